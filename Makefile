@@ -1,0 +1,40 @@
+# claimgraph — the two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DB ?= claimgraph.db
+SHARED ?= ../shared
+PORT ?= 8000
+
+.PHONY: run test lint bench serve clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+## Set everything up, ingest the bundled example corpus (and ../shared/corpus when present), print a brief,
+## then start the explorer on 127.0.0.1.
+run: $(STAMP)
+	$(BIN)/claimgraph ingest examples/corpus --db $(DB)
+	@if [ -d $(SHARED)/corpus ]; then $(BIN)/claimgraph ingest $(SHARED)/corpus --db $(DB); fi
+	$(BIN)/claimgraph report --db $(DB) -o report.md
+	@echo "Brief written to report.md"
+	$(BIN)/claimgraph serve --db $(DB) --port $(PORT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+serve: $(STAMP)
+	$(BIN)/claimgraph serve --db $(DB) --port $(PORT)
+
+clean:
+	rm -rf $(VENV) .cache .pytest_cache

@@ -1,0 +1,57 @@
+"""Types shared by the extractors: a parsed sentence and the per-document context.
+
+Every finder in `extract/` takes the parsed sentences of one document plus an `ExtractContext`
+and returns records; none of them loads a model or reads a file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from ..ontology import Ontology
+from ..records import Document, PartialDate, Place
+
+#: Turns a place name as written ("Mastung", "Balochistan province") into a `Place`, or None.
+PlaceResolver = Callable[[str], Place | None]
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedSentence:
+    """One sentence of a document, parsed on its own.
+
+    `sent` is a spaCy Doc (or Span) holding only that sentence; `start` is the character offset of
+    its first character in `Document.text`, so `token.idx + start` is the token's offset in the
+    document and `doc.text[start + t.idx : start + t.idx + len(t)] == t.text` holds for every token.
+    `paragraph` numbers the paragraph (blank-line or line block) the sentence sits in.
+    """
+
+    start: int
+    sent: Doc | SpacySpan
+    paragraph: int = 0
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.sent.text)
+
+    def offset(self, token_or_span_idx: int) -> int:
+        """Document offset of a character offset inside `sent`."""
+        return self.start + token_or_span_idx
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractContext:
+    """What an extractor may know about a document beyond its sentences."""
+
+    doc: Document
+    ontology: Ontology
+    published: PartialDate | None = None
+    place_resolver: PlaceResolver | None = None
+    extractor: str = ""
+    #: (start, end) character spans of the document's paragraphs, in order.
+    paragraphs: tuple[tuple[int, int], ...] = field(default=())
+
+    def resolve_place(self, name: str) -> Place | None:
+        return None if self.place_resolver is None else self.place_resolver(name)

@@ -1,0 +1,204 @@
+"""Typed, frozen records that flow one way through the pipeline.
+
+    ingest → nlp → extract → resolve → store → analysis → export / api / web
+    Document   Doc   Extraction          Actors   SQLite   scores
+
+Every record that states something about the world carries a `Span` into `Document.text`, so
+`doc.text[span.start:span.end] == span.text` always holds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+def make_id(prefix: str, *parts: object) -> str:
+    """A stable id: a hash of what makes a record that record (same input, same id)."""
+    key = "\x1f".join("" if p is None else str(p) for p in parts)
+    return f"{prefix}_{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}"
+
+
+def text_id(text: str) -> str:
+    """A document id: the hash of its cleaned text."""
+    return "doc_" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+class Polarity(StrEnum):
+    AFFIRMED = "affirmed"
+    NEGATED = "negated"
+
+
+class Modality(StrEnum):
+    ASSERTED = "asserted"
+    HEDGED = "hedged"
+    INTENDED = "intended"
+
+
+class Responsibility(StrEnum):
+    CLAIMED = "claimed"
+    ATTRIBUTED = "attributed"
+    SUSPECTED = "suspected"
+    UNKNOWN = "unknown"
+
+
+class SourceKind(StrEnum):
+    """Who asserts a claim."""
+
+    NAMED_PERSON = "named_person"
+    ORGANISATION = "organisation"
+    ANONYMOUS = "anonymous"
+    OUTLET = "outlet"  # the reporting outlet itself, when no one else is cited
+    DOCUMENT = "document"  # a report, magazine, statement or video
+
+
+class Precision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+    DECADE = "decade"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    def check(self, doc_text: str) -> bool:
+        return doc_text[self.start : self.end] == self.text
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date known to some precision: '2025', '2025-03' or '2025-03-14', optionally a range.
+
+    `value` is the start in ISO form truncated to its precision; `end` closes a period
+    ("the 1970s and 1980s" → value '1970', end '1989', precision decade). `text` keeps the original.
+    """
+
+    value: str
+    precision: Precision
+    text: str = ""
+    end: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A count stated in text. "around 30" → 30..30 approximate; "at least five" → 5..None."""
+
+    min: int | None
+    max: int | None
+    approximate: bool = False
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    text: str
+    source: str = ""  # path, URL or "-" for stdin
+    title: str | None = None
+    outlet: str | None = None
+    published: PartialDate | None = None
+    url: str | None = None
+    raw_id: str | None = None  # the id a JSONL line gave, kept beside ours
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRef:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """An actor, place or publication as one document names it."""
+
+    id: str
+    name: str
+    type: str  # an ontology entity type: organisation, agency, armed_group, person, place, publication, ...
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+    refs: tuple[str, ...] = ()  # gazetteer references, e.g. "un:QDe.118", "ofac:6965", "curated:isi"
+
+    def ref(self) -> EntityRef:
+        return EntityRef(self.id, self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Who asserts a claim, and the words that say so ("told ThePrint", "according to")."""
+
+    name: str
+    kind: SourceKind
+    cue: str | None = None
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    admin1: str | None = None
+    country: str | None = None
+    geonames_id: int | None = None
+    entity_id: str | None = None
+    precision: str | None = None  # city, district, province, country, region
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    doc_id: str
+    subject: EntityRef
+    predicate: str
+    object: EntityRef | None
+    evidence: Span
+    source: Source
+    polarity: Polarity = Polarity.AFFIRMED
+    modality: Modality = Modality.ASSERTED
+    role: str | None = None
+    time: PartialDate | None = None
+    place: EntityRef | None = None
+    cues: tuple[str, ...] = ()  # the hedge / negation / intent words that set modality and polarity
+    extractor: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    doc_id: str
+    type: str  # PLOVER event type, e.g. ASSAULT, CONSULT, COERCE
+    mode: str | None  # finer kind: attack, bombing, meeting, arrest, killing, ...
+    evidence: Span
+    perpetrators: tuple[EntityRef, ...] = ()
+    targets: tuple[EntityRef, ...] = ()
+    place: Place | None = None
+    date: PartialDate | None = None
+    killed: Quantity | None = None
+    wounded: Quantity | None = None
+    attackers_killed: Quantity | None = None
+    responsibility: Responsibility = Responsibility.UNKNOWN
+    responsibility_source: Source | None = None
+    extractor: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionError:
+    stage: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one document: the unit the store saves and `extract` prints."""
+
+    doc: Document
+    entities: tuple[Entity, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    events: tuple[Event, ...] = ()
+    error: ExtractionError | None = None
+    dropped: tuple[tuple[str, str], ...] = field(default=())  # (what, why) for candidates not kept

@@ -1,0 +1,98 @@
+"""A Markdown brief: who the actors are and what each source says about them, each statement cited."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..ontology import load_ontology
+from ..records import Claim, Modality, Polarity, SourceKind
+from ..store import Store
+
+
+def cite(doc_id: str, start: int, end: int) -> str:
+    """A citation: the document and the character span behind a sentence."""
+    return f"[{doc_id}:{start}-{end}]"
+
+
+def _how(c: Claim) -> str:
+    parts = []
+    if c.polarity is Polarity.NEGATED:
+        parts.append("denied")
+    if c.modality is Modality.HEDGED:
+        parts.append("hedged")
+    elif c.modality is Modality.INTENDED:
+        parts.append("intended, not done")
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def claim_sentence(c: Claim) -> str:
+    """One claim as a sentence that says who asserts it, how firmly, and where it comes from."""
+    ontology = load_ontology()
+    label = ontology.predicates[c.predicate].label if c.predicate in ontology.predicates else c.predicate
+    obj = f" {c.object.name}" if c.object else ""
+    role = f" as {c.role}" if c.role else ""
+    if c.source.kind is SourceKind.OUTLET:
+        who = f"The report ({c.source.name}) states"
+    else:
+        who = f"{c.source.name} ({c.source.kind.value.replace('_', ' ')}) says"
+    when = f", {c.time.value}" if c.time else ""
+    quote = c.evidence.text.replace("\n", " ").strip()
+    if len(quote) > 220:
+        quote = quote[:217] + "…"
+    return (
+        f"{who} that {c.subject.name} {label}{obj}{role}{when}{_how(c)}: “{quote}” "
+        f"{cite(c.doc_id, c.evidence.start, c.evidence.end)}"
+    )
+
+
+def write_brief(store: Store, *, limit_actors: int = 25) -> str:
+    """A Markdown brief of the whole store: counts, then actors ranked by the number of claims about them."""
+    counts = store.counts()
+    lines = [
+        "# claimgraph brief",
+        "",
+        "claimgraph reports what sources *say*; nothing below is established fact unless a source says so, "
+        "and every statement cites the document and character span behind it.",
+        "",
+        f"{counts['documents']} documents, {counts['entities']} actors, {counts['claims']} claims and "
+        f"{counts['events']} events are stored.",
+        "",
+    ]
+    by_actor: dict[str, list[Claim]] = defaultdict(list)
+    for c in store.iter_claims():
+        by_actor[store.actor_id(c.subject.id)].append(c)
+        if c.object is not None:
+            by_actor[store.actor_id(c.object.id)].append(c)
+    ranked = sorted(by_actor.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:limit_actors]
+    for actor_id, claims in ranked:
+        actor = store.entity(actor_id)
+        aliases = [a for a in store.aliases(actor_id) if a != actor["name"]]
+        lines.append(f"## {actor['name']}")
+        lines.append("")
+        if aliases:
+            lines.append(f"Also named: {', '.join(aliases[:12])}.")
+            lines.append("")
+        seen: set[str] = set()
+        for c in claims:
+            if c.id in seen:
+                continue
+            seen.add(c.id)
+            lines.append(f"- {claim_sentence(c)}")
+        lines.append("")
+    events = store.events(limit=50)
+    if events:
+        lines += ["## Events", ""]
+        for ev in events:
+            who = ", ".join(p.name for p in ev.perpetrators) or "no perpetrator named"
+            where = f" in {ev.place.name}" if ev.place else ""
+            when = f" ({ev.date.value})" if ev.date else ""
+            killed = ""
+            if ev.killed and ev.killed.min is not None:
+                approx = "about " if ev.killed.approximate else ("at least " if ev.killed.max is None else "")
+                killed = f", {approx}{ev.killed.min} killed"
+            lines.append(
+                f"- {ev.mode or ev.type}{where}{when}: {who} ({ev.responsibility.value}){killed} "
+                f"{cite(ev.doc_id, ev.evidence.start, ev.evidence.end)}"
+            )
+        lines.append("")
+    return "\n".join(lines)
