@@ -10,6 +10,8 @@ from .extract import Extractor
 from .ingest.documents import load_documents
 from .ingest.types import InputFailure
 from .records import Document, Extraction, ExtractionError
+from .resolve.places import PlaceResolver
+from .resolve.run import resolve_store
 from .store import Store
 
 Progress = Callable[[int], None]
@@ -33,6 +35,7 @@ class IngestSummary:
     entities: int = 0
     failures: list[Failure] = field(default_factory=list)
     doc_ids: list[str] = field(default_factory=list)
+    resolution: dict[str, object] = field(default_factory=dict)
 
     @property
     def exit_code(self) -> int:
@@ -104,15 +107,15 @@ def ingest(
     if pending:
         flush()
     if summary.stored:
-        after_ingest(store, summary.doc_ids)
+        summary.resolution = after_ingest(store, extractor)
     return summary
 
 
-def after_ingest(store: Store, doc_ids: Sequence[str]) -> None:
-    """Cross-document steps that run once new documents are stored: actor resolution and grading."""
-    from .resolve import refresh
-
-    refresh(store, doc_ids)
+def after_ingest(store: Store, extractor: Extractor) -> dict[str, object]:
+    """Cross-document steps that run once new documents are stored: places, actor resolution across
+    reports, kinship, near-duplicate grouping and grading. Idempotent; returns what it did."""
+    report = resolve_store(store, gazetteer=extractor.matcher.gazetteer, places=PlaceResolver())
+    return report.to_json()
 
 
 def extract(

@@ -8,7 +8,9 @@ import typer
 from rich.console import Console
 
 from ..errors import ClaimgraphError
-from . import core
+from . import analysis, core, resolve
+from . import exchange
+from . import serve
 
 app = typer.Typer(
     name="claimgraph",
@@ -19,8 +21,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (core,):
+for module in (core, analysis, resolve):
     module.register(app)
+exchange.register(app)
+serve.register(app)
 
 
 def main() -> None:

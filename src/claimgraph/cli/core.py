@@ -132,10 +132,11 @@ def show_cli(name: str = typer.Argument(..., help="Actor name, alias or id."), d
 def report_cli(
     db: Path | None = DbOption,
     output: Path | None = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
+    fmt: str = typer.Option("md", "--format", help="md or html; figures are written next to -o."),
 ) -> None:
-    """Write a Markdown brief in which every sentence cites the document and span behind it."""
+    """Write an analyst brief in which every sentence cites the document and span behind it."""
     with open_store(db, readonly=True) as store:
-        text = write_brief(store)
+        text = write_brief(store, fmt=fmt, figures_dir=output.parent if output is not None else None)
     if output is None:
         sys.stdout.write(text)
     else:

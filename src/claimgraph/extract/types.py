@@ -31,10 +31,15 @@ class ParsedSentence:
     start: int
     sent: Doc | SpacySpan
     paragraph: int = 0
+    #: document offset just past the sentence's last character (computed once: `Doc.text` is not free)
+    end: int = field(init=False, default=-1)
 
-    @property
-    def end(self) -> int:
-        return self.start + len(self.sent.text)
+    def __post_init__(self) -> None:
+        sent = self.sent
+        last = sent[-1] if len(sent) else None
+        first_idx = sent[0].idx if len(sent) else 0
+        length = 0 if last is None else last.idx + len(last.text) - first_idx
+        object.__setattr__(self, "end", self.start + length)
 
     def offset(self, token_or_span_idx: int) -> int:
         """Document offset of a character offset inside `sent`."""

@@ -8,14 +8,25 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError
+from ..records import PartialDate
 from .dates import find_date, looks_like_dateline, parse_date
-from .paragraphs import Kind, Paragraph, classify, load_patterns, main_block, revise
+from .paragraphs import (
+    Kind,
+    Paragraph,
+    classify,
+    load_patterns,
+    main_block,
+    revise,
+)
 from .types import Cleaned
 
 _HR = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _CODE_LINE = re.compile(r"^\s*`([^`]+)`\s*$")
 _LIST_OR_TABLE = re.compile(r"^\s*(?:[-*+•]\s|\d+[.)]\s|\|)")
+_TABLE_LINE = re.compile(r"^(?:\||\+[-=:+]{2,})")
+_TABLE_BORDER = re.compile(r"^[-=+|: ]+$")
+_LIST_ITEM = re.compile(r"^(?:[-*+•]\s+|\d{1,3}[.)]\s+)\S")
 _HEX_ID = re.compile(r"^[0-9a-f]{16,64}$")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _TITLE_CHARS = re.compile(r"[A-Za-z]")
@@ -34,20 +45,25 @@ def clean_text(text: str) -> Cleaned:
     if not paragraphs:
         raise InputError("no text left after removing blank lines and Markdown rules", stage="clean")
     patterns = load_patterns()
-    classify(paragraphs, patterns)
+    stopwords = patterns.stopwords_for(text)
+    classify(paragraphs, patterns, stopwords)
     published = _dateline(paragraphs)
     revise(paragraphs)
     start, end = main_block(paragraphs)
     if end == 0:
         raise InputError("no paragraph looks like article text (all short or site furniture)", stage="clean")
+    body_start = start
     title_index = _title_index(paragraphs, start)
     if title_index is not None:
         start = min(start, title_index)
-    kept = [
-        p.text
-        for i, p in enumerate(paragraphs[start:end], start)
-        if i == title_index or p.final == Kind.GOOD or (p.kind != Kind.BAD and p.heading)
-    ]
+
+    def keep(i: int, p: Paragraph) -> bool:
+        if i == title_index or p.final == Kind.GOOD or (p.heading and p.kind != Kind.BAD):
+            return True
+        # the standfirst: text between the headline and the body
+        return i < body_start and p.kind in (Kind.GOOD, Kind.NEUTRAL)
+
+    kept = [p.text for i, p in enumerate(paragraphs[start:end], start) if keep(i, p)]
     title = paragraphs[title_index].text if title_index is not None else None
     return Cleaned(text="\n\n".join(kept), title=title, published=published)
 
@@ -55,65 +71,71 @@ def clean_text(text: str) -> Cleaned:
 def _paragraphs(text: str) -> list[Paragraph]:
     """Blocks split at blank lines; within a block, each line is a paragraph unless hard-wrapped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    lines = [_SPACES.sub(" ", line).rstrip() for line in text.split("\n")]
-    raw_lines = text.split("\n")
     out: list[Paragraph] = []
-    open_para: list[str] = []
-    joinable = False  # whether the next line continues the open paragraph
+    open_lines: list[str] = []
+    wrapped = False  # the last open line ended in a space: a hard wrap (e.g. Congressional Record)
+    last_was_blank_or_other = True  # a table or list continues only over adjacent lines
 
     def flush() -> None:
-        nonlocal open_para
-        if open_para:
-            out.append(Paragraph(" ".join(s.strip() for s in open_para)))
-            open_para = []
+        if open_lines:
+            out.append(Paragraph(" ".join(open_lines)))
+            open_lines.clear()
 
-    for raw, line in zip(raw_lines, lines, strict=True):
-        stripped = line.strip()
-        if not stripped:
-            flush_allowed = not (out or open_para)
-            if flush_allowed:
-                continue
-            # a blank line ends the paragraph unless a sentence was cut mid-way (page break)
-            joinable = joinable and False
-            if open_para:
-                flush()
+    for raw in text.split("\n"):
+        line = _SPACES.sub(" ", raw).strip()
+        if not line:
+            flush()
             continue
-        if _HR.match(stripped):
+        structure = _structure(line)
+        if structure:
+            flush()
+            if _TABLE_BORDER.match(line):
+                continue  # a grid-table rule: structure, not text
+            last = out[-1] if out else None
+            if last is not None and last.structure == structure and not last_was_blank_or_other:
+                last.text = f"{last.text}\n{line}"
+            else:
+                out.append(Paragraph(line, structure=structure))
+            last_was_blank_or_other = False
+            continue
+        last_was_blank_or_other = True
+        if _HR.match(line):
             flush()
             continue
         heading = _MD_HEADING.match(line)
-        if heading:
-            flush()
-            content = heading.group(2).strip()
-            if content.strip("`") and not _HEX_ID.match(content.strip("`")):
-                out.append(Paragraph(content.strip("`").strip(), heading=True))
-            continue
         code = _CODE_LINE.match(line)
-        if code:
+        if heading or code:
             flush()
-            out.append(Paragraph(code.group(1).strip()))
+            content = (heading.group(2) if heading else code.group(1)).strip().strip("`").strip()  # type: ignore[union-attr]
+            if content and not _HEX_ID.match(content):
+                out.append(Paragraph(content, heading=bool(heading)))
             continue
-        if open_para and _continues(open_para[-1], stripped, hard_wrapped=raw.endswith((" ", "\t"))):
-            open_para.append(stripped)
-        elif not open_para and out and _continues_across_blank(out[-1], stripped):
-            out[-1].text = f"{out[-1].text} {stripped}"
-            open_para = [out.pop().text]
+        if open_lines and _continues(open_lines[-1], line, wrapped):
+            open_lines.append(line)
+        elif not open_lines and out and _continues_across_blank(out[-1], line):
+            open_lines.extend([out.pop().text, line])
         else:
             flush()
-            open_para = [stripped]
-        open_para_wrapped[0] = raw.endswith((" ", "\t"))
+            open_lines.append(line)
+        wrapped = raw.endswith((" ", "\t"))
     flush()
     return out
 
 
-open_para_wrapped = [False]
+def _structure(line: str) -> str:
+    """'table' for a Markdown/grid table row or rule, 'list' for a list item, else ''."""
+    if _TABLE_LINE.match(line):
+        return "table"
+    if _LIST_ITEM.match(line) and not _HR.match(line):
+        return "list"
+    return ""
 
 
-def _continues(previous: str, line: str, *, hard_wrapped: bool) -> bool:
+def _continues(previous: str, line: str, wrapped: bool) -> bool:
     """Whether `line` carries on the sentence of `previous` (a hard-wrapped paragraph)."""
     if _LIST_OR_TABLE.match(line) or _LIST_OR_TABLE.match(previous):
         return False
-    if open_para_wrapped[0]:
+    if wrapped:
         return True
     return not _ends_sentence(previous) and line[:1].islower() and len(previous) >= 40
 
@@ -132,7 +154,7 @@ def _ends_sentence(text: str) -> bool:
     return bool(re.search(r"[.!?:;\"”’)\]]\s*$", text))
 
 
-def _dateline(paragraphs: list[Paragraph]) -> object:
+def _dateline(paragraphs: list[Paragraph]) -> PartialDate | None:
     """The first dateline before the body: parsed, and marked as furniture."""
     seen_good = 0
     for p in paragraphs:
@@ -152,14 +174,13 @@ def _dateline(paragraphs: list[Paragraph]) -> object:
 def _title_index(paragraphs: list[Paragraph], start: int) -> int | None:
     """The headline: a Markdown heading, else the title-like line nearest above the body."""
     for i, p in enumerate(paragraphs[: start + 1]):
-        if p.heading and p.text.startswith(("#",)) is False and p.kind != Kind.BAD:
-            if _title_like(p.text):
-                return i
+        if p.heading and p.kind != Kind.BAD and 1 <= len(p.text.split()) <= 30:
+            return i
     for i in range(start, max(-1, start - 6), -1):
         p = paragraphs[i]
         if p.kind == Kind.BAD:
             continue
-        if _title_like(p.text) and (i < start or p.final != Kind.GOOD):
+        if _title_like(p.text) and (i < start or p.final != Kind.GOOD or len(p.text) <= 150):
             return i
     return None
 
@@ -169,7 +190,8 @@ def _title_like(text: str) -> bool:
     return (
         3 <= len(words) <= 30
         and 15 <= len(text) <= 250
-        and not re.search(r"[.:;,]\s*$", text)
+        and not re.search(r"[.:;,\]]\s*$", text)
+        and not re.search(r"[.!?]\s+[A-Z]", text)  # one line, not sentences
         and bool(_TITLE_CHARS.search(text))
         and not looks_like_dateline(text)
     )

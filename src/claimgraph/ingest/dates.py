@@ -21,7 +21,9 @@ _MONTH_RE = re.compile(rf"\b(?:{_MONTHS})\b\.?", re.IGNORECASE)
 _YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 _NUMERIC_DATE_RE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")
 _TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?=\W|$)", re.IGNORECASE)
-_TZ_RE = re.compile(r"\b(?:IST|PKT|AFT|GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|[A-Z]{2,4}T)\b(?:[+-]\d+)?")
+_TZ_RE = re.compile(
+    r"\b(?:IST|PKT|AFT|GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|[A-Z]{2,4}T)\b(?:[+-]\d+)?"
+)
 _LABEL_RE = re.compile(
     r"^\s*(?:published|updated|last updated|posted|first published|date)\s*(?:on|at)?\s*[:\-–]?\s*",
     re.IGNORECASE,
@@ -108,8 +110,27 @@ def looks_like_dateline(line: str) -> bool:
     leftover = _TZ_RE.sub(" ", _TIME_RE.sub(" ", _NUMERIC_DATE_RE.sub(" ", leftover)))
     words = re.findall(r"[A-Za-z]{2,}", leftover)
     weekdays = {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "on", "at", "of", "st", "nd", "rd", "th",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "on",
+        "at",
+        "of",
+        "st",
+        "nd",
+        "rd",
+        "th",
     }
     extra = [w for w in words if w.lower() not in weekdays]
     return len(extra) <= 4

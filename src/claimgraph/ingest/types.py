@@ -1,6 +1,6 @@
 """Records of the ingest stage: what a reader found, and why a document could not be read.
 
-    path / stdin ──readers──▶ RawInput | InputFailure | InputSkipped ──documents──▶ Document
+path / stdin ──readers──▶ RawInput | InputFailure | InputSkipped ──documents──▶ Document
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Analyst briefs built from the store: every sentence cites the document and span behind it."""
 
-from .brief import claim_sentence, cite, write_brief
+from .brief import cite, claim_sentence, write_brief
 
 __all__ = ["cite", "claim_sentence", "write_brief"]

@@ -1,17 +1,22 @@
-"""A Markdown brief: who the actors are and what each source says about them, each statement cited."""
+"""The analyst brief, in Markdown or HTML: headline findings, converging pairs, brokers, a timeline and
+figures (report/analyst.py), then who the actors are and what each source says about them. Every
+statement cites the document and span behind it."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
+from ..errors import UsageError
 from ..ontology import load_ontology
 from ..records import Claim, Modality, Polarity, SourceKind
 from ..store import Store
+from .analyst import analyst_sections
+from .cite import cite
+from .html import to_html
 
-
-def cite(doc_id: str, start: int, end: int) -> str:
-    """A citation: the document and the character span behind a sentence."""
-    return f"[{doc_id}:{start}-{end}]"
+__all__ = ["cite", "claim_sentence", "write_brief"]
+FORMATS = ("md", "html")
 
 
 def _how(c: Claim) -> str:
@@ -45,8 +50,15 @@ def claim_sentence(c: Claim) -> str:
     )
 
 
-def write_brief(store: Store, *, limit_actors: int = 25) -> str:
-    """A Markdown brief of the whole store: counts, then actors ranked by the number of claims about them."""
+def write_brief(
+    store: Store, *, limit_actors: int = 25, fmt: str = "md", figures_dir: Path | None = None
+) -> str:
+    """The analyst brief of the whole store as Markdown (`fmt="md"`) or a standalone HTML page (`"html"`).
+
+    With `figures_dir`, the network and score-over-time figures are written there (PNG and SVG) and linked
+    by file name, so the brief should be written into the same folder."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown report format {fmt!r}; use one of: {', '.join(FORMATS)}")
     counts = store.counts()
     lines = [
         "# claimgraph brief",
@@ -58,6 +70,8 @@ def write_brief(store: Store, *, limit_actors: int = 25) -> str:
         f"{counts['events']} events are stored.",
         "",
     ]
+    lines += analyst_sections(store, figures_dir=figures_dir)
+    lines += ["## Actors", ""]
     by_actor: dict[str, list[Claim]] = defaultdict(list)
     for c in store.iter_claims():
         by_actor[store.actor_id(c.subject.id)].append(c)
@@ -67,7 +81,7 @@ def write_brief(store: Store, *, limit_actors: int = 25) -> str:
     for actor_id, claims in ranked:
         actor = store.entity(actor_id)
         aliases = [a for a in store.aliases(actor_id) if a != actor["name"]]
-        lines.append(f"## {actor['name']}")
+        lines.append(f"### {actor['name']}")
         lines.append("")
         if aliases:
             lines.append(f"Also named: {', '.join(aliases[:12])}.")
@@ -95,4 +109,5 @@ def write_brief(store: Store, *, limit_actors: int = 25) -> str:
                 f"{cite(ev.doc_id, ev.evidence.start, ev.evidence.end)}"
             )
         lines.append("")
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    return to_html(text, title="claimgraph brief") if fmt == "html" else text

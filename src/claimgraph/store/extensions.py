@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import sqlite3
 
+from . import grading, resolution
+
 # Each entry: (name, DDL). Executed in order with CREATE ... IF NOT EXISTS semantics.
-EXTENSIONS: list[tuple[str, str]] = []
+EXTENSIONS: list[tuple[str, str]] = [
+    ("resolution", resolution.DDL),
+    ("grading", grading.DDL),
+]
 
 
 def migrate(conn: sqlite3.Connection) -> None:

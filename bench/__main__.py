@@ -1,0 +1,304 @@
+"""`python -m bench [--only NAME] [--limit N] [--no-write]`: run the benchmarks, print the scores as they
+come, and write bench/scoreboard.json and bench/SCOREBOARD.md.
+
+A benchmark module that does not exist yet is reported as "not available"; one that raises is reported as
+"failed" with its reason, and the others still run. A run with --limit is a quick look and never writes the
+scoreboard (its numbers are not comparable); a run with --only replaces only that benchmark's entry.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import inspect
+import json
+import os
+import platform
+import sys
+import time
+import traceback
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from claimgraph.config import load_settings
+
+from . import FLOORS, SCOREBOARD_JSON, SCOREBOARD_MD, Result, check_floors, load_floors, scores_of
+
+#: Every benchmark, in the order it runs: (name, module under bench/).
+BENCHMARKS: list[tuple[str, str]] = [
+    ("seed", "seed"),
+    ("text_extraction", "text_extraction"),
+    ("events", "events"),
+    ("resolution", "resolution"),
+    ("analysis", "analysis"),
+    ("speed", "speed"),
+    ("store_speed", "store_speed"),
+]
+
+INTRO = (
+    "These numbers measure claimgraph against public reference data and a hand-checked golden article:"
+    " how much of what a careful reader would extract it finds (recall), how much of what it reports is"
+    " right (precision, false positives), and how fast it runs on the machine named below. They do not say"
+    " whether any claim is true, they cover English news-style text about armed groups only (mostly South"
+    " Asia), and your own reports may score differently: measure them with `claimgraph score`."
+)
+
+console = Console(stderr=True)
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="NAME",
+        choices=[n for n, _ in BENCHMARKS],
+        help="run only this benchmark (repeatable)",
+    )
+    parser.add_argument(
+        "--limit", type=int, metavar="N", help="at most N items per benchmark (implies --no-write)"
+    )
+    parser.add_argument("--no-write", action="store_true", help="print only; leave the scoreboard as it is")
+    return parser.parse_args(argv)
+
+
+def _load(module: str) -> Any:
+    """The benchmark module, or None when it does not exist (yet)."""
+    try:
+        return importlib.import_module(f"bench.{module}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"bench.{module}":
+            return None
+        raise
+
+
+def run_one(name: str, module: str, data_dir: Path, limit: int | None, progress: Progress) -> dict[str, Any]:
+    """Run one benchmark; never raises. Returns its scoreboard entry."""
+    started = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    t0 = time.perf_counter()
+    spinner = progress.add_task(f"{name}", total=None)
+    try:
+        mod = _load(module)
+        if mod is None:
+            return {
+                "status": "not available",
+                "reason": f"bench/{module}.py does not exist yet",
+                "ran": started,
+            }
+        kwargs: dict[str, Any] = {"limit": limit}
+        if "progress" in inspect.signature(mod.run).parameters:
+            kwargs["progress"] = progress
+        results = mod.run(data_dir, **kwargs)
+        _check_shape(name, results)
+        return {
+            "status": "ok",
+            "ran": started,
+            "seconds": round(time.perf_counter() - t0, 1),
+            "results": results,
+        }
+    except Exception as exc:  # a broken benchmark is a finding to report, not a reason to stop the others
+        reason = f"{type(exc).__name__}: {exc}"
+        console.print(f"[red]{name} failed[/]: {reason}")
+        console.print(traceback.format_exc(limit=-3), markup=False, highlight=False)
+        return {
+            "status": "failed",
+            "reason": reason,
+            "ran": started,
+            "seconds": round(time.perf_counter() - t0, 1),
+        }
+    finally:
+        progress.remove_task(spinner)
+
+
+def _check_shape(name: str, results: Any) -> None:
+    if not isinstance(results, list) or not all(isinstance(r, dict) for r in results):
+        raise TypeError(f"{name}.run returned {type(results).__name__}, expected a list of dicts")
+    for r in results:
+        missing = {"benchmark", "metrics"} - set(r)
+        if missing:
+            raise TypeError(f"{name}.run returned a result without {', '.join(sorted(missing))}")
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:,.3f}" if abs(value) < 100 else f"{value:,.1f}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return str(value)
+
+
+def _table(result: Result, floors: dict[str, dict[str, float]]) -> Table:
+    baselines: dict[str, dict[str, Any]] = result.get("baselines") or {}
+    table = Table(title=f"{result['benchmark']} ({_fmt(result.get('items', 0))} items)", title_justify="left")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    table.add_column("floor", justify="right")
+    for b in baselines:
+        table.add_column(b, justify="right")
+    for metric, value in (result.get("metrics") or {}).items():
+        floor = floors.get(f"{result['benchmark']}.{metric}", {})
+        bound = (
+            f"≥ {_fmt(floor['min'])}"
+            if "min" in floor
+            else f"≤ {_fmt(floor['max'])}"
+            if "max" in floor
+            else ""
+        )
+        table.add_row(metric, _fmt(value), bound, *[_fmt(baselines[b].get(metric, "")) for b in baselines])
+    return table
+
+
+def _environment(data_dir: Path) -> dict[str, Any]:
+    settings = load_settings()
+    env: dict[str, Any] = {
+        "python": platform.python_version(),
+        "platform": platform.platform(terse=True),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "model": settings.nlp.model,
+        "data_dir_present": data_dir.is_dir(),
+    }
+    try:
+        import spacy
+
+        env["spacy"] = spacy.__version__
+    except ImportError:  # pragma: no cover - spaCy is a dependency
+        pass
+    return env
+
+
+def write_scoreboard(
+    entries: dict[str, dict[str, Any]],
+    env: dict[str, Any],
+    only: list[str] | None,
+    *,
+    json_path: Path = SCOREBOARD_JSON,
+    md_path: Path = SCOREBOARD_MD,
+    floors_path: Path = FLOORS,
+) -> dict:
+    """Merge `entries` into the scoreboard (replacing all of it unless --only) and write both files."""
+    board: dict[str, Any] = {"benchmarks": {}}
+    if only and json_path.exists():
+        board = json.loads(json_path.read_text("utf-8"))
+    board["generated"] = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    board["environment"] = env
+    merged = {name: board["benchmarks"].get(name) for name, _ in BENCHMARKS}
+    merged.update(entries)
+    board["benchmarks"] = {k: v for k, v in merged.items() if v is not None}
+    results = [r for e in board["benchmarks"].values() for r in e.get("results", [])]
+    board["scores"] = dict(sorted(scores_of(results).items()))
+    board = {k: board[k] for k in ("generated", "environment", "scores", "benchmarks")}
+    json_path.write_text(json.dumps(board, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    md_path.write_text(markdown(board, load_floors(floors_path)), "utf-8")
+    return board
+
+
+def _md_row(cells: list[str]) -> str:
+    return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+
+def markdown(board: dict[str, Any], floors: dict[str, dict[str, float]]) -> str:
+    """SCOREBOARD.md: what the numbers mean, the headline numbers against their floors, then every result."""
+    env = board["environment"]
+    lines = [
+        "# Scoreboard",
+        "",
+        INTRO,
+        "",
+        f"Generated {board['generated']} by `make bench` on {env.get('cpus')} CPU(s), {env.get('platform')},"
+        f" Python {env.get('python')}, spaCy {env.get('spacy', '?')} with `{env.get('model')}`."
+        " Definitions and data: [docs/benchmarks.md](../docs/benchmarks.md).",
+        "",
+        "## Headline numbers",
+        "",
+        "Each has a floor in `bench/floors.json` (or a ceiling, for times and false positives); "
+        "`tests/test_floors.py` fails when a committed score falls past it.",
+        "",
+        _md_row(["score", "value", "floor"]),
+        _md_row(["---", "---:", "---:"]),
+    ]
+    scores = board["scores"]
+    for key, floor in sorted(floors.items()):
+        bound = f"≥ {_fmt(floor['min'])}" if "min" in floor else f"≤ {_fmt(floor['max'])}"
+        lines.append(_md_row([f"`{key}`", _fmt(scores.get(key, "missing")), bound]))
+    for name, entry in board["benchmarks"].items():
+        lines += ["", f"## {name}", ""]
+        if entry["status"] != "ok":
+            lines.append(f"*{entry['status']}*: {entry.get('reason', '')}")
+            continue
+        lines.append(f"Ran {entry['ran']} in {entry.get('seconds', '?')} s.")
+        for r in entry["results"]:
+            baselines: dict[str, dict[str, Any]] = r.get("baselines") or {}
+            lines += [
+                "",
+                f"### {r['benchmark']} ({_fmt(r.get('items', 0))} items)",
+                "",
+                _md_row(["metric", "claimgraph", *baselines]),
+                _md_row(["---", *["---:"] * (1 + len(baselines))]),
+            ]
+            for metric, value in (r.get("metrics") or {}).items():
+                lines.append(
+                    _md_row([metric, _fmt(value), *[_fmt(baselines[b].get(metric, "")) for b in baselines]])
+                )
+            if r.get("notes"):
+                lines += ["", str(r["notes"])]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(argv)
+    data_dir = load_settings().data.dir
+    floors = load_floors()
+    write = not args.no_write and args.limit is None
+    selected = [(n, m) for n, m in BENCHMARKS if not args.only or n in args.only]
+    console.print(
+        f"data: {data_dir}{'' if data_dir.is_dir() else ' (missing)'}; "
+        f"{len(selected)} benchmark(s){'; limit ' + str(args.limit) if args.limit else ''}"
+    )
+    entries: dict[str, dict[str, Any]] = {}
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        for name, module in selected:
+            entry = run_one(name, module, data_dir, args.limit, progress)
+            entries[name] = entry
+            if entry["status"] != "ok":
+                console.print(f"[yellow]{name}[/]: {entry['status']} — {entry.get('reason', '')}")
+                continue
+            for r in entry["results"]:
+                console.print(_table(r, floors))
+                if r.get("notes"):
+                    console.print(f"[dim]{r['notes']}[/]", highlight=False)
+            console.print(f"[dim]{name}: {entry['seconds']} s[/]")
+    failed = [n for n, e in entries.items() if e["status"] == "failed"]
+    if write:
+        board = write_scoreboard(entries, _environment(data_dir), args.only)
+        problems = check_floors(board["scores"], floors)
+        console.print(f"wrote {SCOREBOARD_JSON.name} and {SCOREBOARD_MD.name}")
+        for p in problems:
+            console.print(f"[red]floor[/] {p}")
+    else:
+        console.print("[dim]scoreboard not written (--no-write or --limit)[/]")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,263 @@
+"""Speed and memory of `claimgraph extract` / `ingest`, measured end to end on real text.
+
+Corpus: every incident description of the Wikipedia incidents list (short reports), the seed article, and
+corpus files (Congressional Record speeches, Wikipedia pages) in sorted order until ~40k words — the same
+texts for every figure of one run. All figures are whole-run: total words over total seconds.
+
+* claimgraph: `pipeline.extract` (ingest cleaning + `Extractor`), the library path `claimgraph extract` runs;
+  model loading is not timed (reported separately).
+* spaCy: the same spaCy model's bare `nlp.pipe` over the same cleaned texts, in the same run. The headline is
+  claimgraph's words/s divided by spaCy's (1.0 = extraction costs nothing beyond parsing).
+* 1 vs 2 processes: the claimgraph run again with `n_process=2`; the speed-up is honest about the machine
+  (on a machine with fewer than two free cores it cannot reach 2).
+* Memory: `claimgraph ingest` in a child process over N short reports (incident descriptions, each prefixed
+  with a varying dateline so every document is new), sampling its resident memory as it goes. Peak RSS,
+  the growth between the first and the last quarter of the run, and a projection to 100k reports (peak +
+  that growth rate × the remaining reports).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from . import Progress
+
+NAME = "speed"
+CORPUS_WORDS = 40_000
+MEMORY_REPORTS = 3_000
+PROJECT_TO = 100_000
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _incidents(data_dir: Path) -> list[dict[str, str]]:
+    path = data_dir / "wikipedia_major_terror_incidents_2016_2022" / "incidents.json"
+    if not path.is_file():
+        return []
+    rows = json.loads(path.read_text("utf-8"))
+    return [
+        {"id": f"incident-{i}", "text": r["Description"]} for i, r in enumerate(rows) if r.get("Description")
+    ]
+
+
+def corpus_paths(data_dir: Path, workdir: Path, limit: int | None = None) -> tuple[list[str], int]:
+    """Input paths of the speed corpus (incidents in one JSONL file, then corpus files); its word count."""
+    incidents = _incidents(data_dir)[: limit or None]
+    paths: list[str] = []
+    words = 0
+    if incidents:
+        jsonl = workdir / "incidents.jsonl"
+        jsonl.write_text("".join(json.dumps(r) + "\n" for r in incidents), "utf-8")
+        paths.append(str(jsonl))
+        words += sum(len(r["text"].split()) for r in incidents)
+    corpus = data_dir.parent / "corpus"
+    if corpus.is_dir():
+        seed = sorted(corpus.glob("000_*.txt"))
+        rest = sorted(
+            p
+            for sub in sorted(corpus.iterdir())
+            if sub.is_dir()
+            for p in sub.rglob("*")
+            if p.suffix in (".txt", ".md") and p.name != "PROVENANCE.md"
+        )
+        budget = CORPUS_WORDS if limit is None else min(CORPUS_WORDS, limit * 200)
+        for p in [*seed, *rest]:
+            if words >= budget and p not in seed:
+                break
+            paths.append(str(p))
+            words += len(p.read_text("utf-8", errors="replace").split())
+    return paths, words
+
+
+def _timed_extract(
+    paths: list[str], extractor: Any, n_process: int, progress: Progress | None, label: str
+) -> tuple[float, list[str], int]:
+    from claimgraph import pipeline
+    from claimgraph.config import load_settings
+
+    batch = load_settings().nlp.batch_size
+    task = progress.add_task(label, total=None) if progress else None
+    texts: list[str] = []
+    failed = 0
+    t0 = time.perf_counter()
+    for x in pipeline.extract(paths, extractor, n_process=n_process, batch_size=batch):
+        if x.error is not None:
+            failed += 1
+        else:
+            texts.append(x.doc.text)
+        if progress and task is not None:
+            progress.advance(task)
+    seconds = time.perf_counter() - t0
+    if progress and task is not None:
+        progress.remove_task(task)
+    return seconds, texts, failed
+
+
+def _timed_spacy(texts: list[str], model: str, batch: int) -> tuple[float, float]:
+    import spacy
+
+    t0 = time.perf_counter()
+    nlp = spacy.load(model)
+    load = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch):
+        pass
+    return time.perf_counter() - t0, load
+
+
+def short_reports(data_dir: Path, n: int, seed: int = 11) -> Iterator[dict[str, str]]:
+    """`n` distinct short reports made from real incident descriptions with a varying dateline."""
+    rng = random.Random(seed)
+    base = [r["text"] for r in _incidents(data_dir)] or ["Militants attacked a police post, killing two."]
+    cities = ("Quetta", "Peshawar", "Kabul", "Karachi", "Srinagar", "Lahore", "Mastung", "Khuzdar")
+    for i in range(n):
+        day = 1 + i % 28
+        yield {"id": f"short-{i}", "text": f"{rng.choice(cities)}, {day} March: {rng.choice(base)}"}
+
+
+def _rss_now_mb() -> float:
+    """Resident memory of this process now (Linux /proc; elsewhere the peak so far)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def memory_child(reports: Path, db: Path) -> dict[str, Any]:
+    """Inside the child process: `pipeline.ingest` (what `claimgraph ingest` runs) over `reports` into `db`,
+    recording resident memory after every 10% of the documents and the peak at the end."""
+    from claimgraph import pipeline
+    from claimgraph.config import load_settings
+    from claimgraph.extract import Extractor
+    from claimgraph.store import Store
+
+    settings = load_settings()
+    total = sum(1 for line in reports.open(encoding="utf-8") if line.strip())
+    marks: list[tuple[int, float]] = [(0, _rss_now_mb())]
+    extractor = Extractor(settings)
+    marks.append((0, _rss_now_mb()))
+    done = 0
+
+    def tick(n: int) -> None:
+        nonlocal done
+        done += n
+        if done % max(1, total // 10) == 0:
+            marks.append((done, _rss_now_mb()))
+
+    t0 = time.perf_counter()
+    with Store(db) as store:
+        summary = pipeline.ingest(
+            [str(reports)], store, extractor, batch_size=settings.nlp.batch_size, progress=tick
+        )
+    marks.append((done, _rss_now_mb()))
+    return {
+        "reports": total,
+        "stored": summary.stored,
+        "failed": summary.failed,
+        "seconds": round(time.perf_counter() - t0, 1),
+        "marks": [(n, round(r, 1)) for n, r in marks],
+        "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),  # KiB on Linux
+    }
+
+
+def measure_memory(data_dir: Path, n: int, workdir: Path, progress: Progress | None = None) -> dict[str, Any]:
+    """Ingest `n` short reports in a fresh child process; its peak RSS, RSS along the way, a 100k projection.
+
+    The projection is the RSS at the end plus the growth per report between 25% and 100% of the run
+    (after the model and the first batches have settled) times the reports still to come."""
+    reports = workdir / "short.jsonl"
+    reports.write_text("".join(json.dumps(r) + "\n" for r in short_reports(data_dir, n)), "utf-8")
+    cmd = [sys.executable, "-m", "bench.speed", "memory", str(reports), str(workdir / "memory.db")]
+    task = progress.add_task(f"speed: ingest {n:,} short reports (memory)", total=None) if progress else None
+    try:
+        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
+    finally:
+        if progress and task is not None:
+            progress.remove_task(task)
+    if done.returncode != 0:
+        raise RuntimeError(f"memory run exited {done.returncode}: {done.stderr.strip()[-800:]}")
+    out: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    marks = [m for m in out["marks"] if m[0] >= out["reports"] // 4]
+    (n0, early), (n1, late) = marks[0], marks[-1]
+    growth = max(0.0, (late - early) / max(1, n1 - n0))
+    out.update(early_mb=early, late_mb=late, projected_100k_mb=round(late + growth * (PROJECT_TO - n1), 1))
+    return out
+
+
+def run(data_dir: Path, *, limit: int | None = None, progress: Progress | None = None) -> list[dict]:
+    from claimgraph.config import load_settings
+    from claimgraph.extract import Extractor
+
+    settings = load_settings()
+    with tempfile.TemporaryDirectory(prefix="claimgraph-speed-") as tmp:
+        workdir = Path(tmp)
+        paths, words_in = corpus_paths(data_dir, workdir, limit)
+        if not paths:
+            return [
+                {
+                    "benchmark": NAME,
+                    "items": 0,
+                    "metrics": {},
+                    "baselines": {},
+                    "notes": f"skipped: no incidents or corpus under {data_dir}",
+                }
+            ]
+        t0 = time.perf_counter()
+        extractor = Extractor(settings)
+        load_s = time.perf_counter() - t0
+        one_s, texts, failed = _timed_extract(paths, extractor, 1, progress, "speed: claimgraph, 1 process")
+        words = sum(len(t.split()) for t in texts)
+        spacy_s, spacy_load_s = _timed_spacy(texts, settings.nlp.model, settings.nlp.batch_size)
+        two_s, _, _ = _timed_extract(paths, extractor, 2, progress, "speed: claimgraph, 2 processes")
+        n_reports = MEMORY_REPORTS if limit is None else max(200, limit * 10)
+        memory = measure_memory(data_dir, n_reports, workdir, progress)
+    metrics = {
+        "docs_per_s": round(len(texts) / one_s, 2),
+        "words_per_s": round(words / one_s, 1),
+        "speed_vs_spacy": round(spacy_s / one_s, 3),
+        "two_process_speedup": round(one_s / two_s, 3),
+        "peak_rss_mb": memory["peak_mb"],
+        "memory_growth_mb": round(memory["late_mb"] - memory["early_mb"], 1),
+        "projected_100k_rss_mb": memory["projected_100k_mb"],
+    }
+    notes = (
+        f"{len(texts)} documents, {words:,} words (cleaned; {words_in:,} before cleaning), {failed} failed."
+        f" claimgraph {one_s:.1f} s (model load {load_s:.1f} s), bare spaCy nlp.pipe {spacy_s:.1f} s"
+        f" (load {spacy_load_s:.1f} s), 2 processes {two_s:.1f} s."
+        f" Memory: ingest of {memory['reports']:,} short reports ({memory['stored']:,} stored) in"
+        f" {memory['seconds']} s; RSS (MB) by reports done: "
+        + ", ".join(f"{n:,}: {r:.0f}" for n, r in memory["marks"])
+        + "."
+    )
+    return [
+        {
+            "benchmark": NAME,
+            "items": len(texts),
+            "metrics": metrics,
+            "baselines": {
+                "spacy_nlp_pipe": {
+                    "docs_per_s": round(len(texts) / spacy_s, 2),
+                    "words_per_s": round(words / spacy_s, 1),
+                },
+                "target": {"speed_vs_spacy": 1.0, "two_process_speedup": 1.8, "projected_100k_rss_mb": 1536},
+            },
+            "notes": notes,
+        }
+    ]
+
+
+if __name__ == "__main__":  # the child process of `measure_memory`
+    if len(sys.argv) == 4 and sys.argv[1] == "memory":
+        print(json.dumps(memory_child(Path(sys.argv[2]), Path(sys.argv[3]))))
+    else:
+        sys.exit("usage: python -m bench.speed memory REPORTS.jsonl DB")

@@ -1,0 +1,228 @@
+"""From the store to `Fact`s: every claim, and every actor pair of every event, with actors resolved through
+merges, a date, a credibility and an independence key. The analyses read only this."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from ..records import Responsibility
+from ..store import Store
+from ..store.graph import ActorRow, ClaimRow, actor_rows, claim_rows, document_dates
+from .credibility import Grading, grading_for
+from .types import ActorRef, Evidence, Fact
+from .weights import Weights
+
+#: How an event's perpetrator → target pair reads as a claim, by PLOVER event type. Perpetrators of one
+#: event are read as cooperating (a joint or co-claimed operation).
+EVENT_PREDICATES = {
+    "ASSAULT": "attacked",
+    "FIGHT": "attacked",
+    "THREATEN": "targets",
+    "CONSULT": "met_with",
+    "AID": "supports",
+    "AGREE": "cooperates_with",
+}
+_EVENT_MODALITY = {
+    Responsibility.CLAIMED: "asserted",
+    Responsibility.ATTRIBUTED: "asserted",
+    Responsibility.SUSPECTED: "hedged",
+    Responsibility.UNKNOWN: "hedged",
+}
+
+
+def parse_day(value: str | None) -> date | None:
+    """'2025', '2025-03', '2025-03-14' or an ISO timestamp → a date (the first day of a month or year)."""
+    if not value:
+        return None
+    v = value[:10]
+    try:
+        if len(v) == 4:
+            return date(int(v), 1, 1)
+        if len(v) == 7:
+            return date(int(v[:4]), int(v[5:7]), 1)
+        return date.fromisoformat(v)
+    except ValueError:
+        return None
+
+
+def fact_date(row: ClaimRow) -> tuple[date, str]:
+    """A claim's date: its stated time (the end of a stated period), else the document's publication date,
+    else the ingestion time."""
+    stated = parse_day(row.time_end) or parse_day(row.time)
+    if stated is not None:
+        return stated, "stated"
+    published = parse_day(row.published)
+    if published is not None:
+        return published, "published"
+    ingested = parse_day(row.ingested_at)
+    assert ingested is not None, f"claim {row.id} has no ingestion time"
+    return ingested, "ingested"
+
+
+@dataclass(frozen=True, slots=True)
+class FactBase:
+    """Everything the analyses need, loaded once."""
+
+    facts: tuple[Fact, ...]
+    actors: dict[str, ActorRef]  # actor id → ref
+
+    def actor(self, actor_id: str) -> ActorRef:
+        return self.actors.get(actor_id) or ActorRef(actor_id, actor_id, "unknown")
+
+    def latest(self) -> date | None:
+        return max((f.when for f in self.facts), default=None)
+
+
+def _event_rows(store: Store, actors: dict[str, ActorRow]) -> Iterator[ClaimRow]:
+    dates = document_dates(store)
+    for ev in store.events():
+        published, ingested, outlet = dates.get(ev.doc_id, (None, "", None))
+        src = ev.responsibility_source
+        perps = sorted({actors[p.id].id if p.id in actors else p.id for p in ev.perpetrators})
+        targets = sorted({actors[t.id].id if t.id in actors else t.id for t in ev.targets})
+        place = ev.place.entity_id if ev.place else None
+        pairs: list[tuple[str, str, str]] = [
+            (a, "cooperates_with", b) for i, a in enumerate(perps) for b in perps[i + 1 :]
+        ]
+        pred = EVENT_PREDICATES.get(ev.type)
+        if pred is not None:
+            pairs += [(a, pred, b) for a in perps for b in targets if a != b]
+        for a, p, b in pairs:
+            yield ClaimRow(
+                id=f"{ev.id}#{a}#{p}#{b}",
+                doc_id=ev.doc_id,
+                subject=a,
+                predicate=p,
+                object=b,
+                role=ev.mode,
+                polarity="affirmed",
+                modality=_EVENT_MODALITY[ev.responsibility],
+                source_name=src.name if src else "the report",
+                source_kind=src.kind.value if src else "outlet",
+                source_cue=src.cue if src else None,
+                time=ev.date.value if ev.date else None,
+                time_end=ev.date.end if ev.date else None,
+                place=actors[place].id if place and place in actors else place,
+                ev_start=ev.evidence.start,
+                ev_end=ev.evidence.end,
+                ev_text=ev.evidence.text,
+                ingested_at=ingested,
+                published=published,
+                outlet=outlet,
+            )
+
+
+def _fact(row: ClaimRow, kind: str, grading: Grading) -> Fact:
+    when, basis = fact_date(row)
+    return Fact(
+        id=row.id,
+        kind=kind,
+        doc_id=row.doc_id,
+        subject=row.subject,
+        predicate=row.predicate,
+        object=row.object,
+        role=row.role,
+        polarity=row.polarity,
+        modality=row.modality,
+        source=row.source_name,
+        source_kind=row.source_kind,
+        cue=row.source_cue,
+        when=when,
+        basis=basis,
+        place=row.place,
+        start=row.ev_start,
+        end=row.ev_end,
+        text=row.ev_text,
+        credibility=grading.credibility(row),
+        independence=grading.independence(row),
+    )
+
+
+def load_facts(store: Store, weights: Weights, grading: Grading | None = None) -> FactBase:
+    """Read every claim and event of the store as facts (sorted by id: the same store gives the same list)."""
+    grading = grading or grading_for(store, weights)
+    actor_table = actor_rows(store)
+    facts = [_fact(r, "claim", grading) for r in claim_rows(store)]
+    facts += [_fact(r, "event", grading) for r in _event_rows(store, actor_table)]
+    facts.sort(key=lambda f: f.id)
+    actors = {a.id: ActorRef(a.id, a.name, a.type) for a in actor_table.values()}
+    return FactBase(tuple(facts), actors)
+
+
+def fact_weight(f: Fact, at: date, weights: Weights) -> float:
+    """How much a fact counts on date `at`: credibility × modality × decay; negative when negated; 0 when
+    the fact is dated after `at`."""
+    if f.when > at:
+        return 0.0
+    age = (at - f.when).days
+    w = f.credibility * weights.modality.get(f.modality, 1.0) * 0.5 ** (age / weights.half_life_days)
+    return -w if f.negated else w
+
+
+def strength(facts: Iterable[Fact], at: date, weights: Weights) -> float:
+    """How firmly a set of facts supports one statement on date `at`, in [-1, 1]: per independent report
+    the strongest fact; reports combined by noisy-or; denials subtracted the same way."""
+    pos: dict[str, float] = {}
+    neg: dict[str, float] = {}
+    for f in facts:
+        w = fact_weight(f, at, weights)
+        if w > 0:
+            pos[f.independence] = max(pos.get(f.independence, 0.0), w)
+        elif w < 0:
+            neg[f.independence] = max(neg.get(f.independence, 0.0), -w)
+    return noisy_or(pos.values()) - noisy_or(neg.values())
+
+
+def noisy_or(values: Iterable[float]) -> float:
+    """1 − Π(1 − v): independent pieces of evidence add up with diminishing returns, never above 1."""
+    miss = 1.0
+    for v in values:
+        miss *= 1.0 - min(max(v, 0.0), 1.0)
+    return 1.0 - miss
+
+
+def evidence(
+    facts: Iterable[Fact],
+    base: FactBase,
+    at: date,
+    weights: Weights,
+    *,
+    cache: dict[str, Evidence] | None = None,
+) -> tuple[Evidence, ...]:
+    """Facts as analyst-facing evidence, oldest first, each with its weight on date `at`. Pass one `cache`
+    to many calls with the same `at` to build each fact's Evidence once."""
+    cache = {} if cache is None else cache
+    out = []
+    seen: set[str] = set()
+    for f in facts:
+        if f.id in seen:
+            continue
+        seen.add(f.id)
+        e = cache.get(f.id)
+        if e is None:
+            e = cache[f.id] = Evidence(
+                id=f.id,
+                kind=f.kind,
+                doc_id=f.doc_id,
+                start=f.start,
+                end=f.end,
+                text=f.text,
+                subject=base.actor(f.subject).name,
+                predicate=f.predicate,
+                object=base.actor(f.object).name if f.object else None,
+                role=f.role,
+                source=f.source,
+                source_kind=f.source_kind,
+                cue=f.cue,
+                modality=f.modality,
+                polarity=f.polarity,
+                date=f.when,
+                date_basis=f.basis,
+                credibility=f.credibility,
+                weight=fact_weight(f, at, weights),
+            )
+        out.append(e)
+    out.sort(key=lambda e: (e.date, e.doc_id, e.start, e.id))
+    return tuple(out)

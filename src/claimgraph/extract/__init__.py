@@ -1,0 +1,160 @@
+"""The extract stage: Document → Extraction (entities, attributed claims, events).
+
+    Document.text ─segment (tokenizer + sentencizer + gazetteer)─▶ sentences worth parsing
+                  ─nlp.pipe (only those)─▶ ParsedSentence list
+                  ─entities─▶ Entity list + mention index
+                  ─claims / events─▶ Claim, Event  (each with source, modality, time, evidence span)
+
+`Extractor` loads the pipeline and gazetteer once; `extract_many` streams documents through one
+`nlp.pipe` (so `n_process` works) and yields one `Extraction` per document, in input order. A document
+that fails yields an Extraction with `error` set and the run goes on.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import EXTRACTOR_VERSION
+from ..config import Settings
+from ..nlp.pipeline import gazetteer_of, load_pipeline
+from ..nlp.segment import Segmenter, Sentence, verb_forms
+from ..ontology import load_ontology
+from ..records import Document, Extraction, ExtractionError
+from .claims import ClaimLexicons, find_claims
+from .entities import Mention, cluster_mentions, find_mentions
+from .event_lexicon import load_event_lexicon
+from .frames import key_word
+from .events import find_events_explained
+from .types import ExtractContext, ParsedSentence, PlaceResolver
+
+__all__ = ["Extractor", "ExtractContext", "ParsedSentence"]
+
+
+@dataclass(slots=True)
+class _Pending:
+    doc: Document
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    parsed: list[Doc] = field(default_factory=list)
+    error: ExtractionError | None = None
+
+    @property
+    def kept(self) -> list[Sentence]:
+        return [s for s in self.sentences if s.keep]
+
+
+class Extractor:
+    """Turns documents into extractions. Build once (it loads the spaCy pipeline and the gazetteer)."""
+
+    def __init__(self, settings: Settings, nlp: Language | None = None,
+                 place_resolver: PlaceResolver | None = None) -> None:
+        self.settings = settings
+        self.nlp = nlp if nlp is not None else load_pipeline(settings)
+        self.ontology = load_ontology()
+        self.matcher = gazetteer_of(self.nlp)
+        self.lex = ClaimLexicons.from_ontology(self.ontology)
+        self.place_resolver = place_resolver
+        lexicon = self.ontology.lexicon
+        irregular = _irregular_verbs(self.nlp)
+        # words that can carry a claim or an event; attribution verbs are not among them (a speaker is
+        # found in raw text around a claim, so a sentence that only says "X said" needs no parse)
+        events = load_event_lexicon(self.ontology)
+        verbs = self.lex.triggers.words() | {w for t in events.triggers for w in t.lemmas}
+        verbs |= {key_word(p) for t in events.triggers for p in t.phrases}
+        triggers = verb_forms(verbs, irregular)
+        triggers |= {str(w).lower() for w in lexicon.get("event_words", [])}
+        triggers -= {w.lower() for w in self.nlp.Defaults.stop_words}  # "on", "over": they select everything
+        self.segmenter = Segmenter(self.nlp, self.matcher, triggers)
+        self.furniture = frozenset(str(w).lower() for w in lexicon.get("furniture_names", []))
+        self.publication_nouns = tuple(str(w) for w in lexicon.get("publication_nouns", []))
+
+    # ------------------------------------------------------------------------------------------ public
+
+    def extract(self, doc: Document) -> Extraction:
+        return next(self.extract_many([doc]))
+
+    def extract_many(
+        self, docs: Iterable[Document], *, n_process: int = 1, batch_size: int = 64
+    ) -> Iterator[Extraction]:
+        """Extractions of `docs` in input order. Only the sentences the segmenter keeps are parsed."""
+        pending: deque[_Pending] = deque()
+        source = iter(docs)
+
+        def sentences() -> Iterator[tuple[str, _Pending]]:
+            for doc in source:
+                item = self._segment(doc)
+                pending.append(item)
+                for s in item.kept:
+                    yield doc.text[s.start : s.end].replace("\n", " "), item
+
+        stream = self.nlp.pipe(sentences(), as_tuples=True, batch_size=max(batch_size, 128),
+                               n_process=n_process)
+        try:
+            for parsed, item in stream:
+                while pending and pending[0] is not item and len(pending[0].parsed) >= len(pending[0].kept):
+                    yield self._finish(pending.popleft())
+                item.parsed.append(parsed)
+        except Exception as exc:  # noqa: BLE001 - a parser crash fails the documents in flight, not the run
+            reason = f"parse failed: {type(exc).__name__}: {exc}"
+            while pending:
+                item = pending.popleft()
+                if len(item.parsed) < len(item.kept) and item.error is None:
+                    item.error = ExtractionError("parse", reason)
+                yield self._finish(item)
+            yield from self.extract_many(source, n_process=n_process, batch_size=batch_size)
+            return
+        while pending:
+            yield self._finish(pending.popleft())
+
+    # ------------------------------------------------------------------------------------------ stages
+
+    def _segment(self, doc: Document) -> _Pending:
+        item = _Pending(doc)
+        try:
+            item.paragraphs, item.sentences = self.segmenter.segment(doc.text)
+        except Exception as exc:  # noqa: BLE001 - recorded on the Extraction, never raised
+            item.error = ExtractionError("segment", f"{type(exc).__name__}: {exc}")
+        return item
+
+    def _finish(self, item: _Pending) -> Extraction:
+        doc = item.doc
+        if item.error is not None:
+            return Extraction(doc=doc, error=item.error)
+        try:
+            return self._extract_parsed(item)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop a run
+            return Extraction(doc=doc, error=ExtractionError("extract", f"{type(exc).__name__}: {exc}"))
+
+    def _extract_parsed(self, item: _Pending) -> Extraction:
+        doc = item.doc
+        parsed = [ParsedSentence(s.start, p, s.paragraph) for s, p in zip(item.kept, item.parsed, strict=True)]
+        extra = [Mention(h.start, h.end, h.text, h.label, h.actor_id) for s in item.sentences if not s.keep
+                 for h in s.hits]
+        mentions, dropped = find_mentions(parsed, doc.text, extra, self.furniture, self.publication_nouns)
+        entities, index = cluster_mentions(mentions, parsed, doc.text, self.matcher.gazetteer)
+        ctx = ExtractContext(doc, self.ontology, doc.published, self.place_resolver, EXTRACTOR_VERSION,
+                             tuple(item.paragraphs))
+        claims, claim_drops = find_claims(parsed, index, entities, ctx, self.lex)
+        events, event_drops = find_events_explained(doc, parsed, entities, ctx)
+        skipped = len(item.sentences) - len(parsed)
+        notes = [("sentences", f"{skipped} of {len(item.sentences)} not parsed: no name pair with a trigger word")] \
+            if skipped else []
+        return Extraction(doc=doc, entities=tuple(entities), claims=tuple(claims), events=tuple(events),
+                          dropped=tuple(dropped + claim_drops + event_drops + notes))
+
+
+def _irregular_verbs(nlp: Language) -> dict[str, list[str]]:
+    """form → lemmas from the model's lemmatizer exception table (empty if it has none)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return {}
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_exc"):
+        return {}
+    exc = lookups.get_table("lemma_exc")
+    verbs = exc.get("verb", {})
+    return {form: list(lemmas) for form, lemmas in verbs.items()}

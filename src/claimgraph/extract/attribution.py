@@ -1,0 +1,271 @@
+"""Who asserts a claim: a named person or organisation, an unnamed source, a document, or the outlet.
+
+Search order, nearest first:
+ 1. inside the sentence: a speech verb that governs the claim ("…, said sources in the Indian defence
+    establishment", "Officials pointed out that …", "according to X");
+ 2. a quotation that closes later in the paragraph ("“… His role was mentioned …,” another source
+    told ThePrint.");
+ 3. the paragraph: a speaker clause in another sentence of it ("Months later, the sources point out, …";
+    "…, the sources said, adding that …"), the nearest before the sentence, else the nearest after;
+ 4. nobody cited: the outlet itself.
+Steps 2–3 read raw text, so they also work when the neighbouring sentences were never parsed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..records import Entity, Source, SourceKind, Span
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_QUOTE_OPEN = "“\""
+_QUOTE_CLOSE = "”\""
+_PERSON_TYPES = {"person"}
+_DOC_TYPES = {"publication"}
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionLexicon:
+    verbs: frozenset[str]  # lemmas
+    phrases: tuple[tuple[str, ...], ...]  # lower-case token tuples, e.g. ("according", "to")
+    trailing: tuple[str, ...]  # surface forms for raw-text speaker clauses
+    anonymous: frozenset[str]
+    documents: frozenset[str]
+    trailing_re: re.Pattern[str]
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Mapping[str, object]) -> AttributionLexicon:
+        def words(key: str) -> list[str]:
+            return [str(w).lower() for w in (lexicon.get(key) or [])]  # type: ignore[union-attr]
+
+        phrases = {tuple(p.split()) for p in words("attribution_phrases") + words("attribution_phrases_extra")}
+        trailing = tuple(sorted(set(words("attribution_trailing")), key=len, reverse=True))
+        anonymous, documents = frozenset(words("anonymous_sources")), frozenset(words("document_sources"))
+        return cls(
+            frozenset(words("attribution_verbs")),
+            tuple(sorted(phrases, key=lambda t: -len(t))),
+            trailing, anonymous, documents, _trailing_re(trailing, anonymous | documents),
+        )
+
+
+def _trailing_re(trailing: tuple[str, ...], nouns_set: frozenset[str]) -> re.Pattern[str]:
+    cue = "|".join(re.escape(c) for c in trailing)
+    who = r"(?:(?:the|a|an|another|other|two|three|several|some|many|senior|top)\s+)*" \
+          r"(?:[A-Za-z][\w’'.-]*\s+){0,6}?"
+    nouns = "|".join(sorted((re.escape(n) for n in nouns_set), key=len, reverse=True))
+    # "…, the sources said" / "…,” a source in the security establishment told ThePrint"
+    return re.compile(
+        rf"(?P<who>{who}(?:{nouns})(?:\s+(?:in|from|at|of|with|within|close to)\s+(?:[\w’'.-]+\s+){{0,6}}?"
+        rf"[\w’'.-]+)?|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{0,3}})\s+(?P<cue>{cue})\b",
+    )
+
+
+def _noun_phrase(head: Token) -> tuple[int, int]:
+    """Token range of a speaker's noun phrase: the head with its left modifiers and its "in/of/from …" tail."""
+    left = head.left_edge.i
+    right = head.i
+    for c in head.rights:
+        if c.dep_ in {"prep", "compound", "amod", "appos"} or (c.dep_ == "acl" and c.i - head.i < 4):
+            right = max(right, c.right_edge.i)
+    toks = head.doc
+    while left < head.i and (toks[left].is_punct or toks[left].is_quote):
+        left += 1
+    while right > head.i and (toks[right].is_punct or toks[right].is_quote):
+        right -= 1
+    return left, right + 1
+
+
+def _kind(head: Token, name_tokens: Sequence[Token], entity_type: str | None, lex: AttributionLexicon) -> SourceKind:
+    if entity_type in _PERSON_TYPES:
+        return SourceKind.NAMED_PERSON
+    if entity_type in _DOC_TYPES:
+        return SourceKind.DOCUMENT
+    lemma = head.lemma_.lower()
+    if head.lower_ in lex.documents or lemma in lex.documents:
+        return SourceKind.DOCUMENT
+    if head.lower_ in lex.anonymous or lemma in lex.anonymous:
+        return SourceKind.ANONYMOUS
+    if entity_type is not None:
+        return SourceKind.ORGANISATION
+    if head.pos_ == "PROPN":
+        return SourceKind.NAMED_PERSON if head.ent_type_ == "PERSON" else SourceKind.ORGANISATION
+    return SourceKind.ANONYMOUS
+
+
+def _entity_type_at(start: int, end: int, entities: Sequence[Entity]) -> tuple[str | None, str | None]:
+    """(type, canonical name) of the entity with a mention inside [start, end), if any."""
+    for e in entities:
+        for m in e.mentions:
+            if m.start >= start and m.end <= end:
+                return e.type, e.name
+    return None, None
+
+
+def _cue_tokens(sent: Doc | SpacySpan, lex: AttributionLexicon) -> list[tuple[Token, Token]]:
+    """(cue head, cue last token) for every speech verb or phrase in the sentence."""
+    tokens = list(sent)
+    lowers = [t.lower_ for t in tokens]
+    out: list[tuple[Token, Token]] = []
+    used: set[int] = set()
+    for phrase in lex.phrases:
+        n = len(phrase)
+        for i in range(len(tokens) - n + 1):
+            if tuple(lowers[i : i + n]) == phrase and i not in used:
+                out.append((tokens[i], tokens[i + n - 1]))
+                used.update(range(i, i + n))
+    for i, t in enumerate(tokens):
+        if i not in used and t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in lex.verbs:
+            last = next((c for c in t.rights if c.dep_ == "prt"), t)
+            out.append((t, last))
+    return out
+
+
+def _speaker(cue: Token) -> Token | None:
+    if cue.lower_ == "according":
+        to = next((c for c in cue.rights if c.lower_ == "to"), None)
+        if to is None:
+            nxt = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
+            to = nxt if nxt is not None and nxt.lower_ == "to" else None
+        if to is not None:
+            return next((c for c in to.children if c.dep_ == "pobj"), None)
+        return None
+    head = cue
+    for _ in range(3):  # "picked up signs indicating": the subject sits on the verb
+        subj = next((c for c in head.children if c.dep_ in {"nsubj", "agent"}), None)
+        if subj is not None:
+            if subj.dep_ == "agent":
+                subj = next((c for c in subj.children if c.dep_ == "pobj"), None)
+            return subj
+        if head.dep_ in {"acl", "dobj", "xcomp", "conj"} and head.head is not head:
+            head = head.head
+        else:
+            break
+    return None
+
+
+def _governs(cue: Token, target: Token | None) -> bool:
+    if target is None:
+        return True
+    if cue.dep_ == "ROOT" or cue.head.dep_ == "ROOT" and cue.dep_ in {"ccomp", "parataxis"}:
+        return True
+    return cue == target or cue in target.ancestors
+
+
+def source_in_sentence(
+    sent: Doc | SpacySpan, offset: int, entities: Sequence[Entity], lex: AttributionLexicon,
+    target: Token | None = None, resolve: Mapping[int, tuple[str, str]] | None = None,
+) -> Source | None:
+    """The speaker of a speech verb or "according to" that governs `target` (any, if None)."""
+    doc_base = sent[0].idx if len(sent) else 0
+    for cue, last in _cue_tokens(sent, lex):
+        if target is not None and cue.i == target.i:
+            continue
+        if not _governs(cue, target) and cue.lower_ != "according":
+            continue
+        head = _speaker(cue)
+        if head is None or head.is_punct:
+            continue
+        s, e = _noun_phrase(head)
+        toks = head.doc[s:e]
+        start, end = offset + toks.start_char - doc_base, offset + toks.end_char - doc_base
+        etype, ename = _entity_type_at(start, end, entities)
+        name = toks.text
+        if head.lower_ in _PRONOUNS:
+            if resolve and head.i in resolve:
+                etype, name = resolve[head.i][0], resolve[head.i][1]
+            else:
+                continue
+        cue_text = sent.doc.text[cue.idx : last.idx + len(last.text)]
+        if cue.lower_ == "according":
+            cue_text = "according to"
+        elif head.i < cue.i and (nxt := last.nbor(1) if last.i + 1 < len(last.doc) else None) is not None \
+                and nxt.dep_ in {"dobj", "dative"} and nxt.pos_ == "PROPN":
+            cue_text = f"{cue_text} {nxt.text}"  # "told ThePrint"
+        kind = _kind(head, list(toks), etype, lex)
+        return Source(ename if kind in {SourceKind.NAMED_PERSON, SourceKind.ORGANISATION} and ename else name,
+                      kind, cue_text, Span(start, end, name) if head.lower_ not in _PRONOUNS else None)
+    return None
+
+
+def _quote_state(text: str) -> bool:
+    """True when `text` leaves a quotation open (more openings than closings)."""
+    opens = sum(text.count(q) for q in "“")
+    closes = sum(text.count(q) for q in "”")
+    straight = text.count('"')
+    return opens > closes or (opens == closes == 0 and straight % 2 == 1)
+
+
+def _source_from_match(m: re.Match[str], base: int, lex: AttributionLexicon, entities: Sequence[Entity]) -> Source:
+    who = m.group("who").strip()
+    start = base + m.start("who") + (len(m.group("who")) - len(m.group("who").lstrip()))
+    etype, ename = _entity_type_at(start, start + len(who), entities)
+    last = who.split()[-1].lower() if who.split() else ""
+    if etype in _PERSON_TYPES:
+        kind = SourceKind.NAMED_PERSON
+    elif last in lex.documents:
+        kind = SourceKind.DOCUMENT
+    elif last in lex.anonymous or etype is None and who[:1].islower():
+        kind = SourceKind.ANONYMOUS
+    elif etype is not None:
+        kind = SourceKind.ORGANISATION
+    else:
+        kind = SourceKind.NAMED_PERSON
+    name = ename if ename and kind in {SourceKind.NAMED_PERSON, SourceKind.ORGANISATION} else who
+    return Source(name, kind, m.group("cue"), Span(start, start + len(who), who))
+
+
+def source_in_context(
+    doc_text: str, sent_start: int, sent_end: int, paragraph: tuple[int, int], entities: Sequence[Entity],
+    lex: AttributionLexicon,
+) -> Source | None:
+    """A speaker found around a sentence: the close of its quotation, else a speaker clause in its paragraph."""
+    p_start, p_end = paragraph
+    before = doc_text[p_start:sent_start]
+    own = doc_text[sent_start:sent_end]
+    # 2. a quotation open at (or opened by) this sentence closes later in the paragraph
+    if _quote_state(before + own):
+        rest_start = sent_end
+        close = re.search(r"[”\"]", doc_text[rest_start:p_end])
+        if close is not None:
+            after = rest_start + close.end()
+            m = re.match(r"\s*,?\s*" + lex.trailing_re.pattern, doc_text[after:p_end])
+            if m is not None:
+                return _source_from_match(m, after, lex, entities)
+    # 3. a speaker clause elsewhere in the paragraph: nearest before, then nearest after
+    clause = re.compile(r"(?:^|[,;:.”]\s*|\bthat\s+)" + lex.trailing_re.pattern + r"(?=\s*[,.;]|\s+that\b|\s+\w+\s*[,.])")
+    found_before = [m for m in clause.finditer(doc_text, p_start, sent_start)]
+    if found_before:
+        return _source_from_match(found_before[-1], 0, lex, entities)
+    m = clause.search(doc_text, sent_end, p_end)
+    if m is not None:
+        return _source_from_match(m, 0, lex, entities)
+    return None
+
+
+def outlet_source(outlet: str | None) -> Source:
+    return Source(outlet or "the outlet", SourceKind.OUTLET)
+
+
+def find_source(
+    sent: Doc | SpacySpan, doc_text: str, offset: int, entities: Sequence[Entity], *,
+    lex: AttributionLexicon, target: Token | None = None, paragraph: tuple[int, int] | None = None,
+    outlet: str | None = None, resolve: Mapping[int, tuple[str, str]] | None = None,
+) -> Source:
+    """The source asserting a claim in `sent` (which starts at `offset` in `doc_text`).
+
+    `target` is the claim's trigger token (the speaker's verb must govern it); `paragraph` the
+    (start, end) of the sentence's paragraph for quotation and carry-over search; `resolve` maps
+    pronoun token indices to (entity type, name).
+    """
+    found = source_in_sentence(sent, offset, entities, lex, target, resolve)
+    if found is not None:
+        return found
+    if paragraph is not None:
+        found = source_in_context(doc_text, offset, offset + len(sent.text), paragraph, entities, lex)
+        if found is not None:
+            return found
+    return outlet_source(outlet)

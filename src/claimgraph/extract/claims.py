@@ -1,0 +1,153 @@
+"""Claims: frame candidates checked against the ontology and dressed with source, modality, time and place.
+
+    frames.FRAMES (find: candidates per sentence) → check types → Claim (write)
+
+A candidate whose subject or object type the ontology does not allow for the predicate is dropped
+with its reason (a dropped claim is itself a finding). The evidence is the sentence; the claim id is a
+hash of document, subject, predicate, object and evidence span, so re-extracting yields the same ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from ..ontology import Ontology
+from ..records import Claim, Entity, PartialDate, SourceKind, Span, make_id
+from .attribution import AttributionLexicon, find_source
+from .entities import MentionIndex
+from .frames import FRAMES, Candidate, FrameInput, Triggers
+from .modality import CueLexicon, find_modality
+from .timex import resolve_time
+from .types import ExtractContext, ParsedSentence
+
+_TIME_LABELS = {"DATE"}
+# frames whose trigger is a noun phrase: intent words above them and dates elsewhere in the clause
+# are not theirs
+_NOMINAL_FRAMES = {"role", "kind", "base", "publication", "asset_of"}
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimLexicons:
+    triggers: Triggers
+    cues: CueLexicon
+    attribution: AttributionLexicon
+
+    @classmethod
+    def from_ontology(cls, ontology: Ontology) -> ClaimLexicons:
+        lex = ontology.lexicon
+        return cls(Triggers.from_lexicon(lex), CueLexicon.from_lexicon(lex), AttributionLexicon.from_lexicon(lex))
+
+
+def _type_ok(ontology: Ontology, etype: str, allowed: Sequence[str] | None) -> bool:
+    if allowed is None:
+        return True
+    if any(ontology.is_a(etype, a) for a in allowed):
+        return True
+    # a country named as an actor ("Pakistan supports …") acts as a state
+    return etype == "place" and "state" in allowed
+
+
+def _governor(t: Token) -> Token:
+    """The nearest verb at or above a token (the token's clause)."""
+    for a in [t, *t.ancestors]:
+        if a.pos_ in {"VERB", "AUX"} or a.dep_ == "ROOT":
+            return a
+    return t
+
+
+def _time_for(c: Candidate, ps: ParsedSentence, published: PartialDate | None) -> PartialDate | None:
+    """A DATE entity in the candidate's clause: governed by the trigger's verb or by the trigger itself
+    (for a noun-phrase claim, only a date attached to the noun: "its camp in March" but not "an attack on
+    its camp in March")."""
+    gov = _governor(c.trigger)
+    nominal = c.frame in _NOMINAL_FRAMES
+    for ent in ps.sent.ents:
+        if ent.label_ not in _TIME_LABELS:
+            continue
+        root = ent.root
+        near = root.head == c.trigger or root.head.head == c.trigger
+        if near or not nominal and (c.trigger in root.ancestors or _governor(root) == gov):
+            when = resolve_time(ent.text, published)
+            if when is not None:
+                return when
+    return None
+
+
+def _check(c: Candidate, ontology: Ontology) -> str | None:
+    pdef = ontology.predicates.get(c.predicate)
+    if pdef is None:
+        return f"unknown predicate {c.predicate}"
+    if not _type_ok(ontology, c.subject.type, pdef.subject):
+        return f"subject {c.subject.name!r} is a {c.subject.type}, not one of {', '.join(pdef.subject)}"
+    if c.object is not None and not _type_ok(ontology, c.object.type, pdef.object):
+        return f"object {c.object.name!r} is a {c.object.type}, not one of {', '.join(pdef.object or ())}"
+    if c.role is not None and pdef.roles and c.role not in pdef.roles:
+        return f"role {c.role!r} is not a role of {c.predicate}"
+    return None
+
+
+def find_claims(
+    parsed: Sequence[ParsedSentence], index: MentionIndex, entities: Sequence[Entity], ctx: ExtractContext,
+    lex: ClaimLexicons,
+) -> tuple[list[Claim], list[tuple[str, str]]]:
+    """Claims of a document's parsed sentences, and the (what, why) of candidates that were dropped."""
+    doc = ctx.doc
+    claims: dict[str, Claim] = {}
+    dropped: list[tuple[str, str]] = []
+    for si, ps in enumerate(parsed):
+        fi = FrameInput(ps.sent, si, ps.start, index, lex.triggers)
+        cands: list[Candidate] = []
+        for frame in FRAMES:
+            cands.extend(frame(fi))
+        targets = {(c.subject.id, c.object.id) for c in cands if c.predicate == "targets" and c.object}
+        evidence = Span(ps.start, ps.end, doc.text[ps.start : ps.end])
+        paragraph = ctx.paragraphs[ps.paragraph] if ps.paragraph < len(ctx.paragraphs) else None
+        for c in cands:
+            what = f"{c.predicate}({c.subject.name}, {c.object.name if c.object else '-'}) at {ps.start}"
+            why = _check(c, ctx.ontology)
+            if why is None and c.predicate == "operates_in" and c.object and (c.subject.id, c.object.id) in targets:
+                why = "the same words state a target (intent), not where it operates"
+            if why is not None:
+                dropped.append((what, why))
+                continue
+            subject, obj = c.subject, c.object
+            pdef = ctx.ontology.predicates[c.predicate]
+            if pdef.symmetric and obj is not None and obj.id < subject.id:
+                subject, obj = obj, subject
+            source = find_source(ps.sent, doc.text, ps.start, entities, lex=lex.attribution, target=c.trigger,
+                                 paragraph=paragraph, outlet=doc.outlet)
+            modality, polarity, cues = find_modality(ps.sent, c.trigger, lex.cues,
+                                                     nominal=c.frame in _NOMINAL_FRAMES)
+            cid = make_id("clm", doc.id, subject.id, c.predicate, obj.id if obj else None, evidence.start,
+                          evidence.end)
+            if cid in claims:
+                continue
+            claims[cid] = Claim(
+                id=cid, doc_id=doc.id, subject=subject.ref(), predicate=c.predicate,
+                object=obj.ref() if obj else None, evidence=evidence, source=source, polarity=polarity,
+                modality=modality, role=c.role, time=_time_for(c, ps, doc.published),
+                place=c.place.ref() if c.place else None, cues=cues, extractor=ctx.extractor,
+            )
+    return _inherit_sources(list(claims.values())), dropped
+
+
+def _inherit_sources(claims: list[Claim]) -> list[Claim]:
+    """A claim the outlet states on its own (a headline, a standfirst) that restates a claim the same
+    document attributes to someone takes that attribution: the headline summarises sourced reporting
+    and must not turn it into the outlet's own assertion of fact."""
+    sourced: dict[tuple[str, str, str | None], Claim] = {}
+    for c in claims:
+        if c.source.kind != SourceKind.OUTLET:
+            sourced.setdefault((c.subject.id, c.predicate, c.object.id if c.object else None), c)
+    # the lead: everything before the first sentence that cites anyone
+    lead_end = min((c.evidence.start for c in sourced.values()), default=0)
+    out = []
+    for c in claims:
+        other = sourced.get((c.subject.id, c.predicate, c.object.id if c.object else None))
+        if c.source.kind == SourceKind.OUTLET and other is not None and c.evidence.start < lead_end:
+            c = replace(c, source=other.source)
+        out.append(c)
+    return out

@@ -1,0 +1,322 @@
+"""In-document entity resolution: mentions (NER + gazetteer) clustered into `Entity` records.
+
+    find_mentions (pure: parsed sentences → Mention list)
+        → cluster_mentions (Mention list → Entities + MentionIndex)
+
+Rules, in order: a gazetteer match is its actor; a name defined in the text ("Inter-Services
+Intelligence (ISI)") makes its short form an alias; a short person name ("Mengal", "Ashfaq") joins
+the full name it is part of — the one introduced earliest before it, so "Mengal" after "Mir Shafiq
+Mengal" is him and not "Nasir Mengal"; then the surname is looked for again in tokens the NER missed.
+Ids: a gazetteer actor keeps its global id; anything else gets make_id("ent", type, normalised name), so
+the same name in two documents shares an id. Dates, numbers and page furniture never become entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..nlp.gazetteer import Gazetteer, normalise
+from ..records import Entity, Span, make_id
+from .types import ParsedSentence
+
+# spaCy / gazetteer labels → ontology entity types; labels not here are not entities
+LABEL_TYPES = {
+    "PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "facility",
+    "NORP": "group_identity", "ARMED_GROUP": "armed_group", "AGENCY": "agency", "ORGANISATION": "organisation",
+    "PLACE": "place", "PUBLICATION": "publication", "STATE": "state", "PARTY": "party", "FACILITY": "facility",
+    "GROUP_IDENTITY": "group_identity",
+}
+ORG_TYPES = {"organisation", "armed_group", "agency", "party", "state"}
+_TYPE_RANK = ["armed_group", "agency", "person", "publication", "party", "state", "organisation", "facility",
+              "place", "group_identity"]
+_STRIP_LEFT = re.compile(r"^(?:the|a|an|former|late|senior|president|gen\.?|general|mr\.?|ms\.?|dr\.?)\s+", re.I)
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_PRONOUN_PERSON = {"he", "him", "his", "she", "her"}
+_PRONOUN_ORG = {"it", "its", "they", "them", "their"}
+_GROUP_NOUNS = {"group", "outfit", "organisation", "organization", "network", "militia", "movement"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # in Document.text
+    end: int
+    text: str
+    label: str
+    kb_id: str = ""  # gazetteer actor id
+    sent: int = -1  # index into the parsed sentences, -1 when found outside them
+    tok: tuple[int, int] = (-1, -1)  # token range inside the sentence doc
+
+
+@dataclass(slots=True)
+class MentionIndex:
+    """Which entity each token of each parsed sentence belongs to, and mentions in document order."""
+
+    by_token: dict[tuple[int, int], str] = field(default_factory=dict)
+    ordered: list[tuple[int, str]] = field(default_factory=list)  # (doc offset, entity id)
+    entities: dict[str, Entity] = field(default_factory=dict)
+
+    def at(self, sent: int, token: int) -> Entity | None:
+        eid = self.by_token.get((sent, token))
+        return None if eid is None else self.entities[eid]
+
+    def recent(self, offset: int, types: Iterable[str]) -> Entity | None:
+        """The entity of one of `types` mentioned last before `offset`."""
+        wanted = set(types)
+        best = None
+        for pos, eid in self.ordered:
+            if pos >= offset:
+                break
+            if self.entities[eid].type in wanted:
+                best = eid
+        return None if best is None else self.entities[best]
+
+
+def _trim(text: str, start: int) -> tuple[str, int, int]:
+    """Strip determiners, titles, possessive endings and quotes; return (text, start, end)."""
+    t, s = text, start
+    while True:
+        m = _STRIP_LEFT.match(t)
+        if not m:
+            break
+        t, s = t[m.end():], s + m.end()
+    t2 = t.rstrip(" ,.;:")
+    m = _POSSESSIVE.search(t2)
+    if m and len(t2) > 3:
+        t2 = t2[: m.start()]
+    lead = len(t2) - len(t2.lstrip("“”‘’\"'( "))
+    t3 = t2.strip("“”‘’\"'() ")
+    return t3, s + lead, s + lead + len(t3)
+
+
+def _junk(text: str, furniture: frozenset[str]) -> str | None:
+    if not re.search(r"[A-Za-z]", text):
+        return "no letters"
+    if len(text) < 2 or "\n\n" in text:
+        return "too short or spans paragraphs"
+    if text.lower() in furniture:
+        return "page furniture"
+    if text.islower():
+        return "lower case"
+    if len(text.split()) > 8:
+        return "too long for a name"
+    return None
+
+
+def find_mentions(
+    parsed: Sequence[ParsedSentence], doc_text: str, extra: Iterable[Mention] = (),
+    furniture: frozenset[str] = frozenset(), publication_nouns: Iterable[str] = (),
+) -> tuple[list[Mention], list[tuple[str, str]]]:
+    """Entity mentions of the parsed sentences (plus `extra`, e.g. gazetteer hits elsewhere), and drops."""
+    mentions: list[Mention] = []
+    dropped: list[tuple[str, str]] = []
+    for si, ps in enumerate(parsed):
+        base = ps.sent[0].idx if len(ps.sent) else 0
+        for ent in ps.sent.ents:
+            if ent.label_ not in LABEL_TYPES:
+                continue
+            raw_start = ps.start + ent.start_char - base
+            text, start, end = _trim(doc_text[raw_start : raw_start + len(ent.text)], raw_start)
+            why = _junk(text, furniture)
+            if why is not None:
+                if why == "page furniture":
+                    dropped.append((f"entity {text!r}", why))
+                continue
+            if doc_text[start:end] != text:
+                continue
+            label = ent.label_
+            if label == "ORG" and ent.root.dep_ in {"dobj", "dative"} and ent.root.head.lemma_ == "tell":
+                label = "PUBLICATION"  # "told ThePrint": the outlet spoken to
+            # token range of the trimmed text inside the sentence doc
+            t0 = next((t.i for t in ent if ps.start + t.idx - base >= start), ent.start)
+            t1 = max((t.i + 1 for t in ent if ps.start + t.idx - base < end), default=ent.end)
+            mentions.append(Mention(start, end, text, label, ent.kb_id_, si, (t0, t1)))
+    for m in extra:
+        if not any(x.start < m.end and m.start < x.end for x in mentions):
+            mentions.append(m)
+    mentions += _publications(doc_text, parsed, publication_nouns)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    # a publication title wins over whatever the NER called it
+    pubs = [m for m in mentions if m.label == "PUBLICATION"]
+    mentions = [m for m in mentions if m.label == "PUBLICATION"
+                or not any(p.start <= m.start and m.end <= p.end for p in pubs)]
+    return mentions, dropped
+
+
+def _publications(doc_text: str, parsed: Sequence[ParsedSentence], nouns: Iterable[str]) -> list[Mention]:
+    """Quoted titles right after a publication noun: "its propaganda magazine, ‘Yalgaar’"."""
+    words = sorted({re.escape(n) for n in nouns}, key=len, reverse=True)
+    if not words:
+        return []
+    pattern = re.compile(rf"\b(?:{'|'.join(words)})\s*,?\s*[‘“'\"]([A-Z][^’”'\"\n]{{1,60}})[’”'\"]")
+    out = []
+    for m in pattern.finditer(doc_text):
+        start, end = m.start(1), m.end(1)
+        si, tok = -1, (-1, -1)
+        for i, ps in enumerate(parsed):
+            if ps.start <= start and end <= ps.end:
+                base = ps.sent[0].idx if len(ps.sent) else 0
+                toks = [t.i for t in ps.sent if start <= ps.start + t.idx - base < end]
+                if toks:
+                    si, tok = i, (toks[0], toks[-1] + 1)
+                break
+        out.append(Mention(start, end, m.group(1), "PUBLICATION", "", si, tok))
+    return out
+
+
+@dataclass(slots=True)
+class _Cluster:
+    key: str
+    names: list[str]
+    types: list[str]
+    mentions: list[Mention]
+    kb_id: str = ""
+    first: int = 0
+
+    @property
+    def name(self) -> str:
+        return self.names[0]
+
+
+def _best_type(types: Sequence[str]) -> str:
+    counts: dict[str, int] = defaultdict(int)
+    for t in types:
+        counts[t] += 1
+    if "person" in counts and counts["person"] * 2 >= len(types):
+        return "person"
+    return max(counts, key=lambda t: (counts[t], -_TYPE_RANK.index(t) if t in _TYPE_RANK else -99))
+
+
+def cluster_mentions(
+    mentions: Sequence[Mention], parsed: Sequence[ParsedSentence], doc_text: str, gazetteer: Gazetteer | None,
+) -> tuple[list[Entity], MentionIndex]:
+    """Group mentions into entities (see the module docstring) and index them by sentence token."""
+    clusters: list[_Cluster] = []
+    by_key: dict[str, _Cluster] = {}
+    alias_of: dict[str, _Cluster] = {}  # normalised alias → cluster
+    assigned: list[tuple[Mention, _Cluster]] = []
+
+    def new(key: str, m: Mention, etype: str, kb: str = "", name: str | None = None) -> _Cluster:
+        c = _Cluster(key, [name or m.text], [etype], [], kb, m.start)
+        clusters.append(c)
+        by_key[key] = c
+        alias_of.setdefault(normalise(name or m.text), c)
+        return c
+
+    persons_full: list[_Cluster] = []
+    for m in mentions:
+        etype = LABEL_TYPES[m.label]
+        kb = m.kb_id
+        actor = gazetteer.actors.get(kb) if gazetteer and kb else None
+        if actor is None and gazetteer is not None and etype != "person":
+            actor = gazetteer.lookup(m.text)
+        if actor is not None:
+            c = by_key.get(actor.id) or new(actor.id, m, actor.type, actor.id, actor.name)
+            assigned.append((m, c))
+            continue
+        norm = normalise(m.text)
+        c = alias_of.get(norm)
+        words = m.text.split()
+        if c is None and len(words) <= 2 and etype in {"person", "group_identity", "organisation", "place"}:
+            # a short name inside a fuller person name introduced earlier (or, failing that, anywhere)
+            cands = [p for p in persons_full if set(w.lower() for w in words) <= set(
+                w.lower() for w in p.name.split()) and len(p.name.split()) > len(words)]
+            before = [p for p in cands if p.first < m.start]
+            pick = before or cands
+            if pick and (etype == "person" or len(words) == 1):
+                c = min(pick, key=lambda p: (-len(p.mentions), p.first))
+        if c is None:
+            c = new(f"{etype}:{norm}", m, etype)
+            if etype == "person" and len(words) >= 2:
+                persons_full.append(c)
+        else:
+            c.types.append(etype)
+        assigned.append((m, c))
+        # "Inter-Services Intelligence (ISI)": the bracketed short form is an alias
+        after = doc_text[m.end : m.end + 14]
+        d = re.match(r"\s*\(([A-Z][A-Za-z\-]{1,10})\)", after)
+        if d and d.group(1).upper() == d.group(1) or d and sum(ch.isupper() for ch in d.group(1)) >= 2:
+            alias_of.setdefault(normalise(d.group(1)), c)
+            if d.group(1) not in c.names:
+                c.names.append(d.group(1))
+
+    # short person names the NER missed ("Mengal, son of …" at the start of a sentence)
+    taken = {(m.sent, t) for m, _ in assigned if m.sent >= 0 for t in range(*m.tok)}
+    extra: list[tuple[Mention, _Cluster]] = []
+    surnames: dict[str, list[_Cluster]] = defaultdict(list)
+    for c in clusters:
+        if _best_type(c.types) == "person" and len(c.name.split()) >= 2:
+            surnames[c.name.split()[-1]].append(c)
+    for si, ps in enumerate(parsed):
+        base = ps.sent[0].idx if len(ps.sent) else 0
+        for t in ps.sent:
+            if (si, t.i) in taken or t.text not in surnames or not t.is_title:
+                continue
+            start = ps.start + t.idx - base
+            prev = t.nbor(-1) if t.i > 0 else None
+            if prev is not None and prev.is_title and prev.text not in {"(", "“"} and prev.i > 0:
+                continue  # part of another name ("Nasir Mengal")
+            cands = surnames[t.text]
+            before = [c for c in cands if c.first < start] or cands
+            c = min(before, key=lambda p: (-len(p.mentions), p.first))
+            extra.append((Mention(start, start + len(t.text), t.text, "PERSON", "", si, (t.i, t.i + 1)), c))
+    for m, c in assigned + extra:
+        c.mentions.append(m)
+
+    entities: list[Entity] = []
+    index = MentionIndex()
+    for c in clusters:
+        if not c.mentions:
+            continue
+        etype = c.types[0] if c.kb_id else _best_type(c.types)
+        name = c.name
+        if not c.kb_id:
+            # the longest name used is the canonical one ("Mir Shafiq Mengal", not "Mengal")
+            name = max((m.text for m in c.mentions), key=lambda n: (len(n.split()), len(n)))
+        eid = c.kb_id or make_id("ent", etype, normalise(name))
+        refs: tuple[str, ...] = ()
+        if c.kb_id and gazetteer is not None:
+            refs = gazetteer.actors[c.kb_id].refs
+        spans = tuple(sorted({Span(m.start, m.end, m.text) for m in c.mentions}, key=lambda s: s.start))
+        aliases = tuple(sorted({s.text for s in spans} | set(c.names) - {name}))
+        e = Entity(eid, name, etype, tuple(a for a in aliases if a != name), spans, refs)
+        if eid in index.entities:  # two clusters that normalise to one id: merge
+            old = index.entities[eid]
+            e = Entity(eid, old.name, old.type, tuple(sorted(set(old.aliases) | set(e.aliases))),
+                       tuple(sorted(set(old.mentions) | set(spans), key=lambda s: s.start)), old.refs)
+        index.entities[eid] = e
+        for m in c.mentions:
+            index.ordered.append((m.start, eid))
+            if m.sent >= 0:
+                for t in range(*m.tok):
+                    index.by_token[(m.sent, t)] = eid
+    index.ordered.sort()
+    entities = list(index.entities.values())
+    return entities, index
+
+
+def resolve_reference(
+    tok: Token, sent_index: int, sent_offset: int, index: MentionIndex, org_types: Iterable[str] = ORG_TYPES,
+) -> Entity | None:
+    """The entity a pronoun or "the group"-style noun refers to: "He (Mengal)" → Mengal; "its" → last group."""
+    low = tok.lower_
+    if low in _PRONOUN_PERSON:
+        nxt = [t for t in tok.doc[tok.i + 1 : tok.i + 4]]
+        if len(nxt) >= 2 and nxt[0].text == "(":
+            e = index.at(sent_index, nxt[1].i)
+            if e is not None:
+                return e
+        return index.recent(sent_offset + tok.idx, {"person"})
+    if low in _PRONOUN_ORG or (tok.lemma_.lower() in _GROUP_NOUNS and any(
+            c.lower_ in {"the", "this", "that"} for c in tok.children)):
+        prefer = index.recent(sent_offset + tok.idx, {"armed_group"})
+        return prefer or index.recent(sent_offset + tok.idx, set(org_types))
+    return None
+
+
+def entity_types(entities: Mapping[str, Entity]) -> dict[str, str]:
+    return {k: e.type for k, e in entities.items()}

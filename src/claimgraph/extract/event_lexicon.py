@@ -1,0 +1,104 @@
+"""The event lexicon (ontology/events.yaml) as one typed object, checked against the ontology.
+
+Kept apart from `events.py` so the finder reads words from data and the data is validated once:
+every trigger mode must belong to a PLOVER event type in ontology.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import ConfigError
+from ..ontology import Ontology
+from .quantities import CountLexicon, count_lexicon, events_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerDef:
+    mode: str
+    type: str
+    rank: int  # position in events.yaml: lower wins when triggers of one incident meet
+    lemmas: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]  # lower-case word sequences
+
+
+@dataclass(frozen=True, slots=True)
+class ResponsibilityCues:
+    claim_verbs: frozenset[str]
+    claim_objects: frozenset[str]
+    claim_subject_only: frozenset[str]
+    attribute_verbs: frozenset[str]
+    attribute_phrases: tuple[str, ...]
+    suspect_phrases: tuple[str, ...]
+    unknown_phrases: tuple[str, ...]
+    denied: frozenset[str]
+    membership: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    triggers: tuple[TriggerDef, ...]
+    trigger_pos: dict[str, frozenset[str]]
+    violent_modes: frozenset[str]
+    generic_nouns: frozenset[str]
+    responsibility: ResponsibilityCues
+    counts: CountLexicon
+
+    def trigger_words(self) -> frozenset[str]:
+        """Every word (lemma or surface form) that makes a sentence worth parsing for events: trigger
+        lemmas, the first word of trigger phrases, casualty words and responsibility verbs. For sentence
+        prefilters; verbs among them are lemmas, so inflect them (nlp.segment.verb_forms)."""
+        words: set[str] = set()
+        for t in self.triggers:
+            words |= t.lemmas
+            words |= {p[0] for p in t.phrases}
+        for cues in self.counts.cues.values():
+            words |= cues.verbs | cues.adjectives | {n.split()[0] for n in cues.nouns}
+        r = self.responsibility
+        words |= r.claim_verbs | r.attribute_verbs | {"suspect", "suspected", "responsibility", "behind"}
+        return frozenset(words)
+
+    def is_violent(self, mode: str | None) -> bool:
+        return mode in self.violent_modes
+
+
+def _phrases(items: list[str] | None) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.lower().split()) for p in items or ())
+
+
+def load_event_lexicon(ontology: Ontology) -> EventLexicon:
+    """Read events.yaml and tie each trigger mode to its PLOVER type in `ontology`."""
+    raw = events_yaml()
+    triggers = []
+    for rank, item in enumerate(raw["triggers"]):
+        mode = item["mode"]
+        etype = ontology.event_type_of_mode(mode)
+        if etype is None:
+            raise ConfigError(
+                f"events.yaml trigger mode {mode!r} is not a mode of any event type in ontology.yaml; "
+                f"known modes: {', '.join(sorted(m for e in ontology.event_types.values() for m in e.modes))}"
+            )
+        triggers.append(
+            TriggerDef(mode, etype, rank, frozenset(w.lower() for w in item.get("lemmas") or ()),
+                       _phrases(item.get("phrases")))
+        )
+    resp = raw["responsibility"]
+    cues = ResponsibilityCues(
+        claim_verbs=frozenset(resp["claimed"]["verbs"]),
+        claim_objects=frozenset(resp["claimed"]["objects"]),
+        claim_subject_only=frozenset(resp["claimed"]["subject_only"]),
+        attribute_verbs=frozenset(resp["attributed"]["verbs"]),
+        attribute_phrases=tuple(resp["attributed"]["phrases"]),
+        suspect_phrases=tuple(resp["suspected"]["phrases"]),
+        unknown_phrases=tuple(resp["unknown"]["phrases"]),
+        denied=frozenset(resp["denied"]),
+        membership=tuple(resp["membership"]),
+    )
+    return EventLexicon(
+        triggers=tuple(triggers),
+        trigger_pos={k: frozenset(v) for k, v in (raw.get("trigger_pos") or {}).items()},
+        violent_modes=frozenset(raw["violent_modes"]),
+        generic_nouns=frozenset(raw.get("generic_nouns") or ()),
+        responsibility=cues,
+        counts=count_lexicon(),
+    )

@@ -1,0 +1,496 @@
+"""Who did it, to whom, and who says so: perpetrators, targets and responsibility of one incident.
+
+Read off the dependency parse of the incident's sentences. A perpetrator candidate is an actor entity
+(organisation family or person) inside a noun phrase that stands in one of these roles, strongest first:
+
+  claimed     subject of "claimed responsibility / the attack", agent of "was claimed by X"
+  attributed  object of "blamed"/"accused", "blamed on X", "attributed to X", "X was behind",
+              "X was responsible"; subject or "by"-agent of the trigger ("an attack by the BLA",
+              "Islamic State militants attacked"); an attacker "identified as" / named in apposition;
+              an attacker said to be "a member of X" / to have "connections with X"
+  suspected   "X is suspected", "believed to be behind", "suspected X militants", "allegedly ... by X"
+
+Subjects of "denied" are never perpetrators. `Responsibility` is the role of the first perpetrator;
+with none it stays unknown ("No group has claimed responsibility" says exactly that).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..records import Document, Entity, EntityRef, Responsibility, Source, SourceKind, Span
+from .event_lexicon import EventLexicon
+from .quantities import cue_kind
+from .types import ExtractContext, ParsedSentence
+
+LocalFn = Callable[[ParsedSentence, int], int]
+
+CLAIMED, ATTRIBUTED, AGENT, NAMED, MEMBER, SUSPECTED = range(6)
+_RESPONSIBILITY = {CLAIMED: Responsibility.CLAIMED, ATTRIBUTED: Responsibility.ATTRIBUTED,
+                   AGENT: Responsibility.ATTRIBUTED, NAMED: Responsibility.ATTRIBUTED,
+                   MEMBER: Responsibility.ATTRIBUTED, SUSPECTED: Responsibility.SUSPECTED}
+_AGENT_NOUNS = {"militant", "fighter", "gunman", "gunmen", "rebel", "insurgent", "terrorist", "jihadist",
+                "member", "operative", "bomber", "attacker", "assailant", "cadre", "extremist", "soldier",
+                "troop", "force", "police", "spokesman", "spokesperson", "commander", "group", "faction"}
+# Verbs whose "by" agent or subject is the doer of the act they govern ("carried out by X").
+_DOER_VERBS = {"carry", "perpetrate", "orchestrate", "stage", "conduct", "launch", "mount", "commit", "plan",
+               "mastermind", "execute", "organise", "organize"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "PLACE", "FACILITY"}  # spaCy NER + gazetteer labels
+_DATE_PREPS = {"in", "on", "since", "during", "from", "by", "until", "early", "late", "mid"}
+
+
+@dataclass(slots=True)
+class Roles:
+    perpetrators: list[EntityRef] = field(default_factory=list)
+    targets: list[EntityRef] = field(default_factory=list)
+    responsibility: Responsibility = Responsibility.UNKNOWN
+    source: Source | None = None
+
+
+# ------------------------------------------------------------------------------------------ helpers
+
+
+def _tokens(sent: Doc | SpacySpan) -> list[Token]:
+    return list(sent)
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _subject(tok: Token) -> list[Token]:
+    return _children(tok, "nsubj", "nsubjpass")
+
+
+def _agent(tok: Token) -> list[Token]:
+    """pobj of "by" under `tok` (passive agent or "attack by X")."""
+    return [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ == "by" for g in _children(c, "pobj")]
+
+
+def _pobj(tok: Token, *preps: str) -> list[Token]:
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for g in _children(c, "pobj")]
+
+
+def _text_has(sent: Doc | SpacySpan, phrase: str) -> int:
+    """Character index (sentence-relative) of a whole-word phrase in the sentence, or -1."""
+    low = " " + sent.text.lower() + " "
+    at = low.find(" " + phrase + " ")
+    if at < 0:
+        at = low.find(" " + phrase + ",")
+    if at < 0:
+        at = low.find(" " + phrase + ".")
+    return at
+
+
+def adds_to_incident(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
+    """A sentence that states responsibility or casualties (and so may continue an incident)."""
+    cues = lex.responsibility
+    low = sent.text.lower()
+    if any(p in low for p in cues.attribute_phrases + cues.suspect_phrases + cues.unknown_phrases):
+        return True
+    for tok in sent:
+        if tok.lemma_.lower() in cues.claim_verbs | cues.attribute_verbs and tok.pos_ == "VERB":
+            return True
+        if cue_kind(tok, lex.counts) is not None:
+            return True
+    return False
+
+
+def names_people(sent: Doc | SpacySpan) -> int:
+    return sum(1 for e in sent.ents if e.label_ == "PERSON")
+
+
+def has_named_participants(sent: Doc | SpacySpan, hits: Sequence[object]) -> bool:
+    """True when a meeting sentence names two people ("X met Y"), not roles ("the coordinator of ISKP")."""
+    return names_people(sent) >= 2
+
+
+class _Mentions:
+    """Entity mentions of one sentence, by document offset."""
+
+    def __init__(self, ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn) -> None:
+        self.ps = ps
+        self.local = local
+        self.items: list[tuple[int, int, Entity]] = sorted(
+            (m.start, m.end, e) for e in entities for m in e.mentions if ps.start <= m.start and m.end <= ps.end
+        )
+
+    def char_range(self, first: Token, last: Token) -> tuple[int, int]:
+        return self.local(self.ps, first.idx), self.local(self.ps, last.idx + len(last.text))
+
+    def in_phrase(self, head: Token) -> list[Entity]:
+        """Entities inside the noun phrase of `head` (head's own words first, then its modifiers)."""
+        start, end = self.char_range(head.left_edge, head.right_edge)
+        hs, he = self.char_range(head, head)
+        found = [(0 if s <= hs < e or hs <= s < he else 1, s, ent) for s, e, ent in self.items
+                 if s < end and e > start]  # overlap: the parser may split a name ("liberation" / "Army")
+        found.sort(key=lambda x: (x[0], x[1]))
+        return [ent for _, _, ent in found]
+
+
+def _is_actor(e: Entity, ctx: ExtractContext) -> bool:
+    return e.type == "person" or ctx.ontology.is_a(e.type, "organisation")
+
+
+def _is_place(e: Entity, ctx: ExtractContext) -> bool:
+    return ctx.ontology.is_a(e.type, "place")
+
+
+# ------------------------------------------------------------------------------------------ roles
+
+
+@dataclass(slots=True)
+class _Candidates:
+    ctx: ExtractContext
+    found: list[tuple[int, int, Entity]] = field(default_factory=list)  # (strength, order, entity)
+    targets: list[Entity] = field(default_factory=list)
+    denied: set[str] = field(default_factory=set)
+    sources: dict[str, Source] = field(default_factory=dict)
+
+    def add(self, strength: int, ents: Sequence[Entity], source: Source | None = None) -> None:
+        for e in ents:
+            if _is_actor(e, self.ctx):
+                self.found.append((strength, len(self.found), e))
+                if source is not None:
+                    self.sources.setdefault(e.id, source)
+
+    def target(self, ents: Sequence[Entity]) -> None:
+        for e in ents:
+            if _is_actor(e, self.ctx) or e.type == "group_identity":
+                self.targets.append(e)
+
+
+def _source_of(verb: Token, mentions: _Mentions, ctx: ExtractContext, cue: str) -> Source | None:
+    subj = _subject(verb) or _agent(verb)
+    if not subj:
+        return None
+    head = subj[0]
+    hs, he = mentions.char_range(head, head)
+    ents = [e for e in mentions.in_phrase(head)
+            if any(m.start <= hs < m.end or hs <= m.start < he for m in e.mentions)]
+    name = ents[0].name if ents else " ".join(t.text for t in head.subtree)
+    kind = SourceKind.NAMED_PERSON if ents and ents[0].type == "person" else SourceKind.ORGANISATION
+    start, end = mentions.char_range(head.left_edge, head.right_edge)
+    return Source(name, kind, cue, Span(start, end, ctx.doc.text[start:end]))
+
+
+def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Candidates,
+                         lex: EventLexicon, ctx: ExtractContext) -> None:
+    cues = lex.responsibility
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        objs = {c.lemma_.lower() for c in _children(tok, "dobj")}
+        if tok.pos_ == "VERB" and lemma in cues.denied:
+            for s in _subject(tok):
+                cands.denied.update(e.id for e in mentions.in_phrase(s))
+            continue
+        if tok.pos_ == "VERB" and lemma in cues.claim_verbs:
+            ok = bool(objs & ({"responsibility", "credit"} if lemma != "claim" else cues.claim_objects))
+            ok = ok or (lemma in cues.claim_subject_only and not objs and not _children(tok, "ccomp"))
+            ok = ok or (lemma == "claim" and tok.tag_ == "VBN")  # "attack claimed by X"
+            if ok and not any(c.lower_ in ("no", "nobody") for s in _subject(tok) for c in [s, *s.children]):
+                for s in _agent(tok) if _children(tok, "auxpass", "agent") or tok.tag_ == "VBN" else _subject(tok):
+                    ents = mentions.in_phrase(s)
+                    cands.add(CLAIMED, ents, Source(ents[0].name, SourceKind.ORGANISATION, tok.text)
+                              if ents else None)
+                if tok.dep_ == "acl" or tok.tag_ == "VBN":
+                    for s in _agent(tok):
+                        cands.add(CLAIMED, mentions.in_phrase(s))
+            continue
+        if tok.pos_ == "VERB" and lemma in cues.attribute_verbs:
+            src = _source_of(tok, mentions, ctx, tok.text)
+            if lemma in ("blame", "accuse", "hold"):
+                for o in _children(tok, "dobj"):
+                    cands.add(ATTRIBUTED, mentions.in_phrase(o), src)
+                for o in _pobj(tok, "on"):
+                    cands.add(ATTRIBUTED, mentions.in_phrase(o), src)
+            if lemma in ("attribute", "link", "tie", "pin"):
+                for o in _pobj(tok, "to", "on", "with"):
+                    cands.add(ATTRIBUTED if lemma in ("attribute", "pin") else MEMBER, mentions.in_phrase(o), src)
+            continue
+        if lemma in ("suspect", "believe", "think", "presume") and tok.pos_ == "VERB":
+            holder = _source_of(tok, mentions, ctx, tok.text) if _children(tok, "nsubj") else None
+            for s in _children(tok, "nsubjpass"):
+                cands.add(SUSPECTED, mentions.in_phrase(s), holder)
+            for c in _children(tok, "ccomp"):  # "police believe the IRA was responsible"
+                for s in _subject(c):
+                    cands.add(SUSPECTED, mentions.in_phrase(s), holder)
+        if lemma in ("suspect", "suspected", "alleged") and tok.dep_ == "amod":
+            cands.add(SUSPECTED, mentions.in_phrase(tok.head))
+        if lemma in ("be",) or tok.dep_ in ("ROOT", "ccomp", "conj"):
+            # "X was behind the attack", "X was responsible"
+            behind = _pobj(tok, "behind") or [c for c in _children(tok, "acomp", "attr")
+                                               if c.lower_ == "responsible"]
+            if behind and tok.head.lemma_.lower() not in ("suspect", "believe", "think"):
+                for s in _subject(tok):
+                    strength = SUSPECTED if _hedged(tok) else ATTRIBUTED
+                    cands.add(strength, mentions.in_phrase(s))
+        if tok.pos_ == "VERB" and lemma in _DOER_VERBS:
+            # "perpetrated by ISIL", "carried out by an Islamic State militant"
+            for a in _agent(tok):
+                cands.add(SUSPECTED if _hedged(tok) else ATTRIBUTED, mentions.in_phrase(a))
+        if tok.lower_ in ("member", "members", "supporter", "connections", "connection", "allegiance",
+                          "links", "loyal", "belonging", "affiliated"):
+            for g in _pobj(tok, "of", "with", "to"):
+                cands.add(MEMBER, mentions.in_phrase(g))
+
+
+def _is_meeting(parsed: Sequence[ParsedSentence], hits: Sequence[tuple[int, int, int]]) -> bool:
+    return any(_tokens(parsed[si].sent)[e - 1].lemma_.lower() in ("meet", "meeting", "talks", "talk", "summit",
+                                                                 "negotiation", "negotiate", "confer")
+               for si, _, e in hits)
+
+
+def _hedged(tok: Token) -> bool:
+    return any(c.lower_ in ("allegedly", "reportedly", "likely", "possibly", "probably") for c in tok.children) \
+        or tok.head.lemma_.lower() in ("suspect", "believe", "think", "allege")
+
+
+def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], mentions: _Mentions,
+                   cands: _Candidates, lex: EventLexicon) -> None:
+    toks = _tokens(sent)
+    for start, end in spans:
+        head = toks[start:end][-1]
+        for t in toks[start:end]:
+            if t.head.i < toks[start].i or t.head.i > toks[end - 1].i or t.head == t:
+                head = t
+        verbal = head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB")
+        passive = bool(_children(head, "auxpass", "nsubjpass"))
+        hedge = any(c.lower_ in ("allegedly", "reportedly") for c in head.children)
+        strength = SUSPECTED if hedge else AGENT
+        if verbal and not passive:
+            for s in _subject(head):
+                cands.add(strength, mentions.in_phrase(s))
+            for o in _children(head, "dobj") + _pobj(head, "on", "at", "against"):
+                cands.target(mentions.in_phrase(o))
+        for a in _agent(head):
+            cands.add(strength, mentions.in_phrase(a))
+        if verbal and passive:
+            for s in _subject(head):
+                cands.target(mentions.in_phrase(s))
+        if not verbal:
+            cands.add(strength, [e for c in head.children if c.dep_ in ("compound", "amod", "nmod")
+                                 for e in mentions.in_phrase(c)])
+            for o in _pobj(head, "on", "against", "targeting"):
+                cands.target(mentions.in_phrase(o))
+            if head.dep_ in ("nsubj",) and head.head.pos_ == "VERB":  # "the bomber struck a van"
+                for o in _children(head.head, "dobj"):
+                    cands.target(mentions.in_phrase(o))
+    # the subject of "carried out / launched / staged" whose object is the trigger: "IS militants carried out
+    # suicide bombings"; an attacker named in apposition or by "named": "A man named X rammed ..."
+    for start, end in spans:
+        trig = toks[end - 1]
+        if trig.dep_ == "dobj" and trig.head.lemma_.lower() in _DOER_VERBS:
+            for s in _subject(trig.head):
+                cands.add(AGENT, mentions.in_phrase(s))
+        if trig.pos_ == "VERB":
+            for s in _subject(trig):
+                named = [e for c in s.children if c.dep_ in ("appos", "acl")
+                         for e in mentions.in_phrase(c) if e.type == "person"]
+                cands.add(NAMED, named)
+    # any agent noun that is the subject of a violent verb: "Boko Haram militants attacked ..."
+    for t in toks:
+        if t.lemma_.lower() in _AGENT_NOUNS and t.dep_ in ("nsubj", "agent", "pobj") and t.head.pos_ in (
+                "VERB", "ADP"):
+            verb = t.head if t.head.pos_ == "VERB" else t.head.head
+            if cue_kind(verb, lex.counts) is not None or any(s <= verb.i - toks[0].i < e for s, e in spans):
+                if t.dep_ != "nsubj" or not _children(verb, "auxpass"):
+                    cands.add(AGENT, mentions.in_phrase(t))
+    # an attacker identified by name: "The attacker, identified as Kujtim Fejzullai", "a bomber named X"
+    for t in toks:
+        if t.lemma_.lower() in lex.counts.attacker_nouns or t.lower_ in lex.counts.attacker_nouns:
+            named = [e for c in _children(t, "appos") for e in mentions.in_phrase(c)]
+            for c in _children(t, "acl", "relcl"):
+                if c.lemma_.lower() in ("identify", "name"):
+                    named += [e for g in _pobj(c, "as") + _children(c, "oprd", "attr", "dobj")
+                              for e in mentions.in_phrase(g)]
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in ("identify", "name"):
+                named += [e for g in _pobj(t.head, "as") + _children(t.head, "oprd", "attr")
+                          for e in mentions.in_phrase(g)]
+            cands.add(NAMED, [e for e in named if e.type == "person"])
+            if t.dep_ in ("nsubj",) and t.head.lemma_ == "be":
+                for attr in _children(t.head, "attr"):
+                    cands.add(MEMBER, [e for g in _pobj(attr, "of") for e in mentions.in_phrase(g)])
+
+
+def _participants(parsed: Sequence[ParsedSentence], entities: Sequence[Entity], ctx: ExtractContext,
+                  sentences: Sequence[int], hits: Sequence[tuple[int, int, int]], local: LocalFn) -> Roles:
+    """Sides of a meeting: "a meeting between X and Y", "X met (with) Y", "talks with Y".
+
+    The first side goes to `perpetrators` (PLOVER's source actor), the others to `targets`. When the
+    sides are roles ("the coordinator of ISKP") and a following sentence of the incident names people
+    ("In the photo, Mir Shafiq Mengal is seen ... to Rana Mohammad Ashfaq"), those people are the sides.
+    """
+    sides: list[list[Entity]] = []
+    unnamed = False
+    first = hits[0][0] if hits else sentences[0]
+    for si, start, end in hits:
+        ps = parsed[si]
+        mentions = _Mentions(ps, entities, local)
+        toks = _tokens(ps.sent)
+        head = toks[end - 1]
+        nps = _subject(head) if head.pos_ == "VERB" else []
+        nps += _children(head, "dobj") + _pobj(head, "between", "with", "among")
+        for np in nps:
+            for part in [np, *[c for c in np.children if c.dep_ == "conj"]]:
+                ents = [e for e in mentions.in_phrase(part) if _is_actor(e, ctx)]
+                if ents:
+                    sides.append(ents[:1])
+                    unnamed = unnamed or ents[0].type != "person"
+    people: list[Entity] = []
+    for si in sentences:
+        if si == first:
+            continue
+        mentions = _Mentions(parsed[si], entities, local)
+        for _, _, e in mentions.items:
+            if e.type == "person" and all(p.id != e.id for p in people):
+                people.append(e)
+    if (unnamed or not sides) and len(people) >= 2:
+        sides = [[p] for p in people]
+    roles = Roles()
+    flat = [s[0] for s in sides]
+    seen: list[str] = []
+    for e in flat:
+        if e.id not in seen:
+            seen.append(e.id)
+            (roles.perpetrators if len(seen) == 1 else roles.targets).append(e.ref())
+    return roles
+
+
+def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
+               ctx: ExtractContext, sentences: Sequence[int], hits: Sequence[tuple[int, int, int]],
+               lex: EventLexicon, local: LocalFn, *, violent: bool = True) -> Roles:
+    """Perpetrators, targets and responsibility over an incident's sentences.
+
+    `hits` are (sentence index, start token, end token) of the incident's triggers. For a
+    non-violent incident the "perpetrators" are the source-side actors (PLOVER's source).
+    """
+    if not violent and hits and _is_meeting(parsed, hits):
+        return _participants(parsed, entities, ctx, sentences, hits, local)
+    cands = _Candidates(ctx)
+    unknown_cue = False
+    for si in sentences:
+        ps = parsed[si]
+        mentions = _Mentions(ps, entities, local)
+        _responsibility_cues(ps.sent, mentions, cands, lex, ctx)
+        _trigger_roles(ps.sent, [(s, e) for hs, s, e in hits if hs == si], mentions, cands, lex)
+        low = ps.sent.text.lower()
+        unknown_cue = unknown_cue or any(p in low for p in lex.responsibility.unknown_phrases)
+    roles = Roles()
+    chosen: list[tuple[int, Entity]] = []
+    for strength, _, ent in sorted(cands.found, key=lambda x: (x[0], x[1])):
+        if ent.id in cands.denied or any(ent.id == c.id for _, c in chosen):
+            continue
+        chosen.append((strength, ent))
+    if chosen:
+        roles.perpetrators = [e.ref() for _, e in chosen]
+        top_strength, top = chosen[0]
+        roles.responsibility = _RESPONSIBILITY[top_strength]
+        roles.source = cands.sources.get(top.id)
+    perp_ids = {e.id for _, e in chosen}
+    seen: set[str] = set()
+    for t in cands.targets:
+        if t.id not in perp_ids and t.id not in seen:
+            seen.add(t.id)
+            roles.targets.append(t.ref())
+    if not chosen and unknown_cue:
+        roles.responsibility = Responsibility.UNKNOWN
+    return roles
+
+
+# ------------------------------------------------------------------------------------------ place, date
+
+
+def _inside_group_name(tok: Token) -> bool:
+    """A place word that is part of a group's name ("Islamic State – Khorasan Province")."""
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    if prev is None or prev.lower_ not in ("–", "-", "of", "in"):
+        return False
+    before = prev.nbor(-1) if prev.i > 0 else None
+    return before is not None and before.ent_type_ in ("ORG",) and before.ent_iob_ != "O"
+
+
+_LOCATIVE = {"in", "near", "at", "outside", "inside", "across", "around", "of", "from", "into", "to", "toward",
+             "towards", "between"}
+# A demonym names the event's country only before one of these ("the Afghan capital"), not before
+# people ("Turkish engineers") or borders ("near the Syrian border").
+_DEMONYM_HEADS = {"capital", "city", "town", "village", "province", "region", "district", "state", "port",
+                  "coast", "countryside", "territory", "soil", "government", "army", "military", "police"}
+# Capitalised words that begin facility names and also happen to be GeoNames towns ("University",
+# Florida; "Paradise", Nevada): never a place on their own.
+_PLACE_STOPWORDS = {"university", "institute", "hospital", "church", "mosque", "market", "police", "station",
+                    "airport", "hotel", "school", "college", "street", "square", "bridge", "park", "centre",
+                    "center", "temple", "paradise", "reserve", "plaza", "palace", "court", "hall", "club",
+                    "museum", "embassy", "consulate", "camp", "base", "mall", "metro", "cathedral", "shrine"}
+_PLACE_FILLERS = {"the", "city", "town", "village", "province", "district", "capital", "region", "state", "of",
+                  "area", "county", "governorate", ","}
+
+
+def _after_locative(tok: Token) -> bool:
+    """True when a proper-noun run starts after "in", "near", "the city of", "a village in" ..."""
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].lower_ in _PLACE_FILLERS and tok.i - i <= 4:
+        if tok.doc[i].lower_ == "of" and i > 0 and tok.doc[i - 1].lower_ in _PLACE_FILLERS:
+            return True
+        i -= 1
+    return i >= 0 and tok.doc[i].lower_ in _LOCATIVE
+
+
+def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn) -> list[tuple[str, bool]]:
+    """Place names of a sentence to resolve, in text order, each with True when it is a demonym
+    ("the Afghan capital"). Sources: place entities, spaCy GPE/LOC/FAC (and gazetteer place) spans,
+    and proper-noun runs after a locative preposition whatever the NER called them (the small model
+    tags "Herat" ORG and misses "Cameroon" in "the Far North Region of Cameroon"). Names inside a
+    known actor's mention (a gazetteer match or a person) are skipped."""
+    found: dict[int, tuple[str, bool]] = {}
+    actor_chars: set[int] = set()
+    for e in entities:
+        for m in e.mentions:
+            if ps.start <= m.start and m.end <= ps.end:
+                if e.type in ("place", "facility"):
+                    found.setdefault(m.start, (m.text, False))
+                elif e.refs:  # a gazetteer actor; NER persons and orgs may be mis-tagged places
+                    actor_chars.update(range(m.start, m.end))
+    sent = ps.sent
+    for ent in sent.ents:
+        at = local(ps, ent.start_char)
+        if ent.label_ in _PLACE_LABELS and at not in actor_chars and not _inside_group_name(ent[0]) \
+                or ent.label_ in ("PERSON", "ORG") and not ent.kb_id_ and _after_locative(ent[0]) \
+                and ent[0].nbor(-1).lower_ not in ("by", "of", "from"):
+            found.setdefault(at, (ent.text, False))
+        elif ent.label_ == "NORP" and ent.root.head.lemma_.lower() in _DEMONYM_HEADS:
+            found.setdefault(at, (ent.text, True))
+    run: list[Token] = []
+    for tok in [*sent, None]:
+        if tok is not None and tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ != "NORP":
+            run.append(tok)
+            continue
+        if run:
+            at = local(ps, run[0].idx)
+            nxt = run[-1].nbor(1) if run[-1].i + 1 < len(run[-1].doc) else None
+            if at not in actor_chars and _after_locative(run[0]) and not _inside_group_name(run[0]) \
+                    and not (nxt is not None and nxt.lower_ == "of") \
+                    and not (len(run) == 1 and run[0].lower_ in _PLACE_STOPWORDS):
+                found.setdefault(at, (" ".join(t.text for t in run), False))
+            run = []
+    return [found[k] for k in sorted(found)]
+
+
+def date_phrases(sent: Doc | SpacySpan) -> list[str]:
+    """DATE entities of a sentence with the preposition before them ("in March"), in text order."""
+    out = []
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+        text = ent.text
+        if prev is not None and prev.lower_ in _DATE_PREPS and prev.i >= (sent.start if isinstance(sent, SpacySpan)
+                                                                         else 0):
+            text = f"{prev.text} {ent.text}"
+        out.append(text)
+    return out

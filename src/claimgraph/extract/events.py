@@ -1,0 +1,358 @@
+"""Events: attacks, bombings, killings, clashes, meetings, arrests — one `Event` per incident.
+
+    find_triggers (pure: a parsed sentence → trigger hits)
+      → group into incidents (triggers of one incident in a sentence merge; a following sentence that
+        only refers back — "the attack", "6 people were killed", "X claimed responsibility" — joins it)
+      → roles (event_roles: perpetrators, targets, responsibility) + casualties (quantities)
+      → place (ctx.resolve_place), date (timex.resolve_time against the publication date)
+      → Event, evidence = the incident's sentences, exactly as in `Document.text`.
+
+Words come from ontology/events.yaml. An event is kept only when it is reported as having happened:
+a trigger under "to"/a modal ("to target Baloch activists"), a negation, or a non-finite modifier
+("tasked with attacking", "a death squad targeting") is skipped, and a violent incident needs at
+least one anchor (an actor, casualties, a place or a date) so a generic "terror attacks" is not an event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..records import Document, Entity, EntityRef, Event, PartialDate, Place, Responsibility, Source, SourceKind, Span
+from ..records import make_id
+from . import event_roles
+from .event_lexicon import EventLexicon, TriggerDef, load_event_lexicon
+from .quantities import Casualties, find_casualties, merge_casualties
+from .types import ExtractContext, ParsedSentence
+
+EXTRACTOR = "claimgraph.events.v1"
+VIOLENT = "violent"  # the incident family of every violent mode (ASSAULT and FIGHT merge within an incident)
+_MAX_GAP = 2  # sentences between an incident and a sentence that refers back to it
+_MAX_CLAIM_GAP = 4  # ... or that claims or attributes it ("The Taliban claimed responsibility for the attack")
+_MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall"}
+_RESULT_VERBS = {"kill", "injure", "wound", "leave", "claim"}
+_INDEFINITE = {"a", "an", "another", "second", "third", "fourth", "fifth", "twin", "double", "triple", "new"}
+_INTENT_HEADS = {"plan", "vow", "threaten", "aim", "seek", "intend", "want", "try", "attempt", "hope",
+                 "task", "order", "urge", "call", "prepare", "pledge"}
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    """A trigger found in one sentence: tokens `start`..`end` (sentence-relative token indices)."""
+
+    trigger: TriggerDef
+    start: int
+    end: int
+    text: str
+
+    @property
+    def family(self) -> str:
+        return self.trigger.type
+
+
+@dataclass(slots=True)
+class Incident:
+    """Trigger hits of one incident and the sentences (indices into `parsed`) that describe it."""
+
+    family: str
+    hits: list[tuple[int, TriggerHit]] = field(default_factory=list)
+    sentences: list[int] = field(default_factory=list)
+
+    def best(self) -> TriggerDef:
+        return min((h.trigger for _, h in self.hits), key=lambda t: t.rank)
+
+
+def _family(t: TriggerDef, lex: EventLexicon) -> str:
+    return VIOLENT if lex.is_violent(t.mode) else t.type
+
+
+# ------------------------------------------------------------------------------------------ triggers
+
+
+def _head_of(tokens: Sequence[Token]) -> Token:
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return tokens[-1]
+
+
+def _factual(tok: Token) -> bool:
+    """False when the trigger is intended, hypothetical, negated or a non-finite modifier."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return False
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        if any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
+            return False
+        if any(c.lower_ in _MODALS and c.dep_ == "aux" for c in tok.children):
+            return False
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _INTENT_HEADS:
+            return False
+        if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "acl", "amod", "csubj") and tok.lemma_ not in _RESULT_VERBS:
+            return False  # "tasked with attacking", "a death squad targeting"; but "..., killing two"
+    return True
+
+
+def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
+    """Event trigger hits in one parsed sentence, in text order (pure)."""
+    tokens = list(sent)
+    lowers = [t.lower_ for t in tokens]
+    lemmas = [t.lemma_.lower() for t in tokens]
+    hits: list[TriggerHit] = []
+    covered: set[int] = set()
+    for trig in lex.triggers:  # phrases first: "suicide bomber" before "bomber"
+        for phrase in trig.phrases:
+            n = len(phrase)
+            for i in range(len(tokens) - n + 1):
+                if lowers[i : i + n - 1] == list(phrase[:-1]) and phrase[-1] in (lowers[i + n - 1], lemmas[i + n - 1]):
+                    span = tokens[i : i + n]
+                    if _factual(_head_of(span)):
+                        hits.append(TriggerHit(trig, i, i + n, " ".join(t.text for t in span)))
+                        covered.update(range(i, i + n))
+    for i, tok in enumerate(tokens):
+        if i in covered or tok.is_punct:
+            continue
+        for trig in lex.triggers:
+            if lemmas[i] in trig.lemmas or lowers[i] in trig.lemmas:
+                allowed = lex.trigger_pos.get(lemmas[i]) or lex.trigger_pos.get(lowers[i])
+                if allowed is not None and tok.pos_ not in allowed:
+                    continue
+                if tok.pos_ == "PROPN" and tok.ent_type_:
+                    continue  # "Operation Strike", "Rally for Peace": a name, not an event
+                if _factual(tok):
+                    hits.append(TriggerHit(trig, i, i + 1, tok.text))
+                break
+    hits.sort(key=lambda h: (h.start, h.trigger.rank))
+    return hits
+
+
+def _introduces_new(sent: Doc | SpacySpan, hit: TriggerHit) -> bool:
+    """True when a trigger opens a new incident ("A bomb exploded") rather than refers back ("the attack")."""
+    if hit.trigger.mode == "killing":
+        return False  # "6 people were killed" counts the open incident's dead
+    tok = _head_of(list(sent)[hit.start : hit.end])
+    if tok.pos_ in ("NOUN", "PROPN"):
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod")}
+        return bool(dets & _INDEFINITE) or any(c.dep_ == "nummod" for c in tok.children)
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return False
+    s = subj[0]
+    if s.pos_ == "PRON" or any(c.lower_ in ("the", "this", "that", "these", "those", "both") for c in s.children):
+        return False
+    return True
+
+
+def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
+               hits_by_sent: list[list[TriggerHit]]) -> list[Incident]:
+    incidents: list[Incident] = []
+    open_by_family: dict[str, Incident] = {}
+    for si, hits in enumerate(hits_by_sent):
+        sent = parsed[si].sent
+        families: dict[str, list[TriggerHit]] = {}
+        for h in hits:
+            families.setdefault(_family(h.trigger, lex), []).append(h)
+        for fam, fhits in families.items():
+            prev = open_by_family.get(fam)
+            gap = _MAX_CLAIM_GAP if fam == VIOLENT and event_roles.adds_to_incident(sent, lex) else _MAX_GAP
+            joinable = (
+                prev is not None
+                and si - prev.sentences[-1] <= gap
+                and parsed[si].paragraph == parsed[prev.sentences[-1]].paragraph
+                and not any(_introduces_new(sent, h) for h in fhits)
+            )
+            if joinable and prev is not None:
+                if prev.sentences[-1] != si:
+                    prev.sentences.append(si)
+                prev.hits.extend((si, h) for h in fhits)
+                continue
+            inc = Incident(fam, [(si, h) for h in fhits], [si])
+            incidents.append(inc)
+            open_by_family[fam] = inc
+        # a sentence with no trigger of the family that only adds responsibility or casualties
+        prev = open_by_family.get(VIOLENT)
+        if VIOLENT not in families and prev is not None and si - prev.sentences[-1] == 1 \
+                and parsed[si].paragraph == parsed[prev.sentences[-1]].paragraph \
+                and event_roles.adds_to_incident(sent, lex):
+            prev.sentences.append(si)
+        # a meeting seen in a photo or statement names its participants in the next sentence
+        meet = open_by_family.get("CONSULT")
+        if "CONSULT" not in families and meet is not None and si - meet.sentences[-1] == 1 \
+                and event_roles.names_people(sent) >= 2 and not event_roles.has_named_participants(
+                    parsed[meet.sentences[0]].sent, [h for _, h in meet.hits]):
+            meet.sentences.append(si)
+    return incidents
+
+
+# ------------------------------------------------------------------------------------------ assembly
+
+
+def _local(ps: ParsedSentence, char: int) -> int:
+    """Document offset of a sentence-relative spaCy character index (`token.idx`)."""
+    base = ps.sent.start_char if isinstance(ps.sent, SpacySpan) else 0
+    return ps.start + char - base
+
+
+def _evidence(doc: Document, parsed: Sequence[ParsedSentence], sentences: list[int]) -> Span:
+    first, last = parsed[sentences[0]], parsed[sentences[-1]]
+    start = _local(first, first.sent[0].idx)
+    end_tok = last.sent[-1]
+    end = _local(last, end_tok.idx + len(end_tok.text))
+    return Span(start, end, doc.text[start:end])
+
+
+def _country_lookup(ctx: ExtractContext):  # noqa: ANN202 - Callable[[str], str | None] | None
+    """The resolver's demonym-aware `country_of` when the context's resolver is a PlaceResolver method."""
+    owner = getattr(ctx.place_resolver, "__self__", None)
+    return getattr(owner, "country_of", None)
+
+
+_DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+               "northwest", "northeast", "southwest", "southeast", "north-west", "north-east", "south-west",
+               "south-east", "upper", "lower", "the"}
+
+
+def _resolve_loosely(ctx: ExtractContext, name: str) -> Place | None:
+    """The name as written; else without leading direction words ("north west Pakistan", "Southern
+    Philippines")."""
+    place = ctx.resolve_place(name)
+    if place is not None:
+        return place
+    words = name.split()
+    while words and words[0].lower() in _DIRECTIONS:
+        words = words[1:]
+    if words and len(words) < len(name.split()):
+        place = ctx.resolve_place(" ".join(words))
+        if place is not None:
+            return place
+    return None
+
+
+def _place(inc: Incident, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
+           ctx: ExtractContext) -> Place | None:
+    """The incident's place: the first named place that agrees with any country the text names.
+
+    "in Tripoli, Lebanon" → Tripoli only if it resolves inside Lebanon, else Lebanon; "the Afghan
+    capital" → Afghanistan (country precision) when nothing finer is named.
+    """
+    country_of = _country_lookup(ctx)
+    places: list[Place] = []
+    named: list[str] = []  # countries the text names outright: they constrain the finer places
+    demonyms: list[str] = []  # countries only implied ("Afghan capital"): a last resort
+    for si in inc.sentences:
+        for name, demonym in event_roles.place_names(parsed[si], entities, _local):
+            if demonym:
+                country = country_of(name) if country_of is not None else None
+                if country:
+                    demonyms.append(country)
+                continue
+            place = _resolve_loosely(ctx, name)
+            if place is None:
+                continue
+            places.append(place)
+            if place.precision == "country" and place.country:
+                named.append(place.country)
+    finer = [p for p in places if p.precision != "country"]
+    for constraint in (named, demonyms):
+        for p in finer:
+            if p.country in constraint:
+                return p
+    if named:
+        return next(p for p in places if p.precision == "country")
+    if finer:
+        return finer[0]
+    if demonyms:
+        return Place(demonyms[0], None, demonyms[0], precision="country")
+    return None
+
+
+def _date(inc: Incident, parsed: Sequence[ParsedSentence], ctx: ExtractContext) -> PartialDate | None:
+    from .timex import resolve_time  # the timex finder is shared with the claims extractor
+
+    published = ctx.published or ctx.doc.published
+    for si in inc.sentences:
+        for text in event_roles.date_phrases(parsed[si].sent):
+            found = resolve_time(text, published)
+            if found is not None:
+                return found
+    return None
+
+
+def _casualties(inc: Incident, parsed: Sequence[ParsedSentence], lex: EventLexicon) -> Casualties:
+    if inc.family != VIOLENT:
+        return Casualties()
+    return merge_casualties(find_casualties(_as_span(parsed[si].sent), lex.counts) for si in inc.sentences)
+
+
+def _as_span(sent: Doc | SpacySpan) -> SpacySpan:
+    return sent[:] if isinstance(sent, Doc) else sent
+
+
+def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
+                ctx: ExtractContext, inc: Incident, lex: EventLexicon) -> tuple[Event | None, str]:
+    """The Event for one incident, or None and the reason it was dropped."""
+    best = inc.best()
+    roles = event_roles.find_roles(doc, parsed, entities, ctx, inc.sentences,
+                                   [(si, h.start, h.end) for si, h in inc.hits], lex, _local,
+                                   violent=inc.family == VIOLENT)
+    casualties = _casualties(inc, parsed, lex)
+    place = _place(inc, parsed, entities, ctx)
+    date = _date(inc, parsed, ctx)
+    evidence = _evidence(doc, parsed, inc.sentences)
+    has_actor = bool(roles.perpetrators or roles.targets)
+    if inc.family == VIOLENT:
+        if not (has_actor or not casualties.empty() or place or date):
+            return None, f"no actor, casualties, place or date for {best.mode!r}: {evidence.text[:80]!r}"
+    elif not has_actor:
+        return None, f"no participants for {best.mode!r}: {evidence.text[:80]!r}"
+    responsibility = roles.responsibility if inc.family == VIOLENT else Responsibility.UNKNOWN
+    source = roles.source
+    if inc.family == VIOLENT and responsibility is Responsibility.ATTRIBUTED and source is None:
+        source = Source(doc.outlet or "the report", SourceKind.OUTLET)
+    event = Event(
+        id=make_id("evt", doc.id, best.type, evidence.start, evidence.end),
+        doc_id=doc.id,
+        type=best.type,
+        mode=best.mode,
+        evidence=evidence,
+        perpetrators=tuple(roles.perpetrators),
+        targets=tuple(roles.targets),
+        place=place,
+        date=date,
+        killed=casualties.killed,
+        wounded=casualties.wounded,
+        attackers_killed=casualties.attackers_killed,
+        responsibility=responsibility,
+        responsibility_source=source if inc.family == VIOLENT else None,
+        extractor=ctx.extractor or EXTRACTOR,
+    )
+    return event, ""
+
+
+def find_events_explained(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
+                          ctx: ExtractContext) -> tuple[list[Event], list[tuple[str, str]]]:
+    """Events of one document, and (what, why) for each incident that was not kept."""
+    lex = load_event_lexicon(ctx.ontology)
+    hits_by_sent = [find_triggers(ps.sent, lex) for ps in parsed]
+    events: list[Event] = []
+    dropped: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for inc in _incidents(parsed, lex, hits_by_sent):
+        event, why = build_event(doc, parsed, entities, ctx, inc, lex)
+        if event is None:
+            dropped.append(("event", why))
+        elif event.id not in seen:
+            seen.add(event.id)
+            events.append(event)
+    return events, dropped
+
+
+def find_events(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
+                ctx: ExtractContext) -> list[Event]:
+    """Events of one document (the entry point the Extractor calls)."""
+    return find_events_explained(doc, parsed, entities, ctx)[0]
+

@@ -1,0 +1,123 @@
+"""Modality and polarity of a claim: asserted / hedged / intended, affirmed / negated, and the cue words.
+
+A cue counts for a claim only when it governs the claim's trigger: it is the trigger, one of the
+trigger's syntactic ancestors, or an auxiliary / adverb / negation attached to one of them. So
+"the sources also suggested that Mengal shared ties" is hedged by "suggested", but a "could" in a
+different clause of the same sentence does not hedge it.
+
+Intended beats hedged (it is more specific): "is said to have vowed to extend operations" is
+intended with cues ("is said to have", "vowed to").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Modality, Polarity
+
+_SCOPE_DEPS = {"aux", "auxpass", "advmod", "neg", "prt", "mark"}
+_NOT_NEGATION = {("not", "only"), ("no", "longer"), ("not", "just"), ("not", "merely")}
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    """Cue phrases as token tuples (lower case), longest first."""
+
+    hedges: tuple[tuple[str, ...], ...]
+    intent: tuple[tuple[str, ...], ...]
+    negation: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Mapping[str, object]) -> CueLexicon:
+        def phrases(*keys: str) -> tuple[tuple[str, ...], ...]:
+            out: set[tuple[str, ...]] = set()
+            for key in keys:
+                for p in lexicon.get(key, []) or []:  # type: ignore[union-attr]
+                    out.add(tuple(str(p).lower().replace("n't", " n't").split()))
+            return tuple(sorted(out, key=lambda t: (-len(t), t)))
+
+        return cls(phrases("hedges", "hedges_long"), phrases("intent"), phrases("negation"))
+
+
+def scope(trigger: Token | Span) -> set[int]:
+    """Token indices (in the trigger's doc) whose words can set the trigger's modality.
+
+    Climbing stops above an appositive: "ISKP, a branch of the Islamic State, is said to have vowed …"
+    does not hedge the branch."""
+    root = trigger.root if isinstance(trigger, Span) else trigger
+    heads = [root]
+    for a in root.ancestors:
+        if heads[-1].dep_ == "appos":
+            break
+        heads.append(a)
+    out: set[int] = set()
+    for h in heads:
+        out.add(h.i)
+        for c in h.children:
+            if c.dep_ in _SCOPE_DEPS or c.lower_ in {"not", "never", "n't", "no"}:
+                out.add(c.i)
+    if isinstance(trigger, Span):
+        out.update(t.i for t in trigger)
+    return out
+
+
+def _matches(tokens: Sequence[Token], phrases: Iterable[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """(start, end) token positions (relative to `tokens`) of phrase matches, longest first, no overlaps."""
+    lowers = [t.lower_ for t in tokens]
+    lemmas = [t.lemma_.lower() for t in tokens]
+    present = set(lowers) | set(lemmas)
+    taken: set[int] = set()
+    found: list[tuple[int, int]] = []
+    for phrase in phrases:
+        if phrase[0] not in present:
+            continue
+        n = len(phrase)
+        for i in range(len(tokens) - n + 1):
+            if any(j in taken for j in range(i, i + n)):
+                continue
+            if tuple(lowers[i : i + n]) == phrase or (n == 1 and lemmas[i] == phrase[0]):
+                found.append((i, i + n))
+                taken.update(range(i, i + n))
+    return sorted(found)
+
+
+def find_modality(
+    sent: Doc | Span, trigger: Token | Span, cues: CueLexicon, *, nominal: bool = False
+) -> tuple[Modality, Polarity, tuple[str, ...]]:
+    """Modality, polarity and the cue words (in text order) for a claim whose trigger is `trigger`.
+
+    `nominal` marks a claim stated by a noun phrase ("ISKP's coordinator", "its magazine"): an intent
+    word on a verb above it is about that verb, not the phrase, so intent cues are not taken."""
+    tokens = list(sent)
+    base = tokens[0].i if tokens else 0
+    in_scope = scope(trigger)
+    found: list[tuple[int, str, str]] = []  # (position, kind, text)
+    kinds_wanted = (("hedge", cues.hedges), ("neg", cues.negation))
+    if not nominal:
+        kinds_wanted = (("intent", cues.intent), *kinds_wanted)
+    for kind, phrases in kinds_wanted:
+        for s, e in _matches(tokens, phrases):
+            if not any(base + j in in_scope for j in range(s, e)):
+                continue
+            words = tokens[s:e]
+            if kind == "neg" and e < len(tokens) and (words[-1].lower_, tokens[e].lower_) in _NOT_NEGATION:
+                continue
+            text = sent.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+            if kind == "intent" and e < len(tokens) and tokens[e].lower_ == "to" and not text.endswith(" to"):
+                text += " to"
+            found.append((s, kind, text))
+    # a word both hedge and intent (e.g. "planned") counts once, as intent
+    seen: set[int] = set()
+    unique = []
+    for pos, kind, text in sorted(found, key=lambda f: (f[0], f[1] != "intent")):
+        if pos in seen:
+            continue
+        seen.add(pos)
+        unique.append((pos, kind, text))
+    kinds = {k for _, k, _ in unique}
+    modality = Modality.INTENDED if "intent" in kinds else Modality.HEDGED if "hedge" in kinds else Modality.ASSERTED
+    polarity = Polarity.NEGATED if "neg" in kinds else Polarity.AFFIRMED
+    return modality, polarity, tuple(t for _, _, t in unique)

@@ -1,0 +1,465 @@
+"""Casualty counts as ranges: "around 30" → 30..30 approximate, "at least five" → 5..open.
+
+Two halves, both pure:
+
+- `parse_count(text)` reads one number phrase ("more than 20", "two dozen", "dozens") into a `Quantity`.
+  Number words go through `text_to_num` (text2num); the words it does not know ("a", "dozens",
+  "several") and the bounding modifiers ("at least", "over") come from ontology/events.yaml.
+- `find_casualties(sentence)` reads a parsed spaCy sentence and returns how many were killed and
+  wounded, keeping attackers apart: "killing herself and a soldier" → killed 1, attackers_killed 1.
+
+Choices (documented here because they change benchmark numbers):
+
+- "more than N" / "over N" → min N+1, open max; "fewer than N" → max N-1; "up to N" → max N, no min.
+- "around/about/nearly N" → N..N approximate (nearly is a point estimate, not a bound).
+- Vague words have a floor and no ceiling: several ≥3, dozens ≥24, scores ≥40, hundreds ≥200.
+- A singular noun phrase with no number ("a civilian", "their Pakistani driver", "Hamish") counts 1;
+  a plural with no number ("civilians") is unknown and ignored.
+- Conjoined victims add up ("three Chinese citizens and their Pakistani driver" → 4); appositions and
+  "including ..." lists are breakdowns, not additions, except that attackers named under "including"
+  are moved from killed to attackers_killed ("12 killed, including the two attackers" → 10 and 2).
+- Per sentence, the first victim phrase of a kind wins; `merge_casualties` keeps the first stated
+  value over an incident's sentences (the headline count, not later partial counts).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+from text_to_num import text2num
+
+from ..errors import ConfigError
+from ..records import Quantity
+
+KILLED = "killed"
+_SINGULAR_PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
+WOUNDED = "wounded"
+
+
+@dataclass(frozen=True, slots=True)
+class CueSet:
+    verbs: frozenset[str]
+    adjectives: frozenset[str]
+    nouns: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class CountLexicon:
+    """The count and casualty words of ontology/events.yaml."""
+
+    words: dict[str, tuple[int, int | None, bool]]
+    modifiers: tuple[tuple[str, str], ...]  # (phrase, kind), longest phrase first
+    cues: dict[str, CueSet]  # KILLED / WOUNDED
+    attacker_nouns: frozenset[str]
+    attacker_pronouns: frozenset[str]
+    subset_preps: frozenset[str]
+    addition_preps: tuple[str, ...]
+
+
+def _load_events_yaml() -> dict[str, Any]:
+    text = resources.files("claimgraph.ontology").joinpath("events.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise ConfigError("ontology file events.yaml is not a mapping")
+    return data
+
+
+@cache
+def events_yaml() -> dict[str, Any]:
+    """The raw event lexicon (cached: package data never changes at run time)."""
+    return _load_events_yaml()
+
+
+@cache
+def count_lexicon() -> CountLexicon:
+    raw = events_yaml()
+    cas = raw["casualties"]
+    words = {k: (int(v[0]), None if v[1] is None else int(v[1]), bool(v[2])) for k, v in raw["count_words"].items()}
+    mods = [(p, kind) for kind, phrases in raw["count_modifiers"].items() for p in phrases]
+    mods.sort(key=lambda m: -len(m[0]))
+    cues = {
+        kind: CueSet(frozenset(cas[kind]["verbs"]), frozenset(cas[kind]["adjectives"]), frozenset(cas[kind]["nouns"]))
+        for kind in (KILLED, WOUNDED)
+    }
+    return CountLexicon(
+        words=words,
+        modifiers=tuple(mods),
+        cues=cues,
+        attacker_nouns=frozenset(cas["attacker_nouns"]),
+        attacker_pronouns=frozenset(cas["attacker_pronouns"]),
+        subset_preps=frozenset(cas["subset_preps"]),
+        addition_preps=tuple(cas["addition_preps"]),
+    )
+
+
+# ------------------------------------------------------------------------------------------ numbers
+
+_RANGE = re.compile(r"^(?:between\s+)?(.+?)\s*(?:-|–|to|and)\s*(.+)$")
+_LEADING = ("the", "all", "other", "their", "its", "his", "her", "of", "those", "these", "another")
+
+
+def _number(words: str, lex: CountLexicon) -> tuple[int, int | None, bool] | None:
+    """A bare number phrase: "30", "1,844", "five", "twenty-four", "2 dozen", "a dozen", "dozens"."""
+    w = words.strip().lower().replace(",", "") if re.search(r"\d,\d", words) else words.strip().lower()
+    if not w:
+        return None
+    if w in lex.words:
+        return lex.words[w]
+    parts = w.split()
+    if len(parts) == 2 and parts[1] == "dozen":
+        first = _number(parts[0], lex)
+        if first is not None and first[1] is not None:
+            return first[0] * 12, first[1] * 12, first[2]
+    if parts[0] in ("no",) and len(parts) == 2 and _number(parts[1], lex):
+        return 0, 0, False
+    if w.isdigit():
+        return int(w), int(w), False
+    if len(parts) > 1 and parts[0] in lex.words and parts[0] in ("a", "an", "another"):
+        return _number(" ".join(parts[1:]), lex)
+    try:
+        n = text2num(w.replace("-", " "), "en")
+    except ValueError:
+        return None
+    return int(n), int(n), False
+
+
+def parse_count(text: str, lexicon: CountLexicon | None = None) -> Quantity | None:
+    """One number phrase as a Quantity, or None when the text is not a count.
+
+    >>> parse_count("at least five")
+    Quantity(min=5, max=None, approximate=False, text='at least five')
+    """
+    lex = lexicon or count_lexicon()
+    original = text.strip()
+    t = re.sub(r"\s+", " ", original.lower())
+    while t.split(" ", 1)[0] in _LEADING and " " in t:
+        head, rest = t.split(" ", 1)
+        if head == "another" and rest in ("one",):
+            break
+        t = rest
+    kind = None
+    for phrase, k in lex.modifiers:
+        if t == phrase:
+            return None
+        if t.startswith(phrase + " "):
+            kind, t = k, t[len(phrase) + 1 :]
+            break
+    value = _number(t, lex)
+    if value is None:
+        m = _RANGE.match(t)
+        if m:
+            lo, hi = _number(m.group(1), lex), _number(m.group(2), lex)
+            if lo is not None and hi is not None and lo[1] is not None and hi[1] is not None and lo[0] <= hi[0]:
+                return Quantity(lo[0], hi[1], kind == "approximate", original)
+        return None
+    lo_v, hi_v, approx = value
+    if kind is None or hi_v is None:  # vague words keep their own range
+        return Quantity(lo_v, hi_v, approx or kind == "approximate", original)
+    n = lo_v
+    if kind == "approximate":
+        return Quantity(n, n, True, original)
+    if kind == "at_least":
+        return Quantity(n, None, False, original)
+    if kind == "more_than":
+        return Quantity(n + 1, None, False, original)
+    if kind == "at_most":
+        return Quantity(None, n, False, original)
+    if kind == "less_than":
+        return Quantity(None, max(n - 1, 0), False, original)
+    raise ConfigError(f"unknown count modifier kind {kind!r} in events.yaml; known: approximate, at_least, "
+                      "more_than, at_most, less_than")
+
+
+def add(a: Quantity | None, b: Quantity | None) -> Quantity | None:
+    """The sum of two counts; an open bound stays open."""
+    if a is None or b is None:
+        return a or b
+    lo = None if a.min is None or b.min is None else a.min + b.min
+    hi = None if a.max is None or b.max is None else a.max + b.max
+    text = f"{a.text} + {b.text}" if a.text and b.text else a.text or b.text
+    return Quantity(lo, hi, a.approximate or b.approximate, text)
+
+
+def subtract(a: Quantity, b: Quantity) -> Quantity:
+    """`a` less an exactly known part `b` (only exact parts are taken out; otherwise `a` is kept)."""
+    if b.min is None or b.min != b.max:
+        return a
+    lo = None if a.min is None else max(a.min - b.min, 0)
+    hi = None if a.max is None else max(a.max - b.min, 0)
+    return Quantity(lo, hi, a.approximate, a.text)
+
+
+def point(q: Quantity | None) -> int | None:
+    """A single number for scoring: the exact value, else the lower bound, else the upper bound."""
+    if q is None:
+        return None
+    return q.min if q.min is not None else q.max
+
+
+# ------------------------------------------------------------------------------------------ casualties
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    killed: Quantity | None = None
+    wounded: Quantity | None = None
+    attackers_killed: Quantity | None = None
+
+    def empty(self) -> bool:
+        return self.killed is None and self.wounded is None and self.attackers_killed is None
+
+
+def _is_verbal(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
+def cue_kind(tok: Token, lex: CountLexicon) -> str | None:
+    """KILLED or WOUNDED when `tok` is a casualty word, else None."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    for kind in (KILLED, WOUNDED):
+        cs = lex.cues[kind]
+        if _is_verbal(tok) and lemma in cs.verbs:
+            return kind
+        if low in cs.adjectives or (tok.pos_ in ("NOUN", "PROPN") and (low in cs.nouns or lemma in cs.nouns)):
+            return kind
+    return None
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    return _children(verb, "nsubjpass") or _children(verb, "nsubj")
+
+
+def _victims_of_verb(verb: Token) -> list[Token]:
+    passive = bool(_children(verb, "auxpass", "nsubjpass"))
+    if passive or verb.lemma_ in ("die", "perish") or (verb.tag_ == "VBN" and not _children(verb, "dobj")):
+        return _subjects(verb)
+    return _children(verb, "dobj")
+
+
+def _victim_heads(cue: Token, lex: CountLexicon) -> list[Token]:
+    """Heads of the noun phrases that name who a casualty word counts."""
+    if _is_verbal(cue) and (objects := _children(cue, "dobj")) and not _children(cue, "auxpass"):
+        return objects
+    if cue.dep_ in ("amod", "acl") and cue.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        return [cue.head]
+    if _is_verbal(cue) and cue.lemma_ not in ("dead",):
+        found = _victims_of_verb(cue)
+        if found:
+            return found
+        for conj in _children(cue, "conj"):  # "killing and injuring four": the object is shared
+            if _is_verbal(conj) and (shared := _children(conj, "dobj")):
+                return shared
+        if cue.dep_ == "conj" and _is_verbal(cue.head) and not _children(cue, "nsubj", "nsubjpass"):
+            return []  # elided subject: left to the fallback ("... and 28 injured")
+        return []
+    if cue.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "attr") and _is_verbal(cue.head):
+        verb = cue.head
+        if verb.lemma_ in ("leave", "render"):
+            return _children(verb, "dobj")
+        return _subjects(verb) or _children(verb, "dobj")
+    if cue.dep_ == "pobj" and cue.head.dep_ == "prep" and _is_verbal(cue.head.head):  # "stabbed to death"
+        return _victims_of_verb(cue.head.head)
+    of = [g for c in _children(cue, "prep") if c.lower_ == "of" for g in _children(c, "pobj")]
+    if of:  # "the death of 2 people"
+        return of
+    if _children(cue, "nummod") or cue.pos_ == "NUM":  # "20 dead", "hundreds injured"
+        return [cue]
+    return []
+
+
+def _number_bounds(num: Token) -> tuple[int, int]:
+    """Token range of `num` with the modifier words just before it ("at least 26") and a following
+    "dozen"."""
+    doc = num.doc
+    start, end = num.i, num.i + 1
+    if end < len(doc) and doc[end].lower_ in ("dozen",):
+        end += 1
+    lex = count_lexicon()
+    for width in (3, 2, 1):
+        if start - width < num.sent.start:
+            continue
+        words = " ".join(t.lower_ for t in doc[start - width : start])
+        if any(words == p for p, _ in lex.modifiers):
+            start -= width
+            break
+    if start > num.sent.start and doc[start - 1].lower_ in ("no", "another"):
+        start -= 1
+    return start, end
+
+
+def _number_token_phrase(num: Token) -> str:
+    start, end = _number_bounds(num)
+    return num.doc[start:end].text
+
+
+def _np_quantity(head: Token, lex: CountLexicon) -> Quantity | None:
+    """The count a noun phrase states; `text` is the phrase from its count word to its head
+    ("three Chinese citizens", "their Pakistani driver", "At least 26")."""
+    low = head.lower_
+    if head.like_num or head.pos_ == "NUM" or low in lex.words:
+        return parse_count(_number_token_phrase(head), lex)
+    if any(c.lower_ in ("unknown", "unspecified", "undisclosed") for c in head.children):
+        return None  # "an unknown number of people"
+    if head.pos_ == "PRON":
+        return Quantity(1, 1, False, head.text) if low in _SINGULAR_PRONOUNS else None
+    q: Quantity | None = None
+    first = head
+    for num in _children(head, "nummod", "quantmod"):
+        q = parse_count(_number_token_phrase(num), lex)
+        if q is not None:
+            first = num
+            break
+    if q is None:
+        for det in _children(head, "det", "amod", "advmod"):
+            if det.lower_ in lex.words:
+                q, first = parse_count(det.lower_, lex), det
+                break
+    if q is None and head.tag_ in ("NN", "NNP") and head.lower_ not in ("people", "police"):
+        q = Quantity(1, 1, False, head.text)
+        first = min([head, *(c for c in head.lefts if c.dep_ in ("det", "poss", "amod", "compound"))],
+                    key=lambda t: t.i)
+    if q is None:
+        return None
+    start = _number_bounds(first)[0] if first.i != head.i and first.pos_ == "NUM" else first.i
+    return Quantity(q.min, q.max, q.approximate, head.doc[start : head.i + 1].text)
+
+
+def _is_attacker(head: Token, lex: CountLexicon) -> bool:
+    if head.lower_ in lex.attacker_pronouns or head.lemma_.lower() in lex.attacker_nouns:
+        return True
+    if head.lower_ in lex.attacker_nouns:
+        return True
+    # "three of the terrorists"
+    return any(
+        g.lemma_.lower() in lex.attacker_nouns or g.lower_ in lex.attacker_nouns
+        for c in _children(head, "prep") if c.lower_ == "of" for g in _children(c, "pobj")
+    )
+
+
+def _starts_clause(tok: Token, root: Token) -> bool:
+    """A conjunct the parser hung on a victim phrase that is really the next clause's subject
+    ("killed 20 people and another 29 were injured"), unlike the last of a conjoined subject
+    ("Three security guards and a police sub inspector were killed")."""
+    if any(c.lower_ == "another" for c in tok.children):
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or nxt.pos_ not in ("AUX", "VERB"):
+        return False
+    verb = nxt if nxt.pos_ == "VERB" and nxt.dep_ != "aux" else nxt.head
+    return verb.i != root.head.i
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    out, todo = [], [head]
+    while todo:
+        t = todo.pop(0)
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
+                    and not _starts_clause(c, head))
+    return out
+
+
+def _count_phrase(head: Token, lex: CountLexicon) -> tuple[Quantity | None, Quantity | None]:
+    """(victims, attackers) named by the noun phrase headed by `head`, conjuncts summed."""
+    victims: Quantity | None = None
+    attackers: Quantity | None = None
+    for part in _conjuncts(head):
+        q = _np_quantity(part, lex)
+        if q is None:
+            continue
+        if _is_attacker(part, lex):
+            attackers = add(attackers, q)
+        else:
+            victims = add(victims, q)
+    preps = _children(head, "prep") + (_children(head.head, "prep") if head.head.i != head.i else [])
+    for prep in preps:  # "12 people, including the two attackers"
+        if prep.lower_ in lex.subset_preps:
+            for g in _children(prep, "pobj"):
+                for part in _conjuncts(g):
+                    q = _np_quantity(part, lex)
+                    if q is not None and _is_attacker(part, lex) and victims is not None:
+                        victims = subtract(victims, q)
+                        attackers = add(attackers, q)
+    return victims, attackers
+
+
+def _added_attackers(cue: Token, lex: CountLexicon) -> Quantity | None:
+    """Attackers added by "along with the 4 attackers" / "as well as the bomber" after a casualty word."""
+    sent = cue.sent
+    text = sent.text.lower()
+    for phrase in lex.addition_preps:
+        at = text.find(phrase + " ", cue.idx - sent.start_char)
+        if at < 0:
+            continue
+        start = sent.start_char + at + len(phrase) + 1
+        for tok in sent:
+            if tok.idx >= start and tok.pos_ in ("NOUN", "PRON") and tok.dep_ not in ("compound",):
+                if _is_attacker(tok, lex):
+                    return _np_quantity(tok, lex)
+                break
+    return None
+
+
+def _fallback_number(cue: Token, lex: CountLexicon) -> Token | None:
+    """The count just before a casualty word whose subject the parser lost ("Over 50 were injured")."""
+    skip = {"were", "was", "are", "is", "been", "being", "became", "become", "others", "other", "people",
+            "more", "also", "reportedly", "later", "seriously", "critically", "severely", "all"}
+    i = cue.i - 1
+    while i >= cue.sent.start and cue.i - i <= 4:
+        tok = cue.doc[i]
+        if tok.like_num or tok.pos_ == "NUM" or tok.lower_ in lex.words and tok.lower_ not in ("a", "an", "no"):
+            return tok
+        if tok.lower_ not in skip:
+            return None
+        i -= 1
+    return None
+
+
+def find_casualties(sent: SpacySpan, lexicon: CountLexicon | None = None) -> Casualties:
+    """Killed, wounded and attackers killed as stated in one parsed sentence (None when not stated)."""
+    lex = lexicon or count_lexicon()
+    found: dict[str, Quantity | None] = {KILLED: None, WOUNDED: None, "attackers": None}
+    used: set[int] = set()
+    for tok in sent:
+        kind = cue_kind(tok, lex)
+        if kind is None:
+            continue
+        heads = [h for h in _victim_heads(tok, lex) if h.i not in used]
+        fb = _fallback_number(tok, lex)
+        if fb is not None and fb.dep_ in ("nummod", "quantmod") and fb.head.i > fb.i:
+            fb = fb.head
+        passive = _is_verbal(tok) and not _children(tok, "dobj")
+        if fb is not None and fb.i not in used and (passive or not heads):
+            heads = [fb]
+        for head in heads:
+            used.update(t.i for t in _conjuncts(head))
+            victims, attackers = _count_phrase(head, lex)
+            if kind == KILLED:
+                attackers = add(attackers, _added_attackers(tok, lex))
+                if attackers is not None and found["attackers"] is None:
+                    found["attackers"] = attackers
+            if victims is not None and found[kind] is None:
+                found[kind] = victims
+    return Casualties(found[KILLED], found[WOUNDED], found["attackers"])
+
+
+def merge_casualties(items: Iterable[Casualties]) -> Casualties:
+    """One incident's casualties over its sentences: the first stated value of each field wins."""
+    killed = wounded = attackers = None
+    for c in items:
+        killed = killed or c.killed
+        wounded = wounded or c.wounded
+        attackers = attackers or c.attackers_killed
+    return Casualties(killed, wounded, attackers)

@@ -1,0 +1,135 @@
+"""The spaCy pipeline: the configured model plus claimgraph's registered components.
+
+`load_pipeline(settings)` is the only place a model is loaded. The gazetteer component runs after
+the statistical NER and wins where they overlap (the small English model calls "Lashkar-e-Taiba" a
+PERSON, "Khuzdar" a PERSON and "The LeT" a WORK_OF_ART). Registered names carry a version so that a
+change of behaviour never silently changes a stored config.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..config import Settings
+from ..errors import ConfigError
+from .gazetteer import Gazetteer, build_gazetteer
+
+GAZETTEER_PIPE = "claimgraph_gazetteer"
+# spaCy factory names may not contain dots, so the version is an underscore suffix.
+GAZETTEER_FACTORY = "claimgraph_gazetteer_v1"
+DEFAULT_CACHE_DIR = Path(".cache/claimgraph")
+
+
+def common_words(nlp: Language) -> frozenset[str]:
+    """Lower-case English words: the model's stop words and its lemmatizer's POS word index."""
+    stop = {w.lower() for w in nlp.Defaults.stop_words}
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset(stop)
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset(stop)
+    table = lookups.get_table("lemma_index")
+    return frozenset(stop | {w for _, words in table.items() for w in words if "_" not in w})
+
+
+class GazetteerMatcher:
+    """Finds gazetteer names in a Doc. `find` is pure: it returns spans and sets nothing."""
+
+    def __init__(self, vocab: spacy.vocab.Vocab, gazetteer: Gazetteer, make_doc) -> None:  # noqa: ANN001
+        self.gazetteer = gazetteer
+        self.exact = PhraseMatcher(vocab, attr="ORTH")
+        self.folded = PhraseMatcher(vocab, attr="LOWER")
+        exact: dict[str, list[Doc]] = {}
+        folded: dict[str, list[Doc]] = {}
+        for p in gazetteer.patterns:
+            target = exact if p.exact else folded
+            target.setdefault(p.actor_id, []).append(make_doc(p.text))
+            if p.exact and p.text.lower().startswith("the "):
+                target[p.actor_id].append(make_doc("The " + p.text[4:]))
+        for aid, docs in exact.items():
+            self.exact.add(aid, docs)
+        for aid, docs in folded.items():
+            self.folded.add(aid, docs)
+
+    def find(self, doc: Doc | Span) -> list[Span]:
+        """Longest non-overlapping gazetteer matches, labelled with the actor's type, `id_` = actor id."""
+        spans: list[Span] = []
+        base = doc if isinstance(doc, Doc) else doc.doc
+        offset = 0 if isinstance(doc, Doc) else doc.start
+        for matcher, folded in ((self.exact, False), (self.folded, True)):
+            for match_id, start, end in matcher(doc):
+                span = base[offset + start : offset + end]
+                if folded and not any(c.isupper() for c in span.text):
+                    continue  # "the islamic state" in lower case prose is not a name
+                actor = self.gazetteer.actors[base.vocab.strings[match_id]]
+                spans.append(Span(base, span.start, span.end, label=actor.type.upper(), span_id=actor.id))
+        return filter_spans(spans)
+
+
+class GazetteerComponent:
+    """`claimgraph_gazetteer_v1`: gazetteer names become entities, overriding overlapping NER entities."""
+
+    def __init__(self, nlp: Language, name: str, data_dir: str, cache_dir: str) -> None:
+        self.name = name
+        gaz = build_gazetteer(Path(data_dir) if data_dir else None, common_words(nlp),
+                              Path(cache_dir) if cache_dir else None)
+        self.matcher = GazetteerMatcher(nlp.vocab, gaz, nlp.make_doc)
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        return self.matcher.gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self.matcher.find(doc)
+        if not found:
+            return doc
+        taken = set()
+        for s in found:
+            taken.update(range(s.start, s.end))
+        ents = [Span(doc, s.start, s.end, label=s.label_, kb_id=s.id_) for s in found]
+        ents += [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+        doc.ents = sorted(filter_spans(ents), key=lambda s: s.start)
+        return doc
+
+
+@Language.factory(
+    GAZETTEER_FACTORY,
+    requires=["doc.ents"],
+    assigns=["doc.ents", "token.ent_kb_id"],
+    default_config={"data_dir": "", "cache_dir": ""},
+)
+def make_gazetteer(nlp: Language, name: str, data_dir: str, cache_dir: str) -> GazetteerComponent:
+    return GazetteerComponent(nlp, name, data_dir, cache_dir)
+
+
+def load_pipeline(settings: Settings) -> Language:
+    """Load the configured spaCy model and add claimgraph's components (gazetteer after NER)."""
+    try:
+        nlp = spacy.load(settings.nlp.model)
+    except OSError as exc:
+        raise ConfigError(
+            f"spaCy model {settings.nlp.model!r} is not installed; set nlp.model to an installed English "
+            f"pipeline with a parser and NER (e.g. en_core_web_sm)"
+        ) from exc
+    if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
+        raise ConfigError(f"spaCy model {settings.nlp.model!r} needs a parser and an NER component")
+    cache_dir = getattr(settings.nlp, "cache_dir", None) or DEFAULT_CACHE_DIR
+    nlp.add_pipe(
+        GAZETTEER_FACTORY, name=GAZETTEER_PIPE, after="ner",
+        config={"data_dir": str(settings.data.dir), "cache_dir": str(cache_dir)},
+    )
+    nlp.analyze_pipes()  # checks that every component's `requires` is met by an earlier one
+    return nlp
+
+
+def gazetteer_of(nlp: Language) -> GazetteerMatcher:
+    """The gazetteer matcher inside a pipeline made by `load_pipeline`."""
+    if GAZETTEER_PIPE not in nlp.pipe_names:
+        raise ConfigError(f"pipeline has no {GAZETTEER_PIPE!r} component; build it with load_pipeline()")
+    return nlp.get_pipe(GAZETTEER_PIPE).matcher

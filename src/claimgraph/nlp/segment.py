@@ -1,0 +1,183 @@
+"""Cheap segmentation and sentence selection: which sentences are worth a full parse.
+
+Parsing is what costs time, and most sentences of a news page or a Wikipedia list cannot hold a claim.
+So a document is first cut into paragraphs and sentences with the tokenizer and a rule-based
+sentencizer only (no tagger, parser or NER), the gazetteer is matched on those tokens, and a sentence
+is kept for parsing only when it names at least two things (gazetteer names or capitalised name
+tokens) and contains a trigger word (a predicate, attribution or event word from lexicon.yaml).
+
+Trade-off: a claim whose sentence has no trigger word from the lexicon, or only one name, is never
+seen — widening the lexicon widens recall at the cost of speed. Attribution and quotation search read
+the raw text of the paragraph, so they still see sentences that were not parsed.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc, Span
+
+from .pipeline import GazetteerMatcher
+
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+_SENT_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
+# a sentence end the sentencizer misses: "… the plan.[98] In 1991 …" (reference markers after the stop)
+_REF_BOUNDARY = re.compile(r"(?<=[.!?])(?:\[\d+\])+\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerHit:
+    start: int
+    end: int
+    text: str
+    actor_id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a document: character range, paragraph number, and whether it is parsed."""
+
+    start: int
+    end: int
+    paragraph: int
+    keep: bool
+    hits: tuple[GazetteerHit, ...] = ()
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph. Hard-wrapped text (most lines short, not ending in punctuation)
+    joins its lines between blank lines; otherwise every line is a paragraph. Table rows ("| a | b |")
+    give one paragraph per cell; rule lines ("+---+") give none."""
+    lines = [(s, e) for s, e in _lines(text)]
+    content = [text[s:e] for s, e in lines if text[s:e].strip()]
+    prose = [ln for ln in content if not ln.lstrip().startswith(("|", "+"))]
+    wrapped = False
+    if len(prose) >= 4:
+        ends = sum(1 for ln in prose if _SENT_END.search(ln))
+        wrapped = statistics.median(len(ln) for ln in prose) < 100 and ends < 0.6 * len(prose)
+    out: list[tuple[int, int]] = []
+    block: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if block:
+            out.append((block[0][0], block[-1][1]))
+            block.clear()
+
+    for s, e in lines:
+        line = text[s:e]
+        stripped = line.strip()
+        if not stripped:
+            flush()
+            continue
+        if stripped.startswith("+") and set(stripped) <= set("+-=: "):
+            flush()
+            continue
+        if stripped.startswith("|"):
+            flush()
+            for m in re.finditer(r"[^|]+", line):
+                cell = m.group(0)
+                if cell.strip():
+                    lead = len(cell) - len(cell.lstrip())
+                    out.append((s + m.start() + lead, s + m.start() + len(cell.rstrip())))
+            continue
+        lead = len(line) - len(line.lstrip())
+        if not wrapped or _BULLET.match(line):
+            flush()
+            out.append((s + lead, s + len(line.rstrip())))
+        else:
+            block.append((s + lead, s + len(line.rstrip())))
+    flush()
+    return out
+
+
+def verb_forms(lemmas: Iterable[str], irregular: Mapping[str, Iterable[str]] | None = None) -> set[str]:
+    """Surface forms of verbs ("say" → say, says, said, saying) for matching without a tagger.
+
+    Hand-written because the selection pass must not run the tagger; irregular forms come from the
+    model's own lemmatizer exception table when it has one."""
+    out: set[str] = set()
+    for v in lemmas:
+        v = v.lower()
+        out.add(v)
+        if " " in v:
+            continue
+        stem = v[:-1] if v.endswith("e") else v
+        out.update({v + "s", v + "es", stem + "ed", stem + "ing", v + "d"})
+        if v.endswith("y"):
+            out.update({v[:-1] + "ies", v[:-1] + "ied"})
+        if len(v) >= 3 and v[-1] not in "aeiouwxy" and v[-2] in "aeiou" and v[-3] not in "aeiou":
+            out.update({v + v[-1] + "ed", v + v[-1] + "ing"})
+    if irregular:
+        for form, lem in irregular.items():
+            if any(x in lemmas for x in lem):
+                out.add(form)
+    return out
+
+
+def _split_refs(doc: Doc) -> list[Span]:
+    """The sentencizer's sentences, cut again after reference markers ("plan.[98] In …")."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for m in _REF_BOUNDARY.finditer(sent.text):
+            cut = doc.char_span(sent.start_char + m.end(), sent.end_char, alignment_mode="expand")
+            if cut is not None and cut.start > start:
+                out.append(doc[start : cut.start])
+                start = cut.start
+        out.append(doc[start : sent.end])
+    return out
+
+
+class Segmenter:
+    """Tokenizer + sentencizer + gazetteer over raw text; decides which sentences to parse."""
+
+    def __init__(self, nlp: Language, matcher: GazetteerMatcher, triggers: Iterable[str]) -> None:
+        self.make_doc = nlp.make_doc
+        self.sentencizer = Sentencizer()
+        self.matcher = matcher
+        self.triggers = frozenset(t.lower() for t in triggers)
+
+    def segment(self, text: str) -> tuple[list[tuple[int, int]], list[Sentence]]:
+        """The paragraphs of `text` and its sentences, each marked keep (parse it) or not."""
+        sentences: list[Sentence] = []
+        paras = paragraphs(text)
+        for pi, (ps, pe) in enumerate(paras):
+            block = text[ps:pe].replace("\n", " ")
+            doc = self.sentencizer(self.make_doc(block))
+            hits = [GazetteerHit(ps + s.start_char, ps + s.end_char, s.text, s.id_, s.label_)
+                    for s in self.matcher.find(doc)]
+            for sent in _split_refs(doc):
+                if not sent.text.strip():
+                    continue
+                s0, s1 = ps + sent.start_char, ps + sent.end_char
+                own = tuple(h for h in hits if s0 <= h.start and h.end <= s1)
+                names = len(own)
+                covered = {i for h in own for i in range(h.start, h.end)}
+                trigger = False
+                prev_title = False
+                for t in sent:
+                    low = t.lower_
+                    if low in self.triggers:
+                        trigger = True
+                    is_name = (t.is_title or (t.is_upper and len(t) > 1)) and not t.is_stop and t.is_alpha \
+                        and t.i != sent.start and (ps + t.idx) not in covered
+                    if is_name and not prev_title:
+                        names += 1  # a run of capitalised tokens counts once
+                    prev_title = is_name
+                keep = trigger and names >= 2
+                sentences.append(Sentence(s0, s1, pi, keep, own))
+        return paras, sentences

@@ -1,0 +1,78 @@
+"""Read-only queries for the analyses: every claim as one flat row with its actors already resolved through
+merges, and the actor table. Flat rows (not `Claim` records parsed from JSON) keep a whole-store scan fast:
+the convergence score reads every claim on each run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .db import Store
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRow:
+    id: str  # the actor id after merges
+    name: str
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    """One stored claim with subject, object and place mapped to their actor ids (after merges)."""
+
+    id: str
+    doc_id: str
+    subject: str
+    predicate: str
+    object: str | None
+    role: str | None
+    polarity: str
+    modality: str
+    source_name: str
+    source_kind: str
+    source_cue: str | None
+    time: str | None
+    time_end: str | None
+    place: str | None
+    ev_start: int
+    ev_end: int
+    ev_text: str
+    ingested_at: str
+    published: str | None
+    outlet: str | None
+
+
+_CLAIMS_SQL = """
+SELECT c.id, c.doc_id, sa.actor_id AS subject, c.predicate, oa.actor_id AS object, c.role, c.polarity,
+       c.modality, c.source_name, c.source_kind, c.source_cue, c.time, c.time_end, pa.actor_id AS place,
+       c.ev_start, c.ev_end, c.ev_text, c.ingested_at, d.published, d.outlet
+FROM claims c
+JOIN documents d ON d.id = c.doc_id
+JOIN entity_actor sa ON sa.entity_id = c.subject_id
+LEFT JOIN entity_actor oa ON oa.entity_id = c.object_id
+LEFT JOIN entity_actor pa ON pa.entity_id = c.place_id
+ORDER BY c.id
+"""
+
+
+def claim_rows(store: Store) -> Iterator[ClaimRow]:
+    """Every claim, ordered by id (so analyses see the same order on every run)."""
+    cur = store.conn.cursor()
+    cur.row_factory = None  # plain tuples: a whole-store scan, field order fixed by _CLAIMS_SQL
+    for r in cur.execute(_CLAIMS_SQL):
+        yield ClaimRow(*r)
+
+
+def actor_rows(store: Store) -> dict[str, ActorRow]:
+    """entity id → the actor it belongs to (itself unless merged), with the actor's name and type."""
+    rows = store.conn.execute(
+        "SELECT ea.entity_id, a.id, a.name, a.type FROM entity_actor ea JOIN entities a ON a.id = ea.actor_id"
+    )
+    return {r[0]: ActorRow(r[1], r[2], r[3]) for r in rows}
+
+
+def document_dates(store: Store) -> dict[str, tuple[str | None, str, str | None]]:
+    """doc id → (published date or None, ingestion time, outlet)."""
+    rows = store.conn.execute("SELECT id, published, ingested_at, outlet FROM documents")
+    return {r[0]: (r[1], r[2], r[3]) for r in rows}

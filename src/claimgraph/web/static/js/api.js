@@ -1,0 +1,70 @@
+// Talking to the claimgraph API. The page reads ?token= once, keeps it for the tab's session and sends it as
+// a header; every error comes back as {"error": {"code", "message", "detail"}} and is thrown as ApiError.
+
+const TOKEN_KEY = "claimgraph.token";
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    const info = (body && body.error) || {};
+    super(info.message || `request failed with status ${status}`);
+    this.status = status;
+    this.code = info.code || "error";
+    this.detail = info.detail || {};
+  }
+}
+
+export function initToken() {
+  const params = new URLSearchParams(window.location.search);
+  const token = params.get("token");
+  if (token) {
+    sessionStorage.setItem(TOKEN_KEY, token);
+    params.delete("token");
+    const rest = params.toString();
+    window.history.replaceState(null, "", window.location.pathname + (rest ? `?${rest}` : "") + window.location.hash);
+  }
+}
+
+function headers(extra = {}) {
+  const out = { Accept: "application/json", ...extra };
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token) out["X-Claimgraph-Token"] = token;
+  return out;
+}
+
+export function query(params = {}) {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === "" || value === false) continue;
+    if (Array.isArray(value)) value.forEach((v) => q.append(key, String(v)));
+    else q.append(key, String(value));
+  }
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
+async function answer(response) {
+  let body = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  if (!response.ok) throw new ApiError(response.status, body);
+  return body;
+}
+
+export async function getJSON(path, params) {
+  return answer(await fetch(`/api${path}${query(params)}`, { headers: headers() }));
+}
+
+export async function postJSON(path, body) {
+  return answer(await fetch(`/api${path}`, {
+    method: "POST",
+    headers: headers({ "Content-Type": "application/json" }),
+    body: JSON.stringify(body),
+  }));
+}
+
+export async function postForm(path, form) {
+  return answer(await fetch(`/api${path}`, { method: "POST", headers: headers(), body: form }));
+}

@@ -1,0 +1,201 @@
+// The evidence panel: the claims behind a node or an edge, each with its source, cue, modality, credibility
+// and the document sentence with the evidence span highlighted; events; whole documents with their spans.
+
+import { getJSON } from "./api.js";
+import { chip, h, highlighted, safeLink } from "./dom.js";
+import { typeStyle } from "./palette.js";
+
+const HIGHLIGHT_TITLES = { evidence: "evidence span", subject: "subject", object: "object", cue: "cue" };
+const KIND_LABEL = {
+  named_person: "named person",
+  organisation: "organisation",
+  anonymous: "anonymous",
+  outlet: "the outlet itself",
+  document: "a document",
+};
+
+export class EvidencePanel {
+  constructor(root, { onActor, onDocument, filters }) {
+    this.root = root;
+    this.onActor = onActor;
+    this.onDocument = onDocument;
+    this.filters = filters; // () => query params of the filter bar
+    this.ticket = 0;
+  }
+
+  // Only the latest request may paint the panel: a slow answer for an earlier click is dropped.
+  async load(title, build) {
+    const ticket = ++this.ticket;
+    this.root.replaceChildren(h("p", { class: "muted" }, `Loading ${title}…`));
+    try {
+      const nodes = await build();
+      if (ticket === this.ticket) this.root.replaceChildren(...nodes);
+    } catch (err) {
+      if (ticket === this.ticket) this.root.replaceChildren(h("p", { class: "error", role: "alert" }, err.message));
+    }
+  }
+
+  empty() {
+    this.ticket += 1;
+    this.root.replaceChildren(
+      h("div", { class: "placeholder" },
+        h("h2", {}, "Evidence"),
+        h("p", {}, "Click an actor or a tie in the graph to read the claims behind it: who says it, how firmly, "
+          + "and the sentence it comes from."),
+        h("p", { class: "muted" }, "claimgraph reports what sources say; a claim is not an established fact.")),
+    );
+  }
+
+  showActor(actorId) {
+    return this.load("actor", async () => {
+      const [actor, claims] = await Promise.all([
+        getJSON(`/actors/${encodeURIComponent(actorId)}`, { limit: 50 }),
+        getJSON("/claims", { ...this.filters(), predicate: undefined, actor: actorId, limit: 200 }),
+      ]);
+      const t = typeStyle(actor.type);
+      const swatch = h("span", { class: "swatch", "aria-hidden": "true" });
+      swatch.style.background = t.colour;
+      const head = h("header", { class: "panel-head" },
+        h("h2", {}, swatch, actor.name),
+        h("p", { class: "meta" }, chip(actor.type.replace("_", " "), "type"),
+          actor.refs.length ? h("span", { class: "refs" }, `listed: ${actor.refs.join(", ")}`) : null),
+        actor.aliases.length ? h("p", { class: "aliases" }, h("span", { class: "label" }, "Also called "),
+          actor.aliases.filter((a) => a !== actor.name).join(" · ")) : null);
+      const out = [head, section(`${claims.total} claim${claims.total === 1 ? "" : "s"}`, claims.items.map((c) => this.claimCard(c)))];
+      if (actor.events.total) out.push(section(`${actor.events.total} event${actor.events.total === 1 ? "" : "s"}`, actor.events.items.map((e) => this.eventCard(e))));
+      return out;
+    });
+  }
+
+  showEdge(edge, names) {
+    return this.load("tie", async () => {
+      const claims = await getJSON("/claims", { ids: edge.claim_ids.slice(0, 200), limit: 200 });
+      const how = edge.corroborated ? "corroborated" : edge.hedged ? "hedged only" : "single source";
+      const head = h("header", { class: "panel-head" },
+        h("h2", {}, `${names[edge.source] || edge.source} `, h("span", { class: "pred" }, edge.polarity === "negated" ? `not ${edge.label}` : edge.label), ` ${names[edge.target] || edge.target}`),
+        h("p", { class: "meta" }, chip(how, edge.corroborated ? "ok" : "warn"),
+          `${edge.claims} claim${edge.claims === 1 ? "" : "s"} · ${edge.documents} document${edge.documents === 1 ? "" : "s"} · ${edge.sources} source${edge.sources === 1 ? "" : "s"}`,
+          edge.credibility !== null && edge.credibility !== undefined ? chip(`credibility ${edge.credibility.toFixed(2)}`, "cred") : null));
+      return [head, section("Claims", claims.items.map((c) => this.claimCard(c)))];
+    });
+  }
+
+  showEvent(eventId) {
+    return this.load("event", async () => {
+      const page = await getJSON("/events", { limit: 1000 });
+      const ev = page.items.find((e) => e.id === eventId);
+      if (!ev) throw new Error(`event ${eventId} is not stored`);
+      return [h("header", { class: "panel-head" }, h("h2", {}, ev.mode || ev.type)), this.eventCard(ev)];
+    });
+  }
+
+  showClaim(claimId) {
+    return this.load("claim", async () => {
+      const c = await getJSON(`/claims/${encodeURIComponent(claimId)}`);
+      return [h("header", { class: "panel-head" }, h("h2", {}, "Claim")), this.claimCard(c)];
+    });
+  }
+
+  showDocument(docId) {
+    return this.load("document", async () => {
+      const doc = await getJSON(`/documents/${encodeURIComponent(docId)}`);
+      const ranges = doc.spans.map((s) => ({ ...s, title: `${s.kind}: ${s.label}` }));
+      const body = h("div", { class: "doc-text", tabindex: "0" });
+      body.append(highlighted(doc.text, ranges, (r) => (r.kind === "mention" ? `hl-mention hl-type-${r.type}` : `hl-${r.kind}`)));
+      const head = h("header", { class: "panel-head" },
+        h("h2", {}, doc.title || doc.source || doc.id),
+        h("p", { class: "meta" }, [doc.outlet, doc.published].filter(Boolean).join(" · "),
+          doc.url ? h("span", {}, " · ", safeLink(doc.url, "original")) : null),
+        h("p", { class: "meta" }, `${doc.claims} claims · ${doc.events} events · `,
+          h("mark", { class: "hl hl-mention" }, "actor"), " ", h("mark", { class: "hl hl-claim" }, "claim evidence"), " ",
+          h("mark", { class: "hl hl-event" }, "event")));
+      return [head, body];
+    });
+  }
+
+  // A convergence pair: its signals, strongest first, each with the evidence behind it.
+  showPair(pair, signalName) {
+    return this.load("pair", async () => {
+      const head = h("header", { class: "panel-head" },
+        h("h2", {}, `${pair.a.name} ⇄ ${pair.b.name}`),
+        h("p", { class: "meta" }, chip(`score ${pair.score.toFixed(2)}`, pair.converging ? "ok" : "neg"), ` ${pair.direction}`,
+          ` · first seen ${pair.first_seen}`, pair.single_source ? chip("single source", "warn") : null));
+      const signals = pair.signals.map((s) => h("article", { class: "signal" },
+        h("p", { class: "triple" }, h("strong", {}, signalName(s.kind)), s.via.length ? ` via ${s.via.map((v) => v.name).join(", ")}` : "",
+          " ", chip(`strength ${s.strength.toFixed(2)}`, s.strength < 0 ? "neg" : "sig"), s.flags.map((f) => chip(f, "warn"))),
+        s.evidence.map((e) => h("div", { class: "sig-evidence" },
+          h("p", { class: "source" }, h("strong", {}, e.subject), ` ${e.predicate.replaceAll("_", " ")} `, e.object ? h("strong", {}, e.object) : null,
+            h("span", { class: "muted" }, ` — ${e.source}${e.cue ? `, “${e.cue}”` : ""} · ${e.modality} · ${e.date}`)),
+          h("blockquote", { class: "evidence" }, h("mark", { class: "hl hl-evidence" }, e.text)),
+          h("p", { class: "docref" }, h("button", { type: "button", class: "link", onclick: () => this.onDocument(e.doc_id) }, "open document"),
+            h("span", { class: "muted" }, ` [${e.start}–${e.end}] · weight ${e.weight.toFixed(2)}`))))));
+      return [head, section("Signals", signals)];
+    });
+  }
+
+  claimCard(c) {
+    const subject = this.actorLink(c.subject);
+    const object = c.object ? this.actorLink(c.object) : null;
+    const negated = c.polarity === "negated";
+    const chips = [
+      chip(c.modality, c.modality === "asserted" ? "ok" : "warn"),
+      negated ? chip("negated", "neg") : null,
+      c.credibility !== null && c.credibility !== undefined ? chip(`credibility ${c.credibility.toFixed(2)}`, "cred") : chip("not graded", "muted"),
+      c.grade ? gradeChip(c.grade) : null,
+      c.time ? chip(c.time_text ? `${c.time} (“${c.time_text}”)` : c.time, "time") : null,
+    ];
+    const quote = h("blockquote", { class: "evidence" });
+    quote.append(highlighted(c.context.text, c.context.highlights.map((x) => ({ ...x, title: HIGHLIGHT_TITLES[x.kind] }))));
+    const source = h("p", { class: "source" },
+      h("span", { class: "label" }, "Source "), h("strong", {}, c.source.name),
+      ` (${KIND_LABEL[c.source.kind] || c.source.kind})`,
+      c.source.cue ? h("span", {}, " · cue ", h("q", { class: "cue" }, c.source.cue)) : null,
+      c.cues.length ? h("span", {}, " · hedge ", c.cues.map((w, i) => [i ? ", " : "", h("q", { class: "cue" }, w)])) : null);
+    const doc = c.document;
+    const docButton = h("button", { type: "button", class: "link", onclick: () => this.onDocument(doc.id) },
+      doc.title || doc.source || doc.id);
+    return h("article", { class: `claim${negated ? " negated" : ""}`, dataset: { claim: c.id, predicate: c.predicate } },
+      h("p", { class: "triple" }, subject, " ", h("span", { class: "pred" }, negated ? `not ${c.predicate_label}` : c.predicate_label),
+        object ? [" ", object] : null, c.role ? h("span", { class: "role" }, ` as ${c.role}`) : null),
+      h("p", { class: "chips" }, chips),
+      c.grade ? h("p", { class: "grade-reason" }, `Grade ${c.grade.label}: ${c.grade.reason.replace(/^\d+:\s*/, "")}`) : null,
+      source,
+      quote,
+      h("p", { class: "docref" }, "From ", docButton, [doc.outlet, doc.published].filter(Boolean).length ? ` — ${[doc.outlet, doc.published].filter(Boolean).join(", ")}` : "",
+        h("span", { class: "muted" }, ` [${c.evidence.start}–${c.evidence.end}]`)));
+  }
+
+  eventCard(ev) {
+    const who = (refs) => refs.map((r, i) => [i ? ", " : "", this.actorLink(r)]);
+    const qty = (q) => (q ? q.text || (q.min === q.max ? String(q.min) : `${q.min ?? "?"}–${q.max ?? "?"}`) : null);
+    const quote = h("blockquote", { class: "evidence" });
+    quote.append(highlighted(ev.context.text, ev.context.highlights));
+    return h("article", { class: "event", dataset: { event: ev.id } },
+      h("p", { class: "triple" }, chip(ev.type, "type"), " ", ev.mode || "", ev.perpetrators.length ? [" by ", who(ev.perpetrators)] : null,
+        ev.targets.length ? [" on ", who(ev.targets)] : null),
+      h("p", { class: "chips" }, ev.date ? chip(ev.date, "time") : chip("undated", "muted"),
+        ev.place ? chip([ev.place.name, ev.place.admin1, ev.place.country].filter(Boolean).join(", "), "place") : null,
+        qty(ev.killed) ? chip(`killed: ${qty(ev.killed)}`, "warn") : null,
+        qty(ev.wounded) ? chip(`wounded: ${qty(ev.wounded)}`, "warn") : null,
+        chip(`responsibility ${ev.responsibility}`, ev.responsibility === "claimed" ? "ok" : "muted")),
+      quote,
+      h("p", { class: "docref" }, "From ", h("button", { type: "button", class: "link", onclick: () => this.onDocument(ev.document.id) },
+        ev.document.title || ev.document.source)));
+  }
+
+  actorLink(ref) {
+    const id = ref.actor_id || ref.id;
+    return h("button", { type: "button", class: "actor", onclick: () => this.onActor(id) }, ref.name);
+  }
+}
+
+function section(title, children) {
+  return h("section", { class: "cards" }, h("h3", {}, title), children.length ? children : h("p", { class: "muted" }, "None with the current filters."));
+}
+
+// Admiralty grade: source reliability A–F and information credibility 1–6, spelled out on hover.
+function gradeChip(grade) {
+  const el = chip(`grade ${grade.label}`, "cred");
+  el.title = `${grade.reliability_text}; ${grade.credibility_text}`;
+  return el;
+}

@@ -1,0 +1,55 @@
+// The time line: events, dated claims and report dates on one axis (SVG), with the same items listed below.
+
+import { chip, h, svg } from "./dom.js";
+
+const KIND_ORDER = { event: 0, claim: 1, document: 2 };
+
+function dayNumber(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return Date.UTC(y, (m || 1) - 1, Math.min(d || 1, 28)) / 86400000;
+}
+
+export function renderTimeline(root, page, { onEvent, onClaim, onDocument }) {
+  const items = page.items;
+  if (!items.length) {
+    root.replaceChildren(h("p", { class: "muted" }, "No dated events or claims with the current filters."));
+    return;
+  }
+  const open = (item) => (item.kind === "event" ? onEvent(item.id) : item.kind === "claim" ? onClaim(item.id) : onDocument(item.doc_id));
+  const lo = Math.min(...items.map((i) => dayNumber(i.date)));
+  const hi = Math.max(...items.map((i) => dayNumber(i.date_end)));
+  const span = Math.max(hi - lo, 1);
+  const width = 1000;
+  const x = (iso) => 20 + ((dayNumber(iso) - lo) / span) * (width - 40);
+  const axis = svg("svg", { viewBox: `0 0 ${width} 64`, class: "axis", role: "img", "aria-label": "time line" },
+    svg("line", { x1: 20, x2: width - 20, y1: 40, y2: 40, class: "axis-line" }));
+  const years = new Set(items.flatMap((i) => [i.date.slice(0, 4), i.date_end.slice(0, 4)]));
+  for (const year of years) {
+    const px = x(`${year}-01-01`);
+    if (px >= 20 && px <= width - 20) {
+      axis.append(svg("line", { x1: px, x2: px, y1: 36, y2: 44, class: "tick" }), svg("text", { x: px, y: 58, class: "tick-label" }, year));
+    }
+  }
+  items.forEach((item) => {
+    const x1 = x(item.date);
+    const x2 = Math.max(x(item.date_end), x1 + 8);
+    const y = 28 - KIND_ORDER[item.kind] * 9;
+    const mark = svg("rect", { x: x1, y, width: x2 - x1, height: 7, rx: 3, class: `mark mark-${item.kind}`, tabindex: 0, onclick: () => open(item) },
+      svg("title", {}, `${item.date.slice(0, 10)} ${item.label}`));
+    axis.append(mark);
+  });
+  const list = h("ol", { class: "timeline-list" }, items.map((item) => h("li", { class: `tl-${item.kind}` },
+    h("span", { class: "when" }, shortDate(item)), chip(item.kind, `kind-${item.kind}`),
+    h("button", { type: "button", class: "link", onclick: () => open(item) }, item.label))));
+  const more = page.total > items.length ? h("p", { class: "muted small" }, `Showing ${items.length} of ${page.total}.`) : null;
+  root.replaceChildren(axis, list, more || "");
+}
+
+function shortDate(item) {
+  const a = item.date;
+  const b = item.date_end;
+  if (a === b) return a;
+  if (a.endsWith("-01-01") && b.endsWith("-12-31") && a.slice(0, 4) === b.slice(0, 4)) return a.slice(0, 4);
+  if (a.slice(0, 7) === b.slice(0, 7) && a.endsWith("-01")) return a.slice(0, 7);
+  return `${a} – ${b}`;
+}

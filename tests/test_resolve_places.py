@@ -1,0 +1,126 @@
+"""Place resolution: seed-article places, districts vs towns, regions, ambiguous names and demonyms."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from _resolve_helpers import entity_id, report
+from claimgraph.config import load_settings
+from claimgraph.resolve.geo import resolve_place_entities
+from claimgraph.resolve.places import PlaceResolver
+from claimgraph.store import Store
+from claimgraph.store import resolution as rs
+
+
+@pytest.fixture(scope="module")
+def places() -> PlaceResolver:
+    return PlaceResolver()
+
+
+@pytest.mark.parametrize("name", ["Mastung", "Khuzdar", "Quetta", "Mastung district", "Khuzdar districts"])
+def test_balochistan_towns_and_districts(places: PlaceResolver, name: str) -> None:
+    p = places.resolve(name)
+    assert p is not None
+    assert (p.admin1, p.country) == ("Balochistan", "Pakistan")
+    assert p.geonames_id is not None and p.lat is not None
+
+
+def test_district_word_selects_the_district_not_the_town(places: PlaceResolver) -> None:
+    town = places.resolve("Mastung")
+    district = places.resolve("Mastung district")
+    assert town is not None and district is not None
+    assert (town.precision, town.geonames_id) == ("city", 1170706)
+    assert (district.precision, district.geonames_id) == ("district", 6641952)
+
+
+def test_kashmir_is_a_region_balochistan_a_province(places: PlaceResolver) -> None:
+    kashmir = places.resolve("Kashmir")
+    assert kashmir is not None and kashmir.precision == "region"
+    assert kashmir.country is None  # spans India, Pakistan and China: no single country
+    balochistan = places.resolve("Balochistan province")
+    assert balochistan is not None
+    assert (balochistan.precision, balochistan.geonames_id) == ("province", 1183606)
+    assert balochistan.country == "Pakistan"
+    jk = places.resolve("Jammu & Kashmir")
+    assert jk is not None and (jk.precision, jk.country) == ("province", "India")
+
+
+def test_ambiguous_name_follows_the_document_context(places: PlaceResolver) -> None:
+    alone = places.resolve("Hyderabad")
+    in_sindh = places.resolve("Hyderabad", ["Karachi", "Sindh"])
+    in_pakistan = places.resolve("Hyderabad", ["Pakistani"])
+    assert alone is not None and alone.country == "India"  # the larger city wins without context
+    assert in_sindh is not None and (in_sindh.country, in_sindh.admin1) == ("Pakistan", "Sindh")
+    assert in_pakistan is not None and in_pakistan.country == "Pakistan"
+    punjab_in = places.resolve("Punjab", ["Amritsar", "India"])
+    assert punjab_in is not None and punjab_in.country == "India"
+    explained = places.explain("Hyderabad", ["Sindh"])
+    assert explained is not None and "context names Pakistan" in explained.reason and explained.candidates > 1
+
+
+def test_countries_demonyms_and_possessives(places: PlaceResolver) -> None:
+    assert places.country_of("Pakistani") == "Pakistan"
+    assert places.country_of("Afghan") == "Afghanistan"
+    assert places.country_of("Afghans") == "Afghanistan"
+    assert places.country_of("Indian") == "India"
+    assert places.country_of("Khuzdar") == "Pakistan"
+    assert places.country_of("Kashmir") is None
+    assert places.country_of("Narnia") is None
+    assert places.country_code("the U.S.") == "US"
+    p = places.resolve("Pakistan's")
+    assert p is not None and (p.precision, p.geonames_id) == ("country", 1168579)
+
+
+def test_alternate_names_lose_to_own_names(places: PlaceResolver) -> None:
+    # GeoNames lists "Islamabad" as an old name of Chattogram; the capital must still win.
+    p = places.resolve("Islamabad")
+    assert p is not None and p.country == "Pakistan"
+    raqqa = places.resolve("Raqqa")
+    assert raqqa is not None and (raqqa.precision, raqqa.country) == ("city", "Syria")
+
+
+def test_unknown_and_empty_names(places: PlaceResolver) -> None:
+    assert places.resolve("") is None
+    assert places.resolve("Xyzzyville") is None
+
+
+SEED = "000_3b3b6094a9ba5941.txt"
+SEED_PLACES = ["New Delhi", "Pakistan", "Balochistan", "Afghanistan", "Jammu and Kashmir", "Mastung",
+               "Khuzdar", "Islamabad", "India"]
+
+
+def test_every_seed_place_geonames_knows_has_id_admin1_country(places: PlaceResolver) -> None:
+    corpus = load_settings().data.dir.parent / "corpus" / SEED
+    if not corpus.exists():
+        pytest.skip(f"seed article not found at {corpus}")
+    text = corpus.read_text("utf-8")
+    for name in SEED_PLACES:
+        assert re.search(rf"\b{re.escape(name)}\b", text), name
+        p = places.resolve(name, SEED_PLACES)
+        assert p is not None, name
+        assert p.geonames_id is not None and p.country is not None, name
+        if p.precision != "country":
+            assert p.admin1 is not None, name
+
+
+def test_place_entities_resolve_and_merge_by_geonames_id(places: PlaceResolver, tmp_path) -> None:
+    t1 = "Militants attacked a camp near Mastung in Balochistan on Friday."
+    t2 = "Mastung, a town south of Quetta, has seen repeated attacks."
+    t3 = "The meeting took place in Narnia Heights, officials said."
+    with Store(tmp_path / "p.db") as store:
+        xs = [report(t1, outlet="Dawn", names=[("Mastung", "place"), ("Balochistan", "place")]),
+              report(t2, outlet="Dawn", names=[("Mastung", "place"), ("Quetta", "place")]),
+              report(t3, outlet="Dawn", names=[("Narnia Heights", "place")])]
+        for x in xs:
+            store.save(x)
+        summary = resolve_place_entities(store, places)
+        assert summary.resolved == 4 and summary.unresolved == ["Narnia Heights"] and summary.merged == 1
+        m1, m2 = entity_id(xs[0].doc.id, "Mastung"), entity_id(xs[1].doc.id, "Mastung")
+        assert store.actor_id(m2) == store.actor_id(m1)
+        row = rs.entity_place(store, m1)
+        assert row is not None and (row["geonames_id"], row["admin1"], row["country"]) == (
+            1170706, "Balochistan", "Pakistan")
+        again = resolve_place_entities(store, places)
+        assert again.resolved == 0 and again.merged == 0

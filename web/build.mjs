@@ -1,0 +1,20 @@
+// Copies the browser files the explorer needs from node_modules into the Python package, so that
+// neither users nor CI need npm at run time. Run with `npm ci && npm run build` after changing
+// package.json, and commit the result under src/claimgraph/web/static/vendor/.
+import { copyFileSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const vendor = join(here, "..", "src", "claimgraph", "web", "static", "vendor");
+mkdirSync(vendor, { recursive: true });
+
+const files = [
+  // The minified ES module build: the page imports it with a plain `import`.
+  ["cytoscape/dist/cytoscape.esm.min.mjs", "cytoscape.esm.min.js"],
+  ["cytoscape/LICENSE", "cytoscape.LICENSE.txt"],
+];
+for (const [from, to] of files) {
+  copyFileSync(join(here, "node_modules", from), join(vendor, to));
+  console.log(`vendor/${to}`);
+}
