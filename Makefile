@@ -6,6 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= claimgraph.db
 SHARED ?= ../shared
 PORT ?= 8000
+EXCLUDE := --exclude README.md --exclude PROVENANCE.md --exclude LICENSE
 
 .PHONY: run test lint bench serve clean
 
@@ -18,8 +19,8 @@ $(STAMP): pyproject.toml
 ## Set everything up, ingest the bundled example corpus (and ../shared/corpus when present), print a brief,
 ## then start the explorer on 127.0.0.1.
 run: $(STAMP)
-	$(BIN)/claimgraph ingest examples/corpus --db $(DB)
-	@if [ -d $(SHARED)/corpus ]; then $(BIN)/claimgraph ingest $(SHARED)/corpus --db $(DB); fi
+	$(BIN)/claimgraph ingest examples/corpus --db $(DB) $(EXCLUDE)
+	@if [ -d $(SHARED)/corpus ]; then $(BIN)/claimgraph ingest $(SHARED)/corpus --db $(DB) $(EXCLUDE) || true; fi
 	$(BIN)/claimgraph report --db $(DB) -o report.md
 	@echo "Brief written to report.md"
 	$(BIN)/claimgraph serve --db $(DB) --port $(PORT)

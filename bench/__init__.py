@@ -34,6 +34,7 @@ __all__ = [
     "Result",
     "check_floors",
     "load_floors",
+    "raise_floors",
     "scores_of",
 ]
 
@@ -49,7 +50,9 @@ def scores_of(results: list[Result]) -> dict[str, float]:
 
 
 def load_floors(path: Path = FLOORS) -> dict[str, dict[str, float]]:
-    """{"<benchmark>.<metric>": {"min": v} or {"max": v}}; keys starting with "_" are comments."""
+    """{"<benchmark>.<metric>": {"min": v} or {"max": v}, optionally "slack": f}; keys starting with "_" are
+    comments. `slack` is for figures that vary with the machine (times, throughput): the floor kept is the
+    measured value times `slack` (below 1 for a "min", above 1 for a "max")."""
     raw = json.loads(path.read_text("utf-8"))
     return {k: v for k, v in raw.items() if not k.startswith("_")}
 
@@ -67,3 +70,18 @@ def check_floors(scores: dict[str, float], floors: dict[str, dict[str, float]]) 
         if "max" in floor and value > floor["max"]:
             problems.append(f"{key} = {value} is above its ceiling {floor['max']}")
     return problems
+
+
+def raise_floors(scores: dict[str, float], floors: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+    """Floors moved up to what `scores` reach (times `slack` where given); never moved down."""
+    out: dict[str, dict[str, float]] = {}
+    for key, floor in floors.items():
+        floor = dict(floor)
+        if key in scores:
+            target = round(scores[key] * floor.get("slack", 1.0), 4)
+            if "min" in floor and target > floor["min"]:
+                floor["min"] = target
+            if "max" in floor and target < floor["max"]:
+                floor["max"] = target
+        out[key] = floor
+    return out

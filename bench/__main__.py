@@ -34,7 +34,7 @@ from rich.table import Table
 
 from claimgraph.config import load_settings
 
-from . import FLOORS, SCOREBOARD_JSON, SCOREBOARD_MD, Result, check_floors, load_floors, scores_of
+from . import FLOORS, SCOREBOARD_JSON, SCOREBOARD_MD, Result, check_floors, load_floors, raise_floors, scores_of
 
 #: Every benchmark, in the order it runs: (name, module under bench/).
 BENCHMARKS: list[tuple[str, str]] = [
@@ -67,10 +67,13 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
         choices=[n for n, _ in BENCHMARKS],
         help="run only this benchmark (repeatable)",
     )
-    parser.add_argument(
-        "--limit", type=int, metavar="N", help="at most N items per benchmark (implies --no-write)"
-    )
+    parser.add_argument("--limit", type=int, metavar="N", help="at most N items per benchmark (implies --no-write)")
     parser.add_argument("--no-write", action="store_true", help="print only; leave the scoreboard as it is")
+    parser.add_argument(
+        "--raise-floors",
+        action="store_true",
+        help="run nothing; raise bench/floors.json to the committed scoreboard's scores (never lowers one)",
+    )
     return parser.parse_args(argv)
 
 
@@ -129,6 +132,11 @@ def _check_shape(name: str, results: Any) -> None:
         missing = {"benchmark", "metrics"} - set(r)
         if missing:
             raise TypeError(f"{name}.run returned a result without {', '.join(sorted(missing))}")
+        if not isinstance(r["metrics"], dict):
+            raise TypeError(f"{name}.run: metrics must be a mapping metric → value")
+        bad = [b for b, v in (r.get("baselines") or {}).items() if not isinstance(v, dict)]
+        if bad:
+            raise TypeError(f"{name}.run: baselines {bad} must each be a mapping metric → value")
 
 
 def _fmt(value: Any) -> str:
@@ -149,13 +157,7 @@ def _table(result: Result, floors: dict[str, dict[str, float]]) -> Table:
         table.add_column(b, justify="right")
     for metric, value in (result.get("metrics") or {}).items():
         floor = floors.get(f"{result['benchmark']}.{metric}", {})
-        bound = (
-            f"≥ {_fmt(floor['min'])}"
-            if "min" in floor
-            else f"≤ {_fmt(floor['max'])}"
-            if "max" in floor
-            else ""
-        )
+        bound = f"≥ {_fmt(floor['min'])}" if "min" in floor else f"≤ {_fmt(floor['max'])}" if "max" in floor else ""
         table.add_row(metric, _fmt(value), bound, *[_fmt(baselines[b].get(metric, "")) for b in baselines])
     return table
 
@@ -249,16 +251,28 @@ def markdown(board: dict[str, Any], floors: dict[str, dict[str, float]]) -> str:
                 _md_row(["---", *["---:"] * (1 + len(baselines))]),
             ]
             for metric, value in (r.get("metrics") or {}).items():
-                lines.append(
-                    _md_row([metric, _fmt(value), *[_fmt(baselines[b].get(metric, "")) for b in baselines]])
-                )
+                lines.append(_md_row([metric, _fmt(value), *[_fmt(baselines[b].get(metric, "")) for b in baselines]]))
             if r.get("notes"):
                 lines += ["", str(r["notes"])]
     return "\n".join(lines) + "\n"
 
 
+def _raise_floors() -> int:
+    raw = json.loads(FLOORS.read_text("utf-8"))
+    floors = load_floors()
+    raised = raise_floors(json.loads(SCOREBOARD_JSON.read_text("utf-8"))["scores"], floors)
+    for key in floors:
+        if raised[key] != floors[key]:
+            console.print(f"{key}: {floors[key]} → {raised[key]}")
+    raw.update(raised)
+    FLOORS.write_text(json.dumps(raw, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
+    if args.raise_floors:
+        return _raise_floors()
     data_dir = load_settings().data.dir
     floors = load_floors()
     write = not args.no_write and args.limit is None

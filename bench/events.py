@@ -388,6 +388,13 @@ def _actor_match(pred: str | None, gold: Sequence[str]) -> bool:
     return any(p and (p in normalise(g) or normalise(g) in p) for g in gold if normalise(g))
 
 
+def _actor_texts(value: object) -> list[str]:
+    """Gold actorText values; a few records carry a string (e.g. "diplomatic") instead of a list."""
+    if not isinstance(value, list):
+        return []
+    return [str(a["actorText"]) for a in value if isinstance(a, dict) and a.get("actorText")]
+
+
 def bench_plover(data_dir: Path, runner: Runner, limit: int | None) -> dict[str, Any]:
     rows = [r for r in json.loads((data_dir / PLOVER).read_text("utf-8")) if r.get("event") != "DOCUMENT"][:limit]
     texts = [r["text"] for r in rows]
@@ -400,8 +407,8 @@ def bench_plover(data_dir: Path, runner: Runner, limit: int | None) -> dict[str,
 
     known = set(load_ontology().event_types)
     for row, evs, bdoc in zip(rows, events, _nlp().pipe(texts), strict=True):
-        src = [a["actorText"] for a in row.get("source", [])]
-        tgt = [a["actorText"] for a in row.get("target", [])]
+        src = _actor_texts(row.get("source"))
+        tgt = _actor_texts(row.get("target"))
         ev = _first(evs)
         score["event_type"] += ev is not None and ev.type == row["event"]
         if row["event"] in known:

@@ -160,9 +160,7 @@ def _documents(rng: random.Random, actors: list[Entity], n_claims: int) -> Itera
             subj, obj = picks[2 * i], picks[2 * i + 1]
             pred = rng.choice(predicates)
             cue = rng.choice(_CUES)
-            sentence = (
-                f"{subj.name} {pred.replace('_', ' ')} {obj.name} in {2000 + doc_no % 25}, {cue[0]} said."
-            )
+            sentence = f"{subj.name} {pred.replace('_', ' ')} {obj.name} in {2000 + doc_no % 25}, {cue[0]} said."
             s0 = offset + 0
             o0 = offset + len(subj.name) + len(pred) + 2
             spans.append((offset, offset + len(sentence), s0, s0 + len(subj.name), o0, o0 + len(obj.name)))
@@ -199,9 +197,7 @@ def _documents(rng: random.Random, actors: list[Entity], n_claims: int) -> Itera
                 )
             )
         by_id = {a.id: a for a, *_ in sentences} | {o.id: o for _, _, o, *_ in sentences}
-        entities = tuple(
-            Entity(e.id, e.name, e.type, e.aliases, tuple(mentions[e.id]), e.refs) for e in by_id.values()
-        )
+        entities = tuple(Entity(e.id, e.name, e.type, e.aliases, tuple(mentions[e.id]), e.refs) for e in by_id.values())
         events: tuple[Event, ...] = ()
         if doc_no % 3 == 0:
             subj, _, obj, _, sentence = sentences[0]
@@ -279,9 +275,7 @@ def _time_pages(store: Store, ids: list[str]) -> list[float]:
 
 
 def _pct(values: list[float], q: float) -> float:
-    return (
-        statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] if len(values) > 1 else values[0]
-    )
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] if len(values) > 1 else values[0]
 
 
 def query_plan(store: Store, actor_id: str) -> list[str]:
@@ -319,8 +313,7 @@ def run(
     with Store(path, readonly=True) as store:
         counts = store.counts()
         degree = store.conn.execute(
-            "SELECT id, n FROM (SELECT subject_id AS id, COUNT(*) AS n FROM claims GROUP BY subject_id)"
-            " ORDER BY n DESC"
+            "SELECT id, n FROM (SELECT subject_id AS id, COUNT(*) AS n FROM claims GROUP BY subject_id) ORDER BY n DESC"
         ).fetchall()
         rng = random.Random(seed + 1)
         all_ids = [r["id"] for r in degree]

@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
+import spacy
 
 from claimgraph.records import Claim, Document, Extraction, PartialDate, Precision, text_id
 
-VOCAB = Vocab()
+VOCAB = spacy.blank("en").vocab
 
 
 def make_doc(

@@ -136,3 +136,12 @@ def test_store_speed_small(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert r["items"] == 20
     assert r["metrics"]["actor_page_p50_ms"] > 0
     assert "SEARCH claims USING INDEX" in r["notes"]
+
+
+def test_baselines_must_map_metrics(tmp_path: Path, fake_module: types.ModuleType) -> None:
+    fake_module.run = lambda data_dir, *, limit=None: [  # type: ignore[attr-defined]
+        {"benchmark": "fake", "metrics": {"s": 1.0}, "baselines": {"target_s": 2.0}}
+    ]
+    with Progress(disable=True) as progress:
+        entry = run_one("fake", "fake", tmp_path, None, progress)
+    assert entry["status"] == "failed" and "target_s" in entry["reason"]

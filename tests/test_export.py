@@ -15,7 +15,7 @@ import pytest
 from followthemoney import model
 from stix2validator import ValidationOptions, validate_string
 
-from _sample import actor_id, sample_extraction
+from _sample import ACTORS, actor_id, sample_extraction
 from claimgraph.errors import UsageError
 from claimgraph.export import (
     Exporter,
@@ -44,9 +44,7 @@ HEDGED = {c.id for c in SAMPLE.claims if c.modality is Modality.HEDGED}
 NEGATED = {c.id for c in SAMPLE.claims if c.polarity is Polarity.NEGATED}
 
 
-def run(
-    db: Path, fmt: str, target: Path | str, options: ExportOptions | None = None, **kw: object
-) -> ExportResult:
+def run(db: Path, fmt: str, target: Path | str, options: ExportOptions | None = None, **kw: object) -> ExportResult:
     with Store(db, readonly=True) as store:
         return export(store, fmt, str(target), options, **kw)  # type: ignore[arg-type]
 
@@ -107,9 +105,7 @@ def test_stix_keeps_attribution_hedging_and_evidence(sample_db: Path, tmp_path: 
     assert {o["opinion"] for o in opinions} == {"neutral"}
     assert {o["object_refs"][0] for o in opinions} == {rels[c]["id"] for c in HEDGED}
     directs = next(o for o in rels.values() if read_ext(o)["claim"]["predicate"] == "directs")
-    assert (
-        directs["relationship_type"] == "attributed-to"
-    )  # reversed: the directed attributed-to the director
+    assert directs["relationship_type"] == "attributed-to"  # reversed: the directed attributed-to the director
     by_id = {o["id"]: o for o in objects}
     assert read_ext(by_id[directs["target_ref"]])["id"] == actor_id("isi")
     attacked = next(o for o in rels.values() if read_ext(o)["claim"]["predicate"] == "attacked")
@@ -168,9 +164,7 @@ def test_ftm_entities_follow_the_model(sample_db: Path, tmp_path: Path) -> None:
     assert article["properties"]["bodyText"] == [SAMPLE.doc.text]
 
 
-def test_ftm_missing_gives_a_clear_error(
-    sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_ftm_missing_gives_a_clear_error(sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "followthemoney", None)
     with pytest.raises(UsageError, match=r"claimgraph\[ftm\]"):
         run(sample_db, "ftm", tmp_path / "x.jsonl")
@@ -230,7 +224,7 @@ def test_csv_tables_read_back(sample_db: Path, tmp_path: Path) -> None:
         assert SAMPLE.doc.text[start:end] == text and r["doc_id"] == SAMPLE.doc.id
     with paths["actors"].open(newline="", encoding="utf-8") as fh:
         actors = list(csv.DictReader(fh))
-    assert {a["name"] for a in actors} == {a[0] for a in __import__("_sample").ACTORS.values()}
+    assert {a["name"] for a in actors} == {a[0] for a in ACTORS.values()}
 
 
 def test_csv_folder_target_and_formula_cells(tmp_path: Path) -> None:
@@ -273,9 +267,7 @@ def test_jsonl_is_the_extract_contract(sample_db: Path, tmp_path: Path) -> None:
 # -- options -----------------------------------------------------------------------------------------------
 def test_min_credibility_filters_and_says_why(sample_db: Path, tmp_path: Path) -> None:
     grades = {c.id: Grade(2 if c.modality is Modality.ASSERTED else 4, "C", True) for c in SAMPLE.claims}
-    result = run(
-        sample_db, "csv", str(tmp_path) + "/", ExportOptions(min_credibility=3), grader=lambda c: grades[c.id]
-    )
+    result = run(sample_db, "csv", str(tmp_path) + "/", ExportOptions(min_credibility=3), grader=lambda c: grades[c.id])
     assert result.counts["claims"] == len(SAMPLE.claims) - len(HEDGED)
     assert {cid for cid, _ in result.skipped} == HEDGED
     assert all("below --min-credibility 3" in why for _, why in result.skipped)
@@ -298,9 +290,7 @@ def test_real_grades_are_used_when_stored(sample_db: Path, tmp_path: Path) -> No
 
 
 def test_since_keeps_later_documents_only(sample_db: Path, tmp_path: Path) -> None:
-    assert (
-        run(sample_db, "gexf", tmp_path / "a.gexf", ExportOptions(since="2000-01-01")).counts["edges"] == 12
-    )
+    assert run(sample_db, "gexf", tmp_path / "a.gexf", ExportOptions(since="2000-01-01")).counts["edges"] == 12
     assert run(sample_db, "gexf", tmp_path / "b.gexf", ExportOptions(since="2999-01-01")).counts["nodes"] == 0
 
 
@@ -415,3 +405,39 @@ def test_long_texts_split_over_ftm_values() -> None:
     proxy.id = "doc-x"
     proxy.add("bodyText", text_chunks(text * 3, 65000))
     model.get("Article").validate(proxy.to_dict())
+
+
+def test_intended_hedged_and_denied_stay_so_in_every_format(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    claims = list(SAMPLE.claims)
+    intended = replace(claims[6], modality=Modality.INTENDED, cues=("vowed to",))  # BLA attacked ISKP
+    claims[6] = intended
+    db = tmp_path / "i.db"
+    with Store(db) as store:
+        store.save(replace(SAMPLE, claims=tuple(claims)))
+    want = {c.id: (c.modality.value, c.polarity.value) for c in claims}
+    run(db, "stix", tmp_path / "s.json")
+    notes = [
+        read_ext(o)["claim"]
+        for o in json.loads((tmp_path / "s.json").read_text("utf-8"))["objects"]
+        if o["type"] == "note"
+    ]
+    assert {n["id"]: (n["modality"], n["polarity"]) for n in notes} == want
+    run(db, "ftm", tmp_path / "f.jsonl")
+    links = [json.loads(line)["properties"] for line in (tmp_path / "f.jsonl").read_text("utf-8").splitlines()]
+    status = {
+        p["recordId"][0]: p.get("status", ["asserted, affirmed"])[0]
+        for p in links
+        if "recordId" in p and p["recordId"][0].startswith("clm_")
+    }
+    assert {k: tuple(v.split(", ")) for k, v in status.items()} == want
+    run(db, "csv", str(tmp_path) + "/")
+    with (tmp_path / "claims.csv").open(newline="", encoding="utf-8") as fh:
+        assert {r["id"]: (r["modality"], r["polarity"]) for r in csv.DictReader(fh)} == want
+    run(db, "gexf", tmp_path / "g.gexf")
+    edges = nx.read_gexf(tmp_path / "g.gexf", version="1.3").edges(data=True)
+    got = {
+        cid: (d["modality"], d["polarity"]) for _, _, d in edges if d.get("claims") for cid in d["claims"].split("; ")
+    }
+    assert got == want

@@ -25,7 +25,7 @@ def test_floors_file_is_well_formed() -> None:
     assert floors, f"{FLOORS} sets no floors"
     for key, floor in floors.items():
         assert "." in key, f"{key}: floors are named <benchmark>.<metric>"
-        assert set(floor) <= {"min", "max", "why"} and ({"min", "max"} & set(floor)), f"{key}: {floor}"
+        assert set(floor) <= {"min", "max", "slack", "why"} and ({"min", "max"} & set(floor)), f"{key}: {floor}"
 
 
 @pytest.mark.parametrize("key", sorted(load_floors()))
@@ -41,10 +41,7 @@ def test_check_floors_catches_a_drop_a_rise_and_a_missing_score() -> None:
         "events.f1": {"min": 0.3},
     }
     assert (
-        check_floors(
-            {"seed.claim_recall": 0.6, "store_speed.actor_page_p95_ms": 12.0, "events.f1": 0.3}, floors
-        )
-        == []
+        check_floors({"seed.claim_recall": 0.6, "store_speed.actor_page_p95_ms": 12.0, "events.f1": 0.3}, floors) == []
     )
     problems = check_floors({"seed.claim_recall": 0.4, "store_speed.actor_page_p95_ms": 80.0}, floors)
     assert problems == [
@@ -52,3 +49,23 @@ def test_check_floors_catches_a_drop_a_rise_and_a_missing_score() -> None:
         "seed.claim_recall = 0.4 is below its floor 0.5",
         "store_speed.actor_page_p95_ms = 80.0 is above its ceiling 50.0",
     ]
+
+
+def test_raise_floors_only_raises_and_applies_slack() -> None:
+    from bench import raise_floors
+
+    floors = {
+        "a.recall": {"min": 0.5},
+        "a.p95_ms": {"max": 50.0, "slack": 2.0},
+        "a.words_per_s": {"min": 100.0, "slack": 0.5},
+        "a.f1": {"min": 0.9},
+        "a.gone": {"min": 0.1},
+    }
+    scores = {"a.recall": 0.75, "a.p95_ms": 10.0, "a.words_per_s": 150.0, "a.f1": 0.8}
+    assert raise_floors(scores, floors) == {
+        "a.recall": {"min": 0.75},
+        "a.p95_ms": {"max": 20.0, "slack": 2.0},
+        "a.words_per_s": {"min": 100.0, "slack": 0.5},  # 150 × 0.5 = 75 would lower it: kept
+        "a.f1": {"min": 0.9},  # a drop never lowers a floor
+        "a.gone": {"min": 0.1},
+    }

@@ -249,9 +249,7 @@ def test_directed_claim_reversed_is_missed() -> None:
 
 def test_text_token_scores() -> None:
     gold = [{"id": "p1", "text": "Militants attacked a camp in Mastung."}]
-    pred = [
-        {"doc": {"id": "x", "raw_id": "p1", "text": "Militants attacked a camp in Mastung. Subscribe now"}}
-    ]
+    pred = [{"doc": {"id": "x", "raw_id": "p1", "text": "Militants attacked a camp in Mastung. Subscribe now"}}]
     s = score_text(gold, pred)
     assert (s.tp, s.fp, s.fn) == (6, 2, 0)
     assert s.recall == 1.0 and s.precision == pytest.approx(0.75)
@@ -290,3 +288,31 @@ def test_read_jsonl_names_bad_line(tmp_path: Path) -> None:
 def test_gold_claim_without_predicate_is_an_input_error() -> None:
     with pytest.raises(InputError, match="subject and a predicate"):
         score_claims([_doc("r1", claims=[{"subject": "ISI"}])], [])
+
+
+def test_equal_name_matches_prefer_the_prediction_with_the_gold_attributes() -> None:
+    gold = [
+        _doc(
+            "r1",
+            claims=[
+                {"subject": "LeT", "predicate": "cooperates_with", "object": "ISKP", "source": {"kind": "anonymous"}}
+            ],
+        )
+    ]
+    claim = {
+        "subject": {"id": "a", "name": "LeT"},
+        "predicate": "cooperates_with",
+        "object": {"id": "b", "name": "ISKP"},
+    }
+    pred = [
+        _doc(
+            "r1",
+            claims=[
+                {**claim, "source": {"name": "ThePrint", "kind": "outlet"}},
+                {**claim, "source": {"name": "sources", "kind": "anonymous"}},
+            ],
+        )
+    ]
+    s = score_claims(gold, pred)
+    assert (s.tp, s.fp) == (1, 1)
+    assert s.fields["source_kind"].correct == 1

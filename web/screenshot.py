@@ -1,6 +1,6 @@
-"""Take docs/screenshot.png: the explorer on the seed article, an actor selected, its evidence open.
+"""Take docs/screenshot.png: the explorer on the seed article, one tie of an actor selected, its evidence open.
 
-    .venv/bin/python web/screenshot.py [--db FILE] [--actor NAME] [--out docs/screenshot.png]
+    .venv/bin/python web/screenshot.py [--db FILE] [--actor NAME] [--predicate NAME] [--out FILE]
 
 Without --db the seed article (corpus/000_*.txt beside the configured data dir) is ingested into a temporary
 database through the real pipeline. Uses Debian's chromium (/usr/bin/chromium); never downloads a browser.
@@ -50,6 +50,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path)
     parser.add_argument("--actor", default="Lashkar-e-Taiba")
+    parser.add_argument("--predicate", default="cooperates_with", help="Open this tie of the actor.")
     parser.add_argument("--out", type=Path, default=Path("docs/screenshot.png"))
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -57,9 +58,7 @@ def main() -> None:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        server = uvicorn.Server(
-            uvicorn.Config(create_app(load_settings(), db), port=port, log_level="warning")
-        )
+        server = uvicorn.Server(uvicorn.Config(create_app(load_settings(), db), port=port, log_level="warning"))
         threading.Thread(target=server.run, daemon=True).start()
         while not server.started:
             time.sleep(0.05)
@@ -70,14 +69,15 @@ def main() -> None:
                 page.goto(f"http://127.0.0.1:{port}/")
                 page.wait_for_selector("body[data-ready=true]")
                 point = page.evaluate(
-                    """(name) => {
+                    """([name, predicate]) => {
                         const cy = window.claimgraph.cy;
                         const node = cy.nodes().filter((n) => n.data('name').includes(name))[0];
-                        const p = node.renderedPosition();
+                        const edge = node.connectedEdges().filter((e) => e.data('predicate') === predicate)[0];
+                        const p = edge ? edge.renderedMidpoint() : node.renderedPosition();
                         const box = cy.container().getBoundingClientRect();
                         return {x: box.left + p.x, y: box.top + p.y};
                     }""",
-                    args.actor,
+                    [args.actor, args.predicate],
                 )
                 page.mouse.click(point["x"], point["y"])
                 page.wait_for_selector("#panel article.claim")

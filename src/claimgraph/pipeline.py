@@ -8,7 +8,7 @@ from itertools import islice
 
 from .extract import Extractor
 from .ingest.documents import load_documents
-from .ingest.types import InputFailure
+from .ingest.types import InputFailure, InputSkipped
 from .records import Document, Extraction, ExtractionError
 from .resolve.places import PlaceResolver
 from .resolve.run import resolve_store
@@ -20,7 +20,7 @@ Progress = Callable[[int], None]
 @dataclass(frozen=True, slots=True)
 class Failure:
     source: str
-    line: int
+    line: int | None
     stage: str
     reason: str
 
@@ -30,6 +30,7 @@ class IngestSummary:
     stored: int = 0
     duplicates: int = 0
     failed: int = 0
+    skipped: list[InputSkipped] = field(default_factory=list)
     claims: int = 0
     events: int = 0
     entities: int = 0
@@ -57,6 +58,7 @@ def ingest(
     batch_size: int = 32,
     n_process: int = 1,
     progress: Progress | None = None,
+    exclude: Sequence[str] = (),
 ) -> IngestSummary:
     """Read, clean, extract and store every input. One bad document is recorded with its reason and the run
     goes on; a document already stored is skipped before extraction, so re-running or resuming an
@@ -65,10 +67,10 @@ def ingest(
     pending: list[Document] = []
     seen: set[str] = set()
 
-    def fail(source: str, line: int, stage: str, reason: str) -> None:
+    def fail(source: str, line: int | None, stage: str, reason: str) -> None:
         summary.failed += 1
         summary.failures.append(Failure(source, line, stage, reason))
-        store.record_failure(source, line, stage, reason)
+        store.record_failure(source, line or 0, stage, reason)
 
     def flush() -> None:
         for x in extractor.extract_many(pending, n_process=n_process, batch_size=batch_size):
@@ -89,7 +91,7 @@ def ingest(
         if progress:
             progress(1)
 
-    for item in load_documents(paths):
+    for item in load_documents(paths, skipped=summary.skipped, exclude=exclude):
         if isinstance(item, InputFailure):
             fail(item.source, item.line, item.stage, item.reason)
             if progress:
@@ -119,7 +121,12 @@ def after_ingest(store: Store, extractor: Extractor) -> dict[str, object]:
 
 
 def extract(
-    paths: Sequence[str], extractor: Extractor, *, batch_size: int = 32, n_process: int = 1
+    paths: Sequence[str],
+    extractor: Extractor,
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    exclude: Sequence[str] = (),
 ) -> Iterator[Extraction]:
     """Extract without storing, in input order. Inputs that cannot be read come back as an Extraction whose
     `error` says why (with an empty document), so every input line has one output line."""
@@ -138,7 +145,7 @@ def extract(
                 )
         buffer.clear()
 
-    for item in load_documents(paths):
+    for item in load_documents(paths, exclude=exclude):
         buffer.append(item)
         if len(buffer) >= batch_size:
             yield from drain()

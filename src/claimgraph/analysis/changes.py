@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from ..store import Store
 from .convergence import Analysis
-from .engine import score_matrix
+from .engine import evaluate
 from .facts import evidence
 from .types import Alert, Changes, Dispute, Fact, NewActor, NewTie
 
@@ -57,7 +57,7 @@ def _new_ties(analysis: Analysis, since: date, at: date) -> list[NewTie]:
 def _alerts(analysis: Analysis, since: date, at: date) -> list[Alert]:
     threshold = analysis.weights.emergence_score
     before_day = since - timedelta(days=1)
-    scores = score_matrix(analysis.links.links, analysis.links, [before_day, at], analysis.weights)
+    scores = evaluate(analysis.compiled, [before_day, at])
     scorer = analysis.scorer()
     out = []
     for row, (a, b) in enumerate(scores.pairs):

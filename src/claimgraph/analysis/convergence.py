@@ -18,11 +18,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
+
+import numpy as np
 
 from ..errors import UsageError
 from ..ontology import Ontology, load_ontology
 from ..store import Store
-from .engine import score_matrix
+from .engine import Compiled, compile_links, evaluate
 from .facts import FactBase, evidence, load_facts, noisy_or, strength
 from .links import Link, LinkSet, PartKey, build_links
 from .types import Evidence, Fact, PairScore, Signal, WindowScore
@@ -102,7 +105,7 @@ def _signals(
     return tuple(out)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Analysis:
     """Facts and links loaded once, for callers that ask several questions of one store state."""
 
@@ -135,6 +138,11 @@ class Analysis:
     def scorer(self) -> Scorer:
         return Scorer(self.links, self.weights)
 
+    @cached_property
+    def compiled(self) -> Compiled:
+        """Every link in index arrays, built on first use and shared by `pairs` and `changes`."""
+        return compile_links(self.links.links, self.links, self.weights)
+
     def pairs(
         self,
         *,
@@ -151,30 +159,22 @@ class Analysis:
         start = since or min((f.when for f in self.base.facts), default=at)
         ends = window_ends(start, at, window, self.weights.max_windows)
         parts = self.links.parts
-        first_of = {k: min((f.when for f in v if f.when <= at), default=None) for k, v in parts.items()}
-        live = {}
-        for pair, links in self.links.links.items():
-            if any(first_of[k] is not None for lk in links for k in lk.parts):
-                live[pair] = links
-        scores = score_matrix(live, self.links, ends, self.weights)
+        compiled = self.compiled
+        scores = evaluate(compiled, ends)
         cache: dict[str, Evidence] = {}
 
         def shown(facts: Iterable[Fact]) -> tuple[Evidence, ...]:
             return evidence(facts, self.base, at, self.weights, cache=cache)
 
-        offsets = [0]
-        for pair in scores.pairs:
-            offsets.append(offsets[-1] + len(live[pair]))
-        names = {p: (self.base.actor(p[0]).name, self.base.actor(p[1]).name) for p in scores.pairs}
-        ranked = sorted(
-            range(len(scores.pairs)),
-            key=lambda r: (-round(float(scores.matrix[r, -1]), 9), *names[scores.pairs[r]], *scores.pairs[r]),
-        )
+        live = np.flatnonzero(compiled.pair_first <= at.toordinal())
+        final = np.round(scores.matrix[live, -1], 9)
+        ranked = live[np.lexsort((live, -final))]  # best first; ties in pair-id order
         out = []
-        for row in ranked[:limit]:
-            pair = scores.pairs[row]
-            links = live[pair]
-            values = scores.link_values[offsets[row] : offsets[row + 1]].tolist()
+        for row in ranked[:limit].tolist():
+            pair = compiled.pairs[row]
+            lo_i, hi_i = int(compiled.offsets[row]), int(compiled.offsets[row + 1])
+            links = compiled.links[lo_i:hi_i]
+            values = scores.link_values[lo_i:hi_i].tolist()
             keys = dict.fromkeys(k for lk in links for k in lk.parts)
             dates = sorted({f.when for k in keys for f in parts[k] if f.when <= at})
             trend = []
@@ -192,8 +192,7 @@ class Analysis:
                 if delta < -self.weights.rising_delta
                 else "steady"
             )
-            complete = [[first_of[k] for k in lk.parts] for lk in links]
-            first_seen = min((max(c) for c in complete if None not in c), default=at)  # type: ignore[type-var]
+            first_seen = date.fromordinal(int(compiled.pair_first[row]))
             out.append(
                 PairScore(
                     a=self.base.actor(pair[0]),

@@ -27,6 +27,29 @@ def _segments(keys: np.ndarray) -> np.ndarray:
 
 
 @dataclass(frozen=True, slots=True)
+class Compiled:
+    """Links flattened into index arrays once; `evaluate` then scores them on any dates with numpy only."""
+
+    pairs: list[tuple[str, str]]  # sorted
+    links: list[Link]  # grouped by pair, in `pairs` order
+    offsets: np.ndarray  # links of pairs[i] are links[offsets[i]:offsets[i + 1]]
+    fact_when: np.ndarray  # ordinal date per fact
+    fact_base: np.ndarray  # credibility × modality per fact
+    part_groups: tuple[tuple[int, np.ndarray, np.ndarray, np.ndarray, np.ndarray], ...]
+    n_parts: int
+    l_rows: np.ndarray
+    l_parts: np.ndarray
+    is_multi: np.ndarray
+    factor: np.ndarray
+    sig_order: np.ndarray
+    sig_starts: np.ndarray
+    sig_weight: np.ndarray
+    sig_pair: np.ndarray
+    pair_first: np.ndarray  # ordinal of the first date each pair had a complete link
+    half_life: float
+
+
+@dataclass(frozen=True, slots=True)
 class Scores:
     pairs: list[tuple[str, str]]
     dates: list[date]
@@ -34,31 +57,26 @@ class Scores:
     link_values: np.ndarray  # one value per link (in `links` order) on `dates[-1]`
     links: list[Link]
 
-    def row(self, pair: tuple[str, str]) -> np.ndarray:
-        return self.matrix[self.pairs.index(pair)]
 
-
-def score_matrix(
+def compile_links(
     links_by_pair: dict[tuple[str, str], list[Link]] | dict[tuple[str, str], Sequence[Link]],
     link_set: LinkSet,
-    dates: Sequence[date],
     weights: Weights,
-) -> Scores:
-    """Scores of every pair in `links_by_pair` on every date in `dates`."""
+) -> Compiled:
     pairs = sorted(links_by_pair)
     links = [lk for p in pairs for lk in links_by_pair[p]]
-    t = np.array([d.toordinal() for d in dates], dtype=np.float64)
-    if not links:
-        return Scores(pairs, list(dates), np.zeros((len(pairs), len(dates))), np.zeros(0), links)
-
-    # -- parts ----------------------------------------------------------------------------------------
+    offsets = np.cumsum([0, *(len(links_by_pair[p]) for p in pairs)])
     part_index: dict[PartKey, int] = {
         k: i for i, k in enumerate(dict.fromkeys(key for lk in links for key in lk.parts))
     }
     fact_index: dict[str, int] = {}
-    rows_part, rows_fact, rows_indep = [], [], []
+    rows_part: list[int] = []
+    rows_fact: list[int] = []
+    rows_indep: list[int] = []
     indep_ids: dict[str, int] = {}
-    when, base, sign = [], [], []
+    when: list[int] = []
+    base: list[float] = []
+    sign: list[int] = []
     for key, p in part_index.items():
         for f in link_set.parts[key]:
             fi = fact_index.get(f.id)
@@ -70,16 +88,10 @@ def score_matrix(
             rows_part.append(p)
             rows_fact.append(fi)
             rows_indep.append(indep_ids.setdefault(f.independence, len(indep_ids)))
+    rp, rf, ri = (np.array(x, dtype=np.int64) for x in (rows_part, rows_fact, rows_indep))
     when_a = np.array(when, dtype=np.float64)
-    age = t[None, :] - when_a[:, None]
-    fact_w = np.where(
-        age >= 0, np.array(base)[:, None] * 0.5 ** (np.maximum(age, 0) / weights.half_life_days), 0.0
-    )
-
-    rp, rf, ri = np.array(rows_part), np.array(rows_fact), np.array(rows_indep)
-    rs = np.array(sign)[rf]
-    n_parts = len(part_index)
-    part_val = np.zeros((n_parts, len(t)))
+    rs = np.array(sign, dtype=np.int64)[rf] if rf.size else rf
+    groups = []
     for s in (1, -1):
         m = rs == s
         if not m.any():
@@ -87,39 +99,66 @@ def score_matrix(
         p_, i_, f_ = rp[m], ri[m], rf[m]
         order = np.lexsort((i_, p_))
         p_, i_, f_ = p_[order], i_[order], f_[order]
-        group_key = p_.astype(np.int64) * (len(indep_ids) + 1) + i_
-        starts = _segments(group_key)
-        group_max = np.maximum.reduceat(fact_w[f_], starts, axis=0)  # strongest fact per report
+        starts = _segments(p_ * (len(indep_ids) + 1) + i_)  # one run per (part, independent report)
         group_part = p_[starts]
         pstarts = _segments(group_part)
-        miss = np.multiply.reduceat(1.0 - np.clip(group_max, 0.0, 1.0), pstarts, axis=0)
-        part_val[group_part[pstarts]] += s * (1.0 - miss)
+        groups.append((s, f_, starts, pstarts, group_part[pstarts]))
+    n_parts = len(part_index)
+    part_first = np.full(n_parts, np.inf)
+    np.minimum.at(part_first, rp, when_a[rf])
 
-    # -- links ----------------------------------------------------------------------------------------
-    factor = np.array([lk.factor for lk in links])
-    n_of = np.array([len(lk.parts) for lk in links])
+    n_of = np.array([len(lk.parts) for lk in links], dtype=np.int64)
     l_rows = np.repeat(np.arange(len(links)), n_of)
     l_parts = np.fromiter(
         (part_index[key] for lk in links for key in lk.parts), dtype=np.int64, count=int(n_of.sum())
     )
-    vals = part_val[l_parts]
-    is_multi = (n_of > 1)[l_rows]
-    vals = np.where(is_multi[:, None], np.maximum(vals, 0.0), vals)  # a denied step breaks a chain
-    link_val = np.multiply.reduceat(vals, _segments(l_rows), axis=0) * factor[:, None]
+    link_first = np.maximum.reduceat(part_first[l_parts], _segments(l_rows)) if links else np.zeros(0)
+    pair_first = np.minimum.reduceat(link_first, offsets[:-1]) if links else np.zeros(0)
 
-    # -- signals and pairs ----------------------------------------------------------------------------
     kinds = sorted(weights.signals)
     kind_id = {k: i for i, k in enumerate(kinds)}
-    pair_of_link = np.array([i for i, p in enumerate(pairs) for _ in links_by_pair[p]])
-    kind_of_link = np.array([kind_id[lk.kind] for lk in links])
+    pair_of_link = np.repeat(np.arange(len(pairs)), np.diff(offsets))
+    kind_of_link = np.array([kind_id[lk.kind] for lk in links], dtype=np.int64)
     order = np.lexsort((kind_of_link, pair_of_link))
-    lv = link_val[order]
-    seg_key = pair_of_link[order] * len(kinds) + kind_of_link[order]
-    starts = _segments(seg_key)
-    pos = 1.0 - np.multiply.reduceat(1.0 - np.clip(lv, 0.0, 1.0), starts, axis=0)
-    neg = 1.0 - np.multiply.reduceat(1.0 - np.clip(-lv, 0.0, 1.0), starts, axis=0)
-    w = np.array([weights.signals[k] for k in kinds])[kind_of_link[order][starts]]
-    contrib = w[:, None] * (pos - neg)
-    matrix = np.zeros((len(pairs), len(t)))
-    np.add.at(matrix, pair_of_link[order][starts], contrib)
-    return Scores(pairs, list(dates), matrix, link_val[:, -1], links)
+    sig_starts = _segments(pair_of_link[order] * len(kinds) + kind_of_link[order])
+    sig_weight = np.array([weights.signals[k] for k in kinds])[kind_of_link[order][sig_starts]]
+    return Compiled(
+        pairs=pairs, links=links, offsets=offsets, fact_when=when_a, fact_base=np.array(base),
+        part_groups=tuple(groups), n_parts=n_parts, l_rows=l_rows, l_parts=l_parts,
+        is_multi=(n_of > 1)[l_rows], factor=np.array([lk.factor for lk in links]), sig_order=order,
+        sig_starts=sig_starts, sig_weight=sig_weight, sig_pair=pair_of_link[order][sig_starts],
+        pair_first=pair_first, half_life=weights.half_life_days,
+    )
+
+
+def evaluate(c: Compiled, dates: Sequence[date]) -> Scores:
+    """Every compiled pair's score on every date in `dates`."""
+    t = np.array([d.toordinal() for d in dates], dtype=np.float64)
+    if not c.links:
+        return Scores(c.pairs, list(dates), np.zeros((len(c.pairs), len(t))), np.zeros(0), c.links)
+    age = t[None, :] - c.fact_when[:, None]
+    fact_w = np.where(age >= 0, c.fact_base[:, None] * 0.5 ** (np.maximum(age, 0) / c.half_life), 0.0)
+    part_val = np.zeros((c.n_parts, len(t)))
+    for s, f_, starts, pstarts, parts in c.part_groups:
+        group_max = np.maximum.reduceat(fact_w[f_], starts, axis=0)  # strongest fact per report
+        miss = np.multiply.reduceat(1.0 - np.clip(group_max, 0.0, 1.0), pstarts, axis=0)
+        part_val[parts] += s * (1.0 - miss)
+    vals = part_val[c.l_parts]
+    vals = np.where(c.is_multi[:, None], np.maximum(vals, 0.0), vals)  # a denied step breaks a chain
+    link_val = np.multiply.reduceat(vals, _segments(c.l_rows), axis=0) * c.factor[:, None]
+    lv = link_val[c.sig_order]
+    pos = 1.0 - np.multiply.reduceat(1.0 - np.clip(lv, 0.0, 1.0), c.sig_starts, axis=0)
+    neg = 1.0 - np.multiply.reduceat(1.0 - np.clip(-lv, 0.0, 1.0), c.sig_starts, axis=0)
+    matrix = np.zeros((len(c.pairs), len(t)))
+    np.add.at(matrix, c.sig_pair, c.sig_weight[:, None] * (pos - neg))
+    return Scores(c.pairs, list(dates), matrix, link_val[:, -1], c.links)
+
+
+def score_matrix(
+    links_by_pair: dict[tuple[str, str], list[Link]] | dict[tuple[str, str], Sequence[Link]],
+    link_set: LinkSet,
+    dates: Sequence[date],
+    weights: Weights,
+) -> Scores:
+    """Scores of every pair in `links_by_pair` on every date in `dates`."""
+    return evaluate(compile_links(links_by_pair, link_set, weights), dates)

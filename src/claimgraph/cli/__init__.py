@@ -8,9 +8,7 @@ import typer
 from rich.console import Console
 
 from ..errors import ClaimgraphError
-from . import analysis, core, resolve
-from . import exchange
-from . import serve
+from . import analysis, core, exchange, resolve, serve
 
 app = typer.Typer(
     name="claimgraph",
@@ -21,10 +19,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (core, analysis, resolve):
+for module in (core, resolve, analysis, exchange, serve):
     module.register(app)
-exchange.register(app)
-serve.register(app)
 
 
 def main() -> None:

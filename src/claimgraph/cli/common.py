@@ -14,6 +14,9 @@ from ..store import Store
 
 DbOption = typer.Option(None, "--db", help="SQLite database file (default: claimgraph.db).")
 ConfigOption = typer.Option(None, "--config", help="A TOML file overriding the defaults.")
+ExcludeOption = typer.Option(
+    [], "--exclude", "-x", help="Skip files in folders whose name matches this glob (repeatable), e.g. README.md."
+)
 
 err = Console(stderr=True)
 out = Console()

@@ -15,7 +15,7 @@ from ..contract import extraction_to_json
 from ..extract import Extractor
 from ..records import Modality, Polarity
 from ..report import claim_sentence, write_brief
-from .common import ConfigOption, DbOption, err, open_store, out, settings_for
+from .common import ConfigOption, DbOption, ExcludeOption, err, open_store, out, settings_for
 
 
 def register(app: typer.Typer) -> None:
@@ -31,6 +31,7 @@ def ingest_cli(
     db: Path | None = DbOption,
     config: Path | None = ConfigOption,
     processes: int | None = typer.Option(None, "--processes", "-j", help="Parallel processes for the NLP."),
+    exclude: list[str] = ExcludeOption,
 ) -> None:
     """Read, clean, extract and store documents. Re-running the same input adds nothing."""
     settings = settings_for(db, config)
@@ -43,14 +44,16 @@ def ingest_cli(
         task = bar.add_task("ingest", total=None)
         summary = pipeline.ingest(
             paths, store, extractor, n_process=n_process, batch_size=settings.nlp.batch_size,
-            progress=lambda n: bar.advance(task, n),
+            progress=lambda n: bar.advance(task, n), exclude=exclude,
         )
     for f in summary.failures:
         where = f"{f.source}:{f.line}" if f.line else f.source
-        err.print(f"[red]failed[/] {where} ({f.stage}): {f.reason}")
+        err.print(f"[red]failed[/] {where} ({f.stage}): {f.reason}", highlight=False)
+    for s in summary.skipped:
+        err.print(f"[dim]skipped {s.source}: {s.reason}[/]", highlight=False)
     err.print(
         f"stored {summary.stored} documents ({summary.claims} claims, {summary.events} events), "
-        f"skipped {summary.duplicates} duplicates, {summary.failed} failed"
+        f"skipped {summary.duplicates} duplicates and {len(summary.skipped)} other files, {summary.failed} failed"
     )
     raise typer.Exit(summary.exit_code)
 
@@ -59,13 +62,15 @@ def extract_cli(
     paths: list[str] = typer.Argument(..., help="Files or folders, or - for JSON Lines documents on stdin."),
     config: Path | None = ConfigOption,
     processes: int | None = typer.Option(None, "--processes", "-j", help="Parallel processes for the NLP."),
+    exclude: list[str] = ExcludeOption,
 ) -> None:
     """Extract without storing: one JSON object per document on stdout (JSON Lines, in input order)."""
     settings = settings_for(None, config)
     extractor = Extractor(settings)
     failed = 0
     for x in pipeline.extract(
-        paths, extractor, n_process=processes or settings.nlp.processes, batch_size=settings.nlp.batch_size
+        paths, extractor, n_process=processes or settings.nlp.processes, batch_size=settings.nlp.batch_size,
+        exclude=exclude,
     ):
         failed += x.error is not None
         sys.stdout.write(json.dumps(extraction_to_json(x), ensure_ascii=False) + "\n")

@@ -46,15 +46,11 @@ def export_cli(
     for why, n in sorted(Counter(why for _, why in result.skipped).items()):
         err.print(f"[yellow]left out {n}[/]: {why}", highlight=False)
     if result.lossy:
-        err.print(
-            f"[dim]{fmt} does not carry everything; see docs/exchange.md ({len(result.lossy)} limits)[/]"
-        )
+        err.print(f"[dim]{fmt} does not carry everything; see docs/exchange.md ({len(result.lossy)} limits)[/]")
 
 
 def import_cli(
-    path: Path = typer.Argument(
-        ..., help="A STIX 2.1 bundle (.json) or FollowTheMoney entities (.json/.jsonl)."
-    ),
+    path: Path = typer.Argument(..., help="A STIX 2.1 bundle (.json) or FollowTheMoney entities (.json/.jsonl)."),
     fmt: str | None = typer.Option(None, "--format", "-f", help="stix or ftm (default: detected)."),
     db: Path | None = DbOption,
 ) -> None:

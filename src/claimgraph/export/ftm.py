@@ -206,8 +206,7 @@ class _Builder:
         )
         p.add(
             "description",
-            f"Evidence, document {c.doc_id}, characters {c.evidence.start}-"
-            f"{c.evidence.end}: “{c.evidence.text}”",
+            f"Evidence, document {c.doc_id}, characters {c.evidence.start}-{c.evidence.end}: “{c.evidence.text}”",
         )
 
     def event(self, ev: Event) -> None:
@@ -239,8 +238,7 @@ class _Builder:
         p.add("summary", "; ".join(parts))
         p.add(
             "description",
-            f"Evidence, document {ev.doc_id}, characters {ev.evidence.start}-{ev.evidence.end}: "
-            f"“{ev.evidence.text}”",
+            f"Evidence, document {ev.doc_id}, characters {ev.evidence.start}-{ev.evidence.end}: “{ev.evidence.text}”",
         )
 
 

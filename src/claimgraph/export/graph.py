@@ -64,8 +64,7 @@ LOSSY = (
     "claims are grouped into ties (subject, predicate, object, modality, polarity): per-claim source, "
     "cue and quote are lists in `sources`, `claims` and `evidence` (document:start-end), not the quoted text",
     "roles: a tie lists every role its claims name, joined by '; '",
-    "claims without an object (claimed_responsibility) have no edge; they are counted in the actor's "
-    "claim_count",
+    "claims without an object (claimed_responsibility) have no edge; they are counted in the actor's claim_count",
     "events are nodes (type 'ASSAULT/attack', country and coordinates when known) linked to perpetrators "
     "(role = responsibility) and targets; casualties and the place name are not carried",
     "GraphML has no time standard: start/end/spells are plain attributes",
@@ -255,9 +254,7 @@ def to_gexf(snap: Snapshot) -> tuple[ET.ElementTree, dict[str, int], list[tuple[
     ET.register_namespace("", GEXF_NS)
     ET.register_namespace("xsi", XSI)
     q = f"{{{GEXF_NS}}}"
-    root = ET.Element(
-        q + "gexf", {"version": "1.3", f"{{{XSI}}}schemaLocation": f"{GEXF_NS} {GEXF_NS}/gexf.xsd"}
-    )
+    root = ET.Element(q + "gexf", {"version": "1.3", f"{{{XSI}}}schemaLocation": f"{GEXF_NS} {GEXF_NS}/gexf.xsd"})
     stamp = max((d.ingested_at for d in snap.documents.values()), default="2020-01-01")[:10]
     meta = ET.SubElement(root, q + "meta", lastmodifieddate=stamp)
     ET.SubElement(meta, q + "creator").text = "claimgraph"
@@ -320,9 +317,7 @@ def to_graphml(snap: Snapshot) -> tuple[ET.ElementTree, dict[str, int], list[tup
     extra = (("label", "string"), ("start", "string"), ("end", "string"), ("spells", "string"))
     for cls, attrs in (("node", NODE_ATTRS + extra), ("edge", EDGE_ATTRS + extra)):
         for name, typ in attrs:
-            ET.SubElement(
-                root, q + "key", {"id": f"{cls[0]}_{name}", "for": cls, "attr.name": name, "attr.type": typ}
-            )
+            ET.SubElement(root, q + "key", {"id": f"{cls[0]}_{name}", "for": cls, "attr.name": name, "attr.type": typ})
     graph = ET.SubElement(root, q + "graph", id="claimgraph", edgedefault="directed")
     for n in nodes:
         el = ET.SubElement(graph, q + "node", id=n.id)

@@ -142,12 +142,8 @@ class _Builder:
             for e in snap.events
             if e.event.place is not None and e.event.place.entity_id
         } | dict(snap.places)  # place resolution wins over what an event said
-        self.places_by_name = {
-            e.event.place.name: e.event.place for e in snap.events if e.event.place is not None
-        }
-        self.place_actors = {
-            a.name: a.id for a in snap.actors.values() if actor_object_type(a.type) == "location"
-        }
+        self.places_by_name = {e.event.place.name: e.event.place for e in snap.events if e.event.place is not None}
+        self.place_actors = {a.name: a.id for a in snap.actors.values() if actor_object_type(a.type) == "location"}
         self.skipped: list[tuple[str, str]] = []
 
     def add(self, obj: dict[str, Any], doc_id: str | None = None) -> str:
@@ -333,9 +329,7 @@ class _Builder:
                 continue
             doc = d.doc
             published = (
-                _timestamp(doc.published.value)
-                if doc.published and len(doc.published.value) == 10
-                else d.ingested_at
+                _timestamp(doc.published.value) if doc.published and len(doc.published.value) == 10 else d.ingested_at
             )
             self.add(
                 {
@@ -433,8 +427,7 @@ def _event_description(ev: Event) -> str:
         if q is not None:
             parts.append(f"{label}: {q.text or f'{q.min}-{q.max}'}")
     parts.append(
-        f"evidence, document {ev.doc_id}, characters {ev.evidence.start}-{ev.evidence.end}: "
-        f"“{ev.evidence.text}”"
+        f"evidence, document {ev.doc_id}, characters {ev.evidence.start}-{ev.evidence.end}: “{ev.evidence.text}”"
     )
     return "; ".join(parts)
 

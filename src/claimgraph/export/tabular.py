@@ -329,8 +329,6 @@ def write_jsonl(snap: Snapshot, target: str) -> ExportResult:
 
 
 register(
-    Exporter(
-        "csv", "CSV tables: actors, claims, events, documents (spreadsheets, i2)", write_csv, multi_file=True
-    )
+    Exporter("csv", "CSV tables: actors, claims, events, documents (spreadsheets, i2)", write_csv, multi_file=True)
 )
 register(Exporter("jsonl", "JSON Lines, the extract contract: one document per line", write_jsonl))

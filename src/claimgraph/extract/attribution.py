@@ -96,12 +96,20 @@ def _kind(head: Token, name_tokens: Sequence[Token], entity_type: str | None, le
     return SourceKind.ANONYMOUS
 
 
-def _entity_type_at(start: int, end: int, entities: Sequence[Entity]) -> tuple[str | None, str | None]:
-    """(type, canonical name) of the entity with a mention inside [start, end), if any."""
-    for e in entities:
-        for m in e.mentions:
-            if m.start >= start and m.end <= end:
+def _entity_type_at(
+    start: int, end: int, entities: Sequence[Entity], head: int | None = None
+) -> tuple[str | None, str | None]:
+    """(type, canonical name) of the entity a speaker phrase [start, end) names: the one covering its head
+    character if given ("former CIA analyst Michael Scheuer" → Scheuer, not the CIA), else the first."""
+    inside = [(m, e) for e in entities for m in e.mentions if m.start >= start and m.end <= end]
+    if head is not None:
+        for m, e in inside:
+            if m.start <= head < m.end:
                 return e.type, e.name
+        return None, None
+    if inside:
+        m, e = min(inside, key=lambda me: me[0].start)
+        return e.type, e.name
     return None, None
 
 
@@ -172,7 +180,7 @@ def source_in_sentence(
         s, e = _noun_phrase(head)
         toks = head.doc[s:e]
         start, end = offset + toks.start_char - doc_base, offset + toks.end_char - doc_base
-        etype, ename = _entity_type_at(start, end, entities)
+        etype, ename = _entity_type_at(start, end, entities, offset + head.idx - doc_base)
         name = toks.text
         if head.lower_ in _PRONOUNS:
             if resolve and head.i in resolve:

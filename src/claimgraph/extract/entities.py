@@ -64,14 +64,14 @@ class MentionIndex:
         eid = self.by_token.get((sent, token))
         return None if eid is None else self.entities[eid]
 
-    def recent(self, offset: int, types: Iterable[str]) -> Entity | None:
-        """The entity of one of `types` mentioned last before `offset`."""
+    def recent(self, offset: int, types: Iterable[str], within: int = 600) -> Entity | None:
+        """The entity of one of `types` mentioned last before `offset`, at most `within` characters back."""
         wanted = set(types)
         best = None
         for pos, eid in self.ordered:
             if pos >= offset:
                 break
-            if self.entities[eid].type in wanted:
+            if self.entities[eid].type in wanted and pos >= offset - within:
                 best = eid
         return None if best is None else self.entities[best]
 
@@ -84,6 +84,7 @@ def _trim(text: str, start: int) -> tuple[str, int, int]:
         if not m:
             break
         t, s = t[m.end():], s + m.end()
+    t = re.split(r"\[\d*", t, maxsplit=1)[0]  # "al-Qaeda.[60" → "al-Qaeda" (reference markers)
     t2 = t.rstrip(" ,.;:")
     m = _POSSESSIVE.search(t2)
     if m and len(t2) > 3:
@@ -152,7 +153,7 @@ def _publications(doc_text: str, parsed: Sequence[ParsedSentence], nouns: Iterab
     words = sorted({re.escape(n) for n in nouns}, key=len, reverse=True)
     if not words:
         return []
-    pattern = re.compile(rf"\b(?:{'|'.join(words)})\s*,?\s*[‘“'\"]([A-Z][^’”'\"\n]{{1,60}})[’”'\"]")
+    pattern = re.compile(rf"\b(?:{'|'.join(words)})\s*,?\s*[‘“'\"]\s*([A-Z][^’”'\"\n]{{0,60}}?)\s*[’”'\"]")
     out = []
     for m in pattern.finditer(doc_text):
         start, end = m.start(1), m.end(1)
@@ -237,8 +238,8 @@ def cluster_mentions(
             c.types.append(etype)
         assigned.append((m, c))
         # "Inter-Services Intelligence (ISI)": the bracketed short form is an alias
-        after = doc_text[m.end : m.end + 14]
-        d = re.match(r"\s*\(([A-Z][A-Za-z\-]{1,10})\)", after)
+        after = doc_text[m.end : m.end + 16]
+        d = re.match(r"\s*\(\s*([A-Z][A-Za-z\-]{1,10})\s*\)", after)
         if d and d.group(1).upper() == d.group(1) or d and sum(ch.isupper() for ch in d.group(1)) >= 2:
             alias_of.setdefault(normalise(d.group(1)), c)
             if d.group(1) not in c.names:

@@ -318,6 +318,57 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                     cands.add(MEMBER, [e for g in _pobj(attr, "of") for e in mentions.in_phrase(g)])
 
 
+_SIDE_TYPES_EXCLUDED = {"publication"}
+
+
+def _side(mentions: _Mentions, np: Token) -> list[Entity]:
+    return [e for e in mentions.in_phrase(np) if e.type not in _SIDE_TYPES_EXCLUDED][:1]
+
+
+def _sides(parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
+           hits: Sequence[tuple[int, int, int]], local: LocalFn) -> Roles:
+    """Source and target of a non-violent event (PLOVER's two sides): "Police arrested X", "X demanded
+    that Y ...", "protests against Y", "sanctions on Y". A state acting is named by its place or people
+    ("Syria says it is willing", "Israeli troops"), so places and identity groups count as sides here."""
+    source: list[Entity] = []
+    target: list[Entity] = []
+    for si, start, end in hits:
+        ps = parsed[si]
+        mentions = _Mentions(ps, entities, local)
+        head = _tokens(ps.sent)[end - 1]
+        verbal = head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB")
+        passive = bool(_children(head, "auxpass", "nsubjpass"))
+        subj = _subject(head)
+        if not subj and verbal and head.dep_ in ("xcomp", "conj", "advcl", "ccomp"):
+            subj = _subject(head.head)  # "X agreed to meet", "X arrived and met"
+        objs = _children(head, "dobj", "dative") + _pobj(head, "with", "to", "on", "against", "from", "for", "of")
+        if verbal and passive:
+            source += [e for a in _agent(head) for e in _side(mentions, a)]
+            target += [e for s in subj for e in _side(mentions, s)]
+        elif verbal:
+            source += [e for s in subj for e in _side(mentions, s)]
+            target += [e for o in objs for e in _side(mentions, o)]
+        else:
+            source += [e for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                       for e in _side(mentions, c)]
+            source += [e for a in _agent(head) for e in _side(mentions, a)]
+            if head.dep_ in ("nsubj", "dobj", "pobj") and not source:
+                verb = head.head if head.dep_ != "pobj" else head.head.head
+                source += [e for s in _subject(verb) if s.i != head.i for e in _side(mentions, s)]
+            target += [e for o in objs for e in _side(mentions, o)]
+    roles = Roles()
+    seen: set[str] = set()
+    for e in source:
+        if e.id not in seen:
+            seen.add(e.id)
+            roles.perpetrators.append(e.ref())
+    for e in target:
+        if e.id not in seen:
+            seen.add(e.id)
+            roles.targets.append(e.ref())
+    return roles
+
+
 def _participants(parsed: Sequence[ParsedSentence], entities: Sequence[Entity], ctx: ExtractContext,
                   sentences: Sequence[int], hits: Sequence[tuple[int, int, int]], local: LocalFn) -> Roles:
     """Sides of a meeting: "a meeting between X and Y", "X met (with) Y", "talks with Y".
@@ -338,7 +389,7 @@ def _participants(parsed: Sequence[ParsedSentence], entities: Sequence[Entity], 
         nps += _children(head, "dobj") + _pobj(head, "between", "with", "among")
         for np in nps:
             for part in [np, *[c for c in np.children if c.dep_ == "conj"]]:
-                ents = [e for e in mentions.in_phrase(part) if _is_actor(e, ctx)]
+                ents = [e for e in mentions.in_phrase(part) if e.type not in _SIDE_TYPES_EXCLUDED]
                 if ents:
                     sides.append(ents[:1])
                     unnamed = unnamed or ents[0].type != "person"
@@ -372,6 +423,8 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
     """
     if not violent and hits and _is_meeting(parsed, hits):
         return _participants(parsed, entities, ctx, sentences, hits, local)
+    if not violent:
+        return _sides(parsed, entities, hits, local)
     cands = _Candidates(ctx)
     unknown_cue = False
     for si in sentences:

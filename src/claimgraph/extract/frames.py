@@ -222,8 +222,14 @@ def _subjects(t: Token, fi: FrameInput, depth: int = 0) -> tuple[list[Entity], b
     return [], False
 
 
+_PASS_DEPS = {"dobj", "prt", "npadvmod", "advmod", "dative", "attr", "acomp"}
+_PASS_PREPS = {"as", "over"}  # "handing over a pistol as a gift to X"
+
+
 def _pobjs(t: Token, preps: Iterable[str], depth: int = 3) -> list[Token]:
-    """pobj tokens of prepositions in `preps` anywhere within `depth` levels below `t`."""
+    """pobj tokens of prepositions in `preps` attached to `t`, to its object, or below an "as" phrase
+    ("handing over a pistol as a gift to X") — never inside another prepositional phrase ("through
+    his work with Khadr, Boyle met …")."""
     wanted = set(preps)
     out = []
     frontier = [t]
@@ -231,13 +237,11 @@ def _pobjs(t: Token, preps: Iterable[str], depth: int = 3) -> list[Token]:
         nxt = []
         for node in frontier:
             for c in node.children:
-                if c.dep_ in {"ccomp", "relcl", "advcl"}:
-                    continue
                 if c.dep_ in {"prep", "agent"} and c.lower_ in wanted:
                     out.extend(g for g in c.children if g.dep_ in {"pobj", "pcomp"})
-                elif c.dep_ == "prep" and c.lower_ in _STOP_PREPS:
-                    continue
-                else:
+                elif c.dep_ == "prep" and c.lower_ in _PASS_PREPS:
+                    nxt.extend(g for g in c.children if g.dep_ == "pobj")
+                elif c.dep_ in _PASS_DEPS:
                     nxt.append(c)
         frontier = nxt
     return out
@@ -418,7 +422,8 @@ def role_frame(fi: FrameInput) -> list[Candidate]:
             ap = next((c for c in head.children if c.dep_ == "appos" and _is(fi.np_entity(c), ["person"])), None)
             if ap is not None:
                 person = fi.np_entity(ap)
-        if person is None:
+        plural = last.tag_ in {"NNS", "NNPS"}
+        if person is None and not plural:
             # "ISKP's coordinator in Balochistan, Mir Shafiq Mengal" (appositive after a comma)
             j = t.i + n
             while j < len(doc) and j < t.i + n + 6 and doc[j].text != ",":

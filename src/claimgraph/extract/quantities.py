@@ -375,8 +375,14 @@ def _count_phrase(head: Token, lex: CountLexicon) -> tuple[Quantity | None, Quan
     """(victims, attackers) named by the noun phrase headed by `head`, conjuncts summed."""
     victims: Quantity | None = None
     attackers: Quantity | None = None
-    for part in _conjuncts(head):
-        q = _np_quantity(part, lex)
+    # a conjoined casualty noun of another kind is its own count ("84 deaths and more than 90 injuries")
+    parts = [p for p in _conjuncts(head) if p.i == head.i or cue_kind(p, lex) is None]
+    counted = [(p, _np_quantity(p, lex)) for p in parts]
+    if len(counted) >= 3 and all(q is not None and q.min == q.max for _, q in counted):
+        first, rest = counted[0][1], counted[1:]
+        if first is not None and first.min == sum(q.min for _, q in rest if q is not None and q.min is not None):
+            counted = counted[:1]  # "40 people, 6 security personnel and 34 civilians": a total and its parts
+    for part, q in counted:
         if q is None:
             continue
         if _is_attacker(part, lex):

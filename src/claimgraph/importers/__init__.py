@@ -10,12 +10,13 @@ their source is the file, their evidence a line of that document. Importing the 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
 from ..store import Store
+from ..store.exchange import known_claims
 from .prior import Prior, PriorActor, PriorTie, to_extraction
 
 FORMATS = ("stix", "ftm")
@@ -84,9 +85,21 @@ def read_prior(path: Path | str, *, fmt: str | None = None) -> tuple[str, Prior]
     return found, read_ftm(data, path.name)
 
 
+def without_known_claims(prior: Prior, store: Store) -> Prior:
+    """Drop ties that restate claims this store already holds (a store's own export read back): stored again
+    under the file's name they would count one source twice when claims are graded."""
+    known = known_claims(store, (t.claim_id for t in prior.ties if t.claim_id))
+    if not known:
+        return prior
+    kept = tuple(t for t in prior.ties if t.claim_id not in known)
+    why = "already in this store as the same claims; imported again they would count one source twice"
+    return replace(prior, ties=kept, skipped=(*prior.skipped, (f"{len(prior.ties) - len(kept)} tie(s)", why)))
+
+
 def import_file(path: Path | str, store: Store, *, fmt: str | None = None) -> ImportSummary:
     """Import prior knowledge from `path` into `store` and say what was read, stored and skipped."""
     found, prior = read_prior(path, fmt=fmt)
+    prior = without_known_claims(prior, store)
     x = to_extraction(prior)
     stored = store.save(x)
     return ImportSummary(
@@ -111,4 +124,5 @@ __all__ = [
     "import_file",
     "read_prior",
     "to_extraction",
+    "without_known_claims",
 ]

@@ -26,6 +26,7 @@ from ..records import Modality, PartialDate, Polarity, Precision, make_id
 from .prior import Prior, PriorActor, PriorTie
 
 OUR_ID = re.compile(r"^(act|ent)-[0-9a-f]{16}$")
+OUR_CLAIM = re.compile(r"^clm_[0-9a-f]{16}$")
 SCHEMA_TYPES = {"Person": "person", "PublicBody": "agency", "Address": "place"}
 # FtM link schema → (predicate, subject property, object property, role property or None, default role)
 LINKS: dict[str, tuple[str, str, str, str | None, str | None]] = {
@@ -117,9 +118,7 @@ def read_ftm(entities: Iterable[tuple[int, dict[str, Any]]], name: str) -> Prior
         schema = p.schema.name
         if p.id in by_ftm or p.id in articles:
             continue
-        if schema == "Note" and any(
-            k.startswith("claimgraph:predicate:") for k in p.get("keywords", quiet=True)
-        ):
+        if schema == "Note" and any(k.startswith("claimgraph:predicate:") for k in p.get("keywords", quiet=True)):
             keys = p.get("keywords", quiet=True)
             pred = next(k.split(":", 2)[2] for k in keys if k.startswith("claimgraph:predicate:"))
             status = next((k.split(":", 2)[2] for k in keys if k.startswith("claimgraph:status:")), None)
@@ -150,6 +149,11 @@ def read_ftm(entities: Iterable[tuple[int, dict[str, Any]]], name: str) -> Prior
         tuple(ties),
         tuple((f"{n} {kind} entit(y/ies)", why) for (kind, why), n in sorted(skipped.items())),
     )
+
+
+def _claim_id(p: Any) -> str | None:
+    record = _first(p, "recordId")
+    return record if record and OUR_CLAIM.match(record) else None
 
 
 def _tie(
@@ -183,4 +187,5 @@ def _tie(
         cited=cited,
         quote=_first(p, "description") or "",
         origin=p.id,
+        claim_id=_claim_id(p),
     )

@@ -51,12 +51,11 @@ class PriorTie:
     polarity: Polarity = Polarity.AFFIRMED
     time: PartialDate | None = None
     said_by: str = ""  # who the file says asserted it: "sources in … (anonymous, cue “said”)"
-    cited: str = (
-        ""  # where the file says it was reported: "ThePrint, 'ISKP & Lashkar converging', chars 0-305"
-    )
+    cited: str = ""  # where the file says it was reported: "ThePrint, 'ISKP & Lashkar converging', chars 0-305"
     quote: str = ""  # the original evidence text, when the file carries it
     cues: tuple[str, ...] = ()
     origin: str = ""
+    claim_id: str | None = None  # the claimgraph claim it restates, when the file came from claimgraph
 
 
 @dataclass(frozen=True, slots=True)

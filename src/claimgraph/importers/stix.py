@@ -53,9 +53,7 @@ def _actor(obj: dict[str, Any]) -> PriorActor:
     name = str(obj.get("name") or obj["id"])
     aliases = {name, *ext.get("aliases", []), *obj.get("aliases", []), *obj.get("x_opencti_aliases", [])}
     if "id" in ext:
-        return PriorActor(
-            ext["id"], name, etype, tuple(sorted(aliases)), tuple(ext.get("refs", [])), obj["id"]
-        )
+        return PriorActor(ext["id"], name, etype, tuple(sorted(aliases)), tuple(ext.get("refs", [])), obj["id"])
     return PriorActor(
         make_id("ent", etype, normalise(name)),
         name,
@@ -154,12 +152,11 @@ def _claim_tie(note: dict[str, Any], data: dict[str, Any], actors: dict[str, Pri
         quote=c.evidence.text,
         cues=c.cues,
         origin=note["id"],
+        claim_id=c.id,
     )
 
 
-def _relationship_tie(
-    rel: dict[str, Any], src: PriorActor, dst: PriorActor, objects: list[dict[str, Any]]
-) -> PriorTie:
+def _relationship_tie(rel: dict[str, Any], src: PriorActor, dst: PriorActor, objects: list[dict[str, Any]]) -> PriorTie:
     rtype = rel["relationship_type"]
     predicate, reverse = RELATIONSHIP_PREDICATES.get(rtype, ("associated_with", False))
     role = None if rtype in RELATIONSHIP_PREDICATES else rtype

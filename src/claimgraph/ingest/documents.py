@@ -37,13 +37,17 @@ def to_document(raw: RawInput) -> Document:
 
 
 def load_documents(
-    paths: Sequence[str], *, stdin: TextIO | None = None, skipped: list[InputSkipped] | None = None
+    paths: Sequence[str],
+    *,
+    stdin: TextIO | None = None,
+    skipped: list[InputSkipped] | None = None,
+    exclude: Sequence[str] = (),
 ) -> Iterator[Document | InputFailure]:
     """Every readable document under `paths`, and an InputFailure for each one that is not.
 
     Files of unsupported types are not failures: they are appended to `skipped` when given.
     """
-    for item in iter_inputs(paths, stdin=stdin):
+    for item in iter_inputs(paths, stdin=stdin, exclude=exclude):
         if isinstance(item, InputSkipped):
             if skipped is not None:
                 skipped.append(item)

@@ -7,6 +7,7 @@ and the reason; files of a type claimgraph does not read become `InputSkipped`.
 
 from __future__ import annotations
 
+import fnmatch
 import gzip
 import json
 import sys
@@ -36,8 +37,13 @@ class _Unreadable(Exception):
         self.reason = reason
 
 
-def iter_inputs(paths: Sequence[str], *, stdin: TextIO | None = None) -> Iterator[Item]:
-    """Yield every document found under `paths` ("-" reads JSON Lines from `stdin`, default sys.stdin)."""
+def iter_inputs(
+    paths: Sequence[str], *, stdin: TextIO | None = None, exclude: Sequence[str] = ()
+) -> Iterator[Item]:
+    """Yield every document found under `paths` ("-" reads JSON Lines from `stdin`, default sys.stdin).
+
+    Files inside a folder whose name matches one of the `exclude` glob patterns (e.g. "README.md") are
+    reported as skipped; a file named explicitly is always read."""
     for given in paths:
         if given == STDIN:
             yield from _read_jsonl_lines(stdin if stdin is not None else sys.stdin, STDIN)
@@ -45,6 +51,9 @@ def iter_inputs(paths: Sequence[str], *, stdin: TextIO | None = None) -> Iterato
         path = Path(given)
         if path.is_dir():
             for file in _walk(path):
+                if any(fnmatch.fnmatch(file.name, pattern) for pattern in exclude):
+                    yield InputSkipped(str(file), "excluded by pattern")
+                    continue
                 yield from _read_file(file)
         elif path.exists():
             yield from _read_file(path)

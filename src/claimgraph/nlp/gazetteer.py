@@ -97,7 +97,7 @@ def normalise(name: str) -> str:
 
 
 def _clean(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip(" ,;\"'“”‘’")
+    return re.sub(r"\s+", " ", name).strip(" ,;\"'“”‘’()`")
 
 
 def _split_names(raw: str) -> Iterator[str]:
@@ -108,6 +108,9 @@ def _split_names(raw: str) -> Iterator[str]:
         outer = _clean(re.sub(r"\([^()]*\)", " ", part))
         for n in [outer, *inner]:
             n = _clean(n)
+            if n.count(",") == 1:  # "A Rahman, Mohamad Iqbal" → "Mohamad Iqbal A Rahman"
+                last, first = (x.strip() for x in n.split(","))
+                n = f"{first} {last}".strip()
             if n and all(ord(c) < 0x2000 or c in "’‘–—" for c in n) and not re.search(r"[\u0600-\u06ff]", n):
                 yield n
 
@@ -264,9 +267,8 @@ def _merge(records: list[_Record], common_words: frozenset[str]) -> Gazetteer:
         for m in sorted(members, key=lambda m: (m is not head, m.ref)):
             for n in [m.name, *m.aliases]:
                 n = n if m.ref.startswith("curated:") else _titlecase(n, common_words)
-                if n and normalise(n) and all(normalise(n) != normalise(x) or n == x for x in names):
-                    if n not in names:
-                        names.append(n)
+                if n and normalise(n) and n not in names:
+                    names.append(n)
         name = head.name if head.key else _titlecase(head.name, common_words)
         etype = head.type
         if etype == "organisation" and any(m.type == "armed_group" for m in members):
@@ -326,6 +328,8 @@ def _patterns(
                 curated and all(w.lower() in common_words or w.lower() in _PARTICLES for w in re.findall(r"[A-Za-z]+", n))
             )
             out.append(NamePattern(n, a.id, bool(exact)))
+            if exact and n[:1].islower():  # "al-Qaeda" also starts a sentence as "Al-Qaeda"
+                out.append(NamePattern(n[:1].upper() + n[1:], a.id, True))
             seen[normalise(n)].add(a.id)
     # a name that two actors share says nothing about which one is meant: not a pattern
     for p in out:
@@ -361,7 +365,8 @@ def build_gazetteer(
         for rel in (UN_XML, OFAC_JSON):
             if (data_dir / rel).is_file():
                 inputs.append((rel.name, data_dir / rel))
-    blobs = [curated.encode(), *(p.read_bytes() for _, p in inputs),
+    # the key covers this module's code too, so a change in how names are built never reads a stale cache
+    blobs = [Path(__file__).read_bytes(), curated.encode(), *(p.read_bytes() for _, p in inputs),
              "\n".join(sorted(common_words)).encode()]
     digest = _digest(blobs)
     cache_file = None if cache_dir is None else cache_dir / f"gazetteer-{digest}.pickle"

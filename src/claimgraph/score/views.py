@@ -95,9 +95,7 @@ def read_jsonl(path: Path | str) -> Iterator[Json]:
             except json.JSONDecodeError as exc:
                 raise InputError(f"{path}:{n} is not JSON: {exc.msg}", stage="parse") from exc
             if not isinstance(obj, dict):
-                raise InputError(
-                    f"{path}:{n} is a JSON {type(obj).__name__}, expected an object", stage="parse"
-                )
+                raise InputError(f"{path}:{n} is a JSON {type(obj).__name__}, expected an object", stage="parse")
             yield obj
 
 
@@ -175,16 +173,12 @@ def doc_view(line: Line) -> DocView:
     raw_entities = [{"name": e} if isinstance(e, str) else e for e in line.get("entities") or ()]
     lookup = _Lookup(raw_entities)
     entities = tuple(
-        EntityView(Names.of(_entity_forms(e), e.get("type")), e.get("type"))
-        for e in raw_entities
-        if e.get("name")
+        EntityView(Names.of(_entity_forms(e), e.get("type")), e.get("type")) for e in raw_entities if e.get("name")
     )
     events = tuple(_event(e, lookup) for e in line.get("events") or ())
     claims = tuple(_claim(c, lookup) for c in line.get("claims") or ())
     err = line.get("error")
-    return DocView(
-        _keys(line), text, entities, events, claims, None if not err else str(err.get("reason", err))
-    )
+    return DocView(_keys(line), text, entities, events, claims, None if not err else str(err.get("reason", err)))
 
 
 def _event(e: Json, lookup: _Lookup) -> EventView:

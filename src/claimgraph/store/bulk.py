@@ -130,9 +130,7 @@ def bulk_save(store: Store, extractions: Iterable[Extraction], *, at: str | None
             row = conn.execute("SELECT refs FROM entities WHERE id=?", (eid,)).fetchone()
             merged = sorted(set(json.loads(row[0])) | new)
             conn.execute("UPDATE entities SET refs=? WHERE id=?", (json.dumps(merged), eid))
-        conn.executemany(
-            "INSERT OR IGNORE INTO aliases(entity_id, alias, norm, origin) VALUES (?,?,?,?)", aliases
-        )
+        conn.executemany("INSERT OR IGNORE INTO aliases(entity_id, alias, norm, origin) VALUES (?,?,?,?)", aliases)
         conn.executemany(
             "INSERT OR IGNORE INTO mentions(doc_id, entity_id, start, end, text) VALUES (?,?,?,?,?)", mentions
         )
@@ -151,9 +149,7 @@ def bulk_save(store: Store, extractions: Iterable[Extraction], *, at: str | None
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             events,
         )
-        conn.executemany(
-            "INSERT OR IGNORE INTO event_actors(event_id, entity_id, role) VALUES (?,?,?)", event_actors
-        )
+        conn.executemany("INSERT OR IGNORE INTO event_actors(event_id, entity_id, role) VALUES (?,?,?)", event_actors)
         touched = sorted({e[0] for e in entities} | {a[0] for a in aliases})
         _refresh_search(store, touched, before)
     return len(docs)

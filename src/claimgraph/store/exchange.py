@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..records import Document, Place
@@ -43,9 +43,7 @@ def actor_of(store: Store) -> dict[str, str]:
 def actor_records(store: Store) -> dict[str, ActorRecord]:
     """actor id → the actor, with aliases gathered over its members. Ordered by actor id."""
     members: dict[str, list[str]] = defaultdict(list)
-    for entity_id, actor_id in store.conn.execute(
-        "SELECT entity_id, actor_id FROM entity_actor ORDER BY entity_id"
-    ):
+    for entity_id, actor_id in store.conn.execute("SELECT entity_id, actor_id FROM entity_actor ORDER BY entity_id"):
         members[actor_id].append(entity_id)
     aliases: dict[str, set[str]] = defaultdict(set)
     for entity_id, alias in store.conn.execute("SELECT entity_id, alias FROM aliases"):
@@ -83,9 +81,7 @@ def documents_since(store: Store, since: str | None = None) -> Iterator[tuple[Do
 
 def all_mentions(store: Store) -> Iterator[MentionRecord]:
     """Every stored mention, by document and offset."""
-    for r in store.conn.execute(
-        "SELECT doc_id, entity_id, start, end, text FROM mentions ORDER BY doc_id, start"
-    ):
+    for r in store.conn.execute("SELECT doc_id, entity_id, start, end, text FROM mentions ORDER BY doc_id, start"):
         yield MentionRecord(r[0], r[1], r[2], r[3], r[4])
 
 
@@ -99,3 +95,14 @@ def resolved_places(store: Store) -> dict[str, Place]:
     except sqlite3.OperationalError:  # a read-only database made before place resolution existed
         return {}
     return {r[0]: Place(r[1], r[2], r[3], r[4], r[0], r[5], r[6], r[7]) for r in rows}
+
+
+def known_claims(store: Store, claim_ids: Iterable[str]) -> set[str]:
+    """Which of `claim_ids` the store holds."""
+    ids = sorted(set(claim_ids))
+    found: set[str] = set()
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(r[0] for r in store.conn.execute(f"SELECT id FROM claims WHERE id IN ({marks})", chunk))  # noqa: S608
+    return found

@@ -16,10 +16,10 @@ function stylesheet(directed) {
         label: "data(name)",
         "background-color": "data(colour)",
         shape: "data(shape)",
-        width: "mapData(claims, 1, 12, 26, 64)",
-        height: "mapData(claims, 1, 12, 26, 64)",
+        width: "mapData(claims, 1, 12, 28, 68)",
+        height: "mapData(claims, 1, 12, 28, 68)",
         color: "#212529",
-        "font-size": 12,
+        "font-size": 13,
         "font-weight": 600,
         "text-valign": "bottom",
         "text-margin-y": 5,
@@ -119,8 +119,9 @@ export function createGraph(container, { colours, directed, labels, onNode, onEd
         componentSpacing: 100,
         numIter: 1500,
         padding: 40,
-        fit: true,
+        fit: false,
       }).run();
+      cy.fit(undefined, 30);
       if (cy.zoom() > MAX_FIT_ZOOM) {
         cy.zoom(MAX_FIT_ZOOM);
         cy.center();

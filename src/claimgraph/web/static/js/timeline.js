@@ -3,6 +3,7 @@
 import { chip, h, svg } from "./dom.js";
 
 const KIND_ORDER = { event: 0, claim: 1, document: 2 };
+const TICK_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500]; // years between ticks: at most ten ticks
 
 function dayNumber(iso) {
   const [y, m, d] = iso.split("-").map(Number);
@@ -23,11 +24,14 @@ export function renderTimeline(root, page, { onEvent, onClaim, onDocument }) {
   const x = (iso) => 20 + ((dayNumber(iso) - lo) / span) * (width - 40);
   const axis = svg("svg", { viewBox: `0 0 ${width} 64`, class: "axis", role: "img", "aria-label": "time line" },
     svg("line", { x1: 20, x2: width - 20, y1: 40, y2: 40, class: "axis-line" }));
-  const years = new Set(items.flatMap((i) => [i.date.slice(0, 4), i.date_end.slice(0, 4)]));
-  for (const year of years) {
-    const px = x(`${year}-01-01`);
+  const first = Number(items.reduce((a, i) => (i.date < a ? i.date : a), "9999").slice(0, 4));
+  const last = Number(items.reduce((a, i) => (i.date_end > a ? i.date_end : a), "0000").slice(0, 4));
+  const step = TICK_STEPS.find((s) => (last - first) / s <= 10) || 1000;
+  for (let year = Math.ceil(first / step) * step; year <= last + 1; year += step) {
+    const label = String(year).padStart(4, "0");
+    const px = x(`${label}-01-01`);
     if (px >= 20 && px <= width - 20) {
-      axis.append(svg("line", { x1: px, x2: px, y1: 36, y2: 44, class: "tick" }), svg("text", { x: px, y: 58, class: "tick-label" }, year));
+      axis.append(svg("line", { x1: px, x2: px, y1: 36, y2: 44, class: "tick" }), svg("text", { x: px, y: 58, class: "tick-label" }, label));
     }
   }
   items.forEach((item) => {

@@ -1,0 +1,178 @@
+"""Event finder: triggers, incidents, perpetrators, responsibility, place, date — on the seed article and on
+real incident descriptions (wikipedia_major_terror_incidents_2016_2022), asserted exactly."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimgraph.extract.event_lexicon import load_event_lexicon
+from claimgraph.ontology import load_ontology
+from claimgraph.records import Event, Precision, Quantity, Responsibility
+
+SEED = Path("../shared/corpus/000_3b3b6094a9ba5941.txt")
+
+
+def test_every_trigger_mode_is_a_plover_mode() -> None:
+    lex = load_event_lexicon(load_ontology())
+    ontology = load_ontology()
+    for trig in lex.triggers:
+        assert trig.mode in ontology.event_types[trig.type].modes
+    words = lex.trigger_words()
+    # what the sentence prefilter must keep: triggers, casualty words and responsibility verbs
+    assert {"attack", "bombing", "suicide", "meet", "arrest", "kill", "injured", "claim", "blame"} <= words
+
+
+def _one(events: list[Event], etype: str) -> Event:
+    found = [e for e in events if e.type == etype]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def seed_events() -> tuple[str, list[Event]]:
+    if not SEED.is_file():
+        pytest.skip("seed article not present")
+    from _events_helpers import events_in
+
+    text = SEED.read_text("utf-8")
+    return text, events_in(text, "2025-10-07")
+
+
+@pytest.mark.model
+def test_seed_attack(seed_events: tuple[str, list[Event]]) -> None:
+    text, events = seed_events
+    attack = _one(events, "ASSAULT")
+    assert attack.mode == "attack"
+    assert [p.name for p in attack.perpetrators] == ["Baloch Liberation Army"]
+    assert [t.name for t in attack.targets] == ["ISKP"]
+    assert attack.killed == Quantity(30, 30, True, "around 30")
+    assert attack.wounded is None and attack.attackers_killed is None
+    assert attack.date is not None and (attack.date.value, attack.date.precision) == ("2025-03", Precision.MONTH)
+    assert attack.place is not None
+    assert (attack.place.name, attack.place.admin1, attack.place.country) == ("Mastung", "Balochistan", "Pakistan")
+    assert attack.responsibility is Responsibility.ATTRIBUTED  # the outlet's sources say so; nobody claimed it
+    assert text[attack.evidence.start : attack.evidence.end] == attack.evidence.text
+    assert "an attack by the Baloch Liberation Army on ISKP’s Mastung camp in March" in attack.evidence.text
+
+
+@pytest.mark.model
+def test_seed_meeting(seed_events: tuple[str, list[Event]]) -> None:
+    text, events = seed_events
+    meeting = _one(events, "CONSULT")
+    assert meeting.mode == "meeting"
+    assert {r.name for r in meeting.perpetrators + meeting.targets} == {"Mir Shafiq Mengal", "Rana Mohammad Ashfaq"}
+    assert meeting.place is not None and (meeting.place.name, meeting.place.country) == ("Balochistan", "Pakistan")
+    assert meeting.killed is None and meeting.responsibility is Responsibility.UNKNOWN
+    assert text[meeting.evidence.start : meeting.evidence.end] == meeting.evidence.text
+    assert meeting.evidence.text.startswith("The entire coalition was well-established")
+
+
+@pytest.mark.model
+def test_seed_has_nothing_else(seed_events: tuple[str, list[Event]]) -> None:
+    """No event from page furniture, intentions ("to target Baloch activists") or habits ("a death squad
+    targeting Baloch nationalists")."""
+    _, events = seed_events
+    assert sorted(e.type for e in events) == ["ASSAULT", "CONSULT"]
+
+
+# --------------------------------------------------------------------------- real incident descriptions
+
+
+@pytest.fixture(scope="module")
+def incidents(data_dir: Path) -> list[dict[str, str]]:
+    path = data_dir / "wikipedia_major_terror_incidents_2016_2022" / "incidents.json"
+    if not path.is_file():
+        pytest.skip("incident descriptions not present")
+    return json.loads(path.read_text("utf-8"))
+
+
+def _first_violent(text: str) -> Event:
+    from _events_helpers import events_in
+
+    events = [e for e in events_in(text) if e.type in ("ASSAULT", "FIGHT")]
+    assert events, text
+    return events[0]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("index", "mode", "perpetrator", "responsibility", "killed", "wounded", "attackers", "country"),
+    [
+        # "... killing three Chinese citizens and their Pakistani driver. The Balochistan Liberation Army
+        # claimed responsibility for the attack."
+        (3, "suicide_bombing", "Balochistan Liberation Army", "claimed", (4, 4), None, None, None),
+        # "6 people were killed ... No group has claimed responsibility yet, but the Islamic State is suspected."
+        (6, "bombing", "Islamic State", "suspected", (6, 6), (25, 25), None, "Afghanistan"),
+        # "The clash ... killed 10 security personnel and injured three others. One militant was killed ..."
+        (13, "raid", "Balochistan Liberation Front", "claimed", (10, 10), (3, 3), (1, 1), "Pakistan"),
+        # "Three security guards and a police sub inspector were killed ... All 4 attackers were killed"
+        (44, "bombing", "Balochistan Liberation Army", "claimed", (4, 4), (7, 7), (4, 4), None),
+        # "The Turkish government blamed YPG for the attack."
+        (48, "bombing", "YPG", "attributed", (53, None), None, None, "Syria"),
+    ],
+)
+def test_incident_descriptions(incidents: list[dict[str, str]], index: int, mode: str, perpetrator: str,
+                               responsibility: str, killed: tuple | None, wounded: tuple | None,
+                               attackers: tuple | None, country: str | None) -> None:
+    event = _first_violent(incidents[index]["Description"].strip())
+
+    def pair(q: Quantity | None) -> tuple | None:
+        return None if q is None else (q.min, q.max)
+
+    assert event.mode == mode
+    assert event.perpetrators and event.perpetrators[0].name == perpetrator
+    assert event.responsibility.value == responsibility
+    assert (pair(event.killed), pair(event.wounded), pair(event.attackers_killed)) == (killed, wounded, attackers)
+    assert (event.place.country if event.place else None) == country
+
+
+@pytest.mark.model
+def test_blame_names_who_blames(incidents: list[dict[str, str]]) -> None:
+    event = _first_violent(incidents[48]["Description"].strip())
+    assert event.responsibility_source is not None
+    assert event.responsibility_source.name == "The Turkish government"
+    assert event.responsibility_source.cue == "blamed"
+
+
+# --------------------------------------------------------------------------- responsibility, hand-written
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "perpetrators", "responsibility"),
+    [
+        ("A bomb exploded in a market in Kabul, killing 6 people. No group has claimed responsibility.",
+         [], "unknown"),
+        ("A bomb exploded in a market in Kabul, killing 6 people. No group has claimed responsibility yet, "
+         "but the Islamic State is suspected.", ["Islamic State"], "suspected"),
+        ("A bomb exploded in a market in Kabul, killing 6 people. The Taliban claimed responsibility for the "
+         "attack.", ["Taliban"], "claimed"),
+        ("A bomb exploded in a market in Kabul, killing 6 people. The Taliban denied involvement.", [], "unknown"),
+        ("Gunmen attacked a police post in Quetta, killing 4 officers. Officials blamed the Balochistan "
+         "Liberation Army for the attack.", ["Balochistan Liberation Army"], "attributed"),
+    ],
+)
+def test_responsibility(text: str, perpetrators: list[str], responsibility: str) -> None:
+    event = _first_violent(text)
+    assert [p.name for p in event.perpetrators] == perpetrators
+    assert event.responsibility.value == responsibility
+    assert event.killed is not None and event.place is not None and event.place.country in (
+        "Afghanistan", "Pakistan")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group vowed to attack government offices in the province.",
+        "The camp was tasked with attacking Baloch insurgents.",
+        "Officials did not arrest anyone.",
+    ],
+)
+def test_no_event_for_intentions_and_negations(text: str) -> None:
+    from _events_helpers import events_in
+
+    assert events_in(text) == []

@@ -1,0 +1,57 @@
+"""Modality and polarity from cue words that govern a claim's trigger (hand-built parses)."""
+
+from __future__ import annotations
+
+from _extract_helpers import make_doc
+
+from claimgraph.extract.modality import CueLexicon, find_modality
+from claimgraph.ontology import load_ontology
+from claimgraph.records import Modality, Polarity
+
+CUES = CueLexicon.from_lexicon(load_ontology().lexicon)
+
+
+def _vowed() -> object:
+    # ISKP is said to have vowed to extend operations in Kashmir .
+    words = ["ISKP", "is", "said", "to", "have", "vowed", "to", "extend", "operations", "in", "Kashmir", "."]
+    heads = [2, 2, 2, 5, 5, 2, 7, 5, 7, 7, 9, 2]
+    deps = ["nsubjpass", "auxpass", "ROOT", "aux", "aux", "xcomp", "aux", "xcomp", "dobj", "prep", "pobj", "punct"]
+    lemmas = ["ISKP", "be", "say", "to", "have", "vow", "to", "extend", "operation", "in", "Kashmir", "."]
+    return make_doc(words, heads=heads, deps=deps, lemmas=lemmas)
+
+
+def test_intended_and_hedged_cues_are_both_kept() -> None:
+    doc = _vowed()
+    modality, polarity, cues = find_modality(doc, doc[7], CUES)  # trigger: "extend"
+    assert modality == Modality.INTENDED
+    assert polarity == Polarity.AFFIRMED
+    assert cues[0] == "is said to have" and "vowed to" in cues
+
+
+def test_nominal_claims_ignore_intent_above_them() -> None:
+    doc = _vowed()
+    modality, _, cues = find_modality(doc, doc[8], CUES, nominal=True)  # "operations" as a noun phrase
+    assert modality == Modality.HEDGED and "vowed to" not in cues
+
+
+def test_negation_and_not_only() -> None:
+    # The ISI did not support the group .
+    doc = make_doc(["The", "ISI", "did", "not", "support", "the", "group", "."], heads=[1, 4, 4, 4, 4, 6, 4, 4],
+                   deps=["det", "nsubj", "aux", "neg", "ROOT", "det", "dobj", "punct"])
+    assert find_modality(doc, doc[4], CUES)[1] == Polarity.NEGATED
+    # This not only intensifies the threat .
+    doc = make_doc(["This", "not", "only", "intensifies", "the", "threat", "."], heads=[3, 3, 1, 3, 5, 3, 3],
+                   deps=["nsubj", "preconj", "advmod", "ROOT", "det", "dobj", "punct"],
+                   lemmas=["this", "not", "only", "intensify", "the", "threat", "."])
+    assert find_modality(doc, doc[3], CUES)[1] == Polarity.AFFIRMED
+
+
+def test_cue_in_another_clause_does_not_count() -> None:
+    # Officials said the group attacked the camp , but it could be wrong .
+    words = ["Officials", "said", "the", "group", "attacked", "the", "camp", ",", "but", "it", "could", "be",
+             "wrong", "."]
+    heads = [1, 1, 3, 4, 1, 6, 4, 1, 1, 11, 11, 1, 11, 1]
+    deps = ["nsubj", "ROOT", "det", "nsubj", "ccomp", "det", "dobj", "punct", "cc", "nsubj", "aux", "conj",
+            "acomp", "punct"]
+    doc = make_doc(words, heads=heads, deps=deps)
+    assert find_modality(doc, doc[4], CUES) == (Modality.ASSERTED, Polarity.AFFIRMED, ())

@@ -1,0 +1,76 @@
+"""The gazetteer: curated + sanctions-list actors merged, safe patterns, cached, matched in text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from claimgraph.nlp.gazetteer import Gazetteer, build_gazetteer, normalise
+from claimgraph.nlp.pipeline import GazetteerMatcher
+from claimgraph.records import make_id
+
+COMMON = frozenset({"army", "of", "the", "pure", "base", "islamic", "state", "group", "youth", "wing"})
+
+
+@pytest.fixture(scope="module")
+def full(data_dir: Path) -> Gazetteer:
+    return build_gazetteer(data_dir, COMMON)
+
+
+def test_normalise() -> None:
+    assert normalise("Al Qa'ida") == normalise("AL-QAIDA") == "alqaida"
+    assert normalise("the Taliban") == "taliban"
+
+
+def test_curated_file_alone_works() -> None:
+    gaz = build_gazetteer(None, COMMON)
+    iskp = gaz.lookup("ISKP")
+    assert iskp is not None and iskp.id == make_id("act", "islamic-state-khorasan")
+    assert iskp.refs == ("curated:islamic-state-khorasan",)
+    islamic_state = gaz.lookup("Daesh")
+    assert islamic_state is not None and ("branch_of", islamic_state.id) in iskp.kin
+    assert gaz.lookup("Inter-Services Intelligence") is gaz.lookup("ISI")
+    assert gaz.lookup("ISI").type == "agency"  # type: ignore[union-attr]
+
+
+def test_lists_merge_into_curated_actors(full: Gazetteer) -> None:
+    let = full.lookup("Lashkar-e-Tayyiba")
+    assert let is not None and let.name == "Lashkar-e-Taiba"
+    assert {"curated:lashkar-e-taiba", "un:QDe.118", "ofac:7140"} <= set(let.refs)
+    assert full.lookup("LASHKAR E-TOIBA") is let
+    # a UN individual: a person actor with its own reference
+    lakhvi = full.lookup("Zaki-ur-Rehman Lakhvi")
+    assert lakhvi is None or lakhvi.type == "person"
+    # list-only groups get a key from their smallest reference, so ids are stable
+    uzbek = full.lookup("Islamic Movement of Uzbekistan")
+    assert uzbek is not None and any(r.startswith("ofac:") for r in uzbek.refs)
+
+
+def test_dangerous_aliases_are_not_patterns(full: Gazetteer) -> None:
+    texts = {p.text.lower() for p in full.patterns}
+    for alias in ("the base", "army of the pure", "the youth", "youth wing"):
+        assert alias not in texts
+    let = full.lookup("Lashkar-e-Taiba")
+    assert let is not None and "Army of the Pure" in let.aliases  # kept as an alias, just not matched
+    exact = {p.text for p in full.patterns if p.exact}
+    assert {"LeT", "ISI", "BLA"} <= exact  # short forms match as written only
+
+
+def test_cache_round_trip(tmp_path: Path) -> None:
+    first = build_gazetteer(None, COMMON, tmp_path)
+    assert len(list(tmp_path.glob("gazetteer-*.pickle"))) == 1
+    second = build_gazetteer(None, COMMON, tmp_path)
+    assert second.actors == first.actors and second.patterns == first.patterns
+
+
+def test_matcher_case_rules() -> None:
+    nlp = spacy.blank("en")
+    matcher = GazetteerMatcher(nlp.vocab, build_gazetteer(None, COMMON), nlp.make_doc)
+    doc = nlp.make_doc("LASHKAR-E-TAIBA and the LeT met; let them be. The ISI backed lashkar-e-taiba and Balochistan.")
+    found = [(s.text, s.label_) for s in matcher.find(doc)]
+    assert ("LASHKAR-E-TAIBA", "ARMED_GROUP") in found and ("LeT", "ARMED_GROUP") in found
+    assert ("ISI", "AGENCY") in found and ("Balochistan", "PLACE") in found
+    assert all(t != "let" for t, _ in found)
+    assert "lashkar-e-taiba" not in [t for t, _ in found]  # all lower case: not a name

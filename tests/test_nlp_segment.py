@@ -1,0 +1,45 @@
+"""Paragraphs, sentences and which sentences are parsed (tokenizer only, no model)."""
+
+from __future__ import annotations
+
+import spacy
+
+from claimgraph.nlp.gazetteer import build_gazetteer
+from claimgraph.nlp.pipeline import GazetteerMatcher
+from claimgraph.nlp.segment import Segmenter, paragraphs, verb_forms
+
+
+def test_paragraphs_line_mode_and_tables() -> None:
+    text = "Title line\n\nFirst paragraph. Two sentences.\n| 1 | Bombing | Quetta |\n+---+---+\nLast."
+    paras = [text[s:e] for s, e in paragraphs(text)]
+    assert paras == ["Title line", "First paragraph. Two sentences.", "1", "Bombing", "Quetta", "Last."]
+
+
+def test_paragraphs_hard_wrapped() -> None:
+    text = ("Mr. SMITH. Madam Speaker, I rise in opposition to this\nresolution. The withdrawal of our\n"
+            "forces would put us at risk of an attack\nfrom al Qaeda.\n\nSecond paragraph here, with\n"
+            "wrapped lines that\ngo on.\n\nThird one with a few words\nmore.")
+    paras = [text[s:e] for s, e in paragraphs(text)]
+    assert len(paras) == 3 and paras[0].endswith("al Qaeda.") and "\n" in paras[0]
+
+
+def test_verb_forms() -> None:
+    forms = verb_forms(["say", "fund", "meet", "plan"], {"said": ["say"], "met": ["meet"]})
+    assert {"says", "said", "saying", "funded", "funding", "met", "meets", "planned", "planning"} <= forms
+
+
+def test_segmenter_keeps_sentences_with_names_and_a_trigger() -> None:
+    nlp = spacy.blank("en")
+    matcher = GazetteerMatcher(nlp.vocab, build_gazetteer(None, frozenset()), nlp.make_doc)
+    seg = Segmenter(nlp, matcher, {"attacked", "met", "support"})
+    text = ("The weather was fine. The BLA attacked an ISKP camp in Mastung. Ahmed Khan met Rana Ashfaq.\n"
+            "It rained a lot in the valley after the attack on the town.[12] The ISI and the LeT met.")
+    paras, sents = seg.segment(text)
+    assert len(paras) == 2
+    kept = [text[s.start : s.end] for s in sents if s.keep]
+    assert kept == ["The BLA attacked an ISKP camp in Mastung.", "Ahmed Khan met Rana Ashfaq.",
+                    "The ISI and the LeT met."]
+    skipped = [text[s.start : s.end] for s in sents if not s.keep]
+    assert "The weather was fine." in skipped
+    bla = next(s for s in sents if s.keep)
+    assert [h.text for h in bla.hits] == ["BLA", "ISKP", "Mastung"]
