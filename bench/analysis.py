@@ -17,6 +17,7 @@ import random
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,7 @@ from claimgraph.records import (
     make_id,
 )
 from claimgraph.store import Store
+from claimgraph.store.bulk import bulk_save
 
 SIZES = (10_000, 100_000)
 CLAIMS_PER_DOC = 20
@@ -76,54 +78,52 @@ def _claim_spec(world: dict[str, list[tuple[str, str]]], rng: random.Random) -> 
     return rng.choice(g)[0], "publishes", rng.choice(world["publication"])[0]
 
 
-def build_store(path: Path, n_claims: int, seed: int = 7) -> None:
-    """A store of `n_claims` synthetic claims in documents of CLAIMS_PER_DOC claims each."""
+def _extractions(n_claims: int, seed: int) -> Iterator[Extraction]:
     rng = random.Random(seed)
     world = _world(n_claims, rng)
     types = {aid: (name, kind) for kind, items in world.items() for aid, name in items}
     start = date(2023, 1, 1)
-    with Store(path) as store:
-        for d in range((n_claims + CLAIMS_PER_DOC - 1) // CLAIMS_PER_DOC):
-            n = min(CLAIMS_PER_DOC, n_claims - d * CLAIMS_PER_DOC)
-            specs = [_claim_spec(world, rng) for _ in range(n)]
-            sentences = [
-                f"Report {d} sentence {i}: {types[s][0]} {p} {types[o][0]}."
-                for i, (s, p, o) in enumerate(specs)
-            ]
-            text = "\n".join(sentences)
-            doc = Document(
-                id=f"doc_{d:08d}",
-                text=text,
-                outlet=f"outlet {d % 17}",
-                published=PartialDate(
-                    (start + timedelta(days=rng.randrange(1095))).isoformat(), Precision.DAY
-                ),
-            )
-            used = sorted({a for s, _, o in specs for a in (s, o)})
-            entities = tuple(Entity(a, types[a][0], types[a][1]) for a in used)
-            claims = []
-            offset = 0
-            for i, ((s, p, o), sent) in enumerate(zip(specs, sentences, strict=True)):
-                r = rng.random()
-                claims.append(
-                    Claim(
-                        id=make_id("clm", doc.id, i),
-                        doc_id=doc.id,
-                        subject=EntityRef(s, types[s][0]),
-                        predicate=p,
-                        object=EntityRef(o, types[o][0]),
-                        evidence=Span(offset, offset + len(sent), sent),
-                        source=Source(
-                            "a source", SourceKind.ANONYMOUS if r < 0.5 else SourceKind.NAMED_PERSON
-                        ),
-                        modality=Modality.HEDGED if r < 0.2 else Modality.ASSERTED,
-                        polarity=Polarity.NEGATED if r > 0.97 else Polarity.AFFIRMED,
-                    )
+    for d in range((n_claims + CLAIMS_PER_DOC - 1) // CLAIMS_PER_DOC):
+        n = min(CLAIMS_PER_DOC, n_claims - d * CLAIMS_PER_DOC)
+        specs = [_claim_spec(world, rng) for _ in range(n)]
+        sentences = [
+            f"Report {d} sentence {i}: {types[s][0]} {p} {types[o][0]}." for i, (s, p, o) in enumerate(specs)
+        ]
+        text = "\n".join(sentences)
+        published = (start + timedelta(days=rng.randrange(1095))).isoformat()
+        doc = Document(
+            id=f"doc_{d:08d}",
+            text=text,
+            outlet=f"outlet {d % 17}",
+            published=PartialDate(published, Precision.DAY),
+        )
+        used = sorted({a for s, _, o in specs for a in (s, o)})
+        entities = tuple(Entity(a, types[a][0], types[a][1]) for a in used)
+        claims = []
+        offset = 0
+        for i, ((s, p, o), sent) in enumerate(zip(specs, sentences, strict=True)):
+            r = rng.random()
+            claims.append(
+                Claim(
+                    id=make_id("clm", doc.id, i),
+                    doc_id=doc.id,
+                    subject=EntityRef(s, types[s][0]),
+                    predicate=p,
+                    object=EntityRef(o, types[o][0]),
+                    evidence=Span(offset, offset + len(sent), sent),
+                    source=Source("a source", SourceKind.ANONYMOUS if r < 0.5 else SourceKind.NAMED_PERSON),
+                    modality=Modality.HEDGED if r < 0.2 else Modality.ASSERTED,
+                    polarity=Polarity.NEGATED if r > 0.97 else Polarity.AFFIRMED,
                 )
-                offset += len(sent) + 1
-            store.save(
-                Extraction(doc=doc, entities=entities, claims=tuple(claims)), at="2026-01-01T00:00:00Z"
             )
+            offset += len(sent) + 1
+        yield Extraction(doc=doc, entities=entities, claims=tuple(claims))
+
+
+def build_store(path: Path, n_claims: int, seed: int = 7) -> None:
+    """A store of `n_claims` synthetic claims in documents of CLAIMS_PER_DOC claims each (bulk-loaded)."""
+    with Store(path) as store:
+        bulk_save(store, _extractions(n_claims, seed), at="2026-01-01T00:00:00Z")
 
 
 def _timed(fn: Any) -> tuple[Any, float, float]:

@@ -120,7 +120,12 @@ def _direct_events(doc: Document) -> list[Event]:
         etype = labels.get(ent.label_, ent.label_.lower() if ent.kb_id_ else None)
         if etype is not None:
             spans.setdefault((etype, ent.kb_id_ or ent.text), []).append(Span(ent.start_char, ent.end_char, ent.text))
-    entities = [Entity(k[1] if k[1].startswith("act_") else make_id("ent", *k), v[0].text, k[0], (), tuple(v))
+    from claimgraph.nlp.pipeline import gazetteer_of
+
+    actors = gazetteer_of(_nlp()).gazetteer.actors
+    entities = [Entity(k[1] if k[1] in actors else make_id("ent", *k),
+                       actors[k[1]].name if k[1] in actors else v[0].text, k[0], (), tuple(v),
+                       ("gazetteer",) if k[1] in actors else ())
                 for k, v in spans.items()]
     ctx = ExtractContext(doc=doc, ontology=load_ontology(), place_resolver=_places().resolve)
     return find_events(doc, parsed, entities, ctx)

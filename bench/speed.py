@@ -175,24 +175,22 @@ def _child(reports: Path, db: Path) -> dict[str, Any]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _streaming_slope(run: dict[str, Any]) -> tuple[float, float]:
-    """(MB per report, RSS at the end of streaming): a least-squares line through the marks from 25% of the
-    reports on (the model and first batches have settled by then)."""
+def _streaming_growth(run: dict[str, Any]) -> float:
+    """MB gained while the reports streamed: a least-squares line through the marks from 25% of the reports
+    on (the model and first batches have settled by then), times the reports it spans."""
     marks = [(n, r) for n, r in run["marks"] if n >= run["reports"] // 4]
-    end = marks[-1][1]
     if len(marks) < 3:
-        return 0.0, end
+        return 0.0
     fit = statistics.linear_regression([n for n, _ in marks], [r for _, r in marks])
-    return max(0.0, fit.slope), end
+    return fit.slope * (marks[-1][0] - marks[0][0])
 
 
 def measure_memory(data_dir: Path, n: int, workdir: Path, progress: Progress | None = None) -> dict[str, Any]:
     """Ingest n/4 and then n short reports, each in a fresh child process, and project to 100k reports.
 
-    While reports stream, memory should stay flat: `stream_growth_mb` is the fitted growth over the n-report
-    run. The cross-document steps at the end of an ingest (resolution, grading) work over the whole store, so
-    their extra memory is measured at both sizes and extrapolated linearly. The projection is: RSS at the
-    end of streaming + streaming slope × reports to come + the extrapolated extra of the closing steps."""
+    While reports stream, memory should stay flat (`stream_growth_mb`, fitted over the n-report run). The
+    projection extends the peak linearly: peak(n) + (peak(n) − peak(n/4)) / (3n/4) × (100k − n), which
+    covers the cross-document steps that close an ingest and work over the whole store."""
     runs = []
     for size in (max(50, n // 4), n):
         reports = workdir / f"short_{size}.jsonl"
@@ -204,17 +202,11 @@ def measure_memory(data_dir: Path, n: int, workdir: Path, progress: Progress | N
             if progress and task is not None:
                 progress.remove_task(task)
     small, big = runs
-    slope, stream_end = _streaming_slope(big)
-    extra_small = max(0.0, small["peak_mb"] - _streaming_slope(small)[1])
-    extra_big = max(0.0, big["peak_mb"] - stream_end)
-    extra_slope = max(0.0, (extra_big - extra_small) / (big["reports"] - small["reports"]))
-    remaining = PROJECT_TO - big["reports"]
-    first = next(r for k, r in big["marks"] if k >= big["reports"] // 4)
+    per_report = max(0.0, (big["peak_mb"] - small["peak_mb"]) / (big["reports"] - small["reports"]))
     return big | {
-        "stream_growth_mb": round(stream_end - first, 1),
-        "closing_extra_mb": round(extra_big, 1),
+        "stream_growth_mb": round(_streaming_growth(big), 1),
         "small": small,
-        "projected_100k_mb": round(stream_end + slope * remaining + extra_big + extra_slope * remaining, 1),
+        "projected_100k_mb": round(big["peak_mb"] + per_report * (PROJECT_TO - big["reports"]), 1),
     }
 
 

@@ -13,7 +13,8 @@ from spacy.language import Language
 from claimgraph.config import load_settings
 from claimgraph.extract.events import find_events
 from claimgraph.extract.types import ExtractContext, ParsedSentence
-from claimgraph.nlp.pipeline import load_pipeline
+from claimgraph.nlp.pipeline import gazetteer_of, load_pipeline
+from claimgraph.nlp.segment import paragraphs
 from claimgraph.ontology import load_ontology
 from claimgraph.records import Document, Entity, Event, PartialDate, Precision, Span, make_id, text_id
 from claimgraph.resolve.places import PlaceResolver
@@ -34,7 +35,12 @@ def places() -> PlaceResolver:
 
 def parse(text: str) -> list[ParsedSentence]:
     doc = pipeline()(text)
-    return [ParsedSentence(s.start_char, s, 0) for s in doc.sents]
+    paras = paragraphs(text)
+
+    def paragraph_of(start: int) -> int:
+        return next((i for i, (s, e) in enumerate(paras) if s <= start < e), 0)
+
+    return [ParsedSentence(s.start_char, s, paragraph_of(s.start_char)) for s in doc.sents if s.text.strip()]
 
 
 def entities_of(parsed: list[ParsedSentence], text: str) -> list[Entity]:
@@ -50,7 +56,10 @@ def entities_of(parsed: list[ParsedSentence], text: str) -> list[Entity]:
             start = ps.start + ent.start_char - ps.sent.start_char
             by_key.setdefault(key, []).append(Span(start, start + len(ent.text), text[start : start + len(ent.text)]))
             ids.setdefault(key, ent.kb_id_ or make_id("ent", etype, ent.text))
-    return [Entity(ids[k], spans[0].text, k[0], (), tuple(spans)) for k, spans in by_key.items()]
+    actors = gazetteer_of(pipeline()).gazetteer.actors
+    return [Entity(ids[k], actors[ids[k]].name if ids[k] in actors else spans[0].text, k[0], (), tuple(spans),
+                   ("gazetteer",) if ids[k] in actors else ())
+            for k, spans in by_key.items()]
 
 
 def events_in(text: str, published: str | None = None) -> list[Event]:
@@ -60,5 +69,5 @@ def events_in(text: str, published: str | None = None) -> list[Event]:
     doc = Document(text_id(text), text, published=pub)
     parsed = parse(text)
     ctx = ExtractContext(doc=doc, ontology=load_ontology(), published=pub,
-                         place_resolver=places().resolve)
+                         place_resolver=places().resolve, paragraphs=tuple(paragraphs(text)))
     return find_events(doc, parsed, entities_of(parsed, text), ctx)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from spacy.tokens import Doc
 import spacy
+from spacy.tokens import Doc
 
 from claimgraph.records import Claim, Document, Extraction, PartialDate, Precision, text_id
 

@@ -448,6 +448,9 @@ def test_paste_and_upload_go_through_the_pipeline(tmp_path: Path, seed_path: Pat
     assert "Lashkar-e-Taiba" in doc["text"] and any(s["kind"] == "claim" for s in doc["spans"])
     again = client.post("/api/documents", json={"text": text}).json()
     assert again["stored"] == 0 and again["duplicates"] == 1
+    junk = client.post("/api/documents", json={"text": "Subscribe\nShare"}).json()
+    assert junk["stored"] == 0 and junk["failed"] == 1  # not stored, and the answer says why
+    assert junk["failures"][0]["source"] == "pasted.txt" and junk["failures"][0]["reason"]
     article = (
         "Peshawar: The Tehrik-i-Taliban Pakistan (TTP) has been receiving funds from the Islamic State "
         "Khorasan Province, a senior police official told Dawn on Monday.\n\nThe official said TTP commander "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from _extract_helpers import make_doc
-
 from claimgraph.extract.attribution import AttributionLexicon, find_source, source_in_context
 from claimgraph.ontology import load_ontology
 from claimgraph.records import Entity, SourceKind, Span

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from _extract_helpers import make_doc
-
 from claimgraph.extract.entities import cluster_mentions, find_mentions, resolve_reference
 from claimgraph.extract.types import ParsedSentence
 from claimgraph.records import make_id

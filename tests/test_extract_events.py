@@ -25,6 +25,16 @@ def test_every_trigger_mode_is_a_plover_mode() -> None:
     assert {"attack", "bombing", "suicide", "meet", "arrest", "kill", "injured", "claim", "blame"} <= words
 
 
+def _canonical(name: str) -> str:
+    """The gazetteer's display name for a name (events name actors as the gazetteer does)."""
+    from _events_helpers import pipeline
+
+    from claimgraph.nlp.pipeline import gazetteer_of
+
+    actor = gazetteer_of(pipeline()).gazetteer.lookup(name)
+    return actor.name if actor is not None else name
+
+
 def _one(events: list[Event], etype: str) -> Event:
     found = [e for e in events if e.type == etype]
     assert len(found) == 1, found
@@ -46,14 +56,16 @@ def test_seed_attack(seed_events: tuple[str, list[Event]]) -> None:
     text, events = seed_events
     attack = _one(events, "ASSAULT")
     assert attack.mode == "attack"
-    assert [p.name for p in attack.perpetrators] == ["Baloch Liberation Army"]
-    assert [t.name for t in attack.targets] == ["ISKP"]
+    assert [p.name for p in attack.perpetrators] == [_canonical("Baloch Liberation Army")]
+    assert [t.name for t in attack.targets] == [_canonical("ISKP")]
     assert attack.killed == Quantity(30, 30, True, "around 30")
     assert attack.wounded is None and attack.attackers_killed is None
     assert attack.date is not None and (attack.date.value, attack.date.precision) == ("2025-03", Precision.MONTH)
     assert attack.place is not None
     assert (attack.place.name, attack.place.admin1, attack.place.country) == ("Mastung", "Balochistan", "Pakistan")
     assert attack.responsibility is Responsibility.ATTRIBUTED  # the outlet's sources say so; nobody claimed it
+    assert attack.responsibility_source is not None
+    assert attack.responsibility_source.name == "the sources"  # "Months later, the sources point out, ..."
     assert text[attack.evidence.start : attack.evidence.end] == attack.evidence.text
     assert "an attack by the Baloch Liberation Army on ISKP’s Mastung camp in March" in attack.evidence.text
 
@@ -71,11 +83,14 @@ def test_seed_meeting(seed_events: tuple[str, list[Event]]) -> None:
 
 
 @pytest.mark.model
-def test_seed_has_nothing_else(seed_events: tuple[str, list[Event]]) -> None:
-    """No event from page furniture, intentions ("to target Baloch activists") or habits ("a death squad
-    targeting Baloch nationalists")."""
+def test_seed_gift_and_nothing_else(seed_events: tuple[str, list[Event]]) -> None:
+    """The pistol handed over as a gift is an AID event; nothing comes from page furniture, intentions
+    ("to target Baloch activists") or habits ("a death squad targeting Baloch nationalists")."""
     _, events = seed_events
-    assert sorted(e.type for e in events) == ["ASSAULT", "CONSULT"]
+    assert sorted(e.type for e in events) == ["AID", "ASSAULT", "CONSULT"]
+    gift = _one(events, "AID")
+    assert (gift.mode, [p.name for p in gift.perpetrators], [t.name for t in gift.targets]) == (
+        "gift", ["Mir Shafiq Mengal"], ["Rana Mohammad Ashfaq"])
 
 
 # --------------------------------------------------------------------------- real incident descriptions
@@ -123,7 +138,7 @@ def test_incident_descriptions(incidents: list[dict[str, str]], index: int, mode
         return None if q is None else (q.min, q.max)
 
     assert event.mode == mode
-    assert event.perpetrators and event.perpetrators[0].name == perpetrator
+    assert event.perpetrators and event.perpetrators[0].name == _canonical(perpetrator)
     assert event.responsibility.value == responsibility
     assert (pair(event.killed), pair(event.wounded), pair(event.attackers_killed)) == (killed, wounded, attackers)
     assert (event.place.country if event.place else None) == country
@@ -157,7 +172,7 @@ def test_blame_names_who_blames(incidents: list[dict[str, str]]) -> None:
 )
 def test_responsibility(text: str, perpetrators: list[str], responsibility: str) -> None:
     event = _first_violent(text)
-    assert [p.name for p in event.perpetrators] == perpetrators
+    assert [p.name for p in event.perpetrators] == [_canonical(p) for p in perpetrators]
     assert event.responsibility.value == responsibility
     assert event.killed is not None and event.place is not None and event.place.country in (
         "Afghanistan", "Pakistan")

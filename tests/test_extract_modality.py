@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from _extract_helpers import make_doc
-
 from claimgraph.extract.modality import CueLexicon, find_modality
 from claimgraph.ontology import load_ontology
 from claimgraph.records import Modality, Polarity

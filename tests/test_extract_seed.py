@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _extract_helpers import claims_of, seed_document
 
+from _extract_helpers import claims_of, seed_document
 from claimgraph import EXTRACTOR_VERSION
 from claimgraph.records import Extraction, Modality, SourceKind
 

@@ -60,10 +60,29 @@ def ingest(
     progress: Progress | None = None,
     exclude: Sequence[str] = (),
 ) -> IngestSummary:
-    """Read, clean, extract and store every input. One bad document is recorded with its reason and the run
-    goes on; a document already stored is skipped before extraction, so re-running or resuming an
-    interrupted run adds nothing twice. Each document is saved in its own transaction."""
+    """Read, clean, extract and store every file under `paths`. See `ingest_items`."""
     summary = IngestSummary()
+    items = load_documents(paths, skipped=summary.skipped, exclude=exclude)
+    return ingest_items(
+        items, store, extractor, batch_size=batch_size, n_process=n_process, progress=progress, summary=summary
+    )
+
+
+def ingest_items(
+    items: Iterable[Document | InputFailure],
+    store: Store,
+    extractor: Extractor,
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    progress: Progress | None = None,
+    summary: IngestSummary | None = None,
+) -> IngestSummary:
+    """Extract and store documents (and record inputs that failed before them). One bad document is
+    recorded with its reason and the run goes on; a document already stored is skipped before extraction,
+    so re-running or resuming an interrupted run adds nothing twice. Each document is saved in its own
+    transaction."""
+    summary = summary if summary is not None else IngestSummary()
     pending: list[Document] = []
     seen: set[str] = set()
 
@@ -91,7 +110,7 @@ def ingest(
         if progress:
             progress(1)
 
-    for item in load_documents(paths, skipped=summary.skipped, exclude=exclude):
+    for item in items:
         if isinstance(item, InputFailure):
             fail(item.source, item.line, item.stage, item.reason)
             if progress:

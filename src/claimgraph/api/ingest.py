@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import tempfile
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,9 @@ from fastapi import APIRouter, File, Request, UploadFile
 
 from ..config import Settings
 from ..errors import InputError
+from ..ingest.documents import load_documents, to_document
+from ..ingest.types import InputFailure, InputFormat, RawInput
+from ..records import Document
 from ..store import Store
 from .schemas import IngestOut, PasteIn
 
@@ -54,20 +58,24 @@ def _safe_name(name: str, default_suffix: str) -> str:
 
 
 def ingest_text(request: Request, content: bytes, file_name: str) -> dict[str, Any]:
-    """Write the article to a temporary file named after it and ingest that file into the app's database.
+    """Ingest one pasted or uploaded article into the app's database through `pipeline.ingest_items`.
 
-    The pipeline reads paths (the readers pick cleaning by file type), so the text goes through a file
-    in a private temporary folder that is removed afterwards."""
+    Text and HTML are cleaned in memory, with `paste:<name>` as the document's source; a JSON Lines upload
+    goes through the readers (one document per line) from a private temporary file."""
     state = request.app.state
     shared: SharedExtractor = state.extractor
     from .. import pipeline
 
     with shared.lock, tempfile.TemporaryDirectory(prefix="claimgraph-") as tmp:
-        path = Path(tmp) / file_name
-        path.write_bytes(content)
+        if file_name.lower().endswith(".jsonl"):
+            path = Path(tmp) / file_name
+            path.write_bytes(content)
+            items: Iterable[Document | InputFailure] = load_documents([str(path)])
+        else:
+            items = [_in_memory(content, file_name)]
         extractor = shared.get()
         with Store(state.db_path) as store:
-            summary = pipeline.ingest([str(path)], store, extractor, batch_size=state.settings.nlp.batch_size)
+            summary = pipeline.ingest_items(items, store, extractor, batch_size=state.settings.nlp.batch_size)
     return {
         "stored": summary.stored,
         "duplicates": summary.duplicates,
@@ -81,6 +89,20 @@ def ingest_text(request: Request, content: bytes, file_name: str) -> dict[str, A
             for f in summary.failures
         ],
     }
+
+
+def _in_memory(content: bytes, file_name: str) -> Document | InputFailure:
+    """A pasted or uploaded article as a Document, cleaned like a file of the same type would be."""
+    source = f"paste:{file_name}"
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return InputFailure(source, None, "decode", f"not UTF-8 text: {exc.reason} at byte {exc.start}")
+    fmt = InputFormat.HTML if file_name.lower().endswith((".html", ".htm")) else InputFormat.TEXT
+    try:
+        return to_document(RawInput(source=source, format=fmt, content=text))
+    except InputError as exc:
+        return InputFailure(source, None, exc.stage, exc.message)
 
 
 @router.post("/documents", response_model=IngestOut, summary="Ingest a pasted article")

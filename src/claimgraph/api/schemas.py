@@ -234,7 +234,7 @@ class PasteIn(BaseModel):
 
 class FailureOut(BaseModel):
     source: str
-    line: int
+    line: int | None = Field(description="Line number for JSON Lines input; null for a whole file.")
     stage: str
     reason: str
 

@@ -28,8 +28,8 @@ from ..records import Document, Extraction, ExtractionError
 from .claims import ClaimLexicons, find_claims
 from .entities import Mention, cluster_mentions, find_mentions
 from .event_lexicon import load_event_lexicon
-from .frames import key_word
 from .events import find_events_explained
+from .frames import key_word
 from .types import ExtractContext, ParsedSentence, PlaceResolver
 
 __all__ = ["Extractor", "ExtractContext", "ParsedSentence"]

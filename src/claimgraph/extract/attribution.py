@@ -17,7 +17,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..records import Entity, Source, SourceKind, Span
 
@@ -244,7 +245,9 @@ def source_in_context(
             if m is not None:
                 return _source_from_match(m, after, lex, entities)
     # 3. a speaker clause elsewhere in the paragraph: nearest before, then nearest after
-    clause = re.compile(r"(?:^|[,;:.”]\s*|\bthat\s+)" + lex.trailing_re.pattern + r"(?=\s*[,.;]|\s+that\b|\s+\w+\s*[,.])")
+    clause = re.compile(
+        r"(?:^|[,;:.”]\s*|\bthat\s+)" + lex.trailing_re.pattern + r"(?=\s*[,.;]|\s+that\b|\s+\w+\s*[,.])"
+    )
     found_before = [m for m in clause.finditer(doc_text, p_start, sent_start)]
     if found_before:
         return _source_from_match(found_before[-1], 0, lex, entities)

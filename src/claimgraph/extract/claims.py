@@ -105,9 +105,12 @@ def find_claims(
         targets = {(c.subject.id, c.object.id) for c in cands if c.predicate == "targets" and c.object}
         evidence = Span(ps.start, ps.end, doc.text[ps.start : ps.end])
         paragraph = ctx.paragraphs[ps.paragraph] if ps.paragraph < len(ctx.paragraphs) else None
+        question = ps.sent.text.rstrip(" ”\"'’)").endswith("?")
         for c in cands:
             what = f"{c.predicate}({c.subject.name}, {c.object.name if c.object else '-'}) at {ps.start}"
             why = _check(c, ctx.ontology)
+            if why is None and question:
+                why = "the sentence is a question: it asks, it does not claim"
             if why is None and c.predicate == "operates_in" and c.object and (c.subject.id, c.object.id) in targets:
                 why = "the same words state a target (intent), not where it operates"
             if why is not None:

@@ -322,7 +322,22 @@ _SIDE_TYPES_EXCLUDED = {"publication"}
 
 
 def _side(mentions: _Mentions, np: Token) -> list[Entity]:
+    """The entity a noun phrase names: its apposition first ("ISKP's coordinator, Mir Shafiq Mengal"),
+    else the entity at or nearest its head."""
+    for app in _children(np, "appos"):
+        named = [e for e in mentions.in_phrase(app) if e.type not in _SIDE_TYPES_EXCLUDED]
+        if named:
+            return named[:1]
     return [e for e in mentions.in_phrase(np) if e.type not in _SIDE_TYPES_EXCLUDED][:1]
+
+
+def _phrase_head(toks: Sequence[Token], start: int, end: int) -> Token:
+    """The token of a trigger phrase whose syntactic head lies outside it ("handing" in "handing over")."""
+    lo, hi = toks[start].i, toks[end - 1].i
+    for t in toks[start:end]:
+        if t.head.i < lo or t.head.i > hi or t.head.i == t.i:
+            return t
+    return toks[end - 1]
 
 
 def _sides(parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
@@ -335,11 +350,11 @@ def _sides(parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
     for si, start, end in hits:
         ps = parsed[si]
         mentions = _Mentions(ps, entities, local)
-        head = _tokens(ps.sent)[end - 1]
+        head = _phrase_head(_tokens(ps.sent), start, end)
         verbal = head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB")
         passive = bool(_children(head, "auxpass", "nsubjpass"))
         subj = _subject(head)
-        if not subj and verbal and head.dep_ in ("xcomp", "conj", "advcl", "ccomp"):
+        if not subj and verbal and head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "oprd"):
             subj = _subject(head.head)  # "X agreed to meet", "X arrived and met"
         objs = _children(head, "dobj", "dative") + _pobj(head, "with", "to", "on", "against", "from", "for", "of")
         if verbal and passive:
@@ -384,8 +399,10 @@ def _participants(parsed: Sequence[ParsedSentence], entities: Sequence[Entity], 
         ps = parsed[si]
         mentions = _Mentions(ps, entities, local)
         toks = _tokens(ps.sent)
-        head = toks[end - 1]
+        head = _phrase_head(toks, start, end)
         nps = _subject(head) if head.pos_ == "VERB" else []
+        if head.pos_ != "VERB" and head.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            nps += [s for s in _subject(head.head) if s.i != head.i]  # "Israel and Lebanon renewed talks"
         nps += _children(head, "dobj") + _pobj(head, "between", "with", "among")
         for np in nps:
             for part in [np, *[c for c in np.children if c.dep_ == "conj"]]:

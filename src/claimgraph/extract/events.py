@@ -292,6 +292,21 @@ def _as_span(sent: Doc | SpacySpan) -> SpacySpan:
     return sent[:] if isinstance(sent, Doc) else sent
 
 
+def _reporting_source(doc: Document, ps: ParsedSentence, entities: Sequence[Entity],
+                      ctx: ExtractContext) -> Source:
+    """Who says the incident was theirs when no one is cited at the claim itself: the speaker of the
+    sentence or its paragraph ("Months later, the sources point out, ..."), else the outlet."""
+    from .attribution import AttributionLexicon, find_source
+
+    paragraph = ctx.paragraphs[ps.paragraph] if ps.paragraph < len(ctx.paragraphs) else None
+    try:
+        return find_source(ps.sent, doc.text, ps.start, entities,
+                           lex=AttributionLexicon.from_lexicon(ctx.ontology.lexicon),
+                           paragraph=paragraph, outlet=doc.outlet)
+    except (KeyError, ValueError, IndexError):  # a lexicon without attribution words: the outlet speaks
+        return Source(doc.outlet or "the outlet", SourceKind.OUTLET)
+
+
 def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
                 ctx: ExtractContext, inc: Incident, lex: EventLexicon) -> tuple[Event | None, str]:
     """The Event for one incident, or None and the reason it was dropped."""
@@ -311,8 +326,8 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
         return None, f"no participants for {best.mode!r}: {evidence.text[:80]!r}"
     responsibility = roles.responsibility if inc.family == VIOLENT else Responsibility.UNKNOWN
     source = roles.source
-    if inc.family == VIOLENT and responsibility is Responsibility.ATTRIBUTED and source is None:
-        source = Source(doc.outlet or "the report", SourceKind.OUTLET)
+    if inc.family == VIOLENT and responsibility is not Responsibility.UNKNOWN and source is None:
+        source = _reporting_source(doc, parsed[inc.sentences[0]], entities, ctx)
     event = Event(
         id=make_id("evt", doc.id, best.type, evidence.start, evidence.end),
         doc_id=doc.id,

@@ -23,7 +23,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..records import Entity
 from .entities import ORG_TYPES, MentionIndex, resolve_reference
@@ -33,6 +34,16 @@ _CONNECT = {"–", "-", "&", "and", "/", "—"}
 _MODIFIERS = {"senior", "top", "former", "local", "key", "self-styled", "alleged", "chief", "principal", "main",
               "regional", "provincial", "district", "operational", "new", "then", "military", "de", "facto",
               "one-time", "erstwhile", "late", "another", "a", "an", "the"}
+STAND_IN_NOUNS = frozenset({
+    "fighter", "fighters", "operative", "operatives", "militant", "militants", "member", "members", "cadre",
+    "cadres", "man", "men", "commander", "commanders", "leader", "leaders", "leadership", "troop", "troops",
+    "force", "forces", "unit", "units", "camp", "camps", "base", "bases", "headquarters", "position",
+    "positions", "convoy", "hideout", "hideouts", "network", "faction", "wing", "cell", "cells", "module",
+    "operation", "operations", "gunman", "gunmen", "soldier", "soldiers", "official", "officials", "agent",
+    "agents", "jihadist", "jihadists", "insurgent", "insurgents", "recruit", "recruits", "outpost", "post",
+    "training", "office", "offices", "spokesman", "chief"})
+_HAVE_VERBS = {"have", "maintain", "establish", "build", "set", "retain", "develop", "run", "keep", "conduct",
+               "carry", "continue", "step", "intensify", "increase", "boost"}
 _STOP_PREPS = {"after", "before", "since", "during", "following", "despite", "until", "because", "amid", "like"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 
@@ -151,11 +162,14 @@ class FrameInput:
                 ce = self.np_entity(c)
                 if ce is not None:
                     found.insert(0, ce)
-        for c in tok.children:
-            if c.dep_ in {"compound", "poss", "nmod", "amod"} and c.i < tok.i:
-                ce = self.entity(c)
-                if ce is not None:
-                    found.append(ce)
+        if tok.lemma_.lower() in STAND_IN_NOUNS or tok.lower_ in STAND_IN_NOUNS:
+            # "ISKP fighters", "Lashkar operatives", "ISKP's Mastung camp": the noun stands for its owner;
+            # "Obama's strategy" or "Taliban-style state" do not
+            for c in tok.children:
+                if c.dep_ in {"compound", "poss", "nmod", "amod"} and c.i < tok.i:
+                    ce = self.entity(c)
+                    if ce is not None:
+                        found.append(ce)
         if wanted:
             for f in found:
                 if f.type in wanted:
@@ -286,7 +300,10 @@ def between_frame(fi: FrameInput) -> list[Candidate]:
     return out
 
 
-def _verb_match(t: Token, verbs: Mapping[tuple[str, ...], tuple[str, tuple[str, ...]]]) -> tuple[str, tuple[str, ...], int] | None:
+VerbTable = Mapping[tuple[str, ...], tuple[str, tuple[str, ...]]]
+
+
+def _verb_match(t: Token, verbs: VerbTable) -> tuple[str, tuple[str, ...], int] | None:
     """(predicate, preps, length) of the longest verb phrase starting at `t`."""
     best = None
     for phrase, (pred, preps) in verbs.items():
@@ -531,7 +548,8 @@ def base_frame(fi: FrameInput) -> list[Candidate]:
             places += [e for e in fi.window(k + 1, min(len(doc), k + 8)) if e.type in {"place", "facility"}]
         if owner is None and pred == "operates_in" and places:
             verb = next((a for a in t.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-            if verb is not None and _lemma(verb) not in {"extend", "expand"}:
+            # "ISIL has a presence in Pakistan" — but not "Congress debated … operations in Iraq"
+            if verb is not None and _lemma(verb) in _HAVE_VERBS and t.dep_ in {"dobj", "attr"}:
                 subs = [s for s in _subjects(verb, fi)[0] if s.type in ORG_TYPES]
                 owner = subs[0] if subs else None
         if owner is None:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Modality, Polarity
 
 _SCOPE_DEPS = {"aux", "auxpass", "advmod", "neg", "prt", "mark"}
+_CONDITIONAL = {"if", "unless", "whether"}
 _NOT_NEGATION = {("not", "only"), ("no", "longer"), ("not", "just"), ("not", "merely")}
 
 
@@ -59,6 +60,8 @@ def scope(trigger: Token | Span) -> set[int]:
         for c in h.children:
             if c.dep_ in _SCOPE_DEPS or c.lower_ in {"not", "never", "n't", "no"}:
                 out.add(c.i)
+    # "an alleged member", "a suspected commander": modifiers of the trigger itself
+    out.update(c.i for c in root.children if c.dep_ in {"amod", "advmod", "neg"})
     if isinstance(trigger, Span):
         out.update(t.i for t in trigger)
     return out
@@ -117,6 +120,12 @@ def find_modality(
             continue
         seen.add(pos)
         unique.append((pos, kind, text))
+    for h in [trigger.root if isinstance(trigger, Span) else trigger,
+              *(trigger.root if isinstance(trigger, Span) else trigger).ancestors]:
+        mark = next((c for c in h.children if c.dep_ == "mark" and c.lower_ in _CONDITIONAL), None)
+        if mark is not None:
+            unique.append((mark.i - base, "hedge", mark.text))
+            break
     kinds = {k for _, k, _ in unique}
     modality = Modality.INTENDED if "intent" in kinds else Modality.HEDGED if "hedge" in kinds else Modality.ASSERTED
     polarity = Polarity.NEGATED if "neg" in kinds else Polarity.AFFIRMED

@@ -169,7 +169,7 @@ def _read_curated(text: str) -> list[_Record]:
         )
     for section, etype in (("places", "place"), ("identities", "group_identity")):
         for p in data.get(section, []):
-            key = f"{etype.replace('_', '-')}-{normalise(p['name'])}" if etype != "place" else "place-" + normalise(p["name"])
+            key = f"{etype.replace('_', '-')}-{normalise(p['name'])}"
             records.append(_Record(f"curated:{key}", p["name"], etype, [str(x) for x in p.get("aliases", [])], key,
                                    country=p.get("country")))
     return records
@@ -325,7 +325,8 @@ def _patterns(
             letters = re.sub(r"[^A-Za-z]", "", n)
             # short or acronym-like names ("ISI", "LeT", "BLA") and common-word curated names match as written
             exact = len(letters) <= 5 or n.isupper() and len(n.split()) == 1 or (
-                curated and all(w.lower() in common_words or w.lower() in _PARTICLES for w in re.findall(r"[A-Za-z]+", n))
+                curated
+                and all(w.lower() in common_words or w.lower() in _PARTICLES for w in re.findall(r"[A-Za-z]+", n))
             )
             out.append(NamePattern(n, a.id, bool(exact)))
             if exact and n[:1].islower():  # "al-Qaeda" also starts a sentence as "Al-Qaeda"
