@@ -307,6 +307,8 @@ def run(
     path = CACHE / f"store_{n_claims}_{n_actors}_{seed}_g{GENERATOR_VERSION}_s{_schema_hash()}.db"
     built_s = None
     if not path.exists():
+        for stale in CACHE.glob(f"store_{n_claims}_{n_actors}_{seed}_g*_s*.db*"):
+            stale.unlink()  # the same store built by an older generator or for an older schema
         t0 = time.perf_counter()
         build(path, n_claims, n_actors, seed, progress)
         built_s = time.perf_counter() - t0

@@ -72,6 +72,7 @@ GROUPS = {
     "agency": ("Directorate Nine", "agency"),
     "karim": ("Karim Dost", "person"),
     "kandar": ("Kandar", "place"),
+    "banner": ("The Banner", "publication"),
 }
 
 
@@ -163,9 +164,7 @@ def year_corpus() -> list[Extraction]:
                     {},
                 )
             )
-            s.append(
-                ("beta", "operates_in", "kandar", f"Beta Brigade set up a camp in Kandar in month {m}.", {})
-            )
+            s.append(("beta", "operates_in", "kandar", f"Beta Brigade set up a camp in Kandar in month {m}.", {}))
         if m in (8, 10):
             s.append(
                 (

@@ -14,7 +14,7 @@ from _sample import ACTORS, actor_id
 from claimgraph.analysis import brokers, changes, convergence, load_weights
 from claimgraph.analysis.weights import parse_weights
 from claimgraph.errors import ConfigError, UsageError
-from claimgraph.records import Claim, EntityRef, Extraction, Polarity, make_id
+from claimgraph.records import Claim, EntityRef, Extraction, Modality, Polarity, make_id
 from claimgraph.store import Store
 
 
@@ -79,9 +79,9 @@ def test_seed_brokers_include_mengal_and_the_isi(seed_db: Path) -> None:
     by_name = {b.actor.name: b for b in found}
     for who in ("Mir Shafiq Mengal", "Inter-Services Intelligence"):
         b = by_name[who]
-        assert any(
-            {x.a.name, x.b.name} == {"Lashkar-e-Taiba", "Islamic State Khorasan Province"} for x in b.bridges
-        ), who
+        assert any({x.a.name, x.b.name} == {"Lashkar-e-Taiba", "Islamic State Khorasan Province"} for x in b.bridges), (
+            who
+        )
         assert b.evidence
     assert {e.predicate for e in by_name["Mir Shafiq Mengal"].evidence} >= {"member_of", "met_with"}
     assert {e.predicate for e in by_name["Inter-Services Intelligence"].evidence} >= {"supports", "directs"}
@@ -198,9 +198,7 @@ def test_actor_identity_goes_through_merges(tmp_path: Path) -> None:
     with Store(db) as store:
         store.save(Extraction(doc=doc, claims=(claim,)))
         with store.conn:  # what a merge judgement writes (resolution owns the API; the row is what counts)
-            store.conn.execute(
-                "INSERT INTO merges(entity_id, actor_id) VALUES (?, ?)", (dup.id, actor_id("let"))
-            )
+            store.conn.execute("INSERT INTO merges(entity_id, actor_id) VALUES (?, ?)", (dup.id, actor_id("let")))
         pairs = convergence(store)
     assert all(dup.id not in (p.a.id, p.b.id) for p in pairs)
     top = pairs[0]
@@ -273,3 +271,102 @@ def test_vectorised_scores_match_the_reference_formula(tmp_path: Path, make) -> 
     for row, pair in enumerate(fast.pairs):
         for j, d in enumerate(dates):
             assert fast.matrix[row, j] == pytest.approx(ref.score(analysis.links.links[pair], d), abs=1e-9)
+
+
+def test_sampled_betweenness_with_every_pivot_is_exact() -> None:
+    import sys
+
+    import rustworkx as rx
+
+    sampled_betweenness = sys.modules["claimgraph.analysis.brokers"].sampled_betweenness
+    graph = rx.generators.path_graph(6)
+    graph.add_edges_from_no_data([(0, 2), (3, 5), (1, 4)])
+    graph.add_node(None)
+    graph.add_edge(6, 2, None)
+    n = graph.num_nodes()
+    adj = [list(graph.neighbors(i)) for i in range(n)]
+    exact = rx.graph_betweenness_centrality(graph, normalized=True)
+    assert sampled_betweenness(n, adj, list(range(n))) == pytest.approx([exact[i] for i in range(n)])
+
+
+def test_bench_small_run_has_the_common_shape() -> None:
+    import sys
+
+    root = str(Path(__file__).resolve().parent.parent)
+    if root not in sys.path:  # `bench` is a top-level folder beside src/, not an installed package
+        sys.path.insert(0, root)
+    from bench import analysis as bench_analysis
+
+    [r] = bench_analysis.run(None, limit=400)
+    assert set(r) == {"benchmark", "items", "metrics", "baselines", "notes"}
+    assert r["benchmark"] == "analysis.synthetic_400" and r["items"] == 400
+    assert r["metrics"]["deterministic"] is True and r["metrics"]["pairs"] > 0
+    assert r["baselines"] == {"target": {"convergence_s": 1.0}}
+
+
+def _score_of(tmp_path: Path, name: str, reports: list[Extraction]) -> float:
+    with Store(tmp_path / f"{name}.db") as store:
+        for x in reports:
+            store.save(x)
+        pairs = convergence(store)
+    return next(p.score for p in pairs if {p.a.id, p.b.id} == {gref("alpha").id, gref("beta").id})
+
+
+def test_modality_and_independence_change_the_weight(tmp_path: Path) -> None:
+    from _analysis_helpers import _report
+
+    def coop(month: int, text: str, **kw: object) -> Extraction:
+        return _report(month, [("alpha", "cooperates_with", "beta", text, dict(kw))])
+
+    asserted = _score_of(tmp_path, "a", [coop(5, "Alpha Front and Beta Brigade fought side by side.")])
+    hedged = _score_of(
+        tmp_path, "h", [coop(5, "Alpha Front may be working with Beta Brigade.", modality=Modality.HEDGED)]
+    )
+    intended = _score_of(
+        tmp_path, "i", [coop(5, "Alpha Front plans to join Beta Brigade.", modality=Modality.INTENDED)]
+    )
+    assert asserted > hedged > intended > 0
+
+    one_doc_twice = _report(
+        5,
+        [
+            ("alpha", "cooperates_with", "beta", "Alpha Front and Beta Brigade fought side by side.", {}),
+            ("beta", "cooperates_with", "alpha", "Beta Brigade again helped Alpha Front.", {}),
+        ],
+    )
+    same_report = _score_of(tmp_path, "s", [one_doc_twice])
+    two_reports = _score_of(
+        tmp_path,
+        "t",
+        [
+            coop(5, "Alpha Front and Beta Brigade fought side by side."),
+            coop(6, "Beta Brigade again helped Alpha Front."),
+        ],
+    )
+    assert same_report == pytest.approx(asserted)  # one report counts once, however often it repeats
+    assert two_reports > asserted  # an independent second report adds to it
+
+
+def test_shared_media_and_a_hub_shared_by_too_many(tmp_path: Path) -> None:
+    from _analysis_helpers import _report
+
+    x = _report(
+        4,
+        [
+            ("alpha", "publishes", "banner", "Alpha Front publishes The Banner.", {}),
+            ("beta", "publishes", "banner", "Beta Brigade also distributes The Banner.", {}),
+        ],
+    )
+    with Store(tmp_path / "m.db") as store:
+        store.save(x)
+        [pair] = convergence(store)
+    assert [(s.kind, [v.name for v in s.via]) for s in pair.signals] == [("shared_media", ["The Banner"])]
+    assert pair.converging
+
+    weights = replace(load_weights(), max_shared=1)  # now The Banner is shared by "too many"
+    with Store(tmp_path / "m.db", readonly=True) as store:
+        from claimgraph.analysis import Analysis
+
+        analysis = Analysis.load(store, weights=weights)
+    assert analysis.pairs() == []
+    assert any("The Banner" in n for n in analysis.links.notes)

@@ -28,7 +28,6 @@ def test_every_trigger_mode_is_a_plover_mode() -> None:
 def _canonical(name: str) -> str:
     """The gazetteer's display name for a name (events name actors as the gazetteer does)."""
     from _events_helpers import pipeline
-
     from claimgraph.nlp.pipeline import gazetteer_of
 
     actor = gazetteer_of(pipeline()).gazetteer.lookup(name)
@@ -118,7 +117,7 @@ def _first_violent(text: str) -> Event:
     [
         # "... killing three Chinese citizens and their Pakistani driver. The Balochistan Liberation Army
         # claimed responsibility for the attack."
-        (3, "suicide_bombing", "Balochistan Liberation Army", "claimed", (4, 4), None, None, None),
+        (3, "suicide_bombing", "Balochistan Liberation Army", "claimed", (4, 4), None, None, "Pakistan"),
         # "6 people were killed ... No group has claimed responsibility yet, but the Islamic State is suspected."
         (6, "bombing", "Islamic State", "suspected", (6, 6), (25, 25), None, "Afghanistan"),
         # "The clash ... killed 10 security personnel and injured three others. One militant was killed ..."

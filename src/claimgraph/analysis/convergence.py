@@ -143,6 +143,10 @@ class Analysis:
         """Every link in index arrays, built on first use and shared by `pairs` and `changes`."""
         return compile_links(self.links.links, self.links, self.weights)
 
+    def evaluate_all(self, as_of: date | None = None) -> np.ndarray:
+        """Every linked pair's score on `as_of` (pairs in `compiled.pairs` order), without evidence."""
+        return evaluate(self.compiled, [self.as_of(as_of)]).matrix[:, 0]
+
     def pairs(
         self,
         *,

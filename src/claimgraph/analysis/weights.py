@@ -43,6 +43,9 @@ class Weights:
     betweenness_weight: float
     bridging_weight: float
     broker_exclude_types: frozenset[str]
+    broker_max_exact_nodes: int
+    broker_pivots: int
+    broker_max_sides: int
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -101,6 +104,9 @@ def parse_weights(raw: dict[str, Any]) -> Weights:
         betweenness_weight=_num(brokers, "betweenness_weight", ".brokers"),
         bridging_weight=_num(brokers, "bridging_weight", ".brokers"),
         broker_exclude_types=frozenset(brokers.get("exclude_types") or ()),
+        broker_max_exact_nodes=int(_num(brokers, "max_exact_nodes", ".brokers")),
+        broker_pivots=max(1, int(_num(brokers, "pivots", ".brokers"))),
+        broker_max_sides=max(2, int(_num(brokers, "max_sides", ".brokers"))),
     )
 
 

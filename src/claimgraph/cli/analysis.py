@@ -42,6 +42,11 @@ def parse_date(text: str | None, option: str) -> date | None:
         raise UsageError(f"{option} {text!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY") from None
 
 
+def say(text: str) -> None:
+    """Plain text, never re-wrapped (lines are long; piping to a file or grep must keep them whole)."""
+    out.print(text, markup=False, highlight=False, soft_wrap=True)
+
+
 def _json_lines(items: Iterable[Any]) -> None:
     for item in items:
         sys.stdout.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
@@ -55,35 +60,32 @@ def evidence_line(e: Evidence) -> str:
     quote = quote if len(quote) <= 160 else quote[:157] + "…"
     return (
         f"{e.subject} {e.predicate}{obj}{flags} — {e.source} ({e.source_kind.replace('_', ' ')}), "
-        f"{e.date} ({e.date_basis}), weight {e.weight:+.2f}: “{quote}” [{e.doc_id}:{e.start}-{e.end}]"
+        f"{e.date} ({e.date_basis}), credibility {e.credibility:.2f}, weight {e.weight:+.2f}: “{quote}” "
+        f"[{e.doc_id}:{e.start}-{e.end}]"
     )
 
 
 def _print_pair(rank: int, p: PairScore, evidence_shown: int) -> None:
     single = " · single-source" if p.single_source else ""
     emerged = f", emerged {p.emerged}" if p.emerged else ""
-    out.print(
+    say(
         f"{rank}. {p.a.name} ↔ {p.b.name}  score {p.score:+.2f} ({p.direction}, first seen {p.first_seen}"
-        f"{emerged}){single}",
-        markup=False,
-        highlight=False,
+        f"{emerged}){single}"
     )
-    out.print(
-        "   trend: " + "  ".join(f"{w.end}:{w.score:+.2f}" for w in p.trend), markup=False, highlight=False
-    )
+    shown = list(p.trend)
+    while len(shown) > 1 and shown[0].score == 0 and shown[0].new_evidence == 0:
+        shown.pop(0)  # quiet windows before anything was said about the pair
+    lead = "… " if len(shown) < len(p.trend) else ""
+    say("   trend: " + lead + "  ".join(f"{w.end}:{w.score:+.2f}" for w in shown))
     for s in p.signals:
         via = f" via {' & '.join(v.name for v in s.via)}" if s.via else ""
-        out.print(
-            f"   • {s.kind}{via}: {s.strength:+.2f} [{', '.join(s.flags)}]", markup=False, highlight=False
-        )
+        say(f"   • {s.kind}{via}: {s.strength:+.2f} [{', '.join(s.flags)}]")
         for e in s.evidence[:evidence_shown]:
-            out.print(f"       - {evidence_line(e)}", markup=False, highlight=False)
+            say(f"       - {evidence_line(e)}")
 
 
 def convergence_cli(
-    since: str | None = typer.Option(
-        None, "--since", help="Leave out evidence dated before this (YYYY-MM-DD)."
-    ),
+    since: str | None = typer.Option(None, "--since", help="Leave out evidence dated before this (YYYY-MM-DD)."),
     window: str = typer.Option("90d", "--window", help="Trend window length: 90d, 12w, 3m, 1y."),
     as_of: str | None = typer.Option(None, "--as-of", help="Score on this date (default: latest evidence)."),
     limit: int = typer.Option(10, "--limit", help="At most this many pairs."),
@@ -99,22 +101,20 @@ def convergence_cli(
         analysis = Analysis.load(store, since=start, as_of=end)
     pairs = analysis.pairs(since=start, window=win, as_of=end, limit=None if show_all else limit)
     for note in analysis.links.notes:
-        err.print(f"note: {note}", markup=False, highlight=False)
+        err.print(f"note: {note}", markup=False, highlight=False, soft_wrap=True)
     shown = [p for p in pairs if show_all or p.converging][:limit]
     if as_json:
         _json_lines(shown)
         return
     if not shown:
-        out.print("no converging pairs")
+        say("no converging pairs")
         return
     for i, p in enumerate(shown, 1):
         _print_pair(i, p, evidence)
 
 
 def brokers_cli(
-    as_of: str | None = typer.Option(
-        None, "--as-of", help="Ties as of this date (default: latest evidence)."
-    ),
+    as_of: str | None = typer.Option(None, "--as-of", help="Ties as of this date (default: latest evidence)."),
     limit: int = typer.Option(10, "--limit", help="At most this many brokers."),
     evidence: int = typer.Option(6, "--evidence", help="Claims shown per broker."),
     as_json: bool = typer.Option(False, "--json", help="JSON Lines, one broker per line."),
@@ -127,19 +127,17 @@ def brokers_cli(
         _json_lines(found)
         return
     if not found:
-        out.print("no brokers")
+        say("no brokers")
         return
     for i, b in enumerate(found, 1):
-        out.print(
+        say(
             f"{i}. {b.actor.name} ({b.actor.type})  score {b.score:.2f} (betweenness {b.betweenness:.2f}, "
-            f"bridging {b.bridging:.2f})",
-            markup=False,
-            highlight=False,
+            f"bridging {b.bridging:.2f})"
         )
         for x in b.bridges[:5]:
-            out.print(f"   bridges {x.a.name} ↔ {x.b.name} ({x.strength:.2f})", markup=False, highlight=False)
+            say(f"   bridges {x.a.name} ↔ {x.b.name} ({x.strength:.2f})")
         for e in b.evidence[:evidence]:
-            out.print(f"       - {evidence_line(e)}", markup=False, highlight=False)
+            say(f"       - {evidence_line(e)}")
 
 
 def changes_cli(
@@ -156,9 +154,6 @@ def changes_cli(
     if as_json:
         sys.stdout.write(json.dumps(ch.to_json(), ensure_ascii=False) + "\n")
         return
-
-    def say(text: str) -> None:
-        out.print(text, markup=False, highlight=False)
 
     say(f"changes from {ch.since} to {ch.as_of}")
     say(f"\nemergence alerts ({len(ch.alerts)})")

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from .. import EXTRACTOR_VERSION
 from ..config import Settings
-from ..nlp.pipeline import gazetteer_of, load_pipeline
+from ..nlp.pipeline import add_gazetteer, gazetteer_of, load_pipeline
 from ..nlp.segment import Segmenter, Sentence, verb_forms
 from ..ontology import load_ontology
 from ..records import Document, Extraction, ExtractionError
@@ -29,7 +29,7 @@ from .claims import ClaimLexicons, find_claims
 from .entities import Mention, cluster_mentions, find_mentions
 from .event_lexicon import load_event_lexicon
 from .events import find_events_explained
-from .frames import key_word
+from .triggers import key_word
 from .types import ExtractContext, ParsedSentence, PlaceResolver
 
 __all__ = ["Extractor", "ExtractContext", "ParsedSentence"]
@@ -42,6 +42,7 @@ class _Pending:
     sentences: list[Sentence] = field(default_factory=list)
     parsed: list[Doc] = field(default_factory=list)
     error: ExtractionError | None = None
+    number: int = -1
 
     @property
     def kept(self) -> list[Sentence]:
@@ -54,7 +55,8 @@ class Extractor:
     def __init__(self, settings: Settings, nlp: Language | None = None,
                  place_resolver: PlaceResolver | None = None) -> None:
         self.settings = settings
-        self.nlp = nlp if nlp is not None else load_pipeline(settings)
+        # a pipeline passed in gets the gazetteer added if it lacks it
+        self.nlp = add_gazetteer(nlp, settings) if nlp is not None else load_pipeline(settings)
         self.ontology = load_ontology()
         self.matcher = gazetteer_of(self.nlp)
         self.lex = ClaimLexicons.from_ontology(self.ontology)
@@ -83,21 +85,29 @@ class Extractor:
     ) -> Iterator[Extraction]:
         """Extractions of `docs` in input order. Only the sentences the segmenter keeps are parsed."""
         pending: deque[_Pending] = deque()
+        by_number: dict[int, _Pending] = {}
         source = iter(docs)
+        counter = iter(range(1 << 62))
 
-        def sentences() -> Iterator[tuple[str, _Pending]]:
+        def sentences() -> Iterator[tuple[str, int]]:
             for doc in source:
                 item = self._segment(doc)
+                item.number = next(counter)
                 pending.append(item)
+                by_number[item.number] = item
                 for s in item.kept:
-                    yield doc.text[s.start : s.end].replace("\n", " "), item
+                    # the context is a plain number: with n_process > 1 spaCy pickles contexts
+                    yield doc.text[s.start : s.end].replace("\n", " "), item.number
 
         stream = self.nlp.pipe(sentences(), as_tuples=True, batch_size=max(batch_size, 128),
                                n_process=n_process)
         try:
-            for parsed, item in stream:
+            for parsed, number in stream:
+                item = by_number[number]
                 while pending and pending[0] is not item and len(pending[0].parsed) >= len(pending[0].kept):
-                    yield self._finish(pending.popleft())
+                    done = pending.popleft()
+                    by_number.pop(done.number, None)
+                    yield self._finish(done)
                 item.parsed.append(parsed)
         except Exception as exc:  # noqa: BLE001 - a parser crash fails the documents in flight, not the run
             reason = f"parse failed: {type(exc).__name__}: {exc}"

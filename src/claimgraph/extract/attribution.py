@@ -209,7 +209,7 @@ def _quote_state(text: str) -> bool:
 
 
 def _source_from_match(m: re.Match[str], base: int, lex: AttributionLexicon, entities: Sequence[Entity]) -> Source:
-    who = m.group("who").strip()
+    who = re.split(r"\.?\[\d*", m.group("who"), maxsplit=1)[0].strip()  # "the report.[75" → "the report"
     start = base + m.start("who") + (len(m.group("who")) - len(m.group("who").lstrip()))
     etype, ename = _entity_type_at(start, start + len(who), entities)
     last = who.split()[-1].lower() if who.split() else ""

@@ -18,9 +18,10 @@ from ..ontology import Ontology
 from ..records import Claim, Entity, PartialDate, SourceKind, Span, make_id
 from .attribution import AttributionLexicon, find_source
 from .entities import MentionIndex
-from .frames import FRAMES, Candidate, FrameInput, Triggers
+from .frames import FRAMES, Candidate, FrameInput
 from .modality import CueLexicon, find_modality
 from .timex import resolve_time
+from .triggers import Triggers
 from .types import ExtractContext, ParsedSentence
 
 _TIME_LABELS = {"DATE"}
@@ -76,6 +77,13 @@ def _time_for(c: Candidate, ps: ParsedSentence, published: PartialDate | None) -
     return None
 
 
+def _same_name(a: str, b: str) -> bool:
+    """"Musharraf" / "Pervez Musharraf": one name is the other's last words."""
+    wa, wb = a.lower().split(), b.lower().split()
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return bool(short) and long[-len(short):] == short
+
+
 def _check(c: Candidate, ontology: Ontology) -> str | None:
     pdef = ontology.predicates.get(c.predicate)
     if pdef is None:
@@ -84,6 +92,8 @@ def _check(c: Candidate, ontology: Ontology) -> str | None:
         return f"subject {c.subject.name!r} is a {c.subject.type}, not one of {', '.join(pdef.subject)}"
     if c.object is not None and not _type_ok(ontology, c.object.type, pdef.object):
         return f"object {c.object.name!r} is a {c.object.type}, not one of {', '.join(pdef.object or ())}"
+    if c.object is not None and _same_name(c.subject.name, c.object.name):
+        return f"{c.subject.name!r} and {c.object.name!r} look like one name written twice"
     if c.role is not None and pdef.roles and c.role not in pdef.roles:
         return f"role {c.role!r} is not a role of {c.predicate}"
     return None

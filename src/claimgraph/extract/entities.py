@@ -36,6 +36,7 @@ _TYPE_RANK = ["armed_group", "agency", "person", "publication", "party", "state"
               "place", "group_identity"]
 _STRIP_LEFT = re.compile(r"^(?:the|a|an|former|late|senior|president|gen\.?|general|mr\.?|ms\.?|dr\.?)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_ADJECTIVAL = re.compile(r"[-–](?:style|backed|like|inspired|type|esque|era)\b")
 _PRONOUN_PERSON = {"he", "him", "his", "she", "her"}
 _PRONOUN_ORG = {"it", "its", "they", "them", "their"}
 _GROUP_NOUNS = {"group", "outfit", "organisation", "organization", "network", "militia", "movement"}
@@ -129,6 +130,8 @@ def find_mentions(
                 continue
             if doc_text[start:end] != text:
                 continue
+            if _ADJECTIVAL.match(doc_text, end):
+                continue  # "State-backed", "Taliban-style": a modifier, not a mention of the actor
             label = ent.label_
             if label == "ORG" and ent.root.dep_ in {"dobj", "dative"} and ent.root.head.lemma_ == "tell":
                 label = "PUBLICATION"  # "told ThePrint": the outlet spoken to

@@ -19,9 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from ..records import Document, Entity, EntityRef, Responsibility, Source, SourceKind, Span
 from .event_lexicon import EventLexicon
@@ -39,9 +38,7 @@ _AGENT_NOUNS = {"militant", "fighter", "gunman", "gunmen", "rebel", "insurgent",
                 "troop", "force", "police", "spokesman", "spokesperson", "commander", "group", "faction"}
 # Verbs whose "by" agent or subject is the doer of the act they govern ("carried out by X").
 _DOER_VERBS = {"carry", "perpetrate", "orchestrate", "stage", "conduct", "launch", "mount", "commit", "plan",
-               "mastermind", "execute", "organise", "organize"}
-_PLACE_LABELS = {"GPE", "LOC", "FAC", "PLACE", "FACILITY"}  # spaCy NER + gazetteer labels
-_DATE_PREPS = {"in", "on", "since", "during", "from", "by", "until", "early", "late", "mid"}
+               "mastermind", "execute", "organise", "organize", "trigger", "detonate", "plant", "set", "fire"}
 
 
 @dataclass(slots=True)
@@ -101,6 +98,16 @@ def adds_to_incident(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
     return False
 
 
+def states_responsibility(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
+    """A sentence that claims, blames, suspects or disowns an act (not one that only counts casualties)."""
+    cues = lex.responsibility
+    low = sent.text.lower()
+    if any(p in low for p in cues.attribute_phrases + cues.suspect_phrases + cues.unknown_phrases):
+        return True
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in cues.claim_verbs | cues.attribute_verbs | cues.denied
+               for t in sent)
+
+
 def names_people(sent: Doc | SpacySpan) -> int:
     return sum(1 for e in sent.ents if e.label_ == "PERSON")
 
@@ -122,6 +129,27 @@ class _Mentions:
 
     def char_range(self, first: Token, last: Token) -> tuple[int, int]:
         return self.local(self.ps, first.idx), self.local(self.ps, last.idx + len(last.text))
+
+    def in_core(self, head: Token) -> list[Entity]:
+        """Entities in the core of a noun phrase: the head, its modifiers and appositions, and "of"/"for"
+        complements ("a spokesperson for the BNA", "members of IS") — not its other prepositional
+        phrases ("An IED planted ... in the Anarkali Bazaar" names no perpetrator)."""
+        keep: list[Token] = []
+        todo = [head]
+        while todo:
+            t = todo.pop()
+            keep.append(t)
+            for c in t.children:
+                if c.dep_ in ("compound", "amod", "nmod", "poss", "appos", "det", "nummod", "flat", "conj",
+                              "cc", "case", "punct") or c.dep_ == "pobj" and t.dep_ == "prep":
+                    todo.append(c)
+                elif c.dep_ == "prep" and c.lower_ in ("of", "for", "from") and t.i == head.i:
+                    todo.append(c)
+        ranges = [self.char_range(t, t) for t in keep]
+        found = [(s, ent) for s, e, ent in self.items if any(s < re and e > rs for rs, re in ranges)]
+        hs, he = self.char_range(head, head)
+        found.sort(key=lambda x: (0 if hs <= x[0] < he else 1, x[0]))
+        return [ent for _, ent in found]
 
     def in_phrase(self, head: Token) -> list[Entity]:
         """Entities inside the noun phrase of `head` (head's own words first, then its modifiers)."""
@@ -195,7 +223,7 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
             ok = ok or (lemma == "claim" and tok.tag_ == "VBN")  # "attack claimed by X"
             if ok and not any(c.lower_ in ("no", "nobody") for s in _subject(tok) for c in [s, *s.children]):
                 for s in _agent(tok) if _children(tok, "auxpass", "agent") or tok.tag_ == "VBN" else _subject(tok):
-                    ents = mentions.in_phrase(s)
+                    ents = mentions.in_core(s)
                     cands.add(CLAIMED, ents, Source(ents[0].name, SourceKind.ORGANISATION, tok.text)
                               if ents else None)
                 if tok.dep_ == "acl" or tok.tag_ == "VBN":
@@ -217,6 +245,9 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
             holder = _source_of(tok, mentions, ctx, tok.text) if _children(tok, "nsubj") else None
             for s in _children(tok, "nsubjpass"):
                 cands.add(SUSPECTED, mentions.in_phrase(s), holder)
+            if lemma == "suspect":  # "Turkish authorities suspect ISIL"
+                for o in _children(tok, "dobj"):
+                    cands.add(SUSPECTED, mentions.in_phrase(o), holder)
             for c in _children(tok, "ccomp"):  # "police believe the IRA was responsible"
                 for s in _subject(c):
                     cands.add(SUSPECTED, mentions.in_phrase(s), holder)
@@ -235,7 +266,8 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
             for a in _agent(tok):
                 cands.add(SUSPECTED if _hedged(tok) else ATTRIBUTED, mentions.in_phrase(a))
         if tok.lower_ in ("member", "members", "supporter", "connections", "connection", "allegiance",
-                          "links", "loyal", "belonging", "affiliated"):
+                          "links", "loyal", "belonging", "affiliated") and _attacker_clause(tok, lex):
+            # "The attacker had connections with JAD", "he had pledged allegiance to the Islamic State"
             for g in _pobj(tok, "of", "with", "to"):
                 cands.add(MEMBER, mentions.in_phrase(g))
 
@@ -244,6 +276,20 @@ def _is_meeting(parsed: Sequence[ParsedSentence], hits: Sequence[tuple[int, int,
     return any(_tokens(parsed[si].sent)[e - 1].lemma_.lower() in ("meet", "meeting", "talks", "talk", "summit",
                                                                  "negotiation", "negotiate", "confer")
                for si, _, e in hits)
+
+
+def _attacker_clause(tok: Token, lex: EventLexicon) -> bool:
+    """True when the clause around `tok` is about the attacker (its subject is "the attacker", "he"...)."""
+    if tok.dep_ in ("acl", "amod") and (tok.head.lemma_.lower() in lex.counts.attacker_nouns
+                                        or tok.head.lower_ in lex.counts.attacker_nouns):
+        return True  # "A gunman affiliated with the Islamic State"
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for s in _subject(verb):
+        if s.lemma_.lower() in lex.counts.attacker_nouns or s.lower_ in ("he", "she", "they"):
+            return True
+    return False
 
 
 def _hedged(tok: Token) -> bool:
@@ -265,11 +311,11 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
         strength = SUSPECTED if hedge else AGENT
         if verbal and not passive:
             for s in _subject(head):
-                cands.add(strength, mentions.in_phrase(s))
+                cands.add(strength, mentions.in_core(s))
             for o in _children(head, "dobj") + _pobj(head, "on", "at", "against"):
                 cands.target(mentions.in_phrase(o))
         for a in _agent(head):
-            cands.add(strength, mentions.in_phrase(a))
+            cands.add(strength, mentions.in_core(a))
         if verbal and passive:
             for s in _subject(head):
                 cands.target(mentions.in_phrase(s))
@@ -283,7 +329,7 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                     cands.target(mentions.in_phrase(o))
     # the subject of "carried out / launched / staged" whose object is the trigger: "IS militants carried out
     # suicide bombings"; an attacker named in apposition or by "named": "A man named X rammed ..."
-    for start, end in spans:
+    for _start, end in spans:
         trig = toks[end - 1]
         if trig.dep_ == "dobj" and trig.head.lemma_.lower() in _DOER_VERBS:
             for s in _subject(trig.head):
@@ -300,7 +346,7 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
             verb = t.head if t.head.pos_ == "VERB" else t.head.head
             if cue_kind(verb, lex.counts) is not None or any(s <= verb.i - toks[0].i < e for s, e in spans):
                 if t.dep_ != "nsubj" or not _children(verb, "auxpass"):
-                    cands.add(AGENT, mentions.in_phrase(t))
+                    cands.add(AGENT, mentions.in_core(t))
     # an attacker identified by name: "The attacker, identified as Kujtim Fejzullai", "a bomber named X"
     for t in toks:
         if t.lemma_.lower() in lex.counts.attacker_nouns or t.lower_ in lex.counts.attacker_nouns:
@@ -471,96 +517,3 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
     if not chosen and unknown_cue:
         roles.responsibility = Responsibility.UNKNOWN
     return roles
-
-
-# ------------------------------------------------------------------------------------------ place, date
-
-
-def _inside_group_name(tok: Token) -> bool:
-    """A place word that is part of a group's name ("Islamic State – Khorasan Province")."""
-    prev = tok.nbor(-1) if tok.i > 0 else None
-    if prev is None or prev.lower_ not in ("–", "-", "of", "in"):
-        return False
-    before = prev.nbor(-1) if prev.i > 0 else None
-    return before is not None and before.ent_type_ in ("ORG",) and before.ent_iob_ != "O"
-
-
-_LOCATIVE = {"in", "near", "at", "outside", "inside", "across", "around", "of", "from", "into", "to", "toward",
-             "towards", "between"}
-# A demonym names the event's country only before one of these ("the Afghan capital"), not before
-# people ("Turkish engineers") or borders ("near the Syrian border").
-_DEMONYM_HEADS = {"capital", "city", "town", "village", "province", "region", "district", "state", "port",
-                  "coast", "countryside", "territory", "soil", "government", "army", "military", "police"}
-# Capitalised words that begin facility names and also happen to be GeoNames towns ("University",
-# Florida; "Paradise", Nevada): never a place on their own.
-_PLACE_STOPWORDS = {"university", "institute", "hospital", "church", "mosque", "market", "police", "station",
-                    "airport", "hotel", "school", "college", "street", "square", "bridge", "park", "centre",
-                    "center", "temple", "paradise", "reserve", "plaza", "palace", "court", "hall", "club",
-                    "museum", "embassy", "consulate", "camp", "base", "mall", "metro", "cathedral", "shrine"}
-_PLACE_FILLERS = {"the", "city", "town", "village", "province", "district", "capital", "region", "state", "of",
-                  "area", "county", "governorate", ","}
-
-
-def _after_locative(tok: Token) -> bool:
-    """True when a proper-noun run starts after "in", "near", "the city of", "a village in" ..."""
-    i = tok.i - 1
-    while i >= 0 and tok.doc[i].lower_ in _PLACE_FILLERS and tok.i - i <= 4:
-        if tok.doc[i].lower_ == "of" and i > 0 and tok.doc[i - 1].lower_ in _PLACE_FILLERS:
-            return True
-        i -= 1
-    return i >= 0 and tok.doc[i].lower_ in _LOCATIVE
-
-
-def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn) -> list[tuple[str, bool]]:
-    """Place names of a sentence to resolve, in text order, each with True when it is a demonym
-    ("the Afghan capital"). Sources: place entities, spaCy GPE/LOC/FAC (and gazetteer place) spans,
-    and proper-noun runs after a locative preposition whatever the NER called them (the small model
-    tags "Herat" ORG and misses "Cameroon" in "the Far North Region of Cameroon"). Names inside a
-    known actor's mention (a gazetteer match or a person) are skipped."""
-    found: dict[int, tuple[str, bool]] = {}
-    actor_chars: set[int] = set()
-    for e in entities:
-        for m in e.mentions:
-            if ps.start <= m.start and m.end <= ps.end:
-                if e.type in ("place", "facility"):
-                    found.setdefault(m.start, (m.text, False))
-                elif e.refs:  # a gazetteer actor; NER persons and orgs may be mis-tagged places
-                    actor_chars.update(range(m.start, m.end))
-    sent = ps.sent
-    for ent in sent.ents:
-        at = local(ps, ent.start_char)
-        if ent.label_ in _PLACE_LABELS and at not in actor_chars and not _inside_group_name(ent[0]) \
-                or ent.label_ in ("PERSON", "ORG") and not ent.kb_id_ and _after_locative(ent[0]) \
-                and ent[0].nbor(-1).lower_ not in ("by", "of", "from"):
-            found.setdefault(at, (ent.text, False))
-        elif ent.label_ == "NORP" and ent.root.head.lemma_.lower() in _DEMONYM_HEADS:
-            found.setdefault(at, (ent.text, True))
-    run: list[Token] = []
-    for tok in [*sent, None]:
-        if tok is not None and tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ != "NORP":
-            run.append(tok)
-            continue
-        if run:
-            at = local(ps, run[0].idx)
-            nxt = run[-1].nbor(1) if run[-1].i + 1 < len(run[-1].doc) else None
-            if at not in actor_chars and _after_locative(run[0]) and not _inside_group_name(run[0]) \
-                    and not (nxt is not None and nxt.lower_ == "of") \
-                    and not (len(run) == 1 and run[0].lower_ in _PLACE_STOPWORDS):
-                found.setdefault(at, (" ".join(t.text for t in run), False))
-            run = []
-    return [found[k] for k in sorted(found)]
-
-
-def date_phrases(sent: Doc | SpacySpan) -> list[str]:
-    """DATE entities of a sentence with the preposition before them ("in March"), in text order."""
-    out = []
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
-            continue
-        prev = ent.doc[ent.start - 1] if ent.start > 0 else None
-        text = ent.text
-        if prev is not None and prev.lower_ in _DATE_PREPS and prev.i >= (sent.start if isinstance(sent, SpacySpan)
-                                                                         else 0):
-            text = f"{prev.text} {ent.text}"
-        out.append(text)
-    return out

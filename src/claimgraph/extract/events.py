@@ -18,13 +18,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
-from ..records import Document, Entity, EntityRef, Event, PartialDate, Place, Responsibility, Source, SourceKind, Span
-from ..records import make_id
-from . import event_roles
+from ..records import (
+    Document,
+    Entity,
+    Event,
+    PartialDate,
+    Place,
+    Responsibility,
+    Source,
+    SourceKind,
+    Span,
+    make_id,
+)
+from . import event_place, event_roles
 from .event_lexicon import EventLexicon, TriggerDef, load_event_lexicon
 from .quantities import Casualties, find_casualties, merge_casualties
 from .types import ExtractContext, ParsedSentence
@@ -35,6 +44,7 @@ _MAX_GAP = 2  # sentences between an incident and a sentence that refers back to
 _MAX_CLAIM_GAP = 4  # ... or that claims or attributes it ("The Taliban claimed responsibility for the attack")
 _MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall"}
 _RESULT_VERBS = {"kill", "injure", "wound", "leave", "claim"}
+_DEFINITE = {"the", "this", "that", "these", "those", "both"}
 _INDEFINITE = {"a", "an", "another", "second", "third", "fourth", "fifth", "twin", "double", "triple", "new"}
 _INTENT_HEADS = {"plan", "vow", "threaten", "aim", "seek", "intend", "want", "try", "attempt", "hope",
                  "task", "order", "urge", "call", "prepare", "pledge"}
@@ -136,15 +146,28 @@ def _introduces_new(sent: Doc | SpacySpan, hit: TriggerHit) -> bool:
         return False  # "6 people were killed" counts the open incident's dead
     tok = _head_of(list(sent)[hit.start : hit.end])
     if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ in ("pobj", "attr", "nsubjpass"):
+            return False  # "after a standoff", "it was a suicide bombing", "6 gunmen were killed"
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod")}
         return bool(dets & _INDEFINITE) or any(c.dep_ == "nummod" for c in tok.children)
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj:
         return False
     s = subj[0]
-    if s.pos_ == "PRON" or any(c.lower_ in ("the", "this", "that", "these", "those", "both") for c in s.children):
+    if s.pos_ == "PRON" or any(c.lower_ in _DEFINITE for c in s.children):
         return False
+    if s.dep_ == "nsubjpass":  # "vehicles ... were targeted": new only when the victim is new ("A bus was")
+        return any(c.lower_ in _INDEFINITE for c in s.children)
     return True
+
+
+def _refers_back(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
+    """A definite trigger noun ("the attack", "the blasts"): the sentence is about an incident already told."""
+    for hit in hits:
+        tok = _head_of(list(sent)[hit.start : hit.end])
+        if tok.pos_ == "NOUN" and any(c.lower_ in _DEFINITE and c.dep_ == "det" for c in tok.children):
+            return True
+    return False
 
 
 def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
@@ -158,12 +181,13 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
             families.setdefault(_family(h.trigger, lex), []).append(h)
         for fam, fhits in families.items():
             prev = open_by_family.get(fam)
-            gap = _MAX_CLAIM_GAP if fam == VIOLENT and event_roles.adds_to_incident(sent, lex) else _MAX_GAP
+            states = fam == VIOLENT and event_roles.adds_to_incident(sent, lex)
+            gap = _MAX_CLAIM_GAP if states else _MAX_GAP
             joinable = (
                 prev is not None
                 and si - prev.sentences[-1] <= gap
                 and parsed[si].paragraph == parsed[prev.sentences[-1]].paragraph
-                and not any(_introduces_new(sent, h) for h in fhits)
+                and (not any(_introduces_new(sent, h) for h in fhits) or states and _refers_back(sent, fhits))
             )
             if joinable and prev is not None:
                 if prev.sentences[-1] != si:
@@ -174,10 +198,13 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
             incidents.append(inc)
             open_by_family[fam] = inc
         # a sentence with no trigger of the family that only adds responsibility or casualties
+        # (a claim may come a few sentences later; a bare casualty count only right after)
         prev = open_by_family.get(VIOLENT)
-        if VIOLENT not in families and prev is not None and si - prev.sentences[-1] == 1 \
+        if VIOLENT not in families and prev is not None \
                 and parsed[si].paragraph == parsed[prev.sentences[-1]].paragraph \
-                and event_roles.adds_to_incident(sent, lex):
+                and event_roles.adds_to_incident(sent, lex) \
+                and si - prev.sentences[-1] <= (_MAX_CLAIM_GAP if event_roles.states_responsibility(sent, lex)
+                                                else 1):
             prev.sentences.append(si)
         # a meeting seen in a photo or statement names its participants in the next sentence
         meet = open_by_family.get("CONSULT")
@@ -216,58 +243,63 @@ _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "easter
                "south-east", "upper", "lower", "the"}
 
 
-def _resolve_loosely(ctx: ExtractContext, name: str) -> Place | None:
-    """The name as written; else without leading direction words ("north west Pakistan", "Southern
-    Philippines")."""
+def _resolve_loosely(ctx: ExtractContext, name: str) -> tuple[Place | None, bool]:
+    """The name as written (exact: True); else without leading direction words ("north west Pakistan",
+    "Southern Philippines"; exact: False)."""
     place = ctx.resolve_place(name)
     if place is not None:
-        return place
+        return place, True
     words = name.split()
     while words and words[0].lower() in _DIRECTIONS:
         words = words[1:]
     if words and len(words) < len(name.split()):
-        place = ctx.resolve_place(" ".join(words))
-        if place is not None:
-            return place
-    return None
+        return ctx.resolve_place(" ".join(words)), False
+    return None, False
 
 
 def _place(inc: Incident, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
            ctx: ExtractContext) -> Place | None:
-    """The incident's place: the first named place that agrees with any country the text names.
+    """The incident's place, by a vote on its country among everything the text names.
 
-    "in Tripoli, Lebanon" → Tripoli only if it resolves inside Lebanon, else Lebanon; "the Afghan
-    capital" → Afghanistan (country precision) when nothing finer is named.
+    Votes: a place that resolves as written 1, one found only without its direction words 0.5, a
+    country named outright 1 (3 when it qualifies a name: "Tripoli, Lebanon"), a demonym before a
+    place noun 1 ("the Afghan capital"), any other demonym 0.5 ("Yemeni soldiers"). The winner is
+    the country with most votes (ties: the first named); the place is the first resolved name in it,
+    else the country itself. So "Leigh on Sea, Essex" can still go wrong (Essex, Maryland) — the
+    resolver is given no context — but "Kech District in Balochistan ... Pakistani military" does not.
     """
     country_of = _country_lookup(ctx)
-    places: list[Place] = []
-    named: list[str] = []  # countries the text names outright: they constrain the finer places
-    demonyms: list[str] = []  # countries only implied ("Afghan capital"): a last resort
+    votes: dict[str, float] = {}
+    order: dict[str, int] = {}
+    candidates: list[tuple[str, Place, float]] = []
+
+    def vote(country: str | None, weight: float) -> None:
+        if country:
+            votes[country] = votes.get(country, 0.0) + weight
+            order.setdefault(country, len(order))
+
     for si in inc.sentences:
-        for name, demonym in event_roles.place_names(parsed[si], entities, _local):
-            if demonym:
-                country = country_of(name) if country_of is not None else None
-                if country:
-                    demonyms.append(country)
+        for pn in event_place.place_names(parsed[si], entities, _local):
+            if pn.kind != event_place.PLACE:
+                vote(country_of(pn.name) if country_of is not None else None,
+                     1.0 if pn.kind == event_place.DEMONYM else 0.5)
                 continue
-            place = _resolve_loosely(ctx, name)
-            if place is None:
+            place, exact = _resolve_loosely(ctx, pn.name)
+            if place is None or not place.country:
                 continue
-            places.append(place)
-            if place.precision == "country" and place.country:
-                named.append(place.country)
-    finer = [p for p in places if p.precision != "country"]
-    for constraint in (named, demonyms):
-        for p in finer:
-            if p.country in constraint:
-                return p
-    if named:
-        return next(p for p in places if p.precision == "country")
+            weight = (3.0 if pn.qualifier else 1.0) if place.precision == "country" else (1.0 if exact else 0.5)
+            vote(place.country, weight)
+            candidates.append((place.country, place, weight))
+    if not votes:
+        return None
+    winner = max(votes, key=lambda c: (votes[c], -order[c]))
+    in_winner = sorted(((p, w) for c, p, w in candidates if c == winner), key=lambda x: -x[1])  # stable
+    finer = [p for p, _ in in_winner if p.precision != "country"]
     if finer:
         return finer[0]
-    if demonyms:
-        return Place(demonyms[0], None, demonyms[0], precision="country")
-    return None
+    if in_winner:
+        return in_winner[0][0]
+    return Place(winner, None, winner, precision="country")
 
 
 def _date(inc: Incident, parsed: Sequence[ParsedSentence], ctx: ExtractContext) -> PartialDate | None:
@@ -275,7 +307,7 @@ def _date(inc: Incident, parsed: Sequence[ParsedSentence], ctx: ExtractContext) 
 
     published = ctx.published or ctx.doc.published
     for si in inc.sentences:
-        for text in event_roles.date_phrases(parsed[si].sent):
+        for text in event_place.date_phrases(parsed[si].sent):
             found = resolve_time(text, published)
             if found is not None:
                 return found

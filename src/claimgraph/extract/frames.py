@@ -28,6 +28,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..records import Entity
 from .entities import ORG_TYPES, MentionIndex, resolve_reference
+from .triggers import Triggers, VerbTable
 
 _CLAUSE_BREAK = {",", ";", ":", "“", "”", '"', "(", ")", "—"}
 _CONNECT = {"–", "-", "&", "and", "/", "—"}
@@ -59,75 +60,6 @@ class Candidate:
     place: Entity | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Triggers:
-    """The `predicate_triggers` section of lexicon.yaml, as lookup tables."""
-
-    between: Mapping[str, str]  # noun → predicate
-    verbs: Mapping[tuple[str, ...], tuple[str, tuple[str, ...]]]  # lemma phrase → (predicate, preps)
-    under: frozenset[str]
-    asset_of: frozenset[str]
-    roles: Mapping[tuple[str, ...], tuple[str, str]]  # words → (predicate, role)
-    kinds: frozenset[tuple[str, ...]]
-    bases: frozenset[str]
-    places_of: Mapping[str, str]  # noun → predicate ("operations" → operates_in)
-    noun_with: Mapping[str, str]  # noun → predicate ("ties" → associated_with)
-    attack_nouns: frozenset[str]
-    publications: frozenset[str]
-
-    @classmethod
-    def from_lexicon(cls, lexicon: Mapping[str, object]) -> Triggers:
-        pt: Mapping[str, Mapping[str, object]] = lexicon.get("predicate_triggers") or {}  # type: ignore[assignment]
-        between: dict[str, str] = {}
-        verbs: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {}
-        roles: dict[tuple[str, ...], tuple[str, str]] = {}
-        places_of: dict[str, str] = {}
-        noun_with: dict[str, str] = {}
-        for pred, frames in pt.items():
-            for noun in frames.get("between", []) or []:  # type: ignore[union-attr]
-                between[str(noun).lower()] = pred
-            for phrase, preps in (frames.get("verbs") or {}).items():  # type: ignore[union-attr]
-                verbs[tuple(str(phrase).lower().split())] = (pred, tuple(str(p) for p in preps or []))
-            for word, role in (frames.get("roles") or {}).items():  # type: ignore[union-attr]
-                roles[tuple(str(word).lower().split())] = (pred, str(role))
-            if pred == "operates_in":
-                for noun in frames.get("nouns", []) or []:  # type: ignore[union-attr]
-                    places_of[str(noun).lower()] = pred
-            if pred == "associated_with":
-                for noun in frames.get("nouns", []) or []:  # type: ignore[union-attr]
-                    noun_with[str(noun).lower()] = pred
-
-        def words(pred: str, key: str) -> frozenset[str]:
-            return frozenset(str(w).lower() for w in (pt.get(pred, {}).get(key) or []))  # type: ignore[union-attr]
-
-        return cls(
-            between, verbs, words("directs", "under"), words("directs", "asset_of"), roles,
-            frozenset(tuple(w.split()) for w in words("branch_of", "appos")),
-            frozenset(w for w in words("based_in", "nouns")), places_of, noun_with,
-            words("attacked", "nouns"), words("publishes", "nouns"),
-        )
-
-    def words(self) -> set[str]:
-        """One word per trigger phrase that must be present for a frame to fire (for sentence selection):
-        the longest word of a phrase ("chief of operations" → operations), never a light verb."""
-        out: set[str] = set()
-        for group in (self.between, self.under, self.asset_of, self.bases, self.places_of, self.noun_with,
-                      self.attack_nouns, self.publications, self.verbs, self.roles, self.kinds):
-            for phrase in group:
-                words = phrase if isinstance(phrase, tuple) else tuple(str(phrase).split())
-                out.add(key_word(words))
-        return out
-
-
-LIGHT_WORDS = frozenset({"be", "have", "take", "share", "make", "get", "do", "of", "in", "the", "a", "to", "with"})
-
-
-def key_word(words: Sequence[str]) -> str:
-    """The word of a phrase that selects sentences for it: its longest non-light word."""
-    content = [w for w in words if w not in LIGHT_WORDS] or list(words)
-    return max(content, key=len)
-
-
 @dataclass(slots=True)
 class FrameInput:
     sent: Doc | SpacySpan
@@ -144,8 +76,19 @@ class FrameInput:
         e = self.mentions.at(self.index, tok.i)
         if e is None:
             e = resolve_reference(tok, self.index, self.offset, self.mentions)
-        if e is None and tok.lower_ in {"which", "who", "that"} and tok.head.dep_ == "relcl":
-            e = self.entity(tok.head.head)
+        if e is None and tok.lower_ in {"which", "who", "that"} and tok.dep_ in _SUBJ | {"dobj"}:
+            # the antecedent is the name right before the pronoun ("Afghanistan of the Taliban which had
+            # harboured …" is the Taliban, whatever the parser attached the clause to), else the parser's
+            # "who" wants a person, "which" anything else ("Gen. Hamid Gul of Pakistan, who ran the ISI")
+            j = tok.i - 1
+            while j >= 0 and tok.i - j <= 6 and tok.doc[j].pos_ not in {"VERB", "AUX"}:
+                cand = self.mentions.at(self.index, j)
+                if cand is not None and (tok.lower_ == "that" or (cand.type == "person") == (tok.lower_ == "who")):
+                    e = cand
+                    break
+                j -= 1
+            if e is None and tok.head.dep_ == "relcl":
+                e = self.entity(tok.head.head)
         self._cache[tok.i] = e
         return e
 
@@ -232,6 +175,11 @@ def _subjects(t: Token, fi: FrameInput, depth: int = 0) -> tuple[list[Entity], b
     if t.dep_ in {"xcomp", "conj", "advcl", "pcomp", "ccomp", "relcl"} and t.head is not t and depth < 4:
         if t.dep_ == "relcl":
             return fi.np_entities(t.head), False
+        if t.dep_ == "xcomp":
+            # object control: in "Pakistan wants us to help …" the helper is "us", not Pakistan
+            controller = next((c for c in t.head.children if c.dep_ in {"dobj", "dative"} and c.i < t.i), None)
+            if controller is not None:
+                return fi.np_entities(controller), False
         return _subjects(t.head, fi, depth + 1)
     return [], False
 
@@ -268,39 +216,41 @@ def _pairs(pred: str, subs: Sequence[Entity], objs: Sequence[Entity], t: Token, 
 # ------------------------------------------------------------------------------------------------ frames
 
 
+def tie_parties(fi: FrameInput, t: Token) -> list[Entity]:
+    """The parties of a tie noun: "collaboration between X and Y" or "the X–Y collaboration"."""
+    ents: list[Entity] = []
+    nxt = [x for x in t.doc[t.i + 1 : t.i + 6]]
+    btw = next((x for x in nxt if x.lower_ == "between"), None)
+    if btw is not None:
+        ents = [e for e in fi.window(btw.i + 1, min(len(t.doc), btw.i + 20)) if e.type != "place"]
+        for x in t.doc[btw.i + 1 : btw.i + 20]:  # "between ISKP fighters and Lashkar operatives"
+            if x.dep_ == "pobj" or x.dep_ == "conj":
+                for e in fi.np_entities(x):
+                    if e not in ents and e.type != "place":
+                        ents.append(e)
+            if x.text in {";", "."} or x.lower_ in {"could", "would", "was", "is"}:
+                break
+    else:
+        # "the LeT–ISKP collaboration", "ISKP-Lashkar nexus"
+        i = t.i - 1
+        while i >= 0 and (fi.entity(t.doc[i]) is not None or t.doc[i].text in _CONNECT):
+            e = fi.entity(t.doc[i])
+            if e is not None and e not in ents and e.type != "place":
+                ents.insert(0, e)
+            i -= 1
+    return ents
+
+
 def between_frame(fi: FrameInput) -> list[Candidate]:
     out: list[Candidate] = []
-    toks = fi.sent
-    for t in toks:
+    for t in fi.sent:
         pred = fi.triggers.between.get(t.lower_) or fi.triggers.between.get(_lemma(t))
         if pred is None:
             continue
-        ents: list[Entity] = []
-        nxt = [x for x in t.doc[t.i + 1 : t.i + 6]]
-        btw = next((x for x in nxt if x.lower_ == "between"), None)
-        if btw is not None:
-            ents = [e for e in fi.window(btw.i + 1, min(len(t.doc), btw.i + 20)) if e.type != "place"]
-            for x in t.doc[btw.i + 1 : btw.i + 20]:  # "between ISKP fighters and Lashkar operatives"
-                if x.dep_ == "pobj" or x.dep_ == "conj":
-                    for e in fi.np_entities(x):
-                        if e not in ents and e.type != "place":
-                            ents.append(e)
-                if x.text in {";", "."} or x.lower_ in {"could", "would", "was", "is"}:
-                    break
-        else:
-            # "the LeT–ISKP collaboration", "ISKP-Lashkar nexus"
-            i = t.i - 1
-            while i >= 0 and (fi.entity(t.doc[i]) is not None or t.doc[i].text in _CONNECT):
-                e = fi.entity(t.doc[i])
-                if e is not None and e not in ents and e.type != "place":
-                    ents.insert(0, e)
-                i -= 1
+        ents = tie_parties(fi, t)
         if len(ents) >= 2:
             out.extend(Candidate(pred, ents[0], o, t, "between") for o in ents[1:3] if o.id != ents[0].id)
     return out
-
-
-VerbTable = Mapping[tuple[str, ...], tuple[str, tuple[str, ...]]]
 
 
 def _verb_match(t: Token, verbs: VerbTable) -> tuple[str, tuple[str, ...], int] | None:
@@ -321,6 +271,14 @@ def _verb_match(t: Token, verbs: VerbTable) -> tuple[str, tuple[str, ...], int] 
     return best
 
 
+def _gives_goods(t: Token, goods: frozenset[str]) -> bool:
+    """Whether what `t` (provide, supply, give) hands over is support: arms, funds, shelter, training …"""
+    for c in t.subtree:
+        if c.pos_ in {"NOUN", "PROPN"} and c.i != t.i and (c.lower_ in goods or c.lemma_.lower() in goods):
+            return True
+    return False
+
+
 def verb_frame(fi: FrameInput) -> list[Candidate]:
     out: list[Candidate] = []
     for t in fi.sent:
@@ -330,12 +288,16 @@ def verb_frame(fi: FrameInput) -> list[Candidate]:
         if m is None:
             continue
         pred, preps, _ = m
+        if _lemma(t) in fi.triggers.goods_verbs and not _gives_goods(t, fi.triggers.goods):
+            continue
         subs, passive = _subjects(t, fi)
         objs: list[Entity] = []
         if not passive:
             for c in t.children:
                 if c.dep_ in {"dobj", "dative"}:
                     objs += fi.np_entities(c)
+                    if pred == "supports" and (c.lower_ in fi.triggers.between or _lemma(c) in fi.triggers.between):
+                        objs += tie_parties(fi, c)  # "facilitating collaboration between X and Y"
                 if c.dep_ in {"ccomp", "xcomp"}:  # "helping the ISKP establish …"
                     s = next((g for g in c.children if g.dep_ in {"nsubj"}), None)
                     if s is not None:

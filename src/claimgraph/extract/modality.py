@@ -43,7 +43,7 @@ class CueLexicon:
         return cls(phrases("hedges", "hedges_long"), phrases("intent"), phrases("negation"))
 
 
-def scope(trigger: Token | Span) -> set[int]:
+def scope(trigger: Token | Span, nominal: bool = False) -> set[int]:
     """Token indices (in the trigger's doc) whose words can set the trigger's modality.
 
     Climbing stops above an appositive: "ISKP, a branch of the Islamic State, is said to have vowed …"
@@ -51,8 +51,8 @@ def scope(trigger: Token | Span) -> set[int]:
     root = trigger.root if isinstance(trigger, Span) else trigger
     heads = [root]
     for a in root.ancestors:
-        if heads[-1].dep_ == "appos":
-            break
+        if heads[-1].dep_ == "appos" or nominal and heads[-1].pos_ in {"VERB", "AUX"}:
+            break  # a noun-phrase claim ends at its own clause's verb
         heads.append(a)
     out: set[int] = set()
     for h in heads:
@@ -96,8 +96,8 @@ def find_modality(
     word on a verb above it is about that verb, not the phrase, so intent cues are not taken."""
     tokens = list(sent)
     base = tokens[0].i if tokens else 0
-    in_scope = scope(trigger)
-    found: list[tuple[int, str, str]] = []  # (position, kind, text)
+    in_scope = scope(trigger, nominal)
+    found: list[tuple[int, int, str, str]] = []  # (start, end, kind, text)
     kinds_wanted = (("hedge", cues.hedges), ("neg", cues.negation))
     if not nominal:
         kinds_wanted = (("intent", cues.intent), *kinds_wanted)
@@ -108,24 +108,31 @@ def find_modality(
             words = tokens[s:e]
             if kind == "neg" and e < len(tokens) and (words[-1].lower_, tokens[e].lower_) in _NOT_NEGATION:
                 continue
-            text = sent.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
-            if kind == "intent" and e < len(tokens) and tokens[e].lower_ == "to" and not text.endswith(" to"):
-                text += " to"
-            found.append((s, kind, text))
-    # a word both hedge and intent (e.g. "planned") counts once, as intent
-    seen: set[int] = set()
+            last = words[-1]
+            if kind == "intent" and e < len(tokens) and tokens[e].lower_ == "to" and last.lower_ != "to":
+                last, e = tokens[e], e + 1  # "vowed" → "vowed to"
+            found.append((s, e, kind, sent.doc.text[words[0].idx : last.idx + len(last.text)]))
+    root = trigger.root if isinstance(trigger, Span) else trigger
+    if not nominal and root.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
+        # a purpose clause states an aim, not a deed: "converging … to take on Baloch fighters"
+        to = next(c for c in root.children if c.lower_ == "to")
+        end = max([root, *(c for c in root.children if c.dep_ == "prt")], key=lambda x: x.i)
+        found.append((to.i - base, end.i - base + 1, "intent", sent.doc.text[to.idx : end.idx + len(end.text)]))
+    # a word both hedge and intent (e.g. "planned") counts once, as intent; a cue inside a longer one
+    # ("to extend" after "vowed to") is not repeated
+    covered: set[int] = set()
     unique = []
-    for pos, kind, text in sorted(found, key=lambda f: (f[0], f[1] != "intent")):
-        if pos in seen:
+    for s, e, kind, text in sorted(found, key=lambda f: (f[0], f[2] != "intent", f[0] - f[1])):
+        if s in covered:
             continue
-        seen.add(pos)
-        unique.append((pos, kind, text))
-    for h in [trigger.root if isinstance(trigger, Span) else trigger,
-              *(trigger.root if isinstance(trigger, Span) else trigger).ancestors]:
+        covered.update(range(s, e))
+        unique.append((s, kind, text))
+    for h in [t for t in tokens if t.i in in_scope]:
         mark = next((c for c in h.children if c.dep_ == "mark" and c.lower_ in _CONDITIONAL), None)
         if mark is not None:
             unique.append((mark.i - base, "hedge", mark.text))
             break
+    unique.sort()
     kinds = {k for _, k, _ in unique}
     modality = Modality.INTENDED if "intent" in kinds else Modality.HEDGED if "hedge" in kinds else Modality.ASSERTED
     polarity = Polarity.NEGATED if "neg" in kinds else Polarity.AFFIRMED

@@ -102,6 +102,7 @@ def count_lexicon() -> CountLexicon:
 
 # ------------------------------------------------------------------------------------------ numbers
 
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _RANGE = re.compile(r"^(?:between\s+)?(.+?)\s*(?:-|–|to|and)\s*(.+)$")
 _LEADING = ("the", "all", "other", "their", "its", "his", "her", "of", "those", "these", "another")
 
@@ -326,6 +327,15 @@ def _np_quantity(head: Token, lex: CountLexicon) -> Quantity | None:
             if det.lower_ in lex.words:
                 q, first = parse_count(det.lower_, lex), det
                 break
+    if q is None:  # "killed 55 Iraqi soldiers and pro government tribal fighters": a count the parser hung deeper
+        for num in head.subtree:
+            if num.i >= head.i:
+                break
+            if num.dep_ == "nummod" and num.like_num and not _YEAR.match(num.text):
+                q = parse_count(_number_token_phrase(num), lex)
+                if q is not None:
+                    first = num
+                    break
     if q is None and head.tag_ in ("NN", "NNP") and head.lower_ not in ("people", "police"):
         q = Quantity(1, 1, False, head.text)
         first = min([head, *(c for c in head.lefts if c.dep_ in ("det", "poss", "amod", "compound"))],

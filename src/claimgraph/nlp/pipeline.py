@@ -119,6 +119,15 @@ def load_pipeline(settings: Settings) -> Language:
         ) from exc
     if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
         raise ConfigError(f"spaCy model {settings.nlp.model!r} needs a parser and an NER component")
+    return add_gazetteer(nlp, settings)
+
+
+def add_gazetteer(nlp: Language, settings: Settings) -> Language:
+    """Add the gazetteer component after the NER (no-op when the pipeline has it already)."""
+    if GAZETTEER_PIPE in nlp.pipe_names:
+        return nlp
+    if "ner" not in nlp.pipe_names:
+        raise ConfigError("the gazetteer component needs an NER component before it")
     cache_dir = getattr(settings.nlp, "cache_dir", None) or DEFAULT_CACHE_DIR
     nlp.add_pipe(
         GAZETTEER_FACTORY, name=GAZETTEER_PIPE, after="ner",

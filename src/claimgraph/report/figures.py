@@ -1,7 +1,8 @@
 """Figures for the analyst brief: the network of converging and hostile pairs, and scores over time.
 
-Drawn with matplotlib's object API on the Agg canvas (no pyplot, no global backend switch); layouts use
-a fixed seed and files carry no timestamp, so the same store draws the same figures."""
+Drawn with matplotlib's object API on the Agg canvas (no pyplot, no global backend switch); the network
+uses a circular layout (readable for the dozen actors shown, and the same every run) and files carry no
+timestamp, so the same store draws the same figures."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import rustworkx as rx
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.dates import DateFormatter, date2num
 from matplotlib.figure import Figure
 
 from ..analysis import Broker, PairScore
@@ -48,8 +50,8 @@ def network_figure(
         if b.actor.id not in index:
             index[b.actor.id] = graph.add_node(b.actor.id)
             names[b.actor.id] = b.actor.name
-        for x in b.bridges:
-            for side in (x.a, x.b):
+        for bridge in b.bridges:
+            for side in (bridge.a, bridge.b):
                 if side.id in index and (b.actor.id, side.id) not in broker_links:
                     broker_links.append((b.actor.id, side.id))
                     graph.add_edge(index[b.actor.id], index[side.id], 0.0)
@@ -61,7 +63,7 @@ def network_figure(
     if len(index) == 0:
         ax.text(0.5, 0.5, "no pairs", ha="center")
         return _save(fig, out_dir, stem)
-    pos = rx.spring_layout(graph, seed=7) if len(index) > 1 else {0: (0.0, 0.0)}
+    pos = rx.circular_layout(graph) if len(index) > 1 else {0: (0.0, 0.0)}
     for p in pairs:
         (x1, y1), (x2, y2) = pos[index[p.a.id]], pos[index[p.b.id]]
         if p.score > 0:
@@ -87,13 +89,14 @@ def trend_figure(pairs: Sequence[PairScore], out_dir: Path, stem: str = "scores"
     ax = fig.add_subplot()
     for p in pairs:
         ax.plot(
-            [w.end for w in p.trend],
+            [date2num(w.end) for w in p.trend],
             [w.score for w in p.trend],
             marker="o",
             markersize=3,
             label=f"{p.a.name} – {p.b.name}",
         )
     ax.axhline(0, color="#888888", linewidth=0.6)
+    ax.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
     ax.set_ylabel("convergence score")
     ax.set_title("Convergence score over time")
     if pairs:

@@ -1,0 +1,142 @@
+"""Where and when an incident happened: the place names and date phrases of its sentences.
+
+The names go to the place resolver and the phrases to `timex.resolve_time`; choosing among them is
+`events._place` / `events._date`. Kept apart from event_roles (who did what) to keep both small.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..records import Entity
+from .types import ParsedSentence
+
+LocalFn = Callable[[ParsedSentence, int], int]
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "PLACE", "FACILITY"}  # spaCy NER + gazetteer labels
+_DATE_PREPS = {"in", "on", "since", "during", "from", "by", "until", "early", "late", "mid"}
+
+
+PLACE, DEMONYM, WEAK_DEMONYM = "place", "demonym", "weak_demonym"
+_NOT_PLACES = {"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "NORP"}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceName:
+    """A name to resolve. `kind`: a place name, a demonym before a place noun ("the Afghan capital"),
+    or a weak demonym before anything else ("Yemeni soldiers"). `qualifier`: it follows another
+    name after a comma ("Tripoli, Lebanon"), so it says where that name is."""
+
+    name: str
+    kind: str = PLACE
+    qualifier: bool = False
+
+
+def _inside_group_name(tok: Token) -> bool:
+    """A place word that is part of a group's name ("Islamic State – Khorasan Province")."""
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    if prev is None or prev.lower_ not in ("–", "-", "of", "in"):
+        return False
+    before = prev.nbor(-1) if prev.i > 0 else None
+    if before is None:
+        return False
+    if prev.lower_ in ("–", "-"):
+        return before.pos_ == "PROPN"
+    if before.lower_ in _PLACE_STOPWORDS:
+        return False  # "the University of Karachi": a facility in a place, not a group's name
+    return before.ent_type_ in ("ORG",) and before.ent_iob_ != "O"
+
+
+def _qualifies(tok: Token) -> bool:
+    """True for "Lebanon" in "Tripoli, Lebanon": a name right after a comma that follows a proper noun."""
+    if tok.i < 2:
+        return False
+    comma, before = tok.nbor(-1), tok.nbor(-2)
+    return comma.text == "," and before.pos_ == "PROPN"
+
+
+_LOCATIVE = {"in", "near", "at", "outside", "inside", "across", "around", "of", "from", "into", "to", "toward",
+             "towards", "between"}
+# A demonym before one of these names the event's country ("the Afghan capital"); before people
+# ("Yemeni soldiers") it is only a weak hint, and before "border" none at all.
+_DEMONYM_HEADS = {"capital", "city", "town", "village", "province", "region", "district", "state", "port",
+                  "coast", "countryside", "territory", "soil"}
+# Capitalised words that begin facility names and also happen to be GeoNames towns ("University",
+# Florida; "Paradise", Nevada): never a place on their own.
+_PLACE_STOPWORDS = {"university", "institute", "hospital", "church", "mosque", "market", "police", "station",
+                    "airport", "hotel", "school", "college", "street", "square", "bridge", "park", "centre",
+                    "center", "temple", "paradise", "reserve", "plaza", "palace", "court", "hall", "club",
+                    "museum", "embassy", "consulate", "camp", "base", "mall", "metro", "cathedral", "shrine"}
+_PLACE_FILLERS = {"the", "city", "town", "village", "province", "district", "capital", "region", "state", "of",
+                  "area", "county", "governorate", ","}
+
+
+def _after_locative(tok: Token) -> bool:
+    """True when a proper-noun run starts after "in", "near", "the city of", "a village in" ..."""
+    i = tok.i - 1
+    if i > 0 and tok.doc[i].lower_ == "of" and tok.doc[i - 1].lower_ in _PLACE_STOPWORDS:
+        return True  # "the University of Karachi"
+    while i >= 0 and tok.doc[i].lower_ in _PLACE_FILLERS and tok.i - i <= 4:
+        if tok.doc[i].lower_ == "of" and i > 0 and tok.doc[i - 1].lower_ in _PLACE_FILLERS:
+            return True
+        i -= 1
+    return i >= 0 and tok.doc[i].lower_ in _LOCATIVE
+
+
+def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn) -> list[PlaceName]:
+    """Place names of a sentence to resolve, in text order. Sources: place entities, spaCy GPE/LOC/FAC
+    (and gazetteer place) spans, proper-noun runs after a locative preposition whatever the NER called
+    them (the small model tags "Herat" ORG and misses "Cameroon" in "the Far North Region of
+    Cameroon"), and demonyms. Names inside a known actor's mention (a gazetteer match) are skipped."""
+    found: dict[int, PlaceName] = {}
+    actor_chars: set[int] = set()
+    for e in entities:
+        for m in e.mentions:
+            if ps.start <= m.start and m.end <= ps.end:
+                if e.type in ("place", "facility"):
+                    found.setdefault(m.start, PlaceName(m.text))
+                elif e.refs:  # a gazetteer actor; NER persons and orgs may be mis-tagged places
+                    actor_chars.update(range(m.start, m.end))
+    sent = ps.sent
+    for ent in sent.ents:
+        at = local(ps, ent.start_char)
+        if ent.label_ in _PLACE_LABELS and at not in actor_chars and not _inside_group_name(ent[0]) \
+                or ent.label_ in ("PERSON", "ORG") and not ent.kb_id_ and _after_locative(ent[0]) \
+                and ent[0].nbor(-1).lower_ not in ("by", "from"):
+            found[at] = PlaceName(ent.text, PLACE, _qualifies(ent[0]))
+        elif ent.label_ == "NORP" and ent.root.head.lemma_.lower() != "border":
+            strong = ent.root.head.lemma_.lower() in _DEMONYM_HEADS
+            found.setdefault(at, PlaceName(ent.text, DEMONYM if strong else WEAK_DEMONYM))
+    run: list[Token] = []
+    for tok in [*sent, None]:
+        if tok is not None and tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ not in _NOT_PLACES:
+            run.append(tok)
+            continue
+        if run:
+            at = local(ps, run[0].idx)
+            nxt = run[-1].nbor(1) if run[-1].i + 1 < len(run[-1].doc) else None
+            if at not in actor_chars and _after_locative(run[0]) and not _inside_group_name(run[0]) \
+                    and not (nxt is not None and nxt.lower_ == "of") \
+                    and not (len(run) == 1 and run[0].lower_ in _PLACE_STOPWORDS):
+                found.setdefault(at, PlaceName(" ".join(t.text for t in run), PLACE, _qualifies(run[0])))
+            run = []
+    return [found[k] for k in sorted(found)]
+
+
+def date_phrases(sent: Doc | SpacySpan) -> list[str]:
+    """DATE entities of a sentence with the preposition before them ("in March"), in text order."""
+    out = []
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+        text = ent.text
+        if prev is not None and prev.lower_ in _DATE_PREPS and prev.i >= (sent.start if isinstance(sent, SpacySpan)
+                                                                         else 0):
+            text = f"{prev.text} {ent.text}"
+        out.append(text)
+    return out
