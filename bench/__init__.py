@@ -79,6 +79,8 @@ def raise_floors(scores: dict[str, float], floors: dict[str, dict[str, float]]) 
         floor = dict(floor)
         if key in scores:
             target = round(scores[key] * floor.get("slack", 1.0), 4)
+            if isinstance(scores[key], int) and "slack" not in floor:
+                target = int(target)  # counts stay counts
             if "min" in floor and target > floor["min"]:
                 floor["min"] = target
             if "max" in floor and target < floor["max"]:

@@ -265,7 +265,10 @@ def _raise_floors() -> int:
         if raised[key] != floors[key]:
             console.print(f"{key}: {floors[key]} → {raised[key]}")
     raw.update(raised)
-    FLOORS.write_text(json.dumps(raw, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    lines = [f" {json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}" for k, v in raw.items()]
+    FLOORS.write_text("{\n" + ",\n".join(lines) + "\n}\n", "utf-8")  # one floor a line: diffs stay readable
+    board = json.loads(SCOREBOARD_JSON.read_text("utf-8"))
+    SCOREBOARD_MD.write_text(markdown(board, load_floors()), "utf-8")  # its floor column follows
     return 0
 
 

@@ -48,7 +48,7 @@ def claims_of(x: Extraction, predicate: str, subject: str | None = None, obj: st
         if c.predicate != predicate:
             continue
         o = c.object.name if c.object else None
-        if has(c.subject.name, subject) and has(o, obj) or predicate in {"cooperates_with", "met_with", "associated_with"} and \
-                has(o, subject) and has(c.subject.name, obj):
+        symmetric = predicate in {"cooperates_with", "met_with", "associated_with"}
+        if has(c.subject.name, subject) and has(o, obj) or symmetric and has(o, subject) and has(c.subject.name, obj):
             out.append(c)
     return out

@@ -6,6 +6,8 @@ import copy
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `bench` is a top-level folder beside src/, not an installed package
     sys.path.insert(0, str(ROOT))
@@ -70,3 +72,17 @@ def test_page_furniture_and_lost_claims_are_counted() -> None:
     assert m["claim_recall"] == round(6 / 7, 4)
     assert m["attribute_accuracy"] < 1
     assert m["claims_as_outlet_fact"] == 1
+
+
+@pytest.mark.model
+def test_seed_article_live_meets_its_floors(data_dir: Path) -> None:
+    """The seed benchmark run now, not just as committed: a change that loses a golden claim fails here."""
+    from bench import check_floors, load_floors, scores_of
+    from bench.seed import run
+
+    results = run(data_dir)
+    if not results[0]["metrics"]:
+        pytest.skip(results[0]["notes"])
+    floors = {k: v for k, v in load_floors().items() if k.startswith("seed.")}
+    assert floors
+    assert check_floors(scores_of(results), floors) == [], results[0]["notes"]

@@ -8,11 +8,18 @@ from pathlib import Path
 
 import pytest
 
+from claimgraph.config import load_settings
 from claimgraph.extract.event_lexicon import load_event_lexicon
 from claimgraph.ontology import load_ontology
 from claimgraph.records import Event, Precision, Quantity, Responsibility
 
-SEED = Path("../shared/corpus/000_3b3b6094a9ba5941.txt")
+
+def _seed() -> Path:
+    """The seed article: in the shared corpus beside the data dir (../shared/corpus, ../shared/data)."""
+    path = load_settings().data.dir.parent / "corpus" / "000_3b3b6094a9ba5941.txt"
+    if not path.is_file():
+        pytest.skip("seed article not present")
+    return path
 
 
 def test_every_trigger_mode_is_a_plover_mode() -> None:
@@ -42,11 +49,9 @@ def _one(events: list[Event], etype: str) -> Event:
 
 @pytest.fixture(scope="module")
 def seed_events() -> tuple[str, list[Event]]:
-    if not SEED.is_file():
-        pytest.skip("seed article not present")
     from _events_helpers import events_in
 
-    text = SEED.read_text("utf-8")
+    text = _seed().read_text("utf-8")
     return text, events_in(text, "2025-10-07")
 
 
@@ -190,3 +195,98 @@ def test_no_event_for_intentions_and_negations(text: str) -> None:
     from _events_helpers import events_in
 
     assert events_in(text) == []
+
+
+@pytest.mark.model
+def test_seed_through_the_extractor() -> None:
+    """The product path: the Extractor's segmenter, entities and place resolver feed the event finder."""
+    from _events_helpers import places
+    from claimgraph.config import load_settings
+    from claimgraph.extract import Extractor
+    from claimgraph.records import Document, PartialDate, text_id
+
+    text = _seed().read_text("utf-8")
+    doc = Document(text_id(text), text, published=PartialDate("2025-10-07", Precision.DAY))
+    extraction = Extractor(load_settings(), place_resolver=places().resolve).extract(doc)
+    attack = _one(list(extraction.events), "ASSAULT")
+    assert [p.name for p in attack.perpetrators] == [_canonical("Baloch Liberation Army")]
+    assert attack.killed == Quantity(30, 30, True, "around 30")
+    assert attack.date is not None and attack.date.value == "2025-03"
+    assert attack.place is not None and (attack.place.name, attack.place.country) == ("Mastung", "Pakistan")
+    entity_ids = {e.id for e in extraction.entities}
+    assert {r.id for e in extraction.events for r in e.perpetrators + e.targets} <= entity_ids
+    meeting = _one(list(extraction.events), "CONSULT")
+    assert {r.name for r in meeting.perpetrators + meeting.targets} == {"Mir Shafiq Mengal", "Rana Mohammad Ashfaq"}
+
+
+# --------------------------------------------------------------------------- hand-built parses (no model)
+
+
+def _hand_parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str]):  # noqa: ANN202
+    import spacy
+    from spacy.tokens import Doc
+
+    from claimgraph.extract.types import ParsedSentence
+
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    return doc, [ParsedSentence(0, doc[:], 0)]
+
+
+def _roles(words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str],
+           actors: dict[str, str]):  # noqa: ANN202
+    from claimgraph.extract import event_roles
+    from claimgraph.extract.events import _local, find_triggers
+    from claimgraph.extract.types import ExtractContext
+    from claimgraph.records import Document, Entity, Span
+
+    doc, parsed = _hand_parsed(words, heads, deps, pos, lemmas)
+    entities = []
+    for name, etype in actors.items():
+        start = doc.text.index(name)
+        entities.append(Entity(f"ent_{len(entities)}", name, etype, (), (Span(start, start + len(name), name),)))
+    ctx = ExtractContext(Document("d", doc.text), load_ontology())
+    lex = load_event_lexicon(ctx.ontology)
+    hits = [(0, h.start, h.end) for h in find_triggers(doc[:], lex)]
+    return event_roles.find_roles(ctx.doc, parsed, entities, ctx, [0], hits, lex, _local)
+
+
+def test_claim_makes_the_claimant_perpetrator_hand_built() -> None:
+    # "Taliban claimed responsibility for the attack ."
+    roles = _roles(
+        ["Taliban", "claimed", "responsibility", "for", "the", "attack", "."],
+        [1, 1, 1, 2, 5, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "punct"],
+        ["PROPN", "VERB", "NOUN", "ADP", "DET", "NOUN", "PUNCT"],
+        ["Taliban", "claim", "responsibility", "for", "the", "attack", "."],
+        {"Taliban": "armed_group"},
+    )
+    assert [p.name for p in roles.perpetrators] == ["Taliban"]
+    assert roles.responsibility is Responsibility.CLAIMED
+
+
+def test_denial_is_no_perpetrator_hand_built() -> None:
+    # "Taliban denied the attack ."
+    roles = _roles(
+        ["Taliban", "denied", "the", "attack", "."],
+        [1, 1, 3, 1, 1],
+        ["nsubj", "ROOT", "det", "dobj", "punct"],
+        ["PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+        ["Taliban", "deny", "the", "attack", "."],
+        {"Taliban": "armed_group"},
+    )
+    assert roles.perpetrators == [] and roles.responsibility is Responsibility.UNKNOWN
+
+
+def test_suspected_group_hand_built() -> None:
+    # "YPG is suspected ."
+    roles = _roles(
+        ["YPG", "is", "suspected", "."],
+        [2, 2, 2, 2],
+        ["nsubjpass", "auxpass", "ROOT", "punct"],
+        ["PROPN", "AUX", "VERB", "PUNCT"],
+        ["YPG", "be", "suspect", "."],
+        {"YPG": "armed_group"},
+    )
+    assert [p.name for p in roles.perpetrators] == ["YPG"]
+    assert roles.responsibility is Responsibility.SUSPECTED

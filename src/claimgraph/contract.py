@@ -121,6 +121,7 @@ def document_to_json(doc: Document) -> Json:
         "published_detail": _date_detail(doc.published),
         "url": doc.url,
         "raw_id": doc.raw_id,
+        "author": doc.author,
         "text": doc.text,
     }
 
@@ -129,7 +130,7 @@ def document_from_json(d: Json) -> Document:
     return Document(
         id=d["id"], text=d["text"], source=d.get("source", ""), title=d.get("title"), outlet=d.get("outlet"),
         published=_date_in(d.get("published"), d.get("published_detail")), url=d.get("url"),
-        raw_id=d.get("raw_id"),
+        raw_id=d.get("raw_id"), author=d.get("author"),
     )
 
 

@@ -104,6 +104,7 @@ class Document:
     published: PartialDate | None = None
     url: str | None = None
     raw_id: str | None = None  # the id a JSONL line gave, kept beside ours
+    author: str | None = None  # the byline or speaker: who speaks when nobody else is cited
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 
 from ..errors import ClaimgraphError
-from . import analysis, core, exchange, resolve, serve
+from . import analysis, core, exchange, resolve, score, serve
 
 app = typer.Typer(
     name="claimgraph",
@@ -21,6 +21,7 @@ app = typer.Typer(
 
 for module in (core, resolve, analysis, exchange, serve):
     module.register(app)
+score.register(app)
 
 
 def main() -> None:

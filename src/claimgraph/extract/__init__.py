@@ -25,6 +25,7 @@ from ..nlp.pipeline import add_gazetteer, gazetteer_of, load_pipeline
 from ..nlp.segment import Segmenter, Sentence, verb_forms
 from ..ontology import load_ontology
 from ..records import Document, Extraction, ExtractionError
+from .attribution import credit_author
 from .claims import ClaimLexicons, find_claims
 from .entities import Mention, cluster_mentions, find_mentions
 from .event_lexicon import load_event_lexicon
@@ -151,6 +152,7 @@ class Extractor:
                              tuple(item.paragraphs))
         claims, claim_drops = find_claims(parsed, index, entities, ctx, self.lex)
         events, event_drops = find_events_explained(doc, parsed, entities, ctx)
+        claims, events = credit_author(claims, events, doc.author)
         skipped = len(item.sentences) - len(parsed)
         notes = [("sentences", f"{skipped} of {len(item.sentences)} not parsed: no name pair with a trigger word")] \
             if skipped else []

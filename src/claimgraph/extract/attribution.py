@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..records import Entity, Source, SourceKind, Span
+from ..ontology import load_ontology
+from ..records import Claim, Entity, Event, Source, SourceKind, Span
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _QUOTE_OPEN = "“\""
@@ -80,15 +82,24 @@ def _noun_phrase(head: Token) -> tuple[int, int]:
     return left, right + 1
 
 
+def _head_word(head: Token) -> str:
+    """A head token's word without attached punctuation or reference markers ("report.[75" → "report")."""
+    return re.sub(r"[^\w-].*$", "", head.lower_)
+
+
+def _clean_name(name: str) -> str:
+    return re.split(r"\.?\[\d*", name, maxsplit=1)[0].rstrip(" ,.;:")
+
+
 def _kind(head: Token, name_tokens: Sequence[Token], entity_type: str | None, lex: AttributionLexicon) -> SourceKind:
     if entity_type in _PERSON_TYPES:
         return SourceKind.NAMED_PERSON
     if entity_type in _DOC_TYPES:
         return SourceKind.DOCUMENT
-    lemma = head.lemma_.lower()
-    if head.lower_ in lex.documents or lemma in lex.documents:
+    lemma, word = head.lemma_.lower(), _head_word(head)
+    if word in lex.documents or lemma in lex.documents:
         return SourceKind.DOCUMENT
-    if head.lower_ in lex.anonymous or lemma in lex.anonymous:
+    if word in lex.anonymous or lemma in lex.anonymous:
         return SourceKind.ANONYMOUS
     if entity_type is not None:
         return SourceKind.ORGANISATION
@@ -129,8 +140,13 @@ def _cue_tokens(sent: Doc | SpacySpan, lex: AttributionLexicon) -> list[tuple[To
     for i, t in enumerate(tokens):
         if i not in used and t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in lex.verbs:
             last = next((c for c in t.rights if c.dep_ == "prt"), t)
+            if t.lemma_.lower() in _NEEDS_PARTICLE and last is t:
+                continue  # "evidence points to …" is not speech; "sources pointed out" is
             out.append((t, last))
     return out
+
+
+_NEEDS_PARTICLE = {"point"}
 
 
 def _speaker(cue: Token) -> Token | None:
@@ -156,12 +172,28 @@ def _speaker(cue: Token) -> Token | None:
     return None
 
 
-def _governs(cue: Token, target: Token | None) -> bool:
-    if target is None:
+_REPORT_DEPS = {"ccomp", "parataxis", "xcomp"}
+_PHRASE_DEPS = _REPORT_DEPS | {"dobj", "acl", "advcl"}
+
+
+def _governs(cue: Token, target: Token | None, phrase: bool) -> bool:
+    """Whether a speech verb reports the clause holding `target`: the target sits in the verb's reported
+    clause ("officials pointed out that …"), or the verb is a speaker clause set off from it ("…,” a source
+    told ThePrint" / "Months later, the sources point out, Ashfaq arrived") — not merely in the same
+    sentence ("these detainees believe in …", "the administration added X to the list")."""
+    if target is None or cue.lower_ == "according":
         return True
-    if cue.dep_ == "ROOT" or cue.head.dep_ == "ROOT" and cue.dep_ in {"ccomp", "parataxis"}:
-        return True
-    return cue == target or cue in target.ancestors
+    if cue == target:
+        return False
+    if cue in target.ancestors:
+        step = next(c for c in cue.children if c == target or c in target.ancestors)
+        return step.dep_ in (_PHRASE_DEPS if phrase else _REPORT_DEPS)
+    doc = cue.doc
+    before = doc[cue.sent.start : cue.left_edge.i].text if cue.left_edge.i > cue.sent.start else ""
+    if cue.dep_ == "ROOT" and any(q in before for q in "”\"’"):
+        return True  # a trailing speaker after a quotation
+    left = cue.left_edge.i
+    return cue.dep_ in {"ccomp", "parataxis"} and cue.head.dep_ == "ROOT" and left > 0 and doc[left - 1].text == ","
 
 
 def source_in_sentence(
@@ -173,7 +205,7 @@ def source_in_sentence(
     for cue, last in _cue_tokens(sent, lex):
         if target is not None and cue.i == target.i:
             continue
-        if not _governs(cue, target) and cue.lower_ != "according":
+        if not _governs(cue, target, phrase=last.i > cue.i + 1):
             continue
         head = _speaker(cue)
         if head is None or head.is_punct:
@@ -182,7 +214,16 @@ def source_in_sentence(
         toks = head.doc[s:e]
         start, end = offset + toks.start_char - doc_base, offset + toks.end_char - doc_base
         etype, ename = _entity_type_at(start, end, entities, offset + head.idx - doc_base)
-        name = toks.text
+        if etype is None:
+            # "SHISH's head Fatos Klosi", "The commander of the brigade, Brigadier General Nicholson"
+            for ap in (c for c in head.children if c.dep_ in {"appos", "compound"}):
+                etype, ename = _entity_type_at(start, end, entities, offset + ap.idx - doc_base)
+                if etype is not None:
+                    break
+        if cue.lower_ == "according" and etype is None and _head_word(head) not in lex.anonymous | lex.documents:
+            continue  # "according to Islamic law" names no speaker
+        name = _clean_name(toks.text)
+        end = start + len(name)
         if head.lower_ in _PRONOUNS:
             if resolve and head.i in resolve:
                 etype, name = resolve[head.i][0], resolve[head.i][1]
@@ -208,9 +249,19 @@ def _quote_state(text: str) -> bool:
     return opens > closes or (opens == closes == 0 and straight % 2 == 1)
 
 
-def _source_from_match(m: re.Match[str], base: int, lex: AttributionLexicon, entities: Sequence[Entity]) -> Source:
-    who = re.split(r"\.?\[\d*", m.group("who"), maxsplit=1)[0].strip()  # "the report.[75" → "the report"
+def _source_from_match(
+    m: re.Match[str], base: int, lex: AttributionLexicon, entities: Sequence[Entity]
+) -> Source | None:
+    who = _clean_name(m.group("who").strip())  # "the report.[75" → "the report"
     start = base + m.start("who") + (len(m.group("who")) - len(m.group("who").lstrip()))
+    if who.lower() in _PRONOUNS:
+        # "…, he said": the person named last before it (within the paragraph's reach), else no one
+        near = [(mm.end, e) for e in entities if e.type == "person" for mm in e.mentions
+                if start - 400 <= mm.end <= start]
+        if not near:
+            return None
+        person = max(near, key=lambda p: p[0])[1]
+        return Source(person.name, SourceKind.NAMED_PERSON, m.group("cue"), None)
     etype, ename = _entity_type_at(start, start + len(who), entities)
     last = who.split()[-1].lower() if who.split() else ""
     if etype in _PERSON_TYPES:
@@ -242,18 +293,21 @@ def source_in_context(
         if close is not None:
             after = rest_start + close.end()
             m = re.match(r"\s*,?\s*" + lex.trailing_re.pattern, doc_text[after:p_end])
-            if m is not None:
-                return _source_from_match(m, after, lex, entities)
+            found = None if m is None else _source_from_match(m, after, lex, entities)
+            if found is not None:
+                return found
     # 3. a speaker clause elsewhere in the paragraph: nearest before, then nearest after
     clause = re.compile(
         r"(?:^|[,;:.”]\s*|\bthat\s+)" + lex.trailing_re.pattern + r"(?=\s*[,.;]|\s+that\b|\s+\w+\s*[,.])"
     )
-    found_before = [m for m in clause.finditer(doc_text, p_start, sent_start)]
-    if found_before:
-        return _source_from_match(found_before[-1], 0, lex, entities)
-    m = clause.search(doc_text, sent_end, p_end)
-    if m is not None:
-        return _source_from_match(m, 0, lex, entities)
+    for m in reversed(list(clause.finditer(doc_text, p_start, sent_start))):
+        found = _source_from_match(m, 0, lex, entities)
+        if found is not None:
+            return found
+    for m in clause.finditer(doc_text, sent_end, p_end):
+        found = _source_from_match(m, 0, lex, entities)
+        if found is not None:
+            return found
     return None
 
 
@@ -261,9 +315,31 @@ def outlet_source(outlet: str | None) -> Source:
     return Source(outlet or "the outlet", SourceKind.OUTLET)
 
 
+def credit_author(claims: Sequence[Claim], events: Sequence[Event], author: str | None
+                  ) -> tuple[list[Claim], list[Event]]:
+    """In a speech, statement or signed piece, whatever no one else is cited for is the author's word:
+    claims and responsibility statements that fell back to the outlet are credited to the byline."""
+    if not author:
+        return list(claims), list(events)
+    speaker = Source(author, SourceKind.NAMED_PERSON, "byline")
+    out_claims = [replace(c, source=speaker) if c.source.kind is SourceKind.OUTLET else c for c in claims]
+    out_events = [
+        replace(e, responsibility_source=speaker)
+        if e.responsibility_source is not None and e.responsibility_source.kind is SourceKind.OUTLET else e
+        for e in events
+    ]
+    return out_claims, out_events
+
+
+@cache
+def default_lexicon() -> AttributionLexicon:
+    """The attribution words of the packaged lexicon.yaml (loaded on first use)."""
+    return AttributionLexicon.from_lexicon(load_ontology().lexicon)
+
+
 def find_source(
     sent: Doc | SpacySpan, doc_text: str, offset: int, entities: Sequence[Entity], *,
-    lex: AttributionLexicon, target: Token | None = None, paragraph: tuple[int, int] | None = None,
+    lex: AttributionLexicon | None = None, target: Token | None = None, paragraph: tuple[int, int] | None = None,
     outlet: str | None = None, resolve: Mapping[int, tuple[str, str]] | None = None,
 ) -> Source:
     """The source asserting a claim in `sent` (which starts at `offset` in `doc_text`).
@@ -272,6 +348,7 @@ def find_source(
     (start, end) of the sentence's paragraph for quotation and carry-over search; `resolve` maps
     pronoun token indices to (entity type, name).
     """
+    lex = lex or default_lexicon()
     found = source_in_sentence(sent, offset, entities, lex, target, resolve)
     if found is not None:
         return found

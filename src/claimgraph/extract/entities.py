@@ -86,12 +86,14 @@ def _trim(text: str, start: int) -> tuple[str, int, int]:
             break
         t, s = t[m.end():], s + m.end()
     t = re.split(r"\[\d*", t, maxsplit=1)[0]  # "al-Qaeda.[60" → "al-Qaeda" (reference markers)
+    if "(" in t and ")" not in t:
+        t = t.split("(", 1)[0]  # "International Islamic Relief Organization (IIRO"
     t2 = t.rstrip(" ,.;:")
     m = _POSSESSIVE.search(t2)
     if m and len(t2) > 3:
         t2 = t2[: m.start()]
-    lead = len(t2) - len(t2.lstrip("“”‘’\"'( "))
-    t3 = t2.strip("“”‘’\"'() ")
+    lead = len(t2) - len(t2.lstrip("“”‘’\"'( _*"))
+    t3 = t2.strip("“”‘’\"'() _*")
     return t3, s + lead, s + lead + len(t3)
 
 
@@ -317,8 +319,9 @@ def resolve_reference(
         return index.recent(sent_offset + tok.idx, {"person"})
     if low in _PRONOUN_ORG or (tok.lemma_.lower() in _GROUP_NOUNS and any(
             c.lower_ in {"the", "this", "that"} for c in tok.children)):
-        prefer = index.recent(sent_offset + tok.idx, {"armed_group"})
-        return prefer or index.recent(sent_offset + tok.idx, set(org_types))
+        # "it", "its", "the group": a group named in the last sentence or so, never one from far back
+        prefer = index.recent(sent_offset + tok.idx, {"armed_group"}, within=350)
+        return prefer or index.recent(sent_offset + tok.idx, set(org_types), within=350)
     return None
 
 

@@ -12,6 +12,9 @@ Read off the dependency parse of the incident's sentences. A perpetrator candida
 
 Subjects of "denied" are never perpetrators. `Responsibility` is the role of the first perpetrator;
 with none it stays unknown ("No group has claimed responsibility" says exactly that).
+
+Non-violent events have sides instead (`_sides`, `_participants`): any named entity, places and
+identity groups included, since a state acts under its own name ("Syria says it is willing").
 """
 
 from __future__ import annotations
@@ -102,7 +105,8 @@ def states_responsibility(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
     """A sentence that claims, blames, suspects or disowns an act (not one that only counts casualties)."""
     cues = lex.responsibility
     low = sent.text.lower()
-    if any(p in low for p in cues.attribute_phrases + cues.suspect_phrases + cues.unknown_phrases):
+    if any(p in low for p in cues.attribute_phrases + cues.suspect_phrases + cues.unknown_phrases
+           + cues.membership):
         return True
     return any(t.pos_ == "VERB" and t.lemma_.lower() in cues.claim_verbs | cues.attribute_verbs | cues.denied
                for t in sent)
@@ -403,20 +407,28 @@ def _sides(parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
         if not subj and verbal and head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "oprd"):
             subj = _subject(head.head)  # "X agreed to meet", "X arrived and met"
         objs = _children(head, "dobj", "dative") + _pobj(head, "with", "to", "on", "against", "from", "for", "of")
+        hit_source: list[Entity] = []
         if verbal and passive:
-            source += [e for a in _agent(head) for e in _side(mentions, a)]
+            hit_source += [e for a in _agent(head) for e in _side(mentions, a)]
             target += [e for s in subj for e in _side(mentions, s)]
         elif verbal:
-            source += [e for s in subj for e in _side(mentions, s)]
+            hit_source += [e for s in subj for e in _side(mentions, s)]
             target += [e for o in objs for e in _side(mentions, o)]
         else:
-            source += [e for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")
-                       for e in _side(mentions, c)]
-            source += [e for a in _agent(head) for e in _side(mentions, a)]
-            if head.dep_ in ("nsubj", "dobj", "pobj") and not source:
+            hit_source += [e for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                           for e in _side(mentions, c)]
+            hit_source += [e for a in _agent(head) for e in _side(mentions, a)]
+            if head.dep_ in ("nsubj", "dobj", "pobj") and not hit_source:
                 verb = head.head if head.dep_ != "pobj" else head.head.head
-                source += [e for s in _subject(verb) if s.i != head.i for e in _side(mentions, s)]
+                hit_source += [e for s in _subject(verb) if s.i != head.i for e in _side(mentions, s)]
             target += [e for o in objs for e in _side(mentions, o)]
+        if not hit_source and not passive and (verbal or head.dep_ in ("ROOT", "nsubj", "dobj")):
+            # the subject the parser lost ("Syria says ...", "Israel and Lebanon renewed negotiations"):
+            # the first name before the trigger; not for a trigger inside a phrase ("providing them
+            # with safe houses, funding ...")
+            hs = local(ps, head.idx)
+            hit_source += [e for s0, _, e in mentions.items if s0 < hs and e.type not in _SIDE_TYPES_EXCLUDED][:1]
+        source += hit_source
     roles = Roles()
     seen: set[str] = set()
     for e in source:

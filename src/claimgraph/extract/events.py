@@ -4,8 +4,14 @@
       → group into incidents (triggers of one incident in a sentence merge; a following sentence that
         only refers back — "the attack", "6 people were killed", "X claimed responsibility" — joins it)
       → roles (event_roles: perpetrators, targets, responsibility) + casualties (quantities)
-      → place (ctx.resolve_place), date (timex.resolve_time against the publication date)
-      → Event, evidence = the incident's sentences, exactly as in `Document.text`.
+      → place (event_place names → ctx.resolve_place, a vote on the country), date
+        (timex.resolve_time against the publication date)
+      → Event, evidence = the incident's sentences, exactly as in `Document.text`;
+        id = make_id("evt", doc id, type, evidence start, evidence end).
+
+For violent modes `perpetrators` are the doers and `responsibility` says how the text ties them to
+the act; for other types `perpetrators` / `targets` are PLOVER's source and target actors (the two
+sides of a meeting, who arrests whom) and responsibility stays unknown.
 
 Words come from ontology/events.yaml. An event is kept only when it is reported as having happened:
 a trigger under "to"/a modal ("to target Baloch activists"), a negation, or a non-finite modifier
@@ -44,6 +50,7 @@ _MAX_GAP = 2  # sentences between an incident and a sentence that refers back to
 _MAX_CLAIM_GAP = 4  # ... or that claims or attributes it ("The Taliban claimed responsibility for the attack")
 _MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall"}
 _RESULT_VERBS = {"kill", "injure", "wound", "leave", "claim"}
+_AGENT_TRIGGERS = {"gunman", "gunmen", "shooter", "bomber", "bombers", "attacker", "attackers"}
 _DEFINITE = {"the", "this", "that", "these", "those", "both"}
 _INDEFINITE = {"a", "an", "another", "second", "third", "fourth", "fifth", "twin", "double", "triple", "new"}
 _INTENT_HEADS = {"plan", "vow", "threaten", "aim", "seek", "intend", "want", "try", "attempt", "hope",
@@ -148,6 +155,8 @@ def _introduces_new(sent: Doc | SpacySpan, hit: TriggerHit) -> bool:
     if tok.pos_ in ("NOUN", "PROPN"):
         if tok.dep_ in ("pobj", "attr", "nsubjpass"):
             return False  # "after a standoff", "it was a suicide bombing", "6 gunmen were killed"
+        if tok.lemma_.lower() in _AGENT_TRIGGERS or tok.lower_ in _AGENT_TRIGGERS:
+            return False  # "Four gunmen tried to storm the hotel": the attackers, not a new act
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod")}
         return bool(dets & _INDEFINITE) or any(c.dep_ == "nummod" for c in tok.children)
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]

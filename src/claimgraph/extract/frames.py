@@ -437,8 +437,9 @@ def role_frame(fi: FrameInput) -> list[Candidate]:
         k = t.i + n
         if other is None and k < len(doc) and doc[k].lower_ == "of":
             wanted = ORG_TYPES if pred == "member_of" else {"person"}
+            # the head of the phrase is its last name: "founder of Kashmiri group Jaish-e-Mohammed"
             cand = [e for e in fi.window(k + 1, min(len(doc), k + 10)) if e.type in wanted]
-            other = cand[-1] if pred == "family_of" and cand else (cand[0] if cand else None)
+            other = cand[-1] if cand else None
         if other is None or other.id == person.id:
             continue
         if k < len(doc) and doc[k].lower_ == "in":

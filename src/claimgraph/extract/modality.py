@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ..ontology import load_ontology
 from ..records import Modality, Polarity
 
 _SCOPE_DEPS = {"aux", "auxpass", "advmod", "neg", "prt", "mark"}
@@ -87,13 +89,20 @@ def _matches(tokens: Sequence[Token], phrases: Iterable[tuple[str, ...]]) -> lis
     return sorted(found)
 
 
+@cache
+def default_cues() -> CueLexicon:
+    """The cue words of the packaged lexicon.yaml (loaded on first use)."""
+    return CueLexicon.from_lexicon(load_ontology().lexicon)
+
+
 def find_modality(
-    sent: Doc | Span, trigger: Token | Span, cues: CueLexicon, *, nominal: bool = False
+    sent: Doc | Span, trigger: Token | Span, cues: CueLexicon | None = None, *, nominal: bool = False
 ) -> tuple[Modality, Polarity, tuple[str, ...]]:
     """Modality, polarity and the cue words (in text order) for a claim whose trigger is `trigger`.
 
     `nominal` marks a claim stated by a noun phrase ("ISKP's coordinator", "its magazine"): an intent
     word on a verb above it is about that verb, not the phrase, so intent cues are not taken."""
+    cues = cues or default_cues()
     tokens = list(sent)
     base = tokens[0].i if tokens else 0
     in_scope = scope(trigger, nominal)

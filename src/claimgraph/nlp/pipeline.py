@@ -23,7 +23,6 @@ from .gazetteer import Gazetteer, build_gazetteer
 GAZETTEER_PIPE = "claimgraph_gazetteer"
 # spaCy factory names may not contain dots, so the version is an underscore suffix.
 GAZETTEER_FACTORY = "claimgraph_gazetteer_v1"
-DEFAULT_CACHE_DIR = Path(".cache/claimgraph")
 
 
 def common_words(nlp: Language) -> frozenset[str]:
@@ -128,7 +127,7 @@ def add_gazetteer(nlp: Language, settings: Settings) -> Language:
         return nlp
     if "ner" not in nlp.pipe_names:
         raise ConfigError("the gazetteer component needs an NER component before it")
-    cache_dir = getattr(settings.nlp, "cache_dir", None) or DEFAULT_CACHE_DIR
+    cache_dir = settings.nlp.cache_dir
     nlp.add_pipe(
         GAZETTEER_FACTORY, name=GAZETTEER_PIPE, after="ner",
         config={"data_dir": str(settings.data.dir), "cache_dir": str(cache_dir)},

@@ -108,9 +108,9 @@ class Store:
         pub = d.published
         self.conn.execute(
             "INSERT INTO documents(id, source, url, title, outlet, published, published_precision, published_text,"
-            " raw_id, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            " raw_id, author, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (d.id, d.source, d.url, d.title, d.outlet, pub.value if pub else None,
-             pub.precision.value if pub else None, pub.text if pub else None, d.raw_id, d.text, at),
+             pub.precision.value if pub else None, pub.text if pub else None, d.raw_id, d.author, d.text, at),
         )
 
     def ensure_entity(self, entity_id: str, name: str, etype: str, refs: Iterable[str] = (), at: str = "") -> None:
@@ -359,6 +359,6 @@ def _document_from_row(row: sqlite3.Row) -> Document:
         published = PartialDate(row["published"], Precision(row["published_precision"]), row["published_text"] or "")
     return Document(
         id=row["id"], text=row["text"], source=row["source"], title=row["title"], outlet=row["outlet"],
-        published=published, url=row["url"], raw_id=row["raw_id"],
+        published=published, url=row["url"], raw_id=row["raw_id"], author=row["author"],
     )
 

@@ -10,6 +10,7 @@ CREATE TABLE IF NOT EXISTS documents (
   url TEXT, title TEXT, outlet TEXT,
   published TEXT, published_precision TEXT, published_text TEXT,
   raw_id TEXT,
+  author TEXT,
   text TEXT NOT NULL,
   ingested_at TEXT NOT NULL,
   extractor TEXT NOT NULL DEFAULT ''

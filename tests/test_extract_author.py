@@ -1,0 +1,23 @@
+"""A byline or speaker is credited with what no one else in the text is cited for."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from _sample import sample_extraction
+
+from claimgraph.extract.attribution import credit_author
+from claimgraph.records import Source, SourceKind
+
+
+def test_outlet_claims_go_to_the_author_and_cited_sources_stay() -> None:
+    x = sample_extraction()
+    outlet = Source("Congressional Record", SourceKind.OUTLET)
+    claims = [replace(x.claims[0], source=outlet), x.claims[1]]
+    events = [replace(x.events[0], responsibility_source=outlet)]
+    new_claims, new_events = credit_author(claims, events, "Mr. VAN HOLLEN")
+    assert new_claims[0].source == Source("Mr. VAN HOLLEN", SourceKind.NAMED_PERSON, "byline")
+    assert new_claims[1].source == x.claims[1].source  # an anonymous source cited in the text keeps the claim
+    assert new_events[0].responsibility_source is not None
+    assert new_events[0].responsibility_source.name == "Mr. VAN HOLLEN"
+    assert credit_author(claims, events, None) == (claims, events)
