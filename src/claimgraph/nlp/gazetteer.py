@@ -157,12 +157,16 @@ class _Record:
     country: str | None = None
 
 
+#: Kinship keys a curated actor may carry (see resolve/kinship.yaml): kin stay separate actors.
+KIN_RELATIONS = ("branch_of", "front_of", "successor_of", "splinter_of", "affiliate_of", "part_of")
+
+
 def _read_curated(text: str) -> list[_Record]:
     data = yaml.safe_load(text) or {}
     records = []
     for a in data.get("actors", []):
         key = a["key"]
-        kin = [("branch_of", a["branch_of"])] if a.get("branch_of") else []
+        kin = [(rel, a[rel]) for rel in KIN_RELATIONS if a.get(rel)]
         records.append(
             _Record(f"curated:{key}", a["name"], a["type"], [str(x) for x in a.get("aliases", [])], key, kin,
                     list(a.get("refs", [])), a.get("country"))
@@ -259,15 +263,29 @@ def _merge(records: list[_Record], common_words: frozenset[str]) -> Gazetteer:
     trusted: dict[str, set[str]] = {}
     key_to_id: dict[str, str] = {}
     pending_kin: list[tuple[str, list[tuple[str, str]]]] = []
+
+    def actor_id_of(root: str, members: list[_Record]) -> str:
+        return make_id("act", by_ref[root].key or min(m.ref for m in members))
+
+    # A name the curated file gives one actor belongs to it alone: the lists sometimes file a front or
+    # successor under the group itself (the UN list gives Jamaat-ud-Dawa as an alias of Lashkar-e-Tayyiba),
+    # but kin are kept as separate actors, never merged into one node.
+    curated_owner: dict[str, str] = {}
+    for root, members in groups.items():
+        for m in members:
+            if m.ref.startswith("curated:"):
+                for n in (m.name, *m.aliases):
+                    curated_owner.setdefault(normalise(n), actor_id_of(root, members))
     for root, members in groups.items():
         head = by_ref[root]
         key = head.key or min(m.ref for m in members)
-        aid = make_id("act", key)
+        aid = actor_id_of(root, members)
         names: list[str] = []
         for m in sorted(members, key=lambda m: (m is not head, m.ref)):
             for n in [m.name, *m.aliases]:
                 n = n if m.ref.startswith("curated:") else _titlecase(n, common_words)
-                if n and normalise(n) and n not in names:
+                owner = curated_owner.get(normalise(n), aid)
+                if n and normalise(n) and n not in names and owner == aid:
                     names.append(n)
         name = head.name if head.key else _titlecase(head.name, common_words)
         etype = head.type
