@@ -127,8 +127,9 @@ def _first_violent(text: str) -> Event:
         (6, "bombing", "Islamic State", "suspected", (6, 6), (25, 25), None, "Afghanistan"),
         # "The clash ... killed 10 security personnel and injured three others. One militant was killed ..."
         (13, "raid", "Balochistan Liberation Front", "claimed", (10, 10), (3, 3), (1, 1), "Pakistan"),
-        # "Three security guards and a police sub inspector were killed ... All 4 attackers were killed"
-        (44, "bombing", "Balochistan Liberation Army", "claimed", (4, 4), (7, 7), (4, 4), None),
+        # "... attacked the Pakistan Stock Exchange building. Three security guards and a police sub
+        # inspector were killed ... All 4 attackers were killed": the place a facility's name begins with
+        (44, "bombing", "Balochistan Liberation Army", "claimed", (4, 4), (7, 7), (4, 4), "Pakistan"),
         # "The Turkish government blamed YPG for the attack."
         (48, "bombing", "YPG", "attributed", (53, None), None, None, "Syria"),
     ],

@@ -73,3 +73,17 @@ def test_not_a_database_is_a_clear_error(tmp_path) -> None:
 def test_normalise_alias() -> None:
     assert normalise_alias("The Lashkar-e-Taiba") == normalise_alias("lashkar e taiba")
     assert normalise_alias("Islāmic  State") == "islamic state"
+
+
+def test_actor_pages_are_slices_of_the_whole_list(tmp_path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        store.save(sample_extraction())
+        store.save(sample_extraction(SEED_TEXT + " Again."))
+        for actor in ("ISKP", "ISI", "Mengal"):
+            everything = store.claims(entity=actor)
+            assert len(everything) >= 4
+            pages = [store.claims(entity=actor, limit=3, offset=o) for o in range(0, len(everything), 3)]
+            assert [c for p in pages for c in p] == everything
+            assert store.claims(entity=actor, predicate="supports") == [
+                c for c in everything if c.predicate == "supports"
+            ]

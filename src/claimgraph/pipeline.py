@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 
 from .extract import Extractor
 from .ingest.documents import load_documents
@@ -44,12 +44,6 @@ class IngestSummary:
         return 1 if self.failed else 0
 
 
-def _batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
-        yield batch
-
-
 def ingest(
     paths: Sequence[str],
     store: Store,
@@ -83,22 +77,33 @@ def ingest_items(
     so re-running or resuming an interrupted run adds nothing twice. Each document is saved in its own
     transaction."""
     summary = summary if summary is not None else IngestSummary()
-    pending: list[Document] = []
     seen: set[str] = set()
+
+    def tick() -> None:
+        if progress:
+            progress(1)
 
     def fail(source: str, line: int | None, stage: str, reason: str) -> None:
         summary.failed += 1
         summary.failures.append(Failure(source, line, stage, reason))
         store.record_failure(source, line or 0, stage, reason)
 
-    def flush() -> None:
-        for x in extractor.extract_many(pending, n_process=n_process, batch_size=batch_size):
-            _save(x)
-        pending.clear()
+    def new_documents() -> Iterator[Document]:
+        for item in items:
+            if isinstance(item, InputFailure):
+                fail(item.source, item.line, item.stage, item.reason)
+                tick()
+            elif item.id in seen or store.has_document(item.id):
+                summary.duplicates += 1
+                tick()
+            else:
+                seen.add(item.id)
+                yield item
 
-    def _save(x: Extraction) -> None:
+    # One stream through the extractor: with several processes, spaCy's workers start once per run.
+    for x in extractor.extract_many(new_documents(), n_process=n_process, batch_size=batch_size):
         if x.error is not None:
-            fail(x.doc.source, 0, x.error.stage, x.error.reason)
+            fail(x.doc.source, None, x.error.stage, x.error.reason)
         elif store.save(x):
             summary.stored += 1
             summary.claims += len(x.claims)
@@ -107,26 +112,7 @@ def ingest_items(
             summary.doc_ids.append(x.doc.id)
         else:
             summary.duplicates += 1
-        if progress:
-            progress(1)
-
-    for item in items:
-        if isinstance(item, InputFailure):
-            fail(item.source, item.line, item.stage, item.reason)
-            if progress:
-                progress(1)
-            continue
-        if item.id in seen or store.has_document(item.id):
-            summary.duplicates += 1
-            if progress:
-                progress(1)
-            continue
-        seen.add(item.id)
-        pending.append(item)
-        if len(pending) >= batch_size:
-            flush()
-    if pending:
-        flush()
+        tick()
     if summary.stored:
         summary.resolution = after_ingest(store, extractor)
     return summary
@@ -148,25 +134,25 @@ def extract(
     exclude: Sequence[str] = (),
 ) -> Iterator[Extraction]:
     """Extract without storing, in input order. Inputs that cannot be read come back as an Extraction whose
-    `error` says why (with an empty document), so every input line has one output line."""
-    buffer: list[Document | InputFailure] = []
+    `error` says why (with an empty document), so every input has one output line."""
+    order: deque[Document | InputFailure] = deque()
 
-    def drain() -> Iterator[Extraction]:
-        docs = [b for b in buffer if isinstance(b, Document)]
-        results = iter(extractor.extract_many(docs, n_process=n_process, batch_size=batch_size))
-        for b in buffer:
-            if isinstance(b, Document):
-                yield next(results)
-            else:
-                yield Extraction(
-                    doc=Document(id="", text="", source=f"{b.source}:{b.line}" if b.line else b.source),
-                    error=ExtractionError(b.stage, b.reason),
-                )
-        buffer.clear()
+    def documents() -> Iterator[Document]:
+        for item in load_documents(paths, exclude=exclude):
+            order.append(item)
+            if isinstance(item, Document):
+                yield item
 
-    for item in load_documents(paths, exclude=exclude):
-        buffer.append(item)
-        if len(buffer) >= batch_size:
-            yield from drain()
-    if buffer:
-        yield from drain()
+    def failed(f: InputFailure) -> Extraction:
+        source = f"{f.source}:{f.line}" if f.line else f.source
+        return Extraction(doc=Document(id="", text="", source=source), error=ExtractionError(f.stage, f.reason))
+
+    for x in extractor.extract_many(documents(), n_process=n_process, batch_size=batch_size):
+        while order and not isinstance(order[0], Document):
+            yield failed(order.popleft())  # type: ignore[arg-type]
+        order.popleft()
+        yield x
+    while order:
+        head = order.popleft()
+        if isinstance(head, InputFailure):
+            yield failed(head)

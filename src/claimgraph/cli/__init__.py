@@ -25,20 +25,10 @@ score.register(app)
 
 
 def main() -> None:
-    """Entry point: run the app and turn claimgraph errors into a message and an exit code."""
+    """Entry point: Typer handles usage errors (message, exit 2); claimgraph errors become a message and the
+    error's own exit code."""
     try:
-        app(standalone_mode=False)
+        app()
     except ClaimgraphError as exc:
-        Console(stderr=True).print(f"[bold red]error:[/] {exc.message}")
+        Console(stderr=True).print(f"[bold red]error:[/] {exc.message}", highlight=False)
         sys.exit(exc.exit_code)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        sys.exit(130)
-    except Exception as exc:  # click usage errors and the like
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise

@@ -61,7 +61,7 @@ class Extractor:
         self.ontology = load_ontology()
         self.matcher = gazetteer_of(self.nlp)
         self.lex = ClaimLexicons.from_ontology(self.ontology)
-        self.place_resolver = place_resolver
+        self.place_resolver = place_resolver if place_resolver is not None else _default_place_resolver()
         lexicon = self.ontology.lexicon
         irregular = _irregular_verbs(self.nlp)
         # words that can carry a claim or an event; attribution verbs are not among them (a speaker is
@@ -72,7 +72,10 @@ class Extractor:
         triggers = verb_forms(verbs, irregular)
         triggers |= {str(w).lower() for w in lexicon.get("event_words", [])}
         triggers -= {w.lower() for w in self.nlp.Defaults.stop_words}  # "on", "over": they select everything
-        self.segmenter = Segmenter(self.nlp, self.matcher, triggers)
+        stop = {w.lower() for w in self.nlp.Defaults.stop_words}
+        self.segmenter = Segmenter(self.nlp, self.matcher, triggers,
+                                   event_words=verb_forms(events.violent_words(), irregular) - stop,
+                                   follow_words=verb_forms(events.follow_words(), irregular) - stop)
         self.furniture = frozenset(str(w).lower() for w in lexicon.get("furniture_names", []))
         self.publication_nouns = tuple(str(w) for w in lexicon.get("publication_nouns", []))
 
@@ -158,6 +161,13 @@ class Extractor:
             if skipped else []
         return Extraction(doc=doc, entities=tuple(entities), claims=tuple(claims), events=tuple(events),
                           dropped=tuple(dropped + claim_drops + event_drops + notes))
+
+
+def _default_place_resolver() -> PlaceResolver:
+    """`resolve` of a PlaceResolver (GeoNames + curated places), built once per Extractor."""
+    from ..resolve.places import PlaceResolver as GeoPlaces
+
+    return GeoPlaces().resolve
 
 
 def _irregular_verbs(nlp: Language) -> dict[str, list[str]]:

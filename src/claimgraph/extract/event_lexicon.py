@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from ..errors import ConfigError
 from ..ontology import Ontology
 from .quantities import CountLexicon, count_lexicon, events_yaml
+from .triggers import key_word
+
+
+_PARTICLES = {"up", "over", "off", "into", "out", "down"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +60,33 @@ class EventLexicon:
             words |= cues.verbs | cues.adjectives | {n.split()[0] for n in cues.nouns}
         r = self.responsibility
         words |= r.claim_verbs | r.attribute_verbs | {"suspect", "suspected", "responsibility", "behind"}
+        return frozenset(words)
+
+    def violent_words(self) -> frozenset[str]:
+        """Words that by themselves make a sentence worth parsing for a violent event, whatever names it
+        has ("A suicide bomber detonated inside a busy restaurant."): lemmas of violent triggers and the
+        key word of their phrases. Lemmas: inflect them (nlp.segment.verb_forms)."""
+        words: set[str] = set()
+        for t in self.triggers:
+            if self.is_violent(t.mode):
+                # the key word, and the verb of a verb + particle phrase ("ran over", "blew himself up"):
+                # the key word there ("over", "himself") is a stop word the segmenter drops
+                words |= t.lemmas | {key_word(p) for p in t.phrases} | {p[0] for p in t.phrases if len(p[0]) <= 4
+                                                                       and p[-1] in _PARTICLES}
+        for cues in self.counts.cues.values():
+            if "dead" in cues.adjectives or "killed" in cues.adjectives:
+                words |= cues.verbs
+        return frozenset(words)
+
+    def follow_words(self) -> frozenset[str]:
+        """Words that make a sentence right after a violent one worth parsing: casualty and
+        responsibility words ("6 people were killed", "The Islamic State claimed responsibility")."""
+        words: set[str] = set()
+        for cues in self.counts.cues.values():
+            words |= cues.verbs | cues.adjectives | {n.split()[0] for n in cues.nouns}
+        r = self.responsibility
+        words |= r.claim_verbs | r.attribute_verbs | {"suspect", "suspected", "responsibility", "behind",
+                                                      "responsible", "blamed", "claimed"}
         return frozenset(words)
 
     def is_violent(self, mode: str | None) -> bool:

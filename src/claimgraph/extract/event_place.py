@@ -6,6 +6,7 @@ The names go to the place resolver and the phrases to `timex.resolve_time`; choo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -21,19 +22,22 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC", "PLACE", "FACILITY"}  # spaCy NER + gazett
 _DATE_PREPS = {"in", "on", "since", "during", "from", "by", "until", "early", "late", "mid"}
 
 
-PLACE, DEMONYM, WEAK_DEMONYM = "place", "demonym", "weak_demonym"
+PLACE, DEMONYM, WEAK_DEMONYM, PERSON_DEMONYM, INNER = "place", "demonym", "weak_demonym", "person_demonym", "inner"
 _NOT_PLACES = {"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "NORP"}
 
 
 @dataclass(frozen=True, slots=True)
 class PlaceName:
     """A name to resolve. `kind`: a place name, a demonym before a place noun ("the Afghan capital"),
-    or a weak demonym before anything else ("Yemeni soldiers"). `qualifier`: it follows another
+    a weak demonym before anything else ("Yemeni soldiers"), a person's nationality ("an Afghan
+    teenager", "Libyan born"), or the leading words of a facility or organisation name that may be
+    a place ("Kabul" of "Kabul University": `INNER`). `qualifier`: it follows another
     name after a comma ("Tripoli, Lebanon"), so it says where that name is."""
 
     name: str
     kind: str = PLACE
     qualifier: bool = False
+    origin: bool = False  # where someone or something came from ("aid workers from France"), a weak hint
 
 
 def _inside_group_name(tok: Token) -> bool:
@@ -71,8 +75,67 @@ _PLACE_STOPWORDS = {"university", "institute", "hospital", "church", "mosque", "
                     "airport", "hotel", "school", "college", "street", "square", "bridge", "park", "centre",
                     "center", "temple", "paradise", "reserve", "plaza", "palace", "court", "hall", "club",
                     "museum", "embassy", "consulate", "camp", "base", "mall", "metro", "cathedral", "shrine"}
+# Words that end the place part of a facility's name ("Amsterdam Central Station", "Pakistan Stock Exchange").
+_FACILITY_WORDS = _PLACE_STOPWORDS | {
+    "exchange", "stadium", "arena", "synagogue", "gurdwara", "headquarters", "office", "offices", "bazaar",
+    "theatre", "theater", "bar", "restaurant", "cafe", "rail", "railway", "bus", "terminal", "wrestling",
+    "international", "central", "light", "parliament", "assembly", "academy", "compound", "prison", "jail",
+    "garden", "gardens", "gate", "port", "harbour", "harbor", "cinema", "nightclub", "supercenter", "stock",
+    "checkpoint", "barracks", "garrison", "council", "ministry", "press", "cultural", "education", "training"}
+# A country's facility abroad or a frontier: "the German consulate in Mazar", "near the border with Somalia".
+_FOREIGN_HEADS = {"embassy", "consulate", "base", "mission", "ambassador", "border", "frontier", "envoy"}
+
+
+def _foreign(ent: SpacySpan) -> bool:
+    """A name that says where the event is not: a demonym or country before "embassy"/"consulate"/
+    "base", or after "border with"."""
+    head = ent.root.head
+    if head.lemma_.lower() in _FOREIGN_HEADS and head.i != ent.root.i:
+        return True
+    return head.dep_ == "prep" and head.head.lemma_.lower() in _FOREIGN_HEADS
+
+
+def _origin(ent: SpacySpan) -> bool:
+    """A name after "from" ("aid workers from France", "a jet that took off from Libya")."""
+    head = ent.root.head
+    return ent.root.dep_ == "pobj" and head.lower_ == "from"
+
+
+# Head nouns that make a demonym a person's nationality, not the event's place.
+_PERSON_HEADS = {"man", "woman", "men", "women", "teenager", "national", "nationals", "citizen", "citizens",
+                 "refugee", "refugees", "tourist", "tourists", "student", "students", "worker", "workers",
+                 "immigrant", "migrant", "seeker", "born", "origin", "descent", "youth", "boy", "girl",
+                 "resident", "residents", "convert", "descent", "passport", "teen", "teenagers", "person",
+                 "people", "nationality", "cyclist", "cyclists", "journalist", "journalists", "engineer",
+                 "engineers", "couple", "family", "driver", "pilgrim", "pilgrims", "worshipper", "worshippers"}
 _PLACE_FILLERS = {"the", "city", "town", "village", "province", "district", "capital", "region", "state", "of",
                   "area", "county", "governorate", ","}
+
+
+def facility_prefix(name: str) -> str | None:
+    """The words of a facility or organisation name before its first facility word ("Amsterdam
+    Central Station" → "Amsterdam"), or None when it has no facility word or nothing before it."""
+    words = name.split()
+    for i, w in enumerate(words):
+        if re.sub(r"['’]s?$", "", w.lower()) in _FACILITY_WORDS:
+            prefix = [x for x in words[:i] if x.lower() != "the"]
+            return " ".join(prefix) if prefix and all(x[:1].isupper() for x in prefix) else None
+    return None
+
+
+def _demonym_kind(ent: SpacySpan) -> str:
+    head = ent.root.head
+    lemma = head.lemma_.lower()
+    if lemma in _DEMONYM_HEADS:
+        return DEMONYM
+    if lemma in _PERSON_HEADS or head.lower_ in _PERSON_HEADS or ent.root.lower_ in _PERSON_HEADS:
+        return PERSON_DEMONYM
+    if ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") and ent.root.tag_ in ("NNPS", "NNS"):
+        return PERSON_DEMONYM  # "injured 2 Americans": people, not a place
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if nxt is not None and (nxt.lower_ in _PERSON_HEADS or nxt.lemma_.lower() in _PERSON_HEADS):
+        return PERSON_DEMONYM  # "a 27 year old Syrian refugee": the parser may hang it elsewhere
+    return WEAK_DEMONYM
 
 
 def _after_locative(tok: Token) -> bool:
@@ -104,13 +167,19 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn) 
     sent = ps.sent
     for ent in sent.ents:
         at = local(ps, ent.start_char)
+        if ent.label_ in ("GPE", "NORP", "LOC") and _foreign(ent):
+            actor_chars.update(range(at, at + len(ent.text)))  # not a proper-noun run below either
+            continue
         if ent.label_ in _PLACE_LABELS and at not in actor_chars and not _inside_group_name(ent[0]) \
                 or ent.label_ in ("PERSON", "ORG") and not ent.kb_id_ and _after_locative(ent[0]) \
                 and ent[0].nbor(-1).lower_ not in ("by", "from"):
-            found[at] = PlaceName(ent.text, PLACE, _qualifies(ent[0]))
+            found[at] = PlaceName(ent.text, PLACE, _qualifies(ent[0]), _origin(ent))
         elif ent.label_ == "NORP" and ent.root.head.lemma_.lower() != "border":
-            strong = ent.root.head.lemma_.lower() in _DEMONYM_HEADS
-            found.setdefault(at, PlaceName(ent.text, DEMONYM if strong else WEAK_DEMONYM))
+            found.setdefault(at, PlaceName(ent.text, _demonym_kind(ent)))
+        elif ent.label_ == "ORG" and not ent.kb_id_ and at not in actor_chars:
+            prefix = facility_prefix(ent.text)  # "Medan Police's headquarters", "Pakistan Stock Exchange"
+            if prefix:
+                found.setdefault(at, PlaceName(prefix, INNER))
     run: list[Token] = []
     for tok in [*sent, None]:
         if tok is not None and tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ not in _NOT_PLACES:

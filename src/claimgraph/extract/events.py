@@ -252,18 +252,49 @@ _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "easter
                "south-east", "upper", "lower", "the"}
 
 
-def _resolve_loosely(ctx: ExtractContext, name: str) -> tuple[Place | None, bool]:
+def _resolver_with_context(ctx: ExtractContext, context: Sequence[str]):  # noqa: ANN202 - Callable[[str], Place | None]
+    """`name → Place`, using the document's other place names as context when the context's resolver
+    is a PlaceResolver method (it ranks "Hyderabad" next to "Sindh" as the Pakistani city)."""
+    owner = getattr(ctx.place_resolver, "__self__", None)
+    resolve = getattr(owner, "resolve", None)
+    if resolve is None or not context:
+        return ctx.resolve_place
+    return lambda name: resolve(name, context)
+
+
+def _resolve_loosely(resolve, name: str) -> tuple[Place | None, bool]:  # noqa: ANN001 - Callable[[str], Place | None]
     """The name as written (exact: True); else without leading direction words ("north west Pakistan",
     "Southern Philippines"; exact: False)."""
-    place = ctx.resolve_place(name)
+    place = resolve(name)
     if place is not None:
         return place, True
     words = name.split()
     while words and words[0].lower() in _DIRECTIONS:
         words = words[1:]
     if words and len(words) < len(name.split()):
-        return ctx.resolve_place(" ".join(words)), False
+        return resolve(" ".join(words)), False
     return None, False
+
+
+def _resolve_inner(resolve, name: str) -> Place | None:  # noqa: ANN001 - Callable[[str], Place | None]
+    """The place a facility's name starts with ("Kabul University" → Kabul, "Amsterdam Central
+    Station" → Amsterdam): its leading words, longest first; only a city or larger."""
+    words = name.split()
+    for k in range(len(words), 0, -1):
+        place = resolve(" ".join(words[:k]))
+        if place is not None:
+            return place
+    return None
+
+
+# weights of the place vote (see `_place`)
+_W_PLACE, _W_LOOSE, _W_QUALIFIER, _W_DEMONYM, _W_WEAK, _W_PERSON, _W_INNER = 1.0, 0.5, 3.0, 1.0, 0.5, 0.25, 0.75
+_W_ORIGIN = 0.25  # factor for a place something came from
+
+
+def _paragraph_sentences(inc: Incident, parsed: Sequence[ParsedSentence]) -> list[int]:
+    para = parsed[inc.sentences[0]].paragraph
+    return [i for i, ps in enumerate(parsed) if ps.paragraph == para]
 
 
 def _place(inc: Incident, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
@@ -272,12 +303,29 @@ def _place(inc: Incident, parsed: Sequence[ParsedSentence], entities: Sequence[E
 
     Votes: a place that resolves as written 1, one found only without its direction words 0.5, a
     country named outright 1 (3 when it qualifies a name: "Tripoli, Lebanon"), a demonym before a
-    place noun 1 ("the Afghan capital"), any other demonym 0.5 ("Yemeni soldiers"). The winner is
-    the country with most votes (ties: the first named); the place is the first resolved name in it,
-    else the country itself. So "Leigh on Sea, Essex" can still go wrong (Essex, Maryland) — the
-    resolver is given no context — but "Kech District in Balochistan ... Pakistani military" does not.
+    place noun 1 ("the Afghan capital"), a demonym before forces or things 0.5 ("Yemeni soldiers"),
+    before a person 0.25 ("an Afghan teenager ... in Amsterdam": a nationality, not a place), the
+    place a facility's name begins with 0.75 ("Kabul University"). The winner is the country with most
+    votes (ties: the first named); the place is the first resolved name in it, else the country
+    itself. Names resolve with the paragraph's other place names as context. When the incident's own
+    sentences name nothing, the other sentences of its paragraph vote ("... outside the Paradise Food
+    Plaza. ... a branch of the Development Bank of the Philippines").
     """
     country_of = _country_lookup(ctx)
+    para = _paragraph_sentences(inc, parsed)
+    names_by_sent = {si: event_place.place_names(parsed[si], entities, _local) for si in para}
+    context = [pn.name for si in para for pn in names_by_sent[si] if pn.kind == event_place.PLACE]
+    resolve = _resolver_with_context(ctx, context)
+    for sentences in (inc.sentences, [si for si in para if si not in inc.sentences]):
+        found = _vote(sentences, names_by_sent, parsed, entities, resolve, country_of)
+        if found is not None:
+            return found
+    return None
+
+
+def _vote(sentences: Sequence[int], names_by_sent: dict[int, list[event_place.PlaceName]],
+          parsed: Sequence[ParsedSentence], entities: Sequence[Entity], resolve,  # noqa: ANN001
+          country_of) -> Place | None:  # noqa: ANN001
     votes: dict[str, float] = {}
     order: dict[str, int] = {}
     candidates: list[tuple[str, Place, float]] = []
@@ -287,16 +335,28 @@ def _place(inc: Incident, parsed: Sequence[ParsedSentence], entities: Sequence[E
             votes[country] = votes.get(country, 0.0) + weight
             order.setdefault(country, len(order))
 
-    for si in inc.sentences:
-        for pn in event_place.place_names(parsed[si], entities, _local):
-            if pn.kind != event_place.PLACE:
-                vote(country_of(pn.name) if country_of is not None else None,
-                     1.0 if pn.kind == event_place.DEMONYM else 0.5)
+    demonym_weight = {event_place.DEMONYM: _W_DEMONYM, event_place.WEAK_DEMONYM: _W_WEAK,
+                      event_place.PERSON_DEMONYM: _W_PERSON}
+    for si in sentences:
+        names = names_by_sent.get(si)
+        if names is None:
+            names = event_place.place_names(parsed[si], entities, _local)
+        for pn in names:
+            if pn.kind in demonym_weight:
+                vote(country_of(pn.name) if country_of is not None else None, demonym_weight[pn.kind])
                 continue
-            place, exact = _resolve_loosely(ctx, pn.name)
+            if pn.kind == event_place.INNER:
+                place, weight = _resolve_inner(resolve, pn.name), _W_INNER
+            elif (prefix := event_place.facility_prefix(pn.name)) is not None:
+                place, weight = _resolve_inner(resolve, prefix), _W_INNER  # "Victoria Station", "London Bridge"
+            else:
+                place, exact = _resolve_loosely(resolve, pn.name)
+                weight = (_W_QUALIFIER if pn.qualifier else _W_PLACE) if place is not None \
+                    and place.precision == "country" else (_W_PLACE if exact else _W_LOOSE)
+            if pn.origin:
+                weight *= _W_ORIGIN
             if place is None or not place.country:
                 continue
-            weight = (3.0 if pn.qualifier else 1.0) if place.precision == "country" else (1.0 if exact else 0.5)
             vote(place.country, weight)
             candidates.append((place.country, place, weight))
     if not votes:

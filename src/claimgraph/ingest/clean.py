@@ -9,6 +9,7 @@ import re
 
 from ..errors import InputError
 from ..records import PartialDate
+from .byline import Byline, find_byline
 from .dates import find_date, looks_like_dateline, parse_date
 from .paragraphs import (
     Kind,
@@ -48,6 +49,9 @@ def clean_text(text: str) -> Cleaned:
     stopwords = patterns.stopwords_for(text)
     classify(paragraphs, patterns, stopwords)
     published = _dateline(paragraphs)
+    byline = _byline(paragraphs)
+    if published is None and byline is not None:
+        published = byline.published
     revise(paragraphs)
     start, end = main_block(paragraphs)
     if end == 0:
@@ -65,7 +69,8 @@ def clean_text(text: str) -> Cleaned:
 
     kept = [p.text for i, p in enumerate(paragraphs[start:end], start) if keep(i, p)]
     title = paragraphs[title_index].text if title_index is not None else None
-    return Cleaned(text="\n\n".join(kept), title=title, published=published)
+    author = byline.author if byline is not None else None
+    return Cleaned(text="\n\n".join(kept), title=title, published=published, author=author)
 
 
 def _paragraphs(text: str) -> list[Paragraph]:
@@ -168,6 +173,29 @@ def _dateline(paragraphs: list[Paragraph]) -> PartialDate | None:
             if found is not None:
                 p.kind = Kind.BAD
                 return found
+    return None
+
+
+def _byline(paragraphs: list[Paragraph]) -> Byline | None:
+    """The first byline ("By Jane Doe", "Mr. KYL — 14 October 2009") before the second good paragraph.
+
+    It is marked as furniture: the name and date are metadata, not article text.
+    """
+    seen_good = 0
+    for i, p in enumerate(paragraphs):
+        if p.kind == Kind.GOOD:
+            seen_good += 1
+            if seen_good > 1:
+                return None
+            continue
+        following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        found = find_byline(p.text, following.text if following is not None else None)
+        if found is not None:
+            p.kind = Kind.BAD
+            p.anchor = True
+            if following is not None and found.author == following.text.strip(" `*_"):
+                following.kind = Kind.BAD  # "By" and the name on a line of its own
+            return found
     return None
 
 

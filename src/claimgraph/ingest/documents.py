@@ -33,6 +33,7 @@ def to_document(raw: RawInput) -> Document:
         published=published or cleaned.published,
         url=raw.url,
         raw_id=raw.raw_id,
+        author=raw.author or cleaned.author,
     )
 
 

@@ -38,6 +38,9 @@ FURNITURE_COST = 60
 FIRST_RUN_SHARE = 0.4
 # a run this long right after an inline box ("Related articles") continues the article
 CONTINUATION_MIN = 500
+import os
+ANCHOR_REACH = int(os.environ.get("AR", "6"))
+ANCHOR_SHARE = float(os.environ.get("AS", "0.1"))
 
 
 class Kind(StrEnum):
@@ -60,6 +63,7 @@ class Paragraph:
     thread: bool = False  # the first line of a reader-comment thread: nothing after it is article
     final: Kind = Kind.SHORT
     structure: str = ""  # "table" or "list": rows joined by newlines
+    anchor: bool = False  # a byline: the article begins right after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,19 +282,50 @@ def main_block(paragraphs: list[Paragraph]) -> tuple[int, int]:
     first run that scores at least FIRST_RUN_SHARE of the best one: articles come before their
     footers, and a comment thread can outweigh a short article. A following run of at least
     CONTINUATION_MIN behind one or two terminal lines (an inline "Related" box) is added to it.
+    A byline (`Paragraph.anchor`) sits on top of its article: when the run so chosen lies elsewhere
+    (teasers that outweigh a short article), the run that begins within ANCHOR_REACH paragraphs
+    after the byline is taken instead, if it scores at least ANCHOR_SHARE of the best one.
     No good paragraph at all → (0, 0).
     """
+    runs = _runs(paragraphs, None)
+    if not runs:
+        return (0, 0)
+    top = max(score for score, _, _ in runs)
+    chosen = next(k for k, (score, _, _) in enumerate(runs) if score >= FIRST_RUN_SHARE * top)
+    anchor = next((i for i, p in enumerate(paragraphs) if p.anchor), None)
+    if anchor is not None and not runs[chosen][1] - ANCHOR_REACH <= anchor < runs[chosen][2]:
+        split = _runs(paragraphs, anchor)
+        after = [
+            k
+            for k, (score, begin, _) in enumerate(split)
+            if anchor < begin <= anchor + ANCHOR_REACH and score >= ANCHOR_SHARE * top
+        ]
+        if after:
+            runs, chosen = split, after[0]
+    _, begin, end = runs[chosen]
+    # an inline box ("Related articles" and a few teasers) can interrupt an article that then goes on
+    for score, next_begin, next_end in runs[chosen + 1 :]:
+        between = paragraphs[end:next_begin]
+        if score < CONTINUATION_MIN or not 1 <= sum(p.terminal for p in between) <= 2 or len(between) > 10:
+            break
+        end = next_end
+    return (begin, end)
+
+
+def _runs(paragraphs: list[Paragraph], split: int | None) -> list[tuple[float, int, int]]:
+    """(score, start, end) of the best run in each section; `split` also ends a section."""
     runs: list[tuple[float, int, int]] = []
     best, span = 0.0, (0, 0)
     current, start = 0.0, 0
     for i, p in enumerate(paragraphs):
-        if p.terminal:
+        if p.terminal or i == split:
             if best > 0:
                 runs.append((best, *span))
             best, span, current = 0.0, (0, 0), 0.0
             if p.thread and runs:
                 break  # articles never follow their comments
-            continue
+            if p.terminal:
+                continue
         if p.final == Kind.GOOD:
             weight = float(len(p.text)) * REVISED_WEIGHT.get(p.kind, 1.0)
         elif p.kind == Kind.BAD:
@@ -305,15 +340,4 @@ def main_block(paragraphs: list[Paragraph]) -> tuple[int, int]:
             best, span = current, (start, i + 1)
     if best > 0:
         runs.append((best, *span))
-    if not runs:
-        return (0, 0)
-    top = max(score for score, _, _ in runs)
-    chosen = next(k for k, (score, _, _) in enumerate(runs) if score >= FIRST_RUN_SHARE * top)
-    _, begin, end = runs[chosen]
-    # an inline box ("Related articles" and a few teasers) can interrupt an article that then goes on
-    for score, next_begin, next_end in runs[chosen + 1 :]:
-        between = paragraphs[end:next_begin]
-        if score < CONTINUATION_MIN or not 1 <= sum(p.terminal for p in between) <= 2 or len(between) > 10:
-            break
-        end = next_end
-    return (begin, end)
+    return runs

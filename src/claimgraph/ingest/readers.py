@@ -25,7 +25,7 @@ STDIN = "-"
 _TEXT_SUFFIXES = (".txt", ".md")
 _HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 _JSONL_SUFFIXES = (".jsonl",)
-_META_KEYS = ("url", "title", "outlet", "published")
+_META_KEYS = ("url", "title", "outlet", "published", "author")
 
 Item = RawInput | InputFailure | InputSkipped
 

@@ -32,6 +32,7 @@ class RawInput:
     title: str | None = None
     outlet: str | None = None
     published: str | None = None  # as given; parsed into a PartialDate by `to_document`
+    author: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,3 +61,4 @@ class Cleaned:
     title: str | None = None
     outlet: str | None = None
     published: PartialDate | None = None
+    author: str | None = None  # from a byline ("By Jane Doe") or a speech header ("Mr. KYL — …")

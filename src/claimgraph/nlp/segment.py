@@ -3,8 +3,12 @@
 Parsing is what costs time, and most sentences of a news page or a Wikipedia list cannot hold a claim.
 So a document is first cut into paragraphs and sentences with the tokenizer and a rule-based
 sentencizer only (no tagger, parser or NER), the gazetteer is matched on those tokens, and a sentence
-is kept for parsing only when it names at least two things (gazetteer names or capitalised name
-tokens) and contains a trigger word (a predicate, attribution or event word from lexicon.yaml).
+is kept for parsing when it names at least two things (gazetteer names or capitalised name tokens)
+and contains a trigger word (a predicate, attribution or event word from lexicon.yaml); or when it
+contains a violent-event word (`event_words`: "A suicide bomber detonated inside a busy restaurant."
+names nothing and is still an event); or when it follows such a sentence in the same paragraph
+(at most `follow_gap` sentences on) and has a casualty or responsibility word (`follow_words`:
+"6 people were killed and 25 others injured.", "The Islamic State claimed responsibility.").
 
 Trade-off: a claim whose sentence has no trigger word from the lexicon, or only one name, is never
 seen — widening the lexicon widens recall at the cost of speed. Attribution and quotation search read
@@ -145,11 +149,15 @@ def _split_refs(doc: Doc) -> list[Span]:
 class Segmenter:
     """Tokenizer + sentencizer + gazetteer over raw text; decides which sentences to parse."""
 
-    def __init__(self, nlp: Language, matcher: GazetteerMatcher, triggers: Iterable[str]) -> None:
+    def __init__(self, nlp: Language, matcher: GazetteerMatcher, triggers: Iterable[str],
+                 event_words: Iterable[str] = (), follow_words: Iterable[str] = (), follow_gap: int = 3) -> None:
         self.make_doc = nlp.make_doc
         self.sentencizer = Sentencizer()
         self.matcher = matcher
         self.triggers = frozenset(t.lower() for t in triggers)
+        self.event_words = frozenset(t.lower() for t in event_words)
+        self.follow_words = frozenset(t.lower() for t in follow_words)
+        self.follow_gap = follow_gap
 
     def segment(self, text: str) -> tuple[list[tuple[int, int]], list[Sentence]]:
         """The paragraphs of `text` and its sentences, each marked keep (parse it) or not."""
@@ -160,24 +168,32 @@ class Segmenter:
             doc = self.sentencizer(self.make_doc(block))
             hits = [GazetteerHit(ps + s.start_char, ps + s.end_char, s.text, s.id_, s.label_)
                     for s in self.matcher.find(doc)]
+            since_event = self.follow_gap + 1  # sentences since the last violent-event sentence
             for sent in _split_refs(doc):
                 if not sent.text.strip():
                     continue
+                since_event += 1
                 s0, s1 = ps + sent.start_char, ps + sent.end_char
                 own = tuple(h for h in hits if s0 <= h.start and h.end <= s1)
                 names = len(own)
                 covered = {i for h in own for i in range(h.start, h.end)}
-                trigger = False
+                trigger = event = follow = False
                 prev_title = False
                 for t in sent:
                     low = t.lower_
                     if low in self.triggers:
                         trigger = True
+                    if low in self.event_words:
+                        event = True
+                    elif low in self.follow_words:
+                        follow = True
                     is_name = (t.is_title or (t.is_upper and len(t) > 1)) and not t.is_stop and t.is_alpha \
                         and t.i != sent.start and (ps + t.idx) not in covered
                     if is_name and not prev_title:
                         names += 1  # a run of capitalised tokens counts once
                     prev_title = is_name
-                keep = trigger and names >= 2
+                keep = trigger and names >= 2 or event or (follow and since_event <= self.follow_gap)
+                if event:
+                    since_event = 0
                 sentences.append(Sentence(s0, s1, pi, keep, own))
         return paras, sentences

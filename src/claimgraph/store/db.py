@@ -286,13 +286,11 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Claim]:
+        """Claims in document order, filtered. With `entity`, the claims whose subject or object is that actor
+        (after merges): each side is read through its own sorted index and only the page asked for is merged,
+        so an actor named in a hundred thousand claims answers as fast as one named in ten."""
         where: list[str] = []
         args: list[Any] = []
-        if entity is not None:
-            ids = self.members(self.resolve_actor(entity)["id"])
-            marks = ",".join("?" * len(ids))
-            where.append(f"(subject_id IN ({marks}) OR object_id IN ({marks}))")
-            args += ids + ids
         if predicate is not None:
             where.append("predicate = ?")
             args.append(predicate)
@@ -305,14 +303,28 @@ class Store:
         if since is not None:
             where.append("ingested_at >= ?")
             args.append(since)
-        sql = "SELECT body FROM claims"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY doc_id, ev_start, id"
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            args += [limit, offset]
-        return [claim_from_json(json.loads(r["body"])) for r in self.conn.execute(sql, args)]
+        order = " ORDER BY doc_id, ev_start, id"
+        page = " LIMIT ? OFFSET ?" if limit is not None else ""
+        page_args = [limit, offset] if limit is not None else []
+        if entity is None:
+            sql = "SELECT body FROM claims" + (" WHERE " + " AND ".join(where) if where else "") + order + page
+            rows = self.conn.execute(sql, args + page_args)
+        else:
+            ids = self.members(self.resolve_actor(entity)["id"])
+            marks = ",".join("?" * len(ids))
+            side_limit = " LIMIT ?" if limit is not None else ""
+            side_args = [limit + offset] if limit is not None else []
+            sides = []
+            union_args: list[Any] = []
+            for column in ("subject_id", "object_id"):
+                cond = " AND ".join([f"{column} IN ({marks})", *where])
+                sides.append(
+                    f"SELECT * FROM (SELECT body, doc_id, ev_start, id FROM claims WHERE {cond}{order}{side_limit})"
+                )
+                union_args += [*ids, *args, *side_args]
+            sql = f"SELECT body FROM ({' UNION '.join(sides)}){order}{page}"
+            rows = self.conn.execute(sql, union_args + page_args)
+        return [claim_from_json(json.loads(r["body"])) for r in rows]
 
     def iter_claims(self) -> Iterator[Claim]:
         for r in self.conn.execute("SELECT body FROM claims ORDER BY doc_id, ev_start, id"):

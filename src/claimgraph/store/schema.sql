@@ -73,8 +73,9 @@ CREATE TABLE IF NOT EXISTS claims (
   ingested_at TEXT NOT NULL,
   body TEXT NOT NULL               -- the claim as contract JSON, for exports and the API
 );
-CREATE INDEX IF NOT EXISTS claims_subject ON claims(subject_id);
-CREATE INDEX IF NOT EXISTS claims_object ON claims(object_id);
+-- An actor page reads its claims in document order, one side at a time: these indexes serve it sorted.
+CREATE INDEX IF NOT EXISTS claims_subject_page ON claims(subject_id, doc_id, ev_start, id);
+CREATE INDEX IF NOT EXISTS claims_object_page ON claims(object_id, doc_id, ev_start, id);
 CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_id);
 CREATE INDEX IF NOT EXISTS claims_predicate ON claims(predicate);
 
