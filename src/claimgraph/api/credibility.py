@@ -10,27 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from ..records import Claim
+from ..resolve.grading import CREDIBILITY_LABELS as CREDIBILITY_WORDS  # one Admiralty table for every view
+from ..resolve.grading import RELIABILITY_LABELS as RELIABILITY_WORDS
 from ..resolve.grading import Grade, stored_grades
 from ..store import Store
 
 #: Admiralty credibility → the number the page filters on. 6 ("cannot be judged") has none.
 CREDIBILITY_SCALE: dict[int, float] = {1: 1.0, 2: 0.8, 3: 0.6, 4: 0.4, 5: 0.2}
-CREDIBILITY_WORDS = {
-    1: "confirmed",
-    2: "probably true",
-    3: "possibly true",
-    4: "doubtful",
-    5: "improbable",
-    6: "cannot be judged",
-}
-RELIABILITY_WORDS = {
-    "A": "completely reliable",
-    "B": "usually reliable",
-    "C": "fairly reliable",
-    "D": "not usually reliable",
-    "E": "unreliable",
-    "F": "reliability cannot be judged",
-}
 
 
 class Grades:

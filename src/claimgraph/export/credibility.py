@@ -14,24 +14,9 @@ from dataclasses import dataclass
 
 from ..errors import UsageError
 from ..records import Claim
+from ..resolve.grading import CREDIBILITY_LABELS, RELIABILITY_LABELS
 from ..store import Store
 
-CREDIBILITY_LABELS: dict[int, str] = {
-    1: "confirmed by other sources",
-    2: "probably true",
-    3: "possibly true",
-    4: "doubtful",
-    5: "improbable",
-    6: "truth cannot be judged",
-}
-RELIABILITY_LABELS: dict[str, str] = {
-    "A": "completely reliable",
-    "B": "usually reliable",
-    "C": "fairly reliable",
-    "D": "not usually reliable",
-    "E": "unreliable",
-    "F": "reliability cannot be judged",
-}
 # STIX 2.1 appendix A: Admiralty credibility → STIX confidence (0-100); 6 → no value.
 STIX_CONFIDENCE: dict[int, int | None] = {1: 90, 2: 70, 3: 50, 4: 30, 5: 10, 6: None}
 

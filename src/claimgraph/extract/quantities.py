@@ -259,6 +259,11 @@ def _victim_heads(cue: Token, lex: CountLexicon) -> list[Token]:
         found = _victims_of_verb(cue)
         if found:
             return found
+        for comp in _children(cue, "ccomp"):  # "killing at least 15 people, including ... killed": a parse
+            if (subj := _children(comp, "nsubj", "nsubjpass")) and not _children(comp, "dobj"):
+                return subj                   # that made the victims the subject of a later verb
+        if _children(cue, "nsubj", "nsubjpass"):
+            return []  # its own subject: an object of a conjoined verb is not shared
         for conj in _children(cue, "conj"):  # "killing and injuring four": the object is shared
             if _is_verbal(conj) and (shared := _children(conj, "dobj")):
                 return shared
@@ -270,7 +275,7 @@ def _victim_heads(cue: Token, lex: CountLexicon) -> list[Token]:
         if verb.lemma_ in ("leave", "render"):
             return _children(verb, "dobj")
         return _subjects(verb) or _children(verb, "dobj")
-    if cue.dep_ == "pobj" and cue.head.dep_ == "prep" and _is_verbal(cue.head.head):  # "stabbed to death"
+    if cue.dep_ == "pobj" and cue.head.lower_ == "to" and _is_verbal(cue.head.head):  # "stabbed to death"
         return _victims_of_verb(cue.head.head)
     of = [g for c in _children(cue, "prep") if c.lower_ == "of" for g in _children(c, "pobj")]
     if of:  # "the death of 2 people"
@@ -372,13 +377,26 @@ def _starts_clause(tok: Token, root: Token) -> bool:
 
 
 def _conjuncts(head: Token) -> list[Token]:
+    """`head` and the phrases conjoined to it. An apposition that itself has a conjunct is a list's
+    middle item the parser took for an apposition ("Two Americans, a Swiss and a Dutch national")."""
     out, todo = [], [head]
     while todo:
         t = todo.pop(0)
         out.append(t)
-        todo.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
-                    and not _starts_clause(c, head))
+        todo.extend(c for c in t.children if (c.dep_ == "conj" or c.dep_ == "appos" and _lists_on(c))
+                    and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ") and not _starts_clause(c, head))
     return out
+
+
+def _lists_on(appos: Token) -> bool:
+    """An apposition followed by "and"/"as well as" + another phrase: a list item, not a restatement."""
+    return any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in appos.children) \
+        and any(c.dep_ == "conj" for c in appos.children)
+
+
+# Nouns that state a total whose parts may follow ("40 people, 6 security personnel and 34 civilians"),
+# unlike "Two Americans, a Swiss and a Dutch national" (three groups that add up).
+_TOTAL_NOUNS = {"people", "persons", "person", "individuals", "victims", "others", "casualties", "dead"}
 
 
 def _count_phrase(head: Token, lex: CountLexicon) -> tuple[Quantity | None, Quantity | None]:
@@ -388,7 +406,8 @@ def _count_phrase(head: Token, lex: CountLexicon) -> tuple[Quantity | None, Quan
     # a conjoined casualty noun of another kind is its own count ("84 deaths and more than 90 injuries")
     parts = [p for p in _conjuncts(head) if p.i == head.i or cue_kind(p, lex) is None]
     counted = [(p, _np_quantity(p, lex)) for p in parts]
-    if len(counted) >= 3 and all(q is not None and q.min == q.max for _, q in counted):
+    if len(counted) >= 3 and all(q is not None and q.min == q.max for _, q in counted) \
+            and counted[0][0].lower_ in _TOTAL_NOUNS:
         first, rest = counted[0][1], counted[1:]
         if first is not None and first.min == sum(q.min for _, q in rest if q is not None and q.min is not None):
             counted = counted[:1]  # "40 people, 6 security personnel and 34 civilians": a total and its parts

@@ -15,6 +15,7 @@ from .paragraphs import (
     Kind,
     Paragraph,
     classify,
+    introduced_list,
     load_patterns,
     main_block,
     revise,
@@ -56,6 +57,7 @@ def clean_text(text: str) -> Cleaned:
     start, end = main_block(paragraphs)
     if end == 0:
         raise InputError("no paragraph looks like article text (all short or site furniture)", stage="clean")
+    end = introduced_list(paragraphs, start, end, patterns)
     body_start = start
     title_index = _title_index(paragraphs, start)
     if title_index is not None:
@@ -172,6 +174,7 @@ def _dateline(paragraphs: list[Paragraph]) -> PartialDate | None:
             found = find_date(p.text)
             if found is not None:
                 p.kind = Kind.BAD
+                p.anchor = True  # the article begins right after it
                 return found
     return None
 

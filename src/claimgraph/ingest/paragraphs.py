@@ -38,9 +38,10 @@ FURNITURE_COST = 60
 FIRST_RUN_SHARE = 0.4
 # a run this long right after an inline box ("Related articles") continues the article
 CONTINUATION_MIN = 500
-import os
-ANCHOR_REACH = int(os.environ.get("AR", "6"))
-ANCHOR_SHARE = float(os.environ.get("AS", "0.1"))
+# a byline is followed by its article within this many paragraphs
+ANCHOR_REACH = 8
+# ... whose run must score at least this share of the best run
+ANCHOR_SHARE = 0.1
 
 
 class Kind(StrEnum):
@@ -341,3 +342,61 @@ def _runs(paragraphs: list[Paragraph], split: int | None) -> list[tuple[float, i
     if best > 0:
         runs.append((best, *span))
     return runs
+
+
+_MONTH_START = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.IGNORECASE
+)
+_ITEM_SEPARATORS = (" -- ", " – ", " — ", " - ", " | ", ": ", ", ")
+LIST_MIN_ITEMS = 3
+LIST_ITEM_MAX = 250  # characters
+
+
+def _item_shape(text: str) -> tuple[str, str]:
+    """How a list line is built: what it starts with (a number, a date, a capital) and its first separator."""
+    if _MONTH_START.match(text):
+        first = "date"
+    elif text[:1].isdigit():
+        first = "number"
+    elif text[:1].isupper():
+        first = "capital"
+    else:
+        first = "other"
+    separator = next((s for s in _ITEM_SEPARATORS if s in text), "")
+    return first, separator
+
+
+def introduced_list(paragraphs: list[Paragraph], start: int, end: int, patterns: Patterns) -> int:
+    """The end of the article once a list it introduces is added: tour dates, results, specifications.
+
+    A list of short lines is not prose, so the classes above call it furniture; but when the article's
+    last line, or the line right after it, ends with a colon ("The tour dates:"), the lines that follow
+    and are built alike (same start, same separator) are the list it announces. At least
+    LIST_MIN_ITEMS lines, each up to LIST_ITEM_MAX characters, none of them known furniture.
+    """
+    j = end
+    if end < len(paragraphs) and _introduces(paragraphs[end], patterns):
+        j = end + 1
+    elif not (start < end and _introduces(paragraphs[end - 1], patterns)):
+        return end
+    shape: tuple[str, str] | None = None
+    k = j
+    while k < len(paragraphs):
+        p = paragraphs[k]
+        if len(p.text) > LIST_ITEM_MAX or p.terminal or is_furniture(p.text, patterns):
+            break
+        if shape is None:
+            shape = _item_shape(p.text)
+        elif _item_shape(p.text) != shape:
+            break
+        k += 1
+    if k - j < LIST_MIN_ITEMS or shape is None or shape == ("capital", "") or shape == ("other", ""):
+        return end
+    for p in paragraphs[end:k]:
+        p.final = Kind.GOOD
+    return k
+
+
+def _introduces(p: Paragraph, patterns: Patterns) -> bool:
+    text = p.text.rstrip()
+    return text.endswith(":") and len(text) <= LENGTH_HIGH and not is_furniture(text, patterns)

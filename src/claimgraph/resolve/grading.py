@@ -40,6 +40,23 @@ from . import dedup
 from .names import fold
 
 GRADES = ("A", "B", "C", "D", "E", "F")
+#: The Admiralty (NATO STANAG 2511) words for each grade: the one table every view and export uses.
+RELIABILITY_LABELS: dict[str, str] = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+CREDIBILITY_LABELS: dict[int, str] = {
+    1: "confirmed by other sources",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
 _TOLD = re.compile(
     r"\b(?:told|according to|speaking to|said to)\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)"
 )
