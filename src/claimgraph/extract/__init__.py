@@ -12,9 +12,12 @@ that fails yields an Extraction with `error` set and the run goes on.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
+from multiprocessing.pool import AsyncResult
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -87,7 +90,13 @@ class Extractor:
     def extract_many(
         self, docs: Iterable[Document], *, n_process: int = 1, batch_size: int = 64
     ) -> Iterator[Extraction]:
-        """Extractions of `docs` in input order. Only the sentences the segmenter keeps are parsed."""
+        """Extractions of `docs` in input order. Only the sentences the segmenter keeps are parsed.
+
+        With `n_process` > 1, whole documents (segmenting, parsing and finding claims and events) are shared
+        among worker processes forked from this one, so the loaded pipeline is not loaded again."""
+        if n_process > 1:
+            yield from _extract_forked(self, docs, n_process, batch_size)
+            return
         pending: deque[_Pending] = deque()
         by_number: dict[int, _Pending] = {}
         source = iter(docs)
@@ -168,6 +177,41 @@ def _default_place_resolver() -> PlaceResolver:
     from ..resolve.places import PlaceResolver as GeoPlaces
 
     return GeoPlaces().resolve
+
+
+_FORKED: Extractor | None = None
+
+
+def _extract_chunk(docs: list[Document]) -> list[Extraction]:
+    """Runs in a worker: the Extractor came with the fork."""
+    assert _FORKED is not None
+    return list(_FORKED.extract_many(docs))
+
+
+def _extract_forked(extractor: Extractor, docs: Iterable[Document], n_process: int, batch_size: int
+                    ) -> Iterator[Extraction]:
+    """Chunks of documents go to `n_process` forked workers, a bounded number in flight, and come back in
+    input order. The input is read in this thread only (it may be a generator that reads the store)."""
+    global _FORKED
+    _FORKED = extractor
+    chunk_size = max(1, batch_size // 8)
+    source = iter(docs)
+    in_flight: deque[AsyncResult[list[Extraction]]] = deque()
+    with multiprocessing.get_context("fork").Pool(n_process) as pool:
+
+        def submit() -> bool:
+            chunk = list(islice(source, chunk_size))
+            if chunk:
+                in_flight.append(pool.apply_async(_extract_chunk, (chunk,)))
+            return bool(chunk)
+
+        for _ in range(4 * n_process):
+            if not submit():
+                break
+        while in_flight:
+            done = in_flight.popleft().get()
+            submit()
+            yield from done
 
 
 def _irregular_verbs(nlp: Language) -> dict[str, list[str]]:
