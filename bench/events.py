@@ -206,9 +206,16 @@ class Names:
             if len(a) <= 4 and a.isupper():
                 if re.search(rf"\b{re.escape(a)}\b", text):
                     return True
-            elif len(a) >= 3 and re.search(rf"\b{re.escape(a)}\b", text, re.I):
+            elif len(a) >= 3 and re.search(rf"\b{_loose(a)}\b", text, re.I):
                 return True
         return False
+
+
+def _loose(name: str) -> str:
+    """A regex for a name whose punctuation may differ in the text ("Ahmed-Osman" / "Ahmed Osman"),
+    as `Names.same` compares names with punctuation folded away."""
+    parts = [re.escape(p) for p in re.split(r"[^0-9A-Za-z\u00c0-\uffff]+", name) if p]
+    return r"[^0-9A-Za-z]*".join(parts) if parts else re.escape(name)
 
 
 def _number_in_text(n: int, text: str) -> bool:

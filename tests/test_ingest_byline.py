@@ -12,18 +12,24 @@ from claimgraph.ingest import clean_text
 from claimgraph.ingest.byline import find_byline
 from claimgraph.ingest.documents import load_documents
 
-ARTICLE = """Home
-World
-Rebels seize border town after two-day siege
-
-By Jane Doe and Omar al-Rashid - November 18, 2019 9:24 pm ET
-
-Rebel fighters took control of the border town on Monday after a two-day siege, residents and officials said, in the most serious advance of the group this year.
-
-The army said it had withdrawn its units to avoid casualties among civilians, and that reinforcements were on their way to the area.
-
-Share this article
-"""
+ARTICLE = "\n".join(
+    [
+        "Home",
+        "World",
+        "Rebels seize border town after two-day siege",
+        "",
+        "By Jane Doe and Omar al-Rashid - November 18, 2019 9:24 pm ET",
+        "",
+        "Rebel fighters took control of the border town on Monday after a two-day siege, residents and "
+        "officials said, in the most serious advance of the group this year.",
+        "",
+        "The army said it had withdrawn its units to avoid casualties among civilians, and that "
+        "reinforcements were on their way to the area.",
+        "",
+        "Share this article",
+        "",
+    ]
+)
 
 
 @pytest.mark.parametrize(
@@ -48,6 +54,9 @@ def test_byline_lines(line: str, author: str, date: str | None) -> None:
         "By clicking subscribe you agree to our terms",
         "By the time the army arrived, the town had fallen.",
         "By staff",
+        "By Invitation",
+        "By Any Means Necessary",
+        "Letters To The Editor",
         "Rebels seize border town after two-day siege",
     ],
 )
@@ -89,3 +98,11 @@ def test_documents_carry_the_author(tmp_path: Path) -> None:
     docs = {Path(d.source).name: d for d in load_documents([str(tmp_path)])}  # type: ignore[union-attr]
     assert docs["a.txt"].author == "Jane Doe and Omar al-Rashid"
     assert docs["b.jsonl"].author == "Press Trust of India"
+
+
+def test_the_author_note_after_the_article_is_cut() -> None:
+    note = "Jane Doe is a correspondent covering security in the region. She was previously based in Kabul."
+    bio = f"{ARTICLE.replace('Share this article', '')}\n{note}\n"
+    text = clean_text(bio).text
+    assert "reinforcements were on their way" in text
+    assert "Jane Doe is a correspondent" not in text

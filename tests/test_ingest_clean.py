@@ -124,7 +124,8 @@ def test_clean_html_extracts_article_and_metadata() -> None:
     html = (
         "<html><head><title>ISKP & Lashkar | ThePrint</title>"
         '<meta property="og:site_name" content="ThePrint">'
-        '<meta property="article:published_time" content="2025-10-07T09:00:00+05:30"></head>'
+        '<meta property="article:published_time" content="2025-10-07T09:00:00+05:30">'
+        '<meta name="author" content="Praveen Swami"></head>'
         "<body><nav><a href='/'>Home</a> <a href='/defence'>Defence</a></nav>"
         f"<article><h1>{KEPT[0]}</h1>{paragraphs}</article>"
         "<footer><p>Subscribe to our channels on YouTube</p></footer></body></html>"
@@ -134,6 +135,7 @@ def test_clean_html_extracts_article_and_metadata() -> None:
     assert "Subscribe to our channels" not in cleaned.text
     assert cleaned.outlet == "ThePrint"
     assert cleaned.published is not None and cleaned.published.value == "2025-10-07"
+    assert cleaned.author == "Praveen Swami"
 
 
 def test_clean_html_without_main_text_fails() -> None:
@@ -163,3 +165,106 @@ def test_menu_lines_met_twice_are_furniture(seed: str) -> None:
     cleaned = clean_text(menu + seed + "\n" + menu).text
     assert "Politics Economy Features" not in cleaned
     assert KEPT[2] in cleaned
+
+
+TEASERS = "\n".join(
+    f"Teaser headline number {n} about something else entirely\n"
+    f"This is the summary of another story on the site, which runs long enough to look like the prose "
+    f"of an article, with a few clauses and the words that articles use, and it ends here number {n}."
+    for n in range(1, 9)
+)
+SHORT_ARTICLE = "\n\n".join(
+    [
+        "Army says border post was attacked overnight",
+        "By Jane Doe",
+        "Gunmen attacked a border post in the north of the country overnight, the army said on Tuesday, "
+        "and two soldiers were wounded in the exchange of fire that followed.",
+        "The army said it had sent reinforcements to the area and that the attackers had fled across the "
+        "border before dawn, as they had done after an attack on the same post in March.",
+    ]
+) + "\n"
+
+
+def test_the_article_under_its_byline_beats_longer_teasers_below_it() -> None:
+    footer = "\n".join(["Most popular", *(f"Section {n}" for n in range(12))])
+    page = f"Home\nNews\n\n{SHORT_ARTICLE}\n{footer}\n\n{TEASERS}\n"
+    cleaned = clean_text(page)
+    assert cleaned.text.startswith("Army says border post was attacked overnight")
+    assert "the attackers had fled across the border before dawn" in cleaned.text
+    assert "Teaser headline" not in cleaned.text and "summary of another story" not in cleaned.text
+    assert cleaned.author == "Jane Doe"
+    # without the byline, the longer run of teasers wins: the byline is what anchors the article
+    unsigned = clean_text(page.replace("By Jane Doe", ""))
+    assert "summary of another story" in unsigned.text
+
+
+TOUR = "\n".join(
+    [
+        "The band will tour North America next summer for the first time in a decade, its label said on "
+        "Monday, and tickets go on sale on Friday at the venues and online.",
+        "",
+        "The tour dates:",
+        "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL",
+        "June 10 -- Credit Union Amphitheatre, Tampa, FL",
+        "June 14 -- Ameris Bank Amphitheatre, Alpharetta, GA",
+        "June 17 -- Bridgestone Arena, Nashville, TN",
+        "Facebook",
+        "Twitter",
+        "",
+    ]
+)
+
+
+def test_a_list_the_article_introduces_with_a_colon_is_kept() -> None:
+    text = clean_text(TOUR).text
+    assert "The tour dates:" in text
+    assert "June 17 -- Bridgestone Arena, Nashville, TN" in text
+    assert "Facebook" not in text
+
+
+def test_short_lines_without_an_introduction_stay_out() -> None:
+    text = clean_text(TOUR.replace("The tour dates:\n", "")).text
+    assert "June 9" not in text
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Police officers stand guard near the site of the blast in Quetta on Monday. (AP Photo/Arshad Butt)",
+        "Security forces patrol the market after the attack (Image: GETTY)",
+        "Soldiers at a checkpoint on the outskirts of the cityCredit: Reuters",
+        "Mourners carry the coffin of a police officer killed in the attack | AFP",
+        "In this Oct. 24, 2016, file photo, soldiers stand guard outside the police training college.",
+        "2of4Soldiers stand guard outside the police training college in Quetta on Tuesday.",
+    ],
+)
+def test_photo_captions_in_the_article_are_dropped(seed: str, caption: str) -> None:
+    paragraphs = seed.split("\n\n")
+    at = next(i for i, p in enumerate(paragraphs) if p.startswith("Intelligence officials first identified"))
+    text = clean_text("\n\n".join([*paragraphs[:at], caption, *paragraphs[at:]])).text
+    assert caption not in text
+    assert KEPT[2] in text and KEPT[3] in text
+
+
+def test_sentences_that_cite_an_agency_are_not_captions() -> None:
+    text = (
+        "Two soldiers were killed when gunmen attacked a checkpoint near the border, officials told Reuters.\n\n"
+        "The army said in a statement that the attackers had fled (according to AP) and a search was under way."
+    )
+    assert "officials told Reuters." in clean_text(text).text
+
+
+def test_an_inline_related_box_is_cut_out_and_the_article_kept_around_it(seed: str) -> None:
+    box = "Related Stories\nPakistan army says it killed militants in Balochistan raid\nTaliban deny hosting ISKP"
+    paragraphs = seed.split("\n\n")
+    at = next(i for i, p in enumerate(paragraphs) if p.startswith("The latest impetus for collaboration"))
+    text = clean_text("\n\n".join([*paragraphs[:at], box, *paragraphs[at:]])).text
+    assert KEPT[2] in text and KEPT[3] in text and KEPT[4] in text
+    assert "Related Stories" not in text
+    assert "Taliban deny hosting ISKP" not in text
+    assert "Pakistan army says it killed militants" not in text
+
+
+def test_short_sentences_of_names_and_numbers_are_kept() -> None:
+    raw = (corpus_dir() / "congressional-record" / "1fade9c55857467685fc94cf0fe64abe.md").read_text("utf-8")
+    assert "We must show resolve. Uncertainty disheartens our allies, emboldens our foes." in clean_text(raw).text

@@ -43,3 +43,20 @@ def test_segmenter_keeps_sentences_with_names_and_a_trigger() -> None:
     assert "The weather was fine." in skipped
     bla = next(s for s in sents if s.keep)
     assert [h.text for h in bla.hits] == ["BLA", "ISKP", "Mastung"]
+
+
+def test_segmenter_keeps_event_sentences_without_names_and_what_follows_them() -> None:
+    """A violent-event word keeps a sentence whatever its names; a casualty or responsibility sentence
+    is kept right after one (incident descriptions from the Wikipedia list)."""
+    nlp = spacy.blank("en")
+    matcher = GazetteerMatcher(nlp.vocab, build_gazetteer(None, frozenset()), nlp.make_doc)
+    seg = Segmenter(nlp, matcher, {"met"}, event_words={"exploded", "bomb", "ran"},
+                    follow_words={"killed", "injured", "claimed", "responsibility"}, follow_gap=1)
+    text = ("Three bombs exploded in a school. 6 people were killed and 25 others injured. "
+            "The weather was fine. Two men were killed in a crash.\n"
+            "A van ran over multiple pedestrians on the London Bridge. The Islamic State claimed responsibility.")
+    _, sents = seg.segment(text)
+    kept = [text[s.start : s.end] for s in sents if s.keep]
+    assert kept == ["Three bombs exploded in a school.", "6 people were killed and 25 others injured.",
+                    "A van ran over multiple pedestrians on the London Bridge.",
+                    "The Islamic State claimed responsibility."]

@@ -142,6 +142,23 @@ def test_attacker_is_counted_apart_hand_built() -> None:
         ("The blast killed at least 20 people and another 29 were injured.", (20, None, False),
          (29, 29, False), None),
         ("Only the attacker was killed.", None, None, (1, 1, False)),
+        # a list the parser reads as an apposition adds up; a total followed by its parts does not
+        ("Two Americans, a Swiss and a Dutch national were killed and 2 others injured in a terrorist attack "
+         "in the Danghara district of the Khatlon region in Tajikistan.", (4, 4, False), (2, 2, False), None),
+        ("A suicide bombing at a checkpoint killed 40 people, 6 security personnel and 34 civilians.",
+         (40, 40, False), None, None),
+        # "claimed N lives"
+        ("A suicide bombing on a house in Lashkargah claimed 7 civilians lives and another 6 were injured.",
+         (7, 7, False), (6, 6, False), None),
+        # "the death of 2 people and the wounding of 5 others": "death" under "resulting in", not "to death"
+        ("In late morning on 4 April 2020, a knife attack occurred in Romans sur Isere, Auvergne Rhone Alpes, "
+         "France, resulting in the death of 2 people and the wounding of 5 others.", (2, 2, False),
+         (5, 5, False), None),
+        # the victims parsed as the subject of a later "killed": the wounded object is not shared
+        ("A suicide bomber detonated himself near security personal vehicles close to a polio centre in a town "
+         "near Balochistan's largest city, killing at least 15 people, including 13 policemen and 1 soldier "
+         "killed and wounding another 25, including 18 policemen, 2 soldiers and 6 civilians.",
+         (15, None, False), (25, 25, False), None),
     ],
 )
 def test_casualties_in_real_sentences(sentence: str, killed: tuple | None, wounded: tuple | None,

@@ -13,7 +13,6 @@ from ..ontology import Ontology
 from .quantities import CountLexicon, count_lexicon, events_yaml
 from .triggers import key_word
 
-
 _PARTICLES = {"up", "over", "off", "into", "out", "down"}
 
 
@@ -80,13 +79,17 @@ class EventLexicon:
 
     def follow_words(self) -> frozenset[str]:
         """Words that make a sentence right after a violent one worth parsing: casualty and
-        responsibility words ("6 people were killed", "The Islamic State claimed responsibility")."""
+        responsibility words ("6 people were killed", "The Islamic State claimed responsibility"),
+        attacker nouns and membership words ("The attacker, identified as X", "connections with")."""
         words: set[str] = set()
         for cues in self.counts.cues.values():
             words |= cues.verbs | cues.adjectives | {n.split()[0] for n in cues.nouns}
         r = self.responsibility
         words |= r.claim_verbs | r.attribute_verbs | {"suspect", "suspected", "responsibility", "behind",
                                                       "responsible", "blamed", "claimed"}
+        # who did it: "The attacker was identified as X", "The attacker had connections with JAD"
+        words |= self.counts.attacker_nouns | {"identified", "named"}
+        words |= {w for p in r.membership for w in p.split()[:1]}
         return frozenset(words)
 
     def is_violent(self, mode: str | None) -> bool:

@@ -30,8 +30,8 @@ _NOT_PLACES = {"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANT
 class PlaceName:
     """A name to resolve. `kind`: a place name, a demonym before a place noun ("the Afghan capital"),
     a weak demonym before anything else ("Yemeni soldiers"), a person's nationality ("an Afghan
-    teenager", "Libyan born"), or the leading words of a facility or organisation name that may be
-    a place ("Kabul" of "Kabul University": `INNER`). `qualifier`: it follows another
+    teenager", "Libyan born"), or a facility or organisation name whose words before or after its
+    facility word may be a place ("Kabul University", "Hotel Kabul": `INNER`). `qualifier`: it follows another
     name after a comma ("Tripoli, Lebanon"), so it says where that name is."""
 
     name: str
@@ -83,7 +83,7 @@ _FACILITY_WORDS = _PLACE_STOPWORDS | {
     "garden", "gardens", "gate", "port", "harbour", "harbor", "cinema", "nightclub", "supercenter", "stock",
     "checkpoint", "barracks", "garrison", "council", "ministry", "press", "cultural", "education", "training"}
 # A country's facility abroad or a frontier: "the German consulate in Mazar", "near the border with Somalia".
-_FOREIGN_HEADS = {"embassy", "consulate", "base", "mission", "ambassador", "border", "frontier", "envoy"}
+_FOREIGN_HEADS = {"embassy", "consulate", "mission", "ambassador", "border", "frontier", "envoy"}
 
 
 def _foreign(ent: SpacySpan) -> bool:
@@ -105,11 +105,15 @@ def _origin(ent: SpacySpan) -> bool:
 _PERSON_HEADS = {"man", "woman", "men", "women", "teenager", "national", "nationals", "citizen", "citizens",
                  "refugee", "refugees", "tourist", "tourists", "student", "students", "worker", "workers",
                  "immigrant", "migrant", "seeker", "born", "origin", "descent", "youth", "boy", "girl",
-                 "resident", "residents", "convert", "descent", "passport", "teen", "teenagers", "person",
+                 "resident", "residents", "convert", "passport", "teen", "teenagers", "person",
                  "people", "nationality", "cyclist", "cyclists", "journalist", "journalists", "engineer",
                  "engineers", "couple", "family", "driver", "pilgrim", "pilgrims", "worshipper", "worshippers"}
 _PLACE_FILLERS = {"the", "city", "town", "village", "province", "district", "capital", "region", "state", "of",
                   "area", "county", "governorate", ","}
+
+
+def _is_facility_word(word: str) -> bool:
+    return re.sub(r"['’]s?$", "", word.lower()) in _FACILITY_WORDS
 
 
 def facility_prefix(name: str) -> str | None:
@@ -117,10 +121,33 @@ def facility_prefix(name: str) -> str | None:
     Central Station" → "Amsterdam"), or None when it has no facility word or nothing before it."""
     words = name.split()
     for i, w in enumerate(words):
-        if re.sub(r"['’]s?$", "", w.lower()) in _FACILITY_WORDS:
+        if _is_facility_word(w):
             prefix = [x for x in words[:i] if x.lower() != "the"]
             return " ".join(prefix) if prefix and all(x[:1].isupper() for x in prefix) else None
     return None
+
+
+def facility_suffix(name: str) -> str | None:
+    """The capitalised words after a facility name's last facility word ("Inter Continental Hotel
+    Kabul" → "Kabul"), or None."""
+    words = name.split()
+    last = max((i for i, w in enumerate(words) if _is_facility_word(w)), default=-1)
+    rest = words[last + 1 :] if last >= 0 else []
+    return " ".join(rest) if rest and all(x[:1].isupper() for x in rest) else None
+
+
+_LINKERS = {"i", "e", "ul", "al", "el", "de", "du", "da", "di"}
+
+
+def _extended(ent: SpacySpan) -> str:
+    """A place name the NER cut at a lower-case linker: "Mazar" + "i Sharif"."""
+    doc, end = ent.doc, ent.end
+    if end + 1 < len(doc) and doc[end].lower_ in _LINKERS and doc[end + 1].is_title:
+        stop = end + 2
+        while stop < len(doc) and doc[stop].is_title and doc[stop].pos_ == "PROPN":
+            stop += 1
+        return doc[ent.start : stop].text
+    return ent.text
 
 
 def _demonym_kind(ent: SpacySpan) -> str:
@@ -128,7 +155,8 @@ def _demonym_kind(ent: SpacySpan) -> str:
     lemma = head.lemma_.lower()
     if lemma in _DEMONYM_HEADS:
         return DEMONYM
-    if lemma in _PERSON_HEADS or head.lower_ in _PERSON_HEADS or ent.root.lower_ in _PERSON_HEADS:
+    if lemma in _PERSON_HEADS or head.lower_ in _PERSON_HEADS or ent.root.lower_ in _PERSON_HEADS \
+            or head.ent_type_ == "PERSON":
         return PERSON_DEMONYM
     if ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") and ent.root.tag_ in ("NNPS", "NNS"):
         return PERSON_DEMONYM  # "injured 2 Americans": people, not a place
@@ -138,11 +166,18 @@ def _demonym_kind(ent: SpacySpan) -> str:
     return WEAK_DEMONYM
 
 
+# Words a DATE entity is made of; any other proper noun the NER put in a date is a name ("at Victoria
+# Station in Manchester on New Year's Eve": "Manchester" tagged DATE)
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+             "sunday", "new", "year", "eve", "day", "christmas", "easter", "eid", "ramadan"}
+
+
 def _after_locative(tok: Token) -> bool:
     """True when a proper-noun run starts after "in", "near", "the city of", "a village in" ..."""
     i = tok.i - 1
     if i > 0 and tok.doc[i].lower_ == "of" and tok.doc[i - 1].lower_ in _PLACE_STOPWORDS:
-        return True  # "the University of Karachi"
+        return True  # "the University of Karachi" (also "the Palace of Justice": Justice, Illinois)
     while i >= 0 and tok.doc[i].lower_ in _PLACE_FILLERS and tok.i - i <= 4:
         if tok.doc[i].lower_ == "of" and i > 0 and tok.doc[i - 1].lower_ in _PLACE_FILLERS:
             return True
@@ -173,22 +208,24 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn) 
         if ent.label_ in _PLACE_LABELS and at not in actor_chars and not _inside_group_name(ent[0]) \
                 or ent.label_ in ("PERSON", "ORG") and not ent.kb_id_ and _after_locative(ent[0]) \
                 and ent[0].nbor(-1).lower_ not in ("by", "from"):
-            found[at] = PlaceName(ent.text, PLACE, _qualifies(ent[0]), _origin(ent))
+            found[at] = PlaceName(_extended(ent), PLACE, _qualifies(ent[0]), _origin(ent))
         elif ent.label_ == "NORP" and ent.root.head.lemma_.lower() != "border":
             found.setdefault(at, PlaceName(ent.text, _demonym_kind(ent)))
         elif ent.label_ == "ORG" and not ent.kb_id_ and at not in actor_chars:
-            prefix = facility_prefix(ent.text)  # "Medan Police's headquarters", "Pakistan Stock Exchange"
-            if prefix:
-                found.setdefault(at, PlaceName(prefix, INNER))
+            # "Medan Police's headquarters", "Pakistan Stock Exchange", "the Inter Continental Hotel Kabul"
+            if facility_prefix(ent.text) or facility_suffix(ent.text):
+                found.setdefault(at, PlaceName(ent.text, INNER))
     run: list[Token] = []
     for tok in [*sent, None]:
-        if tok is not None and tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ not in _NOT_PLACES:
+        if tok is not None and tok.pos_ == "PROPN" and tok.is_title and (
+                tok.ent_type_ not in _NOT_PLACES or tok.ent_type_ == "DATE" and tok.lower_ not in _CALENDAR):
             run.append(tok)
             continue
         if run:
             at = local(ps, run[0].idx)
             nxt = run[-1].nbor(1) if run[-1].i + 1 < len(run[-1].doc) else None
-            if at not in actor_chars and _after_locative(run[0]) and not _inside_group_name(run[0]) \
+            if at not in actor_chars and (_after_locative(run[0]) or _qualifies(run[0])) \
+                    and not _inside_group_name(run[0]) \
                     and not (nxt is not None and nxt.lower_ == "of") \
                     and not (len(run) == 1 and run[0].lower_ in _PLACE_STOPWORDS):
                 found.setdefault(at, PlaceName(" ".join(t.text for t in run), PLACE, _qualifies(run[0])))

@@ -3,6 +3,8 @@
 Read off the dependency parse of the incident's sentences. A perpetrator candidate is an actor entity
 (organisation family or person) inside a noun phrase that stands in one of these roles, strongest first:
 
+  named       a person named as the attacker: "A man named X rammed", "The attacker, identified as X",
+              "The suspect, X, ..." (the one who did it outranks a group claiming it afterwards)
   claimed     subject of "claimed responsibility / the attack", agent of "was claimed by X"
   attributed  object of "blamed"/"accused", "blamed on X", "attributed to X", "X was behind",
               "X was responsible"; subject or "by"-agent of the trigger ("an attack by the BLA",
@@ -32,7 +34,7 @@ from .types import ExtractContext, ParsedSentence
 
 LocalFn = Callable[[ParsedSentence, int], int]
 
-CLAIMED, ATTRIBUTED, AGENT, NAMED, MEMBER, SUSPECTED = range(6)
+NAMED, CLAIMED, ATTRIBUTED, AGENT, MEMBER, SUSPECTED = range(6)
 _RESPONSIBILITY = {CLAIMED: Responsibility.CLAIMED, ATTRIBUTED: Responsibility.ATTRIBUTED,
                    AGENT: Responsibility.ATTRIBUTED, NAMED: Responsibility.ATTRIBUTED,
                    MEMBER: Responsibility.ATTRIBUTED, SUSPECTED: Responsibility.SUSPECTED}
@@ -91,7 +93,10 @@ def adds_to_incident(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
     """A sentence that states responsibility or casualties (and so may continue an incident)."""
     cues = lex.responsibility
     low = sent.text.lower()
-    if any(p in low for p in cues.attribute_phrases + cues.suspect_phrases + cues.unknown_phrases):
+    if any(p in low for p in cues.attribute_phrases + cues.suspect_phrases + cues.unknown_phrases
+           + cues.membership):
+        return True
+    if identifies_attacker(sent, lex):
         return True
     for tok in sent:
         if tok.lemma_.lower() in cues.claim_verbs | cues.attribute_verbs and tok.pos_ == "VERB":
@@ -101,12 +106,27 @@ def adds_to_incident(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
     return False
 
 
+_IDENTIFY = {"identify", "name"}
+
+
+def identifies_attacker(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
+    """A sentence that names the attacker: "The attacker was identified as X", "The suspect, X, has
+    27 previous convictions", "the perpetrator of the attacks, X, was captured"."""
+    nouns = lex.counts.attacker_nouns
+    return any((t.lower_ in nouns or t.lemma_.lower() in nouns) and (
+        any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children)
+        or any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _IDENTIFY for c in t.children)
+        or t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in _IDENTIFY) for t in sent)
+
+
 def states_responsibility(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
     """A sentence that claims, blames, suspects or disowns an act (not one that only counts casualties)."""
     cues = lex.responsibility
     low = sent.text.lower()
     if any(p in low for p in cues.attribute_phrases + cues.suspect_phrases + cues.unknown_phrases
            + cues.membership):
+        return True
+    if identifies_attacker(sent, lex):
         return True
     return any(t.pos_ == "VERB" and t.lemma_.lower() in cues.claim_verbs | cues.attribute_verbs | cues.denied
                for t in sent)
@@ -155,6 +175,15 @@ class _Mentions:
         found.sort(key=lambda x: (0 if hs <= x[0] < he else 1, x[0]))
         return [ent for _, ent in found]
 
+    def right_after(self, head: Token) -> list[Entity]:
+        """Entities that begin within two tokens after a noun phrase ("group Tehrik i Taliban
+        Pakistan", where the parser hung the name elsewhere)."""
+        doc = head.doc
+        last = min(head.right_edge.i + 2, len(doc) - 1, max(t.i for t in self.ps.sent))
+        start = self.local(self.ps, head.right_edge.idx)
+        end = self.local(self.ps, doc[last].idx + len(doc[last].text))
+        return [ent for s, _, ent in self.items if start <= s < end]
+
     def in_phrase(self, head: Token) -> list[Entity]:
         """Entities inside the noun phrase of `head` (head's own words first, then its modifiers)."""
         start, end = self.char_range(head.left_edge, head.right_edge)
@@ -163,6 +192,10 @@ class _Mentions:
                  if s < end and e > start]  # overlap: the parser may split a name ("liberation" / "Army")
         found.sort(key=lambda x: (x[0], x[1]))
         return [ent for _, _, ent in found]
+
+
+# Types NER gives a person's name it does not know ("A man named Abdul Razak Ali Artan": GPE)
+_MISTYPED_PERSON = {"person", "place", "facility"}
 
 
 def _is_actor(e: Entity, ctx: ExtractContext) -> bool:
@@ -184,9 +217,11 @@ class _Candidates:
     denied: set[str] = field(default_factory=set)
     sources: dict[str, Source] = field(default_factory=dict)
 
-    def add(self, strength: int, ents: Sequence[Entity], source: Source | None = None) -> None:
+    def add(self, strength: int, ents: Sequence[Entity], source: Source | None = None, *,
+            named: bool = False) -> None:
+        """`named`: the text calls the entity a person ("a man named X"), whatever type NER gave it."""
         for e in ents:
-            if _is_actor(e, self.ctx):
+            if _is_actor(e, self.ctx) or named and e.type in _MISTYPED_PERSON:
                 self.found.append((strength, len(self.found), e))
                 if source is not None:
                     self.sources.setdefault(e.id, source)
@@ -221,13 +256,20 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
             for s in _subject(tok):
                 cands.denied.update(e.id for e in mentions.in_phrase(s))
             continue
+        if tok.pos_ != "VERB" and tok.lower_ in ("claims", "claimed") and tok.i + 1 < len(tok.doc) \
+                and tok.nbor(1).lower_ in ("responsibility", "credit"):
+            # the parser took "claims" for a noun ("The Islamic State ... claims responsibility"): the
+            # name that ends right before it is the claimant
+            at = mentions.local(mentions.ps, tok.idx)
+            cands.add(CLAIMED, [e for _, end, e in mentions.items if 0 <= at - end <= 2])
+            continue
         if tok.pos_ == "VERB" and lemma in cues.claim_verbs:
             ok = bool(objs & ({"responsibility", "credit"} if lemma != "claim" else cues.claim_objects))
             ok = ok or (lemma in cues.claim_subject_only and not objs and not _children(tok, "ccomp"))
             ok = ok or (lemma == "claim" and tok.tag_ == "VBN")  # "attack claimed by X"
             if ok and not any(c.lower_ in ("no", "nobody") for s in _subject(tok) for c in [s, *s.children]):
                 for s in _agent(tok) if _children(tok, "auxpass", "agent") or tok.tag_ == "VBN" else _subject(tok):
-                    ents = mentions.in_core(s)
+                    ents = [e for e in mentions.in_core(s) if _is_actor(e, ctx)] or mentions.right_after(s)
                     cands.add(CLAIMED, ents, Source(ents[0].name, SourceKind.ORGANISATION, tok.text)
                               if ents else None)
                 if tok.dep_ == "acl" or tok.tag_ == "VBN":
@@ -259,13 +301,13 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
             cands.add(SUSPECTED, mentions.in_phrase(tok.head))
         if lemma in ("be",) or tok.dep_ in ("ROOT", "ccomp", "conj"):
             # "X was behind the attack", "X was responsible"
-            behind = _pobj(tok, "behind") or [c for c in _children(tok, "acomp", "attr")
+            behind = _pobj(tok, "behind") or [c for c in _children(tok, "acomp", "attr", "oprd")
                                                if c.lower_ == "responsible"]
             if behind and tok.head.lemma_.lower() not in ("suspect", "believe", "think"):
                 for s in _subject(tok):
                     strength = SUSPECTED if _hedged(tok) else ATTRIBUTED
                     cands.add(strength, mentions.in_phrase(s))
-        if tok.pos_ == "VERB" and lemma in _DOER_VERBS:
+        if tok.pos_ == "VERB" and lemma in _DOER_VERBS and _about_act(tok, lex):
             # "perpetrated by ISIL", "carried out by an Islamic State militant"
             for a in _agent(tok):
                 cands.add(SUSPECTED if _hedged(tok) else ATTRIBUTED, mentions.in_phrase(a))
@@ -274,6 +316,14 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
             # "The attacker had connections with JAD", "he had pledged allegiance to the Islamic State"
             for g in _pobj(tok, "of", "with", "to"):
                 cands.add(MEMBER, mentions.in_phrase(g))
+
+
+def _about_act(verb: Token, lex: EventLexicon) -> bool:
+    """A doer verb about the act ("the attack, perpetrated by", "It was carried out by"), not about
+    something else in the sentence ("a campaign event organised by the Awami National Party")."""
+    words = lex.violent_words()
+    near = [verb.head, *_children(verb, "nsubjpass", "nsubj", "dobj")]
+    return any(t.pos_ == "PRON" or t.lemma_.lower() in words or t.lower_ in words for t in near if t.i != verb.i)
 
 
 def _is_meeting(parsed: Sequence[ParsedSentence], hits: Sequence[tuple[int, int, int]]) -> bool:
@@ -288,7 +338,11 @@ def _attacker_clause(tok: Token, lex: EventLexicon) -> bool:
                                         or tok.head.lower_ in lex.counts.attacker_nouns):
         return True  # "A gunman affiliated with the Islamic State"
     verb = tok
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+    for _ in range(4):  # up to the clause with a subject ("He had been charged for belonging to IS")
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if _subject(verb) or verb.head.i == verb.i or verb.dep_ not in ("pcomp", "xcomp"):
+            break
         verb = verb.head
     for s in _subject(verb):
         if s.lemma_.lower() in lex.counts.attacker_nouns or s.lower_ in ("he", "she", "they"):
@@ -316,9 +370,16 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
         if verbal and not passive:
             for s in _subject(head):
                 cands.add(strength, mentions.in_core(s))
+            if not _subject(head) and head.dep_ in ("advcl", "conj", "xcomp") and head.tag_ == "VBG":
+                # "52 year old Khalid Masood drove into pedestrians on Westminster Bridge, killing 4"
+                for s in _children(head.head, "nsubj"):
+                    cands.add(strength, [e for e in mentions.in_core(s) if e.type == "person"])
             for o in _children(head, "dobj") + _pobj(head, "on", "at", "against"):
                 cands.target(mentions.in_phrase(o))
-        for a in _agent(head):
+        attacker_hit = passive and any(s.lower_ in lex.counts.attacker_nouns or s.lemma_.lower() in
+                                       lex.counts.attacker_nouns or s.lower_ in lex.counts.attacker_pronouns
+                                       for s in _subject(head))
+        for a in [] if attacker_hit else _agent(head):  # "The attacker was shot dead by police": not a doer
             cands.add(strength, mentions.in_core(a))
         if verbal and passive:
             for s in _subject(head):
@@ -343,6 +404,10 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                 named = [e for c in s.children if c.dep_ in ("appos", "acl")
                          for e in mentions.in_phrase(c) if e.type == "person"]
                 cands.add(NAMED, named)
+                called = [e for c in s.children if c.dep_ == "acl" and c.lemma_.lower() in ("name", "identify")
+                          for g in [*_children(c, "oprd", "attr", "dobj"), *_pobj(c, "as")]
+                          for e in mentions.in_phrase(g)]
+                cands.add(NAMED, called, named=True)  # "A man named Abdul Razak Ali Artan rammed ..."
     # any agent noun that is the subject of a violent verb: "Boko Haram militants attacked ..."
     for t in toks:
         if t.lemma_.lower() in _AGENT_NOUNS and t.dep_ in ("nsubj", "agent", "pobj") and t.head.pos_ in (

@@ -30,6 +30,7 @@ from spacy.tokens import Span as SpacySpan
 from ..records import (
     Document,
     Entity,
+    EntityRef,
     Event,
     PartialDate,
     Place,
@@ -41,7 +42,7 @@ from ..records import (
 )
 from . import event_place, event_roles
 from .event_lexicon import EventLexicon, TriggerDef, load_event_lexicon
-from .quantities import Casualties, find_casualties, merge_casualties
+from .quantities import Casualties, add, find_casualties, merge_casualties
 from .types import ExtractContext, ParsedSentence
 
 EXTRACTOR = "claimgraph.events.v1"
@@ -78,6 +79,7 @@ class Incident:
     family: str
     hits: list[tuple[int, TriggerHit]] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
+    umbrella: bool = False  # opened by a counted series ("Two bombings occurred ...")
 
     def best(self) -> TriggerDef:
         return min((h.trigger for _, h in self.hits), key=lambda t: t.rank)
@@ -153,6 +155,8 @@ def _introduces_new(sent: Doc | SpacySpan, hit: TriggerHit) -> bool:
         return False  # "6 people were killed" counts the open incident's dead
     tok = _head_of(list(sent)[hit.start : hit.end])
     if tok.pos_ in ("NOUN", "PROPN"):
+        if _carried(tok):
+            return False  # "wearing a fake suicide vest", "armed with firearms and explosives": a weapon
         if tok.dep_ in ("pobj", "attr", "nsubjpass"):
             return False  # "after a standoff", "it was a suicide bombing", "6 gunmen were killed"
         if tok.lemma_.lower() in _AGENT_TRIGGERS or tok.lower_ in _AGENT_TRIGGERS:
@@ -168,6 +172,36 @@ def _introduces_new(sent: Doc | SpacySpan, hit: TriggerHit) -> bool:
     if s.dep_ == "nsubjpass":  # "vehicles ... were targeted": new only when the victim is new ("A bus was")
         return any(c.lower_ in _INDEFINITE for c in s.children)
     return True
+
+
+_CARRY_VERBS = {"wear", "carry", "equip", "arm", "possess", "strap", "hold", "bring", "find", "discover",
+                "seize", "recover", "hide", "store", "buy", "acquire", "smuggle"}
+
+
+def _carried(tok: Token) -> bool:
+    """A trigger noun that is something carried or found, not an act ("wearing a suicide vest")."""
+    head = tok.head
+    if tok.dep_ in ("dobj", "conj") and head.lemma_.lower() in _CARRY_VERBS:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in _CARRY_VERBS:
+        return True
+    return tok.dep_ == "conj" and head.i != tok.i and _carried(head)
+
+
+_SERIES = {"serial", "coordinated", "simultaneous", "twin", "multiple", "several", "series", "consecutive",
+           "synchronized", "synchronised", "separate"}
+
+
+def _umbrella(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
+    """A sentence that announces a series ("Two bombings occurred in ...", "The Austin serial bombings
+    occurred ..."): the next sentences tell its parts ("The first blast ...", "5 package bombs
+    exploded ..."), which belong to it rather than open incidents of their own."""
+    for hit in hits:
+        tok = _head_of(list(sent)[hit.start : hit.end])
+        if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and any(
+                c.dep_ == "nummod" or c.lower_ in _SERIES for c in tok.children):
+            return True
+    return False
 
 
 def _refers_back(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
@@ -196,14 +230,15 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
                 prev is not None
                 and si - prev.sentences[-1] <= gap
                 and parsed[si].paragraph == parsed[prev.sentences[-1]].paragraph
-                and (not any(_introduces_new(sent, h) for h in fhits) or states and _refers_back(sent, fhits))
+                and (not any(_introduces_new(sent, h) for h in fhits) or states and _refers_back(sent, fhits)
+                     or prev.umbrella and si - prev.sentences[-1] <= _MAX_GAP)
             )
             if joinable and prev is not None:
                 if prev.sentences[-1] != si:
                     prev.sentences.append(si)
                 prev.hits.extend((si, h) for h in fhits)
                 continue
-            inc = Incident(fam, [(si, h) for h in fhits], [si])
+            inc = Incident(fam, [(si, h) for h in fhits], [si], umbrella=_umbrella(sent, fhits))
             incidents.append(inc)
             open_by_family[fam] = inc
         # a sentence with no trigger of the family that only adds responsibility or casualties
@@ -276,15 +311,16 @@ def _resolve_loosely(resolve, name: str) -> tuple[Place | None, bool]:  # noqa: 
     return None, False
 
 
-def _resolve_inner(resolve, name: str) -> Place | None:  # noqa: ANN001 - Callable[[str], Place | None]
+def _resolve_inner(resolve, name: str, suffix: str | None = None) -> Place | None:  # noqa: ANN001
     """The place a facility's name starts with ("Kabul University" → Kabul, "Amsterdam Central
-    Station" → Amsterdam): its leading words, longest first; only a city or larger."""
+    Station" → Amsterdam): its leading words, longest first; else the words after its facility
+    word (`suffix`: "Inter Continental Hotel Kabul" → Kabul)."""
     words = name.split()
     for k in range(len(words), 0, -1):
         place = resolve(" ".join(words[:k]))
-        if place is not None:
-            return place
-    return None
+        if place is not None and (k == len(words) or place.precision != "city"):
+            return place  # a shorter prefix only for a country or region ("Marshal" of "Marshal Fahim ...": no)
+    return resolve(suffix) if suffix else None
 
 
 # weights of the place vote (see `_place`)
@@ -343,12 +379,19 @@ def _vote(sentences: Sequence[int], names_by_sent: dict[int, list[event_place.Pl
             names = event_place.place_names(parsed[si], entities, _local)
         for pn in names:
             if pn.kind in demonym_weight:
-                vote(country_of(pn.name) if country_of is not None else None, demonym_weight[pn.kind])
+                country = None
+                if country_of is not None:  # "Arab Israeli": the last word is the nationality
+                    country = country_of(pn.name) or country_of(pn.name.split()[-1])
+                vote(country, demonym_weight[pn.kind])
                 continue
             if pn.kind == event_place.INNER:
-                place, weight = _resolve_inner(resolve, pn.name), _W_INNER
-            elif (prefix := event_place.facility_prefix(pn.name)) is not None:
-                place, weight = _resolve_inner(resolve, prefix), _W_INNER  # "Victoria Station", "London Bridge"
+                place = _resolve_inner(resolve, event_place.facility_prefix(pn.name) or "",
+                                       event_place.facility_suffix(pn.name))
+                weight = _W_INNER
+            elif (prefix := event_place.facility_prefix(pn.name)) is not None \
+                    or event_place.facility_suffix(pn.name) is not None:  # "Victoria Station", "Hotel Kabul"
+                place = _resolve_inner(resolve, prefix or "", event_place.facility_suffix(pn.name))
+                weight = _W_INNER
             else:
                 place, exact = _resolve_loosely(resolve, pn.name)
                 weight = (_W_QUALIFIER if pn.qualifier else _W_PLACE) if place is not None \
@@ -389,6 +432,17 @@ def _casualties(inc: Incident, parsed: Sequence[ParsedSentence], lex: EventLexic
     return merge_casualties(find_casualties(_as_span(parsed[si].sent), lex.counts) for si in inc.sentences)
 
 
+def _attacker_named_dead(found: Casualties, perpetrators: Sequence[EntityRef]) -> Casualties:
+    """A death counted from a name that is the attacker's ("Artan was killed on scene", after "A man
+    named Abdul Razak Ali Artan rammed ...") is the attacker's death, not a victim's."""
+    k = found.killed
+    if k is None or k.min != 1 or k.max != 1 or not k.text or not k.text[:1].isupper():
+        return found
+    if not any(k.text in p.name.split() or k.text == p.name for p in perpetrators):
+        return found
+    return Casualties(None, found.wounded, add(found.attackers_killed, k))
+
+
 def _as_span(sent: Doc | SpacySpan) -> SpacySpan:
     return sent[:] if isinstance(sent, Doc) else sent
 
@@ -415,7 +469,7 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
     roles = event_roles.find_roles(doc, parsed, entities, ctx, inc.sentences,
                                    [(si, h.start, h.end) for si, h in inc.hits], lex, _local,
                                    violent=inc.family == VIOLENT)
-    casualties = _casualties(inc, parsed, lex)
+    casualties = _attacker_named_dead(_casualties(inc, parsed, lex), roles.perpetrators)
     place = _place(inc, parsed, entities, ctx)
     date = _date(inc, parsed, ctx)
     evidence = _evidence(doc, parsed, inc.sentences)

@@ -49,6 +49,8 @@ class CueSet:
     verbs: frozenset[str]
     adjectives: frozenset[str]
     nouns: frozenset[str]
+    life_nouns: frozenset[str] = frozenset()  # "lives" ...
+    life_verbs: frozenset[str] = frozenset()  # ... under "claimed", "took"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +88,8 @@ def count_lexicon() -> CountLexicon:
     mods = [(p, kind) for kind, phrases in raw["count_modifiers"].items() for p in phrases]
     mods.sort(key=lambda m: -len(m[0]))
     cues = {
-        kind: CueSet(frozenset(cas[kind]["verbs"]), frozenset(cas[kind]["adjectives"]), frozenset(cas[kind]["nouns"]))
+        kind: CueSet(frozenset(cas[kind]["verbs"]), frozenset(cas[kind]["adjectives"]), frozenset(cas[kind]["nouns"]),
+                     frozenset(cas[kind].get("life_nouns") or ()), frozenset(cas[kind].get("life_verbs") or ()))
         for kind in (KILLED, WOUNDED)
     }
     return CountLexicon(
@@ -231,7 +234,14 @@ def cue_kind(tok: Token, lex: CountLexicon) -> str | None:
             return kind
         if low in cs.adjectives or (tok.pos_ in ("NOUN", "PROPN") and (low in cs.nouns or lemma in cs.nouns)):
             return kind
+        if _life_cue(tok, cs):
+            return kind
     return None
+
+
+def _life_cue(tok: Token, cs: CueSet) -> bool:
+    """"lives" as the object of "claimed" / "took" ("claimed 7 civilians lives")."""
+    return tok.lower_ in cs.life_nouns and tok.dep_ in ("dobj", "ccomp") and tok.head.lemma_.lower() in cs.life_verbs
 
 
 def _children(tok: Token, *deps: str) -> list[Token]:
@@ -251,6 +261,10 @@ def _victims_of_verb(verb: Token) -> list[Token]:
 
 def _victim_heads(cue: Token, lex: CountLexicon) -> list[Token]:
     """Heads of the noun phrases that name who a casualty word counts."""
+    if _life_cue(cue, lex.cues[KILLED]):  # "7 civilians lives", "the lives of 12 people"
+        owners = _children(cue, "compound", "nmod", "poss", "nummod", "nsubj") + \
+            [g for c in _children(cue, "prep") if c.lower_ == "of" for g in _children(c, "pobj")]
+        return owners[:1] if owners else []
     if _is_verbal(cue) and (objects := _children(cue, "dobj")) and not _children(cue, "auxpass"):
         return objects
     if cue.dep_ in ("amod", "acl") and cue.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):

@@ -26,14 +26,17 @@ _BY = re.compile(
 )
 # "Mr. VAN HOLLEN — 17 March 2010", "Ms. ROS-LEHTINEN — 30 September 2009" (Congressional Record)
 _SPEAKER = re.compile(
-    r"^(?P<name>(?:Mr|Mrs|Ms|Miss|Dr)\.\s+[A-Z][A-Za-z'’\-]*[A-Z][A-Za-z'’\- ]*?(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)"
+    r"^(?P<name>(?:Mr|Mrs|Ms|Miss|Dr)\.\s+[A-Z][A-Za-z'’\-]*[A-Z][A-Za-z'’\- ]*?"
+    r"(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)"
     r"\s+[-–—]+\s+(?P<rest>.+)$"
 )
 _ALONE = re.compile(r"^by\s*:?$", re.IGNORECASE)
 _NAME_LINE = re.compile(rf"^{_NAMES}$")
 MAX_LENGTH = 120  # characters; a longer line is a sentence, not a byline
+# words that make "By ..." a phrase ("By Any Means Necessary", "Letters To The Editor"), not a name
 _NOT_NAMES = frozenset(
-    "the a an this that these our my your his her its their staff admin editor editors team".split()
+    "the a an this that these those our my your his her its their to for with in on at from into any all "
+    "some no every each far then now way staff admin editor editors team".split()
 )
 
 
@@ -63,13 +66,21 @@ def find_byline(line: str, following: str | None = None) -> Byline | None:
     m = _BY.match(text)
     if m is None:
         return None
-    name = m.group("name").strip(" ,")
-    if not _plausible(name):
-        return None
+    name = _trim(m.group("name"))
+    if not _plausible(name) or len(name.split()) < 2:
+        return None  # one word after "By" is as often a phrase ("By Invitation") as a name
     rest = m.group("rest") or ""
     return Byline(name, find_date(rest) if rest else None)
 
 
 def _plausible(name: str) -> bool:
     words = re.findall(r"[\w'’\-]+", name)
-    return bool(words) and words[0].lower() not in _NOT_NAMES and len(words) <= 12
+    return bool(words) and not any(w.lower() in _NOT_NAMES for w in words) and len(words) <= 12
+
+
+def _trim(name: str) -> str:
+    """Separators and a sentence's full stop off the name; an initial's or "Jr." stays."""
+    name = name.strip(" ,")
+    if name.endswith(".") and len(name.rsplit(" ", 1)[-1]) > 4:
+        name = name[:-1]
+    return name

@@ -39,8 +39,10 @@ def clean_text(text: str) -> Cleaned:
 
     Paragraphs are classified (see `paragraphs`), the main contiguous block is kept, and the
     headline just above it is kept as the first line and returned as the title. A dateline
-    ("Tuesday, October 7, 2025") before the body gives `published`. Text with no furniture comes
-    through as it was, with hard-wrapped lines joined and Markdown headings and rules unmarked.
+    ("Tuesday, October 7, 2025") before the body gives `published`; a byline ("By Jane Doe",
+    "Mr. KYL — 14 October 2009") gives `author`, and `published` when there is no dateline. Both
+    lines leave the text. Text with no furniture comes through as it was, with hard-wrapped lines
+    joined and Markdown headings and rules unmarked.
     Raises InputError(stage="clean") when nothing looks like article text.
     """
     paragraphs = _paragraphs(text)
@@ -58,6 +60,9 @@ def clean_text(text: str) -> Cleaned:
     if end == 0:
         raise InputError("no paragraph looks like article text (all short or site furniture)", stage="clean")
     end = introduced_list(paragraphs, start, end, patterns)
+    if byline is not None:
+        end = _before_author_bio(paragraphs, start, end, byline.author)
+    _drop_inline_boxes(paragraphs, start, end)
     body_start = start
     title_index = _title_index(paragraphs, start)
     if title_index is not None:
@@ -200,6 +205,33 @@ def _byline(paragraphs: list[Paragraph]) -> Byline | None:
                 following.kind = Kind.BAD  # "By" and the name on a line of its own
             return found
     return None
+
+
+_BIO_VERB = re.compile(r"^[,\s]+(?:is|was|has|had|writes|wrote|covers|reports|joined|lives|teaches)\b")
+
+
+def _before_author_bio(paragraphs: list[Paragraph], start: int, end: int, author: str) -> int:
+    """The article ends before a note about its author ("Jane Doe is a reporter covering ..."),
+    looked for in the second half of the article only."""
+    names = [n.strip().lower() for n in re.split(r"\s+and\s+|&|,", author) if len(n.strip()) > 3]
+    for i in range((start + end + 1) // 2, end):
+        text = paragraphs[i].text
+        for name in names:
+            if text.lower().startswith(name) and _BIO_VERB.match(text[len(name) :]):
+                return i
+    return end
+
+
+def _drop_inline_boxes(paragraphs: list[Paragraph], start: int, end: int) -> None:
+    """Inside the article, the headlines under a "Related stories" line are the box's, not the article's:
+    the short lines after a terminal line, up to the next paragraph of prose, that are not sentences."""
+    for i in range(start, end):
+        if not paragraphs[i].terminal:
+            continue
+        for p in paragraphs[i + 1 : end]:
+            if p.kind == Kind.GOOD or p.heading or len(p.text) > 200 or _ends_sentence(p.text):
+                break
+            p.final = Kind.BAD
 
 
 def _title_index(paragraphs: list[Paragraph], start: int) -> int | None:

@@ -72,6 +72,7 @@ def extract_main(html: str, url: str | None = None) -> Cleaned:
         title=title,
         outlet=(getattr(meta, "sitename", None) or "").strip() or None,
         published=parse_date(date) if date else None,
+        author=(getattr(meta, "author", None) or "").strip() or None,
     )
 
 
