@@ -26,6 +26,7 @@ run: $(STAMP)
 	$(BIN)/claimgraph serve --db $(DB) --port $(PORT)
 
 test: $(STAMP)
+	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)

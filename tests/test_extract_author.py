@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from _sample import sample_extraction
-
 from claimgraph.extract.attribution import credit_author
 from claimgraph.records import Source, SourceKind
 

@@ -56,7 +56,7 @@ def test_an_interrupted_ingest_resumes_without_duplicates(tmp_path, seed_path, e
     folder = tmp_path / "in"
     folder.mkdir()
     lines = [
-        {"id": f"r{i}", "text": f"Report {i}: the Baloch Liberation Army attacked a convoy in Turbat, killing {i} soldiers."}
+        {"id": f"r{i}", "text": f"Report {i}: the Baloch Liberation Army attacked a convoy in Turbat, killing {i} men."}
         for i in range(2, 8)
     ]
     (folder / "a.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n")

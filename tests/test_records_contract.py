@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from _sample import sample_extraction
 from hypothesis import given
 from hypothesis import strategies as st
 
+from _sample import sample_extraction
 from claimgraph.contract import (
     claim_from_json,
     claim_to_json,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from _sample import SEED_TEXT, sample_extraction
 
+from _sample import SEED_TEXT, sample_extraction
 from claimgraph.errors import NotFound, StoreError
 from claimgraph.store import Store, normalise_alias
 
