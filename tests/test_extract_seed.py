@@ -132,3 +132,21 @@ def test_ids_are_stable(extractor, seed: Extraction) -> None:  # type: ignore[no
     again = extractor.extract(seed.doc)
     assert [c.id for c in again.claims] == [c.id for c in seed.claims]
     assert [e.id for e in again.entities] == [e.id for e in seed.entities]
+
+
+def test_meeting_and_arrivals_are_placed_in_balochistan(seed: Extraction) -> None:
+    # "a recently held meeting between the coordinator of ISKP and a senior Lashkar commander in Balochistan"
+    meeting = [c for c in claims_of(seed, "met_with", "Lashkar-e-Taiba", "Islamic State Khorasan")
+               if "recently held meeting" in c.evidence.text]
+    assert meeting and meeting[0].place is not None and meeting[0].place.name == "Balochistan"
+    assert meeting[0].source.kind == SourceKind.ANONYMOUS  # "…, officials emphasised, when a picture emerged"
+    # "Months later, the sources point out, Ashfaq arrived in Balochistan, followed by … Saifullah Kasuri"
+    for who in ("Rana Mohammad Ashfaq", "Saifullah Kasuri"):
+        arrived = claims_of(seed, "operates_in", who, "Balochistan")
+        assert arrived, who
+        assert arrived[0].source.kind == SourceKind.ANONYMOUS and arrived[0].source.name == "the sources"
+    # the group itself is not placed there by an invented claim: only its members are
+    assert not claims_of(seed, "operates_in", "Lashkar-e-Taiba")
+    # a place phrase on something else in the sentence ("insurgents in Balochistan province") is not the claim's
+    coop = [c for c in claims_of(seed, "cooperates_with") if "facilitating collaboration" in c.evidence.text]
+    assert coop and all(c.place is None for c in coop)

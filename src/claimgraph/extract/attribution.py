@@ -187,8 +187,17 @@ def _governs(cue: Token, target: Token | None, phrase: bool) -> bool:
         return False
     if cue in target.ancestors:
         step = next(c for c in cue.children if c == target or c in target.ancestors)
-        return step.dep_ in (_PHRASE_DEPS if phrase else _REPORT_DEPS)
+        if step.dep_ in (_PHRASE_DEPS if phrase else _REPORT_DEPS):
+            return True
+        # "X was well established, officials emphasised, when a picture emerged of Y": a speaker clause
+        # set inside its report carries the clause that goes on after it
+        fronted = any(c.dep_ in _REPORT_DEPS and c.i < cue.i for c in cue.children)
+        return fronted and step.dep_ == "advcl" and step.i > cue.i
     doc = cue.doc
+    if cue.dep_ in {"ccomp", "parataxis"} and cue.head.dep_ == "ROOT" and cue.i < cue.head.i \
+            and cue.right_edge.i + 1 < len(doc) and doc[cue.right_edge.i + 1].text == "," \
+            and (target == cue.head or cue.head in target.ancestors):
+        return True  # "Months later, the sources point out, Ashfaq arrived in Balochistan"
     before = doc[cue.sent.start : cue.left_edge.i].text if cue.left_edge.i > cue.sent.start else ""
     if cue.dep_ == "ROOT" and any(q in before for q in "”\"’"):
         return True  # a trailing speaker after a quotation

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from ..ontology import Ontology
 from ..records import Claim, Entity, PartialDate, SourceKind, Span, make_id
 from .attribution import AttributionLexicon, find_source
+from .claim_place import place_of
 from .entities import MentionIndex
 from .frames import FRAMES, Candidate, FrameInput
 from .modality import CueLexicon, find_modality
@@ -35,11 +36,16 @@ class ClaimLexicons:
     triggers: Triggers
     cues: CueLexicon
     attribution: AttributionLexicon
+    #: verb lemmas whose operates_in claims need a group or a group's member as subject ("arrive")
+    arrival: frozenset[str] = frozenset()
 
     @classmethod
     def from_ontology(cls, ontology: Ontology) -> ClaimLexicons:
         lex = ontology.lexicon
-        return cls(Triggers.from_lexicon(lex), CueLexicon.from_lexicon(lex), AttributionLexicon.from_lexicon(lex))
+        pt = lex.get("predicate_triggers") or {}
+        arrival = frozenset(str(w).lower() for w in (pt.get("operates_in") or {}).get("arrival") or [])
+        return cls(Triggers.from_lexicon(lex), CueLexicon.from_lexicon(lex), AttributionLexicon.from_lexicon(lex),
+                   arrival)
 
 
 def _type_ok(ontology: Ontology, etype: str, allowed: Sequence[str] | None) -> bool:
@@ -107,6 +113,7 @@ def find_claims(
     doc = ctx.doc
     claims: dict[str, Claim] = {}
     dropped: list[tuple[str, str]] = []
+    arrival_ids: set[str] = set()
     for si, ps in enumerate(parsed):
         fi = FrameInput(ps.sent, si, ps.start, index, lex.triggers)
         cands: list[Candidate] = []
@@ -134,17 +141,39 @@ def find_claims(
                                  paragraph=paragraph, outlet=doc.outlet)
             modality, polarity, cues = find_modality(ps.sent, c.trigger, lex.cues,
                                                      nominal=c.frame in _NOMINAL_FRAMES)
+            place = c.place if c.place is not None else place_of(fi, c)
             cid = make_id("clm", doc.id, subject.id, c.predicate, obj.id if obj else None, evidence.start,
                           evidence.end)
             if cid in claims:
                 continue
+            if c.predicate == "operates_in" and c.frame == "verb" and c.trigger.lemma_.lower() in lex.arrival:
+                arrival_ids.add(cid)
             claims[cid] = Claim(
                 id=cid, doc_id=doc.id, subject=subject.ref(), predicate=c.predicate,
                 object=obj.ref() if obj else None, evidence=evidence, source=source, polarity=polarity,
                 modality=modality, role=c.role, time=_time_for(c, ps, doc.published),
-                place=c.place.ref() if c.place else None, cues=cues, extractor=ctx.extractor,
+                place=place.ref() if place else None, cues=cues, extractor=ctx.extractor,
             )
-    return _inherit_sources(list(claims.values())), dropped
+    types = {e.id: e.type for e in entities}
+    kept, arrivals = _members_arrive(list(claims.values()), arrival_ids, types, ctx.ontology)
+    dropped += arrivals
+    return _inherit_sources(kept), dropped
+
+
+def _members_arrive(claims: list[Claim], arrival_ids: set[str], types: dict[str, str], ontology: Ontology
+                    ) -> tuple[list[Claim], list[tuple[str, str]]]:
+    """A person's arrival somewhere ("Ashfaq arrived in Balochistan") says where they operate only when the
+    document ties that person to an organisation (a Lashkar commander); a politician's visit does not."""
+    tied = {c.subject.id for c in claims if c.predicate == "member_of"}
+    kept, dropped = [], []
+    for c in claims:
+        if c.id in arrival_ids and ontology.is_a(types.get(c.subject.id, ""), "person") and c.subject.id not in tied:
+            obj = c.object.name if c.object else "-"
+            dropped.append((f"operates_in({c.subject.name}, {obj}) at {c.evidence.start}",
+                            "a person's arrival counts as presence only for a member of an organisation"))
+            continue
+        kept.append(c)
+    return kept, dropped
 
 
 def _inherit_sources(claims: list[Claim]) -> list[Claim]:

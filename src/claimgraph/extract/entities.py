@@ -40,6 +40,13 @@ _ADJECTIVAL = re.compile(r"[-–](?:style|backed|like|inspired|type|esque|era)\b
 _PRONOUN_PERSON = {"he", "him", "his", "she", "her"}
 _PRONOUN_ORG = {"it", "its", "they", "them", "their"}
 _GROUP_NOUNS = {"group", "outfit", "organisation", "organization", "network", "militia", "movement"}
+# "a man named X", "the attacker was identified as X": X is a person whatever the NER said (unless the
+# named thing is a place: "a village named X")
+_NAMING = re.compile(r"(?:\b(\w+)\s+named|\bidentified\s+as|\bnamed\s+as)\s+$", re.I)
+_PLACE_NOUNS = {"village", "town", "city", "district", "area", "province", "region", "street", "camp", "place",
+                "locality", "neighbourhood", "neighborhood", "township", "valley", "island", "river", "road"}
+_NAMED_RETYPE = {"GPE", "LOC", "NORP", "FAC"}
+_INDEFINITE = re.compile(r"\b(?:an?)\s+$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +142,10 @@ def find_mentions(
             if _ADJECTIVAL.match(doc_text, end):
                 continue  # "State-backed", "Taliban-style": a modifier, not a mention of the actor
             label = ent.label_
+            if ent.kb_id_ and _common_phrase(doc_text, start, text):
+                continue
+            if label in _NAMED_RETYPE and not ent.kb_id_ and len(text.split()) >= 2 and _is_named(doc_text, start):
+                label = "PERSON"  # "A man named Abdul Razak Ali Artan"
             if label == "ORG" and ent.root.dep_ in {"dobj", "dative"} and ent.root.head.lemma_ == "tell":
                 label = "PUBLICATION"  # "told ThePrint": the outlet spoken to
             # token range of the trimmed text inside the sentence doc
@@ -142,6 +153,8 @@ def find_mentions(
             t1 = max((t.i + 1 for t in ent if ps.start + t.idx - base < end), default=ent.end)
             mentions.append(Mention(start, end, text, label, ent.kb_id_, si, (t0, t1)))
     for m in extra:
+        if m.kb_id and _common_phrase(doc_text, m.start, m.text):
+            continue
         if not any(x.start < m.end and m.start < x.end for x in mentions):
             mentions.append(m)
     mentions += _publications(doc_text, parsed, publication_nouns)
@@ -151,6 +164,19 @@ def find_mentions(
     mentions = [m for m in mentions if m.label == "PUBLICATION"
                 or not any(p.start <= m.start and m.end <= p.end for p in pubs)]
     return mentions, dropped
+
+
+def _common_phrase(doc_text: str, start: int, text: str) -> bool:
+    """ "to establish an Islamic state": a gazetteer name in lower case after "a"/"an" is a common noun
+    phrase, not the group."""
+    return bool(_INDEFINITE.search(doc_text, max(0, start - 4), start)) and any(
+        w[:1].islower() for w in text.split()[1:])
+
+
+def _is_named(doc_text: str, start: int) -> bool:
+    """Whether a name is introduced by "named" / "identified as" and the named thing is not a place."""
+    m = _NAMING.search(doc_text, max(0, start - 40), start)
+    return m is not None and (m.group(1) or "").lower() not in _PLACE_NOUNS
 
 
 def _publications(doc_text: str, parsed: Sequence[ParsedSentence], nouns: Iterable[str]) -> list[Mention]:
@@ -235,6 +261,7 @@ def cluster_mentions(
             pick = before or cands
             if pick and (etype == "person" or len(words) == 1):
                 c = min(pick, key=lambda p: (-len(p.mentions), p.first))
+                etype = "person"  # part of a person's name ("Artan" after "Abdul Razak Ali Artan")
         if c is None:
             c = new(f"{etype}:{norm}", m, etype)
             if etype == "person" and len(words) >= 2:

@@ -279,6 +279,22 @@ def _gives_goods(t: Token, goods: frozenset[str]) -> bool:
     return False
 
 
+_COMPANION_VERBS = {"follow", "accompany"}
+
+
+def _companions(t: Token, fi: FrameInput) -> list[Entity]:
+    """Who went along with the subject of `t`: "Ashfaq arrived in Balochistan, followed by Lashkar deputy
+    commander Saifullah Kasuri", "X met Y, accompanied by Z"."""
+    out: list[Entity] = []
+    for c in t.children:
+        if c.dep_ in {"advcl", "conj"} and c.i > t.i and _lemma(c) in _COMPANION_VERBS and c.tag_ == "VBN":
+            for a in c.children:
+                if a.dep_ == "agent":
+                    out += [e for p in a.children if p.dep_ == "pobj" for e in fi.np_entities(p)
+                            if e.type == "person" or e.type in ORG_TYPES]
+    return out
+
+
 def verb_frame(fi: FrameInput) -> list[Candidate]:
     out: list[Candidate] = []
     for t in fi.sent:
@@ -291,6 +307,7 @@ def verb_frame(fi: FrameInput) -> list[Candidate]:
         if _lemma(t) in fi.triggers.goods_verbs and not _gives_goods(t, fi.triggers.goods):
             continue
         subs, passive = _subjects(t, fi)
+        subs += [e for e in _companions(t, fi) if e not in subs]
         objs: list[Entity] = []
         if not passive:
             for c in t.children:

@@ -34,7 +34,7 @@ import yaml
 from ..errors import ConfigError
 from ..records import make_id
 
-GAZETTEER_VERSION = "gazetteer/3"
+GAZETTEER_VERSION = "gazetteer/4"
 UN_XML = Path("sanctions_lists/un_sc_consolidated_2024-09/consolidated.xml")
 OFAC_JSON = Path("sanctions_lists/ofac_sdn_2022-01/DERIVED_fto_entries_with_aliases.json")
 
@@ -341,14 +341,21 @@ def _patterns(
             if not _pattern_ok(n, curated, a.type == "person", common_words):
                 continue
             letters = re.sub(r"[^A-Za-z]", "", n)
-            # short or acronym-like names ("ISI", "LeT", "BLA") and common-word curated names match as written
+            multi = len(re.findall(r"[A-Za-z]+", n)) > 1
+            # short or acronym-like names ("ISI", "LeT", "BLA") and single common words match as written;
+            # a curated name of several words matches in any case but all lower case ("Islamic state",
+            # "ISLAMIC STATE"; the matcher skips "islamic state" in prose)
             exact = len(letters) <= 5 or n.isupper() and len(n.split()) == 1 or (
-                curated
+                curated and not multi
                 and all(w.lower() in common_words or w.lower() in _PARTICLES for w in re.findall(r"[A-Za-z]+", n))
             )
             out.append(NamePattern(n, a.id, bool(exact)))
             if exact and n[:1].islower():  # "al-Qaeda" also starts a sentence as "Al-Qaeda"
                 out.append(NamePattern(n[:1].upper() + n[1:], a.id, True))
+            if curated and n[:1].isupper() and not n.lower().startswith("the ") and len(letters) > 5:
+                # text run together at a lost line or tag break: "TheIslamic State Khorasan Province"
+                out.append(NamePattern("The" + n, a.id, bool(exact)))
+                seen[normalise("The" + n)].add(a.id)
             seen[normalise(n)].add(a.id)
     # a name that two actors share says nothing about which one is meant: not a pattern
     for p in out:
