@@ -20,3 +20,11 @@ def test_outlet_claims_go_to_the_author_and_cited_sources_stay() -> None:
     assert new_events[0].responsibility_source is not None
     assert new_events[0].responsibility_source.name == "Mr. VAN HOLLEN"
     assert credit_author(claims, events, None) == (claims, events)
+
+
+def test_bylines_of_agencies_and_desks_are_not_people() -> None:
+    from claimgraph.extract.attribution import byline_source
+
+    assert byline_source("Reuters").kind is SourceKind.ORGANISATION
+    assert byline_source("Web Desk").kind is SourceKind.OUTLET
+    assert byline_source("Jane Doe").kind is SourceKind.NAMED_PERSON

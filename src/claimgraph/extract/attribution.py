@@ -324,13 +324,26 @@ def outlet_source(outlet: str | None) -> Source:
     return Source(outlet or "the outlet", SourceKind.OUTLET)
 
 
+def byline_source(author: str) -> Source:
+    """Who a byline names: a wire agency (an organisation), a desk ("Web Desk", "Staff"), which speaks for the
+    outlet, or a person."""
+    lexicon = load_ontology().lexicon
+    agencies = {a.casefold() for a in lexicon.get("wire_agencies", [])}
+    desk_words = {w.casefold() for w in lexicon.get("byline_desk_words", [])}
+    if author.casefold() in agencies:
+        return Source(author, SourceKind.ORGANISATION, "byline")
+    if any(w.casefold() in desk_words for w in re.findall(r"[\w']+", author)):
+        return Source(author, SourceKind.OUTLET, "byline")
+    return Source(author, SourceKind.NAMED_PERSON, "byline")
+
+
 def credit_author(claims: Sequence[Claim], events: Sequence[Event], author: str | None
                   ) -> tuple[list[Claim], list[Event]]:
     """In a speech, statement or signed piece, whatever no one else is cited for is the author's word:
     claims and responsibility statements that fell back to the outlet are credited to the byline."""
     if not author:
         return list(claims), list(events)
-    speaker = Source(author, SourceKind.NAMED_PERSON, "byline")
+    speaker = byline_source(author)
     out_claims = [replace(c, source=speaker) if c.source.kind is SourceKind.OUTLET else c for c in claims]
     out_events = [
         replace(e, responsibility_source=speaker)
