@@ -16,13 +16,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
-## Set everything up, ingest the bundled example corpus (and ../shared/corpus when present), print a brief,
+## Set everything up, ingest the bundled example corpus (and ../shared/corpus when present), write a brief
+## (out/report.md, with its figures),
 ## then start the explorer on 127.0.0.1.
 run: $(STAMP)
 	$(BIN)/claimgraph ingest examples/corpus --db $(DB) $(EXCLUDE)
 	@if [ -d $(SHARED)/corpus ]; then $(BIN)/claimgraph ingest $(SHARED)/corpus --db $(DB) $(EXCLUDE) || true; fi
-	$(BIN)/claimgraph report --db $(DB) -o report.md
-	@echo "Brief written to report.md"
+	@mkdir -p out
+	$(BIN)/claimgraph report --db $(DB) -o out/report.md
 	$(BIN)/claimgraph serve --db $(DB) --port $(PORT)
 
 test: $(STAMP)
