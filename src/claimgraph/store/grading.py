@@ -11,7 +11,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from . import graph
 from .db import Store, now_iso
+from .graph import ClaimRow
 
 DDL = """
 -- Near-duplicate documents (wire copies, light rewrites) share a group; its id is the earliest member.
@@ -47,25 +49,6 @@ class DocText:
     text: str
     outlet: str | None
     published: str | None
-    ingested_at: str
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimRow:
-    """The fields grading needs, with subject and object already mapped to their actors (after merges)."""
-
-    id: str
-    doc_id: str
-    subject: str
-    predicate: str
-    object: str | None
-    role: str | None
-    polarity: str
-    modality: str
-    source_name: str
-    source_kind: str
-    source_cue: str | None
-    outlet: str | None
     ingested_at: str
 
 
@@ -112,25 +95,8 @@ def group_members(store: Store, group_id: str) -> list[dict[str, Any]]:
 
 
 def claim_rows(store: Store, *, as_of: str | None = None) -> list[ClaimRow]:
-    sql = (
-        "SELECT c.id, c.doc_id, sa.actor_id AS subject, c.predicate, oa.actor_id AS object, c.role,"
-        " c.polarity, c.modality, c.source_name, c.source_kind, c.source_cue, d.outlet, c.ingested_at"
-        " FROM claims c"
-        " JOIN documents d ON d.id = c.doc_id"
-        " JOIN entity_actor sa ON sa.entity_id = c.subject_id"
-        " LEFT JOIN entity_actor oa ON oa.entity_id = c.object_id"
-    )
-    args: list[Any] = []
-    if as_of is not None:
-        sql += " WHERE c.ingested_at <= ?"
-        args.append(as_of_bound(as_of))
-    sql += " ORDER BY c.ingested_at, c.id"
-    return [
-        ClaimRow(r["id"], r["doc_id"], r["subject"], r["predicate"], r["object"], r["role"], r["polarity"],
-                 r["modality"], r["source_name"], r["source_kind"], r["source_cue"], r["outlet"],
-                 r["ingested_at"])
-        for r in store.conn.execute(sql, args)
-    ]
+    """The claims grading reads, in the order they were first seen."""
+    return list(graph.claim_rows(store, as_of=as_of, by_ingestion=True))
 
 
 @dataclass(frozen=True, slots=True)

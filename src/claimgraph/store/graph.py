@@ -52,15 +52,20 @@ JOIN documents d ON d.id = c.doc_id
 JOIN entity_actor sa ON sa.entity_id = c.subject_id
 LEFT JOIN entity_actor oa ON oa.entity_id = c.object_id
 LEFT JOIN entity_actor pa ON pa.entity_id = c.place_id
-ORDER BY c.id
 """
 
 
-def claim_rows(store: Store) -> Iterator[ClaimRow]:
-    """Every claim, ordered by id (so analyses see the same order on every run)."""
+def claim_rows(store: Store, *, as_of: str | None = None, by_ingestion: bool = False) -> Iterator[ClaimRow]:
+    """Every claim (held on `as_of`, when given), subject, object and place mapped to their actors. Ordered by
+    id, so analyses see the same order on every run, or by ingestion time, for the first-seen rules."""
+    sql, args = _CLAIMS_SQL, []
+    if as_of is not None:
+        sql += " WHERE c.ingested_at <= ?"
+        args.append(as_of + ("T23:59:59.999999Z" if len(as_of) == 10 else ""))
+    sql += " ORDER BY c.ingested_at, c.id" if by_ingestion else " ORDER BY c.id"
     cur = store.conn.cursor()
     cur.row_factory = None  # plain tuples: a whole-store scan, field order fixed by _CLAIMS_SQL
-    for r in cur.execute(_CLAIMS_SQL):
+    for r in cur.execute(sql, args):
         yield ClaimRow(*r)
 
 
