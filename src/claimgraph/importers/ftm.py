@@ -101,15 +101,7 @@ def read_ftm(entities: Iterable[tuple[int, dict[str, Any]]], name: str) -> Prior
         if p.schema.is_a("LegalEntity") or p.schema.is_a("Address"):
             a = _actor(p)
             if a.id in actors:
-                prev = actors[a.id]
-                a = PriorActor(
-                    a.id,
-                    prev.name,
-                    prev.type,
-                    tuple(sorted({*prev.aliases, *a.aliases})),
-                    tuple(sorted({*prev.refs, *a.refs})),
-                    prev.origin,
-                )
+                a = actors[a.id].absorb(a)
             actors[a.id] = a
             by_ftm[p.id] = a
     ties: list[PriorTie] = []

@@ -10,7 +10,7 @@ line is the evidence. Hedged, intended and negated ties stay so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..records import (
     Claim,
@@ -39,6 +39,12 @@ class PriorActor:
     aliases: tuple[str, ...] = ()
     refs: tuple[str, ...] = ()
     origin: str = ""  # the record it came from, e.g. "threat-actor--…" or an FtM id
+
+    def absorb(self, other: PriorActor) -> PriorActor:
+        """Two records of one actor: this one's name, type and origin, with both sets of names and references."""
+        return replace(
+            self, aliases=tuple(sorted({*self.aliases, *other.aliases})), refs=tuple(sorted({*self.refs, *other.refs}))
+        )
 
 
 @dataclass(frozen=True, slots=True)

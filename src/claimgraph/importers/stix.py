@@ -91,15 +91,7 @@ def read_stix(bundle: Any, name: str) -> Prior:
         if o["type"] in ACTOR_TYPES and not (o["type"] == "identity" and o.get("identity_class") == "system"):
             a = _actor(o)
             if a.id in actors:  # two records for one actor: keep both sets of names
-                prev = actors[a.id]
-                a = PriorActor(
-                    a.id,
-                    prev.name,
-                    prev.type,
-                    tuple(sorted({*prev.aliases, *a.aliases})),
-                    tuple(sorted({*prev.refs, *a.refs})),
-                    prev.origin,
-                )
+                a = actors[a.id].absorb(a)
             actors[a.id] = a
             by_stix[o["id"]] = a
     ties: list[PriorTie] = []
