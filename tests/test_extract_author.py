@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from _sample import sample_extraction
 from claimgraph.extract.attribution import credit_author
 from claimgraph.records import Source, SourceKind
@@ -28,3 +30,16 @@ def test_bylines_of_agencies_and_desks_are_not_people() -> None:
     assert byline_source("Reuters").kind is SourceKind.ORGANISATION
     assert byline_source("Web Desk").kind is SourceKind.OUTLET
     assert byline_source("Jane Doe").kind is SourceKind.NAMED_PERSON
+
+
+@pytest.mark.model
+def test_agentless_passive_attribution_is_not_the_outlets_fact(extractor, seed_path) -> None:
+    from claimgraph.ingest import load_documents
+
+    doc = next(iter(load_documents([str(seed_path)])))
+    claims = extractor.extract(doc).claims
+    asset = [c for c in claims if c.predicate == "directs" and c.object and c.object.name == "Mir Shafiq Mengal"]
+    assert asset and all(c.source.kind is SourceKind.ANONYMOUS for c in asset)
+    assert {c.source.cue for c in asset} == {"has been identified as"}
+    branch = [c for c in claims if c.predicate == "branch_of"]
+    assert branch and all(c.source.cue != "is said to" for c in branch)  # a description, not what is said

@@ -378,4 +378,40 @@ def find_source(
         found = source_in_context(doc_text, offset, offset + len(sent.text), paragraph, entities, lex)
         if found is not None:
             return found
-    return outlet_source(outlet)
+    return agentless_source(sent, target) or outlet_source(outlet)
+
+
+#: The source of a claim asserted in the passive voice with no agent ("has been identified as").
+AGENTLESS = "unnamed (passive voice)"
+
+
+def agentless_source(sent: Doc | SpacySpan, target: Token | None = None) -> Source | None:
+    """"X has been identified as …", "X is said to have vowed …": somebody unnamed asserts what the passive
+    verb governs. The outlet reports that it was said; it does not say it itself, so such a claim is not
+    credited to the outlet. What only describes the subject ("ISKP, a branch of the Islamic State, is said
+    to …") stays the outlet's: the claim's trigger must sit under the passive verb, outside its subject."""
+    lowered = sent.text.lower()
+    for phrase in load_ontology().lexicon.get("agentless_attribution", []):
+        for at in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
+            verb = _verb_at(sent, at.start(), at.end())
+            if verb is not None and _under_passive(verb, target):
+                return Source(AGENTLESS, SourceKind.ANONYMOUS, sent.text[at.start() : at.end()])
+    return None
+
+
+def _verb_at(sent: Doc | SpacySpan, start: int, end: int) -> Token | None:
+    """The verb of a matched phrase (its last verb or adverb token), by character offsets within `sent`."""
+    base = sent[0].idx
+    inside = [t for t in sent if start <= t.idx - base < end]
+    verbs = [t for t in inside if t.pos_ in ("VERB", "AUX", "ADV")]
+    return (verbs or inside or [None])[-1]
+
+
+def _under_passive(verb: Token, target: Token | None) -> bool:
+    if target is None:
+        return True
+    subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")] + [
+        c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(target in s.subtree for s in subjects):
+        return False
+    return target in verb.subtree or target in verb.head.subtree

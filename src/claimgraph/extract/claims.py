@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..ontology import Ontology
 from ..records import Claim, Entity, PartialDate, SourceKind, Span, make_id
-from .attribution import AttributionLexicon, find_source
+from .attribution import AGENTLESS, AttributionLexicon, find_source
 from .claim_place import place_of
 from .entities import MentionIndex
 from .frames import FRAMES, Candidate, FrameInput
@@ -180,16 +180,19 @@ def _inherit_sources(claims: list[Claim]) -> list[Claim]:
     """A claim the outlet states on its own (a headline, a standfirst) that restates a claim the same
     document attributes to someone takes that attribution: the headline summarises sourced reporting
     and must not turn it into the outlet's own assertion of fact."""
+    def uncited(c: Claim) -> bool:  # the outlet's own words, or a passive with no one named
+        return c.source.kind == SourceKind.OUTLET or c.source.name == AGENTLESS
+
     sourced: dict[tuple[str, str, str | None], Claim] = {}
     for c in claims:
-        if c.source.kind != SourceKind.OUTLET:
+        if not uncited(c):
             sourced.setdefault((c.subject.id, c.predicate, c.object.id if c.object else None), c)
     # the lead: everything before the first sentence that cites anyone
     lead_end = min((c.evidence.start for c in sourced.values()), default=0)
     out = []
     for c in claims:
         other = sourced.get((c.subject.id, c.predicate, c.object.id if c.object else None))
-        if c.source.kind == SourceKind.OUTLET and other is not None and c.evidence.start < lead_end:
+        if uncited(c) and other is not None and c.evidence.start < lead_end:
             c = replace(c, source=other.source)
         out.append(c)
     return out
