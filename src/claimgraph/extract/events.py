@@ -40,7 +40,7 @@ from ..records import (
     Span,
     make_id,
 )
-from . import event_place, event_roles
+from . import event_actors, event_place, event_roles
 from .event_lexicon import EventLexicon, TriggerDef, load_event_lexicon
 from .quantities import Casualties, add, find_casualties, merge_casualties
 from .types import ExtractContext, ParsedSentence
@@ -469,6 +469,11 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
     roles = event_roles.find_roles(doc, parsed, entities, ctx, inc.sentences,
                                    [(si, h.start, h.end) for si, h in inc.hits], lex, _local,
                                    violent=inc.family == VIOLENT)
+    had_perpetrator = bool(roles.perpetrators)
+    roles = event_actors.fill_sides(roles, parsed, entities, [(si, h.start, h.end) for si, h in inc.hits], lex, _local,
+                                    violent=inc.family == VIOLENT)
+    if inc.family == VIOLENT and roles.perpetrators and not had_perpetrator:
+        roles.responsibility = Responsibility.ATTRIBUTED  # the subject of the act: "Serb forces killed ..."
     casualties = _attacker_named_dead(_casualties(inc, parsed, lex), roles.perpetrators)
     place = _place(inc, parsed, entities, ctx)
     date = _date(inc, parsed, ctx)

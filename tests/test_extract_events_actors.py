@@ -1,0 +1,76 @@
+"""Sides named by nationality (extract/event_actors.py) and the PLOVER verbs of events.yaml: real
+sentences of the PLOVER kind through the real spaCy pipeline and the event finder."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract.event_lexicon import load_event_lexicon
+from claimgraph.ontology import load_ontology
+from claimgraph.records import Event, Responsibility
+
+
+def _events(text: str) -> list[Event]:
+    from _events_helpers import events_in
+
+    return events_in(text)
+
+
+def _sides(ev: Event) -> tuple[list[str], list[str]]:
+    return [p.name for p in ev.perpetrators], [t.name for t in ev.targets]
+
+
+@pytest.mark.parametrize("word, etype", [("expel", "COERCE"), ("warn", "THREATEN"), ("insist", "DEMAND"),
+                                         ("offer", "AGREE"), ("curfew", "COERCE"), ("riot", "PROTEST")])
+def test_plover_verbs_are_lexicon_data(word: str, etype: str) -> None:
+    lex = load_event_lexicon(load_ontology())
+    assert {t.type for t in lex.triggers if word in t.lemmas} == {etype}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, mode, perpetrator, target", [
+    ("Burmese troops attacked a Karen guerrilla stronghold on the Thai border on Monday.",
+     "attack", "Burmese", "Karen"),
+    ("Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia on Friday.",
+     "clash", "Serb", "Albanians"),
+    ("A temporary camp for Congolese refugees was attacked by Burundian militiamen, killing at least 156 people.",
+     "attack", "Burundian", "Congolese"),
+])
+def test_force_named_by_demonym_is_the_perpetrator(text: str, mode: str, perpetrator: str, target: str) -> None:
+    (ev,) = _events(text)
+    assert ev.mode == mode
+    perpetrators, targets = _sides(ev)
+    assert perpetrators == [perpetrator]
+    assert targets[0] == target
+    assert ev.responsibility is Responsibility.ATTRIBUTED  # the subject of the act, as the text states it
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Unknown gunmen attacked a checkpoint in Kandahar, killing four policemen.",
+    "The Somali gunmen attacked a hotel in Mogadishu.",
+])
+def test_attackers_by_nationality_are_not_named(text: str) -> None:
+    """A lone attacker's nationality is no perpetrator: only forces and officials act for a state."""
+    (ev,) = _events(text)
+    assert ev.perpetrators == ()
+    assert ev.responsibility is Responsibility.UNKNOWN
+
+
+@pytest.mark.model
+def test_place_of_the_casualties_is_no_target() -> None:
+    (ev,) = _events("Two bombs killed 44 people in Istanbul.")
+    assert ev.targets == ()
+    assert ev.place is not None and ev.place.name == "Istanbul"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, etype, source, target", [
+    ("Switzerland expelled two Russian diplomats for spying.", "COERCE", "Switzerland", "Russian"),
+    ("Israeli police arrested three Palestinians in Hebron.", "COERCE", "Israeli", "Palestinians"),
+    ("Cairo's security chief warned the Kifaya group against holding rallies.", "THREATEN", "Cairo", "Kifaya"),
+])
+def test_plover_sides(text: str, etype: str, source: str, target: str) -> None:
+    ev = _events(text)[0]
+    assert ev.type == etype
+    assert _sides(ev) == ([source], [target])
