@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import networkx as nx
@@ -82,7 +83,8 @@ def test_stix_is_deterministic(sample_db: Path, tmp_path: Path) -> None:
     with Store(sample_db, readonly=True) as store:
         ingested = store.documents()[0]["ingested_at"]
     notes = [o for o in bundle["objects"] if o["type"] == "note"]
-    assert {o["created"] for o in notes} == {ingested}
+    # the same instant; STIX writes fractions without trailing zeros ("54.5411Z" for "54.541100Z")
+    assert {datetime.fromisoformat(o["created"]) for o in notes} == {datetime.fromisoformat(ingested)}
 
 
 def test_stix_keeps_attribution_hedging_and_evidence(sample_db: Path, tmp_path: Path) -> None:
