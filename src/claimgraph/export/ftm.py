@@ -19,7 +19,7 @@ from ..errors import UsageError
 from ..records import Claim, Event, Modality, Polarity
 from ..store.exchange import ActorRecord
 from .registry import Exporter, ExportResult, open_text, register
-from .snapshot import GradedClaim, Snapshot, date_bounds
+from .snapshot import GradedClaim, Snapshot, casualty_phrases, date_bounds
 
 if TYPE_CHECKING:
     from followthemoney.proxy import EntityProxy
@@ -228,13 +228,7 @@ class _Builder:
             + (", ".join(r.name for r in ev.perpetrators) or "none named"),
             "targets: " + (", ".join(r.name for r in ev.targets) or "none named"),
         ]
-        for label, q in (
-            ("killed", ev.killed),
-            ("wounded", ev.wounded),
-            ("attackers killed", ev.attackers_killed),
-        ):
-            if q is not None:
-                parts.append(f"{label}: {q.text or f'{q.min}-{q.max}'}")
+        parts += casualty_phrases(ev)
         p.add("summary", "; ".join(parts))
         p.add(
             "description",

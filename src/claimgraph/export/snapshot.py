@@ -206,3 +206,9 @@ def _last_day(value: str) -> date:
         nxt = date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
         return date.fromordinal(nxt.toordinal() - 1)
     return date(parts[0], 12, 31)
+
+
+def casualty_phrases(ev: Event) -> list[str]:
+    """"killed: around 30", "wounded: 5-None": an event's counts as every export words them."""
+    counts = (("killed", ev.killed), ("wounded", ev.wounded), ("attackers killed", ev.attackers_killed))
+    return [f"{label}: {q.text or f'{q.min}-{q.max}'}" for label, q in counts if q is not None]

@@ -22,7 +22,7 @@ from ..records import Claim, Event, Modality, Place, Polarity
 from ..report import claim_sentence
 from ..store.exchange import ActorRecord
 from .registry import Exporter, ExportResult, open_text, register
-from .snapshot import DocumentRecord, EventRecord, GradedClaim, Snapshot, date_bounds
+from .snapshot import DocumentRecord, EventRecord, GradedClaim, Snapshot, casualty_phrases, date_bounds
 
 NAMESPACE = uuid.UUID("6f1c3c4e-6b0e-5d0c-9a51-0c1a1d9e2b7f")  # claimgraph's uuid5 namespace; never change it
 PRODUCER_KEY = "claimgraph"
@@ -419,13 +419,7 @@ def _content(c: Claim, g: GradedClaim) -> str:
 
 def _event_description(ev: Event) -> str:
     parts = [f"{ev.type} / {ev.mode or '-'}; responsibility {ev.responsibility.value}"]
-    for label, q in (
-        ("killed", ev.killed),
-        ("wounded", ev.wounded),
-        ("attackers killed", ev.attackers_killed),
-    ):
-        if q is not None:
-            parts.append(f"{label}: {q.text or f'{q.min}-{q.max}'}")
+    parts += casualty_phrases(ev)
     parts.append(
         f"evidence, document {ev.doc_id}, characters {ev.evidence.start}-{ev.evidence.end}: “{ev.evidence.text}”"
     )

@@ -91,19 +91,7 @@ def _text_has(sent: Doc | SpacySpan, phrase: str) -> int:
 
 def adds_to_incident(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
     """A sentence that states responsibility or casualties (and so may continue an incident)."""
-    cues = lex.responsibility
-    low = sent.text.lower()
-    if any(p in low for p in cues.attribute_phrases + cues.suspect_phrases + cues.unknown_phrases
-           + cues.membership):
-        return True
-    if identifies_attacker(sent, lex):
-        return True
-    for tok in sent:
-        if tok.lemma_.lower() in cues.claim_verbs | cues.attribute_verbs and tok.pos_ == "VERB":
-            return True
-        if cue_kind(tok, lex.counts) is not None:
-            return True
-    return False
+    return states_responsibility(sent, lex) or any(cue_kind(tok, lex.counts) is not None for tok in sent)
 
 
 _IDENTIFY = {"identify", "name"}
