@@ -143,12 +143,14 @@ def entity_to_json(e: Entity) -> Json:
         "mentions": [[m.start, m.end] for m in e.mentions],
         "mention_texts": [m.text for m in e.mentions],
         "refs": list(e.refs),
+        "kind": e.kind,
     }
 
 
 def entity_from_json(d: Json, text: str) -> Entity:
     mentions = tuple(Span(s, e, text[s:e]) for s, e in d.get("mentions", []))
-    return Entity(d["id"], d["name"], d["type"], tuple(d.get("aliases", [])), mentions, tuple(d.get("refs", [])))
+    return Entity(d["id"], d["name"], d["type"], tuple(d.get("aliases", [])), mentions, tuple(d.get("refs", [])),
+                  str(d.get("kind", "named")))
 
 
 def claim_to_json(c: Claim) -> Json:

@@ -123,6 +123,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     mentions: tuple[Span, ...] = ()
     refs: tuple[str, ...] = ()  # gazetteer references, e.g. "un:QDe.118", "ofac:6965", "curated:isi"
+    kind: str = "named"  # "named" (a name in the text) or "descriptive" ("Indian troops", "gunmen")
 
     def ref(self) -> EntityRef:
         return EntityRef(self.id, self.name)

@@ -24,12 +24,14 @@ from spacy.tokens import Doc
 
 from .. import EXTRACTOR_VERSION
 from ..config import Settings
+from ..nlp.descriptive import load_descriptions
 from ..nlp.pipeline import add_gazetteer, gazetteer_of, load_pipeline
 from ..nlp.segment import Segmenter, Sentence, verb_forms
 from ..ontology import load_ontology
 from ..records import Document, Extraction, ExtractionError
 from .attribution import credit_author
 from .claims import ClaimLexicons, find_claims
+from .countries import countries_from
 from .entities import Mention, cluster_mentions, find_mentions
 from .event_lexicon import load_event_lexicon
 from .events import find_events_explained
@@ -65,6 +67,9 @@ class Extractor:
         self.matcher = gazetteer_of(self.nlp)
         self.lex = ClaimLexicons.from_ontology(self.ontology)
         self.place_resolver = place_resolver if place_resolver is not None else _default_place_resolver()
+        # the resolver behind a bound `resolve` also knows countries and demonyms ("Indian troops")
+        self.countries = countries_from(getattr(self.place_resolver, "__self__", None))
+        self.descriptions = {d.key: d for d in load_descriptions()}
         lexicon = self.ontology.lexicon
         irregular = _irregular_verbs(self.nlp)
         # words that can carry a claim or an event; attribution verbs are not among them (a speaker is
@@ -158,8 +163,10 @@ class Extractor:
         parsed = [ParsedSentence(s.start, p, s.paragraph) for s, p in zip(item.kept, item.parsed, strict=True)]
         extra = [Mention(h.start, h.end, h.text, h.label, h.actor_id) for s in item.sentences if not s.keep
                  for h in s.hits]
-        mentions, dropped = find_mentions(parsed, doc.text, extra, self.furniture, self.publication_nouns)
-        entities, index = cluster_mentions(mentions, parsed, doc.text, self.matcher.gazetteer)
+        mentions, dropped = find_mentions(parsed, doc.text, extra, self.furniture, self.publication_nouns,
+                                          self.descriptions, self.countries)
+        entities, index = cluster_mentions(mentions, parsed, doc.text, self.matcher.gazetteer, self.descriptions,
+                                           self.countries)
         ctx = ExtractContext(doc, self.ontology, doc.published, self.place_resolver, EXTRACTOR_VERSION,
                              tuple(item.paragraphs))
         claims, claim_drops = find_claims(parsed, index, entities, ctx, self.lex)
