@@ -22,8 +22,8 @@ from spacy.tokens import Token
 
 from ..nlp.descriptive import SPANS_KEY, Description
 from ..nlp.gazetteer import Gazetteer, normalise
-from .countries import Countries, document_country, host_country, host_variant
 from ..records import Entity, Span, make_id
+from .countries import Countries, document_country, host_country, host_variant
 from .types import ParsedSentence
 
 # spaCy / gazetteer labels → ontology entity types; labels not here are not entities
@@ -320,6 +320,10 @@ def cluster_mentions(
         actor = gazetteer.actors.get(kb) if gazetteer and kb else None
         if actor is None and gazetteer is not None and etype != "person":
             actor = gazetteer.lookup(m.text)
+        elif actor is None and gazetteer is not None and len(m.text.split()) >= 3:
+            # "Jaish al Adl" read as a person: a group's name written another way is still the group
+            found = gazetteer.lookup(m.text)
+            actor = found if found is not None and found.type in ORG_TYPES else None
         if actor is not None and countries is not None and gazetteer is not None and actor.type == "armed_group":
             host = host_country(doc_text[max(0, m.start - 60) : m.start], doc_country, countries)
             actor = (host_variant(actor, host, countries, gazetteer) if host else None) or actor

@@ -368,7 +368,9 @@ def _pattern_ok(name: str, curated: bool, person: bool, common_words: frozenset[
         return True
     if person and len(words) < 3:
         return False
-    proper = [w for w in words if w not in _PARTICLES and w not in common_words and not w.isdigit()]
+    # an acronym inside a mixed-case name is a proper word ("IRA" in "Continuity IRA"), whatever its letters spell
+    acronyms = [] if name.isupper() else [w for w in re.split(r"[\s\-'’/.,]+", name) if len(w) >= 3 and w.isupper()]
+    proper = [w for w in words if w not in _PARTICLES and w not in common_words and not w.isdigit()] + acronyms
     if not proper:
         return False
     if len(words) == 1 and (len(name) < 4 or len(name) == 4 and not name.isupper() or name.islower()):
