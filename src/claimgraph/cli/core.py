@@ -20,6 +20,7 @@ from .common import ConfigOption, DbOption, ExcludeOption, err, open_store, out,
 
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest_cli)
+    app.command("stats")(stats_cli)
     app.command("extract")(extract_cli)
     app.command("claims")(claims_cli)
     app.command("show")(show_cli)
@@ -27,13 +28,18 @@ def register(app: typer.Typer) -> None:
 
 
 def ingest_cli(
-    paths: list[str] = typer.Argument(..., help="Files or folders (.txt .md .html .htm .jsonl), or - for stdin."),
+    paths: list[str] = typer.Argument(None, help="Files or folders (.txt .md .html .htm .jsonl), or - for stdin."),
     db: Path | None = DbOption,
     config: Path | None = ConfigOption,
     processes: int | None = typer.Option(None, "--processes", "-j", help="Parallel processes for the NLP."),
     exclude: list[str] = ExcludeOption,
+    reextract: bool = typer.Option(
+        False, "--reextract", help="Also extract again the stored documents an older extractor version produced."
+    ),
 ) -> None:
     """Read, clean, extract and store documents. Re-running the same input adds nothing."""
+    if not paths and not reextract:
+        raise typer.BadParameter("give files or folders to ingest, or --reextract", param_hint="PATHS")
     settings = settings_for(db, config)
     extractor = Extractor(settings)
     n_process = processes or settings.nlp.processes
@@ -42,8 +48,15 @@ def ingest_cli(
         console=err, transient=True, disable=not err.is_terminal,
     ) as bar:
         task = bar.add_task("ingest", total=None)
+        if reextract:
+            again = pipeline.reextract(store, extractor, n_process=n_process, batch_size=settings.nlp.batch_size,
+                                       progress=lambda n: bar.advance(task, n))
+            err.print(f"re-extracted {again.stored} documents ({again.claims} claims, {again.events} events), "
+                      f"{again.failed} failed (their earlier extraction is kept)")
+            for f in again.failures:
+                err.print(f"[red]failed[/] {f.source} ({f.stage}): {f.reason}", highlight=False)
         summary = pipeline.ingest(
-            paths, store, extractor, n_process=n_process, batch_size=settings.nlp.batch_size,
+            paths or [], store, extractor, n_process=n_process, batch_size=settings.nlp.batch_size,
             progress=lambda n: bar.advance(task, n), exclude=exclude,
         )
     for f in summary.failures:
@@ -56,6 +69,21 @@ def ingest_cli(
         f"skipped {summary.duplicates} duplicates and {len(summary.skipped)} other files, {summary.failed} failed"
     )
     raise typer.Exit(summary.exit_code)
+
+
+def stats_cli(db: Path | None = DbOption, config: Path | None = ConfigOption) -> None:
+    """What the database holds, and which extractor version produced its documents."""
+    from .. import EXTRACTOR_VERSION
+
+    with open_store(db, config=config, readonly=True) as store:
+        counts = store.counts()
+        versions = store.extractor_versions()
+    for table, n in counts.items():
+        out.print(f"{table}: {n}", highlight=False)
+    out.print(f"extractor: {EXTRACTOR_VERSION}", highlight=False)
+    for version, n in versions.items():
+        mark = "current" if version == EXTRACTOR_VERSION else "older: run `claimgraph ingest --reextract`"
+        out.print(f"  {n} documents by {version or '(unrecorded version)'} ({mark})", highlight=False)
 
 
 def extract_cli(
