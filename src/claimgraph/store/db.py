@@ -17,6 +17,8 @@ from ..errors import NotFound, StoreError
 from ..records import Claim, Document, Entity, Event, Extraction, PartialDate, Precision
 
 SCHEMA_VERSION = "1"
+#: How long a connection waits for another writer's transaction before giving up.
+BUSY_TIMEOUT_S = 120.0
 
 
 def now_iso() -> str:
@@ -41,9 +43,11 @@ class Store:
                 if not self.path.exists():
                     raise StoreError(f"database {self.path} does not exist; run `claimgraph ingest` first")
                 uri = f"file:{self.path}?mode=ro"
-                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
             else:
-                self.conn = sqlite3.connect(self.path, check_same_thread=False)
+                # another writer (a second ingest, the page's paste) holds the lock for one document or one
+                # resolution at a time: wait for it rather than fail
+                self.conn = sqlite3.connect(self.path, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
         self.conn.row_factory = sqlite3.Row
