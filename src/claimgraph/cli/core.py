@@ -10,11 +10,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .. import pipeline
-from ..contract import extraction_to_json
-from ..extract import Extractor
 from ..records import Modality, Polarity
-from ..report import claim_sentence, write_brief
 from .common import ConfigOption, DbOption, ExcludeOption, err, open_store, out, settings_for
 
 
@@ -40,6 +36,9 @@ def ingest_cli(
     """Read, clean, extract and store documents. Re-running the same input adds nothing."""
     if not paths and not reextract:
         raise typer.BadParameter("give files or folders to ingest, or --reextract", param_hint="PATHS")
+    from .. import pipeline
+    from ..extract import Extractor
+
     settings = settings_for(db, config)
     extractor = Extractor(settings)
     n_process = processes or settings.nlp.processes
@@ -93,6 +92,10 @@ def extract_cli(
     exclude: list[str] = ExcludeOption,
 ) -> None:
     """Extract without storing: one JSON object per document on stdout (JSON Lines, in input order)."""
+    from .. import pipeline
+    from ..contract import extraction_to_json
+    from ..extract import Extractor
+
     settings = settings_for(None, config)
     extractor = Extractor(settings)
     failed = 0
@@ -143,6 +146,8 @@ def claims_cli(
 
 def show_cli(name: str = typer.Argument(..., help="Actor name, alias or id."), db: Path | None = DbOption) -> None:
     """Show an actor with aliases and every claim about it, each with its quoted evidence."""
+    from ..report import claim_sentence
+
     with open_store(db, readonly=True) as store:
         actor = store.resolve_actor(name)
         aliases = store.aliases(actor["id"])
@@ -168,6 +173,8 @@ def report_cli(
     fmt: str = typer.Option("md", "--format", help="md or html; figures are written next to -o."),
 ) -> None:
     """Write an analyst brief in which every sentence cites the document and span behind it."""
+    from ..report import write_brief
+
     with open_store(db, readonly=True) as store:
         text = write_brief(store, fmt=fmt, figures_dir=output.parent if output is not None else None)
     if output is None:

@@ -6,11 +6,13 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
 
-from ..score import TASKS, Score, read_jsonl
+if TYPE_CHECKING:
+    from ..score import Score
 from .common import err, out
 
 
@@ -35,6 +37,8 @@ def score_cli(
     """Score predictions against gold data: precision, recall, F1 and attribute accuracy.
     Names match alias-aware (case, accents, punctuation, a leading "the", aliases, acronyms);
     see docs/benchmarks.md."""
+    from ..score import TASKS, read_jsonl
+
     score = TASKS[task.value](read_jsonl(gold), read_jsonl(pred))
     if as_json:
         sys.stdout.write(json.dumps(score.to_dict(), ensure_ascii=False) + "\n")
