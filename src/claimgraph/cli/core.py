@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ..records import Modality, Polarity
-from .common import ConfigOption, DbOption, ExcludeOption, err, open_store, out, settings_for
+from .common import ConfigOption, DbOption, ExcludeOption, err, open_store, out, print_table, settings_for
 
 
 def register(app: typer.Typer) -> None:
@@ -116,13 +116,16 @@ def claims_cli(
     predicate: str | None = typer.Option(None, "--predicate", "-p", help="Only this predicate."),
     as_of: str | None = typer.Option(None, "--as-of", help="What the database held on this date (YYYY-MM-DD)."),
     limit: int = typer.Option(200, "--limit", help="At most this many rows."),
-    as_json: bool = typer.Option(False, "--json", help="JSON Lines instead of a table."),
+    as_json: bool = typer.Option(False, "--json", help="JSON Lines instead of a table (same as --format jsonl)."),
+    fmt: str = typer.Option("table", "--format", help="table (tab-separated when piped) or jsonl."),
     db: Path | None = DbOption,
 ) -> None:
     """List claims with their source and hedging."""
+    if fmt not in ("table", "jsonl"):
+        raise typer.BadParameter(f"{fmt!r}: use table or jsonl", param_hint="--format")
     with open_store(db, readonly=True) as store:
         rows = store.claims(entity=entity, predicate=predicate, as_of=as_of, limit=limit)
-    if as_json:
+    if as_json or fmt == "jsonl":
         from ..contract import claim_to_json
 
         for c in rows:
@@ -140,7 +143,7 @@ def claims_cli(
             f"{c.source.name} [dim]({c.source.kind.value})[/]", how, c.time.value if c.time else "",
             f"{c.doc_id}:{c.evidence.start}-{c.evidence.end}",
         )
-    out.print(table)
+    print_table(table)
     out.print(f"{len(rows)} claims")
 
 

@@ -22,7 +22,7 @@ def export_cli(
         ...,
         "-o",
         "--output",
-        help="File to write, - for stdout. For csv: a folder (ending in /) or a file-name prefix.",
+        help="File to write, - for stdout. For csv: a folder (created if missing), one file per table.",
     ),
     since: str | None = typer.Option(
         None, "--since", help="Only documents ingested on or after this date (YYYY-MM-DD) or ISO time."

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from .common import DbOption, err, open_store, out, settings_for
+from .common import DbOption, err, open_store, out, print_table, settings_for
 
 #: resolve.actors.KIN_RELATIONS, written out so that `--help` need not import resolution (a test keeps them equal)
 KIN_RELATIONS = ("front_of", "successor_of", "splinter_of", "affiliate_of", "branch_of")
@@ -89,7 +89,7 @@ def judgements_cli(
         table.add_row(j.id, j.verdict, names.get(j.left_id, j.left_id), names.get(j.right_id or "", ""),
                       "" if j.score is None else f"{j.score:.2f}", j.author, j.reason,
                       "undone" if j.undone_at else "active")
-    out.print(table)
+    print_table(table)
     out.print(f"{len(rows)} judgements")
 
 
@@ -160,7 +160,7 @@ def grades_cli(
         mark = " [red]disputed[/]" if g.disputed else ""
         claim = f"{c.subject.name} {c.predicate}{obj}"
         table.add_row(claim, f"{g.reliability}{g.credibility}{mark}", g.reason)
-    out.print(table)
+    print_table(table)
 
 
 def place_cli(

@@ -13,7 +13,7 @@ from rich.table import Table
 
 if TYPE_CHECKING:
     from ..score import Score
-from .common import err, out
+from .common import err, out, print_table
 
 
 class Task(StrEnum):
@@ -58,14 +58,14 @@ def _print(score: Score, show: int) -> None:
         str(score.fn),
         str(score.fp),
     )
-    out.print(table)
+    print_table(table)
     if score.fields:
         fields = Table(title="attributes of found items (where the gold states them)")
         for col in ("attribute", "accuracy", "correct", "stated"):
             fields.add_column(col, justify="right" if col != "attribute" else "left")
         for name, f in score.fields.items():
             fields.add_row(name, f"{f.accuracy:.3f}", str(f.correct), str(f.total))
-        out.print(fields)
+        print_table(fields)
     for name, value in score.extra.items():
         out.print(f"{name}: {value:.3f}")
     for title, items in (("missed", score.missed), ("spurious", score.spurious)):
