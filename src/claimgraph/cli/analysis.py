@@ -8,13 +8,15 @@ import sys
 from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ..analysis import Analysis, Evidence, PairScore, brokers, changes
 from ..errors import UsageError
 from .common import DbOption, err, open_store, out
+
+if TYPE_CHECKING:
+    from ..analysis import Evidence, PairScore
 
 _UNITS = {"d": 1, "w": 7, "m": 30, "y": 365}
 
@@ -98,6 +100,8 @@ def convergence_cli(
     win = parse_window(window)
     start, end = parse_date(since, "--since"), parse_date(as_of, "--as-of")
     with open_store(db, readonly=True) as store:
+        from ..analysis import Analysis
+
         analysis = Analysis.load(store, since=start, as_of=end)
     pairs = analysis.pairs(since=start, window=win, as_of=end, limit=None if show_all else limit)
     for note in analysis.links.notes:
@@ -122,6 +126,8 @@ def brokers_cli(
 ) -> None:
     """Rank the people and organisations that bridge otherwise separate groups."""
     with open_store(db, readonly=True) as store:
+        from ..analysis import brokers
+
         found = brokers(store, as_of=parse_date(as_of, "--as-of"), limit=limit)
     if as_json:
         _json_lines(found)
@@ -150,6 +156,8 @@ def changes_cli(
     start = parse_date(since, "--since")
     assert start is not None
     with open_store(db, readonly=True) as store:
+        from ..analysis import changes
+
         ch = changes(store, start, as_of=parse_date(as_of, "--as-of"))
     if as_json:
         sys.stdout.write(json.dumps(ch.to_json(), ensure_ascii=False) + "\n")
