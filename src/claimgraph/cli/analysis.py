@@ -62,7 +62,7 @@ def evidence_line(e: Evidence) -> str:
     quote = quote if len(quote) <= 160 else quote[:157] + "…"
     return (
         f"{e.subject} {e.predicate}{obj}{flags} — {e.source} ({e.source_kind.replace('_', ' ')}), "
-        f"{e.date} ({e.date_basis}), credibility {e.credibility:.2f}, weight {e.weight:+.2f}: “{quote}” "
+        f"{e.date or 'undated'} ({e.date_basis}), credibility {e.credibility:.2f}, weight {e.weight:+.2f}: “{quote}” "
         f"[{e.doc_id}:{e.start}-{e.end}]"
     )
 
@@ -71,7 +71,7 @@ def _print_pair(rank: int, p: PairScore, evidence_shown: int) -> None:
     single = " · single-source" if p.single_source else ""
     emerged = f", emerged {p.emerged}" if p.emerged else ""
     say(
-        f"{rank}. {p.a.name} ↔ {p.b.name}  score {p.score:+.2f} ({p.direction}, first seen {p.first_seen}"
+        f"{rank}. {p.a.name} ↔ {p.b.name}  score {p.score:+.2f} ({p.direction}, first seen {p.first_seen or 'undated'}"
         f"{emerged}){single}"
     )
     shown = list(p.trend)
@@ -164,6 +164,8 @@ def changes_cli(
         return
 
     say(f"changes from {ch.since} to {ch.as_of}")
+    if ch.undated:
+        say(f"({ch.undated} findings rest on documents that give no date: they are never reported as new)")
     say(f"\nemergence alerts ({len(ch.alerts)})")
     for a in ch.alerts:
         say(f"  ! {a.a.name} ↔ {a.b.name}: {a.before:+.2f} → {a.after:+.2f}, crossed on {a.crossed}")
