@@ -131,7 +131,7 @@ class Analysis:
             # a date filter keeps dated facts only; `hidden_undated` says how many it left out
             kept = tuple(f for f in base.facts if f.dated and lo <= f.when <= hi)
             hidden = sum(not f.dated for f in base.facts)
-            base = FactBase(kept, base.actors, hidden_undated=hidden)
+            base = FactBase(kept, base.actors, hidden_undated=hidden, broad_places=base.broad_places)
         return cls(base, build_links(base, ontology, weights), weights, ontology)
 
     def as_of(self, as_of: date | None = None) -> date:

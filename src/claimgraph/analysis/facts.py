@@ -9,7 +9,7 @@ from datetime import date
 
 from ..records import Responsibility
 from ..store import Store
-from ..store.graph import ActorRow, ClaimRow, actor_rows, claim_rows, document_dates
+from ..store.graph import ActorRow, ClaimRow, actor_rows, claim_rows, country_level_places, document_dates
 from .credibility import Grading, grading_for
 from .types import UNDATED, ActorRef, Evidence, Fact
 from .weights import Weights
@@ -68,6 +68,7 @@ class FactBase:
     facts: tuple[Fact, ...]
     actors: dict[str, ActorRef]  # actor id → ref
     hidden_undated: int = 0  # undated facts a date filter left out (they cannot be placed in a period)
+    broad_places: frozenset[str] = frozenset()  # places resolved to a whole country or wider
 
     def actor(self, actor_id: str) -> ActorRef:
         return self.actors.get(actor_id) or ActorRef(actor_id, actor_id, "unknown")
@@ -153,7 +154,7 @@ def load_facts(store: Store, weights: Weights, grading: Grading | None = None) -
     facts += [_fact(r, "event", grading) for r in _event_rows(store, actor_table)]
     facts.sort(key=lambda f: f.id)
     actors = {a.id: ActorRef(a.id, a.name, a.type) for a in actor_table.values()}
-    return FactBase(tuple(facts), actors)
+    return FactBase(tuple(facts), actors, broad_places=country_level_places(store))
 
 
 def fact_weight(f: Fact, at: date, weights: Weights) -> float:
