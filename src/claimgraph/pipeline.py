@@ -6,6 +6,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from . import EXTRACTOR_VERSION
 from .extract import Extractor
 from .ingest.documents import load_documents
 from .ingest.types import InputFailure, InputSkipped
@@ -104,7 +105,7 @@ def ingest_items(
     for x in extractor.extract_many(new_documents(), n_process=n_process, batch_size=batch_size):
         if x.error is not None:
             fail(x.doc.source, None, x.error.stage, x.error.reason)
-        elif store.save(x):
+        elif store.save(x, extractor=EXTRACTOR_VERSION):
             summary.stored += 1
             summary.claims += len(x.claims)
             summary.events += len(x.events)
@@ -113,7 +114,38 @@ def ingest_items(
         else:
             summary.duplicates += 1
         tick()
-    if summary.stored:
+    if summary.stored or store.resolution_pending():
+        summary.resolution = after_ingest(store, extractor)
+    return summary
+
+
+def reextract(
+    store: Store,
+    extractor: Extractor,
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Extract again every stored document that an older extractor version produced, replacing its claims,
+    events and mentions (judgements stay), then run the cross-document steps once. `summary.stored` counts the
+    documents re-extracted; a document that now fails keeps its old extraction and is listed as failed."""
+    summary = IngestSummary()
+    stale = store.stale_documents(EXTRACTOR_VERSION)
+    for x in extractor.extract_many(stale, n_process=n_process, batch_size=batch_size):
+        if x.error is not None:
+            summary.failed += 1
+            summary.failures.append(Failure(x.doc.source or x.doc.id, None, x.error.stage, x.error.reason))
+        else:
+            store.replace_extraction(x, extractor=EXTRACTOR_VERSION)
+            summary.stored += 1
+            summary.claims += len(x.claims)
+            summary.events += len(x.events)
+            summary.entities += len(x.entities)
+            summary.doc_ids.append(x.doc.id)
+        if progress:
+            progress(1)
+    if summary.stored or store.resolution_pending():
         summary.resolution = after_ingest(store, extractor)
     return summary
 
@@ -122,6 +154,7 @@ def after_ingest(store: Store, extractor: Extractor) -> dict[str, object]:
     """Cross-document steps that run once new documents are stored: places, actor resolution across
     reports, kinship, near-duplicate grouping and grading. Idempotent; returns what it did."""
     report = resolve_store(store, gazetteer=extractor.matcher.gazetteer, places=PlaceResolver())
+    store.resolution_done()
     return report.to_json()
 
 
