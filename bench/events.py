@@ -268,7 +268,8 @@ def _score_incidents(rows: list[dict[str, str]], texts: list[str], events: list[
         expected = gold_p if names.named_in(gold_p, text) else NONE
         named_perp += expected != NONE
         ev = _first(evs, _VIOLENT)
-        pred = ev.perpetrators[0].name if ev and ev.perpetrators else NONE
+        # the gold names groups and people: a descriptive perpetrator ("dsc_" id: "gunmen") is "none named"
+        pred = next((p.name for p in ev.perpetrators if not p.id.startswith("dsc_")), NONE) if ev else NONE
         score["perpetrator_strict"] += names.same(pred, expected)
         score["perpetrator_lenient"] += names.same(pred, expected, lenient=True)
         if not names.same(pred, expected, lenient=True):

@@ -85,6 +85,7 @@ class Extractor:
                                    event_words=verb_forms(events.violent_words(), irregular) - stop,
                                    follow_words=verb_forms(events.follow_words(), irregular) - stop)
         self.furniture = frozenset(str(w).lower() for w in lexicon.get("furniture_names", []))
+        self.furniture_verbs = frozenset(str(w).lower() for w in lexicon.get("furniture_verbs", []))
         self.publication_nouns = tuple(str(w) for w in lexicon.get("publication_nouns", []))
 
     # ------------------------------------------------------------------------------------------ public
@@ -164,7 +165,7 @@ class Extractor:
         extra = [Mention(h.start, h.end, h.text, h.label, h.actor_id) for s in item.sentences if not s.keep
                  for h in s.hits]
         mentions, dropped = find_mentions(parsed, doc.text, extra, self.furniture, self.publication_nouns,
-                                          self.descriptions, self.countries)
+                                          self.descriptions, self.countries, self.furniture_verbs)
         entities, index = cluster_mentions(mentions, parsed, doc.text, self.matcher.gazetteer, self.descriptions,
                                            self.countries)
         ctx = ExtractContext(doc, self.ontology, doc.published, self.place_resolver, EXTRACTOR_VERSION,

@@ -9,6 +9,10 @@ the full name it is part of — the one introduced earliest before it, so "Menga
 Mengal" is him and not "Nasir Mengal"; then the surname is looked for again in tokens the NER missed.
 Ids: a gazetteer actor keeps its global id; anything else gets make_id("ent", type, normalised name), so
 the same name in two documents shares an id. Dates, numbers and page furniture never become entities.
+
+Descriptive actors ("Indian troops", "gunmen"; nlp/descriptive.py) are entities of kind "descriptive",
+named after the actor they describe in the country the text gives ("Military Forces of India"), with
+ids make_id("dsc", type, name).
 """
 
 from __future__ import annotations
@@ -112,13 +116,17 @@ def _trim(text: str, start: int) -> tuple[str, int, int]:
     return t3, s + lead, s + lead + len(t3)
 
 
-def _junk(text: str, furniture: frozenset[str]) -> str | None:
+def _junk(text: str, furniture: frozenset[str], furniture_verbs: frozenset[str] = frozenset()) -> str | None:
     if not re.search(r"[A-Za-z]", text):
         return "no letters"
     if len(text) < 2 or "\n\n" in text:
         return "too short or spans paragraphs"
     if text.lower() in furniture:
         return "page furniture"
+    words = text.split()
+    if len(words) <= 4 and words[0].lower() in furniture_verbs and (len(words) > 1 or text.isupper() or
+                                                                   words[0].lower() == "subscribe"):
+        return "page furniture"  # a call to action: "Follow Us", "Support Our Journalism", "Read More"
     if text.islower():
         return "lower case"
     if len(text.split()) > 8:
@@ -130,6 +138,7 @@ def find_mentions(
     parsed: Sequence[ParsedSentence], doc_text: str, extra: Iterable[Mention] = (),
     furniture: frozenset[str] = frozenset(), publication_nouns: Iterable[str] = (),
     descriptions: Mapping[str, Description] | None = None, countries: Countries | None = None,
+    furniture_verbs: frozenset[str] = frozenset(),
 ) -> tuple[list[Mention], list[tuple[str, str]]]:
     """Entity mentions of the parsed sentences (plus `extra`, e.g. gazetteer hits elsewhere), and drops.
 
@@ -149,7 +158,7 @@ def find_mentions(
                 continue
             raw_start = ps.start + ent.start_char - base
             text, start, end = _trim(doc_text[raw_start : raw_start + len(ent.text)], raw_start)
-            why = _junk(text, furniture)
+            why = _junk(text, furniture, furniture_verbs)
             if why is not None:
                 if why == "page furniture":
                     dropped.append((f"entity {text!r}", why))
@@ -392,7 +401,8 @@ def cluster_mentions(
         if not c.kb_id and not c.descriptive:
             # the longest name used is the canonical one ("Mir Shafiq Mengal", not "Mengal")
             name = max((m.text for m in c.mentions), key=lambda n: (len(n.split()), len(n)))
-        eid = c.kb_id or make_id("ent", etype, normalise(name))
+        # a description's id says so ("dsc_…"): one actor per kind and country across documents
+        eid = c.kb_id or make_id("dsc" if c.descriptive else "ent", etype, normalise(name))
         refs: tuple[str, ...] = ()
         if c.kb_id and gazetteer is not None:
             refs = gazetteer.actors[c.kb_id].refs
