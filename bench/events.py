@@ -39,7 +39,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -49,7 +49,7 @@ import yaml
 from claimgraph.config import load_settings
 from claimgraph.extract.quantities import point
 from claimgraph.nlp.gazetteer import normalise
-from claimgraph.records import Document, Event, text_id
+from claimgraph.records import Document, Entity, EntityRef, Event, text_id
 
 HERE = Path(__file__).resolve().parent
 INCIDENTS = Path("wikipedia_major_terror_incidents_2016_2022/incidents.json")
@@ -81,8 +81,19 @@ class Runner:
             from claimgraph.extract import Extractor  # type: ignore[attr-defined]
 
             out = Extractor(load_settings(), place_resolver=_places().resolve).extract_many(docs)
-            return [list(x.events) for x in out]
+            return [[_as_written(ev, x.entities) for ev in x.events] for x in out]
         return [_direct_events(d) for d in docs]
+
+
+def _as_written(ev: Event, entities: Sequence[Entity]) -> Event:
+    """The event with each descriptive side ("dsc_" id: "Military Forces of Israel") named by the words the
+    text uses for it ("Israeli soldiers"): the gold sets quote the text, not an actor list."""
+    said = {e.id: e.mentions[0].text for e in entities if e.id.startswith("dsc_") and e.mentions}
+
+    def refs(rs: Sequence[EntityRef]) -> tuple[EntityRef, ...]:
+        return tuple(EntityRef(r.id, said.get(r.id, r.name)) for r in rs)
+
+    return replace(ev, perpetrators=refs(ev.perpetrators), targets=refs(ev.targets))
 
 
 def _runner() -> Runner:

@@ -164,3 +164,13 @@ def test_the_host_country_picks_the_taliban(extractor) -> None:  # type: ignore[
     assert "Tehrik-i-Taliban Pakistan" in _named(pakistan) and "Taliban" not in _named(pakistan)
     afghan = _extract(extractor, "The Taliban attacked a checkpoint in Kandahar, killing two soldiers.")
     assert "Taliban" in _named(afghan)
+
+
+@pytest.mark.model
+def test_forces_as_an_adjective_or_owned_by_a_named_actor_are_no_description(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "The United States suspended part of a military aid program for Bosnia.")
+    assert not any(e.kind == "descriptive" for e in x.entities)
+    x = _extract(extractor, "Syria has again offered its troops to Lebanon's new president.")
+    assert not any(e.kind == "descriptive" for e in x.entities)
+    x = _extract(extractor, "Militants attacked a police station in Bannu, killing two policemen.")
+    assert "Police Forces of Pakistan" in _named(x)

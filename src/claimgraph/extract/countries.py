@@ -46,8 +46,12 @@ class Countries:
         return self.demonyms.get(country)
 
     def is_country_word(self, text: str) -> bool:
-        """Whether the text is a country's name or demonym ("Pakistan", "Pakistani"), not a region."""
-        return re.sub(r"['’]s?$", "", text.strip()).lower() in self.names
+        """Whether the text is a country's name, demonym or short form ("Pakistan", "Pakistani", "US"), not a
+        region."""
+        text = re.sub(r"^(?:the)\s+|['’]s?$", "", text.strip(), flags=re.I)
+        if text.lower() in self.names:
+            return True
+        return text.replace(".", "").isupper() and len(text) <= 6 and self.of_text(text) is not None
 
 
 def countries_from(resolver: Any) -> Countries | None:  # noqa: ANN401 - a resolve.places.PlaceResolver

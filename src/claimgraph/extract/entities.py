@@ -317,7 +317,9 @@ def cluster_mentions(
         etype = LABEL_TYPES[m.label]
         d = descriptions.get(m.desc) if descriptions and m.desc else None
         if d is not None:
-            country = d.country or (countries.of_text(m.country_text) if countries and m.country_text else None)
+            country = d.country or (countries.of_text(m.country_text) if countries and m.country_text and (
+                countries.is_country_word(m.country_text) or countries.of_text(m.country_text) == doc_country)
+                else None)  # "Albanian guerrillas" is no place in the United States
             if country is None and not (m.country_text and d.category == "State Forces"):
                 country = doc_country  # never for "US drone strike" when "US" is not understood
             name = d.display(country, countries.demonym(country) if countries and country else None)

@@ -36,6 +36,10 @@ _NAMED_LABELS = {"ORG", "ARMED_GROUP", "AGENCY", "ORGANISATION", "PARTY", "STATE
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 _REQUIRED = ("key", "category", "type", "name", "source")
 _DETERMINERS = {"the", "a", "an"}
+#: Nouns for the people or units of a force: "CRPF personnel", "BSF troops", "police officers".
+_MEMBER_NOUNS = {"personnel", "troop", "troops", "soldier", "jawan", "officer", "official", "man", "men",
+                 "commando", "force", "unit", "member", "cadre", "fighter", "guard", "contingent", "convoy",
+                 "patrol", "team", "squad", "battalion", "company", "platoon"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,12 +117,19 @@ class DescriptiveMatcher:
     def find(self, doc: Doc) -> list[DescriptiveHit]:
         spans = []
         for match_id, start, end in self.matcher(doc):
-            spans.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
+            span = Span(doc, start, end, label=doc.vocab.strings[match_id])
+            head = span.root.head
+            if span.root.dep_ in _MODIFIER_DEPS and head.i == end and head.lemma_.lower() in _MEMBER_NOUNS:
+                span = Span(doc, start, end + 1, label=span.label_)  # "BSF troops", "CRPF personnel"
+            spans.append(span)
         hits = []
         for span in filter_spans(spans):
             d = self.descriptions[span.label_]
             if _named_owner(span):
-                continue  # "TTP militants": the group's members, not a description
+                continue  # "TTP militants", "its troops": an actor named elsewhere, not a description
+            if span.root.dep_ == "amod" and span.root.pos_ == "ADJ" and span.root.head.i >= span.end:
+                continue  # "military aid", "a military government": an adjective, not the forces
+                # (a noun modifier still names them: "attacked a police station", "an army camp")
             if any(t.ent_kb_id_ for t in span):
                 continue  # part of a gazetteer name
             ent = _ent_at(span[-1])
@@ -146,6 +157,8 @@ def _named_owner(span: Span) -> bool:
     for c in head.children:
         if c.dep_ in _MODIFIER_DEPS and c.i < span.start and (c.ent_type_ in _NAMED_LABELS or c.ent_kb_id_):
             return True
+        if c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in ("its", "their"):
+            return True  # "Syria has offered its troops": the troops of an actor the text names
     prev = span.doc[span.start - 1] if span.start > 0 else None
     return prev is not None and bool(prev.ent_kb_id_) and prev.ent_type_ not in _COUNTRY_LABELS
 
