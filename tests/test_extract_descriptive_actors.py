@@ -174,3 +174,22 @@ def test_forces_as_an_adjective_or_owned_by_a_named_actor_are_no_description(ext
     assert not any(e.kind == "descriptive" for e in x.entities)
     x = _extract(extractor, "Militants attacked a police station in Bannu, killing two policemen.")
     assert "Police Forces of Pakistan" in _named(x)
+
+
+@pytest.mark.model
+def test_a_named_groups_fighters_are_the_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "DUBAI: Houthi rebels attacked a cargo ship in the Red Sea, the US military said.")
+    (ev,) = _violent(x)
+    assert [p.name for p in ev.perpetrators] == ["Houthis"]
+
+
+@pytest.mark.model
+def test_who_dies_is_no_perpetrator_and_a_village_no_target(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Al-Shabaab fighters attacked an African Union base in Lower Shabelle; Somali officials "
+                            "said 10 soldiers died.")
+    (ev,) = _violent(x)
+    assert [p.name for p in ev.perpetrators] == ["Al-Shabaab"]
+    x = _extract(extractor, "Security forces targeted militants in Tirah Valley's village Koki Khel, killing four.")
+    (ev,) = _violent(x)
+    assert "Koki Khel" not in [t.name for t in ev.targets]
+    assert _named(x)["Koki Khel"].type == "place"

@@ -55,6 +55,8 @@ _NAMING = re.compile(r"(?:\b(\w+)\s+named|\bidentified\s+as|\bnamed\s+as)\s+$", 
 _PLACE_NOUNS = {"village", "town", "city", "district", "area", "province", "region", "street", "camp", "place",
                 "locality", "neighbourhood", "neighborhood", "township", "valley", "island", "river", "road"}
 _NAMED_RETYPE = {"GPE", "LOC", "NORP", "FAC"}
+_AFTER_PLACE_NOUN = re.compile(r"\b(?:village|town|city|district|tehsil|area|locality|township|hamlet)\s+(?:of\s+)?$",
+                               re.I)
 _INDEFINITE = re.compile(r"\b(?:an?)\s+$", re.I)
 
 
@@ -172,6 +174,8 @@ def find_mentions(
                 continue
             if label in _NAMED_RETYPE and not ent.kb_id_ and len(text.split()) >= 2 and _is_named(doc_text, start):
                 label = "PERSON"  # "A man named Abdul Razak Ali Artan"
+            if label == "PERSON" and not ent.kb_id_ and _AFTER_PLACE_NOUN.search(doc_text, max(0, start - 16), start):
+                label = "GPE"  # "Tirah Valley's village Koki Khel": a place the NER took for a person
             if label == "PERSON" and not ent.kb_id_ and ent.root.dep_ in ("compound", "nmod", "amod") \
                     and ent.root.head.lemma_.lower() in _MEMBER_NOUNS:
                 label = "ORG"  # "Lashkar-e-Islam fighters": a name that has fighters is an organisation's
@@ -316,6 +320,12 @@ def cluster_mentions(
     for m in mentions:
         etype = LABEL_TYPES[m.label]
         d = descriptions.get(m.desc) if descriptions and m.desc else None
+        owner = gazetteer.lookup(m.country_text) if d is not None and gazetteer and m.country_text else None
+        if owner is not None and owner.type in ORG_TYPES:
+            d = None  # "Houthi rebels": the group's own fighters, not a description
+            c = by_key.get(owner.id) or new(owner.id, m, owner.type, owner.id, owner.name)
+            assigned.append((m, c))
+            continue
         if d is not None:
             country = d.country or (countries.of_text(m.country_text) if countries and m.country_text and (
                 countries.is_country_word(m.country_text) or countries.of_text(m.country_text) == doc_country)

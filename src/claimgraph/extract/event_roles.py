@@ -367,9 +367,10 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
         passive = bool(_children(head, "auxpass", "nsubjpass"))
         hedge = any(c.lower_ in ("allegedly", "reportedly") for c in head.children)
         strength = SUSPECTED if hedge else AGENT
+        dies = verbal and cue_kind(head, lex.counts) is not None and not _children(head, "dobj", "dative")
         if verbal and not passive:
-            for s in _subject(head):
-                cands.add(strength, mentions.in_core(s))
+            for s in _subject(head):  # "10 soldiers died": who dies is a target, not a doer
+                cands.target(mentions.in_core(s)) if dies else cands.add(strength, mentions.in_core(s))
             if not _subject(head) and head.dep_ in ("advcl", "conj", "xcomp") and head.tag_ == "VBG":
                 # "52 year old Khalid Masood drove into pedestrians on Westminster Bridge, killing 4"
                 for s in _children(head.head, "nsubj"):
@@ -415,8 +416,9 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                 "VERB", "ADP") and (t.dep_ != "pobj" or t.head.lower_ == "by"):
             verb = t.head if t.head.pos_ == "VERB" else t.head.head
             if cue_kind(verb, lex.counts) is not None or any(s <= verb.i - toks[0].i < e for s, e in spans):
-                if t.dep_ != "nsubj" or not _children(verb, "auxpass"):
-                    cands.add(AGENT, mentions.in_core(t))
+                victim = cue_kind(verb, lex.counts) is not None and not _children(verb, "dobj", "dative")
+                if (t.dep_ != "nsubj" or not _children(verb, "auxpass")) and not (t.dep_ == "nsubj" and victim):
+                    cands.add(AGENT, mentions.in_core(t))  # not "10 soldiers died": who dies is no doer
     # an attacker identified by name: "The attacker, identified as Kujtim Fejzullai", "a bomber named X"
     for t in toks:
         if t.lemma_.lower() in lex.counts.attacker_nouns or t.lower_ in lex.counts.attacker_nouns:

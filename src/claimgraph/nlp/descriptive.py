@@ -181,6 +181,9 @@ def _country_words(span: Span) -> tuple[str, int]:
             ent = _ent_at(c)
             if ent is not None:
                 return ent.text, min(ent.start, span.start)
+    if i >= 0 and doc[i].dep_ in _MODIFIER_DEPS and doc[i].head.i == span.root.i and doc[i].is_title \
+            and not doc[i].ent_type_ and doc[i].pos_ == "PROPN":
+        return doc[i].text, i  # "Houthi rebels": an owner (or a country) the NER did not mark
     for prep in span.root.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for g in prep.children:
