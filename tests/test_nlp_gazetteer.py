@@ -117,3 +117,10 @@ def test_matches_are_whole_names(data_dir: Path) -> None:
     assert [s.text for s in matcher.find(nlp("Lashkar-e-Islam fighters attacked."))] == []
     assert [s.text for s in matcher.find(nlp("the LeT–ISKP nexus"))] == ["LeT", "ISKP"]
     assert [s.text for s in matcher.find(nlp("Jaish al Adl took responsibility."))] != ["Jaish"]
+
+
+def test_list_acronyms_stay_upper_case(full: Gazetteer) -> None:
+    # "CONTINUITY IRISH REPUBLICAN ARMY" is among the record's names, so "IRA" is an acronym, not a word
+    cira = full.lookup("Continuity IRA")
+    assert cira is not None and "IRA" in cira.name
+    assert cira.id != full.lookup("Irish Republican Army").id  # type: ignore[union-attr]

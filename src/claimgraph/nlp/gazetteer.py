@@ -124,7 +124,20 @@ def _split_names(raw: str) -> Iterator[str]:
                 yield n
 
 
-def _titlecase(name: str, common_words: frozenset[str] = frozenset()) -> str:
+def _initialisms(names: Iterable[str]) -> frozenset[str]:
+    """Initials of every run of 2–5 words in a record's names: "CONTINUITY IRISH REPUBLICAN ARMY" gives
+    "ira" (among others), so the "IRA" in "CONTINUITY IRA" is known to be an acronym."""
+    out: set[str] = set()
+    for n in names:
+        words = [w for w in re.split(r"[\s\-/]+", n) if w[:1].isalpha()]
+        for i in range(len(words)):
+            for j in range(i + 2, min(i + 5, len(words)) + 1):
+                out.add("".join(w[0] for w in words[i:j]).lower())
+    return frozenset(out)
+
+
+def _titlecase(name: str, common_words: frozenset[str] = frozenset(), acronyms: frozenset[str] = frozenset()
+               ) -> str:
     """'LASHKAR-E-TAYYIBA' → 'Lashkar-e-Tayyiba': a readable display name for upper-case list names.
 
     A one-word name of up to five letters ("ISIL", "MUJAO") and a short word that is not English ("TTP"
@@ -141,7 +154,7 @@ def _titlecase(name: str, common_words: frozenset[str] = frozenset()) -> str:
             out.append(piece)
         elif i > 0 and low in _LOWER_PARTICLES:
             out.append(low)
-        elif len(piece) <= 3 and low not in common_words and low not in _NAME_WORDS:
+        elif len(piece) <= 3 and low not in common_words and low not in _NAME_WORDS or low in acronyms:
             out.append(piece)
         else:
             out.append(piece[0] + low[1:])
@@ -319,13 +332,15 @@ def _merge(records: list[_Record], common_words: frozenset[str]) -> Gazetteer:
         key = head.key or min(m.ref for m in members)
         aid = actor_id_of(root, members)
         names: list[str] = []
+        acronyms = _initialisms(n for m in members for n in (m.name, *m.aliases))
         for m in sorted(members, key=lambda m: (m is not head, m.ref)):
             for n in [m.name, *m.aliases]:
-                n = n if m.ref.startswith("curated:") else _titlecase(n, common_words)
+                n = n if m.ref.startswith("curated:") else _titlecase(n, common_words, acronyms)
                 owner = curated_owner.get(normalise(n), aid)
                 if n and normalise(n) and n not in names and owner == aid:
                     names.append(n)
-        name = head.name if head.key else _titlecase(re.sub(r"^THE\s+", "", _display(members)), common_words)
+        name = head.name if head.key else _titlecase(re.sub(r"^THE\s+", "", _display(members)), common_words,
+                                                      acronyms)
         etype = head.type
         if etype == "organisation" and any(m.type == "armed_group" for m in members):
             etype = "armed_group"
