@@ -193,3 +193,15 @@ def test_who_dies_is_no_perpetrator_and_a_village_no_target(extractor) -> None: 
     (ev,) = _violent(x)
     assert "Koki Khel" not in [t.name for t in ev.targets]
     assert _named(x)["Koki Khel"].type == "place"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("second, first", [
+    ("The TTP denied involvement.", "Unidentified Armed Group (Pakistan)"),  # a denial names no perpetrator
+    ("Police blamed the TTP for the attack.", "Tehrik-i-Taliban Pakistan"),  # a named group outranks gunmen
+])
+def test_denied_or_blamed_group_beside_a_description(extractor, second: str, first: str) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, f"Gunmen attacked a police post in Bannu, killing three policemen. {second}")
+    (ev,) = _violent(x)
+    assert ev.perpetrators[0].name == first
+    assert [t.name for t in ev.targets] == ["Police Forces of Pakistan"]
