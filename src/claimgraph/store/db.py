@@ -88,6 +88,17 @@ class Store:
         row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         if row is None:
             raise StoreError(f"{self.path} is not a claimgraph database (no schema version)")
+        from . import extensions
+
+        schema = resources.files("claimgraph.store").joinpath("schema.sql").read_text("utf-8")
+        present = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+        missing = sorted(extensions.expected_tables(schema) - present)
+        if missing:
+            raise StoreError(
+                f"{self.path} was made by an older claimgraph (it lacks {', '.join(missing)}); it is migrated in "
+                f"place the next time it is opened for writing, e.g. by `claimgraph resolve --db {self.path}`",
+                detail={"missing_tables": missing},
+            )
 
     # -- writing ---------------------------------------------------------------------------------
     def has_document(self, doc_id: str) -> bool:
