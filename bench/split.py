@@ -17,6 +17,7 @@ Item ids, per benchmark (the id the data gives where it has one):
 | `trafilatura` | the file name |
 | `resolution_actors`, `resolution_places` | the gold name |
 | `devgold` | the document id |
+| `attribution` | the document path relative to the corpus folder (`wikipedia-2019/Kashmir.txt`) |
 
 `python -m bench.split incidents --half tune` prints a benchmark's tuning items (one JSON object a line) for
 error analysis; nothing prints a test half.
