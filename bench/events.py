@@ -102,10 +102,11 @@ def _bare_incident(doc: Any) -> tuple[str, int, int, str | None]:  # noqa: ANN40
 
 def _score_incidents(
     rows: Sequence[dict], predicted: Sequence[tuple[str, int, int, str | None, Any]], names: Aliases,
-    places: dict[str, dict],
+    places: dict[str, dict], errors: list[str] | None = None,
 ) -> tuple[Counter[str], dict[str, int]]:
     """Counts of right answers per metric and the denominators of the metrics not over all items.
-    `predicted` per row: (perpetrator, killed, injured, country, place or None)."""
+    `predicted` per row: (perpetrator, killed, injured, country, place or None). Wrong answers are appended to
+    `errors` when given (for the tuning half only: see `tuning_errors`)."""
     score: Counter[str] = Counter()
     denom: Counter[str] = Counter()
     for row, (perp, k, w, country, place) in zip(rows, predicted, strict=True):
@@ -115,6 +116,8 @@ def _score_incidents(
         denom["_named_perpetrator"] += expected != NONE
         score["perpetrator_strict"] += names.same(perp, expected)
         score["perpetrator_lenient"] += names.same(perp, expected, lenient=True)
+        if errors is not None and not names.same(perp, expected, lenient=True):
+            errors.append(f"perpetrator gold={expected!r} pred={perp!r}: {text[:160]}")
         gk, gw = _gold_int(row["Dead"]), _gold_int(row["Injured"])
         if gk is not None:
             score["killed_exact"] += k == gk
@@ -122,6 +125,8 @@ def _score_incidents(
             if gk == 0 or _number_in_text(gk, text):
                 denom["killed_exact_stated"] += 1
                 score["killed_exact_stated"] += k == gk
+                if errors is not None and k != gk:
+                    errors.append(f"killed gold={gk} pred={k}: {text[:160]}")
         if gw is not None:
             score["injured_exact"] += w == gw
             if gw == 0 or _number_in_text(gw, text):
@@ -129,6 +134,8 @@ def _score_incidents(
                 score["injured_exact_stated"] += w == gw
         ok = country is not None and country == country_key(row["Country"])
         score["country"] += ok
+        if errors is not None and not ok:
+            errors.append(f"country gold={row['Country']!r} pred={place}: {text[:160]}")
         if country_named(row["Country"], text):
             denom["country_named"] += 1
             score["country_named"] += ok
@@ -283,6 +290,16 @@ def bench_plover(data_dir: Path, limit: int | None, fast: bool) -> dict[str, Any
     return halved(results["test"], results.get("tune"))
 
 
+def tuning_errors(data_dir: Path, limit: int | None = None) -> list[str]:
+    """The incident benchmark's wrong answers on its tuning half (the only half whose errors are looked at)."""
+    rows = select("incidents", load_incidents(data_dir), lambda r: r["id"], limit=limit)["tune"]
+    places = {g["id"]: g for g in load_jsonl(PLACES_GOLD)} if PLACES_GOLD.is_file() else {}
+    errors: list[str] = []
+    xs = extract_texts([r["Description"].strip() for r in rows])
+    _score_incidents(rows, [_predicted_incident(x) for x in xs], Aliases(data_dir), places, errors)
+    return errors
+
+
 def run(data_dir: Path, *, limit: int | None = None, fast: bool = False) -> list[dict[str, Any]]:
     out = []
     for fn in (bench_incidents, bench_case2021, bench_plover):
@@ -293,11 +310,14 @@ def run(data_dir: Path, *, limit: int | None = None, fast: bool = False) -> list
     return out
 
 
-if __name__ == "__main__":  # python -m bench.events [DATA_DIR] [--limit N]
+if __name__ == "__main__":  # python -m bench.events [DATA_DIR] [--limit N] [--errors]
     from claimgraph.config import load_settings
 
     args = sys.argv[1:]
     lim = int(args[args.index("--limit") + 1]) if "--limit" in args else None
     positional = [a for i, a in enumerate(args) if not a.startswith("--") and (i == 0 or args[i - 1] != "--limit")]
     ddir = Path(positional[0]) if positional else load_settings().data.dir
-    print(json.dumps(run(ddir, limit=lim), indent=1))
+    if "--errors" in args:  # the tuning half's incident errors, one a line
+        print("\n".join(tuning_errors(ddir, lim)))
+    else:
+        print(json.dumps(run(ddir, limit=lim), indent=1))
