@@ -8,7 +8,7 @@ SHARED ?= ../shared
 PORT ?= 8000
 EXCLUDE := --exclude README.md --exclude PROVENANCE.md --exclude LICENSE
 
-.PHONY: run test lint bench serve clean
+.PHONY: run test lint bench serve clean chromium
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -26,7 +26,18 @@ run: $(STAMP)
 	$(BIN)/claimgraph report --db $(DB) -o out/report.md
 	$(BIN)/claimgraph serve --db $(DB) --port $(PORT)
 
-test: $(STAMP)
+## Browser tests drive Debian's chromium (never a downloaded browser): installed here when missing and run as root.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The browser tests need Debian's chromium: run 'sudo apt-get install chromium' (or make test as root)"; \
+	    exit 1; \
+	  fi; }
+
+test: $(STAMP) chromium
 	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest -q
 

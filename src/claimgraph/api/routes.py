@@ -52,7 +52,7 @@ def views_for(store: StoreDep) -> Views:
 
 ViewsDep = Annotated[Views, Depends(views_for)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Rows per page.")]
-Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
+Offset = Annotated[int, Query(ge=0, le=2**31 - 1, description="Rows to skip.")]
 DateQ = Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD.")
 Since = Annotated[str | None, DateQ]
 Until = Annotated[str | None, DateQ]

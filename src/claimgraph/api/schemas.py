@@ -126,7 +126,7 @@ class ActorOut(BaseModel):
     name: str
     type: str
     refs: list[str]
-    first_seen: str
+    first_seen: str | None
 
 
 class ActorDetail(ActorOut):

@@ -12,7 +12,7 @@ from ..ontology import load_ontology
 from ..records import Claim, Modality, Polarity, SourceKind
 from ..store import Store
 from .analyst import analyst_sections
-from .cite import cite
+from .cite import cite, cited_documents
 from .html import to_html
 
 __all__ = ["cite", "claim_sentence", "write_brief"]
@@ -109,5 +109,26 @@ def write_brief(
                 f"{cite(ev.doc_id, ev.evidence.start, ev.evidence.end)}"
             )
         lines.append("")
+    lines += _sources(store, cited_documents("\n".join(lines)))
     text = "\n".join(lines)
     return to_html(text, title="claimgraph brief") if fmt == "html" else text
+
+
+def _sources(store: Store, doc_ids: list[str]) -> list[str]:
+    """The documents the brief cites: title, outlet, date at its precision, link (or the file it came from)."""
+    if not doc_ids:
+        return []
+    lines = ["## Sources", ""]
+    for doc_id in doc_ids:
+        d = store.document(doc_id)
+        parts = [d.title or d.source or "untitled"]
+        if d.outlet:
+            parts.append(d.outlet)
+        parts.append(d.published.value if d.published else "undated")
+        if d.url:
+            parts.append(f"<{d.url}>")
+        elif d.source and d.source != parts[0]:
+            parts.append(f"from `{d.source}`")
+        lines.append(f"- **{doc_id}** — " + ", ".join(parts))
+    lines.append("")
+    return lines

@@ -77,6 +77,15 @@ def actor_rows(store: Store) -> dict[str, ActorRow]:
     return {r[0]: ActorRow(r[1], r[2], r[3]) for r in rows}
 
 
+def country_level_places(store: Store) -> frozenset[str]:
+    """Actor ids of places resolved to a whole country (or wider): too broad to say two groups share ground."""
+    rows = store.conn.execute(
+        "SELECT DISTINCT ea.actor_id FROM entity_places p JOIN entity_actor ea ON ea.entity_id = p.entity_id"
+        " WHERE p.precision IN ('country', 'continent', 'world')"
+    )
+    return frozenset(r[0] for r in rows)
+
+
 def document_dates(store: Store) -> dict[str, tuple[str | None, str, str | None]]:
     """doc id → (published date or None, ingestion time, outlet)."""
     rows = store.conn.execute("SELECT id, published, ingested_at, outlet FROM documents")
