@@ -326,3 +326,14 @@ def test_devgold_fixture_runs_through_the_product(tmp_path: Path) -> None:
     [r] = devgold.run(tmp_path, folder=FIXTURES / "devgold")
     assert r["items"] == 1 and r["tune_items"] == 1
     assert all(0.0 <= v <= 5.0 for v in [*r["metrics"].values(), *r["tune"].values()])
+
+
+def test_conflict_note_fatalities_accept_their_alternatives() -> None:
+    from bench.conflict_notes import score_notes
+    from bench.names import Aliases
+
+    note = {"id": "1", "actor1": None, "actor1_kind": None, "location": None, "admin1": None, "fatalities": 12,
+            "fatalities_alt": [10]}
+    x = _extraction([{"perpetrators": [], "killed": {"min": 10, "max": 10}}])
+    assert score_notes([note], [x], Aliases())["metrics"] == {"fatalities": 1.0}
+    assert score_notes([dict(note, fatalities_alt=[])], [x], Aliases())["metrics"] == {"fatalities": 0.0}
