@@ -54,8 +54,10 @@ BENCHMARKS: list[tuple[str, str]] = [
 ]
 
 INTRO = (
-    "These numbers measure claimgraph against public reference data and a hand-checked golden article:"
-    " how much of what a careful reader would extract it finds (recall), how much of what it reports is"
+    "These numbers measure claimgraph against public reference data, a hand-checked golden article and"
+    " real documents annotated by hand before claimgraph ran on them (the dev gold), each scored on the half"
+    " of its items that no rule was tuned on: how much of what a careful reader would extract it finds (recall),"
+    " how much of what it reports is"
     " right (precision, false positives), and how fast it runs on the machine named below. They do not say"
     " whether any claim is true, they cover English news-style text about armed groups only (mostly South"
     " Asia), and your own reports may score differently: measure them with `claimgraph score`."
