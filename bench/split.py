@@ -17,6 +17,7 @@ Item ids, per split name (the id the data gives where it has one):
 | `trafilatura` | the file name | `trafilatura_eval_en`, `trafilatura_eval_en_copied_text` |
 | `resolution_actors` | the gold perpetrator name | `resolution.actors` (every incident naming it goes with it) |
 | `devgold` | the document id | `devgold` |
+| `attribution` | the path under the corpus folder (`wikipedia-2019/Kashmir.txt`) | bench/attribution gold |
 
 The seed article is one document with its own golden file; it is reported as is.
 
