@@ -51,6 +51,7 @@ BENCHMARKS: list[tuple[str, str]] = [
     ("analysis", "analysis"),
     ("speed", "speed"),
     ("store_speed", "store_speed"),
+    ("reliability", "reliability"),
 ]
 
 INTRO = (
