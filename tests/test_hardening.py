@@ -159,3 +159,23 @@ def test_an_older_database_opened_read_only_says_how_to_migrate(tmp_path: Path) 
         pass
     with Store(db, readonly=True) as store:
         assert store.counts()["claims"] == 10
+
+
+def test_analyses_are_cached_until_the_database_changes(tmp_path: Path) -> None:
+    from claimgraph.api.analysis import AnalysisCache
+
+    db = make_sample_store(tmp_path / "c.db")
+    cache = AnalysisCache(db)
+    calls: list[int] = []
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
+    assert cache.get(("x",), compute) == 1
+    assert cache.get(("x",), compute) == 1  # same state: served from the cache
+    from claimgraph.store import Store
+
+    with Store(db) as store:
+        store.record_failure("y.txt", 0, "read", "changed")  # any commit
+    assert cache.get(("x",), compute) == 2

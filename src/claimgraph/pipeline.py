@@ -118,7 +118,8 @@ def ingest_items(
     # One stream through the extractor: with several processes, spaCy's workers start once per run.
     for x in extractor.extract_many(new_documents(), n_process=n_process, batch_size=batch_size):
         if x.error is not None:
-            fail(x.doc.source, None, x.error.stage, x.error.reason)
+            # several documents of one JSON Lines file can fail: each keeps its own row, named by its id
+            fail(f"{x.doc.source} [{x.doc.raw_id or x.doc.id}]", None, x.error.stage, x.error.reason)
         elif store.save(x, extractor=EXTRACTOR_VERSION):
             summary.stored += 1
             summary.dropped += len(x.dropped)
