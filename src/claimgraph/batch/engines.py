@@ -75,6 +75,9 @@ def run_spark(tasks: Sequence[Task], options: BatchOptions, settings: Settings) 
 
         builder = builder.master(options.master or f"local[{options.workers}]")
         builder = builder.config("spark.pyspark.python", sys.executable)  # the interpreter claimgraph is in
+        # Spark starts its Python workers with its own PYTHONPATH: give them this interpreter's packages too
+        # (on a cluster, install claimgraph on the executors instead; see docs/scaling.md)
+        builder = builder.config("spark.executorEnv.PYTHONPATH", _worker_path())
     builder = builder.config("spark.python.worker.reuse", "true").config("spark.ui.enabled", "false")
     spark = builder.getOrCreate()
     try:
@@ -84,6 +87,18 @@ def run_spark(tasks: Sequence[Task], options: BatchOptions, settings: Settings) 
     finally:
         if not _submitted():
             spark.stop()
+
+
+def _worker_path() -> str:
+    import os
+    import site
+    import sys
+
+    import claimgraph
+
+    here = str(Path(claimgraph.__file__).resolve().parent.parent)
+    paths = [here, *site.getsitepackages(), *[p for p in sys.path if p.endswith("site-packages")]]
+    return os.pathsep.join(dict.fromkeys(paths))
 
 
 def _submitted() -> bool:
