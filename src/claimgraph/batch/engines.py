@@ -79,7 +79,9 @@ def run_spark(tasks: Sequence[Task], options: BatchOptions, settings: Settings) 
         # (on a cluster, install claimgraph on the executors instead; see docs/scaling.md)
         builder = builder.config("spark.executorEnv.PYTHONPATH", _worker_path())
     builder = builder.config("spark.python.worker.reuse", "true").config("spark.ui.enabled", "false")
+    builder = builder.config("spark.ui.showConsoleProgress", "false")
     spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
     try:
         config = str(options.config) if options.config else None
         rdd = spark.sparkContext.parallelize([(t, config) for t in tasks], numSlices=len(tasks))
