@@ -5,8 +5,8 @@ and on Apache Spark `local[2]`; documents per second, scaling and whether the ou
 
 The corpus (20,000 documents by default) is built from the real texts on this machine, varied in length: the
 incident descriptions, paragraphs of the Wikipedia and Congressional Record files in the corpus folder, and the
-dev-gold documents; each document is one or two consecutive paragraphs of one file, cut after a sentence past 40–120 words (the
-length of a wire item or an incident note), numbered so none repeats.
+dev-gold documents; each document is one or two consecutive paragraphs of one file, cut after a sentence past
+40–120 words (the length of a wire item or an incident note), numbered so none repeats.
 """
 
 from __future__ import annotations
