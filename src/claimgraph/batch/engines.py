@@ -104,7 +104,7 @@ def _worker_path() -> str:
 
 
 def _submitted() -> bool:
-    """True under spark-submit, which sets the master itself."""
+    """True under spark-submit (its Python runner hands the driver a gateway), which sets the master itself."""
     import os
 
-    return "SPARK_SUBMIT_OPTS" in os.environ or os.environ.get("PYSPARK_SUBMIT_ARGS", "").strip() != ""
+    return "PYSPARK_GATEWAY_PORT" in os.environ
