@@ -39,6 +39,19 @@ class ResponsibilityCues:
 
 
 @dataclass(frozen=True, slots=True)
+class NotEvents:
+    """Wording that looks like an event and is not one (events.yaml `not_events`)."""
+
+    status_modes: frozenset[str] = frozenset()
+    reported_heads: frozenset[str] = frozenset()
+    conditional_marks: frozenset[str] = frozenset()
+    aggregate_preps: frozenset[str] = frozenset()
+    aggregate_frame_preps: frozenset[str] = frozenset()
+    conflict_nouns: frozenset[str] = frozenset()
+    ally_phrases: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class EventLexicon:
     triggers: tuple[TriggerDef, ...]
     trigger_pos: dict[str, frozenset[str]]
@@ -46,6 +59,7 @@ class EventLexicon:
     generic_nouns: frozenset[str]
     responsibility: ResponsibilityCues
     counts: CountLexicon
+    not_events: NotEvents = NotEvents()
 
     def trigger_words(self) -> frozenset[str]:
         """Every word (lemma or surface form) that makes a sentence worth parsing for events: trigger
@@ -128,6 +142,14 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
         denied=frozenset(resp["denied"]),
         membership=tuple(resp["membership"]),
     )
+    ne = raw.get("not_events") or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in ne.get(key) or ())
+
+    not_events = NotEvents(words("status_modes"), words("reported_heads"), words("conditional_marks"),
+                           words("aggregate_preps"), words("aggregate_frame_preps"), words("conflict_nouns"),
+                           _phrases(ne.get("ally_phrases")))
     return EventLexicon(
         triggers=tuple(triggers),
         trigger_pos={k: frozenset(v) for k, v in (raw.get("trigger_pos") or {}).items()},
@@ -135,4 +157,5 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
         generic_nouns=frozenset(raw.get("generic_nouns") or ()),
         responsibility=cues,
         counts=count_lexicon(),
+        not_events=not_events,
     )

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..records import (
+    CasualtyReport,
     Document,
     Entity,
     EntityRef,
@@ -41,7 +42,8 @@ from ..records import (
     make_id,
 )
 from . import event_actors, event_place, event_roles
-from .event_lexicon import EventLexicon, TriggerDef, load_event_lexicon
+from .event_lexicon import EventLexicon, NotEvents, TriggerDef, load_event_lexicon
+from .event_merge import Candidate, merge_events
 from .quantities import Casualties, add, find_casualties, merge_casualties
 from .types import ExtractContext, ParsedSentence
 
@@ -100,12 +102,16 @@ def _head_of(tokens: Sequence[Token]) -> Token:
     return tokens[-1]
 
 
-def _factual(tok: Token) -> bool:
-    """False when the trigger is intended, hypothetical, negated or a non-finite modifier."""
+def _factual(tok: Token, ne: NotEvents | None = None, *, violent: bool = False) -> bool:
+    """False when the trigger is intended, hypothetical, negated or a non-finite modifier. A violent act
+    reported with a perfect infinitive ("claim to have killed") is kept: the source says it happened."""
     if any(c.dep_ == "neg" for c in tok.children):
         return False
+    if ne is not None and _conditional(tok, ne):
+        return False  # "if the talks fail, the militants would attack ..."
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-        if any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
+        if any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) and not (
+                violent and _reported_past(tok, ne)):
             return False
         if any(c.lower_ in _MODALS and c.dep_ == "aux" for c in tok.children):
             return False
@@ -116,11 +122,60 @@ def _factual(tok: Token) -> bool:
     return True
 
 
+def _reported_past(tok: Token, ne: NotEvents | None) -> bool:
+    """"claim to have killed", "is said to have attacked": a perfect infinitive under a reporting verb
+    reports a past act (hedged by its source), unlike "plans to attack"."""
+    if ne is None or tok.dep_ != "xcomp" or tok.head.lemma_.lower() not in ne.reported_heads:
+        return False
+    return any(c.lower_ == "have" and c.dep_ == "aux" for c in tok.children)
+
+
+def _conditional(tok: Token, ne: NotEvents) -> bool:
+    """The trigger's clause, or a clause above it, is opened by "if"/"unless"; or the trigger is the
+    consequence of such a clause ("If the talks fail, the militants would attack")."""
+    node = tok
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in ne.conditional_marks for c in node.children):
+            return True
+        if node.dep_ in ("advcl", "ccomp", "xcomp", "conj", "relcl") or node.pos_ in ("NOUN", "PROPN"):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            continue
+        return False
+
+
+def _status(tok: Token, trig: TriggerDef, ne: NotEvents) -> bool:
+    """A status word modifying a noun ("the banned TLP", "sanctioned entities", "allied militias")."""
+    if trig.mode not in ne.status_modes:
+        return False
+    return tok.dep_ in ("amod", "compound") or (tok.tag_ == "VBN" and tok.dep_ == "acl")
+
+
+def _aggregate(tok: Token, ne: NotEvents) -> bool:
+    """A killing word that counts the deaths of a period or a whole conflict ("More than 40,000 people
+    have died in the conflict since 2001", "the war has killed thousands"), not one incident."""
+    def conflict(t: Token) -> bool:
+        return t.lemma_.lower() in ne.conflict_nouns or t.lower_ in ne.conflict_nouns
+
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ne.aggregate_preps:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ne.aggregate_frame_preps and any(
+                conflict(g) and not any(d.lower_ in _INDEFINITE for d in g.children)
+                for g in c.children if g.dep_ == "pobj"):
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and conflict(c):
+            return True
+    return False
+
+
 def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
     """Event trigger hits in one parsed sentence, in text order (pure)."""
     tokens = list(sent)
     lowers = [t.lower_ for t in tokens]
     lemmas = [t.lemma_.lower() for t in tokens]
+    ne = lex.not_events
     hits: list[TriggerHit] = []
     covered: set[int] = set()
     for trig in lex.triggers:  # phrases first: "suicide bomber" before "bomber"
@@ -129,7 +184,8 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
             for i in range(len(tokens) - n + 1):
                 if lowers[i : i + n - 1] == list(phrase[:-1]) and phrase[-1] in (lowers[i + n - 1], lemmas[i + n - 1]):
                     span = tokens[i : i + n]
-                    if _factual(_head_of(span)):
+                    if _factual(_head_of(span), ne, violent=lex.is_violent(trig.mode)) \
+                            and not _status(_head_of(span), trig, ne):
                         hits.append(TriggerHit(trig, i, i + n, " ".join(t.text for t in span)))
                         covered.update(range(i, i + n))
     for i, tok in enumerate(tokens):
@@ -142,11 +198,27 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
                     continue
                 if tok.pos_ == "PROPN" and tok.ent_type_:
                     continue  # "Operation Strike", "Rally for Peace": a name, not an event
-                if _factual(tok):
+                if _factual(tok, ne, violent=lex.is_violent(trig.mode)) and not _status(tok, trig, ne):
                     hits.append(TriggerHit(trig, i, i + 1, tok.text))
                 break
     hits.sort(key=lambda h: (h.start, h.trigger.rank))
-    return hits
+    return _without_aggregates(tokens, hits, lex)
+
+
+def _without_aggregates(tokens: Sequence[Token], hits: list[TriggerHit], lex: EventLexicon) -> list[TriggerHit]:
+    """Drop killing words that count a period's or a conflict's dead, and the conflict nouns in their frame
+    ("have died in the fighting since 2011"): what is left of the sentence may still tell an incident."""
+    ne = lex.not_events
+    drop: set[int] = set()
+    for h in hits:
+        tok = _head_of(tokens[h.start : h.end])
+        if h.trigger.mode == "killing" and _aggregate(tok, ne):
+            drop.add(tok.i)
+            drop.update(t.i for t in tok.subtree if t.lemma_.lower() in ne.conflict_nouns
+                        or t.lower_ in ne.conflict_nouns)
+    if not drop:
+        return hits
+    return [h for h in hits if _head_of(tokens[h.start : h.end]).i not in drop]
 
 
 def _introduces_new(sent: Doc | SpacySpan, hit: TriggerHit) -> bool:
@@ -426,10 +498,36 @@ def _date(inc: Incident, parsed: Sequence[ParsedSentence], ctx: ExtractContext) 
     return None
 
 
-def _casualties(inc: Incident, parsed: Sequence[ParsedSentence], lex: EventLexicon) -> Casualties:
+def _casualties(inc: Incident, parsed: Sequence[ParsedSentence], lex: EventLexicon
+                ) -> tuple[Casualties, list[tuple[int, Casualties]]]:
+    """The incident's casualties, and what each of its sentences states."""
     if inc.family != VIOLENT:
-        return Casualties()
-    return merge_casualties(find_casualties(_as_span(parsed[si].sent), lex.counts) for si in inc.sentences)
+        return Casualties(), []
+    each = [(si, find_casualties(_as_span(parsed[si].sent), lex.counts)) for si in inc.sentences]
+    return merge_casualties(c for _, c in each), [(si, c) for si, c in each if not c.empty()]
+
+
+def total_killed(c: Casualties) -> Casualties:
+    """`killed` counts everyone killed, attackers included ("Four militants and an army commando were
+    killed": 5 killed, 4 of them attackers); a revised toll is a total already."""
+    if c.revised or c.attackers_killed is None:
+        return c
+    return Casualties(add(c.killed, c.attackers_killed), c.wounded, c.attackers_killed, c.revised)
+
+
+def _tolls(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity], ctx: ExtractContext,
+           statements: list[tuple[int, Casualties]]) -> tuple[CasualtyReport, ...]:
+    """Every toll statement with its sentence and source, when the statements differ (else none)."""
+    reports = [(si, kind, q, c.revised) for si, c in statements
+               for kind, q in (("killed", total_killed(c).killed), ("wounded", c.wounded),
+                               ("attackers_killed", c.attackers_killed)) if q is not None]
+    if not reports:
+        return ()
+    out = []
+    for si, kind, q, revised in reports:
+        span = _evidence(doc, parsed, [si])
+        out.append(CasualtyReport(kind, q, span, _reporting_source(doc, parsed[si], entities, ctx), revised))
+    return tuple(out)
 
 
 def _attacker_named_dead(found: Casualties, perpetrators: Sequence[EntityRef]) -> Casualties:
@@ -440,7 +538,7 @@ def _attacker_named_dead(found: Casualties, perpetrators: Sequence[EntityRef]) -
         return found
     if not any(k.text in p.name.split() or k.text == p.name for p in perpetrators):
         return found
-    return Casualties(None, found.wounded, add(found.attackers_killed, k))
+    return Casualties(None, found.wounded, add(found.attackers_killed, k), found.revised)
 
 
 def _as_span(sent: Doc | SpacySpan) -> SpacySpan:
@@ -462,9 +560,48 @@ def _reporting_source(doc: Document, ps: ParsedSentence, entities: Sequence[Enti
         return Source(doc.outlet or "the outlet", SourceKind.OUTLET)
 
 
+def _ally_ranges(inc: Incident, parsed: Sequence[ParsedSentence], lex: EventLexicon) -> list[tuple[int, int]]:
+    """Document character ranges of the phrases an ally phrase introduces ("alongside Syrian troops",
+    "at the side of troops loyal to Assad")."""
+    ranges = []
+    for si in inc.sentences:
+        ps = parsed[si]
+        toks = list(ps.sent)
+        lowers = [t.lower_ for t in toks]
+        for phrase in lex.not_events.ally_phrases:
+            n = len(phrase)
+            for i in range(len(toks) - n + 1):
+                if tuple(lowers[i : i + n]) != phrase:
+                    continue
+                for obj in toks[i + n - 1].children:
+                    if obj.dep_ in ("pobj", "dobj", "agent", "pcomp"):
+                        left, right = obj.left_edge, obj.right_edge
+                        ranges.append((_local(ps, left.idx), _local(ps, right.idx + len(right.text))))
+    return ranges
+
+
+def _allies_on_one_side(roles: event_roles.Roles, inc: Incident, parsed: Sequence[ParsedSentence],
+                        entities: Sequence[Entity], lex: EventLexicon) -> None:
+    """A force named after an ally phrase fights beside the subject, not against it: it moves from the
+    targets to the perpetrators ("Russian forces fighting at the side of troops loyal to Assad")."""
+    ranges = _ally_ranges(inc, parsed, lex)
+    if not ranges or not roles.targets:
+        return
+    by_id = {e.id: e for e in entities}
+
+    def allied(ref: EntityRef) -> bool:
+        ent = by_id.get(ref.id)
+        return ent is not None and any(a <= m.start and m.end <= b for m in ent.mentions for a, b in ranges)
+
+    moved = [t for t in roles.targets if allied(t)]
+    if moved:
+        roles.targets = [t for t in roles.targets if t not in moved]
+        roles.perpetrators = roles.perpetrators + [t for t in moved if t not in roles.perpetrators]
+
+
 def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
-                ctx: ExtractContext, inc: Incident, lex: EventLexicon) -> tuple[Event | None, str]:
-    """The Event for one incident, or None and the reason it was dropped."""
+                ctx: ExtractContext, inc: Incident, lex: EventLexicon) -> tuple[Candidate | None, str]:
+    """The event of one group of sentences (with what the merge needs), or None and the reason it was dropped."""
     best = inc.best()
     roles = event_roles.find_roles(doc, parsed, entities, ctx, inc.sentences,
                                    [(si, h.start, h.end) for si, h in inc.hits], lex, _local,
@@ -474,7 +611,9 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
                                     violent=inc.family == VIOLENT)
     if inc.family == VIOLENT and roles.perpetrators and not had_perpetrator:
         roles.responsibility = Responsibility.ATTRIBUTED  # the subject of the act: "Serb forces killed ..."
-    casualties = _attacker_named_dead(_casualties(inc, parsed, lex), roles.perpetrators)
+    _allies_on_one_side(roles, inc, parsed, entities, lex)
+    merged, statements = _casualties(inc, parsed, lex)
+    casualties = total_killed(_attacker_named_dead(merged, roles.perpetrators))
     place = _place(inc, parsed, entities, ctx)
     date = _date(inc, parsed, ctx)
     evidence = _evidence(doc, parsed, inc.sentences)
@@ -504,8 +643,25 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
         responsibility=responsibility,
         responsibility_source=source if inc.family == VIOLENT else None,
         extractor=ctx.extractor or EXTRACTOR,
+        mentions=(evidence,),
     )
-    return event, ""
+    first = inc.sentences[0]
+    opening = [h for si, h in inc.hits if si == first]
+    sent = parsed[first].sent
+    refers_back = not opening or not any(_introduces_new(sent, h) for h in opening)
+    tolls = _tolls(doc, parsed, entities, ctx, statements)
+    return Candidate(event, inc.family, best.rank, refers_back, _another(sent, opening), tolls), ""
+
+
+def _another(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
+    """The mention says it is a further incident: "another attack", "a second blast", "in a separate attack"."""
+    if any(t.lower_ in _SEPARATELY for t in sent):
+        return True
+    return any(c.lower_ in _FURTHER for h in hits for c in _head_of(list(sent)[h.start : h.end]).children)
+
+
+_FURTHER = {"another", "second", "third", "fourth", "fifth", "separate", "further", "fresh", "new", "other"}
+_SEPARATELY = {"separately", "elsewhere", "meanwhile"}
 
 
 def find_events_explained(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
@@ -513,17 +669,17 @@ def find_events_explained(doc: Document, parsed: Sequence[ParsedSentence], entit
     """Events of one document, and (what, why) for each incident that was not kept."""
     lex = load_event_lexicon(ctx.ontology)
     hits_by_sent = [find_triggers(ps.sent, lex) for ps in parsed]
-    events: list[Event] = []
+    candidates: list[Candidate] = []
     dropped: list[tuple[str, str]] = []
     seen: set[str] = set()
     for inc in _incidents(parsed, lex, hits_by_sent):
-        event, why = build_event(doc, parsed, entities, ctx, inc, lex)
-        if event is None:
+        cand, why = build_event(doc, parsed, entities, ctx, inc, lex)
+        if cand is None:
             dropped.append(("event", why))
-        elif event.id not in seen:
-            seen.add(event.id)
-            events.append(event)
-    return events, dropped
+        elif cand.event.id not in seen:
+            seen.add(cand.event.id)
+            candidates.append(cand)
+    return merge_events(candidates), dropped
 
 
 def find_events(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
