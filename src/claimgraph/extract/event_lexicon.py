@@ -23,6 +23,7 @@ class TriggerDef:
     rank: int  # position in events.yaml: lower wins when triggers of one incident meet
     lemmas: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]  # lower-case word sequences
+    singular: bool = False  # only a singular head noun ("the operation", not "the operations of the group")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +129,7 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
             )
         triggers.append(
             TriggerDef(mode, etype, rank, frozenset(w.lower() for w in item.get("lemmas") or ()),
-                       _phrases(item.get("phrases")))
+                       _phrases(item.get("phrases")), bool(item.get("singular", False)))
         )
     resp = raw["responsibility"]
     cues = ResponsibilityCues(

@@ -48,6 +48,7 @@ from .quantities import Casualties, add, find_casualties, merge_casualties
 from .types import ExtractContext, ParsedSentence
 
 EXTRACTOR = "claimgraph.events.v1"
+FIGHT = "FIGHT"  # the PLOVER type of fights between armed sides: their dead are counted on both sides
 VIOLENT = "violent"  # the incident family of every violent mode (ASSAULT and FIGHT merge within an incident)
 _MAX_GAP = 2  # sentences between an incident and a sentence that refers back to it
 _MAX_CLAIM_GAP = 4  # ... or that claims or attributes it ("The Taliban claimed responsibility for the attack")
@@ -184,6 +185,8 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
             for i in range(len(tokens) - n + 1):
                 if lowers[i : i + n - 1] == list(phrase[:-1]) and phrase[-1] in (lowers[i + n - 1], lemmas[i + n - 1]):
                     span = tokens[i : i + n]
+                    if trig.singular and _head_of(span).tag_ in ("NNS", "NNPS"):
+                        continue
                     if _factual(_head_of(span), ne, violent=lex.is_violent(trig.mode)) \
                             and not _status(_head_of(span), trig, ne):
                         hits.append(TriggerHit(trig, i, i + n, " ".join(t.text for t in span)))
@@ -507,19 +510,21 @@ def _casualties(inc: Incident, parsed: Sequence[ParsedSentence], lex: EventLexic
     return merge_casualties(c for _, c in each), [(si, c) for si, c in each if not c.empty()]
 
 
-def total_killed(c: Casualties) -> Casualties:
-    """`killed` counts everyone killed, attackers included ("Four militants and an army commando were
-    killed": 5 killed, 4 of them attackers); a revised toll is a total already."""
-    if c.revised or c.attackers_killed is None:
+def total_killed(c: Casualties, event_type: str) -> Casualties:
+    """In a fight between armed sides (FIGHT: a clash, a raid, a security operation) `killed` counts the
+    dead of both sides ("Four militants and an army commando were killed in the operation": 5 killed, 4 of
+    them on the militants' side); in a one-sided assault the attackers' deaths stay apart from the victims'
+    ("12 killed, along with the 4 attackers": killed 12, attackers_killed 4). A revised toll is a total."""
+    if c.revised or c.attackers_killed is None or event_type != FIGHT:
         return c
     return Casualties(add(c.killed, c.attackers_killed), c.wounded, c.attackers_killed, c.revised)
 
 
 def _tolls(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity], ctx: ExtractContext,
-           statements: list[tuple[int, Casualties]]) -> tuple[CasualtyReport, ...]:
+           statements: list[tuple[int, Casualties]], event_type: str) -> tuple[CasualtyReport, ...]:
     """Every toll statement with its sentence and source, when the statements differ (else none)."""
     reports = [(si, kind, q, c.revised) for si, c in statements
-               for kind, q in (("killed", total_killed(c).killed), ("wounded", c.wounded),
+               for kind, q in (("killed", total_killed(c, event_type).killed), ("wounded", c.wounded),
                                ("attackers_killed", c.attackers_killed)) if q is not None]
     if not reports:
         return ()
@@ -613,7 +618,7 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
         roles.responsibility = Responsibility.ATTRIBUTED  # the subject of the act: "Serb forces killed ..."
     _allies_on_one_side(roles, inc, parsed, entities, lex)
     merged, statements = _casualties(inc, parsed, lex)
-    casualties = total_killed(_attacker_named_dead(merged, roles.perpetrators))
+    casualties = total_killed(_attacker_named_dead(merged, roles.perpetrators), best.type)
     place = _place(inc, parsed, entities, ctx)
     date = _date(inc, parsed, ctx)
     evidence = _evidence(doc, parsed, inc.sentences)
@@ -649,7 +654,7 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
     opening = [h for si, h in inc.hits if si == first]
     sent = parsed[first].sent
     refers_back = not opening or not any(_introduces_new(sent, h) for h in opening)
-    tolls = _tolls(doc, parsed, entities, ctx, statements)
+    tolls = _tolls(doc, parsed, entities, ctx, statements, best.type)
     return Candidate(event, inc.family, best.rank, refers_back, _another(sent, opening), tolls), ""
 
 
