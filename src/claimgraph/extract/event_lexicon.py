@@ -61,6 +61,7 @@ class EventLexicon:
     responsibility: ResponsibilityCues
     counts: CountLexicon
     not_events: NotEvents = NotEvents()
+    generic_modes: frozenset[str] = frozenset()  # modes a later, more specific mention of the incident refines
 
     def trigger_words(self) -> frozenset[str]:
         """Every word (lemma or surface form) that makes a sentence worth parsing for events: trigger
@@ -159,4 +160,5 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
         responsibility=cues,
         counts=count_lexicon(),
         not_events=not_events,
+        generic_modes=frozenset(raw.get("generic_modes") or ()),
     )

@@ -3,7 +3,8 @@
     candidates (one per incident the sentence grouping found, in text order)
       → each joins the latest earlier event it is compatible with, else opens its own
       → the merged Event keeps every mention's evidence span, the union of participants, the most
-        specific place and date, the strongest responsibility, and the toll statements when they differ.
+        specific place and date, the opening mention's mode (a generic one — "attack", "killing" — gives way
+        to the most specific later one), the strongest responsibility, and the toll statements when they differ.
 
 Compatible: the same event family (violent modes — ASSAULT and FIGHT — are one family; other types
 merge only with their own type); places that do not contradict (one unknown, the same place, or one
@@ -40,6 +41,7 @@ class Candidate:
     refers_back: bool  # opened by a definite or counting mention ("the attack", "6 people were killed")
     another: bool  # says it is a further incident ("another attack", "a second blast", "separately")
     tolls: tuple[CasualtyReport, ...] = ()  # every toll statement of its sentences
+    generic: bool = False  # its mode says only that it happened ("attack", "killing"): a later mention may refine it
 
 
 @dataclass(slots=True)
@@ -151,7 +153,8 @@ def _combine(g: _Group) -> Event:
     if len(members) == 1:
         return replace(first, mentions=first.mentions or (first.evidence,),
                        tolls=disputed(members[0].tolls))
-    best = min(members, key=lambda c: c.rank).event
+    # the opening mention's mode, unless it is generic ("an attack" later told as "the bombing")
+    best = min(members, key=lambda c: c.rank).event if members[0].generic else first
     strongest = max(members, key=lambda c: _STRENGTH[c.event.responsibility]).event
     tolls = tuple(t for c in members for t in c.tolls)
     killed = next((c.event.killed for c in members if c.event.killed is not None), None)

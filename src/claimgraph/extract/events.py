@@ -155,14 +155,16 @@ def _status(tok: Token, trig: TriggerDef, ne: NotEvents) -> bool:
 
 def _aggregate(tok: Token, ne: NotEvents) -> bool:
     """A killing word that counts the deaths of a period or a whole conflict ("More than 40,000 people
-    have died in the conflict since 2001", "the war has killed thousands"), not one incident."""
+    have died in the conflict since 2001", "the war has killed thousands"), not one incident; a past act
+    within a war ("murdered 15,000 officers during the war") is one."""
     def conflict(t: Token) -> bool:
         return t.lemma_.lower() in ne.conflict_nouns or t.lower_ in ne.conflict_nouns
 
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ne.aggregate_preps:
             return True
-        if c.dep_ == "prep" and c.lower_ in ne.aggregate_frame_preps and any(
+        if perfect and c.dep_ == "prep" and c.lower_ in ne.aggregate_frame_preps and any(
                 conflict(g) and not any(d.lower_ in _INDEFINITE for d in g.children)
                 for g in c.children if g.dep_ == "pobj"):
             return True
@@ -655,7 +657,8 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
     sent = parsed[first].sent
     refers_back = not opening or not any(_introduces_new(sent, h) for h in opening)
     tolls = _tolls(doc, parsed, entities, ctx, statements, best.type)
-    return Candidate(event, inc.family, best.rank, refers_back, _another(sent, opening), tolls), ""
+    return Candidate(event, inc.family, best.rank, refers_back, _another(sent, opening), tolls,
+                     generic=best.mode in lex.generic_modes), ""
 
 
 def _another(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
