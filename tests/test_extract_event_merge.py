@@ -41,8 +41,8 @@ def _event(start: int, text: str, *, type_: str = "ASSAULT", mode: str = "bombin
 
 
 def _cand(event: Event, *, refers_back: bool = False, another: bool = False, rank: int = 1,
-          family: str = "violent", tolls: tuple[CasualtyReport, ...] = ()) -> Candidate:
-    return Candidate(event, family, rank, refers_back, another, tolls)
+          family: str = "violent", tolls: tuple[CasualtyReport, ...] = (), generic: bool = False) -> Candidate:
+    return Candidate(event, family, rank, refers_back, another, tolls, generic)
 
 
 def test_a_later_definite_mention_joins_with_its_participants_and_spans() -> None:
@@ -94,10 +94,18 @@ def test_victim_of_one_mention_is_not_the_attacker_of_the_other() -> None:
 
 
 def test_a_new_mention_joins_on_the_same_place() -> None:
-    a = _event(0, "A bomb exploded in Bannu.", place=BANNU, killed=8)
+    a = _event(0, "Militants attacked a police post in Bannu.", mode="attack", place=BANNU, killed=8)
     b = _event(100, "A suicide bomber struck Bannu.", mode="suicide_bombing", place=BANNU)
-    (merged,) = merge_events([_cand(a, rank=1), _cand(b, rank=0)])
-    assert merged.mode == "suicide_bombing"  # the more specific mode
+    (merged,) = merge_events([_cand(a, rank=9, generic=True), _cand(b, rank=0)])
+    assert merged.mode == "suicide_bombing"  # a generic opening mode gives way to the more specific one
+
+
+def test_the_opening_mode_stays_unless_generic() -> None:
+    a = _event(0, "Five police officers were killed in a standoff in Bannu.", type_="FIGHT", mode="siege",
+               place=BANNU)
+    b = _event(100, "Hours later a militant shot a policeman in Bannu.", mode="shooting", place=BANNU)
+    (merged,) = merge_events([_cand(a, rank=8), _cand(b, rank=6)])
+    assert (merged.type, merged.mode) == ("FIGHT", "siege")
 
 
 def test_differing_tolls_stay_as_disputed_values_with_sources() -> None:
