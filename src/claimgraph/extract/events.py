@@ -22,7 +22,7 @@ least one anchor (an actor, casualties, a place or a date) so a generic "terror 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -522,19 +522,23 @@ def total_killed(c: Casualties, event_type: str) -> Casualties:
     return Casualties(add(c.killed, c.attackers_killed), c.wounded, c.attackers_killed, c.revised)
 
 
-def _tolls(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity], ctx: ExtractContext,
-           statements: list[tuple[int, Casualties]], event_type: str) -> tuple[CasualtyReport, ...]:
-    """Every toll statement with its sentence and source, when the statements differ (else none)."""
-    reports = [(si, kind, q, c.revised) for si, c in statements
-               for kind, q in (("killed", total_killed(c, event_type).killed), ("wounded", c.wounded),
-                               ("attackers_killed", c.attackers_killed)) if q is not None]
-    if not reports:
-        return ()
-    out = []
-    for si, kind, q, revised in reports:
-        span = _evidence(doc, parsed, [si])
-        out.append(CasualtyReport(kind, q, span, _reporting_source(doc, parsed[si], entities, ctx), revised))
-    return tuple(out)
+def _tolls(doc: Document, parsed: Sequence[ParsedSentence], statements: list[tuple[int, Casualties]],
+           event_type: str) -> tuple[CasualtyReport, ...]:
+    """Every toll statement with its sentence (sources are looked up once the merge shows a dispute)."""
+    return tuple(CasualtyReport(kind, q, _evidence(doc, parsed, [si]), None, c.revised) for si, c in statements
+                 for kind, q in (("killed", total_killed(c, event_type).killed), ("wounded", c.wounded),
+                                 ("attackers_killed", c.attackers_killed)) if q is not None)
+
+
+def _with_sources(event: Event, doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
+                  ctx: ExtractContext) -> Event:
+    """The event with who states each of its disputed tolls (the outlet when no one is cited)."""
+    if not event.tolls:
+        return event
+    by_start = {_evidence(doc, parsed, [si]).start: si for si in range(len(parsed))}
+    tolls = tuple(replace(t, source=_reporting_source(doc, parsed[by_start[t.evidence.start]], entities, ctx))
+                  if t.source is None and t.evidence.start in by_start else t for t in event.tolls)
+    return replace(event, tolls=tolls)
 
 
 def _attacker_named_dead(found: Casualties, perpetrators: Sequence[EntityRef]) -> Casualties:
@@ -575,7 +579,10 @@ def _ally_ranges(inc: Incident, parsed: Sequence[ParsedSentence], lex: EventLexi
         ps = parsed[si]
         toks = list(ps.sent)
         lowers = [t.lower_ for t in toks]
+        present = set(lowers)
         for phrase in lex.not_events.ally_phrases:
+            if phrase[0] not in present:
+                continue
             n = len(phrase)
             for i in range(len(toks) - n + 1):
                 if tuple(lowers[i : i + n]) != phrase:
@@ -656,7 +663,7 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
     opening = [h for si, h in inc.hits if si == first]
     sent = parsed[first].sent
     refers_back = not opening or not any(_introduces_new(sent, h) for h in opening)
-    tolls = _tolls(doc, parsed, entities, ctx, statements, best.type)
+    tolls = _tolls(doc, parsed, statements, best.type)
     return Candidate(event, inc.family, best.rank, refers_back, _another(sent, opening), tolls,
                      generic=best.mode in lex.generic_modes), ""
 
@@ -687,7 +694,7 @@ def find_events_explained(doc: Document, parsed: Sequence[ParsedSentence], entit
         elif cand.event.id not in seen:
             seen.add(cand.event.id)
             candidates.append(cand)
-    return merge_events(candidates), dropped
+    return [_with_sources(e, doc, parsed, entities, ctx) for e in merge_events(candidates)], dropped
 
 
 def find_events(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
