@@ -23,6 +23,8 @@ def _events(text: str, published: str | None = "2024-05-15"):  # noqa: ANN202 - 
         "The government proscribed the Baloch Liberation Army in 2006.",
         "The interior ministry outlawed the Tehreek-e-Labbaik Pakistan last year.",
         "Jamaat-ul-Ahrar is a banned outfit operating from Afghanistan.",
+        "The United States sanctioned three leaders of Lashkar-e-Taiba.",
+        "The government banned the Tehrik-i-Taliban Pakistan in 2008.",
         # aggregate tolls
         "More than 40,000 people have died in the conflict since 2001.",
         "Over 3,000 people have been killed in the insurgency since 2004.",
@@ -37,6 +39,11 @@ def _events(text: str, published: str | None = "2024-05-15"):  # noqa: ANN202 - 
 )
 def test_no_event_from_non_event_wording(text: str) -> None:
     assert [(e.type, e.mode) for e in _events(text)] == []
+
+
+def test_sanctions_on_a_state_stay_an_event() -> None:
+    events = _events("The European Union imposed sanctions on Iran over its nuclear programme.")
+    assert [(e.type, e.mode) for e in events] == [("COERCE", "sanction")]
 
 
 def test_according_to_leaves_the_attack() -> None:

@@ -50,6 +50,8 @@ class NotEvents:
     aggregate_frame_preps: frozenset[str] = frozenset()
     conflict_nouns: frozenset[str] = frozenset()
     ally_phrases: tuple[tuple[str, ...], ...] = ()
+    designation_modes: frozenset[str] = frozenset()
+    designation_targets: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +153,8 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
 
     not_events = NotEvents(words("status_modes"), words("reported_heads"), words("conditional_marks"),
                            words("aggregate_preps"), words("aggregate_frame_preps"), words("conflict_nouns"),
-                           _phrases(ne.get("ally_phrases")))
+                           _phrases(ne.get("ally_phrases")), words("designation_modes"),
+                           words("designation_targets"))
     return EventLexicon(
         triggers=tuple(triggers),
         trigger_pos={k: frozenset(v) for k, v in (raw.get("trigger_pos") or {}).items()},

@@ -571,6 +571,16 @@ def _reporting_source(doc: Document, ps: ParsedSentence, entities: Sequence[Enti
         return Source(doc.outlet or "the outlet", SourceKind.OUTLET)
 
 
+def _designation(best: TriggerDef, targets: Sequence[EntityRef], entities: Sequence[Entity],
+                 lex: EventLexicon) -> bool:
+    """A sanction or ban whose target is an armed group: a listing, not an event."""
+    ne = lex.not_events
+    if best.mode not in ne.designation_modes:
+        return False
+    types = {e.id: e.type for e in entities}
+    return any(types.get(t.id) in ne.designation_targets for t in targets)
+
+
 def _ally_ranges(inc: Incident, parsed: Sequence[ParsedSentence], lex: EventLexicon) -> list[tuple[int, int]]:
     """Document character ranges of the phrases an ally phrase introduces ("alongside Syrian troops",
     "at the side of troops loyal to Assad")."""
@@ -637,6 +647,8 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
             return None, f"no actor, casualties, place or date for {best.mode!r}: {evidence.text[:80]!r}"
     elif not has_actor:
         return None, f"no participants for {best.mode!r}: {evidence.text[:80]!r}"
+    elif _designation(best, roles.targets, entities, lex):
+        return None, f"a designation of an armed group, not an event ({best.mode!r}): {evidence.text[:80]!r}"
     responsibility = roles.responsibility if inc.family == VIOLENT else Responsibility.UNKNOWN
     source = roles.source
     if inc.family == VIOLENT and responsibility is not Responsibility.UNKNOWN and source is None:
