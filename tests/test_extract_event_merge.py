@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from claimgraph.contract import event_from_json, event_to_json
@@ -41,8 +43,9 @@ def _event(start: int, text: str, *, type_: str = "ASSAULT", mode: str = "bombin
 
 
 def _cand(event: Event, *, refers_back: bool = False, another: bool = False, rank: int = 1,
-          family: str = "violent", tolls: tuple[CasualtyReport, ...] = (), generic: bool = False) -> Candidate:
-    return Candidate(event, family, rank, refers_back, another, tolls, generic)
+          family: str = "violent", tolls: tuple[CasualtyReport, ...] = (), generic: bool = False,
+          anchored: bool = True) -> Candidate:
+    return Candidate(event, family, rank, refers_back, another, tolls, generic, anchored)
 
 
 def test_a_later_definite_mention_joins_with_its_participants_and_spans() -> None:
@@ -50,17 +53,27 @@ def test_a_later_definite_mention_joins_with_its_participants_and_spans() -> Non
                    date="2024-05-15", killed=8)
     later = _event(200, "The Pakistani Taliban claimed the attack.", mode="attack", perps=[TTP],
                    responsibility=Responsibility.CLAIMED)
-    (merged,) = merge_events([_cand(first, rank=0), _cand(later, refers_back=True, rank=5)])
+    (merged,), _ = merge_events([_cand(first, rank=0), _cand(later, refers_back=True, rank=5)])
     assert merged.id == first.id and merged.mode == "bombing"
     assert merged.perpetrators == (TTP,) and merged.responsibility is Responsibility.CLAIMED
     assert merged.place == BANNU and merged.date is not None and merged.date.value == "2024-05-15"
     assert merged.mentions == (first.evidence, later.evidence)
 
 
+def test_an_unanchored_mention_only_joins() -> None:
+    lone = _event(0, "No group has claimed responsibility for the assault.", mode="attack")
+    events, alone = merge_events([_cand(replace(lone), refers_back=True, anchored=False)])
+    assert events == [] and [c.event for c in alone] == [lone]
+    first = _event(0, "Militants attacked a police post in Bannu.", mode="attack", place=BANNU)
+    later = _event(100, lone.evidence.text, mode="attack")
+    (merged,), alone = merge_events([_cand(first), _cand(later, refers_back=True, anchored=False)])
+    assert alone == [] and merged.mentions == (first.evidence, later.evidence)
+
+
 def test_most_specific_place_and_date_win() -> None:
     a = _event(0, "An attack in Khyber Pakhtunkhwa in May.", place=KP, date="2024-05")
     b = _event(100, "The blast in Bannu on 14 May.", place=BANNU, date="2024-05-14")
-    (merged,) = merge_events([_cand(a), _cand(b, refers_back=True)])
+    (merged,), _ = merge_events([_cand(a), _cand(b, refers_back=True)])
     assert merged.place == BANNU and merged.date is not None and merged.date.value == "2024-05-14"
 
 
@@ -84,19 +97,19 @@ def test_most_specific_place_and_date_win() -> None:
 )
 def test_incompatible_mentions_stay_apart(second: Event, kw: dict) -> None:
     first = _event(0, "A bomb exploded in Bannu on Wednesday.", perps=[TTP], place=BANNU, date="2024-05-15")
-    assert len(merge_events([_cand(first), _cand(second, **kw)])) == 2
+    assert len(merge_events([_cand(first), _cand(second, **kw)])[0]) == 2
 
 
 def test_victim_of_one_mention_is_not_the_attacker_of_the_other() -> None:
     a = _event(0, "Police killed 20 militants in Bannu.", perps=[POLICE], place=BANNU)
     b = _event(100, "Militants of the TTP attacked police in Bannu.", perps=[TTP], targets=[POLICE], place=BANNU)
-    assert len(merge_events([_cand(a), _cand(b)])) == 2
+    assert len(merge_events([_cand(a), _cand(b)])[0]) == 2
 
 
 def test_a_new_mention_joins_on_the_same_place() -> None:
     a = _event(0, "Militants attacked a police post in Bannu.", mode="attack", place=BANNU, killed=8)
     b = _event(100, "A suicide bomber struck Bannu.", mode="suicide_bombing", place=BANNU)
-    (merged,) = merge_events([_cand(a, rank=9, generic=True), _cand(b, rank=0)])
+    (merged,), _ = merge_events([_cand(a, rank=9, generic=True), _cand(b, rank=0)])
     assert merged.mode == "suicide_bombing"  # a generic opening mode gives way to the more specific one
 
 
@@ -104,7 +117,7 @@ def test_the_opening_mode_stays_unless_generic() -> None:
     a = _event(0, "Five police officers were killed in a standoff in Bannu.", type_="FIGHT", mode="siege",
                place=BANNU)
     b = _event(100, "Hours later a militant shot a policeman in Bannu.", mode="shooting", place=BANNU)
-    (merged,) = merge_events([_cand(a, rank=8), _cand(b, rank=6)])
+    (merged,), _ = merge_events([_cand(a, rank=8), _cand(b, rank=6)])
     assert (merged.type, merged.mode) == ("FIGHT", "siege")
 
 
@@ -117,7 +130,7 @@ def test_differing_tolls_stay_as_disputed_values_with_sources() -> None:
     t2 = CasualtyReport("killed", Quantity(12, 12, False, "12"), s2, police, revised=True)
     a = _event(0, s1.text, place=BANNU, killed=9)
     b = _event(100, s2.text, mode="killing", killed=12)
-    (merged,) = merge_events([_cand(a, tolls=(t1,)), _cand(b, refers_back=True, tolls=(t2,))])
+    (merged,), _ = merge_events([_cand(a, tolls=(t1,)), _cand(b, refers_back=True, tolls=(t2,))])
     assert merged.killed is not None and merged.killed.min == 12  # the revision supersedes
     assert merged.tolls == (t1, t2)
     assert [t.source.name for t in merged.tolls if t.source] == ["Officials", "Police"]
@@ -180,3 +193,32 @@ def test_a_revised_toll_supersedes_and_both_figures_are_kept() -> None:
     assert all(text[t.evidence.start : t.evidence.end] == t.evidence.text for t in event.tolls)
     said = next(t for t in event.tolls if t.value.min == 9)
     assert said.source is not None and said.source.name == "Officials"
+
+
+@pytest.mark.model
+def test_a_report_with_a_trend_and_a_running_toll_has_one_incident() -> None:
+    from _events_helpers import events_in
+
+    text = ("Suspected militants attacked a police post in Bannu late on Tuesday, police said.\n\n"
+            "Two policemen were killed in the attack, district police officer Ali Khan said.\n\n"
+            "No group has claimed responsibility for the assault so far.\n\n"
+            "Attacks on security forces have increased in the province. More than 400 policemen have been killed "
+            "in the province since 2022.")
+    violent = [e for e in events_in(text, "2024-05-15") if e.type in ("ASSAULT", "FIGHT")]
+    assert len(violent) == 1
+    event = violent[0]
+    assert event.killed is not None and (event.killed.min, event.killed.max) == (2, 2)
+    assert event.date is not None and event.date.value == "2024-05-14"
+    assert len(event.mentions) == 3  # the attack, its dead, and the unclaimed assault
+
+
+@pytest.mark.model
+def test_a_roundup_keeps_its_incidents_apart() -> None:
+    from _events_helpers import events_in
+
+    text = ("A bomb killed 5 people in Kabul on Monday.\n\nIn Kandahar, gunmen killed 3 policemen on Monday.\n\n"
+            "The Taliban claimed the attack in Kandahar.\n\nIn Herat, a roadside bomb wounded 4 soldiers.")
+    events = events_in(text, "2024-05-15")
+    assert [e.place.name if e.place else None for e in events] == ["Kabul", "Kandahār", "Herāt"]
+    assert [p.name for p in events[1].perpetrators] and len(events[1].mentions) == 2
+    assert not events[0].perpetrators

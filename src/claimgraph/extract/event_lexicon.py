@@ -52,6 +52,7 @@ class NotEvents:
     ally_phrases: tuple[tuple[str, ...], ...] = ()
     designation_modes: frozenset[str] = frozenset()
     designation_targets: frozenset[str] = frozenset()
+    trend_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +155,7 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
     not_events = NotEvents(words("status_modes"), words("reported_heads"), words("conditional_marks"),
                            words("aggregate_preps"), words("aggregate_frame_preps"), words("conflict_nouns"),
                            _phrases(ne.get("ally_phrases")), words("designation_modes"),
-                           words("designation_targets"))
+                           words("designation_targets"), words("trend_words"))
     return EventLexicon(
         triggers=tuple(triggers),
         trigger_pos={k: frozenset(v) for k, v in (raw.get("trigger_pos") or {}).items()},

@@ -42,6 +42,7 @@ class Candidate:
     another: bool  # says it is a further incident ("another attack", "a second blast", "separately")
     tolls: tuple[CasualtyReport, ...] = ()  # every toll statement of its sentences
     generic: bool = False  # its mode says only that it happened ("attack", "killing"): a later mention may refine it
+    anchored: bool = True  # it names an actor, casualties, a place or a date; else it can only join an incident
 
 
 @dataclass(slots=True)
@@ -186,14 +187,20 @@ def _combine(g: _Group) -> Event:
     )
 
 
-def merge_events(candidates: Sequence[Candidate]) -> list[Event]:
-    """One event per incident: each candidate joins the latest compatible earlier group, else opens one."""
+def merge_events(candidates: Sequence[Candidate]) -> tuple[list[Event], list[Candidate]]:
+    """One event per incident: each candidate joins the latest compatible earlier group, else opens one. An
+    unanchored candidate ("No group has claimed the assault") only joins; those that found no incident come
+    back as the second list."""
     groups: list[_Group] = []
+    alone: list[Candidate] = []
     for c in candidates:
         for g in reversed(groups):
             if compatible(g, c):
                 g.members.append(c)
                 break
         else:
-            groups.append(_Group([c]))
-    return [_combine(g) for g in groups]
+            if c.anchored:
+                groups.append(_Group([c]))
+            else:
+                alone.append(c)
+    return [_combine(g) for g in groups], alone

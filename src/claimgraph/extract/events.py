@@ -44,7 +44,7 @@ from ..records import (
 from . import event_actors, event_place, event_roles
 from .event_lexicon import EventLexicon, NotEvents, TriggerDef, load_event_lexicon
 from .event_merge import Candidate, merge_events
-from .quantities import Casualties, add, find_casualties, merge_casualties
+from .quantities import KILLED, Casualties, add, cue_kind, find_casualties, merge_casualties
 from .types import ExtractContext, ParsedSentence
 
 EXTRACTOR = "claimgraph.events.v1"
@@ -210,6 +210,26 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
     return _without_aggregates(tokens, hits, lex)
 
 
+def _aggregate_toll(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
+    """Every killing word of the sentence counts a period's or a conflict's dead ("More than 400 policemen
+    have been killed in the province since 2022"): the sentence adds no casualties to an incident."""
+    kills = [t for t in sent if t.pos_ in ("VERB", "AUX") and cue_kind(t, lex.counts) == KILLED]
+    return bool(kills) and all(_aggregate(t, lex.not_events) for t in kills)
+
+
+def _trend(tok: Token, ne: NotEvents) -> bool:
+    """A bare plural trigger noun in a statement about a trend ("Attacks on security forces have increased",
+    "a rise in bombings"): attacks in general, not one incident."""
+    if tok.tag_ not in ("NNS", "NNPS") or any(c.dep_ in ("det", "nummod", "poss") for c in tok.children):
+        return False
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("in", "of"):
+        head = head.head
+    elif tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return head.lemma_.lower() in ne.trend_words
+
+
 def _without_aggregates(tokens: Sequence[Token], hits: list[TriggerHit], lex: EventLexicon) -> list[TriggerHit]:
     """Drop killing words that count a period's or a conflict's dead, and the conflict nouns in their frame
     ("have died in the fighting since 2011"): what is left of the sentence may still tell an incident."""
@@ -217,6 +237,8 @@ def _without_aggregates(tokens: Sequence[Token], hits: list[TriggerHit], lex: Ev
     drop: set[int] = set()
     for h in hits:
         tok = _head_of(tokens[h.start : h.end])
+        if _trend(tok, ne):
+            drop.add(tok.i)
         if h.trigger.mode == "killing" and _aggregate(tok, ne):
             drop.add(tok.i)
             drop.update(t.i for t in tok.subtree if t.lemma_.lower() in ne.conflict_nouns
@@ -323,7 +345,7 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
         prev = open_by_family.get(VIOLENT)
         if VIOLENT not in families and prev is not None \
                 and parsed[si].paragraph == parsed[prev.sentences[-1]].paragraph \
-                and event_roles.adds_to_incident(sent, lex) \
+                and event_roles.adds_to_incident(sent, lex) and not _aggregate_toll(sent, lex) \
                 and si - prev.sentences[-1] <= (_MAX_CLAIM_GAP if event_roles.states_responsibility(sent, lex)
                                                 else 1):
             prev.sentences.append(si)
@@ -508,7 +530,8 @@ def _casualties(inc: Incident, parsed: Sequence[ParsedSentence], lex: EventLexic
     """The incident's casualties, and what each of its sentences states."""
     if inc.family != VIOLENT:
         return Casualties(), []
-    each = [(si, find_casualties(_as_span(parsed[si].sent), lex.counts)) for si in inc.sentences]
+    each = [(si, find_casualties(_as_span(parsed[si].sent), lex.counts)) for si in inc.sentences
+            if not _aggregate_toll(parsed[si].sent, lex)]
     return merge_casualties(c for _, c in each), [(si, c) for si, c in each if not c.empty()]
 
 
@@ -642,9 +665,16 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
     date = _date(inc, parsed, ctx)
     evidence = _evidence(doc, parsed, inc.sentences)
     has_actor = bool(roles.perpetrators or roles.targets)
+    first = inc.sentences[0]
+    opening = [h for si, h in inc.hits if si == first]
+    sent = parsed[first].sent
+    refers_back = not opening or not any(_introduces_new(sent, h) for h in opening)
+    unanchored = ""
     if inc.family == VIOLENT:
         if not (has_actor or not casualties.empty() or place or date):
-            return None, f"no actor, casualties, place or date for {best.mode!r}: {evidence.text[:80]!r}"
+            unanchored = f"no actor, casualties, place or date for {best.mode!r}: {evidence.text[:80]!r}"
+            if not refers_back:
+                return None, unanchored
     elif not has_actor:
         return None, f"no participants for {best.mode!r}: {evidence.text[:80]!r}"
     elif _designation(best, roles.targets, entities, lex):
@@ -671,13 +701,10 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
         extractor=ctx.extractor or EXTRACTOR,
         mentions=(evidence,),
     )
-    first = inc.sentences[0]
-    opening = [h for si, h in inc.hits if si == first]
-    sent = parsed[first].sent
-    refers_back = not opening or not any(_introduces_new(sent, h) for h in opening)
     tolls = _tolls(doc, parsed, statements, best.type)
+    # a mention that only refers back ("No group has claimed the assault") may join the incident it names
     return Candidate(event, inc.family, best.rank, refers_back, _another(sent, opening), tolls,
-                     generic=best.mode in lex.generic_modes), ""
+                     generic=best.mode in lex.generic_modes, anchored=not unanchored), unanchored
 
 
 def _another(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
@@ -699,6 +726,7 @@ def find_events_explained(doc: Document, parsed: Sequence[ParsedSentence], entit
     candidates: list[Candidate] = []
     dropped: list[tuple[str, str]] = []
     seen: set[str] = set()
+    why_of: dict[str, str] = {}
     for inc in _incidents(parsed, lex, hits_by_sent):
         cand, why = build_event(doc, parsed, entities, ctx, inc, lex)
         if cand is None:
@@ -706,7 +734,10 @@ def find_events_explained(doc: Document, parsed: Sequence[ParsedSentence], entit
         elif cand.event.id not in seen:
             seen.add(cand.event.id)
             candidates.append(cand)
-    return [_with_sources(e, doc, parsed, entities, ctx) for e in merge_events(candidates)], dropped
+            why_of[cand.event.id] = why
+    events, alone = merge_events(candidates)
+    dropped.extend(("event", why_of[c.event.id]) for c in alone)
+    return [_with_sources(e, doc, parsed, entities, ctx) for e in events], dropped
 
 
 def find_events(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
