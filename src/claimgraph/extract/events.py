@@ -1,22 +1,21 @@
 """Events: attacks, bombings, killings, clashes, meetings, arrests — one `Event` per incident.
 
-    find_triggers (pure: a parsed sentence → trigger hits)
+    find_triggers (pure: a parsed sentence → trigger hits; event_wording drops what is no event:
+        negated, intended or conditional acts, status words, aggregate tolls, trends)
       → group into incidents (triggers of one incident in a sentence merge; a following sentence that
         only refers back — "the attack", "6 people were killed", "X claimed responsibility" — joins it)
       → roles (event_roles: perpetrators, targets, responsibility) + casualties (quantities)
       → place (event_place names → ctx.resolve_place, a vote on the country), date
         (timex.resolve_time against the publication date)
-      → Event, evidence = the incident's sentences, exactly as in `Document.text`;
-        id = make_id("evt", doc id, type, evidence start, evidence end).
+      → a candidate Event, evidence = the incident's sentences, exactly as in `Document.text`;
+        id = make_id("evt", doc id, type, evidence start, evidence end)
+      → event_merge: the mentions of one incident anywhere in the document become one Event.
 
 For violent modes `perpetrators` are the doers and `responsibility` says how the text ties them to
 the act; for other types `perpetrators` / `targets` are PLOVER's source and target actors (the two
-sides of a meeting, who arrests whom) and responsibility stays unknown.
-
-Words come from ontology/events.yaml. An event is kept only when it is reported as having happened:
-a trigger under "to"/a modal ("to target Baloch activists"), a negation, or a non-finite modifier
-("tasked with attacking", "a death squad targeting") is skipped, and a violent incident needs at
-least one anchor (an actor, casualties, a place or a date) so a generic "terror attacks" is not an event.
+sides of a meeting, who arrests whom) and responsibility stays unknown. A violent incident needs at
+least one anchor (an actor, casualties, a place or a date), or must refer back to one that has, so a
+generic "terror attacks" is not an event. Words come from ontology/events.yaml.
 """
 
 from __future__ import annotations
@@ -42,9 +41,18 @@ from ..records import (
     make_id,
 )
 from . import event_actors, event_place, event_roles
-from .event_lexicon import EventLexicon, NotEvents, TriggerDef, load_event_lexicon
+from .event_lexicon import EventLexicon, TriggerDef, load_event_lexicon
 from .event_merge import Candidate, merge_events
-from .quantities import KILLED, Casualties, add, cue_kind, find_casualties, merge_casualties
+from .event_wording import (
+    aggregate_toll,
+    allies_on_one_side,
+    designation,
+    factual,
+    head_of,
+    status_word,
+    without_aggregates,
+)
+from .quantities import Casualties, add, find_casualties, merge_casualties
 from .types import ExtractContext, ParsedSentence
 
 EXTRACTOR = "claimgraph.events.v1"
@@ -52,13 +60,9 @@ FIGHT = "FIGHT"  # the PLOVER type of fights between armed sides: their dead are
 VIOLENT = "violent"  # the incident family of every violent mode (ASSAULT and FIGHT merge within an incident)
 _MAX_GAP = 2  # sentences between an incident and a sentence that refers back to it
 _MAX_CLAIM_GAP = 4  # ... or that claims or attributes it ("The Taliban claimed responsibility for the attack")
-_MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall"}
-_RESULT_VERBS = {"kill", "injure", "wound", "leave", "claim"}
 _AGENT_TRIGGERS = {"gunman", "gunmen", "shooter", "bomber", "bombers", "attacker", "attackers"}
 _DEFINITE = {"the", "this", "that", "these", "those", "both"}
 _INDEFINITE = {"a", "an", "another", "second", "third", "fourth", "fifth", "twin", "double", "triple", "new"}
-_INTENT_HEADS = {"plan", "vow", "threaten", "aim", "seek", "intend", "want", "try", "attempt", "hope",
-                 "task", "order", "urge", "call", "prepare", "pledge"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,82 +99,16 @@ def _family(t: TriggerDef, lex: EventLexicon) -> str:
 # ------------------------------------------------------------------------------------------ triggers
 
 
-def _head_of(tokens: Sequence[Token]) -> Token:
-    ids = {t.i for t in tokens}
-    for t in tokens:
-        if t.head.i not in ids or t.head.i == t.i:
-            return t
-    return tokens[-1]
 
 
-def _factual(tok: Token, ne: NotEvents | None = None, *, violent: bool = False) -> bool:
-    """False when the trigger is intended, hypothetical, negated or a non-finite modifier. A violent act
-    reported with a perfect infinitive ("claim to have killed") is kept: the source says it happened."""
-    if any(c.dep_ == "neg" for c in tok.children):
-        return False
-    if ne is not None and _conditional(tok, ne):
-        return False  # "if the talks fail, the militants would attack ..."
-    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-        if any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) and not (
-                violent and _reported_past(tok, ne)):
-            return False
-        if any(c.lower_ in _MODALS and c.dep_ == "aux" for c in tok.children):
-            return False
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _INTENT_HEADS:
-            return False
-        if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "acl", "amod", "csubj") and tok.lemma_ not in _RESULT_VERBS:
-            return False  # "tasked with attacking", "a death squad targeting"; but "..., killing two"
-    return True
 
 
-def _reported_past(tok: Token, ne: NotEvents | None) -> bool:
-    """"claim to have killed", "is said to have attacked": a perfect infinitive under a reporting verb
-    reports a past act (hedged by its source), unlike "plans to attack"."""
-    if ne is None or tok.dep_ != "xcomp" or tok.head.lemma_.lower() not in ne.reported_heads:
-        return False
-    return any(c.lower_ == "have" and c.dep_ == "aux" for c in tok.children)
 
 
-def _conditional(tok: Token, ne: NotEvents) -> bool:
-    """The trigger's clause, or a clause above it, is opened by "if"/"unless"; or the trigger is the
-    consequence of such a clause ("If the talks fail, the militants would attack")."""
-    node = tok
-    while True:
-        if any(c.dep_ == "mark" and c.lower_ in ne.conditional_marks for c in node.children):
-            return True
-        if node.dep_ in ("advcl", "ccomp", "xcomp", "conj", "relcl") or node.pos_ in ("NOUN", "PROPN"):
-            if node.head.i == node.i:
-                return False
-            node = node.head
-            continue
-        return False
 
 
-def _status(tok: Token, trig: TriggerDef, ne: NotEvents) -> bool:
-    """A status word modifying a noun ("the banned TLP", "sanctioned entities", "allied militias")."""
-    if trig.mode not in ne.status_modes:
-        return False
-    return tok.dep_ in ("amod", "compound") or (tok.tag_ == "VBN" and tok.dep_ == "acl")
 
 
-def _aggregate(tok: Token, ne: NotEvents) -> bool:
-    """A killing word that counts the deaths of a period or a whole conflict ("More than 40,000 people
-    have died in the conflict since 2001", "the war has killed thousands"), not one incident; a past act
-    within a war ("murdered 15,000 officers during the war") is one."""
-    def conflict(t: Token) -> bool:
-        return t.lemma_.lower() in ne.conflict_nouns or t.lower_ in ne.conflict_nouns
-
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ne.aggregate_preps:
-            return True
-        if perfect and c.dep_ == "prep" and c.lower_ in ne.aggregate_frame_preps and any(
-                conflict(g) and not any(d.lower_ in _INDEFINITE for d in g.children)
-                for g in c.children if g.dep_ == "pobj"):
-            return True
-        if c.dep_ in ("nsubj", "nsubjpass") and conflict(c):
-            return True
-    return False
 
 
 def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
@@ -187,10 +125,10 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
             for i in range(len(tokens) - n + 1):
                 if lowers[i : i + n - 1] == list(phrase[:-1]) and phrase[-1] in (lowers[i + n - 1], lemmas[i + n - 1]):
                     span = tokens[i : i + n]
-                    if trig.singular and _head_of(span).tag_ in ("NNS", "NNPS"):
+                    if trig.singular and head_of(span).tag_ in ("NNS", "NNPS"):
                         continue
-                    if _factual(_head_of(span), ne, violent=lex.is_violent(trig.mode)) \
-                            and not _status(_head_of(span), trig, ne):
+                    if factual(head_of(span), ne, violent=lex.is_violent(trig.mode)) \
+                            and not status_word(head_of(span), trig, ne):
                         hits.append(TriggerHit(trig, i, i + n, " ".join(t.text for t in span)))
                         covered.update(range(i, i + n))
     for i, tok in enumerate(tokens):
@@ -203,56 +141,24 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
                     continue
                 if tok.pos_ == "PROPN" and tok.ent_type_:
                     continue  # "Operation Strike", "Rally for Peace": a name, not an event
-                if _factual(tok, ne, violent=lex.is_violent(trig.mode)) and not _status(tok, trig, ne):
+                if factual(tok, ne, violent=lex.is_violent(trig.mode)) and not status_word(tok, trig, ne):
                     hits.append(TriggerHit(trig, i, i + 1, tok.text))
                 break
     hits.sort(key=lambda h: (h.start, h.trigger.rank))
-    return _without_aggregates(tokens, hits, lex)
+    return without_aggregates(tokens, hits, lex)
 
 
-def _aggregate_toll(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
-    """Every killing word of the sentence counts a period's or a conflict's dead ("More than 400 policemen
-    have been killed in the province since 2022"): the sentence adds no casualties to an incident."""
-    kills = [t for t in sent if t.pos_ in ("VERB", "AUX") and cue_kind(t, lex.counts) == KILLED]
-    return bool(kills) and all(_aggregate(t, lex.not_events) for t in kills)
 
 
-def _trend(tok: Token, ne: NotEvents) -> bool:
-    """A bare plural trigger noun in a statement about a trend ("Attacks on security forces have increased",
-    "a rise in bombings"): attacks in general, not one incident."""
-    if tok.tag_ not in ("NNS", "NNPS") or any(c.dep_ in ("det", "nummod", "poss") for c in tok.children):
-        return False
-    head = tok.head
-    if tok.dep_ == "pobj" and head.lower_ in ("in", "of"):
-        head = head.head
-    elif tok.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    return head.lemma_.lower() in ne.trend_words
 
 
-def _without_aggregates(tokens: Sequence[Token], hits: list[TriggerHit], lex: EventLexicon) -> list[TriggerHit]:
-    """Drop killing words that count a period's or a conflict's dead, and the conflict nouns in their frame
-    ("have died in the fighting since 2011"): what is left of the sentence may still tell an incident."""
-    ne = lex.not_events
-    drop: set[int] = set()
-    for h in hits:
-        tok = _head_of(tokens[h.start : h.end])
-        if _trend(tok, ne):
-            drop.add(tok.i)
-        if h.trigger.mode == "killing" and _aggregate(tok, ne):
-            drop.add(tok.i)
-            drop.update(t.i for t in tok.subtree if t.lemma_.lower() in ne.conflict_nouns
-                        or t.lower_ in ne.conflict_nouns)
-    if not drop:
-        return hits
-    return [h for h in hits if _head_of(tokens[h.start : h.end]).i not in drop]
 
 
 def _introduces_new(sent: Doc | SpacySpan, hit: TriggerHit) -> bool:
     """True when a trigger opens a new incident ("A bomb exploded") rather than refers back ("the attack")."""
     if hit.trigger.mode == "killing":
         return False  # "6 people were killed" counts the open incident's dead
-    tok = _head_of(list(sent)[hit.start : hit.end])
+    tok = head_of(list(sent)[hit.start : hit.end])
     if tok.pos_ in ("NOUN", "PROPN"):
         if _carried(tok):
             return False  # "wearing a fake suicide vest", "armed with firearms and explosives": a weapon
@@ -296,7 +202,7 @@ def _umbrella(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     occurred ..."): the next sentences tell its parts ("The first blast ...", "5 package bombs
     exploded ..."), which belong to it rather than open incidents of their own."""
     for hit in hits:
-        tok = _head_of(list(sent)[hit.start : hit.end])
+        tok = head_of(list(sent)[hit.start : hit.end])
         if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and any(
                 c.dep_ == "nummod" or c.lower_ in _SERIES for c in tok.children):
             return True
@@ -306,7 +212,7 @@ def _umbrella(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
 def _refers_back(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     """A definite trigger noun ("the attack", "the blasts"): the sentence is about an incident already told."""
     for hit in hits:
-        tok = _head_of(list(sent)[hit.start : hit.end])
+        tok = head_of(list(sent)[hit.start : hit.end])
         if tok.pos_ == "NOUN" and any(c.lower_ in _DEFINITE and c.dep_ == "det" for c in tok.children):
             return True
     return False
@@ -345,7 +251,7 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
         prev = open_by_family.get(VIOLENT)
         if VIOLENT not in families and prev is not None \
                 and parsed[si].paragraph == parsed[prev.sentences[-1]].paragraph \
-                and event_roles.adds_to_incident(sent, lex) and not _aggregate_toll(sent, lex) \
+                and event_roles.adds_to_incident(sent, lex) and not aggregate_toll(sent, lex) \
                 and si - prev.sentences[-1] <= (_MAX_CLAIM_GAP if event_roles.states_responsibility(sent, lex)
                                                 else 1):
             prev.sentences.append(si)
@@ -531,7 +437,7 @@ def _casualties(inc: Incident, parsed: Sequence[ParsedSentence], lex: EventLexic
     if inc.family != VIOLENT:
         return Casualties(), []
     each = [(si, find_casualties(_as_span(parsed[si].sent), lex.counts)) for si in inc.sentences
-            if not _aggregate_toll(parsed[si].sent, lex)]
+            if not aggregate_toll(parsed[si].sent, lex)]
     return merge_casualties(c for _, c in each), [(si, c) for si, c in each if not c.empty()]
 
 
@@ -594,56 +500,10 @@ def _reporting_source(doc: Document, ps: ParsedSentence, entities: Sequence[Enti
         return Source(doc.outlet or "the outlet", SourceKind.OUTLET)
 
 
-def _designation(best: TriggerDef, targets: Sequence[EntityRef], entities: Sequence[Entity],
-                 lex: EventLexicon) -> bool:
-    """A sanction or ban whose target is an armed group: a listing, not an event."""
-    ne = lex.not_events
-    if best.mode not in ne.designation_modes:
-        return False
-    types = {e.id: e.type for e in entities}
-    return any(types.get(t.id) in ne.designation_targets for t in targets)
 
 
-def _ally_ranges(inc: Incident, parsed: Sequence[ParsedSentence], lex: EventLexicon) -> list[tuple[int, int]]:
-    """Document character ranges of the phrases an ally phrase introduces ("alongside Syrian troops",
-    "at the side of troops loyal to Assad")."""
-    ranges = []
-    for si in inc.sentences:
-        ps = parsed[si]
-        toks = list(ps.sent)
-        lowers = [t.lower_ for t in toks]
-        present = set(lowers)
-        for phrase in lex.not_events.ally_phrases:
-            if phrase[0] not in present:
-                continue
-            n = len(phrase)
-            for i in range(len(toks) - n + 1):
-                if tuple(lowers[i : i + n]) != phrase:
-                    continue
-                for obj in toks[i + n - 1].children:
-                    if obj.dep_ in ("pobj", "dobj", "agent", "pcomp"):
-                        left, right = obj.left_edge, obj.right_edge
-                        ranges.append((_local(ps, left.idx), _local(ps, right.idx + len(right.text))))
-    return ranges
 
 
-def _allies_on_one_side(roles: event_roles.Roles, inc: Incident, parsed: Sequence[ParsedSentence],
-                        entities: Sequence[Entity], lex: EventLexicon) -> None:
-    """A force named after an ally phrase fights beside the subject, not against it: it moves from the
-    targets to the perpetrators ("Russian forces fighting at the side of troops loyal to Assad")."""
-    ranges = _ally_ranges(inc, parsed, lex)
-    if not ranges or not roles.targets:
-        return
-    by_id = {e.id: e for e in entities}
-
-    def allied(ref: EntityRef) -> bool:
-        ent = by_id.get(ref.id)
-        return ent is not None and any(a <= m.start and m.end <= b for m in ent.mentions for a, b in ranges)
-
-    moved = [t for t in roles.targets if allied(t)]
-    if moved:
-        roles.targets = [t for t in roles.targets if t not in moved]
-        roles.perpetrators = roles.perpetrators + [t for t in moved if t not in roles.perpetrators]
 
 
 def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
@@ -658,7 +518,7 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
                                     violent=inc.family == VIOLENT)
     if inc.family == VIOLENT and roles.perpetrators and not had_perpetrator:
         roles.responsibility = Responsibility.ATTRIBUTED  # the subject of the act: "Serb forces killed ..."
-    _allies_on_one_side(roles, inc, parsed, entities, lex)
+    allies_on_one_side(roles, inc.sentences, parsed, entities, lex, _local)
     merged, statements = _casualties(inc, parsed, lex)
     casualties = total_killed(_attacker_named_dead(merged, roles.perpetrators), best.type)
     place = _place(inc, parsed, entities, ctx)
@@ -677,7 +537,7 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
                 return None, unanchored
     elif not has_actor:
         return None, f"no participants for {best.mode!r}: {evidence.text[:80]!r}"
-    elif _designation(best, roles.targets, entities, lex):
+    elif designation(best, roles.targets, entities, lex):
         return None, f"a designation of an armed group, not an event ({best.mode!r}): {evidence.text[:80]!r}"
     responsibility = roles.responsibility if inc.family == VIOLENT else Responsibility.UNKNOWN
     source = roles.source
@@ -711,7 +571,7 @@ def _another(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     """The mention says it is a further incident: "another attack", "a second blast", "in a separate attack"."""
     if any(t.lower_ in _SEPARATELY for t in sent):
         return True
-    return any(c.lower_ in _FURTHER for h in hits for c in _head_of(list(sent)[h.start : h.end]).children)
+    return any(c.lower_ in _FURTHER for h in hits for c in head_of(list(sent)[h.start : h.end]).children)
 
 
 _FURTHER = {"another", "second", "third", "fourth", "fifth", "separate", "further", "fresh", "new", "other"}
