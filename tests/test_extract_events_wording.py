@@ -83,6 +83,12 @@ def test_an_incident_inside_a_conflict_is_still_an_event() -> None:
         ("A bomb exploded at a market in Peshawar on Tuesday, killing 9 people. Police said the death toll rose "
          "to 12.", (12, 12), None, None),
         ("Six to Nine Frontier Corps personnel were killed in a shooting attack in Turbat.", (6, 9), None, None),
+        # a later count said to be more adds to the first
+        ("Militants attacked an air base in Pathankot, killing 7 soldiers. A civilian was also killed in the attack.",
+         (8, 8), None, None),
+        # "and later died": the shared subject died
+        ("A police officer was stabbed and later died at a police post in Medan.", (1, 1), None, None),
+
     ],
 )
 def test_casualty_arithmetic(text: str, killed: tuple, wounded: tuple | None, attackers: tuple | None) -> None:
@@ -94,6 +100,12 @@ def test_casualty_arithmetic(text: str, killed: tuple, wounded: tuple | None, at
         return None if q is None else (q.min, q.max)
 
     assert (pair(e.killed), pair(e.wounded), pair(e.attackers_killed)) == (killed, wounded, attackers)
+
+
+def test_a_gapped_clause_counts_no_more_dead() -> None:
+    # "2 others and a woman" were injured, not killed
+    (event,) = _events("One police officer was killed, 2 others and a woman injured in a shooting in Paris.")
+    assert event.killed is not None and (event.killed.min, event.killed.max) == (1, 1)
 
 
 def test_a_security_operation_claimed_by_the_ctd() -> None:

@@ -455,6 +455,7 @@ def _tolls(doc: Document, parsed: Sequence[ParsedSentence], statements: list[tup
            event_type: str) -> tuple[CasualtyReport, ...]:
     """Every toll statement with its sentence (sources are looked up once the merge shows a dispute)."""
     return tuple(CasualtyReport(kind, q, _evidence(doc, parsed, [si]), None, c.revised) for si, c in statements
+                 if not c.additive  # "A civilian was also killed" adds to a toll; it does not dispute it
                  for kind, q in (("killed", total_killed(c, event_type).killed), ("wounded", c.wounded),
                                  ("attackers_killed", c.attackers_killed)) if q is not None)
 

@@ -221,6 +221,7 @@ class Casualties:
     wounded: Quantity | None = None
     attackers_killed: Quantity | None = None
     revised: bool = False  # `killed` is a revised toll ("the death toll rose to 12"): it supersedes earlier counts
+    additive: bool = False  # `killed` adds to earlier counts ("A civilian was also killed", "Four more people")
 
     def empty(self) -> bool:
         return self.killed is None and self.wounded is None and self.attackers_killed is None
@@ -287,6 +288,8 @@ def _victim_heads(cue: Token, lex: CountLexicon) -> list[Token]:
             if _is_verbal(conj) and (shared := _children(conj, "dobj")):
                 return shared
         if cue.dep_ == "conj" and _is_verbal(cue.head) and not _children(cue, "nsubj", "nsubjpass"):
+            if cue.lemma_ in ("die", "perish"):  # "was stabbed and later died": the shared subject died
+                return _subjects(cue.head)
             return []  # elided subject: left to the fallback ("... and 28 injured")
         return []
     if cue.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "attr") and _is_verbal(cue.head):
@@ -435,6 +438,20 @@ def _count_phrase(head: Token, lex: CountLexicon) -> tuple[Quantity | None, Quan
     attackers: Quantity | None = None
     # a conjoined casualty noun of another kind is its own count ("84 deaths and more than 90 injuries")
     parts = [p for p in _conjuncts(head) if p.i == head.i or cue_kind(p, lex) is None]
+    # "One police officer was killed, 2 others and a woman injured": a list with its own casualty word is
+    # the next (gapped) clause, not more of these victims
+    gapped: set[int] = set()
+    for p in parts:
+        if p.i == head.i:
+            continue
+        for item in (p, *(c for c in p.children if c.dep_ == "conj")):
+            if any(c.dep_ in ("acl", "amod") and cue_kind(c, lex) is not None for c in item.children):
+                gapped.add(p.i)
+                q = p
+                while q.dep_ == "conj" and q.head.i != head.i:
+                    q = q.head
+                    gapped.add(q.i)
+    parts = [p for p in parts if p.i not in gapped]
     counted = [(p, _np_quantity(p, lex)) for p in parts]
     if len(counted) >= 3 and all(q is not None and q.min == q.max for _, q in counted) \
             and counted[0][0].lower_ in _TOTAL_NOUNS:
@@ -497,6 +514,7 @@ def find_casualties(sent: SpacySpan, lexicon: CountLexicon | None = None) -> Cas
     lex = lexicon or count_lexicon()
     found: dict[str, Quantity | None] = {KILLED: None, WOUNDED: None, "attackers": None}
     used: set[int] = set()
+    additive = False
     for tok in sent:
         kind = cue_kind(tok, lex)
         if kind is None:
@@ -521,10 +539,23 @@ def find_casualties(sent: SpacySpan, lexicon: CountLexicon | None = None) -> Cas
                 found["attackers"] = attackers
         if victims is not None and found[kind] is None:
             found[kind] = victims
+            if kind == KILLED and (_adds(tok, heads)):
+                additive = True
     toll = _revised_toll(sent, lex)
     if toll is not None:
         return Casualties(toll, found[WOUNDED], found["attackers"], revised=True)
-    return Casualties(found[KILLED], found[WOUNDED], found["attackers"])
+    return Casualties(found[KILLED], found[WOUNDED], found["attackers"], additive=additive)
+
+
+_ADDITIVE = {"also", "more", "another", "further", "additional"}
+
+
+def _adds(cue: Token, heads: list[Token]) -> bool:
+    """The count is in addition to what was said before: "A civilian was also killed", "Four more people"."""
+    if any(c.dep_ == "advmod" and c.lower_ in _ADDITIVE for c in cue.children):
+        return True
+    return any(t.lower_ in _ADDITIVE and t.dep_ in ("amod", "advmod", "det") for h in heads for t in h.subtree
+               if t.i < h.i)
 
 
 def _joined(prev: Token, head: Token) -> bool:
@@ -553,12 +584,15 @@ def _revised_toll(sent: SpacySpan, lex: CountLexicon) -> Quantity | None:
 
 def merge_casualties(items: Iterable[Casualties]) -> Casualties:
     """One incident's casualties over its sentences: the first stated value of each field wins, except that
-    a revised toll ("the death toll rose to 12") supersedes the killed counts stated before it."""
+    a revised toll ("the death toll rose to 12") supersedes the killed counts stated before it and a count
+    said to be more ("A civilian was also killed", "Four more people were killed") adds to them."""
     killed = wounded = attackers = None
     revised = False
     for c in items:
         if c.revised and c.killed is not None:
             killed, revised = c.killed, True
+        elif c.additive and killed is not None and c.killed is not None:
+            killed = add(killed, c.killed)  # "A civilian was also killed in the attack"
         elif not revised:
             killed = killed or c.killed
         wounded = wounded or c.wounded
