@@ -1,0 +1,378 @@
+"""Statements: every attribution in a document — who (source) says or thinks (cue) what (content).
+
+    parsed sentences ─find (DependencyMatcher patterns of statements.yaml)─▶ Candidate per cue
+    document text    ─quote marks (paragraph-spanning)──────────────────────▶ quoted spans
+    candidates + quotes + entities ─assemble─▶ Statement records (kind, source actor, nesting)
+    statements + claims ─link_claims─▶ claims carrying the id of the statement they sit in
+
+`find` is pure (a parsed sentence in, candidates out) and is what the unit tests hold. The registered spaCy
+component `claimgraph_statements_v1` writes the same candidates onto a Doc's span groups for pipelines that
+want them there. Sentences the segmenter did not keep are parsed here only when they hold a cue word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.vocab import Vocab
+
+from ..nlp.segment import verb_forms
+
+STATEMENTS_VERSION = "claimgraph.statements.v1"
+COMPONENT = "claimgraph_statements_v1"  # spaCy factory names take no dots
+
+_OPEN, _CLOSE = "“\"", "”\""
+_PERSON_TYPES = {"person"}
+_ORG_TYPES = {"organisation", "armed_group", "agency", "party", "state"}
+
+
+# -- the lexicon and patterns ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The word classes of statements.yaml: class name → lower-case lemmas (or words)."""
+
+    classes: Mapping[str, frozenset[str]]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        return self.classes[name]
+
+
+@dataclass(frozen=True, slots=True)
+class PatternSpec:
+    id: str
+    build: str | None  # how the content span is made; None: the pattern finds only a source
+    agentless: bool
+    nodes: tuple[str, ...]  # RIGHT_IDs in pattern order (the order of a match's token ids)
+    pattern: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StatementRules:
+    lexicon: Lexicon
+    patterns: tuple[PatternSpec, ...]
+
+    def cue_words(self) -> frozenset[str]:
+        """Lower-case surface words any of whose presence makes a sentence worth parsing for statements."""
+        lemmas = set().union(*(self.lexicon[c] for c in ("speech", "cognition", "agentless", "labelling")))
+        words = verb_forms(lemmas) | set(self.lexicon["adverbs"]) | {"according", "per", "quoted", "cited"}
+        return frozenset(words | _IRREGULAR_SAY)
+
+
+# past forms of the commonest cue verbs, which `verb_forms` (regular endings only) cannot make
+_IRREGULAR_SAY = frozenset({"said", "told", "thought", "wrote", "written", "knew", "known", "understood", "felt",
+                            "saw", "seen", "foretold"})
+
+
+def _expand(value: Any, lexicon: Mapping[str, frozenset[str]]) -> Any:
+    """Replace "$class" strings by that class's words, flattening lists."""
+    if isinstance(value, dict):
+        return {k: _expand(v, lexicon) for k, v in value.items()}
+    if isinstance(value, str) and value.startswith("$"):
+        return sorted(lexicon[value[1:]])
+    if isinstance(value, list):
+        out: list[Any] = []
+        for v in value:
+            e = _expand(v, lexicon)
+            out.extend(e if isinstance(v, str) and v.startswith("$") else [e])
+        return out
+    return value
+
+
+def parse_rules(raw: Mapping[str, Any]) -> StatementRules:
+    """Validate statements.yaml into rules. Every pattern needs a `cue` node; `$class` names must exist."""
+    classes: dict[str, frozenset[str]] = {}
+    pronouns: Mapping[str, Any] = {}
+    for name, entry in (raw.get("lexicon") or {}).items():
+        if not entry.get("source"):
+            raise ValueError(f"statements.yaml lexicon class {name!r} names no source")
+        if name == "pronouns":
+            pronouns = entry
+            continue
+        words = entry.get("lemmas") or entry.get("words") or entry.get("phrases") or []
+        classes[name] = frozenset(str(w).lower() for w in words)
+    specs = []
+    for p in raw.get("patterns") or []:
+        try:
+            pattern = tuple(_expand(p["pattern"], classes))
+        except KeyError as exc:
+            raise ValueError(f"statements.yaml pattern {p.get('id')!r} uses unknown class {exc}") from exc
+        nodes = tuple(n["RIGHT_ID"] for n in pattern)
+        if "cue" not in nodes:
+            raise ValueError(f"statements.yaml pattern {p['id']!r} has no `cue` node")
+        specs.append(PatternSpec(p["id"], p.get("build"), bool(p.get("agentless")), nodes, pattern))
+    lex = Lexicon(classes, frozenset(pronouns.get("person", [])), frozenset(pronouns.get("group", [])))
+    return StatementRules(lex, tuple(specs))
+
+
+@cache
+def load_rules() -> StatementRules:
+    """The packaged statements.yaml (read on first use)."""
+    text = resources.files("claimgraph.extract").joinpath("statements.yaml").read_text("utf-8")
+    return parse_rules(yaml.safe_load(text))
+
+
+# -- find: one parsed sentence → candidates --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One attribution in one parsed sentence, as token ranges [start, end) of that sentence's Doc."""
+
+    pattern: str
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    source_head: int | None
+    content: tuple[int, int] | None
+    agentless: bool = False
+
+
+@dataclass(slots=True)
+class _Found:
+    patterns: list[str] = field(default_factory=list)
+    source: int | None = None
+    contents: list[tuple[int, str, tuple[int, int]]] = field(default_factory=list)  # (rank, pattern, range)
+    agentless: bool = False
+    extra_cue: set[int] = field(default_factory=set)
+
+
+class StatementMatcher:
+    """Finds candidate statements in parsed sentences. Build once per vocabulary."""
+
+    def __init__(self, vocab: Vocab, rules: StatementRules | None = None) -> None:
+        self.rules = rules or load_rules()
+        self.matcher = DependencyMatcher(vocab)
+        self.specs: dict[str, tuple[int, PatternSpec]] = {}
+        for rank, spec in enumerate(self.rules.patterns):
+            self.matcher.add(spec.id, [list(spec.pattern)])
+            self.specs[spec.id] = (rank, spec)
+
+    def find(self, doc: Doc) -> list[Candidate]:
+        found: dict[int, _Found] = {}
+        strings = doc.vocab.strings
+        for match_id, token_ids in self.matcher(doc):
+            rank, spec = self.specs[strings[match_id]]
+            roles = dict(zip(spec.nodes, token_ids, strict=True))
+            f = found.setdefault(roles["cue"], _Found())
+            f.patterns.append(spec.id)
+            f.agentless |= spec.agentless
+            f.extra_cue.update(roles[n] for n in ("to", "per", "as", "saying") if n in roles)
+            if spec.id in {"agentless_as", "agentless_of"}:
+                f.extra_cue.add(roles["content"])  # "identified as", "accused of"
+            if "source" in roles and f.source is None:
+                f.source = roles["source"]
+            if spec.build is not None and "content" in roles:
+                span = self._content(doc, spec.build, roles)
+                if span is not None:
+                    f.contents.append((rank, spec.id, span))
+        out = []
+        for cue_i, f in sorted(found.items()):
+            cand = self._candidate(doc, cue_i, f)
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    # the parts of a candidate
+
+    def _candidate(self, doc: Doc, cue_i: int, f: _Found) -> Candidate | None:
+        cue = doc[cue_i]
+        lex = self.rules.lexicon
+        prt = [c.i for c in cue.children if c.dep_ == "prt" and c.i == cue.i + 1]
+        if cue.lemma_.lower() in lex["needs_particle"] and not prt:
+            return None  # "evidence points to …" reports nobody's word
+        if not _set_off(cue) or any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in cue.children):
+            # a reported clause of its own, not a speaker clause set inside another
+            f.contents = [c for c in f.contents if c[1] != "parenthetical"]
+        content = min(f.contents)[2] if f.contents else None
+        if "in_document" in f.patterns and f.source is None:
+            return None
+        if not f.agentless and f.source is None and cue.pos_ in {"VERB", "AUX"}:
+            f.source = _climb_subject(cue)
+        cue_range = self._cue_range(cue, f, prt, content)
+        source = None
+        if f.source is not None and not (f.agentless and doc[f.source].lower_ == "it"):
+            source = _phrase(doc[f.source], cue_range, content)
+        return Candidate(f.patterns[0], cue_range, source, f.source if source else None, content,
+                         f.agentless and source is None)
+
+    def _cue_range(self, cue: Token, f: _Found, prt: list[int], content: tuple[int, int] | None
+                   ) -> tuple[int, int]:
+        idx = {cue.i, *prt, *f.extra_cue}
+        if f.agentless:  # "has been identified as", "is said": the auxiliaries belong to the cue
+            idx |= {c.i for c in cue.children if c.dep_ in {"aux", "auxpass"} and c.i < cue.i}
+        if "in_document" in f.patterns:  # "In a statement": the preposition up to its noun
+            noun = next(c for c in cue.children if c.dep_ == "pobj")
+            idx |= set(range(cue.i, noun.i + 1))
+        lo, hi = min(idx), max(idx) + 1
+        return lo, hi
+
+    def _content(self, doc: Doc, build: str, roles: Mapping[str, int]) -> tuple[int, int] | None:
+        head = doc[roles["content"]]
+        cue = doc[roles["cue"]]
+        if build == "subtree":
+            return _trim(doc, head.left_edge.i, head.right_edge.i + 1)
+        if build == "object":  # "accused India of sponsoring the attack": the object and its of/for phrase
+            right = head.right_edge.i
+            for c in cue.rights:
+                if c.dep_ == "prep" and c.lower_ in {"of", "for"} and c.i > head.i:
+                    right = max(right, c.right_edge.i)
+            return _trim(doc, head.left_edge.i, right + 1)
+        if build == "from_subject":  # "Mengal … has been identified as a key asset": subject to the end
+            subject = doc[roles["subject"]]
+            start = subject.left_edge.i
+            return _trim(doc, start, head.right_edge.i + 1)
+        if build == "clause_around":  # the clause the cue sits in, less the cue's own phrase
+            lo, hi = head.left_edge.i, head.right_edge.i + 1
+            clo, chi = cue.left_edge.i, cue.right_edge.i + 1
+            subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+            if subj is not None and cue.dep_ in {"parataxis", "ccomp", "advcl"}:
+                clo = subj.left_edge.i  # "Months later, the sources point out, Ashfaq arrived": "Months later" stays
+            if clo <= lo:
+                lo = chi
+            elif chi >= hi:
+                hi = clo
+            return _trim(doc, lo, hi)
+        raise ValueError(f"statements.yaml: unknown content build {build!r}")
+
+
+def _set_off(cue: Token) -> bool:
+    """Whether a speaker clause ("the sources point out", "he said") stands apart from the clause it reports:
+    a comma, dash or quote mark before it, or a comma or dash after it."""
+    doc = cue.doc
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    left = subj.left_edge.i if subj is not None and subj.i < cue.i else cue.i
+    right = cue.right_edge.i
+    before = doc[left - 1].text if left > 0 else ""
+    after = doc[right + 1].text if right + 1 < len(doc) else ""
+    return before in {",", "”", "\"", "—", "–"} or (after in {",", "—", "–"} and left > 0)
+
+
+def _climb_subject(cue: Token) -> int | None:
+    """The subject a cue verb shares: "… and added that" (conj), "…, adding that" (advcl), "signs indicating"."""
+    head = cue
+    for _ in range(3):
+        if head.dep_ not in {"conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "pcomp"} or head.head is head:
+            return None
+        head = head.head
+        subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and not subj.is_punct:
+            if subj.tag_ in {"WDT", "WP"} and head.dep_ == "relcl":
+                return head.head.i
+            return subj.i if subj.dep_ == "nsubj" else None
+    return None
+
+
+def _phrase(head: Token, cue: tuple[int, int], content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The source's noun phrase: the head's subtree, kept clear of the cue and the content."""
+    doc = head.doc
+    if head.tag_ in {"WDT", "WP"} and head.head.dep_ == "relcl":
+        head = head.head.head  # "the report, which said …": the report
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    around = content is not None and content[0] <= cue[0] < content[1]  # a speaker clause set inside its report
+    for a, b in (cue,) if around or content is None else (cue, content):
+        if a <= head.i < b:
+            return None
+        if a < hi and b > lo:  # an overlap with the cue or content: keep the side the head is on
+            lo, hi = (max(lo, b), hi) if head.i >= b else (lo, min(hi, a))
+    return _trim(doc, lo, hi)
+
+
+def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """Drop punctuation, quote marks and a leading complementizer from both ends of a token range; a closing
+    quote mark whose opening mark is inside the range stays ("its magazine, ‘Yalgaar’")."""
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_quote or doc[lo].is_space
+                       or (doc[lo].dep_ == "mark" and doc[lo].lower_ in {"that"})):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_quote or doc[hi - 1].is_space) \
+            and doc[hi - 1].text not in {")", "]"}:
+        last = doc[hi - 1].text
+        if last in _PAIRS and any(t.text == _PAIRS[last] for t in doc[lo : hi - 1]):
+            break
+        hi -= 1
+    return (lo, hi) if hi > lo else None
+
+
+_PAIRS = {"’": "‘", "”": "“"}
+
+
+# -- the spaCy component (the write half) -----------------------------------------------------------------
+
+
+@Language.factory(COMPONENT, requires=["token.dep", "token.lemma", "token.pos"], assigns=["doc.spans"])
+def make_statements_component(nlp: Language, name: str) -> StatementsComponent:
+    return StatementsComponent(nlp.vocab)
+
+
+class StatementsComponent:
+    """Sets doc.spans["statement_cue" | "statement_source" | "statement_content"], one span per statement
+    in the same order ("statement_source" holds an empty span where there is no source)."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.matcher = StatementMatcher(vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        cues, sources, contents = [], [], []
+        for c in self.matcher.find(doc):
+            label = "agentless" if c.agentless else c.pattern
+            cues.append(SpacySpan(doc, *c.cue, label=label))
+            sources.append(SpacySpan(doc, *(c.source or (c.cue[0], c.cue[0])), label=label))
+            contents.append(SpacySpan(doc, *(c.content or (c.cue[0], c.cue[0])), label=label))
+        doc.spans["statement_cue"], doc.spans["statement_source"] = cues, sources
+        doc.spans["statement_content"] = contents
+        return doc
+
+
+# -- quotes ------------------------------------------------------------------------------------------------
+
+
+def quote_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of every quotation, marks excluded. A quotation left open at the end of a paragraph goes on
+    into the next one when that paragraph opens with a quote mark (the newspaper convention for a quote of
+    several paragraphs); otherwise it ends with its paragraph."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    last_end = 0
+    for ps, pe in paragraphs:
+        start = ps
+        if open_at is not None:
+            if text[ps : ps + 1] in _OPEN:
+                start = ps + 1  # the reopening mark continues the quotation
+            else:
+                spans.append((open_at, last_end))
+                open_at = None
+        for i in range(start, pe):
+            ch = text[i]
+            if ch == "“" and open_at is None:
+                open_at = i + 1
+            elif ch == "”" and open_at is not None:
+                spans.append((open_at, i))
+                open_at = None
+            elif ch == '"':
+                if open_at is None and (i == ps or not text[i - 1].isalnum()):
+                    open_at = i + 1
+                elif open_at is not None:
+                    spans.append((open_at, i))
+                    open_at = None
+        last_end = pe
+    if open_at is not None:
+        spans.append((open_at, last_end))
+    out = []
+    for s, e in spans:
+        chunk = text[s:e]
+        s2 = s + len(chunk) - len(chunk.lstrip())
+        e2 = s + len(chunk.rstrip(" \n\t,;:"))
+        if e2 > s2:
+            out.append((s2, e2))
+    return out
