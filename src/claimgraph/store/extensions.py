@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import sqlite3
 
-from . import grading, resolution
+from . import grading, resolution, statements
 
 # Each entry: (name, DDL). Executed in order with CREATE ... IF NOT EXISTS semantics.
 EXTENSIONS: list[tuple[str, str]] = [
     ("resolution", resolution.DDL),
     ("grading", grading.DDL),
+    ("statements", statements.DDL),
 ]
 
 
