@@ -411,6 +411,7 @@ def test_openapi_spec_validates_and_lists_every_route(client: TestClient) -> Non
         "/api/convergence",
         "/api/brokers",
         "/api/changes",
+        "/api/statements",
     }
     assert set(spec["paths"]) == expected
     for path, item in spec["paths"].items():
