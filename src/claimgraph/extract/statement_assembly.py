@@ -77,17 +77,30 @@ def assemble(doc: Document, parsed: Sequence[ParsedSentence], paragraphs: Sequen
             p = _place(ps, cand)
             p = _with_quote(p, quotes, text)
             if p.content is not None:
-                placed.append(p)
+                content = _clean_end(text, *p.content)
+                if content is not None:
+                    placed.append(replace(p, content=content))
     placed = _dedupe(placed)
     lex = matcher.rules.lexicon
     out: list[Statement] = []
     for p in placed:
-        kind, actor = _kind_and_actor(p, text, entities, lex, doc.outlet, out)
+        kind, actor = _kind_and_actor(p, text, entities, lex, doc, out)
         cue, content = _span(text, p.cue), _span(text, p.content)  # type: ignore[arg-type]
         source = None if p.source is None else _span(text, p.source)
         sid = make_id("st", doc.id, cue.start, cue.end, content.start, content.end)
         out.append(Statement(sid, doc.id, cue, content, kind, source, actor, None, version))
     return _nest(out)
+
+
+_REFERENCE_END = re.compile(r"(?:\s*\[\d*\]?|\s*[,;:.])+$")
+
+
+def _clean_end(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A content range without a trailing reference marker ("… with them.[5]") or the stop before it."""
+    m = _REFERENCE_END.search(text, start, end)
+    if m is not None and "[" in m.group(0):
+        end = m.start()
+    return (start, end) if end > start else None
 
 
 def _span(text: str, r: tuple[int, int]) -> Span:
@@ -171,15 +184,22 @@ def _entities_in(start: int, end: int, entities: Sequence[Entity]) -> list[tuple
                   key=lambda me: me[0].start)
 
 
-def _kind_and_actor(p: _Placed, text: str, entities: Sequence[Entity], lex, outlet: str | None,  # noqa: ANN001
+def _kind_and_actor(p: _Placed, text: str, entities: Sequence[Entity], lex, doc: Document,  # noqa: ANN001
                     earlier: Sequence[Statement]) -> tuple[StatementKind, EntityRef | None]:
     if p.source is None or p.head is None:
         return StatementKind.NONE, None
-    head = p.head
+    head, outlet = p.head, doc.outlet
     word, lemma = head.lower_, head.lemma_.lower()
     start, end = p.source
     inside = _entities_in(start, end, entities)
     covering = next((e for m, e in inside if m.start <= p.head_char < m.end), None)
+    if word in lex.first_pronouns:  # the author speaking: a speech's speaker, a statement's signatory
+        author = None if not doc.author else next(
+            (e for e in entities if e.type in _PERSON_TYPES | _ORG_TYPES and doc.author in {e.name, *e.aliases}), None)
+        if not doc.author:
+            return StatementKind.ANONYMOUS, None
+        kind = StatementKind.NAMED if word in {"i", "me"} else StatementKind.ORGANISATION
+        return kind, None if author is None else author.ref()
     if word in lex.person_pronouns:
         person = _recent(start, entities, _PERSON_TYPES)
         return (StatementKind.NAMED, person.ref()) if person is not None else (StatementKind.ANONYMOUS, None)
@@ -200,6 +220,12 @@ def _kind_and_actor(p: _Placed, text: str, entities: Sequence[Entity], lex, outl
         return StatementKind.ORGANISATION, covering.ref()
     if head.ent_type_ == "PERSON":
         return StatementKind.NAMED, None
+    # "Pakistan's national security advisor Naseer Khan Janjua": a role noun with the person's name beside it
+    for t in head.children:
+        if t.dep_ in {"appos", "compound"} and t.ent_type_ == "PERSON":
+            at = p.head_char - head.idx + t.idx
+            person = next((e for m, e in inside if m.start <= at < m.end and e.type in _PERSON_TYPES), None)
+            return StatementKind.NAMED, None if person is None else person.ref()
     affiliation = next((e for _, e in inside if e.type in _ORG_TYPES | {"place"}), None)
     ref = None if affiliation is None else affiliation.ref()
     if lemma in lex["documents"] or word in lex["documents"]:

@@ -45,6 +45,7 @@ class Lexicon:
     classes: Mapping[str, frozenset[str]]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
+    first_pronouns: frozenset[str]
 
     def __getitem__(self, name: str) -> frozenset[str]:
         return self.classes[name]
@@ -113,7 +114,8 @@ def parse_rules(raw: Mapping[str, Any]) -> StatementRules:
         if "cue" not in nodes:
             raise ValueError(f"statements.yaml pattern {p['id']!r} has no `cue` node")
         specs.append(PatternSpec(p["id"], p.get("build"), bool(p.get("agentless")), nodes, pattern))
-    lex = Lexicon(classes, frozenset(pronouns.get("person", [])), frozenset(pronouns.get("group", [])))
+    lex = Lexicon(classes, frozenset(pronouns.get("person", [])), frozenset(pronouns.get("group", [])),
+                  frozenset(pronouns.get("first", [])))
     return StatementRules(lex, tuple(specs))
 
 
@@ -236,9 +238,11 @@ class StatementMatcher:
         if build == "clause_around":  # the clause the cue sits in, less the cue's own phrase
             lo, hi = head.left_edge.i, head.right_edge.i + 1
             clo, chi = cue.left_edge.i, cue.right_edge.i + 1
-            subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
-            if subj is not None and cue.dep_ in {"parataxis", "ccomp", "advcl"}:
-                clo = subj.left_edge.i  # "Months later, the sources point out, Ashfaq arrived": "Months later" stays
+            own = [c.left_edge.i for c in cue.children if c.i < cue.i and c.dep_ in {"nsubj", "mark", "aux", "neg"}]
+            if own and cue.dep_ in {"parataxis", "ccomp", "advcl"}:
+                # "Months later, the sources point out, Ashfaq arrived": "Months later" stays in the content;
+                # "As someone once said, …": "As" goes with the speaker clause
+                clo = min(own)
             if clo <= lo:
                 lo = chi
             elif chi >= hi:
