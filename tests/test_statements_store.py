@@ -108,3 +108,11 @@ def test_api_pages_statements(db: Path) -> None:
     only = client.get("/api/statements", params={"source": "officials"}).json()
     assert [i["id"] for i in only["items"]] == ["st_b1"]
     assert client.get("/api/statements", params={"since": "yesterday"}).status_code == 422
+
+
+def test_bulk_loading_stores_statements_too(tmp_path: Path) -> None:
+    from claimgraph.store.bulk import bulk_save
+
+    with Store(tmp_path / "bulk.db") as store:
+        assert bulk_save(store, _extractions()) == 2
+        assert [r.statement.id for r in store.statements()] == ["st_a1", "st_a2", "st_b1"]
