@@ -213,3 +213,12 @@ def test_colon_quote_paragraph_quote_nesting_and_pronoun(extractor) -> None:  # 
     officials = next(s for s in x.attributions if s.source is not None and s.source.text == "Officials")
     assert claimed.parent == officials.id and claimed.kind is StatementKind.DOCUMENT
     assert officials.parent is None
+
+
+@pytest.mark.model
+def test_a_denial_answers_the_allegation_before_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Pakistani officials said the Tehrik-i-Taliban Pakistan had carried out the attack on the checkpoint.\n\n"
+            "The Tehrik-i-Taliban Pakistan denied any involvement in the attack.")
+    x = _extract(extractor, text)
+    said, denied = _by_cue(x, "said"), _by_cue(x, "denied")
+    assert denied.denies == said.id and said.denies is None

@@ -116,3 +116,23 @@ def test_bulk_loading_stores_statements_too(tmp_path: Path) -> None:
     with Store(tmp_path / "bulk.db") as store:
         assert bulk_save(store, _extractions()) == 2
         assert [r.statement.id for r in store.statements()] == ["st_a1", "st_a2", "st_b1"]
+
+
+def test_a_denial_and_the_allegation_it_denies_appear_together(tmp_path: Path) -> None:
+    text = ("Officials said the Baloch Liberation Army had planned the ambush. "
+            "The Baloch Liberation Army denied any role in the ambush.")
+    doc = Document(text_id(text), text, published=PartialDate("2025-02-01", Precision.DAY))
+    alleged = Statement("st_x1", doc.id, _span(text, "said"),
+                        _span(text, "the Baloch Liberation Army had planned the ambush"), StatementKind.ANONYMOUS,
+                        _span(text, "Officials"))
+    denied = Statement("st_x2", doc.id, _span(text, "denied"), _span(text, "any role in the ambush"),
+                       StatementKind.ORGANISATION, Span(66, 93, text[66:93]), EntityRef("ent_bla", "BLA"),
+                       denies="st_x1")
+    with Store(tmp_path / "d.db") as store:
+        bla = Entity("ent_bla", "Baloch Liberation Army", "armed_group", aliases=("BLA",),
+                     mentions=(Span(66, 93, text[66:93]),))
+        store.save(Extraction(doc=doc, entities=(bla,), attributions=(alleged, denied)))
+        for query in ({"source": "officials"}, {"source": "BLA"}):
+            rows = store.statements(**query)  # type: ignore[arg-type]
+            assert [r.statement.id for r in rows] == ["st_x1", "st_x2"], query
+            assert [r.opposed for r in rows] == [("st_x2",), ("st_x1",)]

@@ -231,6 +231,7 @@ def statement_to_json(s: Statement) -> Json:
         "source_actor": _ref(s.source_actor),
         "kind": s.kind.value,
         "parent": s.parent,
+        "denies": s.denies,
         "extractor": s.extractor,
     }
 
@@ -241,6 +242,7 @@ def statement_from_json(d: Json) -> Statement:
         id=d["id"], doc_id=d["doc_id"], cue=_span_in(d["cue"]), content=_span_in(d["content"]),
         kind=StatementKind(d["kind"]), source=None if source is None else _span_in(source),
         source_actor=_ref_in(d.get("source_actor")), parent=d.get("parent"), extractor=d.get("extractor", ""),
+        denies=d.get("denies"),
     )
 
 

@@ -197,6 +197,7 @@ class Statement:
     source_actor: EntityRef | None = None
     parent: str | None = None
     extractor: str = ""
+    denies: str | None = None  # id of the statement this denial answers ("the group denied …")
 
 
 @dataclass(frozen=True, slots=True)

@@ -112,6 +112,9 @@ class StatementOut(BaseModel):
     source_actor: Ref | None
     kind: Literal["named", "anonymous", "organisation", "document", "outlet", "none"]
     parent: str | None = Field(description="The statement this one is reported inside (a source quoting a source).")
+    denies: str | None = Field(None, description="For a denial, the statement it answers.")
+    opposed: list[str] = Field(default_factory=list, description="Statements on the other side of a denial; they "
+                               "are always in the same answer.")
     extractor: str
     document: DocRef
 

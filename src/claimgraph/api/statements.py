@@ -35,4 +35,5 @@ def _render(r: StatementRow) -> dict[str, Any]:
     s = r.statement
     out["document"] = {"id": s.doc_id, "title": r.title, "outlet": r.outlet, "published": r.published,
                        "source": r.source, "url": r.url}
+    out["opposed"] = list(r.opposed)
     return out

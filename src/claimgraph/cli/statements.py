@@ -26,7 +26,8 @@ def statements_cli(
     as_json: bool = typer.Option(False, "--json", help="JSON Lines (the contract's attribution objects)."),
     db: Path | None = DbOption,
 ) -> None:
-    """List attributed statements: source, cue and content, oldest document first."""
+    """List attributed statements: source, cue and content, oldest document first. A denial and the allegation
+    it answers are always listed together (⇄ #n points at the other)."""
     from .analysis import parse_date
 
     day = parse_date(since, "--since")
@@ -37,20 +38,23 @@ def statements_cli(
         from ..contract import statement_to_json
 
         for r in rows:
-            sys.stdout.write(json.dumps({**statement_to_json(r.statement), "published": r.published},
-                                        ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps({**statement_to_json(r.statement), "published": r.published,
+                                         "opposed": list(r.opposed)}, ensure_ascii=False) + "\n")
         return
     from rich.table import Table
 
     table = Table(show_lines=False)
     for col in ("date", "source", "kind", "cue", "content", "where"):
         table.add_column(col, overflow="fold")
+    number = {r.statement.id: i for i, r in enumerate(rows, 1)}
     for r in rows:
         s = r.statement
         who = s.source.text if s.source is not None else "[dim](unnamed)[/]"
         if s.source_actor is not None and s.source is not None and s.source_actor.name not in s.source.text:
             who += f" [dim]→ {s.source_actor.name}[/]"
         content = s.content.text if len(s.content.text) <= 160 else s.content.text[:157] + "…"
+        if r.opposed:  # a denial and the allegation it answers are listed together, each pointing at the other
+            content += " [yellow](⇄ " + ", ".join(f"#{number[o]}" for o in r.opposed if o in number) + ")[/]"
         table.add_row(r.published or "", who, s.kind.value, s.cue.text, content,
                       f"{s.doc_id}:{s.content.start}-{s.content.end}")
     print_table(table)

@@ -37,6 +37,7 @@ class _Placed:
     head_char: int  # document offset of the source's head token (-1 without a source)
     agentless: bool
     pattern: str
+    denial: bool = False
 
 
 class StatementFinder:
@@ -72,16 +73,19 @@ def assemble(doc: Document, parsed: Sequence[ParsedSentence], paragraphs: Sequen
     text = doc.text
     quotes = quote_spans(text, paragraphs)
     placed: list[_Placed] = []
+    lex = matcher.rules.lexicon
     for ps in parsed:
-        for cand in matcher.find(ps.sent if isinstance(ps.sent, Doc) else ps.sent.as_doc()):
+        sent = ps.sent if isinstance(ps.sent, Doc) else ps.sent.as_doc()
+        for cand in matcher.find(sent):
             p = _place(ps, cand)
+            if any(sent[i].lemma_.lower() in lex["denial"] for i in range(*cand.cue)):
+                p = replace(p, denial=True)
             p = _with_quote(p, quotes, text)
             if p.content is not None:
                 content = _clean_end(text, *p.content)
                 if content is not None:
                     placed.append(replace(p, content=content))
     placed = _dedupe(placed)
-    lex = matcher.rules.lexicon
     out: list[Statement] = []
     for p in placed:
         kind, actor = _kind_and_actor(p, text, entities, lex, doc, out)
@@ -89,7 +93,8 @@ def assemble(doc: Document, parsed: Sequence[ParsedSentence], paragraphs: Sequen
         source = None if p.source is None else _span(text, p.source)
         sid = make_id("st", doc.id, cue.start, cue.end, content.start, content.end)
         out.append(Statement(sid, doc.id, cue, content, kind, source, actor, None, version))
-    return _nest(out)
+    denials = {s.id for s, p in zip(out, placed, strict=True) if p.denial}
+    return _nest(_pair_denials(out, denials, entities))
 
 
 _REFERENCE_END = re.compile(r"(?:\s*\[\d*\]?|\s*[,;:.])+$")
@@ -173,6 +178,27 @@ def _nest(statements: list[Statement]) -> list[Statement]:
                    and not (s.content.start <= t.cue.start and t.cue.end <= s.content.end)]
         parent = min(holders, key=lambda t: t.content.end - t.content.start, default=None)
         out.append(replace(s, parent=None if parent is None else parent.id))
+    return out
+
+
+def _pair_denials(statements: list[Statement], denials: set[str], entities: Sequence[Entity]) -> list[Statement]:
+    """A denial answers the nearest earlier statement (within a few paragraphs) by another source whose content
+    names the denier or shares an actor with the denial's content ("Officials blamed the TTP … The TTP denied
+    any role"): the two are shown together wherever either is."""
+    def named_in(span: Span) -> set[str]:
+        return {e.id for e in entities for m in e.mentions if span.start <= m.start and m.end <= span.end}
+
+    out = []
+    for s in statements:
+        if s.id not in denials:
+            out.append(s)
+            continue
+        mine = named_in(s.content) | ({s.source_actor.id} if s.source_actor else set())
+        earlier = [t for t in statements if t.id not in denials and t.cue.end <= s.cue.start
+                   and s.cue.start - t.cue.end < 2000 and (t.source is None or s.source is None
+                                                            or t.source.text != s.source.text)]
+        target = next((t for t in reversed(earlier) if mine & named_in(t.content)), None)
+        out.append(s if target is None else replace(s, denies=target.id))
     return out
 
 

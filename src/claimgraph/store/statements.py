@@ -26,11 +26,13 @@ CREATE TABLE IF NOT EXISTS statements (
   cue_text TEXT NOT NULL,
   content_start INTEGER NOT NULL, content_end INTEGER NOT NULL,
   parent_id TEXT,
+  denies_id TEXT,                     -- the statement this denial answers
   ingested_at TEXT NOT NULL,
   body TEXT NOT NULL                  -- the statement as contract JSON
 );
 CREATE INDEX IF NOT EXISTS statements_doc ON statements(doc_id, content_start);
 CREATE INDEX IF NOT EXISTS statements_actor ON statements(source_actor_id);
+CREATE INDEX IF NOT EXISTS statements_denies ON statements(denies_id);
 """
 
 
@@ -44,15 +46,17 @@ class StatementRow:
     title: str | None
     source: str
     url: str | None
+    #: ids of statements on the other side of a denial: the allegation it denies, or the denials of this one
+    opposed: tuple[str, ...] = ()
 
 
 def save_statements(conn: sqlite3.Connection, statements: Iterable[Statement], at: str) -> None:
     conn.executemany(
         "INSERT OR IGNORE INTO statements(id, doc_id, kind, source_text, source_actor_id, cue_text, content_start,"
-        " content_end, parent_id, ingested_at, body) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        " content_end, parent_id, denies_id, ingested_at, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         [(s.id, s.doc_id, s.kind.value, None if s.source is None else s.source.text,
           None if s.source_actor is None else s.source_actor.id, s.cue.text, s.content.start, s.content.end,
-          s.parent, at, json.dumps(statement_to_json(s))) for s in statements],
+          s.parent, s.denies, at, json.dumps(statement_to_json(s))) for s in statements],
     )
 
 
@@ -84,17 +88,42 @@ def query_statements(
     if doc_id is not None:
         where.append("s.doc_id = ?")
         args.append(doc_id)
-    sql = ("SELECT s.body, s.doc_id, s.content_start, s.content_end, d.published, d.outlet, d.title, d.source,"
-           " d.url"
-           " FROM statements s JOIN documents d ON d.id = s.doc_id"
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY COALESCE(d.published, d.ingested_at), s.doc_id, s.content_start, s.id")
-    rows = conn.execute(sql, args).fetchall()
+    rows = conn.execute(_SELECT + (" WHERE " + " AND ".join(where) if where else "") + _ORDER, args).fetchall()
     if about is not None:
         by_doc: dict[str, list[tuple[int, int]]] = {}
         for start, end, d in about:
             by_doc.setdefault(d, []).append((start, end))
         rows = [r for r in rows if any(r["content_start"] <= s and e <= r["content_end"]
                                         for s, e in by_doc.get(r["doc_id"], []))]
+    return _with_opponents(conn, rows)
+
+
+_SELECT = ("SELECT s.id, s.denies_id, s.body, s.doc_id, s.content_start, s.content_end, d.published, d.outlet,"
+           " d.title, d.source, d.url, d.ingested_at FROM statements s JOIN documents d ON d.id = s.doc_id")
+_ORDER = " ORDER BY COALESCE(d.published, d.ingested_at), s.doc_id, s.content_start, s.id"
+
+
+def _with_opponents(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[StatementRow]:
+    """The rows, each with the statements on the other side of a denial; those are added to the answer when the
+    filters left them out, so a denial and the allegation it denies always appear together."""
+    ids = [r["id"] for r in rows]
+    opposed: dict[str, set[str]] = {i: set() for i in ids}
+    for r in rows:
+        if r["denies_id"]:
+            opposed[r["id"]].add(r["denies_id"])
+    for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+        marks = ",".join("?" * len(chunk))
+        for d in conn.execute(f"SELECT id, denies_id FROM statements WHERE denies_id IN ({marks})", chunk):  # noqa: S608
+            opposed[d["denies_id"]].add(d["id"])
+    missing = sorted({o for os in opposed.values() for o in os} - set(ids))
+    extra: list[sqlite3.Row] = []
+    for chunk in (missing[i : i + 500] for i in range(0, len(missing), 500)):
+        marks = ",".join("?" * len(chunk))
+        extra += conn.execute(_SELECT + f" WHERE s.id IN ({marks})", chunk).fetchall()  # noqa: S608
+    for r in extra:
+        opposed[r["id"]] = ({r["denies_id"]} if r["denies_id"] else set()) | {i for i, os in opposed.items()
+                                                                               if r["id"] in os}
+    every = sorted([*rows, *extra], key=lambda r: (r["published"] or r["ingested_at"], r["doc_id"],
+                                                    r["content_start"], r["id"]))
     return [StatementRow(statement_from_json(json.loads(r["body"])), r["published"], r["outlet"], r["title"],
-                         r["source"], r["url"]) for r in rows]
+                         r["source"], r["url"], tuple(sorted(opposed[r["id"]]))) for r in every]
