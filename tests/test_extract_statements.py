@@ -173,10 +173,10 @@ def test_news_sentences(extractor) -> None:  # type: ignore[no-untyped-def]
         "The administration added the group to its list of foreign terrorist organisations.",
     ])
     x = _extract(extractor, text)
-    told = _by_cue(x, "told")
+    told = _by_cue(x, "told reporters")  # the addressee right after the verb belongs to the cue
     assert told.source is not None and told.source.text.endswith("Mohsin Naqvi")
     assert told.kind is StatementKind.NAMED
-    assert told.content.text == "We will not negotiate with those who kill children"
+    assert told.content.text == "We will not negotiate with those who kill children,"  # inside the marks
     police = _by_cue(x, "According to")
     assert police.source is not None and police.source.text == "police"
     assert police.content.text == "the attackers opened fire on a checkpoint near the border crossing"
@@ -188,7 +188,7 @@ def test_news_sentences(extractor) -> None:  # type: ignore[no-untyped-def]
     army = [s for s in x.attributions if s.source is not None and s.source.text == "The army"]
     assert army and army[0].kind is StatementKind.ORGANISATION
     assert army[0].content.text == "five soldiers were killed in the ambush"
-    understood = _by_cue(x, "is understood")
+    understood = _by_cue(x, "It is understood")  # the expletive subject belongs to an agentless cue
     assert understood.source is None and understood.kind is StatementKind.NONE
     assert understood.content.text == "the talks collapsed after the second round"
     believed = _by_cue(x, "is believed")

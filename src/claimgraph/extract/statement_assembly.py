@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..nlp.segment import Sentence
+from ..ontology import load_ontology
 from ..records import Claim, Document, Entity, EntityRef, SourceKind, Span, Statement, StatementKind, make_id
 from .statements import Candidate, StatementMatcher, StatementRules, load_rules, quote_spans
 from .types import ParsedSentence
@@ -85,7 +87,7 @@ def assemble(doc: Document, parsed: Sequence[ParsedSentence], paragraphs: Sequen
                 content = _clean_end(text, *p.content)
                 if content is not None:
                     placed.append(replace(p, content=content))
-    placed = _dedupe(placed)
+    placed = _dedupe(placed + _continued_quotes(placed, quotes, paragraphs, text))
     out: list[Statement] = []
     for p in placed:
         kind, actor = _kind_and_actor(p, text, entities, lex, doc, out)
@@ -94,7 +96,7 @@ def assemble(doc: Document, parsed: Sequence[ParsedSentence], paragraphs: Sequen
         sid = make_id("st", doc.id, cue.start, cue.end, content.start, content.end)
         out.append(Statement(sid, doc.id, cue, content, kind, source, actor, None, version))
     denials = {s.id for s, p in zip(out, placed, strict=True) if p.denial}
-    return _nest(_pair_denials(out, denials, entities))
+    return _without_echoes(_nest(_pair_denials(out, denials, entities)))
 
 
 _REFERENCE_END = re.compile(r"(?:\s*\[\d*\]?|\s*[,;:.])+$")
@@ -158,14 +160,54 @@ def _with_quote(p: _Placed, quotes: Sequence[tuple[int, int]], text: str) -> _Pl
 
 
 def _dedupe(placed: list[_Placed]) -> list[_Placed]:
-    """One statement per cue span (two sentences never share tokens; this guards patterns that overlap)."""
-    seen: set[tuple[int, int]] = set()
+    """One statement per cue and content (a continued quotation shares its cue with the one before)."""
+    seen: set[tuple[tuple[int, int], tuple[int, int] | None]] = set()
     out = []
-    for p in sorted(placed, key=lambda x: x.cue):
-        if p.cue not in seen:
-            seen.add(p.cue)
+    for p in sorted(placed, key=lambda x: (x.cue, x.content or (0, 0))):
+        if (p.cue, p.content) not in seen:
+            seen.add((p.cue, p.content))
             out.append(p)
     return out
+
+
+def _continued_quotes(placed: Sequence[_Placed], quotes: Sequence[tuple[int, int]],
+                      paragraphs: Sequence[tuple[int, int]], text: str) -> list[_Placed]:
+    """A quotation that goes on after its speaker clause with no cue of its own ("“A,” he said. “B.”", "“A,” he
+    said, “B.”") is the same speaker's: a statement with the same source and cue."""
+    cues = sorted(p.cue for p in placed)
+    contents = {p.content for p in placed}
+    out: list[_Placed] = []
+    for p in placed:
+        if p.content not in quotes:
+            continue
+        para = next(((a, b) for a, b in paragraphs if a <= p.cue[0] < b), None)
+        if para is None:
+            continue
+        after = max(p.cue[1], p.source[1] if p.source else 0, p.content[1])  # type: ignore[index]
+        for q in quotes:
+            if q[0] < after or q[1] > para[1] or q in contents or len(text[q[0] : q[1]].split()) < 3:
+                continue
+            if any(after <= c[0] < q[1] for c in cues):
+                break  # another speaker's clause comes first
+            out.append(replace(p, content=q))
+            after = q[1]
+    return out
+
+
+def _without_echoes(statements: list[Statement]) -> list[Statement]:
+    """An agentless cue inside the content of an attribution with the same scope ("…, said sources: the ISKP …
+    is said to have vowed …") adds no source of its own: it is not a statement of its own."""
+    by_id = {s.id: s for s in statements}
+
+    def echo(s: Statement) -> bool:
+        parent = by_id.get(s.parent) if s.parent else None
+        if s.source is not None or parent is None:
+            return False
+        shared = _overlap(s.content, parent.content)
+        return shared >= 0.9 * max(s.content.end - s.content.start, parent.content.end - parent.content.start)
+
+    dropped = {s.id for s in statements if echo(s)}
+    return [s for s in statements if s.id not in dropped]
 
 
 def _nest(statements: list[Statement]) -> list[Statement]:
@@ -222,9 +264,8 @@ def _kind_and_actor(p: _Placed, text: str, entities: Sequence[Entity], lex, doc:
     if word in lex.first_pronouns:  # the author speaking: a speech's speaker, a statement's signatory
         author = None if not doc.author else next(
             (e for e in entities if e.type in _PERSON_TYPES | _ORG_TYPES and doc.author in {e.name, *e.aliases}), None)
-        if not doc.author:
-            return StatementKind.ANONYMOUS, None
-        kind = StatementKind.NAMED if word in {"i", "me"} else StatementKind.ORGANISATION
+        # "I" is somebody in particular (a speech's speaker, a letter's writer); "we" names nobody
+        kind = StatementKind.NAMED if word in {"i", "me"} else StatementKind.ANONYMOUS
         return kind, None if author is None else author.ref()
     if word in lex.person_pronouns:
         person = _recent(start, entities, _PERSON_TYPES)
@@ -236,8 +277,16 @@ def _kind_and_actor(p: _Placed, text: str, entities: Sequence[Entity], lex, doc:
         org = _recent(start, entities, _ORG_TYPES)
         return StatementKind.ORGANISATION, None if org is None else org.ref()
     source_text = text[start:end]
-    if outlet and outlet.casefold() in source_text.casefold():
+    if lemma in lex["documents"] or word in lex["documents"]:  # "a ThePrint report", "the group's statement"
+        doc_ref = next((e for _, e in inside if e.type in _ORG_TYPES | _OUTLET_TYPES), None)
+        return StatementKind.DOCUMENT, None if doc_ref is None else doc_ref.ref()
+    if outlet and outlet.casefold() in source_text.casefold() or lemma in lex["media"] \
+            or _is_wire_agency(source_text):
         return StatementKind.OUTLET, covering.ref() if covering else None
+    if lemma in lex["spokespeople"]:  # "the Pakistani Taliban spokesman" speaks as the Pakistani Taliban
+        body = next((e for _, e in inside if e.type in _ORG_TYPES), None)
+        if body is not None or any(t.ent_type_ in {"ORG", "NORP"} for t in head.subtree):
+            return StatementKind.ORGANISATION, None if body is None else body.ref()
     if covering is not None:
         if covering.type in _PERSON_TYPES:
             return StatementKind.NAMED, covering.ref()
@@ -254,8 +303,6 @@ def _kind_and_actor(p: _Placed, text: str, entities: Sequence[Entity], lex, doc:
             return StatementKind.NAMED, None if person is None else person.ref()
     affiliation = next((e for _, e in inside if e.type in _ORG_TYPES | {"place"}), None)
     ref = None if affiliation is None else affiliation.ref()
-    if lemma in lex["documents"] or word in lex["documents"]:
-        return StatementKind.DOCUMENT, ref
     if lemma in lex["anonymous"] or word in lex["anonymous"]:
         return StatementKind.ANONYMOUS, ref
     if lemma in lex["organisation"] or word in lex["organisation"] or head.ent_type_ in {"ORG", "NORP", "GPE"}:
@@ -263,6 +310,17 @@ def _kind_and_actor(p: _Placed, text: str, entities: Sequence[Entity], lex, doc:
     if head.pos_ == "PROPN":
         return StatementKind.NAMED, None
     return StatementKind.ANONYMOUS, ref
+
+
+@cache
+def _wire_agencies() -> frozenset[str]:
+    """Wire agencies of the packaged lexicon (a source they name is a news outlet)."""
+    return frozenset(str(w).casefold() for w in load_ontology().lexicon.get("wire_agencies", []))
+
+
+def _is_wire_agency(source_text: str) -> bool:
+    name = re.sub(r"^(?:the|a|an)\s+", "", source_text.strip(), flags=re.IGNORECASE).casefold()
+    return name in _wire_agencies()
 
 
 def _recent(offset: int, entities: Sequence[Entity], types: set[str], within: int = 1500) -> Entity | None:

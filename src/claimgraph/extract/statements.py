@@ -69,6 +69,7 @@ class StatementRules:
         """Lower-case surface words any of whose presence makes a sentence worth parsing for statements."""
         lemmas = set().union(*(self.lexicon[c] for c in ("speech", "cognition", "agentless", "labelling")))
         words = verb_forms(lemmas) | set(self.lexicon["adverbs"]) | {"according", "per", "quoted", "cited"}
+        words |= {w for n in self.lexicon["noun_cues"] for w in (n, n + "s")}
         return frozenset(words | _IRREGULAR_SAY)
 
 
@@ -176,7 +177,20 @@ class StatementMatcher:
             if "source" in roles and f.source is None:
                 f.source = roles["source"]
             if spec.build is not None and "content" in roles:
-                span = self._content(doc, spec.build, roles)
+                obj = doc[roles["content"]]
+                if spec.build == "object" and obj.lemma_.lower() in self.rules.lexicon["responsibility"]:
+                    # "claimed responsibility for the attack": the cue runs to "for", the content is what is
+                    # claimed; without a "for" phrase nothing is claimed
+                    for_ = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+                    act = None if for_ is None else next((c for c in for_.children if c.dep_ == "pobj"), None)
+                    if act is None:
+                        continue
+                    f.extra_cue.update({obj.i, for_.i})  # type: ignore[union-attr]
+                    span = _trim(doc, act.left_edge.i, act.right_edge.i + 1)
+                else:
+                    span = self._content(doc, spec.build, roles)
+                if span is not None:
+                    span = _without_connective(doc, span)
                 if span is not None:
                     f.contents.append((rank, spec.id, span))
         out = []
@@ -211,14 +225,33 @@ class StatementMatcher:
 
     def _cue_range(self, cue: Token, f: _Found, prt: list[int], content: tuple[int, int] | None
                    ) -> tuple[int, int]:
+        doc = cue.doc
         idx = {cue.i, *prt, *f.extra_cue}
-        if f.agentless:  # "has been identified as", "is said": the auxiliaries belong to the cue
-            idx |= {c.i for c in cue.children if c.dep_ in {"aux", "auxpass"} and c.i < cue.i}
         if "in_document" in f.patterns:  # "In a statement": the preposition up to its noun
             noun = next(c for c in cue.children if c.dep_ == "pobj")
             idx |= set(range(cue.i, noun.i + 1))
-        lo, hi = min(idx), max(idx) + 1
-        return lo, hi
+        if cue.pos_ not in {"VERB", "AUX"} or cue.lower_ == "according":
+            return min(idx), max(idx) + 1
+        # the verb group: auxiliaries, negation and adverbs right before the verb ("has said", "did not say",
+        # "also suggested"); in an agentless cue also its expletive subject ("it was reported")
+        i = cue.i - 1
+        while i >= 0 and doc[i].head == cue and (doc[i].dep_ in {"aux", "auxpass", "neg"}
+                                                 or doc[i].dep_ == "advmod" and doc[i].pos_ == "ADV"
+                                                 and not doc[i + 1].is_punct and i > doc[0].i):
+            idx.add(i)
+            i -= 1
+        if f.agentless and i >= 0 and doc[i].lower_ == "it" and doc[i].head == cue:
+            idx.add(i)
+        # the addressee right after the verb: "told ThePrint", "told the court", "stated to U.S. ambassador X"
+        j = max(idx) + 1
+        nxt = doc[j] if j < len(doc) else None
+        if nxt is not None and nxt.head == cue and (content is None or not content[0] <= nxt.i < content[1]):
+            speech = cue.lemma_.lower() in self.rules.lexicon["speech"]
+            addressee = nxt.dep_ in {"dobj", "dative"} and nxt.pos_ in {"PROPN", "NOUN", "PRON"} \
+                or nxt.dep_ in {"prep", "dative"} and nxt.lower_ == "to" and speech
+            if addressee and (content is None or nxt.right_edge.i < content[0] or content[1] <= j):
+                idx |= set(range(j, nxt.right_edge.i + 1))
+        return min(idx), max(idx) + 1
 
     def _content(self, doc: Doc, build: str, roles: Mapping[str, int]) -> tuple[int, int] | None:
         head = doc[roles["content"]]
@@ -290,7 +323,20 @@ def _phrase(head: Token, cue: tuple[int, int], content: tuple[int, int] | None) 
             return None
         if a < hi and b > lo:  # an overlap with the cue or content: keep the side the head is on
             lo, hi = (max(lo, b), hi) if head.i >= b else (lo, min(hi, a))
+    while hi - 1 > lo and doc[hi - 1].dep_ == "case":  # "Obama's claim": the possessor without "'s"
+        hi -= 1
     return _trim(doc, lo, hi)
+
+
+def _without_connective(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
+    """A content range without a sentence-initial connective ("Additionally,", "However,", "But")."""
+    lo, hi = span
+    first = next((t.i for t in doc if not (t.is_punct or t.is_quote or t.is_space)), 0)
+    tok = doc[lo]
+    if lo == first and hi - lo > 2 and tok.dep_ in {"advmod", "cc"} and tok.pos_ in {"ADV", "CCONJ"} \
+            and (doc[lo + 1].text == "," or tok.pos_ == "CCONJ"):
+        return _trim(doc, lo + (2 if doc[lo + 1].text == "," else 1), hi)
+    return span
 
 
 def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
@@ -376,7 +422,7 @@ def quote_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[
     for s, e in spans:
         chunk = text[s:e]
         s2 = s + len(chunk) - len(chunk.lstrip())
-        e2 = s + len(chunk.rstrip(" \n\t,;:"))
+        e2 = s + len(chunk.rstrip())  # punctuation inside the marks is the speaker's: "…deniability,"
         if e2 > s2:
             out.append((s2, e2))
     return out
