@@ -281,7 +281,7 @@ def _kind_and_actor(p: _Placed, text: str, entities: Sequence[Entity], lex, doc:
         doc_ref = next((e for _, e in inside if e.type in _ORG_TYPES | _OUTLET_TYPES), None)
         return StatementKind.DOCUMENT, None if doc_ref is None else doc_ref.ref()
     if outlet and outlet.casefold() in source_text.casefold() or lemma in lex["media"] \
-            or _is_wire_agency(source_text):
+            or _is_wire_agency(source_text) or (head.pos_ == "PROPN" and word in lex["media_names"]):
         return StatementKind.OUTLET, covering.ref() if covering else None
     if lemma in lex["spokespeople"]:  # "the Pakistani Taliban spokesman" speaks as the Pakistani Taliban
         body = next((e for _, e in inside if e.type in _ORG_TYPES), None)

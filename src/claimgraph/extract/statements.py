@@ -211,11 +211,16 @@ class StatementMatcher:
         if not _set_off(cue) or any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in cue.children):
             # a reported clause of its own, not a speaker clause set inside another
             f.contents = [c for c in f.contents if c[1] != "parenthetical"]
+        passive = any(c.dep_ == "auxpass" for c in cue.children)
+        if passive and not f.agentless:  # "was denied entry" reports nobody's denial
+            f.contents = [c for c in f.contents if c[1] != "nominal"]
         content = min(f.contents)[2] if f.contents else None
         if "in_document" in f.patterns and f.source is None:
             return None
         if not f.agentless and f.source is None and cue.pos_ in {"VERB", "AUX"}:
             f.source = _climb_subject(cue)
+        if f.source is None and not f.agentless and any(c.tag_ == "TO" for c in cue.children):
+            return None  # "reason to believe", "in order to argue": an infinitive nobody is said to say
         cue_range = self._cue_range(cue, f, prt, content)
         source = None
         if f.source is not None and not (f.agentless and doc[f.source].lower_ == "it"):
@@ -235,7 +240,7 @@ class StatementMatcher:
         # the verb group: auxiliaries, negation and adverbs right before the verb ("has said", "did not say",
         # "also suggested"); in an agentless cue also its expletive subject ("it was reported")
         i = cue.i - 1
-        while i >= 0 and doc[i].head == cue and (doc[i].dep_ in {"aux", "auxpass", "neg"}
+        while i >= 0 and doc[i].head == cue and doc[i].tag_ != "TO" and (doc[i].dep_ in {"aux", "auxpass", "neg"}
                                                  or doc[i].dep_ == "advmod" and doc[i].pos_ == "ADV"
                                                  and not doc[i + 1].is_punct and i > doc[0].i):
             idx.add(i)
@@ -244,12 +249,12 @@ class StatementMatcher:
             idx.add(i)
         # the addressee right after the verb: "told ThePrint", "told the court", "stated to U.S. ambassador X"
         j = max(idx) + 1
-        nxt = doc[j] if j < len(doc) else None
-        if nxt is not None and nxt.head == cue and (content is None or not content[0] <= nxt.i < content[1]):
+        nxt = next((c for c in cue.rights if c.left_edge.i == j), None)
+        if nxt is not None and (content is None or not content[0] <= nxt.i < content[1]):
             speech = cue.lemma_.lower() in self.rules.lexicon["speech"]
             addressee = nxt.dep_ in {"dobj", "dative"} and nxt.pos_ in {"PROPN", "NOUN", "PRON"} \
                 or nxt.dep_ in {"prep", "dative"} and nxt.lower_ == "to" and speech
-            if addressee and (content is None or nxt.right_edge.i < content[0] or content[1] <= j):
+            if addressee and (content is None or nxt.right_edge.i < content[0] or content[1] <= nxt.left_edge.i):
                 idx |= set(range(j, nxt.right_edge.i + 1))
         return min(idx), max(idx) + 1
 
@@ -257,7 +262,12 @@ class StatementMatcher:
         head = doc[roles["content"]]
         cue = doc[roles["cue"]]
         if build == "subtree":
-            return _trim(doc, head.left_edge.i, head.right_edge.i + 1)
+            hi = head.right_edge.i + 1
+            if head.i < cue.i and head.dep_ in {"ccomp", "parataxis"}:
+                # "The coalition was well-established, officials emphasised, when a picture emerged …": what
+                # goes on after the speaker clause belongs to the report; the content covers both
+                hi = max([hi, *(c.right_edge.i + 1 for c in cue.rights if c.dep_ in {"advcl", "ccomp"})])
+            return _trim(doc, head.left_edge.i, hi)
         if build == "object":  # "accused India of sponsoring the attack": the object and its of/for phrase
             right = head.right_edge.i
             for c in cue.rights:
@@ -302,7 +312,11 @@ def _climb_subject(cue: Token) -> int | None:
     for _ in range(3):
         if head.dep_ not in {"conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "pcomp"} or head.head is head:
             return None
-        head = head.head
+        step, head = head, head.head
+        if step.dep_ == "xcomp":  # "led the president to conclude": the object of the controlling verb speaks
+            obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < step.i), None)
+            if obj is not None:
+                return obj.i
         subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None and not subj.is_punct:
             if subj.tag_ in {"WDT", "WP"} and head.dep_ == "relcl":
@@ -314,9 +328,13 @@ def _climb_subject(cue: Token) -> int | None:
 def _phrase(head: Token, cue: tuple[int, int], content: tuple[int, int] | None) -> tuple[int, int] | None:
     """The source's noun phrase: the head's subtree, kept clear of the cue and the content."""
     doc = head.doc
+    relcl = None
     if head.tag_ in {"WDT", "WP"} and head.head.dep_ == "relcl":
-        head = head.head.head  # "the report, which said …": the report
+        relcl = head.head
+        head = relcl.head  # "the report, which said …", "those who say …": the report, those
     lo, hi = head.left_edge.i, head.right_edge.i + 1
+    if relcl is not None:
+        hi = min(hi, relcl.left_edge.i)
     around = content is not None and content[0] <= cue[0] < content[1]  # a speaker clause set inside its report
     for a, b in (cue,) if around or content is None else (cue, content):
         if a <= head.i < b:
