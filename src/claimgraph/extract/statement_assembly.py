@@ -277,7 +277,7 @@ def _kind_and_actor(p: _Placed, text: str, entities: Sequence[Entity], lex, doc:
         org = _recent(start, entities, _ORG_TYPES)
         return StatementKind.ORGANISATION, None if org is None else org.ref()
     source_text = text[start:end]
-    if lemma in lex["documents"] or word in lex["documents"]:  # "a ThePrint report", "the group's statement"
+    if head.pos_ != "PROPN" and (lemma in lex["documents"] or word in lex["documents"]):  # "a ThePrint report"
         doc_ref = next((e for _, e in inside if e.type in _ORG_TYPES | _OUTLET_TYPES), None)
         return StatementKind.DOCUMENT, None if doc_ref is None else doc_ref.ref()
     if outlet and outlet.casefold() in source_text.casefold() or lemma in lex["media"] \

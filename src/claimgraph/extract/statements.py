@@ -221,6 +221,9 @@ class StatementMatcher:
             f.source = _climb_subject(cue)
         if f.source is None and not f.agentless and any(c.tag_ == "TO" for c in cue.children):
             return None  # "reason to believe", "in order to argue": an infinitive nobody is said to say
+        if f.source is not None and (doc[f.source].lower_ in {"nobody", "none", "noone"} or any(
+                c.dep_ == "det" and c.lower_ == "no" for c in doc[f.source].children)):
+            return None  # "No group has claimed responsibility": nobody said anything
         cue_range = self._cue_range(cue, f, prt, content)
         source = None
         if f.source is not None and not (f.agentless and doc[f.source].lower_ == "it"):
