@@ -142,3 +142,40 @@ def test_a_huge_body_is_refused_before_it_is_read_and_never_echoed(client: TestC
 def test_an_absurd_offset_is_a_bad_request_not_a_crash(client: TestClient) -> None:
     r = client.get("/api/documents", params={"offset": "99999999999999999999"})
     assert r.status_code == 422
+
+
+def test_an_older_database_opened_read_only_says_how_to_migrate(tmp_path: Path) -> None:
+    import sqlite3
+
+    from claimgraph.errors import StoreError
+    from claimgraph.store import Store
+
+    db = make_sample_store(tmp_path / "old.db")
+    with sqlite3.connect(db) as conn:  # a database from before grading existed
+        conn.execute("DROP TABLE claim_grades")
+    with pytest.raises(StoreError, match="older claimgraph.*claim_grades.*opened for writing"):
+        Store(db, readonly=True)
+    with Store(db):  # opening it for writing migrates it
+        pass
+    with Store(db, readonly=True) as store:
+        assert store.counts()["claims"] == 10
+
+
+def test_analyses_are_cached_until_the_database_changes(tmp_path: Path) -> None:
+    from claimgraph.api.analysis import AnalysisCache
+
+    db = make_sample_store(tmp_path / "c.db")
+    cache = AnalysisCache(db)
+    calls: list[int] = []
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
+    assert cache.get(("x",), compute) == 1
+    assert cache.get(("x",), compute) == 1  # same state: served from the cache
+    from claimgraph.store import Store
+
+    with Store(db) as store:
+        store.record_failure("y.txt", 0, "read", "changed")  # any commit
+    assert cache.get(("x",), compute) == 2

@@ -76,3 +76,15 @@ def test_stats_names_older_documents_and_the_command_that_updates_them(tmp_path,
     assert result.exit_code == 0, result.output
     assert "1 documents by claimgraph-extract/0.0" in result.output
     assert "--reextract" in result.output
+
+
+def test_ingest_verbose_lists_dropped_candidates_with_reasons(tmp_path) -> None:
+    text = ("The spokesman said the army was ready. Officials in Kabul said Lashkar-e-Taiba and the Taliban "
+            "were not present. The government of Pakistan was said to be concerned about it.")
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(path), "--db", str(tmp_path / "c.db"), "--verbose"])
+    assert result.exit_code == 0, result.output
+    assert "candidates dropped" in result.output
+    dropped = [line for line in result.output.splitlines() if line.startswith("dropped ")]
+    assert dropped and all(" — " in line for line in dropped)

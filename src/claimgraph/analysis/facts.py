@@ -47,6 +47,18 @@ def parse_day(value: str | None) -> date | None:
         return None
 
 
+def _at_precision(value: str | None) -> str:
+    """'2025', '2025-03', '2025-03-14' as given; a timestamp cut to its day."""
+    return (value or "")[:10]
+
+
+def fact_date_text(row: ClaimRow) -> str:
+    """The date `fact_date` chose, written at the precision the text or the document gave it."""
+    if row.time_end or row.time:
+        return _at_precision(row.time_end if parse_day(row.time_end) else row.time)
+    return _at_precision(row.published) if parse_day(row.published) else ""
+
+
 def fact_date(row: ClaimRow) -> tuple[date, str]:
     """A claim's date: its stated time (the end of a stated period), else the document's publication date, else
     none: `(UNDATED, "undated")`. When a document was ingested says nothing about when its claims were made, so
@@ -143,6 +155,7 @@ def _fact(row: ClaimRow, kind: str, grading: Grading) -> Fact:
         text=row.ev_text,
         credibility=grading.credibility(row),
         independence=grading.independence(row),
+        when_text=fact_date_text(row),
     )
 
 
@@ -231,6 +244,7 @@ def evidence(
                 date_basis=f.basis,
                 credibility=f.credibility,
                 weight=fact_weight(f, at, weights),
+                date_text=f.when_text if f.dated else "",
             )
         out.append(e)
     out.sort(key=lambda e: (e.date or UNDATED, e.doc_id, e.start, e.id))

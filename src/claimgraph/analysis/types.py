@@ -50,6 +50,7 @@ class Fact:
     text: str
     credibility: float
     independence: str  # facts sharing this key are one report, not corroboration
+    when_text: str = ""  # the date at the precision it was given: "1809", "2025-03", "2025-03-14"
 
     @property
     def negated(self) -> bool:
@@ -85,6 +86,7 @@ class Evidence:
     weight: (
         float  # signed contribution at the score date (modality × credibility × decay, negative if negated)
     )
+    date_text: str = ""  # the date at its precision ("1809", "2025-03"); "" when undated
 
     @property
     def flags(self) -> tuple[str, ...]:
@@ -116,6 +118,7 @@ class Evidence:
             "modality": self.modality,
             "polarity": self.polarity,
             "date": self.date.isoformat() if self.date else None,
+            "date_text": self.date_text or None,
             "date_basis": self.date_basis,
             "credibility": _round(self.credibility),
             "weight": _round(self.weight),

@@ -99,6 +99,7 @@ class ClaimOut(BaseModel):
     credibility: float | None = Field(description="From the grading stage, 0–1; null when not graded.")
     grade: dict[str, Any] | None
     statement: str | None = Field(None, description="Id of the attributed statement whose content carries it.")
+    review: dict[str, Any] | None = Field(None, description="The analyst's review in force, if any.")
 
 
 class StatementOut(BaseModel):
@@ -138,6 +139,7 @@ class EventOut(BaseModel):
     extractor: str
     document: DocRef
     context: Context
+    review: dict[str, Any] | None = Field(None, description="The analyst's review in force, if any.")
 
 
 class ActorOut(BaseModel):

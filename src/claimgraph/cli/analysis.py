@@ -62,7 +62,8 @@ def evidence_line(e: Evidence) -> str:
     quote = quote if len(quote) <= 160 else quote[:157] + "…"
     return (
         f"{e.subject} {e.predicate}{obj}{flags} — {e.source} ({e.source_kind.replace('_', ' ')}), "
-        f"{e.date or 'undated'} ({e.date_basis}), credibility {e.credibility:.2f}, weight {e.weight:+.2f}: “{quote}” "
+        f"{e.date_text or e.date or 'undated'} ({e.date_basis}), credibility {e.credibility:.2f}, "
+        f"weight {e.weight:+.2f}: “{quote}” "
         f"[{e.doc_id}:{e.start}-{e.end}]"
     )
 

@@ -23,7 +23,7 @@ ExcludeOption = typer.Option(
     [], "--exclude", "-x", help="Skip files in folders whose name matches this glob (repeatable), e.g. README.md."
 )
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=not sys.stderr.isatty())
 #: Piped into a file or another program, lines are never wrapped (a terminal's width means nothing there).
 out = Console(soft_wrap=not sys.stdout.isatty())
 

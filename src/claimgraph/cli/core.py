@@ -32,6 +32,9 @@ def ingest_cli(
     reextract: bool = typer.Option(
         False, "--reextract", help="Also extract again the stored documents an older extractor version produced."
     ),
+    verbose: bool = typer.Option(
+        False, "--verbose", "-v", help="List every candidate claim, event or mention not kept, with why."
+    ),
 ) -> None:
     """Read, clean, extract and store documents. Re-running the same input adds nothing."""
     if not paths and not reextract:
@@ -56,15 +59,18 @@ def ingest_cli(
                 err.print(f"[red]failed[/] {f.source} ({f.stage}): {f.reason}", highlight=False)
         summary = pipeline.ingest(
             paths or [], store, extractor, n_process=n_process, batch_size=settings.nlp.batch_size,
-            progress=lambda n: bar.advance(task, n), exclude=exclude,
+            progress=lambda n: bar.advance(task, n), exclude=exclude, keep_dropped=verbose,
         )
     for f in summary.failures:
         where = f"{f.source}:{f.line}" if f.line else f.source
         err.print(f"[red]failed[/] {where} ({f.stage}): {f.reason}", highlight=False)
     for s in summary.skipped:
         err.print(f"[dim]skipped {s.source}: {s.reason}[/]", highlight=False)
+    for d in summary.dropped_items:
+        err.print(f"[dim]dropped[/] {d.source}: {d.what} — {d.why}", highlight=False)
     err.print(
-        f"stored {summary.stored} documents ({summary.claims} claims, {summary.events} events), "
+        f"stored {summary.stored} documents ({summary.claims} claims, {summary.events} events; "
+        f"{summary.dropped} candidates dropped{'' if verbose else ', --verbose lists them'}), "
         f"skipped {summary.duplicates} duplicates and {len(summary.skipped)} other files, {summary.failed} failed"
     )
     raise typer.Exit(summary.exit_code)
@@ -118,13 +124,16 @@ def claims_cli(
     limit: int = typer.Option(200, "--limit", help="At most this many rows."),
     as_json: bool = typer.Option(False, "--json", help="JSON Lines instead of a table (same as --format jsonl)."),
     fmt: str = typer.Option("table", "--format", help="table (tab-separated when piped) or jsonl."),
+    review: str | None = typer.Option(
+        None, "--review", help="reviewed, unreviewed, rejected or all (default: all but rejected)."
+    ),
     db: Path | None = DbOption,
 ) -> None:
     """List claims with their source and hedging."""
     if fmt not in ("table", "jsonl"):
         raise typer.BadParameter(f"{fmt!r}: use table or jsonl", param_hint="--format")
     with open_store(db, readonly=True) as store:
-        rows = store.claims(entity=entity, predicate=predicate, as_of=as_of, limit=limit)
+        rows = store.claims(entity=entity, predicate=predicate, as_of=as_of, limit=limit, review=review)
     if as_json or fmt == "jsonl":
         from ..contract import claim_to_json
 

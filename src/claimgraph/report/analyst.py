@@ -58,7 +58,9 @@ def evidence_sentence(e: Evidence) -> str:
 
 
 def _when(e: Evidence) -> str:
-    return f"{e.date} ({e.date_basis} date)" if e.date else "undated (its document gives no date)"
+    if e.date is None:
+        return "undated (its document gives no date)"
+    return f"{e.date_text or e.date} ({e.date_basis} date)"
 
 
 def _since(p: PairScore) -> str:
@@ -133,7 +135,8 @@ def _timeline(analysis: Analysis, limit: int) -> list[str]:
         obj = f" {analysis.base.actor(f.object).name}" if f.object else ""
         basis = "" if f.basis == "stated" else f" ({f.basis} date)"
         lines.append(
-            f"- {f.when}{basis}: {what}{obj}, according to {f.source}. {cite(f.doc_id, f.start, f.end)}"
+            f"- {f.when_text or f.when}{basis}: {what}{obj}, according to {f.source}. "
+            f"{cite(f.doc_id, f.start, f.end)}"
         )
         if len(lines) >= limit:
             break
