@@ -52,9 +52,9 @@ def test_a_quotation_left_open_continues_into_a_paragraph_that_opens_with_a_quot
 
 
 def test_an_unclosed_quotation_ends_with_its_paragraph_when_the_next_does_not_reopen() -> None:
-    text = 'He wrote "the plan is ready\n\nOfficials declined to comment on "the plan".'
+    text = 'He wrote "the plan is ready.\n\nOfficials declined to comment on "the plan".'
     spans = [text[s:e] for s, e in quote_spans(text, _paragraphs(text))]
-    assert spans == ["the plan is ready", "the plan"]
+    assert spans == ["the plan is ready.", "the plan"]
 
 
 def _tagged(doc, tags: str):  # type: ignore[no-untyped-def]
@@ -222,3 +222,11 @@ def test_a_denial_answers_the_allegation_before_it(extractor) -> None:  # type: 
     x = _extract(extractor, text)
     said, denied = _by_cue(x, "said"), _by_cue(x, "denied")
     assert denied.denies == said.id and said.denies is None
+
+
+def test_typewriter_quote_marks_and_a_quotation_broken_by_a_hard_wrap() -> None:
+    text = ("He said, ''The camps are still open and the\n\n"
+            "fighters come and go every week.'' Officials agreed.\n\n"
+            "Nobody else spoke.")
+    [(s, e)] = quote_spans(text, _paragraphs(text))
+    assert text[s:e] == "The camps are still open and the\n\nfighters come and go every week."

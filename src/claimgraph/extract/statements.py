@@ -12,6 +12,7 @@ want them there. Sentences the segmenter did not keep are parsed here only when 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -30,7 +31,13 @@ from ..nlp.segment import verb_forms
 STATEMENTS_VERSION = "claimgraph.statements.v1"
 COMPONENT = "claimgraph_statements_v1"  # spaCy factory names take no dots
 
-_OPEN, _CLOSE = "“\"", "”\""
+
+
+def _mark_at(text: str, i: int) -> int:
+    """Length of the quote mark at `i` (0 if none): “ ” " or a typewriter pair '' / ``."""
+    if text.startswith(("''", "``"), i):
+        return 2
+    return 1 if text[i : i + 1] in "“”\"" else 0
 _PERSON_TYPES = {"person"}
 _ORG_TYPES = {"organisation", "armed_group", "agency", "party", "state"}
 
@@ -409,34 +416,45 @@ class StatementsComponent:
 
 
 def quote_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """(start, end) of every quotation, marks excluded. A quotation left open at the end of a paragraph goes on
-    into the next one when that paragraph opens with a quote mark (the newspaper convention for a quote of
-    several paragraphs); otherwise it ends with its paragraph."""
+    """(start, end) of every quotation, marks excluded. Marks are curly (“ ”), straight (") or typewriter pairs
+    ('' … '', `` … ''). A quotation left open at the end of a paragraph goes on into the next one when that
+    paragraph opens with a quote mark (the newspaper convention for a quote of several paragraphs) or when the
+    paragraph broke off mid-sentence (a hard-wrapped text's blank line); otherwise it ends with its paragraph."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     last_end = 0
+    broken = False
     for ps, pe in paragraphs:
         start = ps
         if open_at is not None:
-            if text[ps : ps + 1] in _OPEN:
-                start = ps + 1  # the reopening mark continues the quotation
-            else:
+            mark = _mark_at(text, ps)
+            if mark:
+                start = ps + mark  # the reopening mark continues the quotation
+            elif not broken:
                 spans.append((open_at, last_end))
                 open_at = None
-        for i in range(start, pe):
+        i = start
+        while i < pe:
+            mark = _mark_at(text, i)
+            if not mark:
+                i += 1
+                continue
             ch = text[i]
-            if ch == "“" and open_at is None:
-                open_at = i + 1
-            elif ch == "”" and open_at is not None:
-                spans.append((open_at, i))
-                open_at = None
-            elif ch == '"':
-                if open_at is None and (i == ps or not text[i - 1].isalnum()):
-                    open_at = i + 1
-                elif open_at is not None:
+            if ch == "“" or text.startswith("``", i):
+                if open_at is None:
+                    open_at = i + mark
+            elif ch == "”":
+                if open_at is not None:
                     spans.append((open_at, i))
                     open_at = None
+            elif open_at is None and (i == ps or not text[i - 1].isalnum()):
+                open_at = i + mark
+            elif open_at is not None:
+                spans.append((open_at, i))
+                open_at = None
+            i += mark
         last_end = pe
+        broken = not re.search(r"[.!?:;\"”')\]]\s*$", text[ps:pe])
     if open_at is not None:
         spans.append((open_at, last_end))
     out = []
