@@ -230,3 +230,15 @@ def test_typewriter_quote_marks_and_a_quotation_broken_by_a_hard_wrap() -> None:
             "Nobody else spoke.")
     [(s, e)] = quote_spans(text, _paragraphs(text))
     assert text[s:e] == "The camps are still open and the\n\nfighters come and go every week."
+
+
+@pytest.mark.model
+def test_a_speaker_clause_ending_in_a_colon_introduces_a_block_quotation(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The commander of the coalition forces briefed the committee. Here is what the general said about the "
+            "timetable:\n\n"
+            "    Time matters; we must act now to reverse the negative trends in the south.\n\n"
+            "The committee adjourned.")
+    x = _extract(extractor, text)
+    said = _by_cue(x, "said")
+    assert said.source is not None and said.source.text == "the general"
+    assert said.content.text == "Time matters; we must act now to reverse the negative trends in the south."

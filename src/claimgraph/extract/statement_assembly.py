@@ -83,6 +83,8 @@ def assemble(doc: Document, parsed: Sequence[ParsedSentence], paragraphs: Sequen
             if any(sent[i].lemma_.lower() in lex["denial"] for i in range(*cand.cue)):
                 p = replace(p, denial=True)
             p = _with_quote(p, quotes, text)
+            if p.content is None:
+                p = _block_quote(p, paragraphs, text)
             if p.content is not None:
                 content = _clean_end(text, *p.content)
                 if content is not None:
@@ -157,6 +159,31 @@ def _with_quote(p: _Placed, quotes: Sequence[tuple[int, int]], text: str) -> _Pl
         if q[0] >= clause_end and re.fullmatch(r"[^.!?“\"]{0,40}?[:,]?\s*(?:[“\"]|''|``)\s*", text[clause_end : q[0]]):
             return replace(p, content=q)
     return p
+
+
+_SENTENCE_END = re.compile(r"[.!?\"”')\]]\s*$")
+
+
+def _block_quote(p: _Placed, paragraphs: Sequence[tuple[int, int]], text: str) -> _Placed:
+    """A speaker clause that closes its paragraph with a colon ("Here is what the General said about it:")
+    introduces the next paragraph, a quotation set off as a block without quote marks (with the paragraphs
+    after it while a hard wrap broke it off mid-sentence)."""
+    end = max(p.cue[1], p.source[1] if p.source else 0)
+    at = next((i for i, (a, b) in enumerate(paragraphs) if a <= p.cue[0] < b), None)
+    if at is None or at + 1 >= len(paragraphs) or not re.fullmatch(r"[^.!?“\"]*:\s*", text[end : paragraphs[at][1]]):
+        return p
+    start, stop = paragraphs[at + 1]
+    for _, b in paragraphs[at + 2 : at + 8]:
+        if _SENTENCE_END.search(text[start:stop]):
+            break
+        stop = b
+    chunk = text[start:stop]
+    marks = " “”\"'`\n"
+    lead = len(chunk) - len(chunk.lstrip(marks))
+    body = chunk.strip(marks)
+    if len(body.split()) < 3:
+        return p
+    return replace(p, content=(start + lead, start + lead + len(body)))
 
 
 def _dedupe(placed: list[_Placed]) -> list[_Placed]:
