@@ -242,3 +242,13 @@ def test_a_speaker_clause_ending_in_a_colon_introduces_a_block_quotation(extract
     said = _by_cue(x, "said")
     assert said.source is not None and said.source.text == "the general"
     assert said.content.text == "Time matters; we must act now to reverse the negative trends in the south."
+
+
+@pytest.mark.model
+def test_a_reported_clause_broken_by_a_hard_wrap_goes_on(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("U.S. military officials say the Pakistani army will look weak if it accepts help from foreign\n\n"
+            "trainers in the tribal areas. The committee adjourned.")
+    x = _extract(extractor, text)
+    say = _by_cue(x, "say")
+    assert say.content.text == ("the Pakistani army will look weak if it accepts help from foreign\n\n"
+                                "trainers in the tribal areas")

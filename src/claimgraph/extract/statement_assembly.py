@@ -86,7 +86,7 @@ def assemble(doc: Document, parsed: Sequence[ParsedSentence], paragraphs: Sequen
             if p.content is None:
                 p = _block_quote(p, paragraphs, text)
             if p.content is not None:
-                content = _clean_end(text, *p.content)
+                content = _clean_end(text, *_through_wraps(p.content, paragraphs, text))
                 if content is not None:
                     placed.append(replace(p, content=content))
     placed = _dedupe(placed + _continued_quotes(placed, quotes, paragraphs, text))
@@ -162,6 +162,22 @@ def _with_quote(p: _Placed, quotes: Sequence[tuple[int, int]], text: str) -> _Pl
 
 
 _SENTENCE_END = re.compile(r"[.!?\"”')\]]\s*$")
+
+
+def _through_wraps(content: tuple[int, int], paragraphs: Sequence[tuple[int, int]], text: str
+                   ) -> tuple[int, int]:
+    """A content cut off where a hard-wrapped text's blank line broke its sentence goes on to the sentence's end
+    in the paragraphs after (the sentence was parsed only up to the break)."""
+    start, end = content
+    at = next((i for i, (a, b) in enumerate(paragraphs) if a <= end <= b), None)
+    if at is None or text[end : paragraphs[at][1]].strip() or _SENTENCE_END.search(text[paragraphs[at][0] : end]):
+        return content
+    for a, b in paragraphs[at + 1 : at + 6]:
+        stop = re.search(r"[.!?](?=[\s\"”']|$)", text[a:b])
+        if stop is not None:
+            return start, a + stop.start()
+        end = b
+    return start, end
 
 
 def _block_quote(p: _Placed, paragraphs: Sequence[tuple[int, int]], text: str) -> _Placed:
