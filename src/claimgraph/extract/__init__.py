@@ -35,6 +35,7 @@ from .countries import countries_from
 from .entities import Mention, cluster_mentions, find_mentions
 from .event_lexicon import load_event_lexicon
 from .events import find_events_explained
+from .statement_assembly import StatementFinder, link_claims
 from .triggers import key_word
 from .types import ExtractContext, ParsedSentence, PlaceResolver
 
@@ -87,6 +88,7 @@ class Extractor:
         self.furniture = frozenset(str(w).lower() for w in lexicon.get("furniture_names", []))
         self.furniture_verbs = frozenset(str(w).lower() for w in lexicon.get("furniture_verbs", []))
         self.publication_nouns = tuple(str(w) for w in lexicon.get("publication_nouns", []))
+        self.statements = StatementFinder(self.nlp, version=EXTRACTOR_VERSION)
 
     # ------------------------------------------------------------------------------------------ public
 
@@ -173,11 +175,14 @@ class Extractor:
         claims, claim_drops = find_claims(parsed, index, entities, ctx, self.lex)
         events, event_drops = find_events_explained(doc, parsed, entities, ctx)
         claims, events = credit_author(claims, events, doc.author)
+        attributions = self.statements.find(doc, item.sentences, parsed, item.paragraphs, entities)
+        claims, links = link_claims(claims, attributions)
         skipped = len(item.sentences) - len(parsed)
         notes = [("sentences", f"{skipped} of {len(item.sentences)} not parsed: no name pair with a trigger word")] \
             if skipped else []
         return Extraction(doc=doc, entities=tuple(entities), claims=tuple(claims), events=tuple(events),
-                          dropped=tuple(dropped + claim_drops + event_drops + notes))
+                          dropped=tuple(dropped + claim_drops + event_drops + notes + links),
+                          attributions=tuple(attributions))
 
 
 def _default_place_resolver() -> PlaceResolver:
