@@ -14,6 +14,7 @@ if str(ROOT) not in sys.path:  # `bench` is a top-level folder beside src/, not 
 
 from bench import attribution  # noqa: E402
 from bench.split import half  # noqa: E402
+
 from claimgraph.extract.learned.crf import bio_labels, group, spans_of  # noqa: E402
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "attribution"
@@ -76,6 +77,7 @@ def test_bio_labels_round_trip_through_spans_and_grouping() -> None:
 
 def test_crf_training_is_deterministic_and_learns_its_examples(tmp_path: Path) -> None:
     from bench.product import bare_nlp
+
     from claimgraph.extract.learned.train import examples, predict, train
 
     items = attribution.load(FIXTURE / "corpus", GOLD)

@@ -17,7 +17,8 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 LABELS = ("SOURCE", "CUE", "CONTENT")
-_QUOTES = frozenset('“”"«»')
+_QUOTES = frozenset(['“', '”', '"', '«', '»', "''", "``"])
+_TOGGLES = frozenset(['"', "''"])  # marks that open or close by position
 _CUE_CLASSES = ("speech", "cognition", "agentless", "labelling", "noun_cues", "adverbs")
 
 
@@ -52,12 +53,17 @@ def _cue_path(tok: Token, cues: frozenset[str]) -> tuple[str, str]:
     return "", ""
 
 
+def tokens(doc: Doc) -> list[Token]:
+    """The tokens that are tagged: all but whitespace (line breaks inside sentences are common in the corpus)."""
+    return [t for t in doc if not t.is_space]
+
+
 def token_features(doc: Doc) -> list[dict[str, Any]]:
-    """One feature dict per token of `doc` (sentences must be set)."""
+    """One feature dict per token of `tokens(doc)` (sentences must be set)."""
     cues = cue_lemmas()
     inside = False
     rows: list[dict[str, Any]] = []
-    for tok in doc:
+    for tok in tokens(doc):
         lemma = tok.lemma_.lower()
         sent = tok.sent
         n = len(sent)
@@ -86,9 +92,7 @@ def token_features(doc: Doc) -> list[dict[str, Any]]:
             "after_colon": any(t.text == ":" for t in sent[: pos_in]),
         }
         if tok.text in _QUOTES:
-            inside = not inside if tok.text == '"' else tok.text in "“«"
-        if "\n\n" in tok.whitespace_ or (tok.is_space and tok.text.count("\n") > 1):
-            inside = False
+            inside = not inside if tok.text in _TOGGLES else tok.text in ("“", "«", "``")
         rows.append(f)
     for i, f in enumerate(rows):
         for off in (-2, -1, 1, 2):
@@ -105,15 +109,13 @@ def token_features(doc: Doc) -> list[dict[str, Any]]:
 def bio_labels(doc: Doc, spans: Iterable[tuple[str, int, int]], offset: int = 0) -> list[str]:
     """BIO tags of `doc`'s tokens for (label, start, end) character spans of the text `doc` was made from
     starting at `offset`. Later spans overwrite earlier ones (pass contents first, then cues and sources)."""
-    tags = ["O"] * len(doc)
+    toks = tokens(doc)
+    tags = ["O"] * len(toks)
     for label, start, end in spans:
         first = True
-        for tok in doc:
-            s = tok.idx + offset
-            if tok.is_space:
-                continue
-            if start <= s < end:
-                tags[tok.i] = ("B-" if first else "I-") + label
+        for n, tok in enumerate(toks):
+            if start <= tok.idx + offset < end:
+                tags[n] = ("B-" if first else "I-") + label
                 first = False
     return tags
 
@@ -123,9 +125,7 @@ def spans_of(doc: Doc, tags: Sequence[str], offset: int = 0) -> list[tuple[str, 
     a span, and a content span runs on across a sentence break (quotes spanning sentences)."""
     out: list[tuple[str, int, int, int]] = []
     cur: list[Any] | None = None
-    for tok, tag in zip(doc, tags, strict=True):
-        if tok.is_space:
-            continue
+    for tok, tag in zip(tokens(doc), tags, strict=True):
         if tag == "O":
             cur = None
             continue

@@ -62,18 +62,20 @@ def predict(model_path: Path, ex: Example) -> list[dict[str, Any]]:
     return group(spans_of(ex.doc, tags, ex.offset), ex.text)
 
 
+def _overlaps(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    return bool(a and b and a["start"] < b["end"] and b["start"] < a["end"])
+
+
 def combine(rules: Sequence[dict[str, Any]], crf: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The rules' attributions (their cues, kinds and nesting) with the CRF's source and content spans where
-    the CRF tagged a cue overlapping the rules' cue and found that role."""
+    """The rules' attributions (their spans, kinds and nesting), a source from the CRF where the rules found
+    none and the CRF tagged one for the same cue, and the CRF's attributions for cues the rules missed, with
+    their source and cue but no content (the CRF's content boundaries measure far below the rules')."""
     out = []
     for a in rules:
-        cue = a.get("cue") or {}
-        match = next((c for c in crf if cue and c["cue"]["start"] < cue["end"] and cue["start"] < c["cue"]["end"]),
-                     None)
         b = dict(a)
-        if match is not None:
-            for role in ("source", "content"):
-                if match.get(role):
-                    b[role] = match[role]
+        match = next((c for c in crf if _overlaps(c["cue"], a.get("cue"))), None)
+        if match is not None and not a.get("source") and match.get("source"):
+            b["source"] = match["source"]
         out.append(b)
+    out += [dict(c, content=None) for c in crf if not any(_overlaps(c["cue"], a.get("cue")) for a in rules)]
     return out
