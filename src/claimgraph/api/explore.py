@@ -4,11 +4,13 @@ map; actor search by prefix. Every route reads the store only."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 
 from ..records import Claim, Event
 from ..store.explore import actor_places, actors_by_prefix, document_list
@@ -205,3 +207,10 @@ def search(
 ) -> dict[str, Any]:
     items = actors_by_prefix(store, q, limit=limit)
     return {"total": len(items), "limit": limit, "offset": 0, "items": items}
+
+
+@router.get("/explore/meta", summary="Which database this server reads (a key, not its path)")
+def meta(request: Request) -> dict[str, Any]:
+    """A short key for the database file, so the page can remember its layout per database."""
+    path = str(Path(request.app.state.db_path).resolve())
+    return {"db": hashlib.sha256(path.encode("utf-8")).hexdigest()[:16]}

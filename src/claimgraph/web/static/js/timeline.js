@@ -1,4 +1,5 @@
-// The time line: events, dated claims and report dates on one axis (SVG), with the same items listed below.
+// The time line: events, dated claims and report dates on one axis (SVG), with the same items listed below,
+// newest first. It shows what the filters and the selected actor leave (the API's /explore/timeline).
 
 import { chip, h, svg } from "./dom.js";
 
@@ -10,10 +11,10 @@ function dayNumber(iso) {
   return Date.UTC(y, (m || 1) - 1, Math.min(d || 1, 28)) / 86400000;
 }
 
-export function renderTimeline(root, page, { onEvent, onClaim, onDocument }) {
+export function renderTimeline(root, page, { onEvent, onClaim, onDocument, scope }) {
   const items = page.items;
   if (!items.length) {
-    root.replaceChildren(h("p", { class: "muted" }, "No dated events or claims with the current filters."));
+    root.replaceChildren(h("p", { class: "muted" }, `No dated events or claims ${scope || "with the current filters"}.`));
     return;
   }
   const open = (item) => (item.kind === "event" ? onEvent(item.id) : item.kind === "claim" ? onClaim(item.id) : onDocument(item.doc_id));
@@ -38,15 +39,16 @@ export function renderTimeline(root, page, { onEvent, onClaim, onDocument }) {
     const x1 = x(item.date);
     const x2 = Math.max(x(item.date_end), x1 + 8);
     const y = 28 - KIND_ORDER[item.kind] * 9;
-    const mark = svg("rect", { x: x1, y, width: x2 - x1, height: 7, rx: 3, class: `mark mark-${item.kind}`, tabindex: 0, onclick: () => open(item) },
+    const mark = svg("rect", { x: x1, y, width: x2 - x1, height: 7, rx: 3, class: `mark mark-${item.kind}`, onclick: () => open(item) },
       svg("title", {}, `${item.date.slice(0, 10)} ${item.label}`));
     axis.append(mark);
   });
   const list = h("ol", { class: "timeline-list" }, items.map((item) => h("li", { class: `tl-${item.kind}` },
     h("span", { class: "when" }, shortDate(item)), chip(item.kind, `kind-${item.kind}`),
     h("button", { type: "button", class: "link", onclick: () => open(item) }, item.label))));
-  const more = page.total > items.length ? h("p", { class: "muted small" }, `Showing ${items.length} of ${page.total}.`) : null;
-  root.replaceChildren(axis, list, more || "");
+  const more = page.total > items.length ? h("p", { class: "muted small" }, `Showing the newest ${items.length} of ${page.total}.`) : null;
+  const head = h("p", { class: "muted small scope" }, `${page.total} dated item${page.total === 1 ? "" : "s"}${scope ? ` ${scope}` : ""}, newest first.`);
+  root.replaceChildren(head, axis, list, more || "");
 }
 
 function shortDate(item) {
