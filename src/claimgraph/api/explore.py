@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 
 from ..records import Claim, Event
-from ..store.explore import actor_places, actors_by_prefix, document_list
+from ..store.explore import actor_place, actor_places, actors_by_prefix, document_list
 from .graph import GraphFilter
 from .routes import Limit, Offset, Since, StoreDep, Until, ViewsDep, _event_label
 from .views import Views, overlaps, page, period
@@ -27,6 +27,7 @@ class Selection:
 
     flt: GraphFilter
     active: bool  # any filter or selection at all
+    actor_geonames: int | None = None  # the selected actor's GeoNames id, when it is a resolved place
 
     def keeps_claim(self, c: Claim, views: Views, actor_of: dict[str, dict[str, Any]]) -> bool:
         if not self.flt.keeps(c, views):
@@ -45,8 +46,14 @@ class Selection:
             return False
         if self.flt.actor is None:
             return True
-        place = actor_of.get(e.place.entity_id) if e.place and e.place.entity_id else None
-        return any(a["id"] == self.flt.actor for a in who) or (place is not None and place["id"] == self.flt.actor)
+        if any(a["id"] == self.flt.actor for a in who):
+            return True
+        if e.place is None:
+            return False
+        if self.actor_geonames is not None and e.place.geonames_id == self.actor_geonames:
+            return True
+        place = actor_of.get(e.place.entity_id) if e.place.entity_id else None
+        return place is not None and place["id"] == self.flt.actor
 
 
 class Actors(dict[str, dict[str, Any]]):
@@ -83,7 +90,8 @@ def selection(
         tuple(predicate or ()), since, until, min_credibility, hide_hedged, tuple(type or ()), actor_id
     )
     active = bool(predicate or since or until or min_credibility or hide_hedged or type or actor_id)
-    return Selection(flt, active)
+    place = actor_place(views.store, actor_id) if actor_id else None
+    return Selection(flt, active, place["geonames_id"] if place else None)
 
 
 SelectionDep = Annotated[Selection, Depends(selection)]
@@ -179,10 +187,16 @@ def map_view(views: ViewsDep, sel: SelectionDep) -> dict[str, Any]:
             p = place_of(actors[ref.id]["id"])
             if p is not None and c.id not in p["claims"]:
                 p["claims"].append(c.id)
+    by_geonames = {row["geonames_id"]: actor_id for actor_id, row in located.items() if row["geonames_id"]}
     out_events = []
     for e in events:
         lat, lon = (e.place.lat, e.place.lon) if e.place else (None, None)
-        p = place_of(actors[e.place.entity_id]["id"]) if e.place and e.place.entity_id else None
+        place_actor = None
+        if e.place and e.place.entity_id:
+            place_actor = actors[e.place.entity_id]["id"]
+        elif e.place and e.place.geonames_id in by_geonames:  # the same GeoNames place as a place actor
+            place_actor = by_geonames[e.place.geonames_id]
+        p = place_of(place_actor) if place_actor else None
         if p is not None:
             p["events"].append(e.id)
             if lat is None or lon is None:

@@ -64,13 +64,6 @@ export function createMap(root, { onEvents, onPlace }) {
       node.addEventListener("keydown", (evt) => { if (evt.key === "Enter" || evt.key === " ") { evt.preventDefault(); open(); } });
       return node;
     };
-    for (const p of data.places) {
-      const [x, y] = projection([p.lon, p.lat]);
-      const where = [p.name, p.admin1, p.country].filter(Boolean).join(", ");
-      const label = `${where}: ${p.claims.length} claims, ${p.events.length} events`;
-      const d = `M${x},${y - 6}L${x + 6},${y}L${x},${y + 6}L${x - 6},${y}Z`;
-      map.append(mark(svg("path", { d, class: "place", "data-actor": p.actor_id }), label, () => onPlace(p.actor_id), p.actor_id === selected));
-    }
     const spots = groupBy(data.events, (e) => `${e.lat.toFixed(3)},${e.lon.toFixed(3)}`);
     for (const group of spots.values()) {
       const [x, y] = projection([group[0].lon, group[0].lat]);
@@ -82,6 +75,14 @@ export function createMap(root, { onEvents, onPlace }) {
         group.length > 1 ? svg("text", { x, y: y + 3.5, class: "count" }, String(group.length)) : null);
       const on = selected && group.some((e) => e.place_actor === selected);
       map.append(mark(g, label, () => onEvents(group.map((e) => e.id)), on));
+    }
+    // Places on top of the events: a place with events is a diamond inside their circle.
+    for (const p of data.places) {
+      const [x, y] = projection([p.lon, p.lat]);
+      const where = [p.name, p.admin1, p.country].filter(Boolean).join(", ");
+      const label = `${where}: ${p.claims.length} claims, ${p.events.length} events`;
+      const d = `M${x},${y - 6}L${x + 6},${y}L${x},${y + 6}L${x - 6},${y}Z`;
+      map.append(mark(svg("path", { d, class: "place", "data-actor": p.actor_id }), label, () => onPlace(p.actor_id), p.actor_id === selected));
     }
     const head = h("p", { class: "map-head muted small" },
       `${data.events.length} located event${data.events.length === 1 ? "" : "s"} at ${spots.size} spot${spots.size === 1 ? "" : "s"} · ${data.places.length} place${data.places.length === 1 ? "" : "s"} ${scope}`,
