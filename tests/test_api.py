@@ -411,6 +411,11 @@ def test_openapi_spec_validates_and_lists_every_route(client: TestClient) -> Non
         "/api/convergence",
         "/api/brokers",
         "/api/changes",
+        "/api/explore/timeline",
+        "/api/explore/documents",
+        "/api/explore/map",
+        "/api/explore/search",
+        "/api/explore/meta",
     }
     assert set(spec["paths"]) == expected
     for path, item in spec["paths"].items():
