@@ -124,3 +124,13 @@ def test_paste_metadata_overrides_and_keeps_the_dateline() -> None:
 def test_paste_rejects_a_malformed_date(client: TestClient) -> None:
     r = client.post("/api/documents", json={"text": "x", "published": "March 2025"})
     assert r.status_code == 422 and r.json()["error"]["code"] == "bad_input"
+
+
+def test_place_line_for_the_cli() -> None:
+    from claimgraph.store.explore import place_line
+
+    row = {"name": "Mastung", "admin1": "Balochistan", "country": "Pakistan", "geonames_id": 1170395,
+           "precision": "district", "lat": 29.79966, "lon": 66.84549}
+    assert place_line(row) == "Mastung, Balochistan, Pakistan · GeoNames 1170395 · 29.7997, 66.8455 (district)"
+    bare = {**row, "admin1": None, "geonames_id": None, "lat": None, "lon": None, "precision": None}
+    assert place_line(bare) == "Mastung, Pakistan · not found in GeoNames · no coordinates"

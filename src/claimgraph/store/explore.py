@@ -43,6 +43,14 @@ def _place(row: Any) -> dict[str, Any]:
     }
 
 
+def place_line(place: dict[str, Any]) -> str:
+    """'Khuzdar, Balochistan, Pakistan · GeoNames 1174357 · 27.81, 66.61 (district)' for `claimgraph show`."""
+    where = ", ".join(x for x in (place["name"], place["admin1"], place["country"]) if x)
+    gid = f"GeoNames {place['geonames_id']}" if place["geonames_id"] else "not found in GeoNames"
+    coords = f"{place['lat']:.4f}, {place['lon']:.4f}" if place["lat"] is not None else "no coordinates"
+    return f"{where} · {gid} · {coords}" + (f" ({place['precision']})" if place["precision"] else "")
+
+
 def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
