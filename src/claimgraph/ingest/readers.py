@@ -26,6 +26,7 @@ STDIN = "-"
 _TEXT_SUFFIXES = (".txt", ".md")
 _HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 _JSONL_SUFFIXES = (".jsonl",)
+_WARC_SUFFIXES = (".warc", ".warc.gz")
 _META_KEYS = ("url", "title", "outlet", "published", "author")
 #: Largest file read, and largest size a .gz file may inflate to: a bomb is refused, never held in memory.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -121,6 +122,8 @@ def _kind(path: Path) -> InputFormat | str | None:
         return InputFormat.TEXT
     if name.endswith(_JSONL_SUFFIXES):
         return "jsonl"
+    if name.endswith(_WARC_SUFFIXES):
+        return "warc"
     return None
 
 
@@ -134,6 +137,9 @@ def _read_file(path: Path) -> Iterator[Item]:
 
 def _read_one(path: Path, source: str) -> Iterator[Item]:
     kind = _kind(path)
+    if kind == "warc":
+        yield from read_warc(path, source)
+        return
     if kind is None:
         suffix = "".join(path.suffixes[-2:]) or "(no extension)"
         yield InputSkipped(source, f"skipped: unsupported type {suffix}")
@@ -153,6 +159,38 @@ def _read_one(path: Path, source: str) -> Iterator[Item]:
         yield InputFailure(source, None, exc.stage, exc.reason)
         return
     yield RawInput(source=source, format=InputFormat(kind), content=text)
+
+
+def read_warc(path: Path, source: str) -> Iterator[Item]:
+    """Each HTML response of a WARC file (Common Crawl's news archive format) as one page; other records (requests,
+    metadata, images) are passed over. A record that cannot be read fails alone, named by its record id."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
+        with path.open("rb") as handle:
+            for number, record in enumerate(ArchiveIterator(handle), start=1):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+                if "html" not in ctype:
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                where = f"{source}#{record.rec_headers.get_header('WARC-Record-ID') or number}"
+                try:
+                    data = record.content_stream().read(MAX_FILE_BYTES + 1)
+                    if len(data) > MAX_FILE_BYTES:
+                        raise _Unreadable("read", f"record larger than {MAX_FILE_BYTES:,} bytes")
+                    text = decode_file(data)
+                    if not text.strip():
+                        raise _Unreadable("read", "empty response")
+                except _Unreadable as exc:
+                    yield InputFailure(where, number, exc.stage, exc.reason)
+                    continue
+                # WARC-Date is when the page was crawled, not published: the page's own date is read in cleaning
+                yield RawInput(source=where, format=InputFormat.HTML, content=text, line=number, url=url)
+    except ArchiveLoadFailed as exc:
+        yield InputFailure(source, None, "decode", f"not a readable WARC file: {exc}")
 
 
 def _read_bytes(path: Path, *, check_nul: bool = True) -> bytes:
