@@ -74,6 +74,7 @@ class DocRef(BaseModel):
     published: str | None
     source: str
     url: str | None
+    opening: str = Field("", description="The first words of the text, to name an untitled document.")
 
 
 class ClaimOut(BaseModel):

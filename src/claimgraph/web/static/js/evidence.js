@@ -80,7 +80,7 @@ export class EvidencePanel {
         h("h2", {}, swatch, actor.name),
         h("p", { class: "meta" }, chip(actor.type.replace("_", " "), "type"),
           actor.refs.length ? h("span", { class: "refs" }, `listed: ${actor.refs.join(", ")}`) : null),
-        actor.aliases.length ? h("p", { class: "aliases" }, h("span", { class: "label" }, "Also called "),
+        actor.aliases.some((a) => a !== actor.name) ? h("p", { class: "aliases" }, h("span", { class: "label" }, "Also called "),
           actor.aliases.filter((a) => a !== actor.name).join(" · ")) : null,
         actor.place ? placeLine(actor.place) : null);
       const groups = this.claimGroups(actorId, claims.items);
