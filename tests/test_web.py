@@ -310,8 +310,8 @@ def test_reloading_the_address_gives_the_same_view(sample_server: str, watch: Pa
 
 def test_a_cited_document_opens_at_its_span_with_a_way_back(sample_server: str, watch: PageWatch) -> None:
     page = watch.open(sample_server)
-    page.evaluate("""() => window.claimgraph.cy.edges().filter((e) => e.data('predicate') === 'attacked')[0]
-                     .emit('tap')""")
+    page.evaluate("""() => { window.claimgraph.cy.edges().filter((e) => e.data('predicate') === 'attacked')[0]
+                     .emit('tap'); }""")
     card = page.locator("#panel article.claim[data-predicate=attacked]")
     card.wait_for(timeout=10000)
     assert "1 src" in page.evaluate("() => window.claimgraph.cy.$('edge:selected').data('mark')")

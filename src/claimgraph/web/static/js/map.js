@@ -28,8 +28,11 @@ function groupBy(items, key) {
 
 export function createMap(root, { onEvents, onPlace }) {
   let last = null;
+  let zoom = 1; // relative to the fitted view
+  let centre = null; // [lon, lat] at the middle of the map, once zoomed
 
-  async function render(data, { selected = null, scope = "" } = {}) {
+  async function render(data, { selected = null, scope = "", keepZoom = false } = {}) {
+    if (!keepZoom) { zoom = 1; centre = null; }
     last = { data, selected, scope };
     const { land, borders } = await basemap();
     const box = root.getBoundingClientRect();
@@ -47,12 +50,28 @@ export function createMap(root, { onEvents, onPlace }) {
         coordinates: [...corners, [corners[0][0], corners[1][1]], [corners[1][0], corners[0][1]]],
       });
     } else projection.fitExtent([[10, 10], [width - 10, height - 10]], { type: "Sphere" });
+    if (zoom !== 1 || centre) {
+      const middle = centre || projection.invert([width / 2, height / 2]);
+      projection.scale(projection.scale() * zoom);
+      const [px, py] = projection(middle);
+      const [tx, ty] = projection.translate();
+      projection.translate([tx + width / 2 - px, ty + height / 2 - py]);
+    }
     const path = geoPath(projection);
+    const zoomTo = (factor, at) => {
+      centre = at ? projection.invert(at) : centre || projection.invert([width / 2, height / 2]);
+      zoom = Math.min(Math.max(zoom * factor, 0.5), 64);
+      render(last.data, { ...last, keepZoom: true });
+    };
     const map = svg("svg", { class: "map", viewBox: `0 0 ${width} ${height}`, width, height, role: "group", "aria-label": "Map of located events and places" },
       svg("path", { d: path({ type: "Sphere" }), class: "ocean" }),
       svg("path", { d: path(geoGraticule10()), class: "graticule" }),
       svg("path", { d: path(land), class: "land" }),
       svg("path", { d: path(borders), class: "borders" }));
+    map.addEventListener("dblclick", (evt) => {
+      const r = map.getBoundingClientRect();
+      zoomTo(2, [evt.clientX - r.left, evt.clientY - r.top]);
+    });
 
     const mark = (node, label, open, on) => {
       node.setAttribute("tabindex", "0");
@@ -84,7 +103,11 @@ export function createMap(root, { onEvents, onPlace }) {
       const d = `M${x},${y - 6}L${x + 6},${y}L${x},${y + 6}L${x - 6},${y}Z`;
       map.append(mark(svg("path", { d, class: "place", "data-actor": p.actor_id }), label, () => onPlace(p.actor_id), p.actor_id === selected));
     }
-    const head = h("p", { class: "map-head muted small" },
+    const controls = h("span", { class: "map-zoom" },
+      h("button", { type: "button", class: "ghost", "aria-label": "Zoom in", onclick: () => zoomTo(2) }, "+"),
+      h("button", { type: "button", class: "ghost", "aria-label": "Zoom out", onclick: () => zoomTo(0.5) }, "−"),
+      h("button", { type: "button", class: "ghost", onclick: () => render(last.data, { ...last, keepZoom: false }) }, "Fit"));
+    const head = h("p", { class: "map-head muted small" }, controls,
       `${data.events.length} located event${data.events.length === 1 ? "" : "s"} at ${spots.size} spot${spots.size === 1 ? "" : "s"} · ${data.places.length} place${data.places.length === 1 ? "" : "s"} ${scope}`,
       h("span", { class: "map-legend" }, svg("svg", { width: 12, height: 12, "aria-hidden": "true" }, svg("circle", { cx: 6, cy: 6, r: 5, class: "event" })), " event ",
         svg("svg", { width: 12, height: 12, "aria-hidden": "true" }, svg("path", { d: "M6,0L12,6L6,12L0,6Z", class: "place" })), " place named in claims"));
@@ -101,7 +124,7 @@ export function createMap(root, { onEvents, onPlace }) {
   }
 
   function redraw() {
-    if (last) render(last.data, last);
+    if (last) render(last.data, { ...last, keepZoom: true });
   }
 
   return { render, highlight, redraw };
