@@ -271,6 +271,15 @@ def test_selecting_an_actor_zooms_to_it_and_scopes_every_view(sample_server: str
     page.get_by_role("button", name="Map").click()
     page.locator("#map[data-ready=true] .map-head").wait_for(timeout=10000)
     assert page.locator("#map .event-spot").count() == 0
+    # the graph is reachable by keyboard: arrows move between actors, Enter opens one
+    page.get_by_role("button", name="Graph", exact=True).click()
+    page.locator("#graph").focus()
+    page.keyboard.press("Escape")  # clears the selection: the arrows start from the busiest actor
+    page.keyboard.press("ArrowRight")
+    focused = (page.locator("#graph-announce").text_content() or "").split(",")[0]
+    assert focused
+    page.keyboard.press("Enter")
+    page.locator("#panel .panel-head h2", has_text=focused).wait_for(timeout=10000)
     # the search finds by prefix and the arrow keys pick a result
     page.locator("#search").fill("Lash")
     page.locator("#search-results [role=option]").first.wait_for(timeout=5000)
@@ -294,6 +303,8 @@ def test_reloading_the_address_gives_the_same_view(sample_server: str, watch: Pa
                            " && location.search.includes('hide_hedged=1')", timeout=10000)
     address = page.url
     shown = page.evaluate("() => window.claimgraph.cy.elements(':visible').map((e) => e.id()).sort()")
+    where = "() => window.claimgraph.cy.nodes().map((n) => [n.id(), Math.round(n.position('x'))]).sort()"
+    layout = page.evaluate(where)
     page.reload()
     page.wait_for_selector("body[data-usable=true]", state="attached", timeout=20000)
     assert page.url == address
@@ -304,6 +315,7 @@ def test_reloading_the_address_gives_the_same_view(sample_server: str, watch: Pa
         "Islamic State Khorasan Province"
     ]
     assert page.evaluate("() => window.claimgraph.cy.elements(':visible').map((e) => e.id()).sort()") == shown
+    assert page.evaluate(where) == layout  # the layout is remembered, not reshuffled
     page.locator("#panel .panel-head h2", has_text="Islamic State Khorasan Province").wait_for(timeout=10000)
     watch.assert_clean()
 
@@ -361,6 +373,47 @@ def test_a_lost_server_is_said_plainly(sample_server: str, watch: PageWatch) -> 
     banner.wait_for(state="hidden", timeout=15000)
     watch.errors = [e for e in watch.errors if "net::ERR_FAILED" not in e and "Failed to load" not in e]
     watch.assert_clean()
+
+
+CONTRAST = """() => {
+    const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+    const lum = ([r, g, b]) => {
+        const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (el) => {
+        for (; el; el = el.parentElement) {
+            const c = rgb(getComputedStyle(el).backgroundColor);
+            if (c.length === 3 || (c.length === 4 && c[3] === 1)) return c.slice(0, 3);
+        }
+        return [255, 255, 255];
+    };
+    const bad = [];
+    for (const el of document.querySelectorAll('body *')) {
+        if (!el.offsetParent || ![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+        if (el.closest('mark, svg, [disabled], input::placeholder')) continue;
+        const a = lum(rgb(getComputedStyle(el).color).slice(0, 3));
+        const b = lum(background(el));
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        const what = `${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 30)}"`;
+        if (ratio < 4.5) bad.push(`${what}: ${ratio.toFixed(2)}`);
+    }
+    return bad;
+}"""
+
+
+def test_small_and_narrow_windows_and_contrast(sample_server: str, browser: Any) -> None:
+    """1280×720 leaves the graph most of the screen; 800 px stacks the parts; all text meets WCAG AA (4.5:1)."""
+    for width, height, least in ((1280, 720, (640, 400)), (800, 900, (760, 500))):
+        page = browser.new_page(viewport={"width": width, "height": height})
+        try:
+            page.goto(sample_server)
+            page.wait_for_selector("body[data-usable=true]", state="attached", timeout=20000)
+            box = page.locator("#graph").bounding_box()
+            assert box and box["width"] >= least[0] and box["height"] >= least[1], (width, box)
+            assert page.evaluate(CONTRAST) == []
+        finally:
+            page.close()
 
 
 # -- with the real NLP pipeline -------------------------------------------------------------------------

@@ -329,7 +329,7 @@ export function createGraph(container, { directed, labels, dbKey, onNode, onEdge
         const r = next.renderedPosition();
         if (r.x < 20 || r.y < 20 || r.x > cy.width() - 20 || r.y > cy.height() - 20) cy.center(next);
         announce(`${next.data("name")}, ${next.data("type").replace("_", " ")}, ${next.degree()} ties. Enter to open.`);
-      }
+      } else announce("No actor further that way.");
     } else if ((evt.key === "Enter" || evt.key === " ") && kfocus) {
       evt.preventDefault();
       onNode(kfocus.id());
