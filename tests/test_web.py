@@ -440,11 +440,15 @@ def paste_and_see_actors(watch: PageWatch, url: str) -> None:
     page.evaluate("() => { window.__sameDocument = true; }")
     page.get_by_role("button", name="+ Add article").click()
     page.locator("#paste-text").fill(PASTED)
+    page.locator("#paste-url").fill("https://example.org/ttp-funds")
+    page.locator("#paste-outlet").fill("Dawn")
+    page.locator("#paste-published").fill("2025-01-20")
     page.get_by_role("button", name="Ingest").click()
     found = page.locator(".ingest-status .new-actors")
     found.wait_for(timeout=120000)
     assert "Tehrik-i-Taliban Pakistan" in found.inner_text() or "TTP" in found.inner_text()
     assert "Stored 1 document" in page.locator(".ingest-status").inner_text()
+    assert "Stored as: Dawn · 2025-01-20 · https://example.org/ttp-funds" in page.locator(".ingest-status").inner_text()
     page.wait_for_function(f"() => window.claimgraph.cy.nodes().length > {nodes_before}", timeout=20000)
     assert page.evaluate("() => window.__sameDocument") is True  # no reload happened
     assert "3 documents" in page.locator("#stats").inner_text()  # sample + hostile + pasted
