@@ -338,7 +338,9 @@ def test_a_cited_document_opens_at_its_span_with_a_way_back(sample_server: str, 
     others = page.locator("#panel .doc-text mark:not(.hl-cited)").first
     assert cited.first.evaluate("(m) => getComputedStyle(m).outlineStyle") == "solid"
     assert others.evaluate("(m) => getComputedStyle(m).outlineStyle") == "none"
-    assert "doc=" in page.url and "span=" in page.url
+    assert "doc=" in page.url and "span=" in page.url and "edge=" in page.url
+    page.reload()  # the address reopens the document at its span, over the tie
+    page.locator("#panel .doc-text mark.hl-cited").first.wait_for(timeout=15000)
     page.get_by_role("button", name="← back to the tie").click()
     page.locator("#panel article.claim[data-predicate=attacked]").wait_for(timeout=10000)
     assert "attacked" in page.locator("#panel .panel-head").inner_text()

@@ -287,11 +287,12 @@ async function main() {
   await refresh();
   if (view.view === "map") await showView("map");
   // The panel as the address left it: a document (with its cited span) over the selected actor or tie.
+  const { doc, span } = view;
   if (view.actor) panel.showActor(view.actor);
   else if (view.edge && edgesById.has(view.edge)) panel.showEdge(edgesById.get(view.edge), names);
-  if (view.doc) {
-    const [start, end] = (view.span || "").split("-").map(Number);
-    panel.showDocument(view.doc, Number.isFinite(start) && Number.isFinite(end) ? { start, end } : null);
+  if (doc) {
+    const [start, end] = (span || "").split("-").map(Number);
+    await panel.showDocument(doc, Number.isFinite(start) && Number.isFinite(end) ? { start, end } : null);
   }
   performance.mark("claimgraph-usable");
   document.body.dataset.usable = "true";
