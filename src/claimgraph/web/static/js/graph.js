@@ -218,7 +218,7 @@ export function createGraph(container, { directed, labels, dbKey, onNode, onEdge
       animate: false,
       randomize: false,
       nodeDimensionsIncludeLabels: false,
-      idealEdgeLength: () => 110,
+      idealEdgeLength: () => 150,
       nodeRepulsion: () => 400000,
       nodeOverlap: 16,
       gravity: 50,
