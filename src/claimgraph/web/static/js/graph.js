@@ -170,14 +170,36 @@ export function createGraph(container, { directed, labels, dbKey, onNode, onEdge
   function updateLabels() {
     const z = cy.zoom();
     const shown = cy.nodes(":visible");
-    const budget = Math.max(12, Math.floor(shown.length * Math.min(1, (z / 0.9) ** 2)));
+    const budget = Math.max(25, Math.floor(shown.length * Math.min(1, (z / 0.7) ** 2)));
     const ranked = shown.sort((a, b) => b.data("claims") - a.data("claims") || a.data("name").localeCompare(b.data("name")));
     const edgesShown = cy.edges(":visible");
+    // Greedy label placement: the selected actor and its neighbours first, then the busiest actors, each only
+    // where its label does not cover one already placed (approximate boxes, in screen pixels).
+    const placed = [];
+    const box = (n) => {
+      const p = n.renderedPosition();
+      const w = Math.min(n.data("name").length * 7 + 6, 176);
+      const top = p.y + n.renderedHeight() / 2 + 2;
+      return { x1: p.x - w / 2, x2: p.x + w / 2, y1: top, y2: top + 18 };
+    };
+    const free = (b) => !placed.some((q) => b.x1 < q.x2 && b.x2 > q.x1 && b.y1 < q.y2 && b.y2 > q.y1);
+    const always = shown.filter(".near, :selected, .kfocus");
+    always.forEach((n) => placed.push(box(n)));
+    const labelled = [];
+    for (const n of ranked) {
+      if (labelled.length >= budget) break;
+      if (always.contains(n)) continue;
+      const b = box(n);
+      if (free(b)) { placed.push(b); labelled.push(n); }
+    }
     cy.batch(() => {
-      cy.style().selector("node").style("font-size", Math.min(SCREEN_FONT / z, 60))
-        .selector("edge").style("font-size", Math.min(EDGE_FONT / z, 48)).update();
+      const k = Math.min(1 / z, 120 / SCREEN_FONT); // model units per screen pixel, bounded when far out
+      cy.style().selector("node").style({ "font-size": SCREEN_FONT * k, "text-max-width": 170 * k, "text-margin-y": 4 * k,
+        "text-background-padding": 2 * k })
+        .selector("edge").style({ "font-size": EDGE_FONT * Math.min(1 / z, 48 / EDGE_FONT), "text-background-padding": 1.5 * k })
+        .update();
       cy.nodes().removeClass("lab");
-      ranked.slice(0, budget).addClass("lab");
+      labelled.forEach((n) => n.addClass("lab"));
       cy.edges().removeClass("lab");
       if (edgesShown.length <= EDGE_LABELS_UP_TO || z >= 1.1) edgesShown.addClass("lab");
     });
@@ -219,9 +241,9 @@ export function createGraph(container, { directed, labels, dbKey, onNode, onEdge
       randomize: false,
       nodeDimensionsIncludeLabels: false,
       idealEdgeLength: () => 150,
-      nodeRepulsion: () => 400000,
+      nodeRepulsion: () => 900000,
       nodeOverlap: 16,
-      gravity: 50,
+      gravity: 30,
       componentSpacing: 150,
       numIter: 1200,
       fit: false,
@@ -265,6 +287,7 @@ export function createGraph(container, { directed, labels, dbKey, onNode, onEdge
       keep.addClass("near");
       cy.elements().not(keep).addClass("dim");
     });
+    updateLabels();
   }
 
   // Select an actor's node and zoom to it with its neighbours.
