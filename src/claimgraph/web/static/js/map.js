@@ -1,4 +1,4 @@
-// The map: located events (circles, sized by the dead reported) and places named in the filtered claims
+// The map: located events (circles, sized by the dead reported) and the place actors of the filtered claims and events
 // (green diamonds) over a bundled world basemap (Natural Earth 1:110m from world-atlas, drawn with d3-geo):
 // nothing is fetched from outside the server. Events at one spot share one mark; a click or Enter opens
 // their evidence, and the selected actor's marks stand out.
@@ -110,7 +110,7 @@ export function createMap(root, { onEvents, onPlace }) {
     const head = h("p", { class: "map-head muted small" }, controls,
       `${data.events.length} located event${data.events.length === 1 ? "" : "s"} at ${spots.size} spot${spots.size === 1 ? "" : "s"} · ${data.places.length} place${data.places.length === 1 ? "" : "s"} ${scope}`,
       h("span", { class: "map-legend" }, svg("svg", { width: 12, height: 12, "aria-hidden": "true" }, svg("circle", { cx: 6, cy: 6, r: 5, class: "event" })), " event ",
-        svg("svg", { width: 12, height: 12, "aria-hidden": "true" }, svg("path", { d: "M6,0L12,6L6,12L0,6Z", class: "place" })), " place named in claims"));
+        svg("svg", { width: 12, height: 12, "aria-hidden": "true" }, svg("path", { d: "M6,0L12,6L6,12L0,6Z", class: "place" })), " place actor"));
     root.replaceChildren(head, map);
     root.dataset.ready = "true";
   }
