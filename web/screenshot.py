@@ -5,7 +5,8 @@
 Without --db the seed article (corpus/000_*.txt beside the configured data dir) is ingested into a temporary
 database through the real pipeline; for the bundled corpus build one first with
 `claimgraph ingest examples/corpus --db corpus.db`. Prints the time to first paint and to a usable graph
-(the page's `claimgraph-usable` mark: graph drawn, selection and views restored). Uses Debian's chromium
+(the page's `claimgraph-graph` mark: graph drawn and fitted; `claimgraph-usable`: every view and the
+selection restored). Uses Debian's chromium
 (/usr/bin/chromium); never downloads a browser.
 """
 
@@ -40,8 +41,10 @@ ARGS = [
 
 TIMINGS = """() => {
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    const graph = performance.getEntriesByName('claimgraph-graph')[0];
     const usable = performance.getEntriesByName('claimgraph-usable')[0];
     return {first_paint_ms: paint ? Math.round(paint.startTime) : null,
+            graph_ms: graph ? Math.round(graph.startTime) : null,
             usable_ms: usable ? Math.round(usable.startTime) : null};
 }"""
 
