@@ -108,7 +108,7 @@ def main() -> None:
                 page.wait_for_timeout(600)
                 args.out.parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(args.out))
-                timings["labelled_nodes"] = page.evaluate("() => window.claimgraph.cy.nodes('.lab, .near').length")
+                timings["labelled_nodes"] = page.evaluate("() => window.claimgraph.cy.nodes('.lab, :selected').length")
                 timings["nodes"] = page.evaluate("() => window.claimgraph.cy.nodes().length")
                 timings["label_px"] = page.evaluate(
                     "() => { const cy = window.claimgraph.cy; const n = cy.nodes()[0];"

@@ -42,7 +42,7 @@ function stylesheet() {
         "min-zoomed-font-size": 0,
       },
     },
-    { selector: "node.lab, node.hover, node:selected, node.near, node.kfocus", style: { label: "data(name)" } },
+    { selector: "node.lab, node.hover, node:selected, node.kfocus", style: { label: "data(name)" } },
     { selector: "node:selected", style: { "border-color": "#1f2328", "border-width": 4, "z-index": 20 } },
     { selector: "node.kfocus", style: { "border-color": "#0b57d0", "border-width": 5, "z-index": 21 } },
     { selector: "node.hover", style: { "z-index": 22 } },
@@ -71,7 +71,7 @@ function stylesheet() {
     },
     { selector: "edge[?directed]", style: { "target-arrow-shape": "triangle" } },
     { selector: "edge[credibility >= 0]", style: { width: "mapData(credibility, 0, 1, 1.4, 6)" } },
-    { selector: "edge.lab, edge.hover, edge:selected, edge.near", style: { label: "data(mark)" } },
+    { selector: "edge.lab, edge.hover, edge:selected", style: { label: "data(mark)" } },
     { selector: "edge[?single_source]", style: { "line-style": "dashed", "line-dash-pattern": [8, 4] } },
     { selector: "edge[?hedged]", style: { "line-style": "dashed", "line-dash-pattern": [3, 6], opacity: 0.65 } },
     {
@@ -183,12 +183,13 @@ export function createGraph(container, { directed, labels, dbKey, onNode, onEdge
       return { x1: p.x - w / 2, x2: p.x + w / 2, y1: top, y2: top + 18 };
     };
     const free = (b) => !placed.some((q) => b.x1 < q.x2 && b.x2 > q.x1 && b.y1 < q.y2 && b.y2 > q.y1);
-    const always = shown.filter(".near, :selected, .kfocus");
+    const always = shown.filter(":selected, .kfocus");
     always.forEach((n) => placed.push(box(n)));
     const labelled = [];
-    for (const n of ranked) {
-      if (labelled.length >= budget) break;
+    const near = ranked.filter((n) => n.hasClass("near") && !always.contains(n));
+    for (const n of [...near, ...ranked.filter((m) => !m.hasClass("near"))]) {
       if (always.contains(n)) continue;
+      if (labelled.length >= budget + near.length) break;
       const b = box(n);
       if (free(b)) { placed.push(b); labelled.push(n); }
     }
@@ -201,7 +202,18 @@ export function createGraph(container, { directed, labels, dbKey, onNode, onEdge
       cy.nodes().removeClass("lab");
       labelled.forEach((n) => n.addClass("lab"));
       cy.edges().removeClass("lab");
-      if (edgesShown.length <= EDGE_LABELS_UP_TO || z >= 1.1) edgesShown.addClass("lab");
+      // Tie labels: all of them when few ties are shown or when zoomed in, each only where it covers no
+      // node label or other tie label; the selection's ties first.
+      if (edgesShown.length <= EDGE_LABELS_UP_TO || z >= 1.1 || near.length) {
+        const order = edgesShown.sort((a, b) => Number(b.hasClass("near")) - Number(a.hasClass("near")) || b.data("claims") - a.data("claims"));
+        for (const e of order) {
+          if (!(edgesShown.length <= EDGE_LABELS_UP_TO || z >= 1.1) && !e.hasClass("near")) continue;
+          const m = e.renderedMidpoint();
+          const w = (e.data("mark") || "").length * 6.2 + 4;
+          const b = { x1: m.x - w / 2, x2: m.x + w / 2, y1: m.y - 7, y2: m.y + 7 };
+          if (free(b)) { placed.push(b); e.addClass("lab"); }
+        }
+      }
     });
   }
 
