@@ -496,3 +496,33 @@ def test_seed_article_through_the_real_pipeline(seed_db: Path, watch: PageWatch)
             timeout=10000,
         )
         watch.assert_clean()
+
+
+def test_reviewing_a_claim_in_the_page_changes_convergence_and_undo_restores_it(
+    sample_server: str, watch: PageWatch
+) -> None:
+    import httpx
+
+    def top() -> float:
+        pairs = httpx.get(f"{sample_server}/api/convergence", params={"limit": 50}).json()["items"]
+        return round(sum(p["score"] for p in pairs), 6)
+
+    before = top()
+    page = watch.open(sample_server)
+    click_node(page, "Lashkar-e-Taiba")
+    card = page.locator("#panel article.claim[data-predicate=cooperates_with]").first
+    card.wait_for(timeout=10000)
+    claim_id = card.get_attribute("data-claim")
+    card.focus()
+    page.keyboard.press("r")  # reject, from the keyboard
+    page.locator("#review-toast button.review-undo").wait_for(timeout=10000)
+    page.wait_for_function(
+        "id => !document.querySelector(`#panel article[data-claim='${id}']`)", arg=claim_id, timeout=10000)
+    rejected = httpx.get(f"{sample_server}/api/claims", params={"review": "rejected"}).json()["items"]
+    assert [c["id"] for c in rejected] == [claim_id]
+    assert top() != before
+    page.locator("#review-toast button.review-undo").click()
+    page.locator(f"#panel article[data-claim='{claim_id}']").first.wait_for(timeout=10000)
+    assert top() == before
+    assert httpx.get(f"{sample_server}/api/claims", params={"review": "rejected"}).json()["items"] == []
+    watch.assert_clean()

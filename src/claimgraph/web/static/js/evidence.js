@@ -1,7 +1,7 @@
 // The evidence panel: the claims behind a node or an edge, each with its source, cue, modality, credibility
 // and the document sentence with the evidence span highlighted; events; whole documents with their spans.
 
-import { getJSON } from "./api.js";
+import { getJSON, postJSON } from "./api.js";
 import { chip, h, highlighted, safeLink } from "./dom.js";
 import { typeStyle } from "./palette.js";
 
@@ -28,8 +28,9 @@ function claimDate(c) {
 }
 
 export class EvidencePanel {
-  constructor(root, { onActor, onDocument, filters, onShow }) {
+  constructor(root, { onActor, onDocument, filters, onShow, onReviewed }) {
     this.root = root;
+    this.onReviewed = onReviewed || (() => {}); // a review changed the graph: the page refreshes its views
     this.onActor = onActor;
     this.onDocument = onDocument;
     this.filters = filters; // () => query params of the filter bar
@@ -250,7 +251,8 @@ export class EvidencePanel {
     const doc = c.document;
     const docButton = h("button", { type: "button", class: "link cite", onclick: () => this.showDocument(doc.id, c.evidence) },
       docTitle(doc));
-    return h("article", { class: `claim${negated ? " negated" : ""}`, dataset: { claim: c.id, predicate: c.predicate } },
+    return h("article", { class: `claim${negated ? " negated" : ""}${c.review ? ` reviewed-${c.review.verdict}` : ""}`,
+      dataset: { claim: c.id, predicate: c.predicate }, tabindex: "0", onkeydown: (e) => this.reviewKeys(e, "claim", c) },
       h("p", { class: "triple" }, subject, " ", h("span", { class: "pred" }, negated ? `not ${c.predicate_label}` : c.predicate_label),
         object ? [" ", object] : null, c.role ? h("span", { class: "role" }, ` as ${c.role}`) : null),
       h("p", { class: "chips" }, chips),
@@ -258,7 +260,63 @@ export class EvidencePanel {
       source,
       quote,
       h("p", { class: "docref" }, "From ", docButton, [doc.outlet, doc.published].filter(Boolean).length ? ` — ${[doc.outlet, doc.published].filter(Boolean).join(", ")}` : "",
-        h("span", { class: "muted" }, ` [${c.evidence.start}–${c.evidence.end}]`)));
+        h("span", { class: "muted" }, ` [${c.evidence.start}–${c.evidence.end}]`)),
+      this.reviewBar("claim", c));
+  }
+
+  // Analyst review: accept / reject (keys a / r on a focused card, n / p to move, u to undo), who and when shown.
+  reviewBar(kind, item) {
+    const r = item.review;
+    const state = r ? chip(`${r.verdict} by ${r.reviewer}`, r.verdict === "rejected" ? "neg" : "ok") : chip("unreviewed", "muted");
+    return h("p", { class: "review" }, state, " ",
+      h("button", { type: "button", class: "review-accept", title: "Accept (a)", onclick: () => this.review(kind, item, "accepted") }, "Accept"), " ",
+      h("button", { type: "button", class: "review-reject", title: "Reject (r)", onclick: () => this.review(kind, item, "rejected") }, "Reject"),
+      r ? [" ", h("button", { type: "button", class: "link review-undo", title: "Undo (u)", onclick: () => this.undoReview(r) }, "undo review")] : null);
+  }
+
+  async review(kind, item, verdict) {
+    const r = await postJSON("/reviews", { item_id: item.id, kind, verdict });
+    this.toast(r);
+    this.onReviewed();
+  }
+
+  async undoReview(r) {
+    await postJSON(`/reviews/${encodeURIComponent(r.id)}/undo`, {});
+    this.toast(null);
+    this.onReviewed();
+  }
+
+  // The last review, with its undo: a rejected item leaves the panel, so its undo stays here.
+  toast(r) {
+    let box = document.getElementById("review-toast");
+    if (!box) {
+      box = h("div", { id: "review-toast", role: "status", "aria-live": "polite" });
+      document.body.append(box);
+    }
+    box.replaceChildren();
+    box.hidden = !r;
+    if (r) {
+      box.append(`${r.item_kind} ${r.verdict} by ${r.reviewer}. `,
+        h("button", { type: "button", class: "link review-undo", onclick: () => this.undoReview(r) }, "Undo"));
+    }
+  }
+
+  reviewKeys(e, kind, item) {
+    if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return;
+    const cards = [...this.root.querySelectorAll("article[tabindex]")];
+    const i = cards.indexOf(e.currentTarget);
+    const actions = {
+      a: () => this.review(kind, item, "accepted"),
+      r: () => this.review(kind, item, "rejected"),
+      u: () => item.review && this.undoReview(item.review),
+      n: () => cards[i + 1]?.focus(),
+      p: () => cards[i - 1]?.focus(),
+    };
+    const act = actions[e.key];
+    if (act) {
+      e.preventDefault();
+      act();
+    }
   }
 
   eventCard(ev) {
@@ -266,7 +324,8 @@ export class EvidencePanel {
     const qty = (q) => (q ? q.text || (q.min === q.max ? String(q.min) : `${q.min ?? "?"}–${q.max ?? "?"}`) : null);
     const quote = h("blockquote", { class: "evidence" });
     quote.append(highlighted(ev.context.text, ev.context.highlights));
-    return h("article", { class: "event", dataset: { event: ev.id } },
+    return h("article", { class: `event${ev.review ? ` reviewed-${ev.review.verdict}` : ""}`, dataset: { event: ev.id },
+      tabindex: "0", onkeydown: (e) => this.reviewKeys(e, "event", ev) },
       h("p", { class: "triple" }, chip(ev.type, "type"), " ", ev.mode || "", ev.perpetrators.length ? [" by ", who(ev.perpetrators)] : null,
         ev.targets.length ? [" on ", who(ev.targets)] : null),
       h("p", { class: "chips" }, ev.date ? chip(ev.date, "time") : chip("undated", "muted"),
@@ -276,7 +335,8 @@ export class EvidencePanel {
         chip(`responsibility ${ev.responsibility}`, ev.responsibility === "claimed" ? "ok" : "muted")),
       quote,
       h("p", { class: "docref" }, "From ", h("button", { type: "button", class: "link cite", onclick: () => this.showDocument(ev.document.id, ev.evidence) },
-        docTitle(ev.document))));
+        docTitle(ev.document))),
+      this.reviewBar("event", ev));
   }
 
   actorLink(ref) {

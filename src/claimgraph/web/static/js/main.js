@@ -31,6 +31,7 @@ async function main() {
     onActor: (id) => selectActor(id),
     onDocument: (id) => panel.showDocument(id),
     filters: () => filters.values(),
+    onReviewed: () => refresh().then(() => panel.current?.run()).catch(report),
     onShow: (what) => {
       if (what.kind === "doc") Object.assign(view, { doc: what.id, span: what.span });
       else Object.assign(view, { doc: null, span: null });
