@@ -526,3 +526,14 @@ def test_reviewing_a_claim_in_the_page_changes_convergence_and_undo_restores_it(
     assert top() == before
     assert httpx.get(f"{sample_server}/api/claims", params={"review": "rejected"}).json()["items"] == []
     watch.assert_clean()
+
+
+def test_a_tie_says_who_says_so(sample_server: str, watch: PageWatch) -> None:
+    page = watch.open(sample_server)
+    edge = next(e for e in page.evaluate("window.claimgraph.cy.edges().map(e => e.data())")
+                if "cooperat" in (e.get("label") or e.get("predicate") or ""))
+    page.evaluate("id => window.claimgraph.cy.getElementById(id).emit('tap')", edge["id"])
+    who = page.locator("#panel .who-says")
+    who.wait_for(timeout=10000)
+    assert "Who says so" in who.inner_text() and "sources in the Indian security establishment" in who.inner_text()
+    watch.assert_clean()

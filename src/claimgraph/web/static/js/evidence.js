@@ -70,9 +70,10 @@ export class EvidencePanel {
     this.remember("back to the actor", () => this.showActor(actorId));
     this.onShow({ kind: "actor", id: actorId });
     return this.load("actor", async () => {
-      const [actor, claims] = await Promise.all([
+      const [actor, claims, said] = await Promise.all([
         getJSON(`/actors/${encodeURIComponent(actorId)}`, { limit: 50 }),
         getJSON("/claims", { ...this.filters(), predicate: undefined, actor: actorId, limit: 500 }),
+        getJSON("/statements", { source: actorId, limit: 200 }).catch(() => ({ items: [], total: 0 })),
       ]);
       const t = typeStyle(actor.type);
       const swatch = h("span", { class: "swatch", "aria-hidden": "true" });
@@ -87,6 +88,7 @@ export class EvidencePanel {
       const groups = this.claimGroups(actorId, claims.items);
       const out = [head, section(`${claims.total} claim${claims.total === 1 ? "" : "s"} in ${groups.length} group${groups.length === 1 ? "" : "s"}`, groups)];
       if (actor.events.total) out.push(section(`${actor.events.total} event${actor.events.total === 1 ? "" : "s"}`, actor.events.items.map((e) => this.eventCard(e))));
+      if (said.total) out.push(section(`What ${actor.name} says: ${said.total} statement${said.total === 1 ? "" : "s"}, newest first`, statementsOverTime(said.items)));
       return out;
     });
   }
@@ -104,7 +106,8 @@ export class EvidencePanel {
           edge.grade ? chip(`best grade ${edge.grade}`, "cred") : null,
           edge.anonymous ? chip("anonymous sources only", "warn") : null,
           edge.polarity === "negated" ? chip("negated", "neg") : null,
-          edge.credibility !== null && edge.credibility !== undefined ? chip(`credibility ${edge.credibility.toFixed(2)}`, "cred") : null));
+          edge.credibility !== null && edge.credibility !== undefined ? chip(`credibility ${edge.credibility.toFixed(2)}`, "cred") : null),
+        whoSaysSo(claims.items));
       return [head, section("Claims", claims.items.map((c) => this.claimCard(c)))];
     });
   }
@@ -343,6 +346,33 @@ export class EvidencePanel {
     const id = ref.actor_id || ref.id;
     return h("button", { type: "button", class: "actor", onclick: () => this.onActor(id) }, ref.name);
   }
+}
+
+// "Who says so" beside a tie: each source of its claims, its kind, how many claims, and whether it denies.
+function whoSaysSo(claims) {
+  const by = new Map();
+  for (const c of claims) {
+    const key = `${c.source.name}|${c.source.kind}`;
+    const row = by.get(key) || { name: c.source.name, kind: c.source.kind, n: 0, denies: 0 };
+    row.n += 1;
+    if (c.polarity === "negated") row.denies += 1;
+    by.set(key, row);
+  }
+  if (!by.size) return null;
+  const rows = [...by.values()].sort((a, b) => b.n - a.n || a.name.localeCompare(b.name));
+  return h("p", { class: "who-says" }, h("span", { class: "label" }, "Who says so: "),
+    rows.map((r, i) => [i ? "; " : "", h("strong", {}, r.name), ` (${KIND_LABEL[r.kind] || r.kind}${r.n > 1 ? `, ${r.n} claims` : ""}${r.denies ? `, ${r.denies} denying` : ""})`]));
+}
+
+// A source's statements over time, newest first: date, cue and what it says, with the document.
+function statementsOverTime(items) {
+  const when = (s) => s.document.published || "";
+  return [...items].sort((a, b) => when(b).localeCompare(when(a))).map((s) =>
+    h("article", { class: "statement", dataset: { statement: s.id } },
+      h("p", { class: "chips" }, when(s) ? chip(when(s), "time") : chip("undated", "muted"), chip(s.kind, "type"),
+        s.denies ? chip("denial", "neg") : null),
+      h("blockquote", { class: "evidence" }, h("q", { class: "cue" }, s.cue.text), " ", s.content.text),
+      h("p", { class: "docref muted" }, docTitle(s.document))));
 }
 
 function placeLine(p) {
