@@ -1,10 +1,12 @@
-"""SQLite store: saving extractions idempotently and answering the questions the CLI, API and analyses ask."""
+"""The store: saving extractions idempotently and answering the questions the CLI, API and analyses ask.
+
+One SQLite file (the embedded default) or one PostgreSQL database (`postgresql://...`); `dialect` holds what
+differs between the two, so the SQL here is written once."""
 
 from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
@@ -14,7 +16,8 @@ from typing import Any
 
 from ..contract import claim_from_json, claim_to_json, event_from_json, event_to_json
 from ..errors import NotFound, StoreError
-from ..records import Claim, Document, Entity, Event, Extraction, PartialDate, Precision
+from ..records import Claim, Document, EntityRef, Event, Extraction, PartialDate, Precision
+from . import dialect as dialects
 
 SCHEMA_VERSION = "1"
 #: How long a connection waits for another writer's transaction before giving up.
@@ -33,33 +36,28 @@ def normalise_alias(name: str) -> str:
 
 
 class Store:
-    """A claimgraph database. Use as a context manager: `with Store(path) as store: ...`."""
+    """A claimgraph database. Use as a context manager: `with Store(path_or_url) as store: ...`.
+
+    `path` is a SQLite file or a `postgresql://user@host:port/dbname` URL."""
 
     def __init__(self, path: Path | str, *, readonly: bool = False) -> None:
-        self.path = Path(path)
+        url = dialects.is_url(path)
+        #: where the data lives, as given (a URL keeps its password); `path` is what messages show
+        self.target: Path | str = str(path) if url else Path(path)
+        self.path: Path | str = dialects.redact(str(path)) if url else Path(path)
         self.readonly = readonly
+        if readonly and not url and not Path(path).exists():
+            raise StoreError(f"database {self.path} does not exist; run `claimgraph ingest` first")
         try:
-            if readonly:
-                if not self.path.exists():
-                    raise StoreError(f"database {self.path} does not exist; run `claimgraph ingest` first")
-                uri = f"file:{self.path}?mode=ro"
-                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
-            else:
-                # another writer (a second ingest, the page's paste) holds the lock for one document or one
-                # resolution at a time: wait for it rather than fail
-                self.conn = sqlite3.connect(self.path, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
-        except sqlite3.Error as exc:
+            self.conn, self.dialect = dialects.connect(self.target, readonly=readonly, busy_timeout_s=BUSY_TIMEOUT_S)
+        except dialects.driver_errors() as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
-        self.conn.row_factory = sqlite3.Row
         try:
-            self.conn.execute("PRAGMA foreign_keys = ON")
             if not readonly:
-                self.conn.execute("PRAGMA journal_mode = WAL")
-                self.conn.execute("PRAGMA synchronous = NORMAL")
                 self._migrate()
             else:
                 self._check_schema()
-        except sqlite3.DatabaseError as exc:
+        except self.dialect.errors as exc:
             self.conn.close()
             raise StoreError(f"{self.path} is not a claimgraph database: {exc}") from exc
 
@@ -73,26 +71,45 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    def _migrate(self) -> None:
-        schema = resources.files("claimgraph.store").joinpath("schema.sql").read_text("utf-8")
-        with self.conn:
-            self.conn.executescript(schema)
-            self.conn.execute(
-                "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
-            )
+    @staticmethod
+    def schema() -> str:
+        """The base schema and every extension's DDL, in the order they are created."""
         from . import extensions  # tables added by later stages (resolution, grading)
 
-        extensions.migrate(self.conn)
+        base = resources.files("claimgraph.store").joinpath("schema.sql").read_text("utf-8")
+        return "\n".join([base, *(ddl for _name, ddl in extensions.EXTENSIONS)])
+
+    def _migrate(self) -> None:
+        from . import extensions
+
+        if self.dialect.name != "sqlite" and self._current():
+            return  # nothing to create: take no lock a concurrent writer could be waiting on
+        schema = resources.files("claimgraph.store").joinpath("schema.sql").read_text("utf-8")
+        with self.conn:
+            self.dialect.lock_for_migration(self.conn)
+            self.conn.executescript(schema)
+            self.conn.execute(
+                "INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", (SCHEMA_VERSION,)
+            )
+            extensions.migrate(self.conn)
+
+    def _current(self) -> bool:
+        """True when every table, view and index of the schema exists and its version is recorded."""
+        if dialects.object_names(self.schema()) - self.dialect.names(self.conn):
+            return False
+        return self._meta("schema_version") is not None
+
+    def has_table(self, name: str) -> bool:
+        return name in self.dialect.tables(self.conn)
 
     def _check_schema(self) -> None:
+        from . import extensions
+
         row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         if row is None:
             raise StoreError(f"{self.path} is not a claimgraph database (no schema version)")
-        from . import extensions
-
         schema = resources.files("claimgraph.store").joinpath("schema.sql").read_text("utf-8")
-        present = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
-        missing = sorted(extensions.expected_tables(schema) - present)
+        missing = sorted(extensions.expected_tables(schema) - self.dialect.tables(self.conn))
         if missing:
             raise StoreError(
                 f"{self.path} was made by an older claimgraph (it lacks {', '.join(missing)}); it is migrated in "
@@ -106,15 +123,24 @@ class Store:
 
     def save(self, x: Extraction, *, at: str | None = None, extractor: str = "") -> bool:
         """Store one extraction in one transaction. Returns False (and changes nothing) if the document exists.
-        `extractor` is the version of the extractor that produced it (see `stale_documents`)."""
+        `extractor` is the version of the extractor that produced it (see `stale_documents`). Writers saving at
+        once (PostgreSQL) each store what the others have not: the document row decides who stores a document
+        both have, and a transaction chosen as a deadlock victim is run again."""
         at = at or now_iso()
-        with self.conn:
-            if self.has_document(x.doc.id):
-                return False
-            self._insert_document(x.doc, at, extractor)
-            self._insert_extraction(x, at)
-            self._set_meta("resolution_pending", "1")
-        return True
+        if self.has_document(x.doc.id):
+            return False
+        for attempt in dialects.retrying(self.dialect):
+            try:
+                with self.conn:
+                    if not self._insert_document(x.doc, at, extractor):
+                        return False
+                    self._insert_extraction(x, at)
+                    self._set_meta("resolution_pending", "1")
+                return True
+            except self.dialect.retryable:
+                if attempt == dialects.ATTEMPTS - 1:
+                    raise
+        return False  # pragma: no cover - the loop returns or raises
 
     def replace_extraction(self, x: Extraction, *, extractor: str, at: str | None = None) -> None:
         """Swap a stored document's claims, events and mentions for a new extraction of it, in one transaction.
@@ -123,7 +149,8 @@ class Store:
         at = at or now_iso()
         doc_id = x.doc.id
         with self.conn:
-            if not self.has_document(doc_id):
+            held = self.conn.execute(f"SELECT 1 FROM documents WHERE id=?{self.dialect.for_update}", (doc_id,))
+            if held.fetchone() is None:
                 raise NotFound(f"no document with id {doc_id!r}")
             self.conn.execute(
                 "DELETE FROM claim_grades WHERE claim_id IN (SELECT id FROM claims WHERE doc_id=?)", (doc_id,)
@@ -138,8 +165,25 @@ class Store:
             self._set_meta("resolution_pending", "1")
 
     def _insert_extraction(self, x: Extraction, at: str) -> None:
+        # Rows shared with other documents (entities, their aliases and search rows) are written in id order,
+        # so concurrent writers take their row locks in one order. The first sighting of an id in the document
+        # decides its name and type, as when rows were written in document order.
+        first: dict[str, tuple[str, str, set[str]]] = {}
         for e in x.entities:
-            self._upsert_entity(e, x.doc.id, at)
+            first.setdefault(e.id, (e.name, e.type, set()))[2].update(e.refs)
+        for eid, name, etype in _references(x):
+            first.setdefault(eid, (name, etype, set()))
+        for eid in sorted(first):
+            name, etype, refs = first[eid]
+            self.ensure_entity(eid, name, etype, refs, at)
+        aliases = sorted({(e.id, normalise_alias(a), a) for e in x.entities for a in {e.name, *e.aliases}})
+        added = {eid for eid, norm, alias in aliases if norm and self._insert_alias(eid, alias, norm, x.doc.id)}
+        for eid in sorted(added):
+            self._refresh_search(eid)
+        self.conn.executemany(
+            'INSERT INTO mentions(doc_id, entity_id, start, "end", text) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING',
+            [(x.doc.id, e.id, m.start, m.end, m.text) for e in x.entities for m in e.mentions],
+        )
         for c in x.claims:
             self._insert_claim(c, at)
         for ev in x.events:
@@ -176,68 +220,70 @@ class Store:
             (key, value),
         )
 
-    def _insert_document(self, d: Document, at: str, extractor: str = "") -> None:
+    def _insert_document(self, d: Document, at: str, extractor: str = "") -> bool:
+        """Insert a document row; False when it is already stored (or being stored by another writer: this
+        then waits for that writer's transaction)."""
         pub = d.published
-        self.conn.execute(
+        cur = self.conn.execute(
             "INSERT INTO documents(id, source, url, title, outlet, published, published_precision, published_text,"
-            " raw_id, author, text, ingested_at, extractor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " raw_id, author, text, ingested_at, extractor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
             (d.id, d.source, d.url, d.title, d.outlet, pub.value if pub else None,
              pub.precision.value if pub else None, pub.text if pub else None, d.raw_id, d.author, d.text, at,
              extractor),
         )
+        return bool(cur.rowcount)
 
     def ensure_entity(self, entity_id: str, name: str, etype: str, refs: Iterable[str] = (), at: str = "") -> None:
-        row = self.conn.execute("SELECT refs FROM entities WHERE id=?", (entity_id,)).fetchone()
-        if row is None:
+        refs = set(refs)
+        cur = self.conn.execute(
+            "INSERT INTO entities(id, name, type, refs, first_seen) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING",
+            (entity_id, name, etype, json.dumps(sorted(refs)), at or now_iso()),
+        )
+        if cur.rowcount:
             self.conn.execute(
-                "INSERT INTO entities(id, name, type, refs, first_seen) VALUES (?,?,?,?,?)",
-                (entity_id, name, etype, json.dumps(sorted(set(refs))), at or now_iso()),
-            )
-            self.conn.execute(
-                "INSERT INTO entity_search(entity_id, name, aliases) VALUES (?,?,?)", (entity_id, name, "")
+                "INSERT INTO entity_search(entity_id, name, aliases) VALUES (?,?,?)",
+                (entity_id, self.dialect.search_text(name), ""),
             )
         elif refs:
-            merged = sorted(set(json.loads(row["refs"])) | set(refs))
-            self.conn.execute("UPDATE entities SET refs=? WHERE id=?", (json.dumps(merged), entity_id))
+            row = self.conn.execute(
+                f"SELECT refs FROM entities WHERE id=?{self.dialect.for_update}", (entity_id,)
+            ).fetchone()
+            merged = sorted(set(json.loads(row["refs"])) | refs)
+            if merged != json.loads(row["refs"]):
+                self.conn.execute("UPDATE entities SET refs=? WHERE id=?", (json.dumps(merged), entity_id))
 
     def add_alias(self, entity_id: str, alias: str, origin: str) -> bool:
         norm = normalise_alias(alias)
-        if not norm:
+        if not norm or not self._insert_alias(entity_id, alias, norm, origin):
             return False
+        self._refresh_search(entity_id)
+        return True
+
+    def _insert_alias(self, entity_id: str, alias: str, norm: str, origin: str) -> bool:
         cur = self.conn.execute(
-            "INSERT OR IGNORE INTO aliases(entity_id, alias, norm, origin) VALUES (?,?,?,?)",
+            "INSERT INTO aliases(entity_id, alias, norm, origin) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
             (entity_id, alias, norm, origin),
         )
-        if cur.rowcount:
-            names = [r["alias"] for r in self.conn.execute("SELECT alias FROM aliases WHERE entity_id=?", (entity_id,))]
-            self.conn.execute("UPDATE entity_search SET aliases=? WHERE entity_id=?", (" | ".join(names), entity_id))
         return bool(cur.rowcount)
 
-    def _upsert_entity(self, e: Entity, doc_id: str, at: str) -> None:
-        self.ensure_entity(e.id, e.name, e.type, e.refs, at)
-        for alias in {e.name, *e.aliases}:
-            self.add_alias(e.id, alias, doc_id)
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO mentions(doc_id, entity_id, start, end, text) VALUES (?,?,?,?,?)",
-            [(doc_id, e.id, m.start, m.end, m.text) for m in e.mentions],
+    def _refresh_search(self, entity_id: str) -> None:
+        """An entity's full-text row holds its name and every alias, joined by " | "."""
+        if self.dialect.for_update:  # hold the row first, then read the aliases other writers committed meanwhile
+            self.conn.execute(f"SELECT 1 FROM entity_search WHERE entity_id=?{self.dialect.for_update}", (entity_id,))
+        names = [r["alias"] for r in self.conn.execute(
+            "SELECT alias FROM aliases WHERE entity_id=? ORDER BY norm", (entity_id,))]
+        self.conn.execute(
+            "UPDATE entity_search SET aliases=? WHERE entity_id=?",
+            (self.dialect.search_text(" | ".join(names)), entity_id),
         )
 
-    def _ref_entity(self, ref_id: str | None, name: str | None, at: str, etype: str = "unknown") -> None:
-        if ref_id is not None and name is not None:
-            self.ensure_entity(ref_id, name, etype, (), at)
-
     def _insert_claim(self, c: Claim, at: str) -> None:
-        self._ref_entity(c.subject.id, c.subject.name, at)
-        if c.object:
-            self._ref_entity(c.object.id, c.object.name, at)
-        if c.place:
-            self._ref_entity(c.place.id, c.place.name, at, "place")
         t = c.time
         self.conn.execute(
-            "INSERT OR IGNORE INTO claims(id, doc_id, subject_id, predicate, object_id, role, polarity, modality,"
+            "INSERT INTO claims(id, doc_id, subject_id, predicate, object_id, role, polarity, modality,"
             " source_name, source_kind, source_cue, time, time_precision, time_end, time_text, place_id,"
             " ev_start, ev_end, ev_text, cues, extractor, ingested_at, body)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
             (c.id, c.doc_id, c.subject.id, c.predicate, c.object.id if c.object else None, c.role,
              c.polarity.value, c.modality.value, c.source.name, c.source.kind.value, c.source.cue,
              t.value if t else None, t.precision.value if t else None, t.end if t else None,
@@ -248,9 +294,10 @@ class Store:
     def _insert_event(self, ev: Event, at: str) -> None:
         p = ev.place
         self.conn.execute(
-            "INSERT OR IGNORE INTO events(id, doc_id, type, mode, place_name, admin1, country, geonames_id, date,"
+            "INSERT INTO events(id, doc_id, type, mode, place_name, admin1, country, geonames_id, date,"
             " date_precision, killed_min, killed_max, wounded_min, wounded_max, responsibility, ev_start, ev_end,"
-            " ev_text, extractor, ingested_at, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " ev_text, extractor, ingested_at, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT DO NOTHING",
             (ev.id, ev.doc_id, ev.type, ev.mode, p.name if p else None, p.admin1 if p else None,
              p.country if p else None, p.geonames_id if p else None, ev.date.value if ev.date else None,
              ev.date.precision.value if ev.date else None, ev.killed.min if ev.killed else None,
@@ -260,9 +307,8 @@ class Store:
         )
         for role, refs in (("perpetrator", ev.perpetrators), ("target", ev.targets)):
             for r in refs:
-                self._ref_entity(r.id, r.name, at)
                 self.conn.execute(
-                    "INSERT OR IGNORE INTO event_actors(event_id, entity_id, role) VALUES (?,?,?)",
+                    "INSERT INTO event_actors(event_id, entity_id, role) VALUES (?,?,?) ON CONFLICT DO NOTHING",
                     (ev.id, r.id, role),
                 )
 
@@ -329,11 +375,9 @@ class Store:
             if aid not in found:
                 found.append(aid)
         if len(found) < limit and norm:
-            query = " ".join(f'"{tok}"*' for tok in norm.split())
-            for r in self.conn.execute(
-                "SELECT entity_id FROM entity_search WHERE entity_search MATCH ? ORDER BY rank LIMIT ?",
-                (query, limit * 2),
-            ):
+            query = self.dialect.search_query(norm.split())
+            sql = self.dialect.search_sql("entity_search", self.schema())
+            for r in self.conn.execute(sql, (query, limit * 2)):
                 aid = self.actor_id(r["entity_id"])
                 if aid not in found:
                     found.append(aid)
@@ -393,9 +437,10 @@ class Store:
                 cond = " AND ".join([f"{column} IN ({marks})", *where])
                 sides.append(
                     f"SELECT * FROM (SELECT body, doc_id, ev_start, id FROM claims WHERE {cond}{order}{side_limit})"
+                    f" AS by_{column}"
                 )
                 union_args += [*ids, *args, *side_args]
-            sql = f"SELECT body FROM ({' UNION '.join(sides)}){order}{page}"
+            sql = f"SELECT body FROM ({' UNION '.join(sides)}) AS either_side{order}{page}"
             rows = self.conn.execute(sql, union_args + page_args)
         return [claim_from_json(json.loads(r["body"])) for r in rows]
 
@@ -418,7 +463,7 @@ class Store:
 
     def mentions(self, doc_id: str) -> list[dict[str, Any]]:
         rows = self.conn.execute(
-            "SELECT m.entity_id, m.start, m.end, m.text, e.type, e.name FROM mentions m"
+            'SELECT m.entity_id, m.start, m."end", m.text, e.type, e.name FROM mentions m'
             " JOIN entities e ON e.id = m.entity_id WHERE m.doc_id=? ORDER BY m.start",
             (doc_id,),
         )
@@ -438,7 +483,20 @@ class Store:
         return [self.entity(r["id"]) for r in self.conn.execute(sql, args)]
 
 
-def _document_from_row(row: sqlite3.Row) -> Document:
+def _references(x: Extraction) -> Iterator[tuple[str, str, str]]:
+    """(id, name, type) of every entity a claim or event of `x` points to, in document order."""
+    for c in x.claims:
+        refs: list[tuple[EntityRef | None, str]] = [(c.subject, "unknown"), (c.object, "unknown"), (c.place, "place")]
+        for ref, etype in refs:
+            if ref is not None and ref.id is not None and ref.name is not None:
+                yield ref.id, ref.name, etype
+    for ev in x.events:
+        for r in (*ev.perpetrators, *ev.targets):
+            if r.id is not None and r.name is not None:
+                yield r.id, r.name, "unknown"
+
+
+def _document_from_row(row: Any) -> Document:
     published = None
     if row["published"]:
         published = PartialDate(row["published"], Precision(row["published_precision"]), row["published_text"] or "")
