@@ -118,8 +118,11 @@ def object_names(ddl: str) -> set[str]:
 
 # -- full-text search -----------------------------------------------------------------------------------
 def fold(text: str) -> str:
-    """Lower case without diacritics, as SQLite's fts5 tokenizer (unicode61) compares words."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+    """What the full-text index stores: lower case without diacritics or modifier letters (the ʿ of Jamāʿat),
+    so that the words of `normalise_alias` (which queries use) find it; other scripts stay as they are."""
+    kept = (c for c in unicodedata.normalize("NFKD", text)
+            if not unicodedata.combining(c) and unicodedata.category(c) not in ("Lm", "Sk"))
+    return "".join(kept).lower()
 
 
 # -- dialects -------------------------------------------------------------------------------------------
@@ -135,7 +138,7 @@ class Dialect:
     for_update = ""
 
     def search_text(self, text: str) -> str:
-        return text
+        return fold(text)
 
     def search_sql(self, table: str, ddl: str) -> str:
         """SELECT key FROM the fts `table` matching `?` (a list of word prefixes), best first, `LIMIT ?`."""
@@ -165,9 +168,6 @@ class PostgresDialect(Dialect):
 
         self.retryable = (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure)
         self.errors = (psycopg.Error,)
-
-    def search_text(self, text: str) -> str:
-        return fold(text)
 
     def search_sql(self, table: str, ddl: str) -> str:
         key, cols = fts_columns(ddl)[table]

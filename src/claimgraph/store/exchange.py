@@ -80,7 +80,8 @@ def documents_since(store: Store, since: str | None = None) -> Iterator[tuple[Do
 
 def all_mentions(store: Store) -> Iterator[MentionRecord]:
     """Every stored mention, by document and offset."""
-    for r in store.conn.execute('SELECT doc_id, entity_id, start, "end", text FROM mentions ORDER BY doc_id, start'):
+    for r in store.conn.execute('SELECT doc_id, entity_id, start, "end", text FROM mentions'
+                                   ' ORDER BY doc_id, start, "end", entity_id'):
         yield MentionRecord(r[0], r[1], r[2], r[3], r[4])
 
 
