@@ -228,6 +228,7 @@ def _writer(target: str, ids: list[int], bulk: bool, start: multiprocessing.sync
         else:
             for i in ids:
                 store.save(_extraction(i))
+        resolve_store(store)  # as `ingest` does after storing: the two runs take turns
 
 
 def _contents(target: str) -> dict[str, object]:
@@ -265,3 +266,7 @@ def test_two_writers_end_with_exactly_the_union(pg_cluster) -> None:  # type: ig
     assert len(got["documents"]) == 60 and len(got["claims"]) == 60 * len(sample_extraction().claims)
     for key in want:
         assert got[key] == want[key], key
+    with Store(shared, readonly=True) as store:
+        assert len(sg.stored_grades(store)) == len(got["claims"])  # the later resolution graded everything
+        decided = [(j.verdict, j.left_id, j.right_id) for j in rs.judgements(store, active_only=True)]
+        assert len(decided) == len(set(decided))

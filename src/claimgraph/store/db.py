@@ -9,6 +9,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -86,7 +87,7 @@ class Store:
             return  # nothing to create: take no lock a concurrent writer could be waiting on
         schema = resources.files("claimgraph.store").joinpath("schema.sql").read_text("utf-8")
         with self.conn:
-            self.dialect.lock_for_migration(self.conn)
+            self.dialect.lock(self.conn, "migration")  # two processes opening a new database at once
             self.conn.executescript(schema)
             self.conn.execute(
                 "INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", (SCHEMA_VERSION,)
@@ -98,6 +99,11 @@ class Store:
         if dialects.object_names(self.schema()) - self.dialect.names(self.conn):
             return False
         return self._meta("schema_version") is not None
+
+    def exclusive(self, name: str) -> AbstractContextManager[None]:
+        """A block that one connection at a time runs, across processes, e.g. the cross-document resolution
+        (which rebuilds whole tables). SQLite runs it as is: its writers already take turns per transaction."""
+        return self.dialect.exclusive(self.conn, name)
 
     def has_table(self, name: str) -> bool:
         return name in self.dialect.tables(self.conn)

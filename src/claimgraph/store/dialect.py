@@ -14,12 +14,14 @@ dialect (upper-case type names, `CREATE VIRTUAL TABLE ... USING fts5`). What sti
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import sqlite3
 import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -155,8 +157,14 @@ class Dialect:
     def tables(self, conn: Any) -> set[str]:
         return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
 
-    def lock_for_migration(self, conn: Any) -> None:
-        """Called inside the migration's transaction (SQLite's write lock already serialises it)."""
+    def lock(self, conn: Any, name: str) -> None:
+        """Inside a transaction: wait until no other transaction holds `name`, then hold it until the end.
+        SQLite needs none: one writer at a time holds the whole file."""
+
+    @contextmanager
+    def exclusive(self, conn: Any, name: str) -> Iterator[None]:
+        """Across transactions: one connection at a time runs the block."""
+        yield
 
 
 class PostgresDialect(Dialect):
@@ -197,9 +205,21 @@ class PostgresDialect(Dialect):
             )
         }
 
-    def lock_for_migration(self, conn: Any) -> None:
-        # two processes opening a new database at once must not both create its tables
-        conn.execute("SELECT pg_advisory_xact_lock(7293504417)")
+    def lock(self, conn: Any, name: str) -> None:
+        conn.execute("SELECT pg_advisory_xact_lock(?)", (_lock_key(name),))
+
+    @contextmanager
+    def exclusive(self, conn: Any, name: str) -> Iterator[None]:
+        conn.execute("SELECT pg_advisory_lock(?)", (_lock_key(name),))
+        try:
+            yield
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(?)", (_lock_key(name),))
+
+
+def _lock_key(name: str) -> int:
+    """A 64-bit advisory lock key of claimgraph's own for `name`."""
+    return int.from_bytes(hashlib.blake2b(f"claimgraph:{name}".encode(), digest_size=8).digest(), "big", signed=True)
 
 
 # -- a psycopg 3 connection that looks like sqlite3's ---------------------------------------------------------

@@ -118,6 +118,7 @@ def entity_exists(store: Store, entity_id: str) -> bool:
 def apply_judgement(store: Store, j: Judgement) -> Judgement:
     """Store a judgement and apply its merge-row changes in one transaction."""
     with store.conn:
+        store.dialect.lock(store.conn, "judgements")  # concurrent writers: one judgement at a time
         for entity_id, before, _after in j.changes:
             if merge_row(store, entity_id) != before:
                 raise UsageError(f"entity {entity_id} changed while judgement {j.id} was prepared; try again")
@@ -151,6 +152,9 @@ def undo_judgement(store: Store, judgement_id: str) -> Judgement:
     if not j.active:
         raise UsageError(f"judgement {judgement_id} was already undone at {j.undone_at}")
     with store.conn:
+        store.dialect.lock(store.conn, "judgements")
+        if judgement(store, judgement_id).undone_at is not None:  # another writer undid it meanwhile
+            raise UsageError(f"judgement {judgement_id} was already undone")
         for entity_id, _before, after in j.changes:
             if merge_row(store, entity_id) != after:
                 later = last_judgement_touching(store, entity_id)
