@@ -8,7 +8,7 @@ SHARED ?= ../shared
 PORT ?= 8000
 EXCLUDE := --exclude README.md --exclude PROVENANCE.md --exclude LICENSE
 
-.PHONY: run test lint bench serve clean chromium
+.PHONY: run test lint bench serve clean system-deps
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -26,18 +26,25 @@ run: $(STAMP)
 	$(BIN)/claimgraph report --db $(DB) -o out/report.md
 	$(BIN)/claimgraph serve --db $(DB) --port $(PORT)
 
-## Browser tests drive Debian's chromium (never a downloaded browser): installed here when missing and run as root.
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+## The tests drive real parts: Debian's chromium (browser tests; never a downloaded browser), a Java runtime
+## (Apache Spark in local mode) and PostgreSQL 15 (the PostgreSQL store). Installed here when missing, as root.
+SYSTEM_PACKAGES := chromium:chromium java:default-jre-headless /usr/lib/postgresql/15/bin/initdb:postgresql
+system-deps:
+	@missing=""; for pair in $(SYSTEM_PACKAGES); do \
+	  probe=$${pair%%:*}; pkg=$${pair#*:}; \
+	  command -v $$probe >/dev/null 2>&1 || [ -x "$$probe" ] || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "installing Debian chromium for the browser tests"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    echo "installing Debian packages the tests need:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "The browser tests need Debian's chromium: run 'sudo apt-get install chromium' (or make test as root)"; \
+	    echo "The tests need Debian packages:$$missing — run 'sudo apt-get install$$missing' (or make test as root)"; \
 	    exit 1; \
-	  fi; }
+	  fi; \
+	fi
 
-test: $(STAMP) chromium
+test: $(STAMP) system-deps
 	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest -q
 

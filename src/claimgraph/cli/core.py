@@ -124,13 +124,16 @@ def claims_cli(
     limit: int = typer.Option(200, "--limit", help="At most this many rows."),
     as_json: bool = typer.Option(False, "--json", help="JSON Lines instead of a table (same as --format jsonl)."),
     fmt: str = typer.Option("table", "--format", help="table (tab-separated when piped) or jsonl."),
+    review: str | None = typer.Option(
+        None, "--review", help="reviewed, unreviewed, rejected or all (default: all but rejected)."
+    ),
     db: Path | None = DbOption,
 ) -> None:
     """List claims with their source and hedging."""
     if fmt not in ("table", "jsonl"):
         raise typer.BadParameter(f"{fmt!r}: use table or jsonl", param_hint="--format")
     with open_store(db, readonly=True) as store:
-        rows = store.claims(entity=entity, predicate=predicate, as_of=as_of, limit=limit)
+        rows = store.claims(entity=entity, predicate=predicate, as_of=as_of, limit=limit, review=review)
     if as_json or fmt == "jsonl":
         from ..contract import claim_to_json
 

@@ -67,7 +67,7 @@ def write_brief(
         "and every statement cites the document and character span behind it.",
         "",
         f"{counts['documents']} documents, {counts['entities']} actors, {counts['claims']} claims and "
-        f"{counts['events']} events are stored.",
+        f"{counts['events']} events are stored. {_reviewed(store, counts)}",
         "",
     ]
     lines += analyst_sections(store, figures_dir=figures_dir)
@@ -112,6 +112,21 @@ def write_brief(
     lines += _sources(store, cited_documents("\n".join(lines)))
     text = "\n".join(lines)
     return to_html(text, title="claimgraph brief") if fmt == "html" else text
+
+
+def _reviewed(store: Store, counts: dict[str, int]) -> str:
+    """"12 of 40 claims reviewed …": how much of what the brief rests on an analyst has checked."""
+    from ..store.reviews import review_counts
+
+    parts = []
+    for kind, table in (("claim", "claims"), ("event", "events")):
+        by = review_counts(store, kind)
+        done = sum(by.values())
+        detail = ", ".join(f"{n} {v}" for v, n in sorted(by.items()))
+        parts.append(f"{done} of {counts[table]} {table} reviewed" + (f" ({detail})" if detail else ""))
+    rejected = review_counts(store, "claim").get("rejected", 0) + review_counts(store, "event").get("rejected", 0)
+    tail = f"; the {rejected} rejected are left out below" if rejected else ""
+    return "; ".join(parts) + tail + "."
 
 
 def _sources(store: Store, doc_ids: list[str]) -> list[str]:

@@ -408,11 +408,15 @@ class Store:
         since: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        review: str | None = None,
     ) -> list[Claim]:
         """Claims in document order, filtered. With `entity`, the claims whose subject or object is that actor
         (after merges): each side is read through its own sorted index and only the page asked for is merged,
-        so an actor named in a hundred thousand claims answers as fast as one named in ten."""
-        where: list[str] = []
+        so an actor named in a hundred thousand claims answers as fast as one named in ten. `review`: None hides
+        claims an analyst rejected; "reviewed", "unreviewed", "rejected" or "all" (see store/reviews.py)."""
+        from .reviews import review_condition
+
+        where: list[str] = [review_condition("claim", review, alias="claims")]
         args: list[Any] = []
         if predicate is not None:
             where.append("predicate = ?")
@@ -450,16 +454,25 @@ class Store:
             rows = self.conn.execute(sql, union_args + page_args)
         return [claim_from_json(json.loads(r["body"])) for r in rows]
 
-    def iter_claims(self) -> Iterator[Claim]:
-        for r in self.conn.execute("SELECT body FROM claims ORDER BY doc_id, ev_start, id"):
+    def iter_claims(self, *, review: str | None = None) -> Iterator[Claim]:
+        """Every claim in document order; rejected ones left out unless `review` asks for them."""
+        from .reviews import review_condition
+
+        cond = review_condition("claim", review, alias="claims")
+        for r in self.conn.execute(f"SELECT body FROM claims WHERE {cond} ORDER BY doc_id, ev_start, id"):  # noqa: S608
             yield claim_from_json(json.loads(r["body"]))
 
-    def events(self, *, entity: str | None = None, limit: int | None = None, offset: int = 0) -> list[Event]:
+    def events(
+        self, *, entity: str | None = None, limit: int | None = None, offset: int = 0, review: str | None = None
+    ) -> list[Event]:
+        """Events by date; `review` as for `claims` (rejected events are hidden by default)."""
+        from .reviews import review_condition
+
         args: list[Any] = []
-        sql = "SELECT body FROM events"
+        sql = "SELECT body FROM events WHERE " + review_condition("event", review, alias="events")
         if entity is not None:
             ids = self.members(self.resolve_actor(entity)["id"])
-            sql += f" WHERE id IN (SELECT event_id FROM event_actors WHERE entity_id IN ({','.join('?' * len(ids))}))"
+            sql += f" AND id IN (SELECT event_id FROM event_actors WHERE entity_id IN ({','.join('?' * len(ids))}))"
             args += ids
         sql += " ORDER BY COALESCE(date, ''), doc_id, ev_start"
         if limit is not None:

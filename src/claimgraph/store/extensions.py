@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import grading, resolution
+from . import grading, resolution, reviews
 
 # Each entry: (name, DDL). Executed in order with CREATE ... IF NOT EXISTS semantics.
 EXTENSIONS: list[tuple[str, str]] = [
     ("resolution", resolution.DDL),
     ("grading", grading.DDL),
+    ("reviews", reviews.DDL),
 ]
 
 

@@ -5,9 +5,10 @@ the convergence score reads every claim on each run."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .db import Store
+from .reviews import current as reviews_in_force
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,18 +56,29 @@ LEFT JOIN entity_actor pa ON pa.entity_id = c.place_id
 """
 
 
+#: Claim fields an analyst's correction replaces in the analyses.
+_CORRECTABLE = ("predicate", "polarity", "modality", "role")
+
+
 def claim_rows(store: Store, *, as_of: str | None = None, by_ingestion: bool = False) -> Iterator[ClaimRow]:
     """Every claim (held on `as_of`, when given), subject, object and place mapped to their actors. Ordered by
     id, so analyses see the same order on every run, or by ingestion time, for the first-seen rules."""
-    sql, args = _CLAIMS_SQL, []
+    from .reviews import review_condition
+
+    sql, args = _CLAIMS_SQL + " WHERE " + review_condition("claim", None, alias="c"), []  # rejected: left out
     if as_of is not None:
-        sql += " WHERE c.ingested_at <= ?"
+        sql += " AND c.ingested_at <= ?"
         args.append(as_of + ("T23:59:59.999999Z" if len(as_of) == 10 else ""))
     sql += " ORDER BY c.ingested_at, c.id" if by_ingestion else " ORDER BY c.id"
+    corrected = {k: r.correction for k, r in reviews_in_force(store, "claim").items()
+                 if r.verdict == "corrected" and r.correction}
     cur = store.conn.cursor()
     cur.row_factory = None  # plain tuples: a whole-store scan, field order fixed by _CLAIMS_SQL
     for r in cur.execute(sql, args):
-        yield ClaimRow(*r)
+        row = ClaimRow(*r)
+        fix = corrected.get(row.id)
+        # an analyst's correction stands in the analyses; the machine's version stays in the store and the review
+        yield replace(row, **{k: v for k, v in fix.items() if k in _CORRECTABLE}) if fix else row
 
 
 def actor_rows(store: Store) -> dict[str, ActorRow]:
