@@ -22,6 +22,7 @@ from claimgraph.resolve.run import resolve_store
 from claimgraph.store import Store, exchange, extensions, graph, revision
 from claimgraph.store import grading as sg
 from claimgraph.store import resolution as rs
+from claimgraph.store import reviews as rv
 from claimgraph.store.bulk import bulk_save
 from claimgraph.store.dialect import object_names, pg_ddl, pg_query
 
@@ -60,6 +61,9 @@ def _answers(target: Path | str) -> dict[str, object]:
             "actor_of": exchange.actor_of(store),
             "actors": {k: dataclasses.replace(v, first_seen="") for k, v in exchange.actor_records(store).items()},
             "claims": store.claims(),
+            "all_claims": store.claims(review="all"),
+            "reviews": [(r.item_id, r.verdict, r.correction, r.active) for r in rv.reviews(store)],
+            "review_counts": rv.review_counts(store, "claim"),
             "let_page": store.claims(entity=let, limit=4, offset=1),
             "events": store.events(entity="ISKP"),
             "claim_rows": [dataclasses.replace(r, ingested_at="") for r in graph.claim_rows(store)],
@@ -85,6 +89,12 @@ def _build(target: Path | str) -> None:
         j = actors.merge(store, ids["Mir Shafiq Mengal"], ids["Rana Mohammad Ashfaq"], reason="test merge")
         actors.undo(store, j.id)
         actors.add_kin(store, "ISKP", "front_of", "Baloch Liberation Army")
+        claims = store.claims()
+        rv.add_review(store, "claim", claims[0].id, "rejected", reviewer="analyst", reason="misread")
+        rv.add_review(store, "claim", claims[1].id, "corrected", reviewer="analyst",
+                      correction={"modality": "hedged"}, machine={"modality": claims[1].modality.value})
+        undone = rv.add_review(store, "claim", claims[2].id, "accepted", reviewer="analyst")
+        rv.undo_review(store, undone.id)
 
 
 def test_both_engines_give_the_same_answers(tmp_path: Path, pg_cluster) -> None:  # type: ignore[no-untyped-def]
