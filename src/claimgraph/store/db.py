@@ -390,9 +390,15 @@ class Store:
         return [self.entity(a) for a in found[:limit]]
 
     def resolve_actor(self, name_or_id: str) -> dict[str, Any]:
-        row = self.conn.execute("SELECT id FROM entities WHERE id=?", (name_or_id,)).fetchone()
+        # an id: its actor in one query (a page asks this three times; a server answers each in a round trip)
+        row = self.conn.execute(
+            "SELECT a.id, a.name, a.type, a.refs, a.first_seen FROM entities e LEFT JOIN merges m ON m.entity_id = e.id"
+            " JOIN entities a ON a.id = COALESCE(m.actor_id, e.id) WHERE e.id = ?",
+            (name_or_id,),
+        ).fetchone()
         if row is not None:
-            return self.entity(self.actor_id(row["id"]))
+            return {"id": row["id"], "name": row["name"], "type": row["type"], "refs": json.loads(row["refs"]),
+                    "first_seen": row["first_seen"]}
         hits = self.find_actors(name_or_id, limit=1)
         if not hits:
             raise NotFound(f"no actor named {name_or_id!r}; try `claimgraph claims` to list what is stored")
