@@ -24,10 +24,11 @@ def bulk_save(store: Store, extractions: Iterable[Extraction], *, at: str | None
     conn = store.conn
     docs, entities, aliases, mentions, claims, events, event_actors = [], [], [], [], [], [], []
     refs: dict[str, set[str]] = {}
-    seen_docs: set[str] = set()
-    for x in extractions:
+    todo = [x for x in extractions if x.error is None]
+    seen_docs = _stored(store, [x.doc.id for x in todo])  # one query per 500 documents, not one each
+    for x in todo:
         d = x.doc
-        if x.error is not None or d.id in seen_docs or store.has_document(d.id):
+        if d.id in seen_docs:
             continue
         seen_docs.add(d.id)
         pub = d.published
@@ -128,6 +129,16 @@ def bulk_save(store: Store, extractions: Iterable[Extraction], *, at: str | None
             if attempt == dialects.ATTEMPTS - 1:
                 raise
     return 0  # pragma: no cover - the loop returns or raises
+
+
+def _stored(store: Store, doc_ids: list[str]) -> set[str]:
+    """Which of `doc_ids` the store holds."""
+    found: set[str] = set()
+    for i in range(0, len(doc_ids), 500):
+        chunk = doc_ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(r[0] for r in store.conn.execute(f"SELECT id FROM documents WHERE id IN ({marks})", chunk))  # noqa: S608
+    return found
 
 
 @dataclass(frozen=True, slots=True)

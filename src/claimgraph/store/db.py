@@ -21,6 +21,8 @@ from ..records import Claim, Document, EntityRef, Event, Extraction, PartialDate
 from . import dialect as dialects
 
 SCHEMA_VERSION = "1"
+#: The base schema (the extensions' DDL is added by `Store.schema`).
+_BASE_SCHEMA = resources.files("claimgraph.store").joinpath("schema.sql").read_text("utf-8")
 #: How long a connection waits for another writer's transaction before giving up.
 BUSY_TIMEOUT_S = 120.0
 
@@ -77,15 +79,14 @@ class Store:
         """The base schema and every extension's DDL, in the order they are created."""
         from . import extensions  # tables added by later stages (resolution, grading)
 
-        base = resources.files("claimgraph.store").joinpath("schema.sql").read_text("utf-8")
-        return "\n".join([base, *(ddl for _name, ddl in extensions.EXTENSIONS)])
+        return "\n".join([_BASE_SCHEMA, *(ddl for _name, ddl in extensions.EXTENSIONS)])
 
     def _migrate(self) -> None:
         from . import extensions
 
         if self.dialect.name != "sqlite" and self._current():
             return  # nothing to create: take no lock a concurrent writer could be waiting on
-        schema = resources.files("claimgraph.store").joinpath("schema.sql").read_text("utf-8")
+        schema = _BASE_SCHEMA
         with self.conn:
             self.dialect.lock(self.conn, "migration")  # two processes opening a new database at once
             self.conn.executescript(schema)
@@ -114,8 +115,7 @@ class Store:
         row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         if row is None:
             raise StoreError(f"{self.path} is not a claimgraph database (no schema version)")
-        schema = resources.files("claimgraph.store").joinpath("schema.sql").read_text("utf-8")
-        missing = sorted(extensions.expected_tables(schema) - self.dialect.tables(self.conn))
+        missing = sorted(extensions.expected_tables(_BASE_SCHEMA) - self.dialect.tables(self.conn))
         if missing:
             raise StoreError(
                 f"{self.path} was made by an older claimgraph (it lacks {', '.join(missing)}); it is migrated in "
@@ -382,7 +382,7 @@ class Store:
                 found.append(aid)
         if len(found) < limit and norm:
             query = self.dialect.search_query(norm.split())
-            sql = self.dialect.search_sql("entity_search", self.schema())
+            sql = self.dialect.search_sql("entity_search", _BASE_SCHEMA)
             for r in self.conn.execute(sql, (query, limit * 2)):
                 aid = self.actor_id(r["entity_id"])
                 if aid not in found:
