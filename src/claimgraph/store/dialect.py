@@ -383,13 +383,13 @@ def retrying(dialect: Dialect) -> Iterator[int]:
 
 def revision(target: Path | str) -> tuple[Any, ...]:
     """Something that changes whenever a transaction commits in the database at `target`, for caches: the
-    modification time and size of a SQLite file and its write-ahead log, or PostgreSQL's WAL position (which
+    modification time and size of a SQLite file and its write-ahead log, or PostgreSQL's WAL insert position (which
     also moves for other databases of the cluster: a cache then misses more often, never answers stale)."""
     if is_url(target):
         conn = PgConnection(str(target), readonly=True)
         try:
             row = conn.execute(
-                "SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn()"
+                "SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_insert_lsn()"
                 " END::text"
             ).fetchone()
         finally:
