@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from _resolve_helpers import Said, report
-from _sample import SEED_TEXT, sample_extraction
+from _sample import SEED_TEXT, make_sample_store, sample_extraction
 from claimgraph.analysis.brokers import brokers
 from claimgraph.analysis.convergence import convergence
 from claimgraph.errors import StoreError, UsageError
@@ -331,3 +331,18 @@ def test_settings_take_a_postgres_url() -> None:
     assert s.with_db(url).with_db("local.db").store.target == Path("local.db")
     assert load_settings(env={"CLAIMGRAPH_STORE_URL": url}).store.target == url
     assert load_settings(env={"CLAIMGRAPH_STORE_DB": url}).store.target == url
+
+
+def test_a_dropped_connection_is_replaced(pg_cluster) -> None:  # type: ignore[no-untyped-def]
+    import psycopg
+
+    target = make_sample_store(pg_cluster.create_database("dropped"))
+    with Store(target, readonly=True) as store:
+        pid = store.conn.raw.info.backend_pid
+    with Store(target, readonly=True) as store:
+        assert store.conn.raw.info.backend_pid == pid  # the idle connection was used again
+    with psycopg.connect(pg_cluster.url(), autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    with Store(target, readonly=True) as store:
+        assert store.conn.raw.info.backend_pid != pid
+        assert store.counts()["documents"] == 1

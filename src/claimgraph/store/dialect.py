@@ -18,6 +18,7 @@ import hashlib
 import os
 import re
 import sqlite3
+import threading
 import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -297,15 +298,21 @@ class PgConnection:
     transaction, committed on success and rolled back on an exception; nested `with` blocks are savepoints."""
 
     def __init__(self, url: str, *, readonly: bool) -> None:
+        self._key = (url, readonly, os.getpid())
+        self._tx: list[Any] = []
+        self.raw = _POOL.take(self._key) or self._connect(url, readonly)
+
+    @staticmethod
+    def _connect(url: str, readonly: bool) -> Any:
         try:
             import psycopg
         except ImportError as exc:
             raise StoreError("a postgresql:// database needs psycopg 3: pip install 'psycopg[binary]'") from exc
-        self.raw = psycopg.connect(url, autocommit=True)
-        self.raw.execute("SET client_min_messages = warning")
+        raw = psycopg.connect(url, autocommit=True)
+        raw.execute("SET client_min_messages = warning")
         if readonly:
-            self.raw.execute("SET default_transaction_read_only = on")
-        self._tx: list[Any] = []
+            raw.execute("SET default_transaction_read_only = on")
+        return raw
 
     def cursor(self) -> PgCursor:
         return PgCursor(self)
@@ -338,7 +345,55 @@ class PgConnection:
         """Statements outside `with conn:` are already committed."""
 
     def close(self) -> None:
-        self.raw.close()
+        """Hand the connection back to this process's pool of idle ones (a new server connection costs tens of
+        milliseconds, about what a whole actor page takes), or close it when it is not idle."""
+        from psycopg.pq import TransactionStatus
+
+        if not self._tx and not self.raw.closed and self.raw.info.transaction_status == TransactionStatus.IDLE:
+            _POOL.give(self._key, self.raw)
+        else:
+            self.raw.close()
+
+
+class _Pool:
+    """Idle connections by (URL, read-only, process): at most `size` in all, the least recently used closed
+    first. A connection taken is checked with one round trip; one the server dropped is replaced."""
+
+    def __init__(self, size: int = 8) -> None:
+        self.size = size
+        self._idle: list[tuple[tuple[str, bool, int], Any]] = []
+        self._lock = threading.Lock()
+
+    def take(self, key: tuple[str, bool, int]) -> Any:
+        while True:
+            with self._lock:
+                found = next((i for i in range(len(self._idle) - 1, -1, -1) if self._idle[i][0] == key), None)
+                if found is None:
+                    return None
+                raw = self._idle.pop(found)[1]
+            try:
+                raw.execute("SELECT 1")
+                return raw
+            except Exception:  # noqa: BLE001 - dropped by the server, restarted, ...: use a new one
+                raw.close()
+
+    def give(self, key: tuple[str, bool, int], raw: Any) -> None:
+        with self._lock:
+            self._idle.append((key, raw))
+            evicted = self._idle[: -self.size] if len(self._idle) > self.size else []
+            del self._idle[: len(evicted)]
+        for _key, old in evicted:
+            old.close()
+
+    def clear(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for _key, raw in idle:
+            raw.close()
+
+
+_POOL = _Pool()
+clear_pool = _POOL.clear
 
 
 def driver_errors() -> tuple[type[BaseException], ...]:
