@@ -76,14 +76,12 @@ def pg_cluster():  # type: ignore[no-untyped-def]
 @pytest.fixture(params=["sqlite", "postgresql"])
 def new_db(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
     """A factory of empty databases on one engine: `new_db("name")` is a SQLite file path or a PostgreSQL URL."""
-    made: list[str] = []
     if request.param == "sqlite":
         return lambda name="s": tmp_path / f"{name}.db"
     cluster = request.getfixturevalue("pg_cluster")
     prefix = "t" + str(abs(hash(request.node.nodeid)) % 10**8)
 
     def make(name: str = "s") -> str:
-        made.append(name)
         return str(cluster.create_database(f"{prefix}_{name}"))
 
     return make
