@@ -269,7 +269,10 @@ class PgCursor:
         self._cur.row_factory = tuple_row if value is None else _row_factory
 
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> PgCursor:
-        self._cur.execute(pg_query(sql), tuple(params) if params else None)
+        if params:
+            self._cur.execute(pg_query(sql), tuple(params))
+        else:  # no parameters: psycopg reads the text as it is (a `%` stays single)
+            self._cur.execute(sql)
         return self
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> PgCursor:
