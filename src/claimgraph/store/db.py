@@ -182,18 +182,34 @@ class Store:
         for eid in sorted(first):
             name, etype, refs = first[eid]
             self.ensure_entity(eid, name, etype, refs, at)
-        aliases = sorted({(e.id, normalise_alias(a), a) for e in x.entities for a in {e.name, *e.aliases}})
-        added = {eid for eid, norm, alias in aliases if norm and self._insert_alias(eid, alias, norm, x.doc.id)}
-        for eid in sorted(added):
+        for eid in self._insert_aliases(x):
             self._refresh_search(eid)
         self.conn.executemany(
             'INSERT INTO mentions(doc_id, entity_id, start, "end", text) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING',
             [(x.doc.id, e.id, m.start, m.end, m.text) for e in x.entities for m in e.mentions],
         )
-        for c in x.claims:
-            self._insert_claim(c, at)
-        for ev in x.events:
-            self._insert_event(ev, at)
+        self._insert_claims(x.claims, at)
+        self._insert_events(x.events, at)
+
+    def _insert_aliases(self, x: Extraction) -> list[str]:
+        """Store the aliases of `x`'s entities the store lacks (one query to find them, one batch to write them);
+        returns the entities that gained one, in id order. Of two spellings with one key, the first in sorted
+        order is kept."""
+        first: dict[tuple[str, str], str] = {}
+        spellings = {(e.id, normalise_alias(a), a) for e in x.entities for a in {e.name, *e.aliases}}
+        for eid, norm, alias in sorted(spellings):
+            if norm:
+                first.setdefault((eid, norm), alias)
+        ids = sorted({eid for eid, _norm in first})
+        if not ids:
+            return []
+        known = {(r[0], r[1]) for r in self.conn.execute(
+            f"SELECT entity_id, norm FROM aliases WHERE entity_id IN ({','.join('?' * len(ids))})", ids)}  # noqa: S608
+        new = [(eid, alias, norm, x.doc.id) for (eid, norm), alias in sorted(first.items()) if (eid, norm) not in known]
+        self.conn.executemany(
+            "INSERT INTO aliases(entity_id, alias, norm, origin) VALUES (?,?,?,?) ON CONFLICT DO NOTHING", new
+        )
+        return sorted({n[0] for n in new})
 
     def stale_documents(self, extractor: str) -> Iterator[Document]:
         """Documents stored by another extractor version than `extractor`, oldest first."""
@@ -283,40 +299,49 @@ class Store:
             (self.dialect.search_text(" | ".join(names)), entity_id),
         )
 
-    def _insert_claim(self, c: Claim, at: str) -> None:
-        t = c.time
-        self.conn.execute(
+    def _insert_claims(self, claims: Iterable[Claim], at: str) -> None:
+        rows = []
+        for c in claims:
+            t = c.time
+            rows.append((
+                c.id, c.doc_id, c.subject.id, c.predicate, c.object.id if c.object else None, c.role,
+                c.polarity.value, c.modality.value, c.source.name, c.source.kind.value, c.source.cue,
+                t.value if t else None, t.precision.value if t else None, t.end if t else None,
+                t.text if t else None, c.place.id if c.place else None, c.evidence.start, c.evidence.end,
+                c.evidence.text, json.dumps(list(c.cues)), c.extractor, at, json.dumps(claim_to_json(c)),
+            ))
+        self.conn.executemany(
             "INSERT INTO claims(id, doc_id, subject_id, predicate, object_id, role, polarity, modality,"
             " source_name, source_kind, source_cue, time, time_precision, time_end, time_text, place_id,"
             " ev_start, ev_end, ev_text, cues, extractor, ingested_at, body)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
-            (c.id, c.doc_id, c.subject.id, c.predicate, c.object.id if c.object else None, c.role,
-             c.polarity.value, c.modality.value, c.source.name, c.source.kind.value, c.source.cue,
-             t.value if t else None, t.precision.value if t else None, t.end if t else None,
-             t.text if t else None, c.place.id if c.place else None, c.evidence.start, c.evidence.end,
-             c.evidence.text, json.dumps(list(c.cues)), c.extractor, at, json.dumps(claim_to_json(c))),
+            rows,
         )
 
-    def _insert_event(self, ev: Event, at: str) -> None:
-        p = ev.place
-        self.conn.execute(
+    def _insert_events(self, events: Iterable[Event], at: str) -> None:
+        rows, actors = [], []
+        for ev in events:
+            p = ev.place
+            rows.append((
+                ev.id, ev.doc_id, ev.type, ev.mode, p.name if p else None, p.admin1 if p else None,
+                p.country if p else None, p.geonames_id if p else None, ev.date.value if ev.date else None,
+                ev.date.precision.value if ev.date else None, ev.killed.min if ev.killed else None,
+                ev.killed.max if ev.killed else None, ev.wounded.min if ev.wounded else None,
+                ev.wounded.max if ev.wounded else None, ev.responsibility.value, ev.evidence.start,
+                ev.evidence.end, ev.evidence.text, ev.extractor, at, json.dumps(event_to_json(ev)),
+            ))
+            actors += [(ev.id, r.id, role) for role, refs in (("perpetrator", ev.perpetrators), ("target", ev.targets))
+                       for r in refs]
+        self.conn.executemany(
             "INSERT INTO events(id, doc_id, type, mode, place_name, admin1, country, geonames_id, date,"
             " date_precision, killed_min, killed_max, wounded_min, wounded_max, responsibility, ev_start, ev_end,"
             " ev_text, extractor, ingested_at, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
             " ON CONFLICT DO NOTHING",
-            (ev.id, ev.doc_id, ev.type, ev.mode, p.name if p else None, p.admin1 if p else None,
-             p.country if p else None, p.geonames_id if p else None, ev.date.value if ev.date else None,
-             ev.date.precision.value if ev.date else None, ev.killed.min if ev.killed else None,
-             ev.killed.max if ev.killed else None, ev.wounded.min if ev.wounded else None,
-             ev.wounded.max if ev.wounded else None, ev.responsibility.value, ev.evidence.start,
-             ev.evidence.end, ev.evidence.text, ev.extractor, at, json.dumps(event_to_json(ev))),
+            rows,
         )
-        for role, refs in (("perpetrator", ev.perpetrators), ("target", ev.targets)):
-            for r in refs:
-                self.conn.execute(
-                    "INSERT INTO event_actors(event_id, entity_id, role) VALUES (?,?,?) ON CONFLICT DO NOTHING",
-                    (ev.id, r.id, role),
-                )
+        self.conn.executemany(
+            "INSERT INTO event_actors(event_id, entity_id, role) VALUES (?,?,?) ON CONFLICT DO NOTHING", actors
+        )
 
     def record_failure(self, source: str, line: int, stage: str, reason: str) -> None:
         with self.conn:

@@ -251,12 +251,18 @@ def _row_factory(cursor: Any) -> Any:
     return cls
 
 
+_VALUES = re.compile(r"^(\s*INSERT\s.*?\bVALUES\s*)(\(\s*\?(?:\s*,\s*\?)*\s*\))(.*)$", re.IGNORECASE | re.DOTALL)
+#: up to this many rows, `executemany` sends one multi-row INSERT
+_FEW_ROWS = 64
+
+
 class PgCursor:
     """The slice of `sqlite3.Cursor` the store uses. `row_factory = None` gives plain tuples."""
 
     def __init__(self, conn: PgConnection) -> None:
         self._conn = conn
         self._cur = conn.raw.cursor(row_factory=_row_factory)
+        self._count: int | None = None  # rows a multi-row executemany changed
 
     @property
     def row_factory(self) -> Any:
@@ -269,6 +275,7 @@ class PgCursor:
         self._cur.row_factory = tuple_row if value is None else _row_factory
 
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> PgCursor:
+        self._count = None
         if params:
             self._cur.execute(pg_query(sql), tuple(params))
         else:  # no parameters: psycopg reads the text as it is (a `%` stays single)
@@ -276,12 +283,22 @@ class PgCursor:
         return self
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> PgCursor:
-        self._cur.executemany(pg_query(sql), [tuple(r) for r in rows])
+        """A few rows of an `INSERT ... VALUES (?, ...)` (a document's claims, say) go as one multi-row INSERT:
+        one round trip. Many rows (a bulk load) go through psycopg's pipeline, a prepared statement per row."""
+        params = [tuple(r) for r in rows]
+        m = _VALUES.match(sql)
+        if m is None or not params or len(params) > _FEW_ROWS:
+            self._count = None
+            self._cur.executemany(pg_query(sql), params)
+            return self
+        head, one, tail = m.groups()
+        self._cur.execute(pg_query(head + ",".join([one] * len(params)) + tail), [v for r in params for v in r])
+        self._count = max(0, self._cur.rowcount)
         return self
 
     @property
     def rowcount(self) -> int:
-        return int(self._cur.rowcount)
+        return self._count if self._count is not None else int(self._cur.rowcount)
 
     def fetchone(self) -> Any:
         return self._cur.fetchone() if self._cur.description is not None else None
