@@ -51,6 +51,8 @@ BENCHMARKS: list[tuple[str, str]] = [
     ("analysis", "analysis"),
     ("speed", "speed"),
     ("store_speed", "store_speed"),
+    ("reliability", "reliability"),
+    ("batch_speed", "batch_speed"),
 ]
 
 INTRO = (

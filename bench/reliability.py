@@ -123,7 +123,7 @@ def _bad_folder(root: Path, good: list[dict[str, str]]) -> tuple[int, set[str]]:
         (root / name).write_bytes(data)
         bad += 1
 
-    for k in range(50):
+    for k in range(60):
         write(f"binary-{k:02d}.txt", bytes(range(256)) * (k + 1))
         write(f"empty-{k:02d}.txt", b" \n\t " * k)
         write(f"latin1-{k:02d}.txt", f"Caf\xe9 r\xe9port {k}: militants attacked".encode("latin-1"))
@@ -137,7 +137,7 @@ def _bad_folder(root: Path, good: list[dict[str, str]]) -> tuple[int, set[str]]:
         b'{"html": ""}',
         b"[1, 2, 3]",
     ]
-    for k in range(30):
+    for k in range(40):
         write(f"lines-{k:02d}.jsonl", jsonl_lines[k % len(jsonl_lines)] + b"\n")
     for k in range(5):
         write(f"bomb-{k}.html.gz", gzip.compress(b"<p>" + b"a" * 80_000_000 + b"</p>", compresslevel=1))

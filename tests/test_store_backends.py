@@ -157,25 +157,25 @@ def test_search_ignores_case_accents_and_word_order(new_db) -> None:  # type: ig
 
 def test_a_later_stage_table_exists_on_both(new_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     ddl = """
-    CREATE TABLE IF NOT EXISTS statements (
+    CREATE TABLE IF NOT EXISTS later_notes (
       id TEXT PRIMARY KEY,
       doc_id TEXT NOT NULL REFERENCES documents(id),
       confidence REAL, n INTEGER NOT NULL DEFAULT 0
     );
-    CREATE INDEX IF NOT EXISTS statements_doc ON statements(doc_id);
+    CREATE INDEX IF NOT EXISTS later_notes_doc ON later_notes(doc_id);
     """
     target = new_db()
     with Store(target) as store:
         store.save(sample_extraction())
-    monkeypatch.setattr(extensions, "EXTENSIONS", [*extensions.EXTENSIONS, ("statements", ddl)])
+    monkeypatch.setattr(extensions, "EXTENSIONS", [*extensions.EXTENSIONS, ("later_notes", ddl)])
     with Store(target) as store:  # an existing database gains the table when opened for writing
         doc = sample_extraction().doc.id
         with store.conn:
-            store.conn.execute("INSERT INTO statements(id, doc_id, confidence, n) VALUES (?,?,?,?)",
+            store.conn.execute("INSERT INTO later_notes(id, doc_id, confidence, n) VALUES (?,?,?,?)",
                                ("s1", doc, 0.1 + 0.2, 3))
-        assert tuple(store.conn.execute("SELECT confidence, n FROM statements").fetchone()) == (0.1 + 0.2, 3)
+        assert tuple(store.conn.execute("SELECT confidence, n FROM later_notes").fetchone()) == (0.1 + 0.2, 3)
     with Store(target, readonly=True) as store:
-        assert store.has_table("statements")
+        assert store.has_table("later_notes")
 
 
 def test_ddl_translation() -> None:
@@ -346,3 +346,22 @@ def test_a_dropped_connection_is_replaced(pg_cluster) -> None:  # type: ignore[n
     with Store(target, readonly=True) as store:
         assert store.conn.raw.info.backend_pid != pid
         assert store.counts()["documents"] == 1
+
+
+def test_statements_answer_alike(new_db) -> None:  # type: ignore[no-untyped-def]
+    from test_statements_store import _extractions as attributed
+
+    one, bulk = new_db("one"), new_db("bulk")
+    with Store(one) as store:
+        for x in attributed():
+            store.save(x)
+    with Store(bulk) as store:
+        assert bulk_save(store, attributed()) == 2
+    for target in (one, bulk):
+        with Store(target, readonly=True) as store:
+            assert [r.statement.id for r in store.statements()] == ["st_a1", "st_a2", "st_b1"]
+            assert [r.statement.id for r in store.statements(source="OFFICIALS")] == ["st_b1"]  # any case
+            assert [r.statement.id for r in store.statements(source="Mohsin Naqvi")] == ["st_a1"]
+            assert [r.statement.id for r in store.statements(about="Tehrik-i-Taliban Pakistan")] == ["st_a1", "st_a2"]
+            assert [r.statement.id for r in store.statements(since="2025-01-01")] == ["st_b1"]
+            assert [r.statement.id for r in store.statements(source="nobody at all")] == []

@@ -75,8 +75,13 @@ def run_spark(tasks: Sequence[Task], options: BatchOptions, settings: Settings) 
 
         builder = builder.master(options.master or f"local[{options.workers}]")
         builder = builder.config("spark.pyspark.python", sys.executable)  # the interpreter claimgraph is in
+        # Spark starts its Python workers with its own PYTHONPATH: give them this interpreter's packages too
+        # (on a cluster, install claimgraph on the executors instead; see docs/scaling.md)
+        builder = builder.config("spark.executorEnv.PYTHONPATH", _worker_path())
     builder = builder.config("spark.python.worker.reuse", "true").config("spark.ui.enabled", "false")
+    builder = builder.config("spark.ui.showConsoleProgress", "false")
     spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
     try:
         config = str(options.config) if options.config else None
         rdd = spark.sparkContext.parallelize([(t, config) for t in tasks], numSlices=len(tasks))
@@ -86,8 +91,20 @@ def run_spark(tasks: Sequence[Task], options: BatchOptions, settings: Settings) 
             spark.stop()
 
 
+def _worker_path() -> str:
+    import os
+    import site
+    import sys
+
+    import claimgraph
+
+    here = str(Path(claimgraph.__file__).resolve().parent.parent)
+    paths = [here, *site.getsitepackages(), *[p for p in sys.path if p.endswith("site-packages")]]
+    return os.pathsep.join(dict.fromkeys(paths))
+
+
 def _submitted() -> bool:
-    """True under spark-submit, which sets the master itself."""
+    """True under spark-submit (its Python runner hands the driver a gateway), which sets the master itself."""
     import os
 
-    return "SPARK_SUBMIT_OPTS" in os.environ or os.environ.get("PYSPARK_SUBMIT_ARGS", "").strip() != ""
+    return "PYSPARK_GATEWAY_PORT" in os.environ

@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..contract import claim_to_json, event_to_json
-from ..records import Extraction
+from ..records import Extraction, Statement
 from . import dialect as dialects
 from .db import Store, normalise_alias, now_iso
+from .statements import save_statements
 
 
 def bulk_save(store: Store, extractions: Iterable[Extraction], *, at: str | None = None) -> int:
@@ -23,6 +24,7 @@ def bulk_save(store: Store, extractions: Iterable[Extraction], *, at: str | None
     at = at or now_iso()
     conn = store.conn
     docs, entities, aliases, mentions, claims, events, event_actors = [], [], [], [], [], [], []
+    attributions: list[Statement] = []
     refs: dict[str, set[str]] = {}
     todo = [x for x in extractions if x.error is None]
     seen_docs = _stored(store, [x.doc.id for x in todo])  # one query per 500 documents, not one each
@@ -55,6 +57,7 @@ def bulk_save(store: Store, extractions: Iterable[Extraction], *, at: str | None
                 if norm := normalise_alias(alias):
                     aliases.append((e.id, alias, norm, d.id))
             mentions += [(d.id, e.id, m.start, m.end, m.text) for m in e.mentions]
+        attributions += x.attributions
         for c in x.claims:
             for ref, etype in ((c.subject, "unknown"), (c.object, "unknown"), (c.place, "place")):
                 if ref is not None:
@@ -120,7 +123,7 @@ def bulk_save(store: Store, extractions: Iterable[Extraction], *, at: str | None
                     event_actors.append((ev.id, r.id, role))
     if not docs:
         return 0
-    rows = _Rows(docs, entities, refs, aliases, mentions, claims, events, event_actors)
+    rows = _Rows(docs, entities, refs, aliases, mentions, claims, events, event_actors, attributions, at)
     for attempt in dialects.retrying(store.dialect):
         try:
             with conn:
@@ -151,6 +154,8 @@ class _Rows:
     claims: list[tuple]  # type: ignore[type-arg]
     events: list[tuple]  # type: ignore[type-arg]
     event_actors: list[tuple]  # type: ignore[type-arg]
+    attributions: list[Statement]
+    at: str
 
 
 def _write(store: Store, rows: _Rows) -> int:
@@ -209,6 +214,7 @@ def _write(store: Store, rows: _Rows) -> int:
         "INSERT INTO event_actors(event_id, entity_id, role) VALUES (?,?,?) ON CONFLICT DO NOTHING",
         [a for a in rows.event_actors if mine(docs_of.get(a[0], ""))],
     )
+    save_statements(conn, [s for s in rows.attributions if mine(s.doc_id)], rows.at)
     return len(stored)
 
 

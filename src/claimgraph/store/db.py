@@ -19,6 +19,7 @@ from ..contract import claim_from_json, claim_to_json, event_from_json, event_to
 from ..errors import NotFound, StoreError
 from ..records import Claim, Document, EntityRef, Event, Extraction, PartialDate, Precision
 from . import dialect as dialects
+from . import statements
 
 SCHEMA_VERSION = "1"
 #: The base schema (the extensions' DDL is added by `Store.schema`).
@@ -164,6 +165,7 @@ class Store:
             self.conn.execute(
                 "DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE doc_id=?)", (doc_id,)
             )
+            statements.delete_statements(self.conn, doc_id)
             for table in ("events", "claims", "mentions"):
                 self.conn.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc_id,))  # noqa: S608 - fixed names
             self.conn.execute("UPDATE documents SET extractor=? WHERE id=?", (extractor, doc_id))
@@ -190,6 +192,7 @@ class Store:
         )
         self._insert_claims(x.claims, at)
         self._insert_events(x.events, at)
+        statements.save_statements(self.conn, x.attributions, at)
 
     def _insert_aliases(self, x: Extraction) -> list[str]:
         """Store the aliases of `x`'s entities the store lacks (one query to find them, one batch to write them);
@@ -492,6 +495,26 @@ class Store:
         cond = review_condition("claim", review, alias="claims")
         for r in self.conn.execute(f"SELECT body FROM claims WHERE {cond} ORDER BY doc_id, ev_start, id"):  # noqa: S608
             yield claim_from_json(json.loads(r["body"]))
+
+    def statements(self, *, source: str | None = None, about: str | None = None, since: str | None = None,
+                   doc_id: str | None = None) -> list[statements.StatementRow]:
+        """Statements in date order: by a source (an actor's name or id, else words of the source phrase), about
+        an actor (named in the content), published on or after `since` (YYYY-MM-DD)."""
+        ids = text = None
+        if source is not None:
+            try:
+                ids = self.members(self.resolve_actor(source)["id"])
+            except NotFound:
+                ids = []
+            text = source
+        mentions = None
+        if about is not None:
+            members = self.members(self.resolve_actor(about)["id"])
+            marks = ",".join("?" * len(members))
+            mentions = [(r["start"], r["end"], r["doc_id"]) for r in self.conn.execute(
+                f'SELECT start, "end", doc_id FROM mentions WHERE entity_id IN ({marks})', members)]  # noqa: S608
+        return statements.query_statements(self.conn, source_ids=ids, source_text=text, about=mentions,
+                                           since=since, doc_id=doc_id)
 
     def events(
         self, *, entity: str | None = None, limit: int | None = None, offset: int = 0, review: str | None = None
