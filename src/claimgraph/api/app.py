@@ -115,13 +115,13 @@ def create_app(
     extractor: Extractor | None = None,
     bind_host: str | None = None,
 ) -> FastAPI:
-    """Build the explorer app over one database (default: `settings.store.db`, created if missing).
+    """Build the explorer app over one database (default: `settings.store.target`, created if missing).
 
     `token` overrides `settings.server.token`; when either is set, every API call must carry it. `extractor`
     shares an already loaded Extractor; otherwise one is loaded on the first ingestion. `bind_host` is the
     address the server will listen on (default `settings.server.host`): a non-loopback one needs a token,
     and a loopback one accepts only loopback names in the Host header."""
-    db = Path(db_path) if db_path is not None else settings.store.db
+    db = settings.with_db(db_path).store.target
     secret = settings.server.token if token is None else token
     bind = settings.server.host if bind_host is None else bind_host
     check_bind(bind, secret)
