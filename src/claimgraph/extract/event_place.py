@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..records import Entity, Place
+from ..resolve.names import fold
 from ..resolve.place_index import read_data
 from .types import ExtractContext, ParsedSentence
 
@@ -31,6 +32,7 @@ _DATE_PREPS = {"in", "on", "since", "during", "from", "by", "until", "early", "l
 
 
 PLACE, DEMONYM, WEAK_DEMONYM, PERSON_DEMONYM, INNER = "place", "demonym", "weak_demonym", "person_demonym", "inner"
+OWNER = "owner"  # a country in the possessive before a group or its people ("Yemen's Houthis")
 _NOT_PLACES = {"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "NORP"}
 
 
@@ -47,6 +49,7 @@ class PlaceName:
     qualifier: bool = False
     origin: bool = False  # where someone or something came from ("aid workers from France"), a weak hint
     within: str | None = None  # the place a pattern says it lies in ("Odisha" of "Odisha's Malkangiri district")
+    listed: bool = False  # `within` only follows it after a comma ("in Leigh on Sea, Essex"): maybe a list
     strict: bool = False  # no place entity or pattern backs it (a proper-noun run, a facility's first words)
 
 
@@ -220,10 +223,13 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
             continue
         if at in skip:
             continue
-        named = ent.label_ in _PLACE_LABELS and at not in actor_chars and not _inside_group_name(ent[0])
+        named = ent.label_ in _PLACE_LABELS and at not in actor_chars and not _inside_group_name(ent[0]) \
+            and not (ent.label_ == "GPE" and _owner_of_actor(ent))
         if named or ent.label_ in ("PERSON", "ORG") and not ent.kb_id_ and _after_locative(ent[0]) \
                 and ent[0].nbor(-1).lower_ not in ("by", "from"):
             found[at] = PlaceName(_extended(ent), PLACE, _qualifies(ent[0]), _origin(ent), strict=not named)
+        elif ent.label_ == "GPE" and _owner_of_actor(ent):
+            found[at] = PlaceName(ent.text, OWNER)  # "Yemen's Houthis": whose, not where
         elif ent.label_ == "NORP" and ent.root.head.lemma_.lower() != "border" and not _language(ent):
             found.setdefault(at, PlaceName(ent.text, _demonym_kind(ent)))
         elif ent.label_ == "ORG" and not ent.kb_id_ and at not in actor_chars:
@@ -267,6 +273,25 @@ def date_phrases(sent: Doc | SpacySpan) -> list[str]:
     return out
 
 
+# Nouns for people and forces: a country's possessive before one says whose they are, not where the event is.
+_ACTOR_HEADS = {"force", "forces", "army", "military", "troops", "troop", "government", "rebel", "rebels", "militant",
+                "militants", "police", "official", "officials", "minister", "president", "leader", "leaders",
+                "group", "militia", "insurgents", "fighters", "soldiers", "authorities", "navy", "spokesman",
+                "envoy", "ambassador", "intelligence", "agency", "embassy", "prime"}
+
+
+def _owner_of_actor(ent: SpacySpan) -> bool:
+    """A country in the possessive before a group or its people: "Yemen's Houthis", "Pakistan's army"."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in ("'s", "’s"):
+        return False
+    head = ent.root.head
+    if head.i == ent.root.i or head.i < ent.end:
+        return False
+    return head.ent_type_ in ("NORP", "ORG", "PERSON") or head.lower_ in _ACTOR_HEADS \
+        or head.lemma_.lower() in _ACTOR_HEADS
+
+
 # Words after a demonym that make it a language ("(Spanish abbr: ELN)", "Arabic for 'the base'").
 _LANGUAGE_NEXT = {"abbr", "abbr.", "abbreviation", "acronym", "for", "name", "word", "term", "translation",
                   "language", "speaking", "speakers", "speaker", "-speaking", "media", "version", "original", ":"}
@@ -286,6 +311,11 @@ def _language(ent: SpacySpan) -> bool:
 
 
 # ------------------------------------------------------------------------------------------ patterns
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    return frozenset(fold(str(d)) for d in read_data().get("demonyms") or {})
 
 
 @cache
@@ -321,13 +351,16 @@ def _pattern_names(ps: ParsedSentence, local: LocalFn, actor_chars: set[int]) ->
                 continue
             doc = sent.doc if isinstance(sent, SpacySpan) else sent
             first = doc.char_span(base + m.start("name"), base + m.end("name"), alignment_mode="expand")
-            if first is not None and (first[0].ent_type_ in ("PERSON", "NORP") or _inside_group_name(first[0])):
+            if first is not None and _inside_group_name(first[0]):
                 continue
             groups = m.groupdict()
             name = groups["name"]
+            if fold(name) in _demonyms():
+                continue  # "the northern Iraqi town of Al Shirqat": a nationality, not a name
             if groups.get("kind"):
                 name = f"{groups['kind']} {name}" if m.start("kind") < m.start("name") else f"{name} {groups['kind']}"
-            out[at] = PlaceName(name, PLACE, within=groups.get("qualifier"))
+            within = groups.get("qualifier") or groups.get("listed")
+            out[at] = PlaceName(name, PLACE, within=within, listed=bool(groups.get("listed")))
             taken.append((start, end))
     return out
 
@@ -388,7 +421,7 @@ def _resolver(ctx: ExtractContext, context: Sequence[str]) -> Resolve:
     resolve = getattr(owner, "resolve", None)
     if resolve is None:
         return lambda pn, text: ctx.resolve_place(text)
-    return lambda pn, text: resolve(text, context, pn.within, strict=pn.strict)
+    return lambda pn, text: resolve(text, context, pn.within, strict=pn.strict, listed=pn.listed)
 
 
 def _resolve_loosely(resolve: Resolve, pn: PlaceName) -> tuple[Place | None, bool]:
@@ -409,7 +442,7 @@ def _resolve_inner(resolve: Resolve, pn: PlaceName, name: str, suffix: str | Non
     """The place a facility's name starts with ("Kabul University" → Kabul, "Amsterdam Central
     Station" → Amsterdam): its leading words, longest first; else the words after its facility
     word (`suffix`: "Inter Continental Hotel Kabul" → Kabul)."""
-    strict = PlaceName(pn.name, pn.kind, pn.qualifier, pn.origin, pn.within, strict=True)
+    strict = PlaceName(pn.name, pn.kind, pn.qualifier, pn.origin, pn.within, strict=True, listed=pn.listed)
     words = name.split()
     for k in range(len(words), 0, -1):
         place = resolve(strict, " ".join(words[:k]))
@@ -467,8 +500,13 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
             votes[country] = votes.get(country, 0.0) + weight
             order.setdefault(country, len(order))
 
-    demonym_weight = {DEMONYM: _W_DEMONYM, WEAK_DEMONYM: _W_WEAK, PERSON_DEMONYM: _W_PERSON}
+    demonym_weight = {DEMONYM: _W_DEMONYM, WEAK_DEMONYM: _W_WEAK, PERSON_DEMONYM: _W_PERSON, OWNER: _W_WEAK}
+    unknown = any(pn.kind == PLACE and not pn.strict and not pn.origin and resolve(pn, pn.name) is None
+                  and _resolve_loosely(resolve, pn)[0] is None and facility_prefix(pn.name) is None
+                  and facility_suffix(pn.name) is None for pn in names)
     for pn in names:
+        if pn.kind == OWNER and unknown:
+            continue  # "Yemen's Houthis attacked a ship in the Red Sea": not in Yemen
         if pn.kind in demonym_weight:
             country = None
             if country_of is not None:  # "Arab Israeli": the last word is the nationality

