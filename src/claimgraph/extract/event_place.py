@@ -186,6 +186,19 @@ _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "au
              "sunday", "new", "year", "eve", "day", "christmas", "easter", "eid", "ramadan"}
 
 
+# Prepositions that put what follows at a place ("in X", "near X"): a capitalised name after one is a
+# pattern match; after "to", "from", "of" it may be anything ("Thanks to God").
+_AT_PLACE = {"in", "near", "at", "outside", "inside", "around"}
+
+
+def _in_place(tok: Token) -> bool:
+    """A name right after "in", "near", "at" ... (or "in the")."""
+    i = tok.i - 1
+    if i >= 0 and tok.doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and tok.doc[i].lower_ in _AT_PLACE
+
+
 def _after_locative(tok: Token) -> bool:
     """True when a proper-noun run starts after "in", "near", "the city of", "a village in" ..."""
     i = tok.i - 1
@@ -227,7 +240,8 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
             and not (ent.label_ == "GPE" and _owner_of_actor(ent))
         if named or ent.label_ in ("PERSON", "ORG") and not ent.kb_id_ and _after_locative(ent[0]) \
                 and ent[0].nbor(-1).lower_ not in ("by", "from"):
-            found[at] = PlaceName(_extended(ent), PLACE, _qualifies(ent[0]), _origin(ent), strict=not named)
+            found[at] = PlaceName(_extended(ent), PLACE, _qualifies(ent[0]), _origin(ent),
+                                  strict=not named and not _in_place(ent[0]))
         elif ent.label_ == "GPE" and _owner_of_actor(ent):
             found[at] = PlaceName(ent.text, OWNER)  # "Yemen's Houthis": whose, not where
         elif ent.label_ == "NORP" and ent.root.head.lemma_.lower() != "border" and not _language(ent):
@@ -250,7 +264,7 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
                     and not (nxt is not None and nxt.lower_ == "of") \
                     and not (len(run) == 1 and run[0].lower_ in _PLACE_STOPWORDS):
                 found.setdefault(at, PlaceName(" ".join(t.text for t in run), PLACE, _qualifies(run[0]),
-                                               strict=True))
+                                               strict=not _in_place(run[0])))
             run = []
     for at, pn in _pattern_names(ps, local, actor_chars).items():
         if at not in skip:
