@@ -228,3 +228,10 @@ def test_index_is_cached_on_disk(tmp_path, monkeypatch) -> None:
         assert len(loaded.rows) == len(built.rows)
     finally:
         place_index.load_index.cache_clear()
+
+
+def test_place_records_carry_district_and_country_code(places: PlaceResolver) -> None:
+    p = places.resolve("Chitrakonda", ["Odisha"])
+    assert p is not None and (p.admin2, p.country_code) == ("Malkangiri", "IN")
+    country = places.resolve("Pakistan")
+    assert country is not None and (country.admin1, country.admin2, country.country_code) == (None, None, "PK")

@@ -499,7 +499,7 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
     for name in reversed(dateline.names):
         place = resolve(PlaceName(name), name)
         if place is not None and place.country:
-            return Place(place.country, None, place.country, precision="country")
+            return Place(place.country, None, place.country, precision="country", country_code=place.country_code)
     return None
 
 

@@ -259,7 +259,8 @@ class PlaceResolver:
         precision = PROVINCE if row.kind == ADMIN1 else row.kind
         country = self.index.country_names.get(row.country_code) if row.country_code else None
         place = Place(name=row.name, admin1=row.admin1 if precision != COUNTRY else None, country=country,
-                      geonames_id=row.geonames_id, precision=precision, lat=row.lat, lon=row.lon)
+                      geonames_id=row.geonames_id, precision=precision, lat=row.lat, lon=row.lon,
+                      admin2=row.admin2 if precision in (CITY, DISTRICT) else None, country_code=row.country_code)
         return Resolution(place, round(score, 2), reason, candidates, row.admin2, row.country_code, row.population)
 
     def _score(self, row: Row, primary: bool, hint: str | None, countries: set[str],
