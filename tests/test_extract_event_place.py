@@ -41,6 +41,12 @@ def _where(place: Place | None) -> tuple[str | None, str | None, str | None] | N
      "Balochistan", "Pakistan", "city"),
     ("A man stabbed two people in Essex on Friday, police in England said.", "England", "United Kingdom",
      "district"),
+    ("Security forces killed three militants in an encounter in Shopian district of Jammu and Kashmir.",
+     "Jammu and Kashmir", "India", "city"),
+    ("Police killed 20 suspected sandalwood smugglers in Chittoor district of Andhra Pradesh.", "Andhra Pradesh",
+     "India", "district"),
+    ("Militants attacked a Frontier Corps post in Panjgur, killing four soldiers.", "Balochistan", "Pakistan",
+     "city"),
 ])
 def test_patterns_and_the_most_specific_place(text: str, admin1: str, country: str, precision: str) -> None:
     assert _where(_place(text)) == (admin1, country, precision)

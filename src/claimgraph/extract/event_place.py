@@ -338,9 +338,10 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     kinds = "|".join(sorted((re.escape(k) for k in data.get("kind_words") or {}), key=len, reverse=True))
     kind = f"(?:{kinds}|{kinds.title()}|{kinds.upper()})".replace("||", "|")
     name = str(data["name_pattern"])
+    qualifier = str(data["qualifier_pattern"])
     out = []
     for p in data.get("patterns") or ():
-        text = str(p).replace("{N}", name).replace("{K}", kind)
+        text = str(p).replace("{N}", name).replace("{Q}", qualifier).replace("{K}", kind)
         out.append(re.compile(text))
     return tuple(out)
 

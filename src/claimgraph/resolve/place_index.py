@@ -56,7 +56,7 @@ REGION = "region"
 ADMIN1 = "admin1"  # a first-level division known only by name (no curated id): a weak province
 PRECISIONS = (CITY, DISTRICT, PROVINCE, COUNTRY, REGION)
 
-_FORMAT = 8  # bump when the row layout or the way rows are built changes
+_FORMAT = 9  # bump when the row layout or the way rows are built changes
 _DATA_FILE = "places.yaml"
 _CITIES = "cities1000.json"
 _RG_CSV = "rg_cities1000.csv"
@@ -334,6 +334,14 @@ def spelling_variants(key: str) -> list[str]:
     return [k for k in out if k != key]
 
 
+_DOUBLE = re.compile(r"([a-z])\1")
+
+
+def collapse_doubles(key: str) -> str:
+    """'baramulla' → 'baramula': news and GeoNames double consonants differently."""
+    return _DOUBLE.sub(r"\1", key)
+
+
 def _looks_like_code(alt: str) -> bool:
     """Airport and postal codes among GeoNames' alternate names ('THE', 'BST', 'SEA') are not names."""
     return (alt.isupper() and len(alt) <= 4) or _DIGIT.search(alt) is not None
@@ -358,8 +366,9 @@ def _add_cities(index: PlaceIndex, cities: dict[str, dict[str, Any]], admin2_of:
         cc = c["countrycode"]
         code = str(c.get("admin1code") or "")
         gid = int(c["geonameid"])
-        population = max(int(c.get("population") or 0), 1000)  # 0 is unknown: the list's floor is 1,000
-        number = index.add_row(Row(c["name"], CITY, KIND_WEIGHT[CITY] + math.log10(max(population, 1)), cc,
+        # 0: unknown. GeoNames' list keeps such a place because it is the seat of a division (Panjgur)
+        population = int(c.get("population") or 0)
+        number = index.add_row(Row(c["name"], CITY, KIND_WEIGHT[CITY] + math.log10(max(population, 1000)), cc,
                                    code or None, index.admin1_names.get((cc, code)), admin2_of.get(gid),
                                    gid if gid > 0 else None,
                                    float(c["latitude"]), float(c["longitude"]), population))

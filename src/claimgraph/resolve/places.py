@@ -40,6 +40,7 @@ from .place_index import (
     REGION,
     PlaceIndex,
     Row,
+    collapse_doubles,
     load_index,
     read_data,
     spelling_variants,
@@ -191,7 +192,8 @@ class PlaceResolver:
     def _lookup(self, key: str) -> tuple[list[int], str | None]:
         """Row refs for a key; 'X districts' also finds 'X District' and falls back to plain 'X'."""
         refs = self.index.names.get(key) or next(
-            (self.index.names[v] for v in spelling_variants(key) if v in self.index.names), None)
+            (self.index.names[v] for v in [*spelling_variants(key), collapse_doubles(key)] if v in self.index.names),
+            None)
         bare, hint = _split_hint(key)
         if refs:
             return list(refs), hint if hint and any(self.index.row(r).kind != COUNTRY for r in refs) else None
@@ -205,7 +207,7 @@ class PlaceResolver:
             return [], None
         if bare.endswith("s") and bare[:-1] in self.index.names and bare not in self.index.names:
             bare = bare[:-1]
-        found = list(self.index.names.get(bare, ()))
+        found = list(self.index.names.get(bare, ()) or self.index.names.get(collapse_doubles(bare), ()))
         if hint == DISTRICT:
             found += [r for r in self.index.names.get(f"{bare} district", ()) if r not in found]
         if hint == REGION:
@@ -253,6 +255,8 @@ class PlaceResolver:
             return True
         if countries:
             return row.population >= _BARE_POPULATION_ABROAD
+        if row.population == 0 and row.kind == CITY and not strict:
+            return True  # population unknown: GeoNames lists it as the seat of a division ("Panjgur")
         return row.population >= (_STRICT_POPULATION_ALONE if strict else _BARE_POPULATION_ALONE)
 
     def _resolution(self, row: Row, score: float, reason: str, candidates: int) -> Resolution:
