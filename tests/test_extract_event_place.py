@@ -47,6 +47,14 @@ def _where(place: Place | None) -> tuple[str | None, str | None, str | None] | N
      "India", "district"),
     ("Militants attacked a Frontier Corps post in Panjgur, killing four soldiers.", "Balochistan", "Pakistan",
      "city"),
+    # a country's capital, by demonym or possessive; a province's capital is not in the index: the province
+    ("A suicide bomber killed 20 people at a school in the Afghan capital.", "Kabul", "Afghanistan", "city"),
+    ("A car bomb exploded near an army bus in Syria's capital, killing 14.", "Damascus", "Syria", "city"),
+    ("A car bomb exploded near a hotel in Balochistan's capital, killing four.", "Balochistan", "Pakistan",
+     "province"),
+    ("Bombs exploded at three churches in several cities, including the capital Colombo, killing 250.",
+     "Western", "Sri Lanka", "city"),
+    ("Maoist rebels set off three bombs in the capital Kathmandu, killing four.", "Bagmati", "Nepal", "city"),
 ])
 def test_patterns_and_the_most_specific_place(text: str, admin1: str, country: str, precision: str) -> None:
     assert _where(_place(text)) == (admin1, country, precision)

