@@ -494,11 +494,12 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
     country named outright 1 (3 when it qualifies a name: "Tripoli, Lebanon"), a demonym before a
     place noun 1 ("the Afghan capital"), a demonym before forces or things 0.5 ("Yemeni soldiers"),
     before a person 0.25 ("an Afghan teenager ... in Amsterdam": a nationality, not a place), the
-    place a facility's name begins with 0.75 ("Kabul University"). Ties: the first named. Names resolve
-    with the paragraph's other place names and the dateline as context. When the incident's own
-    sentences name nothing, the other sentences of its paragraph vote ("... outside the Paradise Food
-    Plaza. ... a branch of the Development Bank of the Philippines"). The dateline's names never vote;
-    when the paragraph names no place at all, the dateline's country is the answer (precision country).
+    place a facility's name begins with 0.75 ("Kabul University"), a country's capital 1 ("the Afghan
+    capital" → Kabul). Ties: the first named. Names resolve with the paragraph's other place names, the
+    document's place entities and the dateline as context. When the incident's own sentences name nothing,
+    the other sentences of its paragraph vote ("... outside the Paradise Food Plaza. ... a branch of the
+    Development Bank of the Philippines"). The dateline's names never vote; when the paragraph names no
+    place at all, the dateline's country is the answer (precision country).
     """
     para_no = parsed[sentences[0]].paragraph
     para = [i for i, ps in enumerate(parsed) if ps.paragraph == para_no]
@@ -508,6 +509,7 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
     context = [pn.name for si in para for pn in names_by_sent[si] if pn.kind == PLACE]
     context += [pn.within for si in para for pn in names_by_sent[si] if pn.within]
     context += list(dateline.names) if dateline else []
+    context += [e.name for e in entities if e.type == "place"]  # the document's other places
     resolve = _resolver(ctx, context)
     capital_of = _capital_lookup(ctx)
     for group in (sentences, [si for si in para if si not in sentences]):
