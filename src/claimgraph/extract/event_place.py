@@ -537,6 +537,14 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
             order.setdefault(country, len(order))
 
     demonym_weight = {DEMONYM: _W_DEMONYM, WEAK_DEMONYM: _W_WEAK, PERSON_DEMONYM: _W_PERSON, OWNER: _W_WEAK}
+    memo: dict[tuple[PlaceName, str], Place | None] = {}
+    plain = resolve
+
+    def resolve(pn: PlaceName, text: str) -> Place | None:  # each name once per vote
+        if (pn, text) not in memo:
+            memo[(pn, text)] = plain(pn, text)
+        return memo[(pn, text)]
+
     unknown = any(pn.kind == PLACE and not pn.strict and not pn.origin and resolve(pn, pn.name) is None
                   and _resolve_loosely(resolve, pn)[0] is None and facility_prefix(pn.name) is None
                   and facility_suffix(pn.name) is None for pn in names)

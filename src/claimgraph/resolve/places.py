@@ -60,6 +60,7 @@ _BARE_POPULATION_ABROAD = 100_000
 _BARE_POPULATION_ALONE = 5_000
 _STRICT_POPULATION_ALONE = 50_000
 _CAPITAL_POPULATION = 100_000
+_MEMO_SIZE = 100_000
 _AMBIGUOUS_RATIO = 0.1  # a weak name is ambiguous when a namesake abroad has a tenth of its people or more
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -113,6 +114,7 @@ class PlaceResolver:
 
     def __init__(self) -> None:
         self.index: PlaceIndex = load_index()
+        self._context_memo: dict[str, tuple[str | None, tuple[str, str] | None]] = {}
 
     # -- public API ---------------------------------------------------------------------------
     def resolve(self, name: str, context: Sequence[str] = (), qualifier: str | None = None, *,
@@ -287,25 +289,38 @@ class PlaceResolver:
     def _context(self, context: Sequence[str], *, exclude: str) -> tuple[set[str], set[tuple[str, str]]]:
         countries: set[str] = set()
         admin1s: set[tuple[str, str]] = set()
-        for item in context:
+        for item in dict.fromkeys(context):
             key = _key(item)
-            if not key or key == exclude or key in STOP_WORDS:
+            if not key or key == exclude:
                 continue
-            cc = self.index.demonyms.get(key) or self.index.country_keys.get(key)
+            cc, admin1 = self._context_item(key)
             if cc:
                 countries.add(cc)
-                continue
-            refs = self._lookup(key)[0]
-            if not refs:
-                continue
+            if admin1:
+                admin1s.add(admin1)
+        return countries, admin1s
+
+    def _context_item(self, key: str) -> tuple[str | None, tuple[str, str] | None]:
+        """The country (and province) one context name puts the document in; memoised per name."""
+        found = self._context_memo.get(key)
+        if found is not None:
+            return found
+        found = (None, None)
+        cc = self.index.demonyms.get(key) or self.index.country_keys.get(key)
+        if key in STOP_WORDS:
+            pass
+        elif cc:
+            found = (cc, None)
+        elif refs := self._lookup(key)[0]:
             top = self._best(refs, None, set(), set())
             assert top is not None
             row = top[2]
             if row.country_code and self._plausible(_split_hint(key)[0], row, set(), False):
-                countries.add(row.country_code)
-                if row.admin1_code:
-                    admin1s.add((row.country_code, row.admin1_code))
-        return countries, admin1s
+                found = (row.country_code, (row.country_code, row.admin1_code) if row.admin1_code else None)
+        if len(self._context_memo) > _MEMO_SIZE:
+            self._context_memo.clear()
+        self._context_memo[key] = found
+        return found
 
 
 def _precision(row: Row) -> str:
