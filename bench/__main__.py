@@ -52,6 +52,7 @@ BENCHMARKS: list[tuple[str, str]] = [
     ("speed", "speed"),
     ("store_speed", "store_speed"),
     ("reliability", "reliability"),
+    ("batch_speed", "batch_speed"),
 ]
 
 INTRO = (

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .records import (
+    CasualtyReport,
     Claim,
     Document,
     Entity,
@@ -26,6 +27,8 @@ from .records import (
     Source,
     SourceKind,
     Span,
+    Statement,
+    StatementKind,
 )
 
 Json = dict[str, Any]
@@ -145,12 +148,14 @@ def entity_to_json(e: Entity) -> Json:
         "mentions": [[m.start, m.end] for m in e.mentions],
         "mention_texts": [m.text for m in e.mentions],
         "refs": list(e.refs),
+        "kind": e.kind,
     }
 
 
 def entity_from_json(d: Json, text: str) -> Entity:
     mentions = tuple(Span(s, e, text[s:e]) for s, e in d.get("mentions", []))
-    return Entity(d["id"], d["name"], d["type"], tuple(d.get("aliases", [])), mentions, tuple(d.get("refs", [])))
+    return Entity(d["id"], d["name"], d["type"], tuple(d.get("aliases", [])), mentions, tuple(d.get("refs", [])),
+                  str(d.get("kind", "named")))
 
 
 def claim_to_json(c: Claim) -> Json:
@@ -170,6 +175,7 @@ def claim_to_json(c: Claim) -> Json:
         "cues": list(c.cues),
         "evidence": _span(c.evidence),
         "extractor": c.extractor,
+        "statement": c.statement,
     }
 
 
@@ -181,7 +187,7 @@ def claim_from_json(d: Json) -> Claim:
         evidence=_span_in(d["evidence"]), source=_source_in(d["source"]), polarity=Polarity(d["polarity"]),
         modality=Modality(d["modality"]), role=d.get("role"),
         time=_date_in(d.get("time"), d.get("time_detail")), place=_ref_in(d.get("place")),
-        cues=tuple(d.get("cues", [])), extractor=d.get("extractor", ""),
+        cues=tuple(d.get("cues", [])), extractor=d.get("extractor", ""), statement=d.get("statement"),
     )
 
 
@@ -202,8 +208,23 @@ def event_to_json(e: Event) -> Json:
         "responsibility": e.responsibility.value,
         "responsibility_source": None if e.responsibility_source is None else _source(e.responsibility_source),
         "evidence": _span(e.evidence),
+        "mentions": [_span(m) for m in e.mentions],
+        "tolls": [_toll(t) for t in e.tolls],
         "extractor": e.extractor,
     }
+
+
+def _toll(t: CasualtyReport) -> Json:
+    return {"kind": t.kind, "value": _qty(t.value), "evidence": _span(t.evidence),
+            "source": None if t.source is None else _source(t.source), "revised": t.revised}
+
+
+def _toll_in(d: Json) -> CasualtyReport:
+    value = _qty_in(d["value"])
+    assert value is not None
+    src = d.get("source")
+    return CasualtyReport(d["kind"], value, _span_in(d["evidence"]), None if src is None else _source_in(src),
+                          bool(d.get("revised", False)))
 
 
 def event_from_json(d: Json) -> Event:
@@ -217,6 +238,33 @@ def event_from_json(d: Json) -> Event:
         attackers_killed=_qty_in(d.get("attackers_killed")),
         responsibility=Responsibility(d.get("responsibility", "unknown")),
         responsibility_source=None if rs is None else _source_in(rs), extractor=d.get("extractor", ""),
+        mentions=tuple(_span_in(m) for m in d.get("mentions", [])),
+        tolls=tuple(_toll_in(t) for t in d.get("tolls", [])),
+    )
+
+
+def statement_to_json(s: Statement) -> Json:
+    return {
+        "id": s.id,
+        "doc_id": s.doc_id,
+        "source": None if s.source is None else _span(s.source),
+        "cue": _span(s.cue),
+        "content": _span(s.content),
+        "source_actor": _ref(s.source_actor),
+        "kind": s.kind.value,
+        "parent": s.parent,
+        "denies": s.denies,
+        "extractor": s.extractor,
+    }
+
+
+def statement_from_json(d: Json) -> Statement:
+    source = d.get("source")
+    return Statement(
+        id=d["id"], doc_id=d["doc_id"], cue=_span_in(d["cue"]), content=_span_in(d["content"]),
+        kind=StatementKind(d["kind"]), source=None if source is None else _span_in(source),
+        source_actor=_ref_in(d.get("source_actor")), parent=d.get("parent"), extractor=d.get("extractor", ""),
+        denies=d.get("denies"),
     )
 
 
@@ -226,6 +274,7 @@ def extraction_to_json(x: Extraction) -> Json:
         "entities": [entity_to_json(e) for e in x.entities],
         "claims": [claim_to_json(c) for c in x.claims],
         "events": [event_to_json(e) for e in x.events],
+        "attributions": [statement_to_json(s) for s in x.attributions],
         "error": None if x.error is None else {"stage": x.error.stage, "reason": x.error.reason},
         "dropped": [{"what": w, "why": y} for w, y in x.dropped],
     }
@@ -241,4 +290,5 @@ def extraction_from_json(d: Json) -> Extraction:
         events=tuple(event_from_json(e) for e in d.get("events", [])),
         error=None if err is None else ExtractionError(err["stage"], err["reason"]),
         dropped=tuple((x["what"], x["why"]) for x in d.get("dropped", [])),
+        attributions=tuple(statement_from_json(s) for s in d.get("attributions", [])),
     )

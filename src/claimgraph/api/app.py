@@ -18,7 +18,7 @@ from .. import __version__
 from ..config import Settings
 from ..errors import ClaimgraphError
 from ..store import Store
-from . import analysis, ingest, review, routes
+from . import analysis, ingest, review, routes, statements
 from .schemas import ErrorBody
 from .security import BodyLimit, allowed_hosts_for, check_bind, security_middleware
 
@@ -148,6 +148,7 @@ def create_app(
     app.include_router(analysis.router, prefix="/api")
     app.include_router(ingest.router, prefix="/api")
     app.include_router(review.router, prefix="/api")
+    app.include_router(statements.router, prefix="/api")
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

@@ -98,7 +98,26 @@ class ClaimOut(BaseModel):
     context: Context
     credibility: float | None = Field(description="From the grading stage, 0–1; null when not graded.")
     grade: dict[str, Any] | None
+    statement: str | None = Field(None, description="Id of the attributed statement whose content carries it.")
     review: dict[str, Any] | None = Field(None, description="The analyst's review in force, if any.")
+
+
+class StatementOut(BaseModel):
+    """An attribution: who (source) says or thinks (cue) what (content); offsets into the document text."""
+
+    id: str
+    doc_id: str
+    source: SpanOut | None = Field(description="The source phrase; null when agentless (\"it is understood\").")
+    cue: SpanOut
+    content: SpanOut
+    source_actor: Ref | None
+    kind: Literal["named", "anonymous", "organisation", "document", "outlet", "none"]
+    parent: str | None = Field(description="The statement this one is reported inside (a source quoting a source).")
+    denies: str | None = Field(None, description="For a denial, the statement it answers.")
+    opposed: list[str] = Field(default_factory=list, description="Statements on the other side of a denial; they "
+                               "are always in the same answer.")
+    extractor: str
+    document: DocRef
 
 
 class EventOut(BaseModel):

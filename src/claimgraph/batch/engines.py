@@ -79,7 +79,9 @@ def run_spark(tasks: Sequence[Task], options: BatchOptions, settings: Settings) 
         # (on a cluster, install claimgraph on the executors instead; see docs/scaling.md)
         builder = builder.config("spark.executorEnv.PYTHONPATH", _worker_path())
     builder = builder.config("spark.python.worker.reuse", "true").config("spark.ui.enabled", "false")
+    builder = builder.config("spark.ui.showConsoleProgress", "false")
     spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
     try:
         config = str(options.config) if options.config else None
         rdd = spark.sparkContext.parallelize([(t, config) for t in tasks], numSlices=len(tasks))
@@ -102,7 +104,7 @@ def _worker_path() -> str:
 
 
 def _submitted() -> bool:
-    """True under spark-submit, which sets the master itself."""
+    """True under spark-submit (its Python runner hands the driver a gateway), which sets the master itself."""
     import os
 
-    return "SPARK_SUBMIT_OPTS" in os.environ or os.environ.get("PYSPARK_SUBMIT_ARGS", "").strip() != ""
+    return "PYSPARK_GATEWAY_PORT" in os.environ

@@ -264,8 +264,8 @@ def _pass(store: Store, summary: ResolutionSummary, linker: GazetteerLinker | No
     seen = _Seen()
     merged_any = False
     for actor in rs.actor_names(store):
-        if _skipped(actor.type):
-            continue
+        if _skipped(actor.type) or actor.id.startswith("dsc_"):
+            continue  # a description ("Military Forces of India", "gunmen") is one actor by its id alone
         keys = _Keys.of(actor.names)
         if actor.id in judged:
             seen.add(actor, keys)

@@ -10,8 +10,9 @@ import json
 from collections.abc import Iterable
 
 from ..contract import claim_to_json, event_to_json
-from ..records import Extraction
+from ..records import Extraction, Statement
 from .db import Store, normalise_alias, now_iso
+from .statements import save_statements
 
 
 def bulk_save(store: Store, extractions: Iterable[Extraction], *, at: str | None = None) -> int:
@@ -20,6 +21,7 @@ def bulk_save(store: Store, extractions: Iterable[Extraction], *, at: str | None
     at = at or now_iso()
     conn = store.conn
     docs, entities, aliases, mentions, claims, events, event_actors = [], [], [], [], [], [], []
+    attributions: list[Statement] = []
     refs: dict[str, set[str]] = {}
     seen_docs: set[str] = set()
     for x in extractions:
@@ -51,6 +53,7 @@ def bulk_save(store: Store, extractions: Iterable[Extraction], *, at: str | None
                 if norm := normalise_alias(alias):
                     aliases.append((e.id, alias, norm, d.id))
             mentions += [(d.id, e.id, m.start, m.end, m.text) for m in e.mentions]
+        attributions += x.attributions
         for c in x.claims:
             for ref, etype in ((c.subject, "unknown"), (c.object, "unknown"), (c.place, "place")):
                 if ref is not None:
@@ -150,6 +153,7 @@ def bulk_save(store: Store, extractions: Iterable[Extraction], *, at: str | None
             events,
         )
         conn.executemany("INSERT OR IGNORE INTO event_actors(event_id, entity_id, role) VALUES (?,?,?)", event_actors)
+        save_statements(conn, attributions, at)
         touched = sorted({e[0] for e in entities} | {a[0] for a in aliases})
         _refresh_search(store, touched, before)
     return len(docs)

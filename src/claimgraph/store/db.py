@@ -15,6 +15,7 @@ from typing import Any
 from ..contract import claim_from_json, claim_to_json, event_from_json, event_to_json
 from ..errors import NotFound, StoreError
 from ..records import Claim, Document, Entity, Event, Extraction, PartialDate, Precision
+from . import statements
 
 SCHEMA_VERSION = "1"
 #: How long a connection waits for another writer's transaction before giving up.
@@ -131,6 +132,7 @@ class Store:
             self.conn.execute(
                 "DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE doc_id=?)", (doc_id,)
             )
+            statements.delete_statements(self.conn, doc_id)
             for table in ("events", "claims", "mentions"):
                 self.conn.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc_id,))  # noqa: S608 - fixed names
             self.conn.execute("UPDATE documents SET extractor=? WHERE id=?", (extractor, doc_id))
@@ -144,6 +146,7 @@ class Store:
             self._insert_claim(c, at)
         for ev in x.events:
             self._insert_event(ev, at)
+        statements.save_statements(self.conn, x.attributions, at)
 
     def stale_documents(self, extractor: str) -> Iterator[Document]:
         """Documents stored by another extractor version than `extractor`, oldest first."""
@@ -410,6 +413,26 @@ class Store:
         cond = review_condition("claim", review, alias="claims")
         for r in self.conn.execute(f"SELECT body FROM claims WHERE {cond} ORDER BY doc_id, ev_start, id"):  # noqa: S608
             yield claim_from_json(json.loads(r["body"]))
+
+    def statements(self, *, source: str | None = None, about: str | None = None, since: str | None = None,
+                   doc_id: str | None = None) -> list[statements.StatementRow]:
+        """Statements in date order: by a source (an actor's name or id, else words of the source phrase), about
+        an actor (named in the content), published on or after `since` (YYYY-MM-DD)."""
+        ids = text = None
+        if source is not None:
+            try:
+                ids = self.members(self.resolve_actor(source)["id"])
+            except NotFound:
+                ids = []
+            text = source
+        mentions = None
+        if about is not None:
+            members = self.members(self.resolve_actor(about)["id"])
+            marks = ",".join("?" * len(members))
+            mentions = [(r["start"], r["end"], r["doc_id"]) for r in self.conn.execute(
+                f"SELECT start, end, doc_id FROM mentions WHERE entity_id IN ({marks})", members)]  # noqa: S608
+        return statements.query_statements(self.conn, source_ids=ids, source_text=text, about=mentions,
+                                           since=since, doc_id=doc_id)
 
     def events(
         self, *, entity: str | None = None, limit: int | None = None, offset: int = 0, review: str | None = None

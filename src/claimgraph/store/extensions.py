@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from . import grading, resolution, reviews
+from . import grading, resolution, reviews, statements
 
 # Each entry: (name, DDL). Executed in order with CREATE ... IF NOT EXISTS semantics.
 EXTENSIONS: list[tuple[str, str]] = [
     ("resolution", resolution.DDL),
     ("grading", grading.DDL),
     ("reviews", reviews.DDL),
+    ("statements", statements.DDL),
 ]
 
 
