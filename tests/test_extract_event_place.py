@@ -12,7 +12,7 @@ from claimgraph.records import Event, Place
 
 pytestmark = pytest.mark.model
 
-_VIOLENT = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"}
+_VIOLENT = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "FIGHT"}
 
 
 def _place(text: str) -> Place | None:

@@ -315,8 +315,8 @@ def _owner_of_actor(ent: SpacySpan) -> bool:
     head = ent.root.head
     if head.i == ent.root.i or head.i < ent.end:
         return False
-    return head.ent_type_ in ("NORP", "ORG", "PERSON") or head.lower_ in _ACTOR_HEADS \
-        or head.lemma_.lower() in _ACTOR_HEADS
+    return head.ent_type_ in ("NORP", "ORG", "PERSON") or bool(head.ent_kb_id_) or head.lower_ in _ACTOR_HEADS \
+        or head.lemma_.lower() in _ACTOR_HEADS  # a gazetteer actor ("Houthis") has a knowledge-base id
 
 
 # Words after a demonym that make it a language ("(Spanish abbr: ELN)", "Arabic for 'the base'").
