@@ -209,6 +209,19 @@ def _umbrella(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     return False
 
 
+#: Prepositions that date a new act by the one already told: "a few hours after the attack, the UDA shot dead ...".
+_RELATIVE = frozenset({"after", "before", "since", "following", "until"})
+
+
+def _relative_to_told(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
+    """A trigger noun inside "after / before / since the attack": the sentence tells another act, timed by it."""
+    for hit in hits:
+        tok = head_of(list(sent)[hit.start : hit.end])
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _RELATIVE:
+            return True
+    return False
+
+
 def _refers_back(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     """A definite trigger noun ("the attack", "the blasts"): the sentence is about an incident already told."""
     for hit in hits:
@@ -233,6 +246,7 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
             gap = _MAX_CLAIM_GAP if states else _MAX_GAP
             joinable = (
                 prev is not None
+                and not _relative_to_told(sent, fhits)
                 and si - prev.sentences[-1] <= gap
                 and parsed[si].paragraph == parsed[prev.sentences[-1]].paragraph
                 and (not any(_introduces_new(sent, h) for h in fhits) or states and _refers_back(sent, fhits)
