@@ -70,7 +70,7 @@ class Extractor:
         # words that can carry a claim or an event; attribution verbs are not among them (a speaker is
         # found in raw text around a claim, so a sentence that only says "X said" needs no parse)
         events = load_event_lexicon(self.ontology)
-        verbs = self.lex.triggers.words() | {w for t in events.triggers for w in t.lemmas}
+        verbs = self.lex.words() | {w for t in events.triggers for w in t.lemmas}
         verbs |= {key_word(p) for t in events.triggers for p in t.phrases}
         triggers = verb_forms(verbs, irregular)
         triggers |= {str(w).lower() for w in lexicon.get("event_words", [])}

@@ -42,7 +42,10 @@ STAND_IN_NOUNS = frozenset({
     "positions", "convoy", "hideout", "hideouts", "network", "faction", "wing", "cell", "cells", "module",
     "operation", "operations", "gunman", "gunmen", "soldier", "soldiers", "official", "officials", "agent",
     "agents", "jihadist", "jihadists", "insurgent", "insurgents", "recruit", "recruits", "outpost", "post",
-    "training", "office", "offices", "spokesman", "chief"})
+    "training", "office", "offices", "spokesman", "chief", "agency", "agencies", "army", "military", "government",
+    "militia", "militias", "loyalist", "loyalists", "wing", "affiliate", "affiliates", "supporter", "supporters"})
+#: "fighters loyal to Y", "troops allied with Y": the noun stands for Y
+_LOYAL = {"loyal", "allied", "aligned", "belonging", "answerable", "subordinate"}
 _HAVE_VERBS = {"have", "maintain", "establish", "build", "set", "retain", "develop", "run", "keep", "conduct",
                "carry", "continue", "step", "intensify", "increase", "boost"}
 _STOP_PREPS = {"after", "before", "since", "during", "following", "despite", "until", "because", "amid", "like"}
@@ -111,6 +114,15 @@ class FrameInput:
             for c in tok.children:
                 if c.dep_ in {"compound", "poss", "nmod", "amod"} and c.i < tok.i:
                     ce = self.entity(c)
+                    if ce is not None:
+                        found.append(ce)
+            # "fighters loyal to Y", "members of Y", "fighters from the MSA"
+            for c in tok.children:
+                via = c if c.dep_ == "prep" and c.lower_ in {"of", "from"} else None
+                if c.dep_ == "amod" and c.lower_ in _LOYAL:
+                    via = next((g for g in c.children if g.dep_ == "prep" and g.lower_ in {"to", "with"}), None)
+                for p in via.children if via is not None else ():
+                    ce = self.entity(p) if p.dep_ == "pobj" else None
                     if ce is not None:
                         found.append(ce)
         if wanted:
@@ -182,6 +194,12 @@ def _subjects(t: Token, fi: FrameInput, depth: int = 0) -> tuple[list[Entity], b
                 return fi.np_entities(controller), False
         return _subjects(t.head, fi, depth + 1)
     return [], False
+
+
+def subjects_of(t: Token, fi: FrameInput) -> list[Entity]:
+    """The entities doing what verb (or noun) `t` states: its subject, a passive's agent, or the subject of
+    the clause it hangs from ("X had agreed to share …", "X, who met Y")."""
+    return _subjects(t, fi)[0]
 
 
 _PASS_DEPS = {"dobj", "prt", "npadvmod", "advmod", "dative", "attr", "acomp"}
