@@ -78,7 +78,8 @@ class Extractor:
         stop = {w.lower() for w in self.nlp.Defaults.stop_words}
         self.segmenter = Segmenter(self.nlp, self.matcher, triggers,
                                    event_words=verb_forms(events.violent_words(), irregular) - stop,
-                                   follow_words=verb_forms(events.follow_words(), irregular) - stop)
+                                   follow_words=verb_forms(events.follow_words(), irregular) - stop,
+                                   solo_words=self.lex.solo_words() - stop)
         self.furniture = frozenset(str(w).lower() for w in lexicon.get("furniture_names", []))
         self.publication_nouns = tuple(str(w) for w in lexicon.get("publication_nouns", []))
 

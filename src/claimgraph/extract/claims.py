@@ -55,6 +55,10 @@ class ClaimLexicons:
         """Words one of which a sentence needs to carry a claim (trigger words and relation-pattern words)."""
         return self.triggers.words() | (self.relations.words() if self.relations is not None else set())
 
+    def solo_words(self) -> set[str]:
+        """Words with which one named party is enough for a claim ("X denied any involvement")."""
+        return set(self.relations.solo_words) if self.relations is not None else set()
+
 
 def _type_ok(ontology: Ontology, etype: str, allowed: Sequence[str] | None) -> bool:
     if allowed is None:
@@ -168,9 +172,9 @@ def find_claims(
                 source = _self_source(c, ps.start)
             modality, polarity, cues = find_modality(ps.sent, c.trigger, lex.cues,
                                                      nominal=c.frame in _NOMINAL_FRAMES)
-            if c.predicate == "attacked" and modality == Modality.INTENDED:
-                # "vowed to attack X", "planned to strike X": an aim, not a deed
-                c = replace(c, predicate="targets")
+            if modality == Modality.INTENDED and (c.if_intended or c.predicate == "attacked"):
+                # "vowed to attack X", "planned to extend operations to X": an aim, not a deed
+                c = replace(c, predicate=c.if_intended or "targets")
             place = c.place if c.place is not None else place_of(fi, c)
             cid = make_id("clm", doc.id, subject.id, c.predicate, obj.id if obj else None, evidence.start,
                           evidence.end)

@@ -50,6 +50,7 @@ _HAVE_VERBS = {"have", "maintain", "establish", "build", "set", "retain", "devel
                "carry", "continue", "step", "intensify", "increase", "boost"}
 _STOP_PREPS = {"after", "before", "since", "during", "following", "despite", "until", "because", "amid", "like"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_ACCUSE = {"accuse", "suspect", "charge", "blame", "convict", "indict"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,8 @@ class Candidate:
     frame: str
     role: str | None = None
     place: Entity | None = None
+    #: the predicate stated instead when the claim turns out intended (vowed, planned)
+    if_intended: str | None = None
 
 
 @dataclass(slots=True)
@@ -184,6 +187,11 @@ def _subjects(t: Token, fi: FrameInput, depth: int = 0) -> tuple[list[Entity], b
         return fi.np_entities(subj, prefer=("person", *ORG_TYPES)), False
     if t.dep_ == "acl" and depth < 3:
         return fi.np_entities(t.head), False
+    if t.dep_ == "pcomp" and t.head.lower_ == "of" and _lemma(t.head.head) in _ACCUSE:
+        # "officials accused Iran of arming the Houthis": the accused is the doer
+        accused = next((c for c in t.head.head.children if c.dep_ == "dobj"), None)
+        if accused is not None:
+            return fi.np_entities(accused), False
     if t.dep_ in {"xcomp", "conj", "advcl", "pcomp", "ccomp", "relcl"} and t.head is not t and depth < 4:
         if t.dep_ == "relcl":
             return fi.np_entities(t.head), False

@@ -50,6 +50,28 @@ def _role(fi: FrameInput, trigger: Token, predicate: str) -> str | None:
     return None
 
 
+_PREDICATIVE = {"acomp", "attr", "oprd"}
+_PLACE_PREPS = {"in", "at", "near", "outside"}
+
+
+def _allows_place(ontology: Ontology, predicate: str) -> bool:
+    pdef = ontology.predicates.get(predicate)
+    return pdef is not None and pdef.object is not None and "place" in pdef.object
+
+
+def _place_in(fi: FrameInput, noun: Token) -> list[Entity]:
+    """The place of an object that names no actor: "the attack on the police station in Bannu" → Bannu
+    (the place phrase may hang from the object or from the noun whose object it is)."""
+    holders = [noun] + ([noun.head.head] if noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN" else [])
+    for prep in (c for h in holders for c in h.children):
+        if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
+            for p in prep.children:
+                found = [e for e in fi.np_entities(p) if e.type == "place"] if p.dep_ == "pobj" else []
+                if found:
+                    return found[:1]
+    return []
+
+
 def _what(predicates: Sequence[str], trigger: Token, offset: int, subject: str, obj: str) -> str:
     return f"{predicates[0]}({subject}, {obj}) at {offset + trigger.idx}"
 
@@ -91,8 +113,12 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology) -> tuple[l
     if m.subject is not None:
         subs = fi.np_entities(doc[m.subject], prefer=prefer) or _named(fi, doc[m.subject])
     else:
-        subs = subjects_of(doc[m.head] if m.head is not None else trigger, fi)
+        # the clause's subject: of the verb above a noun trigger, of the copula above "affiliated"
+        above = doc[m.head] if m.head is not None else trigger.head if trigger.dep_ in _PREDICATIVE else trigger
+        subs = subjects_of(above, fi)
     objs = fi.np_entities(doc[m.object], prefer=prefer) if m.object is not None else []
+    if m.object is not None and not objs and any(_allows_place(ontology, p) for p in m.predicates):
+        objs = _place_in(fi, doc[m.object])
     subject_text = doc[m.subject].text if m.subject is not None else "-"
     object_text = doc[m.object].text if m.object is not None else "-"
     if m.pairs == "subjects":
@@ -117,5 +143,6 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology) -> tuple[l
             if o is not None and o.id == s.id:
                 continue
             pred = _choose(ontology, m.predicates, s, o)
-            cands.append(Candidate(pred, s, o, trigger, m.frame, role=_role(fi, trigger, pred)))
+            cands.append(Candidate(pred, s, o, trigger, m.frame, role=_role(fi, trigger, pred),
+                                   if_intended=m.intended))
     return cands, None

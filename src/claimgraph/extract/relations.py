@@ -46,6 +46,8 @@ class RelationRule:
     pattern: tuple[Mapping[str, Any], ...]
     #: "subjects": the relation holds between conjoined subjects ("X and Y agreed to share camps")
     pairs: str | None = None
+    #: the predicate stated instead when the claim is intended ("vowed to extend operations to Y": targets)
+    intended: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,7 @@ class RelationMatch:
     #: the verb above a noun trigger ("claimed" in "claimed responsibility"): where a clause subject is sought
     head: int | None = None
     pairs: str | None = None
+    intended: str | None = None
 
     @property
     def nominal(self) -> bool:
@@ -109,21 +112,28 @@ class RelationPatterns:
         frames = data.get("frames") or {}
         rules = []
         trigger_words: set[str] = set()
+        solo_words: set[str] = set()
         for raw in data.get("rules") or []:
             frame = frames.get(raw["frame"])
             if frame is None:
                 raise ConfigError(f"relation rule {raw.get('id')!r} names an unknown frame {raw['frame']!r}")
             lists = {k: _words(raw[k], classes) for k in _LISTS if k in raw}
             trigger_words.update(lists.get("heads") or lists.get("class") or [])
+            if "object" not in {n["RIGHT_ID"] for n in frame} and not raw.get("pairs") and "heads" in lists:
+                solo_words.update(lists["class"])
             pattern = tuple(_substitute(node, lists) for node in frame)
             rules.append(RelationRule(
                 id=str(raw["id"]), frame=str(raw["frame"]), predicates=tuple(raw["predicates"]),
-                nodes=tuple(n["RIGHT_ID"] for n in frame), pattern=pattern, pairs=raw.get("pairs")))
+                nodes=tuple(n["RIGHT_ID"] for n in frame), pattern=pattern, pairs=raw.get("pairs"),
+                intended=raw.get("intended")))
         return cls(int(data.get("version", 1)), tuple(rules), {k: tuple(v) for k, v in classes.items()},
-                   trigger_words=frozenset(trigger_words))
+                   trigger_words=frozenset(trigger_words), solo_words=frozenset(solo_words))
 
     #: the words of the rules' triggers and head verbs (sentence selection: a sentence without one cannot match)
     trigger_words: frozenset[str] = frozenset()
+
+    #: trigger words of relations with one party ("X denied any involvement"): one name is enough
+    solo_words: frozenset[str] = frozenset()
 
     def words(self) -> set[str]:
         return {w for w in self.trigger_words if " " not in w}
@@ -157,7 +167,8 @@ class RelationPatterns:
 def _match_of(rule: RelationRule, ids: Sequence[int]) -> RelationMatch:
     by_node = dict(zip(rule.nodes, ids, strict=True))
     return RelationMatch(rule.id, rule.frame, rule.predicates, by_node["trigger"], by_node.get("subject"),
-                         by_node.get("object"), by_node.get("place"), by_node.get("verb"), rule.pairs)
+                         by_node.get("object"), by_node.get("place"), by_node.get("verb"), rule.pairs,
+                         rule.intended)
 
 
 @cache

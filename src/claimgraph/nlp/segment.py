@@ -7,7 +7,8 @@ is kept for parsing when it names at least two things (gazetteer names or capita
 and contains a trigger word (a predicate, attribution or event word from lexicon.yaml, or a word of
 the relation patterns); or when it names one thing, has a trigger word and a word that can stand for
 the other side in context (`reference_words`: "It claimed responsibility for the attack on the MSA",
-"The group's fighters attacked Tripoli", "Its leaders met Hafiz Saeed"); or when it
+"The group's fighters attacked Tripoli"), or a word of a one-party relation (`solo_words`: "X denied any
+involvement"); or when it
 contains a violent-event word (`event_words`: "A suicide bomber detonated inside a busy restaurant."
 names nothing and is still an event); or when it follows such a sentence in the same paragraph
 (at most `follow_gap` sentences on) and has a casualty or responsibility word (`follow_words`:
@@ -159,7 +160,7 @@ class Segmenter:
 
     def __init__(self, nlp: Language, matcher: GazetteerMatcher, triggers: Iterable[str],
                  event_words: Iterable[str] = (), follow_words: Iterable[str] = (), follow_gap: int = 3,
-                 reference_words: Iterable[str] = REFERENCE_WORDS) -> None:
+                 reference_words: Iterable[str] = REFERENCE_WORDS, solo_words: Iterable[str] = ()) -> None:
         self.make_doc = nlp.make_doc
         self.sentencizer = Sentencizer()
         self.matcher = matcher
@@ -168,6 +169,7 @@ class Segmenter:
         self.follow_words = frozenset(t.lower() for t in follow_words)
         self.follow_gap = follow_gap
         self.reference_words = frozenset(w.lower() for w in reference_words)
+        self.solo_words = frozenset(w.lower() for w in solo_words)
 
     def segment(self, text: str) -> tuple[list[tuple[int, int]], list[Sentence]]:
         """The paragraphs of `text` and its sentences, each marked keep (parse it) or not."""
@@ -197,7 +199,7 @@ class Segmenter:
                         event = True
                     elif low in self.follow_words:
                         follow = True
-                    if low in self.reference_words:
+                    if low in self.reference_words or low in self.solo_words:
                         reference = True
                     is_name = (t.is_title or (t.is_upper and len(t) > 1)) and not t.is_stop and t.is_alpha \
                         and t.i != sent.start and (ps + t.idx) not in covered
