@@ -92,7 +92,10 @@ def _words(value: Any, classes: Mapping[str, list[str]]) -> list[str]:
         if value not in classes:
             raise ConfigError(f"unknown relation word class {value!r}")
         return list(classes[value])
-    return [str(w) for w in value or []]
+    words = list(value or [])
+    if not all(isinstance(w, str) for w in words):  # YAML reads a bare `on` or `no` as a boolean
+        raise ConfigError(f"relation word list {words!r} holds a non-string: quote it")
+    return [w.lower() for w in words]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +111,7 @@ class RelationPatterns:
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> RelationPatterns:
-        classes = {str(k): [str(w).lower() for w in v] for k, v in (data.get("classes") or {}).items()}
+        classes = {str(k): _words(v, {}) for k, v in (data.get("classes") or {}).items()}
         frames = data.get("frames") or {}
         rules = []
         trigger_words: set[str] = set()

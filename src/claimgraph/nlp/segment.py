@@ -199,8 +199,10 @@ class Segmenter:
                         event = True
                     elif low in self.follow_words:
                         follow = True
-                    if low in self.reference_words or low in self.solo_words:
+                    if low in self.reference_words:
                         reference = True
+                    if low in self.solo_words:
+                        trigger = reference = True
                     is_name = (t.is_title or (t.is_upper and len(t) > 1)) and not t.is_stop and t.is_alpha \
                         and t.i != sent.start and (ps + t.idx) not in covered
                     if is_name and not prev_title:
