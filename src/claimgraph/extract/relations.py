@@ -48,6 +48,8 @@ class RelationRule:
     pairs: str | None = None
     #: the predicate stated instead when the claim is intended ("vowed to extend operations to Y": targets)
     intended: str | None = None
+    #: the words (lemma or lower case) the trigger node accepts: a sentence without one cannot match
+    gate: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,14 +102,20 @@ def _words(value: Any, classes: Mapping[str, list[str]]) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class RelationPatterns:
-    """The rules of one patterns file. `find` builds one DependencyMatcher per vocab, on first use."""
+    """The rules of one patterns file. `find` builds one DependencyMatcher per rule and vocab, on first use, and
+    runs only those whose trigger word occurs in the sentence (one matcher for all rules would run every
+    node pattern of every rule over every sentence)."""
 
     version: int
     rules: tuple[RelationRule, ...]
     classes: Mapping[str, tuple[str, ...]]
-    #: one DependencyMatcher per vocab (by id), built on first use
-    _matchers: dict[int, tuple[Vocab, DependencyMatcher]] = field(default_factory=dict, compare=False, hash=False,
-                                                                  repr=False)
+    #: per rule the words of its `class` or of the list its `select` names (sentence selection)
+    trigger_words: frozenset[str] = frozenset()
+    #: trigger words of relations with one party ("X denied any involvement"): one name is enough
+    solo_words: frozenset[str] = frozenset()
+    #: per vocab (by id): the vocab and one DependencyMatcher per rule id, built on first use
+    _matchers: dict[int, tuple[Vocab, dict[str, DependencyMatcher]]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> RelationPatterns:
@@ -121,33 +129,28 @@ class RelationPatterns:
             if frame is None:
                 raise ConfigError(f"relation rule {raw.get('id')!r} names an unknown frame {raw['frame']!r}")
             lists = {k: _words(raw[k], classes) for k in _LISTS if k in raw}
-            trigger_words.update(lists.get("heads") or lists.get("class") or [])
+            trigger_words.update(lists.get(str(raw.get("select", "class"))) or lists.get("class") or [])
             if "object" not in {n["RIGHT_ID"] for n in frame} and not raw.get("pairs") and "heads" in lists:
                 solo_words.update(lists["class"])
             pattern = tuple(_substitute(node, lists) for node in frame)
             rules.append(RelationRule(
                 id=str(raw["id"]), frame=str(raw["frame"]), predicates=tuple(raw["predicates"]),
                 nodes=tuple(n["RIGHT_ID"] for n in frame), pattern=pattern, pairs=raw.get("pairs"),
-                intended=raw.get("intended")))
+                intended=raw.get("intended"), gate=_gate(pattern)))
         return cls(int(data.get("version", 1)), tuple(rules), {k: tuple(v) for k, v in classes.items()},
                    trigger_words=frozenset(trigger_words), solo_words=frozenset(solo_words))
-
-    #: the words of the rules' triggers and head verbs (sentence selection: a sentence without one cannot match)
-    trigger_words: frozenset[str] = frozenset()
-
-    #: trigger words of relations with one party ("X denied any involvement"): one name is enough
-    solo_words: frozenset[str] = frozenset()
 
     def words(self) -> set[str]:
         return {w for w in self.trigger_words if " " not in w}
 
-    def matcher(self, vocab: Vocab) -> DependencyMatcher:
+    def matchers(self, vocab: Vocab) -> dict[str, DependencyMatcher]:
         held = self._matchers.get(id(vocab))
         if held is None or held[0] is not vocab:
-            matcher = DependencyMatcher(vocab, validate=True)
+            built = {}
             for rule in self.rules:
-                matcher.add(rule.id, [list(rule.pattern)])
-            held = self._matchers[id(vocab)] = (vocab, matcher)
+                built[rule.id] = DependencyMatcher(vocab, validate=True)
+                built[rule.id].add(rule.id, [list(rule.pattern)])
+            held = self._matchers[id(vocab)] = (vocab, built)
         return held[1]
 
     def find(self, doc: Doc | Span) -> list[RelationMatch]:
@@ -155,16 +158,32 @@ class RelationPatterns:
         base = doc if isinstance(doc, Doc) else doc.doc
         if not base.has_annotation("DEP"):
             return []
-        by_key = {r.id: r for r in self.rules}
         lo, hi = (0, len(base)) if isinstance(doc, Doc) else (doc.start, doc.end)
+        present = {t.lower_ for t in base[lo:hi]} | {t.lemma_.lower() for t in base[lo:hi]}
+        matchers = self.matchers(base.vocab)
         out: dict[tuple[str, int, int | None, int | None], RelationMatch] = {}
-        for key, ids in self.matcher(base.vocab)(base):
-            rule = by_key[base.vocab.strings[key]]
-            if not all(lo <= i < hi for i in ids):
+        for rule in self.rules:
+            if rule.gate and not rule.gate & present:
                 continue
-            m = _match_of(rule, ids)
-            out.setdefault((rule.id, m.trigger, m.subject, m.object), m)
+            for _, ids in matchers[rule.id](base):
+                if not all(lo <= i < hi for i in ids):
+                    continue
+                m = _match_of(rule, ids)
+                out.setdefault((rule.id, m.trigger, m.subject, m.object), m)
         return sorted(out.values(), key=lambda m: (m.trigger, m.rule))
+
+
+def _gate(pattern: Sequence[Mapping[str, Any]]) -> frozenset[str]:
+    """The words the trigger node accepts (empty: no word constraint, the rule always runs)."""
+    node = next(n for n in pattern if n["RIGHT_ID"] == "trigger")
+    words: set[str] = set()
+    for attr in ("LEMMA", "LOWER", "ORTH"):
+        value = node.get("RIGHT_ATTRS", {}).get(attr)
+        if isinstance(value, str):
+            words.add(value.lower())
+        elif isinstance(value, Mapping) and isinstance(value.get("IN"), list):
+            words.update(str(w).lower() for w in value["IN"])
+    return frozenset(words)
 
 
 def _match_of(rule: RelationRule, ids: Sequence[int]) -> RelationMatch:

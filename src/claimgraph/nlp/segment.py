@@ -36,9 +36,8 @@ _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _SENT_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
 #: words that stand for a party named in context: pronouns and "the group"-style nouns
 REFERENCE_WORDS = frozenset({
-    "it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "who", "which", "whose",
-    "group", "outfit", "organisation", "organization", "network", "militia", "movement", "faction", "fighters",
-    "militants", "leaders", "commanders", "members", "loyal", "affiliate", "wing", "branch"})
+    "it", "its", "they", "their", "them", "he", "his", "him", "she", "her",
+    "group", "outfit", "organisation", "organization", "network", "militia", "movement", "faction"})
 # a sentence end the sentencizer misses: "… the plan.[98] In 1991 …" (reference markers after the stop)
 _REF_BOUNDARY = re.compile(r"(?<=[.!?])(?:\[\d+\])+\s+(?=[\"“‘(]?[A-Z0-9])")
 
