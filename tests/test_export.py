@@ -213,7 +213,7 @@ def test_csv_tables_read_back(sample_db: Path, tmp_path: Path) -> None:
     result = run(sample_db, "csv", tmp_path / "out" / "sample")
     assert result.counts == {"actors": 8, "claims": 10, "events": 1, "documents": 1}
     paths = csv_paths(str(tmp_path / "out" / "sample"))
-    assert paths["claims"].name == "sample-claims.csv"
+    assert paths["claims"] == tmp_path / "out" / "sample" / "claims.csv"
     with paths["claims"].open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == 10
@@ -231,7 +231,7 @@ def test_csv_tables_read_back(sample_db: Path, tmp_path: Path) -> None:
 
 def test_csv_folder_target_and_formula_cells(tmp_path: Path) -> None:
     assert csv_paths(str(tmp_path) + "/")["events"] == tmp_path / "events.csv"
-    assert csv_paths(str(tmp_path / "run_"))["actors"] == tmp_path / "run_actors.csv"
+    assert csv_paths(str(tmp_path / "x.csv"))["actors"] == tmp_path / "x.csv" / "actors.csv"
     text = "Lashkar-e-Taiba met ISI officials, a source said."
     title = '=HYPERLINK("http://example.org","click")'
     db = tmp_path / "f.db"

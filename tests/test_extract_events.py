@@ -126,7 +126,8 @@ def _first_violent(text: str) -> Event:
         # "6 people were killed ... No group has claimed responsibility yet, but the Islamic State is suspected."
         (6, "bombing", "Islamic State", "suspected", (6, 6), (25, 25), None, "Afghanistan"),
         # "The clash ... killed 10 security personnel and injured three others. One militant was killed ..."
-        (13, "raid", "Balochistan Liberation Front", "claimed", (10, 10), (3, 3), (1, 1), "Pakistan"),
+        # a fight (raid, clash) counts the dead of both sides in killed; attackers_killed says how many
+        (13, "raid", "Balochistan Liberation Front", "claimed", (11, 11), (3, 3), (1, 1), "Pakistan"),
         # "... attacked the Pakistan Stock Exchange building. Three security guards and a police sub
         # inspector were killed ... All 4 attackers were killed": the place a facility's name begins with
         (44, "bombing", "Balochistan Liberation Army", "claimed", (4, 4), (7, 7), (4, 4), "Pakistan"),
@@ -307,7 +308,7 @@ def test_suspected_group_hand_built() -> None:
         # identified as Kujtim Fejzullai": a vest worn is no new incident; the named attacker joins
         (32, "Kujtim Fejzullai", (4, 4), "Austria"),
         # "A group named BRAS claimed responsibility."
-        (95, "Baloch Raji Aajoi Sangar", (9, 9), "Pakistan"),
+        (95, "Baloch Raji Aajoi Sangar", (6, 9), "Pakistan"),  # "Six to Nine Frontier Corps personnel"
         # "An Afghan teenager stabbed and injured 2 Americans in Amsterdam Central Station.": nationalities
         # of people are weak hints; the place a station's name begins with wins
         (121, None, None, "Netherlands"),

@@ -39,3 +39,30 @@ def test_vague_or_no_time_is_none(text: str) -> None:
 def test_relative_needs_a_publication_date() -> None:
     assert resolve_time("in March", None) is None
     assert resolve_time("March 2016", None) == PartialDate("2016-03", Precision.MONTH, "March 2016")
+
+
+# A report published on Wednesday 15 May 2024
+WEDNESDAY = PartialDate("2024-05-15", Precision.DAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("on Wednesday", "2024-05-15"),  # the publication day itself, never a week early
+        ("Wednesday", "2024-05-15"),
+        ("Wednesday night", "2024-05-15"),
+        ("on Tuesday", "2024-05-14"),  # the day before
+        ("late on Tuesday", "2024-05-14"),
+        ("on Thursday", "2024-05-09"),  # the latest Thursday before publication
+        ("on Monday morning", "2024-05-13"),
+        ("last Friday", "2024-05-10"),
+        ("last Wednesday", "2024-05-08"),  # "last" on the same weekday: a week before
+    ],
+)
+def test_weekdays_resolve_against_the_publication_day(text: str, value: str) -> None:
+    got = resolve_time(text, WEDNESDAY)
+    assert got is not None and (got.value, got.precision) == (value, Precision.DAY)
+
+
+def test_a_weekday_needs_a_publication_day() -> None:
+    assert resolve_time("on Wednesday", None) is None

@@ -268,3 +268,13 @@ def test_an_inline_related_box_is_cut_out_and_the_article_kept_around_it(seed: s
 def test_short_sentences_of_names_and_numbers_are_kept() -> None:
     raw = (corpus_dir() / "congressional-record" / "1fade9c55857467685fc94cf0fe64abe.md").read_text("utf-8")
     assert "We must show resolve. Uncertainty disheartens our allies, emboldens our foes." in clean_text(raw).text
+
+
+def test_a_short_report_is_its_own_body_but_a_menu_is_not() -> None:
+    from claimgraph.errors import InputError
+
+    assert clean_text("A roadside bomb kills 35 and injures 27 ").text == "A roadside bomb kills 35 and injures 27"
+    assert clean_text("A bombing occurred in Trang.").text == "A bombing occurred in Trang."
+    for furniture in ("Home | News | Sport", "Share on Facebook Twitter", "Subscribe now"):
+        with pytest.raises(InputError):
+            clean_text(furniture)

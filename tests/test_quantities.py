@@ -173,3 +173,34 @@ def test_casualties_in_real_sentences(sentence: str, killed: tuple | None, wound
 
     assert (triple(found.killed), triple(found.wounded), triple(found.attackers_killed)) == (
         killed, wounded, attackers)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "killed", "attackers", "revised"),
+    [
+        ("Police said the death toll rose to 12.", (12, 12), None, True),
+        ("Local reports later suggested the death toll was over 100.", (101, None), None, True),
+        ("The toll has climbed to 15, officials said.", (15, 15), None, True),
+        ("Four militants and an army commando were killed.", (1, 1), (4, 4), False),
+        ("15 police personnel and a driver were killed.", (16, 16), None, False),
+    ],
+)
+def test_tolls_and_subjects(sentence: str, killed: tuple, attackers: tuple | None, revised: bool) -> None:
+    from _events_helpers import pipeline
+
+    found = merge_casualties(find_casualties(s) for s in pipeline()(sentence).sents)
+    assert found.killed is not None and (found.killed.min, found.killed.max) == killed
+    assert (None if found.attackers_killed is None else (found.attackers_killed.min, found.attackers_killed.max)) \
+        == attackers
+    assert found.revised is revised
+
+
+def test_a_revision_supersedes_only_killed_counts_before_it() -> None:
+    from claimgraph.extract.quantities import Casualties
+
+    first = Casualties(Quantity(9, 9), Quantity(20, 20))
+    revision = Casualties(Quantity(12, 12), revised=True)
+    later = Casualties(Quantity(3, 3))  # a partial count after the revision does not replace it
+    merged = merge_casualties([first, revision, later])
+    assert (merged.killed, merged.wounded, merged.revised) == (Quantity(12, 12), Quantity(20, 20), True)

@@ -14,7 +14,7 @@ from claimgraph.errors import UsageError
 from claimgraph.report import write_brief
 from claimgraph.store import Store
 
-CITE = re.compile(r"\[doc_[0-9a-f]+:\d+-\d+\]")
+CITE = re.compile(r"\[doc_[0-9a-f]+:\d+-\d+\]\(#src-doc_[0-9a-f]+\)")
 
 
 @pytest.fixture()
@@ -123,3 +123,16 @@ def test_cli_report_html_writes_figures_beside_it(seed_db: Path, tmp_path: Path)
     assert res.exit_code == 0, res.output
     assert out.read_text("utf-8").startswith("<!doctype html>")
     assert (out.parent / "network.svg").exists() and (out.parent / "scores.png").exists()
+
+
+def test_the_brief_ends_with_its_sources_and_html_citations_link_to_them(seed_db: Path) -> None:
+    from claimgraph.report import write_brief
+
+    with Store(seed_db, readonly=True) as store:
+        md = write_brief(store)
+        html = write_brief(store, fmt="html")
+    sources = md.split("## Sources", 1)[1]
+    cited = set(re.findall(r"\[(doc_[0-9a-f]+):\d+-\d+\]", md.split("## Sources", 1)[0]))
+    assert cited and all(f"**{d}**" in sources for d in cited)
+    for d in cited:
+        assert f'<li id="src-{d}">' in html and f'href="#src-{d}"' in html

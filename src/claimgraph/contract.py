@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .records import (
+    CasualtyReport,
     Claim,
     Document,
     Entity,
@@ -200,8 +201,23 @@ def event_to_json(e: Event) -> Json:
         "responsibility": e.responsibility.value,
         "responsibility_source": None if e.responsibility_source is None else _source(e.responsibility_source),
         "evidence": _span(e.evidence),
+        "mentions": [_span(m) for m in e.mentions],
+        "tolls": [_toll(t) for t in e.tolls],
         "extractor": e.extractor,
     }
+
+
+def _toll(t: CasualtyReport) -> Json:
+    return {"kind": t.kind, "value": _qty(t.value), "evidence": _span(t.evidence),
+            "source": None if t.source is None else _source(t.source), "revised": t.revised}
+
+
+def _toll_in(d: Json) -> CasualtyReport:
+    value = _qty_in(d["value"])
+    assert value is not None
+    src = d.get("source")
+    return CasualtyReport(d["kind"], value, _span_in(d["evidence"]), None if src is None else _source_in(src),
+                          bool(d.get("revised", False)))
 
 
 def event_from_json(d: Json) -> Event:
@@ -215,6 +231,8 @@ def event_from_json(d: Json) -> Event:
         attackers_killed=_qty_in(d.get("attackers_killed")),
         responsibility=Responsibility(d.get("responsibility", "unknown")),
         responsibility_source=None if rs is None else _source_in(rs), extractor=d.get("extractor", ""),
+        mentions=tuple(_span_in(m) for m in d.get("mentions", [])),
+        tolls=tuple(_toll_in(t) for t in d.get("tolls", [])),
     )
 
 

@@ -6,6 +6,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from . import EXTRACTOR_VERSION
 from .extract import Extractor
 from .ingest.documents import load_documents
 from .ingest.types import InputFailure, InputSkipped
@@ -25,6 +26,15 @@ class Failure:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A candidate the extractor did not keep, and why: in this field a dropped claim is itself a finding."""
+
+    source: str
+    what: str
+    why: str
+
+
 @dataclass(slots=True)
 class IngestSummary:
     stored: int = 0
@@ -37,6 +47,8 @@ class IngestSummary:
     failures: list[Failure] = field(default_factory=list)
     doc_ids: list[str] = field(default_factory=list)
     resolution: dict[str, object] = field(default_factory=dict)
+    dropped: int = 0  # candidate claims, events and mentions the extractor did not keep
+    dropped_items: list[Dropped] = field(default_factory=list)  # each with its reason, when asked for
 
     @property
     def exit_code(self) -> int:
@@ -53,12 +65,14 @@ def ingest(
     n_process: int = 1,
     progress: Progress | None = None,
     exclude: Sequence[str] = (),
+    keep_dropped: bool = False,
 ) -> IngestSummary:
     """Read, clean, extract and store every file under `paths`. See `ingest_items`."""
     summary = IngestSummary()
     items = load_documents(paths, skipped=summary.skipped, exclude=exclude)
     return ingest_items(
-        items, store, extractor, batch_size=batch_size, n_process=n_process, progress=progress, summary=summary
+        items, store, extractor, batch_size=batch_size, n_process=n_process, progress=progress, summary=summary,
+        keep_dropped=keep_dropped,
     )
 
 
@@ -71,11 +85,12 @@ def ingest_items(
     n_process: int = 1,
     progress: Progress | None = None,
     summary: IngestSummary | None = None,
+    keep_dropped: bool = False,
 ) -> IngestSummary:
     """Extract and store documents (and record inputs that failed before them). One bad document is
     recorded with its reason and the run goes on; a document already stored is skipped before extraction,
     so re-running or resuming an interrupted run adds nothing twice. Each document is saved in its own
-    transaction."""
+    transaction. Dropped candidates are counted; with `keep_dropped`, listed with their reasons."""
     summary = summary if summary is not None else IngestSummary()
     seen: set[str] = set()
 
@@ -103,9 +118,13 @@ def ingest_items(
     # One stream through the extractor: with several processes, spaCy's workers start once per run.
     for x in extractor.extract_many(new_documents(), n_process=n_process, batch_size=batch_size):
         if x.error is not None:
-            fail(x.doc.source, None, x.error.stage, x.error.reason)
-        elif store.save(x):
+            # several documents of one JSON Lines file can fail: each keeps its own row, named by its id
+            fail(f"{x.doc.source} [{x.doc.raw_id or x.doc.id}]", None, x.error.stage, x.error.reason)
+        elif store.save(x, extractor=EXTRACTOR_VERSION):
             summary.stored += 1
+            summary.dropped += len(x.dropped)
+            if keep_dropped:
+                summary.dropped_items += [Dropped(x.doc.source, what, why) for what, why in x.dropped]
             summary.claims += len(x.claims)
             summary.events += len(x.events)
             summary.entities += len(x.entities)
@@ -113,7 +132,38 @@ def ingest_items(
         else:
             summary.duplicates += 1
         tick()
-    if summary.stored:
+    if summary.stored or store.resolution_pending():
+        summary.resolution = after_ingest(store, extractor)
+    return summary
+
+
+def reextract(
+    store: Store,
+    extractor: Extractor,
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Extract again every stored document that an older extractor version produced, replacing its claims,
+    events and mentions (judgements stay), then run the cross-document steps once. `summary.stored` counts the
+    documents re-extracted; a document that now fails keeps its old extraction and is listed as failed."""
+    summary = IngestSummary()
+    stale = store.stale_documents(EXTRACTOR_VERSION)
+    for x in extractor.extract_many(stale, n_process=n_process, batch_size=batch_size):
+        if x.error is not None:
+            summary.failed += 1
+            summary.failures.append(Failure(x.doc.source or x.doc.id, None, x.error.stage, x.error.reason))
+        else:
+            store.replace_extraction(x, extractor=EXTRACTOR_VERSION)
+            summary.stored += 1
+            summary.claims += len(x.claims)
+            summary.events += len(x.events)
+            summary.entities += len(x.entities)
+            summary.doc_ids.append(x.doc.id)
+        if progress:
+            progress(1)
+    if summary.stored or store.resolution_pending():
         summary.resolution = after_ingest(store, extractor)
     return summary
 
@@ -122,6 +172,7 @@ def after_ingest(store: Store, extractor: Extractor) -> dict[str, object]:
     """Cross-document steps that run once new documents are stored: places, actor resolution across
     reports, kinship, near-duplicate grouping and grading. Idempotent; returns what it did."""
     report = resolve_store(store, gazetteer=extractor.matcher.gazetteer, places=PlaceResolver())
+    store.resolution_done()
     return report.to_json()
 
 

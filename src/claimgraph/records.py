@@ -169,6 +169,18 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class CasualtyReport:
+    """One statement of an incident's toll, kept beside the event's chosen figure when statements differ
+    ("9 people were killed", officials said; "the death toll rose to 12", police said)."""
+
+    kind: str  # killed | wounded | attackers_killed
+    value: Quantity
+    evidence: Span  # the sentence that states it, exactly as in `Document.text`
+    source: Source | None = None  # who states it (the outlet when no one is cited)
+    revised: bool = False  # a revision ("rose to", "climbed to") that supersedes the counts before it
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     id: str
     doc_id: str
@@ -185,6 +197,10 @@ class Event:
     responsibility: Responsibility = Responsibility.UNKNOWN
     responsibility_source: Source | None = None
     extractor: str = ""
+    # every mention of the incident in the document (`evidence` is the first); one event per incident
+    mentions: tuple[Span, ...] = ()
+    # the toll statements when they differ, each with its source and sentence (disputed values)
+    tolls: tuple[CasualtyReport, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

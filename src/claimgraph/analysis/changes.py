@@ -24,8 +24,9 @@ def _new_actors(analysis: Analysis, since: date, at: date) -> list[NewActor]:
                 seen[actor].append(f)
     out = []
     for actor, facts in seen.items():
-        first = min(f.when for f in facts)
-        if first >= since:
+        dated = [f.when for f in facts if f.dated]
+        first = min(dated, default=None)
+        if first is not None and first >= since and len(dated) == len(facts):
             ev = evidence(facts, analysis.base, at, analysis.weights)[:_EVIDENCE_SHOWN]
             out.append(NewActor(analysis.base.actor(actor), first, ev))
     out.sort(key=lambda x: (x.first_seen, x.actor.name, x.actor.id))
@@ -46,8 +47,10 @@ def _new_ties(analysis: Analysis, since: date, at: date) -> list[NewTie]:
             ties[_key(analysis, f)].append(f)
     out = []
     for (s, p, o), facts in ties.items():
-        first = min(f.when for f in facts)
-        if first >= since and o is not None:
+        dated = [f.when for f in facts if f.dated]
+        first = min(dated, default=None)
+        # a tie an undated document already states is not new, whatever the dated evidence says
+        if first is not None and first >= since and o is not None and len(dated) == len(facts):
             ev = evidence(facts, analysis.base, at, analysis.weights)[:_EVIDENCE_SHOWN]
             out.append(NewTie(analysis.base.actor(s), analysis.base.actor(o), p, first, ev))
     out.sort(key=lambda x: (x.first_seen, x.a.name, x.predicate, x.b.name))
@@ -71,7 +74,7 @@ def _alerts(analysis: Analysis, since: date, at: date) -> list[Alert]:
                 for lk in links
                 for key in lk.parts
                 for f in analysis.links.parts[key]
-                if since <= f.when <= at
+                if f.dated and since <= f.when <= at
             }
         )
         crossed = next((d for d in days if scorer.score(links, d) >= threshold), at)
@@ -86,8 +89,8 @@ def _disputed(analysis: Analysis, since: date, at: date) -> list[Dispute]:
         groups[_key(analysis, f)].append(f)
     out = []
     for (s, p, o), facts in groups.items():
-        yes = [f for f in facts if not f.negated]
-        no = [f for f in facts if f.negated]
+        yes = [f for f in facts if not f.negated and f.dated]
+        no = [f for f in facts if f.negated and f.dated]
         if not yes or not no:
             continue
         disputed_since = max(min(f.when for f in yes), min(f.when for f in no))
@@ -116,6 +119,7 @@ def changes_of(analysis: Analysis, since: date, *, as_of: date | None = None) ->
         new_ties=tuple(_new_ties(analysis, since, at)),
         alerts=tuple(_alerts(analysis, since, at)),
         disputed=tuple(_disputed(analysis, since, at)),
+        undated=analysis.base.undated(),
     )
 
 

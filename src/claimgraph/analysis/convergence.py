@@ -128,7 +128,10 @@ class Analysis:
         base = load_facts(store, weights)
         if since is not None or as_of is not None:
             lo, hi = since or date.min, as_of or date.max
-            base = FactBase(tuple(f for f in base.facts if lo <= f.when <= hi), base.actors)
+            # a date filter keeps dated facts only; `hidden_undated` says how many it left out
+            kept = tuple(f for f in base.facts if f.dated and lo <= f.when <= hi)
+            hidden = sum(not f.dated for f in base.facts)
+            base = FactBase(kept, base.actors, hidden_undated=hidden, broad_places=base.broad_places)
         return cls(base, build_links(base, ontology, weights), weights, ontology)
 
     def as_of(self, as_of: date | None = None) -> date:
@@ -160,7 +163,7 @@ class Analysis:
         if window <= timedelta(0):
             raise UsageError(f"window must be positive, got {window}")
         at = self.as_of(as_of)
-        start = since or min((f.when for f in self.base.facts), default=at)
+        start = since or min((f.when for f in self.base.facts if f.dated), default=at)
         ends = window_ends(start, at, window, self.weights.max_windows)
         parts = self.links.parts
         compiled = self.compiled
@@ -180,7 +183,7 @@ class Analysis:
             links = compiled.links[lo_i:hi_i]
             values = scores.link_values[lo_i:hi_i].tolist()
             keys = dict.fromkeys(k for lk in links for k in lk.parts)
-            dates = sorted({f.when for k in keys for f in parts[k] if f.when <= at})
+            dates = sorted({f.when for k in keys for f in parts[k] if f.dated and f.when <= at})
             trend = []
             for j, end in enumerate(ends):
                 lo = end - window
@@ -196,7 +199,8 @@ class Analysis:
                 if delta < -self.weights.rising_delta
                 else "steady"
             )
-            first_seen = date.fromordinal(int(compiled.pair_first[row]))
+            first = compiled.pair_first[row]  # -inf when undated evidence completes a link: no "first seen"
+            first_seen = date.fromordinal(int(first)) if np.isfinite(first) else None
             out.append(
                 PairScore(
                     a=self.base.actor(pair[0]),

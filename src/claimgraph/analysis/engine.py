@@ -33,7 +33,8 @@ class Compiled:
     pairs: list[tuple[str, str]]  # sorted
     links: list[Link]  # grouped by pair, in `pairs` order
     offsets: np.ndarray  # links of pairs[i] are links[offsets[i]:offsets[i + 1]]
-    fact_when: np.ndarray  # ordinal date per fact
+    fact_when: np.ndarray  # ordinal date per fact; -inf for an undated fact (in force at every date)
+    fact_timeless: np.ndarray  # True for undated facts: full weight at every date, no decay
     fact_base: np.ndarray  # credibility × modality per fact
     part_groups: tuple[tuple[int, np.ndarray, np.ndarray, np.ndarray, np.ndarray], ...]
     n_parts: int
@@ -82,7 +83,7 @@ def compile_links(
             fi = fact_index.get(f.id)
             if fi is None:
                 fi = fact_index[f.id] = len(when)
-                when.append(f.when.toordinal())
+                when.append(f.when.toordinal() if f.dated else -np.inf)
                 base.append(f.credibility * weights.modality.get(f.modality, 1.0))
                 sign.append(-1 if f.negated else 1)
             rows_part.append(p)
@@ -90,6 +91,7 @@ def compile_links(
             rows_indep.append(indep_ids.setdefault(f.independence, len(indep_ids)))
     rp, rf, ri = (np.array(x, dtype=np.int64) for x in (rows_part, rows_fact, rows_indep))
     when_a = np.array(when, dtype=np.float64)
+    timeless = np.isneginf(when_a)
     rs = np.array(sign, dtype=np.int64)[rf] if rf.size else rf
     groups = []
     for s in (1, -1):
@@ -123,7 +125,7 @@ def compile_links(
     sig_starts = _segments(pair_of_link[order] * len(kinds) + kind_of_link[order])
     sig_weight = np.array([weights.signals[k] for k in kinds])[kind_of_link[order][sig_starts]]
     return Compiled(
-        pairs=pairs, links=links, offsets=offsets, fact_when=when_a, fact_base=np.array(base),
+        pairs=pairs, links=links, offsets=offsets, fact_when=when_a, fact_timeless=timeless, fact_base=np.array(base),
         part_groups=tuple(groups), n_parts=n_parts, l_rows=l_rows, l_parts=l_parts,
         is_multi=(n_of > 1)[l_rows], factor=np.array([lk.factor for lk in links]), sig_order=order,
         sig_starts=sig_starts, sig_weight=sig_weight, sig_pair=pair_of_link[order][sig_starts],
@@ -136,7 +138,7 @@ def evaluate(c: Compiled, dates: Sequence[date]) -> Scores:
     t = np.array([d.toordinal() for d in dates], dtype=np.float64)
     if not c.links:
         return Scores(c.pairs, list(dates), np.zeros((len(c.pairs), len(t))), np.zeros(0), c.links)
-    age = t[None, :] - c.fact_when[:, None]
+    age = np.where(c.fact_timeless[:, None], 0.0, t[None, :] - c.fact_when[:, None])
     fact_w = np.where(age >= 0, c.fact_base[:, None] * 0.5 ** (np.maximum(age, 0) / c.half_life), 0.0)
     part_val = np.zeros((c.n_parts, len(t)))
     for s, f_, starts, pstarts, parts in c.part_groups:

@@ -9,9 +9,9 @@ from datetime import date
 
 from ..records import Responsibility
 from ..store import Store
-from ..store.graph import ActorRow, ClaimRow, actor_rows, claim_rows, document_dates
+from ..store.graph import ActorRow, ClaimRow, actor_rows, claim_rows, country_level_places, document_dates
 from .credibility import Grading, grading_for
-from .types import ActorRef, Evidence, Fact
+from .types import UNDATED, ActorRef, Evidence, Fact
 from .weights import Weights
 
 #: How an event's perpetrator → target pair reads as a claim, by PLOVER event type. Perpetrators of one
@@ -47,18 +47,30 @@ def parse_day(value: str | None) -> date | None:
         return None
 
 
+def _at_precision(value: str | None) -> str:
+    """'2025', '2025-03', '2025-03-14' as given; a timestamp cut to its day."""
+    return (value or "")[:10]
+
+
+def fact_date_text(row: ClaimRow) -> str:
+    """The date `fact_date` chose, written at the precision the text or the document gave it."""
+    if row.time_end or row.time:
+        return _at_precision(row.time_end if parse_day(row.time_end) else row.time)
+    return _at_precision(row.published) if parse_day(row.published) else ""
+
+
 def fact_date(row: ClaimRow) -> tuple[date, str]:
-    """A claim's date: its stated time (the end of a stated period), else the document's publication date,
-    else the ingestion time."""
+    """A claim's date: its stated time (the end of a stated period), else the document's publication date, else
+    none: `(UNDATED, "undated")`. When a document was ingested says nothing about when its claims were made, so
+    undated facts count toward scores at every date, without decay, and never make a trend rise or a finding
+    new (see `Fact.dated`)."""
     stated = parse_day(row.time_end) or parse_day(row.time)
     if stated is not None:
         return stated, "stated"
     published = parse_day(row.published)
     if published is not None:
         return published, "published"
-    ingested = parse_day(row.ingested_at)
-    assert ingested is not None, f"claim {row.id} has no ingestion time"
-    return ingested, "ingested"
+    return UNDATED, "undated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +79,18 @@ class FactBase:
 
     facts: tuple[Fact, ...]
     actors: dict[str, ActorRef]  # actor id → ref
+    hidden_undated: int = 0  # undated facts a date filter left out (they cannot be placed in a period)
+    broad_places: frozenset[str] = frozenset()  # places resolved to a whole country or wider
 
     def actor(self, actor_id: str) -> ActorRef:
         return self.actors.get(actor_id) or ActorRef(actor_id, actor_id, "unknown")
 
     def latest(self) -> date | None:
-        return max((f.when for f in self.facts), default=None)
+        return max((f.when for f in self.facts if f.dated), default=None)
+
+    def undated(self) -> int:
+        """How many facts rest on documents that give no date."""
+        return sum(not f.dated for f in self.facts)
 
 
 def _event_rows(store: Store, actors: dict[str, ActorRow]) -> Iterator[ClaimRow]:
@@ -137,6 +155,7 @@ def _fact(row: ClaimRow, kind: str, grading: Grading) -> Fact:
         text=row.ev_text,
         credibility=grading.credibility(row),
         independence=grading.independence(row),
+        when_text=fact_date_text(row),
     )
 
 
@@ -148,12 +167,15 @@ def load_facts(store: Store, weights: Weights, grading: Grading | None = None) -
     facts += [_fact(r, "event", grading) for r in _event_rows(store, actor_table)]
     facts.sort(key=lambda f: f.id)
     actors = {a.id: ActorRef(a.id, a.name, a.type) for a in actor_table.values()}
-    return FactBase(tuple(facts), actors)
+    return FactBase(tuple(facts), actors, broad_places=country_level_places(store))
 
 
 def fact_weight(f: Fact, at: date, weights: Weights) -> float:
     """How much a fact counts on date `at`: credibility × modality × decay; negative when negated; 0 when
     the fact is dated after `at`."""
+    if not f.dated:
+        w = f.credibility * weights.modality.get(f.modality, 1.0)
+        return -w if f.negated else w
     if f.when > at:
         return 0.0
     age = (at - f.when).days
@@ -218,11 +240,12 @@ def evidence(
                 cue=f.cue,
                 modality=f.modality,
                 polarity=f.polarity,
-                date=f.when,
+                date=f.when if f.dated else None,
                 date_basis=f.basis,
                 credibility=f.credibility,
                 weight=fact_weight(f, at, weights),
+                date_text=f.when_text if f.dated else "",
             )
         out.append(e)
-    out.sort(key=lambda e: (e.date, e.doc_id, e.start, e.id))
+    out.sort(key=lambda e: (e.date or UNDATED, e.doc_id, e.start, e.id))
     return tuple(out)

@@ -115,7 +115,8 @@ class _Builder:
                     presence[s].add(o)
                 elif self.is_group(s):
                     self.parts[("target", s, o)].append(f)
-                    targets[o].setdefault(s, [(("target", s, o),)])
+                    if self.is_group(o):  # a shared *organisation* target; not "Shia", "Afghans", "civilians"
+                        targets[o].setdefault(s, [(("target", s, o),)])
                 if f.place:
                     self.parts[("at", s, f.place)].append(f)
                     presence[s].add(f.place)
@@ -178,14 +179,15 @@ class _Builder:
         self.shared("shared_target", targets)
         # Presence: a group's own claims, or (at the member_presence factor) those of its members.
         places: dict[str, dict[str, list[Route]]] = defaultdict(dict)
+        broad = self.base.broad_places  # a whole country says nothing about shared ground
         for actor in sorted(presence):
-            for place in sorted(presence[actor]):
+            for place in sorted(presence[actor] - broad):
                 if self.is_group(actor):
                     places[place][actor] = [(("at", actor, place),)]
         for actor in sorted(presence):
             if self.is_group(actor):
                 continue
-            for place in sorted(presence[actor]):
+            for place in sorted(presence[actor] - broad):
                 for g in ties.get(actor, {}):
                     routes = places[place].setdefault(g, [])
                     if not (routes and len(routes[0]) == 1):  # a group's own presence claims take precedence

@@ -11,6 +11,10 @@ def _round(x: float) -> float:
     return round(x, 4) + 0.0  # + 0.0 turns -0.0 into 0.0
 
 
+#: The `when` of a fact whose document gives no date (never shown; `Fact.dated` is False).
+UNDATED = date.min
+
+
 @dataclass(frozen=True, slots=True)
 class ActorRef:
     id: str
@@ -38,18 +42,23 @@ class Fact:
     source: str
     source_kind: str
     cue: str | None
-    when: date
-    basis: str  # "stated" (the claim's own time), "published" or "ingested"
+    when: date  # UNDATED when `basis` is "undated"
+    basis: str  # "stated" (the claim's own time), "published" (its document's date) or "undated"
     place: str | None  # actor id of a place the claim is located in
     start: int
     end: int
     text: str
     credibility: float
     independence: str  # facts sharing this key are one report, not corroboration
+    when_text: str = ""  # the date at the precision it was given: "1809", "2025-03", "2025-03-14"
 
     @property
     def negated(self) -> bool:
         return self.polarity == "negated"
+
+    @property
+    def dated(self) -> bool:
+        return self.basis != "undated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,12 +80,13 @@ class Evidence:
     cue: str | None
     modality: str
     polarity: str
-    date: date
+    date: date | None  # None: its document gives no date
     date_basis: str
     credibility: float
     weight: (
         float  # signed contribution at the score date (modality × credibility × decay, negative if negated)
     )
+    date_text: str = ""  # the date at its precision ("1809", "2025-03"); "" when undated
 
     @property
     def flags(self) -> tuple[str, ...]:
@@ -107,7 +117,8 @@ class Evidence:
             "cue": self.cue,
             "modality": self.modality,
             "polarity": self.polarity,
-            "date": self.date.isoformat(),
+            "date": self.date.isoformat() if self.date else None,
+            "date_text": self.date_text or None,
             "date_basis": self.date_basis,
             "credibility": _round(self.credibility),
             "weight": _round(self.weight),
@@ -175,7 +186,7 @@ class PairScore:
     score: float
     signals: tuple[Signal, ...]  # strongest first
     trend: tuple[WindowScore, ...]  # oldest first; the last window ends at the score date
-    first_seen: date  # the earliest evidence behind the pair
+    first_seen: date | None  # the earliest dated evidence behind the pair; None when none of it is dated
     emerged: date | None  # end of the first window whose score reached the emergence threshold
     direction: str  # rising | falling | steady (last window against the one before)
 
@@ -198,7 +209,7 @@ class PairScore:
             "score": _round(self.score),
             "converging": self.converging,
             "direction": self.direction,
-            "first_seen": self.first_seen.isoformat(),
+            "first_seen": self.first_seen.isoformat() if self.first_seen else None,
             "emerged": self.emerged.isoformat() if self.emerged else None,
             "documents": list(self.documents),
             "single_source": self.single_source,
@@ -246,7 +257,7 @@ class NewActor:
     def to_json(self) -> dict[str, Any]:
         return {
             "actor": self.actor.to_json(),
-            "first_seen": self.first_seen.isoformat(),
+            "first_seen": self.first_seen.isoformat() if self.first_seen else None,
             "evidence": [e.to_json() for e in self.evidence],
         }
 
@@ -264,7 +275,7 @@ class NewTie:
             "a": self.a.to_json(),
             "b": self.b.to_json(),
             "predicate": self.predicate,
-            "first_seen": self.first_seen.isoformat(),
+            "first_seen": self.first_seen.isoformat() if self.first_seen else None,
             "evidence": [e.to_json() for e in self.evidence],
         }
 
@@ -319,6 +330,7 @@ class Changes:
     new_ties: tuple[NewTie, ...]
     alerts: tuple[Alert, ...]
     disputed: tuple[Dispute, ...]
+    undated: int = 0  # facts whose documents give no date: never counted as new, rising or newly disputed
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -328,4 +340,5 @@ class Changes:
             "new_ties": [x.to_json() for x in self.new_ties],
             "alerts": [x.to_json() for x in self.alerts],
             "disputed": [x.to_json() for x in self.disputed],
+            "undated": self.undated,
         }

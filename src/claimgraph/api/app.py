@@ -18,12 +18,15 @@ from .. import __version__
 from ..config import Settings
 from ..errors import ClaimgraphError
 from ..store import Store
-from . import analysis, ingest, routes
+from . import analysis, ingest, review, routes
 from .schemas import ErrorBody
-from .security import allowed_hosts_for, check_bind, security_middleware
+from .security import BodyLimit, allowed_hosts_for, check_bind, security_middleware
 
 if TYPE_CHECKING:
     from ..extract import Extractor
+
+#: Largest request body accepted: an upload (ingest.MAX_UPLOAD) plus its form encoding.
+MAX_BODY = ingest.MAX_UPLOAD + 1_000_000
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +87,7 @@ def _install_error_handlers(app: FastAPI) -> None:
             {
                 "where": ".".join(str(p) for p in e.get("loc", ())),
                 "message": e.get("msg", ""),
-                "given": e.get("input") if isinstance(e.get("input"), str | int | float | bool) else None,
+                "given": _short(e.get("input")),
             }
             for e in exc.errors()
         ]
@@ -95,6 +98,13 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return error_response(500, "internal", f"internal error ({type(exc).__name__}); see the server log")
+
+
+def _short(value: object) -> object:
+    """What a request gave, for an error message: scalars only, long text cut (never echo a whole paste)."""
+    if isinstance(value, str):
+        return value if len(value) <= 200 else value[:200] + f"… ({len(value):,} characters)"
+    return value if isinstance(value, int | float | bool) else None
 
 
 def create_app(
@@ -132,10 +142,12 @@ def create_app(
     app.state.db_path = db
     app.state.extractor = ingest.SharedExtractor(settings, extractor)
     app.middleware("http")(security_middleware(secret, allowed_hosts_for(bind)))
+    app.add_middleware(BodyLimit, limit=MAX_BODY)
     _install_error_handlers(app)
     app.include_router(routes.router, prefix="/api")
     app.include_router(analysis.router, prefix="/api")
     app.include_router(ingest.router, prefix="/api")
+    app.include_router(review.router, prefix="/api")
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

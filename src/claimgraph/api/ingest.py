@@ -4,7 +4,6 @@ the CLI calls, with one Extractor shared by every request and loaded on first us
 from __future__ import annotations
 
 import re
-import tempfile
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -14,7 +13,7 @@ from fastapi import APIRouter, File, Request, UploadFile
 
 from ..config import Settings
 from ..errors import InputError
-from ..ingest.documents import load_documents, to_document
+from ..ingest.documents import load_jsonl_text, to_document
 from ..ingest.types import InputFailure, InputFormat, RawInput
 from ..records import Document
 from ..store import Store
@@ -66,11 +65,9 @@ def ingest_text(request: Request, content: bytes, file_name: str) -> dict[str, A
     shared: SharedExtractor = state.extractor
     from .. import pipeline
 
-    with shared.lock, tempfile.TemporaryDirectory(prefix="claimgraph-") as tmp:
+    with shared.lock:
         if file_name.lower().endswith(".jsonl"):
-            path = Path(tmp) / file_name
-            path.write_bytes(content)
-            items: Iterable[Document | InputFailure] = load_documents([str(path)])
+            items: Iterable[Document | InputFailure] = _jsonl_in_memory(content, file_name)
         else:
             items = [_in_memory(content, file_name)]
         extractor = shared.get()
@@ -89,6 +86,16 @@ def ingest_text(request: Request, content: bytes, file_name: str) -> dict[str, A
             for f in summary.failures
         ],
     }
+
+
+def _jsonl_in_memory(content: bytes, file_name: str) -> list[Document | InputFailure]:
+    """An uploaded JSON Lines file, one document per line, its source `upload:<name>` (never a temporary path)."""
+    source = f"upload:{file_name}"
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return [InputFailure(source, None, "decode", f"not UTF-8 text: {exc.reason} at byte {exc.start}")]
+    return list(load_jsonl_text(text, source))
 
 
 def _in_memory(content: bytes, file_name: str) -> Document | InputFailure:

@@ -6,7 +6,7 @@ Lists are filtered in Python over the store's read methods and then paged, so ev
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 
@@ -52,7 +52,7 @@ def views_for(store: StoreDep) -> Views:
 
 ViewsDep = Annotated[Views, Depends(views_for)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Rows per page.")]
-Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
+Offset = Annotated[int, Query(ge=0, le=2**31 - 1, description="Rows to skip.")]
 DateQ = Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD.")
 Since = Annotated[str | None, DateQ]
 Until = Annotated[str | None, DateQ]
@@ -116,15 +116,22 @@ def actor(actor_id: str, views: ViewsDep, limit: Limit = 100, offset: Offset = 0
 # -- claims and events -------------------------------------------------------------------------------------
 
 
-def _claims(views: Views, actor: str | None, predicate: list[str] | None, doc_id: str | None) -> list[Claim]:
+ReviewQ = Annotated[
+    Literal["reviewed", "unreviewed", "rejected", "all"] | None,
+    Query(description="By analyst review: reviewed, unreviewed, rejected or all (default: all but rejected)."),
+]
+
+
+def _claims(views: Views, actor: str | None, predicate: list[str] | None, doc_id: str | None,
+            review: str | None = None) -> list[Claim]:
     store = views.store
     if actor is not None:
         actor = store.resolve_actor(actor)["id"]
     if doc_id is not None:
         store.document(doc_id)  # raises NotFound with the id
     if predicate and len(predicate) == 1:
-        return store.claims(entity=actor, predicate=predicate[0], doc_id=doc_id)
-    rows = store.claims(entity=actor, doc_id=doc_id)
+        return store.claims(entity=actor, predicate=predicate[0], doc_id=doc_id, review=review)
+    rows = store.claims(entity=actor, doc_id=doc_id, review=review)
     return [c for c in rows if not predicate or c.predicate in predicate]
 
 
@@ -141,9 +148,10 @@ def claims(
     min_credibility: Annotated[float | None, Query(ge=0, le=1)] = None,
     hide_hedged: bool = False,
     ids: Annotated[list[str] | None, Query(description="Only these claim ids (an edge's claims).")] = None,
+    review: ReviewQ = None,
 ) -> dict[str, Any]:
     flt = GraphFilter(since=since, until=until, min_credibility=min_credibility, hide_hedged=hide_hedged)
-    rows = [c for c in _claims(views, actor, predicate, doc_id) if flt.keeps(c, views)]
+    rows = [c for c in _claims(views, actor, predicate, doc_id, review) if flt.keeps(c, views)]
     if ids:
         wanted = set(ids)
         rows = [c for c in rows if c.id in wanted]
@@ -152,7 +160,7 @@ def claims(
 
 @router.get("/claims/{claim_id}", response_model=ClaimOut, tags=["claims"], summary="One claim")
 def claim(claim_id: str, views: ViewsDep) -> dict[str, Any]:
-    for c in views.store.iter_claims():
+    for c in views.store.iter_claims(review="all"):  # a rejected claim stays readable by its id
         if c.id == claim_id:
             return views.claim(c)
     raise NotFound(f"no claim with id {claim_id!r}", detail={"id": claim_id})
@@ -168,8 +176,9 @@ def events(
     ] = None,
     since: Since = None,
     until: Until = None,
+    review: ReviewQ = None,
 ) -> dict[str, Any]:
-    rows = views.store.events(entity=actor)
+    rows = views.store.events(entity=actor, review=review)
     rows = [e for e in rows if overlaps(period(e.date.value, e.date.end) if e.date else None, since, until)]
     return page(rows, limit, offset, views.event)
 

@@ -98,6 +98,7 @@ class ClaimOut(BaseModel):
     context: Context
     credibility: float | None = Field(description="From the grading stage, 0–1; null when not graded.")
     grade: dict[str, Any] | None
+    review: dict[str, Any] | None = Field(None, description="The analyst's review in force, if any.")
 
 
 class EventOut(BaseModel):
@@ -119,6 +120,7 @@ class EventOut(BaseModel):
     extractor: str
     document: DocRef
     context: Context
+    review: dict[str, Any] | None = Field(None, description="The analyst's review in force, if any.")
 
 
 class ActorOut(BaseModel):
@@ -126,7 +128,7 @@ class ActorOut(BaseModel):
     name: str
     type: str
     refs: list[str]
-    first_seen: str
+    first_seen: str | None
 
 
 class ActorDetail(ActorOut):

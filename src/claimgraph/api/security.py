@@ -1,14 +1,18 @@
 """Safe defaults for the HTTP server: loopback only unless a token is set, then the token on every API call;
-a Host check against DNS rebinding; a Content-Security-Policy that allows no inline script."""
+a Host check against DNS rebinding; an Origin check on every request that changes data (cross-site forms need no
+preflight, so CORS alone does not stop them); a bound on request bodies; a Content-Security-Policy that allows
+no inline script."""
 
 from __future__ import annotations
 
 import hmac
 import ipaddress
 from collections.abc import Awaitable, Callable, Iterable
+from urllib.parse import urlsplit
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import AuthError, UsageError
 
@@ -70,6 +74,30 @@ def _host_name(header: str) -> str:
     return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
 
+#: Methods that never change data; every other one must come from the page's own origin (or from no browser).
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+def cross_origin(request: Request) -> str | None:
+    """The foreign origin a data-changing request comes from, or None when it is same-origin or not from a
+    browser page (no Origin and no Referer: curl, scripts, tests). A browser sends Origin with every cross-origin
+    POST, form posts included."""
+    if request.method in SAFE_METHODS:
+        return None
+    origin = request.headers.get("origin")
+    if origin is None:
+        referer = request.headers.get("referer")
+        if not referer:
+            return None
+        parts = urlsplit(referer)
+        origin = f"{parts.scheme}://{parts.netloc}"
+    parts = urlsplit(origin)
+    host = request.headers.get("host", "")
+    if origin == "null" or parts.netloc.lower() != host.lower() or parts.scheme not in ("http", "https"):
+        return origin
+    return None
+
+
 def _error(exc: AuthError | UsageError, headers: dict[str, str] | None = None) -> JSONResponse:
     return JSONResponse(exc.to_dict(), status_code=exc.http_status, headers=headers)
 
@@ -91,6 +119,18 @@ def security_middleware(
                 )
                 response.headers.update(SECURITY_HEADERS)
                 return response
+        foreign = cross_origin(request)
+        if foreign is not None:
+            response = _error(
+                AuthError(
+                    f"refusing a {request.method} from another origin ({foreign!r}): change data from the "
+                    "explorer page itself or from a client that sends no Origin",
+                    detail={"origin": foreign},
+                ),
+            )
+            response.status_code = 403
+            response.headers.update(SECURITY_HEADERS)
+            return response
         path = request.url.path
         public = path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES)
         if token and not public:
@@ -113,3 +153,46 @@ def security_middleware(
         return response
 
     return middleware
+
+
+class BodyLimit:
+    """ASGI middleware: refuse a request body over `limit` bytes with 413, by Content-Length before reading it
+    and by counting while it streams (a chunked body states no length), so a huge paste never sits in memory."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await self._refuse(scope, receive, send)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, counted, send)
+        except _TooLarge:
+            await self._refuse(scope, receive, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        exc = UsageError(f"request body over {self.limit:,} bytes; send a smaller document",
+                         detail={"limit": self.limit})
+        response = JSONResponse(exc.to_dict(), status_code=413, headers=SECURITY_HEADERS)
+        await response(scope, receive, send)
+
+
+class _TooLarge(Exception):
+    pass

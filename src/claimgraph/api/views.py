@@ -167,6 +167,15 @@ class Views:
         self.docs = DocCache(store)
         self._members: dict[str, list[str]] = {}
         self._mentions: dict[str, list[dict[str, Any]]] = {}
+        self._reviews: dict[str, dict[str, Any]] = {}
+
+    def review(self, kind: str, item_id: str) -> dict[str, Any] | None:
+        """The review in force for an item (reviews are few: read once per request and kind)."""
+        if kind not in self._reviews:
+            from ..store.reviews import current
+
+            self._reviews[kind] = {k: r.to_json() for k, r in current(self.store, kind).items()}
+        return self._reviews[kind].get(item_id)
 
     def actor_of(self, entity_id: str) -> str:
         return self.store.actor_id(entity_id)
@@ -209,6 +218,7 @@ class Views:
         out["context"] = context_for(text, c.evidence, self._actor_marks(c.doc_id, roles), cues)
         out["credibility"] = self.grades.credibility(c)
         out["grade"] = self.grades.grade(c)
+        out["review"] = self.review("claim", c.id)
         return out
 
     def event(self, ev: Event) -> dict[str, Any]:
@@ -217,6 +227,7 @@ class Views:
         out = event_to_json(ev)
         out["document"] = info.ref()
         out["context"] = context_for(text, ev.evidence, self._actor_marks(ev.doc_id, roles))
+        out["review"] = self.review("event", ev.id)
         return out
 
 

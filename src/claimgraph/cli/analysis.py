@@ -8,13 +8,15 @@ import sys
 from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ..analysis import Analysis, Evidence, PairScore, brokers, changes
 from ..errors import UsageError
 from .common import DbOption, err, open_store, out
+
+if TYPE_CHECKING:
+    from ..analysis import Evidence, PairScore
 
 _UNITS = {"d": 1, "w": 7, "m": 30, "y": 365}
 
@@ -60,7 +62,8 @@ def evidence_line(e: Evidence) -> str:
     quote = quote if len(quote) <= 160 else quote[:157] + "…"
     return (
         f"{e.subject} {e.predicate}{obj}{flags} — {e.source} ({e.source_kind.replace('_', ' ')}), "
-        f"{e.date} ({e.date_basis}), credibility {e.credibility:.2f}, weight {e.weight:+.2f}: “{quote}” "
+        f"{e.date_text or e.date or 'undated'} ({e.date_basis}), credibility {e.credibility:.2f}, "
+        f"weight {e.weight:+.2f}: “{quote}” "
         f"[{e.doc_id}:{e.start}-{e.end}]"
     )
 
@@ -69,7 +72,7 @@ def _print_pair(rank: int, p: PairScore, evidence_shown: int) -> None:
     single = " · single-source" if p.single_source else ""
     emerged = f", emerged {p.emerged}" if p.emerged else ""
     say(
-        f"{rank}. {p.a.name} ↔ {p.b.name}  score {p.score:+.2f} ({p.direction}, first seen {p.first_seen}"
+        f"{rank}. {p.a.name} ↔ {p.b.name}  score {p.score:+.2f} ({p.direction}, first seen {p.first_seen or 'undated'}"
         f"{emerged}){single}"
     )
     shown = list(p.trend)
@@ -98,6 +101,8 @@ def convergence_cli(
     win = parse_window(window)
     start, end = parse_date(since, "--since"), parse_date(as_of, "--as-of")
     with open_store(db, readonly=True) as store:
+        from ..analysis import Analysis
+
         analysis = Analysis.load(store, since=start, as_of=end)
     pairs = analysis.pairs(since=start, window=win, as_of=end, limit=None if show_all else limit)
     for note in analysis.links.notes:
@@ -122,6 +127,8 @@ def brokers_cli(
 ) -> None:
     """Rank the people and organisations that bridge otherwise separate groups."""
     with open_store(db, readonly=True) as store:
+        from ..analysis import brokers
+
         found = brokers(store, as_of=parse_date(as_of, "--as-of"), limit=limit)
     if as_json:
         _json_lines(found)
@@ -150,12 +157,16 @@ def changes_cli(
     start = parse_date(since, "--since")
     assert start is not None
     with open_store(db, readonly=True) as store:
+        from ..analysis import changes
+
         ch = changes(store, start, as_of=parse_date(as_of, "--as-of"))
     if as_json:
         sys.stdout.write(json.dumps(ch.to_json(), ensure_ascii=False) + "\n")
         return
 
     say(f"changes from {ch.since} to {ch.as_of}")
+    if ch.undated:
+        say(f"({ch.undated} findings rest on documents that give no date: they are never reported as new)")
     say(f"\nemergence alerts ({len(ch.alerts)})")
     for a in ch.alerts:
         say(f"  ! {a.a.name} ↔ {a.b.name}: {a.before:+.2f} → {a.after:+.2f}, crossed on {a.crossed}")

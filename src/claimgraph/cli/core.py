@@ -10,16 +10,13 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .. import pipeline
-from ..contract import extraction_to_json
-from ..extract import Extractor
 from ..records import Modality, Polarity
-from ..report import claim_sentence, write_brief
-from .common import ConfigOption, DbOption, ExcludeOption, err, open_store, out, settings_for
+from .common import ConfigOption, DbOption, ExcludeOption, err, open_store, out, print_table, settings_for
 
 
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest_cli)
+    app.command("stats")(stats_cli)
     app.command("extract")(extract_cli)
     app.command("claims")(claims_cli)
     app.command("show")(show_cli)
@@ -27,13 +24,24 @@ def register(app: typer.Typer) -> None:
 
 
 def ingest_cli(
-    paths: list[str] = typer.Argument(..., help="Files or folders (.txt .md .html .htm .jsonl), or - for stdin."),
+    paths: list[str] = typer.Argument(None, help="Files or folders (.txt .md .html .htm .jsonl), or - for stdin."),
     db: Path | None = DbOption,
     config: Path | None = ConfigOption,
     processes: int | None = typer.Option(None, "--processes", "-j", help="Parallel processes for the NLP."),
     exclude: list[str] = ExcludeOption,
+    reextract: bool = typer.Option(
+        False, "--reextract", help="Also extract again the stored documents an older extractor version produced."
+    ),
+    verbose: bool = typer.Option(
+        False, "--verbose", "-v", help="List every candidate claim, event or mention not kept, with why."
+    ),
 ) -> None:
     """Read, clean, extract and store documents. Re-running the same input adds nothing."""
+    if not paths and not reextract:
+        raise typer.BadParameter("give files or folders to ingest, or --reextract", param_hint="PATHS")
+    from .. import pipeline
+    from ..extract import Extractor
+
     settings = settings_for(db, config)
     extractor = Extractor(settings)
     n_process = processes or settings.nlp.processes
@@ -42,20 +50,45 @@ def ingest_cli(
         console=err, transient=True, disable=not err.is_terminal,
     ) as bar:
         task = bar.add_task("ingest", total=None)
+        if reextract:
+            again = pipeline.reextract(store, extractor, n_process=n_process, batch_size=settings.nlp.batch_size,
+                                       progress=lambda n: bar.advance(task, n))
+            err.print(f"re-extracted {again.stored} documents ({again.claims} claims, {again.events} events), "
+                      f"{again.failed} failed (their earlier extraction is kept)")
+            for f in again.failures:
+                err.print(f"[red]failed[/] {f.source} ({f.stage}): {f.reason}", highlight=False)
         summary = pipeline.ingest(
-            paths, store, extractor, n_process=n_process, batch_size=settings.nlp.batch_size,
-            progress=lambda n: bar.advance(task, n), exclude=exclude,
+            paths or [], store, extractor, n_process=n_process, batch_size=settings.nlp.batch_size,
+            progress=lambda n: bar.advance(task, n), exclude=exclude, keep_dropped=verbose,
         )
     for f in summary.failures:
         where = f"{f.source}:{f.line}" if f.line else f.source
         err.print(f"[red]failed[/] {where} ({f.stage}): {f.reason}", highlight=False)
     for s in summary.skipped:
         err.print(f"[dim]skipped {s.source}: {s.reason}[/]", highlight=False)
+    for d in summary.dropped_items:
+        err.print(f"[dim]dropped[/] {d.source}: {d.what} — {d.why}", highlight=False)
     err.print(
-        f"stored {summary.stored} documents ({summary.claims} claims, {summary.events} events), "
+        f"stored {summary.stored} documents ({summary.claims} claims, {summary.events} events; "
+        f"{summary.dropped} candidates dropped{'' if verbose else ', --verbose lists them'}), "
         f"skipped {summary.duplicates} duplicates and {len(summary.skipped)} other files, {summary.failed} failed"
     )
     raise typer.Exit(summary.exit_code)
+
+
+def stats_cli(db: Path | None = DbOption, config: Path | None = ConfigOption) -> None:
+    """What the database holds, and which extractor version produced its documents."""
+    from .. import EXTRACTOR_VERSION
+
+    with open_store(db, config=config, readonly=True) as store:
+        counts = store.counts()
+        versions = store.extractor_versions()
+    for table, n in counts.items():
+        out.print(f"{table}: {n}", highlight=False)
+    out.print(f"extractor: {EXTRACTOR_VERSION}", highlight=False)
+    for version, n in versions.items():
+        mark = "current" if version == EXTRACTOR_VERSION else "older: run `claimgraph ingest --reextract`"
+        out.print(f"  {n} documents by {version or '(unrecorded version)'} ({mark})", highlight=False)
 
 
 def extract_cli(
@@ -65,6 +98,10 @@ def extract_cli(
     exclude: list[str] = ExcludeOption,
 ) -> None:
     """Extract without storing: one JSON object per document on stdout (JSON Lines, in input order)."""
+    from .. import pipeline
+    from ..contract import extraction_to_json
+    from ..extract import Extractor
+
     settings = settings_for(None, config)
     extractor = Extractor(settings)
     failed = 0
@@ -85,13 +122,19 @@ def claims_cli(
     predicate: str | None = typer.Option(None, "--predicate", "-p", help="Only this predicate."),
     as_of: str | None = typer.Option(None, "--as-of", help="What the database held on this date (YYYY-MM-DD)."),
     limit: int = typer.Option(200, "--limit", help="At most this many rows."),
-    as_json: bool = typer.Option(False, "--json", help="JSON Lines instead of a table."),
+    as_json: bool = typer.Option(False, "--json", help="JSON Lines instead of a table (same as --format jsonl)."),
+    fmt: str = typer.Option("table", "--format", help="table (tab-separated when piped) or jsonl."),
+    review: str | None = typer.Option(
+        None, "--review", help="reviewed, unreviewed, rejected or all (default: all but rejected)."
+    ),
     db: Path | None = DbOption,
 ) -> None:
     """List claims with their source and hedging."""
+    if fmt not in ("table", "jsonl"):
+        raise typer.BadParameter(f"{fmt!r}: use table or jsonl", param_hint="--format")
     with open_store(db, readonly=True) as store:
-        rows = store.claims(entity=entity, predicate=predicate, as_of=as_of, limit=limit)
-    if as_json:
+        rows = store.claims(entity=entity, predicate=predicate, as_of=as_of, limit=limit, review=review)
+    if as_json or fmt == "jsonl":
         from ..contract import claim_to_json
 
         for c in rows:
@@ -109,12 +152,14 @@ def claims_cli(
             f"{c.source.name} [dim]({c.source.kind.value})[/]", how, c.time.value if c.time else "",
             f"{c.doc_id}:{c.evidence.start}-{c.evidence.end}",
         )
-    out.print(table)
+    print_table(table)
     out.print(f"{len(rows)} claims")
 
 
 def show_cli(name: str = typer.Argument(..., help="Actor name, alias or id."), db: Path | None = DbOption) -> None:
     """Show an actor with aliases and every claim about it, each with its quoted evidence."""
+    from ..report import claim_sentence
+
     with open_store(db, readonly=True) as store:
         actor = store.resolve_actor(name)
         aliases = store.aliases(actor["id"])
@@ -140,6 +185,8 @@ def report_cli(
     fmt: str = typer.Option("md", "--format", help="md or html; figures are written next to -o."),
 ) -> None:
     """Write an analyst brief in which every sentence cites the document and span behind it."""
+    from ..report import write_brief
+
     with open_store(db, readonly=True) as store:
         text = write_brief(store, fmt=fmt, figures_dir=output.parent if output is not None else None)
     if output is None:

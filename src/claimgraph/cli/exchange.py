@@ -8,8 +8,6 @@ from pathlib import Path
 
 import typer
 
-from ..export import ExportOptions, export
-from ..importers import import_file
 from .common import DbOption, err, open_store
 
 
@@ -24,7 +22,7 @@ def export_cli(
         ...,
         "-o",
         "--output",
-        help="File to write, - for stdout. For csv: a folder (ending in /) or a file-name prefix.",
+        help="File to write, - for stdout. For csv: a folder (created if missing), one file per table.",
     ),
     since: str | None = typer.Option(
         None, "--since", help="Only documents ingested on or after this date (YYYY-MM-DD) or ISO time."
@@ -37,6 +35,8 @@ def export_cli(
     db: Path | None = DbOption,
 ) -> None:
     """Export actors, claims (with their sources, hedging and evidence spans) and events."""
+    from ..export import ExportOptions, export
+
     options = ExportOptions(since=since, min_credibility=min_credibility)
     with open_store(db, readonly=True) as store:
         result = export(store, fmt, output, options)
@@ -55,6 +55,8 @@ def import_cli(
     db: Path | None = DbOption,
 ) -> None:
     """Import known actors, aliases and ties as prior knowledge, sourced to the file. Twice adds nothing."""
+    from ..importers import import_file
+
     with open_store(db) as store:
         s = import_file(path, store, fmt=fmt)
     if not s.stored:

@@ -9,10 +9,10 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from ..resolve import actors, grading
-from ..resolve.places import PlaceResolver
-from ..resolve.run import resolve_store
-from .common import DbOption, err, open_store, out, settings_for
+from .common import DbOption, err, open_store, out, print_table, settings_for
+
+#: resolve.actors.KIN_RELATIONS, written out so that `--help` need not import resolution (a test keeps them equal)
+KIN_RELATIONS = ("front_of", "successor_of", "splinter_of", "affiliate_of", "branch_of")
 
 ReasonOption = typer.Option("", "--reason", help="Why (kept with the judgement).")
 JsonOption = typer.Option(False, "--json", help="JSON Lines instead of a table.")
@@ -36,6 +36,8 @@ def merge_cli(
     db: Path | None = DbOption,
 ) -> None:
     """Merge actor B into actor A. Recorded as a judgement; `claimgraph undo ID` reverses it exactly."""
+    from ..resolve import actors
+
     with open_store(db) as store:
         j = actors.merge(store, a, b, reason=reason)
     out.print(f"merged {j.right_id} into {j.left_id} ({len(j.changes)} entities) — judgement {j.id}")
@@ -47,6 +49,8 @@ def split_cli(
     db: Path | None = DbOption,
 ) -> None:
     """Split an actor: detach one merged entity, or every member of an actor. Undo with `claimgraph undo`."""
+    from ..resolve import actors
+
     with open_store(db) as store:
         j = actors.split(store, actors.entity_or_actor(store, a), reason=reason)
     out.print(f"detached {', '.join(c[0] for c in j.changes)} from {j.left_id} — judgement {j.id}")
@@ -55,6 +59,8 @@ def split_cli(
 def undo_cli(judgement_id: str = typer.Argument(..., help="A judgement id from `claimgraph judgements`."),
              db: Path | None = DbOption) -> None:
     """Undo a merge, split or recorded judgement, restoring the merges exactly as they were."""
+    from ..resolve import actors
+
     with open_store(db) as store:
         j = actors.undo(store, judgement_id)
     out.print(f"undid {j.verdict} judgement {j.id} ({len(j.changes)} entities restored)")
@@ -67,6 +73,8 @@ def judgements_cli(
     db: Path | None = DbOption,
 ) -> None:
     """List identity judgements (same / not same / unsure), newest first, with score and reason."""
+    from ..resolve import actors
+
     with open_store(db, readonly=True) as store:
         rows = actors.list_judgements(store, actor, active_only=active)
         names = {i: store.entity(i)["name"] for j in rows for i in (j.left_id, j.right_id) if i}
@@ -81,17 +89,19 @@ def judgements_cli(
         table.add_row(j.id, j.verdict, names.get(j.left_id, j.left_id), names.get(j.right_id or "", ""),
                       "" if j.score is None else f"{j.score:.2f}", j.author, j.reason,
                       "undone" if j.undone_at else "active")
-    out.print(table)
+    print_table(table)
     out.print(f"{len(rows)} judgements")
 
 
 def kin_cli(
     a: str = typer.Argument(..., help="An organisation (name, alias or id)."),
-    relation: str | None = typer.Argument(None, help=f"One of: {', '.join(actors.KIN_RELATIONS)}."),
+    relation: str | None = typer.Argument(None, help=f"One of: {', '.join(KIN_RELATIONS)}."),
     b: str | None = typer.Argument(None, help="The organisation it is kin of."),
     db: Path | None = DbOption,
 ) -> None:
     """Record kinship (e.g. `kin JuD front_of LeT`), or list an actor's kin when given only its name."""
+    from ..resolve import actors
+
     with open_store(db, readonly=relation is None) as store:
         if relation is None:
             for row in actors.kin_of(store, a):
@@ -110,6 +120,9 @@ def resolve_cli(
     db: Path | None = DbOption,
 ) -> None:
     """Resolve places and actors nobody has judged, seed kinship, group near-duplicates, regrade claims."""
+    from ..resolve.places import PlaceResolver
+    from ..resolve.run import resolve_store
+
     settings = settings_for(db)
     gazetteer = None
     if lists:
@@ -129,6 +142,8 @@ def grades_cli(
     db: Path | None = DbOption,
 ) -> None:
     """Show each claim's credibility (1–6), its source's reliability (A–F) and the reason."""
+    from ..resolve import grading
+
     with open_store(db, readonly=True) as store:
         grades = grading.grade_claims(store, reliability=grading.load_reliability(reliability), as_of=as_of)
         claims = store.claims(entity=actor, as_of=as_of)
@@ -145,7 +160,7 @@ def grades_cli(
         mark = " [red]disputed[/]" if g.disputed else ""
         claim = f"{c.subject.name} {c.predicate}{obj}"
         table.add_row(claim, f"{g.reliability}{g.credibility}{mark}", g.reason)
-    out.print(table)
+    print_table(table)
 
 
 def place_cli(
@@ -153,6 +168,8 @@ def place_cli(
     context: list[str] = typer.Option([], "--context", "-c", help="Other places the document names."),
 ) -> None:
     """Resolve a place name offline to GeoNames (id, admin1, country, precision, coordinates)."""
+    from ..resolve.places import PlaceResolver
+
     found = PlaceResolver().explain(name, context)
     if found is None:
         err.print(f"no place known as {name!r}")

@@ -6,12 +6,14 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
 
-from ..score import TASKS, Score, read_jsonl
-from .common import err, out
+if TYPE_CHECKING:
+    from ..score import Score
+from .common import err, out, print_table
 
 
 class Task(StrEnum):
@@ -35,6 +37,8 @@ def score_cli(
     """Score predictions against gold data: precision, recall, F1 and attribute accuracy.
     Names match alias-aware (case, accents, punctuation, a leading "the", aliases, acronyms);
     see docs/benchmarks.md."""
+    from ..score import TASKS, read_jsonl
+
     score = TASKS[task.value](read_jsonl(gold), read_jsonl(pred))
     if as_json:
         sys.stdout.write(json.dumps(score.to_dict(), ensure_ascii=False) + "\n")
@@ -54,14 +58,14 @@ def _print(score: Score, show: int) -> None:
         str(score.fn),
         str(score.fp),
     )
-    out.print(table)
+    print_table(table)
     if score.fields:
         fields = Table(title="attributes of found items (where the gold states them)")
         for col in ("attribute", "accuracy", "correct", "stated"):
             fields.add_column(col, justify="right" if col != "attribute" else "left")
         for name, f in score.fields.items():
             fields.add_row(name, f"{f.accuracy:.3f}", str(f.correct), str(f.total))
-        out.print(fields)
+        print_table(fields)
     for name, value in score.extra.items():
         out.print(f"{name}: {value:.3f}")
     for title, items in (("missed", score.missed), ("spurious", score.spurious)):

@@ -14,7 +14,7 @@ from .snapshot import ExportOptions, Snapshot, snapshot
 def export(
     store: Store, fmt: str, target: str, options: ExportOptions | None = None, *, grader: Grader | None = None
 ) -> ExportResult:
-    """Write the store in format `fmt` to `target` (a file, "-" for stdout, or a folder/prefix for csv)."""
+    """Write the store in format `fmt` to `target` (a file, "-" for stdout, or a folder for csv)."""
     exporter = get_exporter(fmt)
     snap = snapshot(store, options, grader=grader)
     result = exporter.write(snap, target)

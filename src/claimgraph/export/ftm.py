@@ -158,7 +158,8 @@ class _Builder:
             p = self.make("Note", ftm_id(c.id))
             p.add("entity", ftm_id(subj.id))
             p.add("name", f"{c.subject.name} {c.predicate.replace('_', ' ')}")
-            p.add("keywords", [f"claimgraph:predicate:{c.predicate}", f"claimgraph:status:{how(c)}"])
+            p.add("keywords", [f"claimgraph:predicate:{c.predicate}", f"claimgraph:status:{how(c)}",
+                               f"claimgraph:review:{g.review['verdict'] if g.review else 'unreviewed'}"])
         elif (
             c.predicate == "member_of"
             and c.polarity is Polarity.AFFIRMED
@@ -200,9 +201,11 @@ class _Builder:
                 p.add("endDate", last.isoformat())
         cue = f", cue “{c.source.cue}”" if c.source.cue else ""
         cues = f"; cues: {', '.join(c.cues)}" if c.cues else ""
+        review = f"; analyst review: {g.review['verdict']} by {g.review['reviewer']}" if g.review else \
+            "; not reviewed by an analyst"
         p.add(
             "summary",
-            f"According to {c.source.name} ({c.source.kind.value}{cue}): {how(c)}{cues}; " + g.grade.describe,
+            f"According to {c.source.name} ({c.source.kind.value}{cue}): {how(c)}{cues}; " + g.grade.describe + review,
         )
         p.add(
             "description",

@@ -38,7 +38,7 @@ class ExportResult:
 @dataclass(frozen=True, slots=True)
 class Exporter:
     """A format: `write(snapshot, target)` writes to `target` (a file, "-" for stdout, or for multi-file
-    formats a folder or file-name prefix) and says what it wrote."""
+    formats a folder) and says what it wrote."""
 
     name: str
     description: str

@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from ..errors import UsageError
 from ..records import Claim, Document, EntityRef, Event, PartialDate, Place, Precision
@@ -54,6 +55,7 @@ class GradedClaim:
     claim: Claim
     grade: Grade
     ingested_at: str
+    review: dict[str, Any] | None = None  # the analyst's review in force (store/reviews.py), if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +107,10 @@ def snapshot(store: Store, options: ExportOptions | None = None, *, grader: Grad
 
     claims: list[GradedClaim] = []
     dropped: list[tuple[str, str, str]] = []
-    for c in store.iter_claims():
+    from ..store.reviews import current
+
+    reviewed = {k: r.to_json() for k, r in current(store, "claim").items()}
+    for c in store.iter_claims():  # rejected claims are not exported
         if c.doc_id not in docs:
             continue
         grade = grader(c)
@@ -121,7 +126,7 @@ def snapshot(store: Store, options: ExportOptions | None = None, *, grader: Grad
         subject = ref(c.subject)
         assert subject is not None
         mapped = replace(c, subject=subject, object=ref(c.object), place=ref(c.place))
-        claims.append(GradedClaim(mapped, grade, docs[c.doc_id].ingested_at))
+        claims.append(GradedClaim(mapped, grade, docs[c.doc_id].ingested_at, reviewed.get(c.id)))
 
     events = []
     for ev in store.events():

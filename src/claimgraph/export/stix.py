@@ -202,6 +202,8 @@ class _Builder:
         base = {**self.common(g.ingested_at), "external_references": [_doc_ref(doc, span)]}
         if g.grade.stix_confidence is not None:
             base["confidence"] = g.grade.stix_confidence
+        if g.review is not None and g.review["verdict"] in ("accepted", "corrected"):
+            base["confidence"] = REVIEWED_CONFIDENCE  # an analyst checked it against its source
         subject, obj = self.ref(c.subject.id), self.ref(c.object.id) if c.object else None
         if subject is None or (c.object is not None and obj is None):
             self.skipped.append((c.id, "subject or object is not an exported actor"))
@@ -218,7 +220,7 @@ class _Builder:
                 "target_ref": dst,
                 "description": claim_sentence(c),
                 **base,
-                **ext(claim=claim_to_json(c), grade=g.grade.code),
+                **ext(claim=claim_to_json(c), grade=g.grade.code, review=g.review),
             }
             if c.time is not None:
                 first, last = date_bounds(c.time)
@@ -233,7 +235,7 @@ class _Builder:
             "authors": [c.source.name],
             "object_refs": [rel_id] if rel_id else [r for r in (subject, obj) if r],
             **base,
-            **ext(claim=claim_to_json(c), grade=g.grade.code),
+            **ext(claim=claim_to_json(c), grade=g.grade.code, review=g.review),
         }
         self.add(note, c.doc_id)
         opinion = OPINIONS.get(c.modality)
@@ -406,12 +408,23 @@ def _abstract(c: Claim) -> str:
     return f"{c.source.name}: {c.subject.name} {c.predicate.replace('_', ' ')}{obj}{tail}"[:250]
 
 
+#: STIX confidence of a claim an analyst accepted or corrected ("high" on the STIX 0–100 scale).
+REVIEWED_CONFIDENCE = 85
+
+
+def _review_text(review: dict[str, Any] | None) -> str:
+    if review is None:
+        return " Not reviewed by an analyst."
+    why = f": {review['reason']}" if review.get("reason") else ""
+    return f" Reviewed: {review['verdict']} by {review['reviewer']} on {review['at'][:10]}{why}."
+
+
 def _content(c: Claim, g: GradedClaim) -> str:
     cue = f" (cue: “{c.source.cue}”)" if c.source.cue else ""
     cues = f"; cues: {', '.join(c.cues)}" if c.cues else ""
     return (
         f"Asserted by {c.source.name} ({c.source.kind.value}){cue}. Modality: {c.modality.value}; polarity: "
-        f"{c.polarity.value}{cues}. {g.grade.describe}.\n"
+        f"{c.polarity.value}{cues}. {g.grade.describe}.{_review_text(g.review)}\n"
         f"Evidence, document {c.doc_id}, characters {c.evidence.start}-{c.evidence.end}:\n"
         f"“{c.evidence.text}”"
     )

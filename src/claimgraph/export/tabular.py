@@ -1,8 +1,7 @@
 """CSV tables (spreadsheets, i2 Analyst's Notebook) and JSON Lines (the extract contract, a document a line).
 
-CSV writes four files with a header row: actors, claims, events and documents. `target` is a folder (an
-existing one, or a path ending in "/") — files are `actors.csv`, ... inside it — or otherwise a file-name
-prefix: `exports/run1` gives `exports/run1-actors.csv`, ... (no dash after a prefix ending in '-', '_', '.').
+CSV writes four files with a header row — `actors.csv`, `claims.csv`, `events.csv`, `documents.csv` — into the
+folder `target`, created if missing (`-o x.csv` makes a folder `x.csv/`, never `x.csv-actors.csv`).
 Lists inside a cell are joined with "; ". A text cell that a spreadsheet would run as a formula (starting with
 =, +, @, tab or carriage return) is prefixed with an apostrophe.
 
@@ -118,13 +117,10 @@ _FORMULA = ("=", "+", "@", "\t", "\r")
 
 
 def csv_paths(target: str) -> dict[str, Path]:
-    """Where each table goes for a folder or prefix target (see the module docstring)."""
+    """Where each table goes: one file per table inside the folder `target`."""
     names = ("actors", "claims", "events", "documents")
     path = Path(target)
-    if target.endswith(("/", "\\")) or path.is_dir():
-        return {n: path / f"{n}.csv" for n in names}
-    sep = "" if target.endswith(("-", "_", ".")) else "-"
-    return {n: path.parent / f"{path.name}{sep}{n}.csv" for n in names}
+    return {n: path / f"{n}.csv" for n in names}
 
 
 def _cell(value: Any) -> Any:
@@ -262,8 +258,13 @@ def write_csv(snap: Snapshot, target: str) -> ExportResult:
     if target == "-":
         from ..errors import UsageError
 
-        raise UsageError("csv writes four files: give -o a folder (ending in /) or a file-name prefix, not -")
+        raise UsageError("csv writes four files: give -o a folder, not -")
     paths = csv_paths(target)
+    if Path(target).exists() and not Path(target).is_dir():
+        from ..errors import UsageError
+
+        raise UsageError(f"csv writes four files into a folder, and {target!r} is a file", detail={"target": target})
+    Path(target).mkdir(parents=True, exist_ok=True)
     counts = {}
     for name, (columns, rows) in csv_rows(snap).items():
         with open_text(str(paths[name])) as fh:

@@ -23,6 +23,7 @@ class TriggerDef:
     rank: int  # position in events.yaml: lower wins when triggers of one incident meet
     lemmas: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]  # lower-case word sequences
+    singular: bool = False  # only a singular head noun ("the operation", not "the operations of the group")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,22 @@ class ResponsibilityCues:
 
 
 @dataclass(frozen=True, slots=True)
+class NotEvents:
+    """Wording that looks like an event and is not one (events.yaml `not_events`)."""
+
+    status_modes: frozenset[str] = frozenset()
+    reported_heads: frozenset[str] = frozenset()
+    conditional_marks: frozenset[str] = frozenset()
+    aggregate_preps: frozenset[str] = frozenset()
+    aggregate_frame_preps: frozenset[str] = frozenset()
+    conflict_nouns: frozenset[str] = frozenset()
+    ally_phrases: tuple[tuple[str, ...], ...] = ()
+    designation_modes: frozenset[str] = frozenset()
+    designation_targets: frozenset[str] = frozenset()
+    trend_words: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class EventLexicon:
     triggers: tuple[TriggerDef, ...]
     trigger_pos: dict[str, frozenset[str]]
@@ -46,6 +63,8 @@ class EventLexicon:
     generic_nouns: frozenset[str]
     responsibility: ResponsibilityCues
     counts: CountLexicon
+    not_events: NotEvents = NotEvents()
+    generic_modes: frozenset[str] = frozenset()  # modes a later, more specific mention of the incident refines
 
     def trigger_words(self) -> frozenset[str]:
         """Every word (lemma or surface form) that makes a sentence worth parsing for events: trigger
@@ -114,7 +133,7 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
             )
         triggers.append(
             TriggerDef(mode, etype, rank, frozenset(w.lower() for w in item.get("lemmas") or ()),
-                       _phrases(item.get("phrases")))
+                       _phrases(item.get("phrases")), bool(item.get("singular", False)))
         )
     resp = raw["responsibility"]
     cues = ResponsibilityCues(
@@ -128,6 +147,15 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
         denied=frozenset(resp["denied"]),
         membership=tuple(resp["membership"]),
     )
+    ne = raw.get("not_events") or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in ne.get(key) or ())
+
+    not_events = NotEvents(words("status_modes"), words("reported_heads"), words("conditional_marks"),
+                           words("aggregate_preps"), words("aggregate_frame_preps"), words("conflict_nouns"),
+                           _phrases(ne.get("ally_phrases")), words("designation_modes"),
+                           words("designation_targets"), words("trend_words"))
     return EventLexicon(
         triggers=tuple(triggers),
         trigger_pos={k: frozenset(v) for k, v in (raw.get("trigger_pos") or {}).items()},
@@ -135,4 +163,6 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
         generic_nouns=frozenset(raw.get("generic_nouns") or ()),
         responsibility=cues,
         counts=count_lexicon(),
+        not_events=not_events,
+        generic_modes=frozenset(raw.get("generic_modes") or ()),
     )

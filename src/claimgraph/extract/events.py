@@ -1,33 +1,33 @@
 """Events: attacks, bombings, killings, clashes, meetings, arrests — one `Event` per incident.
 
-    find_triggers (pure: a parsed sentence → trigger hits)
+    find_triggers (pure: a parsed sentence → trigger hits; event_wording drops what is no event:
+        negated, intended or conditional acts, status words, aggregate tolls, trends)
       → group into incidents (triggers of one incident in a sentence merge; a following sentence that
         only refers back — "the attack", "6 people were killed", "X claimed responsibility" — joins it)
       → roles (event_roles: perpetrators, targets, responsibility) + casualties (quantities)
       → place (event_place names → ctx.resolve_place, a vote on the country), date
         (timex.resolve_time against the publication date)
-      → Event, evidence = the incident's sentences, exactly as in `Document.text`;
-        id = make_id("evt", doc id, type, evidence start, evidence end).
+      → a candidate Event, evidence = the incident's sentences, exactly as in `Document.text`;
+        id = make_id("evt", doc id, type, evidence start, evidence end)
+      → event_merge: the mentions of one incident anywhere in the document become one Event.
 
 For violent modes `perpetrators` are the doers and `responsibility` says how the text ties them to
 the act; for other types `perpetrators` / `targets` are PLOVER's source and target actors (the two
-sides of a meeting, who arrests whom) and responsibility stays unknown.
-
-Words come from ontology/events.yaml. An event is kept only when it is reported as having happened:
-a trigger under "to"/a modal ("to target Baloch activists"), a negation, or a non-finite modifier
-("tasked with attacking", "a death squad targeting") is skipped, and a violent incident needs at
-least one anchor (an actor, casualties, a place or a date) so a generic "terror attacks" is not an event.
+sides of a meeting, who arrests whom) and responsibility stays unknown. A violent incident needs at
+least one anchor (an actor, casualties, a place or a date), or must refer back to one that has, so a
+generic "terror attacks" is not an event. Words come from ontology/events.yaml.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..records import (
+    CasualtyReport,
     Document,
     Entity,
     EntityRef,
@@ -42,20 +42,27 @@ from ..records import (
 )
 from . import event_actors, event_place, event_roles
 from .event_lexicon import EventLexicon, TriggerDef, load_event_lexicon
+from .event_merge import Candidate, merge_events
+from .event_wording import (
+    aggregate_toll,
+    allies_on_one_side,
+    designation,
+    factual,
+    head_of,
+    status_word,
+    without_aggregates,
+)
 from .quantities import Casualties, add, find_casualties, merge_casualties
 from .types import ExtractContext, ParsedSentence
 
 EXTRACTOR = "claimgraph.events.v1"
+FIGHT = "FIGHT"  # the PLOVER type of fights between armed sides: their dead are counted on both sides
 VIOLENT = "violent"  # the incident family of every violent mode (ASSAULT and FIGHT merge within an incident)
 _MAX_GAP = 2  # sentences between an incident and a sentence that refers back to it
 _MAX_CLAIM_GAP = 4  # ... or that claims or attributes it ("The Taliban claimed responsibility for the attack")
-_MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall"}
-_RESULT_VERBS = {"kill", "injure", "wound", "leave", "claim"}
 _AGENT_TRIGGERS = {"gunman", "gunmen", "shooter", "bomber", "bombers", "attacker", "attackers"}
 _DEFINITE = {"the", "this", "that", "these", "those", "both"}
 _INDEFINITE = {"a", "an", "another", "second", "third", "fourth", "fifth", "twin", "double", "triple", "new"}
-_INTENT_HEADS = {"plan", "vow", "threaten", "aim", "seek", "intend", "want", "try", "attempt", "hope",
-                 "task", "order", "urge", "call", "prepare", "pledge"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,28 +99,16 @@ def _family(t: TriggerDef, lex: EventLexicon) -> str:
 # ------------------------------------------------------------------------------------------ triggers
 
 
-def _head_of(tokens: Sequence[Token]) -> Token:
-    ids = {t.i for t in tokens}
-    for t in tokens:
-        if t.head.i not in ids or t.head.i == t.i:
-            return t
-    return tokens[-1]
 
 
-def _factual(tok: Token) -> bool:
-    """False when the trigger is intended, hypothetical, negated or a non-finite modifier."""
-    if any(c.dep_ == "neg" for c in tok.children):
-        return False
-    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-        if any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
-            return False
-        if any(c.lower_ in _MODALS and c.dep_ == "aux" for c in tok.children):
-            return False
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _INTENT_HEADS:
-            return False
-        if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "acl", "amod", "csubj") and tok.lemma_ not in _RESULT_VERBS:
-            return False  # "tasked with attacking", "a death squad targeting"; but "..., killing two"
-    return True
+
+
+
+
+
+
+
+
 
 
 def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
@@ -121,6 +116,7 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
     tokens = list(sent)
     lowers = [t.lower_ for t in tokens]
     lemmas = [t.lemma_.lower() for t in tokens]
+    ne = lex.not_events
     hits: list[TriggerHit] = []
     covered: set[int] = set()
     for trig in lex.triggers:  # phrases first: "suicide bomber" before "bomber"
@@ -129,7 +125,10 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
             for i in range(len(tokens) - n + 1):
                 if lowers[i : i + n - 1] == list(phrase[:-1]) and phrase[-1] in (lowers[i + n - 1], lemmas[i + n - 1]):
                     span = tokens[i : i + n]
-                    if _factual(_head_of(span)):
+                    if trig.singular and head_of(span).tag_ in ("NNS", "NNPS"):
+                        continue
+                    if factual(head_of(span), ne, violent=lex.is_violent(trig.mode)) \
+                            and not status_word(head_of(span), trig, ne):
                         hits.append(TriggerHit(trig, i, i + n, " ".join(t.text for t in span)))
                         covered.update(range(i, i + n))
     for i, tok in enumerate(tokens):
@@ -142,18 +141,24 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
                     continue
                 if tok.pos_ == "PROPN" and tok.ent_type_:
                     continue  # "Operation Strike", "Rally for Peace": a name, not an event
-                if _factual(tok):
+                if factual(tok, ne, violent=lex.is_violent(trig.mode)) and not status_word(tok, trig, ne):
                     hits.append(TriggerHit(trig, i, i + 1, tok.text))
                 break
     hits.sort(key=lambda h: (h.start, h.trigger.rank))
-    return hits
+    return without_aggregates(tokens, hits, lex)
+
+
+
+
+
+
 
 
 def _introduces_new(sent: Doc | SpacySpan, hit: TriggerHit) -> bool:
     """True when a trigger opens a new incident ("A bomb exploded") rather than refers back ("the attack")."""
     if hit.trigger.mode == "killing":
         return False  # "6 people were killed" counts the open incident's dead
-    tok = _head_of(list(sent)[hit.start : hit.end])
+    tok = head_of(list(sent)[hit.start : hit.end])
     if tok.pos_ in ("NOUN", "PROPN"):
         if _carried(tok):
             return False  # "wearing a fake suicide vest", "armed with firearms and explosives": a weapon
@@ -197,7 +202,7 @@ def _umbrella(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     occurred ..."): the next sentences tell its parts ("The first blast ...", "5 package bombs
     exploded ..."), which belong to it rather than open incidents of their own."""
     for hit in hits:
-        tok = _head_of(list(sent)[hit.start : hit.end])
+        tok = head_of(list(sent)[hit.start : hit.end])
         if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and any(
                 c.dep_ == "nummod" or c.lower_ in _SERIES for c in tok.children):
             return True
@@ -207,7 +212,7 @@ def _umbrella(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
 def _refers_back(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     """A definite trigger noun ("the attack", "the blasts"): the sentence is about an incident already told."""
     for hit in hits:
-        tok = _head_of(list(sent)[hit.start : hit.end])
+        tok = head_of(list(sent)[hit.start : hit.end])
         if tok.pos_ == "NOUN" and any(c.lower_ in _DEFINITE and c.dep_ == "det" for c in tok.children):
             return True
     return False
@@ -246,7 +251,7 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
         prev = open_by_family.get(VIOLENT)
         if VIOLENT not in families and prev is not None \
                 and parsed[si].paragraph == parsed[prev.sentences[-1]].paragraph \
-                and event_roles.adds_to_incident(sent, lex) \
+                and event_roles.adds_to_incident(sent, lex) and not aggregate_toll(sent, lex) \
                 and si - prev.sentences[-1] <= (_MAX_CLAIM_GAP if event_roles.states_responsibility(sent, lex)
                                                 else 1):
             prev.sentences.append(si)
@@ -426,10 +431,44 @@ def _date(inc: Incident, parsed: Sequence[ParsedSentence], ctx: ExtractContext) 
     return None
 
 
-def _casualties(inc: Incident, parsed: Sequence[ParsedSentence], lex: EventLexicon) -> Casualties:
+def _casualties(inc: Incident, parsed: Sequence[ParsedSentence], lex: EventLexicon
+                ) -> tuple[Casualties, list[tuple[int, Casualties]]]:
+    """The incident's casualties, and what each of its sentences states."""
     if inc.family != VIOLENT:
-        return Casualties()
-    return merge_casualties(find_casualties(_as_span(parsed[si].sent), lex.counts) for si in inc.sentences)
+        return Casualties(), []
+    each = [(si, find_casualties(_as_span(parsed[si].sent), lex.counts)) for si in inc.sentences
+            if not aggregate_toll(parsed[si].sent, lex)]
+    return merge_casualties(c for _, c in each), [(si, c) for si, c in each if not c.empty()]
+
+
+def total_killed(c: Casualties, event_type: str) -> Casualties:
+    """In a fight between armed sides (FIGHT: a clash, a raid, a security operation) `killed` counts the
+    dead of both sides ("Four militants and an army commando were killed in the operation": 5 killed, 4 of
+    them on the militants' side); in a one-sided assault the attackers' deaths stay apart from the victims'
+    ("12 killed, along with the 4 attackers": killed 12, attackers_killed 4). A revised toll is a total."""
+    if c.revised or c.attackers_killed is None or event_type != FIGHT:
+        return c
+    return Casualties(add(c.killed, c.attackers_killed), c.wounded, c.attackers_killed, c.revised)
+
+
+def _tolls(doc: Document, parsed: Sequence[ParsedSentence], statements: list[tuple[int, Casualties]],
+           event_type: str) -> tuple[CasualtyReport, ...]:
+    """Every toll statement with its sentence (sources are looked up once the merge shows a dispute)."""
+    return tuple(CasualtyReport(kind, q, _evidence(doc, parsed, [si]), None, c.revised) for si, c in statements
+                 if not c.additive  # "A civilian was also killed" adds to a toll; it does not dispute it
+                 for kind, q in (("killed", total_killed(c, event_type).killed), ("wounded", c.wounded),
+                                 ("attackers_killed", c.attackers_killed)) if q is not None)
+
+
+def _with_sources(event: Event, doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
+                  ctx: ExtractContext) -> Event:
+    """The event with who states each of its disputed tolls (the outlet when no one is cited)."""
+    if not event.tolls:
+        return event
+    by_start = {_evidence(doc, parsed, [si]).start: si for si in range(len(parsed))}
+    tolls = tuple(replace(t, source=_reporting_source(doc, parsed[by_start[t.evidence.start]], entities, ctx))
+                  if t.source is None and t.evidence.start in by_start else t for t in event.tolls)
+    return replace(event, tolls=tolls)
 
 
 def _attacker_named_dead(found: Casualties, perpetrators: Sequence[EntityRef]) -> Casualties:
@@ -440,7 +479,7 @@ def _attacker_named_dead(found: Casualties, perpetrators: Sequence[EntityRef]) -
         return found
     if not any(k.text in p.name.split() or k.text == p.name for p in perpetrators):
         return found
-    return Casualties(None, found.wounded, add(found.attackers_killed, k))
+    return Casualties(None, found.wounded, add(found.attackers_killed, k), found.revised)
 
 
 def _as_span(sent: Doc | SpacySpan) -> SpacySpan:
@@ -462,9 +501,15 @@ def _reporting_source(doc: Document, ps: ParsedSentence, entities: Sequence[Enti
         return Source(doc.outlet or "the outlet", SourceKind.OUTLET)
 
 
+
+
+
+
+
+
 def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
-                ctx: ExtractContext, inc: Incident, lex: EventLexicon) -> tuple[Event | None, str]:
-    """The Event for one incident, or None and the reason it was dropped."""
+                ctx: ExtractContext, inc: Incident, lex: EventLexicon) -> tuple[Candidate | None, str]:
+    """The event of one group of sentences (with what the merge needs), or None and the reason it was dropped."""
     best = inc.best()
     roles = event_roles.find_roles(doc, parsed, entities, ctx, inc.sentences,
                                    [(si, h.start, h.end) for si, h in inc.hits], lex, _local,
@@ -474,16 +519,27 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
                                     violent=inc.family == VIOLENT)
     if inc.family == VIOLENT and roles.perpetrators and not had_perpetrator:
         roles.responsibility = Responsibility.ATTRIBUTED  # the subject of the act: "Serb forces killed ..."
-    casualties = _attacker_named_dead(_casualties(inc, parsed, lex), roles.perpetrators)
+    allies_on_one_side(roles, inc.sentences, parsed, entities, lex, _local)
+    merged, statements = _casualties(inc, parsed, lex)
+    casualties = total_killed(_attacker_named_dead(merged, roles.perpetrators), best.type)
     place = _place(inc, parsed, entities, ctx)
     date = _date(inc, parsed, ctx)
     evidence = _evidence(doc, parsed, inc.sentences)
     has_actor = bool(roles.perpetrators or roles.targets)
+    first = inc.sentences[0]
+    opening = [h for si, h in inc.hits if si == first]
+    sent = parsed[first].sent
+    refers_back = not opening or not any(_introduces_new(sent, h) for h in opening)
+    unanchored = ""
     if inc.family == VIOLENT:
         if not (has_actor or not casualties.empty() or place or date):
-            return None, f"no actor, casualties, place or date for {best.mode!r}: {evidence.text[:80]!r}"
+            unanchored = f"no actor, casualties, place or date for {best.mode!r}: {evidence.text[:80]!r}"
+            if not refers_back:
+                return None, unanchored
     elif not has_actor:
         return None, f"no participants for {best.mode!r}: {evidence.text[:80]!r}"
+    elif designation(best, roles.targets, entities, lex):
+        return None, f"a designation of an armed group, not an event ({best.mode!r}): {evidence.text[:80]!r}"
     responsibility = roles.responsibility if inc.family == VIOLENT else Responsibility.UNKNOWN
     source = roles.source
     if inc.family == VIOLENT and responsibility is not Responsibility.UNKNOWN and source is None:
@@ -504,8 +560,23 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
         responsibility=responsibility,
         responsibility_source=source if inc.family == VIOLENT else None,
         extractor=ctx.extractor or EXTRACTOR,
+        mentions=(evidence,),
     )
-    return event, ""
+    tolls = _tolls(doc, parsed, statements, best.type)
+    # a mention that only refers back ("No group has claimed the assault") may join the incident it names
+    return Candidate(event, inc.family, best.rank, refers_back, _another(sent, opening), tolls,
+                     generic=best.mode in lex.generic_modes, anchored=not unanchored), unanchored
+
+
+def _another(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
+    """The mention says it is a further incident: "another attack", "a second blast", "in a separate attack"."""
+    if any(t.lower_ in _SEPARATELY for t in sent):
+        return True
+    return any(c.lower_ in _FURTHER for h in hits for c in head_of(list(sent)[h.start : h.end]).children)
+
+
+_FURTHER = {"another", "second", "third", "fourth", "fifth", "separate", "further", "fresh", "new", "other"}
+_SEPARATELY = {"separately", "elsewhere", "meanwhile"}
 
 
 def find_events_explained(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
@@ -513,17 +584,21 @@ def find_events_explained(doc: Document, parsed: Sequence[ParsedSentence], entit
     """Events of one document, and (what, why) for each incident that was not kept."""
     lex = load_event_lexicon(ctx.ontology)
     hits_by_sent = [find_triggers(ps.sent, lex) for ps in parsed]
-    events: list[Event] = []
+    candidates: list[Candidate] = []
     dropped: list[tuple[str, str]] = []
     seen: set[str] = set()
+    why_of: dict[str, str] = {}
     for inc in _incidents(parsed, lex, hits_by_sent):
-        event, why = build_event(doc, parsed, entities, ctx, inc, lex)
-        if event is None:
+        cand, why = build_event(doc, parsed, entities, ctx, inc, lex)
+        if cand is None:
             dropped.append(("event", why))
-        elif event.id not in seen:
-            seen.add(event.id)
-            events.append(event)
-    return events, dropped
+        elif cand.event.id not in seen:
+            seen.add(cand.event.id)
+            candidates.append(cand)
+            why_of[cand.event.id] = why
+    events, alone = merge_events(candidates)
+    dropped.extend(("event", why_of[c.event.id]) for c in alone)
+    return [_with_sources(e, doc, parsed, entities, ctx) for e in events], dropped
 
 
 def find_events(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],

@@ -64,6 +64,8 @@ class CountLexicon:
     attacker_pronouns: frozenset[str]
     subset_preps: frozenset[str]
     addition_preps: tuple[str, ...]
+    toll_nouns: frozenset[str] = frozenset()
+    toll_verbs: frozenset[str] = frozenset()
 
 
 def _load_events_yaml() -> dict[str, Any]:
@@ -100,6 +102,8 @@ def count_lexicon() -> CountLexicon:
         attacker_pronouns=frozenset(cas["attacker_pronouns"]),
         subset_preps=frozenset(cas["subset_preps"]),
         addition_preps=tuple(cas["addition_preps"]),
+        toll_nouns=frozenset(cas.get("toll_nouns") or ()),
+        toll_verbs=frozenset(cas.get("toll_verbs") or ()),
     )
 
 
@@ -216,6 +220,8 @@ class Casualties:
     killed: Quantity | None = None
     wounded: Quantity | None = None
     attackers_killed: Quantity | None = None
+    revised: bool = False  # `killed` is a revised toll ("the death toll rose to 12"): it supersedes earlier counts
+    additive: bool = False  # `killed` adds to earlier counts ("A civilian was also killed", "Four more people")
 
     def empty(self) -> bool:
         return self.killed is None and self.wounded is None and self.attackers_killed is None
@@ -282,6 +288,8 @@ def _victim_heads(cue: Token, lex: CountLexicon) -> list[Token]:
             if _is_verbal(conj) and (shared := _children(conj, "dobj")):
                 return shared
         if cue.dep_ == "conj" and _is_verbal(cue.head) and not _children(cue, "nsubj", "nsubjpass"):
+            if cue.lemma_ in ("die", "perish"):  # "was stabbed and later died": the shared subject died
+                return _subjects(cue.head)
             return []  # elided subject: left to the fallback ("... and 28 injured")
         return []
     if cue.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "attr") and _is_verbal(cue.head):
@@ -316,6 +324,10 @@ def _number_bounds(num: Token) -> tuple[int, int]:
             break
     if start > num.sent.start and doc[start - 1].lower_ in ("no", "another"):
         start -= 1
+    # "Six to Nine Frontier Corps personnel", "between 10 and 12": the range's first number hangs on the second
+    lows = [c for c in num.children if c.dep_ == "quantmod" and c.i < num.i and (c.like_num or c.pos_ == "NUM")]
+    if lows:
+        start = min(start, _number_bounds(lows[0])[0])
     return start, end
 
 
@@ -403,9 +415,16 @@ def _conjuncts(head: Token) -> list[Token]:
 
 
 def _lists_on(appos: Token) -> bool:
-    """An apposition followed by "and"/"as well as" + another phrase: a list item, not a restatement."""
-    return any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in appos.children) \
-        and any(c.dep_ == "conj" for c in appos.children)
+    """An apposition followed by "and"/"as well as" + another phrase: a list item, not a restatement
+    ("a suspected bomber, a soldier, 4 paramilitaries and 4 civilians": the "and" may sit on a later item)."""
+    node = appos
+    while True:
+        conj = [c for c in node.children if c.dep_ == "conj"]
+        if any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in node.children) and conj:
+            return True
+        if not conj:
+            return False
+        node = conj[0]
 
 
 # Nouns that state a total whose parts may follow ("40 people, 6 security personnel and 34 civilians"),
@@ -419,6 +438,20 @@ def _count_phrase(head: Token, lex: CountLexicon) -> tuple[Quantity | None, Quan
     attackers: Quantity | None = None
     # a conjoined casualty noun of another kind is its own count ("84 deaths and more than 90 injuries")
     parts = [p for p in _conjuncts(head) if p.i == head.i or cue_kind(p, lex) is None]
+    # "One police officer was killed, 2 others and a woman injured": a list with its own casualty word is
+    # the next (gapped) clause, not more of these victims
+    gapped: set[int] = set()
+    for p in parts:
+        if p.i == head.i:
+            continue
+        for item in (p, *(c for c in p.children if c.dep_ == "conj")):
+            if any(c.dep_ in ("acl", "amod") and cue_kind(c, lex) is not None for c in item.children):
+                gapped.add(p.i)
+                q = p
+                while q.dep_ == "conj" and q.head.i != head.i:
+                    q = q.head
+                    gapped.add(q.i)
+    parts = [p for p in parts if p.i not in gapped]
     counted = [(p, _np_quantity(p, lex)) for p in parts]
     if len(counted) >= 3 and all(q is not None and q.min == q.max for _, q in counted) \
             and counted[0][0].lower_ in _TOTAL_NOUNS:
@@ -481,6 +514,7 @@ def find_casualties(sent: SpacySpan, lexicon: CountLexicon | None = None) -> Cas
     lex = lexicon or count_lexicon()
     found: dict[str, Quantity | None] = {KILLED: None, WOUNDED: None, "attackers": None}
     used: set[int] = set()
+    additive = False
     for tok in sent:
         kind = cue_kind(tok, lex)
         if kind is None:
@@ -492,23 +526,75 @@ def find_casualties(sent: SpacySpan, lexicon: CountLexicon | None = None) -> Cas
         passive = _is_verbal(tok) and not _children(tok, "dobj")
         if fb is not None and fb.i not in used and (passive or not heads):
             heads = [fb]
-        for head in heads:
+        victims = attackers = None
+        for n, head in enumerate(heads):  # subjects joined by "and" add up ("15 police personnel and a driver")
+            if n and not _joined(heads[n - 1], head):
+                continue
             used.update(t.i for t in _conjuncts(head))
-            victims, attackers = _count_phrase(head, lex)
-            if kind == KILLED:
-                attackers = add(attackers, _added_attackers(tok, lex))
-                if attackers is not None and found["attackers"] is None:
-                    found["attackers"] = attackers
-            if victims is not None and found[kind] is None:
-                found[kind] = victims
-    return Casualties(found[KILLED], found[WOUNDED], found["attackers"])
+            v, a = _count_phrase(head, lex)
+            victims, attackers = add(victims, v), add(attackers, a)
+        if kind == KILLED:
+            attackers = add(attackers, _added_attackers(tok, lex))
+            if attackers is not None and found["attackers"] is None:
+                found["attackers"] = attackers
+        if victims is not None and found[kind] is None:
+            found[kind] = victims
+            if kind == KILLED and (_adds(tok, heads)):
+                additive = True
+    toll = _revised_toll(sent, lex)
+    if toll is not None:
+        return Casualties(toll, found[WOUNDED], found["attackers"], revised=True)
+    return Casualties(found[KILLED], found[WOUNDED], found["attackers"], additive=additive)
+
+
+_ADDITIVE = {"also", "more", "another", "further", "additional"}
+
+
+def _adds(cue: Token, heads: list[Token]) -> bool:
+    """The count is in addition to what was said before: "A civilian was also killed", "Four more people"."""
+    if any(c.dep_ == "advmod" and c.lower_ in _ADDITIVE for c in cue.children):
+        return True
+    return any(t.lower_ in _ADDITIVE and t.dep_ in ("amod", "advmod", "det") for h in heads for t in h.subtree
+               if t.i < h.i)
+
+
+def _joined(prev: Token, head: Token) -> bool:
+    """Two sibling phrases with "and" between them (a conjunct the parser made a second subject)."""
+    between = prev.doc[prev.i + 1 : head.left_edge.i]
+    return any(t.lower_ in ("and", "&") for t in between)
+
+
+def _revised_toll(sent: SpacySpan, lex: CountLexicon) -> Quantity | None:
+    """A death toll given a figure: "the death toll rose to 12", "the toll stands at 15", "raising the
+    death toll to 40", "the death toll was over 100". The figure is the first number in the clause of the
+    toll's verb after the toll noun."""
+    for tok in sent:
+        if tok.lemma_.lower() not in lex.toll_nouns or tok.pos_ != "NOUN":
+            continue
+        if any(c.lower_ in ("injury", "wounded") for c in tok.children if c.dep_ in ("compound", "amod")):
+            continue
+        verb = tok.head if tok.dep_ in ("nsubj", "dobj", "nsubjpass") else None
+        if verb is None or verb.lemma_.lower() not in lex.toll_verbs:
+            continue
+        for num in verb.subtree:
+            if num.i > tok.i and (num.like_num or num.pos_ == "NUM") and not _YEAR.match(num.text):
+                return parse_count(_number_token_phrase(num), lex)
+    return None
 
 
 def merge_casualties(items: Iterable[Casualties]) -> Casualties:
-    """One incident's casualties over its sentences: the first stated value of each field wins."""
+    """One incident's casualties over its sentences: the first stated value of each field wins, except that
+    a revised toll ("the death toll rose to 12") supersedes the killed counts stated before it and a count
+    said to be more ("A civilian was also killed", "Four more people were killed") adds to them."""
     killed = wounded = attackers = None
+    revised = False
     for c in items:
-        killed = killed or c.killed
+        if c.revised and c.killed is not None:
+            killed, revised = c.killed, True
+        elif c.additive and killed is not None and c.killed is not None:
+            killed = add(killed, c.killed)  # "A civilian was also killed in the attack"
+        elif not revised:
+            killed = killed or c.killed
         wounded = wounded or c.wounded
         attackers = attackers or c.attackers_killed
-    return Casualties(killed, wounded, attackers)
+    return Casualties(killed, wounded, attackers, revised)

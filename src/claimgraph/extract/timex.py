@@ -31,6 +31,11 @@ _TIME_OF_DAY_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{
 _BARE_MONTH_RE = re.compile(rf"^(?:(?:in|since|by|until|from|during|early|late|mid|mid-)\s+)?(?:{_MONTHS})$", re.I)
 
 _PERIOD = {"day": Precision.DAY, "month": Precision.MONTH, "year": Precision.YEAR}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# a weekday alone, with "on"/"last"/"early"/"late", and a part of the day after it ("Wednesday night")
+_WEEKDAY_RE = re.compile(
+    r"^(?:(?:early|late)\s+)?(?:(on|last|this past|past|previous)\s+)?(monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)(?:\s+(?:morning|afternoon|evening|night|midnight|noon))?$", re.I)
 
 
 @lru_cache(maxsize=8)
@@ -97,6 +102,9 @@ def resolve_time(text: str, published: PartialDate | None) -> PartialDate | None
     base = _base(published)
     if not has_year and base is None:
         return None
+    weekday = _weekday(text, base)
+    if weekday is not None:
+        return weekday
     if has_month and not has_year and not re.search(r"\d", text) and not _BARE_MONTH_RE.match(text):
         return None
     cleaned = _TIME_OF_DAY_RE.sub(" ", text)
@@ -116,6 +124,19 @@ def resolve_time(text: str, published: PartialDate | None) -> PartialDate | None
     value = {Precision.YEAR: f"{d.year:04d}", Precision.MONTH: f"{d.year:04d}-{d.month:02d}"}.get(
         precision, d.isoformat())
     return PartialDate(value, precision, text)
+
+
+def _weekday(text: str, base: dt.date | None) -> PartialDate | None:
+    """A weekday in a news report is the latest such day on or before the publication day: published on a
+    Wednesday, "on Wednesday" is that day and "on Tuesday" the day before ("last Wednesday" is a week
+    before). dateparser reads a bare weekday as the previous week's, which puts same-day events a week early."""
+    m = _WEEKDAY_RE.match(text.strip())
+    if m is None or base is None:
+        return None
+    back = (base.weekday() - _WEEKDAYS.index(m.group(2).lower())) % 7
+    if back == 0 and m.group(1) and m.group(1).lower() != "on":
+        back = 7  # "last Wednesday" said on a Wednesday
+    return PartialDate((base - dt.timedelta(days=back)).isoformat(), Precision.DAY, text)
 
 
 def find_times(text: str) -> list[tuple[int, int, str]]:

@@ -58,6 +58,9 @@ def clean_text(text: str) -> Cleaned:
     revise(paragraphs)
     start, end = main_block(paragraphs)
     if end == 0:
+        short = _short_report(paragraphs)
+        if short is not None:
+            return Cleaned(text=short, published=published, author=byline.author if byline else None)
         raise InputError("no paragraph looks like article text (all short or site furniture)", stage="clean")
     end = introduced_list(paragraphs, start, end, patterns)
     if byline is not None:
@@ -78,6 +81,22 @@ def clean_text(text: str) -> Cleaned:
     title = paragraphs[title_index].text if title_index is not None else None
     author = byline.author if byline is not None else None
     return Cleaned(text="\n\n".join(kept), title=title, published=published, author=author)
+
+
+#: A short report (an incident note, a one-line summary) is its own body when it is at most this many words.
+SHORT_REPORT_WORDS = 120
+
+
+def _short_report(paragraphs: list[Paragraph]) -> str | None:
+    """The text of a short report that holds no site furniture: too short for the body-block rule, but a
+    sentence or two of prose ("A roadside bomb kills 35 and injures 27") is an article in itself."""
+    if any(p.kind is Kind.BAD or p.terminal for p in paragraphs):
+        return None
+    words = sum(len(p.text.split()) for p in paragraphs)
+    prose = [p for p in paragraphs if not p.structure and sum(w.isalpha() and w.islower() for w in p.text.split()) >= 2]
+    if not prose or words > SHORT_REPORT_WORDS:
+        return None
+    return "\n\n".join(p.text for p in paragraphs if not p.structure)
 
 
 def _paragraphs(text: str) -> list[Paragraph]:

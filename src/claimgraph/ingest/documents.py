@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
 from ..errors import InputError
 from ..records import Document, text_id
 from .clean import clean_html, clean_text
 from .dates import parse_date
-from .readers import iter_inputs
+from .readers import iter_inputs, read_jsonl_text
 from .types import Cleaned, InputFailure, InputFormat, InputSkipped, RawInput
 
 
@@ -48,7 +48,19 @@ def load_documents(
 
     Files of unsupported types are not failures: they are appended to `skipped` when given.
     """
-    for item in iter_inputs(paths, stdin=stdin, exclude=exclude):
+    return to_documents(iter_inputs(paths, stdin=stdin, exclude=exclude), skipped=skipped)
+
+
+def load_jsonl_text(text: str, source: str) -> Iterator[Document | InputFailure]:
+    """Documents of JSON Lines given as text (an upload), `source` naming where it came from."""
+    return to_documents(read_jsonl_text(text, source))
+
+
+def to_documents(
+    items: Iterable[RawInput | InputFailure | InputSkipped], *, skipped: list[InputSkipped] | None = None
+) -> Iterator[Document | InputFailure]:
+    """Clean each read input into a Document; one that cannot be cleaned becomes an InputFailure with why."""
+    for item in items:
         if isinstance(item, InputSkipped):
             if skipped is not None:
                 skipped.append(item)
@@ -60,3 +72,5 @@ def load_documents(
             yield to_document(item)
         except InputError as exc:
             yield InputFailure(item.source, item.line, exc.stage, exc.message)
+        except Exception as exc:  # noqa: BLE001 - a cleaner crash fails this document, never the run
+            yield InputFailure(item.source, item.line, "clean", f"{type(exc).__name__}: {exc}")

@@ -52,9 +52,19 @@ def evidence_sentence(e: Evidence) -> str:
     quote = " ".join(e.text.split())
     quote = quote if len(quote) <= 220 else quote[:217] + "…"
     return (
-        f"{who} that {e.subject} {label}{obj}{role}, {e.date} ({e.date_basis} date){how}: “{quote}” "
+        f"{who} that {e.subject} {label}{obj}{role}, {_when(e)}{how}: “{quote}” "
         f"{cite(e.doc_id, e.start, e.end)}"
     )
+
+
+def _when(e: Evidence) -> str:
+    if e.date is None:
+        return "undated (its document gives no date)"
+    return f"{e.date_text or e.date} ({e.date_basis} date)"
+
+
+def _since(p: PairScore) -> str:
+    return f"evidence since {p.first_seen}" if p.first_seen else "on undated documents only"
 
 
 def _all_evidence(p: PairScore) -> list[Evidence]:
@@ -69,8 +79,8 @@ def _headline(p: PairScore) -> str:
     kinds = [SIGNAL_TEXT[s.kind] for s in p.signals if s.strength > 0 and s.kind != "hostile"][:3]
     trend = {"rising": "and rising", "falling": "but falling", "steady": "and steady"}[p.direction]
     return (
-        f"**{p.a.name} and {p.b.name}** converge (score {p.score:.2f}, {trend}; evidence since "
-        f"{p.first_seen}) on {', '.join(kinds) or 'weak signals'}, in {len(p.documents)} document(s)."
+        f"**{p.a.name} and {p.b.name}** converge (score {p.score:.2f}, {trend}; {_since(p)}) on "
+        f"{', '.join(kinds) or 'weak signals'}, in {len(p.documents)} document(s)."
         f"{_single(p.documents)} {cites(_all_evidence(p))}"
     )
 
@@ -79,7 +89,7 @@ def _pair_section(rank: int, p: PairScore, evidence_shown: int) -> list[str]:
     lines = [
         f"### {rank}. {p.a.name} – {p.b.name}",
         "",
-        f"Score {p.score:.2f} on {p.trend[-1].end} ({p.direction}); first evidence {p.first_seen}"
+        f"Score {p.score:.2f} on {p.trend[-1].end} ({p.direction}); {_since(p)}"
         + (f"; past the emergence threshold by {p.emerged}" if p.emerged else "")
         + f".{_single(p.documents)} {cites(_all_evidence(p))}",
         "",
@@ -112,7 +122,7 @@ def _broker_lines(found: Sequence[Broker]) -> list[str]:
 
 def _timeline(analysis: Analysis, limit: int) -> list[str]:
     """Dated events and stated-time claims, oldest first."""
-    facts = [f for f in analysis.base.facts if f.basis == "stated" or f.kind == "event"]
+    facts = [f for f in analysis.base.facts if f.dated and (f.basis == "stated" or f.kind == "event")]
     facts.sort(key=lambda f: (f.when, f.doc_id, f.start, f.id))
     seen: set[tuple[str, int, int]] = set()
     lines = []
@@ -125,7 +135,8 @@ def _timeline(analysis: Analysis, limit: int) -> list[str]:
         obj = f" {analysis.base.actor(f.object).name}" if f.object else ""
         basis = "" if f.basis == "stated" else f" ({f.basis} date)"
         lines.append(
-            f"- {f.when}{basis}: {what}{obj}, according to {f.source}. {cite(f.doc_id, f.start, f.end)}"
+            f"- {f.when_text or f.when}{basis}: {what}{obj}, according to {f.source}. "
+            f"{cite(f.doc_id, f.start, f.end)}"
         )
         if len(lines) >= limit:
             break
@@ -147,6 +158,13 @@ def analyst_sections(
     hostile = [p for p in pairs if not p.converging][:top]
     found = brokers_of(analysis, limit=top)
     lines = ["## Headline findings", ""]
+    undated = analysis.base.undated()
+    if undated:
+        lines += [
+            f"{undated} of {len(analysis.base.facts)} findings rest on documents that give no date: they count "
+            "toward the scores, but are never called new or rising, and a date filter leaves them out.",
+            "",
+        ]
     if not converging:
         lines += ["No pair of groups converges on the stored evidence.", ""]
     for p in converging[:3]:

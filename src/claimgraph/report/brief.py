@@ -12,7 +12,7 @@ from ..ontology import load_ontology
 from ..records import Claim, Modality, Polarity, SourceKind
 from ..store import Store
 from .analyst import analyst_sections
-from .cite import cite
+from .cite import cite, cited_documents
 from .html import to_html
 
 __all__ = ["cite", "claim_sentence", "write_brief"]
@@ -67,7 +67,7 @@ def write_brief(
         "and every statement cites the document and character span behind it.",
         "",
         f"{counts['documents']} documents, {counts['entities']} actors, {counts['claims']} claims and "
-        f"{counts['events']} events are stored.",
+        f"{counts['events']} events are stored. {_reviewed(store, counts)}",
         "",
     ]
     lines += analyst_sections(store, figures_dir=figures_dir)
@@ -109,5 +109,41 @@ def write_brief(
                 f"{cite(ev.doc_id, ev.evidence.start, ev.evidence.end)}"
             )
         lines.append("")
+    lines += _sources(store, cited_documents("\n".join(lines)))
     text = "\n".join(lines)
     return to_html(text, title="claimgraph brief") if fmt == "html" else text
+
+
+def _reviewed(store: Store, counts: dict[str, int]) -> str:
+    """"12 of 40 claims reviewed …": how much of what the brief rests on an analyst has checked."""
+    from ..store.reviews import review_counts
+
+    parts = []
+    for kind, table in (("claim", "claims"), ("event", "events")):
+        by = review_counts(store, kind)
+        done = sum(by.values())
+        detail = ", ".join(f"{n} {v}" for v, n in sorted(by.items()))
+        parts.append(f"{done} of {counts[table]} {table} reviewed" + (f" ({detail})" if detail else ""))
+    rejected = review_counts(store, "claim").get("rejected", 0) + review_counts(store, "event").get("rejected", 0)
+    tail = f"; the {rejected} rejected are left out below" if rejected else ""
+    return "; ".join(parts) + tail + "."
+
+
+def _sources(store: Store, doc_ids: list[str]) -> list[str]:
+    """The documents the brief cites: title, outlet, date at its precision, link (or the file it came from)."""
+    if not doc_ids:
+        return []
+    lines = ["## Sources", ""]
+    for doc_id in doc_ids:
+        d = store.document(doc_id)
+        parts = [d.title or d.source or "untitled"]
+        if d.outlet:
+            parts.append(d.outlet)
+        parts.append(d.published.value if d.published else "undated")
+        if d.url:
+            parts.append(f"<{d.url}>")
+        elif d.source and d.source != parts[0]:
+            parts.append(f"from `{d.source}`")
+        lines.append(f"- **{doc_id}** — " + ", ".join(parts))
+    lines.append("")
+    return lines

@@ -17,6 +17,8 @@ from ..errors import NotFound, StoreError
 from ..records import Claim, Document, Entity, Event, Extraction, PartialDate, Precision
 
 SCHEMA_VERSION = "1"
+#: How long a connection waits for another writer's transaction before giving up.
+BUSY_TIMEOUT_S = 120.0
 
 
 def now_iso() -> str:
@@ -41,9 +43,11 @@ class Store:
                 if not self.path.exists():
                     raise StoreError(f"database {self.path} does not exist; run `claimgraph ingest` first")
                 uri = f"file:{self.path}?mode=ro"
-                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
             else:
-                self.conn = sqlite3.connect(self.path, check_same_thread=False)
+                # another writer (a second ingest, the page's paste) holds the lock for one document or one
+                # resolution at a time: wait for it rather than fail
+                self.conn = sqlite3.connect(self.path, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
         self.conn.row_factory = sqlite3.Row
@@ -84,33 +88,102 @@ class Store:
         row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         if row is None:
             raise StoreError(f"{self.path} is not a claimgraph database (no schema version)")
+        from . import extensions
+
+        schema = resources.files("claimgraph.store").joinpath("schema.sql").read_text("utf-8")
+        present = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+        missing = sorted(extensions.expected_tables(schema) - present)
+        if missing:
+            raise StoreError(
+                f"{self.path} was made by an older claimgraph (it lacks {', '.join(missing)}); it is migrated in "
+                f"place the next time it is opened for writing, e.g. by `claimgraph resolve --db {self.path}`",
+                detail={"missing_tables": missing},
+            )
 
     # -- writing ---------------------------------------------------------------------------------
     def has_document(self, doc_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is not None
 
-    def save(self, x: Extraction, *, at: str | None = None) -> bool:
-        """Store one extraction in one transaction. Returns False (and changes nothing) if the document exists."""
+    def save(self, x: Extraction, *, at: str | None = None, extractor: str = "") -> bool:
+        """Store one extraction in one transaction. Returns False (and changes nothing) if the document exists.
+        `extractor` is the version of the extractor that produced it (see `stale_documents`)."""
         at = at or now_iso()
         with self.conn:
             if self.has_document(x.doc.id):
                 return False
-            self._insert_document(x.doc, at)
-            for e in x.entities:
-                self._upsert_entity(e, x.doc.id, at)
-            for c in x.claims:
-                self._insert_claim(c, at)
-            for ev in x.events:
-                self._insert_event(ev, at)
+            self._insert_document(x.doc, at, extractor)
+            self._insert_extraction(x, at)
+            self._set_meta("resolution_pending", "1")
         return True
 
-    def _insert_document(self, d: Document, at: str) -> None:
+    def replace_extraction(self, x: Extraction, *, extractor: str, at: str | None = None) -> None:
+        """Swap a stored document's claims, events and mentions for a new extraction of it, in one transaction.
+        The document, its entities (they may carry judgements) and every judgement stay; grades of the old claims
+        go (the next resolution recomputes them)."""
+        at = at or now_iso()
+        doc_id = x.doc.id
+        with self.conn:
+            if not self.has_document(doc_id):
+                raise NotFound(f"no document with id {doc_id!r}")
+            self.conn.execute(
+                "DELETE FROM claim_grades WHERE claim_id IN (SELECT id FROM claims WHERE doc_id=?)", (doc_id,)
+            )
+            self.conn.execute(
+                "DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE doc_id=?)", (doc_id,)
+            )
+            for table in ("events", "claims", "mentions"):
+                self.conn.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc_id,))  # noqa: S608 - fixed names
+            self.conn.execute("UPDATE documents SET extractor=? WHERE id=?", (extractor, doc_id))
+            self._insert_extraction(x, at)
+            self._set_meta("resolution_pending", "1")
+
+    def _insert_extraction(self, x: Extraction, at: str) -> None:
+        for e in x.entities:
+            self._upsert_entity(e, x.doc.id, at)
+        for c in x.claims:
+            self._insert_claim(c, at)
+        for ev in x.events:
+            self._insert_event(ev, at)
+
+    def stale_documents(self, extractor: str) -> Iterator[Document]:
+        """Documents stored by another extractor version than `extractor`, oldest first."""
+        ids = [r["id"] for r in self.conn.execute(
+            "SELECT id FROM documents WHERE extractor != ? ORDER BY ingested_at, id", (extractor,))]
+        for doc_id in ids:
+            yield self.document(doc_id)
+
+    def extractor_versions(self) -> dict[str, int]:
+        """How many documents each extractor version produced ('' for documents stored before versions were kept)."""
+        rows = self.conn.execute("SELECT extractor, COUNT(*) AS n FROM documents GROUP BY extractor ORDER BY extractor")
+        return {r["extractor"]: r["n"] for r in rows}
+
+    def resolution_pending(self) -> bool:
+        """True when documents were stored or re-extracted after the last completed cross-document resolution
+        (an interrupted run leaves it set, so the next run finishes the job)."""
+        return self._meta("resolution_pending") == "1"
+
+    def resolution_done(self) -> None:
+        with self.conn:
+            self._set_meta("resolution_pending", "0")
+
+    def _meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return None if row is None else row["value"]
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+            (key, value),
+        )
+
+    def _insert_document(self, d: Document, at: str, extractor: str = "") -> None:
         pub = d.published
         self.conn.execute(
             "INSERT INTO documents(id, source, url, title, outlet, published, published_precision, published_text,"
-            " raw_id, author, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " raw_id, author, text, ingested_at, extractor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (d.id, d.source, d.url, d.title, d.outlet, pub.value if pub else None,
-             pub.precision.value if pub else None, pub.text if pub else None, d.raw_id, d.author, d.text, at),
+             pub.precision.value if pub else None, pub.text if pub else None, d.raw_id, d.author, d.text, at,
+             extractor),
         )
 
     def ensure_entity(self, entity_id: str, name: str, etype: str, refs: Iterable[str] = (), at: str = "") -> None:
@@ -285,11 +358,15 @@ class Store:
         since: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        review: str | None = None,
     ) -> list[Claim]:
         """Claims in document order, filtered. With `entity`, the claims whose subject or object is that actor
         (after merges): each side is read through its own sorted index and only the page asked for is merged,
-        so an actor named in a hundred thousand claims answers as fast as one named in ten."""
-        where: list[str] = []
+        so an actor named in a hundred thousand claims answers as fast as one named in ten. `review`: None hides
+        claims an analyst rejected; "reviewed", "unreviewed", "rejected" or "all" (see store/reviews.py)."""
+        from .reviews import review_condition
+
+        where: list[str] = [review_condition("claim", review, alias="claims")]
         args: list[Any] = []
         if predicate is not None:
             where.append("predicate = ?")
@@ -326,16 +403,25 @@ class Store:
             rows = self.conn.execute(sql, union_args + page_args)
         return [claim_from_json(json.loads(r["body"])) for r in rows]
 
-    def iter_claims(self) -> Iterator[Claim]:
-        for r in self.conn.execute("SELECT body FROM claims ORDER BY doc_id, ev_start, id"):
+    def iter_claims(self, *, review: str | None = None) -> Iterator[Claim]:
+        """Every claim in document order; rejected ones left out unless `review` asks for them."""
+        from .reviews import review_condition
+
+        cond = review_condition("claim", review, alias="claims")
+        for r in self.conn.execute(f"SELECT body FROM claims WHERE {cond} ORDER BY doc_id, ev_start, id"):  # noqa: S608
             yield claim_from_json(json.loads(r["body"]))
 
-    def events(self, *, entity: str | None = None, limit: int | None = None, offset: int = 0) -> list[Event]:
+    def events(
+        self, *, entity: str | None = None, limit: int | None = None, offset: int = 0, review: str | None = None
+    ) -> list[Event]:
+        """Events by date; `review` as for `claims` (rejected events are hidden by default)."""
+        from .reviews import review_condition
+
         args: list[Any] = []
-        sql = "SELECT body FROM events"
+        sql = "SELECT body FROM events WHERE " + review_condition("event", review, alias="events")
         if entity is not None:
             ids = self.members(self.resolve_actor(entity)["id"])
-            sql += f" WHERE id IN (SELECT event_id FROM event_actors WHERE entity_id IN ({','.join('?' * len(ids))}))"
+            sql += f" AND id IN (SELECT event_id FROM event_actors WHERE entity_id IN ({','.join('?' * len(ids))}))"
             args += ids
         sql += " ORDER BY COALESCE(date, ''), doc_id, ev_start"
         if limit is not None:

@@ -3,15 +3,25 @@ so one migration path creates every table; the store remains the only SQL owner.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
-from . import grading, resolution
+from . import grading, resolution, reviews
 
 # Each entry: (name, DDL). Executed in order with CREATE ... IF NOT EXISTS semantics.
 EXTENSIONS: list[tuple[str, str]] = [
     ("resolution", resolution.DDL),
     ("grading", grading.DDL),
+    ("reviews", reviews.DDL),
 ]
+
+
+_TABLE = re.compile(r"CREATE (?:VIRTUAL )?TABLE IF NOT EXISTS (\w+)", re.IGNORECASE)
+
+
+def expected_tables(schema: str) -> set[str]:
+    """Every table the base `schema` and the extensions create."""
+    return set(_TABLE.findall(schema)) | {t for _name, ddl in EXTENSIONS for t in _TABLE.findall(ddl)}
 
 
 def migrate(conn: sqlite3.Connection) -> None:

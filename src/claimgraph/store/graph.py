@@ -5,9 +5,10 @@ the convergence score reads every claim on each run."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .db import Store
+from .reviews import current as reviews_in_force
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,18 +56,29 @@ LEFT JOIN entity_actor pa ON pa.entity_id = c.place_id
 """
 
 
+#: Claim fields an analyst's correction replaces in the analyses.
+_CORRECTABLE = ("predicate", "polarity", "modality", "role")
+
+
 def claim_rows(store: Store, *, as_of: str | None = None, by_ingestion: bool = False) -> Iterator[ClaimRow]:
     """Every claim (held on `as_of`, when given), subject, object and place mapped to their actors. Ordered by
     id, so analyses see the same order on every run, or by ingestion time, for the first-seen rules."""
-    sql, args = _CLAIMS_SQL, []
+    from .reviews import review_condition
+
+    sql, args = _CLAIMS_SQL + " WHERE " + review_condition("claim", None, alias="c"), []  # rejected: left out
     if as_of is not None:
-        sql += " WHERE c.ingested_at <= ?"
+        sql += " AND c.ingested_at <= ?"
         args.append(as_of + ("T23:59:59.999999Z" if len(as_of) == 10 else ""))
     sql += " ORDER BY c.ingested_at, c.id" if by_ingestion else " ORDER BY c.id"
+    corrected = {k: r.correction for k, r in reviews_in_force(store, "claim").items()
+                 if r.verdict == "corrected" and r.correction}
     cur = store.conn.cursor()
     cur.row_factory = None  # plain tuples: a whole-store scan, field order fixed by _CLAIMS_SQL
     for r in cur.execute(sql, args):
-        yield ClaimRow(*r)
+        row = ClaimRow(*r)
+        fix = corrected.get(row.id)
+        # an analyst's correction stands in the analyses; the machine's version stays in the store and the review
+        yield replace(row, **{k: v for k, v in fix.items() if k in _CORRECTABLE}) if fix else row
 
 
 def actor_rows(store: Store) -> dict[str, ActorRow]:
@@ -75,6 +87,15 @@ def actor_rows(store: Store) -> dict[str, ActorRow]:
         "SELECT ea.entity_id, a.id, a.name, a.type FROM entity_actor ea JOIN entities a ON a.id = ea.actor_id"
     )
     return {r[0]: ActorRow(r[1], r[2], r[3]) for r in rows}
+
+
+def country_level_places(store: Store) -> frozenset[str]:
+    """Actor ids of places resolved to a whole country (or wider): too broad to say two groups share ground."""
+    rows = store.conn.execute(
+        "SELECT DISTINCT ea.actor_id FROM entity_places p JOIN entity_actor ea ON ea.entity_id = p.entity_id"
+        " WHERE p.precision IN ('country', 'continent', 'world')"
+    )
+    return frozenset(r[0] for r in rows)
 
 
 def document_dates(store: Store) -> dict[str, tuple[str | None, str, str | None]]:

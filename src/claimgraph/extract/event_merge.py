@@ -1,0 +1,206 @@
+"""One incident, one event: mentions of the same incident in one document merge into one `Event`.
+
+    candidates (one per incident the sentence grouping found, in text order)
+      → each joins the latest earlier event it is compatible with, else opens its own
+      → the merged Event keeps every mention's evidence span, the union of participants, the most
+        specific place and date, the opening mention's mode (a generic one — "attack", "killing" — gives way
+        to the most specific later one), the strongest responsibility, and the toll statements when they differ.
+
+Compatible: the same event family (violent modes — ASSAULT and FIGHT — are one family; other types
+merge only with their own type); places that do not contradict (one unknown, the same place, or one
+containing the other); dates that do not contradict (one unknown, or one within the other); no side
+conflict (two disjoint named perpetrator sets, or one's perpetrator the other's target). A mention
+that refers back ("the attack", "the blast", "6 people were killed") joins when compatible; a mention
+that introduces an incident joins only when it shares a perpetrator, the place or the day, and never
+when it says it is another one ("a second bomb", "another attack", "in a separate attack").
+
+Pure: events in, events out. Each event's `evidence` and `mentions` are spans of `Document.text`, so
+provenance survives the merge (every mention still reproduces its text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..records import CasualtyReport, EntityRef, Event, PartialDate, Place, Precision, Responsibility, Span
+
+_STRENGTH = {Responsibility.CLAIMED: 3, Responsibility.ATTRIBUTED: 2, Responsibility.SUSPECTED: 1,
+             Responsibility.UNKNOWN: 0}
+_PLACE_RANK = {"city": 0, "district": 1, "province": 2, "region": 3, "country": 4}
+_DATE_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2, Precision.DECADE: 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An event as built from one group of sentences, with what the merge needs to know about its wording."""
+
+    event: Event
+    family: str  # the merge family: "violent" for every violent mode, else the PLOVER type
+    rank: int  # the trigger's rank in events.yaml (lower: the more specific mode)
+    refers_back: bool  # opened by a definite or counting mention ("the attack", "6 people were killed")
+    another: bool  # says it is a further incident ("another attack", "a second blast", "separately")
+    tolls: tuple[CasualtyReport, ...] = ()  # every toll statement of its sentences
+    generic: bool = False  # its mode says only that it happened ("attack", "killing"): a later mention may refine it
+    anchored: bool = True  # it names an actor, casualties, a place or a date; else it can only join an incident
+
+
+@dataclass(slots=True)
+class _Group:
+    members: list[Candidate]
+
+    @property
+    def first(self) -> Candidate:
+        return self.members[0]
+
+    def perpetrators(self) -> set[str]:
+        return {r.id for c in self.members for r in c.event.perpetrators}
+
+    def targets(self) -> set[str]:
+        return {r.id for c in self.members for r in c.event.targets}
+
+    def place(self) -> Place | None:
+        return _most_specific_place([c.event.place for c in self.members])
+
+    def date(self) -> PartialDate | None:
+        return _most_specific_date([c.event.date for c in self.members])
+
+
+def _place_key(p: Place) -> tuple[object, ...]:
+    return (p.geonames_id,) if p.geonames_id is not None else (p.name.lower(), p.admin1, p.country)
+
+
+def places_compatible(a: Place | None, b: Place | None) -> bool:
+    """Unknown, the same place, or one within the other (a city in a province, anything in its country)."""
+    if a is None or b is None:
+        return True
+    if _place_key(a) == _place_key(b) or a.name.lower() == b.name.lower():
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    coarse, fine = sorted((a, b), key=lambda p: -_PLACE_RANK.get(p.precision or "", 0))
+    if coarse.precision == "country":
+        return True
+    if coarse.precision in ("province", "region"):
+        return fine.admin1 is not None and fine.admin1 == (coarse.admin1 or coarse.name)
+    return False
+
+
+def dates_compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
+    """Unknown, or one date within the other ("2024-05" contains "2024-05-14")."""
+    if a is None or b is None:
+        return True
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def _same_day_or_place(g: _Group, e: Event) -> bool:
+    place, date = g.place(), g.date()
+    same_place = place is not None and e.place is not None and (
+        _place_key(place) == _place_key(e.place) or place.name.lower() == e.place.name.lower()) \
+        and (place.precision or "") != "country"
+    same_day = date is not None and e.date is not None and date.precision is Precision.DAY \
+        and date.value == e.date.value
+    return same_place or same_day
+
+
+def compatible(g: _Group, c: Candidate) -> bool:
+    """Whether candidate `c` tells the incident of group `g` (see the module docstring)."""
+    e = c.event
+    if c.family != g.first.family or c.another:
+        return False
+    if not places_compatible(g.place(), e.place) or not dates_compatible(g.date(), e.date):
+        return False
+    perps, targets = g.perpetrators(), g.targets()
+    mine = {r.id for r in e.perpetrators}
+    if perps and mine and not perps & mine:
+        return False  # two different named sides doing it
+    if mine & targets or perps & {r.id for r in e.targets}:
+        return False  # one mention's attacker is the other's victim
+    if c.refers_back:
+        return True
+    return bool(perps & mine) or _same_day_or_place(g, e)
+
+
+def _most_specific_place(places: Sequence[Place | None]) -> Place | None:
+    known = [p for p in places if p is not None]
+    return min(known, key=lambda p: _PLACE_RANK.get(p.precision or "", 2)) if known else None
+
+
+def _most_specific_date(dates: Sequence[PartialDate | None]) -> PartialDate | None:
+    known = [d for d in dates if d is not None]
+    return min(known, key=lambda d: _DATE_RANK.get(d.precision, 3)) if known else None
+
+
+def _union(refs: Sequence[EntityRef]) -> tuple[EntityRef, ...]:
+    seen: dict[str, EntityRef] = {}
+    for r in refs:
+        seen.setdefault(r.id, r)
+    return tuple(seen.values())
+
+
+def disputed(tolls: Sequence[CasualtyReport]) -> tuple[CasualtyReport, ...]:
+    """The statements of each kind whose figures differ (a single figure, however often stated, is no dispute)."""
+    out: list[CasualtyReport] = []
+    for kind in dict.fromkeys(t.kind for t in tolls):
+        of_kind = [t for t in tolls if t.kind == kind]
+        if len({(t.value.min, t.value.max) for t in of_kind}) > 1:
+            out.extend(of_kind)
+    return tuple(out)
+
+
+def _combine(g: _Group) -> Event:
+    members = g.members
+    first = members[0].event
+    if len(members) == 1:
+        return replace(first, mentions=first.mentions or (first.evidence,),
+                       tolls=disputed(members[0].tolls))
+    # the opening mention's mode, unless it is generic ("an attack" later told as "the bombing")
+    best = min(members, key=lambda c: c.rank).event if members[0].generic else first
+    strongest = max(members, key=lambda c: _STRENGTH[c.event.responsibility]).event
+    tolls = tuple(t for c in members for t in c.tolls)
+    killed = next((c.event.killed for c in members if c.event.killed is not None), None)
+    revisions = [t for t in tolls if t.revised and t.kind == "killed"]
+    if revisions:
+        killed = revisions[-1].value  # "the death toll rose to 12" supersedes what was said before
+    mentions: list[Span] = []
+    for c in members:
+        for m in c.event.mentions or (c.event.evidence,):
+            if m not in mentions:
+                mentions.append(m)
+    return replace(
+        first,
+        type=best.type,
+        mode=best.mode,
+        perpetrators=_union([r for c in members for r in c.event.perpetrators]),
+        targets=_union([r for c in members for r in c.event.targets
+                        if r.id not in {p.id for c2 in members for p in c2.event.perpetrators}]),
+        place=g.place(),
+        date=g.date(),
+        killed=killed,
+        wounded=next((c.event.wounded for c in members if c.event.wounded is not None), None),
+        attackers_killed=next((c.event.attackers_killed for c in members if c.event.attackers_killed is not None),
+                              None),
+        responsibility=strongest.responsibility,
+        responsibility_source=strongest.responsibility_source,
+        mentions=tuple(sorted(mentions, key=lambda s: s.start)),
+        tolls=disputed(tolls),
+    )
+
+
+def merge_events(candidates: Sequence[Candidate]) -> tuple[list[Event], list[Candidate]]:
+    """One event per incident: each candidate joins the latest compatible earlier group, else opens one. An
+    unanchored candidate ("No group has claimed the assault") only joins; those that found no incident come
+    back as the second list."""
+    groups: list[_Group] = []
+    alone: list[Candidate] = []
+    for c in candidates:
+        for g in reversed(groups):
+            if compatible(g, c):
+                g.members.append(c)
+                break
+        else:
+            if c.anchored:
+                groups.append(_Group([c]))
+            else:
+                alone.append(c)
+    return [_combine(g) for g in groups], alone

@@ -1,0 +1,207 @@
+"""Wording that looks like an event and is not one, and wording that changes who is on which side.
+
+Each check reads one parsed token or sentence (pure) with words from ontology/events.yaml (`not_events`):
+
+- `factual`: a trigger reported as having happened — not negated, intended ("plans to attack"),
+  hypothetical ("could attack", "if ... would attack") or a non-finite modifier ("tasked with attacking");
+  a violent act under a reporting verb with a perfect infinitive is reported ("claim to have killed").
+- `status_word`: a status, not an act ("the banned TLP", "sanctioned entities", "allied militias").
+- `aggregate` / `aggregate_toll`: a count of a period's or a conflict's dead ("More than 40,000 people have
+  died in the conflict since 2001"), not one incident; `trend`: "Attacks on security forces have increased".
+- `designation`: a sanction or ban of an armed group is a listing, not an event.
+- `allies_on_one_side`: a force after an ally phrase ("at the side of troops loyal to Assad") fights beside
+  the subject, not against it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..records import Entity, EntityRef
+from .event_lexicon import EventLexicon, NotEvents, TriggerDef
+from .event_roles import Roles
+from .quantities import KILLED, cue_kind
+from .types import ParsedSentence
+
+if TYPE_CHECKING:
+    from .events import TriggerHit as _Hit
+
+LocalFn = Callable[[ParsedSentence, int], int]
+_MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall"}
+_RESULT_VERBS = {"kill", "injure", "wound", "leave", "claim"}
+_INDEFINITE = {"a", "an", "another", "second", "third", "fourth", "fifth", "twin", "double", "triple", "new"}
+_INTENT_HEADS = {"plan", "vow", "threaten", "aim", "seek", "intend", "want", "try", "attempt", "hope",
+                 "task", "order", "urge", "call", "prepare", "pledge"}
+
+
+def head_of(tokens: Sequence[Token]) -> Token:
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return tokens[-1]
+
+
+def factual(tok: Token, ne: NotEvents | None = None, *, violent: bool = False) -> bool:
+    """False when the trigger is intended, hypothetical, negated or a non-finite modifier. A violent act
+    reported with a perfect infinitive ("claim to have killed") is kept: the source says it happened."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return False
+    if ne is not None and _conditional(tok, ne):
+        return False  # "if the talks fail, the militants would attack ..."
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        if any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) and not (
+                violent and _reported_past(tok, ne)):
+            return False
+        if any(c.lower_ in _MODALS and c.dep_ == "aux" for c in tok.children):
+            return False
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _INTENT_HEADS:
+            return False
+        if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "acl", "amod", "csubj") and tok.lemma_ not in _RESULT_VERBS:
+            return False  # "tasked with attacking", "a death squad targeting"; but "..., killing two"
+    return True
+
+
+def _reported_past(tok: Token, ne: NotEvents | None) -> bool:
+    """"claim to have killed", "is said to have attacked": a perfect infinitive under a reporting verb
+    reports a past act (hedged by its source), unlike "plans to attack"."""
+    if ne is None or tok.dep_ != "xcomp" or tok.head.lemma_.lower() not in ne.reported_heads:
+        return False
+    return any(c.lower_ == "have" and c.dep_ == "aux" for c in tok.children)
+
+
+def _conditional(tok: Token, ne: NotEvents) -> bool:
+    """The trigger's clause, or a clause above it, is opened by "if"/"unless"; or the trigger is the
+    consequence of such a clause ("If the talks fail, the militants would attack")."""
+    node = tok
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in ne.conditional_marks for c in node.children):
+            return True
+        if node.dep_ in ("advcl", "ccomp", "xcomp", "conj", "relcl") or node.pos_ in ("NOUN", "PROPN"):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            continue
+        return False
+
+
+def status_word(tok: Token, trig: TriggerDef, ne: NotEvents) -> bool:
+    """A status word modifying a noun ("the banned TLP", "sanctioned entities", "allied militias")."""
+    if trig.mode not in ne.status_modes:
+        return False
+    return tok.dep_ in ("amod", "compound") or (tok.tag_ == "VBN" and tok.dep_ == "acl")
+
+
+def aggregate(tok: Token, ne: NotEvents) -> bool:
+    """A killing word that counts the deaths of a period or a whole conflict ("More than 40,000 people
+    have died in the conflict since 2001", "the war has killed thousands"), not one incident; a past act
+    within a war ("murdered 15,000 officers during the war") is one."""
+    def conflict(t: Token) -> bool:
+        return t.lemma_.lower() in ne.conflict_nouns or t.lower_ in ne.conflict_nouns
+
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ne.aggregate_preps:
+            return True
+        if perfect and c.dep_ == "prep" and c.lower_ in ne.aggregate_frame_preps and any(
+                conflict(g) and not any(d.lower_ in _INDEFINITE for d in g.children)
+                for g in c.children if g.dep_ == "pobj"):
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and conflict(c):
+            return True
+    return False
+
+
+def aggregate_toll(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
+    """Every killing word of the sentence counts a period's or a conflict's dead ("More than 400 policemen
+    have been killed in the province since 2022"): the sentence adds no casualties to an incident."""
+    kills = [t for t in sent if t.pos_ in ("VERB", "AUX") and cue_kind(t, lex.counts) == KILLED]
+    return bool(kills) and all(aggregate(t, lex.not_events) for t in kills)
+
+
+def trend(tok: Token, ne: NotEvents) -> bool:
+    """A bare plural trigger noun in a statement about a trend ("Attacks on security forces have increased",
+    "a rise in bombings"): attacks in general, not one incident."""
+    if tok.tag_ not in ("NNS", "NNPS") or any(c.dep_ in ("det", "nummod", "poss") for c in tok.children):
+        return False
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("in", "of"):
+        head = head.head
+    elif tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return head.lemma_.lower() in ne.trend_words
+
+
+def without_aggregates(tokens: Sequence[Token], hits: list[_Hit], lex: EventLexicon) -> list[_Hit]:
+    """Drop killing words that count a period's or a conflict's dead, and the conflict nouns in their frame
+    ("have died in the fighting since 2011"): what is left of the sentence may still tell an incident."""
+    ne = lex.not_events
+    drop: set[int] = set()
+    for h in hits:
+        tok = head_of(tokens[h.start : h.end])
+        if trend(tok, ne):
+            drop.add(tok.i)
+        if h.trigger.mode == "killing" and aggregate(tok, ne):
+            drop.add(tok.i)
+            drop.update(t.i for t in tok.subtree if t.lemma_.lower() in ne.conflict_nouns
+                        or t.lower_ in ne.conflict_nouns)
+    if not drop:
+        return hits
+    return [h for h in hits if head_of(tokens[h.start : h.end]).i not in drop]
+
+
+def designation(best: TriggerDef, targets: Sequence[EntityRef], entities: Sequence[Entity],
+                 lex: EventLexicon) -> bool:
+    """A sanction or ban whose target is an armed group: a listing, not an event."""
+    ne = lex.not_events
+    if best.mode not in ne.designation_modes:
+        return False
+    types = {e.id: e.type for e in entities}
+    return any(types.get(t.id) in ne.designation_targets for t in targets)
+
+
+def _ally_ranges(sentences: Sequence[int], parsed: Sequence[ParsedSentence], lex: EventLexicon,
+                 local: LocalFn) -> list[tuple[int, int]]:
+    """Document character ranges of the phrases an ally phrase introduces ("alongside Syrian troops",
+    "at the side of troops loyal to Assad")."""
+    ranges = []
+    for si in sentences:
+        ps = parsed[si]
+        toks = list(ps.sent)
+        lowers = [t.lower_ for t in toks]
+        present = set(lowers)
+        for phrase in lex.not_events.ally_phrases:
+            if phrase[0] not in present:
+                continue
+            n = len(phrase)
+            for i in range(len(toks) - n + 1):
+                if tuple(lowers[i : i + n]) != phrase:
+                    continue
+                for obj in toks[i + n - 1].children:
+                    if obj.dep_ in ("pobj", "dobj", "agent", "pcomp"):
+                        left, right = obj.left_edge, obj.right_edge
+                        ranges.append((local(ps, left.idx), local(ps, right.idx + len(right.text))))
+    return ranges
+
+
+def allies_on_one_side(roles: Roles, sentences: Sequence[int], parsed: Sequence[ParsedSentence],
+                       entities: Sequence[Entity], lex: EventLexicon, local: LocalFn) -> None:
+    """A force named after an ally phrase fights beside the subject, not against it: it moves from the
+    targets to the perpetrators ("Russian forces fighting at the side of troops loyal to Assad")."""
+    ranges = _ally_ranges(sentences, parsed, lex, local)
+    if not ranges or not roles.targets:
+        return
+    by_id = {e.id: e for e in entities}
+
+    def allied(ref: EntityRef) -> bool:
+        ent = by_id.get(ref.id)
+        return ent is not None and any(a <= m.start and m.end <= b for m in ent.mentions for a, b in ranges)
+
+    moved = [t for t in roles.targets if allied(t)]
+    if moved:
+        roles.targets = [t for t in roles.targets if t not in moved]
+        roles.perpetrators = roles.perpetrators + [t for t in moved if t not in roles.perpetrators]
