@@ -43,6 +43,15 @@ STATED = [
      "attacked", "Baloch", "Frontier Corps"),
     ("Hafiz Saeed, the chief of Lashkar-e-Taiba, met Masood Azhar in Lahore.", "met_with", "Hafiz Saeed",
      "Masood Azhar"),
+    ("Lashkar-e-Taiba's chief Hafiz Saeed addressed a rally in Lahore.", "member_of", "Hafiz Saeed", "Lashkar"),
+    ("Hafiz Gul Bahadur's group is allied with the TTP.", "cooperates_with", "Bahadur", "Taliban Pakistan"),
+    ("Hizbul Mujahideen is a member of the United Jihad Council.", "associated_with", "Hizbul",
+     "United Jihad Council"),
+    ("The TTP, which is based in Afghanistan, has carried out attacks in Khyber Pakhtunkhwa.",
+     "based_in", "Taliban Pakistan", "Afghanistan"),
+    ("The TTP, which is based in Afghanistan, has carried out attacks in Khyber Pakhtunkhwa.",
+     "attacked", "Taliban Pakistan", "Khyber Pakhtunkhwa"),
+    ("ISKP fighters clashed with Taliban forces in Nangarhar.", "attacked", "Islamic State Khorasan", "Taliban"),
 ]
 
 

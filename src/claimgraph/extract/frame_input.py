@@ -23,7 +23,8 @@ STAND_IN_NOUNS = frozenset({
     "operation", "operations", "gunman", "gunmen", "soldier", "soldiers", "official", "officials", "agent",
     "agents", "jihadist", "jihadists", "insurgent", "insurgents", "recruit", "recruits", "outpost", "post",
     "training", "office", "offices", "spokesman", "chief", "agency", "agencies", "army", "military", "government",
-    "militia", "militias", "loyalist", "loyalists", "affiliate", "affiliates", "supporter", "supporters"})
+    "militia", "militias", "loyalist", "loyalists", "affiliate", "affiliates", "supporter", "supporters", "group",
+    "outfit", "movement"})
 #: "fighters loyal to Y", "troops allied with Y": the noun stands for Y
 _LOYAL = {"loyal", "allied", "aligned", "belonging", "answerable", "subordinate"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
