@@ -411,8 +411,14 @@ def test_openapi_spec_validates_and_lists_every_route(client: TestClient) -> Non
         "/api/convergence",
         "/api/brokers",
         "/api/changes",
+        "/api/explore/timeline",
+        "/api/explore/documents",
+        "/api/explore/map",
+        "/api/explore/search",
+        "/api/explore/meta",
         "/api/reviews",
         "/api/reviews/{review_id}/undo",
+        "/api/statements",
     }
     assert expected <= set(spec["paths"])  # every route, new ones too, is held to docs/api.md by test_docs
     for path, item in spec["paths"].items():

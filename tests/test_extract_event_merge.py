@@ -222,3 +222,18 @@ def test_a_roundup_keeps_its_incidents_apart() -> None:
     assert [e.place.name if e.place else None for e in events] == ["Kabul", "Kandahār", "Herāt"]
     assert [p.name for p in events[1].perpetrators] and len(events[1].mentions) == 2
     assert not events[0].perpetrators
+
+
+def test_a_list_entry_with_its_own_toll_and_place_is_its_own_incident() -> None:
+    one = "- 20 JANUARY - A bomb exploded at a market in Bannu, killing 25 people."
+    two = "- 15 FEBRUARY - At least two people were killed in a suicide blast in Quetta."
+    three = "At least 12 people were killed, police said."
+    text = f"{one}\n\n{two}\n\n{three}"
+    toll = (CasualtyReport("killed", Quantity(2, None, False, "two"), Span(0, 1, "-"),
+                           Source("the report", SourceKind.OUTLET)),)
+    first = _event(0, one, place=None, killed=25)  # its place unresolved: nothing to compare
+    second = _event(len(one) + 2, two, place=QUETTA, killed=2)
+    third = _event(len(one) + len(two) + 4, three, mode="killing", killed=12)
+    events, _ = merge_events([_cand(first), _cand(second, refers_back=True, tolls=toll),
+                              _cand(third, refers_back=True, tolls=toll)], text)
+    assert [len(e.mentions) for e in events] == [1, 2]  # the next paragraph's bare toll joins the Quetta entry

@@ -307,8 +307,8 @@ def test_suspected_group_hand_built() -> None:
         # "The perpetrator was killed by police, while wearing a fake suicide vest. The attacker was
         # identified as Kujtim Fejzullai": a vest worn is no new incident; the named attacker joins
         (32, "Kujtim Fejzullai", (4, 4), "Austria"),
-        # "A group named BRAS claimed responsibility."
-        (95, "Baloch Raji Aajoi Sangar", (6, 9), "Pakistan"),  # "Six to Nine Frontier Corps personnel"
+        # "A group named BRAS claimed responsibility.": no listing names BRAS, so the name stays as written
+        (95, "BRAS", (6, 9), "Pakistan"),  # "Six to Nine Frontier Corps personnel"
         # "An Afghan teenager stabbed and injured 2 Americans in Amsterdam Central Station.": nationalities
         # of people are weak hints; the place a station's name begins with wins
         (121, None, None, "Netherlands"),

@@ -74,3 +74,55 @@ def test_matcher_case_rules() -> None:
     assert ("ISI", "AGENCY") in found and ("Balochistan", "PLACE") in found
     assert all(t != "let" for t, _ in found)
     assert "lashkar-e-taiba" not in [t for t, _ in found]  # all lower case: not a name
+
+
+def test_every_curated_entry_names_its_source() -> None:
+    from importlib import resources
+
+    import yaml
+
+    data = yaml.safe_load(resources.files("claimgraph.ontology").joinpath("actors.yaml").read_text("utf-8"))
+    for section in ("actors", "places", "identities"):
+        for entry in data[section]:
+            assert str(entry.get("source") or "").strip(), entry
+
+
+def test_an_entry_without_source_is_refused() -> None:
+    from claimgraph.errors import ConfigError
+    from claimgraph.nlp.gazetteer import _read_curated
+
+    with pytest.raises(ConfigError, match="no source"):
+        _read_curated("actors:\n  - {key: x, name: Some Group, type: armed_group}\n")
+    assert _read_curated("actors:\n  - {key: x, name: Some Group, type: armed_group, source: 'ofac:1'}\n")
+
+
+def test_the_lists_supply_what_no_curated_entry_repeats(full: Gazetteer) -> None:
+    # UN QDe.138 and OFAC 16363 name Boko Haram: one actor, named as most of its records name it
+    boko = full.lookup("Boko Haram")
+    assert boko is not None and boko.name == "Boko Haram" and {"un:QDe.138", "ofac:16363"} <= set(boko.refs)
+    assert full.lookup("LTTE") is full.lookup("Liberation Tigers of Tamil Eelam") is not None  # a list acronym
+
+
+def test_spellings_share_a_stem(full: Gazetteer) -> None:
+    houthis = full.lookup("Houthis")
+    assert houthis is not None
+    assert full.lookup("Huthi militia") is houthis and full.lookup("Ansar Allah") is houthis
+    assert full.lookup("Lashkar-e-Islam") is None  # not a spelling of Lashkar-e-Taiba
+
+
+def test_matches_are_whole_names(data_dir: Path) -> None:
+    nlp = spacy.blank("en")
+    gaz = build_gazetteer(data_dir, COMMON)
+    matcher = GazetteerMatcher(nlp.vocab, gaz, nlp.make_doc)
+    assert [s.text for s in matcher.find(nlp("Lashkar-e-Islam fighters attacked."))] == []
+    assert [s.text for s in matcher.find(nlp("the LeT–ISKP nexus"))] == ["LeT", "ISKP"]
+    assert [s.text for s in matcher.find(nlp("Jaish al Adl took responsibility."))] != ["Jaish"]
+
+
+def test_list_acronyms_stay_upper_case() -> None:
+    from claimgraph.nlp.gazetteer import _initialisms, _titlecase
+
+    # "CONTINUITY IRISH REPUBLICAN ARMY" is among the record's names, so "IRA" is an acronym, not a word
+    acronyms = _initialisms(["CONTINUITY IRA", "CONTINUITY IRISH REPUBLICAN ARMY"])
+    assert _titlecase("CONTINUITY IRA", frozenset({"continuity", "ira"}), acronyms) == "Continuity IRA"
+    assert _titlecase("CONTINUITY IRA", frozenset({"continuity", "ira"})) == "Continuity Ira"

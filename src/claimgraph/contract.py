@@ -27,6 +27,8 @@ from .records import (
     Source,
     SourceKind,
     Span,
+    Statement,
+    StatementKind,
 )
 
 Json = dict[str, Any]
@@ -144,12 +146,14 @@ def entity_to_json(e: Entity) -> Json:
         "mentions": [[m.start, m.end] for m in e.mentions],
         "mention_texts": [m.text for m in e.mentions],
         "refs": list(e.refs),
+        "kind": e.kind,
     }
 
 
 def entity_from_json(d: Json, text: str) -> Entity:
     mentions = tuple(Span(s, e, text[s:e]) for s, e in d.get("mentions", []))
-    return Entity(d["id"], d["name"], d["type"], tuple(d.get("aliases", [])), mentions, tuple(d.get("refs", [])))
+    return Entity(d["id"], d["name"], d["type"], tuple(d.get("aliases", [])), mentions, tuple(d.get("refs", [])),
+                  str(d.get("kind", "named")))
 
 
 def claim_to_json(c: Claim) -> Json:
@@ -169,6 +173,7 @@ def claim_to_json(c: Claim) -> Json:
         "cues": list(c.cues),
         "evidence": _span(c.evidence),
         "extractor": c.extractor,
+        "statement": c.statement,
     }
 
 
@@ -180,7 +185,7 @@ def claim_from_json(d: Json) -> Claim:
         evidence=_span_in(d["evidence"]), source=_source_in(d["source"]), polarity=Polarity(d["polarity"]),
         modality=Modality(d["modality"]), role=d.get("role"),
         time=_date_in(d.get("time"), d.get("time_detail")), place=_ref_in(d.get("place")),
-        cues=tuple(d.get("cues", [])), extractor=d.get("extractor", ""),
+        cues=tuple(d.get("cues", [])), extractor=d.get("extractor", ""), statement=d.get("statement"),
     )
 
 
@@ -236,12 +241,38 @@ def event_from_json(d: Json) -> Event:
     )
 
 
+def statement_to_json(s: Statement) -> Json:
+    return {
+        "id": s.id,
+        "doc_id": s.doc_id,
+        "source": None if s.source is None else _span(s.source),
+        "cue": _span(s.cue),
+        "content": _span(s.content),
+        "source_actor": _ref(s.source_actor),
+        "kind": s.kind.value,
+        "parent": s.parent,
+        "denies": s.denies,
+        "extractor": s.extractor,
+    }
+
+
+def statement_from_json(d: Json) -> Statement:
+    source = d.get("source")
+    return Statement(
+        id=d["id"], doc_id=d["doc_id"], cue=_span_in(d["cue"]), content=_span_in(d["content"]),
+        kind=StatementKind(d["kind"]), source=None if source is None else _span_in(source),
+        source_actor=_ref_in(d.get("source_actor")), parent=d.get("parent"), extractor=d.get("extractor", ""),
+        denies=d.get("denies"),
+    )
+
+
 def extraction_to_json(x: Extraction) -> Json:
     return {
         "doc": document_to_json(x.doc),
         "entities": [entity_to_json(e) for e in x.entities],
         "claims": [claim_to_json(c) for c in x.claims],
         "events": [event_to_json(e) for e in x.events],
+        "attributions": [statement_to_json(s) for s in x.attributions],
         "error": None if x.error is None else {"stage": x.error.stage, "reason": x.error.reason},
         "dropped": [{"what": w, "why": y} for w, y in x.dropped],
     }
@@ -257,4 +288,5 @@ def extraction_from_json(d: Json) -> Extraction:
         events=tuple(event_from_json(e) for e in d.get("events", [])),
         error=None if err is None else ExtractionError(err["stage"], err["reason"]),
         dropped=tuple((x["what"], x["why"]) for x in d.get("dropped", [])),
+        attributions=tuple(statement_from_json(s) for s in d.get("attributions", [])),
     )

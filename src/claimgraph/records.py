@@ -53,6 +53,18 @@ class SourceKind(StrEnum):
     DOCUMENT = "document"  # a report, magazine, statement or video
 
 
+class StatementKind(StrEnum):
+    """Who makes a statement: a named person, unnamed people ("officials", "a source"), an institution,
+    a document (a report, a statement, a magazine), the publication, or nobody said ("it is understood")."""
+
+    NAMED = "named"
+    ANONYMOUS = "anonymous"
+    ORGANISATION = "organisation"
+    DOCUMENT = "document"
+    OUTLET = "outlet"
+    NONE = "none"
+
+
 class Precision(StrEnum):
     DAY = "day"
     MONTH = "month"
@@ -123,6 +135,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     mentions: tuple[Span, ...] = ()
     refs: tuple[str, ...] = ()  # gazetteer references, e.g. "un:QDe.118", "ofac:6965", "curated:isi"
+    kind: str = "named"  # "named" (a name in the text) or "descriptive" ("Indian troops", "gunmen")
 
     def ref(self) -> EntityRef:
         return EntityRef(self.id, self.name)
@@ -166,6 +179,26 @@ class Claim:
     place: EntityRef | None = None
     cues: tuple[str, ...] = ()  # the hedge / negation / intent words that set modality and polarity
     extractor: str = ""
+    statement: str | None = None  # id of the Statement whose content carries the claim
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """An attribution: `source` (absent when agentless) says or thinks, by `cue`, what `content` spans.
+
+    A statement made inside another's content ("officials said the report claimed …") has that one as
+    `parent`. `source_actor` is the document entity the source names (or, for "he", refers to)."""
+
+    id: str
+    doc_id: str
+    cue: Span
+    content: Span
+    kind: StatementKind
+    source: Span | None = None
+    source_actor: EntityRef | None = None
+    parent: str | None = None
+    extractor: str = ""
+    denies: str | None = None  # id of the statement this denial answers ("the group denied …")
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,3 +252,4 @@ class Extraction:
     events: tuple[Event, ...] = ()
     error: ExtractionError | None = None
     dropped: tuple[tuple[str, str], ...] = field(default=())  # (what, why) for candidates not kept
+    attributions: tuple[Statement, ...] = ()

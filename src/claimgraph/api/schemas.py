@@ -74,6 +74,7 @@ class DocRef(BaseModel):
     published: str | None
     source: str
     url: str | None
+    opening: str = Field("", description="The first words of the text, to name an untitled document.")
 
 
 class ClaimOut(BaseModel):
@@ -98,7 +99,26 @@ class ClaimOut(BaseModel):
     context: Context
     credibility: float | None = Field(description="From the grading stage, 0–1; null when not graded.")
     grade: dict[str, Any] | None
+    statement: str | None = Field(None, description="Id of the attributed statement whose content carries it.")
     review: dict[str, Any] | None = Field(None, description="The analyst's review in force, if any.")
+
+
+class StatementOut(BaseModel):
+    """An attribution: who (source) says or thinks (cue) what (content); offsets into the document text."""
+
+    id: str
+    doc_id: str
+    source: SpanOut | None = Field(description="The source phrase; null when agentless (\"it is understood\").")
+    cue: SpanOut
+    content: SpanOut
+    source_actor: Ref | None
+    kind: Literal["named", "anonymous", "organisation", "document", "outlet", "none"]
+    parent: str | None = Field(description="The statement this one is reported inside (a source quoting a source).")
+    denies: str | None = Field(None, description="For a denial, the statement it answers.")
+    opposed: list[str] = Field(default_factory=list, description="Statements on the other side of a denial; they "
+                               "are always in the same answer.")
+    extractor: str
+    document: DocRef
 
 
 class EventOut(BaseModel):
@@ -131,8 +151,19 @@ class ActorOut(BaseModel):
     first_seen: str | None
 
 
+class PlaceOut(BaseModel):
+    name: str
+    admin1: str | None
+    country: str | None
+    geonames_id: int | None
+    precision: str | None
+    lat: float | None
+    lon: float | None
+
+
 class ActorDetail(ActorOut):
     aliases: list[str]
+    place: PlaceOut | None = Field(None, description="Where a place actor lies (GeoNames), when resolved.")
     claims: Page[ClaimOut]
     events: Page[EventOut]
 
@@ -194,6 +225,8 @@ class Edge(BaseModel):
     single_source: bool
     corroborated: bool = Field(description="Stated without hedging by ≥2 sources in ≥2 documents.")
     credibility: float | None
+    grade: str | None = Field(None, description="The best Admiralty grade among its claims, e.g. 'F3'.")
+    anonymous: bool = Field(False, description="Every claim behind the tie comes from an anonymous source.")
     claim_ids: list[str]
 
 
@@ -232,6 +265,11 @@ class PasteIn(BaseModel):
     text: str = Field(min_length=1, max_length=2_000_000, description="The article: plain text or HTML.")
     format: Literal["text", "html"] = "text"
     name: str = Field("pasted", max_length=120, description="A name for the source, kept as its file name.")
+    url: str | None = Field(None, max_length=2000, description="Where the article was published.")
+    outlet: str | None = Field(None, max_length=200, description="Who published it.")
+    published: str | None = Field(
+        None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="Publication date: YYYY, YYYY-MM or YYYY-MM-DD."
+    )
 
 
 class FailureOut(BaseModel):

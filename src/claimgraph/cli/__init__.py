@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 
 from ..errors import ClaimgraphError
-from . import analysis, batch, core, exchange, resolve, review, score, serve
+from . import analysis, batch, core, exchange, resolve, review, score, serve, statements
 
 app = typer.Typer(
     name="claimgraph",
@@ -19,7 +19,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (core, resolve, analysis, exchange, batch, review, serve):
+for module in (core, resolve, analysis, exchange, batch, review, serve, statements):
     module.register(app)
 score.register(app)
 

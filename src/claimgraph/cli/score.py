@@ -21,6 +21,7 @@ class Task(StrEnum):
     EVENTS = "events"
     CLAIMS = "claims"
     TEXT = "text"
+    ATTRIBUTIONS = "attributions"
 
 
 def register(app: typer.Typer) -> None:
@@ -28,7 +29,7 @@ def register(app: typer.Typer) -> None:
 
 
 def score_cli(
-    task: Task = typer.Option(..., "--task", help="What to score: entities, events, claims or text."),
+    task: Task = typer.Option(..., "--task", help="What to score: entities, events, claims, text or attributions."),
     gold: Path = typer.Option(..., "--gold", help="Gold JSON Lines (contract shape; for text: {id, text})."),
     pred: Path = typer.Option(..., "--pred", help="Predictions: `claimgraph extract` output (JSON Lines)."),
     as_json: bool = typer.Option(False, "--json", help="Print the score as one JSON object."),

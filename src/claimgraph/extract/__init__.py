@@ -24,15 +24,18 @@ from spacy.tokens import Doc
 
 from .. import EXTRACTOR_VERSION
 from ..config import Settings
+from ..nlp.descriptive import load_descriptions
 from ..nlp.pipeline import add_gazetteer, gazetteer_of, load_pipeline
 from ..nlp.segment import Segmenter, Sentence, verb_forms
 from ..ontology import load_ontology
 from ..records import Document, Extraction, ExtractionError
 from .attribution import credit_author
 from .claims import ClaimLexicons, find_claims
+from .countries import countries_from
 from .entities import Mention, cluster_mentions, find_mentions
 from .event_lexicon import load_event_lexicon
 from .events import find_events_explained
+from .statement_assembly import StatementFinder, link_claims
 from .triggers import key_word
 from .types import ExtractContext, ParsedSentence, PlaceResolver
 
@@ -65,6 +68,9 @@ class Extractor:
         self.matcher = gazetteer_of(self.nlp)
         self.lex = ClaimLexicons.from_ontology(self.ontology)
         self.place_resolver = place_resolver if place_resolver is not None else _default_place_resolver()
+        # the resolver behind a bound `resolve` also knows countries and demonyms ("Indian troops")
+        self.countries = countries_from(getattr(self.place_resolver, "__self__", None))
+        self.descriptions = {d.key: d for d in load_descriptions()}
         lexicon = self.ontology.lexicon
         irregular = _irregular_verbs(self.nlp)
         # words that can carry a claim or an event; attribution verbs are not among them (a speaker is
@@ -81,7 +87,9 @@ class Extractor:
                                    follow_words=verb_forms(events.follow_words(), irregular) - stop,
                                    solo_words=self.lex.solo_words() - stop)
         self.furniture = frozenset(str(w).lower() for w in lexicon.get("furniture_names", []))
+        self.furniture_verbs = frozenset(str(w).lower() for w in lexicon.get("furniture_verbs", []))
         self.publication_nouns = tuple(str(w) for w in lexicon.get("publication_nouns", []))
+        self.statements = StatementFinder(self.nlp, version=EXTRACTOR_VERSION)
 
     # ------------------------------------------------------------------------------------------ public
 
@@ -159,18 +167,23 @@ class Extractor:
         parsed = [ParsedSentence(s.start, p, s.paragraph) for s, p in zip(item.kept, item.parsed, strict=True)]
         extra = [Mention(h.start, h.end, h.text, h.label, h.actor_id) for s in item.sentences if not s.keep
                  for h in s.hits]
-        mentions, dropped = find_mentions(parsed, doc.text, extra, self.furniture, self.publication_nouns)
-        entities, index = cluster_mentions(mentions, parsed, doc.text, self.matcher.gazetteer)
+        mentions, dropped = find_mentions(parsed, doc.text, extra, self.furniture, self.publication_nouns,
+                                          self.descriptions, self.countries, self.furniture_verbs)
+        entities, index = cluster_mentions(mentions, parsed, doc.text, self.matcher.gazetteer, self.descriptions,
+                                           self.countries)
         ctx = ExtractContext(doc, self.ontology, doc.published, self.place_resolver, EXTRACTOR_VERSION,
                              tuple(item.paragraphs))
         claims, claim_drops = find_claims(parsed, index, entities, ctx, self.lex)
         events, event_drops = find_events_explained(doc, parsed, entities, ctx)
         claims, events = credit_author(claims, events, doc.author)
+        attributions = self.statements.find(doc, item.sentences, parsed, item.paragraphs, entities)
+        claims, links = link_claims(claims, attributions)
         skipped = len(item.sentences) - len(parsed)
         notes = [("sentences", f"{skipped} of {len(item.sentences)} not parsed: no name pair with a trigger word")] \
             if skipped else []
         return Extraction(doc=doc, entities=tuple(entities), claims=tuple(claims), events=tuple(events),
-                          dropped=tuple(dropped + claim_drops + event_drops + notes))
+                          dropped=tuple(dropped + claim_drops + event_drops + notes + links),
+                          attributions=tuple(attributions))
 
 
 def _default_place_resolver() -> PlaceResolver:

@@ -9,6 +9,10 @@ the full name it is part of — the one introduced earliest before it, so "Menga
 Mengal" is him and not "Nasir Mengal"; then the surname is looked for again in tokens the NER missed.
 Ids: a gazetteer actor keeps its global id; anything else gets make_id("ent", type, normalised name), so
 the same name in two documents shares an id. Dates, numbers and page furniture never become entities.
+
+Descriptive actors ("Indian troops", "gunmen"; nlp/descriptive.py) are entities of kind "descriptive",
+named after the actor they describe in the country the text gives ("Military Forces of India"), with
+ids make_id("dsc", type, name).
 """
 
 from __future__ import annotations
@@ -20,8 +24,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from ..nlp.descriptive import SPANS_KEY, Description
 from ..nlp.gazetteer import Gazetteer, normalise
 from ..records import Entity, Span, make_id
+from .countries import Countries, document_country, host_country, host_variant
 from .types import ParsedSentence
 
 # spaCy / gazetteer labels → ontology entity types; labels not here are not entities
@@ -38,6 +44,9 @@ _STRIP_LEFT = re.compile(r"^(?:the|a|an|former|late|senior|president|gen\.?|gene
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _ADJECTIVAL = re.compile(r"[-–](?:style|backed|like|inspired|type|esque|era)\b")
 _PRONOUN_PERSON = {"he", "him", "his", "she", "her"}
+#: Nouns for an organisation's members or units: a name that modifies one names the organisation.
+_MEMBER_NOUNS = {"fighter", "militant", "member", "cadre", "commander", "operative", "gunman", "gunmen",
+                 "insurgent", "rebel", "group", "outfit", "militia", "faction", "jihadist", "terrorist"}
 _PRONOUN_ORG = {"it", "its", "they", "them", "their"}
 _GROUP_NOUNS = {"group", "outfit", "organisation", "organization", "network", "militia", "movement"}
 # "a man named X", "the attacker was identified as X": X is a person whatever the NER said (unless the
@@ -46,6 +55,8 @@ _NAMING = re.compile(r"(?:\b(\w+)\s+named|\bidentified\s+as|\bnamed\s+as)\s+$", 
 _PLACE_NOUNS = {"village", "town", "city", "district", "area", "province", "region", "street", "camp", "place",
                 "locality", "neighbourhood", "neighborhood", "township", "valley", "island", "river", "road"}
 _NAMED_RETYPE = {"GPE", "LOC", "NORP", "FAC"}
+_AFTER_PLACE_NOUN = re.compile(r"\b(?:village|town|city|district|tehsil|area|locality|township|hamlet)\s+(?:of\s+)?$",
+                               re.I)
 _INDEFINITE = re.compile(r"\b(?:an?)\s+$", re.I)
 
 
@@ -58,6 +69,9 @@ class Mention:
     kb_id: str = ""  # gazetteer actor id
     sent: int = -1  # index into the parsed sentences, -1 when found outside them
     tok: tuple[int, int] = (-1, -1)  # token range inside the sentence doc
+    desc: str = ""  # key of a descriptive actor (nlp/descriptive.py); "" for a name
+    country_text: str = ""  # for a description: the words that give its country ("Indian")
+    in_name: bool = False  # a description found inside an NER name ("Pakistan Army")
 
 
 @dataclass(slots=True)
@@ -104,13 +118,17 @@ def _trim(text: str, start: int) -> tuple[str, int, int]:
     return t3, s + lead, s + lead + len(t3)
 
 
-def _junk(text: str, furniture: frozenset[str]) -> str | None:
+def _junk(text: str, furniture: frozenset[str], furniture_verbs: frozenset[str] = frozenset()) -> str | None:
     if not re.search(r"[A-Za-z]", text):
         return "no letters"
     if len(text) < 2 or "\n\n" in text:
         return "too short or spans paragraphs"
     if text.lower() in furniture:
         return "page furniture"
+    words = text.split()
+    if len(words) <= 4 and words[0].lower() in furniture_verbs and (len(words) > 1 or text.isupper() or
+                                                                   words[0].lower() == "subscribe"):
+        return "page furniture"  # a call to action: "Follow Us", "Support Our Journalism", "Read More"
     if text.islower():
         return "lower case"
     if len(text.split()) > 8:
@@ -121,10 +139,20 @@ def _junk(text: str, furniture: frozenset[str]) -> str | None:
 def find_mentions(
     parsed: Sequence[ParsedSentence], doc_text: str, extra: Iterable[Mention] = (),
     furniture: frozenset[str] = frozenset(), publication_nouns: Iterable[str] = (),
+    descriptions: Mapping[str, Description] | None = None, countries: Countries | None = None,
+    furniture_verbs: frozenset[str] = frozenset(),
 ) -> tuple[list[Mention], list[tuple[str, str]]]:
-    """Entity mentions of the parsed sentences (plus `extra`, e.g. gazetteer hits elsewhere), and drops."""
+    """Entity mentions of the parsed sentences (plus `extra`, e.g. gazetteer hits elsewhere), and drops.
+
+    Descriptive actors (spans the `claimgraph_descriptive_actors_v1` component found) are mentions too,
+    labelled with their description's type and carrying its key; an unnamed-organisation mention the
+    NER made inside one ("Pakistan Army" as ORG) gives way to it."""
     mentions: list[Mention] = []
     dropped: list[tuple[str, str]] = []
+    described = _descriptive_mentions(parsed, descriptions) if descriptions else []
+    # "Pakistan Army" (one NER name) is the army of a country; "Balochistan Liberation Army" is a name
+    described = [d for d in described if not d.in_name
+                 or countries is not None and countries.is_country_word(d.country_text)]
     for si, ps in enumerate(parsed):
         base = ps.sent[0].idx if len(ps.sent) else 0
         for ent in ps.sent.ents:
@@ -132,7 +160,7 @@ def find_mentions(
                 continue
             raw_start = ps.start + ent.start_char - base
             text, start, end = _trim(doc_text[raw_start : raw_start + len(ent.text)], raw_start)
-            why = _junk(text, furniture)
+            why = _junk(text, furniture, furniture_verbs)
             if why is not None:
                 if why == "page furniture":
                     dropped.append((f"entity {text!r}", why))
@@ -146,6 +174,11 @@ def find_mentions(
                 continue
             if label in _NAMED_RETYPE and not ent.kb_id_ and len(text.split()) >= 2 and _is_named(doc_text, start):
                 label = "PERSON"  # "A man named Abdul Razak Ali Artan"
+            if label == "PERSON" and not ent.kb_id_ and _AFTER_PLACE_NOUN.search(doc_text, max(0, start - 16), start):
+                label = "GPE"  # "Tirah Valley's village Koki Khel": a place the NER took for a person
+            if label == "PERSON" and not ent.kb_id_ and ent.root.dep_ in ("compound", "nmod", "amod") \
+                    and ent.root.head.lemma_.lower() in _MEMBER_NOUNS:
+                label = "ORG"  # "Lashkar-e-Islam fighters": a name that has fighters is an organisation's
             if label == "ORG" and ent.root.dep_ in {"dobj", "dative"} and ent.root.head.lemma_ == "tell":
                 label = "PUBLICATION"  # "told ThePrint": the outlet spoken to
             # token range of the trimmed text inside the sentence doc
@@ -157,6 +190,14 @@ def find_mentions(
             continue
         if not any(x.start < m.end and m.start < x.end for x in mentions):
             mentions.append(m)
+    if described:
+        named = [m for m in mentions if m.kb_id]
+        described = [d for d in described if not any(n.start < d.end and d.start < n.end for n in named)]
+        # the NER's unnamed organisation inside a description gives way to it, and so does the demonym or
+        # place that says whose forces they are ("Indian" in "Indian troops", "US" in "a US drone strike")
+        mentions = [m for m in mentions if m.kb_id or m.label not in _UNNAMED_ORG | _PLACE_LABELS
+                    or not any(d.start <= m.start and m.end <= d.end for d in described)]
+        mentions += described
     mentions += _publications(doc_text, parsed, publication_nouns)
     mentions.sort(key=lambda m: (m.start, -m.end))
     # a publication title wins over whatever the NER called it
@@ -164,6 +205,29 @@ def find_mentions(
     mentions = [m for m in mentions if m.label == "PUBLICATION"
                 or not any(p.start <= m.start and m.end <= p.end for p in pubs)]
     return mentions, dropped
+
+
+_UNNAMED_ORG = {"ORG", "NORP", "FAC", "PERSON"}
+_PLACE_LABELS = {"GPE", "LOC", "PLACE"}
+
+
+def _descriptive_mentions(parsed: Sequence[ParsedSentence], descriptions: Mapping[str, Description]
+                          ) -> list[Mention]:
+    out = []
+    for si, ps in enumerate(parsed):
+        doc = ps.sent.doc if hasattr(ps.sent, "doc") else ps.sent
+        if SPANS_KEY not in doc.spans:
+            continue
+        lo, hi = ps.sent[0].i if len(ps.sent) else 0, ps.sent[-1].i + 1 if len(ps.sent) else 0
+        base = ps.sent[0].idx if len(ps.sent) else 0
+        for span in doc.spans[SPANS_KEY]:
+            d = descriptions.get(span.label_)
+            if d is None or span.start < lo or span.end > hi:
+                continue
+            start = ps.start + span.start_char - base
+            out.append(Mention(start, start + len(span.text), span.text, d.type.upper(), "", si,
+                               (span.start, span.end), d.key, span.kb_id_, span.id_ == "in_name"))
+    return out
 
 
 def _common_phrase(doc_text: str, start: int, text: str) -> bool:
@@ -208,6 +272,7 @@ class _Cluster:
     mentions: list[Mention]
     kb_id: str = ""
     first: int = 0
+    descriptive: bool = False
 
     @property
     def name(self) -> str:
@@ -225,8 +290,20 @@ def _best_type(types: Sequence[str]) -> str:
 
 def cluster_mentions(
     mentions: Sequence[Mention], parsed: Sequence[ParsedSentence], doc_text: str, gazetteer: Gazetteer | None,
+    descriptions: Mapping[str, Description] | None = None, countries: Countries | None = None,
 ) -> tuple[list[Entity], MentionIndex]:
-    """Group mentions into entities (see the module docstring) and index them by sentence token."""
+    """Group mentions into entities (see the module docstring) and index them by sentence token.
+
+    A description becomes the actor it describes in its country ("Indian troops" → Military Forces of
+    India; see nlp/descriptive.py); with no country in its words, the one country of the document's places.
+    A gazetteer name that a host-country phrase qualifies ("the nation's homegrown Taliban") becomes the
+    country's own variant of it when the gazetteer knows one (Tehrik-i-Taliban Pakistan in a Pakistan report)."""
+    doc_country = None
+    if countries is not None:
+        doc_country = document_country(
+            [m.text for m in mentions if m.label in _PLACE_LABELS | {"NORP"}]
+            + [m.country_text or (descriptions[m.desc].country or "") for m in mentions
+               if m.desc and descriptions and m.desc in descriptions], countries)
     clusters: list[_Cluster] = []
     by_key: dict[str, _Cluster] = {}
     alias_of: dict[str, _Cluster] = {}  # normalised alias → cluster
@@ -242,10 +319,35 @@ def cluster_mentions(
     persons_full: list[_Cluster] = []
     for m in mentions:
         etype = LABEL_TYPES[m.label]
+        d = descriptions.get(m.desc) if descriptions and m.desc else None
+        owner = gazetteer.lookup(m.country_text) if d is not None and gazetteer and m.country_text else None
+        if owner is not None and owner.type in ORG_TYPES:
+            d = None  # "Houthi rebels": the group's own fighters, not a description
+            c = by_key.get(owner.id) or new(owner.id, m, owner.type, owner.id, owner.name)
+            assigned.append((m, c))
+            continue
+        if d is not None:
+            country = d.country or (countries.of_text(m.country_text) if countries and m.country_text and (
+                countries.is_country_word(m.country_text) or countries.of_text(m.country_text) == doc_country)
+                else None)  # "Albanian guerrillas" is no place in the United States
+            if country is None and not (m.country_text and d.category == "State Forces"):
+                country = doc_country  # never for "US drone strike" when "US" is not understood
+            name = d.display(country, countries.demonym(country) if countries and country else None)
+            c = by_key.get(f"desc:{name}") or new(f"desc:{name}", m, d.type, name=name)
+            c.descriptive = True
+            assigned.append((m, c))
+            continue
         kb = m.kb_id
         actor = gazetteer.actors.get(kb) if gazetteer and kb else None
         if actor is None and gazetteer is not None and etype != "person":
             actor = gazetteer.lookup(m.text)
+        elif actor is None and gazetteer is not None and len(m.text.split()) >= 3:
+            # "Jaish al Adl" read as a person: a group's name written another way is still the group
+            found = gazetteer.lookup(m.text)
+            actor = found if found is not None and found.type in ORG_TYPES else None
+        if actor is not None and countries is not None and gazetteer is not None and actor.type == "armed_group":
+            host = host_country(doc_text[max(0, m.start - 60) : m.start], doc_country, countries)
+            actor = (host_variant(actor, host, countries, gazetteer) if host else None) or actor
         if actor is not None:
             c = by_key.get(actor.id) or new(actor.id, m, actor.type, actor.id, actor.name)
             assigned.append((m, c))
@@ -302,28 +404,35 @@ def cluster_mentions(
 
     entities: list[Entity] = []
     index = MentionIndex()
+    ids: list[tuple[_Cluster, str]] = []
     for c in clusters:
         if not c.mentions:
             continue
-        etype = c.types[0] if c.kb_id else _best_type(c.types)
+        etype = c.types[0] if c.kb_id or c.descriptive else _best_type(c.types)
         name = c.name
-        if not c.kb_id:
+        if not c.kb_id and not c.descriptive:
             # the longest name used is the canonical one ("Mir Shafiq Mengal", not "Mengal")
             name = max((m.text for m in c.mentions), key=lambda n: (len(n.split()), len(n)))
-        eid = c.kb_id or make_id("ent", etype, normalise(name))
+        # a description's id says so ("dsc_…"): one actor per kind and country across documents
+        eid = c.kb_id or make_id("dsc" if c.descriptive else "ent", etype, normalise(name))
         refs: tuple[str, ...] = ()
         if c.kb_id and gazetteer is not None:
             refs = gazetteer.actors[c.kb_id].refs
         spans = tuple(sorted({Span(m.start, m.end, m.text) for m in c.mentions}, key=lambda s: s.start))
         aliases = tuple(sorted({s.text for s in spans} | set(c.names) - {name}))
-        e = Entity(eid, name, etype, tuple(a for a in aliases if a != name), spans, refs)
+        kind = "descriptive" if c.descriptive else "named"
+        e = Entity(eid, name, etype, tuple(a for a in aliases if a != name), spans, refs, kind)
         if eid in index.entities:  # two clusters that normalise to one id: merge
             old = index.entities[eid]
             e = Entity(eid, old.name, old.type, tuple(sorted(set(old.aliases) | set(e.aliases))),
-                       tuple(sorted(set(old.mentions) | set(spans), key=lambda s: s.start)), old.refs)
+                       tuple(sorted(set(old.mentions) | set(spans), key=lambda s: s.start)), old.refs, old.kind)
         index.entities[eid] = e
+        ids.append((c, eid))
         for m in c.mentions:
             index.ordered.append((m.start, eid))
+    # a token inside a description belongs to it ("Pakistani" in "Pakistani security establishment")
+    for c, eid in sorted(ids, key=lambda x: x[0].descriptive):
+        for m in c.mentions:
             if m.sent >= 0:
                 for t in range(*m.tok):
                     index.by_token[(m.sent, t)] = eid

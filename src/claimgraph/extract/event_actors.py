@@ -49,6 +49,7 @@ LIGHT_VERBS = frozenset({
 _SIDE_TYPES = frozenset({"group_identity", "place", "organisation", "armed_group", "agency", "party", "state",
                          "person"})
 _TARGET_DEPS = ("dobj", "dative")
+_PLACE_TYPES = frozenset({"place", "facility"})
 
 
 def _children(tok: Token, *deps: str) -> list[Token]:
@@ -104,7 +105,8 @@ def _force(np: Token, mentions: _Mentions) -> list[Entity]:
     _, he = mentions.char_range(np, np)
     ents = [e for e in mentions.in_phrase(np) if e.type in _SIDE_TYPES and any(m.start < he for m in e.mentions)]
     ents += [e for g in _pobj(np, "of") for e in mentions.in_phrase(g) if e.type in _SIDE_TYPES]  # "government of X"
-    return _near_head(np, ents, mentions)[:1]
+    near = _near_head(np, ents, mentions)
+    return sorted(near, key=lambda e: e.kind != "descriptive")[:1]
 
 
 def _verbs(sent_tokens: Sequence[Token], hits: Sequence[tuple[int, int]], lex: EventLexicon,
@@ -144,6 +146,8 @@ def fill_sides(roles: Roles, parsed: Sequence[ParsedSentence], entities: Sequenc
             perps += [e for s in _children(verb, "nsubj") for e in _force(s, mentions)]
             targets += [e for o in _children(verb, *_TARGET_DEPS)
                         for e in _sides_of(o, mentions, core=violent)[:1]]
+    if violent:  # a place is never a side of a violent incident ("killed 44 people in Istanbul")
+        targets = [e for e in targets if e.type not in _PLACE_TYPES]
     taken = {r.id for r in (*roles.perpetrators, *roles.targets)}
     if not roles.perpetrators:
         roles.perpetrators = _refs(perps, taken)[:1]

@@ -187,15 +187,27 @@ def _combine(g: _Group) -> Event:
     )
 
 
-def merge_events(candidates: Sequence[Candidate]) -> tuple[list[Event], list[Candidate]]:
+def _new_item(g: _Group, c: Candidate, text: str | None) -> bool:
+    """A mention in a later paragraph that states its own toll and names its own place is an item of its own
+    (a list of incidents, a round-up), unless it shares the group's place or day: "At least 12 people were
+    killed, police said" in the next paragraph joins; "- 15 FEBRUARY - Two people killed in a blast in Peshawar"
+    after an entry about Parachinar does not."""
+    if text is None or not c.tolls or c.event.place is None:
+        return False
+    last = max(m.event.evidence.end for m in g.members)
+    between = text[last : c.event.evidence.start]
+    return "\n" in between and not _same_day_or_place(g, c.event)
+
+
+def merge_events(candidates: Sequence[Candidate], text: str | None = None) -> tuple[list[Event], list[Candidate]]:
     """One event per incident: each candidate joins the latest compatible earlier group, else opens one. An
     unanchored candidate ("No group has claimed the assault") only joins; those that found no incident come
-    back as the second list."""
+    back as the second list. With the document's `text`, paragraph breaks count (see `_new_item`)."""
     groups: list[_Group] = []
     alone: list[Candidate] = []
     for c in candidates:
         for g in reversed(groups):
-            if compatible(g, c):
+            if compatible(g, c) and not _new_item(g, c, text):
                 g.members.append(c)
                 break
         else:

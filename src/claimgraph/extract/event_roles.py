@@ -187,7 +187,16 @@ _MISTYPED_PERSON = {"person", "place", "facility"}
 
 
 def _is_actor(e: Entity, ctx: ExtractContext) -> bool:
-    return e.type == "person" or ctx.ontology.is_a(e.type, "organisation")
+    return (e.type == "person" or ctx.ontology.is_a(e.type, "organisation")) and not names_a_place(e, ctx)
+
+
+def names_a_place(e: Entity, ctx: ExtractContext) -> bool:
+    """An unlisted "organisation" whose whole name is a known place ("Bajaur", "Andhra Pradesh" that the
+    NER called an organisation): a place is never a perpetrator or a target."""
+    if e.type != "organisation" or e.refs or e.kind != "named":
+        return False
+    place = ctx.resolve_place(e.name)
+    return place is not None and place.name.lower() == e.name.lower()
 
 
 def _is_place(e: Entity, ctx: ExtractContext) -> bool:
@@ -256,7 +265,9 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
             ok = ok or (lemma in cues.claim_subject_only and not objs and not _children(tok, "ccomp"))
             ok = ok or (lemma == "claim" and tok.tag_ == "VBN")  # "attack claimed by X"
             if ok and not any(c.lower_ in ("no", "nobody") for s in _subject(tok) for c in [s, *s.children]):
-                for s in _agent(tok) if _children(tok, "auxpass", "agent") or tok.tag_ == "VBN" else _subject(tok):
+                # passive ("claimed by X", "the attack, claimed by X") — not a perfect ("X has claimed")
+                passive = _children(tok, "auxpass", "agent") or tok.tag_ == "VBN" and not _children(tok, "nsubj")
+                for s in _agent(tok) if passive else _subject(tok):
                     ents = [e for e in mentions.in_core(s) if _is_actor(e, ctx)] or mentions.right_after(s)
                     cands.add(CLAIMED, ents, Source(ents[0].name, SourceKind.ORGANISATION, tok.text)
                               if ents else None)
@@ -286,7 +297,8 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
                 for s in _subject(c):
                     cands.add(SUSPECTED, mentions.in_phrase(s), holder)
         if lemma in ("suspect", "suspected", "alleged") and tok.dep_ == "amod":
-            cands.add(SUSPECTED, mentions.in_phrase(tok.head))
+            # "suspected Lashkar militants"; not "killed 20 suspected smugglers" (a description: the victims)
+            cands.add(SUSPECTED, [e for e in mentions.in_phrase(tok.head) if e.kind != "descriptive"])
         if lemma in ("be",) or tok.dep_ in ("ROOT", "ccomp", "conj"):
             # "X was behind the attack", "X was responsible"
             behind = _pobj(tok, "behind") or [c for c in _children(tok, "acomp", "attr", "oprd")
@@ -355,9 +367,10 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
         passive = bool(_children(head, "auxpass", "nsubjpass"))
         hedge = any(c.lower_ in ("allegedly", "reportedly") for c in head.children)
         strength = SUSPECTED if hedge else AGENT
+        dies = verbal and cue_kind(head, lex.counts) is not None and not _children(head, "dobj", "dative")
         if verbal and not passive:
-            for s in _subject(head):
-                cands.add(strength, mentions.in_core(s))
+            for s in _subject(head):  # "10 soldiers died": who dies is a target, not a doer
+                cands.target(mentions.in_core(s)) if dies else cands.add(strength, mentions.in_core(s))
             if not _subject(head) and head.dep_ in ("advcl", "conj", "xcomp") and head.tag_ == "VBG":
                 # "52 year old Khalid Masood drove into pedestrians on Westminster Bridge, killing 4"
                 for s in _children(head.head, "nsubj"):
@@ -398,12 +411,14 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                 cands.add(NAMED, called, named=True)  # "A man named Abdul Razak Ali Artan rammed ..."
     # any agent noun that is the subject of a violent verb: "Boko Haram militants attacked ..."
     for t in toks:
+        # "by" only for a noun under a preposition: "an attack on fighters from the MSA" names the victims
         if t.lemma_.lower() in _AGENT_NOUNS and t.dep_ in ("nsubj", "agent", "pobj") and t.head.pos_ in (
-                "VERB", "ADP"):
+                "VERB", "ADP") and (t.dep_ != "pobj" or t.head.lower_ == "by"):
             verb = t.head if t.head.pos_ == "VERB" else t.head.head
             if cue_kind(verb, lex.counts) is not None or any(s <= verb.i - toks[0].i < e for s, e in spans):
-                if t.dep_ != "nsubj" or not _children(verb, "auxpass"):
-                    cands.add(AGENT, mentions.in_core(t))
+                victim = cue_kind(verb, lex.counts) is not None and not _children(verb, "dobj", "dative")
+                if (t.dep_ != "nsubj" or not _children(verb, "auxpass")) and not (t.dep_ == "nsubj" and victim):
+                    cands.add(AGENT, mentions.in_core(t))  # not "10 soldiers died": who dies is no doer
     # an attacker identified by name: "The attacker, identified as Kujtim Fejzullai", "a bomber named X"
     for t in toks:
         if t.lemma_.lower() in lex.counts.attacker_nouns or t.lower_ in lex.counts.attacker_nouns:
@@ -568,6 +583,8 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
         if ent.id in cands.denied or any(ent.id == c.id for _, c in chosen):
             continue
         chosen.append((strength, ent))
+    # a named group of the incident outranks a description ("Gunmen stormed ... TTP claimed responsibility")
+    chosen.sort(key=lambda x: x[1].kind == "descriptive")
     if chosen:
         roles.perpetrators = [e.ref() for _, e in chosen]
         top_strength, top = chosen[0]

@@ -596,7 +596,7 @@ def find_events_explained(doc: Document, parsed: Sequence[ParsedSentence], entit
             seen.add(cand.event.id)
             candidates.append(cand)
             why_of[cand.event.id] = why
-    events, alone = merge_events(candidates)
+    events, alone = merge_events(candidates, doc.text)
     dropped.extend(("event", why_of[c.event.id]) for c in alone)
     return [_with_sources(e, doc, parsed, entities, ctx) for e in events], dropped
 

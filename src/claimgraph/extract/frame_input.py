@@ -78,7 +78,11 @@ class FrameInput:
 
     def np_entity(self, tok: Token, prefer: Iterable[str] = ()) -> Entity | None:
         """The entity a noun phrase headed by `tok` stands for: itself, an appositive, a compound or
-        possessor ("ISKP fighters" → ISKP, "ISKP's coordinator …, Mir Shafiq Mengal" → Mengal)."""
+        possessor ("ISKP fighters" → ISKP, "ISKP's coordinator …, Mir Shafiq Mengal" → Mengal). Loyalty
+        names the side: "troops loyal to Assad" stand for Assad, whatever "troops" alone would be."""
+        loyal = self._loyal_to(tok)
+        if loyal is not None:
+            return loyal
         e = self.entity(tok)
         if e is not None:
             return e
@@ -111,6 +115,19 @@ class FrameInput:
                 if f.type in wanted:
                     return f
         return found[0] if found else None
+
+    def _loyal_to(self, tok: Token) -> Entity | None:
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        for c in tok.children:
+            if c.dep_ == "amod" and c.lower_ in _LOYAL:
+                for g in c.children:
+                    if g.dep_ == "prep" and g.lower_ in {"to", "with"}:
+                        for p in g.children:
+                            e = self.entity(p) if p.dep_ == "pobj" else None
+                            if e is not None:
+                                return e
+        return None
 
     def np_entities(self, tok: Token, prefer: Iterable[str] = ()) -> list[Entity]:
         out: list[Entity] = []

@@ -33,8 +33,9 @@ import yaml
 
 from ..errors import ConfigError
 from ..records import make_id
+from ..resolve.names import stem_key
 
-GAZETTEER_VERSION = "gazetteer/4"
+GAZETTEER_VERSION = "gazetteer/5"
 UN_XML = Path("sanctions_lists/un_sc_consolidated_2024-09/consolidated.xml")
 OFAC_JSON = Path("sanctions_lists/ofac_sdn_2022-01/DERIVED_fto_entries_with_aliases.json")
 
@@ -75,13 +76,21 @@ class Gazetteer:
     sources: tuple[str, ...] = ()  # which inputs it was built from, for `info`
     _by_name: dict[str, str] = field(default_factory=dict)
 
+    _by_stem: dict[str, str] = field(default_factory=dict)
+
     def __post_init__(self) -> None:
+        stems: dict[str, set[str]] = defaultdict(set)
         for p in self.patterns:
             self._by_name.setdefault(normalise(p.text), p.actor_id)
+            if not p.exact or len(p.text) > 5:
+                stems[stem_key(p.text)].add(p.actor_id)
+        # a stem two actors share says nothing about which is meant
+        self._by_stem = {k: next(iter(v)) for k, v in stems.items() if len(k) >= 5 and len(v) == 1}
 
     def lookup(self, name: str) -> Actor | None:
-        """The actor a name (as written) refers to, or None."""
-        aid = self._by_name.get(normalise(name))
+        """The actor a name (as written) refers to, or None. A name that is not one of an actor's names
+        but has the stem of exactly one actor's names ("Huthi militia" ~ "Houthis") refers to that actor."""
+        aid = self._by_name.get(normalise(name)) or self._by_stem.get(stem_key(name))
         return None if aid is None else self.actors[aid]
 
     def __len__(self) -> int:
@@ -115,7 +124,20 @@ def _split_names(raw: str) -> Iterator[str]:
                 yield n
 
 
-def _titlecase(name: str, common_words: frozenset[str] = frozenset()) -> str:
+def _initialisms(names: Iterable[str]) -> frozenset[str]:
+    """Initials of every run of 2–5 words in a record's names: "CONTINUITY IRISH REPUBLICAN ARMY" gives
+    "ira" (among others), so the "IRA" in "CONTINUITY IRA" is known to be an acronym."""
+    out: set[str] = set()
+    for n in names:
+        words = [w for w in re.split(r"[\s\-/]+", n) if w[:1].isalpha()]
+        for i in range(len(words)):
+            for j in range(i + 2, min(i + 5, len(words)) + 1):
+                out.add("".join(w[0] for w in words[i:j]).lower())
+    return frozenset(out)
+
+
+def _titlecase(name: str, common_words: frozenset[str] = frozenset(), acronyms: frozenset[str] = frozenset()
+               ) -> str:
     """'LASHKAR-E-TAYYIBA' → 'Lashkar-e-Tayyiba': a readable display name for upper-case list names.
 
     A one-word name of up to five letters ("ISIL", "MUJAO") and a short word that is not English ("TTP"
@@ -132,7 +154,7 @@ def _titlecase(name: str, common_words: frozenset[str] = frozenset()) -> str:
             out.append(piece)
         elif i > 0 and low in _LOWER_PARTICLES:
             out.append(low)
-        elif len(piece) <= 3 and low not in common_words and low not in _NAME_WORDS:
+        elif len(piece) <= 3 and low not in common_words and low not in _NAME_WORDS or low in acronyms:
             out.append(piece)
         else:
             out.append(piece[0] + low[1:])
@@ -161,8 +183,19 @@ class _Record:
 KIN_RELATIONS = ("branch_of", "front_of", "successor_of", "splinter_of", "affiliate_of", "part_of")
 
 
+def _check_sources(data: dict) -> None:
+    """Every curated entry names what it rests on (a listing id or a public reference) in `source`."""
+    for section in ("actors", "places", "identities"):
+        for i, entry in enumerate(data.get(section) or []):
+            if not str(entry.get("source") or "").strip():
+                label = entry.get("key") or entry.get("name") or f"#{i}"
+                raise ConfigError(f"ontology/actors.yaml: {section} entry {label!r} has no source "
+                                  f"(a listing id such as un:QDe.118 or ofac:7140, or a public reference URL)")
+
+
 def _read_curated(text: str) -> list[_Record]:
     data = yaml.safe_load(text) or {}
+    _check_sources(data)
     records = []
     for a in data.get("actors", []):
         key = a["key"]
@@ -255,6 +288,24 @@ def _merge(records: list[_Record], common_words: frozenset[str]) -> Gazetteer:
             uf.join(first_by_name[k], r.ref)
         else:
             first_by_name[k] = r.ref
+    # a UN record and an OFAC record are one actor when one's primary name is among the other's names
+    # (each list lists a group once: UN "Jama'atu Ahlis Sunna ..." has OFAC "Boko Haram" as an alias)
+    names_of: dict[str, dict[str, str]] = {"un": {}, "ofac": {}}
+    for r in records:
+        prefix = r.ref.split(":", 1)[0]
+        if r.type != "person" and prefix in names_of:
+            for n in (r.name, *r.aliases):
+                names_of[prefix].setdefault(normalise(n), r.ref)
+    for r in records:
+        prefix = r.ref.split(":", 1)[0]
+        if r.type == "person" or prefix not in names_of:
+            continue
+        other = names_of["ofac" if prefix == "un" else "un"].get(normalise(r.name))
+        if other is None or by_ref[other].type == "person":
+            continue
+        a, b = uf.find(r.ref), uf.find(other)
+        if not (a.startswith("curated:") and b.startswith("curated:")):  # two curated actors stay two
+            uf.join(a, b)
     groups: dict[str, list[_Record]] = defaultdict(list)
     for r in records:
         groups[uf.find(r.ref)].append(r)
@@ -281,13 +332,15 @@ def _merge(records: list[_Record], common_words: frozenset[str]) -> Gazetteer:
         key = head.key or min(m.ref for m in members)
         aid = actor_id_of(root, members)
         names: list[str] = []
+        acronyms = _initialisms(n for m in members for n in (m.name, *m.aliases))
         for m in sorted(members, key=lambda m: (m is not head, m.ref)):
             for n in [m.name, *m.aliases]:
-                n = n if m.ref.startswith("curated:") else _titlecase(n, common_words)
+                n = n if m.ref.startswith("curated:") else _titlecase(n, common_words, acronyms)
                 owner = curated_owner.get(normalise(n), aid)
                 if n and normalise(n) and n not in names and owner == aid:
                     names.append(n)
-        name = head.name if head.key else _titlecase(head.name, common_words)
+        name = head.name if head.key else _titlecase(re.sub(r"^THE\s+", "", _display(members)), common_words,
+                                                      acronyms)
         etype = head.type
         if etype == "organisation" and any(m.type == "armed_group" for m in members):
             etype = "armed_group"
@@ -308,6 +361,14 @@ def _merge(records: list[_Record], common_words: frozenset[str]) -> Gazetteer:
     return Gazetteer(actors, tuple(patterns))
 
 
+def _display(members: list[_Record]) -> str:
+    """The name of a list-only actor: the primary name most of its records use, the shortest on a tie
+    (OFAC "BOKO HARAM" over UN "JAMA'ATU AHLIS SUNNA LIDDA'AWATI WAL-JIHAD", which lists it as an alias)."""
+    heads = [m.name for m in members if m.type != "person"] or [members[0].name]
+    known = [{normalise(n) for n in (m.name, *m.aliases)} for m in members]
+    return min(heads, key=lambda n: (-sum(normalise(n) in k for k in known), len(n), n))
+
+
 def _pattern_ok(name: str, curated: bool, person: bool, common_words: frozenset[str]) -> bool:
     """Whether a name is safe to look for in running text.
 
@@ -322,11 +383,13 @@ def _pattern_ok(name: str, curated: bool, person: bool, common_words: frozenset[
         return True
     if person and len(words) < 3:
         return False
-    proper = [w for w in words if w not in _PARTICLES and w not in common_words and not w.isdigit()]
+    # an acronym inside a mixed-case name is a proper word ("IRA" in "Continuity IRA"), whatever its letters spell
+    acronyms = [] if name.isupper() else [w for w in re.split(r"[\s\-'’/.,]+", name) if len(w) >= 3 and w.isupper()]
+    proper = [w for w in words if w not in _PARTICLES and w not in common_words and not w.isdigit()] + acronyms
     if not proper:
         return False
-    if len(words) == 1 and (len(name) < 5 or name.islower()):
-        return False
+    if len(words) == 1 and (len(name) < 4 or len(name) == 4 and not name.isupper() or name.islower()):
+        return False  # a four-letter name only as an acronym ("LTTE", "CIRA")
     return True
 
 

@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 
 from ..config import Settings
 from ..errors import ConfigError
+from .descriptive import DESCRIPTIVE_FACTORY, DESCRIPTIVE_PIPE
 from .gazetteer import Gazetteer, build_gazetteer
 
 GAZETTEER_PIPE = "claimgraph_gazetteer"
@@ -66,9 +67,36 @@ class GazetteerMatcher:
                 span = base[offset + start : offset + end]
                 if folded and not any(c.isupper() for c in span.text):
                     continue  # "the islamic state" in lower case prose is not a name
+                if not whole_name(span):
+                    continue  # "Lashkar" inside "Lashkar-e-Islam" is not Lashkar-e-Taiba
                 actor = self.gazetteer.actors[base.vocab.strings[match_id]]
                 spans.append(Span(base, span.start, span.end, label=actor.type.upper(), span_id=actor.id))
         return filter_spans(spans)
+
+
+_HYPHENS = {"-", "–", "‐"}
+#: Joiners of romanised Arabic / Urdu / Pashto names ("Lashkar-e-Islam", "Jamaat-ul-Ahrar").
+_JOINERS = {"e", "i", "ul", "ud", "ut", "us", "ur", "al", "el", "wal", "o"}
+
+
+def whole_name(span: Span) -> bool:
+    """Whether a match is a whole name, not part of a longer hyphenated one: "Lashkar" in "Lashkar-e-Islam"
+    or "Taliban" in "Tehrik-e-Taliban" is not (a name joiner across the hyphen); "al-Qaeda" in
+    "al-Qaeda-linked" and "LeT" in "LeT–ISKP" are."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].text in _HYPHENS and not doc[span.start - 2].whitespace_ \
+            and not doc[span.start - 1].whitespace_ and doc[span.start - 2].lower_ in _JOINERS:
+        return False
+    if span.end + 1 < len(doc) and doc[span.end].text in _HYPHENS and not span[-1].whitespace_ \
+            and not doc[span.end].whitespace_ and doc[span.end + 1].lower_ in _JOINERS:
+        return False  # two names joined by a dash ("LeT–ISKP nexus") are two whole names
+    # a name that goes on across a joiner: "Jaish" in "Jaish al Adl", "Al Furqan" in "Ansar Al Furqan"
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in _JOINERS and doc[span.end + 1].is_title:
+        return False
+    if span.start >= 1 and span[0].lower_ in _JOINERS and doc[span.start - 1].is_title \
+            and not doc[span.start - 1].is_sent_start and doc[span.start - 1].lower_ not in ("the", "a", "an"):
+        return False
+    return True
 
 
 class GazetteerComponent:
@@ -122,16 +150,17 @@ def load_pipeline(settings: Settings) -> Language:
 
 
 def add_gazetteer(nlp: Language, settings: Settings) -> Language:
-    """Add the gazetteer component after the NER (no-op when the pipeline has it already)."""
-    if GAZETTEER_PIPE in nlp.pipe_names:
-        return nlp
+    """Add the gazetteer component after the NER, and the descriptive-actor component after it (each a
+    no-op when the pipeline has it already)."""
     if "ner" not in nlp.pipe_names:
         raise ConfigError("the gazetteer component needs an NER component before it")
-    cache_dir = settings.nlp.cache_dir
-    nlp.add_pipe(
-        GAZETTEER_FACTORY, name=GAZETTEER_PIPE, after="ner",
-        config={"data_dir": str(settings.data.dir), "cache_dir": str(cache_dir)},
-    )
+    if GAZETTEER_PIPE not in nlp.pipe_names:
+        nlp.add_pipe(
+            GAZETTEER_FACTORY, name=GAZETTEER_PIPE, after="ner",
+            config={"data_dir": str(settings.data.dir), "cache_dir": str(settings.nlp.cache_dir)},
+        )
+    if DESCRIPTIVE_PIPE not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(DESCRIPTIVE_FACTORY, name=DESCRIPTIVE_PIPE, after=GAZETTEER_PIPE)
     nlp.analyze_pipes()  # checks that every component's `requires` is met by an earlier one
     return nlp
 

@@ -80,3 +80,20 @@ def looks_like_acronym(text: str) -> bool:
         return False
     upper = sum(1 for c in stripped if c.isupper())
     return upper >= 2 and upper >= len(stripped) - 2
+
+
+#: Words that name a group's people or its form rather than the group ("Huthi militia", "Houthi rebels").
+_GROUP_WORDS = {"militia", "militias", "movement", "rebels", "rebel", "fighters", "fighter", "militants",
+                "militant", "group", "forces", "insurgents", "organisation", "organization"}
+
+
+def stem_key(name: str) -> str:
+    """The phonetic key of a group's name without group words and plural ending: "Houthis", "the Houthi
+    movement", "Huthi militia" and "Houthi rebels" all give "huthi"."""
+    words = [w for w in phonetic_key(name).split() if w not in _GROUP_WORDS]
+    if not words:
+        return ""
+    last = words[-1]
+    if len(last) > 4 and last.endswith("s") and not last.endswith("ss"):
+        words[-1] = last[:-1]
+    return "".join(words)

@@ -7,6 +7,7 @@
 Matching rules are documented in docs/benchmarks.md and in `claimgraph.score.names`.
 """
 
+from .attributions import score_attributions
 from .metrics import FieldScore, Score
 from .names import Names, Strength, acronyms, match, normalise
 from .tasks import forbidden_hits, score_claims, score_entities, score_events, score_text, text_prf, tokens
@@ -17,6 +18,7 @@ TASKS = {
     "events": score_events,
     "claims": score_claims,
     "text": score_text,
+    "attributions": score_attributions,
 }
 
 __all__ = [
@@ -30,6 +32,7 @@ __all__ = [
     "match",
     "normalise",
     "read_jsonl",
+    "score_attributions",
     "score_claims",
     "score_entities",
     "score_events",

@@ -4,15 +4,16 @@ so one migration path creates every table; the store remains the only SQL owner.
 from __future__ import annotations
 
 import re
-import sqlite3
+from typing import Any
 
-from . import grading, resolution, reviews
+from . import grading, resolution, reviews, statements
 
 # Each entry: (name, DDL). Executed in order with CREATE ... IF NOT EXISTS semantics.
 EXTENSIONS: list[tuple[str, str]] = [
     ("resolution", resolution.DDL),
     ("grading", grading.DDL),
     ("reviews", reviews.DDL),
+    ("statements", statements.DDL),
 ]
 
 
@@ -24,7 +25,8 @@ def expected_tables(schema: str) -> set[str]:
     return set(_TABLE.findall(schema)) | {t for _name, ddl in EXTENSIONS for t in _TABLE.findall(ddl)}
 
 
-def migrate(conn: sqlite3.Connection) -> None:
+def migrate(conn: Any) -> None:
+    """Create every extension table (on PostgreSQL the connection translates the DDL: `dialect.pg_ddl`)."""
     with conn:
         for _name, ddl in EXTENSIONS:
             conn.executescript(ddl)

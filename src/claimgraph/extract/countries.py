@@ -1,0 +1,99 @@
+"""Countries as the text gives them: of a descriptive actor ("Indian troops"), of the document, of a host.
+
+    Countries.of_text("Pakistani") -> "Pakistan"        (demonym, country name or a place inside it)
+    document_country(names, countries) -> "Pakistan"     (only when every place the document names agrees)
+    host_variant(name, country, gazetteer) -> Actor      ("the nation's homegrown Taliban" in a Pakistan
+                                                          report -> Tehrik-i-Taliban Pakistan)
+
+The country of a description comes from the text only: the words that modify it, else the one country all
+the document's places lie in. A report that names places in two countries gives no document country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..nlp.gazetteer import Actor, Gazetteer
+
+#: Words before an organisation's name that place it in the host country ("the nation's homegrown
+#: Taliban", "Pakistan's own Taliban", "the local Taliban").
+_HOST = re.compile(r"(?:\b(?P<poss>\w+)['’]s\s+)?(?P<mods>(?:(?:own|homegrown|home-grown|domestic|local|"
+                   r"indigenous)\s+)*)$", re.I)
+_SELF = {"nation", "country"}
+
+
+@dataclass(frozen=True, slots=True)
+class Countries:
+    """Country names from text: `of_text` a demonym, country or place → country; `demonym` the reverse."""
+
+    country_of: Callable[[str], str | None]
+    demonyms: dict[str, str]  # country name → demonym ("Pakistan" → "Pakistani")
+    names: frozenset[str]  # country names and demonyms, lower case
+
+    def of_text(self, text: str) -> str | None:
+        text = re.sub(r"^(?:the)\s+|['’]s?$", "", text.strip(), flags=re.I)
+        if not text:
+            return None
+        found = self.country_of(text)
+        if found is None and text.isupper() and 2 <= len(text) <= 3:
+            found = self.country_of(".".join(text) + ".")  # "US" → "U.S."
+        return found
+
+    def demonym(self, country: str) -> str | None:
+        return self.demonyms.get(country)
+
+    def is_country_word(self, text: str) -> bool:
+        """Whether the text is a country's name, demonym or short form ("Pakistan", "Pakistani", "US"), not a
+        region."""
+        text = re.sub(r"^(?:the)\s+|['’]s?$", "", text.strip(), flags=re.I)
+        if text.lower() in self.names:
+            return True
+        return text.replace(".", "").isupper() and len(text) <= 6 and self.of_text(text) is not None
+
+
+def countries_from(resolver: Any) -> Countries | None:  # noqa: ANN401 - a resolve.places.PlaceResolver
+    """Countries backed by a place resolver (its `country_of` and its demonym table), or None."""
+    index = getattr(resolver, "index", None)
+    if index is None or not hasattr(resolver, "country_of"):
+        return None
+    names: dict[str, str] = getattr(index, "country_names", {})
+    demonyms: dict[str, str] = {}
+    words = {n.lower() for n in names.values()}
+    for dem, cc in getattr(index, "demonyms", {}).items():
+        country = names.get(cc)
+        words.add(dem.lower())
+        if country and country not in demonyms:
+            demonyms[country] = dem[:1].upper() + dem[1:]
+    return Countries(resolver.country_of, demonyms, frozenset(words))
+
+
+def document_country(place_names: Iterable[str], countries: Countries) -> str | None:
+    """The one country every resolvable place name of a document lies in, or None (none or several)."""
+    found = {c for n in place_names if (c := countries.of_text(n))}
+    return found.pop() if len(found) == 1 else None
+
+
+def host_country(before: str, doc_country: str | None, countries: Countries) -> str | None:
+    """The host country the words before a name give ("the nation's homegrown", "Pakistan's own"), or None."""
+    m = _HOST.search(before[-60:])
+    if m is None or not (m.group("poss") or m.group("mods")):
+        return None
+    poss = (m.group("poss") or "").lower()
+    if poss and poss not in _SELF:
+        return countries.of_text(poss) if countries.is_country_word(poss) else None
+    return doc_country
+
+
+def host_variant(actor: Actor, country: str, countries: Countries, gazetteer: Gazetteer) -> Actor | None:
+    """The country's own variant of an ambiguous name: "Taliban" + Pakistan → "Pakistani Taliban" /
+    "Taliban Pakistan" when the gazetteer knows such a name for another actor."""
+    demonym = countries.demonym(country)
+    for base in (actor.name, *actor.aliases):
+        for name in (f"{demonym} {base}" if demonym else "", f"{base} {country}", f"{country} {base}"):
+            other = gazetteer.lookup(name) if name else None
+            if other is not None and other.id != actor.id:
+                return other
+    return None

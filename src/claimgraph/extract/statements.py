@@ -1,0 +1,467 @@
+"""Statements: every attribution in a document — who (source) says or thinks (cue) what (content).
+
+    parsed sentences ─find (DependencyMatcher patterns of statements.yaml)─▶ Candidate per cue
+    document text    ─quote marks (paragraph-spanning)──────────────────────▶ quoted spans
+    candidates + quotes + entities ─assemble─▶ Statement records (kind, source actor, nesting)
+    statements + claims ─link_claims─▶ claims carrying the id of the statement they sit in
+
+`find` is pure (a parsed sentence in, candidates out) and is what the unit tests hold. The registered spaCy
+component `claimgraph_statements_v1` writes the same candidates onto a Doc's span groups for pipelines that
+want them there. Sentences the segmenter did not keep are parsed here only when they hold a cue word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.vocab import Vocab
+
+from ..nlp.segment import verb_forms
+
+STATEMENTS_VERSION = "claimgraph.statements.v1"
+COMPONENT = "claimgraph_statements_v1"  # spaCy factory names take no dots
+
+
+
+def _mark_at(text: str, i: int) -> int:
+    """Length of the quote mark at `i` (0 if none): “ ” " or a typewriter pair '' / ``."""
+    if text.startswith(("''", "``"), i):
+        return 2
+    return 1 if text[i : i + 1] in "“”\"" else 0
+_PERSON_TYPES = {"person"}
+_ORG_TYPES = {"organisation", "armed_group", "agency", "party", "state"}
+
+
+# -- the lexicon and patterns ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The word classes of statements.yaml: class name → lower-case lemmas (or words)."""
+
+    classes: Mapping[str, frozenset[str]]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    first_pronouns: frozenset[str]
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        return self.classes[name]
+
+
+@dataclass(frozen=True, slots=True)
+class PatternSpec:
+    id: str
+    build: str | None  # how the content span is made; None: the pattern finds only a source
+    agentless: bool
+    nodes: tuple[str, ...]  # RIGHT_IDs in pattern order (the order of a match's token ids)
+    pattern: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StatementRules:
+    lexicon: Lexicon
+    patterns: tuple[PatternSpec, ...]
+
+    def cue_words(self) -> frozenset[str]:
+        """Lower-case surface words any of whose presence makes a sentence worth parsing for statements."""
+        lemmas = set().union(*(self.lexicon[c] for c in ("speech", "cognition", "agentless", "labelling")))
+        words = verb_forms(lemmas) | set(self.lexicon["adverbs"]) | {"according", "per", "quoted", "cited"}
+        words |= {w for n in self.lexicon["noun_cues"] for w in (n, n + "s")}
+        return frozenset(words | _IRREGULAR_SAY)
+
+
+# past forms of the commonest cue verbs, which `verb_forms` (regular endings only) cannot make
+_IRREGULAR_SAY = frozenset({"said", "told", "thought", "wrote", "written", "knew", "known", "understood", "felt",
+                            "saw", "seen", "foretold"})
+
+
+def _expand(value: Any, lexicon: Mapping[str, frozenset[str]]) -> Any:
+    """Replace "$class" strings by that class's words, flattening lists."""
+    if isinstance(value, dict):
+        return {k: _expand(v, lexicon) for k, v in value.items()}
+    if isinstance(value, str) and value.startswith("$"):
+        return sorted(lexicon[value[1:]])
+    if isinstance(value, list):
+        out: list[Any] = []
+        for v in value:
+            e = _expand(v, lexicon)
+            out.extend(e if isinstance(v, str) and v.startswith("$") else [e])
+        return out
+    return value
+
+
+def parse_rules(raw: Mapping[str, Any]) -> StatementRules:
+    """Validate statements.yaml into rules. Every pattern needs a `cue` node; `$class` names must exist."""
+    classes: dict[str, frozenset[str]] = {}
+    pronouns: Mapping[str, Any] = {}
+    for name, entry in (raw.get("lexicon") or {}).items():
+        if not entry.get("source"):
+            raise ValueError(f"statements.yaml lexicon class {name!r} names no source")
+        if name == "pronouns":
+            pronouns = entry
+            continue
+        words = entry.get("lemmas") or entry.get("words") or entry.get("phrases") or []
+        classes[name] = frozenset(str(w).lower() for w in words)
+    specs = []
+    for p in raw.get("patterns") or []:
+        try:
+            pattern = tuple(_expand(p["pattern"], classes))
+        except KeyError as exc:
+            raise ValueError(f"statements.yaml pattern {p.get('id')!r} uses unknown class {exc}") from exc
+        nodes = tuple(n["RIGHT_ID"] for n in pattern)
+        if "cue" not in nodes:
+            raise ValueError(f"statements.yaml pattern {p['id']!r} has no `cue` node")
+        specs.append(PatternSpec(p["id"], p.get("build"), bool(p.get("agentless")), nodes, pattern))
+    lex = Lexicon(classes, frozenset(pronouns.get("person", [])), frozenset(pronouns.get("group", [])),
+                  frozenset(pronouns.get("first", [])))
+    return StatementRules(lex, tuple(specs))
+
+
+@cache
+def load_rules() -> StatementRules:
+    """The packaged statements.yaml (read on first use)."""
+    text = resources.files("claimgraph.extract").joinpath("statements.yaml").read_text("utf-8")
+    return parse_rules(yaml.safe_load(text))
+
+
+# -- find: one parsed sentence → candidates --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One attribution in one parsed sentence, as token ranges [start, end) of that sentence's Doc."""
+
+    pattern: str
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    source_head: int | None
+    content: tuple[int, int] | None
+    agentless: bool = False
+
+
+@dataclass(slots=True)
+class _Found:
+    patterns: list[str] = field(default_factory=list)
+    source: int | None = None
+    contents: list[tuple[int, str, tuple[int, int]]] = field(default_factory=list)  # (rank, pattern, range)
+    agentless: bool = False
+    extra_cue: set[int] = field(default_factory=set)
+
+
+class StatementMatcher:
+    """Finds candidate statements in parsed sentences. Build once per vocabulary."""
+
+    def __init__(self, vocab: Vocab, rules: StatementRules | None = None) -> None:
+        self.rules = rules or load_rules()
+        self.matcher = DependencyMatcher(vocab)
+        self.specs: dict[str, tuple[int, PatternSpec]] = {}
+        for rank, spec in enumerate(self.rules.patterns):
+            self.matcher.add(spec.id, [list(spec.pattern)])
+            self.specs[spec.id] = (rank, spec)
+
+    def find(self, doc: Doc) -> list[Candidate]:
+        found: dict[int, _Found] = {}
+        strings = doc.vocab.strings
+        for match_id, token_ids in self.matcher(doc):
+            rank, spec = self.specs[strings[match_id]]
+            roles = dict(zip(spec.nodes, token_ids, strict=True))
+            f = found.setdefault(roles["cue"], _Found())
+            f.patterns.append(spec.id)
+            f.agentless |= spec.agentless
+            f.extra_cue.update(roles[n] for n in ("to", "per", "as", "saying") if n in roles)
+            if spec.id in {"agentless_as", "agentless_of"}:
+                f.extra_cue.add(roles["content"])  # "identified as", "accused of"
+            if "source" in roles and f.source is None:
+                f.source = roles["source"]
+            if spec.build is not None and "content" in roles:
+                obj = doc[roles["content"]]
+                if spec.build == "object" and obj.lemma_.lower() in self.rules.lexicon["responsibility"]:
+                    # "claimed responsibility for the attack": the cue runs to "for", the content is what is
+                    # claimed; without a "for" phrase nothing is claimed
+                    for_ = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+                    act = None if for_ is None else next((c for c in for_.children if c.dep_ == "pobj"), None)
+                    if act is None:
+                        continue
+                    f.extra_cue.update({obj.i, for_.i})  # type: ignore[union-attr]
+                    span = _trim(doc, act.left_edge.i, act.right_edge.i + 1)
+                else:
+                    span = self._content(doc, spec.build, roles)
+                if span is not None:
+                    span = _without_connective(doc, span)
+                if span is not None:
+                    f.contents.append((rank, spec.id, span))
+        out = []
+        for cue_i, f in sorted(found.items()):
+            cand = self._candidate(doc, cue_i, f)
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    # the parts of a candidate
+
+    def _candidate(self, doc: Doc, cue_i: int, f: _Found) -> Candidate | None:
+        cue = doc[cue_i]
+        lex = self.rules.lexicon
+        prt = [c.i for c in cue.children if c.dep_ == "prt" and c.i == cue.i + 1]
+        if cue.lemma_.lower() in lex["needs_particle"] and not prt:
+            return None  # "evidence points to …" reports nobody's word
+        if not _set_off(cue) or any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in cue.children):
+            # a reported clause of its own, not a speaker clause set inside another
+            f.contents = [c for c in f.contents if c[1] != "parenthetical"]
+        passive = any(c.dep_ == "auxpass" for c in cue.children)
+        if passive and not f.agentless:  # "was denied entry" reports nobody's denial
+            f.contents = [c for c in f.contents if c[1] != "nominal"]
+        content = min(f.contents)[2] if f.contents else None
+        if "in_document" in f.patterns and f.source is None:
+            return None
+        if not f.agentless and f.source is None and cue.pos_ in {"VERB", "AUX"}:
+            f.source = _climb_subject(cue)
+        if f.source is None and not f.agentless and any(c.tag_ == "TO" for c in cue.children):
+            return None  # "reason to believe", "in order to argue": an infinitive nobody is said to say
+        if f.source is not None and (doc[f.source].lower_ in {"nobody", "none", "noone"} or any(
+                c.dep_ == "det" and c.lower_ == "no" for c in doc[f.source].children)):
+            return None  # "No group has claimed responsibility": nobody said anything
+        cue_range = self._cue_range(cue, f, prt, content)
+        source = None
+        if f.source is not None and not (f.agentless and doc[f.source].lower_ == "it"):
+            source = _phrase(doc[f.source], cue_range, content)
+        return Candidate(f.patterns[0], cue_range, source, f.source if source else None, content,
+                         f.agentless and source is None)
+
+    def _cue_range(self, cue: Token, f: _Found, prt: list[int], content: tuple[int, int] | None
+                   ) -> tuple[int, int]:
+        doc = cue.doc
+        idx = {cue.i, *prt, *f.extra_cue}
+        if "in_document" in f.patterns:  # "In a statement": the preposition up to its noun
+            noun = next(c for c in cue.children if c.dep_ == "pobj")
+            idx |= set(range(cue.i, noun.i + 1))
+        if cue.pos_ not in {"VERB", "AUX"} or cue.lower_ == "according":
+            return min(idx), max(idx) + 1
+        # the verb group: auxiliaries, negation and adverbs right before the verb ("has said", "did not say",
+        # "also suggested"); in an agentless cue also its expletive subject ("it was reported")
+        i = cue.i - 1
+        while i >= 0 and doc[i].head == cue and doc[i].tag_ != "TO" and (doc[i].dep_ in {"aux", "auxpass", "neg"}
+                                                 or doc[i].dep_ == "advmod" and doc[i].pos_ == "ADV"
+                                                 and not doc[i + 1].is_punct and i > doc[0].i):
+            idx.add(i)
+            i -= 1
+        if f.agentless and i >= 0 and doc[i].lower_ == "it" and doc[i].head == cue:
+            idx.add(i)
+        # the addressee right after the verb: "told ThePrint", "told the court", "stated to U.S. ambassador X"
+        j = max(idx) + 1
+        nxt = next((c for c in cue.rights if c.left_edge.i == j), None)
+        if nxt is not None and (content is None or not content[0] <= nxt.i < content[1]):
+            speech = cue.lemma_.lower() in self.rules.lexicon["speech"]
+            addressee = nxt.dep_ in {"dobj", "dative"} and nxt.pos_ in {"PROPN", "NOUN", "PRON"} \
+                or nxt.dep_ in {"prep", "dative"} and nxt.lower_ == "to" and speech
+            if addressee and (content is None or nxt.right_edge.i < content[0] or content[1] <= nxt.left_edge.i):
+                idx |= set(range(j, nxt.right_edge.i + 1))
+        return min(idx), max(idx) + 1
+
+    def _content(self, doc: Doc, build: str, roles: Mapping[str, int]) -> tuple[int, int] | None:
+        head = doc[roles["content"]]
+        cue = doc[roles["cue"]]
+        if build == "subtree":
+            hi = head.right_edge.i + 1
+            if head.i < cue.i and head.dep_ in {"ccomp", "parataxis"}:
+                # "The coalition was well-established, officials emphasised, when a picture emerged …": what
+                # goes on after the speaker clause belongs to the report; the content covers both
+                hi = max([hi, *(c.right_edge.i + 1 for c in cue.rights if c.dep_ in {"advcl", "ccomp"})])
+            return _trim(doc, head.left_edge.i, hi)
+        if build == "object":  # "accused India of sponsoring the attack": the object and its of/for phrase
+            right = head.right_edge.i
+            for c in cue.rights:
+                if c.dep_ == "prep" and c.lower_ in {"of", "for"} and c.i > head.i:
+                    right = max(right, c.right_edge.i)
+            return _trim(doc, head.left_edge.i, right + 1)
+        if build == "from_subject":  # "Mengal … has been identified as a key asset": subject to the end
+            subject = doc[roles["subject"]]
+            start = subject.left_edge.i
+            return _trim(doc, start, head.right_edge.i + 1)
+        if build == "clause_around":  # the clause the cue sits in, less the cue's own phrase
+            lo, hi = head.left_edge.i, head.right_edge.i + 1
+            clo, chi = cue.left_edge.i, cue.right_edge.i + 1
+            own = [c.left_edge.i for c in cue.children if c.i < cue.i and c.dep_ in {"nsubj", "mark", "aux", "neg"}]
+            if own and cue.dep_ in {"parataxis", "ccomp", "advcl"}:
+                # "Months later, the sources point out, Ashfaq arrived": "Months later" stays in the content;
+                # "As someone once said, …": "As" goes with the speaker clause
+                clo = min(own)
+            if clo <= lo:
+                lo = chi
+            elif chi >= hi:
+                hi = clo
+            return _trim(doc, lo, hi)
+        raise ValueError(f"statements.yaml: unknown content build {build!r}")
+
+
+def _set_off(cue: Token) -> bool:
+    """Whether a speaker clause ("the sources point out", "he said") stands apart from the clause it reports:
+    a comma, dash or quote mark before it, or a comma or dash after it."""
+    doc = cue.doc
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    left = subj.left_edge.i if subj is not None and subj.i < cue.i else cue.i
+    right = cue.right_edge.i
+    before = doc[left - 1].text if left > 0 else ""
+    after = doc[right + 1].text if right + 1 < len(doc) else ""
+    return before in {",", "”", "\"", "—", "–"} or (after in {",", "—", "–"} and left > 0)
+
+
+def _climb_subject(cue: Token) -> int | None:
+    """The subject a cue verb shares: "… and added that" (conj), "…, adding that" (advcl), "signs indicating"."""
+    head = cue
+    for _ in range(3):
+        if head.dep_ not in {"conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "pcomp"} or head.head is head:
+            return None
+        step, head = head, head.head
+        if step.dep_ == "xcomp":  # "led the president to conclude": the object of the controlling verb speaks
+            obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < step.i), None)
+            if obj is not None:
+                return obj.i
+        subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and not subj.is_punct:
+            if subj.tag_ in {"WDT", "WP"} and head.dep_ == "relcl":
+                return head.head.i
+            return subj.i if subj.dep_ == "nsubj" else None
+    return None
+
+
+def _phrase(head: Token, cue: tuple[int, int], content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The source's noun phrase: the head's subtree, kept clear of the cue and the content."""
+    doc = head.doc
+    relcl = None
+    if head.tag_ in {"WDT", "WP"} and head.head.dep_ == "relcl":
+        relcl = head.head
+        head = relcl.head  # "the report, which said …", "those who say …": the report, those
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    if relcl is not None:
+        hi = min(hi, relcl.left_edge.i)
+    around = content is not None and content[0] <= cue[0] < content[1]  # a speaker clause set inside its report
+    for a, b in (cue,) if around or content is None else (cue, content):
+        if a <= head.i < b:
+            return None
+        if a < hi and b > lo:  # an overlap with the cue or content: keep the side the head is on
+            lo, hi = (max(lo, b), hi) if head.i >= b else (lo, min(hi, a))
+    while hi - 1 > lo and doc[hi - 1].dep_ == "case":  # "Obama's claim": the possessor without "'s"
+        hi -= 1
+    return _trim(doc, lo, hi)
+
+
+def _without_connective(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
+    """A content range without a sentence-initial connective ("Additionally,", "However,", "But")."""
+    lo, hi = span
+    first = next((t.i for t in doc if not (t.is_punct or t.is_quote or t.is_space)), 0)
+    tok = doc[lo]
+    if lo == first and hi - lo > 2 and tok.dep_ in {"advmod", "cc"} and tok.pos_ in {"ADV", "CCONJ"} \
+            and (doc[lo + 1].text == "," or tok.pos_ == "CCONJ"):
+        return _trim(doc, lo + (2 if doc[lo + 1].text == "," else 1), hi)
+    return span
+
+
+def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """Drop punctuation, quote marks and a leading complementizer from both ends of a token range; a closing
+    quote mark whose opening mark is inside the range stays ("its magazine, ‘Yalgaar’")."""
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_quote or doc[lo].is_space
+                       or (doc[lo].dep_ == "mark" and doc[lo].lower_ in {"that"})):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_quote or doc[hi - 1].is_space) \
+            and doc[hi - 1].text not in {")", "]"}:
+        last = doc[hi - 1].text
+        if last in _PAIRS and any(t.text == _PAIRS[last] for t in doc[lo : hi - 1]):
+            break
+        hi -= 1
+    return (lo, hi) if hi > lo else None
+
+
+_PAIRS = {"’": "‘", "”": "“"}
+
+
+# -- the spaCy component (the write half) -----------------------------------------------------------------
+
+
+@Language.factory(COMPONENT, requires=["token.dep", "token.lemma", "token.pos"], assigns=["doc.spans"])
+def make_statements_component(nlp: Language, name: str) -> StatementsComponent:
+    return StatementsComponent(nlp.vocab)
+
+
+class StatementsComponent:
+    """Sets doc.spans["statement_cue" | "statement_source" | "statement_content"], one span per statement
+    in the same order ("statement_source" holds an empty span where there is no source)."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.matcher = StatementMatcher(vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        cues, sources, contents = [], [], []
+        for c in self.matcher.find(doc):
+            label = "agentless" if c.agentless else c.pattern
+            cues.append(SpacySpan(doc, *c.cue, label=label))
+            sources.append(SpacySpan(doc, *(c.source or (c.cue[0], c.cue[0])), label=label))
+            contents.append(SpacySpan(doc, *(c.content or (c.cue[0], c.cue[0])), label=label))
+        doc.spans["statement_cue"], doc.spans["statement_source"] = cues, sources
+        doc.spans["statement_content"] = contents
+        return doc
+
+
+# -- quotes ------------------------------------------------------------------------------------------------
+
+
+def quote_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of every quotation, marks excluded. Marks are curly (“ ”), straight (") or typewriter pairs
+    ('' … '', `` … ''). A quotation left open at the end of a paragraph goes on into the next one when that
+    paragraph opens with a quote mark (the newspaper convention for a quote of several paragraphs) or when the
+    paragraph broke off mid-sentence (a hard-wrapped text's blank line); otherwise it ends with its paragraph."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    last_end = 0
+    broken = False
+    for ps, pe in paragraphs:
+        start = ps
+        if open_at is not None:
+            mark = _mark_at(text, ps)
+            if mark:
+                start = ps + mark  # the reopening mark continues the quotation
+            elif not broken:
+                spans.append((open_at, last_end))
+                open_at = None
+        i = start
+        while i < pe:
+            mark = _mark_at(text, i)
+            if not mark:
+                i += 1
+                continue
+            ch = text[i]
+            if ch == "“" or text.startswith("``", i):
+                if open_at is None:
+                    open_at = i + mark
+            elif ch == "”":
+                if open_at is not None:
+                    spans.append((open_at, i))
+                    open_at = None
+            elif open_at is None and (i == ps or not text[i - 1].isalnum()):
+                open_at = i + mark
+            elif open_at is not None:
+                spans.append((open_at, i))
+                open_at = None
+            i += mark
+        last_end = pe
+        broken = not re.search(r"[.!?:;\"”')\]]\s*$", text[ps:pe])
+    if open_at is not None:
+        spans.append((open_at, last_end))
+    out = []
+    for s, e in spans:
+        chunk = text[s:e]
+        s2 = s + len(chunk) - len(chunk.lstrip())
+        e2 = s + len(chunk.rstrip())  # punctuation inside the marks is the speaker's: "…deniability,"
+        if e2 > s2:
+            out.append((s2, e2))
+    return out

@@ -1,0 +1,218 @@
+"""Descriptive actors: actors a report names by what they are, not by name.
+
+    ontology/descriptive_actors.yaml ─ load_descriptions ─▶ Description list
+        ─ DescriptiveMatcher.find (pure: Doc → DescriptiveHit list) ─▶ doc.spans["descriptive_actors"]
+
+"Indian troops", "Pakistani police", "a US drone strike", "gunmen", "unknown assailants", "the BSF". The
+terms are token patterns (spaCy `Matcher`, built from the YAML); the country is read off the parse: a
+demonym or place that modifies the phrase ("Indian troops", "India's army", "US drone strike") or an "of"
+complement ("the army of Nigeria"). A description that a named group modifies ("TTP militants", "Boko
+Haram fighters", "the Taliban's gunmen") is that group's, not a description, and is not reported.
+
+The component `claimgraph_descriptive_actors_v1` stores each hit as a span in `doc.spans` with the entry key
+as label and the country words (as written, "Indian") as `kb_id`; the extract stage turns them into
+entities of kind "descriptive" and normalises the country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..errors import ConfigError
+
+DESCRIPTIVE_FACTORY = "claimgraph_descriptive_actors_v1"
+DESCRIPTIVE_PIPE = "claimgraph_descriptive_actors"
+SPANS_KEY = "descriptive_actors"
+_COUNTRY_LABELS = {"NORP", "GPE", "PLACE"}
+_NAMED_LABELS = {"ORG", "ARMED_GROUP", "AGENCY", "ORGANISATION", "PARTY", "STATE", "PERSON"}
+_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+_REQUIRED = ("key", "category", "type", "name", "source")
+_DETERMINERS = {"the", "a", "an"}
+#: Nouns for the people or units of a force: "CRPF personnel", "BSF troops", "police officers".
+_MEMBER_NOUNS = {"personnel", "troop", "troops", "soldier", "jawan", "officer", "official", "man", "men",
+                 "commando", "force", "unit", "member", "cadre", "fighter", "guard", "contingent", "convoy",
+                 "patrol", "team", "squad", "battalion", "company", "platoon"}
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """One kind of descriptive actor (see ontology/descriptive_actors.yaml)."""
+
+    key: str
+    category: str  # ACLED actor type: "State Forces", "Rebel Groups", "Unidentified Armed Group"
+    type: str  # ontology entity type
+    name: str  # template with {country} / {demonym}
+    bare_name: str
+    terms: tuple[str, ...] = ()
+    exact: tuple[str, ...] = ()
+    with_country: tuple[str, ...] = ()
+    country: str | None = None
+    source: str = ""
+
+    def display(self, country: str | None, demonym: str | None) -> str:
+        """The actor's name for a country ("Military Forces of India"), or the bare name without one."""
+        if country is None or "{demonym}" in self.name and not demonym:
+            return self.bare_name
+        return self.name.format(country=country, demonym=demonym or country)
+
+
+@dataclass(frozen=True, slots=True)
+class DescriptiveHit:
+    start: int  # token range in the Doc, country modifier included
+    end: int
+    key: str
+    country_text: str  # the words that give the country ("Indian", "Pakistan's"), "" when none
+    in_name: bool = False  # found inside a name ("Pakistan Army"): only a country may precede the term
+
+
+def load_descriptions(text: str | None = None) -> tuple[Description, ...]:
+    """The descriptions of the packaged YAML (or of `text`); raises ConfigError on an invalid entry."""
+    if text is None:
+        text = resources.files("claimgraph.ontology").joinpath("descriptive_actors.yaml").read_text("utf-8")
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"ontology/descriptive_actors.yaml is invalid: {exc}") from exc
+    sources = data.get("sources") or {}
+    out = []
+    for i, e in enumerate(data.get("actors") or []):
+        missing = [k for k in _REQUIRED if not e.get(k)]
+        if missing:
+            raise ConfigError(f"descriptive actor #{i} ({e.get('key', '?')}) lacks {', '.join(missing)}")
+        if not (e.get("terms") or e.get("exact") or e.get("with_country")):
+            raise ConfigError(f"descriptive actor {e['key']!r} has no terms")
+        source = str(e["source"])
+        out.append(Description(
+            e["key"], e["category"], e["type"], e["name"], e.get("bare_name") or e["key"],
+            tuple(str(t).lower() for t in e.get("terms") or ()), tuple(str(t) for t in e.get("exact") or ()),
+            tuple(str(t).lower() for t in e.get("with_country") or ()), e.get("country"),
+            str(sources.get(source, source)),
+        ))
+    return tuple(out)
+
+
+class DescriptiveMatcher:
+    """Finds descriptive actors in a parsed Doc. `find` is pure: it returns hits and sets nothing."""
+
+    def __init__(self, nlp: Language, descriptions: Sequence[Description]) -> None:
+        self.descriptions = {d.key: d for d in descriptions}
+        self.matcher = Matcher(nlp.vocab)
+        for d in descriptions:
+            patterns = []
+            for term in (*d.terms, *d.with_country):
+                patterns.append([{"LOWER": t.lower_} for t in nlp.make_doc(term)])
+            for term in d.exact:
+                patterns.append([{"ORTH": t.text} for t in nlp.make_doc(term)])
+            if patterns:
+                self.matcher.add(d.key, patterns)
+
+    def find(self, doc: Doc) -> list[DescriptiveHit]:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            span = Span(doc, start, end, label=doc.vocab.strings[match_id])
+            head = span.root.head
+            if span.root.dep_ in _MODIFIER_DEPS and head.i == end and head.lemma_.lower() in _MEMBER_NOUNS:
+                span = Span(doc, start, end + 1, label=span.label_)  # "BSF troops", "CRPF personnel"
+            spans.append(span)
+        hits = []
+        for span in filter_spans(spans):
+            d = self.descriptions[span.label_]
+            if _named_owner(span):
+                continue  # "TTP militants", "its troops": an actor named elsewhere, not a description
+            if span.root.dep_ == "amod" and span.root.pos_ == "ADJ" and span.root.head.i >= span.end:
+                continue  # "military aid", "a military government": an adjective, not the forces
+                # (a noun modifier still names them: "attacked a police station", "an army camp")
+            if any(t.ent_kb_id_ for t in span):
+                continue  # part of a gazetteer name
+            ent = _ent_at(span[-1])
+            before = [t for t in ent[: max(0, span.start - ent.start)] if t.lower_ not in _DETERMINERS] \
+                if ent is not None else []
+            if ent is not None and ent.label_ in _NAMED_LABELS and d.country is None and (before or ent.end > span.end):
+                # inside a name the NER found: "Pakistan Army" is the army of a country, "Balochistan
+                # Liberation Army" is not; the words before the term must name a country (checked later)
+                if ent.end != span.end:
+                    continue
+                words = ent[before[0].i - ent.start : span.start - ent.start].text
+                hits.append(DescriptiveHit(before[0].i, span.end, d.key, words, True))
+                continue
+            country, first = _country_words(span)
+            wanted = span.text.lower() in d.with_country and span.text not in d.exact
+            if wanted and not country and d.country is None:
+                continue  # "forces", "drone strike": a state actor only when the text says whose
+            hits.append(DescriptiveHit(min(first, span.start), span.end, d.key, country))
+        return hits
+
+
+def _named_owner(span: Span) -> bool:
+    """Whether a named organisation modifies the phrase ("Boko Haram fighters", "the Taliban's gunmen")."""
+    head = span.root
+    for c in head.children:
+        if c.dep_ in _MODIFIER_DEPS and c.i < span.start and (c.ent_type_ in _NAMED_LABELS or c.ent_kb_id_):
+            return True
+        if c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in ("its", "their"):
+            return True  # "Syria has offered its troops": the troops of an actor the text names
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and bool(prev.ent_kb_id_) and prev.ent_type_ not in _COUNTRY_LABELS
+
+
+def _country_words(span: Span) -> tuple[str, int]:
+    """The words that give a description's country, and the first token of the phrase with them.
+
+    A demonym or place right before the phrase or modifying its head ("Indian troops", "Pakistan's police",
+    "US drone strike"), else the place of an "of" complement ("the army of Nigeria")."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in ("'s", "’s", "'", "’"):
+        i -= 1
+    if i >= 0 and doc[i].ent_type_ in _COUNTRY_LABELS:
+        ent = _ent_at(doc[i])
+        if ent is not None:
+            return ent.text, ent.start
+    for c in span.root.children:
+        if c.dep_ in _MODIFIER_DEPS and c.ent_type_ in _COUNTRY_LABELS:
+            ent = _ent_at(c)
+            if ent is not None:
+                return ent.text, min(ent.start, span.start)
+    if i >= 0 and doc[i].dep_ in _MODIFIER_DEPS and doc[i].head.i == span.root.i and doc[i].is_title \
+            and not doc[i].ent_type_ and doc[i].pos_ == "PROPN":
+        return doc[i].text, i  # "Houthi rebels": an owner (or a country) the NER did not mark
+    for prep in span.root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for g in prep.children:
+                if g.dep_ == "pobj" and g.ent_type_ in _COUNTRY_LABELS and (ent := _ent_at(g)) is not None:
+                    return ent.text, span.start
+    return "", span.start
+
+
+def _ent_at(tok: Token) -> Span | None:
+    for e in tok.doc.ents:
+        if e.start <= tok.i < e.end:
+            return e
+    return None
+
+
+class DescriptiveComponent:
+    """`claimgraph_descriptive_actors_v1`: descriptive actors as spans in `doc.spans["descriptive_actors"]`."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.matcher = DescriptiveMatcher(nlp, load_descriptions())
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[SPANS_KEY] = [Span(doc, h.start, h.end, label=h.key, kb_id=h.country_text,
+                                     span_id="in_name" if h.in_name else "") for h in self.matcher.find(doc)]
+        return doc
+
+
+@Language.factory(DESCRIPTIVE_FACTORY, requires=["doc.ents", "token.dep"], assigns=["doc.spans"],
+                  default_config={})
+def make_descriptive(nlp: Language, name: str) -> DescriptiveComponent:
+    return DescriptiveComponent(nlp, name)

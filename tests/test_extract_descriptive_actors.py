@@ -1,0 +1,207 @@
+"""Actors beyond the gazetteer (issue 10): descriptive actors, named-over-described perpetrators, places that
+are never sides, whole-name aliases and host-country variants — real sentences through the real Extractor."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.contract import entity_from_json, entity_to_json
+from claimgraph.errors import ConfigError
+from claimgraph.extract.countries import Countries, document_country, host_country
+from claimgraph.nlp.descriptive import load_descriptions
+from claimgraph.records import Document, Entity, Extraction, Span, text_id
+
+
+def _extract(extractor, text: str) -> Extraction:  # type: ignore[no-untyped-def]
+    x = extractor.extract(Document(text_id(text), text, source="test"))
+    assert x.error is None, x.error
+    return x
+
+
+def _named(x: Extraction) -> dict[str, Entity]:
+    return {e.name: e for e in x.entities}
+
+
+def _violent(x: Extraction):  # type: ignore[no-untyped-def]
+    return [ev for ev in x.events if ev.type in ("ASSAULT", "FIGHT")]
+
+
+# ------------------------------------------------------------------------------------------ data
+
+
+def test_every_description_names_its_source_and_category() -> None:
+    descriptions = load_descriptions()
+    assert {"military", "police", "unidentified-armed-group"} <= {d.key for d in descriptions}
+    for d in descriptions:
+        assert d.source and d.category in {"State Forces", "Rebel Groups", "Unidentified Armed Group"}
+
+
+def test_a_description_without_source_is_refused() -> None:
+    bad = "actors:\n  - {key: x, category: State Forces, type: agency, name: 'X of {country}', terms: [x]}\n"
+    with pytest.raises(ConfigError, match="source"):
+        load_descriptions(bad)
+
+
+def test_display_names_follow_the_country_the_text_gives() -> None:
+    (military,) = [d for d in load_descriptions() if d.key == "military"]
+    assert military.display("India", "Indian") == "Military Forces of India"
+    assert military.display(None, None) == "military forces"
+
+
+def _countries() -> Countries:
+    table = {"pakistan": "Pakistan", "pakistani": "Pakistan", "india": "India", "indian": "India",
+             "bajaur": "Pakistan", "dubai": "United Arab Emirates", "sanaa": "Yemen"}
+    return Countries(lambda t: table.get(t.lower()), {"Pakistan": "Pakistani", "India": "Indian"},
+                     frozenset({"pakistan", "pakistani", "india", "indian"}))
+
+
+def test_document_country_only_when_every_place_agrees() -> None:
+    c = _countries()
+    assert document_country(["Bajaur", "Pakistan"], c) == "Pakistan"
+    assert document_country(["DUBAI", "Sanaa"], c) is None  # a dateline elsewhere: no country
+    assert document_country(["Atlantis"], c) is None
+
+
+@pytest.mark.parametrize("before, country", [
+    ("Officials said the nation's homegrown ", "Pakistan"),
+    ("a checkpoint attacked by Pakistan's own ", "Pakistan"),
+    ("India's ", "India"),
+    ("a statement by the ", None),
+    ("Bajaur's ", None),  # a district's possessive is no host country
+])
+def test_host_country_words(before: str, country: str | None) -> None:
+    assert host_country(before, "Pakistan", _countries()) == country
+
+
+def test_kind_is_in_the_contract_and_old_output_reads_as_named() -> None:
+    e = Entity("ent_1", "Military Forces of India", "agency", ("Indian troops",), (Span(0, 13, "Indian troops"),),
+               (), "descriptive")
+    data = entity_to_json(e)
+    assert data["kind"] == "descriptive"
+    assert entity_from_json(data, "Indian troops").kind == "descriptive"
+    del data["kind"]
+    assert entity_from_json(data, "Indian troops").kind == "named"
+
+
+# ------------------------------------------------------------------------------------------ model
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, perpetrator, target", [
+    ("Indian troops killed three militants in Kupwara district on Sunday.",
+     "Military Forces of India", "Unidentified Armed Group (India)"),
+    ("Unknown assailants shot dead a police officer in Peshawar.",
+     "Unidentified Armed Group (Pakistan)", "Police Forces of Pakistan"),
+    ("A US drone strike killed four militants in North Waziristan.", "Military Forces of United States", None),
+    ("Police killed 20 suspected sandalwood smugglers in the forest.", "police forces", "smugglers"),
+    ("Maoists triggered an IED blast that killed five CRPF personnel in Sukma district of Chhattisgarh.",
+     "Unidentified Rebel Group (India)", "Military Forces of India"),
+    ("Rangers killed three terrorists in an operation in Karachi.",
+     "Military Forces of Pakistan", "Unidentified Armed Group (Pakistan)"),
+])
+def test_descriptions_fill_perpetrator_and_target(extractor, text: str, perpetrator: str,  # type: ignore[no-untyped-def]
+                                                  target: str | None) -> None:
+    x = _extract(extractor, text)
+    (ev,) = _violent(x)
+    assert [p.name for p in ev.perpetrators][:1] == [perpetrator]
+    if target is not None:
+        assert target in [t.name for t in ev.targets]
+    assert _named(x)[perpetrator].kind == "descriptive"
+
+
+@pytest.mark.model
+def test_a_demonym_names_the_country_of_the_forces(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Pakistani police said the Counter-Terrorism Department raided a house in Lahore.")
+    names = _named(x)
+    assert "Police Forces of Pakistan" in names
+    assert "Counter-Terrorism Department" not in names  # the CTD is Pakistan's police, not an unknown group
+
+
+@pytest.mark.model
+def test_a_named_group_outranks_a_description(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Gunmen stormed a checkpoint in Bajaur, killing six soldiers. ISKP has claimed "
+                            "responsibility for the attack.")
+    (ev,) = _violent(x)
+    names = [p.name for p in ev.perpetrators]
+    assert names[0] == "Islamic State Khorasan Province"
+    assert "Bajaur" not in names and "Bajaur" not in [t.name for t in ev.targets]
+
+
+@pytest.mark.model
+def test_a_claim_for_an_attack_on_a_group_makes_it_the_target(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "JNIM claimed responsibility for an attack on fighters from the MSA near Menaka.")
+    (ev,) = _violent(x)
+    assert "MSA" not in [p.name for p in ev.perpetrators]
+    assert "MSA" in [t.name for t in ev.targets]
+
+
+@pytest.mark.model
+def test_members_of_a_named_group_are_no_description(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "TTP militants attacked a police station in Bannu, killing two policemen.")
+    assert not any(e.kind == "descriptive" and e.type == "armed_group" for e in x.entities)
+
+
+@pytest.mark.model
+def test_a_pasted_unknown_name_stays_one_organisation(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "A pasted report says Lashkar-e-Islam fighters attacked a checkpoint in Khyber.")
+    names = _named(x)
+    assert "Lashkar-e-Taiba" not in names and "Islam" not in names
+    assert names["Lashkar-e-Islam"].type == "organisation"
+
+
+@pytest.mark.model
+def test_spellings_of_the_houthis_are_one_actor(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "The Houthis fired missiles at a ship. The Huthi militia said it targeted the vessel. "
+                            "Ansar Allah warned of more attacks.")
+    groups = [e for e in x.entities if e.type in ("armed_group", "organisation")]
+    assert [e.name for e in groups] == ["Houthis"]
+
+
+@pytest.mark.model
+def test_the_host_country_picks_the_taliban(extractor) -> None:  # type: ignore[no-untyped-def]
+    pakistan = _extract(extractor, "Pakistan's security forces said the nation's homegrown Taliban attacked a "
+                                   "checkpoint in Bajaur, killing two soldiers.")
+    assert "Tehrik-i-Taliban Pakistan" in _named(pakistan) and "Taliban" not in _named(pakistan)
+    afghan = _extract(extractor, "The Taliban attacked a checkpoint in Kandahar, killing two soldiers.")
+    assert "Taliban" in _named(afghan)
+
+
+@pytest.mark.model
+def test_forces_as_an_adjective_or_owned_by_a_named_actor_are_no_description(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "The United States suspended part of a military aid program for Bosnia.")
+    assert not any(e.kind == "descriptive" for e in x.entities)
+    x = _extract(extractor, "Syria has again offered its troops to Lebanon's new president.")
+    assert not any(e.kind == "descriptive" for e in x.entities)
+    x = _extract(extractor, "Militants attacked a police station in Bannu, killing two policemen.")
+    assert "Police Forces of Pakistan" in _named(x)
+
+
+@pytest.mark.model
+def test_a_named_groups_fighters_are_the_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "DUBAI: Houthi rebels attacked a cargo ship in the Red Sea, the US military said.")
+    (ev,) = _violent(x)
+    assert [p.name for p in ev.perpetrators] == ["Houthis"]
+
+
+@pytest.mark.model
+def test_who_dies_is_no_perpetrator_and_a_village_no_target(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Al-Shabaab fighters attacked an African Union base in Lower Shabelle; Somali officials "
+                            "said 10 soldiers died.")
+    (ev,) = _violent(x)
+    assert [p.name for p in ev.perpetrators] == ["Al-Shabaab"]
+    x = _extract(extractor, "Security forces targeted militants in Tirah Valley's village Koki Khel, killing four.")
+    (ev,) = _violent(x)
+    assert "Koki Khel" not in [t.name for t in ev.targets]
+    assert _named(x)["Koki Khel"].type == "place"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("second, first", [
+    ("The TTP denied involvement.", "Unidentified Armed Group (Pakistan)"),  # a denial names no perpetrator
+    ("Police blamed the TTP for the attack.", "Tehrik-i-Taliban Pakistan"),  # a named group outranks gunmen
+])
+def test_denied_or_blamed_group_beside_a_description(extractor, second: str, first: str) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, f"Gunmen attacked a police post in Bannu, killing three policemen. {second}")
+    (ev,) = _violent(x)
+    assert ev.perpetrators[0].name == first
+    assert [t.name for t in ev.targets] == ["Police Forces of Pakistan"]
