@@ -24,6 +24,7 @@ run: $(STAMP)
 	@if [ -d $(SHARED)/corpus ]; then $(BIN)/claimgraph ingest $(SHARED)/corpus --db $(DB) $(EXCLUDE) || true; fi
 	@mkdir -p out
 	$(BIN)/claimgraph report --db $(DB) -o out/report.md
+	@sed -n '1,/^## Converging pairs/p' out/report.md | head -n 40; echo "(the whole brief: out/report.md)"
 	$(BIN)/claimgraph serve --db $(DB) --port $(PORT)
 
 ## The tests drive real parts: Debian's chromium (browser tests; never a downloaded browser), a Java runtime

@@ -54,6 +54,7 @@ BENCHMARKS: list[tuple[str, str]] = [
     ("store_speed", "store_speed"),
     ("reliability", "reliability"),
     ("batch_speed", "batch_speed"),
+    ("brief_check", "brief_check"),
 ]
 
 INTRO = (

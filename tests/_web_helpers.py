@@ -94,3 +94,17 @@ def edges(page: Any) -> list[dict[str, Any]]:
     return page.evaluate(
         "() => window.claimgraph.cy.edges().map((e) => ({...e.data(), style: e.style('line-style')}))"
     )
+
+
+def rendered_box(page: Any, name: str) -> dict[str, Any]:
+    """The on-screen box of an actor's node with its neighbours: its width and whether all of it is in view."""
+    return page.evaluate(
+        """(name) => {
+            const cy = window.claimgraph.cy;
+            const node = cy.nodes().filter((n) => n.data('name') === name)[0];
+            const bb = node.closedNeighborhood().nodes().renderedBoundingBox({includeLabels: false});
+            return {w: bb.w, h: bb.h,
+                    inside: bb.x1 >= -1 && bb.y1 >= -1 && bb.x2 <= cy.width() + 1 && bb.y2 <= cy.height() + 1};
+        }""",
+        name,
+    )

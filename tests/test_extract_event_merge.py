@@ -237,3 +237,14 @@ def test_a_list_entry_with_its_own_toll_and_place_is_its_own_incident() -> None:
     events, _ = merge_events([_cand(first), _cand(second, refers_back=True, tolls=toll),
                               _cand(third, refers_back=True, tolls=toll)], text)
     assert [len(e.mentions) for e in events] == [1, 2]  # the next paragraph's bare toll joins the Quetta entry
+
+
+@pytest.mark.model
+def test_an_act_timed_by_the_attack_already_told_is_another_incident(extractor) -> None:  # noqa: ANN001
+    from claimgraph.records import Document, text_id
+
+    text = ("On the night of 21 December, gunmen from the IPLO shot dead two Protestant civilians in a Belfast pub. "
+            "A few hours after the attack, the UDA shot dead a Catholic civilian in north Belfast.")
+    x = extractor.extract(Document(text_id(text), text))
+    violent = [e for e in x.events if e.type in ("ASSAULT", "FIGHT")]
+    assert len(violent) == 2

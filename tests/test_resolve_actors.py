@@ -204,3 +204,17 @@ def test_merge_by_name_needs_an_exact_unambiguous_name(store: Store) -> None:
         actors.merge(store, "ISKP", "Lashkar-e-Taiba")  # two reports' ISKP, not yet resolved
     j = actors.merge(store, "Lashkar-e-Taiba", "Lashkar-e-Tayyiba")
     assert j.verdict == "same"
+
+
+def test_a_shared_acronym_of_different_full_names_is_not_identity() -> None:
+    from claimgraph.resolve.actors import UNSURE_AT, score_pair
+
+    assert score_pair(["Afghan National Police", "ANP"], ["Awami National Party"]).score < UNSURE_AT
+    assert score_pair(["Lashkar-e-Taiba"], ["LeT"]).score >= UNSURE_AT  # an acronym of the one full name
+
+
+def test_alike_people_with_other_family_names_are_not_one_person() -> None:
+    from claimgraph.resolve.actors import UNSURE_AT, score_pair
+
+    assert score_pair(["Mohamed Atta"], ["Mohammed Atef"], person=True).score < UNSURE_AT
+    assert score_pair(["Mohamed Atta"], ["Mohammed Ata"], person=True).score >= UNSURE_AT

@@ -124,3 +124,120 @@ def test_place_entities_resolve_and_merge_by_geonames_id(places: PlaceResolver, 
             1170706, "Balochistan", "Pakistan")
         again = resolve_place_entities(store, places)
         assert again.resolved == 0 and again.merged == 0
+
+
+# --------------------------------------------------------------------------- GeoNames cities1000 + districts
+
+
+def test_every_place_carries_ids_admin_names_and_coordinates(places: PlaceResolver) -> None:
+    found = places.explain("Chitrakonda", ["Odisha"])
+    assert found is not None
+    assert (found.place.admin1, found.admin2, found.place.country, found.country_code) == (
+        "Odisha", "Malkangiri", "India", "IN")
+    assert found.place.precision == "city" and found.place.lat is not None and found.place.lon is not None
+    quetta = places.explain("Quetta")
+    assert quetta is not None and quetta.place.geonames_id == 1167528 and quetta.population > 500_000
+
+
+def test_small_towns_of_cities1000_resolve_in_their_country(places: PlaceResolver) -> None:
+    # no population in GeoNames' list, which keeps them as seats of divisions
+    for name in ("Parachinar", "Panjgur"):
+        p = places.resolve(name)
+        assert p is not None and p.country == "Pakistan", name
+    # a town of a thousand people, by one bare word, only where the document's country is
+    assert places.resolve("Tirah") is None
+    assert places.resolve("Chitrakonda") is None
+    p = places.resolve("Chitrakonda", ["India"])
+    assert p is not None and p.admin1 == "Odisha"
+
+
+def test_districts_come_from_geonames_admin2_names(places: PlaceResolver) -> None:
+    essex = places.explain("Essex", ["London"])
+    assert essex is not None and essex.place.precision == "district"
+    assert (essex.place.admin1, essex.place.country) == ("England", "United Kingdom")
+    sulu = places.resolve("Sulu")  # GeoNames calls it "Province of Sulu"
+    assert sulu is not None and (sulu.precision, sulu.country) == ("district", "Philippines")
+
+
+@pytest.mark.parametrize(("name", "qualifier", "admin1", "country"), [
+    ("Malkangiri district", "Odisha", "Odisha", "India"),  # "Odisha's Malkangiri district"
+    ("Chitrkonda", "Malkangiri district", "Odisha", "India"),  # a village the index lacks: its district
+    ("Jani Khel area", "Bannu", "Khyber Pakhtunkhwa", "Pakistan"),  # not Jani Khel, Paktika (Afghanistan)
+    ("Sopore town", "Baramulla district", "Jammu and Kashmir", "India"),  # GeoNames: Sopur, Baramula
+    ("Leigh on Sea", "Essex", "England", "United Kingdom"),  # not Essex, Maryland
+])
+def test_qualifier_picks_the_namesake(places: PlaceResolver, name: str, qualifier: str, admin1: str,
+                                      country: str) -> None:
+    p = places.resolve(name, [qualifier], qualifier)
+    assert p is not None and (p.admin1, p.country) == (admin1, country)
+
+
+def test_listed_names_are_not_qualifiers(places: PlaceResolver) -> None:
+    # "in France, Germany and Switzerland": France is not in Germany
+    p = places.resolve("France", ["Germany"], "Germany", listed=True)
+    assert p is not None and p.country == "France"
+    # "in Indanan, Sulu": a town the index lacks takes the place after the comma
+    sulu = places.resolve("Indanan", ["Sulu"], "Sulu", listed=True)
+    assert sulu is not None and sulu.country == "Philippines"
+
+
+@pytest.mark.parametrize(("name", "precision"), [
+    ("Mastung district", "district"), ("Bajaur Agency", "district"), ("Swat valley", "district"),
+    ("Kurram district", "district"), ("Balochistan province", "province"), ("town of Gwadar", "city"),
+])
+def test_kind_words(places: PlaceResolver, name: str, precision: str) -> None:
+    p = places.resolve(name)
+    assert p is not None and p.precision == precision and p.country == "Pakistan"
+
+
+# --------------------------------------------------------------------------- words that are not places
+
+
+def test_capitalised_words_never_geocode(places: PlaceResolver) -> None:
+    assert places.resolve("God", ["Mogadishu"]) is None  # "Thanks to God" is not Göd, Hungary
+    assert places.resolve("God", strict=True) is None
+    assert places.resolve("The") is None and places.resolve("Of") is None and places.resolve("Al") is None
+    assert places.resolve("the Red Sea") is None  # water, not Egypt's Red Sea governorate
+    red_sea_city = places.resolve("Red Sea city", ["Hurghada"])  # a kind word: Egypt's governorate of that name
+    assert red_sea_city is not None and red_sea_city.country == "Egypt"
+
+
+def test_weak_names_need_the_documents_country(places: PlaceResolver) -> None:
+    # "Westminster Bridge": the words before "Bridge" are a weak name; Colorado's Westminster is not it
+    assert places.resolve("Westminster", strict=True) is None
+    london = places.resolve("Westminster", ["London"], strict=True)
+    assert london is not None and london.country == "United Kingdom"
+    big = places.resolve("London", strict=True)  # ten times larger than any namesake: unambiguous
+    assert big is not None and big.country == "United Kingdom"
+
+
+def test_arabic_article_variants(places: PlaceResolver) -> None:
+    # GeoNames writes "Ar Raqqah"; news writes "Raqqah", "Ar Raqqa", "Al-Bab"
+    for name in ("Raqqah", "Ar Raqqa"):
+        p = places.resolve(name)
+        assert p is not None and p.country == "Syria", name
+    assert places.resolve("Al-Bab") == places.resolve("Al Bab") is not None
+
+
+def test_index_is_cached_on_disk(tmp_path, monkeypatch) -> None:
+    from claimgraph.resolve import place_index
+
+    monkeypatch.setenv("CLAIMGRAPH_CACHE_DIR", str(tmp_path))
+    place_index.load_index.cache_clear()
+    try:
+        built = place_index.load_index()
+        files = list(tmp_path.glob("places-*.pickle"))
+        assert len(files) == 1
+        place_index.load_index.cache_clear()
+        loaded = place_index.load_index()
+        assert loaded is not built and loaded.names["quetta"] == built.names["quetta"]
+        assert len(loaded.rows) == len(built.rows)
+    finally:
+        place_index.load_index.cache_clear()
+
+
+def test_place_records_carry_district_and_country_code(places: PlaceResolver) -> None:
+    p = places.resolve("Chitrakonda", ["Odisha"])
+    assert p is not None and (p.admin2, p.country_code) == ("Malkangiri", "IN")
+    country = places.resolve("Pakistan")
+    assert country is not None and (country.admin1, country.admin2, country.country_code) == (None, None, "PK")

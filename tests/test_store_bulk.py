@@ -1,4 +1,4 @@
-"""`store.bulk.bulk_save` writes exactly the rows `Store.save` writes."""
+"""`store.bulk.bulk_save` writes exactly the rows `Store.save` writes, on each engine."""
 
 from __future__ import annotations
 
@@ -20,27 +20,28 @@ TABLES = {
 }
 
 
-def _dump(path: Path) -> dict[str, list[tuple]]:
+def _dump(path: Path | str) -> dict[str, list[tuple]]:
     with Store(path, readonly=True) as store:
         return {name: [tuple(r) for r in store.conn.execute(sql)] for name, sql in TABLES.items()}
 
 
-def test_bulk_save_matches_save(tmp_path: Path) -> None:
+def test_bulk_save_matches_save(new_db) -> None:
     x = sample_extraction()
     at = "2026-01-01T00:00:00.000000Z"
-    with Store(tmp_path / "one.db") as store:
+    one_db, bulk_db = new_db("one"), new_db("bulk")
+    with Store(one_db) as store:
         assert store.save(x, at=at)
-    with Store(tmp_path / "bulk.db") as store:
+    with Store(bulk_db) as store:
         assert bulk_save(store, [x, x], at=at) == 1
         assert bulk_save(store, [x], at=at) == 0  # already stored
-    one, bulk = _dump(tmp_path / "one.db"), _dump(tmp_path / "bulk.db")
+    one, bulk = _dump(one_db), _dump(bulk_db)
     assert one["claims"], "the sample has claims"
     assert one == bulk
 
 
-def test_bulk_saved_aliases_are_searchable(tmp_path: Path) -> None:
+def test_bulk_saved_aliases_are_searchable(new_db) -> None:
     x = sample_extraction()
-    with Store(tmp_path / "bulk.db") as store:
+    with Store(new_db("bulk")) as store:
         bulk_save(store, [x])
         some = next(e for e in x.entities if e.aliases)
         assert store.find_actors(some.aliases[0])[0]["id"] == some.id

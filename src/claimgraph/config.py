@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -28,6 +29,12 @@ class DataSettings:
 @dataclass(frozen=True, slots=True)
 class StoreSettings:
     db: Path = Path("claimgraph.db")
+    url: str = ""  # a postgresql:// URL; when set, it is used instead of the SQLite file `db`
+
+    @property
+    def target(self) -> Path | str:
+        """What `Store` opens: the PostgreSQL URL when one is set, else the SQLite file."""
+        return self.url or self.db
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +52,22 @@ class Settings:
     server: ServerSettings = field(default_factory=ServerSettings)
 
     def with_db(self, db: Path | str | None) -> Settings:
-        return self if db is None else replace(self, store=StoreSettings(db=Path(db)))
+        """`--db`: a SQLite file, or a postgresql:// URL (also when a command-line parser made it a Path)."""
+        if db is None:
+            return self
+        url = db_url(db)
+        if url:
+            return replace(self, store=replace(self.store, url=url))
+        return replace(self, store=StoreSettings(db=Path(db)))
+
+
+_URL = re.compile(r"^(postgres(?:ql)?):/+(.*)$", re.IGNORECASE)
+
+
+def db_url(db: Path | str) -> str:
+    """The PostgreSQL URL `db` names, or "" for a file. A URL that went through `Path` lost one slash of `//`."""
+    m = _URL.match(str(db))
+    return f"{m.group(1)}://{m.group(2)}" if m else ""
 
 
 _SECTIONS: dict[str, type] = {
@@ -86,6 +108,8 @@ def _merge(raw: dict[str, Any], env: dict[str, str]) -> Settings:
             if env_key in env:
                 current = _coerce(section, key, env[env_key], getattr(default, key))
             values[key] = current
+        if section == "store" and db_url(values["db"]) and not values["url"]:  # db = "postgresql://..." too
+            values["url"], values["db"] = db_url(values["db"]), default.db
         built[section] = cls(**values)
     unknown_sections = set(raw) - set(_SECTIONS)
     if unknown_sections:

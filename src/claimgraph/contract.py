@@ -102,6 +102,8 @@ def _place(p: Place | None) -> Json | None:
         "precision": p.precision,
         "lat": p.lat,
         "lon": p.lon,
+        "admin2": p.admin2,
+        "country_code": p.country_code,
     }
 
 
@@ -110,7 +112,7 @@ def _place_in(d: Json | None) -> Place | None:
         return None
     return Place(
         d["name"], d.get("admin1"), d.get("country"), d.get("geonames_id"), d.get("entity_id"),
-        d.get("precision"), d.get("lat"), d.get("lon"),
+        d.get("precision"), d.get("lat"), d.get("lon"), d.get("admin2"), d.get("country_code"),
     )
 
 

@@ -161,6 +161,8 @@ class Place:
     precision: str | None = None  # city, district, province, country, region
     lat: float | None = None
     lon: float | None = None
+    admin2: str | None = None  # the district (GeoNames admin2) a town lies in, where known
+    country_code: str | None = None  # ISO 3166 alpha-2
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,6 @@ the page asks for them on every view, while the store changes only when somethin
 
 from __future__ import annotations
 
-import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -17,6 +16,7 @@ from typing import Annotated, Any, TypeVar
 from fastapi import APIRouter, Query, Request
 
 from .. import analysis
+from ..store import revision
 from .routes import Limit, Offset, StoreDep
 from .schemas import Page
 from .views import page
@@ -26,26 +26,17 @@ T = TypeVar("T")
 
 
 class AnalysisCache:
-    """The last few analysis results, keyed by their arguments and the database file's state: every commit
-    changes the size or modification time of the SQLite file or its write-ahead log, so a stale answer is never
-    served after an ingest, a merge or a review."""
+    """The last few analysis results, keyed by their arguments and the database's state (`store.revision`):
+    every commit changes it, so a stale answer is never served after an ingest, a merge or a review."""
 
-    def __init__(self, db: Path, size: int = 32) -> None:
-        self.db = Path(db)
+    def __init__(self, db: Path | str, size: int = 32) -> None:
+        self.db = db
         self.size = size
         self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._lock = threading.Lock()
 
-    def state(self) -> tuple[int, ...]:
-        out: list[int] = []
-        for path in (self.db, self.db.with_name(self.db.name + "-wal")):
-            try:
-                st = os.stat(path)
-            except OSError:
-                out += [0, 0]
-            else:
-                out += [st.st_mtime_ns, st.st_size]
-        return tuple(out)
+    def state(self) -> tuple[Any, ...]:
+        return revision(self.db)
 
     def get(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
         full = (*key, self.state())

@@ -18,7 +18,7 @@ from .. import __version__
 from ..config import Settings
 from ..errors import ClaimgraphError
 from ..store import Store
-from . import analysis, ingest, review, routes, statements
+from . import analysis, explore, ingest, review, routes, statements
 from .schemas import ErrorBody
 from .security import BodyLimit, allowed_hosts_for, check_bind, security_middleware
 
@@ -115,13 +115,13 @@ def create_app(
     extractor: Extractor | None = None,
     bind_host: str | None = None,
 ) -> FastAPI:
-    """Build the explorer app over one database (default: `settings.store.db`, created if missing).
+    """Build the explorer app over one database (default: `settings.store.target`, created if missing).
 
     `token` overrides `settings.server.token`; when either is set, every API call must carry it. `extractor`
     shares an already loaded Extractor; otherwise one is loaded on the first ingestion. `bind_host` is the
     address the server will listen on (default `settings.server.host`): a non-loopback one needs a token,
     and a loopback one accepts only loopback names in the Host header."""
-    db = Path(db_path) if db_path is not None else settings.store.db
+    db = settings.with_db(db_path).store.target
     secret = settings.server.token if token is None else token
     bind = settings.server.host if bind_host is None else bind_host
     check_bind(bind, secret)
@@ -149,6 +149,7 @@ def create_app(
     app.include_router(ingest.router, prefix="/api")
     app.include_router(review.router, prefix="/api")
     app.include_router(statements.router, prefix="/api")
+    app.include_router(explore.router, prefix="/api")
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

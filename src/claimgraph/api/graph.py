@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..records import Claim, Polarity
+from ..records import Claim, Polarity, SourceKind
 from .views import Views, claim_when, is_hedged, overlaps
 
 
@@ -54,6 +54,8 @@ def _edge_json(e: _Edge, views: Views) -> dict[str, Any]:
     asserted_sources = {c.source.name.lower() for c in asserted}
     asserted_docs = {c.doc_id for c in asserted}
     creds = [x for x in (views.grades.credibility(c) for c in e.claims) if x is not None]
+    grades = [g for g in (views.grades.rows.get(c.id) for c in e.claims) if g is not None]
+    best = min(grades, key=lambda g: (g.credibility, g.reliability), default=None)
     return {
         "id": f"{e.source}|{e.predicate}|{e.target}|{e.polarity}",
         "source": e.source,
@@ -68,6 +70,8 @@ def _edge_json(e: _Edge, views: Views) -> dict[str, Any]:
         "single_source": len(sources) < 2 or len(docs) < 2,
         "corroborated": len(asserted_sources) >= 2 and len(asserted_docs) >= 2,
         "credibility": max(creds) if creds else None,
+        "grade": f"{best.reliability}{best.credibility}" if best else None,
+        "anonymous": all(c.source.kind is SourceKind.ANONYMOUS for c in e.claims),
         "claim_ids": [c.id for c in e.claims],
     }
 

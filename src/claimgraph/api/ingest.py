@@ -3,6 +3,7 @@ the CLI calls, with one Extractor shared by every request and loaded on first us
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 from collections.abc import Iterable
@@ -13,6 +14,7 @@ from fastapi import APIRouter, File, Request, UploadFile
 
 from ..config import Settings
 from ..errors import InputError
+from ..ingest.dates import parse_date
 from ..ingest.documents import load_jsonl_text, to_document
 from ..ingest.types import InputFailure, InputFormat, RawInput
 from ..records import Document
@@ -56,7 +58,9 @@ def _safe_name(name: str, default_suffix: str) -> str:
     return stem if stem.lower().endswith(UPLOAD_SUFFIXES) else stem + default_suffix
 
 
-def ingest_text(request: Request, content: bytes, file_name: str) -> dict[str, Any]:
+def ingest_text(
+    request: Request, content: bytes, file_name: str, meta: dict[str, str | None] | None = None
+) -> dict[str, Any]:
     """Ingest one pasted or uploaded article into the app's database through `pipeline.ingest_items`.
 
     Text and HTML are cleaned in memory, with `paste:<name>` as the document's source; a JSON Lines upload
@@ -69,7 +73,7 @@ def ingest_text(request: Request, content: bytes, file_name: str) -> dict[str, A
         if file_name.lower().endswith(".jsonl"):
             items: Iterable[Document | InputFailure] = _jsonl_in_memory(content, file_name)
         else:
-            items = [_in_memory(content, file_name)]
+            items = [_with_meta(_in_memory(content, file_name), meta or {})]
         extractor = shared.get()
         with Store(state.db_path) as store:
             summary = pipeline.ingest_items(items, store, extractor, batch_size=state.settings.nlp.batch_size)
@@ -112,6 +116,19 @@ def _in_memory(content: bytes, file_name: str) -> Document | InputFailure:
         return InputFailure(source, None, exc.stage, exc.message)
 
 
+def _with_meta(item: Document | InputFailure, meta: dict[str, str | None]) -> Document | InputFailure:
+    """The pasted article with the URL, outlet and date the form gave; a given date replaces the dateline's."""
+    if not isinstance(item, Document):
+        return item
+    published = parse_date(meta["published"]) if meta.get("published") else None
+    return dataclasses.replace(
+        item,
+        url=meta.get("url") or item.url,
+        outlet=meta.get("outlet") or item.outlet,
+        published=published or item.published,
+    )
+
+
 @router.post("/documents", response_model=IngestOut, summary="Ingest a pasted article")
 def paste_document(body: PasteIn, request: Request) -> dict[str, Any]:
     """Clean, extract and store an article given as text (or HTML). Answers what was stored; an article
@@ -119,7 +136,8 @@ def paste_document(body: PasteIn, request: Request) -> dict[str, Any]:
     if not body.text.strip():
         raise InputError("the pasted article is empty", detail={"field": "text"})
     suffix = ".html" if body.format == "html" else ".txt"
-    return ingest_text(request, body.text.encode("utf-8"), _safe_name(body.name, suffix))
+    meta = {"url": body.url, "outlet": body.outlet, "published": body.published}
+    return ingest_text(request, body.text.encode("utf-8"), _safe_name(body.name, suffix), meta)
 
 
 @router.post("/documents/upload", response_model=IngestOut, summary="Ingest an uploaded file")

@@ -14,6 +14,7 @@ from ..errors import NotFound
 from ..ontology import load_ontology
 from ..records import Claim, Event
 from ..store import Store
+from ..store.explore import actor_place
 from .credibility import Grades
 from .graph import GraphFilter, build_graph
 from .schemas import (
@@ -108,6 +109,7 @@ def actor(actor_id: str, views: ViewsDep, limit: Limit = 100, offset: Offset = 0
     return {
         **found,
         "aliases": store.aliases(found["id"]),
+        "place": actor_place(store, found["id"]),
         "claims": page(claims, limit, offset, views.claim),
         "events": page(events, limit, offset, views.event),
     }

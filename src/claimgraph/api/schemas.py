@@ -74,6 +74,7 @@ class DocRef(BaseModel):
     published: str | None
     source: str
     url: str | None
+    opening: str = Field("", description="The first words of the text, to name an untitled document.")
 
 
 class ClaimOut(BaseModel):
@@ -150,8 +151,19 @@ class ActorOut(BaseModel):
     first_seen: str | None
 
 
+class PlaceOut(BaseModel):
+    name: str
+    admin1: str | None
+    country: str | None
+    geonames_id: int | None
+    precision: str | None
+    lat: float | None
+    lon: float | None
+
+
 class ActorDetail(ActorOut):
     aliases: list[str]
+    place: PlaceOut | None = Field(None, description="Where a place actor lies (GeoNames), when resolved.")
     claims: Page[ClaimOut]
     events: Page[EventOut]
 
@@ -213,6 +225,8 @@ class Edge(BaseModel):
     single_source: bool
     corroborated: bool = Field(description="Stated without hedging by ≥2 sources in ≥2 documents.")
     credibility: float | None
+    grade: str | None = Field(None, description="The best Admiralty grade among its claims, e.g. 'F3'.")
+    anonymous: bool = Field(False, description="Every claim behind the tie comes from an anonymous source.")
     claim_ids: list[str]
 
 
@@ -251,6 +265,11 @@ class PasteIn(BaseModel):
     text: str = Field(min_length=1, max_length=2_000_000, description="The article: plain text or HTML.")
     format: Literal["text", "html"] = "text"
     name: str = Field("pasted", max_length=120, description="A name for the source, kept as its file name.")
+    url: str | None = Field(None, max_length=2000, description="Where the article was published.")
+    outlet: str | None = Field(None, max_length=200, description="Who published it.")
+    published: str | None = Field(
+        None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="Publication date: YYYY, YYYY-MM or YYYY-MM-DD."
+    )
 
 
 class FailureOut(BaseModel):

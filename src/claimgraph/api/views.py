@@ -66,6 +66,7 @@ class DocInfo:
     published: str | None
     source: str
     url: str | None
+    opening: str = ""  # the first words of the text, to name an untitled document
 
     def ref(self) -> dict[str, Any]:
         return {
@@ -75,6 +76,7 @@ class DocInfo:
             "published": self.published,
             "source": self.source,
             "url": self.url,
+            "opening": self.opening,
         }
 
 
@@ -89,7 +91,8 @@ class DocCache:
         if doc_id not in self._docs:
             d = self.store.document(doc_id)
             info = DocInfo(
-                d.id, d.title, d.outlet, d.published.value if d.published else None, d.source, d.url
+                d.id, d.title, d.outlet, d.published.value if d.published else None, d.source, d.url,
+                " ".join(d.text[:200].split()[:12]),
             )
             self._docs[doc_id] = (info, d.text)
         return self._docs[doc_id]

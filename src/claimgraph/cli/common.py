@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 from ..config import Settings, load_settings
 from ..store import Store
 
-DbOption = typer.Option(None, "--db", help="SQLite database file (default: claimgraph.db).")
+DbOption = typer.Option(
+    None, "--db", help="SQLite database file (default: claimgraph.db), or a postgresql://user@host:port/dbname URL."
+)
 ConfigOption = typer.Option(None, "--config", help="A TOML file overriding the defaults.")
 ExcludeOption = typer.Option(
     [], "--exclude", "-x", help="Skip files in folders whose name matches this glob (repeatable), e.g. README.md."
@@ -53,5 +55,5 @@ def settings_for(db: Path | None, config: Path | None = None) -> Settings:
 @contextmanager
 def open_store(db: Path | None, *, readonly: bool = False, config: Path | None = None) -> Iterator[Store]:
     settings = settings_for(db, config)
-    with Store(settings.store.db, readonly=readonly) as store:
+    with Store(settings.store.target, readonly=readonly) as store:
         yield store

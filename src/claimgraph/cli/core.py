@@ -159,15 +159,19 @@ def claims_cli(
 def show_cli(name: str = typer.Argument(..., help="Actor name, alias or id."), db: Path | None = DbOption) -> None:
     """Show an actor with aliases and every claim about it, each with its quoted evidence."""
     from ..report import claim_sentence
+    from ..store.explore import actor_place, place_line
 
     with open_store(db, readonly=True) as store:
         actor = store.resolve_actor(name)
         aliases = store.aliases(actor["id"])
         claims = store.claims(entity=actor["id"])
         events = store.events(entity=actor["id"])
+        place = actor_place(store, actor["id"])
     out.print(f"[bold]{actor['name']}[/] [dim]{actor['type']} · {actor['id']}[/]")
     if actor["refs"]:
         out.print(f"listed as: {', '.join(actor['refs'])}")
+    if place is not None:
+        out.print(f"place: {place_line(place)}", highlight=False)
     out.print(f"aliases: {', '.join(aliases) or '—'}")
     out.print(f"\n[bold]{len(claims)} claims[/]")
     for c in claims:

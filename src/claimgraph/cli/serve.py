@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from ..store import redact
 from .common import ConfigOption, DbOption, err, settings_for
 
 
@@ -34,11 +35,12 @@ def serve_cli(
     settings = settings_for(db, config)
     bind = host or settings.server.host
     secret = settings.server.token if token is None else token
-    app = create_app(settings, settings.store.db, token=secret, bind_host=bind)
+    app = create_app(settings, settings.store.target, token=secret, bind_host=bind)
     listen = port or settings.server.port
     shown = f"[{bind}]" if ":" in bind else bind
     err.print(
-        f"claimgraph explorer on http://{shown}:{listen}/ (database {settings.store.db}); Ctrl-C stops it"
+        f"claimgraph explorer on http://{shown}:{listen}/ (database {redact(str(settings.store.target))});"
+        " Ctrl-C stops it"
     )
     if secret:
         err.print(f"open http://{shown}:{listen}/?token=… with the configured token")

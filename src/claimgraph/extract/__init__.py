@@ -76,7 +76,7 @@ class Extractor:
         # words that can carry a claim or an event; attribution verbs are not among them (a speaker is
         # found in raw text around a claim, so a sentence that only says "X said" needs no parse)
         events = load_event_lexicon(self.ontology)
-        verbs = self.lex.triggers.words() | {w for t in events.triggers for w in t.lemmas}
+        verbs = self.lex.words() | {w for t in events.triggers for w in t.lemmas}
         verbs |= {key_word(p) for t in events.triggers for p in t.phrases}
         triggers = verb_forms(verbs, irregular)
         triggers |= {str(w).lower() for w in lexicon.get("event_words", [])}
@@ -84,7 +84,8 @@ class Extractor:
         stop = {w.lower() for w in self.nlp.Defaults.stop_words}
         self.segmenter = Segmenter(self.nlp, self.matcher, triggers,
                                    event_words=verb_forms(events.violent_words(), irregular) - stop,
-                                   follow_words=verb_forms(events.follow_words(), irregular) - stop)
+                                   follow_words=verb_forms(events.follow_words(), irregular) - stop,
+                                   solo_words=self.lex.solo_words() - stop)
         self.furniture = frozenset(str(w).lower() for w in lexicon.get("furniture_names", []))
         self.furniture_verbs = frozenset(str(w).lower() for w in lexicon.get("furniture_verbs", []))
         self.publication_nouns = tuple(str(w) for w in lexicon.get("publication_nouns", []))

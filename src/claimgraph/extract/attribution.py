@@ -173,6 +173,7 @@ def _speaker(cue: Token) -> Token | None:
 
 
 _REPORT_DEPS = {"ccomp", "parataxis", "xcomp"}
+_ACCUSE = {"accuse", "blame", "charge"}
 _PHRASE_DEPS = _REPORT_DEPS | {"dobj", "acl", "advcl"}
 
 
@@ -189,6 +190,8 @@ def _governs(cue: Token, target: Token | None, phrase: bool) -> bool:
         step = next(c for c in cue.children if c == target or c in target.ancestors)
         if step.dep_ in (_PHRASE_DEPS if phrase else _REPORT_DEPS):
             return True
+        if step.dep_ == "prep" and step.lower_ == "of" and cue.lemma_.lower() in _ACCUSE:
+            return True  # "officials accused Iran of arming the Houthis"
         # "X was well established, officials emphasised, when a picture emerged of Y": a speaker clause
         # set inside its report carries the clause that goes on after it
         fronted = any(c.dep_ in _REPORT_DEPS and c.i < cue.i for c in cue.children)

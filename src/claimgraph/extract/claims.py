@@ -1,6 +1,6 @@
 """Claims: frame candidates checked against the ontology and dressed with source, modality, time and place.
 
-    frames.FRAMES (find: candidates per sentence) → check types → Claim (write)
+    frames.FRAMES + relation patterns (find: candidates per sentence) → check types → Claim (write)
 
 A candidate whose subject or object type the ontology does not allow for the predicate is dropped
 with its reason (a dropped claim is itself a finding). The evidence is the sentence; the claim id is a
@@ -15,12 +15,14 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from ..ontology import Ontology
-from ..records import Claim, Entity, PartialDate, SourceKind, Span, make_id
+from ..records import Claim, Entity, Modality, PartialDate, Source, SourceKind, Span, make_id
 from .attribution import AGENTLESS, AttributionLexicon, find_source
 from .claim_place import place_of
 from .entities import MentionIndex
 from .frames import FRAMES, Candidate, FrameInput
 from .modality import CueLexicon, find_modality
+from .relation_claims import relation_candidates
+from .relations import NOMINAL_FRAMES, RelationPatterns, default_patterns
 from .timex import resolve_time
 from .triggers import Triggers
 from .types import ExtractContext, ParsedSentence
@@ -28,7 +30,7 @@ from .types import ExtractContext, ParsedSentence
 _TIME_LABELS = {"DATE"}
 # frames whose trigger is a noun phrase: intent words above them and dates elsewhere in the clause
 # are not theirs
-_NOMINAL_FRAMES = {"role", "kind", "base", "publication", "asset_of"}
+_NOMINAL_FRAMES = {"role", "kind", "base", "publication", "asset_of"} | NOMINAL_FRAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,8 @@ class ClaimLexicons:
     attribution: AttributionLexicon
     #: verb lemmas whose operates_in claims need a group or a group's member as subject ("arrive")
     arrival: frozenset[str] = frozenset()
+    #: declarative relation patterns (extract/patterns/relations.yaml)
+    relations: RelationPatterns | None = None
 
     @classmethod
     def from_ontology(cls, ontology: Ontology) -> ClaimLexicons:
@@ -45,7 +49,15 @@ class ClaimLexicons:
         pt = lex.get("predicate_triggers") or {}
         arrival = frozenset(str(w).lower() for w in (pt.get("operates_in") or {}).get("arrival") or [])
         return cls(Triggers.from_lexicon(lex), CueLexicon.from_lexicon(lex), AttributionLexicon.from_lexicon(lex),
-                   arrival)
+                   arrival, default_patterns())
+
+    def words(self) -> set[str]:
+        """Words one of which a sentence needs to carry a claim (trigger words and relation-pattern words)."""
+        return self.triggers.words() | (self.relations.words() if self.relations is not None else set())
+
+    def solo_words(self) -> set[str]:
+        """Words with which one named party is enough for a claim ("X denied any involvement")."""
+        return set(self.relations.solo_words) if self.relations is not None else set()
 
 
 def _type_ok(ontology: Ontology, etype: str, allowed: Sequence[str] | None) -> bool:
@@ -83,6 +95,19 @@ def _time_for(c: Candidate, ps: ParsedSentence, published: PartialDate | None) -
     return None
 
 
+#: relation frames whose verb is the subject's own statement ("X claimed responsibility", "X denied any role")
+_SELF_STATED = {"noun_object", "noun_object_for"}
+
+
+def _self_source(c: Candidate, offset: int) -> Source:
+    """The claimant as the source of its own claim or denial, its verb as the cue."""
+    verb = c.trigger.head if c.trigger.dep_ == "dobj" else c.trigger
+    who = c.subject
+    kind = SourceKind.NAMED_PERSON if who.type == "person" else SourceKind.ORGANISATION
+    start = offset + verb.idx
+    return Source(who.name, kind, cue=verb.text, span=Span(start, start + len(verb.text), verb.text))
+
+
 def _same_name(a: str, b: str) -> bool:
     """"Musharraf" / "Pervez Musharraf": one name is the other's last words."""
     wa, wb = a.lower().split(), b.lower().split()
@@ -98,7 +123,7 @@ def _check(c: Candidate, ontology: Ontology) -> str | None:
         return f"subject {c.subject.name!r} is a {c.subject.type}, not one of {', '.join(pdef.subject)}"
     if c.object is not None and not _type_ok(ontology, c.object.type, pdef.object):
         return f"object {c.object.name!r} is a {c.object.type}, not one of {', '.join(pdef.object or ())}"
-    if c.object is not None and _same_name(c.subject.name, c.object.name):
+    if c.object is not None and c.subject.type == c.object.type and _same_name(c.subject.name, c.object.name):
         return f"{c.subject.name!r} and {c.object.name!r} look like one name written twice"
     if c.role is not None and pdef.roles and c.role not in pdef.roles:
         return f"role {c.role!r} is not a role of {c.predicate}"
@@ -119,6 +144,10 @@ def find_claims(
         cands: list[Candidate] = []
         for frame in FRAMES:
             cands.extend(frame(fi))
+        if lex.relations is not None:
+            more, why = relation_candidates(fi, lex.relations, ctx.ontology)
+            cands.extend(more)
+            dropped.extend(why)
         targets = {(c.subject.id, c.object.id) for c in cands if c.predicate == "targets" and c.object}
         evidence = Span(ps.start, ps.end, doc.text[ps.start : ps.end])
         paragraph = ctx.paragraphs[ps.paragraph] if ps.paragraph < len(ctx.paragraphs) else None
@@ -139,8 +168,13 @@ def find_claims(
                 subject, obj = obj, subject
             source = find_source(ps.sent, doc.text, ps.start, entities, lex=lex.attribution, target=c.trigger,
                                  paragraph=paragraph, outlet=doc.outlet)
+            if source.kind == SourceKind.OUTLET and c.frame in _SELF_STATED:
+                source = _self_source(c, ps.start)
             modality, polarity, cues = find_modality(ps.sent, c.trigger, lex.cues,
                                                      nominal=c.frame in _NOMINAL_FRAMES)
+            if modality == Modality.INTENDED and (c.if_intended or c.predicate == "attacked"):
+                # "vowed to attack X", "planned to extend operations to X": an aim, not a deed
+                c = replace(c, predicate=c.if_intended or "targets")
             place = c.place if c.place is not None else place_of(fi, c)
             cid = make_id("clm", doc.id, subject.id, c.predicate, obj.id if obj else None, evidence.start,
                           evidence.end)
@@ -157,7 +191,7 @@ def find_claims(
     types = {e.id: e.type for e in entities}
     kept, arrivals = _members_arrive(list(claims.values()), arrival_ids, types, ctx.ontology)
     dropped += arrivals
-    return _inherit_sources(kept), dropped
+    return _inherit_sources(kept), list(dict.fromkeys(dropped))
 
 
 def _members_arrive(claims: list[Claim], arrival_ids: set[str], types: dict[str, str], ontology: Ontology

@@ -1,7 +1,13 @@
-"""Where and when an incident happened: the place names and date phrases of its sentences.
+"""Where and when an incident happened: the place names and date phrases of its sentences, and the choice
+of the incident's place (`incident_place`).
 
-The names go to the place resolver and the phrases to `timex.resolve_time`; choosing among them is
-`events._place` / `events._date`. Kept apart from event_roles (who did what) to keep both small.
+Place names come from place entities, spaCy GPE/LOC/FAC spans, proper-noun runs after a locative, demonyms,
+and the patterns of `resolve/places.yaml` ("Odisha's Malkangiri district", "the Chitrkonda area of
+Malkangiri district", "village Koki Khel", "in Leigh on Sea, Essex"), whose qualifier picks the namesake.
+A dateline ("DUBAI (Reuters) -", "QUETTA, Pakistan:", "Srinagar, Oct 7:") is where the story was filed: its
+names are context for the resolver and, when the incident's paragraph names no place at all, a last-resort
+country. Date phrases go to `timex.resolve_time` (`events._date`). Kept apart from event_roles (who did
+what) to keep both small.
 """
 
 from __future__ import annotations
@@ -9,12 +15,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..records import Entity
-from .types import ParsedSentence
+from ..records import Entity, Place
+from ..resolve.names import fold
+from ..resolve.place_index import read_data
+from .types import ExtractContext, ParsedSentence
 
 LocalFn = Callable[[ParsedSentence, int], int]
 
@@ -23,6 +32,8 @@ _DATE_PREPS = {"in", "on", "since", "during", "from", "by", "until", "early", "l
 
 
 PLACE, DEMONYM, WEAK_DEMONYM, PERSON_DEMONYM, INNER = "place", "demonym", "weak_demonym", "person_demonym", "inner"
+OWNER = "owner"  # a country in the possessive before a group or its people ("Yemen's Houthis")
+CAPITAL = "capital"  # a demonym or country before "capital" ("the Afghan capital", "Syria's capital")
 _NOT_PLACES = {"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "NORP"}
 
 
@@ -38,6 +49,9 @@ class PlaceName:
     kind: str = PLACE
     qualifier: bool = False
     origin: bool = False  # where someone or something came from ("aid workers from France"), a weak hint
+    within: str | None = None  # the place a pattern says it lies in ("Odisha" of "Odisha's Malkangiri district")
+    listed: bool = False  # `within` only follows it after a comma ("in Leigh on Sea, Essex"): maybe a list
+    strict: bool = False  # no place entity or pattern backs it (a proper-noun run, a facility's first words)
 
 
 def _inside_group_name(tok: Token) -> bool:
@@ -153,6 +167,8 @@ def _extended(ent: SpacySpan) -> str:
 def _demonym_kind(ent: SpacySpan) -> str:
     head = ent.root.head
     lemma = head.lemma_.lower()
+    if lemma == "capital" and ent.end < len(ent.doc) and ent.doc[ent.end].i == head.i:
+        return CAPITAL
     if lemma in _DEMONYM_HEADS:
         return DEMONYM
     if lemma in _PERSON_HEADS or head.lower_ in _PERSON_HEADS or ent.root.lower_ in _PERSON_HEADS \
@@ -173,9 +189,24 @@ _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "au
              "sunday", "new", "year", "eve", "day", "christmas", "easter", "eid", "ramadan"}
 
 
+# Prepositions that put what follows at a place ("in X", "near X"): a capitalised name after one is a
+# pattern match; after "to", "from", "of" it may be anything ("Thanks to God").
+_AT_PLACE = {"in", "near", "at", "outside", "inside", "around"}
+
+
+def _in_place(tok: Token) -> bool:
+    """A name right after "in", "near", "at" ... (or "in the")."""
+    i = tok.i - 1
+    if i >= 0 and tok.doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and tok.doc[i].lower_ in _AT_PLACE or tok.i > 0 and tok.doc[tok.i - 1].lower_ == "capital"
+
+
 def _after_locative(tok: Token) -> bool:
     """True when a proper-noun run starts after "in", "near", "the city of", "a village in" ..."""
     i = tok.i - 1
+    if i >= 0 and tok.doc[i].lower_ == "capital":
+        return True  # "the capital Colombo"
     if i > 0 and tok.doc[i].lower_ == "of" and tok.doc[i - 1].lower_ in _PLACE_STOPWORDS:
         return True  # "the University of Karachi" (also "the Palace of Justice": Justice, Illinois)
     while i >= 0 and tok.doc[i].lower_ in _PLACE_FILLERS and tok.i - i <= 4:
@@ -185,16 +216,19 @@ def _after_locative(tok: Token) -> bool:
     return i >= 0 and tok.doc[i].lower_ in _LOCATIVE
 
 
-def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn) -> list[PlaceName]:
+def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
+                skip: range = range(0)) -> list[PlaceName]:
     """Place names of a sentence to resolve, in text order. Sources: place entities, spaCy GPE/LOC/FAC
     (and gazetteer place) spans, proper-noun runs after a locative preposition whatever the NER called
     them (the small model tags "Herat" ORG and misses "Cameroon" in "the Far North Region of
-    Cameroon"), and demonyms. Names inside a known actor's mention (a gazetteer match) are skipped."""
+    Cameroon"; these are `strict`), demonyms, and pattern matches (`places.yaml`), which replace what
+    starts where they start. Names inside a known actor's mention (a gazetteer match) are skipped, and so
+    are names at document offsets in `skip` (the dateline)."""
     found: dict[int, PlaceName] = {}
     actor_chars: set[int] = set()
     for e in entities:
         for m in e.mentions:
-            if ps.start <= m.start and m.end <= ps.end:
+            if ps.start <= m.start and m.end <= ps.end and m.start not in skip:
                 if e.type in ("place", "facility"):
                     found.setdefault(m.start, PlaceName(m.text))
                 elif e.refs:  # a gazetteer actor; NER persons and orgs may be mis-tagged places
@@ -205,16 +239,24 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn) 
         if ent.label_ in ("GPE", "NORP", "LOC") and _foreign(ent):
             actor_chars.update(range(at, at + len(ent.text)))  # not a proper-noun run below either
             continue
-        if ent.label_ in _PLACE_LABELS and at not in actor_chars and not _inside_group_name(ent[0]) \
-                or ent.label_ in ("PERSON", "ORG") and not ent.kb_id_ and _after_locative(ent[0]) \
+        if at in skip:
+            continue
+        named = ent.label_ in _PLACE_LABELS and at not in actor_chars and not _inside_group_name(ent[0]) \
+            and not (ent.label_ == "GPE" and _owner_of_actor(ent)) and not _capital_of(ent)
+        if named or ent.label_ in ("PERSON", "ORG") and not ent.kb_id_ and _after_locative(ent[0]) \
                 and ent[0].nbor(-1).lower_ not in ("by", "from"):
-            found[at] = PlaceName(_extended(ent), PLACE, _qualifies(ent[0]), _origin(ent))
-        elif ent.label_ == "NORP" and ent.root.head.lemma_.lower() != "border":
+            found[at] = PlaceName(_extended(ent), PLACE, _qualifies(ent[0]), _origin(ent),
+                                  strict=not named and not _in_place(ent[0]))
+        elif ent.label_ in _PLACE_LABELS and _capital_of(ent):
+            found[at] = PlaceName(ent.text, CAPITAL)  # "Syria's capital"
+        elif ent.label_ == "GPE" and _owner_of_actor(ent):
+            found[at] = PlaceName(ent.text, OWNER)  # "Yemen's Houthis": whose, not where
+        elif ent.label_ == "NORP" and ent.root.head.lemma_.lower() != "border" and not _language(ent):
             found.setdefault(at, PlaceName(ent.text, _demonym_kind(ent)))
         elif ent.label_ == "ORG" and not ent.kb_id_ and at not in actor_chars:
             # "Medan Police's headquarters", "Pakistan Stock Exchange", "the Inter Continental Hotel Kabul"
             if facility_prefix(ent.text) or facility_suffix(ent.text):
-                found.setdefault(at, PlaceName(ent.text, INNER))
+                found.setdefault(at, PlaceName(ent.text, INNER, strict=True))
     run: list[Token] = []
     for tok in [*sent, None]:
         if tok is not None and tok.pos_ == "PROPN" and tok.is_title and (
@@ -224,12 +266,16 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn) 
         if run:
             at = local(ps, run[0].idx)
             nxt = run[-1].nbor(1) if run[-1].i + 1 < len(run[-1].doc) else None
-            if at not in actor_chars and (_after_locative(run[0]) or _qualifies(run[0])) \
+            if at not in actor_chars and at not in skip and (_after_locative(run[0]) or _qualifies(run[0])) \
                     and not _inside_group_name(run[0]) \
                     and not (nxt is not None and nxt.lower_ == "of") \
                     and not (len(run) == 1 and run[0].lower_ in _PLACE_STOPWORDS):
-                found.setdefault(at, PlaceName(" ".join(t.text for t in run), PLACE, _qualifies(run[0])))
+                found.setdefault(at, PlaceName(" ".join(t.text for t in run), PLACE, _qualifies(run[0]),
+                                               strict=not _in_place(run[0])))
             run = []
+    for at, pn in _pattern_names(ps, local, actor_chars).items():
+        if at not in skip:
+            found[at] = pn
     return [found[k] for k in sorted(found)]
 
 
@@ -246,3 +292,302 @@ def date_phrases(sent: Doc | SpacySpan) -> list[str]:
             text = f"{prev.text} {ent.text}"
         out.append(text)
     return out
+
+
+# Nouns for people and forces: a country's possessive before one says whose they are, not where the event is.
+_ACTOR_HEADS = {"force", "forces", "army", "military", "troops", "troop", "government", "rebel", "rebels", "militant",
+                "militants", "police", "official", "officials", "minister", "president", "leader", "leaders",
+                "group", "militia", "insurgents", "fighters", "soldiers", "authorities", "navy", "spokesman",
+                "envoy", "ambassador", "intelligence", "agency", "embassy", "prime"}
+
+
+def _capital_of(ent: SpacySpan) -> bool:
+    """A place in the possessive right before "capital": "Syria's capital", "Balochistan's capital"."""
+    doc = ent.doc
+    return ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("'s", "’s") and doc[ent.end + 1].lower_ == "capital"
+
+
+def _owner_of_actor(ent: SpacySpan) -> bool:
+    """A country in the possessive before a group or its people: "Yemen's Houthis", "Pakistan's army"."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in ("'s", "’s"):
+        return False
+    head = ent.root.head
+    if head.i == ent.root.i or head.i < ent.end:
+        return False
+    return head.ent_type_ in ("NORP", "ORG", "PERSON") or bool(head.ent_kb_id_) or head.lower_ in _ACTOR_HEADS \
+        or head.lemma_.lower() in _ACTOR_HEADS  # a gazetteer actor ("Houthis") has a knowledge-base id
+
+
+# Words after a demonym that make it a language ("(Spanish abbr: ELN)", "Arabic for 'the base'").
+_LANGUAGE_NEXT = {"abbr", "abbr.", "abbreviation", "acronym", "for", "name", "word", "term", "translation",
+                  "language", "speaking", "speakers", "speaker", "-speaking", "media", "version", "original", ":"}
+
+
+def _language(ent: SpacySpan) -> bool:
+    """A demonym that names a language, not a country: "(Spanish abbr: ELN)", "Arabic for 'the base'",
+    "known in Spanish as ...", "Urdu-language"."""
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if nxt is not None and nxt.lower_ in _LANGUAGE_NEXT:
+        return True
+    if prev is not None and prev.text == "(":
+        return True
+    return prev is not None and prev.lower_ == "in" and (nxt is None or nxt.is_punct or nxt.lower_ in ("as", "and"))
+
+
+# ------------------------------------------------------------------------------------------ patterns
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    return frozenset(fold(str(d)) for d in read_data().get("demonyms") or {})
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    data = read_data()
+    kinds = "|".join(sorted((re.escape(k) for k in data.get("kind_words") or {}), key=len, reverse=True))
+    kind = f"(?:{kinds}|{kinds.title()}|{kinds.upper()})".replace("||", "|")
+    name = str(data["name_pattern"])
+    qualifier = str(data["qualifier_pattern"])
+    out = []
+    for p in data.get("patterns") or ():
+        text = str(p).replace("{N}", name).replace("{Q}", qualifier).replace("{K}", kind)
+        out.append(re.compile(text))
+    return tuple(out)
+
+
+def _pattern_names(ps: ParsedSentence, local: LocalFn, actor_chars: set[int]) -> dict[int, PlaceName]:
+    """Names the `places.yaml` patterns find in a sentence, by document offset; the first pattern that
+    matches a span wins, and a match that touches a known actor's name is ignored ("Islamic State's
+    Khorasan Province")."""
+    sent = ps.sent
+    text = sent.text
+    base = sent.start_char if isinstance(sent, SpacySpan) else 0
+    out: dict[int, PlaceName] = {}
+    taken: list[tuple[int, int]] = []
+    for pattern in _patterns():
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            at = local(ps, base + m.start("name"))
+            span = range(local(ps, base + start), local(ps, base + end))
+            if any(c in actor_chars for c in span):
+                continue
+            doc = sent.doc if isinstance(sent, SpacySpan) else sent
+            first = doc.char_span(base + m.start("name"), base + m.end("name"), alignment_mode="expand")
+            if first is not None and _inside_group_name(first[0]):
+                continue
+            groups = m.groupdict()
+            name = groups["name"]
+            if fold(name) in _demonyms():
+                continue  # "the northern Iraqi town of Al Shirqat": a nationality, not a name
+            if groups.get("kind"):
+                name = f"{groups['kind']} {name}" if m.start("kind") < m.start("name") else f"{name} {groups['kind']}"
+            within = groups.get("qualifier") or groups.get("listed")
+            out[at] = PlaceName(name, PLACE, within=within, listed=bool(groups.get("listed")))
+            taken.append((start, end))
+    return out
+
+
+# ------------------------------------------------------------------------------------------ dateline
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,3}(?:, [A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+)"
+    r"{0,2})?)(?:,? (?P<date>" + _MONTH + r" \d{1,2}(?:, \d{4})?|\d{1,2} " + _MONTH + r"(?: \d{4})?))?"
+    r"\s*(?P<agency>\([^)]{2,40}\))?\s*(?:--|[-–—:])\s")
+_DATELINE_PARAGRAPHS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """Where a story was filed: document offsets of the dateline and its place names ("Quetta", "Pakistan")."""
+
+    span: range
+    names: tuple[str, ...]
+
+
+def find_dateline(text: str, paragraphs: Sequence[tuple[int, int]]) -> Dateline | None:
+    """The dateline at the start of one of the first paragraphs: a place in capitals ("DUBAI -",
+    "QUETTA, Pakistan:"), or one followed by a news agency ("Kabul (AP) —") or a date ("Srinagar, Oct 7:")."""
+    starts = [s for s, _ in paragraphs[:_DATELINE_PARAGRAPHS]] or [0]
+    for start in starts:
+        m = _DATELINE.match(text, start, min(len(text), start + 120))
+        if m is None:
+            continue
+        place = m.group("place")
+        first = place.split(",")[0].split()[0]
+        if not (m.group("agency") or m.group("date") or (first.isupper() and len(first) >= 3)):
+            continue
+        names = tuple(n.strip().title() if n.strip().isupper() else n.strip() for n in place.split(","))
+        return Dateline(range(m.start("place"), m.end()), names)
+    return None
+
+
+# ------------------------------------------------------------------------------------------ choosing
+
+_DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+               "northwest", "northeast", "southwest", "southeast", "north-west", "north-east", "south-west",
+               "south-east", "upper", "lower", "the"}
+# weights of the place vote (see `incident_place`)
+_W_PLACE, _W_LOOSE, _W_QUALIFIER, _W_DEMONYM, _W_WEAK, _W_PERSON, _W_INNER = 1.0, 0.5, 3.0, 1.0, 0.5, 0.25, 0.75
+_W_ORIGIN = 0.25  # factor for a place something came from
+_SPECIFIC = {"city": 0, "district": 1, "province": 2, "region": 3, "country": 4}
+
+Resolve = Callable[[PlaceName, str], "Place | None"]
+
+
+def _resolver(ctx: ExtractContext, context: Sequence[str]) -> Resolve:
+    """`(place name, text) → Place`: with the document's other place names as context, the name's
+    qualifier and strictness when the context's resolver is a PlaceResolver method (it ranks "Hyderabad"
+    next to "Sindh" as the Pakistani city); else the context's plain resolver."""
+    owner = getattr(ctx.place_resolver, "__self__", None)
+    resolve = getattr(owner, "resolve", None)
+    if resolve is None:
+        return lambda pn, text: ctx.resolve_place(text)
+    return lambda pn, text: resolve(text, context, pn.within, strict=pn.strict, listed=pn.listed)
+
+
+def _resolve_loosely(resolve: Resolve, pn: PlaceName) -> tuple[Place | None, bool]:
+    """The name as written (exact: True); else without leading direction words ("north west Pakistan",
+    "Southern Philippines"; exact: False)."""
+    place = resolve(pn, pn.name)
+    if place is not None:
+        return place, True
+    words = pn.name.split()
+    while words and words[0].lower() in _DIRECTIONS:
+        words = words[1:]
+    if words and len(words) < len(pn.name.split()):
+        return resolve(pn, " ".join(words)), False
+    return None, False
+
+
+def _resolve_inner(resolve: Resolve, pn: PlaceName, name: str, suffix: str | None = None) -> Place | None:
+    """The place a facility's name starts with ("Kabul University" → Kabul, "Amsterdam Central
+    Station" → Amsterdam): its leading words, longest first; else the words after its facility
+    word (`suffix`: "Inter Continental Hotel Kabul" → Kabul)."""
+    strict = PlaceName(pn.name, pn.kind, pn.qualifier, pn.origin, pn.within, strict=True, listed=pn.listed)
+    words = name.split()
+    for k in range(len(words), 0, -1):
+        place = resolve(strict, " ".join(words[:k]))
+        if place is not None and (k == len(words) or place.precision != "city"):
+            return place  # a shorter prefix only for a country or region ("Marshal" of "Marshal Fahim ...": no)
+    return resolve(strict, suffix) if suffix else None
+
+
+def _capital_lookup(ctx: ExtractContext) -> Callable[[str], Place | None] | None:
+    owner = getattr(ctx.place_resolver, "__self__", None)
+    return getattr(owner, "capital_of", None)
+
+
+def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
+                   ctx: ExtractContext, local: LocalFn, country_of: Callable[[str], str | None] | None
+                   ) -> Place | None:
+    """The incident's place, by a vote on its country among everything the text names, then the most
+    specific place named in that country (village or town > district > province > region > country).
+
+    Votes: a place that resolves as written 1, one found only without its direction words 0.5, a
+    country named outright 1 (3 when it qualifies a name: "Tripoli, Lebanon"), a demonym before a
+    place noun 1 ("the Afghan capital"), a demonym before forces or things 0.5 ("Yemeni soldiers"),
+    before a person 0.25 ("an Afghan teenager ... in Amsterdam": a nationality, not a place), the
+    place a facility's name begins with 0.75 ("Kabul University"), a country's capital 1 ("the Afghan
+    capital" → Kabul). Ties: the first named. Names resolve with the paragraph's other place names, the
+    document's place entities and the dateline as context. When the incident's own sentences name nothing,
+    the other sentences of its paragraph vote ("... outside the Paradise Food Plaza. ... a branch of the
+    Development Bank of the Philippines"). The dateline's names never vote; when the paragraph names no
+    place at all, the dateline's country is the answer (precision country).
+    """
+    para_no = parsed[sentences[0]].paragraph
+    para = [i for i, ps in enumerate(parsed) if ps.paragraph == para_no]
+    dateline = find_dateline(ctx.doc.text, ctx.paragraphs)
+    skip = dateline.span if dateline else range(0)
+    names_by_sent = {si: place_names(parsed[si], entities, local, skip) for si in {*para, *sentences}}
+    context = [pn.name for si in para for pn in names_by_sent[si] if pn.kind == PLACE]
+    context += [pn.within for si in para for pn in names_by_sent[si] if pn.within]
+    context += list(dateline.names) if dateline else []
+    context += [e.name for e in entities if e.type == "place"]  # the document's other places
+    resolve = _resolver(ctx, context)
+    capital_of = _capital_lookup(ctx)
+    for group in (sentences, [si for si in para if si not in sentences]):
+        found = _vote([pn for si in group for pn in names_by_sent[si]], resolve, country_of, capital_of)
+        if found is not None:
+            return found
+    if dateline is None or any(pn.kind == PLACE for si in para for pn in names_by_sent[si]):
+        return None  # the event is somewhere the text names but the index does not know
+    for name in reversed(dateline.names):
+        place = resolve(PlaceName(name), name)
+        if place is not None and place.country:
+            return Place(place.country, None, place.country, precision="country", country_code=place.country_code)
+    return None
+
+
+def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[str], str | None] | None,
+          capital_of: Callable[[str], Place | None] | None = None) -> Place | None:
+    votes: dict[str, float] = {}
+    order: dict[str, int] = {}
+    candidates: list[tuple[str, Place, float, int]] = []
+
+    def vote(country: str | None, weight: float) -> None:
+        if country:
+            votes[country] = votes.get(country, 0.0) + weight
+            order.setdefault(country, len(order))
+
+    demonym_weight = {DEMONYM: _W_DEMONYM, WEAK_DEMONYM: _W_WEAK, PERSON_DEMONYM: _W_PERSON, OWNER: _W_WEAK}
+    memo: dict[tuple[PlaceName, str], Place | None] = {}
+    plain = resolve
+
+    def resolve(pn: PlaceName, text: str) -> Place | None:  # each name once per vote
+        if (pn, text) not in memo:
+            memo[(pn, text)] = plain(pn, text)
+        return memo[(pn, text)]
+
+    unknown = any(pn.kind == PLACE and not pn.strict and not pn.origin and resolve(pn, pn.name) is None
+                  and _resolve_loosely(resolve, pn)[0] is None and facility_prefix(pn.name) is None
+                  and facility_suffix(pn.name) is None for pn in names)
+    for pn in names:
+        if pn.kind == OWNER and unknown:
+            continue  # "Yemen's Houthis attacked a ship in the Red Sea": not in Yemen
+        if pn.kind == CAPITAL:
+            capital = capital_of(pn.name) if capital_of is not None else None
+            if capital is not None and capital.country:
+                vote(capital.country, _W_DEMONYM)
+                candidates.append((capital.country, capital, _W_DEMONYM, len(candidates)))
+                continue
+            # no capital known: the province itself ("Balochistan's capital"), else the demonym's country
+            pn = PlaceName(pn.name, PLACE if resolve(pn, pn.name) is not None else DEMONYM)  # noqa: PLW2901
+        if pn.kind in demonym_weight:
+            country = None
+            if country_of is not None:  # "Arab Israeli": the last word is the nationality
+                country = country_of(pn.name) or country_of(pn.name.split()[-1])
+            vote(country, demonym_weight[pn.kind])
+            continue
+        if pn.kind == INNER:
+            place = _resolve_inner(resolve, pn, facility_prefix(pn.name) or "", facility_suffix(pn.name))
+            weight = _W_INNER
+        elif (prefix := facility_prefix(pn.name)) is not None \
+                or facility_suffix(pn.name) is not None:  # "Victoria Station", "Hotel Kabul"
+            place = _resolve_inner(resolve, pn, prefix or "", facility_suffix(pn.name))
+            weight = _W_INNER
+        else:
+            place, exact = _resolve_loosely(resolve, pn)
+            weight = (_W_QUALIFIER if pn.qualifier else _W_PLACE) if place is not None \
+                and place.precision == "country" else (_W_PLACE if exact else _W_LOOSE)
+        if pn.origin:
+            weight *= _W_ORIGIN
+        if place is None or not place.country:
+            continue
+        vote(place.country, weight)
+        candidates.append((place.country, place, weight, len(candidates)))
+    if not votes:
+        return None
+    winner = max(votes, key=lambda c: (votes[c], -order[c]))
+    in_winner = [(p, w, i) for c, p, w, i in candidates if c == winner]
+    if not in_winner:
+        return Place(winner, None, winner, precision="country")
+    # the most specific place among the well-supported ones; a place something came from only if alone
+    strong = [x for x in in_winner if x[1] >= _W_LOOSE] or in_winner
+    return min(strong, key=lambda x: (_SPECIFIC.get(x[0].precision or "", 5), -x[1], x[2]))[0]

@@ -209,6 +209,19 @@ def _umbrella(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     return False
 
 
+#: Prepositions that date a new act by the one already told: "a few hours after the attack, the UDA shot dead ...".
+_RELATIVE = frozenset({"after", "before", "since", "following", "until"})
+
+
+def _relative_to_told(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
+    """A trigger noun inside "after / before / since the attack": the sentence tells another act, timed by it."""
+    for hit in hits:
+        tok = head_of(list(sent)[hit.start : hit.end])
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _RELATIVE:
+            return True
+    return False
+
+
 def _refers_back(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     """A definite trigger noun ("the attack", "the blasts"): the sentence is about an incident already told."""
     for hit in hits:
@@ -233,6 +246,7 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
             gap = _MAX_CLAIM_GAP if states else _MAX_GAP
             joinable = (
                 prev is not None
+                and not _relative_to_told(sent, fhits)
                 and si - prev.sentences[-1] <= gap
                 and parsed[si].paragraph == parsed[prev.sentences[-1]].paragraph
                 and (not any(_introduces_new(sent, h) for h in fhits) or states and _refers_back(sent, fhits)
@@ -287,136 +301,11 @@ def _country_lookup(ctx: ExtractContext):  # noqa: ANN202 - Callable[[str], str 
     return getattr(owner, "country_of", None)
 
 
-_DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-               "northwest", "northeast", "southwest", "southeast", "north-west", "north-east", "south-west",
-               "south-east", "upper", "lower", "the"}
-
-
-def _resolver_with_context(ctx: ExtractContext, context: Sequence[str]):  # noqa: ANN202 - Callable[[str], Place | None]
-    """`name → Place`, using the document's other place names as context when the context's resolver
-    is a PlaceResolver method (it ranks "Hyderabad" next to "Sindh" as the Pakistani city)."""
-    owner = getattr(ctx.place_resolver, "__self__", None)
-    resolve = getattr(owner, "resolve", None)
-    if resolve is None or not context:
-        return ctx.resolve_place
-    return lambda name: resolve(name, context)
-
-
-def _resolve_loosely(resolve, name: str) -> tuple[Place | None, bool]:  # noqa: ANN001 - Callable[[str], Place | None]
-    """The name as written (exact: True); else without leading direction words ("north west Pakistan",
-    "Southern Philippines"; exact: False)."""
-    place = resolve(name)
-    if place is not None:
-        return place, True
-    words = name.split()
-    while words and words[0].lower() in _DIRECTIONS:
-        words = words[1:]
-    if words and len(words) < len(name.split()):
-        return resolve(" ".join(words)), False
-    return None, False
-
-
-def _resolve_inner(resolve, name: str, suffix: str | None = None) -> Place | None:  # noqa: ANN001
-    """The place a facility's name starts with ("Kabul University" → Kabul, "Amsterdam Central
-    Station" → Amsterdam): its leading words, longest first; else the words after its facility
-    word (`suffix`: "Inter Continental Hotel Kabul" → Kabul)."""
-    words = name.split()
-    for k in range(len(words), 0, -1):
-        place = resolve(" ".join(words[:k]))
-        if place is not None and (k == len(words) or place.precision != "city"):
-            return place  # a shorter prefix only for a country or region ("Marshal" of "Marshal Fahim ...": no)
-    return resolve(suffix) if suffix else None
-
-
-# weights of the place vote (see `_place`)
-_W_PLACE, _W_LOOSE, _W_QUALIFIER, _W_DEMONYM, _W_WEAK, _W_PERSON, _W_INNER = 1.0, 0.5, 3.0, 1.0, 0.5, 0.25, 0.75
-_W_ORIGIN = 0.25  # factor for a place something came from
-
-
-def _paragraph_sentences(inc: Incident, parsed: Sequence[ParsedSentence]) -> list[int]:
-    para = parsed[inc.sentences[0]].paragraph
-    return [i for i, ps in enumerate(parsed) if ps.paragraph == para]
-
-
 def _place(inc: Incident, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
            ctx: ExtractContext) -> Place | None:
-    """The incident's place, by a vote on its country among everything the text names.
-
-    Votes: a place that resolves as written 1, one found only without its direction words 0.5, a
-    country named outright 1 (3 when it qualifies a name: "Tripoli, Lebanon"), a demonym before a
-    place noun 1 ("the Afghan capital"), a demonym before forces or things 0.5 ("Yemeni soldiers"),
-    before a person 0.25 ("an Afghan teenager ... in Amsterdam": a nationality, not a place), the
-    place a facility's name begins with 0.75 ("Kabul University"). The winner is the country with most
-    votes (ties: the first named); the place is the first resolved name in it, else the country
-    itself. Names resolve with the paragraph's other place names as context. When the incident's own
-    sentences name nothing, the other sentences of its paragraph vote ("... outside the Paradise Food
-    Plaza. ... a branch of the Development Bank of the Philippines").
-    """
-    country_of = _country_lookup(ctx)
-    para = _paragraph_sentences(inc, parsed)
-    names_by_sent = {si: event_place.place_names(parsed[si], entities, _local) for si in para}
-    context = [pn.name for si in para for pn in names_by_sent[si] if pn.kind == event_place.PLACE]
-    resolve = _resolver_with_context(ctx, context)
-    for sentences in (inc.sentences, [si for si in para if si not in inc.sentences]):
-        found = _vote(sentences, names_by_sent, parsed, entities, resolve, country_of)
-        if found is not None:
-            return found
-    return None
-
-
-def _vote(sentences: Sequence[int], names_by_sent: dict[int, list[event_place.PlaceName]],
-          parsed: Sequence[ParsedSentence], entities: Sequence[Entity], resolve,  # noqa: ANN001
-          country_of) -> Place | None:  # noqa: ANN001
-    votes: dict[str, float] = {}
-    order: dict[str, int] = {}
-    candidates: list[tuple[str, Place, float]] = []
-
-    def vote(country: str | None, weight: float) -> None:
-        if country:
-            votes[country] = votes.get(country, 0.0) + weight
-            order.setdefault(country, len(order))
-
-    demonym_weight = {event_place.DEMONYM: _W_DEMONYM, event_place.WEAK_DEMONYM: _W_WEAK,
-                      event_place.PERSON_DEMONYM: _W_PERSON}
-    for si in sentences:
-        names = names_by_sent.get(si)
-        if names is None:
-            names = event_place.place_names(parsed[si], entities, _local)
-        for pn in names:
-            if pn.kind in demonym_weight:
-                country = None
-                if country_of is not None:  # "Arab Israeli": the last word is the nationality
-                    country = country_of(pn.name) or country_of(pn.name.split()[-1])
-                vote(country, demonym_weight[pn.kind])
-                continue
-            if pn.kind == event_place.INNER:
-                place = _resolve_inner(resolve, event_place.facility_prefix(pn.name) or "",
-                                       event_place.facility_suffix(pn.name))
-                weight = _W_INNER
-            elif (prefix := event_place.facility_prefix(pn.name)) is not None \
-                    or event_place.facility_suffix(pn.name) is not None:  # "Victoria Station", "Hotel Kabul"
-                place = _resolve_inner(resolve, prefix or "", event_place.facility_suffix(pn.name))
-                weight = _W_INNER
-            else:
-                place, exact = _resolve_loosely(resolve, pn.name)
-                weight = (_W_QUALIFIER if pn.qualifier else _W_PLACE) if place is not None \
-                    and place.precision == "country" else (_W_PLACE if exact else _W_LOOSE)
-            if pn.origin:
-                weight *= _W_ORIGIN
-            if place is None or not place.country:
-                continue
-            vote(place.country, weight)
-            candidates.append((place.country, place, weight))
-    if not votes:
-        return None
-    winner = max(votes, key=lambda c: (votes[c], -order[c]))
-    in_winner = sorted(((p, w) for c, p, w in candidates if c == winner), key=lambda x: -x[1])  # stable
-    finer = [p for p, _ in in_winner if p.precision != "country"]
-    if finer:
-        return finer[0]
-    if in_winner:
-        return in_winner[0][0]
-    return Place(winner, None, winner, precision="country")
+    """The incident's place: `event_place.incident_place` (a vote on the country, then the most specific
+    place named in it; the dateline only as context and last resort)."""
+    return event_place.incident_place(inc.sentences, parsed, entities, ctx, _local, _country_lookup(ctx))
 
 
 def _date(inc: Incident, parsed: Sequence[ParsedSentence], ctx: ExtractContext) -> PartialDate | None:

@@ -21,167 +21,22 @@ and short surface windows, and use the dependency tree where it is reliable (sub
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from ..records import Entity
-from .entities import ORG_TYPES, MentionIndex, resolve_reference
-from .triggers import Triggers, VerbTable
+from .entities import ORG_TYPES
+from .frame_input import STAND_IN_NOUNS, Candidate, FrameInput, _is, _lemma, _subjects, subjects_of
+from .triggers import VerbTable
 
 _CLAUSE_BREAK = {",", ";", ":", "“", "”", '"', "(", ")", "—"}
 _CONNECT = {"–", "-", "&", "and", "/", "—"}
 _MODIFIERS = {"senior", "top", "former", "local", "key", "self-styled", "alleged", "chief", "principal", "main",
               "regional", "provincial", "district", "operational", "new", "then", "military", "de", "facto",
               "one-time", "erstwhile", "late", "another", "a", "an", "the"}
-STAND_IN_NOUNS = frozenset({
-    "fighter", "fighters", "operative", "operatives", "militant", "militants", "member", "members", "cadre",
-    "cadres", "man", "men", "commander", "commanders", "leader", "leaders", "leadership", "troop", "troops",
-    "force", "forces", "unit", "units", "camp", "camps", "base", "bases", "headquarters", "position",
-    "positions", "convoy", "hideout", "hideouts", "network", "faction", "wing", "cell", "cells", "module",
-    "operation", "operations", "gunman", "gunmen", "soldier", "soldiers", "official", "officials", "agent",
-    "agents", "jihadist", "jihadists", "insurgent", "insurgents", "recruit", "recruits", "outpost", "post",
-    "training", "office", "offices", "spokesman", "chief"})
 _HAVE_VERBS = {"have", "maintain", "establish", "build", "set", "retain", "develop", "run", "keep", "conduct",
                "carry", "continue", "step", "intensify", "increase", "boost"}
 _STOP_PREPS = {"after", "before", "since", "during", "following", "despite", "until", "because", "amid", "like"}
-_SUBJ = {"nsubj", "nsubjpass", "csubj"}
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    predicate: str
-    subject: Entity
-    object: Entity | None
-    trigger: Token
-    frame: str
-    role: str | None = None
-    place: Entity | None = None
-
-
-@dataclass(slots=True)
-class FrameInput:
-    sent: Doc | SpacySpan
-    index: int  # sentence number in the document's parsed list
-    offset: int  # document offset of the sentence's first character
-    mentions: MentionIndex
-    triggers: Triggers
-    _cache: dict[int, Entity | None] = field(default_factory=dict)
-
-    def entity(self, tok: Token) -> Entity | None:
-        """The entity a token names or refers to (pronouns, "the group", relative "which")."""
-        if tok.i in self._cache:
-            return self._cache[tok.i]
-        e = self.mentions.at(self.index, tok.i)
-        if e is None:
-            e = resolve_reference(tok, self.index, self.offset, self.mentions)
-        if e is None and tok.lower_ in {"which", "who", "that"} and tok.dep_ in _SUBJ | {"dobj"}:
-            # the antecedent is the name right before the pronoun ("Afghanistan of the Taliban which had
-            # harboured …" is the Taliban, whatever the parser attached the clause to), else the parser's
-            # "who" wants a person, "which" anything else ("Gen. Hamid Gul of Pakistan, who ran the ISI")
-            j = tok.i - 1
-            while j >= 0 and tok.i - j <= 6 and tok.doc[j].pos_ not in {"VERB", "AUX"}:
-                cand = self.mentions.at(self.index, j)
-                if cand is not None and (tok.lower_ == "that" or (cand.type == "person") == (tok.lower_ == "who")):
-                    e = cand
-                    break
-                j -= 1
-            if e is None and tok.head.dep_ == "relcl":
-                e = self.entity(tok.head.head)
-        self._cache[tok.i] = e
-        return e
-
-    def np_entity(self, tok: Token, prefer: Iterable[str] = ()) -> Entity | None:
-        """The entity a noun phrase headed by `tok` stands for: itself, an appositive, a compound or
-        possessor ("ISKP fighters" → ISKP, "ISKP's coordinator …, Mir Shafiq Mengal" → Mengal)."""
-        e = self.entity(tok)
-        if e is not None:
-            return e
-        wanted = set(prefer)
-        found: list[Entity] = []
-        for c in tok.children:
-            if c.dep_ == "appos":
-                ce = self.np_entity(c)
-                if ce is not None:
-                    found.insert(0, ce)
-        if tok.lemma_.lower() in STAND_IN_NOUNS or tok.lower_ in STAND_IN_NOUNS:
-            # "ISKP fighters", "Lashkar operatives", "ISKP's Mastung camp": the noun stands for its owner;
-            # "Obama's strategy" or "Taliban-style state" do not
-            for c in tok.children:
-                if c.dep_ in {"compound", "poss", "nmod", "amod"} and c.i < tok.i:
-                    ce = self.entity(c)
-                    if ce is not None:
-                        found.append(ce)
-        if wanted:
-            for f in found:
-                if f.type in wanted:
-                    return f
-        return found[0] if found else None
-
-    def np_entities(self, tok: Token, prefer: Iterable[str] = ()) -> list[Entity]:
-        out: list[Entity] = []
-        stack = [tok]
-        while stack:
-            t = stack.pop(0)
-            e = self.np_entity(t, prefer)
-            if e is not None and e not in out:
-                out.append(e)
-            stack.extend(c for c in t.children if c.dep_ == "conj")
-            # "Mastung and Khuzdar districts": the conjunct hangs off the modifier
-            stack.extend(g for c in t.children if c.dep_ in {"compound", "nmod"} for g in c.children
-                         if g.dep_ == "conj")
-        return out
-
-    def window(self, start: int, end: int, step: int = 1) -> list[Entity]:
-        """Entities on tokens from `start` towards `end` (exclusive), stopping at a clause break."""
-        out: list[Entity] = []
-        toks = self.sent.doc
-        i = start
-        while (i < end) if step > 0 else (i > end):
-            t = toks[i]
-            e = self.entity(t) if t.pos_ not in {"PRON"} or t.lower_ in {"it", "its"} else None
-            if e is None and t.text in _CLAUSE_BREAK:
-                break
-            if e is None and t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"}:
-                break
-            if e is not None and e not in out:
-                out.append(e)
-            i += step
-        return out
-
-
-def _is(e: Entity | None, types: Iterable[str]) -> bool:
-    return e is not None and e.type in set(types)
-
-
-def _lemma(t: Token) -> str:
-    return t.lemma_.lower()
-
-
-def _subjects(t: Token, fi: FrameInput, depth: int = 0) -> tuple[list[Entity], bool]:
-    """Entities that are the subject of verb `t` (climbing through xcomp/conj/advcl) and whether the
-    verb is passive with an agent (then the agent is the doer)."""
-    agent = next((c for c in t.children if c.dep_ == "agent"), None)
-    if agent is not None:
-        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if pobj is not None:
-            return fi.np_entities(pobj), True
-    subj = next((c for c in t.children if c.dep_ in _SUBJ), None)
-    if subj is not None:
-        return fi.np_entities(subj, prefer=("person", *ORG_TYPES)), False
-    if t.dep_ == "acl" and depth < 3:
-        return fi.np_entities(t.head), False
-    if t.dep_ in {"xcomp", "conj", "advcl", "pcomp", "ccomp", "relcl"} and t.head is not t and depth < 4:
-        if t.dep_ == "relcl":
-            return fi.np_entities(t.head), False
-        if t.dep_ == "xcomp":
-            # object control: in "Pakistan wants us to help …" the helper is "us", not Pakistan
-            controller = next((c for c in t.head.children if c.dep_ in {"dobj", "dative"} and c.i < t.i), None)
-            if controller is not None:
-                return fi.np_entities(controller), False
-        return _subjects(t.head, fi, depth + 1)
-    return [], False
 
 
 _PASS_DEPS = {"dobj", "prt", "npadvmod", "advmod", "dative", "attr", "acomp"}
@@ -595,3 +450,5 @@ FRAMES: tuple[Callable[[FrameInput], list[Candidate]], ...] = (
     between_frame, verb_frame, under_frame, asset_frame, role_frame, kind_frame, base_frame, noun_with_frame,
     publication_frame,
 )
+
+__all__ = ["FRAMES", "STAND_IN_NOUNS", "Candidate", "FrameInput", "subjects_of"]

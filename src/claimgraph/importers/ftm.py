@@ -25,7 +25,7 @@ from ..ontology import load_ontology
 from ..records import Modality, PartialDate, Polarity, Precision, make_id
 from .prior import Prior, PriorActor, PriorTie
 
-OUR_ID = re.compile(r"^(act|ent)-[0-9a-f]{16}$")
+OUR_ID = re.compile(r"^(act|ent|dsc)-[0-9a-f]{16}$")  # our actors, entities and descriptive actors
 OUR_CLAIM = re.compile(r"^clm_[0-9a-f]{16}$")
 SCHEMA_TYPES = {"Person": "person", "PublicBody": "agency", "Address": "place"}
 # FtM link schema → (predicate, subject property, object property, role property or None, default role)

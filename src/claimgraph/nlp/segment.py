@@ -4,7 +4,11 @@ Parsing is what costs time, and most sentences of a news page or a Wikipedia lis
 So a document is first cut into paragraphs and sentences with the tokenizer and a rule-based
 sentencizer only (no tagger, parser or NER), the gazetteer is matched on those tokens, and a sentence
 is kept for parsing when it names at least two things (gazetteer names or capitalised name tokens)
-and contains a trigger word (a predicate, attribution or event word from lexicon.yaml); or when it
+and contains a trigger word (a predicate, attribution or event word from lexicon.yaml, or a word of
+the relation patterns); or when it names one thing, has a trigger word and a word that can stand for
+the other side in context (`reference_words`: "It claimed responsibility for the attack on the MSA",
+"The group's fighters attacked Tripoli"), or a word of a one-party relation (`solo_words`: "X denied any
+involvement"); or when it
 contains a violent-event word (`event_words`: "A suicide bomber detonated inside a busy restaurant."
 names nothing and is still an event); or when it follows such a sentence in the same paragraph
 (at most `follow_gap` sentences on) and has a casualty or responsibility word (`follow_words`:
@@ -30,6 +34,10 @@ from .pipeline import GazetteerMatcher
 
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _SENT_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
+#: words that stand for a party named in context: pronouns and "the group"-style nouns
+REFERENCE_WORDS = frozenset({
+    "it", "its", "they", "their", "them", "he", "his", "him", "she", "her",
+    "group", "outfit", "organisation", "organization", "network", "militia", "movement", "faction"})
 # a sentence end the sentencizer misses: "… the plan.[98] In 1991 …" (reference markers after the stop)
 _REF_BOUNDARY = re.compile(r"(?<=[.!?])(?:\[\d+\])+\s+(?=[\"“‘(]?[A-Z0-9])")
 
@@ -150,7 +158,8 @@ class Segmenter:
     """Tokenizer + sentencizer + gazetteer over raw text; decides which sentences to parse."""
 
     def __init__(self, nlp: Language, matcher: GazetteerMatcher, triggers: Iterable[str],
-                 event_words: Iterable[str] = (), follow_words: Iterable[str] = (), follow_gap: int = 3) -> None:
+                 event_words: Iterable[str] = (), follow_words: Iterable[str] = (), follow_gap: int = 3,
+                 reference_words: Iterable[str] = REFERENCE_WORDS, solo_words: Iterable[str] = ()) -> None:
         self.make_doc = nlp.make_doc
         self.sentencizer = Sentencizer()
         self.matcher = matcher
@@ -158,6 +167,8 @@ class Segmenter:
         self.event_words = frozenset(t.lower() for t in event_words)
         self.follow_words = frozenset(t.lower() for t in follow_words)
         self.follow_gap = follow_gap
+        self.reference_words = frozenset(w.lower() for w in reference_words)
+        self.solo_words = frozenset(w.lower() for w in solo_words)
 
     def segment(self, text: str) -> tuple[list[tuple[int, int]], list[Sentence]]:
         """The paragraphs of `text` and its sentences, each marked keep (parse it) or not."""
@@ -177,7 +188,7 @@ class Segmenter:
                 own = tuple(h for h in hits if s0 <= h.start and h.end <= s1)
                 names = len(own)
                 covered = {i for h in own for i in range(h.start, h.end)}
-                trigger = event = follow = False
+                trigger = event = follow = reference = False
                 prev_title = False
                 for t in sent:
                     low = t.lower_
@@ -187,12 +198,17 @@ class Segmenter:
                         event = True
                     elif low in self.follow_words:
                         follow = True
+                    if low in self.reference_words:
+                        reference = True
+                    if low in self.solo_words:
+                        trigger = reference = True
                     is_name = (t.is_title or (t.is_upper and len(t) > 1)) and not t.is_stop and t.is_alpha \
                         and t.i != sent.start and (ps + t.idx) not in covered
                     if is_name and not prev_title:
                         names += 1  # a run of capitalised tokens counts once
                     prev_title = is_name
-                keep = trigger and names >= 2 or event or (follow and since_event <= self.follow_gap)
+                keep = trigger and (names >= 2 or names == 1 and reference) or event \
+                    or (follow and since_event <= self.follow_gap)
                 if event:
                     since_event = 0
                 sentences.append(Sentence(s0, s1, pi, keep, own))

@@ -39,6 +39,10 @@ SAME_AT = 0.90
 UNSURE_AT = 0.75
 # An acronym alone is ambiguous (TAK, ADF, MAK): it reaches "same" only with shared context.
 ACRONYM_SCORE = 0.85
+#: Two actors whose own full names differ but share an acronym: below `unsure`, never merged on it.
+AMBIGUOUS_ACRONYM_SCORE = 0.5
+#: People with alike names but different family names: below `unsure`.
+DIFFERENT_SURNAME_SCORE = 0.6
 CONTEXT_BONUS = 0.1
 KIN_RELATIONS = ("front_of", "successor_of", "splinter_of", "affiliate_of", "branch_of")
 # Entity types the resolver compares. Places go through PlaceResolver; publications are not actors.
@@ -179,19 +183,40 @@ def score_pair(a_names: Sequence[str], b_names: Sequence[str], *, person: bool =
     hit = (ka.short & kb.acronyms) or (kb.short & ka.acronyms)
     if hit and not person:
         short = next(iter(sorted(hit))).upper()
+        clash = _different_expansions(a_names, b_names)
+        if clash:  # "ANP": Afghan National Police and Awami National Party share initials, not identity
+            return Match(AMBIGUOUS_ACRONYM_SCORE, f"acronym {short} shared by different full names {clash}")
         return Match(ACRONYM_SCORE, f"acronym {short} of {_expansion(a_names, b_names, hit)!r}")
     best = Match(0.0, "no similar name")
     for x in ka.phonetic:
         found = process.extractOne(x, list(kb.phonetic), scorer=fuzz.token_sort_ratio, score_cutoff=80)
         if found is not None and found[1] / 100 * 0.92 > best.score:
             reason = f"similar names {x!r} ~ {found[0]!r} ({found[1]:.0f}%)"
-            best = Match(round(found[1] / 100 * 0.92, 3), reason)
+            score = round(found[1] / 100 * 0.92, 3)
+            if person and x.split()[-1] != found[0].split()[-1]:
+                # "Mohamed Atta" ~ "Mohammed Atef": alike, but another family name is another person
+                score, reason = min(score, DIFFERENT_SURNAME_SCORE), reason + "; family names differ"
+            best = Match(score, reason)
     if person:
         subset = _token_subset(a_names, b_names)
         if subset and best.score < UNSURE_AT + 0.05:
             best = Match(UNSURE_AT + 0.05, subset)
         best = Match(min(best.score, SAME_AT - 0.01), best.reason) if subset else best
     return best
+
+
+def _different_expansions(a_names: Sequence[str], b_names: Sequence[str]) -> str:
+    """When each side has a full (multi-word) name and none of them is like any on the other side, the two
+    names, for the reason; else ""."""
+    long_a = [n for n in a_names if len(fold(n).split()) >= 2]
+    long_b = [n for n in b_names if len(fold(n).split()) >= 2]
+    if not long_a or not long_b:
+        return ""
+    for x in long_a:
+        for y in long_b:
+            if fuzz.token_sort_ratio(phonetic_key(x), phonetic_key(y)) >= 80:
+                return ""
+    return f"{long_a[0]!r} / {long_b[0]!r}"
 
 
 def _token_subset(a_names: Sequence[str], b_names: Sequence[str]) -> str:

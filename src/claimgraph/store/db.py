@@ -1,12 +1,15 @@
-"""SQLite store: saving extractions idempotently and answering the questions the CLI, API and analyses ask."""
+"""The store: saving extractions idempotently and answering the questions the CLI, API and analyses ask.
+
+One SQLite file (the embedded default) or one PostgreSQL database (`postgresql://...`); `dialect` holds what
+differs between the two, so the SQL here is written once."""
 
 from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -14,10 +17,13 @@ from typing import Any
 
 from ..contract import claim_from_json, claim_to_json, event_from_json, event_to_json
 from ..errors import NotFound, StoreError
-from ..records import Claim, Document, Entity, Event, Extraction, PartialDate, Precision
+from ..records import Claim, Document, EntityRef, Event, Extraction, PartialDate, Precision
+from . import dialect as dialects
 from . import statements
 
 SCHEMA_VERSION = "1"
+#: The base schema (the extensions' DDL is added by `Store.schema`).
+_BASE_SCHEMA = resources.files("claimgraph.store").joinpath("schema.sql").read_text("utf-8")
 #: How long a connection waits for another writer's transaction before giving up.
 BUSY_TIMEOUT_S = 120.0
 
@@ -34,33 +40,28 @@ def normalise_alias(name: str) -> str:
 
 
 class Store:
-    """A claimgraph database. Use as a context manager: `with Store(path) as store: ...`."""
+    """A claimgraph database. Use as a context manager: `with Store(path_or_url) as store: ...`.
+
+    `path` is a SQLite file or a `postgresql://user@host:port/dbname` URL."""
 
     def __init__(self, path: Path | str, *, readonly: bool = False) -> None:
-        self.path = Path(path)
+        url = dialects.is_url(path)
+        #: where the data lives, as given (a URL keeps its password); `path` is what messages show
+        self.target: Path | str = str(path) if url else Path(path)
+        self.path: Path | str = dialects.redact(str(path)) if url else Path(path)
         self.readonly = readonly
+        if readonly and not url and not Path(path).exists():
+            raise StoreError(f"database {self.path} does not exist; run `claimgraph ingest` first")
         try:
-            if readonly:
-                if not self.path.exists():
-                    raise StoreError(f"database {self.path} does not exist; run `claimgraph ingest` first")
-                uri = f"file:{self.path}?mode=ro"
-                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
-            else:
-                # another writer (a second ingest, the page's paste) holds the lock for one document or one
-                # resolution at a time: wait for it rather than fail
-                self.conn = sqlite3.connect(self.path, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
-        except sqlite3.Error as exc:
+            self.conn, self.dialect = dialects.connect(self.target, readonly=readonly, busy_timeout_s=BUSY_TIMEOUT_S)
+        except dialects.driver_errors() as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
-        self.conn.row_factory = sqlite3.Row
         try:
-            self.conn.execute("PRAGMA foreign_keys = ON")
             if not readonly:
-                self.conn.execute("PRAGMA journal_mode = WAL")
-                self.conn.execute("PRAGMA synchronous = NORMAL")
                 self._migrate()
             else:
                 self._check_schema()
-        except sqlite3.DatabaseError as exc:
+        except self.dialect.errors as exc:
             self.conn.close()
             raise StoreError(f"{self.path} is not a claimgraph database: {exc}") from exc
 
@@ -74,26 +75,48 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    def _migrate(self) -> None:
-        schema = resources.files("claimgraph.store").joinpath("schema.sql").read_text("utf-8")
-        with self.conn:
-            self.conn.executescript(schema)
-            self.conn.execute(
-                "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
-            )
+    @staticmethod
+    def schema() -> str:
+        """The base schema and every extension's DDL, in the order they are created."""
         from . import extensions  # tables added by later stages (resolution, grading)
 
-        extensions.migrate(self.conn)
+        return "\n".join([_BASE_SCHEMA, *(ddl for _name, ddl in extensions.EXTENSIONS)])
+
+    def _migrate(self) -> None:
+        from . import extensions
+
+        if self.dialect.name != "sqlite" and self._current():
+            return  # nothing to create: take no lock a concurrent writer could be waiting on
+        schema = _BASE_SCHEMA
+        with self.conn:
+            self.dialect.lock(self.conn, "migration")  # two processes opening a new database at once
+            self.conn.executescript(schema)
+            self.conn.execute(
+                "INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", (SCHEMA_VERSION,)
+            )
+            extensions.migrate(self.conn)
+
+    def _current(self) -> bool:
+        """True when every table, view and index of the schema exists and its version is recorded."""
+        if dialects.object_names(self.schema()) - self.dialect.names(self.conn):
+            return False
+        return self._meta("schema_version") is not None
+
+    def exclusive(self, name: str) -> AbstractContextManager[None]:
+        """A block that one connection at a time runs, across processes, e.g. the cross-document resolution
+        (which rebuilds whole tables). SQLite runs it as is: its writers already take turns per transaction."""
+        return self.dialect.exclusive(self.conn, name)
+
+    def has_table(self, name: str) -> bool:
+        return name in self.dialect.tables(self.conn)
 
     def _check_schema(self) -> None:
+        from . import extensions
+
         row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         if row is None:
             raise StoreError(f"{self.path} is not a claimgraph database (no schema version)")
-        from . import extensions
-
-        schema = resources.files("claimgraph.store").joinpath("schema.sql").read_text("utf-8")
-        present = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
-        missing = sorted(extensions.expected_tables(schema) - present)
+        missing = sorted(extensions.expected_tables(_BASE_SCHEMA) - self.dialect.tables(self.conn))
         if missing:
             raise StoreError(
                 f"{self.path} was made by an older claimgraph (it lacks {', '.join(missing)}); it is migrated in "
@@ -107,15 +130,24 @@ class Store:
 
     def save(self, x: Extraction, *, at: str | None = None, extractor: str = "") -> bool:
         """Store one extraction in one transaction. Returns False (and changes nothing) if the document exists.
-        `extractor` is the version of the extractor that produced it (see `stale_documents`)."""
+        `extractor` is the version of the extractor that produced it (see `stale_documents`). Writers saving at
+        once (PostgreSQL) each store what the others have not: the document row decides who stores a document
+        both have, and a transaction chosen as a deadlock victim is run again."""
         at = at or now_iso()
-        with self.conn:
-            if self.has_document(x.doc.id):
-                return False
-            self._insert_document(x.doc, at, extractor)
-            self._insert_extraction(x, at)
-            self._set_meta("resolution_pending", "1")
-        return True
+        if self.has_document(x.doc.id):
+            return False
+        for attempt in dialects.retrying(self.dialect):
+            try:
+                with self.conn:
+                    if not self._insert_document(x.doc, at, extractor):
+                        return False
+                    self._insert_extraction(x, at)
+                    self._set_meta("resolution_pending", "1")
+                return True
+            except self.dialect.retryable:
+                if attempt == dialects.ATTEMPTS - 1:
+                    raise
+        return False  # pragma: no cover - the loop returns or raises
 
     def replace_extraction(self, x: Extraction, *, extractor: str, at: str | None = None) -> None:
         """Swap a stored document's claims, events and mentions for a new extraction of it, in one transaction.
@@ -124,7 +156,8 @@ class Store:
         at = at or now_iso()
         doc_id = x.doc.id
         with self.conn:
-            if not self.has_document(doc_id):
+            held = self.conn.execute(f"SELECT 1 FROM documents WHERE id=?{self.dialect.for_update}", (doc_id,))
+            if held.fetchone() is None:
                 raise NotFound(f"no document with id {doc_id!r}")
             self.conn.execute(
                 "DELETE FROM claim_grades WHERE claim_id IN (SELECT id FROM claims WHERE doc_id=?)", (doc_id,)
@@ -140,13 +173,46 @@ class Store:
             self._set_meta("resolution_pending", "1")
 
     def _insert_extraction(self, x: Extraction, at: str) -> None:
+        # Rows shared with other documents (entities, their aliases and search rows) are written in id order,
+        # so concurrent writers take their row locks in one order. The first sighting of an id in the document
+        # decides its name and type, as when rows were written in document order.
+        first: dict[str, tuple[str, str, set[str]]] = {}
         for e in x.entities:
-            self._upsert_entity(e, x.doc.id, at)
-        for c in x.claims:
-            self._insert_claim(c, at)
-        for ev in x.events:
-            self._insert_event(ev, at)
+            first.setdefault(e.id, (e.name, e.type, set()))[2].update(e.refs)
+        for eid, name, etype in _references(x):
+            first.setdefault(eid, (name, etype, set()))
+        for eid in sorted(first):
+            name, etype, refs = first[eid]
+            self.ensure_entity(eid, name, etype, refs, at)
+        for eid in self._insert_aliases(x):
+            self._refresh_search(eid)
+        self.conn.executemany(
+            'INSERT INTO mentions(doc_id, entity_id, start, "end", text) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING',
+            [(x.doc.id, e.id, m.start, m.end, m.text) for e in x.entities for m in e.mentions],
+        )
+        self._insert_claims(x.claims, at)
+        self._insert_events(x.events, at)
         statements.save_statements(self.conn, x.attributions, at)
+
+    def _insert_aliases(self, x: Extraction) -> list[str]:
+        """Store the aliases of `x`'s entities the store lacks (one query to find them, one batch to write them);
+        returns the entities that gained one, in id order. Of two spellings with one key, the first in sorted
+        order is kept."""
+        first: dict[tuple[str, str], str] = {}
+        spellings = {(e.id, normalise_alias(a), a) for e in x.entities for a in {e.name, *e.aliases}}
+        for eid, norm, alias in sorted(spellings):
+            if norm:
+                first.setdefault((eid, norm), alias)
+        ids = sorted({eid for eid, _norm in first})
+        if not ids:
+            return []
+        known = {(r[0], r[1]) for r in self.conn.execute(
+            f"SELECT entity_id, norm FROM aliases WHERE entity_id IN ({','.join('?' * len(ids))})", ids)}  # noqa: S608
+        new = [(eid, alias, norm, x.doc.id) for (eid, norm), alias in sorted(first.items()) if (eid, norm) not in known]
+        self.conn.executemany(
+            "INSERT INTO aliases(entity_id, alias, norm, origin) VALUES (?,?,?,?) ON CONFLICT DO NOTHING", new
+        )
+        return sorted({n[0] for n in new})
 
     def stale_documents(self, extractor: str) -> Iterator[Document]:
         """Documents stored by another extractor version than `extractor`, oldest first."""
@@ -179,95 +245,106 @@ class Store:
             (key, value),
         )
 
-    def _insert_document(self, d: Document, at: str, extractor: str = "") -> None:
+    def _insert_document(self, d: Document, at: str, extractor: str = "") -> bool:
+        """Insert a document row; False when it is already stored (or being stored by another writer: this
+        then waits for that writer's transaction)."""
         pub = d.published
-        self.conn.execute(
+        cur = self.conn.execute(
             "INSERT INTO documents(id, source, url, title, outlet, published, published_precision, published_text,"
-            " raw_id, author, text, ingested_at, extractor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " raw_id, author, text, ingested_at, extractor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
             (d.id, d.source, d.url, d.title, d.outlet, pub.value if pub else None,
              pub.precision.value if pub else None, pub.text if pub else None, d.raw_id, d.author, d.text, at,
              extractor),
         )
+        return bool(cur.rowcount)
 
     def ensure_entity(self, entity_id: str, name: str, etype: str, refs: Iterable[str] = (), at: str = "") -> None:
-        row = self.conn.execute("SELECT refs FROM entities WHERE id=?", (entity_id,)).fetchone()
-        if row is None:
+        refs = set(refs)
+        cur = self.conn.execute(
+            "INSERT INTO entities(id, name, type, refs, first_seen) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING",
+            (entity_id, name, etype, json.dumps(sorted(refs)), at or now_iso()),
+        )
+        if cur.rowcount:
             self.conn.execute(
-                "INSERT INTO entities(id, name, type, refs, first_seen) VALUES (?,?,?,?,?)",
-                (entity_id, name, etype, json.dumps(sorted(set(refs))), at or now_iso()),
-            )
-            self.conn.execute(
-                "INSERT INTO entity_search(entity_id, name, aliases) VALUES (?,?,?)", (entity_id, name, "")
+                "INSERT INTO entity_search(entity_id, name, aliases) VALUES (?,?,?)",
+                (entity_id, self.dialect.search_text(name), ""),
             )
         elif refs:
-            merged = sorted(set(json.loads(row["refs"])) | set(refs))
-            self.conn.execute("UPDATE entities SET refs=? WHERE id=?", (json.dumps(merged), entity_id))
+            row = self.conn.execute(
+                f"SELECT refs FROM entities WHERE id=?{self.dialect.for_update}", (entity_id,)
+            ).fetchone()
+            merged = sorted(set(json.loads(row["refs"])) | refs)
+            if merged != json.loads(row["refs"]):
+                self.conn.execute("UPDATE entities SET refs=? WHERE id=?", (json.dumps(merged), entity_id))
 
     def add_alias(self, entity_id: str, alias: str, origin: str) -> bool:
         norm = normalise_alias(alias)
-        if not norm:
+        if not norm or not self._insert_alias(entity_id, alias, norm, origin):
             return False
+        self._refresh_search(entity_id)
+        return True
+
+    def _insert_alias(self, entity_id: str, alias: str, norm: str, origin: str) -> bool:
         cur = self.conn.execute(
-            "INSERT OR IGNORE INTO aliases(entity_id, alias, norm, origin) VALUES (?,?,?,?)",
+            "INSERT INTO aliases(entity_id, alias, norm, origin) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
             (entity_id, alias, norm, origin),
         )
-        if cur.rowcount:
-            names = [r["alias"] for r in self.conn.execute("SELECT alias FROM aliases WHERE entity_id=?", (entity_id,))]
-            self.conn.execute("UPDATE entity_search SET aliases=? WHERE entity_id=?", (" | ".join(names), entity_id))
         return bool(cur.rowcount)
 
-    def _upsert_entity(self, e: Entity, doc_id: str, at: str) -> None:
-        self.ensure_entity(e.id, e.name, e.type, e.refs, at)
-        for alias in {e.name, *e.aliases}:
-            self.add_alias(e.id, alias, doc_id)
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO mentions(doc_id, entity_id, start, end, text) VALUES (?,?,?,?,?)",
-            [(doc_id, e.id, m.start, m.end, m.text) for m in e.mentions],
+    def _refresh_search(self, entity_id: str) -> None:
+        """An entity's full-text row holds its name and every alias, joined by " | "."""
+        if self.dialect.for_update:  # hold the row first, then read the aliases other writers committed meanwhile
+            self.conn.execute(f"SELECT 1 FROM entity_search WHERE entity_id=?{self.dialect.for_update}", (entity_id,))
+        names = [r["alias"] for r in self.conn.execute(
+            "SELECT alias FROM aliases WHERE entity_id=? ORDER BY norm", (entity_id,))]
+        self.conn.execute(
+            "UPDATE entity_search SET aliases=? WHERE entity_id=?",
+            (self.dialect.search_text(" | ".join(names)), entity_id),
         )
 
-    def _ref_entity(self, ref_id: str | None, name: str | None, at: str, etype: str = "unknown") -> None:
-        if ref_id is not None and name is not None:
-            self.ensure_entity(ref_id, name, etype, (), at)
-
-    def _insert_claim(self, c: Claim, at: str) -> None:
-        self._ref_entity(c.subject.id, c.subject.name, at)
-        if c.object:
-            self._ref_entity(c.object.id, c.object.name, at)
-        if c.place:
-            self._ref_entity(c.place.id, c.place.name, at, "place")
-        t = c.time
-        self.conn.execute(
-            "INSERT OR IGNORE INTO claims(id, doc_id, subject_id, predicate, object_id, role, polarity, modality,"
+    def _insert_claims(self, claims: Iterable[Claim], at: str) -> None:
+        rows = []
+        for c in claims:
+            t = c.time
+            rows.append((
+                c.id, c.doc_id, c.subject.id, c.predicate, c.object.id if c.object else None, c.role,
+                c.polarity.value, c.modality.value, c.source.name, c.source.kind.value, c.source.cue,
+                t.value if t else None, t.precision.value if t else None, t.end if t else None,
+                t.text if t else None, c.place.id if c.place else None, c.evidence.start, c.evidence.end,
+                c.evidence.text, json.dumps(list(c.cues)), c.extractor, at, json.dumps(claim_to_json(c)),
+            ))
+        self.conn.executemany(
+            "INSERT INTO claims(id, doc_id, subject_id, predicate, object_id, role, polarity, modality,"
             " source_name, source_kind, source_cue, time, time_precision, time_end, time_text, place_id,"
             " ev_start, ev_end, ev_text, cues, extractor, ingested_at, body)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (c.id, c.doc_id, c.subject.id, c.predicate, c.object.id if c.object else None, c.role,
-             c.polarity.value, c.modality.value, c.source.name, c.source.kind.value, c.source.cue,
-             t.value if t else None, t.precision.value if t else None, t.end if t else None,
-             t.text if t else None, c.place.id if c.place else None, c.evidence.start, c.evidence.end,
-             c.evidence.text, json.dumps(list(c.cues)), c.extractor, at, json.dumps(claim_to_json(c))),
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+            rows,
         )
 
-    def _insert_event(self, ev: Event, at: str) -> None:
-        p = ev.place
-        self.conn.execute(
-            "INSERT OR IGNORE INTO events(id, doc_id, type, mode, place_name, admin1, country, geonames_id, date,"
+    def _insert_events(self, events: Iterable[Event], at: str) -> None:
+        rows, actors = [], []
+        for ev in events:
+            p = ev.place
+            rows.append((
+                ev.id, ev.doc_id, ev.type, ev.mode, p.name if p else None, p.admin1 if p else None,
+                p.country if p else None, p.geonames_id if p else None, ev.date.value if ev.date else None,
+                ev.date.precision.value if ev.date else None, ev.killed.min if ev.killed else None,
+                ev.killed.max if ev.killed else None, ev.wounded.min if ev.wounded else None,
+                ev.wounded.max if ev.wounded else None, ev.responsibility.value, ev.evidence.start,
+                ev.evidence.end, ev.evidence.text, ev.extractor, at, json.dumps(event_to_json(ev)),
+            ))
+            actors += [(ev.id, r.id, role) for role, refs in (("perpetrator", ev.perpetrators), ("target", ev.targets))
+                       for r in refs]
+        self.conn.executemany(
+            "INSERT INTO events(id, doc_id, type, mode, place_name, admin1, country, geonames_id, date,"
             " date_precision, killed_min, killed_max, wounded_min, wounded_max, responsibility, ev_start, ev_end,"
-            " ev_text, extractor, ingested_at, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (ev.id, ev.doc_id, ev.type, ev.mode, p.name if p else None, p.admin1 if p else None,
-             p.country if p else None, p.geonames_id if p else None, ev.date.value if ev.date else None,
-             ev.date.precision.value if ev.date else None, ev.killed.min if ev.killed else None,
-             ev.killed.max if ev.killed else None, ev.wounded.min if ev.wounded else None,
-             ev.wounded.max if ev.wounded else None, ev.responsibility.value, ev.evidence.start,
-             ev.evidence.end, ev.evidence.text, ev.extractor, at, json.dumps(event_to_json(ev))),
+            " ev_text, extractor, ingested_at, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT DO NOTHING",
+            rows,
         )
-        for role, refs in (("perpetrator", ev.perpetrators), ("target", ev.targets)):
-            for r in refs:
-                self._ref_entity(r.id, r.name, at)
-                self.conn.execute(
-                    "INSERT OR IGNORE INTO event_actors(event_id, entity_id, role) VALUES (?,?,?)",
-                    (ev.id, r.id, role),
-                )
+        self.conn.executemany(
+            "INSERT INTO event_actors(event_id, entity_id, role) VALUES (?,?,?) ON CONFLICT DO NOTHING", actors
+        )
 
     def record_failure(self, source: str, line: int, stage: str, reason: str) -> None:
         with self.conn:
@@ -332,20 +409,24 @@ class Store:
             if aid not in found:
                 found.append(aid)
         if len(found) < limit and norm:
-            query = " ".join(f'"{tok}"*' for tok in norm.split())
-            for r in self.conn.execute(
-                "SELECT entity_id FROM entity_search WHERE entity_search MATCH ? ORDER BY rank LIMIT ?",
-                (query, limit * 2),
-            ):
+            query = self.dialect.search_query(norm.split())
+            sql = self.dialect.search_sql("entity_search", _BASE_SCHEMA)
+            for r in self.conn.execute(sql, (query, limit * 2)):
                 aid = self.actor_id(r["entity_id"])
                 if aid not in found:
                     found.append(aid)
         return [self.entity(a) for a in found[:limit]]
 
     def resolve_actor(self, name_or_id: str) -> dict[str, Any]:
-        row = self.conn.execute("SELECT id FROM entities WHERE id=?", (name_or_id,)).fetchone()
+        # an id: its actor in one query (a page asks this three times; a server answers each in a round trip)
+        row = self.conn.execute(
+            "SELECT a.id, a.name, a.type, a.refs, a.first_seen FROM entities e LEFT JOIN merges m ON m.entity_id = e.id"
+            " JOIN entities a ON a.id = COALESCE(m.actor_id, e.id) WHERE e.id = ?",
+            (name_or_id,),
+        ).fetchone()
         if row is not None:
-            return self.entity(self.actor_id(row["id"]))
+            return {"id": row["id"], "name": row["name"], "type": row["type"], "refs": json.loads(row["refs"]),
+                    "first_seen": row["first_seen"]}
         hits = self.find_actors(name_or_id, limit=1)
         if not hits:
             raise NotFound(f"no actor named {name_or_id!r}; try `claimgraph claims` to list what is stored")
@@ -400,9 +481,10 @@ class Store:
                 cond = " AND ".join([f"{column} IN ({marks})", *where])
                 sides.append(
                     f"SELECT * FROM (SELECT body, doc_id, ev_start, id FROM claims WHERE {cond}{order}{side_limit})"
+                    f" AS by_{column}"
                 )
                 union_args += [*ids, *args, *side_args]
-            sql = f"SELECT body FROM ({' UNION '.join(sides)}){order}{page}"
+            sql = f"SELECT body FROM ({' UNION '.join(sides)}) AS either_side{order}{page}"
             rows = self.conn.execute(sql, union_args + page_args)
         return [claim_from_json(json.loads(r["body"])) for r in rows]
 
@@ -430,7 +512,7 @@ class Store:
             members = self.members(self.resolve_actor(about)["id"])
             marks = ",".join("?" * len(members))
             mentions = [(r["start"], r["end"], r["doc_id"]) for r in self.conn.execute(
-                f"SELECT start, end, doc_id FROM mentions WHERE entity_id IN ({marks})", members)]  # noqa: S608
+                f'SELECT start, "end", doc_id FROM mentions WHERE entity_id IN ({marks})', members)]  # noqa: S608
         return statements.query_statements(self.conn, source_ids=ids, source_text=text, about=mentions,
                                            since=since, doc_id=doc_id)
 
@@ -454,7 +536,7 @@ class Store:
 
     def mentions(self, doc_id: str) -> list[dict[str, Any]]:
         rows = self.conn.execute(
-            "SELECT m.entity_id, m.start, m.end, m.text, e.type, e.name FROM mentions m"
+            'SELECT m.entity_id, m.start, m."end", m.text, e.type, e.name FROM mentions m'
             " JOIN entities e ON e.id = m.entity_id WHERE m.doc_id=? ORDER BY m.start",
             (doc_id,),
         )
@@ -474,7 +556,20 @@ class Store:
         return [self.entity(r["id"]) for r in self.conn.execute(sql, args)]
 
 
-def _document_from_row(row: sqlite3.Row) -> Document:
+def _references(x: Extraction) -> Iterator[tuple[str, str, str]]:
+    """(id, name, type) of every entity a claim or event of `x` points to, in document order."""
+    for c in x.claims:
+        refs: list[tuple[EntityRef | None, str]] = [(c.subject, "unknown"), (c.object, "unknown"), (c.place, "place")]
+        for ref, etype in refs:
+            if ref is not None and ref.id is not None and ref.name is not None:
+                yield ref.id, ref.name, etype
+    for ev in x.events:
+        for r in (*ev.perpetrators, *ev.targets):
+            if r.id is not None and r.name is not None:
+                yield r.id, r.name, "unknown"
+
+
+def _document_from_row(row: Any) -> Document:
     published = None
     if row["published"]:
         published = PartialDate(row["published"], Precision(row["published_precision"]), row["published_text"] or "")

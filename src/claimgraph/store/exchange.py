@@ -4,7 +4,6 @@ pass each, with actors already resolved through merges, so an exporter never iss
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -81,19 +80,19 @@ def documents_since(store: Store, since: str | None = None) -> Iterator[tuple[Do
 
 def all_mentions(store: Store) -> Iterator[MentionRecord]:
     """Every stored mention, by document and offset."""
-    for r in store.conn.execute("SELECT doc_id, entity_id, start, end, text FROM mentions ORDER BY doc_id, start"):
+    for r in store.conn.execute('SELECT doc_id, entity_id, start, "end", text FROM mentions'
+                                   ' ORDER BY doc_id, start, "end", entity_id'):
         yield MentionRecord(r[0], r[1], r[2], r[3], r[4])
 
 
 def resolved_places(store: Store) -> dict[str, Place]:
     """entity id → where place resolution put it (GeoNames), for places it could resolve."""
-    try:
-        rows = store.conn.execute(
-            "SELECT entity_id, name, admin1, country, geonames_id, precision, lat, lon FROM entity_places"
-            " WHERE geonames_id IS NOT NULL OR country IS NOT NULL ORDER BY entity_id"
-        ).fetchall()
-    except sqlite3.OperationalError:  # a read-only database made before place resolution existed
+    if not store.has_table("entity_places"):  # a read-only database made before place resolution existed
         return {}
+    rows = store.conn.execute(
+        "SELECT entity_id, name, admin1, country, geonames_id, precision, lat, lon FROM entity_places"
+        " WHERE geonames_id IS NOT NULL OR country IS NOT NULL ORDER BY entity_id"
+    ).fetchall()
     return {r[0]: Place(r[1], r[2], r[3], r[4], r[0], r[5], r[6], r[7]) for r in rows}
 
 

@@ -4,7 +4,7 @@ so one migration path creates every table; the store remains the only SQL owner.
 from __future__ import annotations
 
 import re
-import sqlite3
+from typing import Any
 
 from . import grading, resolution, reviews, statements
 
@@ -25,7 +25,8 @@ def expected_tables(schema: str) -> set[str]:
     return set(_TABLE.findall(schema)) | {t for _name, ddl in EXTENSIONS for t in _TABLE.findall(ddl)}
 
 
-def migrate(conn: sqlite3.Connection) -> None:
+def migrate(conn: Any) -> None:
+    """Create every extension table (on PostgreSQL the connection translates the DDL: `dialect.pg_ddl`)."""
     with conn:
         for _name, ddl in EXTENSIONS:
             conn.executescript(ddl)

@@ -9,7 +9,6 @@ graph exactly or does nothing.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -89,7 +88,7 @@ class Judgement:
         }
 
 
-def _judgement(row: sqlite3.Row) -> Judgement:
+def _judgement(row: Any) -> Judgement:
     changes = tuple((c[0], c[1], c[2]) for c in json.loads(row["changes"]))
     return Judgement(row["id"], row["verdict"], row["action"], row["left_id"], row["right_id"], row["score"],
                      row["reason"], row["author"], row["at"], changes, row["undone_at"])
@@ -119,6 +118,7 @@ def entity_exists(store: Store, entity_id: str) -> bool:
 def apply_judgement(store: Store, j: Judgement) -> Judgement:
     """Store a judgement and apply its merge-row changes in one transaction."""
     with store.conn:
+        store.dialect.lock(store.conn, "judgements")  # concurrent writers: one judgement at a time
         for entity_id, before, _after in j.changes:
             if merge_row(store, entity_id) != before:
                 raise UsageError(f"entity {entity_id} changed while judgement {j.id} was prepared; try again")
@@ -152,6 +152,9 @@ def undo_judgement(store: Store, judgement_id: str) -> Judgement:
     if not j.active:
         raise UsageError(f"judgement {judgement_id} was already undone at {j.undone_at}")
     with store.conn:
+        store.dialect.lock(store.conn, "judgements")
+        if judgement(store, judgement_id).undone_at is not None:  # another writer undid it meanwhile
+            raise UsageError(f"judgement {judgement_id} was already undone")
         for entity_id, _before, after in j.changes:
             if merge_row(store, entity_id) != after:
                 later = last_judgement_touching(store, entity_id)
@@ -181,12 +184,13 @@ def _origin_of(store: Store, entity_id: str, actor: str | None, skip: str) -> st
 
 
 def _judgements_touching(store: Store, entity_id: str) -> list[Judgement]:
+    # the JSON text holds the id as a quoted string: LIKE narrows the rows, the parsed changes decide
+    needle = json.dumps(entity_id).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     rows = store.conn.execute(
-        "SELECT j.* FROM judgements j WHERE EXISTS (SELECT 1 FROM json_each(j.changes) c"
-        " WHERE json_extract(c.value, '$[0]') = ?) ORDER BY seq DESC",
-        (entity_id,),
+        "SELECT * FROM judgements WHERE changes LIKE ? ESCAPE '\\' ORDER BY seq DESC", (f"%{needle}%",)
     )
-    return [_judgement(r) for r in rows]
+    found = [_judgement(r) for r in rows]
+    return [j for j in found if any(c[0] == entity_id for c in j.changes)]
 
 
 def last_judgement_touching(store: Store, entity_id: str) -> Judgement | None:
@@ -306,7 +310,8 @@ def co_mentioned(store: Store, entity_ids: Sequence[str]) -> set[str]:
 def add_kinship(store: Store, subject_id: str, relation: str, object_id: str, origin: str) -> bool:
     with store.conn:
         cur = store.conn.execute(
-            "INSERT OR IGNORE INTO kinship(subject_id, relation, object_id, origin, at) VALUES (?,?,?,?,?)",
+            "INSERT INTO kinship(subject_id, relation, object_id, origin, at) VALUES (?,?,?,?,?)"
+            " ON CONFLICT DO NOTHING",
             (subject_id, relation, object_id, origin, now_iso()),
         )
     return bool(cur.rowcount)
@@ -362,8 +367,11 @@ def save_place(store: Store, entity_id: str, name: str, place: Place | None, rea
     p = place or Place(name=name)
     with store.conn:
         store.conn.execute(
-            "INSERT OR REPLACE INTO entity_places(entity_id, name, admin1, country, geonames_id, precision,"
-            " lat, lon, reason, at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO entity_places(entity_id, name, admin1, country, geonames_id, precision,"
+            " lat, lon, reason, at) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(entity_id) DO UPDATE SET"
+            " name=excluded.name, admin1=excluded.admin1, country=excluded.country,"
+            " geonames_id=excluded.geonames_id, precision=excluded.precision, lat=excluded.lat, lon=excluded.lon,"
+            " reason=excluded.reason, at=excluded.at",
             (entity_id, p.name, p.admin1, p.country, p.geonames_id, p.precision, p.lat, p.lon, reason,
              now_iso()),
         )

@@ -8,7 +8,6 @@ re-extraction that finds the same item finds its review again, and never overwri
 from __future__ import annotations
 
 import json
-import sqlite3
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -86,7 +85,7 @@ class Review:
         }
 
 
-def _review(row: sqlite3.Row) -> Review:
+def _review(row: Any) -> Review:
     return Review(
         row["id"], row["item_kind"], row["item_id"], row["verdict"],
         json.loads(row["correction"]) if row["correction"] else None,
@@ -100,10 +99,9 @@ def item_body(store: Store, kind: str, item_id: str) -> dict[str, Any]:
     if kind not in KINDS:
         raise UsageError(f"unknown item kind {kind!r}; use one of: {', '.join(KINDS)}")
     table = {"claim": "claims", "event": "events", "attribution": "statements"}[kind]
-    try:
-        row = store.conn.execute(f"SELECT body FROM {table} WHERE id = ?", (item_id,)).fetchone()  # noqa: S608
-    except sqlite3.OperationalError as exc:
-        raise NotFound(f"this database holds no {kind}s ({exc})") from exc
+    if not store.has_table(table):
+        raise NotFound(f"this database holds no {kind}s (no table {table})")
+    row = store.conn.execute(f"SELECT body FROM {table} WHERE id = ?", (item_id,)).fetchone()  # noqa: S608
     if row is None:
         raise NotFound(f"no {kind} with id {item_id!r}")
     return json.loads(row["body"]) if "body" in row.keys() else dict(row)
@@ -116,6 +114,7 @@ def add_review(
     if verdict not in VERDICTS:
         raise UsageError(f"unknown verdict {verdict!r}; use one of: {', '.join(VERDICTS)}")
     with store.conn:
+        store.dialect.lock(store.conn, "reviews")  # concurrent writers: one review at a time
         seq = store.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM reviews").fetchone()[0]
         rid = "rev_" + uuid.uuid4().hex[:16]
         store.conn.execute(

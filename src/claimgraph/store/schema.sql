@@ -1,4 +1,5 @@
--- claimgraph SQLite schema. Only the store package reads or writes SQL.
+-- claimgraph schema, in SQLite's dialect; `dialect.pg_ddl` translates it for PostgreSQL (type names in upper
+-- case, column names never: the translation relies on it). Only the store package reads or writes SQL.
 -- Every claim, event and mention points to a document and a character span of its text.
 PRAGMA foreign_keys = ON;
 
@@ -50,8 +51,8 @@ CREATE INDEX IF NOT EXISTS aliases_norm ON aliases(norm);
 CREATE TABLE IF NOT EXISTS mentions (
   doc_id TEXT NOT NULL REFERENCES documents(id),
   entity_id TEXT NOT NULL REFERENCES entities(id),
-  start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
-  PRIMARY KEY (doc_id, entity_id, start, end)
+  start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+  PRIMARY KEY (doc_id, entity_id, start, "end")
 );
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
 

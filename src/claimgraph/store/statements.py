@@ -7,7 +7,6 @@ resolves to; `since` the document's publication date (else its ingest time)."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -50,22 +49,23 @@ class StatementRow:
     opposed: tuple[str, ...] = ()
 
 
-def save_statements(conn: sqlite3.Connection, statements: Iterable[Statement], at: str) -> None:
+def save_statements(conn: Any, statements: Iterable[Statement], at: str) -> None:
     conn.executemany(
-        "INSERT OR IGNORE INTO statements(id, doc_id, kind, source_text, source_actor_id, cue_text, content_start,"
-        " content_end, parent_id, denies_id, ingested_at, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO statements(id, doc_id, kind, source_text, source_actor_id, cue_text, content_start,"
+        " content_end, parent_id, denies_id, ingested_at, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+        " ON CONFLICT DO NOTHING",
         [(s.id, s.doc_id, s.kind.value, None if s.source is None else s.source.text,
           None if s.source_actor is None else s.source_actor.id, s.cue.text, s.content.start, s.content.end,
           s.parent, s.denies, at, json.dumps(statement_to_json(s))) for s in statements],
     )
 
 
-def delete_statements(conn: sqlite3.Connection, doc_id: str) -> None:
+def delete_statements(conn: Any, doc_id: str) -> None:
     conn.execute("DELETE FROM statements WHERE doc_id=?", (doc_id,))
 
 
 def query_statements(
-    conn: sqlite3.Connection, *, source_ids: list[str] | None = None, source_text: str | None = None,
+    conn: Any, *, source_ids: list[str] | None = None, source_text: str | None = None,
     about: list[tuple[int, int, str]] | None = None, since: str | None = None, doc_id: str | None = None,
 ) -> list[StatementRow]:
     """Statements in date order. `source_ids` (actor ids) or `source_text` (a phrase, case-insensitive) select
@@ -79,9 +79,9 @@ def query_statements(
             parts.append(f"s.source_actor_id IN ({','.join('?' * len(source_ids))})")
             args += source_ids
         if source_text:
-            parts.append("s.source_text LIKE ?")
+            parts.append("lower(s.source_text) LIKE lower(?)")  # case-insensitive on both engines
             args.append(f"%{source_text}%")
-        where.append("(" + " OR ".join(parts or ["0"]) + ")")
+        where.append("(" + " OR ".join(parts or ["1 = 0"]) + ")")
     if since is not None:
         where.append("COALESCE(d.published, substr(d.ingested_at, 1, 10)) >= ?")
         args.append(since)
@@ -103,7 +103,7 @@ _SELECT = ("SELECT s.id, s.denies_id, s.body, s.doc_id, s.content_start, s.conte
 _ORDER = " ORDER BY COALESCE(d.published, d.ingested_at), s.doc_id, s.content_start, s.id"
 
 
-def _with_opponents(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[StatementRow]:
+def _with_opponents(conn: Any, rows: list[Any]) -> list[StatementRow]:
     """The rows, each with the statements on the other side of a denial; those are added to the answer when the
     filters left them out, so a denial and the allegation it denies always appear together."""
     ids = [r["id"] for r in rows]
@@ -116,7 +116,7 @@ def _with_opponents(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[S
         for d in conn.execute(f"SELECT id, denies_id FROM statements WHERE denies_id IN ({marks})", chunk):  # noqa: S608
             opposed[d["denies_id"]].add(d["id"])
     missing = sorted({o for os in opposed.values() for o in os} - set(ids))
-    extra: list[sqlite3.Row] = []
+    extra: list[Any] = []
     for chunk in (missing[i : i + 500] for i in range(0, len(missing), 500)):
         marks = ",".join("?" * len(chunk))
         extra += conn.execute(_SELECT + f" WHERE s.id IN ({marks})", chunk).fetchall()  # noqa: S608

@@ -19,10 +19,30 @@ export function signalName(kind) {
   return SIGNAL_WORDS[kind] || kind.replaceAll("_", " ");
 }
 
-export async function renderAnalysis(root, { onPair, onActor }) {
+// The filters apply as they do to the graph: dates bound the evidence scored (since, as of), the selected
+// actor keeps its own pairs, actor types keep pairs of those types, and predicates and "hide hedged" keep
+// only the signals whose evidence passes them (a pair left with no signal is dropped).
+export function filterPairs(items, filters, actor) {
+  const keepEvidence = (e) => (!filters.predicate || filters.predicate.includes(e.predicate))
+    && (!filters.hide_hedged || e.modality === "asserted");
+  return items
+    .filter((p) => !actor || p.a.id === actor || p.b.id === actor)
+    .filter((p) => !filters.type || (filters.type.includes(p.a.type) && filters.type.includes(p.b.type)))
+    .map((p) => {
+      if (!filters.predicate && !filters.hide_hedged) return p;
+      const signals = p.signals.map((s) => ({ ...s, evidence: s.evidence.filter(keepEvidence) })).filter((s) => s.evidence.length);
+      return { ...p, signals };
+    })
+    .filter((p) => p.signals.length);
+}
+
+export async function renderAnalysis(root, { onPair, onActor, filters, actor }) {
   root.replaceChildren(h("p", { class: "muted" }, "Scoring pairs…"));
   try {
-    const [pairs, brokers] = await Promise.all([getJSON("/convergence", { limit: 10 }), getJSON("/brokers", { limit: 6 })]);
+    const dates = { since: filters.since, as_of: filters.until };
+    const [all, brokers] = await Promise.all([getJSON("/convergence", { ...dates, limit: 500 }), getJSON("/brokers", { as_of: filters.until, limit: 6 })]);
+    const kept = filterPairs(all.items, filters, actor);
+    const pairs = { total: kept.length, items: kept.slice(0, 10) };
     const rows = pairs.items.map((p, i) => h("tr", { class: p.converging ? "" : "hostile" },
       h("td", { class: "rank" }, String(i + 1)),
       h("td", {}, h("button", { type: "button", class: "link pair", onclick: () => onPair(p) }, `${p.a.name} ⇄ ${p.b.name}`)),

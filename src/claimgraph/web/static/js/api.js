@@ -53,18 +53,50 @@ async function answer(response) {
   return body;
 }
 
+// Whether the server answered the last request; listeners hear every change (the page's "server lost" banner).
+const listeners = new Set();
+let online = true;
+export function onConnection(listener) {
+  listeners.add(listener);
+}
+function setOnline(value) {
+  if (value === online) return;
+  online = value;
+  listeners.forEach((l) => l(value));
+}
+
+export class ServerLost extends Error {
+  constructor() {
+    super("The claimgraph server is not answering. Is `claimgraph serve` still running? Retrying…");
+    this.code = "server_lost";
+  }
+}
+
+// fetch, with a network failure ("Failed to fetch") turned into a plain ServerLost error.
+async function call(url, init) {
+  let response;
+  try {
+    response = await fetch(url, init);
+  } catch {
+    setOnline(false);
+    throw new ServerLost();
+  }
+  setOnline(true);
+  return answer(response);
+}
+
 export async function getJSON(path, params) {
-  return answer(await fetch(`/api${path}${query(params)}`, { headers: headers() }));
+  return call(`/api${path}${query(params)}`, { headers: headers() });
 }
 
 export async function postJSON(path, body) {
-  return answer(await fetch(`/api${path}`, {
+  return call(`/api${path}`, {
     method: "POST",
     headers: headers({ "Content-Type": "application/json" }),
     body: JSON.stringify(body),
-  }));
+  });
 }
 
 export async function postForm(path, form) {
-  return answer(await fetch(`/api${path}`, { method: "POST", headers: headers(), body: form }));
+  return call(`/api${path}`, { method: "POST", headers: headers(), body: form });
 }

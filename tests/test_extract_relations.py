@@ -1,0 +1,126 @@
+"""Relations in ordinary news language: the declarative patterns of extract/patterns/relations.yaml, end to end
+through the Extractor on sentences written the way reports are (none of them from the seed article)."""
+
+from __future__ import annotations
+
+import pytest
+
+from _extract_helpers import claims_of
+from claimgraph.extract import Extractor
+from claimgraph.records import Document, Extraction, Modality, Polarity, SourceKind, text_id
+
+pytestmark = pytest.mark.model
+
+
+def _x(extractor: Extractor, text: str) -> Extraction:
+    return extractor.extract(Document(text_id(text), text))
+
+
+# (sentence, predicate, subject, object) — object None: the claim has none
+STATED = [
+    ("Mufti Hakimullah, a commander of the Tehreek-e-Taliban Pakistan, was arrested in Karachi.",
+     "member_of", "Hakimullah", "Taliban Pakistan"),
+    ("Islamic State Khorasan Province has claimed responsibility for the attack in Bajaur.",
+     "claimed_responsibility_for", "Islamic State Khorasan", "Bajaur"),
+    ("Pakistan's intelligence agency facilitated guest houses for TTP leaders in Quetta, officials said.",
+     "supports", "Pakistan", "Taliban Pakistan"),
+    ("Al-Shabaab and Al-Qaeda in the Arabian Peninsula had agreed to share training camps, the report said.",
+     "cooperates_with", "Shabaab", "Qaeda"),
+    ("Fighters loyal to Khalifa Haftar attacked Tripoli.", "attacked", "Haftar", "Tripoli"),
+    ("Jamaat Nusrat al-Islam wal-Muslimin, an affiliate of al-Qaeda, has expanded across the Sahel.",
+     "branch_of", "Nasr al-Islam", "al-Qaeda"),
+    ("Al-Shabaab, which is affiliated with al-Qaeda, controls large parts of southern Somalia.",
+     "branch_of", "Shabaab", "al-Qaeda"),
+    ("The Houthis, who are backed by Iran, have attacked ships in the Red Sea.", "supports", "Iran", "Houthis"),
+    ("Security officials said Lashkar-e-Taiba had provided weapons to Hizbul Mujahideen.",
+     "supports", "Lashkar-e-Taiba", "Hizbul Mujahideen"),
+    ("Officials accused Iran of arming the Houthis.", "supports", "Iran", "Houthis"),
+    ("TTP spokesman Mohammad Khurasani said the group had carried out the attack on the police station in Bannu.",
+     "attacked", "Taliban Pakistan", "Bannu"),
+    ("The Revolutionary Armed Forces of Colombia and the National Liberation Army signed a pact.",
+     "cooperates_with", "Revolutionary Armed Forces", "National Liberation Army"),
+    ("Baloch Liberation Army fighters attacked a Frontier Corps camp in Turbat.", "attacked", "Baloch", None),
+    ("Hafiz Saeed, the chief of Lashkar-e-Taiba, met Masood Azhar in Lahore.", "met_with", "Hafiz Saeed",
+     "Masood Azhar"),
+    ("Lashkar-e-Taiba's chief Hafiz Saeed addressed a rally in Lahore.", "member_of", "Hafiz Saeed", "Lashkar"),
+    ("Hafiz Gul Bahadur's group is allied with the TTP.", "cooperates_with", "Bahadur", "Taliban Pakistan"),
+    ("Hizbul Mujahideen is a member of the United Jihad Council.", "associated_with", "Hizbul",
+     "United Jihad Council"),
+    ("The TTP, which is based in Afghanistan, has carried out attacks in Khyber Pakhtunkhwa.",
+     "based_in", "Taliban Pakistan", "Afghanistan"),
+    ("The TTP, which is based in Afghanistan, has carried out attacks in Khyber Pakhtunkhwa.",
+     "attacked", "Taliban Pakistan", "Khyber Pakhtunkhwa"),
+    ("ISKP fighters clashed with Taliban forces in Nangarhar.", "attacked", "Islamic State Khorasan", "Taliban"),
+]
+
+
+@pytest.mark.parametrize(("text", "predicate", "subject", "obj"), STATED, ids=[s[1] + ":" + s[0][:30] for s in STATED])
+def test_relation_is_found(extractor: Extractor, text: str, predicate: str, subject: str, obj: str | None) -> None:
+    x = _x(extractor, text)
+    found = claims_of(x, predicate, subject, obj)
+    assert found, f"{predicate}({subject}, {obj}) not in {[(c.predicate, c.subject.name, c.object) for c in x.claims]}"
+
+
+def test_claim_of_responsibility_names_the_victim_as_object_not_as_attacker(extractor: Extractor) -> None:
+    x = _x(extractor, "The Islamic State claimed responsibility for an attack on fighters from the MSA near Menaka.")
+    claimed = claims_of(x, "claimed_responsibility_for", "Islamic State", "MSA")
+    assert claimed and claimed[0].source.kind == SourceKind.ORGANISATION and claimed[0].source.cue == "claimed"
+    assert claims_of(x, "attacked", "Islamic State", "MSA")
+    assert not claims_of(x, "attacked", "MSA")
+
+
+def test_denial_is_a_negated_claim_credited_to_the_denier(extractor: Extractor) -> None:
+    x = _x(extractor, "Hezbollah denied any role in the bombing.")
+    denied = claims_of(x, "claimed_responsibility_for", "Hezbollah")
+    assert denied and denied[0].polarity == Polarity.NEGATED
+    assert denied[0].source.name == "Hezbollah"
+
+
+def test_allegation_and_denial_stay_two_claims(extractor: Extractor) -> None:
+    text = ("Afghan officials said the Haqqani network carried out the attack on the Indian embassy in Kabul. "
+            "The Haqqani network denied involvement in the attack on the Indian embassy in Kabul.")
+    x = _x(extractor, text)
+    said = claims_of(x, "attacked", "Haqqani", "Kabul")
+    assert {c.polarity for c in said} == {Polarity.AFFIRMED, Polarity.NEGATED}
+    assert {c.source.kind for c in said} == {SourceKind.ANONYMOUS, SourceKind.ORGANISATION}
+
+
+def test_vowed_attack_is_a_target_not_a_deed(extractor: Extractor) -> None:
+    x = _x(extractor, "Jaish-e-Mohammed vowed to attack the Indian Army in Kashmir.")
+    assert not claims_of(x, "attacked", "Jaish")
+    aimed = claims_of(x, "targets", "Jaish")
+    assert aimed and aimed[0].modality == Modality.INTENDED
+
+
+def test_extending_operations_is_presence_when_done_and_a_target_when_vowed(extractor: Extractor) -> None:
+    done = _x(extractor, "Al-Shabaab has extended its operations into Kenya.")
+    assert claims_of(done, "operates_in", "Shabaab", "Kenya")
+    vowed = _x(extractor, "Al-Shabaab is said to have vowed to extend operations into Kenya.")
+    aimed = claims_of(vowed, "targets", "Shabaab", "Kenya")
+    assert aimed and aimed[0].modality == Modality.INTENDED and not claims_of(vowed, "operates_in", "Shabaab")
+
+
+def test_hedged_support_stays_hedged(extractor: Extractor) -> None:
+    x = _x(extractor, "The Haqqani network is said to have helped Lashkar-e-Taiba in Kunar.")
+    helped = claims_of(x, "supports", "Haqqani", "Lashkar")
+    assert helped and helped[0].modality == Modality.HEDGED
+
+
+def test_allies_are_not_enemies(extractor: Extractor) -> None:
+    x = _x(extractor, "Hezbollah fighters fought alongside Hamas in Gaza.")
+    assert claims_of(x, "cooperates_with", "Hezbollah", "Hamas")
+    assert not [c for c in x.claims if c.predicate in {"attacked", "targets"}]
+    side = _x(extractor, "Russian forces fighting at the side of troops loyal to Assad captured the town.")
+    assert not [c for c in side.claims if c.predicate in {"attacked", "targets"}]
+    assert claims_of(side, "cooperates_with", "Russia", "Assad")  # the troops loyal to Assad stand for him
+
+
+def test_rejected_candidates_are_reported_with_their_reason(extractor: Extractor) -> None:
+    x = _x(extractor, "The Houthis attacked a commercial ship, the navy said.")
+    assert not claims_of(x, "attacked", "Houthis")
+    assert any(what.startswith("attacked(Houthis, ship)") and "no second argument" in why for what, why in x.dropped)
+    # an object that names no actor stands for the place it is in
+    sea = _x(extractor, "The Houthis attacked a ship in the Red Sea.")
+    assert claims_of(sea, "attacked", "Houthis", "Red Sea")
+    y = _x(extractor, "They attacked the Pakistani Taliban in North Waziristan.")
+    assert any("no named subject" in why for _, why in y.dropped)
