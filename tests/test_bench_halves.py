@@ -132,7 +132,8 @@ def test_harness_skips_a_benchmark_without_a_fast_slice(tmp_path: Path, monkeypa
 
 # -- the scorer is the bench's own -------------------------------------------------------------------------
 
-SCORING = ["events.py", "names.py", "geo.py", "devgold.py", "conflict_notes.py", "split.py", "product.py"]
+SCORING = ["events.py", "names.py", "geo.py", "devgold.py", "conflict_notes.py", "split.py", "product.py",
+           "attribution.py"]
 
 
 @pytest.mark.parametrize("module", SCORING)
