@@ -25,3 +25,16 @@ def test_unidentified_and_countryless_descriptions_leave_claims_state_forces_sta
     kept, dropped = drop_unidentified(claims, ents, rule)
     assert [c.subject.name for c in kept] == ["Pakistani security establishment"]
     assert len(dropped) == 2 and all("described, not identified" in why for _, why in dropped)
+
+
+def test_the_analyses_leave_out_the_same_descriptions() -> None:
+    from claimgraph.analysis.facts import _UNNAMED_PREFIXES, identifiable
+    from claimgraph.analysis.types import ActorRef
+
+    for d in load_descriptions():
+        if d.category != "State Forces":
+            assert d.name.split("{", 1)[0].startswith(_UNNAMED_PREFIXES), d.name
+        assert not identifiable(ActorRef("dsc_x", d.bare_name, d.type))
+    assert identifiable(ActorRef("dsc_x", "Military Forces of India", "agency"))
+    assert not identifiable(ActorRef("dsc_x", "Unidentified Armed Group (Mali)", "armed_group"))
+    assert identifiable(ActorRef("act_x", "al-Qaeda", "armed_group"))
