@@ -159,14 +159,31 @@ def _fact(row: ClaimRow, kind: str, grading: Grading) -> Fact:
     )
 
 
+def identifiable(actor: ActorRef) -> bool:
+    """An actor the analyses can tie to others: not a description with no one to identify. Descriptive actors
+    (ids `dsc_…`, extract/claim_arguments.py) are identifiable only as a named state's forces ("Military Forces of
+    India", "Pakistani security establishment"); a bare description ("police forces", "unidentified armed
+    group", written in lower case) or an unnamed group of a country ("Unidentified Armed Group (Mali)") is not:
+    two groups that both fought "police forces" have not converged."""
+    if not actor.id.startswith("dsc_"):
+        return True
+    return actor.name != actor.name.lower() and not actor.name.startswith(_UNNAMED_PREFIXES)
+
+
+#: Name prefixes of the descriptive categories that are not a state's forces (ontology/descriptive_actors.yaml).
+_UNNAMED_PREFIXES = ("Unidentified ", "Smugglers (")
+
+
 def load_facts(store: Store, weights: Weights, grading: Grading | None = None) -> FactBase:
     """Read every claim and event of the store as facts (sorted by id: the same store gives the same list)."""
     grading = grading or grading_for(store, weights)
     actor_table = actor_rows(store)
     facts = [_fact(r, "claim", grading) for r in claim_rows(store)]
     facts += [_fact(r, "event", grading) for r in _event_rows(store, actor_table)]
-    facts.sort(key=lambda f: f.id)
     actors = {a.id: ActorRef(a.id, a.name, a.type) for a in actor_table.values()}
+    unnamed = {a.id for a in actors.values() if not identifiable(a)}
+    facts = [f for f in facts if f.subject not in unnamed and f.object not in unnamed]
+    facts.sort(key=lambda f: f.id)
     return FactBase(tuple(facts), actors, broad_places=country_level_places(store))
 
 

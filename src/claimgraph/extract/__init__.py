@@ -30,6 +30,7 @@ from ..nlp.segment import Segmenter, Sentence, verb_forms
 from ..ontology import load_ontology
 from ..records import Document, Extraction, ExtractionError
 from .attribution import credit_author
+from .claim_arguments import drop_unidentified, unidentifiable
 from .claims import ClaimLexicons, find_claims
 from .countries import countries_from
 from .entities import Mention, cluster_mentions, find_mentions
@@ -71,6 +72,7 @@ class Extractor:
         # the resolver behind a bound `resolve` also knows countries and demonyms ("Indian troops")
         self.countries = countries_from(getattr(self.place_resolver, "__self__", None))
         self.descriptions = {d.key: d for d in load_descriptions()}
+        self.unidentifiable = unidentifiable(self.descriptions.values())
         lexicon = self.ontology.lexicon
         irregular = _irregular_verbs(self.nlp)
         # words that can carry a claim or an event; attribution verbs are not among them (a speaker is
@@ -174,6 +176,8 @@ class Extractor:
         ctx = ExtractContext(doc, self.ontology, doc.published, self.place_resolver, EXTRACTOR_VERSION,
                              tuple(item.paragraphs))
         claims, claim_drops = find_claims(parsed, index, entities, ctx, self.lex)
+        claims, unnamed = drop_unidentified(claims, entities, self.unidentifiable)
+        claim_drops += unnamed
         events, event_drops = find_events_explained(doc, parsed, entities, ctx)
         claims, events = credit_author(claims, events, doc.author)
         attributions = self.statements.find(doc, item.sentences, parsed, item.paragraphs, entities)

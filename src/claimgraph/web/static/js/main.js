@@ -60,7 +60,8 @@ async function main() {
       FILTER_KEYS.forEach((k) => { view[k] = v[k]; });
       if (view.predicate && view.predicate[0] === "__none__") view.predicate = ["__none__"];
       writeView(view);
-      refresh().catch(report);
+      // the panel shows the selection under the new filters too (an open document stays as it is)
+      refresh().then(() => { if (!view.doc) return panel.current?.run(); }).catch(report);
     },
   });
   filters.set(view);

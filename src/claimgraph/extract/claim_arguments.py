@@ -1,0 +1,44 @@
+"""Which actors a claim may name. A claim ties two identifiable actors; an actor the text only describes
+without anyone to identify ("gunmen", "unidentified armed group", "military forces" of no stated country) fills
+an event's perpetrator or target slot (extract/events.py) but is never a claim's subject or object: "Unidentified
+Armed Group (Pakistan) targets Khyber Pakhtunkhwa" tells an analyst nothing a graph of actors can hold. State
+forces of a named country ("Military Forces of India", "Pakistani security establishment") are identifiable
+and stay."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ..nlp.descriptive import Description
+from ..records import Claim, Entity
+
+
+def unidentifiable(descriptions: Iterable[Description]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Bare names (no country given: never identifiable) and name prefixes of the categories that are not a
+    state's forces (an unnamed group stays unnamed with a country: "Unidentified Armed Group (Mali)")."""
+    bare, prefixes = set(), []
+    for d in descriptions:
+        bare.add(d.bare_name.lower())
+        if d.category != "State Forces":
+            prefixes.append(d.name.split("{", 1)[0].lower())
+    return frozenset(bare), tuple(p for p in prefixes if p)
+
+
+def drop_unidentified(
+    claims: Sequence[Claim], entities: Sequence[Entity], rule: tuple[frozenset[str], tuple[str, ...]]
+) -> tuple[list[Claim], list[tuple[str, str]]]:
+    """The claims whose subject and object are identifiable actors, and a dropped entry (what, why) for each
+    other one."""
+    bare, prefixes = rule
+    unnamed = {e.id: e.name for e in entities
+               if e.kind == "descriptive" and (e.name.lower() in bare or e.name.lower().startswith(prefixes))}
+    kept, dropped = [], []
+    for c in claims:
+        who = next((r for r in (c.subject, c.object) if r is not None and r.id in unnamed), None)
+        if who is None:
+            kept.append(c)
+        else:
+            obj = c.object.name if c.object else "-"
+            dropped.append((f"{c.predicate}({c.subject.name}, {obj}) at {c.evidence.start}",
+                            f"{who.name!r} is described, not identified: it belongs in an event, not a claim"))
+    return kept, dropped
