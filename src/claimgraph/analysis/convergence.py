@@ -201,6 +201,8 @@ class Analysis:
             )
             first = compiled.pair_first[row]  # -inf when undated evidence completes a link: no "first seen"
             first_seen = date.fromordinal(int(first)) if np.isfinite(first) else None
+            if first_seen is None and direction == "rising":
+                direction = "steady"  # a finding that rests on undated documents is never called rising
             out.append(
                 PairScore(
                     a=self.base.actor(pair[0]),

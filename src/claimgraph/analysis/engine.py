@@ -84,7 +84,7 @@ def compile_links(
             if fi is None:
                 fi = fact_index[f.id] = len(when)
                 when.append(f.when.toordinal() if f.dated else -np.inf)
-                base.append(f.credibility * weights.modality.get(f.modality, 1.0))
+                base.append(weights.fact_base(f.credibility, f.modality, f.predicate))
                 sign.append(-1 if f.negated else 1)
             rows_part.append(p)
             rows_fact.append(fi)

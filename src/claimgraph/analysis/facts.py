@@ -191,12 +191,12 @@ def fact_weight(f: Fact, at: date, weights: Weights) -> float:
     """How much a fact counts on date `at`: credibility × modality × decay; negative when negated; 0 when
     the fact is dated after `at`."""
     if not f.dated:
-        w = f.credibility * weights.modality.get(f.modality, 1.0)
+        w = weights.fact_base(f.credibility, f.modality, f.predicate)
         return -w if f.negated else w
     if f.when > at:
         return 0.0
     age = (at - f.when).days
-    w = f.credibility * weights.modality.get(f.modality, 1.0) * 0.5 ** (age / weights.half_life_days)
+    w = weights.fact_base(f.credibility, f.modality, f.predicate) * 0.5 ** (age / weights.half_life_days)
     return -w if f.negated else w
 
 

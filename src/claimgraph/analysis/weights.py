@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -46,11 +46,17 @@ class Weights:
     broker_max_exact_nodes: int
     broker_pivots: int
     broker_max_sides: int
+    predicate: dict[str, float] = field(default_factory=dict)  # how much a claim counts by predicate (default 1)
+
+    def fact_base(self, credibility: float, modality: str, predicate: str) -> float:
+        """A fact's weight before decay: credibility × its modality's weight × its predicate's weight."""
+        return credibility * self.modality.get(modality, 1.0) * self.predicate.get(predicate, 1.0)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "half_life_days": self.half_life_days,
             "modality": self.modality,
+            "predicate": self.predicate,
             "default_credibility": self.default_credibility,
             "signals": self.signals,
             "member_presence": self.member_presence,
@@ -89,6 +95,7 @@ def parse_weights(raw: dict[str, Any]) -> Weights:
     return Weights(
         half_life_days=half_life,
         modality={k: float(v) for k, v in modality.items()},
+        predicate={str(k): float(v) for k, v in (raw.get("predicate") or {}).items()},
         default_credibility=_num(raw, "default_credibility"),
         grade_credibility={int(k): float(v) for k, v in (raw.get("grade_credibility") or {}).items()},
         grade_reliability={str(k): float(v) for k, v in (raw.get("grade_reliability") or {}).items()},
