@@ -133,3 +133,16 @@ def test_named_attacker_is_a_person(extractor) -> None:  # type: ignore[no-untyp
                                  "propaganda from the Islamic State.")
     artan = [(t, m) for t, n, m in found if n == "Abdul Razak Ali Artan"]
     assert artan and artan[0][0] == "person" and len(artan[0][1]) == 3
+
+
+@pytest.mark.model
+def test_a_demonym_is_no_organisation_and_a_founder_is_a_person(extractor) -> None:  # noqa: ANN001
+    from claimgraph.records import Document, text_id
+
+    text = "Six people are dead in an attack by suspected Ugandan rebels of the ADF in Kitevya."
+    types = {e.name: e.type for e in extractor.extract(Document(text_id(text), text)).entities}
+    assert types.get("Ugandan") == "group_identity"
+    text = "The massacre is alleged by B. Raman, a founder of India's Research and Analysis Wing, to be revenge."
+    x = extractor.extract(Document(text_id(text), text))
+    assert {e.name: e.type for e in x.entities}.get("B. Raman") == "person"
+    assert [(c.subject.name, c.predicate) for c in x.claims] == [("B. Raman", "member_of")]

@@ -48,6 +48,10 @@ _PRONOUN_PERSON = {"he", "him", "his", "she", "her"}
 _MEMBER_NOUNS = {"fighter", "militant", "member", "cadre", "commander", "operative", "gunman", "gunmen",
                  "insurgent", "rebel", "group", "outfit", "militia", "faction", "jihadist", "terrorist"}
 _PRONOUN_ORG = {"it", "its", "they", "them", "their"}
+#: Appositive nouns that make a name a person's ("X, a founder of Y"), whatever the NER said.
+_PERSON_ROLES = {"founder", "co-founder", "leader", "chief", "spokesman", "spokesperson", "spokeswoman", "commander",
+                 "deputy", "president", "minister", "analyst", "officer", "official", "son", "daughter", "brother",
+                 "cleric", "preacher", "journalist", "lawmaker", "senator", "general", "colonel"}
 _GROUP_NOUNS = {"group", "outfit", "organisation", "organization", "network", "militia", "movement"}
 # "a man named X", "the attacker was identified as X": X is a person whatever the NER said (unless the
 # named thing is a place: "a village named X")
@@ -147,6 +151,7 @@ def find_mentions(
     Descriptive actors (spans the `claimgraph_descriptive_actors_v1` component found) are mentions too,
     labelled with their description's type and carrying its key; an unnamed-organisation mention the
     NER made inside one ("Pakistan Army" as ORG) gives way to it."""
+    demonyms = frozenset(countries.demonyms.values()) if countries is not None else frozenset()
     mentions: list[Mention] = []
     dropped: list[tuple[str, str]] = []
     described = _descriptive_mentions(parsed, descriptions) if descriptions else []
@@ -181,6 +186,11 @@ def find_mentions(
                 label = "ORG"  # "Lashkar-e-Islam fighters": a name that has fighters is an organisation's
             if label == "ORG" and ent.root.dep_ in {"dobj", "dative"} and ent.root.head.lemma_ == "tell":
                 label = "PUBLICATION"  # "told ThePrint": the outlet spoken to
+            if label == "ORG" and not ent.kb_id_ and demonyms and text in demonyms:
+                label = "NORP"  # "suspected Ugandan rebels": a nationality, not an organisation
+            if label == "ORG" and not ent.kb_id_ and any(
+                    c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES for c in ent.root.children):
+                label = "PERSON"  # "B. Raman, a founder of India's Research and Analysis Wing": a person's role
             # token range of the trimmed text inside the sentence doc
             t0 = next((t.i for t in ent if ps.start + t.idx - base >= start), ent.start)
             t1 = max((t.i + 1 for t in ent if ps.start + t.idx - base < end), default=ent.end)
