@@ -60,3 +60,13 @@ def test_segmenter_keeps_event_sentences_without_names_and_what_follows_them() -
     assert kept == ["Three bombs exploded in a school.", "6 people were killed and 25 others injured.",
                     "A van ran over multiple pedestrians on the London Bridge.",
                     "The Islamic State claimed responsibility."]
+
+
+def test_a_paragraph_over_a_million_characters_is_cut_at_sentence_ends() -> None:
+    from claimgraph.nlp.segment import MAX_PARAGRAPH, paragraphs
+
+    text = "Militants attacked a police post in Bannu. " * 30_000  # 1.29M characters, no line break
+    spans = paragraphs(text)
+    assert len(spans) > 1 and all(e - s <= MAX_PARAGRAPH for s, e in spans)
+    assert all(text[e - 1] == "." for s, e in spans[:-1])
+    assert spans[0][0] == 0 and spans[-1][1] == len(text.rstrip())

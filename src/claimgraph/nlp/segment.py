@@ -70,8 +70,30 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: Longest stretch handed to the tokenizer at once; a longer paragraph (a dump with no line breaks) is cut at
+#: sentence ends below it. spaCy refuses texts over `nlp.max_length` (1,000,000 characters) with error E088.
+MAX_PARAGRAPH = 100_000
+
+
+def _bounded(spans: list[tuple[int, int]], text: str, limit: int = MAX_PARAGRAPH) -> list[tuple[int, int]]:
+    out = []
+    for start, end in spans:
+        while end - start > limit:
+            window = text[start : start + limit]
+            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+            cut = cut + 1 if cut > limit // 2 else (window.rfind(" ") if window.rfind(" ") > 0 else limit)
+            out.append((start, start + cut))
+            start += cut
+            while start < end and text[start].isspace():
+                start += 1
+        if end > start:
+            out.append((start, end))
+    return out
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph. Hard-wrapped text (most lines short, not ending in punctuation)
+    """(start, end) of each paragraph (none longer than MAX_PARAGRAPH: see `_bounded`). Hard-wrapped text
+    (most lines short, not ending in punctuation)
     joins its lines between blank lines; otherwise every line is a paragraph. Table rows ("| a | b |")
     give one paragraph per cell; rule lines ("+---+") give none."""
     lines = [(s, e) for s, e in _lines(text)]
@@ -113,7 +135,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         else:
             block.append((s + lead, s + len(line.rstrip())))
     flush()
-    return out
+    return _bounded(out, text)
 
 
 def verb_forms(lemmas: Iterable[str], irregular: Mapping[str, Iterable[str]] | None = None) -> set[str]:
