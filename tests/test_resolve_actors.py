@@ -218,3 +218,10 @@ def test_alike_people_with_other_family_names_are_not_one_person() -> None:
 
     assert score_pair(["Mohamed Atta"], ["Mohammed Atef"], person=True).score < UNSURE_AT
     assert score_pair(["Mohamed Atta"], ["Mohammed Ata"], person=True).score >= UNSURE_AT
+
+
+def test_the_resolver_skips_a_merge_another_writer_already_made(store: Store) -> None:
+    """Two ingests into one database resolve at once: the later one finds the pair merged, and goes on."""
+    d1 = _doc(store, DOC1)
+    a = entity_id(d1, "Lashkar-e-Taiba")
+    assert actors._auto_merge(store, a, a, "same name", 1.0) is None  # no UsageError, no judgement

@@ -356,8 +356,9 @@ def _decide(
         summary.not_same.append(j)
         return j
     if m.score >= SAME_AT:
-        j = merge(store, other.id, actor.id, reason=m.reason, author=RESOLVER, score=m.score)
-        summary.merged.append(j)
+        j = _auto_merge(store, other.id, actor.id, m.reason, m.score)
+        if j is not None:
+            summary.merged.append(j)
         return j
     if not record:
         return None
@@ -455,10 +456,18 @@ def _against_gazetteer(
         store.ensure_entity(listed.id, listed.name, listed.type, listed.refs)
         for alias in (listed.name, *listed.aliases):
             store.add_alias(listed.id, alias, listed.refs[0] if listed.refs else "gazetteer")
-    j = merge(store, listed.id, actor.id, reason=f"{m.reason} (listed: {', '.join(listed.refs)})",
-              author=RESOLVER, score=m.score)
-    summary.merged.append(j)
+    j = _auto_merge(store, listed.id, actor.id, f"{m.reason} (listed: {', '.join(listed.refs)})", m.score)
+    if j is not None:
+        summary.merged.append(j)
     return j
+
+
+def _auto_merge(store: Store, a: str, b: str, reason: str, score: float) -> Judgement | None:
+    """The resolver's merge; None when `a` and `b` are one actor already (another ingest writing into the same
+    database merged them since this one read its candidates)."""
+    if _root(store, a) == _root(store, b):
+        return None
+    return merge(store, a, b, reason=reason, author=RESOLVER, score=score)
 
 
 # -- kinship --------------------------------------------------------------------------------------------
