@@ -78,8 +78,8 @@ def test_every_quality_floor_has_a_fast_floor() -> None:
     """A headline quality score that the fast slice can measure is checked fresh in CI, not only as committed."""
     from bench.__main__ import BENCHMARKS
 
-    fast_less = ("speed.", "store_speed.", "analysis.", "reliability_", "batch_speed.", "brief_check.")  # no fast slice:
-    # their committed numbers are checked
+    # no fast slice: their committed numbers are checked
+    fast_less = ("speed.", "store_speed.", "analysis.", "reliability_", "batch_speed.", "brief_check.")
     assert {n for n, _ in BENCHMARKS} >= {"seed", "events", "devgold", "conflict_notes"}
     missing = [k for k, f in load_floors().items() if not k.startswith(fast_less) and "fast" not in f]
     assert not missing, f"floors without a fast-slice value: {missing}"
