@@ -52,8 +52,8 @@ def _cap(text: str, words: int) -> str:
     return text
 
 
-def corpus(data_dir: Path, n: int) -> list[dict[str, str]]:
-    sources = _paragraphs(data_dir)
+def corpus(sources: list[list[str]], n: int) -> list[dict[str, str]]:
+    """`n` documents cut from the paragraph lists of `_paragraphs`."""
     docs = []
     k = 0
     while len(docs) < n:
@@ -78,7 +78,8 @@ def run(data_dir: Path, *, limit: int | None = None) -> list[dict[str, Any]]:
 
     n = min(limit * 10, DOCS) if limit else DOCS
     settings = load_settings()
-    docs = corpus(data_dir, n)
+    sources = _paragraphs(data_dir)
+    docs = corpus(sources, n)
     words = sum(len(d["text"].split()) for d in docs)
     metrics: dict[str, Any] = {}
     notes = []
@@ -104,7 +105,7 @@ def run(data_dir: Path, *, limit: int | None = None) -> list[dict[str, Any]]:
         "benchmark": "batch_speed",
         "items": n,
         "metrics": metrics,
-        "notes": f"{n} documents, {words:,} words, from {len(_paragraphs(data_dir))} real source files "
+        "notes": f"{n} documents, {words:,} words, from {len(sources)} real source files "
         f"(corpus id {text_key(docs[0]['text'])[:8]}); " + "; ".join(notes)
         + ". Times include loading the spaCy pipeline in each worker and starting Spark.",
     }]
