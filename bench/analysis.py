@@ -63,7 +63,9 @@ def _world(n_claims: int, rng: random.Random) -> dict[str, list[tuple[str, str]]
         "place": 150 * scale,
         "publication": 25 * scale,
     }
-    return {k: [(make_id("act", k, i), f"{k} {i}") for i in range(n)] for k, n in kinds.items()}
+    world = {k: [(make_id("act", k, i), f"{k} {i}") for i in range(n)] for k, n in kinds.items()}
+    world["attack_target"] = world["armed_group"] + world["place"]  # built once: a copy per claim is quadratic
+    return world
 
 
 def _claim_spec(world: dict[str, list[tuple[str, str]]], rng: random.Random) -> tuple[str, str, str]:
@@ -78,7 +80,7 @@ def _claim_spec(world: dict[str, list[tuple[str, str]]], rng: random.Random) -> 
     if r < 0.70:
         return rng.choice(g)[0], rng.choice(("operates_in", "based_in")), rng.choice(pl)[0]
     if r < 0.82:
-        return rng.choice(g)[0], "attacked", rng.choice(g + pl)[0]
+        return rng.choice(g)[0], "attacked", rng.choice(world["attack_target"])[0]
     if r < 0.92:
         return rng.choice(p)[0], "met_with", rng.choice(p)[0]
     return rng.choice(g)[0], "publishes", rng.choice(world["publication"])[0]
@@ -87,7 +89,7 @@ def _claim_spec(world: dict[str, list[tuple[str, str]]], rng: random.Random) -> 
 def _extractions(n_claims: int, seed: int) -> Iterator[Extraction]:
     rng = random.Random(seed)
     world = _world(n_claims, rng)
-    types = {aid: (name, kind) for kind, items in world.items() for aid, name in items}
+    types = {aid: (name, kind) for kind, items in world.items() if kind != "attack_target" for aid, name in items}
     start = date(2023, 1, 1)
     for d in range((n_claims + CLAIMS_PER_DOC - 1) // CLAIMS_PER_DOC):
         n = min(CLAIMS_PER_DOC, n_claims - d * CLAIMS_PER_DOC)

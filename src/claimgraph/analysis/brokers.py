@@ -23,7 +23,7 @@ from scipy import sparse
 
 from ..store import Store
 from .convergence import Analysis
-from .facts import evidence, strength
+from .facts import evidence, gc_paused, strength
 from .types import Bridge, Broker, Evidence, Fact
 from .weights import Weights
 
@@ -170,6 +170,11 @@ def _route(v: str, g: str, side: Side, adj: dict[str, dict[str, Tie]]) -> tuple[
 def brokers_of(analysis: Analysis, *, as_of: date | None = None, limit: int | None = None) -> list[Broker]:
     """Brokers ranked by score (see the module docstring); only actors with a positive score. Every node is
     scored; bridges and evidence are assembled only for the `limit` returned."""
+    with gc_paused():
+        return _brokers(analysis, as_of, limit)
+
+
+def _brokers(analysis: Analysis, as_of: date | None, limit: int | None) -> list[Broker]:
     at = analysis.as_of(as_of)
     w: Weights = analysis.weights
     edges = _edges(analysis, at)

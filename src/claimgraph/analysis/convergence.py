@@ -26,7 +26,7 @@ from ..errors import UsageError
 from ..ontology import Ontology, load_ontology
 from ..store import Store
 from .engine import Compiled, compile_links, evaluate
-from .facts import FactBase, evidence, load_facts, noisy_or, strength
+from .facts import FactBase, evidence, gc_paused, load_facts, noisy_or, strength
 from .links import Link, LinkSet, PartKey, build_links
 from .types import Evidence, Fact, PairScore, Signal, WindowScore
 from .weights import Weights, load_weights
@@ -125,14 +125,15 @@ class Analysis:
     ) -> Analysis:
         weights = weights or load_weights()
         ontology = load_ontology()
-        base = load_facts(store, weights)
-        if since is not None or as_of is not None:
-            lo, hi = since or date.min, as_of or date.max
-            # a date filter keeps dated facts only; `hidden_undated` says how many it left out
-            kept = tuple(f for f in base.facts if f.dated and lo <= f.when <= hi)
-            hidden = sum(not f.dated for f in base.facts)
-            base = FactBase(kept, base.actors, hidden_undated=hidden, broad_places=base.broad_places)
-        return cls(base, build_links(base, ontology, weights), weights, ontology)
+        with gc_paused():
+            base = load_facts(store, weights)
+            if since is not None or as_of is not None:
+                lo, hi = since or date.min, as_of or date.max
+                # a date filter keeps dated facts only; `hidden_undated` says how many it left out
+                kept = tuple(f for f in base.facts if f.dated and lo <= f.when <= hi)
+                hidden = sum(not f.dated for f in base.facts)
+                base = FactBase(kept, base.actors, hidden_undated=hidden, broad_places=base.broad_places)
+            return cls(base, build_links(base, ontology, weights), weights, ontology)
 
     def as_of(self, as_of: date | None = None) -> date:
         """The score date: given, else the latest evidence date (not today: same store, same scores)."""
@@ -144,7 +145,8 @@ class Analysis:
     @cached_property
     def compiled(self) -> Compiled:
         """Every link in index arrays, built on first use and shared by `pairs` and `changes`."""
-        return compile_links(self.links.links, self.links, self.weights)
+        with gc_paused():
+            return compile_links(self.links.links, self.links, self.weights)
 
     def evaluate_all(self, as_of: date | None = None) -> np.ndarray:
         """Every linked pair's score on `as_of` (pairs in `compiled.pairs` order), without evidence."""
@@ -165,6 +167,12 @@ class Analysis:
         at = self.as_of(as_of)
         start = since or min((f.when for f in self.base.facts if f.dated), default=at)
         ends = window_ends(start, at, window, self.weights.max_windows)
+        with gc_paused():
+            return self._pairs(at, window, ends, limit)
+
+    def _pairs(
+        self, at: date, window: timedelta, ends: list[date], limit: int | None
+    ) -> list[PairScore]:
         parts = self.links.parts
         compiled = self.compiled
         scores = evaluate(compiled, ends)

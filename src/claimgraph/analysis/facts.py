@@ -3,7 +3,9 @@ merges, a date, a credibility and an independence key. The analyses read only th
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -185,6 +187,20 @@ def load_facts(store: Store, weights: Weights, grading: Grading | None = None) -
     facts = [f for f in facts if f.subject not in unnamed and f.object not in unnamed]
     facts.sort(key=lambda f: f.id)
     return FactBase(tuple(facts), actors, broad_places=country_level_places(store))
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building the analyses' records. Facts, links and their
+    indexes are millions of small objects with no reference cycles; each collector pass walks every one of
+    them again (a third of the load time at 100k claims). Reference counting still frees what is dropped."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def fact_weight(f: Fact, at: date, weights: Weights) -> float:

@@ -231,14 +231,18 @@ def _refresh_search(store: Store, entity_ids: list[str], new: set[str]) -> None:
             chunk,
         ):
             aliases.setdefault(r[0], []).append(r[1])
+        # a new entity's row is written whole: an UPDATE ... WHERE entity_id=? scans the whole SQLite full-text
+        # table (entity_id is not indexed there), which made building a store quadratic in its entities
         conn.executemany(
             "INSERT INTO entity_search(entity_id, name, aliases) VALUES (?,?,?)",
-            [(e, text(names[e]), "") for e in chunk if e in new],
+            [(e, text(names[e]), text(" | ".join(aliases[e])) if e in aliases else "") for e in chunk if e in new],
         )
-        if store.dialect.for_update:  # hold the rows, then read aliases other writers committed meanwhile
+        old = [e for e in chunk if e not in new]
+        if store.dialect.for_update and old:  # hold the rows, then read aliases other writers committed meanwhile
+            marks = ",".join("?" * len(old))
             lock = f"SELECT 1 FROM entity_search WHERE entity_id IN ({marks}) ORDER BY entity_id"  # noqa: S608
-            conn.execute(lock + store.dialect.for_update, chunk)
+            conn.execute(lock + store.dialect.for_update, old)
         conn.executemany(
             "UPDATE entity_search SET aliases=? WHERE entity_id=?",
-            [(text(" | ".join(aliases[e])), e) for e in chunk if e in aliases],
+            [(text(" | ".join(aliases[e])), e) for e in old if e in aliases],
         )
