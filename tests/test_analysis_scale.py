@@ -1,0 +1,135 @@
+"""The analyses at scale: the faster convergence and brokers give the results the previous implementation gave,
+and the parts that replaced pairwise loops agree with the loops they replaced."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import rustworkx as rx
+
+from claimgraph.analysis import Analysis, brokers_of
+from claimgraph.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `bench` is a top-level folder beside src/, not an installed package
+    sys.path.insert(0, str(ROOT))
+
+broker_module = sys.modules["claimgraph.analysis.brokers"]
+
+#: Digests of the results on the bench's synthetic store of 3,000 claims (seed 7), computed with the
+#: implementation before the scaling work (pairwise bridging, a Python Brandes loop, the garbage collector on).
+#: Every pair's explanation (signals, evidence, trend), every pair's score, and every broker must be unchanged.
+PREVIOUS = {
+    "pairs": "23ba3e67844ee010",
+    "scores": "92e1363118aeffb4",
+    "brokers": "a0cffbd003aebce2",
+    "brokers_sampled": "27b27982e710116b",
+}
+
+
+def _digest(obj: object) -> str:
+    return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+@pytest.fixture(scope="module")
+def synthetic_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from bench.analysis import build_store
+
+    db = tmp_path_factory.mktemp("scale") / "synthetic.db"
+    build_store(db, 3000)
+    return db
+
+
+def test_convergence_and_brokers_equal_the_previous_implementation(synthetic_db: Path) -> None:
+    with Store(synthetic_db, readonly=True) as store:
+        analysis = Analysis.load(store)
+        pairs = analysis.pairs()
+        assert len(pairs) > 5000  # every pair with its explanation, not a sample
+        assert _digest([p.to_json() for p in pairs]) == PREVIOUS["pairs"]
+        assert _digest([round(x, 9) for x in analysis.evaluate_all().tolist()]) == PREVIOUS["scores"]
+        found = brokers_of(analysis)
+        assert len(found) > 500
+        assert _digest([b.to_json() for b in found]) == PREVIOUS["brokers"]
+        # above max_exact_nodes betweenness is estimated from pivots: the same estimate as before
+        sampled = Analysis.load(store, weights=replace(analysis.weights, broker_max_exact_nodes=10))
+        assert _digest([b.to_json() for b in brokers_of(sampled)]) == PREVIOUS["brokers_sampled"]
+
+
+def test_brokers_with_a_limit_are_the_head_of_the_full_list(synthetic_db: Path) -> None:
+    with Store(synthetic_db, readonly=True) as store:
+        analysis = Analysis.load(store)
+        every = brokers_of(analysis)
+        assert [b.to_json() for b in brokers_of(analysis, limit=25)] == [b.to_json() for b in every[:25]]
+
+
+def _random_graph(rng: random.Random, n: int, m: int) -> rx.PyGraph:
+    graph = rx.PyGraph(multigraph=False)
+    graph.add_nodes_from(range(n))
+    edges = {tuple(sorted(rng.sample(range(n - 5), 2))) for _ in range(m)}  # the last 5 nodes stay apart
+    graph.add_edges_from_no_data(sorted(edges))
+    graph.add_edge(n - 2, n - 1, None)  # a separate component of two
+    return graph
+
+
+@pytest.mark.parametrize("batch", [1, 7, 64])
+def test_sampled_betweenness_with_every_pivot_is_exact_in_any_batch(batch: int) -> None:
+    graph = _random_graph(random.Random(batch), 120, 260)
+    n = graph.num_nodes()
+    adj = [list(graph.neighbors(i)) for i in range(n)]
+    exact = rx.graph_betweenness_centrality(graph, normalized=True)
+    got = broker_module.sampled_betweenness(n, adj, list(range(n)), batch=batch)
+    assert got == pytest.approx([exact[i] for i in range(n)], abs=1e-12)
+
+
+def test_sampled_betweenness_from_pivots_matches_brandes_from_those_sources() -> None:
+    """The estimate from k pivots is each pivot's exact dependency, summed and scaled by n / k."""
+    graph = _random_graph(random.Random(3), 80, 150)
+    n = graph.num_nodes()
+    adj = [list(graph.neighbors(i)) for i in range(n)]
+    pivots = [0, 5, 17, 40, 79]
+    expected = [0.0] * n
+    for s in pivots:  # Brandes from one source, written out: counts of shortest paths, then dependencies
+        dist, sigma, order, preds = {s: 0}, {s: 1}, [s], {s: []}
+        for v in order:
+            for w in adj[v]:
+                if w not in dist:
+                    dist[w], sigma[w], preds[w] = dist[v] + 1, 0, []
+                    order.append(w)
+                if dist[w] == dist[v] + 1:
+                    sigma[w] += sigma[v]
+                    preds[w].append(v)
+        delta = dict.fromkeys(order, 0.0)
+        for w in reversed(order):
+            for v in preds[w]:
+                delta[v] += sigma[v] / sigma[w] * (1 + delta[w])
+            if w != s:
+                expected[w] += delta[w]
+    scale = (n / len(pivots)) / ((n - 1) * (n - 2))
+    got = broker_module.sampled_betweenness(n, adj, pivots)
+    assert got == pytest.approx([e * scale for e in expected], abs=1e-12)
+
+
+def test_bridging_without_pairs_equals_the_sum_over_every_pair() -> None:
+    rng = random.Random(11)
+    groups = [f"g{i:02d}" for i in range(30)]
+    adj: dict[str, dict[str, tuple[float, tuple]]] = {g: {} for g in groups}
+    for _ in range(80):
+        a, b = rng.sample(groups, 2)
+        tie = (rng.choice([rng.random(), 1.0]), ())
+        adj[a][b] = adj[b][a] = tie
+    for trial in range(20):
+        chosen = rng.sample(groups, rng.randint(2, 25))
+        sides = {g: (rng.choice([0.3, 0.5, rng.random()]), None) for g in chosen}  # ties in strength too
+        top = sorted(chosen)
+        expected = 0.0
+        for i, a in enumerate(top):
+            for b in top[i + 1 :]:
+                direct = adj[a].get(b, (0.0, ()))[0]
+                expected += min(sides[a][0], sides[b][0]) * (1.0 - max(direct, 0.0))
+        assert broker_module._bridging(sides, top, adj) == pytest.approx(expected, abs=1e-12), trial
