@@ -67,9 +67,20 @@ def compile_links(
     pairs = sorted(links_by_pair)
     links = [lk for p in pairs for lk in links_by_pair[p]]
     offsets = np.cumsum([0, *(len(links_by_pair[p]) for p in pairs)])
-    part_index: dict[PartKey, int] = {
-        k: i for i, k in enumerate(dict.fromkeys(key for lk in links for key in lk.parts))
-    }
+    kinds = sorted(weights.signals)
+    kind_id = {k: i for i, k in enumerate(kinds)}
+    # one pass over the links: parts numbered in order of first use, each link's parts, count, kind, factor
+    part_index: dict[PartKey, int] = {}
+    l_parts_list: list[int] = []
+    n_of_list: list[int] = []
+    kind_list: list[int] = []
+    factor_list: list[float] = []
+    for lk in links:
+        for key in lk.parts:
+            l_parts_list.append(part_index.setdefault(key, len(part_index)))
+        n_of_list.append(len(lk.parts))
+        kind_list.append(kind_id[lk.kind])
+        factor_list.append(lk.factor)
     fact_index: dict[str, int] = {}
     rows_part: list[int] = []
     rows_fact: list[int] = []
@@ -78,13 +89,18 @@ def compile_links(
     when: list[int] = []
     base: list[float] = []
     sign: list[int] = []
+    fact_base: dict[tuple[float, str, str], float] = {}  # few distinct (credibility, modality, predicate)
     for key, p in part_index.items():
         for f in link_set.parts[key]:
             fi = fact_index.get(f.id)
             if fi is None:
                 fi = fact_index[f.id] = len(when)
                 when.append(f.when.toordinal() if f.dated else -np.inf)
-                base.append(weights.fact_base(f.credibility, f.modality, f.predicate))
+                bkey = (f.credibility, f.modality, f.predicate)
+                b = fact_base.get(bkey)
+                if b is None:
+                    b = fact_base[bkey] = weights.fact_base(*bkey)
+                base.append(b)
                 sign.append(-1 if f.negated else 1)
             rows_part.append(p)
             rows_fact.append(fi)
@@ -109,25 +125,21 @@ def compile_links(
     part_first = np.full(n_parts, np.inf)
     np.minimum.at(part_first, rp, when_a[rf])
 
-    n_of = np.array([len(lk.parts) for lk in links], dtype=np.int64)
+    n_of = np.array(n_of_list, dtype=np.int64)
     l_rows = np.repeat(np.arange(len(links)), n_of)
-    l_parts = np.fromiter(
-        (part_index[key] for lk in links for key in lk.parts), dtype=np.int64, count=int(n_of.sum())
-    )
+    l_parts = np.array(l_parts_list, dtype=np.int64)
     link_first = np.maximum.reduceat(part_first[l_parts], _segments(l_rows)) if links else np.zeros(0)
     pair_first = np.minimum.reduceat(link_first, offsets[:-1]) if links else np.zeros(0)
 
-    kinds = sorted(weights.signals)
-    kind_id = {k: i for i, k in enumerate(kinds)}
     pair_of_link = np.repeat(np.arange(len(pairs)), np.diff(offsets))
-    kind_of_link = np.array([kind_id[lk.kind] for lk in links], dtype=np.int64)
+    kind_of_link = np.array(kind_list, dtype=np.int64)
     order = np.lexsort((kind_of_link, pair_of_link))
     sig_starts = _segments(pair_of_link[order] * len(kinds) + kind_of_link[order])
     sig_weight = np.array([weights.signals[k] for k in kinds])[kind_of_link[order][sig_starts]]
     return Compiled(
         pairs=pairs, links=links, offsets=offsets, fact_when=when_a, fact_timeless=timeless, fact_base=np.array(base),
         part_groups=tuple(groups), n_parts=n_parts, l_rows=l_rows, l_parts=l_parts,
-        is_multi=(n_of > 1)[l_rows], factor=np.array([lk.factor for lk in links]), sig_order=order,
+        is_multi=(n_of > 1)[l_rows], factor=np.array(factor_list, dtype=np.float64), sig_order=order,
         sig_starts=sig_starts, sig_weight=sig_weight, sig_pair=pair_of_link[order][sig_starts],
         pair_first=pair_first, half_life=weights.half_life_days,
     )
