@@ -50,15 +50,23 @@ class _Builder:
         self.parts: dict[PartKey, list[Fact]] = defaultdict(list)
         self.links: dict[tuple[str, str], list[Link]] = defaultdict(list)
         self.notes: list[str] = []
+        self._group: dict[str, bool] = {}  # per actor, asked once: the build asks for every fact
+        self._place: dict[str, bool] = {}
 
     def type_of(self, actor_id: str) -> str:
         return self.base.actor(actor_id).type
 
     def is_group(self, actor_id: str) -> bool:
-        return self.type_of(actor_id) in self.weights.pair_types
+        known = self._group.get(actor_id)
+        if known is None:
+            known = self._group[actor_id] = self.type_of(actor_id) in self.weights.pair_types
+        return known
 
     def is_place(self, actor_id: str) -> bool:
-        return self.ontology.is_a(self.type_of(actor_id), "place")
+        known = self._place.get(actor_id)
+        if known is None:
+            known = self._place[actor_id] = self.ontology.is_a(self.type_of(actor_id), "place")
+        return known
 
     def add(
         self, kind: str, x: str, y: str, via: tuple[str, ...], parts: tuple[PartKey, ...], factor: float = 1.0
@@ -83,15 +91,21 @@ class _Builder:
                 )
                 continue
             spec = self.specificity(len(groups))
+            member = self.weights.member_presence
             names = sorted(groups)
+            vias = (via,)
+            links = self.links
             for i, g in enumerate(names):
-                for h in names[i + 1 :]:
+                for h in names[i + 1 :]:  # g < h: the pair's key as `add` would order it
+                    out = []
                     for route_g in groups[g]:
+                        f_g = spec * member if len(route_g) > 1 else spec * 1.0
                         for route_h in groups[h]:
-                            factor = spec
-                            factor *= self.weights.member_presence if len(route_g) > 1 else 1.0
-                            factor *= self.weights.member_presence if len(route_h) > 1 else 1.0
-                            self.add(kind, g, h, (via,), (*route_g, *route_h), factor)
+                            factor = f_g * member if len(route_h) > 1 else f_g * 1.0
+                            if factor > 0:
+                                out.append(Link(kind, g, h, vias, (*route_g, *route_h), factor))
+                    if out:
+                        links[(g, h)].extend(out)
 
     def build(self, facts: Iterable[Fact]) -> LinkSet:
         preds = self.ontology.predicates
