@@ -180,7 +180,7 @@ def load_facts(store: Store, weights: Weights, grading: Grading | None = None) -
     """Read every claim and event of the store as facts (sorted by id: the same store gives the same list)."""
     grading = grading or grading_for(store, weights)
     actor_table = actor_rows(store)
-    facts = [_fact(r, "claim", grading) for r in claim_rows(store)]
+    facts = [_fact(r, "claim", grading) for r in claim_rows(store, ordered=False)]  # sorted below
     facts += [_fact(r, "event", grading) for r in _event_rows(store, actor_table)]
     actors = {a.id: ActorRef(a.id, a.name, a.type) for a in actor_table.values()}
     unnamed = {a.id for a in actors.values() if not identifiable(a)}

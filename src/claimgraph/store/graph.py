@@ -60,16 +60,21 @@ LEFT JOIN entity_actor pa ON pa.entity_id = c.place_id
 _CORRECTABLE = ("predicate", "polarity", "modality", "role")
 
 
-def claim_rows(store: Store, *, as_of: str | None = None, by_ingestion: bool = False) -> Iterator[ClaimRow]:
+def claim_rows(
+    store: Store, *, as_of: str | None = None, by_ingestion: bool = False, ordered: bool = True
+) -> Iterator[ClaimRow]:
     """Every claim (held on `as_of`, when given), subject, object and place mapped to their actors. Ordered by
-    id, so analyses see the same order on every run, or by ingestion time, for the first-seen rules."""
+    id, so analyses see the same order on every run, or by ingestion time, for the first-seen rules; with
+    `ordered=False` in storage order, for a caller that sorts them itself (reading a million claims in id
+    order visits the table at random and takes twice as long)."""
     from .reviews import review_condition
 
     sql, args = _CLAIMS_SQL + " WHERE " + review_condition("claim", None, alias="c"), []  # rejected: left out
     if as_of is not None:
         sql += " AND c.ingested_at <= ?"
         args.append(as_of + ("T23:59:59.999999Z" if len(as_of) == 10 else ""))
-    sql += " ORDER BY c.ingested_at, c.id" if by_ingestion else " ORDER BY c.id"
+    if ordered or by_ingestion:
+        sql += " ORDER BY c.ingested_at, c.id" if by_ingestion else " ORDER BY c.id"
     corrected = {k: r.correction for k, r in reviews_in_force(store, "claim").items()
                  if r.verdict == "corrected" and r.correction}
     cur = store.conn.cursor()
