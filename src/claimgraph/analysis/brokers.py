@@ -33,15 +33,21 @@ Edge = tuple[str, str]
 def _edges(analysis: Analysis, at: date) -> dict[Edge, tuple[float, tuple[Fact, ...]]]:
     preds = analysis.ontology.predicates
     excluded = analysis.weights.broker_exclude_types
+    out_of_graph: dict[str, bool] = {}  # per actor, asked once
     grouped: dict[Edge, list[Fact]] = defaultdict(list)
     for f in analysis.base.facts:
+        s, o = f.subject, f.object
+        if o is None or s == o:
+            continue
         pdef = preds.get(f.predicate)
-        if f.object is None or f.subject == f.object or pdef is None or pdef.hostile:
+        if pdef is None or pdef.hostile:
             continue
-        if analysis.base.actor(f.subject).type in excluded or analysis.base.actor(f.object).type in excluded:
+        for x in (s, o):
+            if x not in out_of_graph:
+                out_of_graph[x] = analysis.base.actor(x).type in excluded
+        if out_of_graph[s] or out_of_graph[o]:
             continue
-        a, b = sorted((f.subject, f.object))
-        grouped[(a, b)].append(f)
+        grouped[(s, o) if s < o else (o, s)].append(f)
     out = {}
     for edge in sorted(grouped):
         s = strength(grouped[edge], at, analysis.weights)
@@ -71,7 +77,8 @@ def sampled_betweenness(n: int, adj: list[list[int]], pivots: list[int], *, batc
 
 
 def _brandes_batch(graph: sparse.csr_matrix, sources: np.ndarray) -> np.ndarray:
-    """Each node's summed dependency over shortest paths from `sources` (one column per source)."""
+    """Each node's summed dependency over shortest paths from `sources` (one column per source). Each level
+    touches only its own nodes, their edges and the nodes they reach: O(edges) per source in all."""
     n, b = graph.shape[0], len(sources)
     col = np.arange(b)
     dist = np.full((n, b), -1, dtype=np.int32)
@@ -82,21 +89,27 @@ def _brandes_batch(graph: sparse.csr_matrix, sources: np.ndarray) -> np.ndarray:
     while True:
         rows = levels[-1]
         d = len(levels) - 1
+        out = graph[rows]
+        reach = np.unique(out.indices)  # every neighbour of this level
         frontier = np.where(dist[rows] == d, sigma[rows], 0.0)
-        reached = graph[rows].T @ frontier  # paths into every node from this level's nodes
-        new = (reached > 0) & (dist < 0)
+        reached = out[:, reach].T @ frontier  # paths into each neighbour from this level's nodes
+        dist_r = dist[reach]
+        new = (reached > 0) & (dist_r < 0)
         if not new.any():
             break
-        dist[new] = d + 1
-        sigma[new] = reached[new]
-        levels.append(np.flatnonzero(new.any(axis=1)))
+        dist_r[new] = d + 1
+        dist[reach] = dist_r
+        sigma_r = sigma[reach]
+        sigma_r[new] = reached[new]
+        sigma[reach] = sigma_r
+        levels.append(reach[new.any(axis=1)])
     delta = np.zeros((n, b))
     for d in range(len(levels) - 2, -1, -1):
-        rows = levels[d + 1]
-        share = np.where(dist[rows] == d + 1, (1.0 + delta[rows]) / np.where(sigma[rows] > 0, sigma[rows], 1.0), 0.0)
-        back = graph[rows].T @ share
-        at_d = dist == d
-        delta[at_d] += sigma[at_d] * back[at_d]
+        rows, below = levels[d + 1], levels[d]
+        safe = np.where(sigma[rows] > 0, sigma[rows], 1.0)
+        share = np.where(dist[rows] == d + 1, (1.0 + delta[rows]) / safe, 0.0)
+        back = graph[below][:, rows] @ share
+        delta[below] += np.where(dist[below] == d, sigma[below] * back, 0.0)
     delta[sources, col] = 0.0  # a source is no intermediary of its own paths
     return delta.sum(axis=1)
 
@@ -128,18 +141,19 @@ Side = tuple[float, str | None]  # strength of the best route to a group, and th
 def _sides(v: str, adj: dict[str, dict[str, Tie]], groups: set[str]) -> dict[str, Side]:
     """The groups `v` reaches, directly or through one person tied to the group, each by its strongest route
     (the first found, neighbours in id order, on a tie)."""
-    sides: dict[str, Side] = {}
+    best: dict[str, float] = {}
+    via: dict[str, str | None] = {}
     for u, (s_vu, _) in sorted(adj[v].items()):
         if u in groups:
-            if u != v and s_vu > sides.get(u, (0.0, None))[0]:
-                sides[u] = (s_vu, None)
+            if u != v and s_vu > best.get(u, 0.0):
+                best[u], via[u] = s_vu, None
             continue
         for g, (s_ug, _) in adj[u].items():
             if g in groups and g != v:
                 s = s_vu * s_ug
-                if s > sides.get(g, (0.0, None))[0]:
-                    sides[g] = (s, u)
-    return sides
+                if s > best.get(g, 0.0):
+                    best[g], via[g] = s, u
+    return {g: (s, via[g]) for g, s in best.items()}
 
 
 def _top_sides(sides: dict[str, Side], max_sides: int) -> list[str]:
