@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..ontology import Ontology
 from ..records import (
     CasualtyReport,
     Document,
@@ -99,16 +100,51 @@ def _family(t: TriggerDef, lex: EventLexicon) -> str:
 # ------------------------------------------------------------------------------------------ triggers
 
 
+@dataclass(frozen=True, slots=True)
+class _TriggerIndex:
+    """The triggers of a lexicon by word, so a sentence looks up its own words instead of every trigger.
+
+    `phrases`: first word → (trigger number, phrase number, trigger, phrase); the order numbers keep the
+    hits in the order the lexicon lists them. `words`: lemma or surface word → the first trigger (in
+    lexicon order) that lists it."""
+
+    phrases: dict[str, tuple[tuple[int, int, TriggerDef, tuple[str, ...]], ...]]
+    words: dict[str, tuple[int, TriggerDef]]
 
 
+_INDEXES: dict[int, tuple[EventLexicon, _TriggerIndex]] = {}
+_LEXICONS: dict[int, tuple[Ontology, EventLexicon]] = {}
 
 
+def _index(lex: EventLexicon) -> _TriggerIndex:
+    held = _INDEXES.get(id(lex))
+    if held is not None and held[0] is lex:
+        return held[1]
+    phrases: dict[str, list[tuple[int, int, TriggerDef, tuple[str, ...]]]] = {}
+    words: dict[str, tuple[int, TriggerDef]] = {}
+    for ti, trig in enumerate(lex.triggers):
+        for pi, phrase in enumerate(trig.phrases):
+            if phrase:
+                phrases.setdefault(phrase[0], []).append((ti, pi, trig, phrase))
+        for w in trig.lemmas:
+            words.setdefault(w, (ti, trig))
+    index = _TriggerIndex({w: tuple(v) for w, v in phrases.items()}, words)
+    if len(_INDEXES) > 8:
+        _INDEXES.clear()
+    _INDEXES[id(lex)] = (lex, index)
+    return index
 
 
-
-
-
-
+def _lexicon(ontology: Ontology) -> EventLexicon:
+    """`load_event_lexicon(ontology)`, read once per ontology."""
+    held = _LEXICONS.get(id(ontology))
+    if held is not None and held[0] is ontology:
+        return held[1]
+    lex = load_event_lexicon(ontology)
+    if len(_LEXICONS) > 8:
+        _LEXICONS.clear()
+    _LEXICONS[id(ontology)] = (ontology, lex)
+    return lex
 
 
 def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
@@ -117,41 +153,47 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
     lowers = [t.lower_ for t in tokens]
     lemmas = [t.lemma_.lower() for t in tokens]
     ne = lex.not_events
+    index = _index(lex)
     hits: list[TriggerHit] = []
     covered: set[int] = set()
-    for trig in lex.triggers:  # phrases first: "suicide bomber" before "bomber"
-        for phrase in trig.phrases:
+    # phrases first: "suicide bomber" before "bomber"; a one-word phrase matches its lemma too
+    found: list[tuple[int, int, int, TriggerDef, int]] = []
+    for i, (low, lem) in enumerate(zip(lowers, lemmas, strict=True)):
+        for ti, pi, trig, phrase in index.phrases.get(low, ()):
             n = len(phrase)
-            for i in range(len(tokens) - n + 1):
-                if lowers[i : i + n - 1] == list(phrase[:-1]) and phrase[-1] in (lowers[i + n - 1], lemmas[i + n - 1]):
-                    span = tokens[i : i + n]
-                    if trig.singular and head_of(span).tag_ in ("NNS", "NNPS"):
-                        continue
-                    if factual(head_of(span), ne, violent=lex.is_violent(trig.mode)) \
-                            and not status_word(head_of(span), trig, ne):
-                        hits.append(TriggerHit(trig, i, i + n, " ".join(t.text for t in span)))
-                        covered.update(range(i, i + n))
+            if i + n <= len(tokens) and lowers[i : i + n - 1] == list(phrase[:-1]) \
+                    and phrase[-1] in (lowers[i + n - 1], lemmas[i + n - 1]):
+                found.append((ti, pi, i, trig, n))
+        if lem != low:
+            for ti, pi, trig, phrase in index.phrases.get(lem, ()):
+                if len(phrase) == 1:
+                    found.append((ti, pi, i, trig, 1))
+    found.sort(key=lambda f: f[:3])
+    for _, _, i, trig, n in found:
+        span = tokens[i : i + n]
+        if trig.singular and head_of(span).tag_ in ("NNS", "NNPS"):
+            continue
+        if factual(head_of(span), ne, violent=lex.is_violent(trig.mode)) \
+                and not status_word(head_of(span), trig, ne):
+            hits.append(TriggerHit(trig, i, i + n, " ".join(t.text for t in span)))
+            covered.update(range(i, i + n))
     for i, tok in enumerate(tokens):
         if i in covered or tok.is_punct:
             continue
-        for trig in lex.triggers:
-            if lemmas[i] in trig.lemmas or lowers[i] in trig.lemmas:
-                allowed = lex.trigger_pos.get(lemmas[i]) or lex.trigger_pos.get(lowers[i])
-                if allowed is not None and tok.pos_ not in allowed:
-                    continue
-                if tok.pos_ == "PROPN" and tok.ent_type_:
-                    continue  # "Operation Strike", "Rally for Peace": a name, not an event
-                if factual(tok, ne, violent=lex.is_violent(trig.mode)) and not status_word(tok, trig, ne):
-                    hits.append(TriggerHit(trig, i, i + 1, tok.text))
-                break
+        a, b = index.words.get(lemmas[i]), index.words.get(lowers[i])
+        first = a if b is None or (a is not None and a[0] <= b[0]) else b
+        if first is None:
+            continue
+        trig = first[1]
+        allowed = lex.trigger_pos.get(lemmas[i]) or lex.trigger_pos.get(lowers[i])
+        if allowed is not None and tok.pos_ not in allowed:
+            continue
+        if tok.pos_ == "PROPN" and tok.ent_type_:
+            continue  # "Operation Strike", "Rally for Peace": a name, not an event
+        if factual(tok, ne, violent=lex.is_violent(trig.mode)) and not status_word(tok, trig, ne):
+            hits.append(TriggerHit(trig, i, i + 1, tok.text))
     hits.sort(key=lambda h: (h.start, h.trigger.rank))
     return without_aggregates(tokens, hits, lex)
-
-
-
-
-
-
 
 
 def _introduces_new(sent: Doc | SpacySpan, hit: TriggerHit) -> bool:
@@ -471,7 +513,7 @@ _SEPARATELY = {"separately", "elsewhere", "meanwhile"}
 def find_events_explained(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
                           ctx: ExtractContext) -> tuple[list[Event], list[tuple[str, str]]]:
     """Events of one document, and (what, why) for each incident that was not kept."""
-    lex = load_event_lexicon(ctx.ontology)
+    lex = _lexicon(ctx.ontology)
     hits_by_sent = [find_triggers(ps.sent, lex) for ps in parsed]
     candidates: list[Candidate] = []
     dropped: list[tuple[str, str]] = []
