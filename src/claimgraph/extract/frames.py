@@ -27,7 +27,7 @@ from spacy.tokens import Token
 from ..records import Entity
 from .entities import ORG_TYPES
 from .frame_input import STAND_IN_NOUNS, Candidate, FrameInput, _is, _lemma, _subjects, subjects_of
-from .triggers import VerbTable
+from .triggers import VerbTable, phrases_starting
 
 _CLAUSE_BREAK = {",", ";", ":", "“", "”", '"', "(", ")", "—"}
 _CONNECT = {"–", "-", "&", "and", "/", "—"}
@@ -111,9 +111,8 @@ def between_frame(fi: FrameInput) -> list[Candidate]:
 def _verb_match(t: Token, verbs: VerbTable) -> tuple[str, tuple[str, ...], int] | None:
     """(predicate, preps, length) of the longest verb phrase starting at `t`."""
     best = None
-    for phrase, (pred, preps) in verbs.items():
-        if _lemma(t) != phrase[0] and t.lower_ != phrase[0]:
-            continue
+    for phrase in phrases_starting(verbs, _lemma(t), t.lower_):
+        pred, preps = verbs[phrase]
         rest = phrase[1:]
         if rest:
             following = [x for x in t.doc[t.i + 1 : t.i + 1 + len(rest) + 2] if x.pos_ not in {"ADJ", "DET", "NUM"}]
@@ -238,10 +237,8 @@ def asset_frame(fi: FrameInput) -> list[Candidate]:
 
 def _role_at(t: Token, roles: Mapping[tuple[str, ...], tuple[str, str]]) -> tuple[str, str, int] | None:
     best = None
-    first = {t.lower_, t.lemma_.lower()}
-    for words, (pred, role) in roles.items():
-        if words[0] not in first:
-            continue
+    for words in phrases_starting(roles, t.lower_, t.lemma_.lower()):
+        pred, role = roles[words]
         n = len(words)
         seq = [x.lower_ for x in t.doc[t.i : t.i + n]]
         lem = [x.lemma_.lower() for x in t.doc[t.i : t.i + n]]
