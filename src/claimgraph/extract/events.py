@@ -200,7 +200,7 @@ def _introduces_new(sent: Doc | SpacySpan, hit: TriggerHit) -> bool:
     """True when a trigger opens a new incident ("A bomb exploded") rather than refers back ("the attack")."""
     if hit.trigger.mode == "killing":
         return False  # "6 people were killed" counts the open incident's dead
-    tok = head_of(list(sent)[hit.start : hit.end])
+    tok = head_of(list(sent[hit.start : hit.end]))
     if tok.pos_ in ("NOUN", "PROPN"):
         if _carried(tok):
             return False  # "wearing a fake suicide vest", "armed with firearms and explosives": a weapon
@@ -244,7 +244,7 @@ def _umbrella(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     occurred ..."): the next sentences tell its parts ("The first blast ...", "5 package bombs
     exploded ..."), which belong to it rather than open incidents of their own."""
     for hit in hits:
-        tok = head_of(list(sent)[hit.start : hit.end])
+        tok = head_of(list(sent[hit.start : hit.end]))
         if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and any(
                 c.dep_ == "nummod" or c.lower_ in _SERIES for c in tok.children):
             return True
@@ -258,7 +258,7 @@ _RELATIVE = frozenset({"after", "before", "since", "following", "until"})
 def _relative_to_told(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     """A trigger noun inside "after / before / since the attack": the sentence tells another act, timed by it."""
     for hit in hits:
-        tok = head_of(list(sent)[hit.start : hit.end])
+        tok = head_of(list(sent[hit.start : hit.end]))
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _RELATIVE:
             return True
     return False
@@ -267,7 +267,7 @@ def _relative_to_told(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool
 def _refers_back(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     """A definite trigger noun ("the attack", "the blasts"): the sentence is about an incident already told."""
     for hit in hits:
-        tok = head_of(list(sent)[hit.start : hit.end])
+        tok = head_of(list(sent[hit.start : hit.end]))
         if tok.pos_ == "NOUN" and any(c.lower_ in _DEFINITE and c.dep_ == "det" for c in tok.children):
             return True
     return False
@@ -503,7 +503,7 @@ def _another(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     """The mention says it is a further incident: "another attack", "a second blast", "in a separate attack"."""
     if any(t.lower_ in _SEPARATELY for t in sent):
         return True
-    return any(c.lower_ in _FURTHER for h in hits for c in head_of(list(sent)[h.start : h.end]).children)
+    return any(c.lower_ in _FURTHER for h in hits for c in head_of(list(sent[h.start : h.end])).children)
 
 
 _FURTHER = {"another", "second", "third", "fourth", "fifth", "separate", "further", "fresh", "new", "other"}

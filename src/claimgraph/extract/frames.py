@@ -321,7 +321,10 @@ def role_frame(fi: FrameInput) -> list[Candidate]:
 def kind_frame(fi: FrameInput) -> list[Candidate]:
     out: list[Candidate] = []
     doc = fi.sent.doc
+    firsts = {words[0] for words in fi.triggers.kinds}
     for t in fi.sent:
+        if t.lower_ not in firsts:
+            continue
         for words in fi.triggers.kinds:
             if words[0] != t.lower_:
                 continue
