@@ -98,7 +98,7 @@ def tie_parties(fi: FrameInput, t: Token) -> list[Entity]:
 
 def between_frame(fi: FrameInput) -> list[Candidate]:
     out: list[Candidate] = []
-    for t in fi.sent:
+    for t in fi.tokens:
         pred = fi.triggers.between.get(t.lower_) or fi.triggers.between.get(_lemma(t))
         if pred is None:
             continue
@@ -151,7 +151,7 @@ def _companions(t: Token, fi: FrameInput) -> list[Entity]:
 
 def verb_frame(fi: FrameInput) -> list[Candidate]:
     out: list[Candidate] = []
-    for t in fi.sent:
+    for t in fi.tokens:
         if t.pos_ not in {"VERB", "AUX", "ADJ"} and not (t.pos_ == "NOUN" and t.dep_ == "ROOT"):
             continue
         m = _verb_match(t, fi.triggers.verbs)
@@ -185,7 +185,7 @@ def verb_frame(fi: FrameInput) -> list[Candidate]:
             continue
         out.extend(_pairs(pred, subs, objs, t, "verb"))
     # "seen in a photo alongside X": met_with from a preposition after "seen"
-    for t in fi.sent:
+    for t in fi.tokens:
         if t.lower_ in {"alongside", "with"} and any(_lemma(a) == "see" for a in t.ancestors):
             see = next(a for a in t.ancestors if _lemma(a) == "see")
             subs, _ = _subjects(see, fi)
@@ -197,7 +197,7 @@ def verb_frame(fi: FrameInput) -> list[Candidate]:
 def under_frame(fi: FrameInput) -> list[Candidate]:
     out: list[Candidate] = []
     doc = fi.sent.doc
-    for t in fi.sent:
+    for t in fi.tokens:
         if t.lower_ != "under":
             continue
         nouns = [x for x in doc[t.i + 1 : t.i + 6] if x.lower_ in fi.triggers.under or _lemma(x) in fi.triggers.under]
@@ -220,7 +220,7 @@ def under_frame(fi: FrameInput) -> list[Candidate]:
 def asset_frame(fi: FrameInput) -> list[Candidate]:
     out: list[Candidate] = []
     doc = fi.sent.doc
-    for t in fi.sent:
+    for t in fi.tokens:
         if _lemma(t) not in fi.triggers.asset_of or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "of":
             continue
         after = fi.window(t.i + 2, min(len(doc), t.i + 7))
@@ -251,7 +251,7 @@ def role_frame(fi: FrameInput) -> list[Candidate]:
     out: list[Candidate] = []
     doc = fi.sent.doc
     skip_until = -1
-    for t in fi.sent:
+    for t in fi.tokens:
         if t.i < skip_until:
             continue
         m = _role_at(t, fi.triggers.roles)
@@ -322,7 +322,7 @@ def kind_frame(fi: FrameInput) -> list[Candidate]:
     out: list[Candidate] = []
     doc = fi.sent.doc
     firsts = {words[0] for words in fi.triggers.kinds}
-    for t in fi.sent:
+    for t in fi.tokens:
         if t.lower_ not in firsts:
             continue
         for words in fi.triggers.kinds:
@@ -353,7 +353,7 @@ def kind_frame(fi: FrameInput) -> list[Candidate]:
 def base_frame(fi: FrameInput) -> list[Candidate]:
     out: list[Candidate] = []
     doc = fi.sent.doc
-    for t in fi.sent:
+    for t in fi.tokens:
         low = t.lower_
         is_base = low in fi.triggers.bases or _lemma(t) in fi.triggers.bases
         pred_of = fi.triggers.places_of.get(low)
@@ -397,7 +397,7 @@ def noun_with_frame(fi: FrameInput) -> list[Candidate]:
     """"X shared deep ties with Y" (associated_with) and "an attack by X on Y" (attacked)."""
     out: list[Candidate] = []
     doc = fi.sent.doc
-    for t in fi.sent:
+    for t in fi.tokens:
         if t.pos_ not in {"NOUN", "PROPN"}:
             continue
         low = t.lower_
@@ -428,7 +428,7 @@ def noun_with_frame(fi: FrameInput) -> list[Candidate]:
 def publication_frame(fi: FrameInput) -> list[Candidate]:
     out: list[Candidate] = []
     doc = fi.sent.doc
-    for t in fi.sent:
+    for t in fi.tokens:
         pub = fi.entity(t)
         if pub is None or pub.type != "publication" or (t.i > 0 and fi.entity(doc[t.i - 1]) is pub):
             continue
