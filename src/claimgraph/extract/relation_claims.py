@@ -117,6 +117,10 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology) -> tuple[l
         above = doc[m.head] if m.head is not None else trigger.head if trigger.dep_ in _PREDICATIVE else trigger
         subs = subjects_of(above, fi)
     objs = fi.np_entities(doc[m.object], prefer=prefer) if m.object is not None else []
+    if m.other == "clause":
+        # "X receives weapons from Y": the doer is the frame's, the other side the clause's subject
+        above = doc[m.head] if m.head is not None else trigger
+        objs = [e for e in subjects_of(above, fi) if e not in subs]
     if m.object is not None and not objs and any(_allows_place(ontology, p) for p in m.predicates):
         objs = _place_in(fi, doc[m.object])
     subject_text = doc[m.subject].text if m.subject is not None else "-"
@@ -137,6 +141,12 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology) -> tuple[l
     if m.object is not None and not objs:
         return [], (_what(m.predicates, trigger, fi.offset, subs[0].name, object_text),
                     f"{m.rule}: no second argument: '{object_text}' names no actor or place")
+    if m.swap:
+        # "X acts as a proxy for Y": Y directs X
+        if not objs:
+            return [], (_what(m.predicates, trigger, fi.offset, subs[0].name, object_text),
+                        f"{m.rule}: no second argument: '{object_text}' names no actor")
+        subs, objs = objs, subs
     cands: list[Candidate] = []
     for s in subs:
         for o in objs or [None]:

@@ -33,7 +33,8 @@ _ROLES = ("trigger", "subject", "object", "place")
 _LISTS = ("class", "preps", "nouns", "heads")
 #: frames whose trigger is a noun phrase or a modifier: intent words on the verb above are not theirs
 NOMINAL_FRAMES = frozenset({"apposition_of", "hyphen_backed", "adjective_to", "noun_by_on", "predicate_of",
-                            "as_role_of"})
+                            "as_role_of", "possessive_noun", "members_are", "members_are_poss",
+                            "noun_to_of_verb"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,11 @@ class RelationRule:
     intended: str | None = None
     #: the words (lemma or lower case) the trigger node accepts: a sentence without one cannot match
     gate: frozenset[str] = frozenset()
+    #: the matched sides state the relation the other way round ("X acts as a proxy for Y": Y directs X)
+    swap: bool = False
+    #: "clause": the frame's subject node is the doer and the clause's subject the other side ("X receives
+    #: weapons from Y": Y supports X)
+    other: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +74,8 @@ class RelationMatch:
     head: int | None = None
     pairs: str | None = None
     intended: str | None = None
+    swap: bool = False
+    other: str | None = None
 
     @property
     def nominal(self) -> bool:
@@ -130,13 +138,15 @@ class RelationPatterns:
                 raise ConfigError(f"relation rule {raw.get('id')!r} names an unknown frame {raw['frame']!r}")
             lists = {k: _words(raw[k], classes) for k in _LISTS if k in raw}
             trigger_words.update(lists.get(str(raw.get("select", "class"))) or lists.get("class") or [])
-            if "object" not in {n["RIGHT_ID"] for n in frame} and not raw.get("pairs") and "heads" in lists:
+            if "object" not in {n["RIGHT_ID"] for n in frame} and not raw.get("pairs") and not raw.get("other") \
+                    and "heads" in lists:
                 solo_words.update(lists["class"])
             pattern = tuple(_substitute(node, lists) for node in frame)
             rules.append(RelationRule(
                 id=str(raw["id"]), frame=str(raw["frame"]), predicates=tuple(raw["predicates"]),
                 nodes=tuple(n["RIGHT_ID"] for n in frame), pattern=pattern, pairs=raw.get("pairs"),
-                intended=raw.get("intended"), gate=_gate(pattern)))
+                intended=raw.get("intended"), gate=_gate(pattern), swap=bool(raw.get("swap")),
+                other=raw.get("other")))
         return cls(int(data.get("version", 1)), tuple(rules), {k: tuple(v) for k, v in classes.items()},
                    trigger_words=frozenset(trigger_words), solo_words=frozenset(solo_words))
 
@@ -190,7 +200,7 @@ def _match_of(rule: RelationRule, ids: Sequence[int]) -> RelationMatch:
     by_node = dict(zip(rule.nodes, ids, strict=True))
     return RelationMatch(rule.id, rule.frame, rule.predicates, by_node["trigger"], by_node.get("subject"),
                          by_node.get("object"), by_node.get("place"), by_node.get("verb"), rule.pairs,
-                         rule.intended)
+                         rule.intended, rule.swap, rule.other)
 
 
 @cache
