@@ -189,9 +189,18 @@ def find_claims(
                 place=place.ref() if place else None, cues=cues, extractor=ctx.extractor,
             )
     types = {e.id: e.type for e in entities}
-    kept, arrivals = _members_arrive(list(claims.values()), arrival_ids, types, ctx.ontology)
+    kept, arrivals = _members_arrive(_one_leadership(list(claims.values())), arrival_ids, types, ctx.ontology)
     dropped += arrivals
     return _inherit_sources(kept), list(dict.fromkeys(dropped))
+
+
+def _one_leadership(claims: list[Claim]) -> list[Claim]:
+    """"Y has been headed by X, its secretary-general" states one tie: X leads Y. Where one sentence yields both
+    member_of (with the role) and directs for the same person and group, the member_of claim stands for it."""
+    members = {(c.subject.id, c.object.id, c.evidence.start) for c in claims
+               if c.predicate == "member_of" and c.object is not None}
+    return [c for c in claims if not (c.predicate == "directs" and c.object is not None
+                                      and (c.subject.id, c.object.id, c.evidence.start) in members)]
 
 
 def _members_arrive(claims: list[Claim], arrival_ids: set[str], types: dict[str, str], ontology: Ontology

@@ -51,6 +51,28 @@ def _role(fi: FrameInput, trigger: Token, predicate: str) -> str | None:
 
 
 _PREDICATIVE = {"acomp", "attr", "oprd"}
+#: how far back (characters) the incident a bare claim of responsibility refers to may be named
+_ANTECEDENT_SPAN = 400
+#: places named this close together (characters between their starts) describe one location
+_PLACE_RUN = 60
+
+
+def _incident_place(fi: FrameInput) -> Entity | None:
+    """The place named last before the sentence, or, when it closes a run of places ("in Parachinar, a city
+    in Pakistan's Kurram Agency"), the run's first: the most specific, the incident's own."""
+    places = [(pos, eid) for pos, eid in fi.mentions.ordered
+              if fi.offset - _ANTECEDENT_SPAN <= pos < fi.offset and fi.mentions.entities[eid].type == "place"]
+    if not places:
+        return None
+    i = len(places) - 1
+    while i > 0 and places[i][0] - places[i - 1][0] <= _PLACE_RUN:
+        i -= 1
+    return fi.mentions.entities[places[i][1]]
+
+
+def _names_place(fi: FrameInput) -> bool:
+    """Whether the sentence names a place of its own (then a bare claim does not reach back for one)."""
+    return any(e is not None and e.type == "place" for e in (fi.entity(t) for t in fi.sent if t.pos_ == "PROPN"))
 _PLACE_PREPS = {"in", "at", "near", "outside"}
 
 
@@ -87,7 +109,7 @@ def relation_candidates(fi: FrameInput, patterns: RelationPatterns, ontology: On
     matches.sort(key=lambda m: (m.trigger, m.object is None))
     done: set[int] = set()
     for m in matches:
-        if m.object is None and m.trigger in done:
+        if m.object is None and m.pairs is None and m.trigger in done:
             continue
         cands, why = _candidates(fi, m, ontology)
         if cands:
@@ -117,6 +139,12 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology) -> tuple[l
         above = doc[m.head] if m.head is not None else trigger.head if trigger.dep_ in _PREDICATIVE else trigger
         subs = subjects_of(above, fi)
     objs = fi.np_entities(doc[m.object], prefer=prefer) if m.object is not None else []
+    if m.object is None and not objs and m.pairs is None and m.other is None \
+            and "claimed_responsibility_for" in m.predicates:
+        # "The TTP claimed responsibility." / "… for the explosion": the deed is the incident the text has
+        # just reported; its place, named last before this sentence, is what was claimed
+        last = _incident_place(fi)
+        objs = [last] if last is not None and not _names_place(fi) else []
     if m.other == "clause":
         # "X receives weapons from Y": the doer is the frame's, the other side the clause's subject
         above = doc[m.head] if m.head is not None else trigger
