@@ -139,6 +139,12 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology) -> tuple[l
         above = doc[m.head] if m.head is not None else trigger.head if trigger.dep_ in _PREDICATIVE else trigger
         subs = subjects_of(above, fi)
     objs = fi.np_entities(doc[m.object], prefer=prefer) if m.object is not None else []
+    if m.object is not None and m.predicates[0] == "member_of":
+        # "the members of Y's unit": a member of a group's unit is the group's member
+        owner = next((c for c in doc[m.object].children if c.dep_ == "poss"), None)
+        above = fi.np_entities(owner, prefer=prefer) if owner is not None else []
+        if above and above[0].type != "person":
+            objs = above[:1]
     if m.object is None and not objs and m.pairs is None and m.other is None \
             and "claimed_responsibility_for" in m.predicates:
         # "The TTP claimed responsibility." / "… for the explosion": the deed is the incident the text has
