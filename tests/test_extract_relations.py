@@ -89,7 +89,14 @@ STATED = [
      "Lebanon"),
     ("Boko Haram has engaged in bombings in Maiduguri.", "attacked", "Boko Haram", "Maiduguri"),
     ("The Taliban used guerrilla tactics against the Afghan Army.", "attacked", "Taliban", "Afghan"),
+    ("A Taliban attack on the base in Helmand killed ten soldiers.", "attacked", "Taliban", "Helmand"),
+    ("The Jaish-e-Mohammed claimed the attack on the convoy in Pulwama.", "claimed_responsibility_for", "Jaish",
+     "Pulwama"),
+    ("Al-Shabaab, an al-Qaeda-linked group, attacked the Westgate mall in Nairobi.", "associated_with",
+     "Shabaab", "Qaeda"),
     # where
+    ("The Pakistan-based Lashkar-e-Taiba carried out the attack.", "based_in", "Lashkar", "Pakistan"),
+    ("ISIS fighters have been active in Mozambique since 2017.", "operates_in", "Islamic State", "Mozambique"),
     ("The Haqqani network has its headquarters in Miranshah.", "based_in", "Haqqani", "Miranshah"),
     ("It is the home of the Afghan Taliban in Quetta.", "based_in", "Taliban", "Quetta"),
     ("Hezbollah has deployed its fighters in Syria.", "operates_in", "Hezbollah", "Syria"),
@@ -208,3 +215,23 @@ def test_a_role_noun_names_no_tie_for_a_non_person(extractor: Extractor) -> None
     # "leaders like X": X must be a person to be a member; an organisation listed so is no claim
     x = _x(extractor, "Officials named prominent Hamas leaders like Ismail Haniyeh and Yahya Sinwar.")
     assert all(c.predicate == "member_of" for c in x.claims if c.object is not None and c.object.name == "Hamas")
+
+
+def test_an_accusation_is_the_accusers_hedged_claim_never_a_fact(extractor: Extractor) -> None:
+    for text in ("Officials blamed the Haqqani network for the attack on the Indian embassy in Kabul.",
+                 "Afghan officials accused the Haqqani network of attacking the Indian embassy in Kabul."):
+        x = _x(extractor, text)
+        said = claims_of(x, "attacked", "Haqqani", "Kabul")
+        assert said, text
+        assert said[0].source.kind == SourceKind.ANONYMOUS and "officials" in said[0].source.name.lower()
+        assert said[0].modality == Modality.HEDGED
+    suspected = claims_of(_x(extractor, "The Haqqani network is suspected of attacking the Indian embassy in Kabul."),
+                          "attacked", "Haqqani", "Kabul")
+    assert suspected and suspected[0].modality == Modality.HEDGED
+    assert suspected[0].source.kind != SourceKind.OUTLET
+
+
+def test_a_claimed_attack_is_the_claimants_word(extractor: Extractor) -> None:
+    x = _x(extractor, "The Jaish-e-Mohammed claimed the attack on the convoy in Pulwama.")
+    said = claims_of(x, "attacked", "Jaish", "Pulwama")
+    assert said and said[0].source.kind == SourceKind.ORGANISATION and said[0].source.cue == "claimed"

@@ -128,17 +128,26 @@ def _named(fi: FrameInput, tok: Token) -> list[Entity]:
     return [e for e in fi.mentions.entities.values() if tok.text == e.name or tok.text in e.aliases][:1]
 
 
+def _np(fi: FrameInput, tok: Token, prefer: Sequence[str]) -> list[Entity]:
+    """The entities a noun phrase names; a noun in apposition that names none stands for its head ("Al-Shabaab,
+    an al-Qaeda-linked group")."""
+    found = fi.np_entities(tok, prefer=prefer)
+    if not found and tok.dep_ == "appos" and tok.pos_ == "NOUN":
+        found = fi.np_entities(tok.head, prefer=prefer)
+    return found
+
+
 def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology) -> tuple[list[Candidate], Drop | None]:
     doc = fi.sent.doc
     trigger = doc[m.trigger]
     prefer = ("person", *sorted(ORG_TYPES))
     if m.subject is not None:
-        subs = fi.np_entities(doc[m.subject], prefer=prefer) or _named(fi, doc[m.subject])
+        subs = _np(fi, doc[m.subject], prefer) or _named(fi, doc[m.subject])
     else:
         # the clause's subject: of the verb above a noun trigger, of the copula above "affiliated"
         above = doc[m.head] if m.head is not None else trigger.head if trigger.dep_ in _PREDICATIVE else trigger
         subs = subjects_of(above, fi)
-    objs = fi.np_entities(doc[m.object], prefer=prefer) if m.object is not None else []
+    objs = _np(fi, doc[m.object], prefer) if m.object is not None else []
     if m.object is not None and m.predicates[0] == "member_of":
         # "the members of Y's unit": a member of a group's unit is the group's member
         owner = next((c for c in doc[m.object].children if c.dep_ == "poss"), None)
