@@ -94,7 +94,16 @@ STATED = [
      "Pulwama"),
     ("Al-Shabaab, an al-Qaeda-linked group, attacked the Westgate mall in Nairobi.", "associated_with",
      "Shabaab", "Qaeda"),
+    ("The Jaish-e-Mohammed claimed the killing of Ahmed Shah in Srinagar.", "attacked", "Jaish", "Ahmed Shah"),
+    ("Hamas carried out the assassination of Rafik Hariri.", "attacked", "Hamas", "Hariri"),
     # where
+    ("The Taliban retreated to Kandahar, a Taliban stronghold near Pakistan.", "operates_in", "Taliban",
+     "Kandahar"),
+    ("The talks were held in Qatar, where the leadership of the Afghan Taliban lives.", "based_in", "Taliban",
+     "Qatar"),
+    ("Al-Shabaab uses southern Somalia as a base.", "based_in", "Shabaab", "Somalia"),
+    ("Officials worry about the Islamic State's presence in northern Mozambique.", "operates_in", "Islamic State",
+     "Mozambique"),
     ("The Pakistan-based Lashkar-e-Taiba carried out the attack.", "based_in", "Lashkar", "Pakistan"),
     ("ISIS fighters have been active in Mozambique since 2017.", "operates_in", "Islamic State", "Mozambique"),
     ("The Haqqani network has its headquarters in Miranshah.", "based_in", "Haqqani", "Miranshah"),
@@ -235,3 +244,14 @@ def test_a_claimed_attack_is_the_claimants_word(extractor: Extractor) -> None:
     x = _x(extractor, "The Jaish-e-Mohammed claimed the attack on the convoy in Pulwama.")
     said = claims_of(x, "attacked", "Jaish", "Pulwama")
     assert said and said[0].source.kind == SourceKind.ORGANISATION and said[0].source.cue == "claimed"
+
+
+def test_a_claimed_killing_names_the_victim_not_also_the_place(extractor: Extractor) -> None:
+    x = _x(extractor, "The Jaish-e-Mohammed claimed the killing of Ahmed Shah in Srinagar.")
+    claimed = [c for c in x.claims if c.predicate == "claimed_responsibility_for"]
+    assert [c.object.name for c in claimed if c.object] == ["Ahmed Shah"]
+
+
+def test_near_a_place_is_not_in_it(extractor: Extractor) -> None:
+    x = _x(extractor, "The Taliban retreated to Kandahar, a Taliban stronghold near Pakistan.")
+    assert not claims_of(x, "operates_in", "Taliban", "Pakistan")

@@ -106,14 +106,20 @@ def relation_candidates(fi: FrameInput, patterns: RelationPatterns, ontology: On
     matches = patterns.find(fi.sent)
     # a match with an object goes first; the object-less reading of the same trigger ("X denied
     # involvement", "X claimed responsibility") is the fallback when no object resolved
-    matches.sort(key=lambda m: (m.trigger, m.object is None))
+    # (a fallback rule, such as the place of a claimed attack, yields to a rule that named its target)
+    matches.sort(key=lambda m: (m.trigger, m.object is None, m.fallback))
     done: set[int] = set()
+    stated: set[tuple[int, str]] = set()
     for m in matches:
         if m.object is None and m.pairs is None and m.trigger in done:
+            continue
+        if m.fallback and (m.trigger, m.predicates[0]) in stated:
             continue
         cands, why = _candidates(fi, m, ontology)
         if cands:
             done.add(m.trigger)
+            if m.object is not None:
+                stated.add((m.trigger, m.predicates[0]))
         out.extend(cands)
         if why is not None:
             dropped.append(why)

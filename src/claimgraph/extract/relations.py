@@ -56,6 +56,9 @@ class RelationRule:
     #: "clause": the frame's subject node is the doer and the clause's subject the other side ("X receives
     #: weapons from Y": Y supports X)
     other: str | None = None
+    #: taken only when no other rule stated the same predicate from the same trigger ("claimed the killing
+    #: of X in Y": X is what was claimed; the place only when no target is named)
+    fallback: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +79,7 @@ class RelationMatch:
     intended: str | None = None
     swap: bool = False
     other: str | None = None
+    fallback: bool = False
 
     @property
     def nominal(self) -> bool:
@@ -146,7 +150,7 @@ class RelationPatterns:
                 id=str(raw["id"]), frame=str(raw["frame"]), predicates=tuple(raw["predicates"]),
                 nodes=tuple(n["RIGHT_ID"] for n in frame), pattern=pattern, pairs=raw.get("pairs"),
                 intended=raw.get("intended"), gate=_gate(pattern), swap=bool(raw.get("swap")),
-                other=raw.get("other")))
+                other=raw.get("other"), fallback=bool(raw.get("fallback"))))
         return cls(int(data.get("version", 1)), tuple(rules), {k: tuple(v) for k, v in classes.items()},
                    trigger_words=frozenset(trigger_words), solo_words=frozenset(solo_words))
 
@@ -200,7 +204,7 @@ def _match_of(rule: RelationRule, ids: Sequence[int]) -> RelationMatch:
     by_node = dict(zip(rule.nodes, ids, strict=True))
     return RelationMatch(rule.id, rule.frame, rule.predicates, by_node["trigger"], by_node.get("subject"),
                          by_node.get("object"), by_node.get("place"), by_node.get("verb"), rule.pairs,
-                         rule.intended, rule.swap, rule.other)
+                         rule.intended, rule.swap, rule.other, rule.fallback)
 
 
 @cache
