@@ -1,6 +1,6 @@
 """Relations from declarative patterns: verb classes × syntactic frames, matched by spaCy's DependencyMatcher.
 
-    patterns/relations.yaml ─load─▶ RelationPatterns (rules: frame + class + predicates)
+    patterns/relations.yaml + relation_frames.yaml ─load─▶ RelationPatterns (rules: frame + class + predicates)
     RelationPatterns.find(doc)  ─▶ RelationMatch list (pure: token positions by role, no entities)
     component `claimgraph_relations_v1` ─▶ writes the matches to `doc._.claimgraph_relations`
 
@@ -209,9 +209,12 @@ def _match_of(rule: RelationRule, ids: Sequence[int]) -> RelationMatch:
 
 @cache
 def default_patterns() -> RelationPatterns:
-    """The packaged patterns (extract/patterns/relations.yaml)."""
-    text = resources.files("claimgraph.extract").joinpath("patterns/relations.yaml").read_text("utf-8")
-    return RelationPatterns.from_data(yaml.safe_load(text))
+    """The packaged patterns: rules and word classes (extract/patterns/relations.yaml) over the sentence shapes
+    of extract/patterns/relation_frames.yaml."""
+    folder = resources.files("claimgraph.extract").joinpath("patterns")
+    data = yaml.safe_load(folder.joinpath("relations.yaml").read_text("utf-8"))
+    frames = yaml.safe_load(folder.joinpath("relation_frames.yaml").read_text("utf-8"))
+    return RelationPatterns.from_data({**data, "frames": {**(data.get("frames") or {}), **frames["frames"]}})
 
 
 class RelationsComponent:
