@@ -96,6 +96,8 @@ STATED = [
      "Shabaab", "Qaeda"),
     ("The Jaish-e-Mohammed claimed the killing of Ahmed Shah in Srinagar.", "attacked", "Jaish", "Ahmed Shah"),
     ("Hamas carried out the assassination of Rafik Hariri.", "attacked", "Hamas", "Hariri"),
+    ("Jamaat-ul-Ahrar broke away from the Tehreek-e-Taliban Pakistan in 2014.", "branch_of", "Ahrar",
+     "Taliban Pakistan"),
     # where
     ("The Taliban retreated to Kandahar, a Taliban stronghold near Pakistan.", "operates_in", "Taliban",
      "Kandahar"),
