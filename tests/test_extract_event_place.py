@@ -35,7 +35,8 @@ def _where(place: Place | None) -> tuple[str | None, str | None, str | None] | N
      "district"),
     ("Militants attacked a checkpoint in the Jani Khel area of Bannu, killing two policemen.",
      "Khyber Pakhtunkhwa", "Pakistan", "city"),
-    ("Gunmen killed three people in Leigh on Sea, Essex.", "England", "United Kingdom", "district"),
+    # a town the index lacks, in the district after the comma
+    ("Gunmen killed three people in Leigh on Sea, Essex.", "England", "United Kingdom", "city"),
     ("Four militants were killed in the Swat valley.", "Khyber Pakhtunkhwa", "Pakistan", "district"),
     ("Three terrorists attacked a luxury hotel in the southwestern coastal town of Gwadar on Saturday.",
      "Balochistan", "Pakistan", "city"),

@@ -23,7 +23,9 @@ from spacy.tokens import Span as SpacySpan
 from ..records import Entity, Place
 from ..resolve.names import fold
 from ..resolve.place_index import read_data
+from .dateline import Dateline, find_dateline  # noqa: F401 - re-exported
 from .types import ExtractContext, ParsedSentence
+from .unlisted_place import enclosing, is_container, split_kind, unlisted, unlisted_precision, written_name
 
 LocalFn = Callable[[ParsedSentence, int], int]
 
@@ -52,6 +54,7 @@ class PlaceName:
     within: str | None = None  # the place a pattern says it lies in ("Odisha" of "Odisha's Malkangiri district")
     listed: bool = False  # `within` only follows it after a comma ("in Leigh on Sea, Essex"): maybe a list
     strict: bool = False  # no place entity or pattern backs it (a proper-noun run, a facility's first words)
+    pattern: bool = False  # a `places.yaml` pattern found it: a place even where the index does not know it
 
 
 def _inside_group_name(tok: Token) -> bool:
@@ -388,44 +391,9 @@ def _pattern_names(ps: ParsedSentence, local: LocalFn, actor_chars: set[int]) ->
             if groups.get("kind"):
                 name = f"{groups['kind']} {name}" if m.start("kind") < m.start("name") else f"{name} {groups['kind']}"
             within = groups.get("qualifier") or groups.get("listed")
-            out[at] = PlaceName(name, PLACE, within=within, listed=bool(groups.get("listed")))
+            out[at] = PlaceName(name, PLACE, within=within, listed=bool(groups.get("listed")), pattern=True)
             taken.append((start, end))
     return out
-
-
-# ------------------------------------------------------------------------------------------ dateline
-
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,3}(?:, [A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+)"
-    r"{0,2})?)(?:,? (?P<date>" + _MONTH + r" \d{1,2}(?:, \d{4})?|\d{1,2} " + _MONTH + r"(?: \d{4})?))?"
-    r"\s*(?P<agency>\([^)]{2,40}\))?\s*(?:--|[-–—:])\s")
-_DATELINE_PARAGRAPHS = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Dateline:
-    """Where a story was filed: document offsets of the dateline and its place names ("Quetta", "Pakistan")."""
-
-    span: range
-    names: tuple[str, ...]
-
-
-def find_dateline(text: str, paragraphs: Sequence[tuple[int, int]]) -> Dateline | None:
-    """The dateline at the start of one of the first paragraphs: a place in capitals ("DUBAI -",
-    "QUETTA, Pakistan:"), or one followed by a news agency ("Kabul (AP) —") or a date ("Srinagar, Oct 7:")."""
-    starts = [s for s, _ in paragraphs[:_DATELINE_PARAGRAPHS]] or [0]
-    for start in starts:
-        m = _DATELINE.match(text, start, min(len(text), start + 120))
-        if m is None:
-            continue
-        place = m.group("place")
-        first = place.split(",")[0].split()[0]
-        if not (m.group("agency") or m.group("date") or (first.isupper() and len(first) >= 3)):
-            continue
-        names = tuple(n.strip().title() if n.strip().isupper() else n.strip() for n in place.split(","))
-        return Dateline(range(m.start("place"), m.end()), names)
-    return None
 
 
 # ------------------------------------------------------------------------------------------ choosing
@@ -470,7 +438,8 @@ def _resolve_inner(resolve: Resolve, pn: PlaceName, name: str, suffix: str | Non
     """The place a facility's name starts with ("Kabul University" → Kabul, "Amsterdam Central
     Station" → Amsterdam): its leading words, longest first; else the words after its facility
     word (`suffix`: "Inter Continental Hotel Kabul" → Kabul)."""
-    strict = PlaceName(pn.name, pn.kind, pn.qualifier, pn.origin, pn.within, strict=True, listed=pn.listed)
+    strict = PlaceName(pn.name, pn.kind, pn.qualifier, pn.origin, pn.within, strict=True, listed=pn.listed,
+                       pattern=pn.pattern)
     words = name.split()
     for k in range(len(words), 0, -1):
         place = resolve(strict, " ".join(words[:k]))
@@ -516,6 +485,10 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
         found = _vote([pn for si in group for pn in names_by_sent[si]], resolve, country_of, capital_of)
         if found is not None:
             return found
+    lone = [(pn, precision) for si in [*sentences, *para] for pn in names_by_sent[si]
+            if (precision := _unlisted_precision(pn))]
+    if lone:  # "in Dimla upazila", and nothing else says where: the name, in no known country
+        return unlisted(lone[0][0].name, lone[0][1], None)
     if dateline is None or any(pn.kind == PLACE for si in para for pn in names_by_sent[si]):
         return None  # the event is somewhere the text names but the index does not know
     for name in reversed(dateline.names):
@@ -525,11 +498,23 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
     return None
 
 
+def _unlisted_precision(pn: PlaceName) -> str | None:
+    """The precision of a pattern's name the index may not know (None: not a name to keep): not a direction
+    or a nationality ("Eastern areas of Arsal", "the Southern Israeli city of Beersheba")."""
+    if not pn.pattern:
+        return None
+    words = fold(written_name(pn.name)).split()
+    if not words or all(w in _DIRECTIONS for w in words) or any(w in _demonyms() for w in words):
+        return None
+    return unlisted_precision(split_kind(pn.name)[1], pn.within is not None)
+
+
 def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[str], str | None] | None,
           capital_of: Callable[[str], Place | None] | None = None) -> Place | None:
     votes: dict[str, float] = {}
     order: dict[str, int] = {}
     candidates: list[tuple[str, Place, float, int]] = []
+    pending: list[tuple[PlaceName, str]] = []  # pattern names the index does not know, placed after the vote
 
     def vote(country: str | None, weight: float) -> None:
         if country:
@@ -576,6 +561,12 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
             place, exact = _resolve_loosely(resolve, pn)
             weight = (_W_QUALIFIER if pn.qualifier else _W_PLACE) if place is not None \
                 and place.precision == "country" else (_W_PLACE if exact else _W_LOOSE)
+            precision = _unlisted_precision(pn)
+            if precision is not None and place is None:
+                pending.append((pn, precision))
+            elif precision is not None and place is not None and pn.within and is_container(place, pn.name) \
+                    and place == resolve(PlaceName(pn.within), pn.within):
+                place = unlisted(pn.name, precision, place)  # "Hudur town, Bakool region": Hudur, in Bakool
         if pn.origin:
             weight *= _W_ORIGIN
         if place is None or not place.country:
@@ -586,6 +577,9 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
         return None
     winner = max(votes, key=lambda c: (votes[c], -order[c]))
     in_winner = [(p, w, i) for c, p, w, i in candidates if c == winner]
+    container = enclosing([p for p, _, _ in in_winner])
+    for pn, precision in pending:  # "Golweyn village" in an incident in Lower Shabelle region
+        in_winner.append((unlisted(pn.name, precision, container, winner), _W_LOOSE, len(candidates)))
     if not in_winner:
         return Place(winner, None, winner, precision="country")
     # the most specific place among the well-supported ones; a place something came from only if alone

