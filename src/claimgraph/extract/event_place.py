@@ -25,7 +25,7 @@ from ..resolve.names import fold
 from ..resolve.place_index import read_data
 from .dateline import Dateline, find_dateline  # noqa: F401 - re-exported
 from .types import ExtractContext, ParsedSentence
-from .unlisted_place import enclosing, is_container, split_kind, unlisted, unlisted_precision, written_name
+from .unlisted_place import enclosing, pattern_precision, qualified, refines, unlisted
 
 LocalFn = Callable[[ParsedSentence, int], int]
 
@@ -355,9 +355,10 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     kind = f"(?:{kinds}|{kinds.title()}|{kinds.upper()})".replace("||", "|")
     name = str(data["name_pattern"])
     qualifier = str(data["qualifier_pattern"])
+    modifier = str(data.get("modifier_pattern") or "(?!)")
     out = []
     for p in data.get("patterns") or ():
-        text = str(p).replace("{N}", name).replace("{Q}", qualifier).replace("{K}", kind)
+        text = str(p).replace("{N}", name).replace("{Q}", qualifier).replace("{K}", kind).replace("{M}", modifier)
         out.append(re.compile(text))
     return tuple(out)
 
@@ -481,10 +482,16 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
     context += [e.name for e in entities if e.type == "place"]  # the document's other places
     resolve = _resolver(ctx, context)
     capital_of = _capital_lookup(ctx)
-    for group in (sentences, [si for si in para if si not in sentences]):
-        found = _vote([pn for si in group for pn in names_by_sent[si]], resolve, country_of, capital_of)
-        if found is not None:
-            return found
+    rest = [pn for si in para if si not in sentences for pn in names_by_sent[si]]
+    found = _vote([pn for si in sentences for pn in names_by_sent[si]], resolve, country_of, capital_of)
+    if found is not None:
+        # "a battle erupted in Hiraan Region. ... attacked troops in El Adde village": the paragraph's
+        # finer place inside the one the incident's sentences name
+        finer = _vote(rest, resolve, country_of, capital_of, container=found) if rest else None
+        return finer if finer is not None and refines(finer, found) else found
+    found = _vote(rest, resolve, country_of, capital_of)
+    if found is not None:
+        return found
     lone = [(pn, precision) for si in [*sentences, *para] for pn in names_by_sent[si]
             if (precision := _unlisted_precision(pn))]
     if lone:  # "in Dimla upazila", and nothing else says where: the name, in no known country
@@ -499,22 +506,19 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
 
 
 def _unlisted_precision(pn: PlaceName) -> str | None:
-    """The precision of a pattern's name the index may not know (None: not a name to keep): not a direction
-    or a nationality ("Eastern areas of Arsal", "the Southern Israeli city of Beersheba")."""
-    if not pn.pattern:
-        return None
-    words = fold(written_name(pn.name)).split()
-    if not words or all(w in _DIRECTIONS for w in words) or any(w in _demonyms() for w in words):
-        return None
-    return unlisted_precision(split_kind(pn.name)[1], pn.within is not None)
+    return pattern_precision(pn.name, pn.within is not None, _DIRECTIONS, _demonyms()) if pn.pattern else None
 
 
 def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[str], str | None] | None,
-          capital_of: Callable[[str], Place | None] | None = None) -> Place | None:
+          capital_of: Callable[[str], Place | None] | None = None, container: Place | None = None
+          ) -> Place | None:
+    """The country most names vote for, then its most specific place (see `incident_place`). A pattern's
+    name the index does not know is kept as written inside the incident's division, or in `container` (the
+    place the incident's own sentences gave) when nothing else votes."""
     votes: dict[str, float] = {}
     order: dict[str, int] = {}
     candidates: list[tuple[str, Place, float, int]] = []
-    pending: list[tuple[PlaceName, str]] = []  # pattern names the index does not know, placed after the vote
+    pending: list[tuple[PlaceName, str, Place | None]] = []  # pattern names, with the place they resolve to
 
     def vote(country: str | None, weight: float) -> None:
         if country:
@@ -562,24 +566,26 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
             weight = (_W_QUALIFIER if pn.qualifier else _W_PLACE) if place is not None \
                 and place.precision == "country" else (_W_PLACE if exact else _W_LOOSE)
             precision = _unlisted_precision(pn)
-            if precision is not None and place is None:
-                pending.append((pn, precision))
-            elif precision is not None and place is not None and pn.within and is_container(place, pn.name) \
-                    and place == resolve(PlaceName(pn.within), pn.within):
-                place = unlisted(pn.name, precision, place)  # "Hudur town, Bakool region": Hudur, in Bakool
+            if precision is not None:
+                place = qualified(pn.name, pn.within, place, precision, lambda t: resolve(PlaceName(t), t))
+                pending.append((pn, precision, place))
         if pn.origin:
             weight *= _W_ORIGIN
         if place is None or not place.country:
             continue
         vote(place.country, weight)
         candidates.append((place.country, place, weight, len(candidates)))
+    unknown_names = [(pn, precision) for pn, precision, place in pending if place is None]
     if not votes:
-        return None
+        return unlisted(unknown_names[0][0].name, unknown_names[0][1], container) \
+            if unknown_names and container else None
     winner = max(votes, key=lambda c: (votes[c], -order[c]))
     in_winner = [(p, w, i) for c, p, w, i in candidates if c == winner]
-    container = enclosing([p for p, _, _ in in_winner])
-    for pn, precision in pending:  # "Golweyn village" in an incident in Lower Shabelle region
-        in_winner.append((unlisted(pn.name, precision, container, winner), _W_LOOSE, len(candidates)))
+    box = enclosing([p for p, _, _ in in_winner]) or (container if container and container.country == winner else None)
+    for pn, precision, place in pending:
+        # "Golweyn village" in an incident in Lower Shabelle region: unknown, or known only abroad
+        if place is None or place.country != winner:
+            in_winner.append((unlisted(pn.name, precision, box, winner), _W_LOOSE, len(candidates)))
     if not in_winner:
         return Place(winner, None, winner, precision="country")
     # the most specific place among the well-supported ones; a place something came from only if alone

@@ -12,7 +12,7 @@ qualifier after it. A capitalised word after "in" alone is not enough ("in Tuesd
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence, Set
 from functools import cache
 
 from ..records import Place
@@ -63,6 +63,15 @@ def unlisted_precision(kind_word: str | None, qualified: bool) -> str | None:
     return _PRECISION.get(_kind_words().get(kind_word, ""))
 
 
+def pattern_precision(name: str, qualified: bool, directions: Set[str], demonyms: Set[str]) -> str | None:
+    """`unlisted_precision` for a pattern's name; None for directions and nationalities ("Eastern areas of
+    Arsal", "the Southern Israeli city of Beersheba"): never a place's name."""
+    words = fold(written_name(name)).split()
+    if not words or all(w in directions for w in words) or any(w in demonyms for w in words):
+        return None
+    return unlisted_precision(split_kind(name)[1], qualified)
+
+
 def written_name(name: str) -> str:
     """The name to report: as written, its kind word dropped unless it belongs to the name ("Mazar Valley")."""
     bare, kind = split_kind(name)
@@ -77,6 +86,20 @@ def is_container(place: Place, name: str) -> bool:
     written = fold(written_name(name))
     resolved = fold(place.name)
     return bool(written) and written not in resolved and resolved not in written
+
+
+def qualified(name: str, within: str | None, place: Place | None, precision: str,
+              lookup: Callable[[str], Place | None]) -> Place | None:
+    """A pattern name's place when its qualifier came back instead ("Hudur town, Bakool region" → Bakool):
+    the name as written inside the qualifier. A town cannot hold a district, and a qualifier that does not
+    resolve on its own is no enclosure: "Pulwama districts of south Plantation" (Plantation, Florida, in a
+    report about Kashmir) keeps the place its own name resolves to. `lookup` resolves a name on its own."""
+    if place is None or not within or not is_container(place, name):
+        return place
+    outer = lookup(within)
+    if outer is None or place.precision == "city" and precision != "city":
+        return lookup(name)  # a qualifier the document's other places rule out, or too small to hold the name
+    return unlisted(name, precision, place) if outer == place else place
 
 
 def unlisted(name: str, precision: str, container: Place | None, country: str | None = None) -> Place:
@@ -97,3 +120,21 @@ def enclosing(places: Sequence[Place]) -> Place | None:
     order = {p: i for i, p in enumerate(_CONTAINERS)}
     found = [p for p in places if p.precision in order and (p.precision != "region" or p.admin1)]
     return min(found, key=lambda p: order[p.precision or ""]) if found else None
+
+
+_SPECIFIC = {"city": 0, "district": 1, "province": 2, "region": 3, "country": 4}
+
+
+def refines(finer: Place, coarse: Place) -> bool:
+    """Whether `finer` is a more specific place inside `coarse`: same country, the same province where
+    `coarse` has one (a province is its own), and a finer precision."""
+    if finer.country != coarse.country or finer.country is None:
+        return False
+    if _SPECIFIC.get(finer.precision or "", 5) >= _SPECIFIC.get(coarse.precision or "", 5):
+        return False
+    province = coarse.admin1 or (coarse.name if coarse.precision == "province" else None)
+    if province is not None and fold(finer.admin1 or "") != fold(province):
+        return False
+    # inside a district: in that district ("Raipur" is in Chhattisgarh, not in its Bijapur district)
+    return coarse.precision != "district" or bool(finer.admin2) and (
+        fold(coarse.name) in fold(finer.admin2 or "") or fold(finer.admin2 or "") in fold(coarse.name))
