@@ -9,6 +9,7 @@ import pytest
 
 from claimgraph.extract.event_place import find_dateline
 from claimgraph.records import Event, Place
+from claimgraph.resolve.names import fold
 
 pytestmark = pytest.mark.model
 
@@ -42,8 +43,9 @@ def _where(place: Place | None) -> tuple[str | None, str | None, str | None] | N
      "Balochistan", "Pakistan", "city"),
     ("A man stabbed two people in Essex on Friday, police in England said.", "England", "United Kingdom",
      "district"),
+    # named as a district: a district, though the index knows only the town of that name
     ("Security forces killed three militants in an encounter in Shopian district of Jammu and Kashmir.",
-     "Jammu and Kashmir", "India", "city"),
+     "Jammu and Kashmir", "India", "district"),
     ("Police killed 20 suspected sandalwood smugglers in Chittoor district of Andhra Pradesh.", "Andhra Pradesh",
      "India", "district"),
     ("Militants attacked a Frontier Corps post in Panjgur, killing four soldiers.", "Balochistan", "Pakistan",
@@ -109,3 +111,45 @@ def test_find_dateline(text: str, names: tuple[str, ...]) -> None:
 ])
 def test_not_a_dateline(text: str) -> None:
     assert find_dateline(text, [(0, len(text))]) is None
+
+
+# Places the text names plainly that GeoNames' lists of towns lack: kept as written, inside the division
+# the text (or the incident's other places) puts them in.
+@pytest.mark.parametrize(("text", "name", "admin1", "country"), [
+    ("Gunmen opened fire on a bus near Qoryooley Jadid village in Lower Shabelle region, killing three.",
+     "Qoryooley Jadid", "Lower Shabelle", "Somalia"),
+    ("Militants attacked a police post in Shah Hassan Khel village, Lakki Marwat district, Khyber Pakhtunkhwa "
+     "province, Pakistan, killing two policemen.", "Shah Hassan Khel", "Khyber Pakhtunkhwa", "Pakistan"),
+    ("Suspected militants lobbed a grenade at a CRPF bunker in the Nowhatta Chowk area of Srinagar, injuring "
+     "four.", "Nowhatta Chowk", "Jammu and Kashmir", "India"),
+    ("Three people were killed when rival groups clashed in Baghmara upazila of Rajshahi Division.",
+     "Baghmara", "Rajshahi Division", "Bangladesh"),
+    # a finer place in the paragraph's next sentence, inside the province the first one names
+    ("Fighting erupted today in Hiraan Region, leaving many dead. Insurgents attacked government troops in "
+     "Ceel Cali village, killing seven soldiers.", "Ceel Cali", "Hiiraan", "Somalia"),
+    # a possessive and a qualifier with words between them and the name
+    ("Maoists killed two jawans in Chhattisgarh's insurgency-hit Sukma district on Monday.", "Sukma",
+     "Chhattisgarh", "India"),
+    ("Militants overran a checkpoint in Qaisar district of volatile Faryab province, killing eight.",
+     "Qaisar", "Faryab", "Afghanistan"),
+])
+def test_places_the_index_lacks(text: str, name: str, admin1: str, country: str) -> None:
+    place = _place(text)
+    assert place is not None and (fold(place.name), place.admin1, place.country) == (fold(name), admin1, country), \
+        place
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed four people in the Southern Iraqi city of Basra.",
+    "Fighters pushed into Eastern areas of the town and killed five soldiers near Basra.",
+])
+def test_directions_and_nationalities_are_not_unknown_places(text: str) -> None:
+    place = _place(text)
+    assert place is not None and place.name == "Basra", place
+
+
+def test_a_town_under_the_texts_spelling() -> None:
+    # GeoNames' primary name is "Miran Shah"; the report's spelling is kept, with GeoNames' id
+    place = _place("Gunmen shot dead a tribal elder in Miranshah, North Waziristan, killing him.")
+    assert place is not None and (place.name, place.admin1) == ("Miranshah", "Khyber Pakhtunkhwa")
+    assert place.geonames_id is not None

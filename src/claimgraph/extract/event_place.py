@@ -25,7 +25,7 @@ from ..resolve.names import fold
 from ..resolve.place_index import read_data
 from .dateline import Dateline, find_dateline  # noqa: F401 - re-exported
 from .types import ExtractContext, ParsedSentence
-from .unlisted_place import enclosing, pattern_precision, qualified, refines, unlisted
+from .unlisted_place import as_written, enclosing, pattern_precision, qualified, refines, split_kind, unlisted
 
 LocalFn = Callable[[ParsedSentence, int], int]
 
@@ -512,13 +512,14 @@ def _unlisted_precision(pn: PlaceName) -> str | None:
 def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[str], str | None] | None,
           capital_of: Callable[[str], Place | None] | None = None, container: Place | None = None
           ) -> Place | None:
-    """The country most names vote for, then its most specific place (see `incident_place`). A pattern's
-    name the index does not know is kept as written inside the incident's division, or in `container` (the
-    place the incident's own sentences gave) when nothing else votes."""
+    """The country most names vote for, then its most specific place (see `incident_place`); a pattern's name
+    the index lacks is kept as written in the incident's division (or `container`, when nothing else votes)."""
     votes: dict[str, float] = {}
     order: dict[str, int] = {}
     candidates: list[tuple[str, Place, float, int]] = []
     pending: list[tuple[PlaceName, str, Place | None]] = []  # pattern names, with the place they resolve to
+    enclosures: set[str] = set()  # qualifiers that placed a pattern's name
+    named: dict[int, str] = {}  # candidate number → the name it was found by
 
     def vote(country: str | None, weight: float) -> None:
         if country:
@@ -569,12 +570,18 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
             if precision is not None:
                 place = qualified(pn.name, pn.within, place, precision, lambda t: resolve(PlaceName(t), t))
                 pending.append((pn, precision, place))
+                if place is not None and pn.within and place.precision in ("city", "district"):
+                    enclosures |= {fold(pn.within), fold(split_kind(pn.within)[0])}
+            place = as_written(pn.name, place) if exact and pn.kind == PLACE else place
         if pn.origin:
             weight *= _W_ORIGIN
         if place is None or not place.country:
             continue
         vote(place.country, weight)
         candidates.append((place.country, place, weight, len(candidates)))
+        named[len(candidates) - 1] = fold(pn.name)
+    # a qualifier that placed a pattern's name votes but is not the place ("Essex" of "Leigh on Sea, Essex")
+    candidates = [c for c in candidates if named.get(c[3]) not in enclosures or c[1].precision == "country"]
     unknown_names = [(pn, precision) for pn, precision, place in pending if place is None]
     if not votes:
         return unlisted(unknown_names[0][0].name, unknown_names[0][1], container) \

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence, Set
+from dataclasses import replace
+from difflib import SequenceMatcher
 from functools import cache
 
 from ..records import Place
@@ -27,6 +29,7 @@ _PART_OF_TOWN = {"area", "areas", "sector"}
 # Kind words that belong to a landform's name and stay in it ("Mazar Valley", "Tirah Valley").
 _IN_NAME = {"valley"}
 _CONTAINERS = ("district", "province", "region", "city")
+_SAME_SPELLING = 0.6  # difflib ratio of two romanisations of one name
 # Nigeria's second-level division: "Konduga Local Government Area", "Ughelli North Local Government Area".
 _LGA = re.compile(r"\s+Local\s+Government(?:\s+Council)?$", re.IGNORECASE)
 
@@ -100,6 +103,29 @@ def qualified(name: str, within: str | None, place: Place | None, precision: str
     if outer is None or place.precision == "city" and precision != "city":
         return lookup(name)  # a qualifier the document's other places rule out, or too small to hold the name
     return unlisted(name, precision, place) if outer == place else place
+
+
+def as_written(name: str, place: Place | None) -> Place | None:
+    """A town or district under the name the text gives it where GeoNames spells it otherwise ("Miranshah"
+    for Miran Shah, "Maidan Shar" for Maydanshakhr), its id kept; named as a district ("Lakki Marwat
+    district") where the index knows only the town: a district."""
+    if place is None or place.precision not in ("city", "district"):
+        return place
+    bare, kind = split_kind(name)
+    written = bare[4:] if bare.lower().startswith("the ") else bare
+    if kind is not None and _kind_words().get(kind) == "district" and place.precision == "city" \
+            and fold(written) == fold(place.name):
+        place = replace(place, precision="district", admin2=place.admin2 or place.name)
+    if written and fold(place.name) not in (fold(written), fold(name)) and _spelling(fold(written), fold(place.name)):
+        return replace(place, name=written)
+    return place
+
+
+def _spelling(a: str, b: str) -> bool:
+    """Whether two folded names are spellings of one name, not two names ("miranshah"/"miran shah",
+    "maidan shar"/"maydanshakhr"; not "essex"/"leigh on sea")."""
+    a, b = a.replace(" ", ""), b.replace(" ", "")
+    return SequenceMatcher(None, a, b).ratio() >= _SAME_SPELLING
 
 
 def unlisted(name: str, precision: str, container: Place | None, country: str | None = None) -> Place:
