@@ -153,3 +153,10 @@ def test_a_town_under_the_texts_spelling() -> None:
     place = _place("Gunmen shot dead a tribal elder in Miranshah, North Waziristan, killing him.")
     assert place is not None and (place.name, place.admin1) == ("Miranshah", "Khyber Pakhtunkhwa")
     assert place.geonames_id is not None
+
+
+def test_a_region_the_text_names_beats_a_nationality() -> None:
+    # "a Pakistani militant" is a person's nationality; the event is in Kashmir, whichever side of the line
+    place = _place("Two gunmen opened fire today in a hospital in Kashmir where a Pakistani militant was brought "
+                   "for treatment, killing two police officers.")
+    assert place is not None and place.name == "Kashmir"

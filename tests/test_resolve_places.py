@@ -291,3 +291,9 @@ def test_english_admin1_drops_arabic_division_words() -> None:
     assert english_admin1("Sha`biyat Nalut") == "Nalut"
     assert english_admin1("Wilaya de M'Sila") == "M'Sila"
     assert english_admin1("Khyber Pakhtunkhwa") == "Khyber Pakhtunkhwa"
+
+
+def test_doubled_letters_are_one_spelling(places: PlaceResolver) -> None:
+    # Somali names double their vowels in GeoNames ("Afgooye") and often not in news ("Afgoye")
+    p = places.resolve("Afgoye")
+    assert p is not None and (p.name, p.country) == ("Afgooye", "Somalia")

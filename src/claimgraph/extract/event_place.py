@@ -449,11 +449,6 @@ def _resolve_inner(resolve: Resolve, pn: PlaceName, name: str, suffix: str | Non
     return resolve(strict, suffix) if suffix else None
 
 
-def _capital_lookup(ctx: ExtractContext) -> Callable[[str], Place | None] | None:
-    owner = getattr(ctx.place_resolver, "__self__", None)
-    return getattr(owner, "capital_of", None)
-
-
 def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
                    ctx: ExtractContext, local: LocalFn, country_of: Callable[[str], str | None] | None
                    ) -> Place | None:
@@ -481,7 +476,7 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
     context += list(dateline.names) if dateline else []
     context += [e.name for e in entities if e.type == "place"]  # the document's other places
     resolve = _resolver(ctx, context)
-    capital_of = _capital_lookup(ctx)
+    capital_of = getattr(getattr(ctx.place_resolver, "__self__", None), "capital_of", None)
     rest = [pn for si in para if si not in sentences for pn in names_by_sent[si]]
     found = _vote([pn for si in sentences for pn in names_by_sent[si]], resolve, country_of, capital_of)
     if found is not None:
@@ -520,6 +515,7 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
     pending: list[tuple[PlaceName, str, Place | None]] = []  # pattern names, with the place they resolve to
     enclosures: set[str] = set()  # qualifiers that placed a pattern's name
     named: dict[int, str] = {}  # candidate number → the name it was found by
+    regions: list[Place] = []  # regions of several countries ("Kashmir"): they vote for none
 
     def vote(country: str | None, weight: float) -> None:
         if country:
@@ -576,6 +572,7 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
         if pn.origin:
             weight *= _W_ORIGIN
         if place is None or not place.country:
+            regions += [place] if place is not None and place.precision == "region" and not pn.origin else []
             continue
         vote(place.country, weight)
         candidates.append((place.country, place, weight, len(candidates)))
@@ -593,8 +590,8 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
         # "Golweyn village" in an incident in Lower Shabelle region: unknown, or known only abroad
         if place is None or place.country != winner:
             in_winner.append((unlisted(pn.name, precision, box, winner), _W_LOOSE, len(candidates)))
-    if not in_winner:
-        return Place(winner, None, winner, precision="country")
+    if not in_winner:  # a region across borders the text names beats a country from nationalities alone
+        return regions[0] if regions else Place(winner, None, winner, precision="country")
     # the most specific place among the well-supported ones; a place something came from only if alone
     strong = [x for x in in_winner if x[1] >= _W_LOOSE] or in_winner
     return min(strong, key=lambda x: (_SPECIFIC.get(x[0].precision or "", 5), -x[1], x[2]))[0]

@@ -56,7 +56,7 @@ REGION = "region"
 ADMIN1 = "admin1"  # a first-level division known only by name (no curated id): a weak province
 PRECISIONS = (CITY, DISTRICT, PROVINCE, COUNTRY, REGION)
 
-_FORMAT = 11  # bump when the row layout or the way rows are built changes
+_FORMAT = 12  # bump when the row layout or the way rows are built changes
 _DATA_FILE = "places.yaml"
 _CITIES = "cities1000.json"
 _RG_CSV = "rg_cities1000.csv"
@@ -396,8 +396,9 @@ def _add_cities(index: PlaceIndex, cities: dict[str, dict[str, Any]], admin2_of:
                                    float(c["latitude"]), float(c["longitude"]), population))
         key = fold(c["name"])
         index.add(key, number, True)
-        for variant in spelling_variants(key):
-            index.add(variant, number, False)
+        for variant in [*spelling_variants(key), collapse_doubles(key)]:
+            if variant != key:
+                index.add(variant, number, False)  # "Afgoye" for Afgooye, "Iskandariya" for Al Iskandariyah
         major = population >= _ALT_NAME_POPULATION
         shortest = 4 if major else _ALT_NAME_MIN_CHARS
         for alt in c.get("alternatenames") or ():
