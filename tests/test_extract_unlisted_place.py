@@ -106,3 +106,14 @@ def test_as_written() -> None:
                                                          geonames_id=1, precision="city"))
     assert district is not None and district.precision == "district"
     assert as_written("Balochistan", BAKOOL) == BAKOOL  # provinces keep their own name
+
+
+def test_a_former_division_the_text_names_is_the_province() -> None:
+    from claimgraph.extract.unlisted_place import named_admin1
+
+    town = Place("Miranshah", "Khyber Pakhtunkhwa", "Pakistan", precision="city")
+    fata = Place("Federally Administered Tribal Areas", "Khyber Pakhtunkhwa", "Pakistan", precision="district")
+    assert named_admin1(town, [town, fata]).admin1 == "Federally Administered Tribal Areas"
+    assert named_admin1(town, [town]).admin1 == "Khyber Pakhtunkhwa"  # not named: today's province
+    punjab_town = Place("Lahore", "Punjab", "Pakistan", precision="city")
+    assert named_admin1(punjab_town, [punjab_town, fata]).admin1 == "Punjab"

@@ -23,9 +23,9 @@ from spacy.tokens import Span as SpacySpan
 from ..records import Entity, Place
 from ..resolve.names import fold
 from ..resolve.place_index import read_data
+from . import unlisted_place as up
 from .dateline import Dateline, find_dateline  # noqa: F401 - re-exported
 from .types import ExtractContext, ParsedSentence
-from .unlisted_place import as_written, enclosing, pattern_precision, qualified, refines, split_kind, unlisted
 
 LocalFn = Callable[[ParsedSentence, int], int]
 
@@ -483,14 +483,14 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
         # "a battle erupted in Hiraan Region. ... attacked troops in El Adde village": the paragraph's
         # finer place inside the one the incident's sentences name
         finer = _vote(rest, resolve, country_of, capital_of, container=found) if rest else None
-        return finer if finer is not None and refines(finer, found) else found
+        return finer if finer is not None and up.refines(finer, found) else found
     found = _vote(rest, resolve, country_of, capital_of)
     if found is not None:
         return found
     lone = [(pn, precision) for si in [*sentences, *para] for pn in names_by_sent[si]
             if (precision := _unlisted_precision(pn))]
     if lone:  # "in Dimla upazila", and nothing else says where: the name, in no known country
-        return unlisted(lone[0][0].name, lone[0][1], None)
+        return up.unlisted(lone[0][0].name, lone[0][1], None)
     if dateline is None or any(pn.kind == PLACE for si in para for pn in names_by_sent[si]):
         return None  # the event is somewhere the text names but the index does not know
     for name in reversed(dateline.names):
@@ -501,7 +501,7 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
 
 
 def _unlisted_precision(pn: PlaceName) -> str | None:
-    return pattern_precision(pn.name, pn.within is not None, _DIRECTIONS, _demonyms()) if pn.pattern else None
+    return up.pattern_precision(pn.name, pn.within is not None, _DIRECTIONS, _demonyms()) if pn.pattern else None
 
 
 def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[str], str | None] | None,
@@ -564,11 +564,11 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
                 and place.precision == "country" else (_W_PLACE if exact else _W_LOOSE)
             precision = _unlisted_precision(pn)
             if precision is not None:
-                place = qualified(pn.name, pn.within, place, precision, lambda t: resolve(PlaceName(t), t))
+                place = up.qualified(pn.name, pn.within, place, precision, lambda t: resolve(PlaceName(t), t))
                 pending.append((pn, precision, place))
                 if place is not None and pn.within and place.precision in ("city", "district"):
-                    enclosures |= {fold(pn.within), fold(split_kind(pn.within)[0])}
-            place = as_written(pn.name, place) if exact and pn.kind == PLACE else place
+                    enclosures |= {fold(pn.within), fold(up.split_kind(pn.within)[0])}
+            place = up.as_written(pn.name, place) if exact and pn.kind == PLACE else place
         if pn.origin:
             weight *= _W_ORIGIN
         if place is None or not place.country:
@@ -578,20 +578,23 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
         candidates.append((place.country, place, weight, len(candidates)))
         named[len(candidates) - 1] = fold(pn.name)
     # a qualifier that placed a pattern's name votes but is not the place ("Essex" of "Leigh on Sea, Essex")
+    found = [c[1] for c in candidates]
     candidates = [c for c in candidates if named.get(c[3]) not in enclosures or c[1].precision == "country"]
     unknown_names = [(pn, precision) for pn, precision, place in pending if place is None]
     if not votes:
-        return unlisted(unknown_names[0][0].name, unknown_names[0][1], container) \
+        return up.unlisted(unknown_names[0][0].name, unknown_names[0][1], container) \
             if unknown_names and container else None
     winner = max(votes, key=lambda c: (votes[c], -order[c]))
     in_winner = [(p, w, i) for c, p, w, i in candidates if c == winner]
-    box = enclosing([p for p, _, _ in in_winner]) or (container if container and container.country == winner else None)
+    box = up.enclosing([p for p, _, _ in in_winner]) or (container if container and container.country == winner
+                                                          else None)
     for pn, precision, place in pending:
         # "Golweyn village" in an incident in Lower Shabelle region: unknown, or known only abroad
         if place is None or place.country != winner:
-            in_winner.append((unlisted(pn.name, precision, box, winner), _W_LOOSE, len(candidates)))
+            in_winner.append((up.unlisted(pn.name, precision, box, winner), _W_LOOSE, len(candidates)))
     if not in_winner:  # a region across borders the text names beats a country from nationalities alone
         return regions[0] if regions else Place(winner, None, winner, precision="country")
     # the most specific place among the well-supported ones; a place something came from only if alone
     strong = [x for x in in_winner if x[1] >= _W_LOOSE] or in_winner
-    return min(strong, key=lambda x: (_SPECIFIC.get(x[0].precision or "", 5), -x[1], x[2]))[0]
+    best = min(strong, key=lambda x: (_SPECIFIC.get(x[0].precision or "", 5), -x[1], x[2]))[0]
+    return up.named_admin1(best, found)

@@ -164,3 +164,20 @@ def refines(finer: Place, coarse: Place) -> bool:
     # inside a district: in that district ("Raipur" is in Chhattisgarh, not in its Bijapur district)
     return coarse.precision != "district" or bool(finer.admin2) and (
         fold(coarse.name) in fold(finer.admin2 or "") or fold(finer.admin2 or "") in fold(coarse.name))
+
+
+@cache
+def _former_admin1() -> frozenset[str]:
+    """Folded names of former first-level divisions (`former_admin1` in places.yaml's districts)."""
+    return frozenset(fold(str(d["name"])) for d in read_data().get("districts") or () if d.get("former_admin1"))
+
+
+def named_admin1(place: Place, named: Sequence[Place]) -> Place:
+    """The chosen place with the first-level division the text names for it where that is a former one
+    GeoNames has folded into another ("Miranshah, North Waziristan, Federally Administered Tribal Areas":
+    FATA, not today's Khyber Pakhtunkhwa)."""
+    for p in named:
+        if p is not place and fold(p.name) in _former_admin1() and p.country == place.country \
+                and p.admin1 == place.admin1 and place.precision in ("city", "district"):
+            return replace(place, admin1=p.name)
+    return place
