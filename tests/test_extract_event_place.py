@@ -29,9 +29,10 @@ def _where(place: Place | None) -> tuple[str | None, str | None, str | None] | N
 
 
 @pytest.mark.parametrize(("text", "admin1", "country", "precision"), [
-    # "Odisha's Malkangiri district": the possessive qualifier picks the namesake in Odisha
+    # "Odisha's Malkangiri district": the possessive qualifier picks the namesake in Odisha; Chitrkonda, a town
+    # the index lacks, lies in it
     ("An IED blast triggered by CPI (Maoist) in the Chitrkonda of Odisha's Malkangiri district killed two "
-     "BSF jawans.", "Odisha", "India", "district"),
+     "BSF jawans.", "Odisha", "India", "city"),
     ("QUETTA, Pakistan: Gunmen killed five people in Mastung district on Monday.", "Balochistan", "Pakistan",
      "district"),
     ("Militants attacked a checkpoint in the Jani Khel area of Bannu, killing two policemen.",

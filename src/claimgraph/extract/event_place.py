@@ -375,7 +375,9 @@ def _pattern_names(ps: ParsedSentence, local: LocalFn, actor_chars: set[int]) ->
     for pattern in _patterns():
         for m in pattern.finditer(text):
             start, end = m.span()
-            if any(s < end and start < e for s, e in taken):
+            spans = [m.span(g) for g in ("name", "kind") if m.groupdict().get(g)]  # free, unlike a qualifier
+            named = (min(a for a, _ in spans), max(b for _, b in spans))
+            if any(s < named[1] and named[0] < e for s, e in taken):
                 continue
             at = local(ps, base + m.start("name"))
             span = range(local(ps, base + start), local(ps, base + end))
@@ -393,7 +395,7 @@ def _pattern_names(ps: ParsedSentence, local: LocalFn, actor_chars: set[int]) ->
                 name = f"{groups['kind']} {name}" if m.start("kind") < m.start("name") else f"{name} {groups['kind']}"
             within = groups.get("qualifier") or groups.get("listed")
             out[at] = PlaceName(name, PLACE, within=within, listed=bool(groups.get("listed")), pattern=True)
-            taken.append((start, end))
+            taken.append(named)
     return out
 
 
@@ -507,8 +509,7 @@ def _unlisted_precision(pn: PlaceName) -> str | None:
 def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[str], str | None] | None,
           capital_of: Callable[[str], Place | None] | None = None, container: Place | None = None
           ) -> Place | None:
-    """The country most names vote for, then its most specific place (see `incident_place`); a pattern's name
-    the index lacks is kept as written in the incident's division (or `container`, when nothing else votes)."""
+    """The most voted country's most specific place (`incident_place`); `container`: where unknown names lie."""
     votes: dict[str, float] = {}
     order: dict[str, int] = {}
     candidates: list[tuple[str, Place, float, int]] = []
@@ -588,8 +589,7 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
     in_winner = [(p, w, i) for c, p, w, i in candidates if c == winner]
     box = up.enclosing([p for p, _, _ in in_winner]) or (container if container and container.country == winner
                                                           else None)
-    for pn, precision, place in pending:
-        # "Golweyn village" in an incident in Lower Shabelle region: unknown, or known only abroad
+    for pn, precision, place in pending:  # "Golweyn village" in Lower Shabelle region: unknown, or known abroad
         if place is None or place.country != winner:
             in_winner.append((up.unlisted(pn.name, precision, box, winner), _W_LOOSE, len(candidates)))
     if not in_winner:  # a region across borders the text names beats a country from nationalities alone
