@@ -149,6 +149,21 @@ def test_directions_and_nationalities_are_not_unknown_places(text: str) -> None:
     assert place is not None and place.name == "Basra", place
 
 
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    # the chained style of incident databases: the first name is the place, the others enclose it
+    ("Assailants opened fire on a police patrol in Shah Hassan Khel, Lakki Marwat district, Khyber Pakhtunkhwa "
+     "province, Pakistan. Two officers were killed in the attack.", "Shah Hassan Khel", "Khyber Pakhtunkhwa"),
+    ("Assailants opened fire on civilians in Dhaka, Dhaka division, Bangladesh, killing two.", "Dhaka",
+     "Dhaka Division"),
+    # a former first-level division the report names is the province
+    ("An explosive device detonated in Bara, Khyber agency, Federally Administered Tribal Areas, Pakistan, "
+     "killing three.", "Bara", "Federally Administered Tribal Areas"),
+])
+def test_chained_qualifiers(text: str, name: str, admin1: str) -> None:
+    place = _place(text)
+    assert place is not None and (place.name, place.admin1, place.precision) == (name, admin1, "city"), place
+
+
 def test_a_town_under_the_texts_spelling() -> None:
     # GeoNames' primary name is "Miran Shah"; the report's spelling is kept, with GeoNames' id
     place = _place("Gunmen shot dead a tribal elder in Miranshah, North Waziristan, killing him.")

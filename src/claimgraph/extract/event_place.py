@@ -568,7 +568,7 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
                 place = up.qualified(pn.name, pn.within, place, precision, lambda t: resolve(PlaceName(t), t))
                 pending.append((pn, precision, place))
                 if place is not None and pn.within and place.precision in ("city", "district"):
-                    enclosures |= {fold(pn.within), fold(up.split_kind(pn.within)[0])}
+                    enclosures |= {fold(pn.within), fold(up.split_kind(pn.within)[0])} - {fold(place.name)}
             place = up.as_written(pn.name, place) if exact and pn.kind == PLACE else place
         if pn.origin:
             weight *= _W_ORIGIN
