@@ -176,3 +176,14 @@ def test_a_region_the_text_names_beats_a_nationality() -> None:
     place = _place("Two gunmen opened fire today in a hospital in Kashmir where a Pakistani militant was brought "
                    "for treatment, killing two police officers.")
     assert place is not None and place.name == "Kashmir"
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a house in the Christian area of the town, killing four.",  # not Christian County, Kentucky
+    "Militants killed four people in Muslim-majority areas of the state.",
+    "The army said it killed 12 militants in Operation Zarb-e-Azb area, the military said.",
+])
+def test_faiths_and_operations_are_not_places(text: str) -> None:
+    place = _place(text)
+    assert place is None or place.country in (None, "Pakistan") and "Operation" not in place.name, place
+    assert place is None or place.name not in ("Christian", "Muslim-majority"), place

@@ -1,5 +1,5 @@
 """Datelines: where a story was filed ("DUBAI (Reuters) -", "QUETTA, Pakistan:", "Srinagar, Oct 7:"), which is
-context for the place resolver, not the place of the events it reports."""
+context for the place resolver, not the place of the events it reports; and the date phrases of a sentence."""
 
 from __future__ import annotations
 
@@ -7,12 +7,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,3}(?:, [A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+)"
     r"{0,2})?)(?:,? (?P<date>" + _MONTH + r" \d{1,2}(?:, \d{4})?|\d{1,2} " + _MONTH + r"(?: \d{4})?))?"
     r"\s*(?P<agency>\([^)]{2,40}\))?\s*(?:--|[-–—:])\s")
 _DATELINE_PARAGRAPHS = 3
+_DATE_PREPS = {"in", "on", "since", "during", "from", "by", "until", "early", "late", "mid"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,3 +42,18 @@ def find_dateline(text: str, paragraphs: Sequence[tuple[int, int]]) -> Dateline 
         names = tuple(n.strip().title() if n.strip().isupper() else n.strip() for n in place.split(","))
         return Dateline(range(m.start("place"), m.end()), names)
     return None
+
+
+def date_phrases(sent: Doc | SpacySpan) -> list[str]:
+    """DATE entities of a sentence with the preposition before them ("in March"), in text order."""
+    out = []
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+        text = ent.text
+        if prev is not None and prev.lower_ in _DATE_PREPS and prev.i >= (sent.start if isinstance(sent, SpacySpan)
+                                                                         else 0):
+            text = f"{prev.text} {ent.text}"
+        out.append(text)
+    return out

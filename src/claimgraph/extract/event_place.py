@@ -6,8 +6,9 @@ and the patterns of `resolve/places.yaml` ("Odisha's Malkangiri district", "the 
 Malkangiri district", "village Koki Khel", "in Leigh on Sea, Essex"), whose qualifier picks the namesake.
 A dateline ("DUBAI (Reuters) -", "QUETTA, Pakistan:", "Srinagar, Oct 7:") is where the story was filed: its
 names are context for the resolver and, when the incident's paragraph names no place at all, a last-resort
-country. Date phrases go to `timex.resolve_time` (`events._date`). Kept apart from event_roles (who did
-what) to keep both small.
+country. A pattern's name the index lacks ("Hudur town, Bakool region") is kept as written inside the
+division that encloses it (`unlisted_place`). Date phrases (`dateline.date_phrases`, re-exported here) go to
+`timex.resolve_time` (`events._date`). Kept apart from event_roles (who did what) to keep both small.
 """
 
 from __future__ import annotations
@@ -17,20 +18,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from ..records import Entity, Place
 from ..resolve.names import fold
 from ..resolve.place_index import read_data
 from . import unlisted_place as up
-from .dateline import Dateline, find_dateline  # noqa: F401 - re-exported
+from .dateline import Dateline, date_phrases, find_dateline  # noqa: F401 - re-exported
 from .types import ExtractContext, ParsedSentence
 
 LocalFn = Callable[[ParsedSentence, int], int]
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "PLACE", "FACILITY"}  # spaCy NER + gazetteer labels
-_DATE_PREPS = {"in", "on", "since", "during", "from", "by", "until", "early", "late", "mid"}
 
 
 PLACE, DEMONYM, WEAK_DEMONYM, PERSON_DEMONYM, INNER = "place", "demonym", "weak_demonym", "person_demonym", "inner"
@@ -282,21 +282,6 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
     return [found[k] for k in sorted(found)]
 
 
-def date_phrases(sent: Doc | SpacySpan) -> list[str]:
-    """DATE entities of a sentence with the preposition before them ("in March"), in text order."""
-    out = []
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
-            continue
-        prev = ent.doc[ent.start - 1] if ent.start > 0 else None
-        text = ent.text
-        if prev is not None and prev.lower_ in _DATE_PREPS and prev.i >= (sent.start if isinstance(sent, SpacySpan)
-                                                                         else 0):
-            text = f"{prev.text} {ent.text}"
-        out.append(text)
-    return out
-
-
 # Nouns for people and forces: a country's possessive before one says whose they are, not where the event is.
 _ACTOR_HEADS = {"force", "forces", "army", "military", "troops", "troop", "government", "rebel", "rebels", "militant",
                 "militants", "police", "official", "officials", "minister", "president", "leader", "leaders",
@@ -341,6 +326,11 @@ def _language(ent: SpacySpan) -> bool:
 
 
 # ------------------------------------------------------------------------------------------ patterns
+
+
+@cache
+def _faiths() -> frozenset[str]:
+    return frozenset(fold(str(d)) for d in read_data().get("faiths") or ())
 
 
 @cache
@@ -389,8 +379,8 @@ def _pattern_names(ps: ParsedSentence, local: LocalFn, actor_chars: set[int]) ->
                 continue
             groups = m.groupdict()
             name = groups["name"]
-            if fold(name) in _demonyms():
-                continue  # "the northern Iraqi town of Al Shirqat": a nationality, not a name
+            if fold(name) in _demonyms() or fold(name).split()[0] in _faiths():
+                continue  # "the northern Iraqi town of Al Shirqat", "the Christian area": no place's name
             if groups.get("kind"):
                 name = f"{groups['kind']} {name}" if m.start("kind") < m.start("name") else f"{name} {groups['kind']}"
             within = groups.get("qualifier") or groups.get("listed")
@@ -549,7 +539,8 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
         if pn.kind in demonym_weight:
             country = None
             if country_of is not None:  # "Arab Israeli": the last word is the nationality
-                country = country_of(pn.name) or country_of(pn.name.split()[-1])
+                country = next((c for w in (pn.name, pn.name.split()[-1]) if fold(w) not in _faiths()
+                                and (c := country_of(w))), None)  # a faith is no nationality ("Christian")
             vote(country, demonym_weight[pn.kind])
             continue
         if pn.kind == INNER:

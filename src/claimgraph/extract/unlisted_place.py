@@ -29,6 +29,8 @@ _PART_OF_TOWN = {"area", "areas", "sector"}
 # Kind words that belong to a landform's name and stay in it ("Mazar Valley", "Tirah Valley").
 _IN_NAME = {"valley"}
 _CONTAINERS = ("district", "province", "region", "city")
+# Capitalised first words of things that are not places ("Operation Zarb-e-Azb area").
+_NOT_A_NAME = {"operation", "government", "national", "federal", "provincial", "security", "police", "army"}
 _SAME_SPELLING = 0.6  # difflib ratio of two romanisations of one name
 # Nigeria's second-level division: "Konduga Local Government Area", "Ughelli North Local Government Area".
 _LGA = re.compile(r"\s+Local\s+Government(?:\s+Council)?$", re.IGNORECASE)
@@ -70,7 +72,8 @@ def pattern_precision(name: str, qualified: bool, directions: Set[str], demonyms
     """`unlisted_precision` for a pattern's name; None for directions and nationalities ("Eastern areas of
     Arsal", "the Southern Israeli city of Beersheba"): never a place's name."""
     words = fold(written_name(name)).split()
-    if not words or all(w in directions for w in words) or any(w in demonyms for w in words):
+    if not words or all(w in directions for w in words) or any(w in demonyms for w in words) \
+            or words[0] in _NOT_A_NAME or re.search(r"-[a-z]{3,}", name):  # "Muslim-majority areas"
         return None
     return unlisted_precision(split_kind(name)[1], qualified)
 
