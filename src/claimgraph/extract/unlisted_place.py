@@ -117,7 +117,7 @@ def as_written(name: str, place: Place | None) -> Place | None:
     bare, kind = split_kind(name)
     written = bare[4:] if bare.lower().startswith("the ") else bare
     if kind is not None and _kind_words().get(kind) == "district" and place.precision == "city" \
-            and fold(written) == fold(place.name):
+            and (fold(written) == fold(place.name) or _spelling(fold(written), fold(place.name))):
         place = replace(place, precision="district", admin2=place.admin2 or place.name)
     if written and fold(place.name) not in (fold(written), fold(name)) and _spelling(fold(written), fold(place.name)):
         return replace(place, name=written)
