@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..records import Document, Entity, EntityRef, Responsibility, Source, SourceKind, Span
+from . import event_doers as doers
 from .event_lexicon import EventLexicon
 from .quantities import cue_kind
 from .types import ExtractContext, ParsedSentence
@@ -43,7 +44,8 @@ _AGENT_NOUNS = {"militant", "fighter", "gunman", "gunmen", "rebel", "insurgent",
                 "troop", "force", "police", "spokesman", "spokesperson", "commander", "group", "faction"}
 # Verbs whose "by" agent or subject is the doer of the act they govern ("carried out by X").
 _DOER_VERBS = {"carry", "perpetrate", "orchestrate", "stage", "conduct", "launch", "mount", "commit", "plan",
-               "mastermind", "execute", "organise", "organize", "trigger", "detonate", "plant", "set", "fire"}
+               "mastermind", "execute", "organise", "organize", "trigger", "detonate", "plant", "set", "fire",
+               "emplace", "place", "lay", "hurl", "throw"}
 
 
 @dataclass(slots=True)
@@ -191,9 +193,12 @@ def _is_actor(e: Entity, ctx: ExtractContext) -> bool:
 
 
 def names_a_place(e: Entity, ctx: ExtractContext) -> bool:
-    """An unlisted "organisation" whose whole name is a known place ("Bajaur", "Andhra Pradesh" that the
-    NER called an organisation): a place is never a perpetrator or a target."""
-    if e.type != "organisation" or e.refs or e.kind != "named":
+    """An unlisted "organisation" (or one-word "person") whose whole name is a known place ("Bajaur",
+    "Andhra Pradesh", "Guildford" that the NER called an organisation or a person): a place is never a
+    perpetrator or a target."""
+    if e.refs or e.kind != "named":
+        return False
+    if e.type != "organisation" and not (e.type == "person" and len(e.name.split()) == 1):
         return False
     place = ctx.resolve_place(e.name)
     return place is not None and place.name.lower() == e.name.lower()
@@ -213,11 +218,15 @@ class _Candidates:
     targets: list[Entity] = field(default_factory=list)
     denied: set[str] = field(default_factory=set)
     sources: dict[str, Source] = field(default_factory=dict)
+    event_words: frozenset[str] = frozenset()
 
     def add(self, strength: int, ents: Sequence[Entity], source: Source | None = None, *,
             named: bool = False) -> None:
         """`named`: the text calls the entity a person ("a man named X"), whatever type NER gave it."""
         for e in ents:
+            if e.kind == "named" and not e.refs and len(e.name.split()) > 1 \
+                    and e.name.split()[-1].lower() in self.event_words:
+                continue  # "The DONEGALL ARMS SHOOTING took place ...": the incident's name, not an actor
             if _is_actor(e, self.ctx) or named and e.type in _MISTYPED_PERSON:
                 self.found.append((strength, len(self.found), e))
                 if source is not None:
@@ -323,6 +332,7 @@ def _about_act(verb: Token, lex: EventLexicon) -> bool:
     something else in the sentence ("a campaign event organised by the Awami National Party")."""
     words = lex.violent_words()
     near = [verb.head, *_children(verb, "nsubjpass", "nsubj", "dobj")]
+    near += [c for t in near[1:] for c in t.children if c.dep_ in ("amod", "compound")]  # "explosive devices"
     return any(t.pos_ == "PRON" or t.lemma_.lower() in words or t.lower_ in words for t in near if t.i != verb.i)
 
 
@@ -400,8 +410,8 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
         if trig.dep_ == "dobj" and trig.head.lemma_.lower() in _DOER_VERBS:
             for s in _subject(trig.head):
                 cands.add(AGENT, mentions.in_phrase(s))
-        if trig.pos_ == "VERB":
-            for s in _subject(trig):
+        if trig.pos_ == "VERB" and not _children(trig, "auxpass"):  # a passive subject is the victim
+            for s in _children(trig, "nsubj"):
                 named = [e for c in s.children if c.dep_ in ("appos", "acl")
                          for e in mentions.in_phrase(c) if e.type == "person"]
                 cands.add(NAMED, named)
@@ -436,7 +446,36 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                     cands.add(MEMBER, [e for g in _pobj(attr, "of") for e in mentions.in_phrase(g)])
 
 
+def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple[int, int]],
+                mentions: _Mentions, cands: _Candidates, lex: EventLexicon, entities: Sequence[Entity],
+                local: LocalFn) -> set[str]:
+    """The `event_doers` rules over one sentence; returns the ids of the entities it names as victims."""
+    toks = _tokens(mentions.ps.sent)
+    heads = [_phrase_head(toks, s, e) for s, e in spans]
+
+    def at(tok: Token) -> list[Entity]:
+        lo, hi = mentions.char_range(tok, tok)
+        return [e for s0, e0, e in mentions.items if s0 < hi and e0 > lo]
+
+    def before(tok: Token) -> list[Entity]:
+        """Organisations named before `tok` (nearest first), in its sentence or the few before."""
+        cut = local(mentions.ps, tok.idx)
+        found = sorted(((m.end, e) for e in entities for m in e.mentions if cut - _PRONOUN_REACH <= m.end <= cut
+                        and _is_actor(e, cands.ctx) and e.type != "person" and e.kind != "descriptive"),
+                       key=lambda x: -x[0])
+        return [e for _, e in found]
+
+    doers.governing(heads, mentions.in_core, cands.add, AGENT)
+    doers.claimant(toks, heads, mentions.in_core, cands.add, CLAIMED, AGENT)
+    doers.culprit(toks, mentions.in_core, cands.add, ATTRIBUTED, lex.violent_words())
+    doers.attacker_trigger(heads, lex.counts.attacker_nouns, mentions.in_core, cands.add, AGENT, lex.counts)
+    doers.pronoun_antecedent(heads, before, cands.add, AGENT)
+    return doers.victims(heads, toks, mentions.in_core, lex.counts)
+
+
 _SIDE_TYPES_EXCLUDED = {"publication"}
+#: How far back (characters) a pronoun's antecedent is looked for: about the two sentences before.
+_PRONOUN_REACH = 300
 
 
 def _side(mentions: _Mentions, np: Token) -> list[Entity]:
@@ -568,13 +607,16 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
         return _participants(parsed, entities, ctx, sentences, hits, local)
     if not violent:
         return _sides(parsed, entities, hits, local)
-    cands = _Candidates(ctx)
+    cands = _Candidates(ctx, event_words=lex.violent_words() | {"killings", "bombings", "attacks", "shootings"})
     unknown_cue = False
+    victim_ids: set[str] = set()
     for si in sentences:
         ps = parsed[si]
         mentions = _Mentions(ps, entities, local)
         _responsibility_cues(ps.sent, mentions, cands, lex, ctx)
-        _trigger_roles(ps.sent, [(s, e) for hs, s, e in hits if hs == si], mentions, cands, lex)
+        spans = [(s, e) for hs, s, e in hits if hs == si]
+        _trigger_roles(ps.sent, spans, mentions, cands, lex)
+        victim_ids |= _more_doers(parsed, si, spans, mentions, cands, lex, entities, local)
         low = ps.sent.text.lower()
         unknown_cue = unknown_cue or any(p in low for p in lex.responsibility.unknown_phrases)
     roles = Roles()
@@ -582,6 +624,8 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
     for strength, _, ent in sorted(cands.found, key=lambda x: (x[0], x[1])):
         if ent.id in cands.denied or any(ent.id == c.id for _, c in chosen):
             continue
+        if ent.id in victim_ids and strength != CLAIMED:
+            continue  # a victim is never a perpetrator ("killed five suspected members of Al Qaeda")
         chosen.append((strength, ent))
     # a named group of the incident outranks a description ("Gunmen stormed ... TTP claimed responsibility")
     chosen.sort(key=lambda x: x[1].kind == "descriptive")

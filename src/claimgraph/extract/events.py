@@ -331,11 +331,12 @@ def _casualties(inc: Incident, parsed: Sequence[ParsedSentence], lex: EventLexic
 
 
 def total_killed(c: Casualties, event_type: str) -> Casualties:
-    """In a fight between armed sides (FIGHT: a clash, a raid, a security operation) `killed` counts the
-    dead of both sides ("Four militants and an army commando were killed in the operation": 5 killed, 4 of
-    them on the militants' side); in a one-sided assault the attackers' deaths stay apart from the victims'
-    ("12 killed, along with the 4 attackers": killed 12, attackers_killed 4). A revised toll is a total."""
-    if c.revised or c.attackers_killed is None or event_type != FIGHT:
+    """`killed` counts everyone the incident killed, attackers included ("Four militants and an army commando
+    were killed in the operation": 5 killed; "12 killed, along with the 4 attackers": 16 killed);
+    `attackers_killed` says how many of them were on the attacking side (4 and 4). Whether "militants" were
+    the attackers or the ones attacked ("Troops killed four militants"), they died in the incident, so the
+    total stays right either way. A revised toll is a total already."""
+    if c.revised or c.attackers_killed is None:
         return c
     return Casualties(add(c.killed, c.attackers_killed), c.wounded, c.attackers_killed, c.revised)
 

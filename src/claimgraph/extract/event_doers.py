@@ -1,0 +1,164 @@
+"""More ways a report names who did a violent act, beside the role finder's (`event_roles`).
+
+Each rule reads the dependency parse of one of the incident's sentences and hands candidate entities to
+`add(strength, entities)`; the role finder ranks them with its own:
+
+  governing   the subject of the clause a trigger hangs from by "after" / "following" / "during": "The
+              Hezbollah fighters pushed into the town after killing scores of gunmen", "Police seized eight
+              guns following a raid" (a verbal trigger, or a noun of an operation: `_OPERATION_NOUNS`)
+  claimant    the subject of "claim" / "say" whose clause says *its* fighters did it: "The SLM claims its
+              combatants killed dozens of troops" (claimed); "The army said its troops killed five" (agent)
+  culprit     "X was the perpetrator / mastermind of the massacre"
+  self        a trigger word that is itself the attacker description ("Nine dead as gunmen storm a
+              hostel", "a suicide bomber"), unless it names the victims ("killing scores of the gunmen")
+  pronoun     "it" / "they" / "the group" as the subject of an active trigger: the nearest organisation
+              named before it in that sentence or the two before ("The Taliban demonstrated its lethality
+              when it launched an attack")
+
+`victims` gives the entities the incident's sentences name as those attacked or killed (objects of a
+trigger or casualty verb, subjects of a passive one): a victim is never a perpetrator ("The
+Counter-Terrorism Department claim to have killed five suspected members of Al Qaeda").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Token
+
+from ..records import Entity
+from .quantities import cue_kind
+
+AddFn = Callable[[int, Sequence[Entity]], None]
+
+#: Prepositions that tie an act to the clause it is the occasion of ("pushed in after killing").
+_OCCASION_PREPS = frozenset({"after", "following", "during", "in", "while", "when"})
+#: Nouns of an operation whose doer is the subject of the clause it occasions ("seized arms following a raid").
+_OPERATION_NOUNS = frozenset({"raid", "operation", "offensive", "crackdown", "encounter", "search", "ambush",
+                              "assault", "attack", "airstrike", "strike"})
+#: Nouns for who did an act, as an "X was the ... of the attack" predicate.
+_CULPRIT_NOUNS = frozenset({"perpetrator", "perpetrators", "mastermind", "masterminds", "architect", "culprit",
+                            "culprits", "organiser", "organizer", "author", "authors"})
+#: Verbs whose subject reports, about its own fighters, that they did it.
+_CLAIMANT_VERBS = frozenset({"claim", "say", "announce", "report", "state", "confirm"})
+_PRONOUNS = frozenset({"it", "they"})
+_GROUP_NOUNS = frozenset({"group", "outfit", "organisation", "organization", "movement", "faction"})
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _verbal(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
+def _passive(tok: Token) -> bool:
+    return bool(_children(tok, "auxpass", "nsubjpass"))
+
+
+def governing(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn,
+              strength: int) -> None:
+    """The subject of the clause a trigger is the occasion of (see the module doc)."""
+    for head in heads:
+        if head.dep_ not in ("pcomp", "pobj") or head.head.lower_ not in _OCCASION_PREPS:
+            continue
+        if _children(head, "nsubj", "nsubjpass"):
+            continue  # "after the militants attacked": the clause has its own subject
+        verbal = _verbal(head) and head.tag_ == "VBG"
+        if not verbal and head.lemma_.lower() not in _OPERATION_NOUNS:
+            continue
+        if not verbal and _children(head, "poss") or any(c.lower_ == "by" for c in head.children):
+            continue  # "after an attack by X" / "after their raid": the doer is named at the act
+        verb = head.head.head
+        if not _verbal(verb) or _passive(verb):
+            continue
+        for s in _children(verb, "nsubj"):
+            add(strength, in_core(s))
+
+
+def claimant(sent: Sequence[Token], heads: Sequence[Token], in_core: Callable[[Token], list[Entity]],
+             add: AddFn, claimed: int, agent: int) -> None:
+    """ "X claims its fighters killed ...": X, when the trigger is in the clause and its subject is X's own."""
+    for head in heads:
+        clause = head
+        for _ in range(3):
+            if clause.dep_ == "ccomp" or clause.head.i == clause.i:
+                break
+            clause = clause.head
+        if clause.dep_ != "ccomp":
+            continue
+        verb = clause.head
+        if verb.lemma_.lower() not in _CLAIMANT_VERBS:
+            continue
+        own = [s for s in _children(clause, "nsubj")
+               if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in s.children)]
+        if not own:
+            continue
+        for s in _children(verb, "nsubj"):
+            add(claimed if verb.lemma_.lower() == "claim" else agent, in_core(s))
+
+
+def culprit(sent: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn, strength: int,
+            words: frozenset[str]) -> None:
+    """ "Lashkar-e-Taiba was the perpetrator of the Mumbai massacre" (the "of" object a violent word)."""
+    for tok in sent:
+        if tok.dep_ != "attr" or tok.lower_ not in _CULPRIT_NOUNS:
+            continue
+        acts = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in _children(c, "pobj")]
+        if not any(g.lemma_.lower() in words or g.lower_ in words for g in acts):
+            continue
+        for s in _children(tok.head, "nsubj"):
+            add(strength, in_core(s))
+
+
+def attacker_trigger(heads: Sequence[Token], attacker_nouns: frozenset[str], in_core: Callable[[Token], list[Entity]],
+                     add: AddFn, strength: int, counts) -> None:  # noqa: ANN001 - CountLexicon
+    """A trigger word that names the attackers ("gunmen", "suicide bomber") is a perpetrator description,
+    unless it stands where the victims do."""
+    for head in heads:
+        if head.lemma_.lower() not in attacker_nouns and head.lower_ not in attacker_nouns:
+            continue
+        if head.dep_ in ("dobj", "dative", "nsubjpass"):
+            continue
+        if head.dep_ == "pobj" and head.head.lower_ in ("of", "on", "against"):
+            continue  # "killing scores of the gunmen", "an attack on militants"
+        if head.dep_ == "nsubj" and cue_kind(head.head, counts) is not None and not _children(head.head, "dobj"):
+            continue  # "two gunmen were killed" / "the gunmen died"
+        add(strength, in_core(head))
+
+
+def pronoun_antecedent(heads: Sequence[Token], before: Callable[[Token], list[Entity]], add: AddFn,
+                       strength: int) -> None:
+    """ "it"/"they"/"the group" as the subject of an active trigger: the nearest organisation named before."""
+    for head in heads:
+        if not _verbal(head) and head.dep_ == "dobj" and _verbal(head.head):
+            head = head.head  # "it launched an attack"
+        if not _verbal(head) or _passive(head):
+            continue
+        verb = head
+        subj = _children(verb, "nsubj")
+        if not subj and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+            subj = _children(verb.head, "nsubj")
+        for s in subj:
+            group = s.lemma_.lower() in _GROUP_NOUNS and any(c.lower_ == "the" for c in s.children) \
+                and not [c for c in s.children if c.dep_ in ("compound", "amod", "appos", "prep")]
+            if s.lower_ in _PRONOUNS or group:
+                found = before(s)
+                if found:
+                    add(strength, found[:1])
+
+
+def victims(heads: Sequence[Token], sent: Sequence[Token], in_core: Callable[[Token], list[Entity]],
+            counts) -> set[str]:  # noqa: ANN001 - CountLexicon
+    """Ids of the entities named as those attacked or killed in one sentence (see the module doc)."""
+    out: set[str] = set()
+    verbs = [h for h in heads if _verbal(h)] + [t for t in sent if _verbal(t) and cue_kind(t, counts) is not None]
+    for v in verbs:
+        if _passive(v):
+            phrases = _children(v, "nsubjpass")
+        else:
+            phrases = _children(v, "dobj")
+        for p in phrases:
+            out.update(e.id for e in in_core(p))
+    return out
