@@ -33,12 +33,17 @@ def _events(text: str, published: str | None = "2024-05-15"):  # noqa: ANN202 - 
         "The group could attack the city again.",
         "If the talks fail, the militants would attack government buildings.",
         "Officials fear the militants may bomb the bridge.",
-        # allies fighting together, not a clash between them
-        "Russian forces fighting at the side of troops loyal to Assad have retaken the town.",
     ],
 )
 def test_no_event_from_non_event_wording(text: str) -> None:
     assert [(e.type, e.mode) for e in _events(text)] == []
+
+
+def test_allies_take_ground_together() -> None:
+    # allies fighting together: no clash between them; taking the town is their act, on one side
+    events = _events("Russian forces fighting at the side of troops loyal to Assad have retaken the town.")
+    assert [(e.type, e.mode) for e in events] == [("FIGHT", "capture")]
+    assert events[0].targets == ()
 
 
 def test_sanctions_on_a_state_stay_an_event() -> None:

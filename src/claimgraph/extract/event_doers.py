@@ -45,6 +45,35 @@ _PRONOUNS = frozenset({"it", "they"})
 _GROUP_NOUNS = frozenset({"group", "outfit", "organisation", "organization", "movement", "faction"})
 
 
+#: Last words of a site's name ("Borough Market", "the Local Government Area"): a place, never an antecedent.
+_SITE_NOUNS = frozenset({"area", "market", "church", "compound", "mosque", "hotel", "school", "hospital", "station",
+                         "bridge", "square", "street", "road", "university", "college", "camp", "shrine", "temple",
+                         "building", "mall", "airport", "prison", "jail", "court", "house", "centre", "center",
+                         "office", "park", "stadium", "village", "town", "city", "district", "province",
+                         "region", "valley", "county"})
+
+
+def names_a_site(name: str) -> bool:
+    words = name.split()
+    return bool(words) and words[-1].lower().strip(".,") in _SITE_NOUNS
+
+
+_NP_DEPS = frozenset({"compound", "amod", "appos", "pobj", "prep", "poss", "nmod", "det", "conj", "flat", "cc",
+                      "punct"})
+
+
+def in_subject(tok: Token) -> bool:
+    """Whether a word lies in the subject phrase of its clause ("gunmen from the IPLO burst into")."""
+    t = tok
+    for _ in range(8):
+        if t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "pobj" and t.head.dep_ == "agent":
+            return True
+        if t.dep_ not in _NP_DEPS or t.head.i == t.i or t.dep_ == "prep" and _verbal(t.head):
+            return False
+        t = t.head
+    return False
+
+
 def _children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -160,5 +189,8 @@ def victims(heads: Sequence[Token], sent: Sequence[Token], in_core: Callable[[To
         else:
             phrases = _children(v, "dobj")
         for p in phrases:
+            if p.lemma_.lower() in counts.attacker_nouns or p.lower_ in counts.attacker_nouns \
+                    or p.lower_ in counts.attacker_pronouns:
+                continue  # "The attacker, Usman Khan, was shot dead by police": the attacker died, no victim
             out.update(e.id for e in in_core(p))
     return out

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..records import CasualtyReport, EntityRef, Event, PartialDate, Place, Precision, Responsibility, Span
+from .quantities import add
 
 _STRENGTH = {Responsibility.CLAIMED: 3, Responsibility.ATTRIBUTED: 2, Responsibility.SUSPECTED: 1,
              Responsibility.UNKNOWN: 0}
@@ -159,6 +160,10 @@ def _combine(g: _Group) -> Event:
     strongest = max(members, key=lambda c: _STRENGTH[c.event.responsibility]).event
     tolls = tuple(t for c in members for t in c.tolls)
     killed = next((c.event.killed for c in members if c.event.killed is not None), None)
+    attackers = next((c.event.attackers_killed for c in members if c.event.attackers_killed is not None), None)
+    counted = next((c.event for c in members if c.event.killed is not None), None)
+    if counted is not None and counted.attackers_killed is None and attackers is not None:
+        killed = add(killed, attackers)  # "Five people were killed ... The attacker was shot dead": everyone
     revisions = [t for t in tolls if t.revised and t.kind == "killed"]
     if revisions:
         killed = revisions[-1].value  # "the death toll rose to 12" supersedes what was said before
@@ -178,8 +183,7 @@ def _combine(g: _Group) -> Event:
         date=g.date(),
         killed=killed,
         wounded=next((c.event.wounded for c in members if c.event.wounded is not None), None),
-        attackers_killed=next((c.event.attackers_killed for c in members if c.event.attackers_killed is not None),
-                              None),
+        attackers_killed=attackers,
         responsibility=strongest.responsibility,
         responsibility_source=strongest.responsibility_source,
         mentions=tuple(sorted(mentions, key=lambda s: s.start)),

@@ -458,12 +458,21 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
         return [e for s0, e0, e in mentions.items if s0 < hi and e0 > lo]
 
     def before(tok: Token) -> list[Entity]:
-        """Organisations named before `tok` (nearest first), in its sentence or the few before."""
+        """Organisations named before `tok` as the subject of their clause (nearest first), in its sentence
+        or the few before: "ISWAP fighters overran ..., where they killed 42", not "burned the UN
+        headquarters"; one in a sentence not parsed counts when it is listed."""
         cut = local(mentions.ps, tok.idx)
-        found = sorted(((m.end, e) for e in entities for m in e.mentions if cut - _PRONOUN_REACH <= m.end <= cut
-                        and _is_actor(e, cands.ctx) and e.type != "person" and e.kind != "descriptive"),
-                       key=lambda x: -x[0])
-        return [e for _, e in found]
+        found = sorted(((m.end, m.start, e) for e in entities for m in e.mentions
+                        if cut - _PRONOUN_REACH <= m.end <= cut and _is_actor(e, cands.ctx) and e.kind == "named"
+                        and not doers.names_a_site(e.name)), key=lambda x: -x[0])
+        return [e for _, start, e in found if _as_subject(start, e)]
+
+    def _as_subject(start: int, e: Entity) -> bool:
+        for ps in parsed:
+            if ps.start <= start < ps.end:
+                at = next((t for t in ps.sent if local(ps, t.idx) == start), None)
+                return at is not None and doers.in_subject(at)
+        return bool(e.refs)
 
     doers.governing(heads, mentions.in_core, cands.add, AGENT)
     doers.claimant(toks, heads, mentions.in_core, cands.add, CLAIMED, AGENT)

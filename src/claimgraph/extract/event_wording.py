@@ -205,3 +205,23 @@ def allies_on_one_side(roles: Roles, sentences: Sequence[int], parsed: Sequence[
     if moved:
         roles.targets = [t for t in roles.targets if t not in moved]
         roles.perpetrators = roles.perpetrators + [t for t in moved if t not in roles.perpetrators]
+
+
+_GROUND_LABELS = frozenset({"GPE", "LOC", "FAC", "PLACE"})
+
+
+def takes_ground(span: Sequence[Token], objects: frozenset[str]) -> bool:
+    """Whether a capture word has ground as its object: a ground noun or a place ("captured the town of X",
+    "recaptured Badhadhe", "took control of three barracks"), not a person ("captured a senior commander")."""
+    if not objects:
+        return True
+    found: list[Token] = []
+    for t in span:
+        for c in t.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                found.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("of", "over"):
+                found += [g for g in c.children if g.dep_ == "pobj"]
+    found += [g for o in list(found) for c in o.children if c.dep_ == "conj" for g in [c]]
+    return any(o.lemma_.lower() in objects or o.lower_ in objects or o.ent_type_ in _GROUND_LABELS for o in found)
+

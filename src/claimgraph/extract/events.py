@@ -50,6 +50,7 @@ from .event_wording import (
     factual,
     head_of,
     status_word,
+    takes_ground,
     without_aggregates,
 )
 from .quantities import Casualties, add, find_casualties, merge_casualties
@@ -127,6 +128,8 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
                     span = tokens[i : i + n]
                     if trig.singular and head_of(span).tag_ in ("NNS", "NNPS"):
                         continue
+                    if not takes_ground(span, trig.objects):
+                        continue
                     if factual(head_of(span), ne, violent=lex.is_violent(trig.mode)) \
                             and not status_word(head_of(span), trig, ne):
                         hits.append(TriggerHit(trig, i, i + n, " ".join(t.text for t in span)))
@@ -141,6 +144,8 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
                     continue
                 if tok.pos_ == "PROPN" and tok.ent_type_:
                     continue  # "Operation Strike", "Rally for Peace": a name, not an event
+                if not takes_ground([tok], trig.objects):
+                    break
                 if factual(tok, ne, violent=lex.is_violent(trig.mode)) and not status_word(tok, trig, ne):
                     hits.append(TriggerHit(trig, i, i + 1, tok.text))
                 break
