@@ -136,3 +136,16 @@ def test_killed_counts_everyone_who_died(text: str, killed: tuple, attackers: tu
     assert _killed(ev) == killed
     assert ev.attackers_killed is not None and (ev.attackers_killed.min, ev.attackers_killed.max) == attackers
 
+
+
+def test_list_entries_of_different_days_stay_apart() -> None:
+    # issue 10: undated list entries ("20 JANUARY -") are dated by the year the list states, one event each
+    text = ("This article is an outline of terrorist incidents in Pakistan in 2017.\n\n"
+            "-   20 JANUARY - An IED exploded at a vegetable market in Parachinar. The blast killed at least 25 "
+            "people.\n"
+            "-   12 FEBRUARY - Samaa TV assistant cameraman Taimoor Khan killed in an incident.\n"
+            "-   15 FEBRUARY - At least two people killed in a suicide blast in Peshawar's Hyatabad area.\n"
+            "-   15 FEBRUARY - 5 People including 3 Levies personnel killed in a suicide attack in Mohmand Agency.\n")
+    events = [e for e in _extract(text).events if e.type in ("ASSAULT", "FIGHT")]
+    assert len(events) == 4, [e.evidence.text[:40] for e in events]
+    assert events[0].date is not None and events[0].date.value == "2017-01-20"

@@ -314,15 +314,25 @@ def _place(inc: Incident, parsed: Sequence[ParsedSentence], entities: Sequence[E
 
 
 def _date(inc: Incident, parsed: Sequence[ParsedSentence], ctx: ExtractContext) -> PartialDate | None:
-    from .timex import resolve_time  # the timex finder is shared with the claims extractor
+    from .timex import find_times, reference_date, resolve_time  # the timex finder is shared with the claims extractor
 
-    published = ctx.published or ctx.doc.published
+    # a list of incidents with no publication date ("- 20 JANUARY - An IED ...") dates its entries by the year
+    # its opening states, so entries of different days stay different incidents
+    published = ctx.published or ctx.doc.published or reference_date(ctx.doc.text)
     for si in inc.sentences:
         for text in event_place.date_phrases(parsed[si].sent):
             found = resolve_time(text, published)
             if found is not None:
                 return found
+    for si in inc.sentences:  # a list entry's leading date the NER took into a name ("- 12 FEBRUARY - Samaa TV")
+        for _, _, text in find_times(parsed[si].sent.text[:_LIST_DATE_REACH]):
+            found = resolve_time(text, published)
+            if found is not None:
+                return found
     return None
+
+
+_LIST_DATE_REACH = 24  # characters: where a list entry states its date ("-   12 FEBRUARY - ...")
 
 
 def _casualties(inc: Incident, parsed: Sequence[ParsedSentence], lex: EventLexicon
