@@ -149,3 +149,16 @@ def test_list_entries_of_different_days_stay_apart() -> None:
     events = [e for e in _extract(text).events if e.type in ("ASSAULT", "FIGHT")]
     assert len(events) == 4, [e.evidence.text[:40] for e in events]
     assert events[0].date is not None and events[0].date.value == "2017-01-20"
+
+
+@pytest.mark.usefixtures("data_dir")
+def test_it_claimed_responsibility_attaches_to_the_event() -> None:
+    ev = _violent("A bomb exploded at a market in Quetta, killing 9 people. The Balochistan Liberation Army has been "
+                  "active in the area. It claimed responsibility for the attack.")
+    assert _perps(ev) == ["Balochistan Liberation Army"]
+    assert ev.responsibility.value == "claimed"
+
+
+def test_an_unlisted_name_before_an_attack_noun_is_its_place() -> None:
+    ev = _violent("In 2014 a member was arrested for his role in the Lamitan siege, in which 12 hostages died.")
+    assert "Lamitan" not in _perps(ev)

@@ -178,6 +178,38 @@ def pronoun_antecedent(heads: Sequence[Token], before: Callable[[Token], list[En
                     add(strength, found[:1])
 
 
+def _refers(s: Token) -> bool:
+    """ "it", "they" or a bare "the group"."""
+    return s.lower_ in _PRONOUNS or s.lemma_.lower() in _GROUP_NOUNS and any(c.lower_ == "the" for c in s.children) \
+        and not [c for c in s.children if c.dep_ in ("compound", "amod", "appos", "prep")]
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    subj = _children(verb, "nsubj", "nsubjpass")
+    if not subj and verb.dep_ == "conj" and verb.head.i != verb.i:
+        subj = _children(verb.head, "nsubj", "nsubjpass")  # "The group is considered violent and was responsible"
+    return subj
+
+
+def pronoun_responsibility(sent: Sequence[Token], before: Callable[[Token], list[Entity]], add: AddFn,
+                           claimed: int, attributed: int, claim_verbs: frozenset[str]) -> None:
+    """ "It claimed responsibility", "The group was responsible for the bombing": the group named before."""
+    for tok in sent:
+        strength = None
+        if tok.lemma_.lower() in claim_verbs and _verbal(tok) and any(
+                c.lemma_.lower() in ("responsibility", "credit") for c in _children(tok, "dobj")):
+            strength = claimed
+        elif tok.lemma_.lower() == "be" and (
+                any(c.lower_ == "responsible" for c in _children(tok, "acomp", "attr", "oprd"))
+                or any(c.lower_ == "behind" for c in _children(tok, "prep"))):
+            strength = attributed
+        if strength is None:
+            continue
+        for s in _clause_subjects(tok):
+            if _refers(s):
+                add(strength, before(s)[:1])
+
+
 def victims(heads: Sequence[Token], sent: Sequence[Token], in_core: Callable[[Token], list[Entity]],
             counts) -> set[str]:  # noqa: ANN001 - CountLexicon
     """Ids of the entities named as those attacked or killed in one sentence (see the module doc)."""

@@ -227,6 +227,8 @@ class _Candidates:
             if e.kind == "named" and not e.refs and len(e.name.split()) > 1 \
                     and e.name.split()[-1].lower() in self.event_words:
                 continue  # "The DONEGALL ARMS SHOOTING took place ...": the incident's name, not an actor
+            if e.type == "person" and not e.refs and len(e.name.split()) == 1 and not named:
+                continue  # one capitalised word the NER called a person ("Darkley", "Headquarters")
             if _is_actor(e, self.ctx) or named and e.type in _MISTYPED_PERSON:
                 self.found.append((strength, len(self.found), e))
                 if source is not None:
@@ -395,9 +397,10 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
         if verbal and passive:
             for s in _subject(head):
                 cands.target(mentions.in_phrase(s))
-        if not verbal:
+        if not verbal:  # "a TTP attack"; an unlisted name there is mostly the place ("the Lamitan siege")
             cands.add(strength, [e for c in head.children if c.dep_ in ("compound", "amod", "nmod")
-                                 for e in mentions.in_phrase(c)])
+                                 for e in mentions.in_phrase(c)
+                                 if e.refs or e.type == "armed_group" or e.kind == "descriptive"])
             for o in _pobj(head, "on", "against", "targeting"):
                 cands.target(mentions.in_phrase(o))
             if head.dep_ in ("nsubj",) and head.head.pos_ == "VERB":  # "the bomber struck a van"
@@ -479,6 +482,7 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
     doers.culprit(toks, mentions.in_core, cands.add, ATTRIBUTED, lex.violent_words())
     doers.attacker_trigger(heads, lex.counts.attacker_nouns, mentions.in_core, cands.add, AGENT, lex.counts)
     doers.pronoun_antecedent(heads, before, cands.add, AGENT)
+    doers.pronoun_responsibility(toks, before, cands.add, CLAIMED, ATTRIBUTED, lex.responsibility.claim_verbs)
     return doers.victims(heads, toks, mentions.in_core, lex.counts)
 
 
