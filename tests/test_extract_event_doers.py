@@ -162,3 +162,20 @@ def test_it_claimed_responsibility_attaches_to_the_event() -> None:
 def test_an_unlisted_name_before_an_attack_noun_is_its_place() -> None:
     ev = _violent("In 2014 a member was arrested for his role in the Lamitan siege, in which 12 hostages died.")
     assert "Lamitan" not in _perps(ev)
+
+
+@pytest.mark.parametrize("text, killed, attackers", [
+    ("Two suicide bombers blew themselves up near a police checkpoint in Ankara on Saturday.", (2, 2), (2, 2)),
+    ("Two suicide bombers detonated explosives, killing themselves in an area near Ankara.", (2, 2), (2, 2)),
+    ("A suicide bomber blew himself up outside a mosque in Quetta, killing 12 worshippers.", (13, 13), (1, 1)),
+])
+def test_bombers_who_killed_themselves_are_counted(text: str, killed: tuple, attackers: tuple) -> None:
+    ev = _violent(text)
+    assert _killed(ev) == killed
+    assert ev.attackers_killed is not None and (ev.attackers_killed.min, ev.attackers_killed.max) == attackers
+
+
+def test_a_vague_toll_is_no_number() -> None:
+    ev = _violent("Syrian government forces and Kurdish fighters clashed in the city of Hassakeh, killing several "
+                  "people.")
+    assert ev.killed is None or (ev.killed.min, ev.killed.max) == (None, None)

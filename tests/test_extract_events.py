@@ -317,7 +317,7 @@ def test_suspected_group_hand_built() -> None:
         (125, None, (4, 4), "Tajikistan"),
         # "The Austin serial bombings occurred ... In total, 5 package bombs exploded, killing 2 people ...
         # The suspect, 23 year old Mark Anthony Conditt ...": a series and its parts are one incident
-        (147, "Mark Anthony Conditt", (2, 2), "United States"),
+        (147, "Mark Anthony Conditt", (3, 3), "United States"),  # 2 victims and the bomber himself
         # "... claimed 7 civilians lives"
         (218, None, (7, 7), "Afghanistan"),
         # "Two bombings occurred in ... Homs. The first blast ... 57 people were killed ..."

@@ -49,6 +49,7 @@ from .event_wording import (
     designation,
     factual,
     head_of,
+    self_killed,
     status_word,
     takes_ground,
     without_aggregates,
@@ -426,6 +427,9 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
         roles.responsibility = Responsibility.ATTRIBUTED  # the subject of the act: "Serb forces killed ..."
     allies_on_one_side(roles, inc.sentences, parsed, entities, lex, _local)
     merged, statements = _casualties(inc, parsed, lex)
+    if inc.family == VIOLENT and merged.attackers_killed is None and not merged.revised:
+        selves = self_killed([parsed[si].sent for si in inc.sentences])  # "blew themselves up"
+        merged = replace(merged, attackers_killed=selves) if selves is not None else merged
     casualties = total_killed(_attacker_named_dead(merged, roles.perpetrators), best.type)
     place = _place(inc, parsed, entities, ctx)
     date = _date(inc, parsed, ctx)
