@@ -89,6 +89,9 @@ def test_an_incidents_name_is_no_actor() -> None:
     # "planted by" in a later sentence of the incident
     ("A soldier died after a bomb exploded in Lamu. The explosive device had been planted on the road by "
      "al-Shabaab, the army said.", "Al-Shabaab"),
+    # the parser hangs "by" on the road: still the agent of "planted"
+    ("A KDF soldier has died after two IEDs exploded in Lamu near the Somali border. KDF said the explosive "
+     "devices have been planted on the roads by the Al Shabaab.", "Al-Shabaab"),
     # the claimant of its own fighters' act
     ("The Sudan Liberation Movement claims its rebel combatants killed dozens of government troops near Jebel "
      "Marra.", "Sudan Liberation Movement"),

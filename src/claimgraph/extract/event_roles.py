@@ -76,6 +76,15 @@ def _agent(tok: Token) -> list[Token]:
     return [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ == "by" for g in _children(c, "pobj")]
 
 
+def _doer_agent(verb: Token) -> list[Token]:
+    """The "by" agent of a passive doer verb, also where the parser hung "by" on the phrase before it ("planted
+    on the roads by the Al Shabaab")."""
+    found = _agent(verb)
+    if found or not _children(verb, "auxpass"):
+        return found
+    return [g for p in _children(verb, "prep") for o in _children(p, "pobj") for g in _agent(o)]
+
+
 def _pobj(tok: Token, *preps: str) -> list[Token]:
     return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for g in _children(c, "pobj")]
 
@@ -118,6 +127,8 @@ def states_responsibility(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
         return True
     if identifies_attacker(sent, lex):
         return True
+    if any(t.lemma_.lower() in _DOER_VERBS and _doer_agent(t) and _about_act(t, lex) for t in sent):
+        return True  # "The explosive devices had been planted on the roads by the Al Shabaab"
     return any(t.pos_ == "VERB" and t.lemma_.lower() in cues.claim_verbs | cues.attribute_verbs | cues.denied
                for t in sent)
 
@@ -320,7 +331,7 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
                     cands.add(strength, mentions.in_phrase(s))
         if tok.pos_ == "VERB" and lemma in _DOER_VERBS and _about_act(tok, lex):
             # "perpetrated by ISIL", "carried out by an Islamic State militant"
-            for a in _agent(tok):
+            for a in _doer_agent(tok):
                 cands.add(SUSPECTED if _hedged(tok) else ATTRIBUTED, mentions.in_phrase(a))
         if tok.lower_ in ("member", "members", "supporter", "connections", "connection", "allegiance",
                           "links", "loyal", "belonging", "affiliated") and _attacker_clause(tok, lex):
@@ -334,7 +345,7 @@ def _about_act(verb: Token, lex: EventLexicon) -> bool:
     something else in the sentence ("a campaign event organised by the Awami National Party")."""
     words = lex.violent_words()
     near = [verb.head, *_children(verb, "nsubjpass", "nsubj", "dobj")]
-    near += [c for t in near[1:] for c in t.children if c.dep_ in ("amod", "compound")]  # "explosive devices"
+    near += [c for t in near for c in t.children if c.dep_ in ("amod", "compound")]  # "explosive devices"
     return any(t.pos_ == "PRON" or t.lemma_.lower() in words or t.lower_ in words for t in near if t.i != verb.i)
 
 
