@@ -50,7 +50,9 @@ from .event_wording import (
     designation,
     factual,
     head_of,
+    self_killed,
     status_word,
+    takes_ground,
     without_aggregates,
 )
 from .quantities import Casualties, add, find_casualties, merge_casualties
@@ -173,6 +175,8 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
         span = tokens[i : i + n]
         if trig.singular and head_of(span).tag_ in ("NNS", "NNPS"):
             continue
+        if not takes_ground(span, trig.objects):
+            continue
         if factual(head_of(span), ne, violent=lex.is_violent(trig.mode)) \
                 and not status_word(head_of(span), trig, ne):
             hits.append(TriggerHit(trig, i, i + n, " ".join(t.text for t in span)))
@@ -190,6 +194,8 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
             continue
         if tok.pos_ == "PROPN" and tok.ent_type_:
             continue  # "Operation Strike", "Rally for Peace": a name, not an event
+        if not takes_ground([tok], trig.objects):
+            continue
         if factual(tok, ne, violent=lex.is_violent(trig.mode)) and not status_word(tok, trig, ne):
             hits.append(TriggerHit(trig, i, i + 1, tok.text))
     hits.sort(key=lambda h: (h.start, h.trigger.rank))
@@ -351,15 +357,25 @@ def _place(inc: Incident, parsed: Sequence[ParsedSentence], entities: Sequence[E
 
 
 def _date(inc: Incident, parsed: Sequence[ParsedSentence], ctx: ExtractContext) -> PartialDate | None:
-    from .timex import resolve_time  # the timex finder is shared with the claims extractor
+    from .timex import find_times, reference_date, resolve_time  # the timex finder is shared with the claims extractor
 
-    published = ctx.published or ctx.doc.published
+    # a list of incidents with no publication date ("- 20 JANUARY - An IED ...") dates its entries by the year
+    # its opening states, so entries of different days stay different incidents
+    published = ctx.published or ctx.doc.published or reference_date(ctx.doc.text)
     for si in inc.sentences:
         for text in event_place.date_phrases(parsed[si].sent):
             found = resolve_time(text, published)
             if found is not None:
                 return found
+    for si in inc.sentences:  # a list entry's leading date the NER took into a name ("- 12 FEBRUARY - Samaa TV")
+        for _, _, text in find_times(parsed[si].sent.text[:_LIST_DATE_REACH]):
+            found = resolve_time(text, published)
+            if found is not None:
+                return found
     return None
+
+
+_LIST_DATE_REACH = 24  # characters: where a list entry states its date ("-   12 FEBRUARY - ...")
 
 
 def _casualties(inc: Incident, parsed: Sequence[ParsedSentence], lex: EventLexicon
@@ -373,11 +389,12 @@ def _casualties(inc: Incident, parsed: Sequence[ParsedSentence], lex: EventLexic
 
 
 def total_killed(c: Casualties, event_type: str) -> Casualties:
-    """In a fight between armed sides (FIGHT: a clash, a raid, a security operation) `killed` counts the
-    dead of both sides ("Four militants and an army commando were killed in the operation": 5 killed, 4 of
-    them on the militants' side); in a one-sided assault the attackers' deaths stay apart from the victims'
-    ("12 killed, along with the 4 attackers": killed 12, attackers_killed 4). A revised toll is a total."""
-    if c.revised or c.attackers_killed is None or event_type != FIGHT:
+    """`killed` counts everyone the incident killed, attackers included ("Four militants and an army commando
+    were killed in the operation": 5 killed; "12 killed, along with the 4 attackers": 16 killed);
+    `attackers_killed` says how many of them were on the attacking side (4 and 4). Whether "militants" were
+    the attackers or the ones attacked ("Troops killed four militants"), they died in the incident, so the
+    total stays right either way. A revised toll is a total already."""
+    if c.revised or c.attackers_killed is None:
         return c
     return Casualties(add(c.killed, c.attackers_killed), c.wounded, c.attackers_killed, c.revised)
 
@@ -452,6 +469,9 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
         roles.responsibility = Responsibility.ATTRIBUTED  # the subject of the act: "Serb forces killed ..."
     allies_on_one_side(roles, inc.sentences, parsed, entities, lex, _local)
     merged, statements = _casualties(inc, parsed, lex)
+    if inc.family == VIOLENT and merged.attackers_killed is None and not merged.revised:
+        selves = self_killed([parsed[si].sent for si in inc.sentences])  # "blew themselves up"
+        merged = replace(merged, attackers_killed=selves) if selves is not None else merged
     casualties = total_killed(_attacker_named_dead(merged, roles.perpetrators), best.type)
     place = _place(inc, parsed, entities, ctx)
     date = _date(inc, parsed, ctx)
