@@ -1,0 +1,66 @@
+"""Statements on text shaped like real reports: hard-wrapped speeches, span boundaries of the annotation scheme
+(bench/attribution/GUIDELINE.md). The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.nlp.segment import paragraphs
+from claimgraph.records import Document, Extraction, Statement, text_id
+
+
+def _extract(extractor, text: str) -> Extraction:  # type: ignore[no-untyped-def]
+    x = extractor.extract(Document(text_id(text), text))
+    assert x.error is None, x.error
+    for s in x.attributions:
+        assert s.cue.check(text) and s.content.check(text), s
+        assert s.source is None or s.source.check(text), s
+    return x
+
+
+def _by_cue(x: Extraction, cue: str) -> Statement:
+    found = [s for s in x.attributions if s.cue.text == cue]
+    assert found, (cue, [(s.cue.text, s.content.text) for s in x.attributions])
+    return found[0]
+
+
+# -- hard wraps ---------------------------------------------------------------------------------------------
+
+WRAPPED = (
+    "Mr. LANE. Madam Speaker, the reports from the border are \n\n\n troubling. The patrols go out only when \n\n\n"
+    " the district officers decide that the roads are safe, a senior police official said, and they \n\n\n"
+    " return before dark.\n\n\n\n The officers are allowed to carry arms and to return \n\n\n fire when attacked. "
+    "But the official stressed that the patrols \n\n\n are not combat missions.\n\n\n\n"
+    " The committee will meet again in the spring, and the \n\n\n members expect a new report by then.\n\n\n\n"
+    " I yield back the balance of my time.")
+
+
+def test_blank_lines_that_wrap_a_sentence_do_not_end_its_paragraph() -> None:
+    paras = [WRAPPED[s:e] for s, e in paragraphs(WRAPPED)]
+    assert len(paras) == 4
+    assert paras[1].startswith("The officers") and paras[1].endswith("are not combat missions.")
+
+
+def test_a_blank_line_before_a_line_in_lower_case_is_a_wrap() -> None:
+    text = ("The envoy met the elders in the valley and\nspoke at length about the\n\nwithdrawal of the foreign\n"
+            "forces. He left the next morning for\nthe capital, where he met the\nminister.\n\nThe talks ended\n"
+            "in May.")
+    paras = [text[s:e] for s, e in paragraphs(text)]
+    assert len(paras) == 2 and paras[0].endswith("minister.") and paras[1].startswith("The talks")
+
+
+def test_blank_lines_between_paragraphs_stay_paragraph_breaks() -> None:
+    text = ("The first paragraph has a title line\nbefore it and\nends here.\n\n"
+            "---\n\nThe second paragraph is a\nplain one that\nends here too.\n\nA third.")
+    paras = [text[s:e] for s, e in paragraphs(text)]
+    assert paras[1] == "---" and paras[2].startswith("The second")
+
+
+@pytest.mark.model
+def test_a_speaker_clause_in_a_sentence_wrapped_by_blank_lines(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, WRAPPED)
+    said = _by_cue(x, "said")
+    assert said.source is not None and said.source.text == "a senior police official"
+    stressed = _by_cue(x, "stressed")
+    assert stressed.source is not None and stressed.source.text == "the official"
+    assert stressed.content.text == "the patrols \n\n\n are not combat missions"
