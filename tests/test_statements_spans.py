@@ -64,3 +64,46 @@ def test_a_speaker_clause_in_a_sentence_wrapped_by_blank_lines(extractor) -> Non
     stressed = _by_cue(x, "stressed")
     assert stressed.source is not None and stressed.source.text == "the official"
     assert stressed.content.text == "the patrols \n\n\n are not combat missions"
+
+
+@pytest.mark.model
+def test_a_verb_group_broken_by_a_wrap_keeps_its_negation(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Mr. LANE. The people of the valley do not \n\n\n believe that the new road will be finished this year, "
+            "and \n\n\n the council has no money for it.\n\n\n\n The elders met the governor in \n\n\n the spring. They "
+            "said that the \n\n\n school had been closed.\n\n\n\n The governor promised to look \n\n\n into it.")
+    x = _extract(extractor, text)
+    believe = next(s for s in x.attributions if s.cue.text.endswith("believe"))
+    assert believe.cue.text == "do not \n\n\n believe"
+    assert believe.source is not None and believe.source.text == "The people of the valley"
+
+
+@pytest.mark.model
+def test_labelling_and_evidence_verbs(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "\n\n".join([
+        "The minister described the bombing of the market as an act of war against the whole country.",
+        "A survey of the displaced families showed that most of them wanted to return before the winter.",
+        "The inspectors found that the depot had been emptied weeks before the raid.",
+        "The governor detailed the damage caused by the floods in the northern districts.",
+    ])
+    x = _extract(extractor, text)
+    described = _by_cue(x, "described the bombing of the market as")
+    assert described.content.text == "an act of war against the whole country"
+    assert described.source is not None and described.source.text == "The minister"
+    showed = _by_cue(x, "showed")
+    assert showed.source is not None and showed.source.text == "A survey of the displaced families"
+    assert showed.content.text == "most of them wanted to return before the winter"
+    found = _by_cue(x, "found")
+    assert found.content.text == "the depot had been emptied weeks before the raid"
+    detailed = _by_cue(x, "detailed")
+    assert detailed.content.text == "the damage caused by the floods in the northern districts"
+
+
+@pytest.mark.model
+def test_a_speaker_inside_a_relative_clause_reports_nothing(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "\n\n".join([
+        "The ceasefire that the commander announced in March collapsed within a week.",
+        "We must choose what I think is the only sensible course for the province.",
+        "The police said that the ceasefire had collapsed.",
+    ])
+    x = _extract(extractor, text)
+    assert [s.cue.text for s in x.attributions] == ["said"]

@@ -181,6 +181,9 @@ class StatementMatcher:
             f.extra_cue.update(roles[n] for n in ("to", "per", "as", "saying") if n in roles)
             if spec.id in {"agentless_as", "agentless_of"}:
                 f.extra_cue.add(roles["content"])  # "identified as", "accused of"
+            if "object" in roles:  # "described the attack as": the object goes with the cue
+                obj, as_ = doc[roles["object"]], roles["as"]
+                f.extra_cue.update(range(obj.left_edge.i, obj.right_edge.i + 1 if as_ > obj.right_edge.i else as_))
             if "source" in roles and f.source is None:
                 f.source = roles["source"]
             if spec.build is not None and "content" in roles:
@@ -231,10 +234,14 @@ class StatementMatcher:
         if f.source is not None and (doc[f.source].lower_ in {"nobody", "none", "noone"} or any(
                 c.dep_ == "det" and c.lower_ == "no" for c in doc[f.source].children)):
             return None  # "No group has claimed responsibility": nobody said anything
+        if content is not None and _relative_speaker(doc, content, f.source):
+            return None  # "the policy that I think is right", "what they believed to be proof"
         cue_range = self._cue_range(cue, f, prt, content)
         source = None
         if f.source is not None and not (f.agentless and doc[f.source].lower_ == "it"):
             source = _phrase(doc[f.source], cue_range, content)
+        if "in_document" in f.patterns and source is None:
+            return None
         return Candidate(f.patterns[0], cue_range, source, f.source if source else None, content,
                          f.agentless and source is None)
 
@@ -250,15 +257,18 @@ class StatementMatcher:
         # the verb group: auxiliaries, negation and adverbs right before the verb ("has said", "did not say",
         # "also suggested"); in an agentless cue also its expletive subject ("it was reported")
         i = cue.i - 1
-        while i >= 0 and doc[i].head == cue and doc[i].tag_ != "TO" and (doc[i].dep_ in {"aux", "auxpass", "neg"}
-                                                 or doc[i].dep_ == "advmod" and doc[i].pos_ == "ADV"
-                                                 and not doc[i + 1].is_punct and i > doc[0].i):
-            idx.add(i)
+        while i >= 0 and (doc[i].is_space or doc[i].head == cue and doc[i].tag_ != "TO" and (
+                doc[i].dep_ in {"aux", "auxpass", "neg"}
+                or doc[i].dep_ == "advmod" and doc[i].pos_ == "ADV" and not doc[i + 1].is_punct and i > doc[0].i)):
+            if not doc[i].is_space:  # a hard wrap inside the verb group ("do not\n\n believe")
+                idx.add(i)
             i -= 1
         if f.agentless and i >= 0 and doc[i].lower_ == "it" and doc[i].head == cue:
             idx.add(i)
         # the addressee right after the verb: "told ThePrint", "told the court", "stated to U.S. ambassador X"
         j = max(idx) + 1
+        while j < len(doc) and doc[j].is_space:
+            j += 1
         nxt = next((c for c in cue.rights if c.left_edge.i == j), None)
         if nxt is not None and (content is None or not content[0] <= nxt.i < content[1]):
             speech = cue.lemma_.lower() in self.rules.lexicon["speech"]
@@ -284,6 +294,8 @@ class StatementMatcher:
                 if c.dep_ == "prep" and c.lower_ in {"of", "for"} and c.i > head.i:
                     right = max(right, c.right_edge.i)
             return _trim(doc, head.left_edge.i, right + 1)
+        if build == "as_object":  # "described the attack as an act of war": what the object is called
+            return _trim(doc, head.left_edge.i, head.right_edge.i + 1)
         if build == "from_subject":  # "Mengal … has been identified as a key asset": subject to the end
             subject = doc[roles["subject"]]
             start = subject.left_edge.i
@@ -302,6 +314,18 @@ class StatementMatcher:
                 hi = clo
             return _trim(doc, lo, hi)
         raise ValueError(f"statements.yaml: unknown content build {build!r}")
+
+
+def _relative_speaker(doc: Doc, content: tuple[int, int], source: int | None) -> bool:
+    """Whether a speaker clause sits inside a relative clause whose pronoun is all or the start of its content
+    ("the deal that he announced", "what I think is a good way ahead"): the relative clause describes a thing,
+    it reports nobody's statement."""
+    first = doc[content[0]]
+    if first.tag_ not in {"WDT", "WP"} and not (first.lower_ == "that" and first.dep_ in {"nsubj", "dobj"}):
+        return False
+    if content[1] - content[0] == 1:
+        return True
+    return source is not None and doc[source].left_edge.i == content[0] + 1
 
 
 def _set_off(cue: Token) -> bool:
