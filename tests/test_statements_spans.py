@@ -69,8 +69,8 @@ def test_a_speaker_clause_in_a_sentence_wrapped_by_blank_lines(extractor) -> Non
 @pytest.mark.model
 def test_a_verb_group_broken_by_a_wrap_keeps_its_negation(extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("Mr. LANE. The people of the valley do not \n\n\n believe that the new road will be finished this year, "
-            "and \n\n\n the council has no money for it.\n\n\n\n The elders met the governor in \n\n\n the spring. They "
-            "said that the \n\n\n school had been closed.\n\n\n\n The governor promised to look \n\n\n into it.")
+            "and \n\n\n the council has no money for it.\n\n\n\n The elders met the governor in \n\n\n the spring. "
+            "They said that the \n\n\n school had been closed.\n\n\n\n The governor promised to look \n\n\n into it.")
     x = _extract(extractor, text)
     believe = next(s for s in x.attributions if s.cue.text.endswith("believe"))
     assert believe.cue.text == "do not \n\n\n believe"
