@@ -107,3 +107,41 @@ def test_a_speaker_inside_a_relative_clause_reports_nothing(extractor) -> None: 
     ])
     x = _extract(extractor, text)
     assert [s.cue.text for s in x.attributions] == ["said"]
+
+
+@pytest.mark.model
+def test_according_to_attributes_the_rest_of_its_sentence(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "\n\n".join([
+        "Today, the army has about a hundred trainers in the province, and the programme is set to grow again, "
+        "according to officials familiar with the plan.",
+        "According to the police, the attackers fled on foot, and according to witnesses, two of them were hurt.",
+        "The camp was closed partly because, according to the governor, the funds ran out in May.",
+    ])
+    x = _extract(extractor, text)
+    by_source = {s.source.text: s.content.text for s in x.attributions if s.source is not None}
+    assert by_source["officials familiar with the plan"] == (
+        "Today, the army has about a hundred trainers in the province, and the programme is set to grow again")
+    assert by_source["the police"] == "the attackers fled on foot"
+    assert by_source["witnesses"] == "two of them were hurt"
+    assert by_source["the governor"] == "the funds ran out in May"
+
+
+@pytest.mark.model
+def test_content_boundaries_of_the_scheme(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "\n\n".join([
+        "Since then, the depot was guarded by the militia, the residents said, adding that the road had been mined.",
+        "The envoy agreed to reopen the border crossing before the harvest.",
+        "Diplomats asked whether the talks would resume after the election.",
+        'The commander said the rebels were "tired" and "ready to talk."',
+    ])
+    x = _extract(extractor, text)
+    said = _by_cue(x, "said")
+    assert said.content.text == "Since then, the depot was guarded by the militia"  # not the added clause
+    adding = _by_cue(x, "adding")
+    assert adding.content.text == "the road had been mined"
+    agreed = _by_cue(x, "agreed to")
+    assert agreed.content.text == "reopen the border crossing before the harvest"
+    asked = _by_cue(x, "asked")
+    assert asked.content.text == "the talks would resume after the election"
+    commander = [s for s in x.attributions if s.source is not None and s.source.text == "The commander"]
+    assert commander[0].content.text == 'the rebels were "tired" and "ready to talk."'

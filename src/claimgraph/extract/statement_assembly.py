@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from ..nlp.segment import Sentence
 from ..ontology import load_ontology
 from ..records import Claim, Document, Entity, EntityRef, SourceKind, Span, Statement, StatementKind, make_id
-from .statements import Candidate, StatementMatcher, StatementRules, load_rules, quote_spans
+from .statements import Candidate, StatementMatcher, StatementRules, load_rules, quote_mark_at, quote_spans
 from .types import ParsedSentence
 
 _PERSON_TYPES = {"person"}
@@ -147,6 +147,9 @@ def _with_quote(p: _Placed, quotes: Sequence[tuple[int, int]], text: str) -> _Pl
             lo = min(p.content[0], *(q[0] for q in over))
             hi = max(p.content[1], *(q[1] for q in over))
             if not (lo <= p.cue[0] < hi):
+                last = max(over, key=lambda q: q[1])
+                if last[1] == hi and last[0] > lo and quote_mark_at(text, hi):
+                    hi += quote_mark_at(text, hi)  # a quotation opened inside the content closes inside it too
                 return replace(p, content=(lo, hi))
             # a medial speaker clause inside a quotation broken by it: each side is its own quotation
             return replace(p, content=(min(q[0] for q in over), max(q[1] for q in over)))

@@ -33,7 +33,7 @@ COMPONENT = "claimgraph_statements_v1"  # spaCy factory names take no dots
 
 
 
-def _mark_at(text: str, i: int) -> int:
+def quote_mark_at(text: str, i: int) -> int:
     """Length of the quote mark at `i` (0 if none): “ ” " or a typewriter pair '' / ``."""
     if text.startswith(("''", "``"), i):
         return 2
@@ -199,6 +199,9 @@ class StatementMatcher:
                     span = _trim(doc, act.left_edge.i, act.right_edge.i + 1)
                 else:
                     span = self._content(doc, spec.build, roles)
+                    if spec.id == "infinitive" and span is not None and doc[span[0]].tag_ == "TO":
+                        f.extra_cue.add(span[0])  # "agreed to provide": the marker goes with the cue
+                        span = _trim(doc, span[0] + 1, span[1])
                 if span is not None:
                     span = _without_connective(doc, span)
                 if span is not None:
@@ -286,7 +289,9 @@ class StatementMatcher:
             if head.i < cue.i and head.dep_ in {"ccomp", "parataxis"}:
                 # "The coalition was well-established, officials emphasised, when a picture emerged …": what
                 # goes on after the speaker clause belongs to the report; the content covers both
-                hi = max([hi, *(c.right_edge.i + 1 for c in cue.rights if c.dep_ in {"advcl", "ccomp"})])
+                speech = self.rules.lexicon["speech"] | self.rules.lexicon["cognition"]
+                hi = max([hi, *(c.right_edge.i + 1 for c in cue.rights if c.dep_ in {"advcl", "ccomp"}
+                                and c.lemma_.lower() not in speech)])  # "…, adding that …": its own statement
             return _trim(doc, head.left_edge.i, hi)
         if build == "object":  # "accused India of sponsoring the attack": the object and its of/for phrase
             right = head.right_edge.i
@@ -300,6 +305,8 @@ class StatementMatcher:
             subject = doc[roles["subject"]]
             start = subject.left_edge.i
             return _trim(doc, start, head.right_edge.i + 1)
+        if build == "sentence_around":
+            return _around_phrase(doc, cue)
         if build == "clause_around":  # the clause the cue sits in, less the cue's own phrase
             lo, hi = head.left_edge.i, head.right_edge.i + 1
             clo, chi = cue.left_edge.i, cue.right_edge.i + 1
@@ -326,6 +333,27 @@ def _relative_speaker(doc: Doc, content: tuple[int, int], source: int | None) ->
     if content[1] - content[0] == 1:
         return True
     return source is not None and doc[source].left_edge.i == content[0] + 1
+
+
+def _around_phrase(doc: Doc, cue: Token) -> tuple[int, int] | None:
+    """The content of "according to X" / "as per X": the sentence less the phrase. A phrase at the end
+    ("…, according to officials") attributes what comes before it; one at the start or in the middle ("partly
+    because, according to the general, the date …") what comes after it, up to a second "according to" joined
+    on ("…, and according to other officials, …"), which attributes the rest to someone else."""
+    lo, hi = cue.left_edge.i, cue.right_edge.i + 1
+    words = [t.i for t in doc if not (t.is_punct or t.is_space)]
+    if not words:
+        return None
+    if hi > words[-1]:
+        return _trim(doc, words[0], lo)
+    end = len(doc)
+    for t in doc[hi:]:
+        if t.lower_ in {"according", "per"} and t.i > hi and doc[t.i - 1].lower_ in {"and", "but", ",", "as"}:
+            end = t.i - 1
+            while end > hi and doc[end - 1].lower_ in {"and", "but", ",", "while"}:
+                end -= 1
+            break
+    return _trim(doc, hi, end)
 
 
 def _set_off(cue: Token) -> bool:
@@ -395,13 +423,16 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     """Drop punctuation, quote marks and a leading complementizer from both ends of a token range; a closing
     quote mark whose opening mark is inside the range stays ("its magazine, ‘Yalgaar’")."""
     while lo < hi and (doc[lo].is_punct or doc[lo].is_quote or doc[lo].is_space
-                       or (doc[lo].dep_ == "mark" and doc[lo].lower_ in {"that"})):
+                       or (doc[lo].dep_ == "mark" and doc[lo].lower_ in {"that", "whether"})
+                       or (doc[lo].tag_ == "WRB" and doc[lo].lower_ == "how" and hi - lo > 3)):
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_quote or doc[hi - 1].is_space) \
             and doc[hi - 1].text not in {")", "]"}:
         last = doc[hi - 1].text
         if last in _PAIRS and any(t.text == _PAIRS[last] for t in doc[lo : hi - 1]):
             break
+        if last == '"' and sum(t.text == '"' for t in doc[lo : hi - 1]) % 2:
+            break  # the closing mark of a quotation opened inside: 'are "weak" and "have problems."'
         hi -= 1
     return (lo, hi) if hi > lo else None
 
@@ -451,7 +482,7 @@ def quote_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[
     for ps, pe in paragraphs:
         start = ps
         if open_at is not None:
-            mark = _mark_at(text, ps)
+            mark = quote_mark_at(text, ps)
             if mark:
                 start = ps + mark  # the reopening mark continues the quotation
             elif not broken:
@@ -459,7 +490,7 @@ def quote_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[
                 open_at = None
         i = start
         while i < pe:
-            mark = _mark_at(text, i)
+            mark = quote_mark_at(text, i)
             if not mark:
                 i += 1
                 continue
