@@ -130,7 +130,7 @@ def test_according_to_attributes_the_rest_of_its_sentence(extractor) -> None:  #
 def test_content_boundaries_of_the_scheme(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "\n\n".join([
         "Since then, the depot was guarded by the militia, the residents said, adding that the road had been mined.",
-        "The envoy agreed to reopen the border crossing before the harvest.",
+        "The envoy promised to reopen the border crossing before the harvest.",
         "Diplomats asked whether the talks would resume after the election.",
         'The commander said the rebels were "tired" and "ready to talk."',
     ])
@@ -139,9 +139,39 @@ def test_content_boundaries_of_the_scheme(extractor) -> None:  # type: ignore[no
     assert said.content.text == "Since then, the depot was guarded by the militia"  # not the added clause
     adding = _by_cue(x, "adding")
     assert adding.content.text == "the road had been mined"
-    agreed = _by_cue(x, "agreed to")
-    assert agreed.content.text == "reopen the border crossing before the harvest"
+    promised = _by_cue(x, "promised to")
+    assert promised.content.text == "reopen the border crossing before the harvest"
     asked = _by_cue(x, "asked")
     assert asked.content.text == "the talks would resume after the election"
     commander = [s for s in x.attributions if s.source is not None and s.source.text == "The commander"]
     assert commander[0].content.text == 'the rebels were "tired" and "ready to talk."'
+
+
+@pytest.mark.model
+def test_stances_and_views_held_with_a_that_clause(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "\n\n".join([
+        "The mayor was disappointed that the council did not act on the flood report.",
+        "I have full confidence that the new commander will restore order in the district.",
+        "My concern is that the debate will raise doubts about our resolve.",
+        "The governor made it clear that the curfew would stay in place until Friday.",
+        "There have been reports that the prisoners were moved to another camp.",
+        "There were allegations of fraud in the count.",
+    ])
+    x = _extract(extractor, text)
+    got = {s.cue.text: (s.source.text if s.source else None, s.content.text) for s in x.attributions}
+    assert got["was disappointed"] == ("The mayor", "the council did not act on the flood report")
+    assert got["have full confidence"] == ("I", "the new commander will restore order in the district")
+    assert got["concern"] == ("My", "the debate will raise doubts about our resolve")
+    assert got["made it clear"] == ("The governor", "the curfew would stay in place until Friday")
+    assert got["There have been reports"] == (None, "the prisoners were moved to another camp")
+    assert got["There were allegations of"][0] is None
+
+
+@pytest.mark.model
+def test_a_decision_or_an_agreement_to_act_is_no_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "\n\n".join([
+        "The two parties agreed to form a coalition government after the vote.",
+        "Parliament decided to try the former president for treason.",
+    ])
+    x = _extract(extractor, text)
+    assert not x.attributions, [(s.cue.text, s.content.text) for s in x.attributions]

@@ -53,10 +53,16 @@ class StatementFinder:
         self.version = version
         words = sorted(self.rules.cue_words(), key=len, reverse=True)
         self.cue_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+        # stance adjectives and held-view nouns count only with the clause they take ("confident that",
+        # "reports of", "made it clear that"): alone they are too common to parse every sentence holding them
+        held = sorted(self.rules.held_words(), key=len, reverse=True)
+        self.held_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in held) + r")\b[^.;]{0,80}?\b(?:that|of)\b",
+                                  re.IGNORECASE)
 
     def sentences_to_parse(self, text: str, sentences: Iterable[Sentence]) -> list[Sentence]:
         """The sentences not kept for claims that hold a cue word (the only ones parsed for statements)."""
-        return [s for s in sentences if not s.keep and self.cue_re.search(text, s.start, s.end)]
+        return [s for s in sentences if not s.keep and (self.cue_re.search(text, s.start, s.end)
+                                                         or self.held_re.search(text, s.start, s.end))]
 
     def find(self, doc: Document, sentences: Sequence[Sentence], parsed: Sequence[ParsedSentence],
              paragraphs: Sequence[tuple[int, int]], entities: Sequence[Entity]) -> list[Statement]:

@@ -80,6 +80,14 @@ class StatementRules:
         return frozenset(words | _IRREGULAR_SAY)
 
 
+    def held_words(self) -> frozenset[str]:
+        """Lower-case words of stances and held views that make a sentence worth parsing when a that-clause or
+        an of-phrase follows them ("confident that", "reports of", "made it clear that")."""
+        nouns = self.lexicon["held_nouns"] | self.lexicon["report_nouns"]
+        return frozenset({w for n in nouns for w in (n, n + "s")} | self.lexicon["stance"]
+                         | {"clear", "plain", "known", "obvious"})
+
+
 # past forms of the commonest cue verbs, which `verb_forms` (regular endings only) cannot make
 _IRREGULAR_SAY = frozenset({"said", "told", "thought", "wrote", "written", "knew", "known", "understood", "felt",
                             "saw", "seen", "foretold"})
@@ -181,9 +189,19 @@ class StatementMatcher:
             f.extra_cue.update(roles[n] for n in ("to", "per", "as", "saying") if n in roles)
             if spec.id in {"agentless_as", "agentless_of"}:
                 f.extra_cue.add(roles["content"])  # "identified as", "accused of"
-            if "object" in roles:  # "described the attack as": the object goes with the cue
+            if "as" in roles and "object" in roles:  # "described the attack as": the object goes with the cue
                 obj, as_ = doc[roles["object"]], roles["as"]
                 f.extra_cue.update(range(obj.left_edge.i, obj.right_edge.i + 1 if as_ > obj.right_edge.i else as_))
+            elif "object" in roles or "it" in roles:  # "have full confidence that", "made it clear that": the
+                # words from the verb up to the clause ("send a message to the elders that")
+                f.extra_cue.update(range(roles["cue"] + 1, doc[roles["content"]].left_edge.i))
+            if "copula" in roles and roles["copula"] < roles["cue"] and "source" in roles \
+                    and doc[roles["cue"]].dep_ == "acomp":  # "was (also) disappointed"
+                f.extra_cue.update(range(roles["copula"], roles["cue"]))
+            if "expl" in roles:  # "There have been reports (of)": the expletive up to the noun
+                f.extra_cue.update(range(roles["expl"], roles["cue"]))
+                if "of" in roles:
+                    f.extra_cue.add(roles["of"])
             if "source" in roles and f.source is None:
                 f.source = roles["source"]
             if spec.build is not None and "content" in roles:
@@ -231,9 +249,12 @@ class StatementMatcher:
         if "in_document" in f.patterns and f.source is None:
             return None
         if not f.agentless and f.source is None and cue.pos_ in {"VERB", "AUX"}:
-            f.source = _climb_subject(cue)
+            subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+            f.source = subj.i if subj is not None else _climb_subject(cue)
         if f.source is None and not f.agentless and any(c.tag_ == "TO" for c in cue.children):
             return None  # "reason to believe", "in order to argue": an infinitive nobody is said to say
+        if f.source is not None and doc[f.source].tag_ in {"WDT", "WP"} and doc[f.source].head.dep_ != "relcl":
+            return None  # a relative pronoun that names nobody the parse can find
         if f.source is not None and (doc[f.source].lower_ in {"nobody", "none", "noone"} or any(
                 c.dep_ == "det" and c.lower_ == "no" for c in doc[f.source].children)):
             return None  # "No group has claimed responsibility": nobody said anything
