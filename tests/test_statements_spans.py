@@ -175,3 +175,23 @@ def test_a_decision_or_an_agreement_to_act_is_no_statement(extractor) -> None:  
     ])
     x = _extract(extractor, text)
     assert not x.attributions, [(s.cue.text, s.content.text) for s in x.attributions]
+
+
+@pytest.mark.model
+def test_what_a_thinker_thinks_goes_on_past_a_comma_and(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "I believe the new road may be our only chance to reach the valley, and it will need more guards."
+    x = _extract(extractor, text)
+    believe = _by_cue(x, "believe")
+    assert believe.content.text == (
+        "the new road may be our only chance to reach the valley, and it will need more guards")
+
+
+@pytest.mark.model
+def test_speaker_clauses_that_report_no_clause_of_their_own(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "\n\n".join([
+        "The brigade will get what the general has said is necessary for the winter.",
+        "Recall that the envoy left the talks in March.",
+        "The police said that the envoy left the talks in March.",
+    ])
+    x = _extract(extractor, text)
+    assert [(s.cue.text, s.source.text if s.source else None) for s in x.attributions] == [("said", "The police")]

@@ -215,6 +215,8 @@ class StatementMatcher:
                         continue
                     f.extra_cue.update({obj.i, for_.i})  # type: ignore[union-attr]
                     span = _trim(doc, act.left_edge.i, act.right_edge.i + 1)
+                elif spec.build == "subtree" and _subjectless(doc[roles["content"]], doc[roles["cue"]]):
+                    continue  # "what the general has said is necessary": the reported clause's subject is outside
                 else:
                     span = self._content(doc, spec.build, roles)
                     if spec.id == "infinitive" and span is not None and doc[span[0]].tag_ == "TO":
@@ -251,6 +253,9 @@ class StatementMatcher:
         if not f.agentless and f.source is None and cue.pos_ in {"VERB", "AUX"}:
             subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
             f.source = subj.i if subj is not None else _climb_subject(cue)
+        if f.source is None and not f.agentless and cue.tag_ in {"VB", "VBG"} \
+                and not any(c.tag_ == "TO" or c.dep_ == "aux" for c in cue.children):
+            return None  # "Recall that …", "…, saying that …" with no speaker the parse can find
         if f.source is None and not f.agentless and any(c.tag_ == "TO" for c in cue.children):
             return None  # "reason to believe", "in order to argue": an infinitive nobody is said to say
         if f.source is not None and doc[f.source].tag_ in {"WDT", "WP"} and doc[f.source].head.dep_ != "relcl":
@@ -307,6 +312,16 @@ class StatementMatcher:
         cue = doc[roles["cue"]]
         if build == "subtree":
             hi = head.right_edge.i + 1
+            lex = self.rules.lexicon
+            if head.i > cue.i and head.dep_ == "ccomp" and cue.lemma_.lower() in lex["cognition"]:
+                # "I believe it may be our only chance, and it will require more forces": a clause joined to the
+                # thinking verb with a subject of its own goes on with what is thought, not with the thinker
+                own = next((c.lower_ for c in cue.children if c.dep_ == "nsubj"), None)
+                for c in cue.rights:
+                    subj = next((x for x in c.children if x.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+                    if c.dep_ == "conj" and c.i > head.right_edge.i and subj is not None and subj.lower_ != own \
+                            and c.lemma_.lower() not in lex["speech"] | lex["cognition"]:
+                        hi = c.right_edge.i + 1
             if head.i < cue.i and head.dep_ in {"ccomp", "parataxis"}:
                 # "The coalition was well-established, officials emphasised, when a picture emerged …": what
                 # goes on after the speaker clause belongs to the report; the content covers both
@@ -342,6 +357,15 @@ class StatementMatcher:
                 hi = clo
             return _trim(doc, lo, hi)
         raise ValueError(f"statements.yaml: unknown content build {build!r}")
+
+
+def _subjectless(head: Token, cue: Token) -> bool:
+    """A finite reported clause after its cue with no subject of its own: the speaker clause sits inside a free
+    relative or a relative clause ("what the general has said is necessary", "the deal, which officials said was
+    ill-advised")."""
+    return head.dep_ == "ccomp" and head.i > cue.i and head.tag_ in {"VBZ", "VBD", "VBP", "MD"} \
+        and head.left_edge.i == head.i - sum(1 for c in head.lefts if c.dep_ in {"aux", "neg", "advmod"}) \
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in head.children)
 
 
 def _relative_speaker(doc: Doc, content: tuple[int, int], source: int | None) -> bool:
