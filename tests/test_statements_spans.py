@@ -195,3 +195,21 @@ def test_speaker_clauses_that_report_no_clause_of_their_own(extractor) -> None: 
     ])
     x = _extract(extractor, text)
     assert [(s.cue.text, s.source.text if s.source else None) for s in x.attributions] == [("said", "The police")]
+
+
+@pytest.mark.model
+def test_content_stops_where_another_source_or_sentence_begins(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "\n\n".join([
+        "The inquiry concluded that the convoy was ambushed near the bridge, and according to two drivers, the "
+        "escort had left an hour earlier.",
+        "The minister said that a new vote is needed in the assembly for a trial of the general.[12]\"We will not "
+        "wait for ever,\" he added.",
+        "The report showed how badly the school had been damaged.",
+    ])
+    x = _extract(extractor, text)
+    concluded = _by_cue(x, "concluded")
+    assert concluded.content.text == "the convoy was ambushed near the bridge"
+    said = next(s for s in x.attributions if s.source is not None and s.source.text == "The minister")
+    assert said.content.text == "a new vote is needed in the assembly for a trial of the general"
+    showed = _by_cue(x, "showed")
+    assert showed.content.text == "how badly the school had been damaged"

@@ -110,8 +110,16 @@ def assemble(doc: Document, parsed: Sequence[ParsedSentence], paragraphs: Sequen
 _REFERENCE_END = re.compile(r"(?:\s*\[\d*\]?|\s*[,;:.])+$")
 
 
+_MISSED_BOUNDARY = re.compile(r"[.!?]?\[\d+\](?=[\"“A-Z])")
+
+
 def _clean_end(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """A content range without a trailing reference marker ("… with them.[5]") or the stop before it."""
+    """A content range without a trailing reference marker ("… with them.[5]") or the stop before it, and cut
+    at a reference marker run into the next sentence ("… of Musharraf[324]\"I have …": a sentence end the
+    segmenter missed)."""
+    run_on = _MISSED_BOUNDARY.search(text, start, end)
+    if run_on is not None and run_on.start() > start:
+        end = run_on.start()
     m = _REFERENCE_END.search(text, start, end)
     if m is not None and "[" in m.group(0):
         end = m.start()

@@ -313,6 +313,11 @@ class StatementMatcher:
         if build == "subtree":
             hi = head.right_edge.i + 1
             lex = self.rules.lexicon
+            for c in head.rights:  # "…concluded that X, and according to other officials, Y": Y is theirs
+                if c.dep_ == "conj" and any(g.lower_ in {"according", "per"} for g in c.children):
+                    hi = min(hi, c.left_edge.i)
+                    while hi > head.i + 1 and doc[hi - 1].lower_ in {"and", "but", ",", ";"}:
+                        hi -= 1
             if head.i > cue.i and head.dep_ == "ccomp" and cue.lemma_.lower() in lex["cognition"]:
                 # "I believe it may be our only chance, and it will require more forces": a clause joined to the
                 # thinking verb with a subject of its own goes on with what is thought, not with the thinker
@@ -386,7 +391,7 @@ def _around_phrase(doc: Doc, cue: Token) -> tuple[int, int] | None:
     because, according to the general, the date …") what comes after it, up to a second "according to" joined
     on ("…, and according to other officials, …"), which attributes the rest to someone else."""
     lo, hi = cue.left_edge.i, cue.right_edge.i + 1
-    words = [t.i for t in doc if not (t.is_punct or t.is_space)]
+    words = [t.i for t in doc if any(ch.isalnum() for ch in t.text)]  # not "_" of "_The Post_" markup
     if not words:
         return None
     if hi > words[-1]:
@@ -469,7 +474,8 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     quote mark whose opening mark is inside the range stays ("its magazine, ‘Yalgaar’")."""
     while lo < hi and (doc[lo].is_punct or doc[lo].is_quote or doc[lo].is_space
                        or (doc[lo].dep_ == "mark" and doc[lo].lower_ in {"that", "whether"})
-                       or (doc[lo].tag_ == "WRB" and doc[lo].lower_ == "how" and hi - lo > 3)):
+                       or (doc[lo].tag_ == "WRB" and doc[lo].lower_ == "how" and hi - lo > 3
+                           and doc[lo + 1].pos_ not in {"ADJ", "ADV"})):  # "how volatile it is" stays whole
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_quote or doc[hi - 1].is_space) \
             and doc[hi - 1].text not in {")", "]"}:
