@@ -100,7 +100,7 @@ def assemble(doc: Document, parsed: Sequence[ParsedSentence], paragraphs: Sequen
     for p in placed:
         kind, actor = _kind_and_actor(p, text, entities, lex, doc, out)
         cue, content = _span(text, p.cue), _span(text, p.content)  # type: ignore[arg-type]
-        source = None if p.source is None else _span(text, p.source)
+        source = None if p.source is None else _span(text, _balanced_markup(text, p.source))
         sid = make_id("st", doc.id, cue.start, cue.end, content.start, content.end)
         out.append(Statement(sid, doc.id, cue, content, kind, source, actor, None, version))
     denials = {s.id for s, p in zip(out, placed, strict=True) if p.denial}
@@ -124,6 +124,22 @@ def _clean_end(text: str, start: int, end: int) -> tuple[int, int] | None:
     if m is not None and "[" in m.group(0):
         end = m.start()
     return (start, end) if end > start else None
+
+
+def _balanced_markup(text: str, r: tuple[int, int]) -> tuple[int, int]:
+    """A span with the emphasis marks of a name set in italics ("_The Washington Post_", "the _Daily News_")
+    taken in whole: a mark just outside the span whose partner is inside it, or both marks round it."""
+    s, e = r
+    inside = text.count("_", s, e)
+    before = s > 0 and text[s - 1] == "_"
+    after = e < len(text) and text[e] == "_"
+    if inside % 2 and after:
+        e += 1
+    elif inside % 2 and before:
+        s -= 1
+    elif inside == 0 and before and after:
+        s, e = s - 1, e + 1
+    return s, e
 
 
 def _span(text: str, r: tuple[int, int]) -> Span:
