@@ -121,6 +121,13 @@ def _clean_end(text: str, start: int, end: int) -> tuple[int, int] | None:
     if run_on is not None and run_on.start() > start:
         end = run_on.start()
     m = _REFERENCE_END.search(text, start, end)
+    if m is not None and "[" in m.group(0) and text[m.start() - 1 : m.start()] in {'"', "”"}:
+        # '… in two decades".[11]': the closing mark of a quotation that opened before the content
+        mark = text[m.start() - 1]
+        opening = "“" if mark == "”" else '"'
+        if text.count(opening, start, m.start() - 1) % 2 == 0:
+            end = m.start() - 1
+    m = _REFERENCE_END.search(text, start, end)
     if m is not None and "[" in m.group(0):
         end = m.start()
     return (start, end) if end > start else None

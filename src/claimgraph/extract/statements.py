@@ -241,7 +241,7 @@ class StatementMatcher:
         prt = [c.i for c in cue.children if c.dep_ == "prt" and c.i == cue.i + 1]
         if cue.lemma_.lower() in lex["needs_particle"] and not prt:
             return None  # "evidence points to …" reports nobody's word
-        if not _set_off(cue) or any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in cue.children):
+        if not _set_off(cue) or f.agentless or any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in cue.children):
             # a reported clause of its own, not a speaker clause set inside another
             f.contents = [c for c in f.contents if c[1] != "parenthetical"]
         passive = any(c.dep_ == "auxpass" for c in cue.children)
@@ -292,7 +292,7 @@ class StatementMatcher:
             if not doc[i].is_space:  # a hard wrap inside the verb group ("do not\n\n believe")
                 idx.add(i)
             i -= 1
-        if f.agentless and i >= 0 and doc[i].lower_ == "it" and doc[i].head == cue:
+        if "agentless_it" in f.patterns and i >= 0 and doc[i].lower_ == "it" and doc[i].head == cue:
             idx.add(i)
         # the addressee right after the verb: "told ThePrint", "told the court", "stated to U.S. ambassador X"
         j = max(idx) + 1
@@ -344,12 +344,19 @@ class StatementMatcher:
             return _trim(doc, head.left_edge.i, head.right_edge.i + 1)
         if build == "from_subject":  # "Mengal … has been identified as a key asset": subject to the end
             subject = doc[roles["subject"]]
+            obj = next((c for c in head.children if c.dep_ == "pobj"), None)
+            if subject.lower_ == "it" and head.lower_ == "as" and obj is not None:
+                # "It was reported as the deadliest attack": "it" names the thing described, the content is
+                # the description
+                return _trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
             start = subject.left_edge.i
             return _trim(doc, start, head.right_edge.i + 1)
         if build == "sentence_around":
             return _around_phrase(doc, cue)
         if build == "clause_around":  # the clause the cue sits in, less the cue's own phrase
             lo, hi = head.left_edge.i, head.right_edge.i + 1
+            while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+                hi -= 1  # "…, as the governor pointed out.": the stop does not put the speaker clause inside
             clo, chi = cue.left_edge.i, cue.right_edge.i + 1
             own = [c.left_edge.i for c in cue.children if c.i < cue.i and c.dep_ in {"nsubj", "mark", "aux", "neg"}]
             if own and cue.dep_ in {"parataxis", "ccomp", "advcl"}:
@@ -412,10 +419,13 @@ def _set_off(cue: Token) -> bool:
     doc = cue.doc
     subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
     left = subj.left_edge.i if subj is not None and subj.i < cue.i else cue.i
+    mark = next((c for c in cue.children if c.dep_ == "mark" and c.lower_ == "as" and 0 < c.i < left), None)
+    if mark is not None:  # "…, as the governor pointed out"
+        left = mark.i
     right = cue.right_edge.i
     before = doc[left - 1].text if left > 0 else ""
     after = doc[right + 1].text if right + 1 < len(doc) else ""
-    return before in {",", "”", "\"", "—", "–"} or (after in {",", "—", "–"} and left > 0)
+    return before in {",", "”", "\"", "—", "–", "--"} or (after in {",", "—", "–", "--"} and left > 0)
 
 
 def _climb_subject(cue: Token) -> int | None:
