@@ -213,3 +213,19 @@ def test_content_stops_where_another_source_or_sentence_begins(extractor) -> Non
     assert said.content.text == "a new vote is needed in the assembly for a trial of the general"
     showed = _by_cue(x, "showed")
     assert showed.content.text == "how badly the school had been damaged"
+
+
+@pytest.mark.model
+def test_as_clauses_facts_and_descriptions(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "\n\n".join([
+        "The road to the valley is also under threat, as the governor recently pointed out.",
+        'It was reported as "the worst flood in the district in forty years".[4] The army sent boats.',
+        "The envoy stressed the fact that the talks had failed twice before.",
+    ])
+    x = _extract(extractor, text)
+    pointed = _by_cue(x, "recently pointed out")
+    assert pointed.content.text == "The road to the valley is also under threat"
+    reported = _by_cue(x, "was reported as")
+    assert reported.source is None and reported.content.text == "the worst flood in the district in forty years"
+    stressed = _by_cue(x, "stressed the fact")
+    assert stressed.content.text == "the talks had failed twice before"
