@@ -139,8 +139,8 @@ def test_content_boundaries_of_the_scheme(extractor) -> None:  # type: ignore[no
     assert said.content.text == "Since then, the depot was guarded by the militia"  # not the added clause
     adding = _by_cue(x, "adding")
     assert adding.content.text == "the road had been mined"
-    promised = _by_cue(x, "promised to")
-    assert promised.content.text == "reopen the border crossing before the harvest"
+    promised = _by_cue(x, "promised")
+    assert promised.content.text == "to reopen the border crossing before the harvest"
     asked = _by_cue(x, "asked")
     assert asked.content.text == "the talks would resume after the election"
     commander = [s for s in x.attributions if s.source is not None and s.source.text == "The commander"]

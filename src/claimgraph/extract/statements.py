@@ -219,9 +219,6 @@ class StatementMatcher:
                     continue  # "what the general has said is necessary": the reported clause's subject is outside
                 else:
                     span = self._content(doc, spec.build, roles)
-                    if spec.id == "infinitive" and span is not None and doc[span[0]].tag_ == "TO":
-                        f.extra_cue.add(span[0])  # "agreed to provide": the marker goes with the cue
-                        span = _trim(doc, span[0] + 1, span[1])
                 if span is not None:
                     span = _without_connective(doc, span)
                 if span is not None:
@@ -253,9 +250,8 @@ class StatementMatcher:
         if not f.agentless and f.source is None and cue.pos_ in {"VERB", "AUX"}:
             subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
             f.source = subj.i if subj is not None else _climb_subject(cue)
-        if f.source is None and not f.agentless and cue.tag_ in {"VB", "VBG"} \
-                and not any(c.tag_ == "TO" or c.dep_ == "aux" for c in cue.children):
-            return None  # "Recall that …", "…, saying that …" with no speaker the parse can find
+        if f.source is None and not f.agentless and cue.tag_ == "VB" and cue.i == _first_word(doc):
+            return None  # "Recall that …": an imperative names no speaker
         if f.source is None and not f.agentless and any(c.tag_ == "TO" for c in cue.children):
             return None  # "reason to believe", "in order to argue": an infinitive nobody is said to say
         if f.source is not None and doc[f.source].tag_ in {"WDT", "WP"} and doc[f.source].head.dep_ != "relcl":
@@ -466,6 +462,10 @@ def _phrase(head: Token, cue: tuple[int, int], content: tuple[int, int] | None) 
     while hi - 1 > lo and doc[hi - 1].dep_ == "case":  # "Obama's claim": the possessor without "'s"
         hi -= 1
     return _trim(doc, lo, hi)
+
+
+def _first_word(doc: Doc) -> int:
+    return next((t.i for t in doc if not (t.is_punct or t.is_quote or t.is_space)), 0)
 
 
 def _without_connective(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
