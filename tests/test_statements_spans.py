@@ -229,3 +229,10 @@ def test_as_clauses_facts_and_descriptions(extractor) -> None:  # type: ignore[n
     assert reported.source is None and reported.content.text == "the worst flood in the district in forty years"
     stressed = _by_cue(x, "stressed the fact")
     assert stressed.content.text == "the talks had failed twice before"
+
+
+@pytest.mark.model
+def test_a_condemnation_reports_no_proposition(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The prime minister condemned the bombing of the market and the foreign ministry condemned it too."
+    x = _extract(extractor, text)
+    assert not x.attributions, [(s.cue.text, s.content.text) for s in x.attributions]
