@@ -236,3 +236,16 @@ def test_a_condemnation_reports_no_proposition(extractor) -> None:  # type: igno
     text = "The prime minister condemned the bombing of the market and the foreign ministry condemned it too."
     x = _extract(extractor, text)
     assert not x.attributions, [(s.cue.text, s.content.text) for s in x.attributions]
+
+
+@pytest.mark.model
+def test_coordinated_speakers_and_a_channel_after_the_speaker(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "\n\n".join([
+        "The defence minister and the army chief said that the border would stay closed.",
+        "The Daily Star in an article on Monday reported that the dam had cracked.",
+        "A lot of farmers and even a lot of traders believe that the harvest is lost.",
+    ])
+    x = _extract(extractor, text)
+    sources = [s.source.text for s in x.attributions if s.source is not None]
+    assert sources == ["The defence minister and the army chief", "The Daily Star",
+                       "A lot of farmers and even a lot of traders"]

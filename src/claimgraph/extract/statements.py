@@ -450,9 +450,21 @@ def _phrase(head: Token, cue: tuple[int, int], content: tuple[int, int] | None) 
     if head.tag_ in {"WDT", "WP"} and head.head.dep_ == "relcl":
         relcl = head.head
         head = relcl.head  # "the report, which said …", "those who say …": the report, those
+    while head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN", "PRON"} and head.head.i < head.i \
+            and not cue[0] <= head.head.i < cue[1]:
+        head = head.head  # "the minister and the general said": both speak
     lo, hi = head.left_edge.i, head.right_edge.i + 1
     if relcl is not None:
         hi = min(hi, relcl.left_edge.i)
+    if hi < len(doc) and doc[hi - 1].dep_ == "cc" and head.dep_ == "nsubj":
+        # a coordination parsed as two subjects ("a lot of generals and even a lot of pundits believe")
+        other = next((t for t in head.head.children if t.dep_ == "nsubj" and t.i >= hi), None)
+        if other is not None and other.right_edge.i < cue[0]:
+            hi = other.right_edge.i + 1
+    for c in head.rights:  # "the Journal in an article": the channel is not the speaker
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if c.dep_ == "prep" and c.lower_ in {"in", "on"} and obj is not None and _is_channel(obj):
+            hi = min(hi, c.left_edge.i)
     around = content is not None and content[0] <= cue[0] < content[1]  # a speaker clause set inside its report
     for a, b in (cue,) if around or content is None else (cue, content):
         if a <= head.i < b:
@@ -466,6 +478,11 @@ def _phrase(head: Token, cue: tuple[int, int], content: tuple[int, int] | None) 
 
 def _first_word(doc: Doc) -> int:
     return next((t.i for t in doc if not (t.is_punct or t.is_quote or t.is_space)), 0)
+
+
+def _is_channel(tok: Token) -> bool:
+    """Whether a noun names where something was said (an article, a statement, an interview)."""
+    return tok.lemma_.lower() in load_rules().lexicon["documents"]
 
 
 def _without_connective(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
