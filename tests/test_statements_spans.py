@@ -249,3 +249,19 @@ def test_coordinated_speakers_and_a_channel_after_the_speaker(extractor) -> None
     sources = [s.source.text for s in x.attributions if s.source is not None]
     assert sources == ["The defence minister and the army chief", "The Daily Star",
                        "A lot of farmers and even a lot of traders"]
+
+
+@pytest.mark.model
+def test_a_pledge_or_a_speaker_introducing_a_quotation(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The general spoke at the academy.\n\nAs the commander of the northern corps, General Ali, said:\n\n"
+            "    The valley will be safe by the spring, and the roads will open again.\n\n"
+            'The president made this pledge to the troops: "You will have what you need to finish the job."\n\n'
+            "They made a pledge of support.")
+    x = _extract(extractor, text)
+    pledge = _by_cue(x, "made this pledge to the troops")
+    assert pledge.source is not None and pledge.source.text == "The president"
+    assert pledge.content.text == "You will have what you need to finish the job."
+    said = _by_cue(x, "said")
+    assert said.source is not None and said.source.text.endswith("General Ali")
+    assert said.content.text.startswith("The valley will be safe")
+    assert not [s for s in x.attributions if s.cue.text.startswith("made a pledge")]

@@ -194,7 +194,8 @@ def _with_quote(p: _Placed, quotes: Sequence[tuple[int, int]], text: str) -> _Pl
     clause_start = min(p.cue[0], p.source[0]) if p.source else p.cue[0]
     clause_end = max(p.cue[1], p.source[1]) if p.source else p.cue[1]
     for q in outside:
-        if q[1] <= clause_start and re.fullmatch(r"[\s,.;:!?”\"'—–-]*", text[q[1] : clause_start]):
+        if q[1] <= clause_start and p.pattern != "held_noun_quoted" \
+                and re.fullmatch(r"[\s,.;:!?”\"'—–-]*", text[q[1] : clause_start]):  # "made a pledge:" looks ahead
             return replace(p, content=q)
         if q[0] >= clause_end and re.fullmatch(r"[^.!?“\"]{0,40}?[:,]?\s*(?:[“\"]|''|``)\s*", text[clause_end : q[0]]):
             return replace(p, content=q)

@@ -192,9 +192,16 @@ class StatementMatcher:
             if "as" in roles and "object" in roles:  # "described the attack as": the object goes with the cue
                 obj, as_ = doc[roles["object"]], roles["as"]
                 f.extra_cue.update(range(obj.left_edge.i, obj.right_edge.i + 1 if as_ > obj.right_edge.i else as_))
-            elif "object" in roles or "it" in roles:  # "have full confidence that", "made it clear that": the
-                # words from the verb up to the clause ("send a message to the elders that")
+            elif ("object" in roles or "it" in roles) and "content" in roles:  # "have full confidence that",
+                # "made it clear that": the words from the verb up to the clause ("send a message to them that")
                 f.extra_cue.update(range(roles["cue"] + 1, doc[roles["content"]].left_edge.i))
+            elif "object" in roles:  # "made this pledge to the troops:": the verb, its object and addressee
+                obj = doc[roles["object"]]
+                end = min([obj.right_edge.i, *(c.left_edge.i - 1 for c in obj.children
+                                               if c.dep_ in {"acl", "ccomp", "relcl"})])
+                to = [c.right_edge.i for c in doc[roles["cue"]].rights if c.dep_ in {"prep", "dative"}
+                      and c.lower_ == "to" and c.i == end + 1]
+                f.extra_cue.update(range(roles["cue"] + 1, max([end, *to]) + 1))
             if "copula" in roles and roles["copula"] < roles["cue"] and "source" in roles \
                     and doc[roles["cue"]].dep_ == "acomp":  # "was (also) disappointed"
                 f.extra_cue.update(range(roles["copula"], roles["cue"]))
@@ -249,6 +256,9 @@ class StatementMatcher:
             return None
         if not f.agentless and f.source is None and cue.pos_ in {"VERB", "AUX"}:
             subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+            as_ = next((c for c in cue.lefts if c.dep_ == "prep" and c.lower_ == "as"), None)
+            if subj is None and as_ is not None:  # "As the commandant said: …" parsed with "as" a preposition
+                subj = next((c for c in as_.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}), None)
             f.source = subj.i if subj is not None else _climb_subject(cue)
         if f.source is None and not f.agentless and cue.tag_ == "VB" and cue.i == _first_word(doc):
             return None  # "Recall that …": an imperative names no speaker
