@@ -265,3 +265,13 @@ def test_a_pledge_or_a_speaker_introducing_a_quotation(extractor) -> None:  # ty
     assert said.source is not None and said.source.text.endswith("General Ali")
     assert said.content.text.startswith("The valley will be safe")
     assert not [s for s in x.attributions if s.cue.text.startswith("made a pledge")]
+
+
+@pytest.mark.model
+def test_a_participle_framing_the_same_act_of_saying(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ('Testifying before the committee, the minister said: "The border will reopen on Monday." '
+            'The police said the road was closed, adding that two bridges had been damaged.')
+    x = _extract(extractor, text)
+    cues = [s.cue.text for s in x.attributions]
+    assert not [c for c in cues if c.startswith("Testifying")]
+    assert "adding" in cues and cues.count("said") == 2

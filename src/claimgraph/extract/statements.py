@@ -252,6 +252,9 @@ class StatementMatcher:
         if passive and not f.agentless:  # "was denied entry" reports nobody's denial
             f.contents = [c for c in f.contents if c[1] != "nominal"]
         content = min(f.contents)[2] if f.contents else None
+        lex_say = lex["speech"] | lex["cognition"]
+        if content is None and cue.tag_ == "VBG" and cue.dep_ == "advcl" and cue.head.lemma_.lower() in lex_say:
+            return None  # "Testifying to Congress, he said …": one act of saying, reported by the main verb
         if "in_document" in f.patterns and f.source is None:
             return None
         if not f.agentless and f.source is None and cue.pos_ in {"VERB", "AUX"}:
