@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Token
 from ..nlp.segment import Sentence
 from ..ontology import load_ontology
 from ..records import Claim, Document, Entity, EntityRef, SourceKind, Span, Statement, StatementKind, make_id
-from .statements import Candidate, StatementMatcher, StatementRules, load_rules, quote_mark_at, quote_spans
+from .quotes import quote_mark_at, quote_spans
+from .statements import Candidate, StatementMatcher, StatementRules, load_rules
 from .types import ParsedSentence
 
 _PERSON_TYPES = {"person"}
