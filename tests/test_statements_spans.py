@@ -275,3 +275,13 @@ def test_a_participle_framing_the_same_act_of_saying(extractor) -> None:  # type
     cues = [s.cue.text for s in x.attributions]
     assert not [c for c in cues if c.startswith("Testifying")]
     assert "adding" in cues and cues.count("said") == 2
+
+
+@pytest.mark.model
+def test_italics_markup_round_a_source(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The letter was judged authentic by the investigators, according to _The Daily Courier_.[12] "
+            "The _Evening Star_ reported that the dam had cracked.")
+    x = _extract(extractor, text)
+    got = {s.cue.text: (s.source.text if s.source else None, s.content.text) for s in x.attributions}
+    assert got["according to"] == ("_The Daily Courier_", "The letter was judged authentic by the investigators")
+    assert got["reported"] == ("The _Evening Star_", "the dam had cracked")

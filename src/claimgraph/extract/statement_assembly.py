@@ -69,10 +69,17 @@ class StatementFinder:
              paragraphs: Sequence[tuple[int, int]], entities: Sequence[Entity]) -> list[Statement]:
         """The statements of `doc`: `parsed` are the sentences already parsed (for claims); the other sentences
         with a cue word are parsed here."""
-        extra = self.sentences_to_parse(doc.text, sentences)
-        more = [ParsedSentence(s.start, p, s.paragraph) for s, p in
-                zip(extra, self.nlp.pipe(doc.text[s.start : s.end].replace("\n", " ") for s in extra), strict=True)]
-        every = sorted([*parsed, *more], key=lambda p: p.start)
+        text = doc.text
+        extra = self.sentences_to_parse(text, sentences)
+        # a sentence with italics markup ("according to _The Washington Post_") is parsed again without the
+        # marks (the tokenizer glues them to the words); offsets stay the same
+        marked = [p for p in parsed if "_" in text[p.start : p.end] and (
+            self.cue_re.search(text, p.start, p.end) or self.held_re.search(text, p.start, p.end))]
+        todo = [(s.start, s.end, s.paragraph) for s in extra] + [(p.start, p.end, p.paragraph) for p in marked]
+        texts = (text[a:b].replace("\n", " ").replace("_", " ") for a, b, _ in todo)
+        more = [ParsedSentence(a, sent, para) for (a, _, para), sent in zip(todo, self.nlp.pipe(texts), strict=True)]
+        again = {p.start for p in marked}
+        every = sorted([*(p for p in parsed if p.start not in again), *more], key=lambda p: p.start)
         return assemble(doc, every, paragraphs, entities, self.matcher, self.version)
 
 

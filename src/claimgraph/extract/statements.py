@@ -12,6 +12,7 @@ want them there. Sentences the segmenter did not keep are parsed here only when 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -396,13 +397,17 @@ def _relative_speaker(doc: Doc, content: tuple[int, int], source: int | None) ->
     return source is not None and doc[source].left_edge.i == content[0] + 1
 
 
+_REF_MARK = re.compile(r"\[\d*\]?")
+
+
 def _around_phrase(doc: Doc, cue: Token) -> tuple[int, int] | None:
     """The content of "according to X" / "as per X": the sentence less the phrase. A phrase at the end
     ("…, according to officials") attributes what comes before it; one at the start or in the middle ("partly
     because, according to the general, the date …") what comes after it, up to a second "according to" joined
     on ("…, and according to other officials, …"), which attributes the rest to someone else."""
     lo, hi = cue.left_edge.i, cue.right_edge.i + 1
-    words = [t.i for t in doc if any(ch.isalnum() for ch in t.text)]  # not "_" of "_The Post_" markup
+    # words: not the "_" of "_The Post_" markup nor a reference marker (".[12]")
+    words = [t.i for t in doc if any(ch.isalnum() for ch in _REF_MARK.sub("", t.text))]
     if not words:
         return None
     if hi > words[-1]:
