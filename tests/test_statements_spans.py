@@ -285,3 +285,10 @@ def test_italics_markup_round_a_source(extractor) -> None:  # type: ignore[no-un
     got = {s.cue.text: (s.source.text if s.source else None, s.content.text) for s in x.attributions}
     assert got["according to"] == ("_The Daily Courier_", "The letter was judged authentic by the investigators")
     assert got["reported"] == ("The _Evening Star_", "the dam had cracked")
+
+
+@pytest.mark.model
+def test_then_goes_with_a_former_title(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "In 2005, then President Ali Khan said that the army would leave the valley.")
+    said = _by_cue(x, "said")
+    assert said.source is not None and said.source.text == "then President Ali Khan"

@@ -484,6 +484,8 @@ def _phrase(head: Token, cue: tuple[int, int], content: tuple[int, int] | None) 
             return None
         if a < hi and b > lo:  # an overlap with the cue or content: keep the side the head is on
             lo, hi = (max(lo, b), hi) if head.i >= b else (lo, min(hi, a))
+    if lo > 0 and doc[lo - 1].lower_ == "then" and doc[lo - 1].tag_ == "RB" and not cue[0] <= lo - 1 < cue[1]:
+        lo -= 1  # "then President Bush said": the time of the title goes with the speaker
     while hi - 1 > lo and doc[hi - 1].dep_ == "case":  # "Obama's claim": the possessor without "'s"
         hi -= 1
     return _trim(doc, lo, hi)
