@@ -14,7 +14,8 @@ judged by bench/names.py, places and countries by bench/geo.py.
      be extracted, and guessing one would be an allegation the text does not make. `perpetrator_strict`
      needs the same actor; `perpetrator_lenient` also accepts a parent group for a branch, per `families`.
    * Killed / injured: the event's count as one number (exact value, else lower bound, else upper bound);
-     no count stated → 0. `*_exact` is over all items; `*_exact_stated` only over items whose description
+     no count stated → 0; killed as the list counts it, victims only (the event's killed less its
+     attackers_killed). `*_exact` is over all items; `*_exact_stated` only over items whose description
      writes the gold number (as digits or words); `killed_within_10pct` allows ±10%.
    * Country: the country of the event's place; no place → wrong. `country` is over all items;
      `country_named` only over items whose description names the gold country, a demonym or a city of it.
@@ -157,7 +158,9 @@ def _predicted_incident(x: Any) -> tuple[str, int, int, str | None, Any]:  # noq
     ev = first_event(x.events, VIOLENT)
     # the gold names groups and people: a descriptive perpetrator ("dsc_" id: "gunmen") is "none named"
     perp = next((p.name for p in ev.perpetrators if not p.id.startswith("dsc_")), NONE) if ev else NONE
-    k = (point(ev.killed) if ev else None) or 0
+    # the list's Dead column counts victims ("All 4 attackers were killed" is not in it): the product's killed
+    # counts everyone who died and attackers_killed the attackers among them
+    k = max(0, ((point(ev.killed) if ev else None) or 0) - ((point(ev.attackers_killed) if ev else None) or 0))
     w = (point(ev.wounded) if ev else None) or 0
     place = ev.place if ev else None
     return perp, k, w, country_key(place.country) if place else None, place

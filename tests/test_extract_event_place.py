@@ -9,6 +9,7 @@ import pytest
 
 from claimgraph.extract.event_place import find_dateline
 from claimgraph.records import Event, Place
+from claimgraph.resolve.names import fold
 
 pytestmark = pytest.mark.model
 
@@ -28,21 +29,24 @@ def _where(place: Place | None) -> tuple[str | None, str | None, str | None] | N
 
 
 @pytest.mark.parametrize(("text", "admin1", "country", "precision"), [
-    # "Odisha's Malkangiri district": the possessive qualifier picks the namesake in Odisha
+    # "Odisha's Malkangiri district": the possessive qualifier picks the namesake in Odisha; Chitrkonda, a town
+    # the index lacks, lies in it
     ("An IED blast triggered by CPI (Maoist) in the Chitrkonda of Odisha's Malkangiri district killed two "
-     "BSF jawans.", "Odisha", "India", "district"),
+     "BSF jawans.", "Odisha", "India", "city"),
     ("QUETTA, Pakistan: Gunmen killed five people in Mastung district on Monday.", "Balochistan", "Pakistan",
      "district"),
     ("Militants attacked a checkpoint in the Jani Khel area of Bannu, killing two policemen.",
      "Khyber Pakhtunkhwa", "Pakistan", "city"),
-    ("Gunmen killed three people in Leigh on Sea, Essex.", "England", "United Kingdom", "district"),
+    # a town the index lacks, in the district after the comma
+    ("Gunmen killed three people in Leigh on Sea, Essex.", "England", "United Kingdom", "city"),
     ("Four militants were killed in the Swat valley.", "Khyber Pakhtunkhwa", "Pakistan", "district"),
     ("Three terrorists attacked a luxury hotel in the southwestern coastal town of Gwadar on Saturday.",
      "Balochistan", "Pakistan", "city"),
     ("A man stabbed two people in Essex on Friday, police in England said.", "England", "United Kingdom",
      "district"),
+    # named as a district: a district, though the index knows only the town of that name
     ("Security forces killed three militants in an encounter in Shopian district of Jammu and Kashmir.",
-     "Jammu and Kashmir", "India", "city"),
+     "Jammu and Kashmir", "India", "district"),
     ("Police killed 20 suspected sandalwood smugglers in Chittoor district of Andhra Pradesh.", "Andhra Pradesh",
      "India", "district"),
     ("Militants attacked a Frontier Corps post in Panjgur, killing four soldiers.", "Balochistan", "Pakistan",
@@ -108,3 +112,78 @@ def test_find_dateline(text: str, names: tuple[str, ...]) -> None:
 ])
 def test_not_a_dateline(text: str) -> None:
     assert find_dateline(text, [(0, len(text))]) is None
+
+
+# Places the text names plainly that GeoNames' lists of towns lack: kept as written, inside the division
+# the text (or the incident's other places) puts them in.
+@pytest.mark.parametrize(("text", "name", "admin1", "country"), [
+    ("Gunmen opened fire on a bus near Qoryooley Jadid village in Lower Shabelle region, killing three.",
+     "Qoryooley Jadid", "Lower Shabelle", "Somalia"),
+    ("Militants attacked a police post in Shah Hassan Khel village, Lakki Marwat district, Khyber Pakhtunkhwa "
+     "province, Pakistan, killing two policemen.", "Shah Hassan Khel", "Khyber Pakhtunkhwa", "Pakistan"),
+    ("Suspected militants lobbed a grenade at a CRPF bunker in the Nowhatta Chowk area of Srinagar, injuring "
+     "four.", "Nowhatta Chowk", "Jammu and Kashmir", "India"),
+    ("Three people were killed when rival groups clashed in Baghmara upazila of Rajshahi Division.",
+     "Baghmara", "Rajshahi Division", "Bangladesh"),
+    # a finer place in the paragraph's next sentence, inside the province the first one names
+    ("Fighting erupted today in Hiraan Region, leaving many dead. Insurgents attacked government troops in "
+     "Ceel Cali village, killing seven soldiers.", "Ceel Cali", "Hiiraan", "Somalia"),
+    # a possessive and a qualifier with words between them and the name
+    ("Maoists killed two jawans in Chhattisgarh's insurgency-hit Sukma district on Monday.", "Sukma",
+     "Chhattisgarh", "India"),
+    ("Militants overran a checkpoint in Qaisar district of volatile Faryab province, killing eight.",
+     "Qaisar", "Faryab", "Afghanistan"),
+])
+def test_places_the_index_lacks(text: str, name: str, admin1: str, country: str) -> None:
+    place = _place(text)
+    assert place is not None and (fold(place.name), place.admin1, place.country) == (fold(name), admin1, country), \
+        place
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed four people in the Southern Iraqi city of Basra.",
+    "Fighters pushed into Eastern areas of the town and killed five soldiers near Basra.",
+])
+def test_directions_and_nationalities_are_not_unknown_places(text: str) -> None:
+    place = _place(text)
+    assert place is not None and place.name == "Basra", place
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    # the chained style of incident databases: the first name is the place, the others enclose it
+    ("Assailants opened fire on a police patrol in Shah Hassan Khel, Lakki Marwat district, Khyber Pakhtunkhwa "
+     "province, Pakistan. Two officers were killed in the attack.", "Shah Hassan Khel", "Khyber Pakhtunkhwa"),
+    ("Assailants opened fire on civilians in Dhaka, Dhaka division, Bangladesh, killing two.", "Dhaka",
+     "Dhaka Division"),
+    # a former first-level division the report names is the province
+    ("An explosive device detonated in Bara, Khyber agency, Federally Administered Tribal Areas, Pakistan, "
+     "killing three.", "Bara", "Federally Administered Tribal Areas"),
+])
+def test_chained_qualifiers(text: str, name: str, admin1: str) -> None:
+    place = _place(text)
+    assert place is not None and (place.name, place.admin1, place.precision) == (name, admin1, "city"), place
+
+
+def test_a_town_under_the_texts_spelling() -> None:
+    # GeoNames' primary name is "Miran Shah"; the report's spelling is kept, with GeoNames' id
+    place = _place("Gunmen shot dead a tribal elder in Miranshah, North Waziristan, killing him.")
+    assert place is not None and (place.name, place.admin1) == ("Miranshah", "Khyber Pakhtunkhwa")
+    assert place.geonames_id is not None
+
+
+def test_a_region_the_text_names_beats_a_nationality() -> None:
+    # "a Pakistani militant" is a person's nationality; the event is in Kashmir, whichever side of the line
+    place = _place("Two gunmen opened fire today in a hospital in Kashmir where a Pakistani militant was brought "
+                   "for treatment, killing two police officers.")
+    assert place is not None and place.name == "Kashmir"
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a house in the Christian area of the town, killing four.",  # not Christian County, Kentucky
+    "Militants killed four people in Muslim-majority areas of the state.",
+    "The army said it killed 12 militants in Operation Zarb-e-Azb area, the military said.",
+])
+def test_faiths_and_operations_are_not_places(text: str) -> None:
+    place = _place(text)
+    assert place is None or place.country in (None, "Pakistan") and "Operation" not in place.name, place
+    assert place is None or place.name not in ("Christian", "Muslim-majority"), place

@@ -129,8 +129,9 @@ def _first_violent(text: str) -> Event:
         # a fight (raid, clash) counts the dead of both sides in killed; attackers_killed says how many
         (13, "raid", "Balochistan Liberation Front", "claimed", (11, 11), (3, 3), (1, 1), "Pakistan"),
         # "... attacked the Pakistan Stock Exchange building. Three security guards and a police sub
-        # inspector were killed ... All 4 attackers were killed": the place a facility's name begins with
-        (44, "bombing", "Balochistan Liberation Army", "claimed", (4, 4), (7, 7), (4, 4), "Pakistan"),
+        # inspector were killed ... All 4 attackers were killed": the place a facility's name begins with;
+        # killed counts everyone who died (4 victims + 4 attackers), attackers_killed the attackers
+        (44, "bombing", "Balochistan Liberation Army", "claimed", (8, 8), (7, 7), (4, 4), "Pakistan"),
         # "The Turkish government blamed YPG for the attack."
         (48, "bombing", "YPG", "attributed", (53, None), None, None, "Syria"),
     ],
@@ -306,7 +307,7 @@ def test_suspected_group_hand_built() -> None:
         (26, "Tehrik-i-Taliban Pakistan", None, "Pakistan"),
         # "The perpetrator was killed by police, while wearing a fake suicide vest. The attacker was
         # identified as Kujtim Fejzullai": a vest worn is no new incident; the named attacker joins
-        (32, "Kujtim Fejzullai", (4, 4), "Austria"),
+        (32, "Kujtim Fejzullai", (5, 5), "Austria"),  # 4 victims and the attacker
         # "A group named BRAS claimed responsibility.": no listing names BRAS, so the name stays as written
         (95, "BRAS", (6, 9), "Pakistan"),  # "Six to Nine Frontier Corps personnel"
         # "An Afghan teenager stabbed and injured 2 Americans in Amsterdam Central Station.": nationalities
@@ -316,7 +317,7 @@ def test_suspected_group_hand_built() -> None:
         (125, None, (4, 4), "Tajikistan"),
         # "The Austin serial bombings occurred ... In total, 5 package bombs exploded, killing 2 people ...
         # The suspect, 23 year old Mark Anthony Conditt ...": a series and its parts are one incident
-        (147, "Mark Anthony Conditt", (2, 2), "United States"),
+        (147, "Mark Anthony Conditt", (3, 3), "United States"),  # 2 victims and the bomber himself
         # "... claimed 7 civilians lives"
         (218, None, (7, 7), "Afghanistan"),
         # "Two bombings occurred in ... Homs. The first blast ... 57 people were killed ..."

@@ -33,12 +33,17 @@ def _events(text: str, published: str | None = "2024-05-15"):  # noqa: ANN202 - 
         "The group could attack the city again.",
         "If the talks fail, the militants would attack government buildings.",
         "Officials fear the militants may bomb the bridge.",
-        # allies fighting together, not a clash between them
-        "Russian forces fighting at the side of troops loyal to Assad have retaken the town.",
     ],
 )
 def test_no_event_from_non_event_wording(text: str) -> None:
     assert [(e.type, e.mode) for e in _events(text)] == []
+
+
+def test_allies_take_ground_together() -> None:
+    # allies fighting together: no clash between them; taking the town is their act, on one side
+    events = _events("Russian forces fighting at the side of troops loyal to Assad have retaken the town.")
+    assert [(e.type, e.mode) for e in events] == [("FIGHT", "capture")]
+    assert events[0].targets == ()
 
 
 def test_sanctions_on_a_state_stay_an_event() -> None:
@@ -69,15 +74,16 @@ def test_an_incident_inside_a_conflict_is_still_an_event() -> None:
         ("Four militants and an army commando were killed in the operation in North Waziristan.", (5, 5), None,
          (4, 4)),
         ("Two soldiers and three insurgents were killed in a clash in Kunar.", (5, 5), None, (3, 3)),
-        # in a one-sided assault the attackers' deaths stay apart from the victims'
-        ("Gunmen stormed a hotel in Kabul, killing 12 people; all 4 attackers were killed.", (12, 12), None,
+        # in a one-sided assault too, killed counts everyone who died; attackers_killed says how many of them
+        # were the attackers (the victims are the difference)
+        ("Gunmen stormed a hotel in Kabul, killing 12 people; all 4 attackers were killed.", (16, 16), None,
          (4, 4)),
         ("Gunmen attacked a checkpoint in Quetta, killing 20 and injuring 35.", (20, 20), (35, 35), None),
         ("A roadside bomb killed two soldiers and three civilians in Kandahar.", (5, 5), None, None),
         ("15 police personnel and a driver were killed when Naxalites triggered an explosive device.", (16, 16),
          None, None),
         ("A bomb exploded in a van and killed a suspected bomber, a soldier, 4 paramilitaries and 4 civilians.",
-         (9, 9), None, (1, 1)),
+         (10, 10), None, (1, 1)),
         ("Police killed 20 suspected sandalwood smugglers in Andhra Pradesh.", (20, 20), None, None),
         # a revised toll supersedes the first count of the same incident
         ("A bomb exploded at a market in Peshawar on Tuesday, killing 9 people. Police said the death toll rose "

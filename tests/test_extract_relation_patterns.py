@@ -87,3 +87,12 @@ def test_one_name_is_enough_with_a_word_for_the_other_side() -> None:
     _, sents = seg.segment(text)
     kept = [text[s.start : s.end] for s in sents if s.keep]
     assert kept == ["Its fighters attacked Tripoli.", "Hezbollah denied any involvement."]
+
+
+def test_rules_that_turn_or_complete_a_relation_load_from_the_data() -> None:
+    rules = {r.id: r for r in default_patterns().rules}
+    assert rules["proxy_as"].swap and rules["proxy_as"].predicates[0] == "directs"
+    assert rules["support_received"].other == "clause"
+    assert rules["responsibility_place"].fallback and not rules["responsibility_target"].fallback
+    # frames come from relation_frames.yaml: every rule's frame was found and built
+    assert {"possessive_noun", "members_are", "passive_agent_conj", "where_clause"} <= {r.frame for r in rules.values()}

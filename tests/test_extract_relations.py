@@ -51,6 +51,68 @@ STATED = [
     ("The TTP, which is based in Afghanistan, has carried out attacks in Khyber Pakhtunkhwa.",
      "attacked", "Taliban Pakistan", "Khyber Pakhtunkhwa"),
     ("ISKP fighters clashed with Taliban forces in Nangarhar.", "attacked", "Islamic State Khorasan", "Taliban"),
+    # the receiving side of help, and proxies: the helper / the principal is the subject
+    ("Hezbollah receives weapons and financial support from Iran.", "supports", "Iran", "Hezbollah"),
+    ("Hezbollah acts as a proxy for Iran in the region.", "directs", "Iran", "Hezbollah"),
+    # nominal relations held by a possessor
+    ("Analysts say that Iran's support for Hezbollah has grown.", "supports", "Iran", "Hezbollah"),
+    ("The Taliban described the deal as a betrayal of its alliance with al-Qaeda.", "cooperates_with", "Taliban",
+     "Qaeda"),
+    ("In 2012, the Pakistani Taliban's war against the Pakistan Army intensified.", "attacked", "Taliban",
+     "Pakistan Army"),
+    ("The report found evidence of collusion between the Pakistani Army and the Haqqani network.",
+     "cooperates_with", "Haqqani", "Pakistan"),
+    # passives, participles and coordination
+    ("Hamas was founded by Ahmed Yassin and funded by Qatar.", "member_of", "Ahmed Yassin", "Hamas"),
+    ("Hamas was founded by Ahmed Yassin and funded by Qatar.", "supports", "Qatar", "Hamas"),
+    ("The Houthis are backed by Iran.", "supports", "Iran", "Houthis"),
+    ("Boko Haram and ISWAP attacked Maiduguri.", "attacked", "ISWAP", "Maiduguri"),
+    # membership: lists, roles in apposition or as modifiers, a group's unit
+    ("The Islamic State's leaders include Abu Bakr al-Baghdadi and Abu Mohammad al-Adnani.", "member_of",
+     "Adnani", "Islamic State"),
+    ("The known members of Hamas's political bureau include Ismail Haniyeh and Khaled Meshaal.", "member_of",
+     "Meshaal", "Hamas"),
+    ("Officials named prominent Hamas leaders like Ismail Haniyeh and Yahya Sinwar.", "member_of", "Sinwar",
+     "Hamas"),
+    ("The raid was led by a Pakistan Army colonel, Ahmed Khan.", "member_of", "Ahmed Khan", "Pakistan Army"),
+    ("The first Hamas commander to be killed in the war was Ahmed Jabari.", "member_of", "Jabari", "Hamas"),
+    ("Hezbollah's military wing is the Islamic Resistance.", "branch_of", "Islamic Resistance", "Hezbollah"),
+    ("The Quds Force, the Iranian Revolutionary Guard Corps unit, trains militias abroad.", "branch_of",
+     "Qods Force", "Iranian Revolutionary Guard"),
+    ("The 5th Brigade, the Nigerian Army unit in Borno, repelled the attack.", "branch_of", "5th Brigade",
+     "Nigeria"),
+    # responsibility and hostile acts in other words
+    ("The ISI was responsible for attacks in Kabul.", "attacked", "Inter-Services Intelligence", "Kabul"),
+    ("Ansar al-Sharia took responsibility for the attack in Benghazi.", "claimed_responsibility_for",
+     "Ansar al-Sharia", "Benghazi"),
+    ("In the 1990s, Hezbollah waged a guerrilla campaign in southern Lebanon.", "attacked", "Hezbollah",
+     "Lebanon"),
+    ("Boko Haram has engaged in bombings in Maiduguri.", "attacked", "Boko Haram", "Maiduguri"),
+    ("The Taliban used guerrilla tactics against the Afghan Army.", "attacked", "Taliban", "Afghan"),
+    ("A Taliban attack on the base in Helmand killed ten soldiers.", "attacked", "Taliban", "Helmand"),
+    ("The Jaish-e-Mohammed claimed the attack on the convoy in Pulwama.", "claimed_responsibility_for", "Jaish",
+     "Pulwama"),
+    ("Al-Shabaab, an al-Qaeda-linked group, attacked the Westgate mall in Nairobi.", "associated_with",
+     "Shabaab", "Qaeda"),
+    ("The Jaish-e-Mohammed claimed the killing of Ahmed Shah in Srinagar.", "attacked", "Jaish", "Ahmed Shah"),
+    ("Hamas carried out the assassination of Rafik Hariri.", "attacked", "Hamas", "Hariri"),
+    ("Jamaat-ul-Ahrar broke away from the Tehreek-e-Taliban Pakistan in 2014.", "branch_of", "Ahrar",
+     "Taliban Pakistan"),
+    # where
+    ("The Taliban retreated to Kandahar, a Taliban stronghold near Pakistan.", "operates_in", "Taliban",
+     "Kandahar"),
+    ("The talks were held in Qatar, where the leadership of the Afghan Taliban lives.", "based_in", "Taliban",
+     "Qatar"),
+    ("Al-Shabaab uses southern Somalia as a base.", "based_in", "Shabaab", "Somalia"),
+    ("Officials worry about the Islamic State's presence in northern Mozambique.", "operates_in", "Islamic State",
+     "Mozambique"),
+    ("The Pakistan-based Lashkar-e-Taiba carried out the attack.", "based_in", "Lashkar", "Pakistan"),
+    ("ISIS fighters have been active in Mozambique since 2017.", "operates_in", "Islamic State", "Mozambique"),
+    ("The Haqqani network has its headquarters in Miranshah.", "based_in", "Haqqani", "Miranshah"),
+    ("It is the home of the Afghan Taliban in Quetta.", "based_in", "Taliban", "Quetta"),
+    ("Hezbollah has deployed its fighters in Syria.", "operates_in", "Hezbollah", "Syria"),
+    ("The Moro Islamic Liberation Front was the largest rebel group fighting in Mindanao.", "operates_in",
+     "Moro Islamic Liberation Front", "Mindanao"),
 ]
 
 
@@ -124,3 +186,74 @@ def test_rejected_candidates_are_reported_with_their_reason(extractor: Extractor
     assert claims_of(sea, "attacked", "Houthis", "Red Sea")
     y = _x(extractor, "They attacked the Pakistani Taliban in North Waziristan.")
     assert any("no named subject" in why for _, why in y.dropped)
+
+
+def test_enemies_fighting_each_other_attack_each_other(extractor: Extractor) -> None:
+    x = _x(extractor, "Hamas and Fatah fought each other in Gaza in 2007.")
+    assert claims_of(x, "attacked", "Hamas", "Fatah") and claims_of(x, "attacked", "Fatah", "Hamas")
+    assert not claims_of(x, "cooperates_with")
+
+
+def test_a_proxy_is_directed_not_the_director(extractor: Extractor) -> None:
+    x = _x(extractor, "Hezbollah acts as a proxy for Iran in the region.")
+    assert not claims_of(x, "directs", "Hezbollah", "Iran")
+    assert not [c for c in x.claims if c.predicate == "branch_of"]
+
+
+def test_pledging_allegiance_is_a_deed_not_an_intention(extractor: Extractor) -> None:
+    x = _x(extractor, "Boko Haram pledged allegiance to the Islamic State in 2015.")
+    tie = [c for c in x.claims if c.object is not None and "Islamic State" in c.object.name]
+    assert tie and tie[0].modality == Modality.ASSERTED and tie[0].predicate in {"branch_of", "member_of"}
+
+
+def test_bare_claim_of_responsibility_takes_the_place_of_the_incident_just_reported(extractor: Extractor) -> None:
+    text = ("An IED exploded at a vegetable market in Parachinar, a city in Pakistan's Kurram Agency. "
+            "The Tehreek-e-Taliban Pakistan claimed responsibility for the explosion.")
+    x = _x(extractor, text)
+    assert claims_of(x, "claimed_responsibility_for", "Taliban Pakistan", "Parachinar")
+    assert not claims_of(x, "claimed_responsibility_for", "Taliban Pakistan", "Kurram")
+    alone = _x(extractor, "The Tehreek-e-Taliban Pakistan claimed responsibility.")
+    assert [c.object for c in alone.claims if c.predicate == "claimed_responsibility_for"] == [None]
+
+
+def test_headed_by_states_one_tie(extractor: Extractor) -> None:
+    x = _x(extractor, "Since 1992, Hezbollah has been headed by Hassan Nasrallah, its secretary-general.")
+    assert claims_of(x, "member_of", "Nasrallah", "Hezbollah")
+    assert not claims_of(x, "directs", "Nasrallah", "Hezbollah")
+
+
+def test_a_role_noun_names_no_tie_for_a_non_person(extractor: Extractor) -> None:
+    # "leaders like X": X must be a person to be a member; an organisation listed so is no claim
+    x = _x(extractor, "Officials named prominent Hamas leaders like Ismail Haniyeh and Yahya Sinwar.")
+    assert all(c.predicate == "member_of" for c in x.claims if c.object is not None and c.object.name == "Hamas")
+
+
+def test_an_accusation_is_the_accusers_hedged_claim_never_a_fact(extractor: Extractor) -> None:
+    for text in ("Officials blamed the Haqqani network for the attack on the Indian embassy in Kabul.",
+                 "Afghan officials accused the Haqqani network of attacking the Indian embassy in Kabul."):
+        x = _x(extractor, text)
+        said = claims_of(x, "attacked", "Haqqani", "Kabul")
+        assert said, text
+        assert said[0].source.kind == SourceKind.ANONYMOUS and "officials" in said[0].source.name.lower()
+        assert said[0].modality == Modality.HEDGED
+    suspected = claims_of(_x(extractor, "The Haqqani network is suspected of attacking the Indian embassy in Kabul."),
+                          "attacked", "Haqqani", "Kabul")
+    assert suspected and suspected[0].modality == Modality.HEDGED
+    assert suspected[0].source.kind != SourceKind.OUTLET
+
+
+def test_a_claimed_attack_is_the_claimants_word(extractor: Extractor) -> None:
+    x = _x(extractor, "The Jaish-e-Mohammed claimed the attack on the convoy in Pulwama.")
+    said = claims_of(x, "attacked", "Jaish", "Pulwama")
+    assert said and said[0].source.kind == SourceKind.ORGANISATION and said[0].source.cue == "claimed"
+
+
+def test_a_claimed_killing_names_the_victim_not_also_the_place(extractor: Extractor) -> None:
+    x = _x(extractor, "The Jaish-e-Mohammed claimed the killing of Ahmed Shah in Srinagar.")
+    claimed = [c for c in x.claims if c.predicate == "claimed_responsibility_for"]
+    assert [c.object.name for c in claimed if c.object] == ["Ahmed Shah"]
+
+
+def test_near_a_place_is_not_in_it(extractor: Extractor) -> None:
+    x = _x(extractor, "The Taliban retreated to Kandahar, a Taliban stronghold near Pakistan.")
+    assert not claims_of(x, "operates_in", "Taliban", "Pakistan")

@@ -36,9 +36,10 @@ from claimgraph.records import Quantity
         ("a", 1, 1, False),
         ("another one", 1, 1, False),
         ("a dozen", 12, 12, False),
-        ("dozens", 24, None, True),
-        ("hundreds", 200, None, True),
-        ("several", 3, None, True),
+        # vague words state that people died, not how many: no number
+        ("dozens", None, None, True),
+        ("hundreds", None, None, True),
+        ("several", None, None, True),
         ("20 to 30", 20, 30, False),
         ("between 135 and 300", 135, 300, False),
         ("no 1", 0, 0, False),

@@ -28,7 +28,7 @@ from ..nlp.descriptive import load_descriptions
 from ..nlp.pipeline import add_gazetteer, gazetteer_of, load_pipeline
 from ..nlp.segment import Segmenter, Sentence, verb_forms
 from ..ontology import load_ontology
-from ..records import Document, Extraction, ExtractionError
+from ..records import Document, Extraction, ExtractionError, PartialDate, Precision
 from .attribution import credit_author
 from .claim_arguments import drop_unidentified, unidentifiable
 from .claims import ClaimLexicons, find_claims
@@ -92,6 +92,7 @@ class Extractor:
         self.furniture_verbs = frozenset(str(w).lower() for w in lexicon.get("furniture_verbs", []))
         self.publication_nouns = tuple(str(w) for w in lexicon.get("publication_nouns", []))
         self.statements = StatementFinder(self.nlp, version=EXTRACTOR_VERSION)
+        self._warm_up()
 
     # ------------------------------------------------------------------------------------------ public
 
@@ -145,6 +146,13 @@ class Extractor:
         while pending:
             yield self._finish(pending.popleft())
 
+    def _warm_up(self) -> None:
+        """Extract one short report once, so that what extraction loads on first use (the date parser's
+        tables and time-zone patterns, the place patterns, compiled expressions) is loaded with the
+        pipeline rather than by the first document of a run. Its extraction is thrown away."""
+        self.extract(Document(id="warm-up", text=_WARM_UP, source="-", published=PartialDate("2020-03-06",
+                                                                                              Precision.DAY)))
+
     # ------------------------------------------------------------------------------------------ stages
 
     def _segment(self, doc: Document) -> _Pending:
@@ -188,6 +196,11 @@ class Extractor:
         return Extraction(doc=doc, entities=tuple(entities), claims=tuple(claims), events=tuple(events),
                           dropped=tuple(dropped + claim_drops + event_drops + notes + links),
                           attributions=tuple(attributions))
+
+
+#: The report `Extractor` extracts once when it is built: a date, places, casualties, a claim and a source.
+_WARM_UP = ("QUETTA, 5 March 2020: Militants attacked a police post in Quetta on Tuesday, killing two officers and"
+            " wounding five, officials said. The Taliban claimed responsibility for the attack in a statement.")
 
 
 def _default_place_resolver() -> PlaceResolver:

@@ -96,7 +96,7 @@ def _time_for(c: Candidate, ps: ParsedSentence, published: PartialDate | None) -
 
 
 #: relation frames whose verb is the subject's own statement ("X claimed responsibility", "X denied any role")
-_SELF_STATED = {"noun_object", "noun_object_for"}
+_SELF_STATED = {"noun_object", "noun_object_for", "claim_deed"}
 
 
 def _self_source(c: Candidate, offset: int) -> Source:
@@ -106,6 +106,29 @@ def _self_source(c: Candidate, offset: int) -> Source:
     kind = SourceKind.NAMED_PERSON if who.type == "person" else SourceKind.ORGANISATION
     start = offset + verb.idx
     return Source(who.name, kind, cue=verb.text, span=Span(start, start + len(verb.text), verb.text))
+
+
+#: relation frames whose verb is someone else's allegation ("officials blamed X for the attack", "Kabul accused X
+#: of attacking Y"): the accuser is the source and the claim is hedged
+_ALLEGED = {"blamed_for", "accused_of_verb", "accused_of_verb_np"}
+
+
+def _accuser(c: Candidate, offset: int, entities: Sequence[Entity]) -> Source | None:
+    """The subject of the verb of blame as the claim's source: a named actor, else the unnamed ("officials").
+    None when the verb has no subject (a passive: the attribution layer calls it agentless)."""
+    verb = next((a for a in c.trigger.ancestors if a.pos_ == "VERB"), None)
+    who = next((t for t in verb.children if t.dep_ == "nsubj"), None) if verb is not None else None
+    if who is None:
+        return None
+    start = offset + verb.idx
+    cue = Span(start, start + len(verb.text), verb.text)
+    span = (offset + who.idx, offset + who.idx + len(who.text))
+    named = next((e for e in entities for m in e.mentions if m.start <= span[0] < m.end), None)
+    if named is not None:
+        kind = SourceKind.NAMED_PERSON if named.type == "person" else SourceKind.ORGANISATION
+        return Source(named.name, kind, cue=verb.text, span=cue)
+    words = " ".join(t.text for t in who.subtree)
+    return Source(words, SourceKind.ANONYMOUS, cue=verb.text, span=cue)
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -170,8 +193,12 @@ def find_claims(
                                  paragraph=paragraph, outlet=doc.outlet)
             if source.kind == SourceKind.OUTLET and c.frame in _SELF_STATED:
                 source = _self_source(c, ps.start)
+            if c.frame in _ALLEGED:
+                source = _accuser(c, ps.start, entities) or source
             modality, polarity, cues = find_modality(ps.sent, c.trigger, lex.cues,
                                                      nominal=c.frame in _NOMINAL_FRAMES)
+            if c.frame in _ALLEGED and modality == Modality.ASSERTED:
+                modality = Modality.HEDGED  # an accusation, not a finding
             if modality == Modality.INTENDED and (c.if_intended or c.predicate == "attacked"):
                 # "vowed to attack X", "planned to extend operations to X": an aim, not a deed
                 c = replace(c, predicate=c.if_intended or "targets")
@@ -189,9 +216,18 @@ def find_claims(
                 place=place.ref() if place else None, cues=cues, extractor=ctx.extractor,
             )
     types = {e.id: e.type for e in entities}
-    kept, arrivals = _members_arrive(list(claims.values()), arrival_ids, types, ctx.ontology)
+    kept, arrivals = _members_arrive(_one_leadership(list(claims.values())), arrival_ids, types, ctx.ontology)
     dropped += arrivals
     return _inherit_sources(kept), list(dict.fromkeys(dropped))
+
+
+def _one_leadership(claims: list[Claim]) -> list[Claim]:
+    """"Y has been headed by X, its secretary-general" states one tie: X leads Y. Where one sentence yields both
+    member_of (with the role) and directs for the same person and group, the member_of claim stands for it."""
+    members = {(c.subject.id, c.object.id, c.evidence.start) for c in claims
+               if c.predicate == "member_of" and c.object is not None}
+    return [c for c in claims if not (c.predicate == "directs" and c.object is not None
+                                      and (c.subject.id, c.object.id, c.evidence.start) in members)]
 
 
 def _members_arrive(claims: list[Claim], arrival_ids: set[str], types: dict[str, str], ontology: Ontology

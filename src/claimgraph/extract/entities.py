@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from ..nlp.descriptive import SPANS_KEY, Description
+from ..nlp.descriptive import SPANS_KEY, Description, demonym_like
 from ..nlp.gazetteer import Gazetteer, normalise
 from ..records import Entity, Span, make_id
 from .countries import Countries, document_country, host_country, host_variant
@@ -188,6 +188,9 @@ def find_mentions(
                 label = "PUBLICATION"  # "told ThePrint": the outlet spoken to
             if label == "ORG" and not ent.kb_id_ and demonyms and text in demonyms:
                 label = "NORP"  # "suspected Ugandan rebels": a nationality, not an organisation
+            if label == "ORG" and len(ent) == 1 and ent.root.dep_ in ("compound", "amod", "nmod") \
+                    and demonym_like(ent.root):
+                label = "NORP"  # "Kashmiri militants": where they are from, not an organisation
             if label == "ORG" and not ent.kb_id_ and any(
                     c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES for c in ent.root.children):
                 label = "PERSON"  # "B. Raman, a founder of India's Research and Analysis Wing": a person's role
@@ -201,7 +204,9 @@ def find_mentions(
         if not any(x.start < m.end and m.start < x.end for x in mentions):
             mentions.append(m)
     if described:
-        named = [m for m in mentions if m.kb_id]
+        # a listed group's name inside a description makes it that group's ("the TTP's militants"); a listed
+        # people or place only says where the fighters are from ("Baloch insurgents")
+        named = [m for m in mentions if m.kb_id and m.label not in _ORIGIN]
         described = [d for d in described if not any(n.start < d.end and d.start < n.end for n in named)]
         # the NER's unnamed organisation inside a description gives way to it, and so does the demonym or
         # place that says whose forces they are ("Indian" in "Indian troops", "US" in "a US drone strike")
@@ -219,6 +224,7 @@ def find_mentions(
 
 _UNNAMED_ORG = {"ORG", "NORP", "FAC", "PERSON"}
 _PLACE_LABELS = {"GPE", "LOC", "PLACE"}
+_ORIGIN = _PLACE_LABELS | {"NORP", "GROUP_IDENTITY"}
 
 
 def _descriptive_mentions(parsed: Sequence[ParsedSentence], descriptions: Mapping[str, Description]

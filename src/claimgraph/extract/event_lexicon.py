@@ -24,6 +24,9 @@ class TriggerDef:
     lemmas: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]  # lower-case word sequences
     singular: bool = False  # only a singular head noun ("the operation", not "the operations of the group")
+    # only with one of these as what is taken ("captured the town", "took control of an airfield"): lemmas of
+    # ground nouns; a place name always counts. Empty: any object.
+    objects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +136,8 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
             )
         triggers.append(
             TriggerDef(mode, etype, rank, frozenset(w.lower() for w in item.get("lemmas") or ()),
-                       _phrases(item.get("phrases")), bool(item.get("singular", False)))
+                       _phrases(item.get("phrases")), bool(item.get("singular", False)),
+                       frozenset(w.lower() for w in item.get("objects") or ()))
         )
     resp = raw["responsibility"]
     cues = ResponsibilityCues(

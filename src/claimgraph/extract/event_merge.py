@@ -20,10 +20,12 @@ provenance survives the merge (every mention still reproduces its text).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..records import CasualtyReport, EntityRef, Event, PartialDate, Place, Precision, Responsibility, Span
+from .quantities import add
 
 _STRENGTH = {Responsibility.CLAIMED: 3, Responsibility.ATTRIBUTED: 2, Responsibility.SUSPECTED: 1,
              Responsibility.UNKNOWN: 0}
@@ -93,11 +95,19 @@ def dates_compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
     return a.value.startswith(b.value) or b.value.startswith(a.value)
 
 
-def _same_day_or_place(g: _Group, e: Event) -> bool:
-    place, date = g.place(), g.date()
-    same_place = place is not None and e.place is not None and (
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])\s")
+
+
+def _same_place(g: _Group, e: Event) -> bool:
+    place = g.place()
+    return place is not None and e.place is not None and (
         _place_key(place) == _place_key(e.place) or place.name.lower() == e.place.name.lower()) \
         and (place.precision or "") != "country"
+
+
+def _same_day_or_place(g: _Group, e: Event) -> bool:
+    date = g.date()
+    same_place = _same_place(g, e)
     same_day = date is not None and e.date is not None and date.precision is Precision.DAY \
         and date.value == e.date.value
     return same_place or same_day
@@ -159,6 +169,10 @@ def _combine(g: _Group) -> Event:
     strongest = max(members, key=lambda c: _STRENGTH[c.event.responsibility]).event
     tolls = tuple(t for c in members for t in c.tolls)
     killed = next((c.event.killed for c in members if c.event.killed is not None), None)
+    attackers = next((c.event.attackers_killed for c in members if c.event.attackers_killed is not None), None)
+    counted = next((c.event for c in members if c.event.killed is not None), None)
+    if counted is not None and counted.attackers_killed is None and attackers is not None:
+        killed = add(killed, attackers)  # "Five people were killed ... The attacker was shot dead": everyone
     revisions = [t for t in tolls if t.revised and t.kind == "killed"]
     if revisions:
         killed = revisions[-1].value  # "the death toll rose to 12" supersedes what was said before
@@ -178,8 +192,7 @@ def _combine(g: _Group) -> Event:
         date=g.date(),
         killed=killed,
         wounded=next((c.event.wounded for c in members if c.event.wounded is not None), None),
-        attackers_killed=next((c.event.attackers_killed for c in members if c.event.attackers_killed is not None),
-                              None),
+        attackers_killed=attackers,
         responsibility=strongest.responsibility,
         responsibility_source=strongest.responsibility_source,
         mentions=tuple(sorted(mentions, key=lambda s: s.start)),
@@ -196,7 +209,12 @@ def _new_item(g: _Group, c: Candidate, text: str | None) -> bool:
         return False
     last = max(m.event.evidence.end for m in g.members)
     between = text[last : c.event.evidence.start]
-    return "\n" in between and not _same_day_or_place(g, c.event)
+    if "\n" not in between:
+        return False
+    if _LIST_ITEM.match(text, text.rfind("\n", 0, c.event.evidence.start) + 1):
+        # an entry of a list ("-   15 FEBRUARY - ... in Mohmand Agency") is its own item unless at the same place
+        return not _same_place(g, c.event)
+    return not _same_day_or_place(g, c.event)
 
 
 def merge_events(candidates: Sequence[Candidate], text: str | None = None) -> tuple[list[Event], list[Candidate]]:

@@ -6,8 +6,9 @@ and the patterns of `resolve/places.yaml` ("Odisha's Malkangiri district", "the 
 Malkangiri district", "village Koki Khel", "in Leigh on Sea, Essex"), whose qualifier picks the namesake.
 A dateline ("DUBAI (Reuters) -", "QUETTA, Pakistan:", "Srinagar, Oct 7:") is where the story was filed: its
 names are context for the resolver and, when the incident's paragraph names no place at all, a last-resort
-country. Date phrases go to `timex.resolve_time` (`events._date`). Kept apart from event_roles (who did
-what) to keep both small.
+country. A pattern's name the index lacks ("Hudur town, Bakool region") is kept as written inside the
+division that encloses it (`unlisted_place`). Date phrases (`dateline.date_phrases`, re-exported here) go to
+`timex.resolve_time` (`events._date`). Kept apart from event_roles (who did what) to keep both small.
 """
 
 from __future__ import annotations
@@ -17,18 +18,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from ..records import Entity, Place
 from ..resolve.names import fold
 from ..resolve.place_index import read_data
+from . import unlisted_place as up
+from .dateline import Dateline, date_phrases, find_dateline  # noqa: F401 - re-exported
 from .types import ExtractContext, ParsedSentence
 
 LocalFn = Callable[[ParsedSentence, int], int]
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "PLACE", "FACILITY"}  # spaCy NER + gazetteer labels
-_DATE_PREPS = {"in", "on", "since", "during", "from", "by", "until", "early", "late", "mid"}
 
 
 PLACE, DEMONYM, WEAK_DEMONYM, PERSON_DEMONYM, INNER = "place", "demonym", "weak_demonym", "person_demonym", "inner"
@@ -52,6 +54,7 @@ class PlaceName:
     within: str | None = None  # the place a pattern says it lies in ("Odisha" of "Odisha's Malkangiri district")
     listed: bool = False  # `within` only follows it after a comma ("in Leigh on Sea, Essex"): maybe a list
     strict: bool = False  # no place entity or pattern backs it (a proper-noun run, a facility's first words)
+    pattern: bool = False  # a `places.yaml` pattern found it: a place even where the index does not know it
 
 
 def _inside_group_name(tok: Token) -> bool:
@@ -279,21 +282,6 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
     return [found[k] for k in sorted(found)]
 
 
-def date_phrases(sent: Doc | SpacySpan) -> list[str]:
-    """DATE entities of a sentence with the preposition before them ("in March"), in text order."""
-    out = []
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
-            continue
-        prev = ent.doc[ent.start - 1] if ent.start > 0 else None
-        text = ent.text
-        if prev is not None and prev.lower_ in _DATE_PREPS and prev.i >= (sent.start if isinstance(sent, SpacySpan)
-                                                                         else 0):
-            text = f"{prev.text} {ent.text}"
-        out.append(text)
-    return out
-
-
 # Nouns for people and forces: a country's possessive before one says whose they are, not where the event is.
 _ACTOR_HEADS = {"force", "forces", "army", "military", "troops", "troop", "government", "rebel", "rebels", "militant",
                 "militants", "police", "official", "officials", "minister", "president", "leader", "leaders",
@@ -341,6 +329,11 @@ def _language(ent: SpacySpan) -> bool:
 
 
 @cache
+def _faiths() -> frozenset[str]:
+    return frozenset(fold(str(d)) for d in read_data().get("faiths") or ())
+
+
+@cache
 def _demonyms() -> frozenset[str]:
     return frozenset(fold(str(d)) for d in read_data().get("demonyms") or {})
 
@@ -352,9 +345,10 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     kind = f"(?:{kinds}|{kinds.title()}|{kinds.upper()})".replace("||", "|")
     name = str(data["name_pattern"])
     qualifier = str(data["qualifier_pattern"])
+    modifier = str(data.get("modifier_pattern") or "(?!)")
     out = []
     for p in data.get("patterns") or ():
-        text = str(p).replace("{N}", name).replace("{Q}", qualifier).replace("{K}", kind)
+        text = str(p).replace("{N}", name).replace("{Q}", qualifier).replace("{K}", kind).replace("{M}", modifier)
         out.append(re.compile(text))
     return tuple(out)
 
@@ -371,7 +365,9 @@ def _pattern_names(ps: ParsedSentence, local: LocalFn, actor_chars: set[int]) ->
     for pattern in _patterns():
         for m in pattern.finditer(text):
             start, end = m.span()
-            if any(s < end and start < e for s, e in taken):
+            spans = [m.span(g) for g in ("name", "kind") if m.groupdict().get(g)]  # free, unlike a qualifier
+            named = (min(a for a, _ in spans), max(b for _, b in spans))
+            if any(s < named[1] and named[0] < e for s, e in taken):
                 continue
             at = local(ps, base + m.start("name"))
             span = range(local(ps, base + start), local(ps, base + end))
@@ -383,49 +379,14 @@ def _pattern_names(ps: ParsedSentence, local: LocalFn, actor_chars: set[int]) ->
                 continue
             groups = m.groupdict()
             name = groups["name"]
-            if fold(name) in _demonyms():
-                continue  # "the northern Iraqi town of Al Shirqat": a nationality, not a name
+            if fold(name) in _demonyms() or fold(name).split()[0] in _faiths():
+                continue  # "the northern Iraqi town of Al Shirqat", "the Christian area": no place's name
             if groups.get("kind"):
                 name = f"{groups['kind']} {name}" if m.start("kind") < m.start("name") else f"{name} {groups['kind']}"
             within = groups.get("qualifier") or groups.get("listed")
-            out[at] = PlaceName(name, PLACE, within=within, listed=bool(groups.get("listed")))
-            taken.append((start, end))
+            out[at] = PlaceName(name, PLACE, within=within, listed=bool(groups.get("listed")), pattern=True)
+            taken.append(named)
     return out
-
-
-# ------------------------------------------------------------------------------------------ dateline
-
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,3}(?:, [A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+)"
-    r"{0,2})?)(?:,? (?P<date>" + _MONTH + r" \d{1,2}(?:, \d{4})?|\d{1,2} " + _MONTH + r"(?: \d{4})?))?"
-    r"\s*(?P<agency>\([^)]{2,40}\))?\s*(?:--|[-–—:])\s")
-_DATELINE_PARAGRAPHS = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Dateline:
-    """Where a story was filed: document offsets of the dateline and its place names ("Quetta", "Pakistan")."""
-
-    span: range
-    names: tuple[str, ...]
-
-
-def find_dateline(text: str, paragraphs: Sequence[tuple[int, int]]) -> Dateline | None:
-    """The dateline at the start of one of the first paragraphs: a place in capitals ("DUBAI -",
-    "QUETTA, Pakistan:"), or one followed by a news agency ("Kabul (AP) —") or a date ("Srinagar, Oct 7:")."""
-    starts = [s for s, _ in paragraphs[:_DATELINE_PARAGRAPHS]] or [0]
-    for start in starts:
-        m = _DATELINE.match(text, start, min(len(text), start + 120))
-        if m is None:
-            continue
-        place = m.group("place")
-        first = place.split(",")[0].split()[0]
-        if not (m.group("agency") or m.group("date") or (first.isupper() and len(first) >= 3)):
-            continue
-        names = tuple(n.strip().title() if n.strip().isupper() else n.strip() for n in place.split(","))
-        return Dateline(range(m.start("place"), m.end()), names)
-    return None
 
 
 # ------------------------------------------------------------------------------------------ choosing
@@ -470,18 +431,14 @@ def _resolve_inner(resolve: Resolve, pn: PlaceName, name: str, suffix: str | Non
     """The place a facility's name starts with ("Kabul University" → Kabul, "Amsterdam Central
     Station" → Amsterdam): its leading words, longest first; else the words after its facility
     word (`suffix`: "Inter Continental Hotel Kabul" → Kabul)."""
-    strict = PlaceName(pn.name, pn.kind, pn.qualifier, pn.origin, pn.within, strict=True, listed=pn.listed)
+    strict = PlaceName(pn.name, pn.kind, pn.qualifier, pn.origin, pn.within, strict=True, listed=pn.listed,
+                       pattern=pn.pattern)
     words = name.split()
     for k in range(len(words), 0, -1):
         place = resolve(strict, " ".join(words[:k]))
         if place is not None and (k == len(words) or place.precision != "city"):
             return place  # a shorter prefix only for a country or region ("Marshal" of "Marshal Fahim ...": no)
     return resolve(strict, suffix) if suffix else None
-
-
-def _capital_lookup(ctx: ExtractContext) -> Callable[[str], Place | None] | None:
-    owner = getattr(ctx.place_resolver, "__self__", None)
-    return getattr(owner, "capital_of", None)
 
 
 def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
@@ -511,11 +468,21 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
     context += list(dateline.names) if dateline else []
     context += [e.name for e in entities if e.type == "place"]  # the document's other places
     resolve = _resolver(ctx, context)
-    capital_of = _capital_lookup(ctx)
-    for group in (sentences, [si for si in para if si not in sentences]):
-        found = _vote([pn for si in group for pn in names_by_sent[si]], resolve, country_of, capital_of)
-        if found is not None:
-            return found
+    capital_of = getattr(getattr(ctx.place_resolver, "__self__", None), "capital_of", None)
+    rest = [pn for si in para if si not in sentences for pn in names_by_sent[si]]
+    found = _vote([pn for si in sentences for pn in names_by_sent[si]], resolve, country_of, capital_of)
+    if found is not None:
+        # "a battle erupted in Hiraan Region. ... attacked troops in El Adde village": the paragraph's
+        # finer place inside the one the incident's sentences name
+        finer = _vote(rest, resolve, country_of, capital_of, container=found) if rest else None
+        return finer if finer is not None and up.refines(finer, found) else found
+    found = _vote(rest, resolve, country_of, capital_of)
+    if found is not None:
+        return found
+    lone = [(pn, precision) for si in [*sentences, *para] for pn in names_by_sent[si]
+            if (precision := _unlisted_precision(pn))]
+    if lone:  # "in Dimla upazila", and nothing else says where: the name, in no known country
+        return up.unlisted(lone[0][0].name, lone[0][1], None)
     if dateline is None or any(pn.kind == PLACE for si in para for pn in names_by_sent[si]):
         return None  # the event is somewhere the text names but the index does not know
     for name in reversed(dateline.names):
@@ -525,11 +492,21 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
     return None
 
 
+def _unlisted_precision(pn: PlaceName) -> str | None:
+    return up.pattern_precision(pn.name, pn.within is not None, _DIRECTIONS, _demonyms()) if pn.pattern else None
+
+
 def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[str], str | None] | None,
-          capital_of: Callable[[str], Place | None] | None = None) -> Place | None:
+          capital_of: Callable[[str], Place | None] | None = None, container: Place | None = None
+          ) -> Place | None:
+    """The most voted country's most specific place (`incident_place`); `container`: where unknown names lie."""
     votes: dict[str, float] = {}
     order: dict[str, int] = {}
     candidates: list[tuple[str, Place, float, int]] = []
+    pending: list[tuple[PlaceName, str, Place | None]] = []  # pattern names, with the place they resolve to
+    enclosures: set[str] = set()  # qualifiers that placed a pattern's name
+    named: dict[int, str] = {}  # candidate number → the name it was found by
+    regions: list[Place] = []  # regions of several countries ("Kashmir"): they vote for none
 
     def vote(country: str | None, weight: float) -> None:
         if country:
@@ -562,7 +539,8 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
         if pn.kind in demonym_weight:
             country = None
             if country_of is not None:  # "Arab Israeli": the last word is the nationality
-                country = country_of(pn.name) or country_of(pn.name.split()[-1])
+                country = next((c for w in (pn.name, pn.name.split()[-1]) if fold(w) not in _faiths()
+                                and (c := country_of(w))), None)  # a faith is no nationality ("Christian")
             vote(country, demonym_weight[pn.kind])
             continue
         if pn.kind == INNER:
@@ -576,18 +554,38 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
             place, exact = _resolve_loosely(resolve, pn)
             weight = (_W_QUALIFIER if pn.qualifier else _W_PLACE) if place is not None \
                 and place.precision == "country" else (_W_PLACE if exact else _W_LOOSE)
+            precision = _unlisted_precision(pn)
+            if precision is not None:
+                place = up.qualified(pn.name, pn.within, place, precision, lambda t: resolve(PlaceName(t), t))
+                pending.append((pn, precision, place))
+                if place is not None and pn.within and place.precision in ("city", "district"):
+                    enclosures |= {fold(pn.within), fold(up.split_kind(pn.within)[0])} - {fold(place.name)}
+            place = up.as_written(pn.name, place) if exact and pn.kind == PLACE else place
         if pn.origin:
             weight *= _W_ORIGIN
         if place is None or not place.country:
+            regions += [place] if place is not None and place.precision == "region" and not pn.origin else []
             continue
         vote(place.country, weight)
         candidates.append((place.country, place, weight, len(candidates)))
+        named[len(candidates) - 1] = fold(pn.name)
+    # a qualifier that placed a pattern's name votes but is not the place ("Essex" of "Leigh on Sea, Essex")
+    found = [c[1] for c in candidates]
+    candidates = [c for c in candidates if named.get(c[3]) not in enclosures or c[1].precision == "country"]
+    unknown_names = [(pn, precision) for pn, precision, place in pending if place is None]
     if not votes:
-        return None
+        return up.unlisted(unknown_names[0][0].name, unknown_names[0][1], container) \
+            if unknown_names and container else None
     winner = max(votes, key=lambda c: (votes[c], -order[c]))
     in_winner = [(p, w, i) for c, p, w, i in candidates if c == winner]
-    if not in_winner:
-        return Place(winner, None, winner, precision="country")
+    box = up.enclosing([p for p, _, _ in in_winner]) or (container if container and container.country == winner
+                                                          else None)
+    for pn, precision, place in pending:  # "Golweyn village" in Lower Shabelle region: unknown, or known abroad
+        if place is None or place.country != winner:
+            in_winner.append((up.unlisted(pn.name, precision, box, winner), _W_LOOSE, len(candidates)))
+    if not in_winner:  # a region across borders the text names beats a country from nationalities alone
+        return regions[0] if regions else Place(winner, None, winner, precision="country")
     # the most specific place among the well-supported ones; a place something came from only if alone
     strong = [x for x in in_winner if x[1] >= _W_LOOSE] or in_winner
-    return min(strong, key=lambda x: (_SPECIFIC.get(x[0].precision or "", 5), -x[1], x[2]))[0]
+    best = min(strong, key=lambda x: (_SPECIFIC.get(x[0].precision or "", 5), -x[1], x[2]))[0]
+    return up.named_admin1(best, found)

@@ -15,7 +15,7 @@ Read off the dependency parse of the incident's sentences. A perpetrator candida
 Subjects of "denied" are never perpetrators. `Responsibility` is the role of the first perpetrator;
 with none it stays unknown ("No group has claimed responsibility" says exactly that).
 
-Non-violent events have sides instead (`_sides`, `_participants`): any named entity, places and
+Non-violent events have sides instead (`event_sides`): any named entity, places and
 identity groups included, since a state acts under its own name ("Syria says it is willing").
 """
 
@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..records import Document, Entity, EntityRef, Responsibility, Source, SourceKind, Span
+from . import event_doers as doers
 from .event_lexicon import EventLexicon
 from .quantities import cue_kind
 from .types import ExtractContext, ParsedSentence
@@ -43,7 +44,8 @@ _AGENT_NOUNS = {"militant", "fighter", "gunman", "gunmen", "rebel", "insurgent",
                 "troop", "force", "police", "spokesman", "spokesperson", "commander", "group", "faction"}
 # Verbs whose "by" agent or subject is the doer of the act they govern ("carried out by X").
 _DOER_VERBS = {"carry", "perpetrate", "orchestrate", "stage", "conduct", "launch", "mount", "commit", "plan",
-               "mastermind", "execute", "organise", "organize", "trigger", "detonate", "plant", "set", "fire"}
+               "mastermind", "execute", "organise", "organize", "trigger", "detonate", "plant", "set", "fire",
+               "emplace", "place", "lay", "hurl", "throw"}
 
 
 @dataclass(slots=True)
@@ -72,6 +74,15 @@ def _subject(tok: Token) -> list[Token]:
 def _agent(tok: Token) -> list[Token]:
     """pobj of "by" under `tok` (passive agent or "attack by X")."""
     return [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ == "by" for g in _children(c, "pobj")]
+
+
+def _doer_agent(verb: Token) -> list[Token]:
+    """The "by" agent of a passive doer verb, also where the parser hung "by" on the phrase before it ("planted
+    on the roads by the Al Shabaab")."""
+    found = _agent(verb)
+    if found or not _children(verb, "auxpass"):
+        return found
+    return [g for p in _children(verb, "prep") for o in _children(p, "pobj") for g in _agent(o)]
 
 
 def _pobj(tok: Token, *preps: str) -> list[Token]:
@@ -116,6 +127,8 @@ def states_responsibility(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
         return True
     if identifies_attacker(sent, lex):
         return True
+    if any(t.lemma_.lower() in _DOER_VERBS and _doer_agent(t) and _about_act(t, lex) for t in sent):
+        return True  # "The explosive devices had been planted on the roads by the Al Shabaab"
     return any(t.pos_ == "VERB" and t.lemma_.lower() in cues.claim_verbs | cues.attribute_verbs | cues.denied
                for t in sent)
 
@@ -191,9 +204,12 @@ def _is_actor(e: Entity, ctx: ExtractContext) -> bool:
 
 
 def names_a_place(e: Entity, ctx: ExtractContext) -> bool:
-    """An unlisted "organisation" whose whole name is a known place ("Bajaur", "Andhra Pradesh" that the
-    NER called an organisation): a place is never a perpetrator or a target."""
-    if e.type != "organisation" or e.refs or e.kind != "named":
+    """An unlisted "organisation" (or one-word "person") whose whole name is a known place ("Bajaur",
+    "Andhra Pradesh", "Guildford" that the NER called an organisation or a person): a place is never a
+    perpetrator or a target."""
+    if e.refs or e.kind != "named":
+        return False
+    if e.type != "organisation" and not (e.type == "person" and len(e.name.split()) == 1):
         return False
     place = ctx.resolve_place(e.name)
     return place is not None and place.name.lower() == e.name.lower()
@@ -213,11 +229,17 @@ class _Candidates:
     targets: list[Entity] = field(default_factory=list)
     denied: set[str] = field(default_factory=set)
     sources: dict[str, Source] = field(default_factory=dict)
+    event_words: frozenset[str] = frozenset()
 
     def add(self, strength: int, ents: Sequence[Entity], source: Source | None = None, *,
             named: bool = False) -> None:
         """`named`: the text calls the entity a person ("a man named X"), whatever type NER gave it."""
         for e in ents:
+            if e.kind == "named" and not e.refs and len(e.name.split()) > 1 \
+                    and e.name.split()[-1].lower() in self.event_words:
+                continue  # "The DONEGALL ARMS SHOOTING took place ...": the incident's name, not an actor
+            if e.type == "person" and not e.refs and len(e.name.split()) == 1 and not named:
+                continue  # one capitalised word the NER called a person ("Darkley", "Headquarters")
             if _is_actor(e, self.ctx) or named and e.type in _MISTYPED_PERSON:
                 self.found.append((strength, len(self.found), e))
                 if source is not None:
@@ -309,7 +331,7 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
                     cands.add(strength, mentions.in_phrase(s))
         if tok.pos_ == "VERB" and lemma in _DOER_VERBS and _about_act(tok, lex):
             # "perpetrated by ISIL", "carried out by an Islamic State militant"
-            for a in _agent(tok):
+            for a in _doer_agent(tok):
                 cands.add(SUSPECTED if _hedged(tok) else ATTRIBUTED, mentions.in_phrase(a))
         if tok.lower_ in ("member", "members", "supporter", "connections", "connection", "allegiance",
                           "links", "loyal", "belonging", "affiliated") and _attacker_clause(tok, lex):
@@ -323,13 +345,8 @@ def _about_act(verb: Token, lex: EventLexicon) -> bool:
     something else in the sentence ("a campaign event organised by the Awami National Party")."""
     words = lex.violent_words()
     near = [verb.head, *_children(verb, "nsubjpass", "nsubj", "dobj")]
+    near += [c for t in near for c in t.children if c.dep_ in ("amod", "compound")]  # "explosive devices"
     return any(t.pos_ == "PRON" or t.lemma_.lower() in words or t.lower_ in words for t in near if t.i != verb.i)
-
-
-def _is_meeting(parsed: Sequence[ParsedSentence], hits: Sequence[tuple[int, int, int]]) -> bool:
-    return any(_tokens(parsed[si].sent)[e - 1].lemma_.lower() in ("meet", "meeting", "talks", "talk", "summit",
-                                                                 "negotiation", "negotiate", "confer")
-               for si, _, e in hits)
 
 
 def _attacker_clause(tok: Token, lex: EventLexicon) -> bool:
@@ -385,9 +402,10 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
         if verbal and passive:
             for s in _subject(head):
                 cands.target(mentions.in_phrase(s))
-        if not verbal:
+        if not verbal:  # "a TTP attack"; an unlisted name there is mostly the place ("the Lamitan siege")
             cands.add(strength, [e for c in head.children if c.dep_ in ("compound", "amod", "nmod")
-                                 for e in mentions.in_phrase(c)])
+                                 for e in mentions.in_phrase(c)
+                                 if e.refs or e.type == "armed_group" or e.kind == "descriptive"])
             for o in _pobj(head, "on", "against", "targeting"):
                 cands.target(mentions.in_phrase(o))
             if head.dep_ in ("nsubj",) and head.head.pos_ == "VERB":  # "the bomber struck a van"
@@ -400,8 +418,8 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
         if trig.dep_ == "dobj" and trig.head.lemma_.lower() in _DOER_VERBS:
             for s in _subject(trig.head):
                 cands.add(AGENT, mentions.in_phrase(s))
-        if trig.pos_ == "VERB":
-            for s in _subject(trig):
+        if trig.pos_ == "VERB" and not _children(trig, "auxpass"):  # a passive subject is the victim
+            for s in _children(trig, "nsubj"):
                 named = [e for c in s.children if c.dep_ in ("appos", "acl")
                          for e in mentions.in_phrase(c) if e.type == "person"]
                 cands.add(NAMED, named)
@@ -436,17 +454,45 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                     cands.add(MEMBER, [e for g in _pobj(attr, "of") for e in mentions.in_phrase(g)])
 
 
-_SIDE_TYPES_EXCLUDED = {"publication"}
+def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple[int, int]],
+                mentions: _Mentions, cands: _Candidates, lex: EventLexicon, entities: Sequence[Entity],
+                local: LocalFn) -> set[str]:
+    """The `event_doers` rules over one sentence; returns the ids of the entities it names as victims."""
+    toks = _tokens(mentions.ps.sent)
+    heads = [_phrase_head(toks, s, e) for s, e in spans]
+
+    def at(tok: Token) -> list[Entity]:
+        lo, hi = mentions.char_range(tok, tok)
+        return [e for s0, e0, e in mentions.items if s0 < hi and e0 > lo]
+
+    def before(tok: Token) -> list[Entity]:
+        """Organisations named before `tok` as the subject of their clause (nearest first), in its sentence
+        or the few before: "ISWAP fighters overran ..., where they killed 42", not "burned the UN
+        headquarters"; one in a sentence not parsed counts when it is listed."""
+        cut = local(mentions.ps, tok.idx)
+        found = sorted(((m.end, m.start, e) for e in entities for m in e.mentions
+                        if cut - _PRONOUN_REACH <= m.end <= cut and _is_actor(e, cands.ctx) and e.kind == "named"
+                        and not doers.names_a_site(e.name)), key=lambda x: -x[0])
+        return [e for _, start, e in found if _as_subject(start, e)]
+
+    def _as_subject(start: int, e: Entity) -> bool:
+        for ps in parsed:
+            if ps.start <= start < ps.end:
+                at = next((t for t in ps.sent if local(ps, t.idx) == start), None)
+                return at is not None and doers.in_subject(at)
+        return bool(e.refs)
+
+    doers.governing(heads, mentions.in_core, cands.add, AGENT)
+    doers.claimant(toks, heads, mentions.in_core, cands.add, CLAIMED, AGENT)
+    doers.culprit(toks, mentions.in_core, cands.add, ATTRIBUTED, lex.violent_words())
+    doers.attacker_trigger(heads, lex.counts.attacker_nouns, mentions.in_core, cands.add, AGENT, lex.counts)
+    doers.pronoun_antecedent(heads, before, cands.add, AGENT)
+    doers.pronoun_responsibility(toks, before, cands.add, CLAIMED, ATTRIBUTED, lex.responsibility.claim_verbs)
+    return doers.victims(heads, toks, mentions.in_core, lex.counts)
 
 
-def _side(mentions: _Mentions, np: Token) -> list[Entity]:
-    """The entity a noun phrase names: its apposition first ("ISKP's coordinator, Mir Shafiq Mengal"),
-    else the entity at or nearest its head."""
-    for app in _children(np, "appos"):
-        named = [e for e in mentions.in_phrase(app) if e.type not in _SIDE_TYPES_EXCLUDED]
-        if named:
-            return named[:1]
-    return [e for e in mentions.in_phrase(np) if e.type not in _SIDE_TYPES_EXCLUDED][:1]
+#: How far back (characters) a pronoun's antecedent is looked for: about the two sentences before.
+_PRONOUN_REACH = 300
 
 
 def _phrase_head(toks: Sequence[Token], start: int, end: int) -> Token:
@@ -458,104 +504,6 @@ def _phrase_head(toks: Sequence[Token], start: int, end: int) -> Token:
     return toks[end - 1]
 
 
-def _sides(parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
-           hits: Sequence[tuple[int, int, int]], local: LocalFn) -> Roles:
-    """Source and target of a non-violent event (PLOVER's two sides): "Police arrested X", "X demanded
-    that Y ...", "protests against Y", "sanctions on Y". A state acting is named by its place or people
-    ("Syria says it is willing", "Israeli troops"), so places and identity groups count as sides here."""
-    source: list[Entity] = []
-    target: list[Entity] = []
-    for si, start, end in hits:
-        ps = parsed[si]
-        mentions = _Mentions(ps, entities, local)
-        head = _phrase_head(_tokens(ps.sent), start, end)
-        verbal = head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB")
-        passive = bool(_children(head, "auxpass", "nsubjpass"))
-        subj = _subject(head)
-        if not subj and verbal and head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "oprd"):
-            subj = _subject(head.head)  # "X agreed to meet", "X arrived and met"
-        objs = _children(head, "dobj", "dative") + _pobj(head, "with", "to", "on", "against", "from", "for", "of")
-        hit_source: list[Entity] = []
-        if verbal and passive:
-            hit_source += [e for a in _agent(head) for e in _side(mentions, a)]
-            target += [e for s in subj for e in _side(mentions, s)]
-        elif verbal:
-            hit_source += [e for s in subj for e in _side(mentions, s)]
-            target += [e for o in objs for e in _side(mentions, o)]
-        else:
-            hit_source += [e for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")
-                           for e in _side(mentions, c)]
-            hit_source += [e for a in _agent(head) for e in _side(mentions, a)]
-            if head.dep_ in ("nsubj", "dobj", "pobj") and not hit_source:
-                verb = head.head if head.dep_ != "pobj" else head.head.head
-                hit_source += [e for s in _subject(verb) if s.i != head.i for e in _side(mentions, s)]
-            target += [e for o in objs for e in _side(mentions, o)]
-        if not hit_source and not passive and (verbal or head.dep_ in ("ROOT", "nsubj", "dobj")):
-            # the subject the parser lost ("Syria says ...", "Israel and Lebanon renewed negotiations"):
-            # the first name before the trigger; not for a trigger inside a phrase ("providing them
-            # with safe houses, funding ...")
-            hs = local(ps, head.idx)
-            hit_source += [e for s0, _, e in mentions.items if s0 < hs and e.type not in _SIDE_TYPES_EXCLUDED][:1]
-        source += hit_source
-    roles = Roles()
-    seen: set[str] = set()
-    for e in source:
-        if e.id not in seen:
-            seen.add(e.id)
-            roles.perpetrators.append(e.ref())
-    for e in target:
-        if e.id not in seen:
-            seen.add(e.id)
-            roles.targets.append(e.ref())
-    return roles
-
-
-def _participants(parsed: Sequence[ParsedSentence], entities: Sequence[Entity], ctx: ExtractContext,
-                  sentences: Sequence[int], hits: Sequence[tuple[int, int, int]], local: LocalFn) -> Roles:
-    """Sides of a meeting: "a meeting between X and Y", "X met (with) Y", "talks with Y".
-
-    The first side goes to `perpetrators` (PLOVER's source actor), the others to `targets`. When the
-    sides are roles ("the coordinator of ISKP") and a following sentence of the incident names people
-    ("In the photo, Mir Shafiq Mengal is seen ... to Rana Mohammad Ashfaq"), those people are the sides.
-    """
-    sides: list[list[Entity]] = []
-    unnamed = False
-    first = hits[0][0] if hits else sentences[0]
-    for si, start, end in hits:
-        ps = parsed[si]
-        mentions = _Mentions(ps, entities, local)
-        toks = _tokens(ps.sent)
-        head = _phrase_head(toks, start, end)
-        nps = _subject(head) if head.pos_ == "VERB" else []
-        if head.pos_ != "VERB" and head.dep_ in ("dobj", "nsubj", "nsubjpass"):
-            nps += [s for s in _subject(head.head) if s.i != head.i]  # "Israel and Lebanon renewed talks"
-        nps += _children(head, "dobj") + _pobj(head, "between", "with", "among")
-        for np in nps:
-            for part in [np, *[c for c in np.children if c.dep_ == "conj"]]:
-                ents = [e for e in mentions.in_phrase(part) if e.type not in _SIDE_TYPES_EXCLUDED]
-                if ents:
-                    sides.append(ents[:1])
-                    unnamed = unnamed or ents[0].type != "person"
-    people: list[Entity] = []
-    for si in sentences:
-        if si == first:
-            continue
-        mentions = _Mentions(parsed[si], entities, local)
-        for _, _, e in mentions.items:
-            if e.type == "person" and all(p.id != e.id for p in people):
-                people.append(e)
-    if (unnamed or not sides) and len(people) >= 2:
-        sides = [[p] for p in people]
-    roles = Roles()
-    flat = [s[0] for s in sides]
-    seen: list[str] = []
-    for e in flat:
-        if e.id not in seen:
-            seen.append(e.id)
-            (roles.perpetrators if len(seen) == 1 else roles.targets).append(e.ref())
-    return roles
-
-
 def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
                ctx: ExtractContext, sentences: Sequence[int], hits: Sequence[tuple[int, int, int]],
                lex: EventLexicon, local: LocalFn, *, violent: bool = True) -> Roles:
@@ -564,17 +512,20 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
     `hits` are (sentence index, start token, end token) of the incident's triggers. For a
     non-violent incident the "perpetrators" are the source-side actors (PLOVER's source).
     """
-    if not violent and hits and _is_meeting(parsed, hits):
-        return _participants(parsed, entities, ctx, sentences, hits, local)
     if not violent:
-        return _sides(parsed, entities, hits, local)
-    cands = _Candidates(ctx)
+        from .event_sides import sides_of
+
+        return sides_of(parsed, entities, ctx, sentences, hits, local)
+    cands = _Candidates(ctx, event_words=lex.violent_words() | {"killings", "bombings", "attacks", "shootings"})
     unknown_cue = False
+    victim_ids: set[str] = set()
     for si in sentences:
         ps = parsed[si]
         mentions = _Mentions(ps, entities, local)
         _responsibility_cues(ps.sent, mentions, cands, lex, ctx)
-        _trigger_roles(ps.sent, [(s, e) for hs, s, e in hits if hs == si], mentions, cands, lex)
+        spans = [(s, e) for hs, s, e in hits if hs == si]
+        _trigger_roles(ps.sent, spans, mentions, cands, lex)
+        victim_ids |= _more_doers(parsed, si, spans, mentions, cands, lex, entities, local)
         low = ps.sent.text.lower()
         unknown_cue = unknown_cue or any(p in low for p in lex.responsibility.unknown_phrases)
     roles = Roles()
@@ -582,6 +533,8 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
     for strength, _, ent in sorted(cands.found, key=lambda x: (x[0], x[1])):
         if ent.id in cands.denied or any(ent.id == c.id for _, c in chosen):
             continue
+        if ent.id in victim_ids and strength != CLAIMED:
+            continue  # a victim is never a perpetrator ("killed five suspected members of Al Qaeda")
         chosen.append((strength, ent))
     # a named group of the incident outranks a description ("Gunmen stormed ... TTP claimed responsibility")
     chosen.sort(key=lambda x: x[1].kind == "descriptive")

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..records import Entity, EntityRef
+from ..records import Entity, EntityRef, Quantity
 from .event_lexicon import EventLexicon, NotEvents, TriggerDef
 from .event_roles import Roles
 from .quantities import KILLED, cue_kind
@@ -205,3 +205,50 @@ def allies_on_one_side(roles: Roles, sentences: Sequence[int], parsed: Sequence[
     if moved:
         roles.targets = [t for t in roles.targets if t not in moved]
         roles.perpetrators = roles.perpetrators + [t for t in moved if t not in roles.perpetrators]
+
+
+_GROUND_LABELS = frozenset({"GPE", "LOC", "FAC", "PLACE"})
+
+
+def takes_ground(span: Sequence[Token], objects: frozenset[str]) -> bool:
+    """Whether a capture word has ground as its object: a ground noun or a place ("captured the town of X",
+    "recaptured Badhadhe", "took control of three barracks"), not a person ("captured a senior commander")."""
+    if not objects:
+        return True
+    found: list[Token] = []
+    for t in span:
+        for c in t.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                found.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("of", "over"):
+                found += [g for g in c.children if g.dep_ == "pobj"]
+    found += [g for o in list(found) for c in o.children if c.dep_ == "conj" for g in [c]]
+    return any(o.lemma_.lower() in objects or o.lower_ in objects or o.ent_type_ in _GROUND_LABELS for o in found)
+
+
+_SELF = {"himself": 1, "herself": 1, "themselves": None}
+_SELF_VERBS = frozenset({"blow", "kill", "detonate"})
+
+
+def self_killed(sents: Sequence[Doc | SpacySpan]) -> Quantity | None:
+    """Attackers who killed themselves: "A suicide bomber blew himself up" (1), "Two suicide bombers blew
+    themselves up" / "detonated explosives, killing themselves" (the number of the subject); None when no
+    sentence says so or the number of "themselves" is not given."""
+    from .quantities import parse_count
+
+    for sent in sents:
+        for tok in sent:
+            if tok.lower_ not in _SELF or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in _SELF_VERBS:
+                continue
+            if _SELF[tok.lower_] == 1:
+                return Quantity(1, 1, False, tok.text)
+            verb = tok.head
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not subj and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
+                subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
+            for s in subj:
+                for n in s.children:
+                    if n.dep_ == "nummod" and (q := parse_count(n.text)) is not None and q.min is not None:
+                        return Quantity(q.min, q.max, q.approximate, f"{n.text} {s.text}")
+    return None
+

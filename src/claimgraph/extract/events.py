@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..ontology import Ontology
 from ..records import (
     CasualtyReport,
     Document,
@@ -49,7 +50,9 @@ from .event_wording import (
     designation,
     factual,
     head_of,
+    self_killed,
     status_word,
+    takes_ground,
     without_aggregates,
 )
 from .quantities import Casualties, add, find_casualties, merge_casualties
@@ -99,16 +102,51 @@ def _family(t: TriggerDef, lex: EventLexicon) -> str:
 # ------------------------------------------------------------------------------------------ triggers
 
 
+@dataclass(frozen=True, slots=True)
+class _TriggerIndex:
+    """The triggers of a lexicon by word, so a sentence looks up its own words instead of every trigger.
+
+    `phrases`: first word → (trigger number, phrase number, trigger, phrase); the order numbers keep the
+    hits in the order the lexicon lists them. `words`: lemma or surface word → the first trigger (in
+    lexicon order) that lists it."""
+
+    phrases: dict[str, tuple[tuple[int, int, TriggerDef, tuple[str, ...]], ...]]
+    words: dict[str, tuple[int, TriggerDef]]
 
 
+_INDEXES: dict[int, tuple[EventLexicon, _TriggerIndex]] = {}
+_LEXICONS: dict[int, tuple[Ontology, EventLexicon]] = {}
 
 
+def _index(lex: EventLexicon) -> _TriggerIndex:
+    held = _INDEXES.get(id(lex))
+    if held is not None and held[0] is lex:
+        return held[1]
+    phrases: dict[str, list[tuple[int, int, TriggerDef, tuple[str, ...]]]] = {}
+    words: dict[str, tuple[int, TriggerDef]] = {}
+    for ti, trig in enumerate(lex.triggers):
+        for pi, phrase in enumerate(trig.phrases):
+            if phrase:
+                phrases.setdefault(phrase[0], []).append((ti, pi, trig, phrase))
+        for w in trig.lemmas:
+            words.setdefault(w, (ti, trig))
+    index = _TriggerIndex({w: tuple(v) for w, v in phrases.items()}, words)
+    if len(_INDEXES) > 8:
+        _INDEXES.clear()
+    _INDEXES[id(lex)] = (lex, index)
+    return index
 
 
-
-
-
-
+def _lexicon(ontology: Ontology) -> EventLexicon:
+    """`load_event_lexicon(ontology)`, read once per ontology."""
+    held = _LEXICONS.get(id(ontology))
+    if held is not None and held[0] is ontology:
+        return held[1]
+    lex = load_event_lexicon(ontology)
+    if len(_LEXICONS) > 8:
+        _LEXICONS.clear()
+    _LEXICONS[id(ontology)] = (ontology, lex)
+    return lex
 
 
 def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
@@ -117,48 +155,58 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
     lowers = [t.lower_ for t in tokens]
     lemmas = [t.lemma_.lower() for t in tokens]
     ne = lex.not_events
+    index = _index(lex)
     hits: list[TriggerHit] = []
     covered: set[int] = set()
-    for trig in lex.triggers:  # phrases first: "suicide bomber" before "bomber"
-        for phrase in trig.phrases:
+    # phrases first: "suicide bomber" before "bomber"; a one-word phrase matches its lemma too
+    found: list[tuple[int, int, int, TriggerDef, int]] = []
+    for i, (low, lem) in enumerate(zip(lowers, lemmas, strict=True)):
+        for ti, pi, trig, phrase in index.phrases.get(low, ()):
             n = len(phrase)
-            for i in range(len(tokens) - n + 1):
-                if lowers[i : i + n - 1] == list(phrase[:-1]) and phrase[-1] in (lowers[i + n - 1], lemmas[i + n - 1]):
-                    span = tokens[i : i + n]
-                    if trig.singular and head_of(span).tag_ in ("NNS", "NNPS"):
-                        continue
-                    if factual(head_of(span), ne, violent=lex.is_violent(trig.mode)) \
-                            and not status_word(head_of(span), trig, ne):
-                        hits.append(TriggerHit(trig, i, i + n, " ".join(t.text for t in span)))
-                        covered.update(range(i, i + n))
+            if i + n <= len(tokens) and lowers[i : i + n - 1] == list(phrase[:-1]) \
+                    and phrase[-1] in (lowers[i + n - 1], lemmas[i + n - 1]):
+                found.append((ti, pi, i, trig, n))
+        if lem != low:
+            for ti, pi, trig, phrase in index.phrases.get(lem, ()):
+                if len(phrase) == 1:
+                    found.append((ti, pi, i, trig, 1))
+    found.sort(key=lambda f: f[:3])
+    for _, _, i, trig, n in found:
+        span = tokens[i : i + n]
+        if trig.singular and head_of(span).tag_ in ("NNS", "NNPS"):
+            continue
+        if not takes_ground(span, trig.objects):
+            continue
+        if factual(head_of(span), ne, violent=lex.is_violent(trig.mode)) \
+                and not status_word(head_of(span), trig, ne):
+            hits.append(TriggerHit(trig, i, i + n, " ".join(t.text for t in span)))
+            covered.update(range(i, i + n))
     for i, tok in enumerate(tokens):
         if i in covered or tok.is_punct:
             continue
-        for trig in lex.triggers:
-            if lemmas[i] in trig.lemmas or lowers[i] in trig.lemmas:
-                allowed = lex.trigger_pos.get(lemmas[i]) or lex.trigger_pos.get(lowers[i])
-                if allowed is not None and tok.pos_ not in allowed:
-                    continue
-                if tok.pos_ == "PROPN" and tok.ent_type_:
-                    continue  # "Operation Strike", "Rally for Peace": a name, not an event
-                if factual(tok, ne, violent=lex.is_violent(trig.mode)) and not status_word(tok, trig, ne):
-                    hits.append(TriggerHit(trig, i, i + 1, tok.text))
-                break
+        a, b = index.words.get(lemmas[i]), index.words.get(lowers[i])
+        first = a if b is None or (a is not None and a[0] <= b[0]) else b
+        if first is None:
+            continue
+        trig = first[1]
+        allowed = lex.trigger_pos.get(lemmas[i]) or lex.trigger_pos.get(lowers[i])
+        if allowed is not None and tok.pos_ not in allowed:
+            continue
+        if tok.pos_ == "PROPN" and tok.ent_type_:
+            continue  # "Operation Strike", "Rally for Peace": a name, not an event
+        if not takes_ground([tok], trig.objects):
+            continue
+        if factual(tok, ne, violent=lex.is_violent(trig.mode)) and not status_word(tok, trig, ne):
+            hits.append(TriggerHit(trig, i, i + 1, tok.text))
     hits.sort(key=lambda h: (h.start, h.trigger.rank))
     return without_aggregates(tokens, hits, lex)
-
-
-
-
-
-
 
 
 def _introduces_new(sent: Doc | SpacySpan, hit: TriggerHit) -> bool:
     """True when a trigger opens a new incident ("A bomb exploded") rather than refers back ("the attack")."""
     if hit.trigger.mode == "killing":
         return False  # "6 people were killed" counts the open incident's dead
-    tok = head_of(list(sent)[hit.start : hit.end])
+    tok = head_of(list(sent[hit.start : hit.end]))
     if tok.pos_ in ("NOUN", "PROPN"):
         if _carried(tok):
             return False  # "wearing a fake suicide vest", "armed with firearms and explosives": a weapon
@@ -202,7 +250,7 @@ def _umbrella(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     occurred ..."): the next sentences tell its parts ("The first blast ...", "5 package bombs
     exploded ..."), which belong to it rather than open incidents of their own."""
     for hit in hits:
-        tok = head_of(list(sent)[hit.start : hit.end])
+        tok = head_of(list(sent[hit.start : hit.end]))
         if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and any(
                 c.dep_ == "nummod" or c.lower_ in _SERIES for c in tok.children):
             return True
@@ -216,7 +264,7 @@ _RELATIVE = frozenset({"after", "before", "since", "following", "until"})
 def _relative_to_told(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     """A trigger noun inside "after / before / since the attack": the sentence tells another act, timed by it."""
     for hit in hits:
-        tok = head_of(list(sent)[hit.start : hit.end])
+        tok = head_of(list(sent[hit.start : hit.end]))
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _RELATIVE:
             return True
     return False
@@ -225,7 +273,7 @@ def _relative_to_told(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool
 def _refers_back(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     """A definite trigger noun ("the attack", "the blasts"): the sentence is about an incident already told."""
     for hit in hits:
-        tok = head_of(list(sent)[hit.start : hit.end])
+        tok = head_of(list(sent[hit.start : hit.end]))
         if tok.pos_ == "NOUN" and any(c.lower_ in _DEFINITE and c.dep_ == "det" for c in tok.children):
             return True
     return False
@@ -309,15 +357,25 @@ def _place(inc: Incident, parsed: Sequence[ParsedSentence], entities: Sequence[E
 
 
 def _date(inc: Incident, parsed: Sequence[ParsedSentence], ctx: ExtractContext) -> PartialDate | None:
-    from .timex import resolve_time  # the timex finder is shared with the claims extractor
+    from .timex import find_times, reference_date, resolve_time  # the timex finder is shared with the claims extractor
 
-    published = ctx.published or ctx.doc.published
+    # a list of incidents with no publication date ("- 20 JANUARY - An IED ...") dates its entries by the year
+    # its opening states, so entries of different days stay different incidents
+    published = ctx.published or ctx.doc.published or reference_date(ctx.doc.text)
     for si in inc.sentences:
         for text in event_place.date_phrases(parsed[si].sent):
             found = resolve_time(text, published)
             if found is not None:
                 return found
+    for si in inc.sentences:  # a list entry's leading date the NER took into a name ("- 12 FEBRUARY - Samaa TV")
+        for _, _, text in find_times(parsed[si].sent.text[:_LIST_DATE_REACH]):
+            found = resolve_time(text, published)
+            if found is not None:
+                return found
     return None
+
+
+_LIST_DATE_REACH = 24  # characters: where a list entry states its date ("-   12 FEBRUARY - ...")
 
 
 def _casualties(inc: Incident, parsed: Sequence[ParsedSentence], lex: EventLexicon
@@ -331,11 +389,12 @@ def _casualties(inc: Incident, parsed: Sequence[ParsedSentence], lex: EventLexic
 
 
 def total_killed(c: Casualties, event_type: str) -> Casualties:
-    """In a fight between armed sides (FIGHT: a clash, a raid, a security operation) `killed` counts the
-    dead of both sides ("Four militants and an army commando were killed in the operation": 5 killed, 4 of
-    them on the militants' side); in a one-sided assault the attackers' deaths stay apart from the victims'
-    ("12 killed, along with the 4 attackers": killed 12, attackers_killed 4). A revised toll is a total."""
-    if c.revised or c.attackers_killed is None or event_type != FIGHT:
+    """`killed` counts everyone the incident killed, attackers included ("Four militants and an army commando
+    were killed in the operation": 5 killed; "12 killed, along with the 4 attackers": 16 killed);
+    `attackers_killed` says how many of them were on the attacking side (4 and 4). Whether "militants" were
+    the attackers or the ones attacked ("Troops killed four militants"), they died in the incident, so the
+    total stays right either way. A revised toll is a total already."""
+    if c.revised or c.attackers_killed is None:
         return c
     return Casualties(add(c.killed, c.attackers_killed), c.wounded, c.attackers_killed, c.revised)
 
@@ -410,6 +469,9 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
         roles.responsibility = Responsibility.ATTRIBUTED  # the subject of the act: "Serb forces killed ..."
     allies_on_one_side(roles, inc.sentences, parsed, entities, lex, _local)
     merged, statements = _casualties(inc, parsed, lex)
+    if inc.family == VIOLENT and merged.attackers_killed is None and not merged.revised:
+        selves = self_killed([parsed[si].sent for si in inc.sentences])  # "blew themselves up"
+        merged = replace(merged, attackers_killed=selves) if selves is not None else merged
     casualties = total_killed(_attacker_named_dead(merged, roles.perpetrators), best.type)
     place = _place(inc, parsed, entities, ctx)
     date = _date(inc, parsed, ctx)
@@ -461,7 +523,7 @@ def _another(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     """The mention says it is a further incident: "another attack", "a second blast", "in a separate attack"."""
     if any(t.lower_ in _SEPARATELY for t in sent):
         return True
-    return any(c.lower_ in _FURTHER for h in hits for c in head_of(list(sent)[h.start : h.end]).children)
+    return any(c.lower_ in _FURTHER for h in hits for c in head_of(list(sent[h.start : h.end])).children)
 
 
 _FURTHER = {"another", "second", "third", "fourth", "fifth", "separate", "further", "fresh", "new", "other"}
@@ -471,7 +533,7 @@ _SEPARATELY = {"separately", "elsewhere", "meanwhile"}
 def find_events_explained(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
                           ctx: ExtractContext) -> tuple[list[Event], list[tuple[str, str]]]:
     """Events of one document, and (what, why) for each incident that was not kept."""
-    lex = load_event_lexicon(ctx.ontology)
+    lex = _lexicon(ctx.ontology)
     hits_by_sent = [find_triggers(ps.sent, lex) for ps in parsed]
     candidates: list[Candidate] = []
     dropped: list[tuple[str, str]] = []

@@ -52,6 +52,14 @@ class FrameInput:
     mentions: MentionIndex
     triggers: Triggers
     _cache: dict[int, Entity | None] = field(default_factory=dict)
+    _tokens: list[Token] | None = None
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The sentence's tokens, made once for all the frames that walk them."""
+        if self._tokens is None:
+            self._tokens = list(self.sent)
+        return self._tokens
 
     def entity(self, tok: Token) -> Entity | None:
         """The entity a token names or refers to (pronouns, "the group", relative "which")."""

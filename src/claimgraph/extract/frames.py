@@ -27,7 +27,7 @@ from spacy.tokens import Token
 from ..records import Entity
 from .entities import ORG_TYPES
 from .frame_input import STAND_IN_NOUNS, Candidate, FrameInput, _is, _lemma, _subjects, subjects_of
-from .triggers import VerbTable
+from .triggers import VerbTable, phrases_starting
 
 _CLAUSE_BREAK = {",", ";", ":", "“", "”", '"', "(", ")", "—"}
 _CONNECT = {"–", "-", "&", "and", "/", "—"}
@@ -98,7 +98,7 @@ def tie_parties(fi: FrameInput, t: Token) -> list[Entity]:
 
 def between_frame(fi: FrameInput) -> list[Candidate]:
     out: list[Candidate] = []
-    for t in fi.sent:
+    for t in fi.tokens:
         pred = fi.triggers.between.get(t.lower_) or fi.triggers.between.get(_lemma(t))
         if pred is None:
             continue
@@ -111,9 +111,8 @@ def between_frame(fi: FrameInput) -> list[Candidate]:
 def _verb_match(t: Token, verbs: VerbTable) -> tuple[str, tuple[str, ...], int] | None:
     """(predicate, preps, length) of the longest verb phrase starting at `t`."""
     best = None
-    for phrase, (pred, preps) in verbs.items():
-        if _lemma(t) != phrase[0] and t.lower_ != phrase[0]:
-            continue
+    for phrase in phrases_starting(verbs, _lemma(t), t.lower_):
+        pred, preps = verbs[phrase]
         rest = phrase[1:]
         if rest:
             following = [x for x in t.doc[t.i + 1 : t.i + 1 + len(rest) + 2] if x.pos_ not in {"ADJ", "DET", "NUM"}]
@@ -152,7 +151,7 @@ def _companions(t: Token, fi: FrameInput) -> list[Entity]:
 
 def verb_frame(fi: FrameInput) -> list[Candidate]:
     out: list[Candidate] = []
-    for t in fi.sent:
+    for t in fi.tokens:
         if t.pos_ not in {"VERB", "AUX", "ADJ"} and not (t.pos_ == "NOUN" and t.dep_ == "ROOT"):
             continue
         m = _verb_match(t, fi.triggers.verbs)
@@ -186,7 +185,7 @@ def verb_frame(fi: FrameInput) -> list[Candidate]:
             continue
         out.extend(_pairs(pred, subs, objs, t, "verb"))
     # "seen in a photo alongside X": met_with from a preposition after "seen"
-    for t in fi.sent:
+    for t in fi.tokens:
         if t.lower_ in {"alongside", "with"} and any(_lemma(a) == "see" for a in t.ancestors):
             see = next(a for a in t.ancestors if _lemma(a) == "see")
             subs, _ = _subjects(see, fi)
@@ -198,7 +197,7 @@ def verb_frame(fi: FrameInput) -> list[Candidate]:
 def under_frame(fi: FrameInput) -> list[Candidate]:
     out: list[Candidate] = []
     doc = fi.sent.doc
-    for t in fi.sent:
+    for t in fi.tokens:
         if t.lower_ != "under":
             continue
         nouns = [x for x in doc[t.i + 1 : t.i + 6] if x.lower_ in fi.triggers.under or _lemma(x) in fi.triggers.under]
@@ -221,7 +220,7 @@ def under_frame(fi: FrameInput) -> list[Candidate]:
 def asset_frame(fi: FrameInput) -> list[Candidate]:
     out: list[Candidate] = []
     doc = fi.sent.doc
-    for t in fi.sent:
+    for t in fi.tokens:
         if _lemma(t) not in fi.triggers.asset_of or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "of":
             continue
         after = fi.window(t.i + 2, min(len(doc), t.i + 7))
@@ -238,10 +237,8 @@ def asset_frame(fi: FrameInput) -> list[Candidate]:
 
 def _role_at(t: Token, roles: Mapping[tuple[str, ...], tuple[str, str]]) -> tuple[str, str, int] | None:
     best = None
-    first = {t.lower_, t.lemma_.lower()}
-    for words, (pred, role) in roles.items():
-        if words[0] not in first:
-            continue
+    for words in phrases_starting(roles, t.lower_, t.lemma_.lower()):
+        pred, role = roles[words]
         n = len(words)
         seq = [x.lower_ for x in t.doc[t.i : t.i + n]]
         lem = [x.lemma_.lower() for x in t.doc[t.i : t.i + n]]
@@ -254,7 +251,7 @@ def role_frame(fi: FrameInput) -> list[Candidate]:
     out: list[Candidate] = []
     doc = fi.sent.doc
     skip_until = -1
-    for t in fi.sent:
+    for t in fi.tokens:
         if t.i < skip_until:
             continue
         m = _role_at(t, fi.triggers.roles)
@@ -324,7 +321,10 @@ def role_frame(fi: FrameInput) -> list[Candidate]:
 def kind_frame(fi: FrameInput) -> list[Candidate]:
     out: list[Candidate] = []
     doc = fi.sent.doc
-    for t in fi.sent:
+    firsts = {words[0] for words in fi.triggers.kinds}
+    for t in fi.tokens:
+        if t.lower_ not in firsts:
+            continue
         for words in fi.triggers.kinds:
             if words[0] != t.lower_:
                 continue
@@ -353,7 +353,7 @@ def kind_frame(fi: FrameInput) -> list[Candidate]:
 def base_frame(fi: FrameInput) -> list[Candidate]:
     out: list[Candidate] = []
     doc = fi.sent.doc
-    for t in fi.sent:
+    for t in fi.tokens:
         low = t.lower_
         is_base = low in fi.triggers.bases or _lemma(t) in fi.triggers.bases
         pred_of = fi.triggers.places_of.get(low)
@@ -397,7 +397,7 @@ def noun_with_frame(fi: FrameInput) -> list[Candidate]:
     """"X shared deep ties with Y" (associated_with) and "an attack by X on Y" (attacked)."""
     out: list[Candidate] = []
     doc = fi.sent.doc
-    for t in fi.sent:
+    for t in fi.tokens:
         if t.pos_ not in {"NOUN", "PROPN"}:
             continue
         low = t.lower_
@@ -428,7 +428,7 @@ def noun_with_frame(fi: FrameInput) -> list[Candidate]:
 def publication_frame(fi: FrameInput) -> list[Candidate]:
     out: list[Candidate] = []
     doc = fi.sent.doc
-    for t in fi.sent:
+    for t in fi.tokens:
         pub = fi.entity(t)
         if pub is None or pub.type != "publication" or (t.i > 0 and fi.entity(doc[t.i - 1]) is pub):
             continue

@@ -57,7 +57,7 @@ class CueSet:
 class CountLexicon:
     """The count and casualty words of ontology/events.yaml."""
 
-    words: dict[str, tuple[int, int | None, bool]]
+    words: dict[str, tuple[int | None, int | None, bool]]
     modifiers: tuple[tuple[str, str], ...]  # (phrase, kind), longest phrase first
     cues: dict[str, CueSet]  # KILLED / WOUNDED
     attacker_nouns: frozenset[str]
@@ -86,7 +86,8 @@ def events_yaml() -> dict[str, Any]:
 def count_lexicon() -> CountLexicon:
     raw = events_yaml()
     cas = raw["casualties"]
-    words = {k: (int(v[0]), None if v[1] is None else int(v[1]), bool(v[2])) for k, v in raw["count_words"].items()}
+    words = {k: (None if v[0] is None else int(v[0]), None if v[1] is None else int(v[1]), bool(v[2]))
+             for k, v in raw["count_words"].items()}
     mods = [(p, kind) for kind, phrases in raw["count_modifiers"].items() for p in phrases]
     mods.sort(key=lambda m: -len(m[0]))
     cues = {

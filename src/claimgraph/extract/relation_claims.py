@@ -51,6 +51,28 @@ def _role(fi: FrameInput, trigger: Token, predicate: str) -> str | None:
 
 
 _PREDICATIVE = {"acomp", "attr", "oprd"}
+#: how far back (characters) the incident a bare claim of responsibility refers to may be named
+_ANTECEDENT_SPAN = 400
+#: places named this close together (characters between their starts) describe one location
+_PLACE_RUN = 60
+
+
+def _incident_place(fi: FrameInput) -> Entity | None:
+    """The place named last before the sentence, or, when it closes a run of places ("in Parachinar, a city
+    in Pakistan's Kurram Agency"), the run's first: the most specific, the incident's own."""
+    places = [(pos, eid) for pos, eid in fi.mentions.ordered
+              if fi.offset - _ANTECEDENT_SPAN <= pos < fi.offset and fi.mentions.entities[eid].type == "place"]
+    if not places:
+        return None
+    i = len(places) - 1
+    while i > 0 and places[i][0] - places[i - 1][0] <= _PLACE_RUN:
+        i -= 1
+    return fi.mentions.entities[places[i][1]]
+
+
+def _names_place(fi: FrameInput) -> bool:
+    """Whether the sentence names a place of its own (then a bare claim does not reach back for one)."""
+    return any(e is not None and e.type == "place" for e in (fi.entity(t) for t in fi.sent if t.pos_ == "PROPN"))
 _PLACE_PREPS = {"in", "at", "near", "outside"}
 
 
@@ -84,14 +106,20 @@ def relation_candidates(fi: FrameInput, patterns: RelationPatterns, ontology: On
     matches = patterns.find(fi.sent)
     # a match with an object goes first; the object-less reading of the same trigger ("X denied
     # involvement", "X claimed responsibility") is the fallback when no object resolved
-    matches.sort(key=lambda m: (m.trigger, m.object is None))
+    # (a fallback rule, such as the place of a claimed attack, yields to a rule that named its target)
+    matches.sort(key=lambda m: (m.trigger, m.object is None, m.fallback))
     done: set[int] = set()
+    stated: set[tuple[int, str]] = set()
     for m in matches:
-        if m.object is None and m.trigger in done:
+        if m.object is None and m.pairs is None and m.trigger in done:
+            continue
+        if m.fallback and (m.trigger, m.predicates[0]) in stated:
             continue
         cands, why = _candidates(fi, m, ontology)
         if cands:
             done.add(m.trigger)
+            if m.object is not None:
+                stated.add((m.trigger, m.predicates[0]))
         out.extend(cands)
         if why is not None:
             dropped.append(why)
@@ -106,17 +134,42 @@ def _named(fi: FrameInput, tok: Token) -> list[Entity]:
     return [e for e in fi.mentions.entities.values() if tok.text == e.name or tok.text in e.aliases][:1]
 
 
+def _np(fi: FrameInput, tok: Token, prefer: Sequence[str]) -> list[Entity]:
+    """The entities a noun phrase names; a noun in apposition that names none stands for its head ("Al-Shabaab,
+    an al-Qaeda-linked group")."""
+    found = fi.np_entities(tok, prefer=prefer)
+    if not found and tok.dep_ == "appos" and tok.pos_ == "NOUN":
+        found = fi.np_entities(tok.head, prefer=prefer)
+    return found
+
+
 def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology) -> tuple[list[Candidate], Drop | None]:
     doc = fi.sent.doc
     trigger = doc[m.trigger]
     prefer = ("person", *sorted(ORG_TYPES))
     if m.subject is not None:
-        subs = fi.np_entities(doc[m.subject], prefer=prefer) or _named(fi, doc[m.subject])
+        subs = _np(fi, doc[m.subject], prefer) or _named(fi, doc[m.subject])
     else:
         # the clause's subject: of the verb above a noun trigger, of the copula above "affiliated"
         above = doc[m.head] if m.head is not None else trigger.head if trigger.dep_ in _PREDICATIVE else trigger
         subs = subjects_of(above, fi)
-    objs = fi.np_entities(doc[m.object], prefer=prefer) if m.object is not None else []
+    objs = _np(fi, doc[m.object], prefer) if m.object is not None else []
+    if m.object is not None and m.predicates[0] == "member_of":
+        # "the members of Y's unit": a member of a group's unit is the group's member
+        owner = next((c for c in doc[m.object].children if c.dep_ == "poss"), None)
+        above = fi.np_entities(owner, prefer=prefer) if owner is not None else []
+        if above and above[0].type != "person":
+            objs = above[:1]
+    if m.object is None and not objs and m.pairs is None and m.other is None \
+            and "claimed_responsibility_for" in m.predicates:
+        # "The TTP claimed responsibility." / "… for the explosion": the deed is the incident the text has
+        # just reported; its place, named last before this sentence, is what was claimed
+        last = _incident_place(fi)
+        objs = [last] if last is not None and not _names_place(fi) else []
+    if m.other == "clause":
+        # "X receives weapons from Y": the doer is the frame's, the other side the clause's subject
+        above = doc[m.head] if m.head is not None else trigger
+        objs = [e for e in subjects_of(above, fi) if e not in subs]
     if m.object is not None and not objs and any(_allows_place(ontology, p) for p in m.predicates):
         objs = _place_in(fi, doc[m.object])
     subject_text = doc[m.subject].text if m.subject is not None else "-"
@@ -137,6 +190,12 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology) -> tuple[l
     if m.object is not None and not objs:
         return [], (_what(m.predicates, trigger, fi.offset, subs[0].name, object_text),
                     f"{m.rule}: no second argument: '{object_text}' names no actor or place")
+    if m.swap:
+        # "X acts as a proxy for Y": Y directs X
+        if not objs:
+            return [], (_what(m.predicates, trigger, fi.offset, subs[0].name, object_text),
+                        f"{m.rule}: no second argument: '{object_text}' names no actor")
+        subs, objs = objs, subs
     cands: list[Candidate] = []
     for s in subs:
         for o in objs or [None]:

@@ -1,6 +1,6 @@
 """Relations from declarative patterns: verb classes × syntactic frames, matched by spaCy's DependencyMatcher.
 
-    patterns/relations.yaml ─load─▶ RelationPatterns (rules: frame + class + predicates)
+    patterns/relations.yaml + relation_frames.yaml ─load─▶ RelationPatterns (rules: frame + class + predicates)
     RelationPatterns.find(doc)  ─▶ RelationMatch list (pure: token positions by role, no entities)
     component `claimgraph_relations_v1` ─▶ writes the matches to `doc._.claimgraph_relations`
 
@@ -33,7 +33,8 @@ _ROLES = ("trigger", "subject", "object", "place")
 _LISTS = ("class", "preps", "nouns", "heads")
 #: frames whose trigger is a noun phrase or a modifier: intent words on the verb above are not theirs
 NOMINAL_FRAMES = frozenset({"apposition_of", "hyphen_backed", "adjective_to", "noun_by_on", "predicate_of",
-                            "as_role_of"})
+                            "as_role_of", "possessive_noun", "members_are", "members_are_poss",
+                            "noun_to_of_verb"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,14 @@ class RelationRule:
     intended: str | None = None
     #: the words (lemma or lower case) the trigger node accepts: a sentence without one cannot match
     gate: frozenset[str] = frozenset()
+    #: the matched sides state the relation the other way round ("X acts as a proxy for Y": Y directs X)
+    swap: bool = False
+    #: "clause": the frame's subject node is the doer and the clause's subject the other side ("X receives
+    #: weapons from Y": Y supports X)
+    other: str | None = None
+    #: taken only when no other rule stated the same predicate from the same trigger ("claimed the killing
+    #: of X in Y": X is what was claimed; the place only when no target is named)
+    fallback: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +77,9 @@ class RelationMatch:
     head: int | None = None
     pairs: str | None = None
     intended: str | None = None
+    swap: bool = False
+    other: str | None = None
+    fallback: bool = False
 
     @property
     def nominal(self) -> bool:
@@ -130,13 +142,15 @@ class RelationPatterns:
                 raise ConfigError(f"relation rule {raw.get('id')!r} names an unknown frame {raw['frame']!r}")
             lists = {k: _words(raw[k], classes) for k in _LISTS if k in raw}
             trigger_words.update(lists.get(str(raw.get("select", "class"))) or lists.get("class") or [])
-            if "object" not in {n["RIGHT_ID"] for n in frame} and not raw.get("pairs") and "heads" in lists:
+            if "object" not in {n["RIGHT_ID"] for n in frame} and not raw.get("pairs") and not raw.get("other") \
+                    and "heads" in lists:
                 solo_words.update(lists["class"])
             pattern = tuple(_substitute(node, lists) for node in frame)
             rules.append(RelationRule(
                 id=str(raw["id"]), frame=str(raw["frame"]), predicates=tuple(raw["predicates"]),
                 nodes=tuple(n["RIGHT_ID"] for n in frame), pattern=pattern, pairs=raw.get("pairs"),
-                intended=raw.get("intended"), gate=_gate(pattern)))
+                intended=raw.get("intended"), gate=_gate(pattern), swap=bool(raw.get("swap")),
+                other=raw.get("other"), fallback=bool(raw.get("fallback"))))
         return cls(int(data.get("version", 1)), tuple(rules), {k: tuple(v) for k, v in classes.items()},
                    trigger_words=frozenset(trigger_words), solo_words=frozenset(solo_words))
 
@@ -190,14 +204,17 @@ def _match_of(rule: RelationRule, ids: Sequence[int]) -> RelationMatch:
     by_node = dict(zip(rule.nodes, ids, strict=True))
     return RelationMatch(rule.id, rule.frame, rule.predicates, by_node["trigger"], by_node.get("subject"),
                          by_node.get("object"), by_node.get("place"), by_node.get("verb"), rule.pairs,
-                         rule.intended)
+                         rule.intended, rule.swap, rule.other, rule.fallback)
 
 
 @cache
 def default_patterns() -> RelationPatterns:
-    """The packaged patterns (extract/patterns/relations.yaml)."""
-    text = resources.files("claimgraph.extract").joinpath("patterns/relations.yaml").read_text("utf-8")
-    return RelationPatterns.from_data(yaml.safe_load(text))
+    """The packaged patterns: rules and word classes (extract/patterns/relations.yaml) over the sentence shapes
+    of extract/patterns/relation_frames.yaml."""
+    folder = resources.files("claimgraph.extract").joinpath("patterns")
+    data = yaml.safe_load(folder.joinpath("relations.yaml").read_text("utf-8"))
+    frames = yaml.safe_load(folder.joinpath("relation_frames.yaml").read_text("utf-8"))
+    return RelationPatterns.from_data({**data, "frames": {**(data.get("frames") or {}), **frames["frames"]}})
 
 
 class RelationsComponent:

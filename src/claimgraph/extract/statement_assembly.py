@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Token
 from ..nlp.segment import Sentence
 from ..ontology import load_ontology
 from ..records import Claim, Document, Entity, EntityRef, SourceKind, Span, Statement, StatementKind, make_id
-from .statements import Candidate, StatementMatcher, StatementRules, load_rules, quote_spans
+from .quotes import quote_mark_at, quote_spans
+from .statements import Candidate, StatementMatcher, StatementRules, load_rules
 from .types import ParsedSentence
 
 _PERSON_TYPES = {"person"}
@@ -53,19 +54,32 @@ class StatementFinder:
         self.version = version
         words = sorted(self.rules.cue_words(), key=len, reverse=True)
         self.cue_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+        # stance adjectives and held-view nouns count only with the clause they take ("confident that",
+        # "reports of", "made it clear that"): alone they are too common to parse every sentence holding them
+        held = sorted(self.rules.held_words(), key=len, reverse=True)
+        self.held_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in held) + r")\b[^.;]{0,80}?\b(?:that|of)\b",
+                                  re.IGNORECASE)
 
     def sentences_to_parse(self, text: str, sentences: Iterable[Sentence]) -> list[Sentence]:
         """The sentences not kept for claims that hold a cue word (the only ones parsed for statements)."""
-        return [s for s in sentences if not s.keep and self.cue_re.search(text, s.start, s.end)]
+        return [s for s in sentences if not s.keep and (self.cue_re.search(text, s.start, s.end)
+                                                         or self.held_re.search(text, s.start, s.end))]
 
     def find(self, doc: Document, sentences: Sequence[Sentence], parsed: Sequence[ParsedSentence],
              paragraphs: Sequence[tuple[int, int]], entities: Sequence[Entity]) -> list[Statement]:
         """The statements of `doc`: `parsed` are the sentences already parsed (for claims); the other sentences
         with a cue word are parsed here."""
-        extra = self.sentences_to_parse(doc.text, sentences)
-        more = [ParsedSentence(s.start, p, s.paragraph) for s, p in
-                zip(extra, self.nlp.pipe(doc.text[s.start : s.end].replace("\n", " ") for s in extra), strict=True)]
-        every = sorted([*parsed, *more], key=lambda p: p.start)
+        text = doc.text
+        extra = self.sentences_to_parse(text, sentences)
+        # a sentence with italics markup ("according to _The Washington Post_") is parsed again without the
+        # marks (the tokenizer glues them to the words); offsets stay the same
+        marked = [p for p in parsed if "_" in text[p.start : p.end] and (
+            self.cue_re.search(text, p.start, p.end) or self.held_re.search(text, p.start, p.end))]
+        todo = [(s.start, s.end, s.paragraph) for s in extra] + [(p.start, p.end, p.paragraph) for p in marked]
+        texts = (text[a:b].replace("\n", " ").replace("_", " ") for a, b, _ in todo)
+        more = [ParsedSentence(a, sent, para) for (a, _, para), sent in zip(todo, self.nlp.pipe(texts), strict=True)]
+        again = {p.start for p in marked}
+        every = sorted([*(p for p in parsed if p.start not in again), *more], key=lambda p: p.start)
         return assemble(doc, every, paragraphs, entities, self.matcher, self.version)
 
 
@@ -94,7 +108,7 @@ def assemble(doc: Document, parsed: Sequence[ParsedSentence], paragraphs: Sequen
     for p in placed:
         kind, actor = _kind_and_actor(p, text, entities, lex, doc, out)
         cue, content = _span(text, p.cue), _span(text, p.content)  # type: ignore[arg-type]
-        source = None if p.source is None else _span(text, p.source)
+        source = None if p.source is None else _span(text, _balanced_markup(text, p.source))
         sid = make_id("st", doc.id, cue.start, cue.end, content.start, content.end)
         out.append(Statement(sid, doc.id, cue, content, kind, source, actor, None, version))
     denials = {s.id for s, p in zip(out, placed, strict=True) if p.denial}
@@ -104,12 +118,43 @@ def assemble(doc: Document, parsed: Sequence[ParsedSentence], paragraphs: Sequen
 _REFERENCE_END = re.compile(r"(?:\s*\[\d*\]?|\s*[,;:.])+$")
 
 
+_MISSED_BOUNDARY = re.compile(r"[.!?]?\[\d+\](?=[\"“A-Z])")
+
+
 def _clean_end(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """A content range without a trailing reference marker ("… with them.[5]") or the stop before it."""
+    """A content range without a trailing reference marker ("… with them.[5]") or the stop before it, and cut
+    at a reference marker run into the next sentence ("… of Musharraf[324]\"I have …": a sentence end the
+    segmenter missed)."""
+    run_on = _MISSED_BOUNDARY.search(text, start, end)
+    if run_on is not None and run_on.start() > start:
+        end = run_on.start()
+    m = _REFERENCE_END.search(text, start, end)
+    if m is not None and "[" in m.group(0) and text[m.start() - 1 : m.start()] in {'"', "”"}:
+        # '… in two decades".[11]': the closing mark of a quotation that opened before the content
+        mark = text[m.start() - 1]
+        opening = "“" if mark == "”" else '"'
+        if text.count(opening, start, m.start() - 1) % 2 == 0:
+            end = m.start() - 1
     m = _REFERENCE_END.search(text, start, end)
     if m is not None and "[" in m.group(0):
         end = m.start()
     return (start, end) if end > start else None
+
+
+def _balanced_markup(text: str, r: tuple[int, int]) -> tuple[int, int]:
+    """A span with the emphasis marks of a name set in italics ("_The Washington Post_", "the _Daily News_")
+    taken in whole: a mark just outside the span whose partner is inside it, or both marks round it."""
+    s, e = r
+    inside = text.count("_", s, e)
+    before = s > 0 and text[s - 1] == "_"
+    after = e < len(text) and text[e] == "_"
+    if inside % 2 and after:
+        e += 1
+    elif inside % 2 and before:
+        s -= 1
+    elif inside == 0 and before and after:
+        s, e = s - 1, e + 1
+    return s, e
 
 
 def _span(text: str, r: tuple[int, int]) -> Span:
@@ -147,6 +192,9 @@ def _with_quote(p: _Placed, quotes: Sequence[tuple[int, int]], text: str) -> _Pl
             lo = min(p.content[0], *(q[0] for q in over))
             hi = max(p.content[1], *(q[1] for q in over))
             if not (lo <= p.cue[0] < hi):
+                last = max(over, key=lambda q: q[1])
+                if last[1] == hi and last[0] > lo and quote_mark_at(text, hi):
+                    hi += quote_mark_at(text, hi)  # a quotation opened inside the content closes inside it too
                 return replace(p, content=(lo, hi))
             # a medial speaker clause inside a quotation broken by it: each side is its own quotation
             return replace(p, content=(min(q[0] for q in over), max(q[1] for q in over)))
@@ -154,7 +202,8 @@ def _with_quote(p: _Placed, quotes: Sequence[tuple[int, int]], text: str) -> _Pl
     clause_start = min(p.cue[0], p.source[0]) if p.source else p.cue[0]
     clause_end = max(p.cue[1], p.source[1]) if p.source else p.cue[1]
     for q in outside:
-        if q[1] <= clause_start and re.fullmatch(r"[\s,.;:!?”\"'—–-]*", text[q[1] : clause_start]):
+        if q[1] <= clause_start and p.pattern != "held_noun_quoted" \
+                and re.fullmatch(r"[\s,.;:!?”\"'—–-]*", text[q[1] : clause_start]):  # "made a pledge:" looks ahead
             return replace(p, content=q)
         if q[0] >= clause_end and re.fullmatch(r"[^.!?“\"]{0,40}?[:,]?\s*(?:[“\"]|''|``)\s*", text[clause_end : q[0]]):
             return replace(p, content=q)

@@ -13,7 +13,7 @@ want them there. Sentences the segmenter did not keep are parsed here only when 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -27,17 +27,13 @@ from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
 from ..nlp.segment import verb_forms
+from .quotes import quote_spans  # noqa: F401 - re-exported: the statements API names it
 
 STATEMENTS_VERSION = "claimgraph.statements.v1"
 COMPONENT = "claimgraph_statements_v1"  # spaCy factory names take no dots
 
 
 
-def _mark_at(text: str, i: int) -> int:
-    """Length of the quote mark at `i` (0 if none): “ ” " or a typewriter pair '' / ``."""
-    if text.startswith(("''", "``"), i):
-        return 2
-    return 1 if text[i : i + 1] in "“”\"" else 0
 _PERSON_TYPES = {"person"}
 _ORG_TYPES = {"organisation", "armed_group", "agency", "party", "state"}
 
@@ -78,6 +74,14 @@ class StatementRules:
         words = verb_forms(lemmas) | set(self.lexicon["adverbs"]) | {"according", "per", "quoted", "cited"}
         words |= {w for n in self.lexicon["noun_cues"] for w in (n, n + "s")}
         return frozenset(words | _IRREGULAR_SAY)
+
+
+    def held_words(self) -> frozenset[str]:
+        """Lower-case words of stances and held views that make a sentence worth parsing when a that-clause or
+        an of-phrase follows them ("confident that", "reports of", "made it clear that")."""
+        nouns = self.lexicon["held_nouns"] | self.lexicon["report_nouns"]
+        return frozenset({w for n in nouns for w in (n, n + "s")} | self.lexicon["stance"]
+                         | {"clear", "plain", "known", "obvious"})
 
 
 # past forms of the commonest cue verbs, which `verb_forms` (regular endings only) cannot make
@@ -181,6 +185,26 @@ class StatementMatcher:
             f.extra_cue.update(roles[n] for n in ("to", "per", "as", "saying") if n in roles)
             if spec.id in {"agentless_as", "agentless_of"}:
                 f.extra_cue.add(roles["content"])  # "identified as", "accused of"
+            if "as" in roles and "object" in roles:  # "described the attack as": the object goes with the cue
+                obj, as_ = doc[roles["object"]], roles["as"]
+                f.extra_cue.update(range(obj.left_edge.i, obj.right_edge.i + 1 if as_ > obj.right_edge.i else as_))
+            elif ("object" in roles or "it" in roles) and "content" in roles:  # "have full confidence that",
+                # "made it clear that": the words from the verb up to the clause ("send a message to them that")
+                f.extra_cue.update(range(roles["cue"] + 1, doc[roles["content"]].left_edge.i))
+            elif "object" in roles:  # "made this pledge to the troops:": the verb, its object and addressee
+                obj = doc[roles["object"]]
+                end = min([obj.right_edge.i, *(c.left_edge.i - 1 for c in obj.children
+                                               if c.dep_ in {"acl", "ccomp", "relcl"})])
+                to = [c.right_edge.i for c in doc[roles["cue"]].rights if c.dep_ in {"prep", "dative"}
+                      and c.lower_ == "to" and c.i == end + 1]
+                f.extra_cue.update(range(roles["cue"] + 1, max([end, *to]) + 1))
+            if "copula" in roles and roles["copula"] < roles["cue"] and "source" in roles \
+                    and doc[roles["cue"]].dep_ == "acomp":  # "was (also) disappointed"
+                f.extra_cue.update(range(roles["copula"], roles["cue"]))
+            if "expl" in roles:  # "There have been reports (of)": the expletive up to the noun
+                f.extra_cue.update(range(roles["expl"], roles["cue"]))
+                if "of" in roles:
+                    f.extra_cue.add(roles["of"])
             if "source" in roles and f.source is None:
                 f.source = roles["source"]
             if spec.build is not None and "content" in roles:
@@ -194,6 +218,8 @@ class StatementMatcher:
                         continue
                     f.extra_cue.update({obj.i, for_.i})  # type: ignore[union-attr]
                     span = _trim(doc, act.left_edge.i, act.right_edge.i + 1)
+                elif spec.build == "subtree" and _subjectless(doc[roles["content"]], doc[roles["cue"]]):
+                    continue  # "what the general has said is necessary": the reported clause's subject is outside
                 else:
                     span = self._content(doc, spec.build, roles)
                 if span is not None:
@@ -215,26 +241,41 @@ class StatementMatcher:
         prt = [c.i for c in cue.children if c.dep_ == "prt" and c.i == cue.i + 1]
         if cue.lemma_.lower() in lex["needs_particle"] and not prt:
             return None  # "evidence points to …" reports nobody's word
-        if not _set_off(cue) or any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in cue.children):
+        if not _set_off(cue) or f.agentless or any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in cue.children):
             # a reported clause of its own, not a speaker clause set inside another
             f.contents = [c for c in f.contents if c[1] != "parenthetical"]
         passive = any(c.dep_ == "auxpass" for c in cue.children)
         if passive and not f.agentless:  # "was denied entry" reports nobody's denial
             f.contents = [c for c in f.contents if c[1] != "nominal"]
         content = min(f.contents)[2] if f.contents else None
+        lex_say = lex["speech"] | lex["cognition"]
+        if content is None and cue.tag_ == "VBG" and cue.dep_ == "advcl" and cue.head.lemma_.lower() in lex_say:
+            return None  # "Testifying to Congress, he said …": one act of saying, reported by the main verb
         if "in_document" in f.patterns and f.source is None:
             return None
         if not f.agentless and f.source is None and cue.pos_ in {"VERB", "AUX"}:
-            f.source = _climb_subject(cue)
+            subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+            as_ = next((c for c in cue.lefts if c.dep_ == "prep" and c.lower_ == "as"), None)
+            if subj is None and as_ is not None:  # "As the commandant said: …" parsed with "as" a preposition
+                subj = next((c for c in as_.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}), None)
+            f.source = subj.i if subj is not None else _climb_subject(cue)
+        if f.source is None and not f.agentless and cue.tag_ == "VB" and cue.i == _first_word(doc):
+            return None  # "Recall that …": an imperative names no speaker
         if f.source is None and not f.agentless and any(c.tag_ == "TO" for c in cue.children):
             return None  # "reason to believe", "in order to argue": an infinitive nobody is said to say
+        if f.source is not None and doc[f.source].tag_ in {"WDT", "WP"} and doc[f.source].head.dep_ != "relcl":
+            return None  # a relative pronoun that names nobody the parse can find
         if f.source is not None and (doc[f.source].lower_ in {"nobody", "none", "noone"} or any(
                 c.dep_ == "det" and c.lower_ == "no" for c in doc[f.source].children)):
             return None  # "No group has claimed responsibility": nobody said anything
+        if content is not None and _relative_speaker(doc, content, f.source):
+            return None  # "the policy that I think is right", "what they believed to be proof"
         cue_range = self._cue_range(cue, f, prt, content)
         source = None
         if f.source is not None and not (f.agentless and doc[f.source].lower_ == "it"):
             source = _phrase(doc[f.source], cue_range, content)
+        if "in_document" in f.patterns and source is None:
+            return None
         return Candidate(f.patterns[0], cue_range, source, f.source if source else None, content,
                          f.agentless and source is None)
 
@@ -250,15 +291,18 @@ class StatementMatcher:
         # the verb group: auxiliaries, negation and adverbs right before the verb ("has said", "did not say",
         # "also suggested"); in an agentless cue also its expletive subject ("it was reported")
         i = cue.i - 1
-        while i >= 0 and doc[i].head == cue and doc[i].tag_ != "TO" and (doc[i].dep_ in {"aux", "auxpass", "neg"}
-                                                 or doc[i].dep_ == "advmod" and doc[i].pos_ == "ADV"
-                                                 and not doc[i + 1].is_punct and i > doc[0].i):
-            idx.add(i)
+        while i >= 0 and (doc[i].is_space or doc[i].head == cue and doc[i].tag_ != "TO" and (
+                doc[i].dep_ in {"aux", "auxpass", "neg"}
+                or doc[i].dep_ == "advmod" and doc[i].pos_ == "ADV" and not doc[i + 1].is_punct and i > doc[0].i)):
+            if not doc[i].is_space:  # a hard wrap inside the verb group ("do not\n\n believe")
+                idx.add(i)
             i -= 1
-        if f.agentless and i >= 0 and doc[i].lower_ == "it" and doc[i].head == cue:
+        if "agentless_it" in f.patterns and i >= 0 and doc[i].lower_ == "it" and doc[i].head == cue:
             idx.add(i)
         # the addressee right after the verb: "told ThePrint", "told the court", "stated to U.S. ambassador X"
         j = max(idx) + 1
+        while j < len(doc) and doc[j].is_space:
+            j += 1
         nxt = next((c for c in cue.rights if c.left_edge.i == j), None)
         if nxt is not None and (content is None or not content[0] <= nxt.i < content[1]):
             speech = cue.lemma_.lower() in self.rules.lexicon["speech"]
@@ -273,10 +317,27 @@ class StatementMatcher:
         cue = doc[roles["cue"]]
         if build == "subtree":
             hi = head.right_edge.i + 1
+            lex = self.rules.lexicon
+            for c in head.rights:  # "…concluded that X, and according to other officials, Y": Y is theirs
+                if c.dep_ == "conj" and any(g.lower_ in {"according", "per"} for g in c.children):
+                    hi = min(hi, c.left_edge.i)
+                    while hi > head.i + 1 and doc[hi - 1].lower_ in {"and", "but", ",", ";"}:
+                        hi -= 1
+            if head.i > cue.i and head.dep_ == "ccomp" and cue.lemma_.lower() in lex["cognition"]:
+                # "I believe it may be our only chance, and it will require more forces": a clause joined to the
+                # thinking verb with a subject of its own goes on with what is thought, not with the thinker
+                own = next((c.lower_ for c in cue.children if c.dep_ == "nsubj"), None)
+                for c in cue.rights:
+                    subj = next((x for x in c.children if x.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+                    if c.dep_ == "conj" and c.i > head.right_edge.i and subj is not None and subj.lower_ != own \
+                            and c.lemma_.lower() not in lex["speech"] | lex["cognition"]:
+                        hi = c.right_edge.i + 1
             if head.i < cue.i and head.dep_ in {"ccomp", "parataxis"}:
                 # "The coalition was well-established, officials emphasised, when a picture emerged …": what
                 # goes on after the speaker clause belongs to the report; the content covers both
-                hi = max([hi, *(c.right_edge.i + 1 for c in cue.rights if c.dep_ in {"advcl", "ccomp"})])
+                speech = self.rules.lexicon["speech"] | self.rules.lexicon["cognition"]
+                hi = max([hi, *(c.right_edge.i + 1 for c in cue.rights if c.dep_ in {"advcl", "ccomp"}
+                                and c.lemma_.lower() not in speech)])  # "…, adding that …": its own statement
             return _trim(doc, head.left_edge.i, hi)
         if build == "object":  # "accused India of sponsoring the attack": the object and its of/for phrase
             right = head.right_edge.i
@@ -284,12 +345,23 @@ class StatementMatcher:
                 if c.dep_ == "prep" and c.lower_ in {"of", "for"} and c.i > head.i:
                     right = max(right, c.right_edge.i)
             return _trim(doc, head.left_edge.i, right + 1)
+        if build == "as_object":  # "described the attack as an act of war": what the object is called
+            return _trim(doc, head.left_edge.i, head.right_edge.i + 1)
         if build == "from_subject":  # "Mengal … has been identified as a key asset": subject to the end
             subject = doc[roles["subject"]]
+            obj = next((c for c in head.children if c.dep_ == "pobj"), None)
+            if subject.lower_ == "it" and head.lower_ == "as" and obj is not None:
+                # "It was reported as the deadliest attack": "it" names the thing described, the content is
+                # the description
+                return _trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
             start = subject.left_edge.i
             return _trim(doc, start, head.right_edge.i + 1)
+        if build == "sentence_around":
+            return _around_phrase(doc, cue)
         if build == "clause_around":  # the clause the cue sits in, less the cue's own phrase
             lo, hi = head.left_edge.i, head.right_edge.i + 1
+            while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+                hi -= 1  # "…, as the governor pointed out.": the stop does not put the speaker clause inside
             clo, chi = cue.left_edge.i, cue.right_edge.i + 1
             own = [c.left_edge.i for c in cue.children if c.i < cue.i and c.dep_ in {"nsubj", "mark", "aux", "neg"}]
             if own and cue.dep_ in {"parataxis", "ccomp", "advcl"}:
@@ -304,16 +376,65 @@ class StatementMatcher:
         raise ValueError(f"statements.yaml: unknown content build {build!r}")
 
 
+def _subjectless(head: Token, cue: Token) -> bool:
+    """A finite reported clause after its cue with no subject of its own: the speaker clause sits inside a free
+    relative or a relative clause ("what the general has said is necessary", "the deal, which officials said was
+    ill-advised")."""
+    return head.dep_ == "ccomp" and head.i > cue.i and head.tag_ in {"VBZ", "VBD", "VBP", "MD"} \
+        and head.left_edge.i == head.i - sum(1 for c in head.lefts if c.dep_ in {"aux", "neg", "advmod"}) \
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in head.children)
+
+
+def _relative_speaker(doc: Doc, content: tuple[int, int], source: int | None) -> bool:
+    """Whether a speaker clause sits inside a relative clause whose pronoun is all or the start of its content
+    ("the deal that he announced", "what I think is a good way ahead"): the relative clause describes a thing,
+    it reports nobody's statement."""
+    first = doc[content[0]]
+    if first.tag_ not in {"WDT", "WP"} and not (first.lower_ == "that" and first.dep_ in {"nsubj", "dobj"}):
+        return False
+    if content[1] - content[0] == 1:
+        return True
+    return source is not None and doc[source].left_edge.i == content[0] + 1
+
+
+_REF_MARK = re.compile(r"\[\d*\]?")
+
+
+def _around_phrase(doc: Doc, cue: Token) -> tuple[int, int] | None:
+    """The content of "according to X" / "as per X": the sentence less the phrase. A phrase at the end
+    ("…, according to officials") attributes what comes before it; one at the start or in the middle ("partly
+    because, according to the general, the date …") what comes after it, up to a second "according to" joined
+    on ("…, and according to other officials, …"), which attributes the rest to someone else."""
+    lo, hi = cue.left_edge.i, cue.right_edge.i + 1
+    # words: not the "_" of "_The Post_" markup nor a reference marker (".[12]")
+    words = [t.i for t in doc if any(ch.isalnum() for ch in _REF_MARK.sub("", t.text))]
+    if not words:
+        return None
+    if hi > words[-1]:
+        return _trim(doc, words[0], lo)
+    end = len(doc)
+    for t in doc[hi:]:
+        if t.lower_ in {"according", "per"} and t.i > hi and doc[t.i - 1].lower_ in {"and", "but", ",", "as"}:
+            end = t.i - 1
+            while end > hi and doc[end - 1].lower_ in {"and", "but", ",", "while"}:
+                end -= 1
+            break
+    return _trim(doc, hi, end)
+
+
 def _set_off(cue: Token) -> bool:
     """Whether a speaker clause ("the sources point out", "he said") stands apart from the clause it reports:
     a comma, dash or quote mark before it, or a comma or dash after it."""
     doc = cue.doc
     subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
     left = subj.left_edge.i if subj is not None and subj.i < cue.i else cue.i
+    mark = next((c for c in cue.children if c.dep_ == "mark" and c.lower_ == "as" and 0 < c.i < left), None)
+    if mark is not None:  # "…, as the governor pointed out"
+        left = mark.i
     right = cue.right_edge.i
     before = doc[left - 1].text if left > 0 else ""
     after = doc[right + 1].text if right + 1 < len(doc) else ""
-    return before in {",", "”", "\"", "—", "–"} or (after in {",", "—", "–"} and left > 0)
+    return before in {",", "”", "\"", "—", "–", "--"} or (after in {",", "—", "–", "--"} and left > 0)
 
 
 def _climb_subject(cue: Token) -> int | None:
@@ -342,18 +463,41 @@ def _phrase(head: Token, cue: tuple[int, int], content: tuple[int, int] | None) 
     if head.tag_ in {"WDT", "WP"} and head.head.dep_ == "relcl":
         relcl = head.head
         head = relcl.head  # "the report, which said …", "those who say …": the report, those
+    while head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN", "PRON"} and head.head.i < head.i \
+            and not cue[0] <= head.head.i < cue[1]:
+        head = head.head  # "the minister and the general said": both speak
     lo, hi = head.left_edge.i, head.right_edge.i + 1
     if relcl is not None:
         hi = min(hi, relcl.left_edge.i)
+    if hi < len(doc) and doc[hi - 1].dep_ == "cc" and head.dep_ == "nsubj":
+        # a coordination parsed as two subjects ("a lot of generals and even a lot of pundits believe")
+        other = next((t for t in head.head.children if t.dep_ == "nsubj" and t.i >= hi), None)
+        if other is not None and other.right_edge.i < cue[0]:
+            hi = other.right_edge.i + 1
+    for c in head.rights:  # "the Journal in an article": the channel is not the speaker
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if c.dep_ == "prep" and c.lower_ in {"in", "on"} and obj is not None and _is_channel(obj):
+            hi = min(hi, c.left_edge.i)
     around = content is not None and content[0] <= cue[0] < content[1]  # a speaker clause set inside its report
     for a, b in (cue,) if around or content is None else (cue, content):
         if a <= head.i < b:
             return None
         if a < hi and b > lo:  # an overlap with the cue or content: keep the side the head is on
             lo, hi = (max(lo, b), hi) if head.i >= b else (lo, min(hi, a))
+    if lo > 0 and doc[lo - 1].lower_ == "then" and doc[lo - 1].tag_ == "RB" and not cue[0] <= lo - 1 < cue[1]:
+        lo -= 1  # "then President Bush said": the time of the title goes with the speaker
     while hi - 1 > lo and doc[hi - 1].dep_ == "case":  # "Obama's claim": the possessor without "'s"
         hi -= 1
     return _trim(doc, lo, hi)
+
+
+def _first_word(doc: Doc) -> int:
+    return next((t.i for t in doc if not (t.is_punct or t.is_quote or t.is_space)), 0)
+
+
+def _is_channel(tok: Token) -> bool:
+    """Whether a noun names where something was said (an article, a statement, an interview)."""
+    return tok.lemma_.lower() in load_rules().lexicon["documents"]
 
 
 def _without_connective(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
@@ -371,13 +515,17 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     """Drop punctuation, quote marks and a leading complementizer from both ends of a token range; a closing
     quote mark whose opening mark is inside the range stays ("its magazine, ‘Yalgaar’")."""
     while lo < hi and (doc[lo].is_punct or doc[lo].is_quote or doc[lo].is_space
-                       or (doc[lo].dep_ == "mark" and doc[lo].lower_ in {"that"})):
+                       or (doc[lo].dep_ == "mark" and doc[lo].lower_ in {"that", "whether"})
+                       or (doc[lo].tag_ == "WRB" and doc[lo].lower_ == "how" and hi - lo > 3
+                           and doc[lo + 1].pos_ not in {"ADJ", "ADV"})):  # "how volatile it is" stays whole
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_quote or doc[hi - 1].is_space) \
             and doc[hi - 1].text not in {")", "]"}:
         last = doc[hi - 1].text
         if last in _PAIRS and any(t.text == _PAIRS[last] for t in doc[lo : hi - 1]):
             break
+        if last == '"' and sum(t.text == '"' for t in doc[lo : hi - 1]) % 2:
+            break  # the closing mark of a quotation opened inside: 'are "weak" and "have problems."'
         hi -= 1
     return (lo, hi) if hi > lo else None
 
@@ -410,58 +558,3 @@ class StatementsComponent:
         doc.spans["statement_cue"], doc.spans["statement_source"] = cues, sources
         doc.spans["statement_content"] = contents
         return doc
-
-
-# -- quotes ------------------------------------------------------------------------------------------------
-
-
-def quote_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """(start, end) of every quotation, marks excluded. Marks are curly (“ ”), straight (") or typewriter pairs
-    ('' … '', `` … ''). A quotation left open at the end of a paragraph goes on into the next one when that
-    paragraph opens with a quote mark (the newspaper convention for a quote of several paragraphs) or when the
-    paragraph broke off mid-sentence (a hard-wrapped text's blank line); otherwise it ends with its paragraph."""
-    spans: list[tuple[int, int]] = []
-    open_at: int | None = None
-    last_end = 0
-    broken = False
-    for ps, pe in paragraphs:
-        start = ps
-        if open_at is not None:
-            mark = _mark_at(text, ps)
-            if mark:
-                start = ps + mark  # the reopening mark continues the quotation
-            elif not broken:
-                spans.append((open_at, last_end))
-                open_at = None
-        i = start
-        while i < pe:
-            mark = _mark_at(text, i)
-            if not mark:
-                i += 1
-                continue
-            ch = text[i]
-            if ch == "“" or text.startswith("``", i):
-                if open_at is None:
-                    open_at = i + mark
-            elif ch == "”":
-                if open_at is not None:
-                    spans.append((open_at, i))
-                    open_at = None
-            elif open_at is None and (i == ps or not text[i - 1].isalnum()):
-                open_at = i + mark
-            elif open_at is not None:
-                spans.append((open_at, i))
-                open_at = None
-            i += mark
-        last_end = pe
-        broken = not re.search(r"[.!?:;\"”')\]]\s*$", text[ps:pe])
-    if open_at is not None:
-        spans.append((open_at, last_end))
-    out = []
-    for s, e in spans:
-        chunk = text[s:e]
-        s2 = s + len(chunk) - len(chunk.lstrip())
-        e2 = s + len(chunk.rstrip())  # punctuation inside the marks is the speaker's: "…deniability,"
-        if e2 > s2:
-            out.append((s2, e2))
-    return out

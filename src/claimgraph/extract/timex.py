@@ -145,3 +145,12 @@ def find_times(text: str) -> list[tuple[int, int, str]]:
         rf"\b(?:(?:in|on|since|during|by|until)\s+)?(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})\.?(?:\s+\d{{1,2}},?)?"
         rf"(?:\s+(?:1[5-9]|20)\d\d)?|(?:1[5-9]|20)\d\d|the\s+(?:1[5-9]|20)\d0s)\b", re.I)
     return [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+
+
+def reference_date(text: str, head: int = 500) -> PartialDate | None:
+    """For a document with no publication date, the day its undated days and months are read against: the
+    end of the first year its opening states ("Terrorist incidents in Pakistan in 2017 ... - 20 JANUARY -"
+    is 2017-01-20). None when the opening states no year."""
+    m = _YEAR_RE.search(text[:head])
+    return None if m is None else PartialDate(f"{m.group(1)}-12-31", Precision.DAY, m.group(1))
+

@@ -79,3 +79,25 @@ def key_word(words: Sequence[str]) -> str:
     """The word of a phrase that selects sentences for it: its longest non-light word."""
     content = [w for w in words if w not in LIGHT_WORDS] or list(words)
     return max(content, key=len)
+
+
+_BY_FIRST: dict[int, tuple[Mapping[tuple[str, ...], object], dict[str, tuple[tuple[int, tuple[str, ...]], ...]]]] = {}
+
+
+def phrases_starting(table: Mapping[tuple[str, ...], object], *words: str) -> list[tuple[str, ...]]:
+    """The phrases of `table` whose first word is one of `words`, in the table's order (which decides ties
+    between phrases of one length). The table is indexed by first word once, so a token looks up its own
+    words instead of scanning every phrase."""
+    held = _BY_FIRST.get(id(table))
+    if held is None or held[0] is not table:
+        index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for n, phrase in enumerate(table):
+            if phrase:
+                index.setdefault(phrase[0], []).append((n, phrase))
+        if len(_BY_FIRST) > 32:
+            _BY_FIRST.clear()
+        held = _BY_FIRST[id(table)] = (table, {w: tuple(v) for w, v in index.items()})
+    found = [p for w in dict.fromkeys(words) for p in held[1].get(w, ())]
+    if len(found) > 1:
+        found.sort()
+    return [p for _, p in found]

@@ -94,13 +94,33 @@ class Patterns:
             return self.stopwords
         english = sum(n for w, n in words.items() if w in self.stopwords)
         best, best_count = self.stopwords, english
-        for _, stoplist in self.stoplists:
-            count = sum(n for w, n in words.items() if w in stoplist)
+        counts = [0] * len(self.stoplists)
+        lists_of = _lists_of_word(self.stoplists)  # each word once, not once per language
+        for w, n in words.items():
+            for i in lists_of.get(w, ()):
+                counts[i] += n
+        for (_, stoplist), count in zip(self.stoplists, counts, strict=True):
             if count > best_count * 1.2:  # another language only when clearly better
                 best, best_count = stoplist, count
         if best_count < 0.05 * sum(words.values()):
             return frozenset()  # no list fits (e.g. Chinese, Japanese): judge by length and punctuation
         return best
+
+
+_LISTS_OF: dict[int, tuple[tuple[tuple[str, frozenset[str]], ...], dict[str, tuple[int, ...]]]] = {}
+
+
+def _lists_of_word(stoplists: tuple[tuple[str, frozenset[str]], ...]) -> dict[str, tuple[int, ...]]:
+    """word → the positions of the stop-word lists that hold it (built once per set of lists)."""
+    held = _LISTS_OF.get(id(stoplists))
+    if held is None or held[0] is not stoplists:
+        index: dict[str, list[int]] = {}
+        for i, (_, stoplist) in enumerate(stoplists):
+            for w in stoplist:
+                index.setdefault(w, []).append(i)
+        _LISTS_OF.clear()
+        held = _LISTS_OF[id(stoplists)] = (stoplists, {w: tuple(v) for w, v in index.items()})
+    return held[1]
 
 
 @cache

@@ -32,6 +32,9 @@ DESCRIPTIVE_FACTORY = "claimgraph_descriptive_actors_v1"
 DESCRIPTIVE_PIPE = "claimgraph_descriptive_actors"
 SPANS_KEY = "descriptive_actors"
 _COUNTRY_LABELS = {"NORP", "GPE", "PLACE"}
+#: Labels of words that say where a force is from or whom it recruits from, never who owns it: "Baloch
+#: insurgents", "Kashmiri militants" are descriptions (a region's people), not a named group.
+_ORIGIN_LABELS = _COUNTRY_LABELS | {"GROUP_IDENTITY"}
 _NAMED_LABELS = {"ORG", "ARMED_GROUP", "AGENCY", "ORGANISATION", "PARTY", "STATE", "PERSON"}
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 _REQUIRED = ("key", "category", "type", "name", "source")
@@ -155,12 +158,23 @@ def _named_owner(span: Span) -> bool:
     """Whether a named organisation modifies the phrase ("Boko Haram fighters", "the Taliban's gunmen")."""
     head = span.root
     for c in head.children:
-        if c.dep_ in _MODIFIER_DEPS and c.i < span.start and (c.ent_type_ in _NAMED_LABELS or c.ent_kb_id_):
+        if c.dep_ in _MODIFIER_DEPS and c.i < span.start and (c.ent_type_ in _NAMED_LABELS or c.ent_kb_id_) \
+                and c.ent_type_ not in _ORIGIN_LABELS and not demonym_like(c):
             return True
         if c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in ("its", "their"):
             return True  # "Syria has offered its troops": the troops of an actor the text names
     prev = span.doc[span.start - 1] if span.start > 0 else None
-    return prev is not None and bool(prev.ent_kb_id_) and prev.ent_type_ not in _COUNTRY_LABELS
+    return prev is not None and bool(prev.ent_kb_id_) and prev.ent_type_ not in _ORIGIN_LABELS
+
+
+def demonym_like(tok: Token) -> bool:
+    """A one-word name the NER took for an organisation that has the form of a demonym with the nisba
+    suffix -i ("Kashmiri", "Sindhi", "Punjabi", "Iraqi"): unlisted (no gazetteer id), capitalised, and the
+    whole of its entity. Such a word before "militants" says where they are from, not who they are."""
+    if tok.ent_kb_id_ or not tok.is_title or len(tok.text) < 5 or not tok.lower_.endswith("i"):
+        return False
+    ent = _ent_at(tok)
+    return ent is None or (ent.start == tok.i and ent.end == tok.i + 1)
 
 
 def _country_words(span: Span) -> tuple[str, int]:
@@ -172,10 +186,11 @@ def _country_words(span: Span) -> tuple[str, int]:
     i = span.start - 1
     while i >= 0 and doc[i].lower_ in ("'s", "’s", "'", "’"):
         i -= 1
-    if i >= 0 and doc[i].ent_type_ in _COUNTRY_LABELS:
+    if i >= 0 and (doc[i].ent_type_ in _ORIGIN_LABELS or demonym_like(doc[i])):
         ent = _ent_at(doc[i])
         if ent is not None:
             return ent.text, ent.start
+        return doc[i].text, i
     for c in span.root.children:
         if c.dep_ in _MODIFIER_DEPS and c.ent_type_ in _COUNTRY_LABELS:
             ent = _ent_at(c)

@@ -34,6 +34,9 @@ from .pipeline import GazetteerMatcher
 
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _SENT_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
+_MID_SENTENCE = re.compile(r"[\w,]\s*$")  # a line cut off inside a sentence ends in a word or a comma
+#: last characters of a line that a line in lower case can go on from ("… U.S.\n\n participation.")
+_GOES_ON = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,.")
 #: words that stand for a party named in context: pronouns and "the group"-style nouns
 REFERENCE_WORDS = frozenset({
     "it", "its", "they", "their", "them", "he", "his", "him", "she", "her",
@@ -105,17 +108,19 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         wrapped = statistics.median(len(ln) for ln in prose) < 100 and ends < 0.6 * len(prose)
     out: list[tuple[int, int]] = []
     block: list[tuple[int, int]] = []
+    wraps = _wrap_gaps(text, lines) if wrapped else frozenset()
 
     def flush() -> None:
         if block:
             out.append((block[0][0], block[-1][1]))
             block.clear()
 
-    for s, e in lines:
+    for i, (s, e) in enumerate(lines):
         line = text[s:e]
         stripped = line.strip()
         if not stripped:
-            flush()
+            if i not in wraps:
+                flush()
             continue
         if stripped.startswith("+") and set(stripped) <= set("+-=: "):
             flush()
@@ -136,6 +141,40 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             block.append((s + lead, s + len(line.rstrip())))
     flush()
     return _bounded(out, text)
+
+
+def _wrap_gaps(text: str, lines: list[tuple[int, int]]) -> frozenset[int]:
+    """Indexes of the blank lines that wrap a sentence rather than end a paragraph. Some hard-wrapped texts put
+    blank lines between the lines of a sentence and more blank lines between paragraphs ("risk, a senior
+    official said, in an effort to\n\n\n avoid …\n\n\n\n The U.S. troops …"). A run of blank lines is a wrap when
+    runs of its length mostly follow a line cut off mid-sentence and the text also has longer runs (its
+    paragraph breaks), or when the line after it goes on in lower case; a run after a line that ends a sentence
+    (or a rule line such as "---") is never one."""
+    runs: list[tuple[int, int, bool]] = []  # (first blank line, length, line before ends mid-sentence)
+    out: set[int] = set()
+    i, n = 0, len(lines)
+    while i < n:
+        if text[lines[i][0] : lines[i][1]].strip():
+            i += 1
+            continue
+        j = i
+        while j < n and not text[lines[j][0] : lines[j][1]].strip():
+            j += 1
+        if i > 0 and j < n:
+            before = text[lines[i - 1][0] : lines[i - 1][1]]
+            broken = bool(_MID_SENTENCE.search(before))
+            runs.append((i, j - i, broken))
+            if text[lines[j][0] : lines[j][1]].lstrip()[:1].islower() and before.rstrip()[-1:] in _GOES_ON:
+                out.update(range(i, j))  # "… deep aversion to\n\n allowing foreign forces …"
+        i = j
+    lengths = {k for _, k, _ in runs}
+    if len(lengths) < 2:
+        return frozenset(out)
+    for k in lengths:
+        of_k = [r for r in runs if r[1] == k]
+        if k < max(lengths) and len(of_k) >= 4 and sum(r[2] for r in of_k) >= 0.6 * len(of_k):
+            out.update(x for start, _, broken in of_k if broken for x in range(start, start + k))
+    return frozenset(out)
 
 
 def verb_forms(lemmas: Iterable[str], irregular: Mapping[str, Iterable[str]] | None = None) -> set[str]:

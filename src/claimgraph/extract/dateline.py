@@ -1,0 +1,59 @@
+"""Datelines: where a story was filed ("DUBAI (Reuters) -", "QUETTA, Pakistan:", "Srinagar, Oct 7:"), which is
+context for the place resolver, not the place of the events it reports; and the date phrases of a sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,3}(?:, [A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+)"
+    r"{0,2})?)(?:,? (?P<date>" + _MONTH + r" \d{1,2}(?:, \d{4})?|\d{1,2} " + _MONTH + r"(?: \d{4})?))?"
+    r"\s*(?P<agency>\([^)]{2,40}\))?\s*(?:--|[-–—:])\s")
+_DATELINE_PARAGRAPHS = 3
+_DATE_PREPS = {"in", "on", "since", "during", "from", "by", "until", "early", "late", "mid"}
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """Where a story was filed: document offsets of the dateline and its place names ("Quetta", "Pakistan")."""
+
+    span: range
+    names: tuple[str, ...]
+
+
+def find_dateline(text: str, paragraphs: Sequence[tuple[int, int]]) -> Dateline | None:
+    """The dateline at the start of one of the first paragraphs: a place in capitals ("DUBAI -",
+    "QUETTA, Pakistan:"), or one followed by a news agency ("Kabul (AP) —") or a date ("Srinagar, Oct 7:")."""
+    starts = [s for s, _ in paragraphs[:_DATELINE_PARAGRAPHS]] or [0]
+    for start in starts:
+        m = _DATELINE.match(text, start, min(len(text), start + 120))
+        if m is None:
+            continue
+        place = m.group("place")
+        first = place.split(",")[0].split()[0]
+        if not (m.group("agency") or m.group("date") or (first.isupper() and len(first) >= 3)):
+            continue
+        names = tuple(n.strip().title() if n.strip().isupper() else n.strip() for n in place.split(","))
+        return Dateline(range(m.start("place"), m.end()), names)
+    return None
+
+
+def date_phrases(sent: Doc | SpacySpan) -> list[str]:
+    """DATE entities of a sentence with the preposition before them ("in March"), in text order."""
+    out = []
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+        text = ent.text
+        if prev is not None and prev.lower_ in _DATE_PREPS and prev.i >= (sent.start if isinstance(sent, SpacySpan)
+                                                                         else 0):
+            text = f"{prev.text} {ent.text}"
+        out.append(text)
+    return out

@@ -1,0 +1,228 @@
+"""More ways a report names who did a violent act, beside the role finder's (`event_roles`).
+
+Each rule reads the dependency parse of one of the incident's sentences and hands candidate entities to
+`add(strength, entities)`; the role finder ranks them with its own:
+
+  governing   the subject of the clause a trigger hangs from by "after" / "following" / "during": "The
+              Hezbollah fighters pushed into the town after killing scores of gunmen", "Police seized eight
+              guns following a raid" (a verbal trigger, or a noun of an operation: `_OPERATION_NOUNS`)
+  claimant    the subject of "claim" / "say" whose clause says *its* fighters did it: "The SLM claims its
+              combatants killed dozens of troops" (claimed); "The army said its troops killed five" (agent)
+  culprit     "X was the perpetrator / mastermind of the massacre"
+  self        a trigger word that is itself the attacker description ("Nine dead as gunmen storm a
+              hostel", "a suicide bomber"), unless it names the victims ("killing scores of the gunmen")
+  pronoun     "it" / "they" / "the group" as the subject of an active trigger: the nearest organisation
+              named before it in that sentence or the two before ("The Taliban demonstrated its lethality
+              when it launched an attack")
+
+`victims` gives the entities the incident's sentences name as those attacked or killed (objects of a
+trigger or casualty verb, subjects of a passive one): a victim is never a perpetrator ("The
+Counter-Terrorism Department claim to have killed five suspected members of Al Qaeda").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Token
+
+from ..records import Entity
+from .quantities import cue_kind
+
+AddFn = Callable[[int, Sequence[Entity]], None]
+
+#: Prepositions that tie an act to the clause it is the occasion of ("pushed in after killing").
+_OCCASION_PREPS = frozenset({"after", "following", "during", "in", "while", "when"})
+#: Nouns of an operation whose doer is the subject of the clause it occasions ("seized arms following a raid").
+_OPERATION_NOUNS = frozenset({"raid", "operation", "offensive", "crackdown", "encounter", "search", "ambush",
+                              "assault", "attack", "airstrike", "strike"})
+#: Nouns for who did an act, as an "X was the ... of the attack" predicate.
+_CULPRIT_NOUNS = frozenset({"perpetrator", "perpetrators", "mastermind", "masterminds", "architect", "culprit",
+                            "culprits", "organiser", "organizer", "author", "authors"})
+#: Verbs whose subject reports, about its own fighters, that they did it.
+_CLAIMANT_VERBS = frozenset({"claim", "say", "announce", "report", "state", "confirm"})
+_PRONOUNS = frozenset({"it", "they"})
+_GROUP_NOUNS = frozenset({"group", "outfit", "organisation", "organization", "movement", "faction"})
+
+
+#: Last words of a site's name ("Borough Market", "the Local Government Area"): a place, never an antecedent.
+_SITE_NOUNS = frozenset({"area", "market", "church", "compound", "mosque", "hotel", "school", "hospital", "station",
+                         "bridge", "square", "street", "road", "university", "college", "camp", "shrine", "temple",
+                         "building", "mall", "airport", "prison", "jail", "court", "house", "centre", "center",
+                         "office", "park", "stadium", "village", "town", "city", "district", "province",
+                         "region", "valley", "county"})
+
+
+def names_a_site(name: str) -> bool:
+    words = name.split()
+    return bool(words) and words[-1].lower().strip(".,") in _SITE_NOUNS
+
+
+_NP_DEPS = frozenset({"compound", "amod", "appos", "pobj", "prep", "poss", "nmod", "det", "conj", "flat", "cc",
+                      "punct"})
+
+
+def in_subject(tok: Token) -> bool:
+    """Whether a word lies in the subject phrase of its clause ("gunmen from the IPLO burst into")."""
+    t = tok
+    for _ in range(8):
+        if t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "pobj" and t.head.dep_ == "agent":
+            return True
+        if t.dep_ not in _NP_DEPS or t.head.i == t.i or t.dep_ == "prep" and _verbal(t.head):
+            return False
+        t = t.head
+    return False
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _verbal(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
+def _passive(tok: Token) -> bool:
+    return bool(_children(tok, "auxpass", "nsubjpass"))
+
+
+def governing(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn,
+              strength: int) -> None:
+    """The subject of the clause a trigger is the occasion of (see the module doc)."""
+    for head in heads:
+        if head.dep_ not in ("pcomp", "pobj") or head.head.lower_ not in _OCCASION_PREPS:
+            continue
+        if _children(head, "nsubj", "nsubjpass"):
+            continue  # "after the militants attacked": the clause has its own subject
+        verbal = _verbal(head) and head.tag_ == "VBG"
+        if not verbal and head.lemma_.lower() not in _OPERATION_NOUNS:
+            continue
+        if not verbal and _children(head, "poss") or any(c.lower_ == "by" for c in head.children):
+            continue  # "after an attack by X" / "after their raid": the doer is named at the act
+        verb = head.head.head
+        if not _verbal(verb) or _passive(verb):
+            continue
+        for s in _children(verb, "nsubj"):
+            add(strength, in_core(s))
+
+
+def claimant(sent: Sequence[Token], heads: Sequence[Token], in_core: Callable[[Token], list[Entity]],
+             add: AddFn, claimed: int, agent: int) -> None:
+    """ "X claims its fighters killed ...": X, when the trigger is in the clause and its subject is X's own."""
+    for head in heads:
+        clause = head
+        for _ in range(3):
+            if clause.dep_ == "ccomp" or clause.head.i == clause.i:
+                break
+            clause = clause.head
+        if clause.dep_ != "ccomp":
+            continue
+        verb = clause.head
+        if verb.lemma_.lower() not in _CLAIMANT_VERBS:
+            continue
+        own = [s for s in _children(clause, "nsubj")
+               if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in s.children)]
+        if not own:
+            continue
+        for s in _children(verb, "nsubj"):
+            add(claimed if verb.lemma_.lower() == "claim" else agent, in_core(s))
+
+
+def culprit(sent: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn, strength: int,
+            words: frozenset[str]) -> None:
+    """ "Lashkar-e-Taiba was the perpetrator of the Mumbai massacre" (the "of" object a violent word)."""
+    for tok in sent:
+        if tok.dep_ != "attr" or tok.lower_ not in _CULPRIT_NOUNS:
+            continue
+        acts = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in _children(c, "pobj")]
+        if not any(g.lemma_.lower() in words or g.lower_ in words for g in acts):
+            continue
+        for s in _children(tok.head, "nsubj"):
+            add(strength, in_core(s))
+
+
+def attacker_trigger(heads: Sequence[Token], attacker_nouns: frozenset[str], in_core: Callable[[Token], list[Entity]],
+                     add: AddFn, strength: int, counts) -> None:  # noqa: ANN001 - CountLexicon
+    """A trigger word that names the attackers ("gunmen", "suicide bomber") is a perpetrator description,
+    unless it stands where the victims do."""
+    for head in heads:
+        if head.lemma_.lower() not in attacker_nouns and head.lower_ not in attacker_nouns:
+            continue
+        if head.dep_ in ("dobj", "dative", "nsubjpass"):
+            continue
+        if head.dep_ == "pobj" and head.head.lower_ in ("of", "on", "against"):
+            continue  # "killing scores of the gunmen", "an attack on militants"
+        if head.dep_ == "nsubj" and cue_kind(head.head, counts) is not None and not _children(head.head, "dobj"):
+            continue  # "two gunmen were killed" / "the gunmen died"
+        add(strength, in_core(head))
+
+
+def pronoun_antecedent(heads: Sequence[Token], before: Callable[[Token], list[Entity]], add: AddFn,
+                       strength: int) -> None:
+    """ "it"/"they"/"the group" as the subject of an active trigger: the nearest organisation named before."""
+    for head in heads:
+        if not _verbal(head) and head.dep_ == "dobj" and _verbal(head.head):
+            head = head.head  # "it launched an attack"
+        if not _verbal(head) or _passive(head):
+            continue
+        verb = head
+        subj = _children(verb, "nsubj")
+        if not subj and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+            subj = _children(verb.head, "nsubj")
+        for s in subj:
+            group = s.lemma_.lower() in _GROUP_NOUNS and any(c.lower_ == "the" for c in s.children) \
+                and not [c for c in s.children if c.dep_ in ("compound", "amod", "appos", "prep")]
+            if s.lower_ in _PRONOUNS or group:
+                found = before(s)
+                if found:
+                    add(strength, found[:1])
+
+
+def _refers(s: Token) -> bool:
+    """ "it", "they" or a bare "the group"."""
+    return s.lower_ in _PRONOUNS or s.lemma_.lower() in _GROUP_NOUNS and any(c.lower_ == "the" for c in s.children) \
+        and not [c for c in s.children if c.dep_ in ("compound", "amod", "appos", "prep")]
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    subj = _children(verb, "nsubj", "nsubjpass")
+    if not subj and verb.dep_ == "conj" and verb.head.i != verb.i:
+        subj = _children(verb.head, "nsubj", "nsubjpass")  # "The group is considered violent and was responsible"
+    return subj
+
+
+def pronoun_responsibility(sent: Sequence[Token], before: Callable[[Token], list[Entity]], add: AddFn,
+                           claimed: int, attributed: int, claim_verbs: frozenset[str]) -> None:
+    """ "It claimed responsibility", "The group was responsible for the bombing": the group named before."""
+    for tok in sent:
+        strength = None
+        if tok.lemma_.lower() in claim_verbs and _verbal(tok) and any(
+                c.lemma_.lower() in ("responsibility", "credit") for c in _children(tok, "dobj")):
+            strength = claimed
+        elif tok.lemma_.lower() == "be" and (
+                any(c.lower_ == "responsible" for c in _children(tok, "acomp", "attr", "oprd"))
+                or any(c.lower_ == "behind" for c in _children(tok, "prep"))):
+            strength = attributed
+        if strength is None:
+            continue
+        for s in _clause_subjects(tok):
+            if _refers(s):
+                add(strength, before(s)[:1])
+
+
+def victims(heads: Sequence[Token], sent: Sequence[Token], in_core: Callable[[Token], list[Entity]],
+            counts) -> set[str]:  # noqa: ANN001 - CountLexicon
+    """Ids of the entities named as those attacked or killed in one sentence (see the module doc)."""
+    out: set[str] = set()
+    verbs = [h for h in heads if _verbal(h)] + [t for t in sent if _verbal(t) and cue_kind(t, counts) is not None]
+    for v in verbs:
+        if _passive(v):
+            phrases = _children(v, "nsubjpass")
+        else:
+            phrases = _children(v, "dobj")
+        for p in phrases:
+            if p.lemma_.lower() in counts.attacker_nouns or p.lower_ in counts.attacker_nouns \
+                    or p.lower_ in counts.attacker_pronouns:
+                continue  # "The attacker, Usman Khan, was shot dead by police": the attacker died, no victim
+            out.update(e.id for e in in_core(p))
+    return out

@@ -1,0 +1,150 @@
+"""Sides of a non-violent event: PLOVER's source and target ("Police arrested X", "X demanded that Y ..."),
+and the sides of a meeting ("a meeting between X and Y", "X met Y"). A state acting is named by its place or
+people ("Syria says it is willing", "Israeli troops"), so places and identity groups count as sides here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from ..records import Entity
+from .event_roles import (
+    LocalFn,
+    Roles,
+    _agent,
+    _children,
+    _Mentions,
+    _phrase_head,
+    _pobj,
+    _subject,
+    _tokens,
+)
+from .types import ExtractContext, ParsedSentence
+
+_SIDE_TYPES_EXCLUDED = {"publication"}
+
+
+def sides_of(parsed: Sequence[ParsedSentence], entities: Sequence[Entity], ctx: ExtractContext,
+             sentences: Sequence[int], hits: Sequence[tuple[int, int, int]], local: LocalFn) -> Roles:
+    """The sides of a non-violent incident: a meeting's participants, else source and target."""
+    if hits and _is_meeting(parsed, hits):
+        return _participants(parsed, entities, ctx, sentences, hits, local)
+    return _sides(parsed, entities, hits, local)
+
+
+def _is_meeting(parsed: Sequence[ParsedSentence], hits: Sequence[tuple[int, int, int]]) -> bool:
+    return any(_tokens(parsed[si].sent)[e - 1].lemma_.lower() in ("meet", "meeting", "talks", "talk", "summit",
+                                                                 "negotiation", "negotiate", "confer")
+               for si, _, e in hits)
+
+
+def _side(mentions: _Mentions, np: Token) -> list[Entity]:
+    """The entity a noun phrase names: its apposition first ("ISKP's coordinator, Mir Shafiq Mengal"),
+    else the entity at or nearest its head."""
+    for app in _children(np, "appos"):
+        named = [e for e in mentions.in_phrase(app) if e.type not in _SIDE_TYPES_EXCLUDED]
+        if named:
+            return named[:1]
+    return [e for e in mentions.in_phrase(np) if e.type not in _SIDE_TYPES_EXCLUDED][:1]
+
+
+def _sides(parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
+           hits: Sequence[tuple[int, int, int]], local: LocalFn) -> Roles:
+    """Source and target of a non-violent event (PLOVER's two sides): "Police arrested X", "X demanded
+    that Y ...", "protests against Y", "sanctions on Y". A state acting is named by its place or people
+    ("Syria says it is willing", "Israeli troops"), so places and identity groups count as sides here."""
+    source: list[Entity] = []
+    target: list[Entity] = []
+    for si, start, end in hits:
+        ps = parsed[si]
+        mentions = _Mentions(ps, entities, local)
+        head = _phrase_head(_tokens(ps.sent), start, end)
+        verbal = head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB")
+        passive = bool(_children(head, "auxpass", "nsubjpass"))
+        subj = _subject(head)
+        if not subj and verbal and head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "oprd"):
+            subj = _subject(head.head)  # "X agreed to meet", "X arrived and met"
+        objs = _children(head, "dobj", "dative") + _pobj(head, "with", "to", "on", "against", "from", "for", "of")
+        hit_source: list[Entity] = []
+        if verbal and passive:
+            hit_source += [e for a in _agent(head) for e in _side(mentions, a)]
+            target += [e for s in subj for e in _side(mentions, s)]
+        elif verbal:
+            hit_source += [e for s in subj for e in _side(mentions, s)]
+            target += [e for o in objs for e in _side(mentions, o)]
+        else:
+            hit_source += [e for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                           for e in _side(mentions, c)]
+            hit_source += [e for a in _agent(head) for e in _side(mentions, a)]
+            if head.dep_ in ("nsubj", "dobj", "pobj") and not hit_source:
+                verb = head.head if head.dep_ != "pobj" else head.head.head
+                hit_source += [e for s in _subject(verb) if s.i != head.i for e in _side(mentions, s)]
+            target += [e for o in objs for e in _side(mentions, o)]
+        if not hit_source and not passive and (verbal or head.dep_ in ("ROOT", "nsubj", "dobj")):
+            # the subject the parser lost ("Syria says ...", "Israel and Lebanon renewed negotiations"):
+            # the first name before the trigger; not for a trigger inside a phrase ("providing them
+            # with safe houses, funding ...")
+            hs = local(ps, head.idx)
+            hit_source += [e for s0, _, e in mentions.items if s0 < hs and e.type not in _SIDE_TYPES_EXCLUDED][:1]
+        source += hit_source
+    roles = Roles()
+    seen: set[str] = set()
+    for e in source:
+        if e.id not in seen:
+            seen.add(e.id)
+            roles.perpetrators.append(e.ref())
+    for e in target:
+        if e.id not in seen:
+            seen.add(e.id)
+            roles.targets.append(e.ref())
+    return roles
+
+
+def _participants(parsed: Sequence[ParsedSentence], entities: Sequence[Entity], ctx: ExtractContext,
+                  sentences: Sequence[int], hits: Sequence[tuple[int, int, int]], local: LocalFn) -> Roles:
+    """Sides of a meeting: "a meeting between X and Y", "X met (with) Y", "talks with Y".
+
+    The first side goes to `perpetrators` (PLOVER's source actor), the others to `targets`. When the
+    sides are roles ("the coordinator of ISKP") and a following sentence of the incident names people
+    ("In the photo, Mir Shafiq Mengal is seen ... to Rana Mohammad Ashfaq"), those people are the sides.
+    """
+    sides: list[list[Entity]] = []
+    unnamed = False
+    first = hits[0][0] if hits else sentences[0]
+    for si, start, end in hits:
+        ps = parsed[si]
+        mentions = _Mentions(ps, entities, local)
+        toks = _tokens(ps.sent)
+        head = _phrase_head(toks, start, end)
+        nps = _subject(head) if head.pos_ == "VERB" else []
+        if head.pos_ != "VERB" and head.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            nps += [s for s in _subject(head.head) if s.i != head.i]  # "Israel and Lebanon renewed talks"
+        nps += _children(head, "dobj") + _pobj(head, "between", "with", "among")
+        for np in nps:
+            for part in [np, *[c for c in np.children if c.dep_ == "conj"]]:
+                ents = [e for e in mentions.in_phrase(part) if e.type not in _SIDE_TYPES_EXCLUDED]
+                if ents:
+                    sides.append(ents[:1])
+                    unnamed = unnamed or ents[0].type != "person"
+    people: list[Entity] = []
+    for si in sentences:
+        if si == first:
+            continue
+        mentions = _Mentions(parsed[si], entities, local)
+        for _, _, e in mentions.items:
+            if e.type == "person" and all(p.id != e.id for p in people):
+                people.append(e)
+    if (unnamed or not sides) and len(people) >= 2:
+        sides = [[p] for p in people]
+    roles = Roles()
+    flat = [s[0] for s in sides]
+    seen: list[str] = []
+    for e in flat:
+        if e.id not in seen:
+            seen.append(e.id)
+            (roles.perpetrators if len(seen) == 1 else roles.targets).append(e.ref())
+    return roles
+
+
