@@ -16,7 +16,7 @@ TABLES = {
     "claims": "SELECT * FROM claims ORDER BY id",
     "events": "SELECT * FROM events ORDER BY id",
     "event_actors": "SELECT * FROM event_actors ORDER BY event_id, entity_id, role",
-    "search": "SELECT entity_id, name FROM entity_search ORDER BY entity_id",
+    "search": "SELECT entity_id, name, aliases FROM entity_search ORDER BY entity_id",
 }
 
 
@@ -45,3 +45,23 @@ def test_bulk_saved_aliases_are_searchable(new_db) -> None:
         bulk_save(store, [x])
         some = next(e for e in x.entities if e.aliases)
         assert store.find_actors(some.aliases[0])[0]["id"] == some.id
+
+
+def test_saved_aliases_are_searchable_new_and_known_entities(new_db) -> None:
+    """`Store.save` writes a new entity's full-text row whole (name and aliases) and refreshes a known entity's
+    row when a later document brings it a new alias: one row per entity either way."""
+    import dataclasses
+
+    x = sample_extraction()
+    some = next(e for e in x.entities if e.aliases)
+    with Store(new_db("one")) as store:
+        assert store.save(x)
+        assert store.find_actors(some.aliases[0])[0]["id"] == some.id
+        renamed = [dataclasses.replace(e, aliases=(*e.aliases, "Zqxw Brigade")) if e.id == some.id else e
+                   for e in x.entities]
+        later = dataclasses.replace(x, doc=dataclasses.replace(x.doc, id=x.doc.id + "-later"), entities=renamed,
+                                    claims=[], events=[], attributions=[])
+        assert store.save(later)
+        assert store.find_actors("Zqxw Brigade")[0]["id"] == some.id
+        rows = store.conn.execute("SELECT entity_id, COUNT(*) FROM entity_search GROUP BY entity_id").fetchall()
+        assert rows and all(r[1] == 1 for r in rows)

@@ -181,10 +181,17 @@ class Store:
             first.setdefault(e.id, (e.name, e.type, set()))[2].update(e.refs)
         for eid, name, etype in _references(x):
             first.setdefault(eid, (name, etype, set()))
+        created = set()
         for eid in sorted(first):
             name, etype, refs = first[eid]
-            self.ensure_entity(eid, name, etype, refs, at)
-        for eid in self._insert_aliases(x):
+            if self.ensure_entity(eid, name, etype, refs, at, search=False):
+                created.add(eid)
+        gained = set(self._insert_aliases(x))
+        # a new entity's full-text row is written whole, once its aliases are in: an UPDATE ... WHERE entity_id=?
+        # scans the whole SQLite full-text table (entity_id is not indexed there), which made ingest quadratic
+        for eid in sorted(created):
+            self._write_search(eid, first[eid][0])
+        for eid in sorted(gained - created):
             self._refresh_search(eid)
         self.conn.executemany(
             'INSERT INTO mentions(doc_id, entity_id, start, "end", text) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING',
@@ -258,24 +265,31 @@ class Store:
         )
         return bool(cur.rowcount)
 
-    def ensure_entity(self, entity_id: str, name: str, etype: str, refs: Iterable[str] = (), at: str = "") -> None:
+    def ensure_entity(
+        self, entity_id: str, name: str, etype: str, refs: Iterable[str] = (), at: str = "", *, search: bool = True
+    ) -> bool:
+        """Store the entity unless it is known (then add `refs` to its own); True when it was new. A new entity gets
+        its full-text row unless `search` is False (the caller writes it whole with `_write_search`)."""
         refs = set(refs)
         cur = self.conn.execute(
             "INSERT INTO entities(id, name, type, refs, first_seen) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING",
             (entity_id, name, etype, json.dumps(sorted(refs)), at or now_iso()),
         )
         if cur.rowcount:
-            self.conn.execute(
-                "INSERT INTO entity_search(entity_id, name, aliases) VALUES (?,?,?)",
-                (entity_id, self.dialect.search_text(name), ""),
-            )
-        elif refs:
+            if search:
+                self.conn.execute(
+                    "INSERT INTO entity_search(entity_id, name, aliases) VALUES (?,?,?)",
+                    (entity_id, self.dialect.search_text(name), ""),
+                )
+            return True
+        if refs:
             row = self.conn.execute(
                 f"SELECT refs FROM entities WHERE id=?{self.dialect.for_update}", (entity_id,)
             ).fetchone()
             merged = sorted(set(json.loads(row["refs"])) | refs)
             if merged != json.loads(row["refs"]):
                 self.conn.execute("UPDATE entities SET refs=? WHERE id=?", (json.dumps(merged), entity_id))
+        return False
 
     def add_alias(self, entity_id: str, alias: str, origin: str) -> bool:
         norm = normalise_alias(alias)
@@ -291,16 +305,24 @@ class Store:
         )
         return bool(cur.rowcount)
 
+    def _alias_text(self, entity_id: str) -> str:
+        names = [r["alias"] for r in self.conn.execute(
+            "SELECT alias FROM aliases WHERE entity_id=? ORDER BY norm", (entity_id,))]
+        return self.dialect.search_text(" | ".join(names))
+
+    def _write_search(self, entity_id: str, name: str) -> None:
+        """A new entity's full-text row: its name and every alias, joined by " | "."""
+        self.conn.execute(
+            "INSERT INTO entity_search(entity_id, name, aliases) VALUES (?,?,?)",
+            (entity_id, self.dialect.search_text(name), self._alias_text(entity_id)),
+        )
+
     def _refresh_search(self, entity_id: str) -> None:
         """An entity's full-text row holds its name and every alias, joined by " | "."""
         if self.dialect.for_update:  # hold the row first, then read the aliases other writers committed meanwhile
             self.conn.execute(f"SELECT 1 FROM entity_search WHERE entity_id=?{self.dialect.for_update}", (entity_id,))
-        names = [r["alias"] for r in self.conn.execute(
-            "SELECT alias FROM aliases WHERE entity_id=? ORDER BY norm", (entity_id,))]
-        self.conn.execute(
-            "UPDATE entity_search SET aliases=? WHERE entity_id=?",
-            (self.dialect.search_text(" | ".join(names)), entity_id),
-        )
+        text = self._alias_text(entity_id)
+        self.conn.execute("UPDATE entity_search SET aliases=? WHERE entity_id=?", (text, entity_id))
 
     def _insert_claims(self, claims: Iterable[Claim], at: str) -> None:
         rows = []
