@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from _extract_helpers import VOCAB, make_doc
+from _statement_helpers import by_cue, extract_checked
 from claimgraph.contract import extraction_from_json, extraction_to_json
 from claimgraph.extract.statement_assembly import link_claims
 from claimgraph.extract.statements import StatementMatcher, load_rules, parse_rules, quote_spans
@@ -144,19 +145,7 @@ def test_statements_round_trip_through_the_contract() -> None:
 # -- on the real pipeline ------------------------------------------------------------------------------------
 
 
-def _extract(extractor, text: str, outlet: str | None = None) -> Extraction:  # type: ignore[no-untyped-def]
-    x = extractor.extract(Document(text_id(text), text, outlet=outlet))
-    assert x.error is None, x.error
-    for s in x.attributions:
-        assert s.cue.check(text) and s.content.check(text), s
-        assert s.source is None or s.source.check(text), s
-    return x
-
-
-def _by_cue(x: Extraction, cue: str) -> Statement:
-    found = [s for s in x.attributions if s.cue.text == cue]
-    assert found, (cue, [(s.cue.text, s.content.text) for s in x.attributions])
-    return found[0]
+_extract, _by_cue = extract_checked, by_cue
 
 
 @pytest.mark.model

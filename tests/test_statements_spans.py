@@ -5,23 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from _statement_helpers import by_cue, extract_checked
 from claimgraph.nlp.segment import paragraphs
-from claimgraph.records import Document, Extraction, Statement, text_id
 
-
-def _extract(extractor, text: str) -> Extraction:  # type: ignore[no-untyped-def]
-    x = extractor.extract(Document(text_id(text), text))
-    assert x.error is None, x.error
-    for s in x.attributions:
-        assert s.cue.check(text) and s.content.check(text), s
-        assert s.source is None or s.source.check(text), s
-    return x
-
-
-def _by_cue(x: Extraction, cue: str) -> Statement:
-    found = [s for s in x.attributions if s.cue.text == cue]
-    assert found, (cue, [(s.cue.text, s.content.text) for s in x.attributions])
-    return found[0]
+_extract, _by_cue = extract_checked, by_cue
 
 
 # -- hard wraps ---------------------------------------------------------------------------------------------
