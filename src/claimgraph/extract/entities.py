@@ -90,14 +90,16 @@ class MentionIndex:
         eid = self.by_token.get((sent, token))
         return None if eid is None else self.entities[eid]
 
-    def recent(self, offset: int, types: Iterable[str], within: int = 600) -> Entity | None:
-        """The entity of one of `types` mentioned last before `offset`, at most `within` characters back."""
+    def recent(self, offset: int, types: Iterable[str], within: int = 600, named: bool = False) -> Entity | None:
+        """The entity of one of `types` mentioned last before `offset`, at most `within` characters back
+        (`named`: only one the text names, not one it describes)."""
         wanted = set(types)
         best = None
         for pos, eid in self.ordered:
             if pos >= offset:
                 break
-            if self.entities[eid].type in wanted and pos >= offset - within:
+            e = self.entities[eid]
+            if e.type in wanted and pos >= offset - within and (not named or e.kind != "descriptive"):
                 best = eid
         return None if best is None else self.entities[best]
 
@@ -471,9 +473,15 @@ def resolve_reference(
         return index.recent(sent_offset + tok.idx, {"person"})
     if low in _PRONOUN_ORG or (tok.lemma_.lower() in _GROUP_NOUNS and any(
             c.lower_ in {"the", "this", "that"} for c in tok.children)):
-        # "it", "its", "the group": a group named in the last sentence or so, never one from far back
-        prefer = index.recent(sent_offset + tok.idx, {"armed_group"}, within=350)
-        return prefer or index.recent(sent_offset + tok.idx, set(org_types), within=350)
+        # "it", "its", "the group": a group named in the last sentence or so, never one from far back; a
+        # named one before one only described ("The group was founded by X" after "guerrillas" and Abu Sayyaf)
+        at = sent_offset + tok.idx
+        for named in (True, False):
+            found = index.recent(at, {"armed_group"}, within=350, named=named) or index.recent(
+                at, set(org_types), within=350, named=named)
+            if found is not None:
+                return found
+        return None
     return None
 
 

@@ -34,7 +34,7 @@ _LISTS = ("class", "preps", "nouns", "heads")
 #: frames whose trigger is a noun phrase or a modifier: intent words on the verb above are not theirs
 NOMINAL_FRAMES = frozenset({"apposition_of", "hyphen_backed", "adjective_to", "noun_by_on", "predicate_of",
                             "as_role_of", "possessive_noun", "members_are", "members_are_poss",
-                            "noun_to_of_verb"})
+                            "noun_to_of_verb", "role_of_appos", "appointed_role_of", "one_of_role"})
 
 
 @dataclass(frozen=True, slots=True)

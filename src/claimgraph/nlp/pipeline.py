@@ -8,6 +8,7 @@ change of behaviour never silently changes a stored config.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import spacy
@@ -149,11 +150,29 @@ def load_pipeline(settings: Settings) -> Language:
     return add_gazetteer(nlp, settings)
 
 
+#: a reference marker glued to the word before it ("of ISIL.[24]", "Council,[5]"): its opening part is cut off
+#: as a suffix (the closing bracket already is one), so that the word, and the name it ends, stand alone
+_REFERENCE_SUFFIX = r"\[\d+$"
+
+
+def split_reference_markers(nlp: Language) -> Language:
+    """Make the tokenizer cut reference markers off the word they are glued to: "ISIL.[24]" gives "ISIL",
+    ".", "[24", "]" (the model's rules leave "ISIL.[24", which names nothing). A no-op when already done."""
+    search = nlp.tokenizer.suffix_search
+    pattern = search.__self__.pattern if search is not None else ""
+    if _REFERENCE_SUFFIX not in pattern:
+        joined = f"{pattern}|{_REFERENCE_SUFFIX}" if pattern else _REFERENCE_SUFFIX
+        nlp.tokenizer.suffix_search = re.compile(joined).search
+    return nlp
+
+
 def add_gazetteer(nlp: Language, settings: Settings) -> Language:
     """Add the gazetteer component after the NER, and the descriptive-actor component after it (each a
-    no-op when the pipeline has it already)."""
+    no-op when the pipeline has it already); the tokenizer also cuts off reference markers
+    (`split_reference_markers`)."""
     if "ner" not in nlp.pipe_names:
         raise ConfigError("the gazetteer component needs an NER component before it")
+    split_reference_markers(nlp)
     if GAZETTEER_PIPE not in nlp.pipe_names:
         nlp.add_pipe(
             GAZETTEER_FACTORY, name=GAZETTEER_PIPE, after="ner",

@@ -212,6 +212,24 @@ def _split_refs(doc: Doc) -> list[Span]:
                 out.append(doc[start : cut.start])
                 start = cut.start
         out.append(doc[start : sent.end])
+    return _markers_back(doc, out)
+
+
+_MARKER_TOKEN = re.compile(r"^(?:\[\d*|\]|\[\d+\])$")
+
+
+def _markers_back(doc: Doc, sents: list[Span]) -> list[Span]:
+    """Reference markers cut off the word before them ("Iraq.[34][35] It has …") belong to the sentence they
+    close: a sentence that starts with marker tokens gives them to the one before."""
+    out: list[Span] = []
+    for sent in sents:
+        k = sent.start
+        while out and k < sent.end and _MARKER_TOKEN.match(doc[k].text):
+            k += 1
+        if out and k > sent.start:
+            out[-1] = doc[out[-1].start : k]
+        if k < sent.end:
+            out.append(doc[k : sent.end])
     return out
 
 
