@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 
 from claimgraph.nlp.gazetteer import build_gazetteer
-from claimgraph.nlp.pipeline import GazetteerMatcher
+from claimgraph.nlp.pipeline import GazetteerMatcher, split_reference_markers
 from claimgraph.nlp.segment import Segmenter, paragraphs, verb_forms
 
 
@@ -70,3 +70,18 @@ def test_a_paragraph_over_a_million_characters_is_cut_at_sentence_ends() -> None
     assert len(spans) > 1 and all(e - s <= MAX_PARAGRAPH for s, e in spans)
     assert all(text[e - 1] == "." for s, e in spans[:-1])
     assert spans[0][0] == 0 and spans[-1][1] == len(text.rstrip())
+
+
+def test_reference_markers_are_cut_off_the_name_and_stay_with_their_sentence() -> None:
+    """"of ISIL.[24]" names ISIL: the marker is its own token, and closes the sentence it follows."""
+    nlp = split_reference_markers(split_reference_markers(spacy.blank("en")))
+    words = [t.text for t in nlp.make_doc("the leader of ISIL.[24] and the Jihad Council,[5][6] which")]
+    assert words == ["the", "leader", "of", "ISIL", ".", "[24", "]", "and", "the", "Jihad", "Council", ",", "[5", "]",
+                     "[6", "]", "which"]
+    assert [t.text for t in nlp.make_doc("in 1990 [a] and U.S. troops")] == ["in", "1990", "[", "a", "]", "and",
+                                                                             "U.S.", "troops"]
+    matcher = GazetteerMatcher(nlp.vocab, build_gazetteer(None, frozenset()), nlp.make_doc)
+    text = "Ahmed Khan met the leader of ISIL.[24][25] Rana Ashfaq met him too."
+    _, sents = Segmenter(nlp, matcher, {"met"}).segment(text)
+    assert [text[s.start : s.end] for s in sents] == ["Ahmed Khan met the leader of ISIL.[24][25]",
+                                                       "Rana Ashfaq met him too."]
