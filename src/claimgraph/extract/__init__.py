@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from .. import EXTRACTOR_VERSION
 from ..config import Settings
 from ..nlp.descriptive import load_descriptions
+from ..nlp.gazetteer import Actor
 from ..nlp.pipeline import add_gazetteer, gazetteer_of, load_pipeline
 from ..nlp.segment import Segmenter, Sentence, verb_forms
 from ..ontology import load_ontology
@@ -37,6 +38,7 @@ from .entities import Mention, cluster_mentions, find_mentions
 from .event_lexicon import load_event_lexicon
 from .events import find_events_explained
 from .statement_assembly import StatementFinder, link_claims
+from .topic import topic_actor, topic_entity
 from .triggers import key_word
 from .types import ExtractContext, ParsedSentence, PlaceResolver
 
@@ -51,6 +53,8 @@ class _Pending:
     parsed: list[Doc] = field(default_factory=list)
     error: ExtractionError | None = None
     number: int = -1
+    #: the known actor the document's title names (extract/topic.py), if any
+    topic: Actor | None = None
 
     @property
     def kept(self) -> list[Sentence]:
@@ -156,9 +160,10 @@ class Extractor:
     # ------------------------------------------------------------------------------------------ stages
 
     def _segment(self, doc: Document) -> _Pending:
-        item = _Pending(doc)
+        item = _Pending(doc, topic=topic_actor(doc.title, self.matcher.gazetteer))
         try:
-            item.paragraphs, item.sentences = self.segmenter.segment(doc.text)
+            # a document about one actor names it in the title: one more name and a trigger make a pair
+            item.paragraphs, item.sentences = self.segmenter.segment(doc.text, one_name=item.topic is not None)
         except Exception as exc:  # noqa: BLE001 - recorded on the Extraction, never raised
             item.error = ExtractionError("segment", f"{type(exc).__name__}: {exc}")
         return item
@@ -183,7 +188,13 @@ class Extractor:
                                            self.countries)
         ctx = ExtractContext(doc, self.ontology, doc.published, self.place_resolver, EXTRACTOR_VERSION,
                              tuple(item.paragraphs))
-        claims, claim_drops = find_claims(parsed, index, entities, ctx, self.lex)
+        topic = None
+        if item.topic is not None:
+            topic, new = topic_entity(item.topic, entities, doc.title)
+            if new:
+                entities = [*entities, topic]
+                index.entities[topic.id] = topic
+        claims, claim_drops = find_claims(parsed, index, entities, ctx, self.lex, topic=topic)
         claims, unnamed = drop_unidentified(claims, entities, self.unidentifiable)
         claim_drops += unnamed
         events, event_drops = find_events_explained(doc, parsed, entities, ctx)

@@ -155,15 +155,16 @@ def _check(c: Candidate, ontology: Ontology) -> str | None:
 
 def find_claims(
     parsed: Sequence[ParsedSentence], index: MentionIndex, entities: Sequence[Entity], ctx: ExtractContext,
-    lex: ClaimLexicons,
+    lex: ClaimLexicons, topic: Entity | None = None,
 ) -> tuple[list[Claim], list[tuple[str, str]]]:
-    """Claims of a document's parsed sentences, and the (what, why) of candidates that were dropped."""
+    """Claims of a document's parsed sentences, and the (what, why) of candidates that were dropped. `topic`:
+    the actor the document is about (extract/topic.py), the missing side of a sentence without a subject."""
     doc = ctx.doc
     claims: dict[str, Claim] = {}
     dropped: list[tuple[str, str]] = []
     arrival_ids: set[str] = set()
     for si, ps in enumerate(parsed):
-        fi = FrameInput(ps.sent, si, ps.start, index, lex.triggers)
+        fi = FrameInput(ps.sent, si, ps.start, index, lex.triggers, topic=topic)
         cands: list[Candidate] = []
         for frame in FRAMES:
             cands.extend(frame(fi))

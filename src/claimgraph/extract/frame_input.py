@@ -51,6 +51,8 @@ class FrameInput:
     offset: int  # document offset of the sentence's first character
     mentions: MentionIndex
     triggers: Triggers
+    #: the actor the document is about (its title names it), the missing side of a sentence with no subject
+    topic: Entity | None = None
     _cache: dict[int, Entity | None] = field(default_factory=dict)
     _tokens: list[Token] | None = None
 

@@ -94,6 +94,28 @@ def _place_in(fi: FrameInput, noun: Token) -> list[Entity]:
     return []
 
 
+#: what ties a noun to an owner ("its members", "the members of Y", "Hamas members"): not the topic's then
+_OWNER = {"poss", "compound", "nmod"}
+_OWNER_PREPS = {"of", "in", "within"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+
+
+def _subjectless(tok: Token, subjects: int = 0) -> bool:
+    """Whether `tok` heads (or is conjoined into) the main clause of a sentence that has no subject: a list
+    entry's "Founded by X and currently headed by Y.", "Senior leader of Z." (`subjects`: how many subjects
+    the clause may have: 1 for "Other listed members include X", whose only subject is the members)."""
+    t = tok
+    for _ in range(6):
+        if sum(1 for c in t.children if c.dep_ in _SUBJECTS) > subjects:
+            return False
+        if t.dep_ == "ROOT":
+            return True
+        if t.dep_ != "conj":
+            return False
+        t, subjects = t.head, 0
+    return False
+
+
 def _what(predicates: Sequence[str], trigger: Token, offset: int, subject: str, obj: str) -> str:
     return f"{predicates[0]}({subject}, {obj}) at {offset + trigger.idx}"
 
@@ -153,7 +175,17 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology) -> tuple[l
         # the clause's subject: of the verb above a noun trigger, of the copula above "affiliated"
         above = doc[m.head] if m.head is not None else trigger.head if trigger.dep_ in _PREDICATIVE else trigger
         subs = subjects_of(above, fi)
+        if not subs and fi.topic is not None and _subjectless(above):
+            subs = [fi.topic]  # "Senior leader of Z." in a list entry on X: X is the leader
     objs = _np(fi, doc[m.object], prefer) if m.object is not None else []
+    if m.topic == "object":
+        # "Founded by X.", "Other listed members include X." in a list entry on Y: Y is what X founded, joined
+        owned = trigger.pos_ == "NOUN" and any(c.dep_ in _OWNER or c.dep_ == "prep" and c.lower_ in _OWNER_PREPS
+                                               for c in trigger.children)
+        free = _subjectless(trigger) if trigger.pos_ == "VERB" else not owned and _subjectless(trigger.head, 1)
+        objs = [fi.topic] if fi.topic is not None and free else []
+        if not objs:
+            return [], None
     if m.object is not None and m.predicates[0] == "member_of":
         # "the members of Y's unit": a member of a group's unit is the group's member
         owner = next((c for c in doc[m.object].children if c.dep_ == "poss"), None)

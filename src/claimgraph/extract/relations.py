@@ -34,7 +34,8 @@ _LISTS = ("class", "preps", "nouns", "heads")
 #: frames whose trigger is a noun phrase or a modifier: intent words on the verb above are not theirs
 NOMINAL_FRAMES = frozenset({"apposition_of", "hyphen_backed", "adjective_to", "noun_by_on", "predicate_of",
                             "as_role_of", "possessive_noun", "members_are", "members_are_poss",
-                            "noun_to_of_verb", "role_of_appos", "appointed_role_of", "one_of_role"})
+                            "noun_to_of_verb", "role_of_appos", "appointed_role_of", "one_of_role",
+                            "role_fragment", "role_fragment_mod", "members_bare", "pledge_fragment"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,9 @@ class RelationRule:
     #: taken only when no other rule stated the same predicate from the same trigger ("claimed the killing
     #: of X in Y": X is what was claimed; the place only when no target is named)
     fallback: bool = False
+    #: "object": the frame has no object node, the document's topic is the other side when the sentence has
+    #: no subject ("Founded by X." in a list entry on Y: X founded Y)
+    topic: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +84,7 @@ class RelationMatch:
     swap: bool = False
     other: str | None = None
     fallback: bool = False
+    topic: str | None = None
 
     @property
     def nominal(self) -> bool:
@@ -150,7 +155,7 @@ class RelationPatterns:
                 id=str(raw["id"]), frame=str(raw["frame"]), predicates=tuple(raw["predicates"]),
                 nodes=tuple(n["RIGHT_ID"] for n in frame), pattern=pattern, pairs=raw.get("pairs"),
                 intended=raw.get("intended"), gate=_gate(pattern), swap=bool(raw.get("swap")),
-                other=raw.get("other"), fallback=bool(raw.get("fallback"))))
+                other=raw.get("other"), fallback=bool(raw.get("fallback")), topic=raw.get("topic")))
         return cls(int(data.get("version", 1)), tuple(rules), {k: tuple(v) for k, v in classes.items()},
                    trigger_words=frozenset(trigger_words), solo_words=frozenset(solo_words))
 
@@ -204,7 +209,7 @@ def _match_of(rule: RelationRule, ids: Sequence[int]) -> RelationMatch:
     by_node = dict(zip(rule.nodes, ids, strict=True))
     return RelationMatch(rule.id, rule.frame, rule.predicates, by_node["trigger"], by_node.get("subject"),
                          by_node.get("object"), by_node.get("place"), by_node.get("verb"), rule.pairs,
-                         rule.intended, rule.swap, rule.other, rule.fallback)
+                         rule.intended, rule.swap, rule.other, rule.fallback, rule.topic)
 
 
 @cache

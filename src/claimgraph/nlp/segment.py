@@ -249,8 +249,10 @@ class Segmenter:
         self.reference_words = frozenset(w.lower() for w in reference_words)
         self.solo_words = frozenset(w.lower() for w in solo_words)
 
-    def segment(self, text: str) -> tuple[list[tuple[int, int]], list[Sentence]]:
-        """The paragraphs of `text` and its sentences, each marked keep (parse it) or not."""
+    def segment(self, text: str, one_name: bool = False) -> tuple[list[tuple[int, int]], list[Sentence]]:
+        """The paragraphs of `text` and its sentences, each marked keep (parse it) or not. `one_name`: the
+        document is about one actor its title names (a list entry: "Senior leader of Abu Sayyaf Group."), so a
+        sentence that names one thing and has a trigger word is kept."""
         sentences: list[Sentence] = []
         paras = paragraphs(text)
         for pi, (ps, pe) in enumerate(paras):
@@ -286,7 +288,7 @@ class Segmenter:
                     if is_name and not prev_title:
                         names += 1  # a run of capitalised tokens counts once
                     prev_title = is_name
-                keep = trigger and (names >= 2 or names == 1 and reference) or event \
+                keep = trigger and (names >= 2 or names == 1 and (reference or one_name)) or event \
                     or (follow and since_event <= self.follow_gap)
                 if event:
                     since_event = 0
