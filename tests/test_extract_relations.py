@@ -276,3 +276,15 @@ def test_a_claimed_killing_names_the_victim_not_also_the_place(extractor: Extrac
 def test_near_a_place_is_not_in_it(extractor: Extractor) -> None:
     x = _x(extractor, "The Taliban retreated to Kandahar, a Taliban stronghold near Pakistan.")
     assert not claims_of(x, "operates_in", "Taliban", "Pakistan")
+
+
+def test_the_group_opening_a_paragraph_names_the_group_of_the_paragraph_before(extractor: Extractor) -> None:
+    """"The group" finds the group named a paragraph back (further back than a pronoun reaches)."""
+    text = ("Jemaah Islamiyah grew out of a movement of religious teachers in the 1970s and spread across the region "
+            "in the following decade, recruiting students in boarding schools and raising money from traders in "
+            "the port cities. Its cells were small and its members rarely met each other in person.\n\n"
+            "Foreign trainers later taught counter-guerrilla tactics to the local police in several provinces, "
+            "and the courts tried dozens of suspects over the following years.\n\n"
+            "The group was founded by Abu Bakar Bashir and Abdullah Sungkar.")
+    x = _x(extractor, text)
+    assert claims_of(x, "member_of", "Sungkar", "Jemaah Islamiyah")

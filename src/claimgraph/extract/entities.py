@@ -459,6 +459,10 @@ def cluster_mentions(
     return entities, index
 
 
+#: how far back (characters) "the group" may find the group it names, when none is named nearer
+_GROUP_NOUN_REACH = 900
+
+
 def resolve_reference(
     tok: Token, sent_index: int, sent_offset: int, index: MentionIndex, org_types: Iterable[str] = ORG_TYPES,
 ) -> Entity | None:
@@ -474,11 +478,14 @@ def resolve_reference(
     if low in _PRONOUN_ORG or (tok.lemma_.lower() in _GROUP_NOUNS and any(
             c.lower_ in {"the", "this", "that"} for c in tok.children)):
         # "it", "its", "the group": a group named in the last sentence or so, never one from far back; a
-        # named one before one only described ("The group was founded by X" after "guerrillas" and Abu Sayyaf)
+        # named one before one only described ("The group was founded by X" after "guerrillas" and Abu Sayyaf).
+        # "The group" (a noun, not a pronoun) opens a paragraph on the group named a paragraph back.
         at = sent_offset + tok.idx
-        for named in (True, False):
-            found = index.recent(at, {"armed_group"}, within=350, named=named) or index.recent(
-                at, set(org_types), within=350, named=named)
+        reach = ((350, True), (_GROUP_NOUN_REACH, True), (350, False)) if low not in _PRONOUN_ORG \
+            else ((350, True), (350, False))
+        for within, named in reach:
+            found = index.recent(at, {"armed_group"}, within=within, named=named) or index.recent(
+                at, set(org_types), within=within, named=named)
             if found is not None:
                 return found
         return None
