@@ -100,6 +100,10 @@ STATED = [
      "member_of", "Muhammad Yusuf", "Boko Haram"),
     ("The RAF was founded by Andreas Baader, Gudrun Ensslin, Horst Mahler and Ulrike Meinhof.", "member_of",
      "Horst Mahler", "RAF"),
+    ("The funeral was attended by veteran IRA man Jimmy Steele and others.", "member_of", "Jimmy Steele",
+     "Irish Republican Army"),
+    ("Two Royal Ulster Constabulary (RUC) officers died in the blast. The first RUC officer to be killed in the riots "
+     "was Victor Arbuckle.", "member_of", "Victor Arbuckle", "Royal Ulster Constabulary"),
     # responsibility and hostile acts in other words
     ("The ISI was responsible for attacks in Kabul.", "attacked", "Inter-Services Intelligence", "Kabul"),
     ("Ansar al-Sharia took responsibility for the attack in Benghazi.", "claimed_responsibility_for",

@@ -81,7 +81,7 @@ def test_reference_markers_are_cut_off_the_name_and_stay_with_their_sentence() -
     assert [t.text for t in nlp.make_doc("in 1990 [a] and U.S. troops")] == ["in", "1990", "[", "a", "]", "and",
                                                                              "U.S.", "troops"]
     matcher = GazetteerMatcher(nlp.vocab, build_gazetteer(None, frozenset()), nlp.make_doc)
-    text = "Ahmed Khan met the leader of ISIL.[24][25] Rana Ashfaq met him too."
+    text = "Ahmed Khan met the leader of ISIL.[24][25] Rana Ashfaq met him too. [1][2] Then he left."
     _, sents = Segmenter(nlp, matcher, {"met"}).segment(text)
     assert [text[s.start : s.end] for s in sents] == ["Ahmed Khan met the leader of ISIL.[24][25]",
-                                                       "Rana Ashfaq met him too."]
+                                                       "Rana Ashfaq met him too. [1][2]", "Then he left."]

@@ -177,7 +177,7 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology) -> tuple[l
         subs = subjects_of(above, fi)
         if not subs and fi.topic is not None and _subjectless(above):
             subs = [fi.topic]  # "Senior leader of Z." in a list entry on X: X is the leader
-    objs = _np(fi, doc[m.object], prefer) if m.object is not None else []
+    objs = (_np(fi, doc[m.object], prefer) or _named(fi, doc[m.object])) if m.object is not None else []
     if m.topic == "object":
         # "Founded by X.", "Other listed members include X." in a list entry on Y: Y is what X founded, joined
         owned = trigger.pos_ == "NOUN" and any(c.dep_ in _OWNER or c.dep_ == "prep" and c.lower_ in _OWNER_PREPS

@@ -224,7 +224,7 @@ def _markers_back(doc: Doc, sents: list[Span]) -> list[Span]:
     out: list[Span] = []
     for sent in sents:
         k = sent.start
-        while out and k < sent.end and _MARKER_TOKEN.match(doc[k].text):
+        while out and k < sent.end and (_MARKER_TOKEN.match(doc[k].text) or doc[k].is_digit and doc[k - 1].text == "["):
             k += 1
         if out and k > sent.start:
             out[-1] = doc[out[-1].start : k]
