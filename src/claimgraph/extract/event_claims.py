@@ -84,6 +84,8 @@ class EventClaimFinder:
         self.claim_verbs = cues.claim_verbs
         self.claim_objects = cues.claim_objects
         self.claim_alone = cues.claim_subject_only
+        # "X was blamed for / is suspected of bombing Y": an allegation over the act (hedged)
+        self.alleging = cues.attribute_verbs | {p for p in cues.suspect_phrases if " " not in p}
 
     # ------------------------------------------------------------------------------------------ find
 
@@ -97,7 +99,7 @@ class EventClaimFinder:
             return [], []
         inputs = {si: FrameInput(parsed[si].sent, si, parsed[si].start, index, self.lex.triggers)
                   for si in sentences}
-        acts = {si: {i for h in find_triggers(parsed[si].sent, self.events)
+        acts = {si: {i for h in find_triggers(parsed[si].sent, self.events) if self.events.is_violent(h.trigger.mode)
                      for i in range(h.start, h.end)} for si in sentences}
         targets = [entities[t.id] for t in event.targets if t.id in entities]
         out: list[EventPair] = []
@@ -108,7 +110,7 @@ class EventClaimFinder:
             if doer is None or why is not None:
                 dropped.append((f"{ATTACKED}({ref.name}, -) from event {event.id}", why or "not an entity"))
                 continue
-            objects = [t for t in targets if t.id != doer.id and self._fits(ATTACKED, t)]
+            objects = [t for t in targets if t.id != doer.id and self._fits(ATTACKED, t) and _identified(t)]
             found = self._direct(doer, objects, sentences, inputs, acts)
             if not found:  # "X stormed the village of Y": the place, when the act ties it to the doer
                 place = _place_entity(event, sentences, inputs, entities)
@@ -152,20 +154,24 @@ class EventClaimFinder:
         return out
 
     def _tie(self, a: Token, b: Token, acts: set[int]) -> Token | None:
-        """The act that joins `a` and `b`: their lowest common ancestor when it is a violent trigger, or the
-        trigger right under it when that ancestor is a verb of perpetration ("carried out an attack")."""
+        """The act that joins `a` and `b`: their lowest common ancestor when it is a violent trigger, or a trigger
+        between them when that ancestor is a verb of perpetration ("X carried out an attack on Y") or of
+        allegation ("X is suspected of bombing Y")."""
         top = _common_ancestor(a, b)
         if top is None or top.i in (a.i, b.i):
             return None
         if top.i in acts:
             return top
-        if top.lemma_.lower() not in self.perpetrate:
+        if top.lemma_.lower() not in self.perpetrate and not self._alleges(top):
             return None
         for end in (a, b):
-            below = _child_on_path(end, top)
-            if below is not None and below.i in acts:
-                return below
+            for x in _path_up(end, top):
+                if x.i in acts and x.dep_ != "relcl":
+                    return x
         return None
+
+    def _alleges(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.alleging or tok.lower_ in self.alleging
 
     def _claimed(self, doer: Entity, objects: Sequence[Entity], event: Event, sentences: Sequence[int],
                  inputs: dict[int, FrameInput], acts: dict[int, set[int]], entities: dict[str, Entity],
@@ -263,6 +269,8 @@ class EventClaimFinder:
         modality, polarity, cues = find_modality(ps.sent, pair.trigger, self.lex.cues)
         if modality is Modality.INTENDED:
             modality = Modality.HEDGED  # an incident happened; an intent word above it hedges who did it
+        if not pair.claimant and any(self._alleges(t) for t in (pair.trigger, *pair.trigger.ancestors)):
+            modality = Modality.HEDGED  # "X is suspected of bombing Y", "blamed X for the attack on Y"
         if pair.claimant:
             source = _own_word(pair, ps)
         else:
@@ -281,6 +289,13 @@ class EventClaimFinder:
 
 
 # ------------------------------------------------------------------------------------------ helpers
+
+
+def _identified(e: Entity) -> bool:
+    """A named entity, or a description whose own words name whose it is ("Israeli soldiers", "Afghan forces");
+    "soldiers" made Malian only by the place of the incident names nobody."""
+    return e.kind == "named" or any(len(words) > 1 and any(w[:1].isupper() for w in words)
+                                    for words in (m.text.split() for m in e.mentions))
 
 
 def _key(c: Claim) -> tuple[str, str, str | None, str]:
@@ -312,12 +327,14 @@ def _common_ancestor(a: Token, b: Token) -> Token | None:
     return None
 
 
-def _child_on_path(tok: Token, top: Token) -> Token | None:
-    """The child of `top` through which `tok` hangs from it."""
-    for x in (tok, *tok.ancestors):
-        if x.head.i == top.i and x.i != top.i:
-            return x
-    return None
+def _path_up(tok: Token, top: Token) -> list[Token]:
+    """The tokens from `tok` up to `top` (both excluded)."""
+    out = []
+    for x in tok.ancestors:
+        if x.i == top.i:
+            return out
+        out.append(x)
+    return []
 
 
 def _argument_of_act(tok: Token, acts: set[int], owner: bool, members: frozenset[str] = frozenset()) -> bool:
