@@ -165,9 +165,13 @@ class EventClaimFinder:
         if top.lemma_.lower() not in self.perpetrate and not self._alleges(top):
             return None
         for end in (a, b):
-            for x in _path_up(end, top):
-                if x.i in acts and x.dep_ != "relcl":
-                    return x
+            path = _path_up(end, top)
+            below = path[-1] if path else None  # the child of `top` on the way down to `end`
+            if below is not None and below.i in acts:
+                return below  # "carried out an attack", "stormed the town, killing ..."
+            if below is not None and below.dep_ == "prep" and below.lower_ in _OF_FOR and len(path) > 1 \
+                    and path[-2].i in acts:
+                return path[-2]  # "accused of bombing", "blamed for the attack"
         return None
 
     def _alleges(self, tok: Token) -> bool:
@@ -354,6 +358,7 @@ def _argument_of_act(tok: Token, acts: set[int], owner: bool, members: frozenset
     return act is not None and act.i in acts and act.dep_ != "relcl"
 
 
+_OF_FOR = {"of", "for"}
 _WITHIN_NAME = {"compound", "amod", "conj", "appos"}  # not "poss": "the member's brother" is not the member
 _PATIENT = {"dobj", "nsubjpass"}
 _ON = {"on", "against", "targeting", "upon"}
