@@ -10,6 +10,7 @@ import pytest
 from claimgraph.extract.event_claims import EVENT_CLAIMS
 from claimgraph.records import Claim, Document, Extraction, Modality, Polarity, SourceKind
 
+
 def _extract(extractor, text: str) -> Extraction:  # type: ignore[no-untyped-def]
     return extractor.extract(Document(id="d", text=text, outlet="The Daily"))
 
