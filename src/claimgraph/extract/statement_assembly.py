@@ -71,16 +71,26 @@ class StatementFinder:
         with a cue word are parsed here."""
         text = doc.text
         extra = self.sentences_to_parse(text, sentences)
-        # a sentence with italics markup ("according to _The Washington Post_") is parsed again without the
-        # marks (the tokenizer glues them to the words); offsets stay the same
-        marked = [p for p in parsed if "_" in text[p.start : p.end] and (
+        # a sentence with italics markup ("according to _The Washington Post_") or reference markers ("a police
+        # spokesman said.[3]") is parsed again without the marks (the tokenizer glues them to the words: "said.[3"
+        # is parsed as a noun); each mark becomes as many spaces, so offsets stay the same
+        marked = [p for p in parsed if _MARKUP.search(text, p.start, p.end) and (
             self.cue_re.search(text, p.start, p.end) or self.held_re.search(text, p.start, p.end))]
         todo = [(s.start, s.end, s.paragraph) for s in extra] + [(p.start, p.end, p.paragraph) for p in marked]
-        texts = (text[a:b].replace("\n", " ").replace("_", " ") for a, b, _ in todo)
+        texts = (_unmarked(text[a:b]) for a, b, _ in todo)
         more = [ParsedSentence(a, sent, para) for (a, _, para), sent in zip(todo, self.nlp.pipe(texts), strict=True)]
         again = {p.start for p in marked}
         every = sorted([*(p for p in parsed if p.start not in again), *more], key=lambda p: p.start)
         return assemble(doc, every, paragraphs, entities, self.matcher, self.version)
+
+
+#: marks that are not words: italics underscores and Wikipedia reference markers ("[3]", "[citation needed]")
+_MARKUP = re.compile(r"_|\[(?:\d+|[a-z]|[a-z][a-z ]{2,30}[a-z])\]")
+
+
+def _unmarked(sentence: str) -> str:
+    """A sentence's text for parsing: markup and line breaks blanked out, one space per character."""
+    return _MARKUP.sub(lambda m: " " * len(m.group(0)), sentence.replace("\n", " "))
 
 
 def assemble(doc: Document, parsed: Sequence[ParsedSentence], paragraphs: Sequence[tuple[int, int]],
@@ -108,7 +118,7 @@ def assemble(doc: Document, parsed: Sequence[ParsedSentence], paragraphs: Sequen
     for p in placed:
         kind, actor = _kind_and_actor(p, text, entities, lex, doc, out)
         cue, content = _span(text, p.cue), _span(text, p.content)  # type: ignore[arg-type]
-        source = None if p.source is None else _span(text, _balanced_markup(text, p.source))
+        source = None if p.source is None else _span(text, _whole_words(text, _balanced_markup(text, p.source)))
         sid = make_id("st", doc.id, cue.start, cue.end, content.start, content.end)
         out.append(Statement(sid, doc.id, cue, content, kind, source, actor, None, version))
     denials = {s.id for s, p in zip(out, placed, strict=True) if p.denial}
@@ -154,6 +164,21 @@ def _balanced_markup(text: str, r: tuple[int, int]) -> tuple[int, int]:
         s -= 1
     elif inside == 0 and before and after:
         s, e = s - 1, e + 1
+    return s, e
+
+
+def _whole_words(text: str, r: tuple[int, int]) -> tuple[int, int]:
+    """A span that ends inside a hyphenated word taken to the word's ends ("al-Jabouri said": the parser may
+    take "al" alone for the subject)."""
+    s, e = r
+
+    def joined(i: int) -> bool:  # a hyphen between two letters or digits
+        return 0 < i < len(text) - 1 and text[i] == "-" and text[i - 1].isalnum() and text[i + 1].isalnum()
+
+    while s > 0 and (text[s - 1].isalnum() and (text[s].isalnum() or joined(s)) or joined(s - 1)):
+        s -= 1
+    while e < len(text) and (text[e].isalnum() and (text[e - 1].isalnum() or joined(e - 1)) or joined(e)):
+        e += 1
     return s, e
 
 

@@ -205,8 +205,9 @@ class StatementMatcher:
                 f.extra_cue.update(range(roles["expl"], roles["cue"]))
                 if "of" in roles:
                     f.extra_cue.add(roles["of"])
-            if "source" in roles and f.source is None:
-                f.source = roles["source"]
+            src = roles.get("source")
+            if src is not None and (f.source is None or _nearer_subject(doc, roles["cue"], src, f.source)):
+                f.source = src
             if spec.build is not None and "content" in roles:
                 obj = doc[roles["content"]]
                 if spec.build == "object" and obj.lemma_.lower() in self.rules.lexicon["responsibility"]:
@@ -224,6 +225,9 @@ class StatementMatcher:
                     span = self._content(doc, spec.build, roles)
                 if span is not None:
                     span = _without_connective(doc, span)
+                if span is not None and spec.build == "subtree" and _own_statement(doc[roles["content"]],
+                                                                                doc[roles["cue"]], self.rules):
+                    rank += len(self.specs)  # "X said A; Y, however, said B": A is X's, not Y's, if Y says more
                 if span is not None:
                     f.contents.append((rank, spec.id, span))
         out = []
@@ -259,6 +263,10 @@ class StatementMatcher:
             if subj is None and as_ is not None:  # "As the commandant said: …" parsed with "as" a preposition
                 subj = next((c for c in as_.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}), None)
             f.source = subj.i if subj is not None else _climb_subject(cue)
+            outer = cue.head.head
+            if f.source is None and _shared_speaker_cue(cue, self.rules) and cue.head.dep_ == "ccomp" \
+                    and outer.lemma_.lower() in lex_say:  # "He said X and added that …": he added
+                f.source = next((c.i for c in outer.children if c.dep_ == "nsubj"), None)
         if f.source is None and not f.agentless and cue.tag_ == "VB" and cue.i == _first_word(doc):
             return None  # "Recall that …": an imperative names no speaker
         if f.source is None and not f.agentless and any(c.tag_ == "TO" for c in cue.children):
@@ -318,8 +326,10 @@ class StatementMatcher:
         if build == "subtree":
             hi = head.right_edge.i + 1
             lex = self.rules.lexicon
-            for c in head.rights:  # "…concluded that X, and according to other officials, Y": Y is theirs
-                if c.dep_ == "conj" and any(g.lower_ in {"according", "per"} for g in c.children):
+            for c in head.rights:  # "…concluded that X, and according to other officials, Y": Y is theirs;
+                # "He said X and added that Y": Y is said by the same speaker, in a statement of its own
+                if c.dep_ == "conj" and (any(g.lower_ in {"according", "per"} for g in c.children)
+                                         or head.i > cue.i and _shared_speaker_cue(c, self.rules)):
                     hi = min(hi, c.left_edge.i)
                     while hi > head.i + 1 and doc[hi - 1].lower_ in {"and", "but", ",", ";"}:
                         hi -= 1
@@ -376,6 +386,33 @@ class StatementMatcher:
         raise ValueError(f"statements.yaml: unknown content build {build!r}")
 
 
+def _nearer_subject(doc: Doc, cue: int, new: int, old: int) -> bool:
+    """Of two subjects the parser gives one verb (a long sentence misparsed: "… Order No 1 of 2007 …, they
+    ruled that …"), the one nearer before the verb."""
+    return doc[new].dep_ == doc[old].dep_ == "nsubj" and doc[new].head.i == doc[old].head.i == cue \
+        and old < new < cue
+
+
+def _shared_speaker_cue(verb: Token, rules: StatementRules) -> bool:
+    """A verb of saying joined to a reported clause with no subject of its own ("He said the attack was planned
+    abroad and added that …"): the parser hangs it on the reported clause, but its subject is the speaker's."""
+    lex = rules.lexicon
+    return verb.dep_ == "conj" and verb.lemma_.lower() in lex["speech"] | lex["cognition"] \
+        and verb.pos_ == "VERB" and verb.tag_ != "VBN" \
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children) \
+        and any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children) \
+        and not any(c.dep_ == "nsubj" for c in verb.head.children)
+
+
+def _own_statement(head: Token, cue: Token, rules: StatementRules) -> bool:
+    """Whether a clause the parser hangs before a cue is a speaker clause with its own subject ("The governor said
+    A; the police chief, however, said B": "The governor said A" is under "said B")."""
+    lex = rules.lexicon
+    return head.i < cue.i and head.lemma_.lower() in lex["speech"] | lex["cognition"] \
+        and any(c.dep_ == "nsubj" for c in head.children) \
+        and any(c.dep_ in {"ccomp", "parataxis"} and c.i > head.i for c in head.children)
+
+
 def _subjectless(head: Token, cue: Token) -> bool:
     """A finite reported clause after its cue with no subject of its own: the speaker clause sits inside a free
     relative or a relative clause ("what the general has said is necessary", "the deal, which officials said was
@@ -406,6 +443,14 @@ def _around_phrase(doc: Doc, cue: Token) -> tuple[int, int] | None:
     because, according to the general, the date …") what comes after it, up to a second "according to" joined
     on ("…, and according to other officials, …"), which attributes the rest to someone else."""
     lo, hi = cue.left_edge.i, cue.right_edge.i + 1
+    to = next((c for c in cue.children if c.lower_ in {"to", "per"}), None)
+    who = None if to is None else next((c for c in to.children if c.dep_ == "pobj"), None)
+    if who is not None and cue.i < cue.head.i and hi < len(doc) and not doc[hi].is_punct:
+        # "According to Embark's president David Wheeler, the speaking fee would be …": a phrase not closed by a
+        # comma whose last apposition runs into the clause; that apposition is the clause's subject
+        appos = [c for c in who.rights if c.dep_ == "appos" and doc[c.left_edge.i - 1].text == ","]
+        if appos and appos[-1].right_edge.i + 1 == hi:
+            hi = appos[-1].left_edge.i
     # words: not the "_" of "_The Post_" markup nor a reference marker (".[12]")
     words = [t.i for t in doc if any(ch.isalnum() for ch in _REF_MARK.sub("", t.text))]
     if not words:
@@ -428,12 +473,14 @@ def _set_off(cue: Token) -> bool:
     doc = cue.doc
     subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
     left = subj.left_edge.i if subj is not None and subj.i < cue.i else cue.i
-    mark = next((c for c in cue.children if c.dep_ == "mark" and c.lower_ == "as" and 0 < c.i < left), None)
+    mark = next((c for c in cue.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < left), None)
     if mark is not None:  # "…, as the governor pointed out"
         left = mark.i
     right = cue.right_edge.i
     before = doc[left - 1].text if left > 0 else ""
     after = doc[right + 1].text if right + 1 < len(doc) else ""
+    if mark is not None and left == _first_word(doc) and {doc[right].text, after} & {",", "—", "–", "--"}:
+        return True  # "As the governor said, the roads will stay closed": the comma is the clause's own
     return before in {",", "”", "\"", "—", "–", "--"} or (after in {",", "—", "–", "--"} and left > 0)
 
 
@@ -469,6 +516,10 @@ def _phrase(head: Token, cue: tuple[int, int], content: tuple[int, int] | None) 
     lo, hi = head.left_edge.i, head.right_edge.i + 1
     if relcl is not None:
         hi = min(hi, relcl.left_edge.i)
+    if head.i >= cue[1]:  # "…, said Bugti, who added that …": a statement of the speaker's own is not their name
+        says = load_rules().lexicon["speech"] | load_rules().lexicon["cognition"]
+        hi = min([hi, *(c.left_edge.i for c in head.rights if c.dep_ in {"relcl", "acl"}
+                        and doc[c.left_edge.i - 1].text == "," and c.lemma_.lower() in says)])
     if hi < len(doc) and doc[hi - 1].dep_ == "cc" and head.dep_ == "nsubj":
         # a coordination parsed as two subjects ("a lot of generals and even a lot of pundits believe")
         other = next((t for t in head.head.children if t.dep_ == "nsubj" and t.i >= hi), None)
