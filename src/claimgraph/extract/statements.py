@@ -264,9 +264,9 @@ class StatementMatcher:
                 subj = next((c for c in as_.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}), None)
             f.source = subj.i if subj is not None else _climb_subject(cue)
             outer = cue.head.head
-            if f.source is None and _shared_speaker_cue(cue, self.rules) and cue.head.dep_ == "ccomp" \
+            if _shared_speaker_cue(cue, self.rules) and cue.head.dep_ == "ccomp" and outer.i < cue.head.i \
                     and outer.lemma_.lower() in lex_say:  # "He said X and added that …": he added
-                f.source = next((c.i for c in outer.children if c.dep_ == "nsubj"), None)
+                f.source = next((c.i for c in outer.children if c.dep_ == "nsubj"), f.source)
         if f.source is None and not f.agentless and cue.tag_ == "VB" and cue.i == _first_word(doc):
             return None  # "Recall that …": an imperative names no speaker
         if f.source is None and not f.agentless and any(c.tag_ == "TO" for c in cue.children):
@@ -328,8 +328,8 @@ class StatementMatcher:
             lex = self.rules.lexicon
             for c in head.rights:  # "…concluded that X, and according to other officials, Y": Y is theirs;
                 # "He said X and added that Y": Y is said by the same speaker, in a statement of its own
-                if c.dep_ == "conj" and (any(g.lower_ in {"according", "per"} for g in c.children)
-                                         or head.i > cue.i and _shared_speaker_cue(c, self.rules)):
+                if c.dep_ == "conj" and any(g.lower_ in {"according", "per"} for g in c.children) \
+                        or head.i > cue.i and _shared_speaker_cue(c, self.rules):
                     hi = min(hi, c.left_edge.i)
                     while hi > head.i + 1 and doc[hi - 1].lower_ in {"and", "but", ",", ";"}:
                         hi -= 1
@@ -394,14 +394,19 @@ def _nearer_subject(doc: Doc, cue: int, new: int, old: int) -> bool:
 
 
 def _shared_speaker_cue(verb: Token, rules: StatementRules) -> bool:
-    """A verb of saying joined to a reported clause with no subject of its own ("He said the attack was planned
-    abroad and added that …"): the parser hangs it on the reported clause, but its subject is the speaker's."""
+    """A verb of saying joined to a reported clause with no subject of its own, the parser hanging it on that
+    clause: "He said the attack was planned abroad and added that …", "Bajwa said the attackers were guided from
+    Afghanistan, adding that …". Its subject is the speaker's when the reported clause has no active subject
+    (its subject cannot be the one who speaks) or the verb is one that goes on with a statement ("add")."""
     lex = rules.lexicon
-    return verb.dep_ == "conj" and verb.lemma_.lower() in lex["speech"] | lex["cognition"] \
-        and verb.pos_ == "VERB" and verb.tag_ != "VBN" \
-        and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children) \
-        and any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children) \
-        and not any(c.dep_ == "nsubj" for c in verb.head.children)
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    if not (verb.dep_ == "conj" and verb.tag_ != "VBN" or participle) or verb.pos_ != "VERB" \
+            or verb.lemma_.lower() not in lex["speech"] | lex["cognition"]:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children) \
+            or not any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children):
+        return False
+    return verb.lemma_.lower() in lex["continuing"] or not any(c.dep_ == "nsubj" for c in verb.head.children)
 
 
 def _own_statement(head: Token, cue: Token, rules: StatementRules) -> bool:
