@@ -262,7 +262,7 @@ class StatementMatcher:
             as_ = next((c for c in cue.lefts if c.dep_ == "prep" and c.lower_ == "as"), None)
             if subj is None and as_ is not None:  # "As the commandant said: …" parsed with "as" a preposition
                 subj = next((c for c in as_.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}), None)
-            f.source = subj.i if subj is not None else _climb_subject(cue)
+            f.source = subj.i if subj is not None else _speaking_noun(cue, lex) or _climb_subject(cue)
             outer = cue.head.head
             if _shared_speaker_cue(cue, self.rules) and cue.head.dep_ == "ccomp" and outer.i < cue.head.i \
                     and outer.lemma_.lower() in lex_say:  # "He said X and added that …": he added
@@ -276,6 +276,8 @@ class StatementMatcher:
         if f.source is not None and (doc[f.source].lower_ in {"nobody", "none", "noone"} or any(
                 c.dep_ == "det" and c.lower_ == "no" for c in doc[f.source].children)):
             return None  # "No group has claimed responsibility": nobody said anything
+        if cue.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in cue.children):
+            return None  # "There was no claim of responsibility": no claim was made
         if content is not None and _relative_speaker(doc, content, f.source):
             return None  # "the policy that I think is right", "what they believed to be proof"
         cue_range = self._cue_range(cue, f, prt, content)
@@ -489,6 +491,18 @@ def _set_off(cue: Token) -> bool:
     return before in {",", "”", "\"", "—", "–", "--"} or (after in {",", "—", "–", "--"} and left > 0)
 
 
+def _speaking_noun(cue: Token, lex: Lexicon) -> int | None:
+    """The noun a participle of saying describes when that noun can speak: "with hospital sources saying 12 were
+    wounded", "in a statement saying that …". The object of a verb is not ("I wrote a letter to the President
+    saying …", "have picked up signs indicating …": the verb's subject speaks)."""
+    noun = cue.head
+    if cue.dep_ != "acl" or cue.tag_ != "VBG" or noun.i > cue.i or noun.pos_ not in {"NOUN", "PROPN"} \
+            or noun.dep_ in {"dobj", "dative"}:
+        return None
+    speakers = lex["anonymous"] | lex["organisation"] | lex["documents"] | lex["spokespeople"] | lex["media"]
+    return noun.i if noun.lemma_.lower() in speakers or noun.ent_type_ in {"PERSON", "ORG", "NORP"} else None
+
+
 def _climb_subject(cue: Token) -> int | None:
     """The subject a cue verb shares: "… and added that" (conj), "…, adding that" (advcl), "signs indicating"."""
     head = cue
@@ -516,7 +530,7 @@ def _phrase(head: Token, cue: tuple[int, int], content: tuple[int, int] | None) 
         relcl = head.head
         head = relcl.head  # "the report, which said …", "those who say …": the report, those
     while head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN", "PRON"} and head.head.i < head.i \
-            and not cue[0] <= head.head.i < cue[1]:
+            and not cue[0] <= head.head.i < cue[1] and not any(cue[0] <= c.i < cue[1] for c in head.children):
         head = head.head  # "the minister and the general said": both speak
     lo, hi = head.left_edge.i, head.right_edge.i + 1
     if relcl is not None:
