@@ -390,9 +390,10 @@ class StatementMatcher:
 
 def _nearer_subject(doc: Doc, cue: int, new: int, old: int) -> bool:
     """Of two subjects the parser gives one verb (a long sentence misparsed: "… Order No 1 of 2007 …, they
-    ruled that …"), the one nearer before the verb."""
+    ruled that …"), the one nearer before the verb when a comma sets it apart (two subjects joined by "and" are
+    one coordination: "a lot of farmers and even a lot of traders believe")."""
     return doc[new].dep_ == doc[old].dep_ == "nsubj" and doc[new].head.i == doc[old].head.i == cue \
-        and old < new < cue
+        and old < new < cue and doc[new].left_edge.i > 0 and doc[doc[new].left_edge.i - 1].text == ","
 
 
 def _shared_speaker_cue(verb: Token, rules: StatementRules) -> bool:
