@@ -63,6 +63,12 @@ CASES = [
     # ... but the object of a verb does not speak: its subject does
     ("Two months ago, I wrote a letter to the President saying that he should listen to his commanders.",
      "saying", "I", "he should listen to his commanders"),
+    # a closing speaker clause the parser hangs on the noun before it as a relative clause
+    ("Two days of fighting have left 16 people dead, while 9,000 have fled, the UN relief mission Unara has said.",
+     "has said", "the UN relief mission Unara", "Two days of fighting have left 16 people dead, while 9,000 have fled"),
+    # ... but a relative clause that reports something of its own is not a speaker clause
+    ("This is another plan where the President has decided that the troops should stay.",
+     "has decided", "the President", "the troops should stay"),
     # claims in the passive with an agent: the act claimed is the content
     ("The attack was claimed by the Islamic State through its news agency.",
      "was claimed", "the Islamic State", "The attack"),
@@ -75,6 +81,11 @@ def test_source_cue_and_content(extractor, text: str, cue: str, source: str | No
     x = extract_checked(extractor, text)
     found = [(s.cue.text, None if s.source is None else s.source.text, s.content.text) for s in x.attributions]
     assert (cue, source, content) in found, found
+
+
+def test_a_cue_inside_a_longer_cue_is_one_statement(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = extract_checked(extractor, "Khan was quoted as saying that the attackers had been trained abroad.")
+    assert [(s.cue.text, s.source and s.source.text) for s in x.attributions] == [("was quoted as saying", "Khan")]
 
 
 @pytest.mark.parametrize("text", [

@@ -277,10 +277,13 @@ def _block_quote(p: _Placed, paragraphs: Sequence[tuple[int, int]], text: str) -
 
 
 def _dedupe(placed: list[_Placed]) -> list[_Placed]:
-    """One statement per cue and content (a continued quotation shares its cue with the one before)."""
+    """One statement per cue and content (a continued quotation shares its cue with the one before); a cue inside
+    a longer cue with the same content is part of that one ("was quoted as saying")."""
     seen: set[tuple[tuple[int, int], tuple[int, int] | None]] = set()
     out = []
     for p in sorted(placed, key=lambda x: (x.cue, x.content or (0, 0))):
+        if any(q.content == p.content and q.cue != p.cue and _inside(p.cue, q.cue) for q in placed):
+            continue
         if (p.cue, p.content) not in seen:
             seen.add((p.cue, p.content))
             out.append(p)

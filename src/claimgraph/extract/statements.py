@@ -208,7 +208,12 @@ class StatementMatcher:
             src = roles.get("source")
             if src is not None and (f.source is None or _nearer_subject(doc, roles["cue"], src, f.source)):
                 f.source = src
-            if spec.build is not None and "content" in roles:
+            if spec.build == "before_speaker":  # the speaker is the noun the parser hung the clause on
+                span = _before_speaker(doc, doc[roles["cue"]], doc[roles["speaker"]])
+                if span is not None:
+                    f.source = roles["speaker"]
+                    f.contents.append((rank, spec.id, span))
+            elif spec.build is not None and "content" in roles:
                 obj = doc[roles["content"]]
                 if spec.build == "object" and obj.lemma_.lower() in self.rules.lexicon["responsibility"]:
                     # "claimed responsibility for the attack": the cue runs to "for", the content is what is
@@ -388,6 +393,18 @@ class StatementMatcher:
         raise ValueError(f"statements.yaml: unknown content build {build!r}")
 
 
+def _before_speaker(doc: Doc, cue: Token, noun: Token) -> tuple[int, int] | None:
+    """The content of a closing speaker clause parsed as a relative clause on the noun before it ("…, while 10,000
+    have fled, the UN mission Minusca has said."): what comes before the comma that opens the speaker's phrase. The
+    speaker clause must close the sentence and say nothing of its own."""
+    lo = noun.left_edge.i
+    after = [t for t in doc[cue.i + 1 :] if not (t.is_punct or t.is_space)]
+    if lo < 2 or doc[lo - 1].text != "," or after or noun.i > cue.i \
+            or any(c.dep_ in {"ccomp", "dobj", "xcomp", "parataxis"} for c in cue.children):
+        return None
+    return _trim(doc, _first_word(doc), lo - 1)
+
+
 def _nearer_subject(doc: Doc, cue: int, new: int, old: int) -> bool:
     """Of two subjects the parser gives one verb (a long sentence misparsed: "… Order No 1 of 2007 …, they
     ruled that …"), the one nearer before the verb when a comma sets it apart (two subjects joined by "and" are
@@ -543,6 +560,12 @@ def _phrase(head: Token, cue: tuple[int, int], content: tuple[int, int] | None) 
     if hi < len(doc) and doc[hi - 1].dep_ == "cc" and head.dep_ == "nsubj":
         # a coordination parsed as two subjects ("a lot of generals and even a lot of pundits believe")
         other = next((t for t in head.head.children if t.dep_ == "nsubj" and t.i >= hi), None)
+        if other is not None and other.right_edge.i < cue[0]:
+            hi = other.right_edge.i + 1
+    elif hi < len(doc) and head.dep_ == "nsubj":  # a name right after its description, parsed as a second
+        # subject ("the UN relief mission Unara has said")
+        other = next((t for t in head.head.children if t.dep_ == "nsubj" and t.left_edge.i == hi
+                      and t.pos_ == "PROPN"), None)
         if other is not None and other.right_edge.i < cue[0]:
             hi = other.right_edge.i + 1
     for c in head.rights:  # "the Journal in an article": the channel is not the speaker
