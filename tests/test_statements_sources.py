@@ -43,6 +43,9 @@ CASES = [
     # two speakers in one sentence
     ("The governor said the attack had been planned for weeks; the police chief, however, said the bomber "
      "acted alone.", "said", "The governor", "the attack had been planned for weeks"),
+    # "As <title>, <name>, said": the title parsed under "as" is the speaker's too
+    ("The police will hold the towns. As the Commandant of the Police, General Aslam, said: \"We will stay.\"",
+     "said", "the Commandant of the Police, General Aslam", "We will stay."),
     # a relative clause that is the speaker's next statement is not part of the speaker
     ('"The attack was carried out by three suicide bombers," said Bugti, who added that the death toll was 61.',
      "said", "Bugti", "The attack was carried out by three suicide bombers,"),

@@ -568,6 +568,11 @@ def _phrase(head: Token, cue: tuple[int, int], content: tuple[int, int] | None) 
                       and t.pos_ == "PROPN"), None)
         if other is not None and other.right_edge.i < cue[0]:
             hi = other.right_edge.i + 1
+    as_ = next((c for c in head.head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i < lo), None)
+    obj = None if as_ is None else next((c for c in as_.children if c.dep_ == "pobj"), None)
+    if head.dep_ == "nsubj" and obj is not None and obj.pos_ in {"NOUN", "PROPN"} and lo >= 2 \
+            and doc[lo - 1].text == "," and obj.right_edge.i == lo - 2:
+        lo = obj.left_edge.i  # "As the Commandant of the Police, General Aslam, said": the title is the speaker's
     for c in head.rights:  # "the Journal in an article": the channel is not the speaker
         obj = next((g for g in c.children if g.dep_ == "pobj"), None)
         if c.dep_ == "prep" and c.lower_ in {"in", "on"} and obj is not None and _is_channel(obj):
