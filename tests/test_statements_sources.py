@@ -46,6 +46,10 @@ CASES = [
     # "As <title>, <name>, said": the title parsed under "as" is the speaker's too
     ("The police will hold the towns. As the Commandant of the Police, General Aslam, said: \"We will stay.\"",
      "said", "the Commandant of the Police, General Aslam", "We will stay."),
+    ("The navy will patrol the coast.\n\nAs the Chief of the Naval Staff, Admiral Reyes, said:\n\n   To have our "
+     "ships standing in a harbour is not\n   nearly as useful as having them at sea.\n\nThe rest follows.",
+     "said", "the Chief of the Naval Staff, Admiral Reyes",
+     "To have our ships standing in a harbour is not\n   nearly as useful as having them at sea."),
     # a relative clause that is the speaker's next statement is not part of the speaker
     ('"The attack was carried out by three suicide bombers," said Bugti, who added that the death toll was 61.',
      "said", "Bugti", "The attack was carried out by three suicide bombers,"),

@@ -179,6 +179,9 @@ class StatementMatcher:
         for match_id, token_ids in self.matcher(doc):
             rank, spec = self.specs[strings[match_id]]
             roles = dict(zip(spec.nodes, token_ids, strict=True))
+            if "as_prep" in roles and (roles["as_prep"] > roles["cue"] or any(
+                    c.dep_ in {"nsubj", "nsubjpass"} for c in doc[roles["cue"]].children)):
+                continue  # a speaker under "as" only before a verb that has no subject of its own
             f = found.setdefault(roles["cue"], _Found())
             f.patterns.append(spec.id)
             f.agentless |= spec.agentless
