@@ -250,7 +250,8 @@ class StatementMatcher:
     def _candidate(self, doc: Doc, cue_i: int, f: _Found) -> Candidate | None:
         cue = doc[cue_i]
         lex = self.rules.lexicon
-        prt = [c.i for c in cue.children if c.dep_ == "prt" and c.i == cue.i + 1]
+        prt = [c.i for c in cue.children if c.dep_ == "prt" and c.i > cue.i  # "pointed out", "pointed \n out"
+               and all(t.is_space for t in doc[cue.i + 1 : c.i])]
         if cue.lemma_.lower() in lex["needs_particle"] and not prt:
             return None  # "evidence points to …" reports nobody's word
         if not _set_off(cue) or f.agentless or any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in cue.children):
