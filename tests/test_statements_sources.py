@@ -76,6 +76,9 @@ CASES = [
     # ... but a relative clause that reports something of its own is not a speaker clause
     ("This is another plan where the President has decided that the troops should stay.",
      "has decided", "the President", "the troops should stay"),
+    # a closing apposition that answers the report is the narrator's, and no speaker
+    ("Lane said his captors had burned the village and killed the headman, a claim the militia denied.",
+     "said", "Lane", "his captors had burned the village and killed the headman"),
     # claims in the passive with an agent: the act claimed is the content
     ("The attack was claimed by the Islamic State through its news agency.",
      "was claimed", "the Islamic State", "The attack"),

@@ -359,7 +359,7 @@ class StatementMatcher:
                 speech = self.rules.lexicon["speech"] | self.rules.lexicon["cognition"]
                 hi = max([hi, *(c.right_edge.i + 1 for c in cue.rights if c.dep_ in {"advcl", "ccomp"}
                                 and c.lemma_.lower() not in speech)])  # "…, adding that …": its own statement
-            return _trim(doc, head.left_edge.i, hi)
+            return _trim(doc, head.left_edge.i, _before_rejoinder(doc, head.left_edge.i, hi, lex))
         if build == "object":  # "accused India of sponsoring the attack": the object and its of/for phrase
             right = head.right_edge.i
             for c in cue.rights:
@@ -397,12 +397,26 @@ class StatementMatcher:
         raise ValueError(f"statements.yaml: unknown content build {build!r}")
 
 
+def _before_rejoinder(doc: Doc, lo: int, hi: int, lex: Lexicon) -> int:
+    """The end of a reported clause before a closing apposition that answers it ("…, a claim the Taliban denied",
+    "…, an allegation Kabul rejected"): the apposition is the narrator's, not part of what was said."""
+    for t in doc[lo:hi]:
+        if t.dep_ == "appos" and t.lemma_.lower() in lex["noun_cues"] | lex["report_nouns"] \
+                and t.right_edge.i + 1 >= hi and t.left_edge.i > lo and doc[t.left_edge.i - 1].text == "," \
+                and any(c.dep_ in {"relcl", "acl"} for c in t.children):
+            return t.left_edge.i - 1
+    return hi
+
+
 def _before_speaker(doc: Doc, cue: Token, noun: Token) -> tuple[int, int] | None:
     """The content of a closing speaker clause parsed as a relative clause on the noun before it ("…, while 10,000
     have fled, the UN mission Minusca has said."): what comes before the comma that opens the speaker's phrase. The
     speaker clause must close the sentence and say nothing of its own."""
     lo = noun.left_edge.i
     after = [t for t in doc[cue.i + 1 :] if not (t.is_punct or t.is_space)]
+    lex = load_rules().lexicon
+    if noun.lemma_.lower() in lex["noun_cues"] | lex["report_nouns"] | lex["held_nouns"]:
+        return None  # "…, a claim the Taliban denied": the clause is about the claim, not a speaker's phrase
     if lo < 2 or doc[lo - 1].text != "," or after or noun.i > cue.i \
             or any(c.dep_ in {"ccomp", "dobj", "xcomp", "parataxis"} for c in cue.children):
         return None
