@@ -76,6 +76,11 @@ CASES = [
     # ... but a relative clause that reports something of its own is not a speaker clause
     ("This is another plan where the President has decided that the troops should stay.",
      "has decided", "the President", "the troops should stay"),
+    # a relative clause of saying on the object of "of": the speaker is the whole phrase
+    ("During the debate we heard from a lot of retired officers and even a lot of pundits who thought they knew "
+     "better.", "thought", "a lot of retired officers and even a lot of pundits", "they knew better"),
+    ("Several members of the panel who said the war was lost were wrong.",
+     "said", "Several members of the panel", "the war was lost"),
     # a closing apposition that answers the report is the narrator's, and no speaker
     ("Lane said his captors had burned the village and killed the headman, a claim the militia denied.",
      "said", "Lane", "his captors had burned the village and killed the headman"),

@@ -565,6 +565,8 @@ def _phrase(head: Token, cue: tuple[int, int], content: tuple[int, int] | None) 
     if head.tag_ in {"WDT", "WP"} and head.head.dep_ == "relcl":
         relcl = head.head
         head = relcl.head  # "the report, which said …", "those who say …": the report, those
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in {"NOUN", "PRON", "NUM"}:
+            head = head.head.head  # "a lot of pundits who thought", "members of the panel who said": the whole
     while head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN", "PRON"} and head.head.i < head.i \
             and not cue[0] <= head.head.i < cue[1] and not any(cue[0] <= c.i < cue[1] for c in head.children):
         head = head.head  # "the minister and the general said": both speak
