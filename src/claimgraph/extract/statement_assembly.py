@@ -54,6 +54,9 @@ class StatementFinder:
         self.version = version
         words = sorted(self.rules.cue_words(), key=len, reverse=True)
         self.cue_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+        # a cue word with a reference marker glued to it ("police said.[87]"), which the tokenizer makes one token
+        self.glued_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")[.,;:!?]?" + _REF.pattern,
+                                   re.IGNORECASE)
         # stance adjectives and held-view nouns count only with the clause they take ("confident that",
         # "reports of", "made it clear that"): alone they are too common to parse every sentence holding them
         held = sorted(self.rules.held_words(), key=len, reverse=True)
@@ -71,11 +74,12 @@ class StatementFinder:
         with a cue word are parsed here."""
         text = doc.text
         extra = self.sentences_to_parse(text, sentences)
-        # a sentence with italics markup ("according to _The Washington Post_") or reference markers ("a police
-        # spokesman said.[3]") is parsed again without the marks (the tokenizer glues them to the words: "said.[3"
-        # is parsed as a noun); each mark becomes as many spaces, so offsets stay the same
-        marked = [p for p in parsed if _MARKUP.search(text, p.start, p.end) and (
-            self.cue_re.search(text, p.start, p.end) or self.held_re.search(text, p.start, p.end))]
+        # a sentence with italics markup ("according to _The Washington Post_") or a reference marker glued to a
+        # cue word ("a police spokesman said.[3]": the tokenizer makes "said.[3" one token, parsed as a noun) is
+        # parsed again without the marks; each mark becomes as many spaces, so offsets stay the same
+        marked = [p for p in parsed if "_" in text[p.start : p.end] and (
+            self.cue_re.search(text, p.start, p.end) or self.held_re.search(text, p.start, p.end))
+            or self.glued_re.search(text, p.start, p.end)]
         todo = [(s.start, s.end, s.paragraph) for s in extra] + [(p.start, p.end, p.paragraph) for p in marked]
         texts = (_unmarked(text[a:b]) for a, b, _ in todo)
         more = [ParsedSentence(a, sent, para) for (a, _, para), sent in zip(todo, self.nlp.pipe(texts), strict=True)]
@@ -84,8 +88,12 @@ class StatementFinder:
         return assemble(doc, every, paragraphs, entities, self.matcher, self.version)
 
 
-#: marks that are not words: italics underscores and Wikipedia reference markers ("[3]", "[citation needed]")
-_MARKUP = re.compile(r"_|\[(?:\d+|[a-z]|[a-z][a-z ]{2,30}[a-z])\]")
+#: Wikipedia reference markers ("[3]", "[a]", "[citation needed]")
+_REF = re.compile(r"\[(?:\d+|[a-z]|[a-z][a-z ]{2,30}[a-z])\]")
+#: marks that are not words: italics underscores and reference markers
+_MARKUP = re.compile(r"_|" + _REF.pattern)
+#: a reference marker (or the run of them) closing a span, with the stop before it ("officer.[12", "sources.[4][5")
+_REF_TAIL = re.compile(r"[.,;:]?(?:\[\d*\]?)+$")
 
 
 def _unmarked(sentence: str) -> str:
@@ -169,8 +177,12 @@ def _balanced_markup(text: str, r: tuple[int, int]) -> tuple[int, int]:
 
 def _whole_words(text: str, r: tuple[int, int]) -> tuple[int, int]:
     """A span that ends inside a hyphenated word taken to the word's ends ("al-Jabouri said": the parser may
-    take "al" alone for the subject)."""
+    take "al" alone for the subject); a reference marker glued to its last word left out ("according to a police
+    officer.[12]")."""
     s, e = r
+    tail = _REF_TAIL.search(text, s, e)
+    if tail is not None and "[" in tail.group(0) and tail.start() > s:
+        e = tail.start()
 
     def joined(i: int) -> bool:  # a hyphen between two letters or digits
         return 0 < i < len(text) - 1 and text[i] == "-" and text[i - 1].isalnum() and text[i + 1].isalnum()
