@@ -54,6 +54,9 @@ class StatementFinder:
         self.version = version
         words = sorted(self.rules.cue_words(), key=len, reverse=True)
         self.cue_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+        # a cue word with a reference marker glued to it ("police said.[87]"), which the tokenizer makes one token
+        self.glued_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")[.,;:!?]?" + _REF.pattern,
+                                   re.IGNORECASE)
         # stance adjectives and held-view nouns count only with the clause they take ("confident that",
         # "reports of", "made it clear that"): alone they are too common to parse every sentence holding them
         held = sorted(self.rules.held_words(), key=len, reverse=True)
@@ -71,16 +74,31 @@ class StatementFinder:
         with a cue word are parsed here."""
         text = doc.text
         extra = self.sentences_to_parse(text, sentences)
-        # a sentence with italics markup ("according to _The Washington Post_") is parsed again without the
-        # marks (the tokenizer glues them to the words); offsets stay the same
+        # a sentence with italics markup ("according to _The Washington Post_") or a reference marker glued to a
+        # cue word ("a police spokesman said.[3]": the tokenizer makes "said.[3" one token, parsed as a noun) is
+        # parsed again without the marks; each mark becomes as many spaces, so offsets stay the same
         marked = [p for p in parsed if "_" in text[p.start : p.end] and (
-            self.cue_re.search(text, p.start, p.end) or self.held_re.search(text, p.start, p.end))]
+            self.cue_re.search(text, p.start, p.end) or self.held_re.search(text, p.start, p.end))
+            or self.glued_re.search(text, p.start, p.end)]
         todo = [(s.start, s.end, s.paragraph) for s in extra] + [(p.start, p.end, p.paragraph) for p in marked]
-        texts = (text[a:b].replace("\n", " ").replace("_", " ") for a, b, _ in todo)
+        texts = (_unmarked(text[a:b]) for a, b, _ in todo)
         more = [ParsedSentence(a, sent, para) for (a, _, para), sent in zip(todo, self.nlp.pipe(texts), strict=True)]
         again = {p.start for p in marked}
         every = sorted([*(p for p in parsed if p.start not in again), *more], key=lambda p: p.start)
         return assemble(doc, every, paragraphs, entities, self.matcher, self.version)
+
+
+#: Wikipedia reference markers ("[3]", "[a]", "[citation needed]")
+_REF = re.compile(r"\[(?:\d+|[a-z]|[a-z][a-z ]{2,30}[a-z])\]")
+#: marks that are not words: italics underscores and reference markers
+_MARKUP = re.compile(r"_|" + _REF.pattern)
+#: a reference marker (or the run of them) closing a span, with the stop before it ("officer.[12", "sources.[4][5")
+_REF_TAIL = re.compile(r"[.,;:]?(?:\[\d*\]?)+$")
+
+
+def _unmarked(sentence: str) -> str:
+    """A sentence's text for parsing: markup and line breaks blanked out, one space per character."""
+    return _MARKUP.sub(lambda m: " " * len(m.group(0)), sentence.replace("\n", " "))
 
 
 def assemble(doc: Document, parsed: Sequence[ParsedSentence], paragraphs: Sequence[tuple[int, int]],
@@ -108,7 +126,7 @@ def assemble(doc: Document, parsed: Sequence[ParsedSentence], paragraphs: Sequen
     for p in placed:
         kind, actor = _kind_and_actor(p, text, entities, lex, doc, out)
         cue, content = _span(text, p.cue), _span(text, p.content)  # type: ignore[arg-type]
-        source = None if p.source is None else _span(text, _balanced_markup(text, p.source))
+        source = None if p.source is None else _span(text, _whole_words(text, _balanced_markup(text, p.source)))
         sid = make_id("st", doc.id, cue.start, cue.end, content.start, content.end)
         out.append(Statement(sid, doc.id, cue, content, kind, source, actor, None, version))
     denials = {s.id for s, p in zip(out, placed, strict=True) if p.denial}
@@ -154,6 +172,25 @@ def _balanced_markup(text: str, r: tuple[int, int]) -> tuple[int, int]:
         s -= 1
     elif inside == 0 and before and after:
         s, e = s - 1, e + 1
+    return s, e
+
+
+def _whole_words(text: str, r: tuple[int, int]) -> tuple[int, int]:
+    """A span that ends inside a hyphenated word taken to the word's ends ("al-Jabouri said": the parser may
+    take "al" alone for the subject); a reference marker glued to its last word left out ("according to a police
+    officer.[12]")."""
+    s, e = r
+    tail = _REF_TAIL.search(text, s, e)
+    if tail is not None and "[" in tail.group(0) and tail.start() > s:
+        e = tail.start()
+
+    def joined(i: int) -> bool:  # a hyphen between two letters or digits
+        return 0 < i < len(text) - 1 and text[i] == "-" and text[i - 1].isalnum() and text[i + 1].isalnum()
+
+    while s > 0 and (text[s - 1].isalnum() and (text[s].isalnum() or joined(s)) or joined(s - 1)):
+        s -= 1
+    while e < len(text) and (text[e].isalnum() and (text[e - 1].isalnum() or joined(e - 1)) or joined(e)):
+        e += 1
     return s, e
 
 
@@ -252,10 +289,13 @@ def _block_quote(p: _Placed, paragraphs: Sequence[tuple[int, int]], text: str) -
 
 
 def _dedupe(placed: list[_Placed]) -> list[_Placed]:
-    """One statement per cue and content (a continued quotation shares its cue with the one before)."""
+    """One statement per cue and content (a continued quotation shares its cue with the one before); a cue inside
+    a longer cue with the same content is part of that one ("was quoted as saying")."""
     seen: set[tuple[tuple[int, int], tuple[int, int] | None]] = set()
     out = []
     for p in sorted(placed, key=lambda x: (x.cue, x.content or (0, 0))):
+        if any(q.content == p.content and q.cue != p.cue and _inside(p.cue, q.cue) for q in placed):
+            continue
         if (p.cue, p.content) not in seen:
             seen.add((p.cue, p.content))
             out.append(p)

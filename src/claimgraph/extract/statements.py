@@ -7,7 +7,8 @@
 
 `find` is pure (a parsed sentence in, candidates out) and is what the unit tests hold. The registered spaCy
 component `claimgraph_statements_v1` writes the same candidates onto a Doc's span groups for pipelines that
-want them there. Sentences the segmenter did not keep are parsed here only when they hold a cue word.
+want them there. Sentences the segmenter did not keep are parsed here only when they hold a cue word. The word
+classes and patterns are read and validated by statement_rules.
 """
 
 from __future__ import annotations
@@ -15,127 +16,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
-from typing import Any
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
-from ..nlp.segment import verb_forms
 from .quotes import quote_spans  # noqa: F401 - re-exported: the statements API names it
+from .statement_rules import Lexicon, PatternSpec, StatementRules, load_rules, parse_rules  # noqa: F401 - re-exported
 
 STATEMENTS_VERSION = "claimgraph.statements.v1"
 COMPONENT = "claimgraph_statements_v1"  # spaCy factory names take no dots
-
-
-
-_PERSON_TYPES = {"person"}
-_ORG_TYPES = {"organisation", "armed_group", "agency", "party", "state"}
-
-
-# -- the lexicon and patterns ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    """The word classes of statements.yaml: class name → lower-case lemmas (or words)."""
-
-    classes: Mapping[str, frozenset[str]]
-    person_pronouns: frozenset[str]
-    group_pronouns: frozenset[str]
-    first_pronouns: frozenset[str]
-
-    def __getitem__(self, name: str) -> frozenset[str]:
-        return self.classes[name]
-
-
-@dataclass(frozen=True, slots=True)
-class PatternSpec:
-    id: str
-    build: str | None  # how the content span is made; None: the pattern finds only a source
-    agentless: bool
-    nodes: tuple[str, ...]  # RIGHT_IDs in pattern order (the order of a match's token ids)
-    pattern: tuple[dict[str, Any], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class StatementRules:
-    lexicon: Lexicon
-    patterns: tuple[PatternSpec, ...]
-
-    def cue_words(self) -> frozenset[str]:
-        """Lower-case surface words any of whose presence makes a sentence worth parsing for statements."""
-        lemmas = set().union(*(self.lexicon[c] for c in ("speech", "cognition", "agentless", "labelling")))
-        words = verb_forms(lemmas) | set(self.lexicon["adverbs"]) | {"according", "per", "quoted", "cited"}
-        words |= {w for n in self.lexicon["noun_cues"] for w in (n, n + "s")}
-        return frozenset(words | _IRREGULAR_SAY)
-
-
-    def held_words(self) -> frozenset[str]:
-        """Lower-case words of stances and held views that make a sentence worth parsing when a that-clause or
-        an of-phrase follows them ("confident that", "reports of", "made it clear that")."""
-        nouns = self.lexicon["held_nouns"] | self.lexicon["report_nouns"]
-        return frozenset({w for n in nouns for w in (n, n + "s")} | self.lexicon["stance"]
-                         | {"clear", "plain", "known", "obvious"})
-
-
-# past forms of the commonest cue verbs, which `verb_forms` (regular endings only) cannot make
-_IRREGULAR_SAY = frozenset({"said", "told", "thought", "wrote", "written", "knew", "known", "understood", "felt",
-                            "saw", "seen", "foretold"})
-
-
-def _expand(value: Any, lexicon: Mapping[str, frozenset[str]]) -> Any:
-    """Replace "$class" strings by that class's words, flattening lists."""
-    if isinstance(value, dict):
-        return {k: _expand(v, lexicon) for k, v in value.items()}
-    if isinstance(value, str) and value.startswith("$"):
-        return sorted(lexicon[value[1:]])
-    if isinstance(value, list):
-        out: list[Any] = []
-        for v in value:
-            e = _expand(v, lexicon)
-            out.extend(e if isinstance(v, str) and v.startswith("$") else [e])
-        return out
-    return value
-
-
-def parse_rules(raw: Mapping[str, Any]) -> StatementRules:
-    """Validate statements.yaml into rules. Every pattern needs a `cue` node; `$class` names must exist."""
-    classes: dict[str, frozenset[str]] = {}
-    pronouns: Mapping[str, Any] = {}
-    for name, entry in (raw.get("lexicon") or {}).items():
-        if not entry.get("source"):
-            raise ValueError(f"statements.yaml lexicon class {name!r} names no source")
-        if name == "pronouns":
-            pronouns = entry
-            continue
-        words = entry.get("lemmas") or entry.get("words") or entry.get("phrases") or []
-        classes[name] = frozenset(str(w).lower() for w in words)
-    specs = []
-    for p in raw.get("patterns") or []:
-        try:
-            pattern = tuple(_expand(p["pattern"], classes))
-        except KeyError as exc:
-            raise ValueError(f"statements.yaml pattern {p.get('id')!r} uses unknown class {exc}") from exc
-        nodes = tuple(n["RIGHT_ID"] for n in pattern)
-        if "cue" not in nodes:
-            raise ValueError(f"statements.yaml pattern {p['id']!r} has no `cue` node")
-        specs.append(PatternSpec(p["id"], p.get("build"), bool(p.get("agentless")), nodes, pattern))
-    lex = Lexicon(classes, frozenset(pronouns.get("person", [])), frozenset(pronouns.get("group", [])),
-                  frozenset(pronouns.get("first", [])))
-    return StatementRules(lex, tuple(specs))
-
-
-@cache
-def load_rules() -> StatementRules:
-    """The packaged statements.yaml (read on first use)."""
-    text = resources.files("claimgraph.extract").joinpath("statements.yaml").read_text("utf-8")
-    return parse_rules(yaml.safe_load(text))
 
 
 # -- find: one parsed sentence → candidates --------------------------------------------------------------
@@ -179,6 +71,9 @@ class StatementMatcher:
         for match_id, token_ids in self.matcher(doc):
             rank, spec = self.specs[strings[match_id]]
             roles = dict(zip(spec.nodes, token_ids, strict=True))
+            if "as_prep" in roles and (roles["as_prep"] > roles["cue"] or any(
+                    c.dep_ in {"nsubj", "nsubjpass"} for c in doc[roles["cue"]].children)):
+                continue  # a speaker under "as" only before a verb that has no subject of its own
             f = found.setdefault(roles["cue"], _Found())
             f.patterns.append(spec.id)
             f.agentless |= spec.agentless
@@ -205,9 +100,15 @@ class StatementMatcher:
                 f.extra_cue.update(range(roles["expl"], roles["cue"]))
                 if "of" in roles:
                     f.extra_cue.add(roles["of"])
-            if "source" in roles and f.source is None:
-                f.source = roles["source"]
-            if spec.build is not None and "content" in roles:
+            src = roles.get("source")
+            if src is not None and (f.source is None or _nearer_subject(doc, roles["cue"], src, f.source)):
+                f.source = src
+            if spec.build == "before_speaker":  # the speaker is the noun the parser hung the clause on
+                span = _before_speaker(doc, doc[roles["cue"]], doc[roles["speaker"]])
+                if span is not None:
+                    f.source = roles["speaker"]
+                    f.contents.append((rank, spec.id, span))
+            elif spec.build is not None and "content" in roles:
                 obj = doc[roles["content"]]
                 if spec.build == "object" and obj.lemma_.lower() in self.rules.lexicon["responsibility"]:
                     # "claimed responsibility for the attack": the cue runs to "for", the content is what is
@@ -224,6 +125,9 @@ class StatementMatcher:
                     span = self._content(doc, spec.build, roles)
                 if span is not None:
                     span = _without_connective(doc, span)
+                if span is not None and spec.build == "subtree" and _own_statement(doc[roles["content"]],
+                                                                                doc[roles["cue"]], self.rules):
+                    rank += len(self.specs)  # "X said A; Y, however, said B": A is X's, not Y's, if Y says more
                 if span is not None:
                     f.contents.append((rank, spec.id, span))
         out = []
@@ -238,7 +142,8 @@ class StatementMatcher:
     def _candidate(self, doc: Doc, cue_i: int, f: _Found) -> Candidate | None:
         cue = doc[cue_i]
         lex = self.rules.lexicon
-        prt = [c.i for c in cue.children if c.dep_ == "prt" and c.i == cue.i + 1]
+        prt = [c.i for c in cue.children if c.dep_ == "prt" and c.i > cue.i  # "pointed out", "pointed \n out"
+               and all(t.is_space for t in doc[cue.i + 1 : c.i])]
         if cue.lemma_.lower() in lex["needs_particle"] and not prt:
             return None  # "evidence points to …" reports nobody's word
         if not _set_off(cue) or f.agentless or any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in cue.children):
@@ -258,7 +163,11 @@ class StatementMatcher:
             as_ = next((c for c in cue.lefts if c.dep_ == "prep" and c.lower_ == "as"), None)
             if subj is None and as_ is not None:  # "As the commandant said: …" parsed with "as" a preposition
                 subj = next((c for c in as_.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}), None)
-            f.source = subj.i if subj is not None else _climb_subject(cue)
+            f.source = subj.i if subj is not None else _speaking_noun(cue, lex) or _climb_subject(cue)
+            outer = cue.head.head
+            if _shared_speaker_cue(cue, self.rules) and cue.head.dep_ == "ccomp" and outer.i < cue.head.i \
+                    and outer.lemma_.lower() in lex_say:  # "He said X and added that …": he added
+                f.source = next((c.i for c in outer.children if c.dep_ == "nsubj"), f.source)
         if f.source is None and not f.agentless and cue.tag_ == "VB" and cue.i == _first_word(doc):
             return None  # "Recall that …": an imperative names no speaker
         if f.source is None and not f.agentless and any(c.tag_ == "TO" for c in cue.children):
@@ -268,6 +177,8 @@ class StatementMatcher:
         if f.source is not None and (doc[f.source].lower_ in {"nobody", "none", "noone"} or any(
                 c.dep_ == "det" and c.lower_ == "no" for c in doc[f.source].children)):
             return None  # "No group has claimed responsibility": nobody said anything
+        if cue.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in cue.children):
+            return None  # "There was no claim of responsibility": no claim was made
         if content is not None and _relative_speaker(doc, content, f.source):
             return None  # "the policy that I think is right", "what they believed to be proof"
         cue_range = self._cue_range(cue, f, prt, content)
@@ -318,8 +229,10 @@ class StatementMatcher:
         if build == "subtree":
             hi = head.right_edge.i + 1
             lex = self.rules.lexicon
-            for c in head.rights:  # "…concluded that X, and according to other officials, Y": Y is theirs
-                if c.dep_ == "conj" and any(g.lower_ in {"according", "per"} for g in c.children):
+            for c in head.rights:  # "…concluded that X, and according to other officials, Y": Y is theirs;
+                # "He said X and added that Y": Y is said by the same speaker, in a statement of its own
+                if c.dep_ == "conj" and any(g.lower_ in {"according", "per"} for g in c.children) \
+                        or head.i > cue.i and _shared_speaker_cue(c, self.rules):
                     hi = min(hi, c.left_edge.i)
                     while hi > head.i + 1 and doc[hi - 1].lower_ in {"and", "but", ",", ";"}:
                         hi -= 1
@@ -338,7 +251,7 @@ class StatementMatcher:
                 speech = self.rules.lexicon["speech"] | self.rules.lexicon["cognition"]
                 hi = max([hi, *(c.right_edge.i + 1 for c in cue.rights if c.dep_ in {"advcl", "ccomp"}
                                 and c.lemma_.lower() not in speech)])  # "…, adding that …": its own statement
-            return _trim(doc, head.left_edge.i, hi)
+            return _trim(doc, head.left_edge.i, _before_rejoinder(doc, head.left_edge.i, hi, lex))
         if build == "object":  # "accused India of sponsoring the attack": the object and its of/for phrase
             right = head.right_edge.i
             for c in cue.rights:
@@ -376,6 +289,65 @@ class StatementMatcher:
         raise ValueError(f"statements.yaml: unknown content build {build!r}")
 
 
+def _before_rejoinder(doc: Doc, lo: int, hi: int, lex: Lexicon) -> int:
+    """The end of a reported clause before a closing apposition that answers it ("…, a claim the Taliban denied",
+    "…, an allegation Kabul rejected"): the apposition is the narrator's, not part of what was said."""
+    for t in doc[lo:hi]:
+        if t.dep_ == "appos" and t.lemma_.lower() in lex["noun_cues"] | lex["report_nouns"] \
+                and t.right_edge.i + 1 >= hi and t.left_edge.i > lo and doc[t.left_edge.i - 1].text == "," \
+                and any(c.dep_ in {"relcl", "acl"} for c in t.children):
+            return t.left_edge.i - 1
+    return hi
+
+
+def _before_speaker(doc: Doc, cue: Token, noun: Token) -> tuple[int, int] | None:
+    """The content of a closing speaker clause parsed as a relative clause on the noun before it ("…, while 10,000
+    have fled, the UN mission Minusca has said."): what comes before the comma that opens the speaker's phrase. The
+    speaker clause must close the sentence and say nothing of its own."""
+    lo = noun.left_edge.i
+    after = [t for t in doc[cue.i + 1 :] if not (t.is_punct or t.is_space)]
+    lex = load_rules().lexicon
+    if noun.lemma_.lower() in lex["noun_cues"] | lex["report_nouns"] | lex["held_nouns"]:
+        return None  # "…, a claim the Taliban denied": the clause is about the claim, not a speaker's phrase
+    if lo < 2 or doc[lo - 1].text != "," or after or noun.i > cue.i \
+            or any(c.dep_ in {"ccomp", "dobj", "xcomp", "parataxis"} for c in cue.children):
+        return None
+    return _trim(doc, _first_word(doc), lo - 1)
+
+
+def _nearer_subject(doc: Doc, cue: int, new: int, old: int) -> bool:
+    """Of two subjects the parser gives one verb (a long sentence misparsed: "… Order No 1 of 2007 …, they
+    ruled that …"), the one nearer before the verb when a comma sets it apart (two subjects joined by "and" are
+    one coordination: "a lot of farmers and even a lot of traders believe")."""
+    return doc[new].dep_ == doc[old].dep_ == "nsubj" and doc[new].head.i == doc[old].head.i == cue \
+        and old < new < cue and doc[new].left_edge.i > 0 and doc[doc[new].left_edge.i - 1].text == ","
+
+
+def _shared_speaker_cue(verb: Token, rules: StatementRules) -> bool:
+    """A verb of saying joined to a reported clause with no subject of its own, the parser hanging it on that
+    clause: "He said the attack was planned abroad and added that …", "Bajwa said the attackers were guided from
+    Afghanistan, adding that …". Its subject is the speaker's when the reported clause has no active subject
+    (its subject cannot be the one who speaks) or the verb is one that goes on with a statement ("add")."""
+    lex = rules.lexicon
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    if not (verb.dep_ == "conj" and verb.tag_ != "VBN" or participle) or verb.pos_ != "VERB" \
+            or verb.lemma_.lower() not in lex["speech"] | lex["cognition"]:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children) \
+            or not any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children):
+        return False
+    return verb.lemma_.lower() in lex["continuing"] or not any(c.dep_ == "nsubj" for c in verb.head.children)
+
+
+def _own_statement(head: Token, cue: Token, rules: StatementRules) -> bool:
+    """Whether a clause the parser hangs before a cue is a speaker clause with its own subject ("The governor said
+    A; the police chief, however, said B": "The governor said A" is under "said B")."""
+    lex = rules.lexicon
+    return head.i < cue.i and head.lemma_.lower() in lex["speech"] | lex["cognition"] \
+        and any(c.dep_ == "nsubj" for c in head.children) \
+        and any(c.dep_ in {"ccomp", "parataxis"} and c.i > head.i for c in head.children)
+
+
 def _subjectless(head: Token, cue: Token) -> bool:
     """A finite reported clause after its cue with no subject of its own: the speaker clause sits inside a free
     relative or a relative clause ("what the general has said is necessary", "the deal, which officials said was
@@ -406,6 +378,14 @@ def _around_phrase(doc: Doc, cue: Token) -> tuple[int, int] | None:
     because, according to the general, the date …") what comes after it, up to a second "according to" joined
     on ("…, and according to other officials, …"), which attributes the rest to someone else."""
     lo, hi = cue.left_edge.i, cue.right_edge.i + 1
+    to = next((c for c in cue.children if c.lower_ in {"to", "per"}), None)
+    who = None if to is None else next((c for c in to.children if c.dep_ == "pobj"), None)
+    if who is not None and cue.i < cue.head.i and hi < len(doc) and not doc[hi].is_punct:
+        # "According to Embark's president David Wheeler, the speaking fee would be …": a phrase not closed by a
+        # comma whose last apposition runs into the clause; that apposition is the clause's subject
+        appos = [c for c in who.rights if c.dep_ == "appos" and doc[c.left_edge.i - 1].text == ","]
+        if appos and appos[-1].right_edge.i + 1 == hi:
+            hi = appos[-1].left_edge.i
     # words: not the "_" of "_The Post_" markup nor a reference marker (".[12]")
     words = [t.i for t in doc if any(ch.isalnum() for ch in _REF_MARK.sub("", t.text))]
     if not words:
@@ -428,13 +408,27 @@ def _set_off(cue: Token) -> bool:
     doc = cue.doc
     subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
     left = subj.left_edge.i if subj is not None and subj.i < cue.i else cue.i
-    mark = next((c for c in cue.children if c.dep_ == "mark" and c.lower_ == "as" and 0 < c.i < left), None)
+    mark = next((c for c in cue.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < left), None)
     if mark is not None:  # "…, as the governor pointed out"
         left = mark.i
     right = cue.right_edge.i
     before = doc[left - 1].text if left > 0 else ""
     after = doc[right + 1].text if right + 1 < len(doc) else ""
+    if mark is not None and left == _first_word(doc) and {doc[right].text, after} & {",", "—", "–", "--"}:
+        return True  # "As the governor said, the roads will stay closed": the comma is the clause's own
     return before in {",", "”", "\"", "—", "–", "--"} or (after in {",", "—", "–", "--"} and left > 0)
+
+
+def _speaking_noun(cue: Token, lex: Lexicon) -> int | None:
+    """The noun a participle of saying describes when that noun can speak: "with hospital sources saying 12 were
+    wounded", "in a statement saying that …". The object of a verb is not ("I wrote a letter to the President
+    saying …", "have picked up signs indicating …": the verb's subject speaks)."""
+    noun = cue.head
+    if cue.dep_ != "acl" or cue.tag_ != "VBG" or noun.i > cue.i or noun.pos_ not in {"NOUN", "PROPN"} \
+            or noun.dep_ in {"dobj", "dative"}:
+        return None
+    speakers = lex["anonymous"] | lex["organisation"] | lex["documents"] | lex["spokespeople"] | lex["media"]
+    return noun.i if noun.lemma_.lower() in speakers or noun.ent_type_ in {"PERSON", "ORG", "NORP"} else None
 
 
 def _climb_subject(cue: Token) -> int | None:
@@ -463,17 +457,34 @@ def _phrase(head: Token, cue: tuple[int, int], content: tuple[int, int] | None) 
     if head.tag_ in {"WDT", "WP"} and head.head.dep_ == "relcl":
         relcl = head.head
         head = relcl.head  # "the report, which said …", "those who say …": the report, those
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in {"NOUN", "PRON", "NUM"}:
+            head = head.head.head  # "a lot of pundits who thought", "members of the panel who said": the whole
     while head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN", "PRON"} and head.head.i < head.i \
-            and not cue[0] <= head.head.i < cue[1]:
+            and not cue[0] <= head.head.i < cue[1] and not any(cue[0] <= c.i < cue[1] for c in head.children):
         head = head.head  # "the minister and the general said": both speak
     lo, hi = head.left_edge.i, head.right_edge.i + 1
     if relcl is not None:
         hi = min(hi, relcl.left_edge.i)
+    if head.i >= cue[1]:  # "…, said Bugti, who added that …": a statement of the speaker's own is not their name
+        says = load_rules().lexicon["speech"] | load_rules().lexicon["cognition"]
+        hi = min([hi, *(c.left_edge.i for c in head.rights if c.dep_ in {"relcl", "acl"}
+                        and doc[c.left_edge.i - 1].text == "," and c.lemma_.lower() in says)])
     if hi < len(doc) and doc[hi - 1].dep_ == "cc" and head.dep_ == "nsubj":
         # a coordination parsed as two subjects ("a lot of generals and even a lot of pundits believe")
         other = next((t for t in head.head.children if t.dep_ == "nsubj" and t.i >= hi), None)
         if other is not None and other.right_edge.i < cue[0]:
             hi = other.right_edge.i + 1
+    elif hi < len(doc) and head.dep_ == "nsubj":  # a name right after its description, parsed as a second
+        # subject ("the UN relief mission Unara has said")
+        other = next((t for t in head.head.children if t.dep_ == "nsubj" and t.left_edge.i == hi
+                      and t.pos_ == "PROPN"), None)
+        if other is not None and other.right_edge.i < cue[0]:
+            hi = other.right_edge.i + 1
+    as_ = next((c for c in head.head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i < lo), None)
+    obj = None if as_ is None else next((c for c in as_.children if c.dep_ == "pobj"), None)
+    if head.dep_ == "nsubj" and obj is not None and obj.pos_ in {"NOUN", "PROPN"} and lo >= 2 \
+            and doc[lo - 1].text == "," and obj.right_edge.i == lo - 2:
+        lo = obj.left_edge.i  # "As the Commandant of the Police, General Aslam, said": the title is the speaker's
     for c in head.rights:  # "the Journal in an article": the channel is not the speaker
         obj = next((g for g in c.children if g.dep_ == "pobj"), None)
         if c.dep_ == "prep" and c.lower_ in {"in", "on"} and obj is not None and _is_channel(obj):
