@@ -187,3 +187,37 @@ def test_faiths_and_operations_are_not_places(text: str) -> None:
     place = _place(text)
     assert place is None or place.country in (None, "Pakistan") and "Operation" not in place.name, place
     assert place is None or place.name not in ("Christian", "Muslim-majority"), place
+
+
+# --------------------------------------------------------------------------- where things came from or went
+
+
+def test_where_a_vehicle_came_from_or_went_is_not_the_place() -> None:
+    # "from Quetta to Karachi" is the bus's route; the passengers were killed near Mastung
+    place = _place("Gunmen hijacked a bus travelling from Quetta to Karachi and killed 12 passengers near Mastung.")
+    assert place is not None and (place.name, place.admin1) == ("Mastung", "Balochistan"), place
+
+
+@pytest.mark.parametrize(("text", "name", "admin1", "country"), [
+    # a site named after the town it is in: "in a Bannu bazaar", "at a Kabul hospital"
+    ("A bomb exploded in a Bannu bazaar, killing five people.", "Bannu", "Khyber Pakhtunkhwa", "Pakistan"),
+    # a named thing "of" a town: the town
+    ("A gunman opened fire near the Great Mosque of Kufa, killing three worshippers.", "Kufa", "Najaf", "Iraq"),
+    # a neighbourhood the index lacks, inside the city that follows it
+    ("A car bomb killed eight people in the Karrada neighbourhood of Baghdad.", "Karrada", "Baghdad", "Iraq"),
+    # the city a qualifier names by its own name (Homs, Syria), not one of its alternate names (Al Khums, Libya)
+    ("A car bomb killed 12 people in the Akrama neighbourhood of Homs.", "Akrama", "Homs", "Syria"),
+])
+def test_sites_neighbourhoods_and_things_of_a_town(text: str, name: str, admin1: str, country: str) -> None:
+    place = _place(text)
+    assert place is not None and (place.name, place.admin1, place.country) == (name, admin1, country), place
+
+
+def test_a_name_before_a_vehicle_is_not_a_place() -> None:
+    assert _place("Three people were killed when a bomb exploded in a Toyota pickup.") is None
+
+
+def test_words_glued_to_a_name_by_copied_text() -> None:
+    # web text that lost the space before a link: "atKabul University", "inVillejuif"
+    place = _place("Militants opened fire atKabul University's campus, killing 19 students.")
+    assert place is not None and (place.name, place.country) == ("Kabul", "Afghanistan"), place
