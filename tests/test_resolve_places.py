@@ -308,6 +308,7 @@ def test_province_word_finds_geonames_province_of(places: PlaceResolver) -> None
 
 
 def test_a_qualifier_names_a_place_by_its_own_name(places: PlaceResolver) -> None:
-    # "Homs" is Syria's Homs; Al Khums, Libya, has "Homs" only among its alternate names
-    p = places.resolve("Akrama neighbourhood", ["Homs"], "Homs")
+    # "... in Homs": Syria's Homs (city or governorate); Al Khums, Libya, has "Homs" only among its alternate names
+    assert {row.country_code for row in places._qualifier_rows("Homs", [])} == {"SY"}
+    p = places.resolve("Akrama area", ["Homs"], "Homs")
     assert p is not None and p.country == "Syria"
