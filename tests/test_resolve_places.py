@@ -312,3 +312,11 @@ def test_a_qualifier_names_a_place_by_its_own_name(places: PlaceResolver) -> Non
     assert {row.country_code for row in places._qualifier_rows("Homs", [])} == {"SY"}
     p = places.resolve("Akrama area", ["Homs"], "Homs")
     assert p is not None and p.country == "Syria"
+
+
+def test_a_city_named_with_its_city_word(places: PlaceResolver) -> None:
+    # GeoNames' "Marawi City" is Marawi by its own name: it outranks a Sudanese hamlet whose own name is Marawi
+    p = places.resolve("Marawi")
+    assert p is not None and (p.name, p.country) == ("Marawi City", "Philippines")
+    # ... but a state is not its big city named after it
+    assert places.resolve("Kansas").precision == "province" and places.resolve("New York").precision == "province"

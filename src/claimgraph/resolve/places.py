@@ -242,8 +242,9 @@ class PlaceResolver:
             # "Raqqa", "Herat": a province named after its major city is the city when the text names no kind
             for ref in refs:
                 row = self.index.row(ref)
-                if row.kind == CITY and row.population >= _CAPITAL_POPULATION \
+                if row.kind == CITY and row.population >= _CAPITAL_POPULATION and not row.name.endswith(" City") \
                         and (row.country_code, row.admin1_code) == (best[2].country_code, best[2].admin1_code):
+                    # (not "Kansas City" for "Kansas", nor "New York City" for "New York": the state)
                     return best[0], f"{best[1]}; its city {row.name}", row
         return best
 
