@@ -237,3 +237,13 @@ def test_a_town_in_the_region_named_with_it(text: str, name: str, admin1: str, c
 def test_names_run_on_through_hyphenated_articles() -> None:
     place = _place("Militants attacked a mosque in the Sinai town of Bir al-Abed, killing 311 worshippers.")
     assert place is not None and (place.name, place.country) == ("Bir al-Abed", "Egypt"), place
+
+
+def test_a_sentence_after_the_incident_that_says_where() -> None:
+    # the second sentence has no event word: it is parsed because it names where, right after the incident
+    place = _place("Gunmen killed eight people at a wedding. The incident occurred near Jalalabad.")
+    assert place is not None and (place.admin1, place.country) == ("Nangarhar", "Afghanistan"), place
+
+
+def test_where_the_attacker_was_born_is_not_the_place() -> None:
+    assert _place("A gunman killed five people at a school. He was born in Paris and lived in Lyon.") is None

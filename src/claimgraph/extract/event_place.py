@@ -117,6 +117,9 @@ _MOTION = {"head", "go", "travel", "fly", "sail", "drive", "return", "move", "bi
            "ship", "send", "deport", "transfer", "flee", "escape", "migrate", "bring", "carry", "transport",
            "divert", "redirect", "route", "emigrate", "relocate", "smuggle", "extradite", "repatriate"}
 _TOWARD = {"to", "towards", "toward", "for"}
+# Verbs of someone's life: "born in X", "lived in X", "grew up in X" say where a person is from.
+_BIOGRAPHY = {"bear", "born", "live", "grow", "raise", "reside", "study", "educate", "settle", "radicalise",
+              "radicalize"}
 
 
 def _origin(ent: SpacySpan) -> bool:
@@ -131,9 +134,11 @@ def _origin(ent: SpacySpan) -> bool:
         return False
     if head.lower_ == "from":
         return True
-    if head.lower_ not in _TOWARD or head.dep_ != "prep":
+    if head.lower_ not in _TOWARD | {"in"} or head.dep_ != "prep":
         return False
     verb = head.head
+    if head.lower_ == "in":  # "He was born in Paris and lived in Lyon": the attacker's life, not the attack
+        return verb.lemma_.lower() in _BIOGRAPHY
     return verb.lemma_.lower() in _MOTION or any(c.lower_ == "from" and c.dep_ == "prep" for c in verb.children)
 
 
@@ -530,7 +535,8 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
         # finer place inside the one the incident's sentences name
         finer = _vote(rest, resolve, country_of, capital_of, container=found) if rest else None
         return finer if finer is not None and up.refines(finer, found) else found
-    found = _vote(rest, resolve, country_of, capital_of)
+    # the other sentences of the paragraph: not where someone came from or went ("He was born in Paris")
+    found = _vote([pn for pn in rest if not pn.origin], resolve, country_of, capital_of)
     if found is not None:
         return found
     lone = [(pn, precision) for si in [*sentences, *para] for pn in names_by_sent[si]
