@@ -187,3 +187,63 @@ def test_faiths_and_operations_are_not_places(text: str) -> None:
     place = _place(text)
     assert place is None or place.country in (None, "Pakistan") and "Operation" not in place.name, place
     assert place is None or place.name not in ("Christian", "Muslim-majority"), place
+
+
+# --------------------------------------------------------------------------- where things came from or went
+
+
+def test_where_a_vehicle_came_from_or_went_is_not_the_place() -> None:
+    # "from Quetta to Karachi" is the bus's route; the passengers were killed near Mastung
+    place = _place("Gunmen hijacked a bus travelling from Quetta to Karachi and killed 12 passengers near Mastung.")
+    assert place is not None and (place.name, place.admin1) == ("Mastung", "Balochistan"), place
+
+
+@pytest.mark.parametrize(("text", "name", "admin1", "country"), [
+    # a site named after the town it is in: "in a Bannu bazaar", "at a Kabul hospital"
+    ("A bomb exploded in a Bannu bazaar, killing five people.", "Bannu", "Khyber Pakhtunkhwa", "Pakistan"),
+    # a named thing "of" a town: the town
+    ("A gunman opened fire near the Great Mosque of Kufa, killing three worshippers.", "Kufa", "Najaf", "Iraq"),
+    # a part of a town the index lacks, inside the town that follows it
+    ("A car bomb killed 12 people in the Akrama area of Homs.", "Akrama", "Homs", "Syria"),
+])
+def test_sites_parts_and_things_of_a_town(text: str, name: str, admin1: str, country: str) -> None:
+    place = _place(text)
+    assert place is not None and (place.name, place.admin1, place.country) == (name, admin1, country), place
+
+
+def test_a_name_before_a_vehicle_is_not_a_place() -> None:
+    assert _place("Three people were killed when a bomb exploded in a Toyota pickup.") is None
+
+
+def test_words_glued_to_a_name_by_copied_text() -> None:
+    # web text that lost the space before a link: "atKabul University", "inVillejuif"
+    place = _place("Militants opened fire atKabul University's campus, killing 19 students.")
+    assert place is not None and (place.name, place.country) == ("Kabul", "Afghanistan"), place
+
+
+@pytest.mark.parametrize(("text", "name", "admin1", "country"), [
+    # "the <region> town of <name>": the town of that name, not the region inside the town
+    ("Two attackers killed a priest at a church in the Normandy town of Saint-Etienne-du-Rouvray.",
+     "Saint-Étienne-du-Rouvray", "Normandy", "France"),
+    # a place the index lacks, in the division after it
+    ("Attackers killed 14 soldiers in an ambush near Inates in the Tillaberi region.", "Inates", "Tillaberi",
+     "Niger"),
+])
+def test_a_town_in_the_region_named_with_it(text: str, name: str, admin1: str, country: str) -> None:
+    place = _place(text)
+    assert place is not None and (place.name, place.admin1, place.country) == (name, admin1, country), place
+
+
+def test_names_run_on_through_hyphenated_articles() -> None:
+    place = _place("Militants attacked a mosque in the Sinai town of Bir al-Abed, killing 311 worshippers.")
+    assert place is not None and (place.name, place.country) == ("Bir al-Abed", "Egypt"), place
+
+
+def test_a_sentence_after_the_incident_that_says_where() -> None:
+    # the second sentence has no event word: it is parsed because it names where, right after the incident
+    place = _place("Gunmen killed eight people at a wedding. The incident occurred near Jalalabad.")
+    assert place is not None and (place.admin1, place.country) == ("Nangarhar", "Afghanistan"), place
+
+
+def test_where_the_attacker_was_born_is_not_the_place() -> None:
+    assert _place("A gunman killed five people at a school. He was born in Paris and lived in Lyon.") is None

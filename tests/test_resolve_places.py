@@ -297,3 +297,26 @@ def test_doubled_letters_are_one_spelling(places: PlaceResolver) -> None:
     # Somali names double their vowels in GeoNames ("Afgooye") and often not in news ("Afgoye")
     p = places.resolve("Afgoye")
     assert p is not None and (p.name, p.country) == ("Afgooye", "Somalia")
+
+
+def test_province_word_finds_geonames_province_of(places: PlaceResolver) -> None:
+    # the Philippines' provinces are GeoNames admin2 divisions named "Province of X"; "X province" is the
+    # province, not a town of that name
+    p = places.resolve("Basilan province")
+    assert p is not None and (p.name, p.precision, p.country) == ("Province of Basilan", "district", "Philippines")
+    assert places.resolve("Punjab province", ["Pakistan"]).precision == "province"
+
+
+def test_a_qualifier_names_a_place_by_its_own_name(places: PlaceResolver) -> None:
+    # "... in Homs": Syria's Homs (city or governorate); Al Khums, Libya, has "Homs" only among its alternate names
+    assert {row.country_code for row in places._qualifier_rows("Homs", [])} == {"SY"}
+    p = places.resolve("Akrama area", ["Homs"], "Homs")
+    assert p is not None and p.country == "Syria"
+
+
+def test_a_city_named_with_its_city_word(places: PlaceResolver) -> None:
+    # GeoNames' "Marawi City" is Marawi by its own name: it outranks a Sudanese hamlet whose own name is Marawi
+    p = places.resolve("Marawi")
+    assert p is not None and (p.name, p.country) == ("Marawi City", "Philippines")
+    # ... but a state is not its big city named after it
+    assert places.resolve("Kansas").precision == "province" and places.resolve("New York").precision == "province"

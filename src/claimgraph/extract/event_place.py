@@ -112,10 +112,34 @@ def _foreign(ent: SpacySpan) -> bool:
     return head.dep_ == "prep" and head.head.lemma_.lower() in _FOREIGN_HEADS
 
 
+# Verbs of going somewhere: a name after "to" under one is where something went, not where it happened.
+_MOTION = {"head", "go", "travel", "fly", "sail", "drive", "return", "move", "bind", "bound", "depart", "leave",
+           "ship", "send", "deport", "transfer", "flee", "escape", "migrate", "bring", "carry", "transport",
+           "divert", "redirect", "route", "emigrate", "relocate", "smuggle", "extradite", "repatriate"}
+_TOWARD = {"to", "towards", "toward", "for"}
+# Verbs of someone's life: "born in X", "lived in X", "grew up in X" say where a person is from.
+_BIOGRAPHY = {"bear", "born", "live", "grow", "raise", "reside", "study", "educate", "settle", "radicalise",
+              "radicalize"}
+
+
 def _origin(ent: SpacySpan) -> bool:
-    """A name after "from" ("aid workers from France", "a jet that took off from Libya")."""
-    head = ent.root.head
-    return ent.root.dep_ == "pobj" and head.lower_ == "from"
+    """Where something came from or went to, not where the event is: a name after "from" ("aid workers from
+    France", "a jet that took off from Libya"), after "to" under a verb of going or beside a "from" ("a ferry
+    heading from Belfast to Cairnryan, Scotland"), and a name in apposition to or listed with one ("Scotland")."""
+    root = ent.root
+    while root.dep_ in ("appos", "conj") and root.head.i != root.i and root.head.pos_ == "PROPN":
+        root = root.head
+    head = root.head
+    if root.dep_ != "pobj":
+        return False
+    if head.lower_ == "from":
+        return True
+    if head.lower_ not in _TOWARD | {"in"} or head.dep_ != "prep":
+        return False
+    verb = head.head
+    if head.lower_ == "in":  # "He was born in Paris and lived in Lyon": the attacker's life, not the attack
+        return verb.lemma_.lower() in _BIOGRAPHY
+    return verb.lemma_.lower() in _MOTION or any(c.lower_ == "from" and c.dep_ == "prep" for c in verb.children)
 
 
 # Head nouns that make a demonym a person's nationality, not the event's place.
@@ -151,6 +175,18 @@ def facility_suffix(name: str) -> str | None:
     last = max((i for i, w in enumerate(words) if _is_facility_word(w)), default=-1)
     rest = words[last + 1 :] if last >= 0 else []
     return " ".join(rest) if rest and all(x[:1].isupper() for x in rest) else None
+
+
+def named_of(name: str) -> str | None:
+    """The place a named thing is "of" ("the Hippodrome of Constantinople" → "Constantinople", "the Old City of
+    Damascus" → "Damascus"): the capitalised words after its last "of", when the words before it are a name too;
+    else None ("Mausoleum of Sayid Mohammed" gives a person's name, which the resolver turns down)."""
+    head, sep, tail = name.rpartition(" of ")
+    words = [w for w in head.split() if w.lower() != "the"]
+    rest = tail.split()
+    if not sep or not words or not rest or not all(w[:1].isupper() for w in [*words, *rest]):
+        return None
+    return tail
 
 
 _LINKERS = {"i", "e", "ul", "al", "el", "de", "du", "da", "di"}
@@ -203,6 +239,19 @@ def _in_place(tok: Token) -> bool:
     if i >= 0 and tok.doc[i].lower_ == "the":
         i -= 1
     return i >= 0 and tok.doc[i].lower_ in _AT_PLACE or tok.i > 0 and tok.doc[tok.i - 1].lower_ == "capital"
+
+
+def _names_site(run: Sequence[Token]) -> bool:
+    """A name that modifies a place noun after "in a", "at the", "near a" ... ("in a Parachinar market", "at a
+    Kabul hospital", "near the Quetta bypass"): the place the site is in. Not before other nouns ("in a Toyota
+    pickup", "in a US drone strike")."""
+    first, last = run[0], run[-1]
+    doc = first.doc
+    if first.i < 2 or last.i + 1 >= len(doc) or doc[first.i - 1].lower_ not in ("a", "an", "the"):
+        return False
+    after = doc[last.i + 1]
+    return doc[first.i - 2].lower_ in _AT_PLACE and after.is_lower and (
+        after.lower_ in _FACILITY_WORDS or after.lemma_.lower() in _FACILITY_WORDS | _DEMONYM_HEADS)
 
 
 def _after_locative(tok: Token) -> bool:
@@ -269,12 +318,13 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
         if run:
             at = local(ps, run[0].idx)
             nxt = run[-1].nbor(1) if run[-1].i + 1 < len(run[-1].doc) else None
-            if at not in actor_chars and at not in skip and (_after_locative(run[0]) or _qualifies(run[0])) \
+            site = _names_site(run)
+            if at not in actor_chars and at not in skip and (_after_locative(run[0]) or _qualifies(run[0]) or site) \
                     and not _inside_group_name(run[0]) \
                     and not (nxt is not None and nxt.lower_ == "of") \
                     and not (len(run) == 1 and run[0].lower_ in _PLACE_STOPWORDS):
                 found.setdefault(at, PlaceName(" ".join(t.text for t in run), PLACE, _qualifies(run[0]),
-                                               strict=not _in_place(run[0])))
+                                               strict=not (_in_place(run[0]) or site)))
             run = []
     for at, pn in _pattern_names(ps, local, actor_chars).items():
         if at not in skip:
@@ -463,20 +513,30 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
     dateline = find_dateline(ctx.doc.text, ctx.paragraphs)
     skip = dateline.span if dateline else range(0)
     names_by_sent = {si: place_names(parsed[si], entities, local, skip) for si in {*para, *sentences}}
-    context = [pn.name for si in para for pn in names_by_sent[si] if pn.kind == PLACE]
+    # a name placed by its qualifier is context through the qualifier: alone, "Zahraa neighbourhood" (in Homs)
+    # is a Libyan town, and would make "Homs" Libya's Al Khums
+    context = [pn.name for si in para for pn in names_by_sent[si] if pn.kind == PLACE and not pn.within]
     context += [pn.within for si in para for pn in names_by_sent[si] if pn.within]
     context += list(dateline.names) if dateline else []
     context += [e.name for e in entities if e.type == "place"]  # the document's other places
     resolve = _resolver(ctx, context)
     capital_of = getattr(getattr(ctx.place_resolver, "__self__", None), "capital_of", None)
     rest = [pn for si in para if si not in sentences for pn in names_by_sent[si]]
-    found = _vote([pn for si in sentences for pn in names_by_sent[si]], resolve, country_of, capital_of)
+    own = [pn for si in sentences for pn in names_by_sent[si]]
+    if own and all(_weak(pn) for pn in own) and any(not _weak(pn) for pn in rest):
+        # "A jet that took off from Libya was hijacked. ... It landed in Malta.": where things came from or
+        # went and whose nationals they were say less than a place the paragraph names outright
+        found = _vote([pn for pn in rest if not _weak(pn)], resolve, country_of, capital_of)
+        if found is not None:
+            return found
+    found = _vote(own, resolve, country_of, capital_of)
     if found is not None:
         # "a battle erupted in Hiraan Region. ... attacked troops in El Adde village": the paragraph's
         # finer place inside the one the incident's sentences name
         finer = _vote(rest, resolve, country_of, capital_of, container=found) if rest else None
         return finer if finer is not None and up.refines(finer, found) else found
-    found = _vote(rest, resolve, country_of, capital_of)
+    # the other sentences of the paragraph: not where someone came from or went ("He was born in Paris")
+    found = _vote([pn for pn in rest if not pn.origin], resolve, country_of, capital_of)
     if found is not None:
         return found
     lone = [(pn, precision) for si in [*sentences, *para] for pn in names_by_sent[si]
@@ -490,6 +550,11 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
         if place is not None and place.country:
             return Place(place.country, None, place.country, precision="country", country_code=place.country_code)
     return None
+
+
+def _weak(pn: PlaceName) -> bool:
+    """A name that only hints at the place: where something came from or went, a person's nationality."""
+    return pn.origin or pn.kind == PERSON_DEMONYM
 
 
 def _unlisted_precision(pn: PlaceName) -> str | None:
@@ -552,6 +617,8 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
             weight = _W_INNER
         else:
             place, exact = _resolve_loosely(resolve, pn)
+            if place is None and (tail := named_of(pn.name)) is not None:
+                place = _resolve_inner(resolve, pn, tail)  # "the Hippodrome of Constantinople": Istanbul
             weight = (_W_QUALIFIER if pn.qualifier else _W_PLACE) if place is not None \
                 and place.precision == "country" else (_W_PLACE if exact else _W_LOOSE)
             precision = _unlisted_precision(pn)

@@ -147,6 +147,7 @@ def load_pipeline(settings: Settings) -> Language:
         ) from exc
     if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
         raise ConfigError(f"spaCy model {settings.nlp.model!r} needs a parser and an NER component")
+    split_glued_words(nlp)
     return add_gazetteer(nlp, settings)
 
 
@@ -163,6 +164,26 @@ def split_reference_markers(nlp: Language) -> Language:
     if _REFERENCE_SUFFIX not in pattern:
         joined = f"{pattern}|{_REFERENCE_SUFFIX}" if pattern else _REFERENCE_SUFFIX
         nlp.tokenizer.suffix_search = re.compile(joined).search
+    return nlp
+
+
+# Small words that text copied from web pages runs into the linked name after them ("atKabul University",
+# "TheIslamic State", "inVillejuif"): the tokenizer splits them off, keeping every character's offset.
+_GLUED = ("at", "in", "on", "of", "to", "by", "the", "The", "near", "from")
+
+
+def split_glued_words(nlp: Language) -> Language:
+    """Let the tokenizer split a small word from a capitalised word glued to it (`_GLUED`), as if a space were
+    there; "iPhone", "McDonald" and "OnePlus" stay whole."""
+    glued = "|".join(f"(?<=^{w})" for w in _GLUED)
+    pattern = re.compile(f"(?:{glued})(?=[A-Z][a-z])")
+    infixes = nlp.tokenizer.infix_finditer
+
+    def finditer(text: str) -> list[re.Match[str]]:
+        found = list(pattern.finditer(text))
+        return sorted([*found, *infixes(text)], key=lambda m: m.start()) if infixes is not None else found
+
+    nlp.tokenizer.infix_finditer = finditer
     return nlp
 
 

@@ -12,7 +12,8 @@ involvement"); or when it
 contains a violent-event word (`event_words`: "A suicide bomber detonated inside a busy restaurant."
 names nothing and is still an event); or when it follows such a sentence in the same paragraph
 (at most `follow_gap` sentences on) and has a casualty or responsibility word (`follow_words`:
-"6 people were killed and 25 others injured.", "The Islamic State claimed responsibility.").
+"6 people were killed and 25 others injured.", "The Islamic State claimed responsibility.") or says where,
+a locative before a capitalised name ("The incident occurred near Jalalabad.").
 
 Trade-off: a claim whose sentence has no trigger word from the lexicon, or only one name, is never
 seen — widening the lexicon widens recall at the cost of speed. Attribution and quotation search read
@@ -31,6 +32,10 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
 from .pipeline import GazetteerMatcher
+
+#: Words before a capitalised name that say where something is: a sentence right after a violent one that has
+#: one is parsed too ("The incident occurred near Jalalabad.": the incident's place).
+_WHERE = frozenset({"in", "near", "at", "outside"})
 
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _SENT_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
@@ -279,6 +284,8 @@ class Segmenter:
                         event = True
                     elif low in self.follow_words:
                         follow = True
+                    elif low in _WHERE and t.i + 1 < sent.end and t.nbor(1).is_title and not t.nbor(1).is_stop:
+                        follow = True  # where it happened: "The incident occurred near Jalalabad."
                     if low in self.reference_words:
                         reference = True
                     if low in self.solo_words:

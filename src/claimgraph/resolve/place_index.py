@@ -56,7 +56,7 @@ REGION = "region"
 ADMIN1 = "admin1"  # a first-level division known only by name (no curated id): a weak province
 PRECISIONS = (CITY, DISTRICT, PROVINCE, COUNTRY, REGION)
 
-_FORMAT = 15  # bump when the row layout or the way rows are built changes
+_FORMAT = 16  # bump when the row layout or the way rows are built changes
 _DATA_FILE = "places.yaml"
 _CITIES = "cities1000.json"
 _RG_CSV = "rg_cities1000.csv"
@@ -67,6 +67,7 @@ _ALT_NAME_MIN_CHARS = 7
 # ("Afgoye" for Afgooye); smaller ones are left out to keep the index small.
 _COLLAPSED_POPULATION = 15_000
 _DIGIT = re.compile(r"\d")
+_CITY_WORD = re.compile(r"\s+city$")
 _LATIN = re.compile(r"^[\x00-\u024f\u1e00-\u1eff\s\W]+$")
 # Words a district name carries that news may leave out ("Gujrat District" → "Gujrat").
 _DIVISION_SUFFIX = re.compile(r"\s+(district|county|tehsil|division|agency|municipality|parish|borough)$")
@@ -411,6 +412,9 @@ def _add_cities(index: PlaceIndex, cities: dict[str, dict[str, Any]], admin2_of:
                                    float(c["latitude"]), float(c["longitude"]), population))
         key = fold(c["name"])
         index.add(key, number, True)
+        bare = _CITY_WORD.sub("", key)
+        if bare != key and population >= _COLLAPSED_POPULATION and len(bare) >= 4 and not _generic(bare):
+            index.add(bare, number, True)  # "Marawi City" is Marawi by its own name, not by an alternate one
         doubled = [collapse_doubles(key)] if population >= _COLLAPSED_POPULATION else []
         for variant in [*spelling_variants(key), *doubled]:
             if variant != key:

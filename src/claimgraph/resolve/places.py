@@ -63,6 +63,7 @@ _CAPITAL_POPULATION = 100_000
 _MEMO_SIZE = 100_000
 _AMBIGUOUS_RATIO = 0.1  # a weak name is ambiguous when a namesake abroad has a tenth of its people or more
 _POSSESSIVE = re.compile(r"['’]s$")
+_PROVINCE_WORD = re.compile(r"\bprovince\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,15 +242,20 @@ class PlaceResolver:
             # "Raqqa", "Herat": a province named after its major city is the city when the text names no kind
             for ref in refs:
                 row = self.index.row(ref)
-                if row.kind == CITY and row.population >= _CAPITAL_POPULATION \
+                if row.kind == CITY and row.population >= _CAPITAL_POPULATION and not row.name.endswith(" City") \
                         and (row.country_code, row.admin1_code) == (best[2].country_code, best[2].admin1_code):
+                    # (not "Kansas City" for "Kansas", nor "New York City" for "New York": the state)
                     return best[0], f"{best[1]}; its city {row.name}", row
         return best
 
     def _qualifier_rows(self, qualifier: str, context: Sequence[str]) -> list[Row]:
-        """The places a qualifier may be: all its namesakes of the best kind-word match, best first."""
+        """The places a qualifier may be: its namesakes of the best kind-word match, best first."""
         key = _key(qualifier)
         refs, hint = self._lookup(key)
+        if any(r & 1 for r in refs):
+            # a qualifier names a place by its own name: "Zahraa neighbourhood in Homs" is in Homs, Syria, not
+            # in Al Khums, Libya, whose alternate names include Homs (curated aliases are names too)
+            refs = [r for r in refs if r & 1 or self.index.row(r).curated]
         countries, admin1s = self._context(context, exclude=key)
         scored = sorted(((self._score(self.index.row(r), bool(r & 1), hint, countries, admin1s)[0], r) for r in refs),
                         reverse=True)
@@ -353,7 +359,10 @@ def _score(row: Row, country: str | None, primary: bool, hint: str | None, count
     else:
         why.append("by alternate name")
     precision = PROVINCE if row.kind == ADMIN1 else row.kind
-    if hint is not None and precision == hint:
+    if hint is not None and (precision == hint or hint == PROVINCE and precision == DISTRICT
+                             and _PROVINCE_WORD.search(row.name)):
+        # a second-level division GeoNames itself calls a province ("Province of Sultan Kudarat": the
+        # Philippines' provinces are its admin2) is what "Sultan Kudarat province" names, not the town
         score += _HINT_BONUS
         why.append(f"named as a {hint}")
     if row.country_code and row.country_code in countries:
