@@ -72,6 +72,42 @@ def _rows(out: Path) -> dict[str, str]:
     return {r.doc_id: r.extraction for r in parts.read_rows(out)}
 
 
+def first_difference(base: dict[str, str], other: dict[str, str]) -> str | None:
+    """Where two outputs (doc id → extraction JSON) first differ: how many documents differ, the first one (by
+    raw id, else doc id) and the first field that differs in it, with both values; None when identical."""
+    if base == other:
+        return None
+    ids = sorted(set(base) | set(other))
+    differ = [i for i in ids if base.get(i) != other.get(i)]
+    first = differ[0]
+    if first not in base or first not in other:
+        return f"{len(differ)} documents differ; {first} is only in {'the second' if first in other else 'the first'}"
+    a, b = json.loads(base[first]), json.loads(other[first])
+    path, x, y = _field(a, b, "")
+    raw = a.get("doc", {}).get("raw_id") or first
+    return f"{len(differ)} documents differ; first {raw} ({first}) at {path or '/'}: {_short(x)} vs {_short(y)}"
+
+
+def _field(a: Any, b: Any, path: str) -> tuple[str, Any, Any]:
+    """The path of the first difference between two JSON values, and the values there."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        for k in [*a, *(k for k in b if k not in a)]:
+            if a.get(k) != b.get(k):
+                return _field(a.get(k), b.get(k), f"{path}.{k}")
+    elif isinstance(a, list) and isinstance(b, list):
+        for i, (x, y) in enumerate(zip(a, b, strict=False)):
+            if x != y:
+                return _field(x, y, f"{path}[{i}]")
+        if len(a) != len(b):
+            return f"{path} (length {len(a)} vs {len(b)})", len(a), len(b)
+    return path, a, b
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
 def run(data_dir: Path, *, limit: int | None = None) -> list[dict[str, Any]]:
     from claimgraph.batch import BatchOptions, batch
     from claimgraph.config import load_settings
@@ -95,12 +131,20 @@ def run(data_dir: Path, *, limit: int | None = None) -> list[dict[str, Any]]:
             seconds = time.perf_counter() - t0
             metrics[f"{name}_docs_per_s"] = round(s.extracted / seconds, 2)
             outputs[name] = _rows(out)
-            notes.append(f"{name}: {s.extracted} docs in {seconds:.0f} s")
+            # where the time went: the tasks' wall and CPU time (wall beyond CPU: waiting for a core), the
+            # workers' pipeline loads, and the engine's wall time from its start to the last task's result
+            notes.append(f"{name}: {s.extracted} docs in {seconds:.0f} s ({s.failed_extraction} failed; tasks "
+                         f"{s.task_seconds:.0f} s, {s.task_cpu_seconds:.0f} s CPU; pipeline loads "
+                         f"{s.setup_seconds:.0f} s; engine {s.engine_seconds:.0f} s)")
     base = metrics["one_process_docs_per_s"]
     metrics["local_2_speedup"] = round(metrics["local_2_docs_per_s"] / base, 3)
     metrics["spark_local_2_speedup"] = round(metrics["spark_local_2_docs_per_s"] / base, 3)
     metrics["spark_identical"] = int(outputs["spark_local_2"] == outputs["one_process"])
     metrics["local_identical"] = int(outputs["local_2"] == outputs["one_process"])
+    for name in ("local_2", "spark_local_2"):
+        diff = first_difference(outputs["one_process"], outputs[name])
+        if diff:  # so that a failed identity check says where, and a re-run need not find it again
+            notes.append(f"{name} differs from one_process: {diff}")
     return [{
         "benchmark": "batch_speed",
         "items": n,

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
-from claimgraph import pipeline
-from claimgraph.batch import BatchOptions, batch, load
-from claimgraph.batch import parts as batch_parts
-from claimgraph.contract import extraction_to_json
-from claimgraph.store import Store
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `bench` is a top-level folder beside src/, not an installed package
+    sys.path.insert(0, str(ROOT))
+
+from bench import batch_speed  # noqa: E402
+
+from claimgraph import pipeline  # noqa: E402
+from claimgraph.batch import BatchOptions, batch, load  # noqa: E402
+from claimgraph.batch import parts as batch_parts  # noqa: E402
+from claimgraph.contract import extraction_to_json  # noqa: E402
+from claimgraph.store import Store  # noqa: E402
 
 pytestmark = pytest.mark.model
 
@@ -77,6 +84,39 @@ def test_load_stores_a_batch_once_and_resolves(tmp_path, settings, extractor) ->
         again = load(out, store, extractor)
         assert (again.stored, again.already_stored) == (0, 6)
         assert store.counts()["documents"] == 6
+
+
+def test_batch_output_does_not_follow_the_hash_seed(tmp_path) -> None:
+    """Spark's Python workers run with PYTHONHASHSEED=0, one process with a random seed: a batch must come out
+    the same under any seed. "El Santah" was resolved to Egypt or to Ivory Coast depending on the order of a set
+    of its two spellings (seeds 0 and 1 put them in opposite orders)."""
+    import os
+    import subprocess
+
+    texts = [*REPORTS,
+             "Gunmen attacked a police checkpoint in El Santah on Friday, killing two officers, officials said.",
+             "According to the army, militants according to local media attacked a convoy near Al Baydah."]
+    src = _jsonl(tmp_path / "in.jsonl", texts)
+    outputs = []
+    for seed in ("0", "1"):
+        out = tmp_path / f"seed{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": os.pathsep.join(sys.path)}
+        subprocess.run([sys.executable, "-m", "claimgraph", "batch", str(src), "--out", str(out), "--partitions", "2"],
+                       env=env, check=True, capture_output=True, timeout=600)
+        outputs.append({k: json.dumps(v, sort_keys=True) for k, v in _rows(out).items()})
+    assert batch_speed.first_difference(outputs[0], outputs[1]) is None
+    assert any("Egypt" in v for v in outputs[0].values())
+
+
+def test_a_difference_names_the_first_document_and_field() -> None:
+    one = {"doc_1": json.dumps({"doc": {"raw_id": "b1"}, "events": [{"place": {"country": "Egypt"}}]}),
+           "doc_2": json.dumps({"doc": {"raw_id": "b2"}, "events": []})}
+    other = {**one, "doc_1": json.dumps({"doc": {"raw_id": "b1"}, "events": [{"place": {"country": "Ivory Coast"}}]})}
+    assert batch_speed.first_difference(one, dict(one)) is None
+    found = batch_speed.first_difference(one, other)
+    assert found == '1 documents differ; first b1 (doc_1) at .events[0].place.country: "Egypt" vs "Ivory Coast"'
+    only = batch_speed.first_difference(one, {"doc_1": one["doc_1"]})
+    assert only == "1 documents differ; doc_2 is only in the first"
 
 
 def test_warc_html_responses_are_documents(tmp_path, settings) -> None:

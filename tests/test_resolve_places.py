@@ -320,3 +320,25 @@ def test_a_city_named_with_its_city_word(places: PlaceResolver) -> None:
     assert p is not None and (p.name, p.country) == ("Marawi City", "Philippines")
     # ... but a state is not its big city named after it
     assert places.resolve("Kansas").precision == "province" and places.resolve("New York").precision == "province"
+
+
+def test_a_name_resolves_alike_in_every_process() -> None:
+    """A resolution must not follow the process's string hash seed: Spark starts its Python workers with
+    PYTHONHASHSEED=0 while `claimgraph extract` runs with a random one. "El Santah" has two spellings the
+    index knows ("el santa": As Santah, Egypt; "santa": towns in Ivory Coast and elsewhere); which one was
+    tried first used to depend on the order of a set of strings."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = ("import json; from claimgraph.resolve.places import PlaceResolver; r = PlaceResolver(); "
+            "print(json.dumps([getattr(r.resolve(n), 'geonames_id', None) for n in "
+            "('El Santah', 'El Zuliah', 'Al Baydah', 'Al Minyah')]))")
+    found = set()
+    for seed in ("0", "1"):  # the two put {"el santah", "santah"} in opposite orders
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": os.pathsep.join(sys.path)}
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True,
+                             timeout=300).stdout
+        found.add(tuple(json.loads(out)))
+    assert len(found) == 1, found

@@ -48,6 +48,10 @@ class BatchSummary:
     skipped_inputs: int = 0
     partitions_run: int = 0
     seconds: float = 0.0
+    task_seconds: float = 0.0  # summed over tasks: extraction and writing
+    task_cpu_seconds: float = 0.0  # the CPU time of those (less than task_seconds where workers waited for a core)
+    setup_seconds: float = 0.0  # summed over tasks: building a worker's Extractor (once per worker)
+    engine_seconds: float = 0.0  # from starting the engine (Spark, forked workers) to its last task's result
     files: list[str] = field(default_factory=list)
 
 
@@ -92,13 +96,18 @@ def batch(
         from .engines import run_local, run_spark
 
         runner = run_spark if options.engine == "spark" else run_local
+        t_engine = time.perf_counter()
         for result in runner(tasks, options, settings):
             summary.extracted += result.extracted
             summary.failed_extraction += result.failed
             summary.files.append(result.path)
             summary.partitions_run += 1
+            summary.task_seconds += result.seconds
+            summary.task_cpu_seconds += result.cpu_seconds
+            summary.setup_seconds += result.setup_seconds
             if progress:
                 progress(result.extracted + result.failed)
+        summary.engine_seconds = time.perf_counter() - t_engine
     written = parts.write_failures(options.out, run_id, failures)
     if written:
         summary.files.append(str(written))
@@ -122,12 +131,21 @@ class TaskResult:
     extracted: int
     failed: int
     path: str
+    seconds: float = 0.0
+    setup_seconds: float = 0.0
+    worker: str = ""  # host:pid of the process that ran it
+    started: float = 0.0  # wall-clock time (epoch seconds) the task began, after building the Extractor
+    cpu_seconds: float = 0.0  # this process's CPU time during the task (with `seconds`: how much it waited)
 
 
-def run_task(task: Task, extractor: Extractor) -> TaskResult:
+def run_task(task: Task, extractor: Extractor, setup_seconds: float = 0.0) -> TaskResult:
     """Extract one partition in input order and write its Parquet file."""
+    import os
+    import socket
+
     from ..contract import document_from_json, extraction_to_json
 
+    started, t0, cpu0 = time.time(), time.perf_counter(), time.process_time()
     documents = [document_from_json(d) for d in task.docs]
     rows = []
     failed = 0
@@ -136,7 +154,9 @@ def run_task(task: Task, extractor: Extractor) -> TaskResult:
         rows.append(parts.Row(x.doc.id, x.doc.raw_id, x.doc.source,
                               json.dumps(extraction_to_json(x), ensure_ascii=False), x.error is not None))
     path = parts.write_rows(Path(task.out), task.partition, task.run_id, rows)
-    return TaskResult(task.partition, len(rows) - failed, failed, str(path))
+    return TaskResult(task.partition, len(rows) - failed, failed, str(path), time.perf_counter() - t0,
+                      setup_seconds, f"{socket.gethostname()}:{os.getpid()}", started,
+                      time.process_time() - cpu0)
 
 
 @dataclass(slots=True)

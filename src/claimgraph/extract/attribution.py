@@ -46,11 +46,12 @@ class AttributionLexicon:
             return [str(w).lower() for w in (lexicon.get(key) or [])]  # type: ignore[union-attr]
 
         phrases = {tuple(p.split()) for p in words("attribution_phrases") + words("attribution_phrases_extra")}
-        trailing = tuple(sorted(set(words("attribution_trailing")), key=len, reverse=True))
+        # longest first, then alphabetical: never the order of a set, which follows the hash seed
+        trailing = tuple(sorted(set(words("attribution_trailing")), key=lambda w: (-len(w), w)))
         anonymous, documents = frozenset(words("anonymous_sources")), frozenset(words("document_sources"))
         return cls(
             frozenset(words("attribution_verbs")),
-            tuple(sorted(phrases, key=lambda t: -len(t))),
+            tuple(sorted(phrases, key=lambda t: (-len(t), t))),
             trailing, anonymous, documents, _trailing_re(trailing, anonymous | documents),
         )
 
@@ -59,7 +60,7 @@ def _trailing_re(trailing: tuple[str, ...], nouns_set: frozenset[str]) -> re.Pat
     cue = "|".join(re.escape(c) for c in trailing)
     who = r"(?:(?:the|a|an|another|other|two|three|several|some|many|senior|top)\s+)*" \
           r"(?:[A-Za-z][\w’'.-]*\s+){0,6}?"
-    nouns = "|".join(sorted((re.escape(n) for n in nouns_set), key=len, reverse=True))
+    nouns = "|".join(sorted((re.escape(n) for n in nouns_set), key=lambda w: (-len(w), w)))
     # "…, the sources said" / "…,” a source in the security establishment told ThePrint"
     return re.compile(
         rf"(?P<who>{who}(?:{nouns})(?:\s+(?:in|from|at|of|with|within|close to)\s+(?:[\w’'.-]+\s+){{0,6}}?"

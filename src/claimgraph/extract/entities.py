@@ -297,6 +297,12 @@ class _Cluster:
         return self.names[0]
 
 
+def _span_order(s: Span) -> tuple[int, int, str]:
+    """Mentions in text order; two at one start (a shorter and a longer reading) by end, never in the order of a
+    set, which follows the hash seed and so differs between processes."""
+    return s.start, s.end, s.text
+
+
 def _best_type(types: Sequence[str]) -> str:
     counts: dict[str, int] = defaultdict(int)
     for t in types:
@@ -437,14 +443,14 @@ def cluster_mentions(
         refs: tuple[str, ...] = ()
         if c.kb_id and gazetteer is not None:
             refs = gazetteer.actors[c.kb_id].refs
-        spans = tuple(sorted({Span(m.start, m.end, m.text) for m in c.mentions}, key=lambda s: s.start))
+        spans = tuple(sorted({Span(m.start, m.end, m.text) for m in c.mentions}, key=_span_order))
         aliases = tuple(sorted({s.text for s in spans} | set(c.names) - {name}))
         kind = "descriptive" if c.descriptive else "named"
         e = Entity(eid, name, etype, tuple(a for a in aliases if a != name), spans, refs, kind)
         if eid in index.entities:  # two clusters that normalise to one id: merge
             old = index.entities[eid]
             e = Entity(eid, old.name, old.type, tuple(sorted(set(old.aliases) | set(e.aliases))),
-                       tuple(sorted(set(old.mentions) | set(spans), key=lambda s: s.start)), old.refs, old.kind)
+                       tuple(sorted(set(old.mentions) | set(spans), key=_span_order)), old.refs, old.kind)
         index.entities[eid] = e
         ids.append((c, eid))
         for m in c.mentions:

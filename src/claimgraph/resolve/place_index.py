@@ -56,7 +56,7 @@ REGION = "region"
 ADMIN1 = "admin1"  # a first-level division known only by name (no curated id): a weak province
 PRECISIONS = (CITY, DISTRICT, PROVINCE, COUNTRY, REGION)
 
-_FORMAT = 16  # bump when the row layout or the way rows are built changes
+_FORMAT = 17  # bump when the row layout or the way rows are built changes
 _DATA_FILE = "places.yaml"
 _CITIES = "cities1000.json"
 _RG_CSV = "rg_cities1000.csv"
@@ -301,7 +301,7 @@ def _add_admin1(index: PlaceIndex, table: dict[str, dict[str, Any]], rg_admin1: 
         for code, value in codes.items():
             curated[(cc, str(code))] = {"name": value, "bare": True} if isinstance(value, str) else dict(value)
     centre = _centroids(cities, lambda c: (c["countrycode"], str(c.get("admin1code") or "")))
-    for key in set(rg_admin1) | set(curated):
+    for key in sorted(set(rg_admin1) | set(curated)):  # row numbers must not follow the hash seed
         cc, code = key
         spec = curated.get(key) or {"name": rg_admin1[key], "bare": True}
         name = spec["name"]
@@ -364,7 +364,7 @@ def spelling_variants(key: str) -> list[str]:
     "shirqat"), and with a final "-ah" as "-a" ("iskandariyah" → "iskandariya")."""
     out = []
     bare = _ARTICLE.sub("", key)
-    for k in {key, bare}:
+    for k in dict.fromkeys((key, bare)):  # in this order: a set's order would change with the hash seed
         if k.endswith("ah") and len(k) > 5:
             out.append(k[:-1])
     if bare != key:
