@@ -28,15 +28,16 @@ LOOKUP_FACTORY = "claimgraph_attribute_lookup_v1"
 #: token attributes a table can compare, by their name in a Matcher pattern, most selective first; string
 #: values are compared by their hash (what `Doc.to_array` gives), IS_SPACE as 0/1
 _ATTRS = {"ORTH": ORTH, "LOWER": LOWER, "TAG": TAG, "POS": POS, "DEP": DEP, "IS_SPACE": IS_SPACE}
+#: value of the lead column → (rule number, the other (column, value) pairs the rule asks for)
+_Table = dict[int, list[tuple[int, tuple[tuple[int, int], ...]]]]
+#: columns of `Doc.to_array`; (lead column, table) pairs; a Matcher for the rules no table can take
+_Plan = tuple[tuple[int, ...], list[tuple[int, _Table]], Matcher]
 
 
 class LookupAttributeRuler(AttributeRuler):
     """An `AttributeRuler` whose one-token equality patterns are found by table lookup (same matches)."""
 
-    #: columns of `Doc.to_array`; per column, value → (rule number, the other (column, value) it asks for);
-    #: a Matcher for the rules no table can take
-    _plan: tuple[tuple[int, ...], list[tuple[int, dict[int, list[tuple[int, tuple[tuple[int, int], ...]]]]]],
-                 Matcher] | None = None
+    _plan: _Plan | None = None  # built on first use, dropped when a pattern is added
 
     def add(self, patterns: Iterable[Any], attrs: dict, index: int = 0) -> None:
         super().add(patterns, attrs, index)
@@ -61,8 +62,7 @@ class LookupAttributeRuler(AttributeRuler):
         matches.sort()
         return matches
 
-    def _compile(self) -> tuple[tuple[int, ...], list[tuple[int, dict[int, list[tuple[int, tuple[tuple[int, int], ...]]]]]],
-                                Matcher]:
+    def _compile(self) -> _Plan:
         """The lookup tables, each under the most selective attribute its rules compare, and a Matcher with the
         patterns no table can take."""
         strings = self.vocab.strings
@@ -78,7 +78,7 @@ class LookupAttributeRuler(AttributeRuler):
                 keyed.extend((n, dict(choice)) for choice in product(*hashed))
         used = [a for a in _ATTRS if any(a in k for _, k in keyed)]
         at = {a: i for i, a in enumerate(used)}
-        by_lead: dict[str, dict[int, list[tuple[int, tuple[tuple[int, int], ...]]]]] = defaultdict(dict)
+        by_lead: dict[str, _Table] = defaultdict(dict)
         for n, key in keyed:
             lead = next(a for a in _ATTRS if a in key)
             others = tuple((at[a], v) for a, v in key.items() if a != lead)
