@@ -146,3 +146,16 @@ def test_a_demonym_is_no_organisation_and_a_founder_is_a_person(extractor) -> No
     x = extractor.extract(Document(text_id(text), text))
     assert {e.name: e.type for e in x.entities}.get("B. Raman") == "person"
     assert [(c.subject.name, c.predicate) for c in x.claims] == [("B. Raman", "member_of")]
+
+
+def test_a_name_in_capitals_takes_its_running_text_spelling() -> None:
+    text, parsed = _parsed([
+        (["The", "KAREN", "LIBERATION", "FRONT", "is", "an", "armed", "group", "."],
+         ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O"]),
+        (["The", "Karen", "Liberation", "Front", "was", "founded", "in", "1976", "."],
+         ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "B-DATE", "O"]),
+    ])
+    mentions, _ = find_mentions(parsed, text)
+    entities, _ = cluster_mentions(mentions, parsed, text, None)
+    assert [(e.name, len(e.mentions)) for e in entities] == [("Karen Liberation Front", 2)]
+    assert "KAREN LIBERATION FRONT" in entities[0].aliases

@@ -182,3 +182,25 @@ def test_a_vague_toll_is_no_number() -> None:
     ev = _violent("Syrian government forces and Kurdish fighters clashed in the city of Hassakeh, killing several "
                   "people.")
     assert ev.killed is None or (ev.killed.min, ev.killed.max) == (None, None)
+
+
+
+_FAR = ("For more than four decades, ethnic militias have been engaged in an insurgency seeking autonomy for the "
+        "hills, where timber, jade and cattle cross the river at night and the customs posts on the highway change "
+        "hands every dry season. Traders pay whoever holds the road, and the government in the capital has never "
+        "collected a tax there. The group is considered violent and was responsible for the country's worst "
+        "terrorist attack, the bombing of a ferry in 2004, which killed 116 people.")
+
+
+def test_the_group_far_from_any_name_is_the_group_the_report_is_about() -> None:
+    text = ("The Karen Liberation Front (KLF) is an armed group active in the hills of eastern Burma. The Karen "
+            "Liberation Front was founded in 1976 by refugees from the delta, and the Karen Liberation Front still "
+            "recruits in refugee camps along the river. " + _FAR)
+    assert _perps(_violent(text)) == ["Karen Liberation Front"]
+
+
+def test_the_group_has_no_topic_when_the_report_is_about_several() -> None:
+    text = ("The Karen Liberation Front and the Shan People's Army both operate in eastern Burma. The Shan People's "
+            "Army and the Karen Liberation Front signed a truce in 1999, and the Shan People's Army broke it in "
+            "2001. " + _FAR)
+    assert _perps(_violent(text)) == []

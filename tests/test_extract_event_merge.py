@@ -248,3 +248,18 @@ def test_an_act_timed_by_the_attack_already_told_is_another_incident(extractor) 
     x = extractor.extract(Document(text_id(text), text))
     violent = [e for e in x.events if e.type in ("ASSAULT", "FIGHT")]
     assert len(violent) == 2
+
+
+GUNMEN = EntityRef("dsc_0123456789abcdef", "unidentified armed group")
+
+
+def test_a_group_claiming_an_attack_told_with_a_description_joins_it_and_leads() -> None:
+    first = _event(0, "Gunmen stormed a police compound in Bannu, killing three officers.", perps=[GUNMEN],
+                   place=BANNU, killed=3)
+    claim = _event(300, "The TTP claimed responsibility for the attack.", mode="attack", perps=[TTP],
+                   responsibility=Responsibility.CLAIMED)
+    (merged,), _ = merge_events([_cand(first), _cand(claim, refers_back=True)])
+    assert merged.perpetrators == (TTP, GUNMEN) and merged.responsibility is Responsibility.CLAIMED
+    # a named side that only did something else is not the description's group
+    other = _event(300, "The TTP attacked an army post.", mode="attack", perps=[TTP])
+    assert len(merge_events([_cand(first), _cand(other, refers_back=True)])[0]) == 2

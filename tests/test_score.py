@@ -247,6 +247,19 @@ def test_directed_claim_reversed_is_missed() -> None:
     assert score_claims(gold, pred).tp == 0
 
 
+def test_a_relation_repeated_in_several_sentences_counts_once() -> None:
+    def claim(s: str, o: str, polarity: str = "affirmed") -> dict:
+        return {"subject": {"id": s, "name": s}, "predicate": "supports", "object": {"id": o, "name": o},
+                "polarity": polarity}
+
+    gold = [_doc("r1", claims=[{"subject": "ISI", "predicate": "supports", "object": "ISKP"}])]
+    pred = [_doc("r1", claims=[claim("ISI", "ISKP"), claim("ISI", "ISKP"),  # found twice: one right claim
+                               claim("ISI", "TTP"), claim("ISI", "TTP"),  # a wrong one twice: one error
+                               claim("ISI", "ISKP", "negated")])]  # the denial is a relation of its own
+    s = score_claims(gold, pred)
+    assert (s.tp, s.fp, s.fn) == (1, 2, 0)
+
+
 def test_text_token_scores() -> None:
     gold = [{"id": "p1", "text": "Militants attacked a camp in Mastung."}]
     pred = [{"doc": {"id": "x", "raw_id": "p1", "text": "Militants attacked a camp in Mastung. Subscribe now"}}]
@@ -314,5 +327,6 @@ def test_equal_name_matches_prefer_the_prediction_with_the_gold_attributes() -> 
         )
     ]
     s = score_claims(gold, pred)
-    assert (s.tp, s.fp) == (1, 1)
+    # the outlet's copy of the same relation is neither a second hit nor an error (one relation, one count)
+    assert (s.tp, s.fp) == (1, 0)
     assert s.fields["source_kind"].correct == 1

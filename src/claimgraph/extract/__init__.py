@@ -34,6 +34,7 @@ from .claim_arguments import drop_unidentified, unidentifiable
 from .claims import ClaimLexicons, find_claims
 from .countries import countries_from
 from .entities import Mention, cluster_mentions, find_mentions
+from .event_claims import EventClaimFinder
 from .event_lexicon import load_event_lexicon
 from .events import find_events_explained
 from .statement_assembly import StatementFinder, link_claims
@@ -92,6 +93,7 @@ class Extractor:
         self.furniture_verbs = frozenset(str(w).lower() for w in lexicon.get("furniture_verbs", []))
         self.publication_nouns = tuple(str(w) for w in lexicon.get("publication_nouns", []))
         self.statements = StatementFinder(self.nlp, version=EXTRACTOR_VERSION)
+        self.event_claims = EventClaimFinder(self.ontology, self.lex, self.unidentifiable)
         self._warm_up()
 
     # ------------------------------------------------------------------------------------------ public
@@ -187,6 +189,8 @@ class Extractor:
         claims, unnamed = drop_unidentified(claims, entities, self.unidentifiable)
         claim_drops += unnamed
         events, event_drops = find_events_explained(doc, parsed, entities, ctx)
+        claims, more_drops = self.event_claims.find(events, claims, parsed, index, entities, ctx)
+        claim_drops += more_drops
         claims, events = credit_author(claims, events, doc.author)
         attributions = self.statements.find(doc, item.sentences, parsed, item.paragraphs, entities)
         claims, links = link_claims(claims, attributions)

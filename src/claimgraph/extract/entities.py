@@ -427,8 +427,9 @@ def cluster_mentions(
         etype = c.types[0] if c.kb_id or c.descriptive else _best_type(c.types)
         name = c.name
         if not c.kb_id and not c.descriptive:
-            # the longest name used is the canonical one ("Mir Shafiq Mengal", not "Mengal")
-            name = max((m.text for m in c.mentions), key=lambda n: (len(n.split()), len(n)))
+            # the longest name used is the canonical one ("Mir Shafiq Mengal", not "Mengal"), as written in
+            # running text rather than in a headline's or lead's capitals ("Abu Sayyaf", not "ABU SAYYAF")
+            name = max((m.text for m in c.mentions), key=lambda n: (len(n.split()), len(n), not n.isupper()))
         # a description's id says so ("dsc_…"): one actor per kind and country across documents
         eid = c.kb_id or make_id("dsc" if c.descriptive else "ent", etype, normalise(name))
         refs: tuple[str, ...] = ()

@@ -42,7 +42,8 @@ _CULPRIT_NOUNS = frozenset({"perpetrator", "perpetrators", "mastermind", "master
 #: Verbs whose subject reports, about its own fighters, that they did it.
 _CLAIMANT_VERBS = frozenset({"claim", "say", "announce", "report", "state", "confirm"})
 _PRONOUNS = frozenset({"it", "they"})
-_GROUP_NOUNS = frozenset({"group", "outfit", "organisation", "organization", "movement", "faction"})
+_GROUP_NOUNS = frozenset({"group", "outfit", "organisation", "organization", "movement", "faction", "gang", "network",
+                          "militia"})
 
 
 #: Last words of a site's name ("Borough Market", "the Local Government Area"): a place, never an antecedent.
@@ -170,18 +171,33 @@ def pronoun_antecedent(heads: Sequence[Token], before: Callable[[Token], list[En
         if not subj and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
             subj = _children(verb.head, "nsubj")
         for s in subj:
-            group = s.lemma_.lower() in _GROUP_NOUNS and any(c.lower_ == "the" for c in s.children) \
-                and not [c for c in s.children if c.dep_ in ("compound", "amod", "appos", "prep")]
-            if s.lower_ in _PRONOUNS or group:
+            if _refers(s):
                 found = before(s)
                 if found:
                     add(strength, found[:1])
 
 
+def group_noun(s: Token) -> bool:
+    """A bare "the group" / "the organisation" (no name or modifier of its own)."""
+    return s.lemma_.lower() in _GROUP_NOUNS and any(c.lower_ == "the" for c in s.children) \
+        and not [c for c in s.children if c.dep_ in ("compound", "amod", "appos", "prep")]
+
+
+def topic_group(entities: Sequence[Entity], is_group: Callable[[Entity], bool]) -> Entity | None:
+    """The group a report is about, for a bare "the group" with no group named in the sentences before it:
+    the named group mentioned most, when it is mentioned at least three times and at least twice as often as
+    any other (an article about one group calls it "the group" paragraphs after naming it; a report about
+    several groups has no such topic)."""
+    counts = sorted(((len(e.mentions), e) for e in entities if e.kind == "named" and is_group(e)),
+                    key=lambda x: -x[0])
+    if not counts or counts[0][0] < 3 or (len(counts) > 1 and counts[0][0] < 2 * counts[1][0]):
+        return None
+    return counts[0][1]
+
+
 def _refers(s: Token) -> bool:
     """ "it", "they" or a bare "the group"."""
-    return s.lower_ in _PRONOUNS or s.lemma_.lower() in _GROUP_NOUNS and any(c.lower_ == "the" for c in s.children) \
-        and not [c for c in s.children if c.dep_ in ("compound", "amod", "appos", "prep")]
+    return s.lower_ in _PRONOUNS or group_noun(s)
 
 
 def _clause_subjects(verb: Token) -> list[Token]:

@@ -113,6 +113,18 @@ def _same_day_or_place(g: _Group, e: Event) -> bool:
     return same_place or same_day
 
 
+def _named(ids: set[str]) -> set[str]:
+    """The ids of named actors: a description ("gunmen", "militants") has a `dsc_` id (extract/entities.py)."""
+    return {i for i in ids if not i.startswith("dsc_")}
+
+
+def _claims_it(perps: set[str], mine: set[str], c: Candidate) -> bool:
+    """ "Gunmen stormed the compound ... The TTP claimed responsibility for the attack": a named group claiming
+    (or blamed for) an incident told so far only with a description of its attackers names the same side."""
+    return c.refers_back and not _named(perps) and _named(mine) == mine \
+        and c.event.responsibility in (Responsibility.CLAIMED, Responsibility.ATTRIBUTED)
+
+
 def compatible(g: _Group, c: Candidate) -> bool:
     """Whether candidate `c` tells the incident of group `g` (see the module docstring)."""
     e = c.event
@@ -122,7 +134,7 @@ def compatible(g: _Group, c: Candidate) -> bool:
         return False
     perps, targets = g.perpetrators(), g.targets()
     mine = {r.id for r in e.perpetrators}
-    if perps and mine and not perps & mine:
+    if perps and mine and not perps & mine and not _claims_it(perps, mine, c):
         return False  # two different named sides doing it
     if mine & targets or perps & {r.id for r in e.targets}:
         return False  # one mention's attacker is the other's victim
@@ -185,7 +197,9 @@ def _combine(g: _Group) -> Event:
         first,
         type=best.type,
         mode=best.mode,
-        perpetrators=_union([r for c in members for r in c.event.perpetrators]),
+        # a named group outranks a description of the same attackers ("gunmen" ... "TTP claimed the attack")
+        perpetrators=tuple(sorted(_union([r for c in members for r in c.event.perpetrators]),
+                                  key=lambda r: r.id.startswith("dsc_"))),
         targets=_union([r for c in members for r in c.event.targets
                         if r.id not in {p.id for c2 in members for p in c2.event.perpetrators}]),
         place=g.place(),

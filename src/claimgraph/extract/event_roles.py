@@ -473,7 +473,12 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
         found = sorted(((m.end, m.start, e) for e in entities for m in e.mentions
                         if cut - _PRONOUN_REACH <= m.end <= cut and _is_actor(e, cands.ctx) and e.kind == "named"
                         and not doers.names_a_site(e.name)), key=lambda x: -x[0])
-        return [e for _, start, e in found if _as_subject(start, e)]
+        near = [e for _, start, e in found if _as_subject(start, e)]
+        if near or not doers.group_noun(tok):
+            return near
+        topic = doers.topic_group(entities, lambda e: e.type in ("armed_group", "organisation")
+                                  and _is_actor(e, cands.ctx) and not doers.names_a_site(e.name))
+        return [topic] if topic is not None else []
 
     def _as_subject(start: int, e: Entity) -> bool:
         for ps in parsed:

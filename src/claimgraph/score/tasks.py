@@ -204,12 +204,32 @@ def _claim_checks(g: ClaimView, p: ClaimView) -> dict[str, bool]:
     return out
 
 
+def _claim_key(c: ClaimView) -> tuple:
+    return (c.subject.forms, c.predicates, c.object.forms if c.object is not None else None, c.polarities)
+
+
+def _distinct_spurious(spurious: Sequence[ClaimView], paired: Sequence[ClaimView]) -> list[ClaimView]:
+    """A gold claim is one distinct (subject, predicate, object, polarity) however often the text repeats it,
+    so a prediction is counted once per distinct relation too: an unpaired prediction that repeats a paired
+    one (the same relation found in another sentence) is not an error, and a wrong relation found in three
+    sentences is one error."""
+    seen = {_claim_key(c) for c in paired}
+    out = []
+    for c in spurious:
+        key = _claim_key(c)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
 def score_claims(gold: Iterable[Line], pred: Iterable[Line]) -> Score:
     """Claims found (predicate + alias-aware subject and object), and how often a found claim carries the
     gold's modality, polarity, source kind, role and time. A gold claim may list acceptable values."""
 
     def per_doc(t: Tally, g: DocView, p: DocView) -> None:
         pairs, missed, spurious = _assign(g.claims, p.claims, _claim_strength)
+        spurious = _distinct_spurious(spurious, [pc for _, pc in pairs])
         t.tp += len(pairs)
         t.fn += len(missed)
         t.fp += len(spurious)

@@ -1,0 +1,391 @@
+"""Claims from events: who attacked whom, and who claimed it, read off each extracted incident.
+
+    Event (perpetrators, targets, place, responsibility) + its sentences ─find─▶ EventPair
+                                                                         ─write─▶ Claim (attacked,
+                                                                                  claimed_responsibility_for)
+
+An event says "X attacked Y" only where one sentence of the incident names both and ties them through the
+act: their lowest common ancestor in the parse is a violent trigger ("two officers were killed by a bomb
+planted by X"), or a verb of perpetration whose object or clause is one ("X carried out an attack on Y").
+Two names that merely share a sentence ("Y belonged to the sect of the men killed by X") are no claim, and
+neither is a target that the merged incident collected from another sentence.
+
+A group that claimed the incident ("X claimed responsibility for the bombing" in the sentence after the one
+that names the target) states `claimed_responsibility_for` and `attacked` as its own word; the evidence is
+the stretch of the incident's sentences from the claim to the target. With no target entity, what was claimed
+is the incident's place, when a document entity names it.
+
+Subjects are named actors only (never a description such as "gunmen", never a place); objects are actors,
+people, identity groups or (for a claim with no target) places, as the ontology allows. Modality, polarity
+and source come from the sentence (hedges, negation, "officials said") and never rise above the event's
+own responsibility: a suspected perpetrator stays hedged. A claim the relation patterns already made for
+the same (subject, predicate, object, polarity) is not made twice; a denial they found stays beside.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..ontology import Ontology
+from ..records import Claim, Entity, Event, Modality, Responsibility, Source, SourceKind, Span, make_id
+from .attribution import find_source
+from .claim_arguments import drop_unidentified
+from .claims import ClaimLexicons
+from .entities import MentionIndex
+from .event_lexicon import EventLexicon, load_event_lexicon
+from .events import find_triggers
+from .frame_input import FrameInput
+from .modality import find_modality
+from .types import ExtractContext, ParsedSentence
+
+#: The name and version of this step (a change of behaviour is a new version).
+EVENT_CLAIMS = "claimgraph.event_claims.v1"
+
+ATTACKED = "attacked"
+CLAIMED = "claimed_responsibility_for"
+
+Drop = tuple[str, str]
+#: how many sentences a claim of responsibility may stand from the sentence that names what was attacked
+_CLAIM_REACH = 4
+
+
+@dataclass(frozen=True, slots=True)
+class EventPair:
+    """One claim an event supports (find's output): `trigger` is the word that ties the two (the act, or for a
+    claim of responsibility the claim verb); `first`..`last` the parsed sentences of the evidence."""
+
+    predicate: str
+    subject: Entity
+    object: Entity
+    trigger: Token
+    sentence: int  # the parsed sentence of `trigger`
+    first: int
+    last: int
+    claimant: bool = False
+
+
+class EventClaimFinder:
+    """Built once per Extractor (it reads the event lexicon); `find` is called per document."""
+
+    def __init__(self, ontology: Ontology, lex: ClaimLexicons,
+                 unidentifiable: tuple[frozenset[str], tuple[str, ...]]) -> None:
+        self.ontology = ontology
+        self.lex = lex
+        self.events: EventLexicon = load_event_lexicon(ontology)
+        self.unidentifiable = unidentifiable
+        classes = lex.relations.classes if lex.relations is not None else {}
+        self.perpetrate = frozenset(classes.get("perpetrate", ()))
+        self.members = frozenset(classes.get("member_noun", ()))
+        cues = self.events.responsibility
+        self.claim_verbs = cues.claim_verbs
+        self.claim_objects = cues.claim_objects
+        self.claim_alone = cues.claim_subject_only
+        # "X was blamed for / is suspected of bombing Y": an allegation over the act (hedged)
+        self.alleging = cues.attribute_verbs | {p for p in cues.suspect_phrases if " " not in p}
+
+    # ------------------------------------------------------------------------------------------ find
+
+    def pairs(self, event: Event, parsed: Sequence[ParsedSentence], index: MentionIndex,
+              entities: dict[str, Entity]) -> tuple[list[EventPair], list[Drop]]:
+        """The claims one violent event supports, and why each named perpetrator yielded none (pure)."""
+        if not self.events.is_violent(event.mode):
+            return [], []
+        sentences = _sentences_of(event, parsed)
+        if not sentences:
+            return [], []
+        inputs = {si: FrameInput(parsed[si].sent, si, parsed[si].start, index, self.lex.triggers)
+                  for si in sentences}
+        acts = {si: {i for h in find_triggers(parsed[si].sent, self.events) if self.events.is_violent(h.trigger.mode)
+                     for i in range(h.start, h.end)} for si in sentences}
+        targets = [entities[t.id] for t in event.targets if t.id in entities]
+        out: list[EventPair] = []
+        dropped: list[Drop] = []
+        for ref in event.perpetrators:
+            doer = entities.get(ref.id)
+            why = self._not_subject(doer)
+            if doer is None or why is not None:
+                dropped.append((f"{ATTACKED}({ref.name}, -) from event {event.id}", why or "not an entity"))
+                continue
+            objects = [t for t in targets if t.id != doer.id and self._fits(ATTACKED, t) and _identified(t)]
+            found = self._direct(doer, objects, sentences, inputs, acts)
+            if not found:  # "X stormed the village of Y": the place, when the act ties it to the doer
+                place = _place_entity(event, sentences, inputs, entities)
+                if place is not None and self._fits(ATTACKED, place[0]):
+                    found = self._direct(doer, [place[0]], sentences, inputs, acts)
+            if event.responsibility is Responsibility.CLAIMED:
+                found += self._claimed(doer, objects, event, sentences, inputs, acts, entities, found,
+                                       {si: parsed[si].paragraph for si in sentences})
+            if not found:
+                dropped.append((f"{ATTACKED}({doer.name}, -) from event {event.id}",
+                                "no sentence of the incident ties it to a named target"))
+            out.extend(found)
+        return out, dropped
+
+    def _not_subject(self, e: Entity | None) -> str | None:
+        if e is None:
+            return "the perpetrator is no document entity"
+        if e.kind != "named":
+            return f"{e.name!r} is described, not named: it stays in the event"
+        if not self._fits(ATTACKED, e, subject=True):
+            return f"{e.name!r} is a {e.type}, not an actor"
+        return None
+
+    def _fits(self, predicate: str, e: Entity, *, subject: bool = False) -> bool:
+        pdef = self.ontology.predicates.get(predicate)
+        allowed = (pdef.subject if subject else pdef.object) if pdef is not None else None
+        return bool(allowed) and any(self.ontology.is_a(e.type, a) for a in allowed or ())
+
+    def _direct(self, doer: Entity, objects: Sequence[Entity], sentences: Sequence[int],
+                inputs: dict[int, FrameInput], acts: dict[int, set[int]]) -> list[EventPair]:
+        """`doer` attacked each object that one sentence ties to it through the act."""
+        out = []
+        for obj in objects:
+            for si in sentences:
+                fi = inputs[si]
+                act = next((a for p in _tokens_of(fi, doer) for o in _tokens_of(fi, obj)
+                            if (a := self._tie(p, o, acts[si])) is not None), None)
+                if act is not None:
+                    out.append(EventPair(ATTACKED, doer, obj, act, si, si, si))
+                    break
+        return out
+
+    def _tie(self, a: Token, b: Token, acts: set[int]) -> Token | None:
+        """The act that joins `a` and `b`: their lowest common ancestor when it is a violent trigger, or a trigger
+        between them when that ancestor is a verb of perpetration ("X carried out an attack on Y") or of
+        allegation ("X is suspected of bombing Y")."""
+        top = _common_ancestor(a, b)
+        if top is None or top.i in (a.i, b.i):
+            return None
+        if top.i in acts:
+            return top
+        if top.lemma_.lower() not in self.perpetrate and not self._alleges(top):
+            return None
+        for end in (a, b):
+            path = _path_up(end, top)
+            below = path[-1] if path else None  # the child of `top` on the way down to `end`
+            if below is not None and below.i in acts:
+                return below  # "carried out an attack", "stormed the town, killing ..."
+            if below is not None and below.dep_ == "prep" and below.lower_ in _OF_FOR and len(path) > 1 \
+                    and path[-2].i in acts:
+                return path[-2]  # "accused of bombing", "blamed for the attack"
+        return None
+
+    def _alleges(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.alleging or tok.lower_ in self.alleging
+
+    def _claimed(self, doer: Entity, objects: Sequence[Entity], event: Event, sentences: Sequence[int],
+                 inputs: dict[int, FrameInput], acts: dict[int, set[int]], entities: dict[str, Entity],
+                 direct: Sequence[EventPair], paragraph: dict[int, int]) -> list[EventPair]:
+        """`doer` claimed the incident in one sentence: it claims the targets the incident's sentences tie to
+        the act (else its named place), and by its own word attacked them."""
+        claim = next(((si, v) for si in sentences for t in _tokens_of(inputs[si], doer)
+                      if (v := self._claim_verb(t)) is not None), None)
+        if claim is None:
+            return []
+        csi, verb = claim
+        # a claim refers back to the incident just told: the same paragraph, a few sentences away
+        near = [si for si in sentences if abs(si - csi) <= _CLAIM_REACH and paragraph[si] == paragraph[csi]]
+        hit: list[tuple[Entity, int]] = []
+        for o in objects:
+            owner = self.ontology.is_a(o.type, "organisation")
+            where = next((si for si in near if any(_argument_of_act(t, acts[si], owner, self.members)
+                                                   for t in _tokens_of(inputs[si], o))), None)
+            if where is not None:
+                hit.append((o, where))
+        place_only = not hit
+        if place_only:
+            place = _place_entity(event, near, inputs, entities)
+            hit = [place] if place is not None and self._fits(CLAIMED, place[0]) else []
+        out: list[EventPair] = []
+        done = {(p.predicate, p.object.id) for p in direct}
+        for obj, si in hit:
+            first, last = min(csi, si), max(csi, si)
+            # a claimed place is what was claimed, not an actor attacked (as the relation patterns read it)
+            for predicate in (CLAIMED,) if place_only else (CLAIMED, ATTACKED):
+                if (predicate, obj.id) not in done and self._fits(predicate, obj):
+                    out.append(EventPair(predicate, doer, obj, verb, csi, first, last, claimant=True))
+        return out
+
+    def _claim_verb(self, tok: Token) -> Token | None:
+        """The claim verb whose subject (or passive agent) `tok` is: "X claimed (responsibility)", "X took
+        responsibility", "the attack was claimed by X"."""
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ == "by":
+            head = head.head
+        elif tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        lemma = head.lemma_.lower()
+        if lemma not in self.claim_verbs:
+            return None
+        if lemma in self.claim_alone or any(c.dep_ == "dobj" and c.lemma_.lower() in self.claim_objects
+                                            for c in head.children):
+            return head
+        return None
+
+    # ------------------------------------------------------------------------------------------ write
+
+    def find(self, events: Sequence[Event], claims: Sequence[Claim], parsed: Sequence[ParsedSentence],
+             index: MentionIndex, entities: Sequence[Entity], ctx: ExtractContext
+             ) -> tuple[list[Claim], list[Drop]]:
+        """`claims` with the claims the events support added (none twice), and (what, why) for what was not.
+
+        A claim of responsibility for the incident's place yields to one for the target the incident names
+        (what was claimed is the target, else the place)."""
+        by_id = {e.id: e for e in entities}
+        have = {_key(c) for c in claims}
+        out: list[Claim] = []
+        dropped: list[Drop] = []
+        claimed_target: list[tuple[str, Sequence[Span]]] = []  # (claimant, the incident's mentions)
+        for event in events:
+            pairs, why = self.pairs(event, parsed, index, by_id)
+            dropped += why
+            for pair in pairs:
+                if pair.predicate == CLAIMED and not self.ontology.is_a(pair.object.type, "place"):
+                    claimed_target.append((pair.subject.id, event.mentions or (event.evidence,)))
+                claim = self._claim(pair, event, parsed, entities, ctx)
+                if _key(claim) in have:
+                    continue
+                have.add(_key(claim))
+                out.append(claim)
+        kept, unnamed = drop_unidentified(out, entities, self.unidentifiable)
+        before: list[Claim] = []
+        for c in claims:
+            if c.predicate == CLAIMED and c.object is not None and c.object.id in by_id \
+                    and self.ontology.is_a(by_id[c.object.id].type, "place") \
+                    and any(who == c.subject.id and _within(c.evidence, spans) for who, spans in claimed_target):
+                dropped.append((f"{CLAIMED}({c.subject.name}, {c.object.name}) at {c.evidence.start}",
+                                "the claimed incident names its target; its place is not what was claimed"))
+                continue
+            before.append(c)
+        return before + kept, dropped + unnamed
+
+    def _claim(self, pair: EventPair, event: Event, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
+               ctx: ExtractContext) -> Claim:
+        doc = ctx.doc
+        ps = parsed[pair.sentence]
+        start, end = parsed[pair.first].start, parsed[pair.last].end
+        evidence = Span(start, end, doc.text[start:end])
+        paragraph = ctx.paragraphs[ps.paragraph] if ps.paragraph < len(ctx.paragraphs) else None
+        modality, polarity, cues = find_modality(ps.sent, pair.trigger, self.lex.cues)
+        if modality is Modality.INTENDED:
+            modality = Modality.HEDGED  # an incident happened; an intent word above it hedges who did it
+        if not pair.claimant and any(self._alleges(t) for t in (pair.trigger, *pair.trigger.ancestors)):
+            modality = Modality.HEDGED  # "X is suspected of bombing Y", "blamed X for the attack on Y"
+        if pair.claimant:
+            source = _own_word(pair, ps)
+        else:
+            source = find_source(ps.sent, doc.text, ps.start, entities, lex=self.lex.attribution,
+                                 target=pair.trigger, paragraph=paragraph, outlet=doc.outlet)
+            if source.kind is SourceKind.OUTLET and event.responsibility_source is not None \
+                    and event.perpetrators and event.perpetrators[0].id == pair.subject.id:
+                source = event.responsibility_source  # who the event credits ("police said" a sentence on)
+            if event.responsibility is Responsibility.SUSPECTED and event.perpetrators \
+                    and event.perpetrators[0].id == pair.subject.id:
+                modality = Modality.HEDGED  # a suspicion is never a finding
+        cid = make_id("clm", doc.id, pair.subject.id, pair.predicate, pair.object.id, start, end)
+        return Claim(id=cid, doc_id=doc.id, subject=pair.subject.ref(), predicate=pair.predicate,
+                     object=pair.object.ref(), evidence=evidence, source=source, polarity=polarity,
+                     modality=modality, time=event.date, cues=cues, extractor=ctx.extractor or EVENT_CLAIMS)
+
+
+# ------------------------------------------------------------------------------------------ helpers
+
+
+def _identified(e: Entity) -> bool:
+    """A named entity, or a description whose own words name whose it is ("Israeli soldiers", "Afghan forces");
+    "soldiers" made Malian only by the place of the incident names nobody."""
+    return e.kind == "named" or any(len(words) > 1 and any(w[:1].isupper() for w in words)
+                                    for words in (m.text.split() for m in e.mentions))
+
+
+def _key(c: Claim) -> tuple[str, str, str | None, str]:
+    return c.subject.id, c.predicate, c.object.id if c.object else None, str(c.polarity)
+
+
+def _within(span: Span, spans: Sequence[Span]) -> bool:
+    return any(m.start <= span.start and span.end <= m.end for m in spans)
+
+
+def _sentences_of(event: Event, parsed: Sequence[ParsedSentence]) -> list[int]:
+    """The parsed sentences inside the event's mentions, in order."""
+    spans = event.mentions or (event.evidence,)
+    return [si for si, ps in enumerate(parsed) if any(m.start <= ps.start and ps.end <= m.end for m in spans)]
+
+
+def _tokens_of(fi: FrameInput, e: Entity) -> Iterable[Token]:
+    """The tokens of a sentence that name or refer to `e`, one per mention (its syntactic head)."""
+    toks = [t for t in fi.tokens if (found := fi.entity(t)) is not None and found.id == e.id]
+    ids = {t.i for t in toks}
+    return [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+
+
+def _common_ancestor(a: Token, b: Token) -> Token | None:
+    above = {a.i} | {x.i for x in a.ancestors}
+    for x in (b, *b.ancestors):
+        if x.i in above:
+            return x
+    return None
+
+
+def _path_up(tok: Token, top: Token) -> list[Token]:
+    """The tokens from `tok` up to `top` (both excluded)."""
+    out = []
+    for x in tok.ancestors:
+        if x.i == top.i:
+            return out
+        out.append(x)
+    return []
+
+
+def _argument_of_act(tok: Token, acts: set[int], owner: bool, members: frozenset[str] = frozenset()) -> bool:
+    """`tok` is what an act was done to: its object or passive subject ("killed X", "X was shot"), or the object
+    of its "on"/"against" ("an attack on X"), itself or through a name it modifies or is conjoined with
+    ("Catholic civilian X", "X and Y were killed"). An `owner` (an organisation) also stands for what it owns
+    ("a convoy of the X", "X's base"); a person does not ("the son of X" is someone else), nor does a member
+    (`members`: "a member of X, Y, was shot" names the member shot)."""
+    x = tok
+    held = x.head if x.dep_ == "poss" else x.head.head if x.dep_ == "pobj" and x.head.lower_ == "of" else None
+    if owner and held is not None and held.pos_ in ("NOUN", "PROPN") and held.lemma_.lower() not in members:
+        x = held
+    while x.dep_ in _WITHIN_NAME and x.head.i != x.i:
+        x = x.head
+    act = x.head if x.dep_ in _PATIENT else x.head.head if x.dep_ == "pobj" and x.head.lower_ in _ON else None
+    # an act in a relative clause is background to the noun ("the brother of a member who was killed in 1982")
+    return act is not None and act.i in acts and act.dep_ != "relcl"
+
+
+_OF_FOR = {"of", "for"}
+_WITHIN_NAME = {"compound", "amod", "conj", "appos"}  # not "poss": "the member's brother" is not the member
+_PATIENT = {"dobj", "nsubjpass"}
+_ON = {"on", "against", "targeting", "upon"}
+
+
+def _place_entity(event: Event, sentences: Sequence[int], inputs: dict[int, FrameInput],
+                  entities: dict[str, Entity]) -> tuple[Entity, int] | None:
+    """The document entity naming the event's place, and the sentence of the incident that names it."""
+    if event.place is None:
+        return None
+    name = event.place.name.casefold()
+    for si in sentences:
+        for t in inputs[si].tokens:
+            e = inputs[si].entity(t)
+            if e is not None and e.type in ("place", "facility") \
+                    and (e.name.casefold() == name or name in (a.casefold() for a in e.aliases)):
+                return e, si
+    return None
+
+
+def _own_word(pair: EventPair, ps: ParsedSentence) -> Source:
+    """The claimant as the source of its claim, its verb as the cue."""
+    verb = pair.trigger
+    kind = SourceKind.NAMED_PERSON if pair.subject.type == "person" else SourceKind.ORGANISATION
+    base = ps.sent.start_char if isinstance(ps.sent, SpacySpan) else 0
+    start = ps.start + verb.idx - base
+    return Source(pair.subject.name, kind, cue=verb.text, span=Span(start, start + len(verb.text), verb.text))
+
+
+__all__ = ["EVENT_CLAIMS", "EventClaimFinder", "EventPair"]
