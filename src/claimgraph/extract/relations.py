@@ -119,9 +119,10 @@ def _words(value: Any, classes: Mapping[str, list[str]]) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class RelationPatterns:
-    """The rules of one patterns file. `find` builds one DependencyMatcher per rule and vocab, on first use, and
-    runs only those whose trigger word occurs in the sentence (one matcher for all rules would run every
-    node pattern of every rule over every sentence)."""
+    """The rules of one patterns file. `find` builds one DependencyMatcher per trigger gate (the rules whose
+    trigger accepts the same words) and vocab, on first use, and runs only those whose trigger word occurs in
+    the sentence (one matcher for all rules would run every node pattern of every rule over every sentence;
+    one per rule pays spaCy's per-call cost a dozen times for a sentence with "attack" in it)."""
 
     version: int
     rules: tuple[RelationRule, ...]
@@ -130,8 +131,8 @@ class RelationPatterns:
     trigger_words: frozenset[str] = frozenset()
     #: trigger words of relations with one party ("X denied any involvement"): one name is enough
     solo_words: frozenset[str] = frozenset()
-    #: per vocab (by id): the vocab and one DependencyMatcher per rule id, built on first use
-    _matchers: dict[int, tuple[Vocab, dict[str, DependencyMatcher]]] = field(
+    #: per vocab (by id): the vocab and one DependencyMatcher per trigger gate, built on first use
+    _matchers: dict[int, tuple[Vocab, dict[frozenset[str], DependencyMatcher]]] = field(
         default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
@@ -162,13 +163,15 @@ class RelationPatterns:
     def words(self) -> set[str]:
         return {w for w in self.trigger_words if " " not in w}
 
-    def matchers(self, vocab: Vocab) -> dict[str, DependencyMatcher]:
+    def matchers(self, vocab: Vocab) -> dict[frozenset[str], DependencyMatcher]:
+        """Per trigger gate, one DependencyMatcher with the rules of that gate (rules of one word class share
+        it), keyed by rule id; built once per vocab."""
         held = self._matchers.get(id(vocab))
         if held is None or held[0] is not vocab:
-            built = {}
+            built: dict[frozenset[str], DependencyMatcher] = {}
             for rule in self.rules:
-                built[rule.id] = DependencyMatcher(vocab, validate=True)
-                built[rule.id].add(rule.id, [list(rule.pattern)])
+                matcher = built.setdefault(rule.gate, DependencyMatcher(vocab, validate=True))
+                matcher.add(rule.id, [list(rule.pattern)])
             held = self._matchers[id(vocab)] = (vocab, built)
         return held[1]
 
@@ -179,14 +182,16 @@ class RelationPatterns:
             return []
         lo, hi = (0, len(base)) if isinstance(doc, Doc) else (doc.start, doc.end)
         present = {t.lower_ for t in base[lo:hi]} | {t.lemma_.lower() for t in base[lo:hi]}
-        matchers = self.matchers(base.vocab)
+        by_id = {rule.id: rule for rule in self.rules}
+        strings = base.vocab.strings
         out: dict[tuple[str, int, int | None, int | None], RelationMatch] = {}
-        for rule in self.rules:
-            if rule.gate and not rule.gate & present:
+        for gate, matcher in self.matchers(base.vocab).items():
+            if gate and not gate & present:
                 continue
-            for _, ids in matchers[rule.id](base):
+            for match_id, ids in matcher(base):
                 if not all(lo <= i < hi for i in ids):
                     continue
+                rule = by_id[strings[match_id]]
                 m = _match_of(rule, ids)
                 out.setdefault((rule.id, m.trigger, m.subject, m.object), m)
         return sorted(out.values(), key=lambda m: (m.trigger, m.rule))

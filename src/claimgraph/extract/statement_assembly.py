@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -379,9 +380,21 @@ def _pair_denials(statements: list[Statement], denials: set[str], entities: Sequ
 # -- kind and source actor ----------------------------------------------------------------------------------
 
 
+#: the entities last asked about, their mentions in text order and the mention starts: one document's
+#: statements all ask about the same entities (held, so their id cannot be reused while cached; each call
+#: reads one snapshot, so concurrent documents never mix)
+_MENTIONS: list[tuple[Sequence[Entity], int, list[tuple[Span, Entity]], list[int]]] = []
+
+
 def _entities_in(start: int, end: int, entities: Sequence[Entity]) -> list[tuple[Span, Entity]]:
-    return sorted(((m, e) for e in entities for m in e.mentions if m.start >= start and m.end <= end),
-                  key=lambda me: me[0].start)
+    """The mentions within [start, end) with their entities, in text order (ties in the order of `entities`)."""
+    held = _MENTIONS[0] if _MENTIONS else None
+    if held is None or held[0] is not entities or held[1] != len(entities):
+        ordered = sorted(((m, e) for e in entities for m in e.mentions), key=lambda me: me[0].start)
+        held = (entities, len(entities), ordered, [m.start for m, _ in ordered])
+        _MENTIONS[:] = [held]
+    _, _, ordered, starts = held
+    return [(m, e) for m, e in ordered[bisect_left(starts, start) : bisect_right(starts, end)] if m.end <= end]
 
 
 def _kind_and_actor(p: _Placed, text: str, entities: Sequence[Entity], lex, doc: Document,  # noqa: ANN001

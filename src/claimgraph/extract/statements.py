@@ -33,6 +33,19 @@ COMPONENT = "claimgraph_statements_v1"  # spaCy factory names take no dots
 # -- find: one parsed sentence → candidates --------------------------------------------------------------
 
 
+def _cue_words(pattern: tuple[Mapping[str, Any], ...]) -> frozenset[str]:
+    """The words (lower case) the `cue` node of a pattern accepts; empty when it accepts any word."""
+    node = next(n for n in pattern if n["RIGHT_ID"] == "cue")
+    words: set[str] = set()
+    for attr in ("LEMMA", "LOWER", "ORTH"):
+        value = node.get("RIGHT_ATTRS", {}).get(attr)
+        if isinstance(value, str):
+            words.add(value.lower())
+        elif isinstance(value, Mapping) and set(value) == {"IN"} and isinstance(value["IN"], list):
+            words.update(str(w).lower() for w in value["IN"])
+    return frozenset(words)
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One attribution in one parsed sentence, as token ranges [start, end) of that sentence's Doc."""
@@ -64,8 +77,13 @@ class StatementMatcher:
         for rank, spec in enumerate(self.rules.patterns):
             self.matcher.add(spec.id, [list(spec.pattern)])
             self.specs[spec.id] = (rank, spec)
+        gates = [_cue_words(spec.pattern) for spec in self.rules.patterns]
+        #: a sentence with none of these words (lower case or lemma) cannot match; None: any sentence can
+        self.gate: frozenset[str] | None = None if not all(gates) else frozenset().union(*gates)
 
     def find(self, doc: Doc) -> list[Candidate]:
+        if self.gate is not None and not any(t.lower_ in self.gate or t.lemma_.lower() in self.gate for t in doc):
+            return []  # no cue word: the matcher would find nothing
         found: dict[int, _Found] = {}
         strings = doc.vocab.strings
         for match_id, token_ids in self.matcher(doc):

@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 
 from ..config import Settings
 from ..errors import ConfigError
+from .attribute_lookup import use_lookup_attribute_ruler
 from .descriptive import DESCRIPTIVE_FACTORY, DESCRIPTIVE_PIPE
 from .gazetteer import Gazetteer, build_gazetteer
 
@@ -190,10 +191,12 @@ def split_glued_words(nlp: Language) -> Language:
 def add_gazetteer(nlp: Language, settings: Settings) -> Language:
     """Add the gazetteer component after the NER, and the descriptive-actor component after it (each a
     no-op when the pipeline has it already); the tokenizer also cuts off reference markers
-    (`split_reference_markers`)."""
+    (`split_reference_markers`), and the model's attribute ruler becomes a `LookupAttributeRuler` with the same
+    patterns (same attributes, found by table lookup: see `attribute_lookup`)."""
     if "ner" not in nlp.pipe_names:
         raise ConfigError("the gazetteer component needs an NER component before it")
     split_reference_markers(nlp)
+    use_lookup_attribute_ruler(nlp)
     if GAZETTEER_PIPE not in nlp.pipe_names:
         nlp.add_pipe(
             GAZETTEER_FACTORY, name=GAZETTEER_PIPE, after="ner",
