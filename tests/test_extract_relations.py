@@ -292,3 +292,13 @@ def test_the_group_opening_a_paragraph_names_the_group_of_the_paragraph_before(e
             "The group was founded by Abu Bakar Bashir and Abdullah Sungkar.")
     x = _x(extractor, text)
     assert claims_of(x, "member_of", "Sungkar", "Jemaah Islamiyah")
+
+
+def test_a_group_noun_named_by_a_participle_is_that_group(extractor: Extractor) -> None:
+    """"the militant organization called X" names X; it does not refer back to an office named before."""
+    text = ("The courier had worked for the National Security Bureau in the Counter-Intelligence Section for a "
+            "decade. Prosecutors said that Abdul Rashid was the head of the militant organization called Harkat "
+            "al-Ansar, and that he paid its fighters.")
+    x = _x(extractor, text)
+    objects = {c.object.name for c in x.claims if c.object is not None and "Rashid" in c.subject.name}
+    assert objects == {"Harkat al-Ansar"}

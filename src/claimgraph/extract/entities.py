@@ -470,6 +470,10 @@ def cluster_mentions(
 _GROUP_NOUN_REACH = 900
 
 
+#: Participles that give a noun its name: "a group called X", "an outfit named X", "the faction known as X".
+_NAMING_VERBS = frozenset({"call", "name", "know", "dub"})
+
+
 def resolve_reference(
     tok: Token, sent_index: int, sent_offset: int, index: MentionIndex, org_types: Iterable[str] = ORG_TYPES,
 ) -> Entity | None:
@@ -482,6 +486,13 @@ def resolve_reference(
             if e is not None:
                 return e
         return index.recent(sent_offset + tok.idx, {"person"})
+    if tok.lemma_.lower() in _GROUP_NOUNS:
+        # "the terrorist organization called al-Qaeda", "the group, Jamaat-ul-Ahrar": the noun is named here
+        for c in tok.children:
+            if c.dep_ == "appos" or (c.dep_ == "acl" and c.lemma_.lower() in _NAMING_VERBS):
+                named = next((e for t in c.subtree if (e := index.at(sent_index, t.i)) is not None), None)
+                if named is not None:
+                    return named
     if low in _PRONOUN_ORG or (tok.lemma_.lower() in _GROUP_NOUNS and any(
             c.lower_ in {"the", "this", "that"} for c in tok.children)):
         # "it", "its", "the group": a group named in the last sentence or so, never one from far back; a
