@@ -26,6 +26,11 @@ from ..resolve.names import fold
 from ..resolve.place_index import read_data
 from . import unlisted_place as up
 from .dateline import Dateline, date_phrases, find_dateline  # noqa: F401 - re-exported
+from .place_cues import capital_of as _capital_of
+from .place_cues import foreign as _foreign
+from .place_cues import language as _language
+from .place_cues import origin as _origin
+from .place_cues import owner_of_actor as _owner_of_actor
 from .types import ExtractContext, ParsedSentence
 
 LocalFn = Callable[[ParsedSentence, int], int]
@@ -99,49 +104,6 @@ _FACILITY_WORDS = _PLACE_STOPWORDS | {
     "international", "central", "light", "parliament", "assembly", "academy", "compound", "prison", "jail",
     "garden", "gardens", "gate", "port", "harbour", "harbor", "cinema", "nightclub", "supercenter", "stock",
     "checkpoint", "barracks", "garrison", "council", "ministry", "press", "cultural", "education", "training"}
-# A country's facility abroad or a frontier: "the German consulate in Mazar", "near the border with Somalia".
-_FOREIGN_HEADS = {"embassy", "consulate", "mission", "ambassador", "border", "frontier", "envoy"}
-
-
-def _foreign(ent: SpacySpan) -> bool:
-    """A name that says where the event is not: a demonym or country before "embassy"/"consulate"/
-    "base", or after "border with"."""
-    head = ent.root.head
-    if head.lemma_.lower() in _FOREIGN_HEADS and head.i != ent.root.i:
-        return True
-    return head.dep_ == "prep" and head.head.lemma_.lower() in _FOREIGN_HEADS
-
-
-# Verbs of going somewhere: a name after "to" under one is where something went, not where it happened.
-_MOTION = {"head", "go", "travel", "fly", "sail", "drive", "return", "move", "bind", "bound", "depart", "leave",
-           "ship", "send", "deport", "transfer", "flee", "escape", "migrate", "bring", "carry", "transport",
-           "divert", "redirect", "route", "emigrate", "relocate", "smuggle", "extradite", "repatriate"}
-_TOWARD = {"to", "towards", "toward", "for"}
-# Verbs of someone's life: "born in X", "lived in X", "grew up in X" say where a person is from.
-_BIOGRAPHY = {"bear", "born", "live", "grow", "raise", "reside", "study", "educate", "settle", "radicalise",
-              "radicalize"}
-
-
-def _origin(ent: SpacySpan) -> bool:
-    """Where something came from or went to, not where the event is: a name after "from" ("aid workers from
-    France", "a jet that took off from Libya"), after "to" under a verb of going or beside a "from" ("a ferry
-    heading from Belfast to Cairnryan, Scotland"), and a name in apposition to or listed with one ("Scotland")."""
-    root = ent.root
-    while root.dep_ in ("appos", "conj") and root.head.i != root.i and root.head.pos_ == "PROPN":
-        root = root.head
-    head = root.head
-    if root.dep_ != "pobj":
-        return False
-    if head.lower_ == "from":
-        return True
-    if head.lower_ not in _TOWARD | {"in"} or head.dep_ != "prep":
-        return False
-    verb = head.head
-    if head.lower_ == "in":  # "He was born in Paris and lived in Lyon": the attacker's life, not the attack
-        return verb.lemma_.lower() in _BIOGRAPHY
-    return verb.lemma_.lower() in _MOTION or any(c.lower_ == "from" and c.dep_ == "prep" for c in verb.children)
-
-
 # Head nouns that make a demonym a person's nationality, not the event's place.
 _PERSON_HEADS = {"man", "woman", "men", "women", "teenager", "national", "nationals", "citizen", "citizens",
                  "refugee", "refugees", "tourist", "tourists", "student", "students", "worker", "workers",
@@ -330,49 +292,6 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
         if at not in skip:
             found[at] = pn
     return [found[k] for k in sorted(found)]
-
-
-# Nouns for people and forces: a country's possessive before one says whose they are, not where the event is.
-_ACTOR_HEADS = {"force", "forces", "army", "military", "troops", "troop", "government", "rebel", "rebels", "militant",
-                "militants", "police", "official", "officials", "minister", "president", "leader", "leaders",
-                "group", "militia", "insurgents", "fighters", "soldiers", "authorities", "navy", "spokesman",
-                "envoy", "ambassador", "intelligence", "agency", "embassy", "prime"}
-
-
-def _capital_of(ent: SpacySpan) -> bool:
-    """A place in the possessive right before "capital": "Syria's capital", "Balochistan's capital"."""
-    doc = ent.doc
-    return ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("'s", "’s") and doc[ent.end + 1].lower_ == "capital"
-
-
-def _owner_of_actor(ent: SpacySpan) -> bool:
-    """A country in the possessive before a group or its people: "Yemen's Houthis", "Pakistan's army"."""
-    doc = ent.doc
-    if ent.end >= len(doc) or doc[ent.end].lower_ not in ("'s", "’s"):
-        return False
-    head = ent.root.head
-    if head.i == ent.root.i or head.i < ent.end:
-        return False
-    return head.ent_type_ in ("NORP", "ORG", "PERSON") or bool(head.ent_kb_id_) or head.lower_ in _ACTOR_HEADS \
-        or head.lemma_.lower() in _ACTOR_HEADS  # a gazetteer actor ("Houthis") has a knowledge-base id
-
-
-# Words after a demonym that make it a language ("(Spanish abbr: ELN)", "Arabic for 'the base'").
-_LANGUAGE_NEXT = {"abbr", "abbr.", "abbreviation", "acronym", "for", "name", "word", "term", "translation",
-                  "language", "speaking", "speakers", "speaker", "-speaking", "media", "version", "original", ":"}
-
-
-def _language(ent: SpacySpan) -> bool:
-    """A demonym that names a language, not a country: "(Spanish abbr: ELN)", "Arabic for 'the base'",
-    "known in Spanish as ...", "Urdu-language"."""
-    doc = ent.doc
-    nxt = doc[ent.end] if ent.end < len(doc) else None
-    prev = doc[ent.start - 1] if ent.start > 0 else None
-    if nxt is not None and nxt.lower_ in _LANGUAGE_NEXT:
-        return True
-    if prev is not None and prev.text == "(":
-        return True
-    return prev is not None and prev.lower_ == "in" and (nxt is None or nxt.is_punct or nxt.lower_ in ("as", "and"))
 
 
 # ------------------------------------------------------------------------------------------ patterns

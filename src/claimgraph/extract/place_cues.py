@@ -1,0 +1,94 @@
+"""What the words around a place name say about it, for choosing an incident's place (`event_place`): a name
+that says where the event is not ("the German consulate", "the border with Somalia"), where something came
+from or went to ("aid workers from France", "born in Paris"), whose forces ("Yemen's Houthis"), a capital
+("Syria's capital"), or a language ("(Spanish abbr: ELN)"). Each test reads one NER span's parse.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+
+# A country's facility abroad or a frontier: "the German consulate in Mazar", "near the border with Somalia".
+_FOREIGN_HEADS = {"embassy", "consulate", "mission", "ambassador", "border", "frontier", "envoy"}
+
+
+def foreign(ent: SpacySpan) -> bool:
+    """A name that says where the event is not: a demonym or country before "embassy"/"consulate"/
+    "base", or after "border with"."""
+    head = ent.root.head
+    if head.lemma_.lower() in _FOREIGN_HEADS and head.i != ent.root.i:
+        return True
+    return head.dep_ == "prep" and head.head.lemma_.lower() in _FOREIGN_HEADS
+
+
+# Verbs of going somewhere: a name after "to" under one is where something went, not where it happened.
+_MOTION = {"head", "go", "travel", "fly", "sail", "drive", "return", "move", "bind", "bound", "depart", "leave",
+           "ship", "send", "deport", "transfer", "flee", "escape", "migrate", "bring", "carry", "transport",
+           "divert", "redirect", "route", "emigrate", "relocate", "smuggle", "extradite", "repatriate"}
+_TOWARD = {"to", "towards", "toward", "for"}
+# Verbs of someone's life: "born in X", "lived in X", "grew up in X" say where a person is from.
+_BIOGRAPHY = {"bear", "born", "live", "grow", "raise", "reside", "study", "educate", "settle", "radicalise",
+              "radicalize"}
+
+
+def origin(ent: SpacySpan) -> bool:
+    """Where something came from or went to, not where the event is: a name after "from" ("aid workers from
+    France", "a jet that took off from Libya"), after "to" under a verb of going or beside a "from" ("a ferry
+    heading from Belfast to Cairnryan, Scotland"), and a name in apposition to or listed with one ("Scotland")."""
+    root = ent.root
+    while root.dep_ in ("appos", "conj") and root.head.i != root.i and root.head.pos_ == "PROPN":
+        root = root.head
+    head = root.head
+    if root.dep_ != "pobj":
+        return False
+    if head.lower_ == "from":
+        return True
+    if head.lower_ not in _TOWARD | {"in"} or head.dep_ != "prep":
+        return False
+    verb = head.head
+    if head.lower_ == "in":  # "He was born in Paris and lived in Lyon": the attacker's life, not the attack
+        return verb.lemma_.lower() in _BIOGRAPHY
+    return verb.lemma_.lower() in _MOTION or any(c.lower_ == "from" and c.dep_ == "prep" for c in verb.children)
+
+
+# Nouns for people and forces: a country's possessive before one says whose they are, not where the event is.
+_ACTOR_HEADS = {"force", "forces", "army", "military", "troops", "troop", "government", "rebel", "rebels", "militant",
+                "militants", "police", "official", "officials", "minister", "president", "leader", "leaders",
+                "group", "militia", "insurgents", "fighters", "soldiers", "authorities", "navy", "spokesman",
+                "envoy", "ambassador", "intelligence", "agency", "embassy", "prime"}
+
+
+def capital_of(ent: SpacySpan) -> bool:
+    """A place in the possessive right before "capital": "Syria's capital", "Balochistan's capital"."""
+    doc = ent.doc
+    return ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("'s", "’s") and doc[ent.end + 1].lower_ == "capital"
+
+
+def owner_of_actor(ent: SpacySpan) -> bool:
+    """A country in the possessive before a group or its people: "Yemen's Houthis", "Pakistan's army"."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in ("'s", "’s"):
+        return False
+    head = ent.root.head
+    if head.i == ent.root.i or head.i < ent.end:
+        return False
+    return head.ent_type_ in ("NORP", "ORG", "PERSON") or bool(head.ent_kb_id_) or head.lower_ in _ACTOR_HEADS \
+        or head.lemma_.lower() in _ACTOR_HEADS  # a gazetteer actor ("Houthis") has a knowledge-base id
+
+
+# Words after a demonym that make it a language ("(Spanish abbr: ELN)", "Arabic for 'the base'").
+_LANGUAGE_NEXT = {"abbr", "abbr.", "abbreviation", "acronym", "for", "name", "word", "term", "translation",
+                  "language", "speaking", "speakers", "speaker", "-speaking", "media", "version", "original", ":"}
+
+
+def language(ent: SpacySpan) -> bool:
+    """A demonym that names a language, not a country: "(Spanish abbr: ELN)", "Arabic for 'the base'",
+    "known in Spanish as ...", "Urdu-language"."""
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if nxt is not None and nxt.lower_ in _LANGUAGE_NEXT:
+        return True
+    if prev is not None and prev.text == "(":
+        return True
+    return prev is not None and prev.lower_ == "in" and (nxt is None or nxt.is_punct or nxt.lower_ in ("as", "and"))
