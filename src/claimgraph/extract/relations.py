@@ -134,6 +134,7 @@ class RelationPatterns:
     #: per vocab (by id): the vocab and one DependencyMatcher per trigger gate, built on first use
     _matchers: dict[int, tuple[Vocab, dict[frozenset[str], DependencyMatcher]]] = field(
         default_factory=dict, compare=False, hash=False, repr=False)
+    _by_id: dict[str, RelationRule] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> RelationPatterns:
@@ -160,6 +161,13 @@ class RelationPatterns:
         return cls(int(data.get("version", 1)), tuple(rules), {k: tuple(v) for k, v in classes.items()},
                    trigger_words=frozenset(trigger_words), solo_words=frozenset(solo_words))
 
+    @property
+    def by_id(self) -> dict[str, RelationRule]:
+        """Rules by id (a match names its rule by id), built on first use."""
+        if not self._by_id:
+            self._by_id.update((r.id, r) for r in self.rules)
+        return self._by_id
+
     def words(self) -> set[str]:
         return {w for w in self.trigger_words if " " not in w}
 
@@ -182,7 +190,7 @@ class RelationPatterns:
             return []
         lo, hi = (0, len(base)) if isinstance(doc, Doc) else (doc.start, doc.end)
         present = {t.lower_ for t in base[lo:hi]} | {t.lemma_.lower() for t in base[lo:hi]}
-        by_id = {rule.id: rule for rule in self.rules}
+        by_id = self.by_id
         strings = base.vocab.strings
         out: dict[tuple[str, int, int | None, int | None], RelationMatch] = {}
         for gate, matcher in self.matchers(base.vocab).items():

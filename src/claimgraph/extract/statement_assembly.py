@@ -55,9 +55,6 @@ class StatementFinder:
         self.version = version
         words = sorted(self.rules.cue_words(), key=len, reverse=True)
         self.cue_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
-        # a cue word with a reference marker glued to it ("police said.[87]"), which the tokenizer makes one token
-        self.glued_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")[.,;:!?]?" + _REF.pattern,
-                                   re.IGNORECASE)
         # stance adjectives and held-view nouns count only with the clause they take ("confident that",
         # "reports of", "made it clear that"): alone they are too common to parse every sentence holding them
         held = sorted(self.rules.held_words(), key=len, reverse=True)
@@ -75,12 +72,11 @@ class StatementFinder:
         with a cue word are parsed here."""
         text = doc.text
         extra = self.sentences_to_parse(text, sentences)
-        # a sentence with italics markup ("according to _The Washington Post_") or a reference marker glued to a
-        # cue word ("a police spokesman said.[3]": the tokenizer makes "said.[3" one token, parsed as a noun) is
-        # parsed again without the marks; each mark becomes as many spaces, so offsets stay the same
+        # a sentence with italics markup ("according to _The Washington Post_") is parsed again without the marks;
+        # each mark becomes as many spaces, so offsets stay the same (a reference marker glued to a cue word,
+        # "said.[3]", needs no second parse: the tokenizer cuts it off, nlp/pipeline.split_reference_markers)
         marked = [p for p in parsed if "_" in text[p.start : p.end] and (
-            self.cue_re.search(text, p.start, p.end) or self.held_re.search(text, p.start, p.end))
-            or self.glued_re.search(text, p.start, p.end)]
+            self.cue_re.search(text, p.start, p.end) or self.held_re.search(text, p.start, p.end))]
         todo = [(s.start, s.end, s.paragraph) for s in extra] + [(p.start, p.end, p.paragraph) for p in marked]
         texts = (_unmarked(text[a:b]) for a, b, _ in todo)
         more = [ParsedSentence(a, sent, para) for (a, _, para), sent in zip(todo, self.nlp.pipe(texts), strict=True)]
