@@ -136,6 +136,11 @@ STATED = [
     ("Hezbollah has deployed its fighters in Syria.", "operates_in", "Hezbollah", "Syria"),
     ("The Moro Islamic Liberation Front was the largest rebel group fighting in Mindanao.", "operates_in",
      "Moro Islamic Liberation Front", "Mindanao"),
+    # a country named as an actor acts as its state; a person holds a state's office by its possessive
+    ("Hezbollah and Israel fought each other in 2006.", "attacked", "Israel", "Hezbollah"),
+    ("Nigeria's president Bola Tinubu vowed to crush Boko Haram.", "member_of", "Bola Tinubu", "Nigeria"),
+    # a name the sentence defines as a group is one, whatever the NER said; "it" then refers to it
+    ("Abu Sayyaf is a jihadist militant group. It is based in Jolo.", "based_in", "Abu Sayyaf", "Jolo"),
 ]
 
 
@@ -302,3 +307,10 @@ def test_a_group_noun_named_by_a_participle_is_that_group(extractor: Extractor) 
     x = _x(extractor, text)
     objects = {c.object.name for c in x.claims if c.object is not None and "Rashid" in c.subject.name}
     assert objects == {"Harkat al-Ansar"}
+
+
+def test_a_town_never_acts_as_a_state_and_an_envoy_to_a_country_holds_no_office_of_it(extractor: Extractor) -> None:
+    x = _x(extractor, "Pakistan's United States envoy, ambassador Husain Haqqani, promised an inquiry.")
+    assert not claims_of(x, "member_of", "Haqqani", "United States")
+    x = _x(extractor, "Quetta and the Taliban fought each other for years.")
+    assert not claims_of(x, "attacked", "Quetta")

@@ -7,10 +7,29 @@ and stay."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from ..nlp.descriptive import Description
+from ..ontology import Ontology
 from ..records import Claim, Entity
+
+#: Whether a place entity names a country, which may then act as a state ("Pakistan attacked …").
+IsState = Callable[[Entity], bool]
+
+
+def type_allowed(ontology: Ontology, entity: Entity, allowed: Sequence[str] | None, is_state: IsState) -> bool:
+    """Whether an entity may fill a predicate's slot that allows `allowed` types. A country the text names as
+    an actor ("Pakistan supports …", "Israel fought Hezbollah") acts as a state; a town or province never
+    does."""
+    if allowed is None:
+        return True
+    if any(ontology.is_a(entity.type, a) for a in allowed):
+        return True
+    return entity.type == "place" and "state" in allowed and is_state(entity)
+
+
+def never_state(_: Entity) -> bool:
+    return False
 
 
 def unidentifiable(descriptions: Iterable[Description]) -> tuple[frozenset[str], tuple[str, ...]]:

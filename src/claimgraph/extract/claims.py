@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from ..ontology import Ontology
 from ..records import Claim, Entity, Modality, PartialDate, Source, SourceKind, Span, make_id
 from .attribution import AGENTLESS, AttributionLexicon, find_source
+from .claim_arguments import IsState, type_allowed
 from .claim_place import place_of
 from .entities import MentionIndex
 from .frames import FRAMES, Candidate, FrameInput
@@ -58,15 +59,6 @@ class ClaimLexicons:
     def solo_words(self) -> set[str]:
         """Words with which one named party is enough for a claim ("X denied any involvement")."""
         return set(self.relations.solo_words) if self.relations is not None else set()
-
-
-def _type_ok(ontology: Ontology, etype: str, allowed: Sequence[str] | None) -> bool:
-    if allowed is None:
-        return True
-    if any(ontology.is_a(etype, a) for a in allowed):
-        return True
-    # a country named as an actor ("Pakistan supports …") acts as a state
-    return etype == "place" and "state" in allowed
 
 
 def _governor(t: Token) -> Token:
@@ -138,13 +130,13 @@ def _same_name(a: str, b: str) -> bool:
     return bool(short) and long[-len(short):] == short
 
 
-def _check(c: Candidate, ontology: Ontology) -> str | None:
+def _check(c: Candidate, ontology: Ontology, is_state: IsState) -> str | None:
     pdef = ontology.predicates.get(c.predicate)
     if pdef is None:
         return f"unknown predicate {c.predicate}"
-    if not _type_ok(ontology, c.subject.type, pdef.subject):
+    if not type_allowed(ontology, c.subject, pdef.subject, is_state):
         return f"subject {c.subject.name!r} is a {c.subject.type}, not one of {', '.join(pdef.subject)}"
-    if c.object is not None and not _type_ok(ontology, c.object.type, pdef.object):
+    if c.object is not None and not type_allowed(ontology, c.object, pdef.object, is_state):
         return f"object {c.object.name!r} is a {c.object.type}, not one of {', '.join(pdef.object or ())}"
     if c.object is not None and c.subject.type == c.object.type and _same_name(c.subject.name, c.object.name):
         return f"{c.subject.name!r} and {c.object.name!r} look like one name written twice"
@@ -169,7 +161,7 @@ def find_claims(
         for frame in FRAMES:
             cands.extend(frame(fi))
         if lex.relations is not None:
-            more, why = relation_candidates(fi, lex.relations, ctx.ontology)
+            more, why = relation_candidates(fi, lex.relations, ctx.ontology, ctx.is_state)
             cands.extend(more)
             dropped.extend(why)
         targets = {(c.subject.id, c.object.id) for c in cands if c.predicate == "targets" and c.object}
@@ -178,7 +170,7 @@ def find_claims(
         question = ps.sent.text.rstrip(" ”\"'’)").endswith("?")
         for c in cands:
             what = f"{c.predicate}({c.subject.name}, {c.object.name if c.object else '-'}) at {ps.start}"
-            why = _check(c, ctx.ontology)
+            why = _check(c, ctx.ontology, ctx.is_state)
             if why is None and question:
                 why = "the sentence is a question: it asks, it does not claim"
             if why is None and c.predicate == "operates_in" and c.object and (c.subject.id, c.object.id) in targets:

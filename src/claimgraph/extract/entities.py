@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..nlp.descriptive import SPANS_KEY, Description, demonym_like
@@ -53,6 +54,11 @@ _PERSON_ROLES = {"founder", "co-founder", "leader", "chief", "spokesman", "spoke
                  "deputy", "president", "minister", "analyst", "officer", "official", "son", "daughter", "brother",
                  "cleric", "preacher", "journalist", "lawmaker", "senator", "general", "colonel"}
 _GROUP_NOUNS = {"group", "outfit", "organisation", "organization", "network", "militia", "movement"}
+#: Nouns that define a name as an organisation's ("X is a jihadist group", "X, a separatist organization"),
+#: and the modifiers that make it an armed one.
+_DEFINING_NOUNS = _GROUP_NOUNS | {"faction", "party", "front", "insurgency", "guerrilla", "guerrillas"}
+_ARMED_MODIFIERS = {"militant", "terrorist", "armed", "rebel", "insurgent", "jihadist", "jihadi", "paramilitary",
+                    "guerrilla", "separatist", "extremist", "islamist", "secessionist", "revolutionary", "military"}
 # "a man named X", "the attacker was identified as X": X is a person whatever the NER said (unless the
 # named thing is a place: "a village named X")
 _NAMING = re.compile(r"(?:\b(\w+)\s+named|\bidentified\s+as|\bnamed\s+as)\s+$", re.I)
@@ -61,6 +67,9 @@ _PLACE_NOUNS = {"village", "town", "city", "district", "area", "province", "regi
 _NAMED_RETYPE = {"GPE", "LOC", "NORP", "FAC"}
 _AFTER_PLACE_NOUN = re.compile(r"\b(?:village|town|city|district|tehsil|area|locality|township|hamlet)\s+(?:of\s+)?$",
                                re.I)
+#: a place noun right after a name: "Basilan islands", "Kurram district", "Tirah valley"
+_BEFORE_PLACE_NOUN = re.compile(r"\s+(?:islands?|district|province|valley|village|town|city|county|region|"
+                                r"governorate|tehsil|agency|state)\b", re.I)
 _INDEFINITE = re.compile(r"\b(?:an?)\s+$", re.I)
 
 
@@ -76,6 +85,7 @@ class Mention:
     desc: str = ""  # key of a descriptive actor (nlp/descriptive.py); "" for a name
     country_text: str = ""  # for a description: the words that give its country ("Indian")
     in_name: bool = False  # a description found inside an NER name ("Pakistan Army")
+    defined: bool = False  # the text says here what the name is ("X is a militant group", "X, an outfit")
 
 
 @dataclass(slots=True)
@@ -183,6 +193,8 @@ def find_mentions(
                 label = "PERSON"  # "A man named Abdul Razak Ali Artan"
             if label == "PERSON" and not ent.kb_id_ and _AFTER_PLACE_NOUN.search(doc_text, max(0, start - 16), start):
                 label = "GPE"  # "Tirah Valley's village Koki Khel": a place the NER took for a person
+            if label == "PERSON" and not ent.kb_id_ and _BEFORE_PLACE_NOUN.match(doc_text, end):
+                label = "GPE"  # "Basilan islands", "Kurram district": a place the NER took for a person
             if label == "PERSON" and not ent.kb_id_ and ent.root.dep_ in ("compound", "nmod", "amod") \
                     and ent.root.head.lemma_.lower() in _MEMBER_NOUNS:
                 label = "ORG"  # "Lashkar-e-Islam fighters": a name that has fighters is an organisation's
@@ -196,10 +208,13 @@ def find_mentions(
             if label == "ORG" and not ent.kb_id_ and any(
                     c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES for c in ent.root.children):
                 label = "PERSON"  # "B. Raman, a founder of India's Research and Analysis Wing": a person's role
+            defined = None if ent.kb_id_ else _defined_as(ent)
+            if defined is not None:
+                label = defined  # "Abu Sayyaf is a jihadist militant group": an organisation, whatever the NER said
             # token range of the trimmed text inside the sentence doc
             t0 = next((t.i for t in ent if ps.start + t.idx - base >= start), ent.start)
             t1 = max((t.i + 1 for t in ent if ps.start + t.idx - base < end), default=ent.end)
-            mentions.append(Mention(start, end, text, label, ent.kb_id_, si, (t0, t1)))
+            mentions.append(Mention(start, end, text, label, ent.kb_id_, si, (t0, t1), defined=defined is not None))
     for m in extra:
         if m.kb_id and _common_phrase(doc_text, m.start, m.text):
             continue
@@ -222,6 +237,22 @@ def find_mentions(
     mentions = [m for m in mentions if m.label == "PUBLICATION"
                 or not any(p.start <= m.start and m.end <= p.end for p in pubs)]
     return mentions, dropped
+
+
+def _defined_as(ent: SpacySpan) -> str | None:
+    """The label a sentence gives a name by defining it: "X is a (jihadist) group", "X, a separatist
+    organization, …" → ARMED_GROUP when an armed word qualifies the noun, else ORG; None when it does not."""
+    root = ent.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be":
+        nouns += [c for c in root.head.children if c.dep_ == "attr"]
+    for noun in nouns:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _DEFINING_NOUNS:
+            continue
+        words = {t.lemma_.lower() for t in noun.subtree if t.i < noun.i} | {noun.lemma_.lower()}
+        return "ARMED_GROUP" if words & _ARMED_MODIFIERS or noun.lemma_.lower().startswith(
+            ("guerrilla", "insurgen")) or noun.lemma_.lower() == "militia" else "ORG"
+    return None
 
 
 _UNNAMED_ORG = {"ORG", "NORP", "FAC", "PERSON"}
@@ -291,6 +322,7 @@ class _Cluster:
     kb_id: str = ""
     first: int = 0
     descriptive: bool = False
+    defined: str = ""  # the type a defining sentence gave it ("X is a militant group")
 
     @property
     def name(self) -> str:
@@ -394,6 +426,8 @@ def cluster_mentions(
                 persons_full.append(c)
         else:
             c.types.append(etype)
+        if m.defined and not c.defined:
+            c.defined = etype
         assigned.append((m, c))
         # "Inter-Services Intelligence (ISI)": the bracketed short form is an alias
         after = doc_text[m.end : m.end + 16]
@@ -432,7 +466,7 @@ def cluster_mentions(
     for c in clusters:
         if not c.mentions:
             continue
-        etype = c.types[0] if c.kb_id or c.descriptive else _best_type(c.types)
+        etype = c.types[0] if c.kb_id or c.descriptive else c.defined or _best_type(c.types)
         name = c.name
         if not c.kb_id and not c.descriptive:
             # the longest name used is the canonical one ("Mir Shafiq Mengal", not "Mengal"), as written in

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from ..ontology import Ontology
 from ..records import Entity
+from .claim_arguments import IsState, never_state, type_allowed
 from .entities import ORG_TYPES
 from .frames import Candidate, FrameInput, subjects_of
 from .relations import RelationMatch, RelationPatterns
@@ -24,21 +25,18 @@ from .relations import RelationMatch, RelationPatterns
 Drop = tuple[str, str]
 
 
-def _types_fit(ontology: Ontology, predicate: str, subject: Entity, obj: Entity | None) -> bool:
+def _types_fit(ontology: Ontology, predicate: str, subject: Entity, obj: Entity | None, is_state: IsState
+               ) -> bool:
     pdef = ontology.predicates.get(predicate)
     if pdef is None:
         return False
-
-    def fits(etype: str, allowed: Sequence[str] | None) -> bool:
-        if allowed is None:
-            return True
-        return any(ontology.is_a(etype, a) for a in allowed) or (etype == "place" and "state" in allowed)
-
-    return fits(subject.type, pdef.subject) and (obj is None or fits(obj.type, pdef.object))
+    return type_allowed(ontology, subject, pdef.subject, is_state) and (
+        obj is None or type_allowed(ontology, obj, pdef.object, is_state))
 
 
-def _choose(ontology: Ontology, predicates: Sequence[str], subject: Entity, obj: Entity | None) -> str:
-    return next((p for p in predicates if _types_fit(ontology, p, subject, obj)), predicates[0])
+def _choose(ontology: Ontology, predicates: Sequence[str], subject: Entity, obj: Entity | None,
+            is_state: IsState) -> str:
+    return next((p for p in predicates if _types_fit(ontology, p, subject, obj, is_state)), predicates[0])
 
 
 def _role(fi: FrameInput, trigger: Token, predicate: str) -> str | None:
@@ -120,8 +118,8 @@ def _what(predicates: Sequence[str], trigger: Token, offset: int, subject: str, 
     return f"{predicates[0]}({subject}, {obj}) at {offset + trigger.idx}"
 
 
-def relation_candidates(fi: FrameInput, patterns: RelationPatterns, ontology: Ontology
-                        ) -> tuple[list[Candidate], list[Drop]]:
+def relation_candidates(fi: FrameInput, patterns: RelationPatterns, ontology: Ontology,
+                        is_state: IsState = never_state) -> tuple[list[Candidate], list[Drop]]:
     """Candidates of one parsed sentence from the relation patterns, and the matches that could not be one."""
     out: list[Candidate] = []
     dropped: list[Drop] = []
@@ -137,7 +135,7 @@ def relation_candidates(fi: FrameInput, patterns: RelationPatterns, ontology: On
             continue
         if m.fallback and (m.trigger, m.predicates[0]) in stated:
             continue
-        cands, why = _candidates(fi, m, ontology)
+        cands, why = _candidates(fi, m, ontology, is_state)
         if cands:
             done.add(m.trigger)
             if m.object is not None:
@@ -156,6 +154,13 @@ def _named(fi: FrameInput, tok: Token) -> list[Entity]:
     return [e for e in fi.mentions.entities.values() if tok.text == e.name or tok.text in e.aliases][:1]
 
 
+def _owns(fi: FrameInput, role: Token, state: Entity) -> bool:
+    """Whether a country is the possessor of a role noun, or of the name the role noun qualifies ("Pakistan's
+    president X"): the one shape in which a person holds a state's office."""
+    owners = [*role.children, *(role.head.children if role.dep_ == "compound" else ())]
+    return any(c.dep_ == "poss" and any(fi.mentions.at(fi.index, t.i) == state for t in c.subtree) for c in owners)
+
+
 def _np(fi: FrameInput, tok: Token, prefer: Sequence[str]) -> list[Entity]:
     """The entities a noun phrase names; a noun in apposition that names none stands for its head ("Al-Shabaab,
     an al-Qaeda-linked group")."""
@@ -165,7 +170,8 @@ def _np(fi: FrameInput, tok: Token, prefer: Sequence[str]) -> list[Entity]:
     return found
 
 
-def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology) -> tuple[list[Candidate], Drop | None]:
+def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology, is_state: IsState
+                ) -> tuple[list[Candidate], Drop | None]:
     doc = fi.sent.doc
     trigger = doc[m.trigger]
     prefer = ("person", *sorted(ORG_TYPES))
@@ -233,7 +239,9 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology) -> tuple[l
         for o in objs or [None]:
             if o is not None and o.id == s.id:
                 continue
-            pred = _choose(ontology, m.predicates, s, o)
+            pred = _choose(ontology, m.predicates, s, o, is_state)
+            if pred == "member_of" and o is not None and o.type == "place" and not _owns(fi, trigger, o):
+                continue  # "X, leader of … in the Philippines", "Pakistan's US envoy": no state's office
             cands.append(Candidate(pred, s, o, trigger, m.frame, role=_role(fi, trigger, pred),
                                    if_intended=m.intended))
     return cands, None

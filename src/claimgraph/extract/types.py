@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..ontology import Ontology
-from ..records import Document, PartialDate, Place
+from ..records import Document, Entity, PartialDate, Place
 
 #: Turns a place name as written ("Mastung", "Balochistan province") into a `Place`, or None.
 PlaceResolver = Callable[[str], Place | None]
@@ -61,3 +61,10 @@ class ExtractContext:
 
     def resolve_place(self, name: str) -> Place | None:
         return None if self.place_resolver is None else self.place_resolver(name)
+
+    def is_state(self, entity: Entity) -> bool:
+        """Whether a place entity names a country (which may then act as a state in a claim)."""
+        if entity.type != "place":
+            return False
+        place = self.resolve_place(entity.name)
+        return place is not None and place.precision == "country"
