@@ -96,6 +96,7 @@ class Extractor:
         self.furniture = frozenset(str(w).lower() for w in lexicon.get("furniture_names", []))
         self.furniture_verbs = frozenset(str(w).lower() for w in lexicon.get("furniture_verbs", []))
         self.publication_nouns = tuple(str(w) for w in lexicon.get("publication_nouns", []))
+        self.people_nouns = {str(k).lower(): str(v).lower() for k, v in (lexicon.get("people_nouns") or {}).items()}
         self.statements = StatementFinder(self.nlp, version=EXTRACTOR_VERSION)
         self.event_claims = EventClaimFinder(self.ontology, self.lex, self.unidentifiable)
         self._warm_up()
@@ -185,9 +186,10 @@ class Extractor:
         extra = [Mention(h.start, h.end, h.text, h.label, h.actor_id) for s in item.sentences if not s.keep
                  for h in s.hits]
         mentions, dropped = find_mentions(parsed, doc.text, extra, self.furniture, self.publication_nouns,
-                                          self.descriptions, self.countries, self.furniture_verbs)
+                                          self.descriptions, self.countries, self.furniture_verbs,
+                                          self.people_nouns)
         entities, index = cluster_mentions(mentions, parsed, doc.text, self.matcher.gazetteer, self.descriptions,
-                                           self.countries)
+                                           self.countries, self.people_nouns)
         ctx = ExtractContext(doc, self.ontology, doc.published, self.place_resolver, EXTRACTOR_VERSION,
                              tuple(item.paragraphs))
         topic = None

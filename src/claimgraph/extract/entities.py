@@ -156,7 +156,7 @@ def find_mentions(
     parsed: Sequence[ParsedSentence], doc_text: str, extra: Iterable[Mention] = (),
     furniture: frozenset[str] = frozenset(), publication_nouns: Iterable[str] = (),
     descriptions: Mapping[str, Description] | None = None, countries: Countries | None = None,
-    furniture_verbs: frozenset[str] = frozenset(),
+    furniture_verbs: frozenset[str] = frozenset(), people: Mapping[str, str] | None = None,
 ) -> tuple[list[Mention], list[tuple[str, str]]]:
     """Entity mentions of the parsed sentences (plus `extra`, e.g. gazetteer hits elsewhere), and drops.
 
@@ -214,6 +214,10 @@ def find_mentions(
             # token range of the trimmed text inside the sentence doc
             t0 = next((t.i for t in ent if ps.start + t.idx - base >= start), ent.start)
             t1 = max((t.i + 1 for t in ent if ps.start + t.idx - base < end), default=ent.end)
+            noun = _people_noun(ent, people) if people and label in ("NORP", "GROUP_IDENTITY") else None
+            if noun is not None:  # "two Protestant civilians": the group as the people it was
+                end, t1 = ps.start + noun.idx - base + len(noun.text), noun.i + 1
+                text = doc_text[start:end]
             mentions.append(Mention(start, end, text, label, ent.kb_id_, si, (t0, t1), defined=defined is not None))
     for m in extra:
         if m.kb_id and _common_phrase(doc_text, m.start, m.text):
@@ -237,6 +241,25 @@ def find_mentions(
     mentions = [m for m in mentions if m.label == "PUBLICATION"
                 or not any(p.start <= m.start and m.end <= p.end for p in pubs)]
     return mentions, dropped
+
+
+def _people_noun(ent: SpacySpan, people: Mapping[str, str]) -> Token | None:
+    """The people noun a nationality, faith or ethnicity qualifies right after it ("Protestant civilians",
+    "a Shia pilgrim"), or None."""
+    if ent.end >= len(ent.doc):
+        return None
+    noun = ent.doc[ent.end]
+    word = noun.lower_
+    if noun.pos_ != "NOUN" or (word not in people and word not in people.values()) or ent.root.head.i != noun.i:
+        return None
+    return noun
+
+
+def people_name(text: str, people: Mapping[str, str]) -> str:
+    """An identity group named in the plural: "Catholic civilian" → "Catholic civilians"."""
+    head, _, last = text.rpartition(" ")
+    plural = people.get(last.lower())
+    return f"{head} {plural}" if head and plural else text
 
 
 def _defined_as(ent: SpacySpan) -> str | None:
@@ -347,6 +370,7 @@ def _best_type(types: Sequence[str]) -> str:
 def cluster_mentions(
     mentions: Sequence[Mention], parsed: Sequence[ParsedSentence], doc_text: str, gazetteer: Gazetteer | None,
     descriptions: Mapping[str, Description] | None = None, countries: Countries | None = None,
+    people: Mapping[str, str] | None = None,
 ) -> tuple[list[Entity], MentionIndex]:
     """Group mentions into entities (see the module docstring) and index them by sentence token.
 
@@ -408,7 +432,8 @@ def cluster_mentions(
             c = by_key.get(actor.id) or new(actor.id, m, actor.type, actor.id, actor.name)
             assigned.append((m, c))
             continue
-        norm = normalise(m.text)
+        group_name = people_name(m.text, people) if people and etype == "group_identity" else m.text
+        norm = normalise(group_name)
         c = alias_of.get(norm)
         words = m.text.split()
         if c is None and len(words) <= 2 and etype in {"person", "group_identity", "organisation", "place"}:
@@ -421,7 +446,7 @@ def cluster_mentions(
                 c = min(pick, key=lambda p: (-len(p.mentions), p.first))
                 etype = "person"  # part of a person's name ("Artan" after "Abdul Razak Ali Artan")
         if c is None:
-            c = new(f"{etype}:{norm}", m, etype)
+            c = new(f"{etype}:{norm}", m, etype, name=group_name)
             if etype == "person" and len(words) >= 2:
                 persons_full.append(c)
         else:
@@ -472,6 +497,8 @@ def cluster_mentions(
             # the longest name used is the canonical one ("Mir Shafiq Mengal", not "Mengal"), as written in
             # running text rather than in a headline's or lead's capitals ("Abu Sayyaf", not "ABU SAYYAF")
             name = max((m.text for m in c.mentions), key=lambda n: (len(n.split()), len(n), not n.isupper()))
+            if etype == "group_identity" and people:
+                name = people_name(name, people)  # "Catholic civilian" → the group, "Catholic civilians"
         # a description's id says so ("dsc_…"): one actor per kind and country across documents
         eid = c.kb_id or make_id("dsc" if c.descriptive else "ent", etype, normalise(name))
         refs: tuple[str, ...] = ()
