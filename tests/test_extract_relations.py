@@ -146,6 +146,11 @@ STATED = [
      "Irish National Liberation Army", "Protestant civilians"),
     ("Officials said Nigeria's ambassador Ahmed Musa promised a full inquiry.", "member_of", "Ahmed Musa",
      "Nigeria"),
+    # the owners of a stand-in noun are conjoined: each one operates there
+    ("The militants fled to North Waziristan, where the leadership of al-Qaeda and the Haqqani network operate.",
+     "operates_in", "Haqqani", "Waziristan"),
+    # a district the NER took for an organisation is a place where a place goes
+    ("The Pakistani Taliban's reach into Swat became broader in 2008.", "operates_in", "Taliban", "Swat"),
 ]
 
 
@@ -321,3 +326,9 @@ def test_a_town_never_acts_as_a_state_and_an_envoy_to_a_country_holds_no_office_
     assert not claims_of(x, "attacked", "Quetta")
     x = _x(extractor, "An interim government in Afghanistan was led by its president, Hamid Karzai, after the Taliban.")
     assert not claims_of(x, "member_of", "Karzai")  # "its" may be a government's: an office needs a named owner
+
+
+def test_an_organisation_after_in_stays_one_unless_it_names_a_district(extractor: Extractor) -> None:
+    x = _x(extractor, "Officials said Hezbollah has many supporters in Hamas and in Swat.")
+    types = {e.name: e.type for e in x.entities}
+    assert types.get("Hamas") != "place"

@@ -32,6 +32,8 @@ class Countries:
     country_of: Callable[[str], str | None]
     demonyms: dict[str, str]  # country name → demonym ("Pakistan" → "Pakistani")
     names: frozenset[str]  # country names and demonyms, lower case
+    #: the precision of the place a name resolves to ("district", "city", ...), None when it is no place
+    precision_of: Callable[[str], str | None] = lambda _: None
 
     def of_text(self, text: str) -> str | None:
         text = re.sub(r"^(?:the)\s+|['’]s?$", "", text.strip(), flags=re.I)
@@ -67,7 +69,12 @@ def countries_from(resolver: Any) -> Countries | None:  # noqa: ANN401 - a resol
         words.add(dem.lower())
         if country and country not in demonyms:
             demonyms[country] = dem[:1].upper() + dem[1:]
-    return Countries(resolver.country_of, demonyms, frozenset(words))
+
+    def precision_of(name: str) -> str | None:
+        place = resolver.resolve(name)
+        return None if place is None else place.precision
+
+    return Countries(resolver.country_of, demonyms, frozenset(words), precision_of)
 
 
 def document_country(place_names: Iterable[str], countries: Countries) -> str | None:

@@ -195,6 +195,10 @@ def find_mentions(
                 label = "GPE"  # "Tirah Valley's village Koki Khel": a place the NER took for a person
             if label == "PERSON" and not ent.kb_id_ and _BEFORE_PLACE_NOUN.match(doc_text, end):
                 label = "GPE"  # "Basilan islands", "Kurram district": a place the NER took for a person
+            if label in ("PERSON", "ORG") and not ent.kb_id_ and countries is not None and _after_locative(ent) \
+                    and countries.precision_of(text) in (_AREAS if label == "ORG" else _PLACES):
+                label = "GPE"  # "based in Jolo and Basilan", "its reach into Swat": a known place where a place
+                # goes; an organisation's name only when it is a district or region ("members in Hamas" is not)
             if label == "PERSON" and not ent.kb_id_ and ent.root.dep_ in ("compound", "nmod", "amod") \
                     and ent.root.head.lemma_.lower() in _MEMBER_NOUNS:
                 label = "ORG"  # "Lashkar-e-Islam fighters": a name that has fighters is an organisation's
@@ -241,6 +245,20 @@ def find_mentions(
     mentions = [m for m in mentions if m.label == "PUBLICATION"
                 or not any(p.start <= m.start and m.end <= p.end for p in pubs)]
     return mentions, dropped
+
+
+_AREAS = frozenset({"district", "province", "region", "country"})
+_PLACES = _AREAS | {"city"}
+#: prepositions after which a name is where something is or goes
+_LOCATIVE = frozenset({"in", "into", "near", "across", "throughout", "around", "inside", "outside"})
+
+
+def _after_locative(ent: SpacySpan) -> bool:
+    """Whether a name is the object of a locative preposition, itself or as a conjunct ("in Jolo and Basilan")."""
+    t = ent.root
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE
 
 
 def _people_noun(ent: SpacySpan, people: Mapping[str, str]) -> Token | None:

@@ -151,6 +151,10 @@ class FrameInput:
             # "Mastung and Khuzdar districts": the conjunct hangs off the modifier
             stack.extend(g for c in t.children if c.dep_ in {"compound", "nmod"} for g in c.children
                          if g.dep_ == "conj")
+            if t.lemma_.lower() in STAND_IN_NOUNS or t.lower_ in STAND_IN_NOUNS:
+                # "the leadership of al-Qaida and the Afghan Taliban": the owners are conjoined
+                stack.extend(g for c in t.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}
+                             for p in c.children if p.dep_ == "pobj" for g in p.children if g.dep_ == "conj")
         return out
 
     def window(self, start: int, end: int, step: int = 1) -> list[Entity]:
