@@ -332,3 +332,10 @@ def test_an_organisation_after_in_stays_one_unless_it_names_a_district(extractor
     x = _x(extractor, "Officials said Hezbollah has many supporters in Hamas and in Swat.")
     types = {e.name: e.type for e in x.entities}
     assert types.get("Hamas") != "place"
+
+
+def test_a_name_and_its_initials_are_one_actor_not_two_linked_ones(extractor: Extractor) -> None:
+    x = _x(extractor, "ETA, an acronym for Euskadi Ta Askatasuna, was linked to Batasuna.")
+    assert not [c for c in x.claims if c.object is not None and {c.subject.name.lower(), c.object.name.lower()}
+                >= {"eta"}], [(c.subject.name, c.predicate, c.object) for c in x.claims]
+    assert any("one name written twice" in why for _, why in x.dropped)

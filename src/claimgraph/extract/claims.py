@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from ..ontology import Ontology
 from ..records import Claim, Entity, Modality, PartialDate, Source, SourceKind, Span, make_id
+from ..resolve.names import acronym_forms, looks_like_acronym
 from .attribution import AGENTLESS, AttributionLexicon, find_source
 from .claim_arguments import IsState, type_allowed
 from .claim_place import place_of
@@ -130,6 +131,12 @@ def _same_name(a: str, b: str) -> bool:
     return bool(short) and long[-len(short):] == short
 
 
+def _initials_of(a: str, b: str) -> bool:
+    """"ETA" / "Euskadi Ta Askatasuna": one name is the other's initials."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return looks_like_acronym(short) and " " in long.strip() and short.replace(".", "").lower() in acronym_forms(long)
+
+
 def _check(c: Candidate, ontology: Ontology, is_state: IsState) -> str | None:
     pdef = ontology.predicates.get(c.predicate)
     if pdef is None:
@@ -138,7 +145,8 @@ def _check(c: Candidate, ontology: Ontology, is_state: IsState) -> str | None:
         return f"subject {c.subject.name!r} is a {c.subject.type}, not one of {', '.join(pdef.subject)}"
     if c.object is not None and not type_allowed(ontology, c.object, pdef.object, is_state):
         return f"object {c.object.name!r} is a {c.object.type}, not one of {', '.join(pdef.object or ())}"
-    if c.object is not None and c.subject.type == c.object.type and _same_name(c.subject.name, c.object.name):
+    if c.object is not None and (c.subject.type == c.object.type and _same_name(c.subject.name, c.object.name)
+                                 or _initials_of(c.subject.name, c.object.name)):
         return f"{c.subject.name!r} and {c.object.name!r} look like one name written twice"
     if c.role is not None and pdef.roles and c.role not in pdef.roles:
         return f"role {c.role!r} is not a role of {c.predicate}"
