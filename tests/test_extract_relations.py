@@ -149,6 +149,11 @@ STATED = [
     # the owners of a stand-in noun are conjoined: each one operates there
     ("The militants fled to North Waziristan, where the leadership of al-Qaeda and the Haqqani network operate.",
      "operates_in", "Haqqani", "Waziristan"),
+    # the accused is the doer, wherever the parser hung "of"
+    ("Officials accused the Haqqani network of being responsible for the attack in Kabul.", "attacked", "Haqqani",
+     "Kabul"),
+    ("The minister implicated the Islamic State of being responsible for the bombing in Quetta.", "attacked",
+     "Islamic State", "Quetta"),
     # a district the NER took for an organisation is a place where a place goes
     ("The Pakistani Taliban's reach into Swat became broader in 2008.", "operates_in", "Taliban", "Swat"),
 ]
@@ -339,3 +344,9 @@ def test_a_name_and_its_initials_are_one_actor_not_two_linked_ones(extractor: Ex
     assert not [c for c in x.claims if c.object is not None and {c.subject.name.lower(), c.object.name.lower()}
                 >= {"eta"}], [(c.subject.name, c.predicate, c.object) for c in x.claims]
     assert any("one name written twice" in why for _, why in x.dropped)
+
+
+def test_an_accusation_is_credited_to_the_accuser(extractor: Extractor) -> None:
+    x = _x(extractor, "Officials accused the Haqqani network of being responsible for the attack in Kabul.")
+    found = claims_of(x, "attacked", "Haqqani", "Kabul")
+    assert found and found[0].source is not None and found[0].source.kind is SourceKind.ANONYMOUS

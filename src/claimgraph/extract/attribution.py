@@ -174,7 +174,7 @@ def _speaker(cue: Token) -> Token | None:
 
 
 _REPORT_DEPS = {"ccomp", "parataxis", "xcomp"}
-_ACCUSE = {"accuse", "blame", "charge"}
+_ACCUSE = {"accuse", "blame", "charge", "implicate"}
 _PHRASE_DEPS = _REPORT_DEPS | {"dobj", "acl", "advcl"}
 
 
@@ -193,6 +193,9 @@ def _governs(cue: Token, target: Token | None, phrase: bool) -> bool:
             return True
         if step.dep_ == "prep" and step.lower_ == "of" and cue.lemma_.lower() in _ACCUSE:
             return True  # "officials accused Iran of arming the Houthis"
+        if step.dep_ == "dobj" and cue.lemma_.lower() in _ACCUSE and any(
+                c.dep_ == "prep" and c.lower_ == "of" and (c == target or c in target.ancestors) for c in step.children):
+            return True  # "officials accused the network of being responsible": "of" hung on the accused
         # "X was well established, officials emphasised, when a picture emerged of Y": a speaker clause
         # set inside its report carries the clause that goes on after it
         fronted = any(c.dep_ in _REPORT_DEPS and c.i < cue.i for c in cue.children)

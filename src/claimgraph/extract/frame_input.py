@@ -28,7 +28,7 @@ STAND_IN_NOUNS = frozenset({
 #: "fighters loyal to Y", "troops allied with Y": the noun stands for Y
 _LOYAL = {"loyal", "allied", "aligned", "belonging", "answerable", "subordinate"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
-_ACCUSE = {"accuse", "suspect", "charge", "blame", "convict", "indict"}
+_ACCUSE = {"accuse", "suspect", "charge", "blame", "convict", "indict", "implicate"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +201,10 @@ def _subjects(t: Token, fi: FrameInput, depth: int = 0) -> tuple[list[Entity], b
         accused = next((c for c in t.head.head.children if c.dep_ == "dobj"), None)
         if accused is not None:
             return fi.np_entities(accused), False
+    if t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.dep_ == "dobj" \
+            and _lemma(t.head.head.head) in _ACCUSE:
+        # "accused the Haqqani network of being responsible": the parser hung "of" on the accused
+        return fi.np_entities(t.head.head), False
     if t.dep_ in {"xcomp", "conj", "advcl", "pcomp", "ccomp", "relcl"} and t.head is not t and depth < 4:
         if t.dep_ == "relcl":
             return fi.np_entities(t.head), False
