@@ -149,6 +149,17 @@ STATED = [
     # the owners of a stand-in noun are conjoined: each one operates there
     ("The militants fled to North Waziristan, where the leadership of al-Qaeda and the Haqqani network operate.",
      "operates_in", "Haqqani", "Waziristan"),
+    # who was behind an attack attacked its target or place
+    ("Officials said the Islamic State was behind the attack on the mosque in Kabul.", "attacked", "Islamic State",
+     "Kabul"),
+    ("The Taliban are believed to be behind the attack on the police station in Kunduz.", "attacked", "Taliban",
+     "Kunduz"),
+    # the members of a named group are the group, not an unnamed one
+    ("Pakistani security forces killed five militants of the Tehreek-e-Taliban Pakistan in North Waziristan.",
+     "attacked", "Military Forces of Pakistan", "Taliban Pakistan"),
+    # controlling a place is operating there
+    ("The Houthis, who control the capital Sanaa, fired missiles at ships in the Red Sea.", "operates_in", "Houthis",
+     "Sanaa"),
     # the accused is the doer, wherever the parser hung "of"
     ("Officials accused the Haqqani network of being responsible for the attack in Kabul.", "attacked", "Haqqani",
      "Kabul"),
@@ -350,3 +361,10 @@ def test_an_accusation_is_credited_to_the_accuser(extractor: Extractor) -> None:
     x = _x(extractor, "Officials accused the Haqqani network of being responsible for the attack in Kabul.")
     found = claims_of(x, "attacked", "Haqqani", "Kabul")
     assert found and found[0].source is not None and found[0].source.kind is SourceKind.ANONYMOUS
+
+
+def test_suspicion_is_hedged_and_credited_to_who_suspects(extractor: Extractor) -> None:
+    x = _x(extractor, "Police suspect Lashkar-e-Jhangvi was behind the bombing in Quetta.")
+    found = claims_of(x, "attacked", "Lashkar-e-Jhangvi", "Quetta")
+    assert found and found[0].modality is Modality.HEDGED
+    assert found[0].source is not None and found[0].source.kind is not SourceKind.OUTLET

@@ -65,7 +65,7 @@ _NAMING = re.compile(r"(?:\b(\w+)\s+named|\bidentified\s+as|\bnamed\s+as)\s+$", 
 _PLACE_NOUNS = {"village", "town", "city", "district", "area", "province", "region", "street", "camp", "place",
                 "locality", "neighbourhood", "neighborhood", "township", "valley", "island", "river", "road"}
 _NAMED_RETYPE = {"GPE", "LOC", "NORP", "FAC"}
-_AFTER_PLACE_NOUN = re.compile(r"\b(?:village|town|city|district|tehsil|area|locality|township|hamlet)\s+(?:of\s+)?$",
+_AFTER_PLACE_NOUN = re.compile(r"\b(?:village|town|city|capital|district|tehsil|area|locality|township|hamlet)\s+(?:of\s+)?$",
                                re.I)
 #: a place noun right after a name: "Basilan islands", "Kurram district", "Tirah valley"
 _BEFORE_PLACE_NOUN = re.compile(r"\s+(?:islands?|district|province|valley|village|town|city|county|region|"

@@ -94,6 +94,11 @@ class FrameInput:
         if loyal is not None:
             return loyal
         e = self.entity(tok)
+        if e is not None and e.kind == "descriptive":
+            # "five militants of the TTP", "fighters from the MSA": the named owner, not an unnamed group
+            owner = self._owner(tok)
+            if owner is not None:
+                return owner
         if e is not None:
             return e
         wanted = set(prefer)
@@ -125,6 +130,18 @@ class FrameInput:
                 if f.type in wanted:
                     return f
         return found[0] if found else None
+
+    def _owner(self, tok: Token) -> Entity | None:
+        """The named group a stand-in noun belongs to: "militants of the TTP", "fighters from the MSA"."""
+        if tok.lemma_.lower() not in STAND_IN_NOUNS and tok.lower_ not in STAND_IN_NOUNS:
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in {"of", "from", "belonging"}:
+                for p in c.children:
+                    e = self.entity(p) if p.dep_ == "pobj" else None
+                    if e is not None and e.kind != "descriptive" and e.type in ORG_TYPES:
+                        return e
+        return None
 
     def _loyal_to(self, tok: Token) -> Entity | None:
         if tok.pos_ not in {"NOUN", "PROPN"}:

@@ -179,7 +179,8 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology, is_state: 
         subs = _np(fi, doc[m.subject], prefer) or _named(fi, doc[m.subject])
     else:
         # the clause's subject: of the verb above a noun trigger, of the copula above "affiliated"
-        above = doc[m.head] if m.head is not None else trigger.head if trigger.dep_ in _PREDICATIVE else trigger
+        above = doc[m.head] if m.head is not None else trigger.head if trigger.dep_ in _PREDICATIVE or (
+            trigger.dep_ == "prep" and trigger.head.lemma_ == "be") else trigger  # "X was behind …"
         subs = subjects_of(above, fi)
         if not subs and fi.topic is not None and _subjectless(above):
             subs = [fi.topic]  # "Senior leader of Z." in a list entry on X: X is the leader
