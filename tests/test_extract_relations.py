@@ -157,6 +157,10 @@ STATED = [
     # the members of a named group are the group, not an unnamed one
     ("Pakistani security forces killed five militants of the Tehreek-e-Taliban Pakistan in North Waziristan.",
      "attacked", "Military Forces of Pakistan", "Taliban Pakistan"),
+    # what a group is defined as, where
+    ("Ansar al-Sharia, a militant group in Libya, denied the charge.", "operates_in", "Ansar al-Sharia", "Libya"),
+    ("Al-Shabaab, a jihadist group active in Somalia, claimed the attack.", "operates_in", "Shabaab", "Somalia"),
+    ("ETA was an armed separatist organization in the Basque Country.", "operates_in", "ETA", "Basque Country"),
     # controlling a place is operating there
     ("The Houthis, who control the capital Sanaa, fired missiles at ships in the Red Sea.", "operates_in", "Houthis",
      "Sanaa"),
