@@ -372,3 +372,9 @@ def test_suspicion_is_hedged_and_credited_to_who_suspects(extractor: Extractor) 
     found = claims_of(x, "attacked", "Lashkar-e-Jhangvi", "Quetta")
     assert found and found[0].modality is Modality.HEDGED
     assert found[0].source is not None and found[0].source.kind is not SourceKind.OUTLET
+
+
+def test_a_denied_attack_is_the_attack_negated_wherever_it_was(extractor: Extractor) -> None:
+    x = _x(extractor, "The National Liberation Army denied any involvement in the car bombing in Bogota.")
+    denied = claims_of(x, "attacked", "National Liberation Army", "Bogota")
+    assert denied and denied[0].polarity is Polarity.NEGATED
