@@ -141,3 +141,23 @@ def test_what_an_act_was_done_to(words: list[str], heads: list[int], deps: list[
     doc = _doc(words, heads, deps)
     act = next(t.i for t in doc if t.dep_ in ("ROOT", "relcl") and t.text in {"shot", "attack", "bombed", "killed"})
     assert _argument_of_act(doc[name], {act}, owner, frozenset({"member"})) is expected
+
+
+@pytest.mark.model
+def test_a_doer_named_for_the_attack_told_before_attacked_where_it_was(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("A suicide bomber killed 12 policemen at a checkpoint in Bannu on Friday. "
+            "Police blamed the Tehreek-e-Taliban Pakistan for the attack.")
+    x = _extract(extractor, text)
+    claim = _claims(x, "attacked")[("Tehrik-i-Taliban Pakistan", "attacked", "Bannu")]
+    assert claim.modality is Modality.HEDGED  # blamed: an allegation, never a fact
+    assert claim.evidence.check(text) and "Bannu" in claim.evidence.text and "blamed" in claim.evidence.text
+    text = ("A car bomb exploded outside a police station in Kunduz, killing nine officers. "
+            "The bombing was carried out by the Taliban, a spokesman said.")
+    assert ("Taliban", "attacked", "Kunduz") in _claims(_extract(extractor, text), "attacked")
+
+
+@pytest.mark.model
+def test_an_attack_with_its_own_place_is_not_the_one_told_before(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("A suicide bomber killed 12 policemen at a checkpoint in Bannu on Friday. "
+            "Police blamed the Tehreek-e-Taliban Pakistan for an earlier attack on a school.")
+    assert ("Tehrik-i-Taliban Pakistan", "attacked", "Bannu") not in _claims(_extract(extractor, text), "attacked")

@@ -43,7 +43,7 @@ from .modality import find_modality
 from .types import ExtractContext, ParsedSentence
 
 #: The name and version of this step (a change of behaviour is a new version).
-EVENT_CLAIMS = "claimgraph.event_claims.v1"
+EVENT_CLAIMS = "claimgraph.event_claims.v2"
 
 ATTACKED = "attacked"
 CLAIMED = "claimed_responsibility_for"
@@ -116,9 +116,11 @@ class EventClaimFinder:
                 place = _place_entity(event, sentences, inputs, entities)
                 if place is not None and self._fits(ATTACKED, place[0]):
                     found = self._direct(doer, [place[0]], sentences, inputs, acts)
+            paragraph = {si: parsed[si].paragraph for si in sentences}
             if event.responsibility is Responsibility.CLAIMED:
-                found += self._claimed(doer, objects, event, sentences, inputs, acts, entities, found,
-                                       {si: parsed[si].paragraph for si in sentences})
+                found += self._claimed(doer, objects, event, sentences, inputs, acts, entities, found, paragraph)
+            if not found:
+                found = self._named_for_the_deed(doer, objects, event, sentences, inputs, acts, entities, paragraph)
             if not found:
                 dropped.append((f"{ATTACKED}({doer.name}, -) from event {event.id}",
                                 "no sentence of the incident ties it to a named target"))
@@ -209,6 +211,57 @@ class EventClaimFinder:
                 if (predicate, obj.id) not in done and self._fits(predicate, obj):
                     out.append(EventPair(predicate, doer, obj, verb, csi, first, last, claimant=True))
         return out
+
+    def _named_for_the_deed(self, doer: Entity, objects: Sequence[Entity], event: Event, sentences: Sequence[int],
+                            inputs: dict[int, FrameInput], acts: dict[int, set[int]], entities: dict[str, Entity],
+                            paragraph: dict[int, int]) -> list[EventPair]:
+        """One sentence names who did "the attack" the sentences before it told ("Police blamed X for the
+        attack", "X was behind the bombing", "the attack was carried out by X"): `doer` attacked the targets
+        those sentences tie to the act, else the incident's place, as that sentence says (its modality and
+        source)."""
+        anchor = next(((si, deed) for si in sentences for t in _tokens_of(inputs[si], doer)
+                       if (deed := self._deed_of(t, acts[si])) is not None), None)
+        if anchor is None:
+            return []
+        asi, deed = anchor
+        near = [si for si in sentences if abs(si - asi) <= _CLAIM_REACH and paragraph[si] == paragraph[asi]]
+        hit: list[tuple[Entity, int]] = []
+        for o in objects:
+            owner = self.ontology.is_a(o.type, "organisation")
+            where = next((si for si in near if any(_argument_of_act(t, acts[si], owner, self.members)
+                                                   for t in _tokens_of(inputs[si], o))), None)
+            if where is not None:
+                hit.append((o, where))
+        if not hit:
+            place = _place_entity(event, near, inputs, entities)
+            hit = [place] if place is not None and self._fits(ATTACKED, place[0]) else []
+        return [EventPair(ATTACKED, doer, o, deed, asi, min(asi, si), max(asi, si)) for o, si in hit]
+
+    def _deed_of(self, tok: Token, acts: set[int]) -> Token | None:
+        """The act noun told before ("the attack", "Friday's bombing": nothing named as its object) that `tok`
+        is named as the doer of: blamed / accused / suspected for it, behind it, or its agent."""
+        x = tok
+        while x.dep_ in _WITHIN_NAME and x.head.i != x.i:
+            x = x.head
+        head = x.head
+        if x.dep_ == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
+            verb = head.head  # "the attack was carried out by X"
+            deed = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i in acts), None)
+            return deed if deed is not None and verb.lemma_.lower() in self.perpetrate and _told(deed) else None
+        if x.dep_ in ("dobj", "nsubjpass") and self._alleges(head):
+            # "police blamed X for the attack", "X is suspected in the bombing"
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "in"}):
+                deed = next((g for g in prep.children if g.dep_ == "pobj" and g.i in acts), None)
+                if deed is not None and _told(deed):
+                    return deed
+            return None
+        if x.dep_ == "nsubj" and head.lemma_ == "be":
+            # "X was behind the attack"
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "behind"):
+                deed = next((g for g in prep.children if g.dep_ == "pobj" and g.i in acts), None)
+                if deed is not None and _told(deed):
+                    return deed
+        return None
 
     def _claim_verb(self, tok: Token) -> Token | None:
         """The claim verb whose subject (or passive agent) `tok` is: "X claimed (responsibility)", "X took
@@ -321,6 +374,15 @@ def _tokens_of(fi: FrameInput, e: Entity) -> Iterable[Token]:
     toks = [t for t in fi.tokens if (found := fi.entity(t)) is not None and found.id == e.id]
     ids = {t.i for t in toks}
     return [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+
+
+def _told(deed: Token) -> bool:
+    """Whether an act noun refers to an act told before: definite ("the attack", "Friday's bombing") and with
+    no object or place of its own in the sentence ("the attack on the embassy" tells it here)."""
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"} or c.dep_ == "poss"
+                   for c in deed.children)
+    own = any(c.dep_ == "prep" and c.lower_ in _ON | {"in", "at", "near"} for c in deed.children)
+    return deed.pos_ == "NOUN" and definite and not own
 
 
 def _common_ancestor(a: Token, b: Token) -> Token | None:
