@@ -64,7 +64,7 @@ def test_a_claim_in_the_next_sentence_names_the_target_not_the_place(extractor) 
 
 @pytest.mark.parametrize("text, subject, obj", [
     ("Twelve Hazara miners were allegedly killed by Lashkar-e-Jhangvi militants in Mach on Sunday.",
-     "Lashkar-e-Jhangvi", "Hazara"),
+     "Lashkar-e-Jhangvi", "Hazara miners"),
     ("Lashkar-e-Jhangvi militants are suspected of having bombed a Hazara market in Quetta on Friday.",
      "Lashkar-e-Jhangvi", "Hazara"),
 ])

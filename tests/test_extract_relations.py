@@ -161,6 +161,11 @@ STATED = [
     ("Ansar al-Sharia, a militant group in Libya, denied the charge.", "operates_in", "Ansar al-Sharia", "Libya"),
     ("Al-Shabaab, a jihadist group active in Somalia, claimed the attack.", "operates_in", "Shabaab", "Somalia"),
     ("ETA was an armed separatist organization in the Basque Country.", "operates_in", "ETA", "Basque Country"),
+    # a sentence that opens with a name the report uses as one elsewhere is read; a place where a place goes
+    # settles what the name is for the whole report
+    ("Troops are fighting in Sulu. Sulu is Abu Sayyaf's stronghold.", "operates_in", "Abu Sayyaf", "Sulu"),
+    ("Five Indonesian fishermen were kidnapped by militants belonging to the Abu Sayyaf group.", "attacked",
+     "Abu Sayyaf", "Indonesian fishermen"),
     # controlling a place is operating there
     ("The Houthis, who control the capital Sanaa, fired missiles at ships in the Red Sea.", "operates_in", "Houthis",
      "Sanaa"),

@@ -125,7 +125,8 @@ def _accuser(c: Candidate, offset: int, entities: Sequence[Entity]) -> Source | 
 
 
 def _same_name(a: str, b: str) -> bool:
-    """"Musharraf" / "Pervez Musharraf": one name is the other's last words."""
+    """"Musharraf" / "Pervez Musharraf": one person's name is the other's last words (not so for groups:
+    "Continuity Irish Republican Army" split from the "Irish Republican Army")."""
     wa, wb = a.lower().split(), b.lower().split()
     short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     return bool(short) and long[-len(short):] == short
@@ -145,7 +146,8 @@ def _check(c: Candidate, ontology: Ontology, is_state: IsState) -> str | None:
         return f"subject {c.subject.name!r} is a {c.subject.type}, not one of {', '.join(pdef.subject)}"
     if c.object is not None and not type_allowed(ontology, c.object, pdef.object, is_state):
         return f"object {c.object.name!r} is a {c.object.type}, not one of {', '.join(pdef.object or ())}"
-    if c.object is not None and (c.subject.type == c.object.type and _same_name(c.subject.name, c.object.name)
+    if c.object is not None and (c.subject.type == c.object.type == "person" and _same_name(c.subject.name,
+                                                                                          c.object.name)
                                  or _initials_of(c.subject.name, c.object.name)):
         return f"{c.subject.name!r} and {c.object.name!r} look like one name written twice"
     if c.role is not None and pdef.roles and c.role not in pdef.roles:

@@ -85,7 +85,7 @@ class Mention:
     desc: str = ""  # key of a descriptive actor (nlp/descriptive.py); "" for a name
     country_text: str = ""  # for a description: the words that give its country ("Indian")
     in_name: bool = False  # a description found inside an NER name ("Pakistan Army")
-    defined: bool = False  # the text says here what the name is ("X is a militant group", "X, an outfit")
+    defined: bool = False  # the words around it settle what the name is ("X is a militant group", "based in X")
 
 
 @dataclass(slots=True)
@@ -195,9 +195,11 @@ def find_mentions(
                 label = "GPE"  # "Tirah Valley's village Koki Khel": a place the NER took for a person
             if label == "PERSON" and not ent.kb_id_ and _BEFORE_PLACE_NOUN.match(doc_text, end):
                 label = "GPE"  # "Basilan islands", "Kurram district": a place the NER took for a person
+            # a place where a place goes settles the name's type for the document ("fighting in Sulu. Sulu is …")
+            settled = label in ("GPE", "LOC") and not ent.kb_id_ and _after_locative(ent)
             if label in ("PERSON", "ORG") and not ent.kb_id_ and countries is not None and _after_locative(ent) \
                     and countries.precision_of(text) in (_AREAS if label == "ORG" else _PLACES):
-                label = "GPE"  # "based in Jolo and Basilan", "its reach into Swat": a known place where a place
+                label, settled = "GPE", True  # "based in Jolo and Basilan", "its reach into Swat": a known place where a place
                 # goes; an organisation's name only when it is a district or region ("members in Hamas" is not)
             if label == "PERSON" and not ent.kb_id_ and ent.root.dep_ in ("compound", "nmod", "amod") \
                     and ent.root.head.lemma_.lower() in _MEMBER_NOUNS:
@@ -215,14 +217,18 @@ def find_mentions(
             defined = None if ent.kb_id_ else _defined_as(ent)
             if defined is not None:
                 label = defined  # "Abu Sayyaf is a jihadist militant group": an organisation, whatever the NER said
+            settled = settled or defined is not None
             # token range of the trimmed text inside the sentence doc
             t0 = next((t.i for t in ent if ps.start + t.idx - base >= start), ent.start)
             t1 = max((t.i + 1 for t in ent if ps.start + t.idx - base < end), default=ent.end)
-            noun = _people_noun(ent, people) if people and label in ("NORP", "GROUP_IDENTITY") else None
-            if noun is not None:  # "two Protestant civilians": the group as the people it was
+            noun = _people_noun(ent, people) if people and (label in _PEOPLE_OF or not ent.kb_id_ and label in (
+                "PERSON", "ORG")) else None
+            if noun is not None:  # "two Protestant civilians", "Amarnath pilgrims": the group as the people it was
                 end, t1 = ps.start + noun.idx - base + len(noun.text), noun.i + 1
                 text = doc_text[start:end]
-            mentions.append(Mention(start, end, text, label, ent.kb_id_, si, (t0, t1), defined=defined is not None))
+                label = "GROUP_IDENTITY"
+            kb = "" if noun is not None else ent.kb_id_  # "Hazara miners" is a group of its own, not the people
+            mentions.append(Mention(start, end, text, label, kb, si, (t0, t1), defined=settled))
     for m in extra:
         if m.kb_id and _common_phrase(doc_text, m.start, m.text):
             continue
@@ -247,6 +253,8 @@ def find_mentions(
     return mentions, dropped
 
 
+#: labels of names that may qualify a people noun ("Shia pilgrims", "Amarnath pilgrims", "Kabul residents")
+_PEOPLE_OF = frozenset({"NORP", "GROUP_IDENTITY", "GPE", "LOC", "FAC"})
 _AREAS = frozenset({"district", "province", "region", "country"})
 _PLACES = _AREAS | {"city"}
 #: prepositions after which a name is where something is or goes

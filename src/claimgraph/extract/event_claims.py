@@ -234,7 +234,12 @@ class EventClaimFinder:
                 hit.append((o, where))
         if not hit:
             place = _place_entity(event, near, inputs, entities)
-            hit = [place] if place is not None and self._fits(ATTACKED, place[0]) else []
+            # where the act was done ("killed 12 policemen in Bannu"), not a place named otherwise
+            # ("the Pakistan-based group")
+            where = next((si for si in near if place is not None for t in _tokens_of(inputs[si], place[0])
+                          if _where_of_act(t, acts[si])), None)
+            hit = [(place[0], where)] if place is not None and where is not None and self._fits(ATTACKED, place[0]) \
+                else []
         return [EventPair(ATTACKED, doer, o, deed, asi, min(asi, si), max(asi, si)) for o, si in hit]
 
     def _deed_of(self, tok: Token, acts: set[int]) -> Token | None:
@@ -374,6 +379,26 @@ def _tokens_of(fi: FrameInput, e: Entity) -> Iterable[Token]:
     toks = [t for t in fi.tokens if (found := fi.entity(t)) is not None and found.id == e.id]
     ids = {t.i for t in toks}
     return [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+
+
+def _where_of_act(tok: Token, acts: set[int]) -> bool:
+    """Whether a place token says where an act was done: the object of a locative preposition on the act, on
+    what it was done to, or on a place that is ("killed 12 policemen at a checkpoint in Bannu")."""
+    x = tok
+    while x.dep_ in _WITHIN_NAME and x.head.i != x.i:
+        x = x.head
+    for n in range(4):
+        if x.dep_ != "pobj" or x.head.lower_ not in (_LOCATIVE if n == 0 else _LOCATIVE | {"of"}):
+            return False
+        y = x.head.head  # what the preposition hangs on
+        if y.i in acts or y.dep_ in _PATIENT and y.head.i in acts \
+                or any(c.dep_ in ("nsubj", "nsubjpass") and c.i in acts for c in y.children):
+            return True  # "… in Bannu", "killed 12 policemen in Bannu", "the attacks took place in Jessore"
+        x = y
+    return False
+
+
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "on", "into"}
 
 
 def _told(deed: Token) -> bool:

@@ -94,6 +94,12 @@ class FrameInput:
         if loyal is not None:
             return loyal
         e = self.entity(tok)
+        if e is not None and e.type == "group_identity":
+            # "a Saudi Islamist, Mohammed Jamal Khalifa": the person the appositive names, not the people
+            named = next((a for c in tok.children if c.dep_ == "appos" and (a := self.entity(c)) is not None
+                          and a.type != "group_identity"), None)
+            if named is not None:
+                return named
         if e is not None and e.kind == "descriptive":
             # "five militants of the TTP", "fighters from the MSA": the named owner, not an unnamed group
             owner = self._owner(tok)

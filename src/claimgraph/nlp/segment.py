@@ -36,6 +36,8 @@ from .pipeline import GazetteerMatcher
 #: Words before a capitalised name that say where something is: a sentence right after a violent one that has
 #: one is parsed too ("The incident occurred near Jalalabad.": the incident's place).
 _WHERE = frozenset({"in", "near", "at", "outside"})
+#: a capitalised word after a lower-case one: a name wherever the document uses it, a sentence's first word too
+_MID_NAME = re.compile(r"\b[a-z]+[,;:]? ([A-Z][\w\-]+)")
 
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _SENT_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
@@ -260,6 +262,8 @@ class Segmenter:
         sentence that names one thing and has a trigger word is kept."""
         sentences: list[Sentence] = []
         paras = paragraphs(text)
+        # "Sulu is Abu Sayyaf's stronghold": a first word the document also writes capitalised mid-sentence
+        named_words = frozenset(_MID_NAME.findall(text))
         for pi, (ps, pe) in enumerate(paras):
             block = text[ps:pe].replace("\n", " ")
             doc = self.sentencizer(self.make_doc(block))
@@ -291,7 +295,7 @@ class Segmenter:
                     if low in self.solo_words:
                         trigger = reference = True
                     is_name = (t.is_title or (t.is_upper and len(t) > 1)) and not t.is_stop and t.is_alpha \
-                        and t.i != sent.start and (ps + t.idx) not in covered
+                        and (t.i != sent.start or t.text in named_words) and (ps + t.idx) not in covered
                     if is_name and not prev_title:
                         names += 1  # a run of capitalised tokens counts once
                     prev_title = is_name
