@@ -248,3 +248,18 @@ def test_a_sentence_after_the_incident_that_says_where() -> None:
 
 def test_where_the_attacker_was_born_is_not_the_place() -> None:
     assert _place("A gunman killed five people at a school. He was born in Paris and lived in Lyon.") is None
+
+
+@pytest.mark.usefixtures("data_dir")
+@pytest.mark.parametrize(("text", "country"), [
+    # no place named: the one country the named doer's name says it fights in
+    ("15 police personnel and a driver were killed when Naxalites triggered a powerful explosive device near "
+     "their vehicle.", "India"),
+    ("TTP militants attacked a checkpost, killing four soldiers.", "Pakistan"),
+    # a name of several lands says none, nor a people's name (Northern Ireland is not Ireland)
+    ("Militants of the Islamic State of Iraq and the Levant attacked a checkpoint, killing four soldiers.", None),
+    ("The IRA shot dead a soldier.", None),
+])
+def test_no_place_named_the_doers_country(text: str, country: str | None) -> None:
+    place = _place(text)
+    assert (place.country, place.precision) == (country, "country") if country else place is None, place
