@@ -56,6 +56,9 @@ def test_directions_and_nationalities_are_no_names() -> None:
     assert pattern_precision("Eastern areas", False, directions, demonyms) is None
     assert pattern_precision("Southern Israeli city", False, directions, demonyms) is None
     assert pattern_precision("Golweyn village", False, directions, demonyms) == "city"
+    # an office "of" a province is a person's title: "the Governor of Kandahar Province"
+    assert pattern_precision("Governor", True, directions, demonyms) is None
+    assert pattern_precision("Deputy Commissioner", True, directions, demonyms) is None
 
 
 def test_unlisted_takes_province_and_country_from_its_enclosure() -> None:

@@ -29,8 +29,11 @@ _PART_OF_TOWN = {"area", "areas", "sector"}
 # Kind words that belong to a landform's name and stay in it ("Mazar Valley", "Tirah Valley").
 _IN_NAME = {"valley"}
 _CONTAINERS = ("district", "province", "region", "city")
-# Capitalised first words of things that are not places ("Operation Zarb-e-Azb area").
-_NOT_A_NAME = {"operation", "government", "national", "federal", "provincial", "security", "police", "army"}
+# Capitalised first words of things that are not places ("Operation Zarb-e-Azb area"), offices included ("the
+# Governor of Kandahar Province", "the District Governor of Arghandab": a person's title, not a town).
+_NOT_A_NAME = {"operation", "government", "national", "federal", "provincial", "security", "police", "army",
+               "governor", "deputy", "mayor", "president", "minister", "commander", "chief", "head",
+               "inspector", "superintendent", "commissioner", "director", "leader", "spokesman", "secretary"}
 _SAME_SPELLING = 0.6  # difflib ratio of two romanisations of one name
 # Nigeria's second-level division: "Konduga Local Government Area", "Ughelli North Local Government Area".
 _LGA = re.compile(r"\s+Local\s+Government(?:\s+Council)?$", re.IGNORECASE)
