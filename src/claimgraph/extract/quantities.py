@@ -308,6 +308,10 @@ def _victim_heads(cue: Token, lex: CountLexicon) -> list[Token]:
     return []
 
 
+#: Words between the two numbers of a range ("Six to Nine", "between 10 and 12", "10-12").
+_RANGE_WORDS = frozenset({"to", "-", "–", "and", "or"})
+
+
 def _number_bounds(num: Token) -> tuple[int, int]:
     """Token range of `num` with the modifier words just before it ("at least 26") and a following
     "dozen"."""
@@ -326,7 +330,8 @@ def _number_bounds(num: Token) -> tuple[int, int]:
     if start > num.sent.start and doc[start - 1].lower_ in ("no", "another"):
         start -= 1
     # "Six to Nine Frontier Corps personnel", "between 10 and 12": the range's first number hangs on the second
-    lows = [c for c in num.children if c.dep_ == "quantmod" and c.i < num.i and (c.like_num or c.pos_ == "NUM")]
+    lows = [c for c in num.children if c.dep_ == "quantmod" and c.i < num.i and (c.like_num or c.pos_ == "NUM")
+            and all(t.lower_ in _RANGE_WORDS for t in doc[c.i + 1 : num.i])]  # not "- 5 OCTOBER - 21 people"
     if lows:
         start = min(start, _number_bounds(lows[0])[0])
     return start, end
