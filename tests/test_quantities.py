@@ -163,6 +163,9 @@ def test_attacker_is_counted_apart_hand_built() -> None:
         # a list entry's day before the count is no range ("5 OCTOBER - 21": the parser hangs 5 on 21)
         ("-   5 OCTOBER - 21 people, including a police constable, were killed and more than 30 injured in an "
          "explosion at a shrine in Fatehpur.", (21, 21, False), (31, None, False), None),
+        # a headline's passive without "were", after a list entry's day
+        ("-   16 FEBRUARY - Three soldiers killed including an army captain, two injured in an IED explosion in "
+         "Awaran.", (3, 3, False), (2, 2, False), None),
     ],
 )
 def test_casualties_in_real_sentences(sentence: str, killed: tuple | None, wounded: tuple | None,

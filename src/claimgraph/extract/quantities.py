@@ -259,9 +259,18 @@ def _subjects(verb: Token) -> list[Token]:
     return _children(verb, "nsubjpass") or _children(verb, "nsubj")
 
 
+#: Month names: a number right before one is a day ("16 FEBRUARY"), not a count.
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"})
+#: Verbs of harm that headlines and list entries use without "were": "Three soldiers killed in an IED blast".
+_HEADLINE_PASSIVES = frozenset({"kill", "injure", "wound"})
+
+
 def _victims_of_verb(verb: Token) -> list[Token]:
     passive = bool(_children(verb, "auxpass", "nsubjpass"))
-    if passive or verb.lemma_ in ("die", "perish") or (verb.tag_ == "VBN" and not _children(verb, "dobj")):
+    headline = verb.lemma_ in _HEADLINE_PASSIVES and verb.tag_ == "VBD" and not _children(verb, "dobj", "aux") \
+        and any(c.dep_ == "nummod" for s in _subjects(verb) for c in s.children)  # "Three soldiers killed"
+    if passive or headline or verb.lemma_ in ("die", "perish") or (verb.tag_ == "VBN" and not _children(verb, "dobj")):
         return _subjects(verb)
     return _children(verb, "dobj")
 
@@ -355,6 +364,8 @@ def _np_quantity(head: Token, lex: CountLexicon) -> Quantity | None:
     q: Quantity | None = None
     first = head
     for num in _children(head, "nummod", "quantmod"):
+        if num.i + 1 < len(num.doc) and num.doc[num.i + 1].lower_ in _MONTHS:
+            continue  # "-   16 FEBRUARY - Three soldiers killed": a list entry's day, not the count
         q = parse_count(_number_token_phrase(num), lex)
         if q is not None:
             first = num
