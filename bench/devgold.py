@@ -16,6 +16,7 @@ one `Extractor`: ingest cleaning, `raw_id` = the document id, `published` parsed
   actor of the same kind, bench/names.py), `place` and `killed` (ranges overlap).
 
 Documents are split by id (`half("devgold", id)`); skipped, with a note, when the files are absent.
+`python -m bench.devgold --errors` prints the tuning half's event errors (the only half whose errors are looked at).
 """
 
 from __future__ import annotations
@@ -159,3 +160,36 @@ def run(data_dir: Path, *, limit: int | None = None, fast: bool = False, folder:
         return [{"benchmark": NAME, "items": 0, "metrics": {}, "baselines": {},
                  "notes": "skipped: no annotated document falls in the test half yet"}]
     return [halved(results["test"], results.get("tune"))]
+
+
+def tuning_errors(folder: Path = DEVGOLD) -> list[str]:
+    """The tuning half's event errors, one a line: each gold incident paired with a predicted event (as the scorer
+    pairs them) whose perpetrator, place or killed is wrong, with both evidence texts; then missed incidents."""
+    from claimgraph.score.tasks import _assign, _event_checks, _event_strength
+    from claimgraph.score.views import doc_view
+
+    items = select(NAME, load(folder), lambda i: i["id"])["tune"]
+    preds = {p["doc"].get("raw_id") or p["doc"]["id"]: p for p in extract_docs(i["doc"] for i in items)}
+    out: list[str] = []
+    for item in items:
+        gold, pred = mark_gold(item["gold"]), mark_pred(preds[item["id"]])
+        g, p = doc_view(gold), doc_view(pred)
+        g_at = {id(e): k for k, e in enumerate(g.events)}
+        p_at = {id(e): k for k, e in enumerate(p.events)}
+        pairs, missed, _ = _assign(g.events, p.events, _event_strength)
+        for ge, pe in pairs:
+            wrong = [k for k, ok in _event_checks(ge, pe).items() if k in ("perpetrator", "place", "killed") and not ok]
+            if wrong:
+                out.append(f"{item['id']}: {'/'.join(wrong)} wrong | gold {ge.label} | predicted {pe.label}"
+                           f" | gold evidence: {gold['events'][g_at[id(ge)]].get('evidence', '')}"
+                           f" | predicted evidence: {pred['events'][p_at[id(pe)]]['evidence']['text'][:300]}")
+        out += [f"{item['id']}: missed | gold {e.label}"
+                f" | gold evidence: {gold['events'][g_at[id(e)]].get('evidence', '')}" for e in missed]
+    return out
+
+
+if __name__ == "__main__":  # python -m bench.devgold --errors
+    import sys
+
+    if "--errors" in sys.argv[1:]:
+        print("\n".join(tuning_errors()))

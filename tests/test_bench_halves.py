@@ -316,6 +316,22 @@ def test_devgold_skips_without_files_and_splits_documents(tmp_path: Path, monkey
         devgold.run(tmp_path, folder=tmp_path / "bad")
 
 
+def test_devgold_tuning_errors_read_only_the_tuning_half(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bench import devgold
+
+    seen: list[str] = []
+
+    def fake_extract(docs):  # noqa: ANN001, ANN202
+        docs = list(docs)
+        seen.extend(d["id"] for d in docs)
+        return [_pred_line(d["id"], [], []) for d in docs]
+
+    monkeypatch.setattr(devgold, "extract_docs", fake_extract)
+    errors = devgold.tuning_errors(FIXTURES / "devgold")
+    assert seen == ["fx-kurram-clash"]  # the tuning half only
+    assert errors and all(e.startswith("fx-kurram-clash: missed") for e in errors)
+
+
 @pytest.mark.model
 def test_devgold_fixture_runs_through_the_product(tmp_path: Path) -> None:
     """The dev gold runs the product as `claimgraph extract` does: ids come back as raw_id, dates parsed."""

@@ -57,6 +57,16 @@ def test_defined_abbreviation_becomes_alias_and_junk_is_dropped() -> None:
     assert ("entity 'Google'", "page furniture") in dropped
 
 
+def test_a_name_the_ner_ran_over_a_verb_stops_before_it() -> None:
+    # "the Abu Sayyaf entered Lamitan": the small model's ORG span took the verb and the town
+    text, parsed = _parsed([
+        (["the", "Abu", "Sayyaf", "entered", "Lamitan", "."], ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]),
+    ])
+    parsed[0].sent[3].pos_ = "VERB"
+    mentions, _ = find_mentions(parsed, text)
+    assert [m.text for m in mentions] == ["Abu Sayyaf"]
+
+
 def test_pronouns_and_group_nouns_resolve_to_recent_entities() -> None:
     text, parsed = _parsed([
         (["Lashkar", "met", "Ahmed", "Khan", "."], ["B-ORG", "O", "B-PERSON", "I-PERSON", "O"]),

@@ -204,3 +204,24 @@ def test_the_group_has_no_topic_when_the_report_is_about_several() -> None:
             "Army and the Karen Liberation Front signed a truce in 1999, and the Shan People's Army broke it in "
             "2001. " + _FAR)
     assert _perps(_violent(text)) == []
+
+
+@pytest.mark.usefixtures("data_dir")
+@pytest.mark.parametrize("text, perpetrator", [
+    # "they" as the subject of the verb that takes the trigger noun ("held ... hostage")
+    ("Fighters of the Abu Sayyaf Group entered the town in June. They took over a church and a hospital and "
+     "held priests, medical staff and patients hostage.", "Abu Sayyaf Group"),
+    # a group named with its joiner half hyphenated ("Lashkar-e Taiba" for Lashkar-e-Taiba)
+    ("Lashkar-e Taiba was the perpetrator of the Mumbai massacre.", "Lashkar-e-Taiba"),
+    # a short form the text defines, later used alone where the NER sees no name
+    ('These attacks were claimed by the "Protestant Action Force" (PAF), a cover name used by loyalists. On 5 '
+     "December the PAF shot dead a man in Newtownabbey.", "Protestant Action Force"),
+    # a listed group's name without its group word, where the text also gives it in full
+    ("In June members of the terrorist group Abu Sayyaf kidnapped 20 tourists in Lamitan. The Abu Sayyaf group "
+     "later freed five of them.", "Abu Sayyaf Group"),
+    # "implicated X in the bombing": X is blamed, not the one who implicates
+    ("Police implicated the Balochistan Liberation Army in the bombing of a train near Quetta.",
+     "Balochistan Liberation Army"),
+])
+def test_doers_named_before_or_spelled_otherwise(text: str, perpetrator: str) -> None:
+    assert perpetrator in _perps(_violent(text))

@@ -56,6 +56,9 @@ def test_directions_and_nationalities_are_no_names() -> None:
     assert pattern_precision("Eastern areas", False, directions, demonyms) is None
     assert pattern_precision("Southern Israeli city", False, directions, demonyms) is None
     assert pattern_precision("Golweyn village", False, directions, demonyms) == "city"
+    # an office "of" a province is a person's title: "the Governor of Kandahar Province"
+    assert pattern_precision("Governor", True, directions, demonyms) is None
+    assert pattern_precision("Deputy Commissioner", True, directions, demonyms) is None
 
 
 def test_unlisted_takes_province_and_country_from_its_enclosure() -> None:
@@ -117,3 +120,23 @@ def test_a_former_division_the_text_names_is_the_province() -> None:
     assert named_admin1(town, [town]).admin1 == "Khyber Pakhtunkhwa"  # not named: today's province
     punjab_town = Place("Lahore", "Punjab", "Pakistan", precision="city")
     assert named_admin1(punjab_town, [punjab_town, fata]).admin1 == "Punjab"
+
+
+QUETTA = Place("Quetta", "Balochistan", "Pakistan", geonames_id=1167528, precision="city", admin2="Quetta",
+               country_code="PK")
+
+
+@pytest.mark.parametrize(("name", "within", "expected"), [
+    # a neighbourhood the index lacks inside a town it knows: the town ("the Sariab Mill area of Quetta")
+    ("Sariab Mill area", "Quetta", QUETTA),
+    ("Mission Mor", "Quetta", None),  # "near Mission Mor, Quetta": no "area" word, maybe a village
+    # a village the qualifier puts in a district stays as written ("the Jani Khel area of Quetta district")
+    ("Jani Khel area", "Quetta district", None),
+    ("Koki Khel village", "Quetta", None),  # a village is no part of a town
+])
+def test_a_part_of_a_town_is_the_town(name: str, within: str, expected: Place | None) -> None:
+    place = unlisted(name, "city", QUETTA, within=within)
+    if expected is None:
+        assert place.name == written_name(name) and place.admin2 == "Quetta"
+    else:
+        assert place == expected

@@ -126,3 +126,18 @@ def test_list_acronyms_stay_upper_case() -> None:
     acronyms = _initialisms(["CONTINUITY IRA", "CONTINUITY IRISH REPUBLICAN ARMY"])
     assert _titlecase("CONTINUITY IRA", frozenset({"continuity", "ira"}), acronyms) == "Continuity IRA"
     assert _titlecase("CONTINUITY IRA", frozenset({"continuity", "ira"})) == "Continuity Ira"
+
+
+def test_joiner_spellings() -> None:
+    from claimgraph.nlp.pipeline import spellings
+
+    assert set(spellings("Lashkar-e-Taiba")) == {"Lashkar-e-Taiba", "Lashkar-e Taiba", "Lashkar e Taiba",
+                                                  "Lashkar e-Taiba"}
+    assert spellings("al-Qaeda") == ["al-Qaeda"]  # no joiner between two hyphens: one spelling
+    assert spellings("Tehrik-i-Taliban Pakistan")[0] == "Tehrik-i-Taliban Pakistan"
+
+
+def test_a_name_with_its_joiner_half_hyphenated_matches(data_dir: Path) -> None:
+    nlp = spacy.blank("en")
+    matcher = GazetteerMatcher(nlp.vocab, build_gazetteer(data_dir, COMMON), nlp.make_doc)
+    assert [s.text for s in matcher.find(nlp("Lashkar-e Taiba was the perpetrator."))] == ["Lashkar-e Taiba"]

@@ -160,6 +160,12 @@ def test_attacker_is_counted_apart_hand_built() -> None:
          "near Balochistan's largest city, killing at least 15 people, including 13 policemen and 1 soldier "
          "killed and wounding another 25, including 18 policemen, 2 soldiers and 6 civilians.",
          (15, None, False), (25, 25, False), None),
+        # a list entry's day before the count is no range ("5 OCTOBER - 21": the parser hangs 5 on 21)
+        ("-   5 OCTOBER - 21 people, including a police constable, were killed and more than 30 injured in an "
+         "explosion at a shrine in Fatehpur.", (21, 21, False), (31, None, False), None),
+        # a headline's passive without "were", after a list entry's day
+        ("-   16 FEBRUARY - Three soldiers killed including an army captain, two injured in an IED explosion in "
+         "Awaran.", (3, 3, False), (2, 2, False), None),
     ],
 )
 def test_casualties_in_real_sentences(sentence: str, killed: tuple | None, wounded: tuple | None,

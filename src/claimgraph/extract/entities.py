@@ -175,6 +175,10 @@ def find_mentions(
         for ent in ps.sent.ents:
             if ent.label_ not in LABEL_TYPES:
                 continue
+            verb = next((t.i for t in ent[1:] if t.is_lower and (t.pos_ == "VERB" or t.tag_.startswith("VB"))), None)
+            if verb is not None and not ent.kb_id_:
+                # "the Abu Sayyaf entered Lamitan": the NER ran over the verb
+                ent = SpacySpan(ent.doc, ent.start, verb, label=ent.label_, kb_id=ent.kb_id_)
             raw_start = ps.start + ent.start_char - base
             text, start, end = _trim(doc_text[raw_start : raw_start + len(ent.text)], raw_start)
             why = _junk(text, furniture, furniture_verbs)
@@ -413,6 +417,7 @@ def cluster_mentions(
     clusters: list[_Cluster] = []
     by_key: dict[str, _Cluster] = {}
     alias_of: dict[str, _Cluster] = {}  # normalised alias → cluster
+    short: dict[str, tuple[_Cluster, int]] = {}  # a bracketed short form → its cluster, where it is defined
     assigned: list[tuple[Mention, _Cluster]] = []
 
     def new(key: str, m: Mention, etype: str, kb: str = "", name: str | None = None) -> _Cluster:
@@ -481,12 +486,14 @@ def cluster_mentions(
             c.defined = etype
         assigned.append((m, c))
         # "Inter-Services Intelligence (ISI)": the bracketed short form is an alias
-        after = doc_text[m.end : m.end + 16]
-        d = re.match(r"\s*\(\s*([A-Z][A-Za-z\-]{1,10})\s*\)", after)
+        after = doc_text[m.end : m.end + 17]
+        d = re.match(r"[\"”’']?\s*\(\s*([A-Z][A-Za-z\-]{1,10})\s*\)", after)
         if d and d.group(1).upper() == d.group(1) or d and sum(ch.isupper() for ch in d.group(1)) >= 2:
             alias_of.setdefault(normalise(d.group(1)), c)
             if d.group(1) not in c.names:
                 c.names.append(d.group(1))
+            if d.group(1).isupper() and not c.descriptive:
+                short.setdefault(d.group(1), (c, m.end + d.end(1)))
 
     # short person names the NER missed ("Mengal, son of …" at the start of a sentence)
     taken = {(m.sent, t) for m, _ in assigned if m.sent >= 0 for t in range(*m.tok)}
@@ -508,6 +515,21 @@ def cluster_mentions(
             before = [c for c in cands if c.first < start] or cands
             c = min(before, key=lambda p: (-len(p.mentions), p.first))
             extra.append((Mention(start, start + len(t.text), t.text, "PERSON", "", si, (t.i, t.i + 1)), c))
+    # a defined short form the NER missed later on ("the Protestant Action Force (PAF) ... the PAF shot dead")
+    for si, ps in enumerate(parsed):
+        base = ps.sent[0].idx if len(ps.sent) else 0
+        for t in ps.sent:
+            if (si, t.i) in taken or t.text not in short:
+                continue
+            c, defined = short[t.text]
+            start = ps.start + t.idx - base
+            if start >= defined:
+                extra.append((Mention(start, start + len(t.text), t.text, "ORG", "", si, (t.i, t.i + 1)), c))
+    # "the Abu Sayyaf" where the text also says "the Abu Sayyaf group": the listed group it is short for
+    if gazetteer is not None:
+        full = {c.key: f for c in clusters if not c.kb_id and not c.descriptive and len(c.name.split()) >= 2
+                and (f := _group_of(c.name, gazetteer, by_key)) is not None}
+        assigned = [(m, full.get(c.key, c)) for m, c in assigned]
     for m, c in assigned + extra:
         c.mentions.append(m)
 
@@ -555,6 +577,19 @@ def cluster_mentions(
 
 #: how far back (characters) "the group" may find the group it names, when none is named nearer
 _GROUP_NOUN_REACH = 900
+
+
+#: Words a group's listed name ends with that the text may leave off ("the Abu Sayyaf" for the Abu Sayyaf Group).
+_GROUP_SUFFIXES = ("Group", "Organisation", "Organization", "Movement", "Front")
+
+
+def _group_of(name: str, gazetteer: Gazetteer, by_key: Mapping[str, _Cluster]) -> _Cluster | None:
+    """The cluster of a listed group the document names in full whose name is `name` and a group word."""
+    for suffix in _GROUP_SUFFIXES:
+        actor = gazetteer.lookup(f"{name} {suffix}")
+        if actor is not None and actor.id in by_key:
+            return by_key[actor.id]
+    return None
 
 
 #: Participles that give a noun its name: "a group called X", "an outfit named X", "the faction known as X".

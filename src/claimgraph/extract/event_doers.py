@@ -42,6 +42,9 @@ _CULPRIT_NOUNS = frozenset({"perpetrator", "perpetrators", "mastermind", "master
 #: Verbs whose subject reports, about its own fighters, that they did it.
 _CLAIMANT_VERBS = frozenset({"claim", "say", "announce", "report", "state", "confirm"})
 _PRONOUNS = frozenset({"it", "they"})
+#: How a trigger noun hangs from the verb whose subject does it: "it launched an attack", "they held them
+#: hostage" (the small model makes that "hostage" a conjunct or a predicate of "held").
+_ACT_NOUN_DEPS = frozenset({"dobj", "oprd", "conj", "advcl"})
 _GROUP_NOUNS = frozenset({"group", "outfit", "organisation", "organization", "movement", "faction", "gang", "network",
                           "militia"})
 
@@ -162,8 +165,8 @@ def pronoun_antecedent(heads: Sequence[Token], before: Callable[[Token], list[En
                        strength: int) -> None:
     """ "it"/"they"/"the group" as the subject of an active trigger: the nearest organisation named before."""
     for head in heads:
-        if not _verbal(head) and head.dep_ == "dobj" and _verbal(head.head):
-            head = head.head  # "it launched an attack"
+        if not _verbal(head) and head.dep_ in _ACT_NOUN_DEPS and _verbal(head.head):
+            head = head.head  # "it launched an attack", "they took 20 tourists hostage"
         if not _verbal(head) or _passive(head):
             continue
         verb = head

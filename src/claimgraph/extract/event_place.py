@@ -560,7 +560,8 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
     candidates = [c for c in candidates if named.get(c[3]) not in enclosures or c[1].precision == "country"]
     unknown_names = [(pn, precision) for pn, precision, place in pending if place is None]
     if not votes:
-        return up.unlisted(unknown_names[0][0].name, unknown_names[0][1], container) \
+        return up.unlisted(unknown_names[0][0].name, unknown_names[0][1], container,
+                           within=unknown_names[0][0].within) \
             if unknown_names and container else None
     winner = max(votes, key=lambda c: (votes[c], -order[c]))
     in_winner = [(p, w, i) for c, p, w, i in candidates if c == winner]
@@ -568,7 +569,7 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
                                                           else None)
     for pn, precision, place in pending:  # "Golweyn village" in Lower Shabelle region: unknown, or known abroad
         if place is None or place.country != winner:
-            in_winner.append((up.unlisted(pn.name, precision, box, winner), _W_LOOSE, len(candidates)))
+            in_winner.append((up.unlisted(pn.name, precision, box, winner, pn.within), _W_LOOSE, len(candidates)))
     if not in_winner:  # a region across borders the text names beats a country from nationalities alone
         return regions[0] if regions else Place(winner, None, winner, precision="country")
     # the most specific place among the well-supported ones; a place something came from only if alone

@@ -299,7 +299,7 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
             continue
         if tok.pos_ == "VERB" and lemma in cues.attribute_verbs:
             src = _source_of(tok, mentions, ctx, tok.text)
-            if lemma in ("blame", "accuse", "hold"):
+            if lemma in ("blame", "accuse", "hold", "implicate"):
                 for o in _children(tok, "dobj"):
                     cands.add(ATTRIBUTED, mentions.in_phrase(o), src)
                 for o in _pobj(tok, "on"):

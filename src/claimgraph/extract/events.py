@@ -20,6 +20,7 @@ generic "terror attacks" is not an event. Words come from ontology/events.yaml.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -356,6 +357,27 @@ def _place(inc: Incident, parsed: Sequence[ParsedSentence], entities: Sequence[E
     return event_place.incident_place(inc.sentences, parsed, entities, ctx, _local, _country_lookup(ctx))
 
 
+def _home_country(perpetrators: Sequence[EntityRef], ctx: ExtractContext) -> Place | None:
+    """Where an incident no place is named for happened, when its named doer's name holds the name of the one
+    country it fights in ("Naxalites" → Communist Party of India (Maoist): India; "Tehrik-i-Taliban Pakistan"):
+    that country. Not a name of several lands ("Islamic State of Iraq and the Levant"), nor a people's or a
+    region's ("Irish Republican Army", "Ulster Volunteer Force": Northern Ireland is not Ireland)."""
+    country_of = _country_lookup(ctx)
+    if country_of is None:
+        return None
+    for ref in perpetrators:
+        words = re.findall(r"[A-Z][\w-]+", ref.name)
+        if not words or " and " in ref.name:
+            continue
+        # a country's own name, not a people or a region ("Irish Republican Army", "Ulster Volunteer Force")
+        spans = [*words, *(" ".join(p) for p in zip(words, words[1:], strict=False))]
+        found = {c for w in spans if (c := country_of(w)) and c.casefold() == w.casefold()}
+        if len(found) == 1:
+            country = found.pop()
+            return Place(country, None, country, precision="country")
+    return None
+
+
 def _date(inc: Incident, parsed: Sequence[ParsedSentence], ctx: ExtractContext) -> PartialDate | None:
     from .timex import find_times, reference_date, resolve_time  # the timex finder is shared with the claims extractor
 
@@ -474,6 +496,8 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
         merged = replace(merged, attackers_killed=selves) if selves is not None else merged
     casualties = total_killed(_attacker_named_dead(merged, roles.perpetrators), best.type)
     place = _place(inc, parsed, entities, ctx)
+    if place is None and inc.family == VIOLENT:
+        place = _home_country(roles.perpetrators, ctx)
     date = _date(inc, parsed, ctx)
     evidence = _evidence(doc, parsed, inc.sentences)
     has_actor = bool(roles.perpetrators or roles.targets)

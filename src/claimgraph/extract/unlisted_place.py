@@ -29,8 +29,11 @@ _PART_OF_TOWN = {"area", "areas", "sector"}
 # Kind words that belong to a landform's name and stay in it ("Mazar Valley", "Tirah Valley").
 _IN_NAME = {"valley"}
 _CONTAINERS = ("district", "province", "region", "city")
-# Capitalised first words of things that are not places ("Operation Zarb-e-Azb area").
-_NOT_A_NAME = {"operation", "government", "national", "federal", "provincial", "security", "police", "army"}
+# Capitalised first words of things that are not places ("Operation Zarb-e-Azb area"), offices included ("the
+# Governor of Kandahar Province", "the District Governor of Arghandab": a person's title, not a town).
+_NOT_A_NAME = {"operation", "government", "national", "federal", "provincial", "security", "police", "army",
+               "governor", "deputy", "mayor", "president", "minister", "commander", "chief", "head",
+               "inspector", "superintendent", "commissioner", "director", "leader", "spokesman", "secretary"}
 _SAME_SPELLING = 0.6  # difflib ratio of two romanisations of one name
 # Nigeria's second-level division: "Konduga Local Government Area", "Ughelli North Local Government Area".
 _LGA = re.compile(r"\s+Local\s+Government(?:\s+Council)?$", re.IGNORECASE)
@@ -105,7 +108,7 @@ def qualified(name: str, within: str | None, place: Place | None, precision: str
     outer = lookup(within)
     if outer is None or place.precision == "city" and precision != "city":
         return lookup(name)  # a qualifier the document's other places rule out, or too small to hold the name
-    return unlisted(name, precision, place) if outer == place else place
+    return unlisted(name, precision, place, within=within) if outer == place else place
 
 
 def as_written(name: str, place: Place | None) -> Place | None:
@@ -131,11 +134,26 @@ def _spelling(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= _SAME_SPELLING
 
 
-def unlisted(name: str, precision: str, container: Place | None, country: str | None = None) -> Place:
+def in_town(name: str, precision: str, container: Place, within: str | None = None) -> bool:
+    """Whether an unknown name is a part of the town that encloses it: "the Shankill area of Belfast",
+    "Peshawar's Hyatabad area" — a neighbourhood the index lacks inside a town it knows. The analyst's place is
+    then the town. Not where the qualifier says it is a district ("the Jani Khel area of Bannu district": a
+    village of the district, kept as written), nor a name with no "area" word ("Shah Hassan Khel, Lakki Marwat
+    district": the chained style of incident lists names villages)."""
+    kind = split_kind(name)[1]
+    outer = split_kind(within)[1] if within else None
+    return precision == "city" and container.precision == "city" and kind in _PART_OF_TOWN \
+        and (outer is None or _kind_words().get(outer) == "city")
+
+
+def unlisted(name: str, precision: str, container: Place | None, country: str | None = None,
+             within: str | None = None) -> Place:
     """A place the index does not know, inside `container` (its province and country), else only in
-    `country`."""
+    `country`; a part of a town (`in_town`) is the town itself."""
     if container is None:
         return Place(written_name(name), None, country, precision=precision)
+    if in_town(name, precision, container, within):
+        return container
     admin1 = container.admin1 or (container.name if container.precision == "province" else None)
     admin2 = container.admin2 if container.precision in ("district", "city") else None
     return Place(written_name(name), admin1, container.country, precision=precision, lat=container.lat,

@@ -51,7 +51,7 @@ class GazetteerMatcher:
         folded: dict[str, list[Doc]] = {}
         for p in gazetteer.patterns:
             target = exact if p.exact else folded
-            target.setdefault(p.actor_id, []).append(make_doc(p.text))
+            target.setdefault(p.actor_id, []).extend(make_doc(t) for t in spellings(p.text))
             if p.exact and p.text.lower().startswith("the "):
                 target[p.actor_id].append(make_doc("The " + p.text[4:]))
         for aid, docs in exact.items():
@@ -79,6 +79,21 @@ class GazetteerMatcher:
 _HYPHENS = {"-", "–", "‐"}
 #: Joiners of romanised Arabic / Urdu / Pashto names ("Lashkar-e-Islam", "Jamaat-ul-Ahrar").
 _JOINERS = {"e", "i", "ul", "ud", "ut", "us", "ur", "al", "el", "wal", "o"}
+
+
+_JOINED = re.compile(r"(?<=\w)-(" + "|".join(sorted(_JOINERS, key=len, reverse=True)) + r")-(?=\w)", re.IGNORECASE)
+
+
+def spellings(name: str) -> list[str]:
+    """A name and the ways news writes its hyphenated joiners: "Lashkar-e-Taiba", "Lashkar-e Taiba",
+    "Lashkar e Taiba", "Lashkar e-Taiba" (up to two joiners varied)."""
+    out = [name]
+    for m in list(_JOINED.finditer(name))[:2]:
+        joiner = m.group(1)
+        out = [v for n in out for v in {n, n.replace(f"-{joiner}-", f"-{joiner} ", 1),
+                                          n.replace(f"-{joiner}-", f" {joiner} ", 1),
+                                          n.replace(f"-{joiner}-", f" {joiner}-", 1)}]
+    return sorted(set(out), key=lambda v: (v != name, v))
 
 
 def whole_name(span: Span) -> bool:
