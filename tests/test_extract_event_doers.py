@@ -53,7 +53,8 @@ def _killed(ev: Event) -> tuple | None:
 ])
 def test_descriptive_doers(text: str, perpetrator: str) -> None:
     perps = _perps(_violent(text))
-    assert perps and perps[0].startswith(perpetrator), perps
+    # with or without the country the report's places give ("… (Pakistan)" once Swat is known as a place)
+    assert perps and perps[0].lower().startswith(perpetrator.lower()), perps
 
 
 def test_a_regional_demonym_is_no_group() -> None:

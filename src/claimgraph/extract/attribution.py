@@ -194,7 +194,8 @@ def _governs(cue: Token, target: Token | None, phrase: bool) -> bool:
         if step.dep_ == "prep" and step.lower_ == "of" and cue.lemma_.lower() in _ACCUSE:
             return True  # "officials accused Iran of arming the Houthis"
         if step.dep_ == "dobj" and cue.lemma_.lower() in _ACCUSE and any(
-                c.dep_ == "prep" and c.lower_ == "of" and (c == target or c in target.ancestors) for c in step.children):
+                c.dep_ == "prep" and c.lower_ == "of" and (c == target or c in target.ancestors)
+                for c in step.children):
             return True  # "officials accused the network of being responsible": "of" hung on the accused
         # "X was well established, officials emphasised, when a picture emerged of Y": a speaker clause
         # set inside its report carries the clause that goes on after it

@@ -29,6 +29,7 @@ from ..nlp.descriptive import SPANS_KEY, Description, demonym_like
 from ..nlp.gazetteer import Gazetteer, normalise
 from ..records import Entity, Span, make_id
 from .countries import Countries, document_country, host_country, host_variant
+from .name_context import PEOPLE_OF, defined_as, people_name, people_noun, place_by_context
 from .types import ParsedSentence
 
 # spaCy / gazetteer labels → ontology entity types; labels not here are not entities
@@ -54,22 +55,14 @@ _PERSON_ROLES = {"founder", "co-founder", "leader", "chief", "spokesman", "spoke
                  "deputy", "president", "minister", "analyst", "officer", "official", "son", "daughter", "brother",
                  "cleric", "preacher", "journalist", "lawmaker", "senator", "general", "colonel"}
 _GROUP_NOUNS = {"group", "outfit", "organisation", "organization", "network", "militia", "movement"}
-#: Nouns that define a name as an organisation's ("X is a jihadist group", "X, a separatist organization"),
-#: and the modifiers that make it an armed one.
-_DEFINING_NOUNS = _GROUP_NOUNS | {"faction", "party", "front", "insurgency", "guerrilla", "guerrillas"}
-_ARMED_MODIFIERS = {"militant", "terrorist", "armed", "rebel", "insurgent", "jihadist", "jihadi", "paramilitary",
-                    "guerrilla", "separatist", "extremist", "islamist", "secessionist", "revolutionary", "military"}
 # "a man named X", "the attacker was identified as X": X is a person whatever the NER said (unless the
 # named thing is a place: "a village named X")
 _NAMING = re.compile(r"(?:\b(\w+)\s+named|\bidentified\s+as|\bnamed\s+as)\s+$", re.I)
 _PLACE_NOUNS = {"village", "town", "city", "district", "area", "province", "region", "street", "camp", "place",
                 "locality", "neighbourhood", "neighborhood", "township", "valley", "island", "river", "road"}
 _NAMED_RETYPE = {"GPE", "LOC", "NORP", "FAC"}
-_AFTER_PLACE_NOUN = re.compile(r"\b(?:village|town|city|capital|district|tehsil|area|locality|township|hamlet)\s+(?:of\s+)?$",
-                               re.I)
-#: a place noun right after a name: "Basilan islands", "Kurram district", "Tirah valley"
-_BEFORE_PLACE_NOUN = re.compile(r"\s+(?:islands?|district|province|valley|village|town|city|county|region|"
-                                r"governorate|tehsil|agency|state)\b", re.I)
+_AFTER_PLACE_NOUN = re.compile(r"\b(?:village|town|city|capital|district|tehsil|area|locality|township|hamlet)"
+                               r"\s+(?:of\s+)?$", re.I)
 _INDEFINITE = re.compile(r"\b(?:an?)\s+$", re.I)
 
 
@@ -197,14 +190,8 @@ def find_mentions(
                 label = "PERSON"  # "A man named Abdul Razak Ali Artan"
             if label == "PERSON" and not ent.kb_id_ and _AFTER_PLACE_NOUN.search(doc_text, max(0, start - 16), start):
                 label = "GPE"  # "Tirah Valley's village Koki Khel": a place the NER took for a person
-            if label == "PERSON" and not ent.kb_id_ and _BEFORE_PLACE_NOUN.match(doc_text, end):
-                label = "GPE"  # "Basilan islands", "Kurram district": a place the NER took for a person
-            # a place where a place goes settles the name's type for the document ("fighting in Sulu. Sulu is …")
-            settled = label in ("GPE", "LOC") and not ent.kb_id_ and _after_locative(ent)
-            if label in ("PERSON", "ORG") and not ent.kb_id_ and countries is not None and _after_locative(ent) \
-                    and countries.precision_of(text) in (_AREAS if label == "ORG" else _PLACES):
-                label, settled = "GPE", True  # "based in Jolo and Basilan", "its reach into Swat": a known place where a place
-                # goes; an organisation's name only when it is a district or region ("members in Hamas" is not)
+            label, settled = (label, False) if ent.kb_id_ else place_by_context(ent, label, text, doc_text, end,
+                                                                                         countries)
             if label == "PERSON" and not ent.kb_id_ and ent.root.dep_ in ("compound", "nmod", "amod") \
                     and ent.root.head.lemma_.lower() in _MEMBER_NOUNS:
                 label = "ORG"  # "Lashkar-e-Islam fighters": a name that has fighters is an organisation's
@@ -218,14 +205,14 @@ def find_mentions(
             if label == "ORG" and not ent.kb_id_ and any(
                     c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES for c in ent.root.children):
                 label = "PERSON"  # "B. Raman, a founder of India's Research and Analysis Wing": a person's role
-            defined = None if ent.kb_id_ else _defined_as(ent)
+            defined = None if ent.kb_id_ else defined_as(ent)
             if defined is not None:
                 label = defined  # "Abu Sayyaf is a jihadist militant group": an organisation, whatever the NER said
             settled = settled or defined is not None
             # token range of the trimmed text inside the sentence doc
             t0 = next((t.i for t in ent if ps.start + t.idx - base >= start), ent.start)
             t1 = max((t.i + 1 for t in ent if ps.start + t.idx - base < end), default=ent.end)
-            noun = _people_noun(ent, people) if people and (label in _PEOPLE_OF or not ent.kb_id_ and label in (
+            noun = people_noun(ent, people) if people and (label in PEOPLE_OF or not ent.kb_id_ and label in (
                 "PERSON", "ORG")) else None
             if noun is not None:  # "two Protestant civilians", "Amarnath pilgrims": the group as the people it was
                 end, t1 = ps.start + noun.idx - base + len(noun.text), noun.i + 1
@@ -255,57 +242,6 @@ def find_mentions(
     mentions = [m for m in mentions if m.label == "PUBLICATION"
                 or not any(p.start <= m.start and m.end <= p.end for p in pubs)]
     return mentions, dropped
-
-
-#: labels of names that may qualify a people noun ("Shia pilgrims", "Amarnath pilgrims", "Kabul residents")
-_PEOPLE_OF = frozenset({"NORP", "GROUP_IDENTITY", "GPE", "LOC", "FAC"})
-_AREAS = frozenset({"district", "province", "region", "country"})
-_PLACES = _AREAS | {"city"}
-#: prepositions after which a name is where something is or goes
-_LOCATIVE = frozenset({"in", "into", "near", "across", "throughout", "around", "inside", "outside"})
-
-
-def _after_locative(ent: SpacySpan) -> bool:
-    """Whether a name is the object of a locative preposition, itself or as a conjunct ("in Jolo and Basilan")."""
-    t = ent.root
-    while t.dep_ == "conj" and t.head.i != t.i:
-        t = t.head
-    return t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE
-
-
-def _people_noun(ent: SpacySpan, people: Mapping[str, str]) -> Token | None:
-    """The people noun a nationality, faith or ethnicity qualifies right after it ("Protestant civilians",
-    "a Shia pilgrim"), or None."""
-    if ent.end >= len(ent.doc):
-        return None
-    noun = ent.doc[ent.end]
-    word = noun.lower_
-    if noun.pos_ != "NOUN" or (word not in people and word not in people.values()) or ent.root.head.i != noun.i:
-        return None
-    return noun
-
-
-def people_name(text: str, people: Mapping[str, str]) -> str:
-    """An identity group named in the plural: "Catholic civilian" → "Catholic civilians"."""
-    head, _, last = text.rpartition(" ")
-    plural = people.get(last.lower())
-    return f"{head} {plural}" if head and plural else text
-
-
-def _defined_as(ent: SpacySpan) -> str | None:
-    """The label a sentence gives a name by defining it: "X is a (jihadist) group", "X, a separatist
-    organization, …" → ARMED_GROUP when an armed word qualifies the noun, else ORG; None when it does not."""
-    root = ent.root
-    nouns = [c for c in root.children if c.dep_ == "appos"]
-    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be":
-        nouns += [c for c in root.head.children if c.dep_ == "attr"]
-    for noun in nouns:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _DEFINING_NOUNS:
-            continue
-        words = {t.lemma_.lower() for t in noun.subtree if t.i < noun.i} | {noun.lemma_.lower()}
-        return "ARMED_GROUP" if words & _ARMED_MODIFIERS or noun.lemma_.lower().startswith(
-            ("guerrilla", "insurgen")) or noun.lemma_.lower() == "militia" else "ORG"
-    return None
 
 
 _UNNAMED_ORG = {"ORG", "NORP", "FAC", "PERSON"}

@@ -1,0 +1,97 @@
+"""What the words around a name say it is, whatever the NER labelled it.
+
+    place_by_context(ent, label, text, doc_text, end, countries) -> (label, settled)  "Basilan islands", "in Sulu"
+    defined_as(ent)              -> "ARMED_GROUP" | "ORG" | None      "X is a jihadist militant group"
+    people_noun(ent, people)     -> Token | None                     "Protestant civilians", "Hazara miners"
+    people_name(text, people)    -> str                              "Catholic civilian" → "Catholic civilians"
+
+`settled` marks a reading strong enough to decide the type of every mention of the name in the document: a
+place where a place goes ("fighting in Sulu. Sulu is …"), a definition. The people nouns are lexicon data
+(`people_nouns` in ontology/lexicon.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .countries import Countries
+
+_GROUP_NOUNS = {"group", "outfit", "organisation", "organization", "network", "militia", "movement"}
+#: Nouns that define a name as an organisation's ("X is a jihadist group", "X, a separatist organization"),
+#: and the modifiers that make it an armed one.
+_DEFINING_NOUNS = _GROUP_NOUNS | {"faction", "party", "front", "insurgency", "guerrilla", "guerrillas"}
+_ARMED_MODIFIERS = {"militant", "terrorist", "armed", "rebel", "insurgent", "jihadist", "jihadi", "paramilitary",
+                    "guerrilla", "separatist", "extremist", "islamist", "secessionist", "revolutionary", "military"}
+#: a place noun right after a name: "Basilan islands", "Kurram district", "Tirah valley"
+_BEFORE_PLACE_NOUN = re.compile(r"\s+(?:islands?|district|province|valley|village|town|city|county|region|"
+                                r"governorate|tehsil|agency|state)\b", re.I)
+#: labels of names that may qualify a people noun ("Shia pilgrims", "Amarnath pilgrims", "Kabul residents")
+PEOPLE_OF = frozenset({"NORP", "GROUP_IDENTITY", "GPE", "LOC", "FAC"})
+_AREAS = frozenset({"district", "province", "region", "country"})
+_PLACES = _AREAS | {"city"}
+#: prepositions after which a name is where something is or goes
+_LOCATIVE = frozenset({"in", "into", "near", "across", "throughout", "around", "inside", "outside"})
+
+
+def _after_locative(ent: SpacySpan) -> bool:
+    """Whether a name is the object of a locative preposition, itself or as a conjunct ("in Jolo and Basilan")."""
+    t = ent.root
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE
+
+
+def people_noun(ent: SpacySpan, people: Mapping[str, str]) -> Token | None:
+    """The people noun a nationality, faith or ethnicity qualifies right after it ("Protestant civilians",
+    "a Shia pilgrim"), or None."""
+    if ent.end >= len(ent.doc):
+        return None
+    noun = ent.doc[ent.end]
+    word = noun.lower_
+    if noun.pos_ != "NOUN" or (word not in people and word not in people.values()) or ent.root.head.i != noun.i:
+        return None
+    return noun
+
+
+def people_name(text: str, people: Mapping[str, str]) -> str:
+    """An identity group named in the plural: "Catholic civilian" → "Catholic civilians"."""
+    head, _, last = text.rpartition(" ")
+    plural = people.get(last.lower())
+    return f"{head} {plural}" if head and plural else text
+
+
+def defined_as(ent: SpacySpan) -> str | None:
+    """The label a sentence gives a name by defining it: "X is a (jihadist) group", "X, a separatist
+    organization, …" → ARMED_GROUP when an armed word qualifies the noun, else ORG; None when it does not."""
+    root = ent.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be":
+        nouns += [c for c in root.head.children if c.dep_ == "attr"]
+    for noun in nouns:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _DEFINING_NOUNS:
+            continue
+        words = {t.lemma_.lower() for t in noun.subtree if t.i < noun.i} | {noun.lemma_.lower()}
+        return "ARMED_GROUP" if words & _ARMED_MODIFIERS or noun.lemma_.lower().startswith(
+            ("guerrilla", "insurgen")) or noun.lemma_.lower() == "militia" else "ORG"
+    return None
+
+
+def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: int, countries: Countries | None
+                     ) -> tuple[str, bool]:
+    """A name the NER took for a person or organisation that its context makes a place, and whether that
+    settles it: "Basilan islands"; after a locative preposition when the place index knows it ("based in Jolo
+    and Basilan", "its reach into Swat"; an organisation's name only when it is a district or region: "members
+    in Hamas" stays a group); a place the NER saw where a place goes."""
+    if label == "PERSON" and _BEFORE_PLACE_NOUN.match(doc_text, end):
+        label = "GPE"
+    where = _after_locative(ent)
+    if label in ("GPE", "LOC"):
+        return label, where
+    if label in ("PERSON", "ORG") and where and countries is not None \
+            and countries.precision_of(text) in (_AREAS if label == "ORG" else _PLACES):
+        return "GPE", True
+    return label, False
