@@ -263,3 +263,18 @@ def test_a_group_claiming_an_attack_told_with_a_description_joins_it_and_leads()
     # a named side that only did something else is not the description's group
     other = _event(300, "The TTP attacked an army post.", mode="attack", perps=[TTP])
     assert len(merge_events([_cand(first), _cand(other, refers_back=True)])[0]) == 2
+
+
+def test_a_headline_and_the_story_that_repeats_its_toll_are_one_incident() -> None:
+    head = _event(0, "Twelve dead in attack on military convoy", mode="attack", place=PAKISTAN, killed=12)
+    story = _event(60, "Militants killed 12 soldiers in Bannu on Monday, officials said.", place=BANNU, killed=12,
+                   perps=[TTP])
+    text = head.evidence.text + "\n\n" + " " * 16 + story.evidence.text
+    events, _ = merge_events([_cand(head), _cand(story, tolls=(CasualtyReport("killed", story.killed,
+                                                                               story.evidence),))], text)
+    assert len(events) == 1 and events[0].place == BANNU
+    # a lead sentence is no headline: a later incident with the same toll stays its own
+    lead = _event(0, "A bomb killed 12 people in Quetta on Monday.", place=PAKISTAN, killed=12)
+    other = _event(60, "Militants killed 12 soldiers in Bannu in March.", place=BANNU, killed=12, perps=[TTP])
+    events, _ = merge_events([_cand(lead), _cand(other)], lead.evidence.text + "\n\n" + other.evidence.text)
+    assert len(events) == 2

@@ -12,7 +12,8 @@ containing the other); dates that do not contradict (one unknown, or one within 
 conflict (two disjoint named perpetrator sets, or one's perpetrator the other's target). A mention
 that refers back ("the attack", "the blast", "6 people were killed") joins when compatible; a mention
 that introduces an incident joins only when it shares a perpetrator, the place or the day, and never
-when it says it is another one ("a second bomb", "another attack", "in a separate attack").
+when it says it is another one ("a second bomb", "another attack", "in a separate attack"); the toll the
+headline states, stated again, also tells its incident.
 
 Pure: events in, events out. Each event's `evidence` and `mentions` are spans of `Document.text`, so
 provenance survives the merge (every mention still reproduces its text).
@@ -140,7 +141,22 @@ def compatible(g: _Group, c: Candidate) -> bool:
         return False  # one mention's attacker is the other's victim
     if c.refers_back:
         return True
-    return bool(perps & mine) or _same_day_or_place(g, e)
+    return bool(perps & mine) or _same_day_or_place(g, e) or _same_toll(g, c)
+
+
+def _same_toll(g: _Group, c: Candidate) -> bool:
+    """The same number killed, stated by the report's headline and a later mention ("Twelve dead in ELN
+    attack" over "the ELN has killed 12 security forces members in Boyacá"): one incident told twice, as a
+    headline and its story are."""
+    mine = c.event.killed
+    if mine is None or mine.min is None or mine.min <= 0:
+        return False
+    # only the report's headline (its opening line, with no full stop) and the story that tells it: two items
+    # of a list, or a lead and a later incident, may share a toll
+    head = g.first.event.evidence
+    return head.start == 0 and not head.text.rstrip().endswith((".", "!", "?", "]", ")")) and any(
+        m.event.killed is not None and (m.event.killed.min, m.event.killed.max) == (mine.min, mine.max)
+        for m in g.members)
 
 
 def _most_specific_place(places: Sequence[Place | None]) -> Place | None:
@@ -228,7 +244,7 @@ def _new_item(g: _Group, c: Candidate, text: str | None) -> bool:
     if _LIST_ITEM.match(text, text.rfind("\n", 0, c.event.evidence.start) + 1):
         # an entry of a list ("-   15 FEBRUARY - ... in Mohmand Agency") is its own item unless at the same place
         return not _same_place(g, c.event)
-    return not _same_day_or_place(g, c.event)
+    return not (_same_day_or_place(g, c.event) or _same_toll(g, c))
 
 
 def merge_events(candidates: Sequence[Candidate], text: str | None = None) -> tuple[list[Event], list[Candidate]]:
