@@ -56,10 +56,15 @@ class _Pending:
     number: int = -1
     #: the known actor the document's title names (extract/topic.py), if any
     topic: Actor | None = None
+    #: the sentences kept for claims and events (parsed first, in order)
+    kept: list[Sentence] = field(default_factory=list)
+    #: (start, end, paragraph, text) of the sentences parsed for statements alone (parsed after `kept`)
+    extra: list[tuple[int, int, int, str]] = field(default_factory=list)
 
     @property
-    def kept(self) -> list[Sentence]:
-        return [s for s in self.sentences if s.keep]
+    def needed(self) -> int:
+        """How many parses the document waits for."""
+        return len(self.kept) + len(self.extra)
 
 
 class Extractor:
@@ -129,13 +134,15 @@ class Extractor:
                 for s in item.kept:
                     # the context is a plain number: with n_process > 1 spaCy pickles contexts
                     yield doc.text[s.start : s.end].replace("\n", " "), item.number
+                for *_, text in item.extra:  # statements' sentences share the batches
+                    yield text, item.number
 
         stream = self.nlp.pipe(sentences(), as_tuples=True, batch_size=max(batch_size, 128),
                                n_process=n_process)
         try:
             for parsed, number in stream:
                 item = by_number[number]
-                while pending and pending[0] is not item and len(pending[0].parsed) >= len(pending[0].kept):
+                while pending and pending[0] is not item and len(pending[0].parsed) >= pending[0].needed:
                     done = pending.popleft()
                     by_number.pop(done.number, None)
                     yield self._finish(done)
@@ -144,7 +151,7 @@ class Extractor:
             reason = f"parse failed: {type(exc).__name__}: {exc}"
             while pending:
                 item = pending.popleft()
-                if len(item.parsed) < len(item.kept) and item.error is None:
+                if len(item.parsed) < item.needed and item.error is None:
                     item.error = ExtractionError("parse", reason)
                 yield self._finish(item)
             yield from self.extract_many(source, n_process=n_process, batch_size=batch_size)
@@ -166,6 +173,8 @@ class Extractor:
         try:
             # a document about one actor names it in the title: one more name and a trigger make a pair
             item.paragraphs, item.sentences = self.segmenter.segment(doc.text, one_name=item.topic is not None)
+            item.kept = [s for s in item.sentences if s.keep]
+            item.extra = self.statements.to_parse(doc.text, item.sentences)
         except Exception as exc:  # noqa: BLE001 - recorded on the Extraction, never raised
             item.error = ExtractionError("segment", f"{type(exc).__name__}: {exc}")
         return item
@@ -181,7 +190,9 @@ class Extractor:
 
     def _extract_parsed(self, item: _Pending) -> Extraction:
         doc = item.doc
-        parsed = [ParsedSentence(s.start, p, s.paragraph) for s, p in zip(item.kept, item.parsed, strict=True)]
+        kept = len(item.kept)
+        parsed = [ParsedSentence(s.start, p, s.paragraph) for s, p in zip(item.kept, item.parsed[:kept], strict=True)]
+        more = [ParsedSentence(a, p, para) for (a, _, para, _), p in zip(item.extra, item.parsed[kept:], strict=True)]
         extra = [Mention(h.start, h.end, h.text, h.label, h.actor_id) for s in item.sentences if not s.keep
                  for h in s.hits]
         mentions, dropped = find_mentions(parsed, doc.text, extra, self.furniture, self.publication_nouns,
@@ -203,7 +214,7 @@ class Extractor:
         claims, more_drops = self.event_claims.find(events, claims, parsed, index, entities, ctx)
         claim_drops += more_drops
         claims, events = credit_author(claims, events, doc.author)
-        attributions = self.statements.find(doc, item.sentences, parsed, item.paragraphs, entities)
+        attributions = self.statements.find(doc, item.sentences, parsed, item.paragraphs, entities, more)
         claims, links = link_claims(claims, attributions)
         skipped = len(item.sentences) - len(parsed)
         notes = [("sentences", f"{skipped} of {len(item.sentences)} not parsed: no name pair with a trigger word")] \
