@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from .. import EXTRACTOR_VERSION
 from ..config import Settings
+from ..ingest.clean import clean_text
 from ..nlp.descriptive import load_descriptions
 from ..nlp.gazetteer import Actor
 from ..nlp.pipeline import add_gazetteer, gazetteer_of, load_pipeline
@@ -37,6 +38,7 @@ from .countries import countries_from
 from .entities import Mention, cluster_mentions, find_mentions
 from .event_claims import EventClaimFinder
 from .event_lexicon import load_event_lexicon
+from .event_place import load_tables as load_place_tables
 from .events import find_events_explained
 from .statement_assembly import StatementFinder, link_claims
 from .topic import topic_actor, topic_entity
@@ -162,7 +164,12 @@ class Extractor:
     def _warm_up(self) -> None:
         """Extract one short report once, so that what extraction loads on first use (the date parser's
         tables and time-zone patterns, the place patterns, compiled expressions) is loaded with the
-        pipeline rather than by the first document of a run. Its extraction is thrown away."""
+        pipeline rather than by the first document of a run. Its extraction is thrown away. The place word
+        tables of patterns the report does not reach, and the boilerplate patterns and stop-word lists of
+        ingest cleaning (which every input read from a file goes through first), are built too. With several
+        processes the workers inherit all of it."""
+        load_place_tables()
+        clean_text(_WARM_UP)
         self.extract(Document(id="warm-up", text=_WARM_UP, source="-", published=PartialDate("2020-03-06",
                                                                                               Precision.DAY)))
 
