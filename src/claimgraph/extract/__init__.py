@@ -12,11 +12,11 @@ that fails yields an Extraction with `error` set and the run goes on.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from multiprocessing.pool import AsyncResult
 
 from spacy.language import Language
@@ -252,30 +252,55 @@ def _extract_chunk(docs: list[Document]) -> list[Extraction]:
     return list(_FORKED.extract_many(docs))
 
 
+#: about how much text one worker task holds: short reports go many to a task (the parser's batches stay full),
+#: a long document goes alone (so that two workers end together, not one waiting for the other's last chunk)
+CHUNK_CHARS = 10_000
+
+
+def _chunks(docs: Iterator[Document], most: int) -> Iterator[list[Document]]:
+    """Documents in input order, in groups of at most `CHUNK_CHARS` characters (a longer document alone) and at most
+    `most` documents."""
+    chunk: list[Document] = []
+    size = 0
+    for doc in docs:
+        if chunk and (size + len(doc.text) > CHUNK_CHARS or len(chunk) >= most):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(doc)
+        size += len(doc.text)
+    if chunk:
+        yield chunk
+
+
 def _extract_forked(extractor: Extractor, docs: Iterable[Document], n_process: int, batch_size: int
                     ) -> Iterator[Extraction]:
-    """Chunks of documents go to `n_process` forked workers, a bounded number in flight, and come back in
-    input order. The input is read in this thread only (it may be a generator that reads the store)."""
+    """Chunks of documents (`_chunks`) go to `n_process` forked workers, a bounded number in flight, and come back
+    in input order. The input is read in this thread only (it may be a generator that reads the store). The
+    objects built so far are frozen out of the garbage collector's reach before the fork, so that a worker's
+    collections do not write to (and so copy) every page it shares with this process."""
     global _FORKED
     _FORKED = extractor
-    chunk_size = max(1, batch_size // 8)
-    source = iter(docs)
+    chunks = _chunks(iter(docs), max(1, batch_size))
     in_flight: deque[AsyncResult[list[Extraction]]] = deque()
-    with multiprocessing.get_context("fork").Pool(n_process) as pool:
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(n_process) as pool:
 
-        def submit() -> bool:
-            chunk = list(islice(source, chunk_size))
-            if chunk:
-                in_flight.append(pool.apply_async(_extract_chunk, (chunk,)))
-            return bool(chunk)
+            def submit() -> bool:
+                chunk = next(chunks, None)
+                if chunk:
+                    in_flight.append(pool.apply_async(_extract_chunk, (chunk,)))
+                return bool(chunk)
 
-        for _ in range(4 * n_process):
-            if not submit():
-                break
-        while in_flight:
-            done = in_flight.popleft().get()
-            submit()
-            yield from done
+            for _ in range(4 * n_process):
+                if not submit():
+                    break
+            while in_flight:
+                done = in_flight.popleft().get()
+                submit()
+                yield from done
+    finally:
+        gc.unfreeze()
 
 
 def _irregular_verbs(nlp: Language) -> dict[str, list[str]]:
