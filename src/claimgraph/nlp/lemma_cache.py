@@ -5,7 +5,9 @@ noun, an infinitive, a positive adjective: most words of a text) is worked out a
 its morphology read into a dictionary, one `Token` at a time. `CachedLemmatizer` is the same lemmatizer (it is
 one, with the same tables, mode and `overwrite`, and serialises as one) that looks every token up by what its
 lemma depends on — the word, its part of speech and its morphology — and asks the rules only for a new
-combination. The lemmas are the same.
+combination. The rules it asks are spaCy's own, run over a copy of the tables whose word index per part of
+speech is a set (spaCy's holds lists, and tests every candidate form against the whole list). The lemmas are the
+same.
 
 `use_cached_lemmatizer(nlp)` swaps a pipeline's English rule `lemmatizer` for one with its tables.
 """
@@ -16,6 +18,7 @@ from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.errors import Errors
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.tokens import Doc
 
 CACHED_LEMMATIZER_FACTORY = "claimgraph_cached_lemmatizer_v1"
@@ -26,6 +29,21 @@ class CachedLemmatizer(EnglishLemmatizer):
     """An English rule lemmatizer that computes the lemma of each (word, part of speech, morphology) once."""
 
     _lemmas: dict[tuple[int, int, int], int] | None = None
+    _rules: EnglishLemmatizer | None = None
+
+    def _rule_lemmatizer(self) -> EnglishLemmatizer:
+        """spaCy's rule lemmatizer over these tables, the word index as sets (built on first use)."""
+        if self._rules is None:
+            index = self.lookups.get_table("lemma_index", {})
+            fast = Lookups()
+            fast.add_table("lemma_index", {key: frozenset(words) for key, words in index.items()})
+            for name in ("lemma_exc", "lemma_rules"):
+                if self.lookups.has_table(name):
+                    fast.set_table(name, self.lookups.get_table(name))
+            self._rules = EnglishLemmatizer(self.vocab, None, self.name, mode="rule")
+            self._rules.lookups = fast
+            self._rules._validated = True
+        return self._rules
 
     def __call__(self, doc: Doc) -> Doc:
         if self.mode != "rule":
@@ -41,12 +59,13 @@ class CachedLemmatizer(EnglishLemmatizer):
             array = doc.to_array(_COLUMNS)
             lemmas = array[:, 3].copy()
             known, strings = self._lemmas, doc.vocab.strings
+            rules = self._rule_lemmatizer()
             for i, (orth, pos, morph, lemma) in enumerate(array.tolist()):
                 if lemma and not self.overwrite:
                     continue  # set before (the attribute ruler's exceptions)
                 found = known.get((orth, pos, morph))
                 if found is None:
-                    found = known[orth, pos, morph] = strings.add(self.lemmatize(doc[i])[0])
+                    found = known[orth, pos, morph] = strings.add(rules.rule_lemmatize(doc[i])[0])
                 lemmas[i] = found
             doc.from_array([LEMMA], lemmas.reshape(-1, 1))
             return doc
