@@ -24,7 +24,6 @@ from spacy.tokens import Doc
 
 from .. import EXTRACTOR_VERSION
 from ..config import Settings
-from ..ingest.clean import clean_text
 from ..nlp.descriptive import load_descriptions
 from ..nlp.gazetteer import Actor
 from ..nlp.pipeline import add_gazetteer, gazetteer_of, load_pipeline
@@ -165,11 +164,9 @@ class Extractor:
         """Extract one short report once, so that what extraction loads on first use (the date parser's
         tables and time-zone patterns, the place patterns, compiled expressions) is loaded with the
         pipeline rather than by the first document of a run. Its extraction is thrown away. The place word
-        tables of patterns the report does not reach, and the boilerplate patterns and stop-word lists of
-        ingest cleaning (which every input read from a file goes through first), are built too. With several
-        processes the workers inherit all of it."""
+        tables of patterns the report does not reach are built too. With several processes the workers inherit
+        all of it."""
         load_place_tables()
-        clean_text(_WARM_UP)
         self.extract(Document(id="warm-up", text=_WARM_UP, source="-", published=PartialDate("2020-03-06",
                                                                                               Precision.DAY)))
 
