@@ -12,11 +12,11 @@ that fails yields an Extraction with `error` set and the run goes on.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from multiprocessing.pool import AsyncResult
 
 from spacy.language import Language
@@ -37,6 +37,7 @@ from .countries import countries_from
 from .entities import Mention, cluster_mentions, find_mentions
 from .event_claims import EventClaimFinder
 from .event_lexicon import load_event_lexicon
+from .event_place import load_tables as load_place_tables
 from .events import find_events_explained
 from .statement_assembly import StatementFinder, link_claims
 from .topic import topic_actor, topic_entity
@@ -56,10 +57,15 @@ class _Pending:
     number: int = -1
     #: the known actor the document's title names (extract/topic.py), if any
     topic: Actor | None = None
+    #: the sentences kept for claims and events (parsed first, in order)
+    kept: list[Sentence] = field(default_factory=list)
+    #: (start, end, paragraph, text) of the sentences parsed for statements alone (parsed after `kept`)
+    extra: list[tuple[int, int, int, str]] = field(default_factory=list)
 
     @property
-    def kept(self) -> list[Sentence]:
-        return [s for s in self.sentences if s.keep]
+    def needed(self) -> int:
+        """How many parses the document waits for."""
+        return len(self.kept) + len(self.extra)
 
 
 class Extractor:
@@ -130,13 +136,15 @@ class Extractor:
                 for s in item.kept:
                     # the context is a plain number: with n_process > 1 spaCy pickles contexts
                     yield doc.text[s.start : s.end].replace("\n", " "), item.number
+                for *_, text in item.extra:  # statements' sentences share the batches
+                    yield text, item.number
 
         stream = self.nlp.pipe(sentences(), as_tuples=True, batch_size=max(batch_size, 128),
                                n_process=n_process)
         try:
             for parsed, number in stream:
                 item = by_number[number]
-                while pending and pending[0] is not item and len(pending[0].parsed) >= len(pending[0].kept):
+                while pending and pending[0] is not item and len(pending[0].parsed) >= pending[0].needed:
                     done = pending.popleft()
                     by_number.pop(done.number, None)
                     yield self._finish(done)
@@ -145,7 +153,7 @@ class Extractor:
             reason = f"parse failed: {type(exc).__name__}: {exc}"
             while pending:
                 item = pending.popleft()
-                if len(item.parsed) < len(item.kept) and item.error is None:
+                if len(item.parsed) < item.needed and item.error is None:
                     item.error = ExtractionError("parse", reason)
                 yield self._finish(item)
             yield from self.extract_many(source, n_process=n_process, batch_size=batch_size)
@@ -156,7 +164,10 @@ class Extractor:
     def _warm_up(self) -> None:
         """Extract one short report once, so that what extraction loads on first use (the date parser's
         tables and time-zone patterns, the place patterns, compiled expressions) is loaded with the
-        pipeline rather than by the first document of a run. Its extraction is thrown away."""
+        pipeline rather than by the first document of a run. Its extraction is thrown away. The place word
+        tables of patterns the report does not reach are built too. With several processes the workers inherit
+        all of it."""
+        load_place_tables()
         self.extract(Document(id="warm-up", text=_WARM_UP, source="-", published=PartialDate("2020-03-06",
                                                                                               Precision.DAY)))
 
@@ -167,6 +178,8 @@ class Extractor:
         try:
             # a document about one actor names it in the title: one more name and a trigger make a pair
             item.paragraphs, item.sentences = self.segmenter.segment(doc.text, one_name=item.topic is not None)
+            item.kept = [s for s in item.sentences if s.keep]
+            item.extra = self.statements.to_parse(doc.text, item.sentences)
         except Exception as exc:  # noqa: BLE001 - recorded on the Extraction, never raised
             item.error = ExtractionError("segment", f"{type(exc).__name__}: {exc}")
         return item
@@ -182,7 +195,9 @@ class Extractor:
 
     def _extract_parsed(self, item: _Pending) -> Extraction:
         doc = item.doc
-        parsed = [ParsedSentence(s.start, p, s.paragraph) for s, p in zip(item.kept, item.parsed, strict=True)]
+        kept = len(item.kept)
+        parsed = [ParsedSentence(s.start, p, s.paragraph) for s, p in zip(item.kept, item.parsed[:kept], strict=True)]
+        more = [ParsedSentence(a, p, para) for (a, _, para, _), p in zip(item.extra, item.parsed[kept:], strict=True)]
         extra = [Mention(h.start, h.end, h.text, h.label, h.actor_id) for s in item.sentences if not s.keep
                  for h in s.hits]
         mentions, dropped = find_mentions(parsed, doc.text, extra, self.furniture, self.publication_nouns,
@@ -205,7 +220,7 @@ class Extractor:
         claims, more_drops = self.event_claims.find(events, claims, parsed, index, entities, ctx)
         claim_drops += more_drops
         claims, events = credit_author(claims, events, doc.author)
-        attributions = self.statements.find(doc, item.sentences, parsed, item.paragraphs, entities)
+        attributions = self.statements.find(doc, item.sentences, parsed, item.paragraphs, entities, more)
         claims, links = link_claims(claims, attributions)
         skipped = len(item.sentences) - len(parsed)
         notes = [("sentences", f"{skipped} of {len(item.sentences)} not parsed: no name pair with a trigger word")] \
@@ -236,30 +251,55 @@ def _extract_chunk(docs: list[Document]) -> list[Extraction]:
     return list(_FORKED.extract_many(docs))
 
 
+#: about how much text one worker task holds: short reports go many to a task (the parser's batches stay full),
+#: a long document goes alone (so that two workers end together, not one waiting for the other's last chunk)
+CHUNK_CHARS = 10_000
+
+
+def _chunks(docs: Iterator[Document], most: int) -> Iterator[list[Document]]:
+    """Documents in input order, in groups of at most `CHUNK_CHARS` characters (a longer document alone) and at most
+    `most` documents."""
+    chunk: list[Document] = []
+    size = 0
+    for doc in docs:
+        if chunk and (size + len(doc.text) > CHUNK_CHARS or len(chunk) >= most):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(doc)
+        size += len(doc.text)
+    if chunk:
+        yield chunk
+
+
 def _extract_forked(extractor: Extractor, docs: Iterable[Document], n_process: int, batch_size: int
                     ) -> Iterator[Extraction]:
-    """Chunks of documents go to `n_process` forked workers, a bounded number in flight, and come back in
-    input order. The input is read in this thread only (it may be a generator that reads the store)."""
+    """Chunks of documents (`_chunks`) go to `n_process` forked workers, a bounded number in flight, and come back
+    in input order. The input is read in this thread only (it may be a generator that reads the store). The
+    objects built so far are frozen out of the garbage collector's reach before the fork, so that a worker's
+    collections do not write to (and so copy) every page it shares with this process."""
     global _FORKED
     _FORKED = extractor
-    chunk_size = max(1, batch_size // 8)
-    source = iter(docs)
+    chunks = _chunks(iter(docs), max(1, batch_size))
     in_flight: deque[AsyncResult[list[Extraction]]] = deque()
-    with multiprocessing.get_context("fork").Pool(n_process) as pool:
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(n_process) as pool:
 
-        def submit() -> bool:
-            chunk = list(islice(source, chunk_size))
-            if chunk:
-                in_flight.append(pool.apply_async(_extract_chunk, (chunk,)))
-            return bool(chunk)
+            def submit() -> bool:
+                chunk = next(chunks, None)
+                if chunk:
+                    in_flight.append(pool.apply_async(_extract_chunk, (chunk,)))
+                return bool(chunk)
 
-        for _ in range(4 * n_process):
-            if not submit():
-                break
-        while in_flight:
-            done = in_flight.popleft().get()
-            submit()
-            yield from done
+            for _ in range(4 * n_process):
+                if not submit():
+                    break
+            while in_flight:
+                done = in_flight.popleft().get()
+                submit()
+                yield from done
+    finally:
+        gc.unfreeze()
 
 
 def _irregular_verbs(nlp: Language) -> dict[str, list[str]]:

@@ -6,7 +6,7 @@ every trigger mode must belong to a PLOVER event type in ontology.yaml.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import ConfigError
 from ..ontology import Ontology
@@ -68,6 +68,8 @@ class EventLexicon:
     counts: CountLexicon
     not_events: NotEvents = NotEvents()
     generic_modes: frozenset[str] = frozenset()  # modes a later, more specific mention of the incident refines
+    #: `violent_words`, worked out on first use (it is asked for once or more per incident)
+    _violent: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def trigger_words(self) -> frozenset[str]:
         """Every word (lemma or surface form) that makes a sentence worth parsing for events: trigger
@@ -87,6 +89,9 @@ class EventLexicon:
         """Words that by themselves make a sentence worth parsing for a violent event, whatever names it
         has ("A suicide bomber detonated inside a busy restaurant."): lemmas of violent triggers and the
         key word of their phrases. Lemmas: inflect them (nlp.segment.verb_forms)."""
+        held = self._violent.get("words")
+        if held is not None:
+            return held
         words: set[str] = set()
         for t in self.triggers:
             if self.is_violent(t.mode):
@@ -97,7 +102,8 @@ class EventLexicon:
         for cues in self.counts.cues.values():
             if "dead" in cues.adjectives or "killed" in cues.adjectives:
                 words |= cues.verbs
-        return frozenset(words)
+        held = self._violent["words"] = frozenset(words)
+        return held
 
     def follow_words(self) -> frozenset[str]:
         """Words that make a sentence right after a violent one worth parsing: casualty and

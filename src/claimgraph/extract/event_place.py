@@ -297,6 +297,12 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
 # ------------------------------------------------------------------------------------------ patterns
 
 
+def load_tables() -> None:
+    """Build the word tables of place patterns now (an Extractor does so when it is built), not inside the first
+    document that needs them."""
+    _faiths(), _demonyms(), _patterns(), up.load_tables()
+
+
 @cache
 def _faiths() -> frozenset[str]:
     return frozenset(fold(str(d)) for d in read_data().get("faiths") or ())

@@ -129,8 +129,8 @@ def states_responsibility(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
         return True
     if any(t.lemma_.lower() in _DOER_VERBS and _doer_agent(t) and _about_act(t, lex) for t in sent):
         return True  # "The explosive devices had been planted on the roads by the Al Shabaab"
-    return any(t.pos_ == "VERB" and t.lemma_.lower() in cues.claim_verbs | cues.attribute_verbs | cues.denied
-               for t in sent)
+    verbs = cues.claim_verbs | cues.attribute_verbs | cues.denied
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in verbs for t in sent)
 
 
 def names_people(sent: Doc | SpacySpan) -> int:
@@ -270,7 +270,6 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
     cues = lex.responsibility
     for tok in sent:
         lemma = tok.lemma_.lower()
-        objs = {c.lemma_.lower() for c in _children(tok, "dobj")}
         if tok.pos_ == "VERB" and lemma in cues.denied:
             for s in _subject(tok):
                 cands.denied.update(e.id for e in mentions.in_phrase(s))
@@ -283,6 +282,7 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
             cands.add(CLAIMED, [e for _, end, e in mentions.items if 0 <= at - end <= 2])
             continue
         if tok.pos_ == "VERB" and lemma in cues.claim_verbs:
+            objs = {c.lemma_.lower() for c in _children(tok, "dobj")}
             ok = bool(objs & ({"responsibility", "credit"} if lemma != "claim" else cues.claim_objects))
             ok = ok or (lemma in cues.claim_subject_only and not objs and not _children(tok, "ccomp"))
             ok = ok or (lemma == "claim" and tok.tag_ == "VBN")  # "attack claimed by X"

@@ -1,4 +1,4 @@
-"""Relations from declarative patterns: verb classes × syntactic frames, matched by spaCy's DependencyMatcher.
+"""Relations from declarative patterns: verb classes × syntactic frames, matched as spaCy DependencyMatcher patterns.
 
     patterns/relations.yaml + relation_frames.yaml ─load─▶ RelationPatterns (rules: frame + class + predicates)
     RelationPatterns.find(doc)  ─▶ RelationMatch list (pure: token positions by role, no entities)
@@ -21,11 +21,11 @@ from typing import Any
 
 import yaml
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ..errors import ConfigError
+from ..nlp.depmatch import DepMatcher, dependency_matcher
 
 RELATIONS_FACTORY = "claimgraph_relations_v1"
 RELATIONS_ATTR = "claimgraph_relations"
@@ -50,8 +50,6 @@ class RelationRule:
     pairs: str | None = None
     #: the predicate stated instead when the claim is intended ("vowed to extend operations to Y": targets)
     intended: str | None = None
-    #: the words (lemma or lower case) the trigger node accepts: a sentence without one cannot match
-    gate: frozenset[str] = frozenset()
     #: the matched sides state the relation the other way round ("X acts as a proxy for Y": Y directs X)
     swap: bool = False
     #: "clause": the frame's subject node is the doer and the clause's subject the other side ("X receives
@@ -119,10 +117,9 @@ def _words(value: Any, classes: Mapping[str, list[str]]) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class RelationPatterns:
-    """The rules of one patterns file. `find` builds one DependencyMatcher per trigger gate (the rules whose
-    trigger accepts the same words) and vocab, on first use, and runs only those whose trigger word occurs in
-    the sentence (one matcher for all rules would run every node pattern of every rule over every sentence;
-    one per rule pays spaCy's per-call cost a dozen times for a sentence with "attack" in it)."""
+    """The rules of one patterns file. `find` runs them all in one `AnchoredMatcher` (built per vocab on first
+    use), which starts each rule's search at the tokens its word list accepts (spaCy's DependencyMatcher would run
+    every node pattern of every rule over every token)."""
 
     version: int
     rules: tuple[RelationRule, ...]
@@ -131,8 +128,8 @@ class RelationPatterns:
     trigger_words: frozenset[str] = frozenset()
     #: trigger words of relations with one party ("X denied any involvement"): one name is enough
     solo_words: frozenset[str] = frozenset()
-    #: per vocab (by id): the vocab and one DependencyMatcher per trigger gate, built on first use
-    _matchers: dict[int, tuple[Vocab, dict[frozenset[str], DependencyMatcher]]] = field(
+    #: per vocab (by id): the vocab and the matcher of all rules, built on first use
+    _matchers: dict[int, tuple[Vocab, DepMatcher]] = field(
         default_factory=dict, compare=False, hash=False, repr=False)
     _by_id: dict[str, RelationRule] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
@@ -156,7 +153,7 @@ class RelationPatterns:
             rules.append(RelationRule(
                 id=str(raw["id"]), frame=str(raw["frame"]), predicates=tuple(raw["predicates"]),
                 nodes=tuple(n["RIGHT_ID"] for n in frame), pattern=pattern, pairs=raw.get("pairs"),
-                intended=raw.get("intended"), gate=_gate(pattern), swap=bool(raw.get("swap")),
+                intended=raw.get("intended"), swap=bool(raw.get("swap")),
                 other=raw.get("other"), fallback=bool(raw.get("fallback")), topic=raw.get("topic")))
         return cls(int(data.get("version", 1)), tuple(rules), {k: tuple(v) for k, v in classes.items()},
                    trigger_words=frozenset(trigger_words), solo_words=frozenset(solo_words))
@@ -171,15 +168,11 @@ class RelationPatterns:
     def words(self) -> set[str]:
         return {w for w in self.trigger_words if " " not in w}
 
-    def matchers(self, vocab: Vocab) -> dict[frozenset[str], DependencyMatcher]:
-        """Per trigger gate, one DependencyMatcher with the rules of that gate (rules of one word class share
-        it), keyed by rule id; built once per vocab."""
+    def matcher(self, vocab: Vocab) -> DepMatcher:
+        """One matcher of all rules, keyed by rule id; built once per vocab."""
         held = self._matchers.get(id(vocab))
         if held is None or held[0] is not vocab:
-            built: dict[frozenset[str], DependencyMatcher] = {}
-            for rule in self.rules:
-                matcher = built.setdefault(rule.gate, DependencyMatcher(vocab, validate=True))
-                matcher.add(rule.id, [list(rule.pattern)])
+            built = dependency_matcher(vocab, [(rule.id, [list(rule.pattern)]) for rule in self.rules])
             held = self._matchers[id(vocab)] = (vocab, built)
         return held[1]
 
@@ -189,33 +182,15 @@ class RelationPatterns:
         if not base.has_annotation("DEP"):
             return []
         lo, hi = (0, len(base)) if isinstance(doc, Doc) else (doc.start, doc.end)
-        present = {t.lower_ for t in base[lo:hi]} | {t.lemma_.lower() for t in base[lo:hi]}
         by_id = self.by_id
-        strings = base.vocab.strings
         out: dict[tuple[str, int, int | None, int | None], RelationMatch] = {}
-        for gate, matcher in self.matchers(base.vocab).items():
-            if gate and not gate & present:
+        for key, ids in self.matcher(base.vocab)(base):
+            if not all(lo <= i < hi for i in ids):
                 continue
-            for match_id, ids in matcher(base):
-                if not all(lo <= i < hi for i in ids):
-                    continue
-                rule = by_id[strings[match_id]]
-                m = _match_of(rule, ids)
-                out.setdefault((rule.id, m.trigger, m.subject, m.object), m)
+            rule = by_id[key]
+            m = _match_of(rule, ids)
+            out.setdefault((rule.id, m.trigger, m.subject, m.object), m)
         return sorted(out.values(), key=lambda m: (m.trigger, m.rule))
-
-
-def _gate(pattern: Sequence[Mapping[str, Any]]) -> frozenset[str]:
-    """The words the trigger node accepts (empty: no word constraint, the rule always runs)."""
-    node = next(n for n in pattern if n["RIGHT_ID"] == "trigger")
-    words: set[str] = set()
-    for attr in ("LEMMA", "LOWER", "ORTH"):
-        value = node.get("RIGHT_ATTRS", {}).get(attr)
-        if isinstance(value, str):
-            words.add(value.lower())
-        elif isinstance(value, Mapping) and isinstance(value.get("IN"), list):
-            words.update(str(w).lower() for w in value["IN"])
-    return frozenset(words)
 
 
 def _match_of(rule: RelationRule, ids: Sequence[int]) -> RelationMatch:

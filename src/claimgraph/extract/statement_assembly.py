@@ -66,21 +66,27 @@ class StatementFinder:
         return [s for s in sentences if not s.keep and (self.cue_re.search(text, s.start, s.end)
                                                          or self.held_re.search(text, s.start, s.end))]
 
-    def find(self, doc: Document, sentences: Sequence[Sentence], parsed: Sequence[ParsedSentence],
-             paragraphs: Sequence[tuple[int, int]], entities: Sequence[Entity]) -> list[Statement]:
-        """The statements of `doc`: `parsed` are the sentences already parsed (for claims); the other sentences
-        with a cue word are parsed here."""
-        text = doc.text
+    def to_parse(self, text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int, int, str]]:
+        """(start, end, paragraph, text to parse) of the sentences parsed for statements alone: the sentences not
+        kept for claims that hold a cue word, and kept ones with italics markup and a cue word ("according to
+        _The Washington Post_"), parsed again without the marks (each mark becomes as many spaces, so offsets
+        stay the same; a reference marker glued to a cue word, "said.[3]", needs no second parse: the tokenizer
+        cuts it off, nlp/pipeline.split_reference_markers)."""
         extra = self.sentences_to_parse(text, sentences)
-        # a sentence with italics markup ("according to _The Washington Post_") is parsed again without the marks;
-        # each mark becomes as many spaces, so offsets stay the same (a reference marker glued to a cue word,
-        # "said.[3]", needs no second parse: the tokenizer cuts it off, nlp/pipeline.split_reference_markers)
-        marked = [p for p in parsed if "_" in text[p.start : p.end] and (
-            self.cue_re.search(text, p.start, p.end) or self.held_re.search(text, p.start, p.end))]
-        todo = [(s.start, s.end, s.paragraph) for s in extra] + [(p.start, p.end, p.paragraph) for p in marked]
-        texts = (_unmarked(text[a:b]) for a, b, _ in todo)
-        more = [ParsedSentence(a, sent, para) for (a, _, para), sent in zip(todo, self.nlp.pipe(texts), strict=True)]
-        again = {p.start for p in marked}
+        marked = [s for s in sentences if s.keep and "_" in text[s.start : s.end] and (
+            self.cue_re.search(text, s.start, s.end) or self.held_re.search(text, s.start, s.end))]
+        return [(s.start, s.end, s.paragraph, _unmarked(text[s.start : s.end])) for s in [*extra, *marked]]
+
+    def find(self, doc: Document, sentences: Sequence[Sentence], parsed: Sequence[ParsedSentence],
+             paragraphs: Sequence[tuple[int, int]], entities: Sequence[Entity],
+             more: Sequence[ParsedSentence] | None = None) -> list[Statement]:
+        """The statements of `doc`: `parsed` are the sentences already parsed (for claims); `more` the parses of
+        `to_parse` (the Extractor parses them in its stream with the others), parsed here when not given."""
+        if more is None:
+            todo = self.to_parse(doc.text, sentences)
+            more = [ParsedSentence(a, sent, para)
+                    for (a, _, para, _), sent in zip(todo, self.nlp.pipe(t for *_, t in todo), strict=True)]
+        again = {p.start for p in more}
         every = sorted([*(p for p in parsed if p.start not in again), *more], key=lambda p: p.start)
         return assemble(doc, every, paragraphs, entities, self.matcher, self.version)
 

@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
+from ..nlp.depmatch import dependency_matcher
 from .quotes import quote_spans  # noqa: F401 - re-exported: the statements API names it
 from .statement_rules import Lexicon, PatternSpec, StatementRules, load_rules, parse_rules  # noqa: F401 - re-exported
 
@@ -73,10 +73,10 @@ class StatementMatcher:
 
     def __init__(self, vocab: Vocab, rules: StatementRules | None = None) -> None:
         self.rules = rules or load_rules()
-        self.matcher = DependencyMatcher(vocab)
+        self.matcher = dependency_matcher(vocab, [(spec.id, [list(spec.pattern)]) for spec in self.rules.patterns],
+                                          validate=False)
         self.specs: dict[str, tuple[int, PatternSpec]] = {}
         for rank, spec in enumerate(self.rules.patterns):
-            self.matcher.add(spec.id, [list(spec.pattern)])
             self.specs[spec.id] = (rank, spec)
         gates = [_cue_words(spec.pattern) for spec in self.rules.patterns]
         #: a sentence with none of these words (lower case or lemma) cannot match; None: any sentence can
@@ -86,9 +86,8 @@ class StatementMatcher:
         if self.gate is not None and not any(t.lower_ in self.gate or t.lemma_.lower() in self.gate for t in doc):
             return []  # no cue word: the matcher would find nothing
         found: dict[int, _Found] = {}
-        strings = doc.vocab.strings
-        for match_id, token_ids in self.matcher(doc):
-            rank, spec = self.specs[strings[match_id]]
+        for key, token_ids in self.matcher(doc):
+            rank, spec = self.specs[key]
             roles = dict(zip(spec.nodes, token_ids, strict=True))
             if "as_prep" in roles and (roles["as_prep"] > roles["cue"] or any(
                     c.dep_ in {"nsubj", "nsubjpass"} for c in doc[roles["cue"]].children)):

@@ -39,6 +39,11 @@ _SAME_SPELLING = 0.6  # difflib ratio of two romanisations of one name
 _LGA = re.compile(r"\s+Local\s+Government(?:\s+Council)?$", re.IGNORECASE)
 
 
+def load_tables() -> None:
+    """Read the kind words and former divisions now (see event_place.load_tables)."""
+    _kind_words(), _former_admin1()
+
+
 @cache
 def _kind_words() -> dict[str, str]:
     return {str(k).lower(): str(v) for k, v in (read_data().get("kind_words") or {}).items()}

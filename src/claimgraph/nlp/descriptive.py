@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 import yaml
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -108,16 +109,27 @@ class DescriptiveMatcher:
     def __init__(self, nlp: Language, descriptions: Sequence[Description]) -> None:
         self.descriptions = {d.key: d for d in descriptions}
         self.matcher = Matcher(nlp.vocab)
+        #: the first words of the patterns (lower case and exact, as hashes): a Doc without one has no match
+        self.first_lower: set[int] = set()
+        self.first_orth: set[int] = set()
         for d in descriptions:
             patterns = []
             for term in (*d.terms, *d.with_country):
                 patterns.append([{"LOWER": t.lower_} for t in nlp.make_doc(term)])
             for term in d.exact:
                 patterns.append([{"ORTH": t.text} for t in nlp.make_doc(term)])
+            for pattern in patterns:
+                if "LOWER" in pattern[0]:
+                    self.first_lower.add(nlp.vocab.strings.add(pattern[0]["LOWER"]))
+                else:
+                    self.first_orth.add(nlp.vocab.strings.add(pattern[0]["ORTH"]))
             if patterns:
                 self.matcher.add(d.key, patterns)
 
     def find(self, doc: Doc) -> list[DescriptiveHit]:
+        if not any(lower in self.first_lower or orth in self.first_orth
+                   for lower, orth in doc.to_array([LOWER, ORTH]).tolist()):
+            return []  # no pattern can start anywhere: the Matcher would find nothing
         spans = []
         for match_id, start, end in self.matcher(doc):
             span = Span(doc, start, end, label=doc.vocab.strings[match_id])

@@ -22,6 +22,7 @@ from ..errors import ConfigError
 from .attribute_lookup import use_lookup_attribute_ruler
 from .descriptive import DESCRIPTIVE_FACTORY, DESCRIPTIVE_PIPE
 from .gazetteer import Gazetteer, build_gazetteer
+from .lemma_cache import use_cached_lemmatizer
 
 GAZETTEER_PIPE = "claimgraph_gazetteer"
 # spaCy factory names may not contain dots, so the version is an underscore suffix.
@@ -206,12 +207,14 @@ def split_glued_words(nlp: Language) -> Language:
 def add_gazetteer(nlp: Language, settings: Settings) -> Language:
     """Add the gazetteer component after the NER, and the descriptive-actor component after it (each a
     no-op when the pipeline has it already); the tokenizer also cuts off reference markers
-    (`split_reference_markers`), and the model's attribute ruler becomes a `LookupAttributeRuler` with the same
-    patterns (same attributes, found by table lookup: see `attribute_lookup`)."""
+    (`split_reference_markers`), the model's attribute ruler becomes a `LookupAttributeRuler` with the same
+    patterns (same attributes, found by table lookup: see `attribute_lookup`) and its rule lemmatizer a
+    `CachedLemmatizer` with the same tables (same lemmas, each worked out once: see `lemma_cache`)."""
     if "ner" not in nlp.pipe_names:
         raise ConfigError("the gazetteer component needs an NER component before it")
     split_reference_markers(nlp)
     use_lookup_attribute_ruler(nlp)
+    use_cached_lemmatizer(nlp)
     if GAZETTEER_PIPE not in nlp.pipe_names:
         nlp.add_pipe(
             GAZETTEER_FACTORY, name=GAZETTEER_PIPE, after="ner",

@@ -139,7 +139,9 @@ class PlaceIndex:
         bucket.append(ref)
 
 
+@cache
 def read_data() -> dict[str, Any]:
+    """places.yaml, parsed once per process (read-only: callers copy what they change)."""
     text = resources.files("claimgraph.resolve").joinpath(_DATA_FILE).read_text("utf-8")
     data = yaml.safe_load(text)
     if not isinstance(data, dict):
