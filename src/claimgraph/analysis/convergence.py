@@ -25,9 +25,9 @@ import numpy as np
 from ..errors import UsageError
 from ..ontology import Ontology, load_ontology
 from ..store import Store
-from .engine import Compiled, compile_links, evaluate
+from .engine import Compiled, compile_set, evaluate
 from .facts import FactBase, evidence, gc_paused, load_facts, noisy_or, strength
-from .links import Link, LinkSet, PartKey, build_links
+from .links import Link, LinkSet, PartId, build_links
 from .types import Evidence, Fact, PairScore, Signal, WindowScore
 from .weights import Weights, load_weights
 
@@ -44,9 +44,9 @@ class Scorer:
 
     links: LinkSet
     weights: Weights
-    _cache: dict[tuple[PartKey, date], float] = field(default_factory=dict)
+    _cache: dict[tuple[PartId, date], float] = field(default_factory=dict)
 
-    def part(self, key: PartKey, at: date) -> float:
+    def part(self, key: PartId, at: date) -> float:
         hit = self._cache.get((key, at))
         if hit is not None:
             return hit
@@ -79,7 +79,7 @@ def window_ends(start: date, as_of: date, window: timedelta, max_windows: int) -
 
 def _signals(
     base: FactBase,
-    parts: dict[PartKey, tuple[Fact, ...]],
+    parts: Sequence[tuple[Fact, ...]],
     links: Sequence[Link],
     values: Sequence[float],
     weights: Weights,
@@ -146,7 +146,7 @@ class Analysis:
     def compiled(self) -> Compiled:
         """Every link in index arrays, built on first use and shared by `pairs` and `changes`."""
         with gc_paused():
-            return compile_links(self.links.links, self.links, self.weights)
+            return compile_set(self.links, self.weights)
 
     def evaluate_all(self, as_of: date | None = None) -> np.ndarray:
         """Every linked pair's score on `as_of` (pairs in `compiled.pairs` order), without evidence."""
