@@ -42,6 +42,7 @@ class Compiled:
     n_parts: int
     l_rows: np.ndarray
     l_parts: np.ndarray
+    link_at: np.ndarray  # link i's parts are l_parts[link_at[i]:link_at[i + 1]]
     is_multi: np.ndarray
     factor: np.ndarray
     sig_order: np.ndarray
@@ -244,6 +245,7 @@ def _assemble(
     return Compiled(
         pairs=pairs, links=links, offsets=offsets, fact_when=when_a, fact_timeless=timeless, fact_base=base_a,
         part_groups=tuple(groups), n_parts=n_parts, l_rows=l_rows, l_parts=l_parts,
+        link_at=np.r_[0, np.cumsum(n_of)].astype(np.int64),
         is_multi=(n_of > 1)[l_rows], factor=factor, sig_order=order,
         sig_starts=sig_starts, sig_weight=sig_weight, sig_pair=pair_of_link[order][sig_starts],
         pair_first=pair_first, half_life=weights.half_life_days,
@@ -262,15 +264,39 @@ def evaluate(c: Compiled, dates: Sequence[date]) -> Scores:
         group_max = np.maximum.reduceat(fact_w[f_], starts, axis=0)  # strongest fact per report
         miss = np.multiply.reduceat(1.0 - np.clip(group_max, 0.0, 1.0), pstarts, axis=0)
         part_val[parts] += s * (1.0 - miss)
-    vals = part_val[c.l_parts]
-    vals = np.where(c.is_multi[:, None], np.maximum(vals, 0.0), vals)  # a denied step breaks a chain
-    link_val = np.multiply.reduceat(vals, _segments(c.l_rows), axis=0) * c.factor[:, None]
-    lv = link_val[c.sig_order]
-    pos = 1.0 - np.multiply.reduceat(1.0 - np.clip(lv, 0.0, 1.0), c.sig_starts, axis=0)
-    neg = 1.0 - np.multiply.reduceat(1.0 - np.clip(-lv, 0.0, 1.0), c.sig_starts, axis=0)
     matrix = np.zeros((len(c.pairs), len(t)))
-    np.add.at(matrix, c.sig_pair, c.sig_weight[:, None] * (pos - neg))
-    return Scores(c.pairs, list(dates), matrix, link_val[:, -1], c.links)
+    link_last = np.empty(len(c.factor))
+    for lo, hi in _blocks(c.offsets, _BLOCK):
+        link_last[lo:hi] = _score_block(c, part_val, matrix, lo, hi)
+    return Scores(c.pairs, list(dates), matrix, link_last, c.links)
+
+
+#: Links scored per block. Each block's temporaries (links × dates) stay small enough for the processor's
+#: caches; one pass over millions of links at once made every step stream gigabytes through memory.
+_BLOCK = 1 << 14
+
+
+def _blocks(offsets: np.ndarray, size: int) -> list[tuple[int, int]]:
+    """Ranges of about `size` links that start and end at a pair's first link (a pair is never split)."""
+    n = int(offsets[-1])
+    cuts = np.unique(np.r_[0, offsets[np.searchsorted(offsets, np.arange(size, n, size))], n])
+    return list(zip(cuts[:-1].tolist(), cuts[1:].tolist(), strict=True))
+
+
+def _score_block(c: Compiled, part_val: np.ndarray, matrix: np.ndarray, lo: int, hi: int) -> np.ndarray:
+    """Score links lo…hi-1 (whole pairs) and add their signals to their pairs' rows of `matrix`; the links'
+    values on the last date."""
+    s0, s1 = int(c.link_at[lo]), int(c.link_at[hi])
+    vals = part_val[c.l_parts[s0:s1]]
+    vals = np.where(c.is_multi[s0:s1, None], np.maximum(vals, 0.0), vals)  # a denied step breaks a chain
+    link_val = np.multiply.reduceat(vals, c.link_at[lo:hi] - s0, axis=0) * c.factor[lo:hi, None]
+    q0, q1 = np.searchsorted(c.sig_starts, [lo, hi])
+    lv = link_val[c.sig_order[lo:hi] - lo]
+    starts = c.sig_starts[q0:q1] - lo
+    pos = 1.0 - np.multiply.reduceat(1.0 - np.clip(lv, 0.0, 1.0), starts, axis=0)
+    neg = 1.0 - np.multiply.reduceat(1.0 - np.clip(-lv, 0.0, 1.0), starts, axis=0)
+    np.add.at(matrix, c.sig_pair[q0:q1], c.sig_weight[q0:q1, None] * (pos - neg))
+    return link_val[:, -1]
 
 
 def score_matrix(
