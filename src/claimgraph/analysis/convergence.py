@@ -135,9 +135,16 @@ class Analysis:
                 base = FactBase(kept, base.actors, hidden_undated=hidden, broad_places=base.broad_places)
             return cls(base, build_links(base, ontology, weights), weights, ontology)
 
+    @cached_property
+    def dated_range(self) -> tuple[date, date] | None:
+        """The earliest and latest evidence dates (None when no fact is dated), found once: each is a pass
+        over every fact."""
+        dates = [f.when for f in self.base.facts if f.dated]
+        return (min(dates), max(dates)) if dates else None
+
     def as_of(self, as_of: date | None = None) -> date:
         """The score date: given, else the latest evidence date (not today: same store, same scores)."""
-        return as_of or self.base.latest() or date(1970, 1, 1)
+        return as_of or (self.dated_range[1] if self.dated_range else None) or date(1970, 1, 1)
 
     def scorer(self) -> Scorer:
         return Scorer(self.links, self.weights)
@@ -165,7 +172,7 @@ class Analysis:
         if window <= timedelta(0):
             raise UsageError(f"window must be positive, got {window}")
         at = self.as_of(as_of)
-        start = since or min((f.when for f in self.base.facts if f.dated), default=at)
+        start = since or (self.dated_range[0] if self.dated_range else at)
         ends = window_ends(start, at, window, self.weights.max_windows)
         with gc_paused():
             return self._pairs(at, window, ends, limit)
