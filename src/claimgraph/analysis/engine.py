@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import chain
-from operator import itemgetter
 
 import numpy as np
 
@@ -85,16 +83,13 @@ def compile_set(link_set: LinkSet, weights: Weights) -> Compiled:
     way (parts in order of first use, reports in order of first use within the parts), built with numpy
     instead of a dictionary lookup per link and per fact: one pass over the links in the order they were
     built, then gathers. Linear in links and facts; tests hold it equal to `compile_links`."""
-    flat, order = link_set.flat, link_set.order
-    n_links = len(flat)
+    table, order = link_set.flat, link_set.order
     kinds = sorted(weights.signals)
     kind_id = {k: i for i, k in enumerate(kinds)}
-    kind_built = np.fromiter(map(kind_id.__getitem__, map(itemgetter(0), flat)), dtype=np.int64, count=n_links)
-    factor_built = np.fromiter(map(itemgetter(5), flat), dtype=np.float64, count=n_links)
-    parts_built = list(map(itemgetter(4), flat))
-    n_of_built = np.fromiter(map(len, parts_built), dtype=np.int64, count=n_links)
-    flat_parts = np.fromiter(chain.from_iterable(parts_built), dtype=np.int64, count=int(n_of_built.sum()))
-    del parts_built
+    kind_built = np.array([kind_id[k] for k in table.kinds], dtype=np.int64)[table.kind]
+    factor_built = table.factor
+    n_of_built = np.diff(table.part_at)
+    flat_parts = table.parts
     n_of = n_of_built[order]
     raw_parts = flat_parts[_ranges((np.cumsum(n_of_built) - n_of_built)[order], n_of)]
     l_parts, part_raw = _first_use(raw_parts)  # parts numbered in order of first use
@@ -125,7 +120,7 @@ def compile_set(link_set: LinkSet, weights: Weights) -> Compiled:
     n_indep = int(ri.max()) + 1 if ri.size else 0
     return _assemble(
         pairs=link_set.pairs,
-        links=LinkRun(flat, order),
+        links=LinkRun(table, order),
         offsets=link_set.offsets,
         rows=(rp, rf, ri, n_indep),
         fact=(np.array(when, dtype=np.float64), np.array(base, dtype=np.float64), np.array(sign, dtype=np.int64)),

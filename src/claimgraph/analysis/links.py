@@ -48,6 +48,14 @@ def _runs(keys: np.ndarray) -> np.ndarray:
     return np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
 
 
+def _ranges_from(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The indices starts[0]…starts[0]+lengths[0]-1, then those of the second range, and so on."""
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    return np.repeat(starts - (np.cumsum(lengths) - lengths), lengths) + np.arange(total)
+
+
 class Pairs(Sequence[tuple[str, str]]):
     """The linked pairs (a, b), in id order, read from their codes: rank(a) × len(actors) + rank(b)."""
 
@@ -95,7 +103,7 @@ class LinkRun(Sequence[Link]):
 
     __slots__ = ("_flat", "_order")
 
-    def __init__(self, flat: list[Link], order: np.ndarray) -> None:
+    def __init__(self, flat: Sequence[Link], order: np.ndarray) -> None:
         self._flat = flat
         self._order = order
 
@@ -108,11 +116,56 @@ class LinkRun(Sequence[Link]):
     def __getitem__(self, i: slice) -> list[Link]: ...
     def __getitem__(self, i: int | slice) -> Link | list[Link]:
         if isinstance(i, slice):
-            return list(map(self._flat.__getitem__, self._order[i].tolist()))
+            return [self._flat[j] for j in self._order[i].tolist()]
         return self._flat[int(self._order[i])]
 
     def __iter__(self) -> Iterator[Link]:
-        return map(self._flat.__getitem__, self._order.tolist())
+        return (self._flat[j] for j in self._order.tolist())
+
+
+class LinkTable(Sequence[Link]):
+    """Every link as columns, in the order built; a `Link` is made when one is read. Millions of links cost
+    a few arrays, not millions of Python objects."""
+
+    __slots__ = ("actors", "kind", "kinds", "a", "b", "via", "vias", "part_at", "parts", "factor")
+
+    def __init__(
+        self,
+        *,
+        kinds: list[str],
+        kind: np.ndarray,
+        actors: tuple[str, ...],
+        a: np.ndarray,
+        b: np.ndarray,
+        vias: list[tuple[str, ...]],
+        via: np.ndarray,
+        part_at: np.ndarray,
+        parts: np.ndarray,
+        factor: np.ndarray,
+    ) -> None:
+        self.kinds, self.kind, self.actors, self.a, self.b = kinds, kind, actors, a, b
+        self.vias, self.via, self.part_at, self.parts, self.factor = vias, via, part_at, parts, factor
+
+    def __len__(self) -> int:
+        return len(self.kind)
+
+    @overload
+    def __getitem__(self, i: int) -> Link: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Link]: ...
+    def __getitem__(self, i: int | slice) -> Link | list[Link]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        i = range(len(self))[i]  # negative indices; IndexError when out of range
+        lo, hi = int(self.part_at[i]), int(self.part_at[i + 1])
+        return Link(
+            self.kinds[self.kind[i]],
+            self.actors[self.a[i]],
+            self.actors[self.b[i]],
+            self.vias[self.via[i]],
+            tuple(self.parts[lo:hi].tolist()),
+            float(self.factor[i]),
+        )
 
 
 class PairLinks(Mapping[tuple[str, str], list[Link]]):
@@ -145,7 +198,7 @@ class LinkSet:
     no dictionary of millions of pair keys, and no Python sort of them. Parts are numbered (`Link.parts` holds
     part ids); `parts[i]` are part i's facts in id order, `part_keys[i]` what it says."""
 
-    flat: list[Link]
+    flat: LinkTable
     order: np.ndarray  # indices into `flat`, grouped by pair; a pair's links in the order built
     offsets: np.ndarray  # pair row i's links are order[offsets[i]:offsets[i + 1]]
     pair_codes: np.ndarray  # sorted: rank(a) × len(actors) + rank(b)
@@ -178,8 +231,11 @@ class _Builder:
         self.part_id: dict[PartKey, PartId] = {}
         self.part_keys: list[PartKey] = []
         self.members: list[list[int]] = []  # per part, positions of its facts
-        self.flat: list[Link] = []
-        self.codes: list[int] = []  # per link in `flat`, its pair's code
+        self.kinds: list[str] = []  # link kinds, numbered in order of first use
+        self.vias: dict[tuple[str, ...], int] = {}  # numbered in order of first use
+        # links as column chunks in the order built: kind, a, b, via, factor, parts per link, parts
+        self.chunks: list[tuple[np.ndarray, ...]] = []
+        self.added: list[tuple[int, int, int, int, float, tuple[PartId, ...]]] = []  # `add`ed, not yet a chunk
         self.rank: dict[str, int] = {}
         self.notes: list[str] = []
         self._group: dict[str, bool] = {}  # per actor, asked once: the build asks for every fact
@@ -210,24 +266,47 @@ class _Builder:
         self.members[pid].append(fact)
         return pid
 
-    def code(self, a: str, b: str) -> int:
-        return self.rank[a] * len(self.rank) + self.rank[b]
+    def kind_id(self, kind: str) -> int:
+        if kind not in self.kinds:
+            self.kinds.append(kind)
+        return self.kinds.index(kind)
+
+    def via_id(self, via: tuple[str, ...]) -> int:
+        return self.vias.setdefault(via, len(self.vias))
 
     def add(
         self, kind: str, x: str, y: str, via: tuple[str, ...], parts: tuple[PartId, ...], factor: float = 1.0
     ):
         if x != y and factor > 0:
             a, b = (x, y) if x < y else (y, x)
-            self.flat.append(Link(kind, a, b, via, parts, factor))
-            self.codes.append(self.code(a, b))
+            self.added.append((self.kind_id(kind), self.rank[a], self.rank[b], self.via_id(via), factor, parts))
+
+    def flush(self) -> None:
+        """The links `add`ed so far as one chunk of columns."""
+        if not self.added:
+            return
+        k, a, b, v, f, parts = zip(*self.added, strict=True)
+        sizes = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
+        flat = np.fromiter(chain.from_iterable(parts), dtype=np.int64, count=int(sizes.sum()))
+        self.chunks.append((np.array(k), np.array(a), np.array(b), np.array(v), np.array(f, dtype=np.float64),
+                            sizes, flat))
+        self.added = []
 
     def specificity(self, n: int) -> float:
         return 1.0 / (1.0 + math.log(max(n, 2) / 2.0))
 
     def shared(self, kind: str, table: dict[str, dict[str, list[Route]]]) -> None:
-        """Links for groups that share an intermediary: table[via][group] = the routes tying group to via."""
-        flat, codes, rank = self.flat, self.codes, self.rank
-        n = len(rank)
+        """Links for groups that share an intermediary: table[via][group] = the routes tying group to via.
+        For each intermediary (in id order), each pair of its groups g < h, each route of g and each route of
+        h: one link through both routes. The routes are listed once (a row each); the pairs of rows are
+        formed with numpy, in that same order."""
+        self.flush()
+        rank, member = self.rank, self.weights.member_presence
+        via_of: list[int] = []
+        group_of: list[int] = []
+        first: list[int] = []
+        second: list[int] = []  # -1: a route of one part
+        spec_of: list[float] = []
         for via in sorted(table):
             groups = table[via]
             if len(groups) < 2:
@@ -239,22 +318,43 @@ class _Builder:
                 )
                 continue
             spec = self.specificity(len(groups))
-            member = self.weights.member_presence
-            names = sorted(groups)
-            vias = (via,)
-            for i, g in enumerate(names):
-                row = rank[g] * n
-                for h in names[i + 1 :]:  # g < h: the pair's key as `add` would order it
-                    out = []
-                    for route_g in groups[g]:
-                        f_g = spec * member if len(route_g) > 1 else spec * 1.0
-                        for route_h in groups[h]:
-                            factor = f_g * member if len(route_h) > 1 else f_g * 1.0
-                            if factor > 0:
-                                out.append(Link(kind, g, h, vias, (*route_g, *route_h), factor))
-                    if out:
-                        flat.extend(out)
-                        codes.extend([row + rank[h]] * len(out))
+            vid = self.via_id((via,))
+            for g in sorted(groups):
+                r = rank[g]
+                for route in groups[g]:
+                    via_of.append(vid)
+                    group_of.append(r)
+                    first.append(route[0])
+                    second.append(route[1] if len(route) > 1 else -1)
+                    spec_of.append(spec)
+        if not via_of:
+            return
+        via_a = np.array(via_of, dtype=np.int64)
+        group_a = np.array(group_of, dtype=np.int64)
+        parts_a = np.stack([np.array(first, dtype=np.int64), np.array(second, dtype=np.int64)], axis=1)
+        # each row with every later row of its intermediary; rows of one group are together, groups in id order
+        n_rows = len(via_a)
+        starts = np.flatnonzero(np.r_[True, via_a[1:] != via_a[:-1]])
+        ends = np.r_[starts[1:], n_rows]
+        end_of = np.repeat(ends, np.diff(np.r_[starts, n_rows]))
+        later = end_of - np.arange(n_rows) - 1
+        i = np.repeat(np.arange(n_rows), later)
+        j = _ranges_from(np.arange(n_rows) + 1, later)
+        other = group_a[i] != group_a[j]
+        i, j = i[other], j[other]
+        order = np.lexsort((j, i, group_a[j], group_a[i], via_a[i]))  # g, h, then g's route, h's route
+        i, j = i[order], j[order]
+        spec_a = np.array(spec_of, dtype=np.float64)
+        two_i, two_j = parts_a[i, 1] >= 0, parts_a[j, 1] >= 0
+        f_g = np.where(two_i, spec_a[i] * member, spec_a[i] * 1.0)
+        factor = np.where(two_j, f_g * member, f_g * 1.0)
+        ok = factor > 0
+        i, j, factor, two_i, two_j = i[ok], j[ok], factor[ok], two_i[ok], two_j[ok]
+        parts = np.concatenate([parts_a[i], parts_a[j]], axis=1).reshape(-1)
+        parts = parts[parts >= 0]
+        sizes = 2 + two_i.astype(np.int64) + two_j.astype(np.int64)
+        kind_col = np.full(len(i), self.kind_id(kind), dtype=np.int64)
+        self.chunks.append((kind_col, group_a[i], group_a[j], via_a[i], factor, sizes, parts))
 
     def build(self, facts: Sequence[Fact]) -> LinkSet:
         preds = self.ontology.predicates
@@ -358,6 +458,7 @@ class _Builder:
         return self.finish(facts)
 
     def finish(self, facts: Sequence[Fact]) -> LinkSet:
+        self.flush()
         ids = [f.id for f in facts]
         if not all(map(operator.le, ids, ids[1:])):  # each part's facts in id order (a store's come sorted)
             for m in self.members:
@@ -366,15 +467,24 @@ class _Builder:
         parts = tuple(tuple(map(get, m)) for m in self.members)
         sizes = np.fromiter(map(len, self.members), dtype=np.int64, count=len(self.members))
         part_facts = np.fromiter(chain.from_iterable(self.members), dtype=np.int64, count=int(sizes.sum()))
-        codes = np.array(self.codes, dtype=np.int64)
+        empty = np.zeros(0, dtype=np.int64)
+        chunks = self.chunks or [(empty, empty, empty, empty, np.zeros(0), empty, empty)]
+        cols = [np.concatenate(c) for c in zip(*chunks, strict=True)]
+        kind, a, b, via, factor, link_sizes, link_parts = cols
+        actors = tuple(self.rank)
+        table = LinkTable(
+            kinds=self.kinds, kind=kind, actors=actors, a=a, b=b, vias=list(self.vias), via=via,
+            part_at=np.r_[0, np.cumsum(link_sizes)].astype(np.int64), parts=link_parts, factor=factor,
+        )
+        codes = a * max(len(actors), 1) + b
         order = np.argsort(codes, kind="stable")  # grouped by pair; a pair's links stay in the order built
         starts = _runs(codes[order])
         return LinkSet(
-            flat=self.flat,
+            flat=table,
             order=order,
             offsets=np.r_[starts, len(codes)].astype(np.int64),
             pair_codes=codes[order][starts],
-            actors=tuple(self.rank),
+            actors=actors,
             parts=parts,
             part_keys=tuple(self.part_keys),
             part_facts=part_facts,
