@@ -3,7 +3,10 @@
 A `Link` says "groups a and b are tied by signal `kind` through `via`", and holds its evidence as `parts`:
 each part is a set of facts that all support one step (e.g. "Mengal is in ISKP"), and the link holds only
 as far as every part holds (strength = product of part strengths; see docs/convergence.md). Parts are
-shared between links by key, so each part's strength is computed once per date.
+numbered and shared between links by number, so each part's strength is computed once per date.
+
+A large store has millions of links: `LinkSet` keeps them as columns in the order built, with an index that
+groups them by pair, and makes a `Link` only when one is read.
 """
 
 from __future__ import annotations
