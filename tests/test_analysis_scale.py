@@ -133,3 +133,43 @@ def test_bridging_without_pairs_equals_the_sum_over_every_pair() -> None:
                 direct = adj[a].get(b, (0.0, ()))[0]
                 expected += min(sides[a][0], sides[b][0]) * (1.0 - max(direct, 0.0))
         assert broker_module._bridging(sides, top, adj) == pytest.approx(expected, abs=1e-12), trial
+
+
+def test_compiled_from_the_index_equals_compiled_from_the_mapping(synthetic_db: Path) -> None:
+    """engine.compile_set (index arrays, numpy) scores exactly as engine.compile_links (a loop per link)."""
+    from datetime import timedelta
+
+    import numpy as np
+
+    from claimgraph.analysis.engine import compile_links, compile_set, evaluate
+
+    with Store(synthetic_db, readonly=True) as store:
+        analysis = Analysis.load(store)
+    at = analysis.as_of()
+    dates = [at - timedelta(days=d) for d in (700, 365, 90, 0)]
+    fast = evaluate(compile_set(analysis.links, analysis.weights), dates)
+    slow = evaluate(compile_links(analysis.links.links, analysis.links, analysis.weights), dates)
+    assert list(fast.pairs) == list(slow.pairs)
+    assert np.array_equal(fast.matrix, slow.matrix)
+    assert np.array_equal(fast.link_values, slow.link_values)
+    assert list(fast.links) == list(slow.links)
+
+
+def test_broker_graph_and_bridging_of_every_node_equal_the_per_node_functions(synthetic_db: Path) -> None:
+    from claimgraph.analysis.facts import strength
+
+    with Store(synthetic_db, readonly=True) as store:
+        analysis = Analysis.load(store)
+    at = analysis.as_of()
+    graph = broker_module._Graph(analysis, at)
+    for e in range(len(graph.ea)):
+        assert graph.es[e] == strength(graph.facts_of(e), at, analysis.weights)  # the same floats
+    adj = broker_module._LazyAdj(graph)
+    groups = {v for v, g in zip(graph.nodes, graph.group.tolist(), strict=True) if g}
+    every = broker_module._bridging_all(graph, analysis.weights.broker_max_sides, block=97)
+    assert (every > 0).sum() > 400
+    for i, v in enumerate(graph.nodes):
+        sides = broker_module._sides(v, adj, groups)
+        top = broker_module._top_sides(sides, analysis.weights.broker_max_sides)
+        expected = broker_module._bridging(sides, top, adj) if len(sides) > 1 else 0.0
+        assert every[i] == pytest.approx(expected, abs=1e-9), v

@@ -9,12 +9,16 @@ noisy-or'd, denials subtracted). Two measures, combined by the weights in weight
 - bridging: for every pair of groups (A, B) the node reaches, directly or through one person tied to the
   group, min(tie to A, tie to B) × (1 − direct tie A–B). A facilitator tied to a state agency and to an
   armed group that have no tie of their own scores high; one between two allied groups scores little.
+
+Every node is scored from index arrays (`_Graph`, `_bridging_all`): no dictionary per node, no Python loop
+per route, so the cost grows with the ties. Bridges and evidence for the brokers returned are assembled by
+the per-node functions (`_sides`, `_bridging`, `_route`), which tests hold the arrays to.
 """
 
 from __future__ import annotations
 
 import random
-from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
 
 import numpy as np
@@ -23,37 +27,163 @@ from scipy import sparse
 
 from ..store import Store
 from .convergence import Analysis
-from .facts import evidence, gc_paused, strength
+from .facts import evidence, gc_paused
 from .types import Bridge, Broker, Evidence, Fact
 from .weights import Weights
 
-Edge = tuple[str, str]
+Tie = tuple[float, tuple[Fact, ...]]
+Side = tuple[float, str | None]  # strength of the best route to a group, and the person it runs through
 
 
-def _edges(analysis: Analysis, at: date) -> dict[Edge, tuple[float, tuple[Fact, ...]]]:
-    preds = analysis.ontology.predicates
-    excluded = analysis.weights.broker_exclude_types
-    out_of_graph: dict[str, bool] = {}  # per actor, asked once
-    grouped: dict[Edge, list[Fact]] = defaultdict(list)
-    for f in analysis.base.facts:
-        s, o = f.subject, f.object
-        if o is None or s == o:
-            continue
-        pdef = preds.get(f.predicate)
-        if pdef is None or pdef.hostile:
-            continue
-        for x in (s, o):
-            if x not in out_of_graph:
-                out_of_graph[x] = analysis.base.actor(x).type in excluded
-        if out_of_graph[s] or out_of_graph[o]:
-            continue
-        grouped[(s, o) if s < o else (o, s)].append(f)
-    out = {}
-    for edge in sorted(grouped):
-        s = strength(grouped[edge], at, analysis.weights)
-        if s > 0:
-            out[edge] = (s, tuple(grouped[edge]))
+def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The indices starts[0]…starts[0]+lengths[0]-1, then those of the second range, and so on."""
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    return np.repeat(starts - (np.cumsum(lengths) - lengths), lengths) + np.arange(total)
+
+
+def _noisy_or_by(groups: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
+    """Per group 0…n-1, 1 − Π(1 − v) over its values (clipped to [0, 1]), multiplied in the given order."""
+    out = np.zeros(n)
+    if values.size == 0:
+        return out
+    order = np.argsort(groups, kind="stable")
+    g = groups[order]
+    starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
+    out[g[starts]] = 1.0 - np.multiply.reduceat(1.0 - np.clip(values[order], 0.0, 1.0), starts)
     return out
+
+
+class _Graph:
+    """The tie graph as index arrays: nodes in id order, edges (a < b) in (a, b) order with their strength,
+    each edge's facts (positions in the fact list, id order), and both directions of every edge sorted by
+    (from, to) for the neighbour lists. `adj` gives a node's neighbours as a dict, built on first use (only
+    the brokers returned need theirs)."""
+
+    def __init__(self, analysis: Analysis, at: date) -> None:
+        w = analysis.weights
+        preds = analysis.ontology.predicates
+        excluded = w.broker_exclude_types
+        facts = analysis.base.facts
+        index: dict[str, int] = {}  # per actor, asked once: its provisional number, -1 when out of the graph
+        names: list[str] = []
+        fa: list[int] = []
+        fb: list[int] = []
+        pos: list[int] = []
+        for i, f in enumerate(facts):
+            s, o = f.subject, f.object
+            if o is None or s == o:
+                continue
+            pdef = preds.get(f.predicate)
+            if pdef is None or pdef.hostile:
+                continue
+            xs = index.get(s)
+            if xs is None:
+                xs = index[s] = -1 if analysis.base.actor(s).type in excluded else len(names)
+                if xs >= 0:
+                    names.append(s)
+            xo = index.get(o)
+            if xo is None:
+                xo = index[o] = -1 if analysis.base.actor(o).type in excluded else len(names)
+                if xo >= 0:
+                    names.append(o)
+            if xs < 0 or xo < 0:
+                continue
+            fa.append(xs)
+            fb.append(xo)
+            pos.append(i)
+        rank = np.empty(len(names), dtype=np.int64)
+        rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+        a, b = rank[np.array(fa, dtype=np.int64)], rank[np.array(fb, dtype=np.int64)]
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        code = lo * max(len(names), 1) + hi
+        by_edge = np.argsort(code, kind="stable")  # facts grouped by edge, in id order within each
+        fpos = np.array(pos, dtype=np.int64)[by_edge]
+        codes, edge_of = np.unique(code[by_edge], return_inverse=True)
+        edge_of = edge_of.reshape(-1)
+        strength = self._strength(facts, fpos, edge_of, len(codes), at, w)
+        keep = strength > 0
+        starts = np.r_[0, np.cumsum(np.bincount(edge_of, minlength=len(codes)))]
+        kept = np.flatnonzero(keep)
+        self.edge_facts_at = np.r_[0, np.cumsum(starts[kept + 1] - starts[kept])].astype(np.int64)
+        self.edge_facts = fpos[_ranges(starts[kept], starts[kept + 1] - starts[kept])]
+        n_names = max(len(names), 1)
+        ends, node_of = np.unique(np.r_[codes[kept] // n_names, codes[kept] % n_names], return_inverse=True)
+        by_rank = sorted(names)
+        self.nodes: list[str] = [by_rank[r] for r in ends.tolist()]
+        n_edges = len(kept)
+        self.ea, self.eb = node_of[:n_edges], node_of[n_edges:]
+        self.es = strength[kept]
+        self.group = np.array([analysis.base.actor(v).type in w.pair_types for v in self.nodes], dtype=bool)
+        src = np.r_[self.ea, self.eb]
+        dst = np.r_[self.eb, self.ea]
+        order = np.lexsort((dst, src))
+        self.src, self.dst, self.edge = src[order], dst[order], np.r_[np.arange(n_edges), np.arange(n_edges)][order]
+        self.ptr = np.searchsorted(self.src, np.arange(len(self.nodes) + 1))
+        self._facts = facts
+        self._adj: dict[str, dict[str, Tie]] = {}
+        self._node_index = {v: i for i, v in enumerate(self.nodes)}
+
+    @staticmethod
+    def _strength(
+        facts: Sequence[Fact], fpos: np.ndarray, edge_of: np.ndarray, n: int, at: date, w: Weights
+    ) -> np.ndarray:
+        """`facts.strength` of every edge's facts on `at`, with numpy."""
+        weight = np.zeros(len(fpos))
+        indep_code: dict[str, int] = {}
+        indep = np.zeros(len(fpos), dtype=np.int64)
+        fact_base: dict[tuple[float, str, str], float] = {}
+        half_life = w.half_life_days
+        for j, f in enumerate(map(facts.__getitem__, fpos.tolist())):
+            # `facts.fact_weight`, written out: the same float operations, so the same strengths
+            key = (f.credibility, f.modality, f.predicate)
+            b = fact_base.get(key)
+            if b is None:
+                b = fact_base[key] = w.fact_base(*key)
+            if f.dated:
+                b = 0.0 if f.when > at else b * 0.5 ** ((at - f.when).days / half_life)
+            weight[j] = -b if f.negated else b
+            indep[j] = indep_code.setdefault(f.independence, len(indep_code))
+        # per edge and independent report the strongest fact; reports in order of first appearance
+        out = np.zeros(n)
+        for sign in (1.0, -1.0):
+            m = weight * sign > 0
+            key = edge_of[m] * (len(indep_code) + 1) + indep[m]
+            groups, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+            best = np.zeros(len(groups))
+            np.maximum.at(best, inverse.reshape(-1), weight[m] * sign)
+            order = np.argsort(first, kind="stable")
+            out += sign * _noisy_or_by(groups[order] // (len(indep_code) + 1), best[order], n)
+        return out
+
+    def facts_of(self, e: int) -> tuple[Fact, ...]:
+        lo, hi = int(self.edge_facts_at[e]), int(self.edge_facts_at[e + 1])
+        return tuple(map(self._facts.__getitem__, self.edge_facts[lo:hi].tolist()))
+
+    def adj(self, v: str) -> dict[str, Tie]:
+        """Neighbour → (tie strength, facts), neighbours in id order."""
+        hit = self._adj.get(v)
+        if hit is None:
+            i = self._node_index[v]
+            lo, hi = int(self.ptr[i]), int(self.ptr[i + 1])
+            hit = self._adj[v] = {
+                self.nodes[u]: (float(self.es[e]), self.facts_of(e))
+                for u, e in zip(self.dst[lo:hi].tolist(), self.edge[lo:hi].tolist(), strict=True)
+            }
+        return hit
+
+
+class _LazyAdj(dict[str, dict[str, "Tie"]]):
+    """`adj[v]` for the Python helpers below, each node's neighbours built when first asked."""
+
+    def __init__(self, graph: _Graph) -> None:
+        super().__init__()
+        self._graph = graph
+
+    def __missing__(self, v: str) -> dict[str, Tie]:
+        out = self[v] = self._graph.adj(v)
+        return out
 
 
 def sampled_betweenness(n: int, adj: list[list[int]], pivots: list[int], *, batch: int = 16) -> list[float]:
@@ -64,16 +194,21 @@ def sampled_betweenness(n: int, adj: list[list[int]], pivots: list[int], *, batc
     graph. The breadth-first searches of `batch` pivots run at once as sparse-matrix products, level by
     level, touching only the edges of each level's nodes. With every node as a pivot this equals the exact
     value (a test holds it to rustworkx)."""
-    if n < 3 or not pivots:
-        return [0.0] * n
     rows = np.repeat(np.arange(n), [len(a) for a in adj])
     cols = np.fromiter((w for a in adj for w in a), dtype=np.int64, count=len(rows))
+    return _sampled(n, rows, cols, pivots, batch=batch).tolist()
+
+
+def _sampled(n: int, rows: np.ndarray, cols: np.ndarray, pivots: list[int], *, batch: int = 16) -> np.ndarray:
+    """`sampled_betweenness` of the graph whose directed edges (both ways) are rows[i] → cols[i]."""
+    if n < 3 or not pivots:
+        return np.zeros(n)
     graph = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
     bc = np.zeros(n)
     for lo in range(0, len(pivots), batch):
         bc += _brandes_batch(graph, np.asarray(pivots[lo : lo + batch], dtype=np.int64))
     scale = (n / len(pivots)) / ((n - 1) * (n - 2))  # undirected pairs are seen from both ends
-    return (bc * scale).tolist()
+    return bc * scale
 
 
 def _brandes_batch(graph: sparse.csr_matrix, sources: np.ndarray) -> np.ndarray:
@@ -114,28 +249,17 @@ def _brandes_batch(graph: sparse.csr_matrix, sources: np.ndarray) -> np.ndarray:
     return delta.sum(axis=1)
 
 
-def _betweenness(
-    nodes: list[str], edges: dict[Edge, tuple[float, tuple[Fact, ...]]], weights: Weights
-) -> dict[str, float]:
+def _betweenness(graph: _Graph, weights: Weights) -> np.ndarray:
     """Exact betweenness (rustworkx) up to `max_exact_nodes`; above, estimated from `pivots` sources."""
-    index = {n: i for i, n in enumerate(nodes)}
-    if len(nodes) <= weights.broker_max_exact_nodes:
-        graph = rx.PyGraph(multigraph=False)
-        graph.add_nodes_from(nodes)
-        graph.add_edges_from_no_data([(index[a], index[b]) for a, b in edges])
-        central = rx.graph_betweenness_centrality(graph, normalized=True)
-        return {n: float(central[index[n]]) for n in nodes}
-    adj: list[list[int]] = [[] for _ in nodes]
-    for a, b in edges:
-        adj[index[a]].append(index[b])
-        adj[index[b]].append(index[a])
-    pivots = sorted(random.Random(0).sample(range(len(nodes)), weights.broker_pivots))
-    values = sampled_betweenness(len(nodes), adj, pivots)
-    return {n: values[index[n]] for n in nodes}
-
-
-Tie = tuple[float, tuple[Fact, ...]]
-Side = tuple[float, str | None]  # strength of the best route to a group, and the person it runs through
+    n = len(graph.nodes)
+    if n <= weights.broker_max_exact_nodes:
+        g = rx.PyGraph(multigraph=False)
+        g.add_nodes_from(graph.nodes)
+        g.add_edges_from_no_data(list(zip(graph.ea.tolist(), graph.eb.tolist(), strict=True)))
+        central = rx.graph_betweenness_centrality(g, normalized=True)
+        return np.array([float(central[i]) for i in range(n)])
+    pivots = sorted(random.Random(0).sample(range(n), weights.broker_pivots))
+    return _sampled(n, graph.src, graph.dst, pivots)
 
 
 def _sides(v: str, adj: dict[str, dict[str, Tie]], groups: set[str]) -> dict[str, Side]:
@@ -188,30 +312,83 @@ def brokers_of(analysis: Analysis, *, as_of: date | None = None, limit: int | No
         return _brokers(analysis, as_of, limit)
 
 
+def _bridging_all(graph: _Graph, max_sides: int, block: int = 1 << 20) -> np.ndarray:
+    """`_bridging` of every node at once, with numpy: each node's sides (the groups it reaches directly or
+    through one non-group neighbour, by the strongest route), its `max_sides` strongest (ties in id order),
+    Σ min(s_a, s_b) from the sorted strengths, less min(s_a, s_b) × tie for the pairs of sides with a direct
+    tie. Linear in the routes of length two; tests hold it to the per-node functions."""
+    n = len(graph.nodes)
+    src, dst, es, group = graph.src, graph.dst, graph.es[graph.edge], graph.group
+    to_group = group[dst]
+    # group neighbours of every node, as a CSR of (from, to, strength)
+    g_src, g_dst, g_s = src[to_group], dst[to_group], es[to_group]
+    g_ptr = np.searchsorted(g_src, np.arange(n + 1))
+    g_deg = np.diff(g_ptr)
+    # routes: direct ties to a group, and ties to a non-group neighbour continued to its groups
+    via = np.flatnonzero(~to_group)
+    hop = _ranges(g_ptr[dst[via]], g_deg[dst[via]])
+    first = np.repeat(via, g_deg[dst[via]])
+    v = np.r_[g_src, src[first]]
+    g = np.r_[g_dst, g_dst[hop]]
+    strength = np.r_[g_s, es[first] * g_s[hop]]
+    ok = g != v
+    v, g, strength = v[ok], g[ok], strength[ok]
+    # each (node, group) by its strongest route
+    code = v * n + g
+    order = np.argsort(code, kind="stable")
+    code, strength = code[order], strength[order]
+    starts = np.flatnonzero(np.r_[True, code[1:] != code[:-1]]) if code.size else np.zeros(0, dtype=np.int64)
+    best = np.maximum.reduceat(strength, starts) if code.size else strength
+    side_v, side_g = code[starts] // n, code[starts] % n
+    n_sides = np.bincount(side_v, minlength=n)
+    # the strongest max_sides of each node (ties in id order); rank j within its node, strongest first
+    order = np.lexsort((side_g, -best, side_v))
+    side_v, side_g, best = side_v[order], side_g[order], best[order]
+    node_at = np.searchsorted(side_v, np.arange(n + 1))
+    rank = np.arange(len(side_v)) - node_at[side_v]
+    top = (rank < max_sides) & (n_sides[side_v] > 1)
+    side_v, side_g, best, rank = side_v[top], side_g[top], best[top], rank[top]
+    total = np.bincount(side_v, weights=best * rank, minlength=n)  # the j-th strongest is the weaker of j pairs
+    # less min(s_a, s_b) × tie for the chosen pairs a < b that have a direct tie
+    chosen = side_v * n + side_g
+    resort = np.argsort(chosen)
+    chosen_sorted, best_sorted = chosen[resort], best[resort]
+    for lo in range(0, len(side_v), block):
+        cv, ca, cs = side_v[lo : lo + block], side_g[lo : lo + block], best[lo : lo + block]
+        nb = _ranges(g_ptr[ca], g_deg[ca])
+        row = np.repeat(np.arange(len(ca)), g_deg[ca])
+        b = g_dst[nb]
+        later = b > ca[row]
+        nb, row, b = nb[later], row[later], b[later]
+        at = np.searchsorted(chosen_sorted, cv[row] * n + b)
+        at = np.minimum(at, max(len(chosen_sorted) - 1, 0))
+        found = chosen_sorted[at] == cv[row] * n + b if chosen_sorted.size else np.zeros(0, dtype=bool)
+        s_ab = np.minimum(cs[row[found]], best_sorted[at[found]]) * g_s[nb[found]]
+        total -= np.bincount(cv[row[found]], weights=s_ab, minlength=n)
+    return total
+
+
 def _brokers(analysis: Analysis, as_of: date | None, limit: int | None) -> list[Broker]:
     at = analysis.as_of(as_of)
     w: Weights = analysis.weights
-    edges = _edges(analysis, at)
-    adj: dict[str, dict[str, Tie]] = defaultdict(dict)
-    for (a, b), value in edges.items():
-        adj[a][b] = value
-        adj[b][a] = value
-    nodes = sorted(adj)
-    central = _betweenness(nodes, edges, w)
-
-    groups_set = {a for a in nodes if analysis.base.actor(a).type in w.pair_types}
-    ranked = []
-    for v in nodes:
-        sides = _sides(v, adj, groups_set)
-        bridging = _bridging(sides, _top_sides(sides, w.broker_max_sides), adj) if len(sides) > 1 else 0.0
-        score = w.betweenness_weight * central[v] + w.bridging_weight * bridging
-        if score > 0:
-            ranked.append((score, v, bridging))
-    ranked.sort(key=lambda x: (-round(x[0], 9), analysis.base.actor(x[1]).name, x[1]))
+    graph = _Graph(analysis, at)
+    nodes = graph.nodes
+    central = _betweenness(graph, w)
+    bridging = _bridging_all(graph, w.broker_max_sides)
+    score = w.betweenness_weight * central + w.bridging_weight * bridging
+    actor = analysis.base.actor
+    positive = score > 0
+    ranked = list(
+        zip(score[positive].tolist(), [nodes[i] for i in np.flatnonzero(positive).tolist()],
+            bridging[positive].tolist(), strict=True)
+    )
+    ranked.sort(key=lambda x: (-round(x[0], 9), actor(x[1]).name, x[1]))
+    index = {v: i for i, v in enumerate(nodes)}
+    adj = _LazyAdj(graph)
+    groups_set = {nodes[i] for i in np.flatnonzero(graph.group).tolist()}
     out = []
     cache: dict[str, Evidence] = {}
-    actor = analysis.base.actor
-    for score, v, bridging in ranked[:limit]:  # bridges and evidence only for what is returned
+    for score_v, v, bridging_v in ranked[:limit]:  # bridges and evidence only for what is returned
         sides = _sides(v, adj, groups_set)
         groups = _top_sides(sides, w.broker_max_sides)
         pairs = []
@@ -230,9 +407,9 @@ def _brokers(analysis: Analysis, as_of: date | None, limit: int | None) -> list[
         out.append(
             Broker(
                 actor=actor(v),
-                score=score,
-                betweenness=central[v],
-                bridging=bridging,
+                score=score_v,
+                betweenness=float(central[index[v]]),
+                bridging=bridging_v,
                 bridges=tuple(bridges),
                 evidence=evidence(used, analysis.base, at, w, cache=cache),
             )

@@ -25,9 +25,9 @@ import numpy as np
 from ..errors import UsageError
 from ..ontology import Ontology, load_ontology
 from ..store import Store
-from .engine import Compiled, compile_links, evaluate
+from .engine import Compiled, compile_set, evaluate
 from .facts import FactBase, evidence, gc_paused, load_facts, noisy_or, strength
-from .links import Link, LinkSet, PartKey, build_links
+from .links import Link, LinkSet, PartId, build_links
 from .types import Evidence, Fact, PairScore, Signal, WindowScore
 from .weights import Weights, load_weights
 
@@ -44,9 +44,9 @@ class Scorer:
 
     links: LinkSet
     weights: Weights
-    _cache: dict[tuple[PartKey, date], float] = field(default_factory=dict)
+    _cache: dict[tuple[PartId, date], float] = field(default_factory=dict)
 
-    def part(self, key: PartKey, at: date) -> float:
+    def part(self, key: PartId, at: date) -> float:
         hit = self._cache.get((key, at))
         if hit is not None:
             return hit
@@ -79,7 +79,7 @@ def window_ends(start: date, as_of: date, window: timedelta, max_windows: int) -
 
 def _signals(
     base: FactBase,
-    parts: dict[PartKey, tuple[Fact, ...]],
+    parts: Sequence[tuple[Fact, ...]],
     links: Sequence[Link],
     values: Sequence[float],
     weights: Weights,
@@ -135,9 +135,16 @@ class Analysis:
                 base = FactBase(kept, base.actors, hidden_undated=hidden, broad_places=base.broad_places)
             return cls(base, build_links(base, ontology, weights), weights, ontology)
 
+    @cached_property
+    def dated_range(self) -> tuple[date, date] | None:
+        """The earliest and latest evidence dates (None when no fact is dated), found once: each is a pass
+        over every fact."""
+        dates = [f.when for f in self.base.facts if f.dated]
+        return (min(dates), max(dates)) if dates else None
+
     def as_of(self, as_of: date | None = None) -> date:
         """The score date: given, else the latest evidence date (not today: same store, same scores)."""
-        return as_of or self.base.latest() or date(1970, 1, 1)
+        return as_of or (self.dated_range[1] if self.dated_range else None) or date(1970, 1, 1)
 
     def scorer(self) -> Scorer:
         return Scorer(self.links, self.weights)
@@ -146,7 +153,7 @@ class Analysis:
     def compiled(self) -> Compiled:
         """Every link in index arrays, built on first use and shared by `pairs` and `changes`."""
         with gc_paused():
-            return compile_links(self.links.links, self.links, self.weights)
+            return compile_set(self.links, self.weights)
 
     def evaluate_all(self, as_of: date | None = None) -> np.ndarray:
         """Every linked pair's score on `as_of` (pairs in `compiled.pairs` order), without evidence."""
@@ -165,7 +172,7 @@ class Analysis:
         if window <= timedelta(0):
             raise UsageError(f"window must be positive, got {window}")
         at = self.as_of(as_of)
-        start = since or min((f.when for f in self.base.facts if f.dated), default=at)
+        start = since or (self.dated_range[0] if self.dated_range else at)
         ends = window_ends(start, at, window, self.weights.max_windows)
         with gc_paused():
             return self._pairs(at, window, ends, limit)
