@@ -66,6 +66,7 @@ class _Found:
     contents: list[tuple[int, str, tuple[int, int]]] = field(default_factory=list)  # (rank, pattern, range)
     agentless: bool = False
     extra_cue: set[int] = field(default_factory=set)
+    object_cue: set[int] = field(default_factory=set)  # words of the cue only when no pattern finds a content
 
 
 class StatementMatcher:
@@ -99,19 +100,25 @@ class StatementMatcher:
             f.extra_cue.update(roles[n] for n in ("to", "per", "as", "saying") if n in roles)
             if spec.id in {"agentless_as", "agentless_of"}:
                 f.extra_cue.add(roles["content"])  # "identified as", "accused of"
+            if "as" in roles and "content" in roles and doc[roles["content"]].lower_ == "follows":
+                f.extra_cue.add(roles["content"])  # "described the enemy as follows:": what follows is the content
+                roles.pop("content")
             if "as" in roles and "object" in roles:  # "described the attack as": the object goes with the cue
                 obj, as_ = doc[roles["object"]], roles["as"]
                 f.extra_cue.update(range(obj.left_edge.i, obj.right_edge.i + 1 if as_ > obj.right_edge.i else as_))
             elif ("object" in roles or "it" in roles) and "content" in roles:  # "have full confidence that",
-                # "made it clear that": the words from the verb up to the clause ("send a message to them that")
-                f.extra_cue.update(range(roles["cue"] + 1, doc[roles["content"]].left_edge.i))
+                # "made it clear that": the words from the verb up to the clause ("send a message to them that"),
+                # not an aside set off by dashes or commas ("made a promise--which I believe … deceit--that …")
+                end = doc[roles["content"]].left_edge.i
+                end = next((t.i for t in doc[roles["cue"] + 1 : end] if t.text in _ASIDE_MARKS), end)
+                f.extra_cue.update(range(roles["cue"] + 1, end))
             elif "object" in roles:  # "made this pledge to the troops:": the verb, its object and addressee
                 obj = doc[roles["object"]]
                 end = min([obj.right_edge.i, *(c.left_edge.i - 1 for c in obj.children
                                                if c.dep_ in {"acl", "ccomp", "relcl"})])
                 to = [c.right_edge.i for c in doc[roles["cue"]].rights if c.dep_ in {"prep", "dative"}
                       and c.lower_ == "to" and c.i == end + 1]
-                f.extra_cue.update(range(roles["cue"] + 1, max([end, *to]) + 1))
+                f.object_cue.update(range(roles["cue"] + 1, max([end, *to]) + 1))
             if "copula" in roles and roles["copula"] < roles["cue"] and "source" in roles \
                     and doc[roles["cue"]].dep_ == "acomp":  # "was (also) disappointed"
                 f.extra_cue.update(range(roles["copula"], roles["cue"]))
@@ -149,12 +156,15 @@ class StatementMatcher:
                     rank += len(self.specs)  # "X said A; Y, however, said B": A is X's, not Y's, if Y says more
                 if span is not None:
                     f.contents.append((rank, spec.id, span))
-        out = []
+        out: dict[int, Candidate] = {}
         for cue_i, f in sorted(found.items()):
             cand = self._candidate(doc, cue_i, f)
             if cand is not None:
-                out.append(cand)
-        return out
+                out[cue_i] = cand
+        # "he expects to announce that …": "expects" is part of the cue "expects to announce", not a statement of
+        # its own whose content is "to announce that …"
+        taken = {doc[i].head.i for i, c in out.items() if doc[i].dep_ == "xcomp" and c.cue[0] <= doc[i].head.i < i}
+        return [c for i, c in out.items() if i not in taken]
 
     # the parts of a candidate
 
@@ -189,6 +199,20 @@ class StatementMatcher:
                 f.source = next((c.i for c in outer.children if c.dep_ == "nsubj"), f.source)
         if f.source is None and not f.agentless and cue.tag_ == "VB" and cue.i == _first_word(doc):
             return None  # "Recall that …": an imperative names no speaker
+        if f.source is not None and doc[f.source].lower_ in lex.first_pronouns and cue.tag_ in {"VBP", "VB"} \
+                and (cue.lemma_.lower() in lex["directive"] | lex["calling"]
+                     or f.patterns == ["nominal"] * len(f.patterns) and content is not None
+                     and cue.lemma_.lower() not in lex["asserting"]):
+            # "I urge my colleagues to …", "we call on …", "I report another death", "I emphasize the needs of
+            # …": the speaker performs the act here, reporting no content of their own
+            return None
+        if cue.lemma_.lower() in lex["cognition"] and any(c.dep_ == "aux" and c.lower_ in {"must", "should", "ought"}
+                                                            for c in cue.children):
+            return None  # "The American people must understand that …": what the speaker demands, not their view
+        if "nominal" in f.patterns and cue.lemma_.lower() in lex["denial"] and any(
+                c.dep_ == "dative" or c.dep_ == "dobj" and c.pos_ == "PRON" and c.i < (content or (0, 0))[0]
+                for c in cue.children):
+            return None  # "would deny us any sense of urgency": withholding, not a denial
         if f.source is None and not f.agentless and any(c.tag_ == "TO" for c in cue.children):
             return None  # "reason to believe", "in order to argue": an infinitive nobody is said to say
         if f.source is not None and doc[f.source].tag_ in {"WDT", "WP"} and doc[f.source].head.dep_ != "relcl":
@@ -200,6 +224,12 @@ class StatementMatcher:
             return None  # "There was no claim of responsibility": no claim was made
         if content is not None and _relative_speaker(doc, content, f.source):
             return None  # "the policy that I think is right", "what they believed to be proof"
+        if content is not None and "infinitive" in f.patterns and any(c.dep_ == "dobj" and c.tag_ in {"WDT", "WP"} and c.i < content[0]
+                                       for c in cue.children):
+            return None  # "a promise, which I believe to be deceit": the relative clause describes the promise
+        if content is None:  # "made this pledge to the troops: “…”" (the quotation is found later); "repeated the
+            # claim" has its content in the object
+            f.extra_cue |= f.object_cue
         cue_range = self._cue_range(cue, f, prt, content)
         source = None
         if f.source is not None and not (f.agentless and doc[f.source].lower_ == "it"):
@@ -217,7 +247,15 @@ class StatementMatcher:
             noun = next(c for c in cue.children if c.dep_ == "pobj")
             idx |= set(range(cue.i, noun.i + 1))
         if cue.pos_ not in {"VERB", "AUX"} or cue.lower_ == "according":
-            return min(idx), max(idx) + 1
+            return _unglued(doc, min(idx), max(idx) + 1)
+        if cue.lemma_.lower() in self.rules.lexicon["describing"]:  # "described the situation as:" with the
+            # description set out after a colon: the object and "as" (and "follows") go with the cue
+            obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
+            nxt = doc[obj.right_edge.i + 1] if obj is not None and obj.right_edge.i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ == "as" and (content is None or nxt.i < content[0]):
+                idx |= set(range(cue.i, nxt.i + 1))
+                if nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ == "follows":
+                    idx.add(nxt.i + 1)
         # the verb group: auxiliaries, negation and adverbs right before the verb ("has said", "did not say",
         # "also suggested"); in an agentless cue also its expletive subject ("it was reported")
         i = cue.i - 1
@@ -229,6 +267,7 @@ class StatementMatcher:
             i -= 1
         if "agentless_it" in f.patterns and i >= 0 and doc[i].lower_ == "it" and doc[i].head == cue:
             idx.add(i)
+        idx |= _infinitive_group(cue)
         # the addressee right after the verb: "told ThePrint", "told the court", "stated to U.S. ambassador X"
         j = max(idx) + 1
         while j < len(doc) and doc[j].is_space:
@@ -240,7 +279,7 @@ class StatementMatcher:
                 or nxt.dep_ in {"prep", "dative"} and nxt.lower_ == "to" and speech
             if addressee and (content is None or nxt.right_edge.i < content[0] or content[1] <= nxt.left_edge.i):
                 idx |= set(range(j, nxt.right_edge.i + 1))
-        return min(idx), max(idx) + 1
+        return _unglued(doc, min(idx), max(idx) + 1)
 
     def _content(self, doc: Doc, build: str, roles: Mapping[str, int]) -> tuple[int, int] | None:
         head = doc[roles["content"]]
@@ -278,7 +317,13 @@ class StatementMatcher:
                     right = max(right, c.right_edge.i)
             return _trim(doc, head.left_edge.i, right + 1)
         if build == "as_object":  # "described the attack as an act of war": what the object is called
-            return _trim(doc, head.left_edge.i, head.right_edge.i + 1)
+            lo, hi = head.left_edge.i, head.right_edge.i + 1
+            if "as" in roles and lo <= roles["as"] < hi:  # "as" parsed under the description goes with the cue
+                lo = roles["as"] + 1
+            for c in cue.rights:  # "described this step as necessary to fix …": the purpose parsed on the verb
+                if c.i >= hi and c.left_edge.i == hi and c.dep_ in {"advcl", "xcomp"}:
+                    hi = c.right_edge.i + 1
+            return _trim(doc, lo, hi)
         if build == "from_subject":  # "Mengal … has been identified as a key asset": subject to the end
             subject = doc[roles["subject"]]
             obj = next((c for c in head.children if c.dep_ == "pobj"), None)
@@ -306,6 +351,40 @@ class StatementMatcher:
                 hi = clo
             return _trim(doc, lo, hi)
         raise ValueError(f"statements.yaml: unknown content build {build!r}")
+
+
+def _unglued(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """A cue without the clitic auxiliary it starts with when that is written onto the word before ("they're
+    saying", "I'm not sure": a span does not cut a written word in two)."""
+    while hi - lo > 1 and lo > 0 and not doc[lo - 1].whitespace_ and doc[lo - 1].is_alpha \
+            and doc[lo].text[:1] in {"'", "’"} and doc[lo].dep_ in {"aux", "auxpass", "cop", "ROOT"} | {"neg"}:
+        lo += 1
+    return lo, hi
+
+
+def _infinitive_group(cue: Token) -> set[int]:
+    """The words an infinitive cue takes from the verb it depends on: its "to" ("lead me to believe"), and, when
+    that verb's own subject is the speaker, the verb and its auxiliaries too ("he expects to announce that …",
+    "has refused to say whether …")."""
+    doc = cue.doc
+    to = next((c for c in cue.children if c.tag_ == "TO" and c.dep_ == "aux" and c.i < cue.i), None)
+    if cue.dep_ != "xcomp" or to is None or any(not (t.is_space or t.head == cue and t.dep_ in {"aux", "neg", "advmod"})
+                                                for t in doc[to.i + 1 : cue.i]):
+        return set()
+    head = cue.head
+    if head.pos_ != "VERB":
+        return set()  # "his response was to warn that …"
+    out = {to.i}
+    if head.i < to.i and all(t.is_space for t in doc[head.i + 1 : to.i]) \
+            and any(c.dep_ == "nsubj" for c in head.children) \
+            and not any(c.dep_ in {"dobj", "auxpass", "nsubjpass"} for c in head.children):
+        out.add(head.i)
+        i = head.i - 1
+        while i >= 0 and (doc[i].is_space or doc[i].head == head and doc[i].dep_ in {"aux", "neg"}):
+            out.add(i)
+            i -= 1
+        out = {k for k in out if not doc[k].is_space}
+    return out
 
 
 def _before_rejoinder(doc: Doc, lo: int, hi: int, lex: Lexicon) -> int:
@@ -388,6 +467,7 @@ def _relative_speaker(doc: Doc, content: tuple[int, int], source: int | None) ->
     return source is not None and doc[source].left_edge.i == content[0] + 1
 
 
+_ASIDE_MARKS = frozenset({",", "--", "—", "–", "(", ";"})
 _REF_MARK = re.compile(r"\[\d*\]?")
 
 

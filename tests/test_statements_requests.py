@@ -1,0 +1,80 @@
+"""Statements of requests, names and views, and cue boundaries of the annotation scheme
+(bench/attribution/GUIDELINE.md). The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from _statement_helpers import by_cue, extract_checked
+
+_extract, _by_cue = extract_checked, by_cue
+
+
+def _spans(x, cue: str) -> tuple[str | None, str]:  # type: ignore[no-untyped-def]
+    s = _by_cue(x, cue)
+    return (s.source.text if s.source else None, s.content.text)
+
+
+@pytest.mark.model
+def test_a_reported_request_with_its_addressee(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The United States urged Pakistan to act against the militants. The minister called on the rebels to "
+            "lay down their arms. The council has appealed to the United Nations to investigate the killings.")
+    x = _extract(extractor, text)
+    assert _spans(x, "urged Pakistan") == ("The United States", "to act against the militants")
+    assert _spans(x, "called on the rebels") == ("The minister", "to lay down their arms")
+    assert _spans(x, "has appealed to the United Nations") == ("The council", "to investigate the killings")
+
+
+@pytest.mark.model
+def test_a_request_the_speaker_makes_here_reports_nothing(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Mr. LANE. I urge my colleagues to support this bill. I report with sadness the death of another "
+            "soldier. The people of the valley must understand that the road will stay closed.")
+    x = _extract(extractor, text)
+    assert not [s.cue.text for s in x.attributions]
+
+
+@pytest.mark.model
+def test_naming_and_viewing_as(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The governor called the bombing a cowardly act. The elders saw the dam as a threat to the valley. "
+            "He has called the war a ''war of necessity.''")
+    x = _extract(extractor, text)
+    assert _spans(x, "called the bombing") == ("The governor", "a cowardly act")
+    assert _spans(x, "saw") == ("The elders", "the dam as a threat to the valley")
+    assert _spans(x, "has called the war") == ("He", "war of necessity.")
+
+
+@pytest.mark.model
+def test_describing_as_keeps_as_in_the_cue(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The general described the situation as serious. He describes this step as necessary to restore the "
+            "trust of the people. He described the enemy as follows:\n\nThe insurgents hold the hills and the "
+            "roads to the south.")
+    x = _extract(extractor, text)
+    assert _spans(x, "described the situation as")[1] == "serious"
+    assert _spans(x, "describes this step as")[1] == "necessary to restore the trust of the people"
+    assert _spans(x, "described the enemy as follows")[1] == "The insurgents hold the hills and the roads to the south."
+
+
+@pytest.mark.model
+def test_an_infinitive_cue_takes_its_to_and_the_verb_it_hangs_on(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The minister said he expects to announce that the bridge will reopen in May. These reports lead me "
+            "to believe the talks have failed. His answer was to warn that the roads were closed.")
+    x = _extract(extractor, text)
+    cues = [s.cue.text for s in x.attributions]
+    assert "expects to announce" in cues and "expects" not in cues
+    assert _spans(x, "to believe") == ("me", "the talks have failed")
+    assert "warn" in cues
+
+
+@pytest.mark.model
+def test_cue_boundaries_of_clitics_asides_and_possessive_views(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("But they're saying, the troops need help. The mayor made a vague promise--which I believe to be a "
+            "ruse--that the market will reopen. It is my understanding that the bridge was closed in May. "
+            "The paper repeated the claim.")
+    x = _extract(extractor, text)
+    assert _spans(x, "saying") == ("they", "the troops need help")
+    assert _spans(x, "made a vague promise")[1] == "the market will reopen"
+    assert not [s for s in x.attributions if s.cue.text == "believe"]
+    understanding = _by_cue(x, "understanding")
+    assert understanding.source is not None and understanding.source.text == "my"
+    assert understanding.kind.value == "named"
+    assert _spans(x, "repeated")[1] == "the claim"
