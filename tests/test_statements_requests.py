@@ -78,3 +78,23 @@ def test_cue_boundaries_of_clitics_asides_and_possessive_views(extractor) -> Non
     assert understanding.source is not None and understanding.source.text == "my"
     assert understanding.kind.value == "named"
     assert _spans(x, "repeated")[1] == "the claim"
+
+
+@pytest.mark.model
+def test_questions_impersonal_infinitives_and_the_nearer_of_two_cues(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("If the prisoners were released and went back to the fight, what does that say about the others? "
+            "It is foolish to think that the valley is safe.\n\n"
+            "He warned of the cost of delay, and here is what he said:\n\n"
+            "The roads will close before the snow comes and the villages will be cut off for the winter.\n\n"
+            "The council will meet again in the spring.")
+    x = _extract(extractor, text)
+    cues = [s.cue.text for s in x.attributions]
+    assert "say" not in cues and "think" not in cues and "warned" not in cues
+    assert _spans(x, "said") == ("he", "The roads will close before the snow comes and the villages will be cut "
+                                       "off for the winter.")
+
+
+@pytest.mark.model
+def test_a_claim_of_responsibility_for_a_deed_named_by_a_gerund(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "The Taliban claimed responsibility for killing two soldiers near the border.")
+    assert _spans(x, "claimed responsibility for") == ("The Taliban", "killing two soldiers near the border")

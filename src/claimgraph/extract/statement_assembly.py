@@ -307,11 +307,15 @@ def _indented(text: str, end: int, start: int) -> bool:
 
 def _dedupe(placed: list[_Placed]) -> list[_Placed]:
     """One statement per cue and content (a continued quotation shares its cue with the one before); a cue inside
-    a longer cue with the same content is part of that one ("was quoted as saying")."""
+    a longer cue with the same content is part of that one ("was quoted as saying"); of two cues before the same
+    content, the nearer introduces it ("He warned of the risk, and here is what he said: …")."""
     seen: set[tuple[tuple[int, int], tuple[int, int] | None]] = set()
     out = []
     for p in sorted(placed, key=lambda x: (x.cue, x.content or (0, 0))):
         if any(q.content == p.content and q.cue != p.cue and _inside(p.cue, q.cue) for q in placed):
+            continue
+        if p.content is not None and any(q.content == p.content and p.cue[1] <= q.cue[0] and q.cue[1] <= p.content[0]
+                                         for q in placed):
             continue
         if (p.cue, p.content) not in seen:
             seen.add((p.cue, p.content))

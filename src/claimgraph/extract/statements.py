@@ -149,7 +149,8 @@ class StatementMatcher:
                     # "claimed responsibility for the attack": the cue runs to "for", the content is what is
                     # claimed; without a "for" phrase nothing is claimed
                     for_ = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "for"), None)
-                    act = None if for_ is None else next((c for c in for_.children if c.dep_ == "pobj"), None)
+                    act = None if for_ is None else next(
+                        (c for c in for_.children if c.dep_ in {"pobj", "pcomp"}), None)  # "for killing two"
                     if act is None:
                         continue
                     f.extra_cue.update({obj.i, for_.i})  # type: ignore[union-attr]
@@ -222,8 +223,11 @@ class StatementMatcher:
                 c.dep_ == "dative" or c.dep_ == "dobj" and c.pos_ == "PRON" and c.i < (content or (0, 0))[0]
                 for c in cue.children):
             return None  # "would deny us any sense of urgency": withholding, not a denial
-        if f.source is None and not f.agentless and any(c.tag_ == "TO" for c in cue.children):
-            return None  # "reason to believe", "in order to argue": an infinitive nobody is said to say
+        if not f.agentless and (f.source is None or doc[f.source].lower_ == "it") \
+                and any(c.tag_ == "TO" for c in cue.children):
+            return None  # "reason to believe", "it is foolish to think": an infinitive nobody is said to say
+        if doc[-1].text == "?" and any(c.tag_ in {"WP", "WRB"} and c.i < cue.i for c in cue.children):
+            return None  # "What does that say about …?": a question asks, it reports nothing
         if f.source is not None and doc[f.source].tag_ in {"WDT", "WP"} and doc[f.source].head.dep_ != "relcl":
             return None  # a relative pronoun that names nobody the parse can find
         if f.source is not None and (doc[f.source].lower_ in {"nobody", "none", "noone"} or any(
