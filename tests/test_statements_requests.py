@@ -98,3 +98,37 @@ def test_questions_impersonal_infinitives_and_the_nearer_of_two_cues(extractor) 
 def test_a_claim_of_responsibility_for_a_deed_named_by_a_gerund(extractor) -> None:  # type: ignore[no-untyped-def]
     x = _extract(extractor, "The Taliban claimed responsibility for killing two soldiers near the border.")
     assert _spans(x, "claimed responsibility for") == ("The Taliban", "killing two soldiers near the border")
+
+
+@pytest.mark.model
+def test_believing_an_object_to_be_and_no_addressee_after_a_thinking_verb(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "The elders also believed the new dam to be a serious threat to the valley.")
+    assert _spans(x, "also believed") == ("The elders", "the new dam to be a serious threat to the valley")
+
+
+@pytest.mark.model
+def test_a_second_speaker_after_a_semicolon_and_a_quote_the_narrator_goes_on_with(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ('One teacher described him as "hard working"; another said he left school in his third year. '
+            'He often warned of the dangers: "The river will rise." The village was listed with "the lost places" '
+            'in the survey.\n\n'
+            '"The roads are closed," the governor told the radio on Sunday morning. "We have sent more troops."')
+    x = _extract(extractor, text)
+    assert _spans(x, "said") == ("another", "he left school in his third year")
+    contents = [s.content.text for s in x.attributions]
+    assert "the lost places" not in contents
+    assert "We have sent more troops." in contents
+    assert "The roads are closed," in contents
+
+
+@pytest.mark.model
+def test_a_clause_a_speaker_reports_is_not_a_speaker_clause_inside_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, 'He later told a journalist: "I felt outraged that the valley had been abandoned."')
+    told = _by_cue(x, "later told a journalist")
+    assert told.content.text == "I felt outraged that the valley had been abandoned."
+    assert not [s for s in x.attributions if s.content.text.startswith("He later")]
+
+
+@pytest.mark.model
+def test_the_day_after_an_inverted_speaker(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, '"We will not negotiate," said Ahmad Khan, the governor of the province, on Monday.')
+    assert _spans(x, "said")[0] == "Ahmad Khan, the governor of the province"

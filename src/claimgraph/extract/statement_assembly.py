@@ -342,9 +342,17 @@ def _continued_quotes(placed: Sequence[_Placed], quotes: Sequence[tuple[int, int
                 continue
             if any(after <= c[0] < q[1] for c in cues):
                 break  # another speaker's clause comes first
+            if not _NO_WORDS.fullmatch(text, after, q[0]) and not _SPEAKER_TAIL.fullmatch(text, after, q[0]):
+                break  # words of the narrator come first: a quotation inside their sentence is not the speaker's
             out.append(replace(p, content=q))
             after = q[1]
     return out
+
+
+#: what may stand between a quotation and the next one it goes on with: stops, marks, reference markers
+_NO_WORDS = re.compile(r"(?:[\s,.;:!?”“\"'‘’—–-]|\[\d*\])*")
+#: the rest of the speaker's sentence and nothing more ("… told the Blotter on ABCNews.com. “It may be …”")
+_SPEAKER_TAIL = re.compile(r"(?:[^.!?“\"]|[.!?](?=\S))*?(?:[.!?](?!\S)|[.!?]$)(?:[\s“\"'‘]|\[\d*\])*")
 
 
 def _without_echoes(statements: list[Statement]) -> list[Statement]:

@@ -148,8 +148,8 @@ def phrase(head: Token, cue: tuple[int, int], content: tuple[int, int] | None) -
         obj = next((g for g in c.children if g.dep_ == "pobj"), None)
         if c.dep_ == "prep" and c.lower_ in {"in", "on"} and obj is not None and is_channel(obj):
             hi = min(hi, c.left_edge.i)
-        when = obj if c.dep_ == "prep" else c if c.dep_ == "npadvmod" else None
-        if when is not None and when.ent_type_ in {"DATE", "TIME"} and c.i > head.i:
+        when = obj if c.dep_ == "prep" and c.lower_ in {"on", "in", "at"} else c if c.dep_ == "npadvmod" else None
+        if when is not None and when.ent_type_ in {"DATE", "TIME"} and head.i >= cue[1]:
             hi = min(hi, c.left_edge.i)  # "said Ahmad Khan, the governor, on Monday": the day is not the speaker
     around = content is not None and content[0] <= cue[0] < content[1]  # a speaker clause set inside its report
     for a, b in (cue,) if around or content is None else (cue, content):

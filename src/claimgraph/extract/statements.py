@@ -161,9 +161,12 @@ class StatementMatcher:
                     span = self._content(doc, spec.build, roles)
                 if span is not None:
                     span = _without_connective(doc, span)
-                if span is not None and spec.build == "subtree" and _own_statement(doc[roles["content"]],
-                                                                                doc[roles["cue"]], self.rules):
-                    rank += len(self.specs)  # "X said A; Y, however, said B": A is X's, not Y's, if Y says more
+                head, verb = doc[roles["content"]], doc[roles["cue"]]
+                if span is not None and spec.build == "subtree" and (_own_statement(head, verb, self.rules) or (
+                        head.i < verb.i and _says_after(verb, head))):
+                    # "X said A; Y, however, said B": A is X's, not Y's, if Y says more ("One source described him
+                    # as …; another said he left …")
+                    rank += len(self.specs)
                 if span is not None:
                     f.contents.append((rank, spec.id, span))
         out: dict[int, Candidate] = {}
@@ -185,8 +188,11 @@ class StatementMatcher:
                and all(t.is_space for t in doc[cue.i + 1 : c.i])]
         if cue.lemma_.lower() in lex["needs_particle"] and not prt:
             return None  # "evidence points to …" reports nobody's word
-        if not _set_off(cue) or f.agentless or any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in cue.children):
-            # a reported clause of its own, not a speaker clause set inside another
+        reported = cue.dep_ == "ccomp" and cue.i > cue.head.i and cue.head.lemma_.lower() in lex["speech"]
+        if not _set_off(cue) or f.agentless or reported \
+                or any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in cue.children):
+            # a reported clause of its own, not a speaker clause set inside another; nor the clause another
+            # speaker reports ("He told a journalist: “I felt outraged that …”")
             f.contents = [c for c in f.contents if c[1] != "parenthetical"]
         passive = any(c.dep_ == "auxpass" for c in cue.children)
         if passive and not f.agentless:  # "was denied entry" reports nobody's denial
@@ -288,8 +294,8 @@ class StatementMatcher:
         nxt = next((c for c in cue.rights if c.left_edge.i == j), None)
         if nxt is not None and (content is None or not content[0] <= nxt.i < content[1]):
             speech = cue.lemma_.lower() in self.rules.lexicon["speech"]
-            addressee = nxt.dep_ in {"dobj", "dative"} and nxt.pos_ in {"PROPN", "NOUN", "PRON"} \
-                or nxt.dep_ in {"prep", "dative"} and nxt.lower_ == "to" and speech
+            addressee = speech and (nxt.dep_ in {"dobj", "dative"} and nxt.pos_ in {"PROPN", "NOUN", "PRON"}
+                                    or nxt.dep_ in {"prep", "dative"} and nxt.lower_ == "to")  # not "believed X"
             if addressee and (content is None or nxt.right_edge.i < content[0] or content[1] <= nxt.left_edge.i):
                 idx |= set(range(j, nxt.right_edge.i + 1))
         return _unglued(doc, min(idx), max(idx) + 1)
@@ -322,7 +328,11 @@ class StatementMatcher:
                 speech = self.rules.lexicon["speech"] | self.rules.lexicon["cognition"]
                 hi = max([hi, *(c.right_edge.i + 1 for c in cue.rights if c.dep_ in {"advcl", "ccomp"}
                                 and c.lemma_.lower() not in speech)])  # "…, adding that …": its own statement
-            return _trim(doc, head.left_edge.i, _before_rejoinder(doc, head.left_edge.i, hi, lex))
+            lo = head.left_edge.i
+            if head.dep_ == "xcomp" and "object" not in roles:  # "believed climate change to be a serious
+                # threat": the object is the subject of what is believed
+                lo = min([lo, *(c.left_edge.i for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < head.i)])
+            return _trim(doc, lo, _before_rejoinder(doc, lo, hi, lex))
         if build == "object":  # "accused India of sponsoring the attack": the object and its of/for phrase
             right = head.right_edge.i
             for c in cue.rights:
@@ -372,6 +382,17 @@ def _nearer_subject(doc: Doc, cue: int, new: int, old: int) -> bool:
     one coordination: "a lot of farmers and even a lot of traders believe")."""
     return doc[new].dep_ == doc[old].dep_ == "nsubj" and doc[new].head.i == doc[old].head.i == cue \
         and old < new < cue and doc[new].left_edge.i > 0 and doc[doc[new].left_edge.i - 1].text == ","
+
+
+def _says_after(verb: Token, head: Token) -> bool:
+    """Whether a cue whose parse also hangs a clause before it on it reports the clause after it ("One source
+    described him as …; another said he left …", "That is troubling, because the President said we are at war"):
+    a finite clause after it, and no semicolon-free quotation closing just before it ("“…,” said the minister")."""
+    doc = verb.doc
+    after = any(c.dep_ == "ccomp" and c.i > verb.i and any(g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in c.children)
+                for c in verb.children)
+    between = doc[head.right_edge.i : verb.i]
+    return after and (any(t.text == ";" for t in between) or not any(t.is_quote for t in between))
 
 
 def _shared_speaker_cue(verb: Token, rules: StatementRules) -> bool:
