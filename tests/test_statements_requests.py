@@ -132,3 +132,22 @@ def test_a_clause_a_speaker_reports_is_not_a_speaker_clause_inside_it(extractor)
 def test_the_day_after_an_inverted_speaker(extractor) -> None:  # type: ignore[no-untyped-def]
     x = _extract(extractor, '"We will not negotiate," said Ahmad Khan, the governor of the province, on Monday.')
     assert _spans(x, "said")[0] == "Ahmad Khan, the governor of the province"
+
+
+@pytest.mark.model
+def test_a_reduced_relative_of_belief_is_agentless(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("A suicide bomber believed to be from the province blew himself up. Three men, believed to be linked "
+            "to the group, were arrested in the capital. They believed it to be a trap.")
+    x = _extract(extractor, text)
+    believed = [s for s in x.attributions if s.cue.text == "believed"]
+    agentless = {s.content.text for s in believed if s.source is None}
+    assert "A suicide bomber believed to be from the province" in agentless
+    assert "Three men, believed to be linked to the group" in agentless
+    assert [s.source.text for s in believed if s.source is not None] == ["They"]
+
+
+@pytest.mark.model
+def test_a_date_or_a_channel_hung_on_the_speaker_is_not_the_speaker(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "A former State Department official in October 2001 described the valley as a haven "
+                            "for smugglers.")
+    assert _spans(x, "described the valley as")[0] == "A former State Department official"

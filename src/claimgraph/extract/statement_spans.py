@@ -149,8 +149,12 @@ def phrase(head: Token, cue: tuple[int, int], content: tuple[int, int] | None) -
         if c.dep_ == "prep" and c.lower_ in {"in", "on"} and obj is not None and is_channel(obj):
             hi = min(hi, c.left_edge.i)
         when = obj if c.dep_ == "prep" and c.lower_ in {"on", "in", "at"} else c if c.dep_ == "npadvmod" else None
-        if when is not None and when.ent_type_ in {"DATE", "TIME"} and head.i >= cue[1]:
-            hi = min(hi, c.left_edge.i)  # "said Ahmad Khan, the governor, on Monday": the day is not the speaker
+        if when is not None and when.ent_type_ in {"DATE", "TIME"}:
+            hi = min(hi, c.left_edge.i)  # "said Ahmad Khan, the governor, on Monday", "A former official in
+            # October 2001 described …": the day is not the speaker
+    for c in head.lefts:  # "In its report, The New York Times noted": the channel hung on the speaker
+        if c.dep_ == "prep" and c.right_edge.i + 1 < head.i and doc[c.right_edge.i + 1].text == ",":
+            lo = max(lo, c.right_edge.i + 2)
     around = content is not None and content[0] <= cue[0] < content[1]  # a speaker clause set inside its report
     for a, b in (cue,) if around or content is None else (cue, content):
         if a <= head.i < b:

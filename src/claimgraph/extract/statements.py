@@ -100,13 +100,17 @@ class StatementMatcher:
         for match_id, token_ids in self.matcher(doc):
             rank, spec = self.specs[strings[match_id]]
             roles = dict(zip(spec.nodes, token_ids, strict=True))
+            if spec.id.startswith("reduced_raising") and any(
+                    c.dep_ in {"dobj", "auxpass", "aux", "ccomp"} for c in doc[roles["cue"]].children):
+                continue  # "they believed it to be …", "is believed to": not a reduced relative
             if "as_prep" in roles and (roles["as_prep"] > roles["cue"] or any(
                     c.dep_ in {"nsubj", "nsubjpass"} for c in doc[roles["cue"]].children)):
                 continue  # a speaker under "as" only before a verb that has no subject of its own
             f = found.setdefault(roles["cue"], _Found())
             f.patterns.append(spec.id)
             f.agentless |= spec.agentless
-            f.extra_cue.update(roles[n] for n in ("to", "per", "as", "saying") if n in roles)
+            f.extra_cue.update(roles[n] for n in ("to", "per", "as", "saying") if n in roles
+                               and not spec.id.startswith("reduced_raising"))
             if spec.id in {"agentless_as", "agentless_of"}:
                 f.extra_cue.add(roles["content"])  # "identified as", "accused of"
             if "as" in roles and "content" in roles and doc[roles["content"]].lower_ == "follows":
@@ -184,6 +188,9 @@ class StatementMatcher:
     def _candidate(self, doc: Doc, cue_i: int, f: _Found) -> Candidate | None:
         cue = doc[cue_i]
         lex = self.rules.lexicon
+        if any(p.startswith("reduced_raising") for p in f.patterns):
+            f.source = None  # the noun the reduced relative describes is what is believed about, not who believes
+            f.contents = [c for c in f.contents if c[1].startswith("reduced_raising")]
         prt = [c.i for c in cue.children if c.dep_ == "prt" and c.i > cue.i  # "pointed out", "pointed \n out"
                and all(t.is_space for t in doc[cue.i + 1 : c.i])]
         if cue.lemma_.lower() in lex["needs_particle"] and not prt:
