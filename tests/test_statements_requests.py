@@ -151,3 +151,13 @@ def test_a_date_or_a_channel_hung_on_the_speaker_is_not_the_speaker(extractor) -
     x = _extract(extractor, "A former State Department official in October 2001 described the valley as a haven "
                             "for smugglers.")
     assert _spans(x, "described the valley as")[0] == "A former State Department official"
+
+
+@pytest.mark.model
+def test_a_closing_speaker_clause_written_without_its_comma(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("A relief worker was killed in an ambush along the river road a local official said.[10] "
+            "He denied the things the minister said.")
+    x = _extract(extractor, text)
+    said = [s for s in x.attributions if s.cue.text == "said"]
+    assert [(s.source.text if s.source else None, s.content.text) for s in said] == [
+        ("a local official", "A relief worker was killed in an ambush along the river road")]

@@ -73,6 +73,24 @@ def before_speaker(doc: Doc, cue: Token, noun: Token) -> tuple[int, int] | None:
     return trim(doc, first_word(doc), lo - 1)
 
 
+def before_own_subject(doc: Doc, cue: Token, subject: Token, lex: Lexicon) -> tuple[int, int] | None:
+    """The content of a closing speaker clause written without its comma and parsed as a relative clause on the
+    noun before it ("… along the Panyagoor-Duk road a local official said."): the sentence up to the speaker, who
+    must be one who speaks (an official, the police, a named person or body), the noun the parser hung it on must
+    close a phrase of place or time ("the things the minister said" stays a relative clause), and the clause must
+    close the sentence and say nothing of its own."""
+    speakers = lex["anonymous"] | lex["organisation"] | lex["spokespeople"] | lex["media"] | lex["documents"]
+    lo = subject.left_edge.i
+    after = [t for t in doc[cue.i + 1 :] if not (t.is_punct or t.is_space or t.text.startswith("["))]
+    if after or lo < 3 or doc[lo - 1].is_punct or subject.i > cue.i or cue.head.dep_ not in {"pobj", "npadvmod"} \
+            or not (
+            subject.lemma_.lower() in speakers or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}) \
+            or any(c.dep_ in {"ccomp", "dobj", "xcomp", "parataxis", "mark"} or c.tag_ in {"WDT", "WP"}
+                   for c in cue.children):
+        return None
+    return trim(doc, first_word(doc), lo)
+
+
 ASIDE_MARKS = frozenset({",", "--", "—", "–", "(", ";"})
 
 

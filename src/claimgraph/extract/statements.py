@@ -27,6 +27,7 @@ from .quotes import quote_spans  # noqa: F401 - re-exported: the statements API 
 from .statement_rules import Lexicon, PatternSpec, StatementRules, load_rules, parse_rules  # noqa: F401 - re-exported
 from .statement_spans import ASIDE_MARKS as _ASIDE_MARKS
 from .statement_spans import around_phrase as _around_phrase
+from .statement_spans import before_own_subject as _before_own_subject
 from .statement_spans import before_rejoinder as _before_rejoinder
 from .statement_spans import before_speaker as _before_speaker
 from .statement_spans import first_word as _first_word
@@ -146,6 +147,10 @@ class StatementMatcher:
                 span = _before_speaker(doc, doc[roles["cue"]], doc[roles["speaker"]])
                 if span is not None:
                     f.source = roles["speaker"]
+                    f.contents.append((rank, spec.id, span))
+            elif spec.build == "before_subject":
+                span = _before_own_subject(doc, doc[roles["cue"]], doc[roles["source"]], self.rules.lexicon)
+                if span is not None:
                     f.contents.append((rank, spec.id, span))
             elif spec.build is not None and "content" in roles:
                 obj = doc[roles["content"]]
