@@ -161,3 +161,12 @@ def test_a_closing_speaker_clause_written_without_its_comma(extractor) -> None: 
     said = [s for s in x.attributions if s.cue.text == "said"]
     assert [(s.source.text if s.source else None, s.content.text) for s in said] == [
         ("a local official", "A relief worker was killed in an ambush along the river road")]
+
+
+@pytest.mark.model
+def test_a_closing_speaker_relative_clause_before_a_reference_marker(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Fighting in the north has left 16 people dead, while 10,000 have fled their homes, the UN mission "
+            "Minusca has said.[142]")
+    x = _extract(extractor, text)
+    assert _spans(x, "has said") == ("the UN mission Minusca", "Fighting in the north has left 16 people dead, "
+                                                                 "while 10,000 have fled their homes")

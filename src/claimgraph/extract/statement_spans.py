@@ -63,7 +63,7 @@ def before_speaker(doc: Doc, cue: Token, noun: Token) -> tuple[int, int] | None:
     have fled, the UN mission Minusca has said."): what comes before the comma that opens the speaker's phrase. The
     speaker clause must close the sentence and say nothing of its own."""
     lo = noun.left_edge.i
-    after = [t for t in doc[cue.i + 1 :] if not (t.is_punct or t.is_space)]
+    after = [t for t in doc[cue.i + 1 :] if not (t.is_punct or t.is_space or t.text.startswith("["))]  # "said.[142]"
     lex = load_rules().lexicon
     if noun.lemma_.lower() in lex["noun_cues"] | lex["report_nouns"] | lex["held_nouns"]:
         return None  # "…, a claim the Taliban denied": the clause is about the claim, not a speaker's phrase
