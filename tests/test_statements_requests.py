@@ -170,3 +170,12 @@ def test_a_closing_speaker_relative_clause_before_a_reference_marker(extractor) 
     x = _extract(extractor, text)
     assert _spans(x, "has said") == ("the UN mission Minusca", "Fighting in the north has left 16 people dead, "
                                                                  "while 10,000 have fled their homes")
+
+
+@pytest.mark.model
+def test_a_passive_naming_that_describes_is_agentless_and_a_name_is_not(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = 'The valley has been called a "forgotten province". The group is called Lashkar-e-Taiba.'
+    x = _extract(extractor, text)
+    called = [s for s in x.attributions if "called" in s.cue.text]
+    assert [(s.source, s.cue.text, s.content.text) for s in called] == [
+        (None, "has been called", "forgotten province")]
