@@ -179,3 +179,9 @@ def test_a_passive_naming_that_describes_is_agentless_and_a_name_is_not(extracto
     called = [s for s in x.attributions if "called" in s.cue.text]
     assert [(s.source, s.cue.text, s.content.text) for s in called] == [
         (None, "has been called", "forgotten province")]
+
+
+@pytest.mark.model
+def test_the_subject_of_an_adjective_speaks_its_infinitive(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "The minister was quick to deny that the army had been involved.")
+    assert _spans(x, "deny") == ("The minister", "the army had been involved")

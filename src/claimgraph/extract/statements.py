@@ -486,7 +486,8 @@ def _climb_subject(cue: Token) -> int | None:
     """The subject a cue verb shares: "… and added that" (conj), "…, adding that" (advcl), "signs indicating"."""
     head = cue
     for _ in range(3):
-        if head.dep_ not in {"conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "pcomp"} or head.head is head:
+        if head.dep_ not in {"conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "pcomp", "acomp"} \
+                or head.head is head:
             return None
         step, head = head, head.head
         if step.dep_ == "xcomp":  # "led the president to conclude": the object of the controlling verb speaks
