@@ -56,9 +56,12 @@ class StatementFinder:
         words = sorted(self.rules.cue_words(), key=len, reverse=True)
         self.cue_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
         # stance adjectives and held-view nouns count only with the clause they take ("confident that",
-        # "reports of", "made it clear that"): alone they are too common to parse every sentence holding them
+        # "reports of", "made it clear that"), verbs of seeing only with their "as" ("saw the country as"): alone
+        # they are too common to parse every sentence holding them
         held = sorted(self.rules.held_words(), key=len, reverse=True)
-        self.held_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in held) + r")\b[^.;]{0,80}?\b(?:that|of)\b",
+        viewing = sorted(self.rules.viewing_words(), key=len, reverse=True)
+        self.held_re = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in held) + r")\b[^.;]{0,80}?\b(?:that|of)\b"
+                                  r"|\b(?:" + "|".join(re.escape(w) for w in viewing) + r")\b[^.;]{0,80}?\bas\b",
                                   re.IGNORECASE)
 
     def sentences_to_parse(self, text: str, sentences: Iterable[Sentence]) -> list[Sentence]:
@@ -221,6 +224,10 @@ def _inside(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return b[0] <= a[0] and a[1] <= b[1]
 
 
+#: a determiner and an opening quote mark: the start of a noun phrase that is a quotation ("a ''war of necessity''")
+_QUOTED_NOUN = re.compile(r"(?:(?:a|an|the|this|that|his|her|its|their|our|my)\s+)?(?:''|``|[\"“‘])", re.IGNORECASE)
+
+
 def _with_quote(p: _Placed, quotes: Sequence[tuple[int, int]], text: str) -> _Placed:
     """Content of a cue that reports a quotation is the whole quotation, marks excluded, however many sentences
     or paragraphs it runs: the quotation its reported clause sits in, the one closing just before the speaker
@@ -233,6 +240,9 @@ def _with_quote(p: _Placed, quotes: Sequence[tuple[int, int]], text: str) -> _Pl
             hi = max(p.content[1], *(q[1] for q in over))
             if not (lo <= p.cue[0] < hi):
                 last = max(over, key=lambda q: q[1])
+                if len(over) == 1 and _QUOTED_NOUN.fullmatch(text, p.content[0], last[0]) \
+                        and hi <= last[1] + quote_mark_at(text, last[1]):
+                    return replace(p, content=last)  # "called it a “war of necessity”": the words quoted
                 if last[1] == hi and last[0] > lo and quote_mark_at(text, hi):
                     hi += quote_mark_at(text, hi)  # a quotation opened inside the content closes inside it too
                 return replace(p, content=(lo, hi))
@@ -278,8 +288,12 @@ def _block_quote(p: _Placed, paragraphs: Sequence[tuple[int, int]], text: str) -
     if at is None or at + 1 >= len(paragraphs) or not re.fullmatch(r"[^.!?“\"]*:\s*", text[end : paragraphs[at][1]]):
         return p
     start, stop = paragraphs[at + 1]
-    for _, b in paragraphs[at + 2 : at + 8]:
-        if _SENTENCE_END.search(text[start:stop]):
+    before = paragraphs[at - 1][1] if at > 0 else 0
+    indented = _indented(text, paragraphs[at][1], start) and not _indented(text, before, paragraphs[at][0])
+    for a, b in paragraphs[at + 2 : at + 8]:
+        # a block set in by indentation (the speaker's paragraph is not) goes on through the paragraphs set in
+        # the same way
+        if _SENTENCE_END.search(text[start:stop]) and not (indented and _indented(text, stop, a)):
             break
         stop = b
     chunk = text[start:stop]
@@ -291,13 +305,23 @@ def _block_quote(p: _Placed, paragraphs: Sequence[tuple[int, int]], text: str) -
     return replace(p, content=(start + lead, start + lead + len(body)))
 
 
+def _indented(text: str, end: int, start: int) -> bool:
+    """Whether the paragraph starting at `start` is set in (the line break before it is followed by spaces), the
+    paragraph before it ending at `end`."""
+    return bool(re.fullmatch(r"\s*\n[ \t]+", text[end:start]))
+
+
 def _dedupe(placed: list[_Placed]) -> list[_Placed]:
     """One statement per cue and content (a continued quotation shares its cue with the one before); a cue inside
-    a longer cue with the same content is part of that one ("was quoted as saying")."""
+    a longer cue with the same content is part of that one ("was quoted as saying"); of two cues before the same
+    content, the nearer introduces it ("He warned of the risk, and here is what he said: …")."""
     seen: set[tuple[tuple[int, int], tuple[int, int] | None]] = set()
     out = []
     for p in sorted(placed, key=lambda x: (x.cue, x.content or (0, 0))):
         if any(q.content == p.content and q.cue != p.cue and _inside(p.cue, q.cue) for q in placed):
+            continue
+        if p.content is not None and any(q.content == p.content and p.cue[1] <= q.cue[0] and q.cue[1] <= p.content[0]
+                                         for q in placed):
             continue
         if (p.cue, p.content) not in seen:
             seen.add((p.cue, p.content))
@@ -324,9 +348,17 @@ def _continued_quotes(placed: Sequence[_Placed], quotes: Sequence[tuple[int, int
                 continue
             if any(after <= c[0] < q[1] for c in cues):
                 break  # another speaker's clause comes first
+            if not _NO_WORDS.fullmatch(text, after, q[0]) and not _SPEAKER_TAIL.fullmatch(text, after, q[0]):
+                break  # words of the narrator come first: a quotation inside their sentence is not the speaker's
             out.append(replace(p, content=q))
             after = q[1]
     return out
+
+
+#: what may stand between a quotation and the next one it goes on with: stops, marks, reference markers
+_NO_WORDS = re.compile(r"(?:[\s,.;:!?”“\"'‘’—–-]|\[\d*\])*")
+#: the rest of the speaker's sentence and nothing more ("… told the Blotter on ABCNews.com. “It may be …”")
+_SPEAKER_TAIL = re.compile(r"(?:[^.!?“\"]|[.!?](?=\S))*?(?:[.!?](?!\S)|[.!?]$)(?:[\s“\"'‘]|\[\d*\])*")
 
 
 def _without_echoes(statements: list[Statement]) -> list[Statement]:
@@ -412,7 +444,7 @@ def _kind_and_actor(p: _Placed, text: str, entities: Sequence[Entity], lex, doc:
         author = None if not doc.author else next(
             (e for e in entities if e.type in _PERSON_TYPES | _ORG_TYPES and doc.author in {e.name, *e.aliases}), None)
         # "I" is somebody in particular (a speech's speaker, a letter's writer); "we" names nobody
-        kind = StatementKind.NAMED if word in {"i", "me"} else StatementKind.ANONYMOUS
+        kind = StatementKind.NAMED if word in {"i", "me", "my"} else StatementKind.ANONYMOUS
         return kind, None if author is None else author.ref()
     if word in lex.person_pronouns:
         person = _recent(start, entities, _PERSON_TYPES)

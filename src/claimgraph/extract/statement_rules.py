@@ -48,11 +48,16 @@ class StatementRules:
 
     def cue_words(self) -> frozenset[str]:
         """Lower-case surface words any of whose presence makes a sentence worth parsing for statements."""
-        lemmas = set().union(*(self.lexicon[c] for c in ("speech", "cognition", "agentless", "labelling")))
+        lemmas = set().union(*(self.lexicon[c] for c in ("speech", "cognition", "agentless", "labelling", "directive",
+                                                         "calling", "naming")))
         words = verb_forms(lemmas) | set(self.lexicon["adverbs"]) | {"according", "per", "quoted", "cited"}
         words |= {w for n in self.lexicon["noun_cues"] for w in (n, n + "s")}
         return frozenset(words | _IRREGULAR_SAY)
 
+    def viewing_words(self) -> frozenset[str]:
+        """Lower-case forms of the verbs of seeing something as something: they count only with the "as" they
+        take ("saw the country as …")."""
+        return frozenset(verb_forms(self.lexicon["viewing"]) | {"saw", "seen"})
 
     def held_words(self) -> frozenset[str]:
         """Lower-case words of stances and held views that make a sentence worth parsing when a that-clause or

@@ -13,7 +13,6 @@ classes and patterns are read and validated by statement_rules.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +25,17 @@ from spacy.vocab import Vocab
 from ..nlp.depmatch import dependency_matcher
 from .quotes import quote_spans  # noqa: F401 - re-exported: the statements API names it
 from .statement_rules import Lexicon, PatternSpec, StatementRules, load_rules, parse_rules  # noqa: F401 - re-exported
+from .statement_spans import ASIDE_MARKS as _ASIDE_MARKS
+from .statement_spans import around_phrase as _around_phrase
+from .statement_spans import before_own_subject as _before_own_subject
+from .statement_spans import before_rejoinder as _before_rejoinder
+from .statement_spans import before_speaker as _before_speaker
+from .statement_spans import first_word as _first_word
+from .statement_spans import infinitive_group as _infinitive_group
+from .statement_spans import phrase as _phrase
+from .statement_spans import trim as _trim
+from .statement_spans import unglued as _unglued
+from .statement_spans import without_connective as _without_connective
 
 STATEMENTS_VERSION = "claimgraph.statements.v1"
 COMPONENT = "claimgraph_statements_v1"  # spaCy factory names take no dots
@@ -66,6 +76,7 @@ class _Found:
     contents: list[tuple[int, str, tuple[int, int]]] = field(default_factory=list)  # (rank, pattern, range)
     agentless: bool = False
     extra_cue: set[int] = field(default_factory=set)
+    object_cue: set[int] = field(default_factory=set)  # words of the cue only when no pattern finds a content
 
 
 class StatementMatcher:
@@ -89,28 +100,38 @@ class StatementMatcher:
         for key, token_ids in self.matcher(doc):
             rank, spec = self.specs[key]
             roles = dict(zip(spec.nodes, token_ids, strict=True))
+            if spec.id.startswith("reduced_raising") and any(
+                    c.dep_ in {"dobj", "auxpass", "aux", "ccomp"} for c in doc[roles["cue"]].children):
+                continue  # "they believed it to be …", "is believed to": not a reduced relative
             if "as_prep" in roles and (roles["as_prep"] > roles["cue"] or any(
                     c.dep_ in {"nsubj", "nsubjpass"} for c in doc[roles["cue"]].children)):
                 continue  # a speaker under "as" only before a verb that has no subject of its own
             f = found.setdefault(roles["cue"], _Found())
             f.patterns.append(spec.id)
             f.agentless |= spec.agentless
-            f.extra_cue.update(roles[n] for n in ("to", "per", "as", "saying") if n in roles)
+            f.extra_cue.update(roles[n] for n in ("to", "per", "as", "saying") if n in roles
+                               and not spec.id.startswith("reduced_raising"))
             if spec.id in {"agentless_as", "agentless_of"}:
                 f.extra_cue.add(roles["content"])  # "identified as", "accused of"
+            if "as" in roles and "content" in roles and doc[roles["content"]].lower_ == "follows":
+                f.extra_cue.add(roles["content"])  # "described the enemy as follows:": what follows is the content
+                roles.pop("content")
             if "as" in roles and "object" in roles:  # "described the attack as": the object goes with the cue
                 obj, as_ = doc[roles["object"]], roles["as"]
                 f.extra_cue.update(range(obj.left_edge.i, obj.right_edge.i + 1 if as_ > obj.right_edge.i else as_))
             elif ("object" in roles or "it" in roles) and "content" in roles:  # "have full confidence that",
-                # "made it clear that": the words from the verb up to the clause ("send a message to them that")
-                f.extra_cue.update(range(roles["cue"] + 1, doc[roles["content"]].left_edge.i))
+                # "made it clear that": the words from the verb up to the clause ("send a message to them that"),
+                # not an aside set off by dashes or commas ("made a promise--which I believe … deceit--that …")
+                end = doc[roles["content"]].left_edge.i
+                end = next((t.i for t in doc[roles["cue"] + 1 : end] if t.text in _ASIDE_MARKS), end)
+                f.extra_cue.update(range(roles["cue"] + 1, end))
             elif "object" in roles:  # "made this pledge to the troops:": the verb, its object and addressee
                 obj = doc[roles["object"]]
                 end = min([obj.right_edge.i, *(c.left_edge.i - 1 for c in obj.children
                                                if c.dep_ in {"acl", "ccomp", "relcl"})])
                 to = [c.right_edge.i for c in doc[roles["cue"]].rights if c.dep_ in {"prep", "dative"}
                       and c.lower_ == "to" and c.i == end + 1]
-                f.extra_cue.update(range(roles["cue"] + 1, max([end, *to]) + 1))
+                f.object_cue.update(range(roles["cue"] + 1, max([end, *to]) + 1))
             if "copula" in roles and roles["copula"] < roles["cue"] and "source" in roles \
                     and doc[roles["cue"]].dep_ == "acomp":  # "was (also) disappointed"
                 f.extra_cue.update(range(roles["copula"], roles["cue"]))
@@ -126,13 +147,18 @@ class StatementMatcher:
                 if span is not None:
                     f.source = roles["speaker"]
                     f.contents.append((rank, spec.id, span))
+            elif spec.build == "before_subject":
+                span = _before_own_subject(doc, doc[roles["cue"]], doc[roles["source"]], self.rules.lexicon)
+                if span is not None:
+                    f.contents.append((rank, spec.id, span))
             elif spec.build is not None and "content" in roles:
                 obj = doc[roles["content"]]
                 if spec.build == "object" and obj.lemma_.lower() in self.rules.lexicon["responsibility"]:
                     # "claimed responsibility for the attack": the cue runs to "for", the content is what is
                     # claimed; without a "for" phrase nothing is claimed
                     for_ = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "for"), None)
-                    act = None if for_ is None else next((c for c in for_.children if c.dep_ == "pobj"), None)
+                    act = None if for_ is None else next(
+                        (c for c in for_.children if c.dep_ in {"pobj", "pcomp"}), None)  # "for killing two"
                     if act is None:
                         continue
                     f.extra_cue.update({obj.i, for_.i})  # type: ignore[union-attr]
@@ -143,29 +169,41 @@ class StatementMatcher:
                     span = self._content(doc, spec.build, roles)
                 if span is not None:
                     span = _without_connective(doc, span)
-                if span is not None and spec.build == "subtree" and _own_statement(doc[roles["content"]],
-                                                                                doc[roles["cue"]], self.rules):
-                    rank += len(self.specs)  # "X said A; Y, however, said B": A is X's, not Y's, if Y says more
+                head, verb = doc[roles["content"]], doc[roles["cue"]]
+                if span is not None and spec.build == "subtree" and (_own_statement(head, verb, self.rules) or (
+                        head.i < verb.i and _says_after(verb, head))):
+                    # "X said A; Y, however, said B": A is X's, not Y's, if Y says more ("One source described him
+                    # as …; another said he left …")
+                    rank += len(self.specs)
                 if span is not None:
                     f.contents.append((rank, spec.id, span))
-        out = []
+        out: dict[int, Candidate] = {}
         for cue_i, f in sorted(found.items()):
             cand = self._candidate(doc, cue_i, f)
             if cand is not None:
-                out.append(cand)
-        return out
+                out[cue_i] = cand
+        # "he expects to announce that …": "expects" is part of the cue "expects to announce", not a statement of
+        # its own whose content is "to announce that …"
+        taken = {doc[i].head.i for i, c in out.items() if doc[i].dep_ == "xcomp" and c.cue[0] <= doc[i].head.i < i}
+        return [c for i, c in out.items() if i not in taken]
 
     # the parts of a candidate
 
     def _candidate(self, doc: Doc, cue_i: int, f: _Found) -> Candidate | None:
         cue = doc[cue_i]
         lex = self.rules.lexicon
+        if any(p.startswith("reduced_raising") for p in f.patterns):
+            f.source = None  # the noun the reduced relative describes is what is believed about, not who believes
+            f.contents = [c for c in f.contents if c[1].startswith("reduced_raising")]
         prt = [c.i for c in cue.children if c.dep_ == "prt" and c.i > cue.i  # "pointed out", "pointed \n out"
                and all(t.is_space for t in doc[cue.i + 1 : c.i])]
         if cue.lemma_.lower() in lex["needs_particle"] and not prt:
             return None  # "evidence points to …" reports nobody's word
-        if not _set_off(cue) or f.agentless or any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in cue.children):
-            # a reported clause of its own, not a speaker clause set inside another
+        reported = cue.dep_ == "ccomp" and cue.i > cue.head.i and cue.head.lemma_.lower() in lex["speech"]
+        if not _set_off(cue) or f.agentless or reported \
+                or any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in cue.children):
+            # a reported clause of its own, not a speaker clause set inside another; nor the clause another
+            # speaker reports ("He told a journalist: “I felt outraged that …”")
             f.contents = [c for c in f.contents if c[1] != "parenthetical"]
         passive = any(c.dep_ == "auxpass" for c in cue.children)
         if passive and not f.agentless:  # "was denied entry" reports nobody's denial
@@ -188,8 +226,25 @@ class StatementMatcher:
                 f.source = next((c.i for c in outer.children if c.dep_ == "nsubj"), f.source)
         if f.source is None and not f.agentless and cue.tag_ == "VB" and cue.i == _first_word(doc):
             return None  # "Recall that …": an imperative names no speaker
-        if f.source is None and not f.agentless and any(c.tag_ == "TO" for c in cue.children):
-            return None  # "reason to believe", "in order to argue": an infinitive nobody is said to say
+        if f.source is not None and doc[f.source].lower_ in lex.first_pronouns and cue.tag_ in {"VBP", "VB"} \
+                and (cue.lemma_.lower() in lex["directive"] | lex["calling"]
+                     or f.patterns == ["nominal"] * len(f.patterns) and content is not None
+                     and cue.lemma_.lower() not in lex["asserting"]):
+            # "I urge my colleagues to …", "we call on …", "I report another death", "I emphasize the needs of
+            # …": the speaker performs the act here, reporting no content of their own
+            return None
+        if cue.lemma_.lower() in lex["cognition"] and any(c.dep_ == "aux" and c.lower_ in {"must", "should", "ought"}
+                                                            for c in cue.children):
+            return None  # "The American people must understand that …": what the speaker demands, not their view
+        if "nominal" in f.patterns and cue.lemma_.lower() in lex["denial"] and any(
+                c.dep_ == "dative" or c.dep_ == "dobj" and c.pos_ == "PRON" and c.i < (content or (0, 0))[0]
+                for c in cue.children):
+            return None  # "would deny us any sense of urgency": withholding, not a denial
+        if not f.agentless and (f.source is None or doc[f.source].lower_ == "it") \
+                and any(c.tag_ == "TO" for c in cue.children):
+            return None  # "reason to believe", "it is foolish to think": an infinitive nobody is said to say
+        if doc[-1].text == "?" and any(c.tag_ in {"WP", "WRB"} and c.i < cue.i for c in cue.children):
+            return None  # "What does that say about …?": a question asks, it reports nothing
         if f.source is not None and doc[f.source].tag_ in {"WDT", "WP"} and doc[f.source].head.dep_ != "relcl":
             return None  # a relative pronoun that names nobody the parse can find
         if f.source is not None and (doc[f.source].lower_ in {"nobody", "none", "noone"} or any(
@@ -199,6 +254,12 @@ class StatementMatcher:
             return None  # "There was no claim of responsibility": no claim was made
         if content is not None and _relative_speaker(doc, content, f.source):
             return None  # "the policy that I think is right", "what they believed to be proof"
+        if content is not None and "infinitive" in f.patterns and any(
+                c.dep_ == "dobj" and c.tag_ in {"WDT", "WP"} and c.i < content[0] for c in cue.children):
+            return None  # "a promise, which I believe to be deceit": the relative clause describes the promise
+        if content is None:  # "made this pledge to the troops: “…”" (the quotation is found later); "repeated the
+            # claim" has its content in the object
+            f.extra_cue |= f.object_cue
         cue_range = self._cue_range(cue, f, prt, content)
         source = None
         if f.source is not None and not (f.agentless and doc[f.source].lower_ == "it"):
@@ -216,7 +277,15 @@ class StatementMatcher:
             noun = next(c for c in cue.children if c.dep_ == "pobj")
             idx |= set(range(cue.i, noun.i + 1))
         if cue.pos_ not in {"VERB", "AUX"} or cue.lower_ == "according":
-            return min(idx), max(idx) + 1
+            return _unglued(doc, min(idx), max(idx) + 1)
+        if cue.lemma_.lower() in self.rules.lexicon["describing"]:  # "described the situation as:" with the
+            # description set out after a colon: the object and "as" (and "follows") go with the cue
+            obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
+            nxt = doc[obj.right_edge.i + 1] if obj is not None and obj.right_edge.i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ == "as" and (content is None or nxt.i < content[0]):
+                idx |= set(range(cue.i, nxt.i + 1))
+                if nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ == "follows":
+                    idx.add(nxt.i + 1)
         # the verb group: auxiliaries, negation and adverbs right before the verb ("has said", "did not say",
         # "also suggested"); in an agentless cue also its expletive subject ("it was reported")
         i = cue.i - 1
@@ -228,6 +297,7 @@ class StatementMatcher:
             i -= 1
         if "agentless_it" in f.patterns and i >= 0 and doc[i].lower_ == "it" and doc[i].head == cue:
             idx.add(i)
+        idx |= _infinitive_group(cue)
         # the addressee right after the verb: "told ThePrint", "told the court", "stated to U.S. ambassador X"
         j = max(idx) + 1
         while j < len(doc) and doc[j].is_space:
@@ -235,11 +305,11 @@ class StatementMatcher:
         nxt = next((c for c in cue.rights if c.left_edge.i == j), None)
         if nxt is not None and (content is None or not content[0] <= nxt.i < content[1]):
             speech = cue.lemma_.lower() in self.rules.lexicon["speech"]
-            addressee = nxt.dep_ in {"dobj", "dative"} and nxt.pos_ in {"PROPN", "NOUN", "PRON"} \
-                or nxt.dep_ in {"prep", "dative"} and nxt.lower_ == "to" and speech
+            addressee = speech and (nxt.dep_ in {"dobj", "dative"} and nxt.pos_ in {"PROPN", "NOUN", "PRON"}
+                                    or nxt.dep_ in {"prep", "dative"} and nxt.lower_ == "to")  # not "believed X"
             if addressee and (content is None or nxt.right_edge.i < content[0] or content[1] <= nxt.left_edge.i):
                 idx |= set(range(j, nxt.right_edge.i + 1))
-        return min(idx), max(idx) + 1
+        return _unglued(doc, min(idx), max(idx) + 1)
 
     def _content(self, doc: Doc, build: str, roles: Mapping[str, int]) -> tuple[int, int] | None:
         head = doc[roles["content"]]
@@ -269,7 +339,11 @@ class StatementMatcher:
                 speech = self.rules.lexicon["speech"] | self.rules.lexicon["cognition"]
                 hi = max([hi, *(c.right_edge.i + 1 for c in cue.rights if c.dep_ in {"advcl", "ccomp"}
                                 and c.lemma_.lower() not in speech)])  # "…, adding that …": its own statement
-            return _trim(doc, head.left_edge.i, _before_rejoinder(doc, head.left_edge.i, hi, lex))
+            lo = head.left_edge.i
+            if head.dep_ == "xcomp" and "object" not in roles:  # "believed climate change to be a serious
+                # threat": the object is the subject of what is believed
+                lo = min([lo, *(c.left_edge.i for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < head.i)])
+            return _trim(doc, lo, _before_rejoinder(doc, lo, hi, lex))
         if build == "object":  # "accused India of sponsoring the attack": the object and its of/for phrase
             right = head.right_edge.i
             for c in cue.rights:
@@ -277,7 +351,13 @@ class StatementMatcher:
                     right = max(right, c.right_edge.i)
             return _trim(doc, head.left_edge.i, right + 1)
         if build == "as_object":  # "described the attack as an act of war": what the object is called
-            return _trim(doc, head.left_edge.i, head.right_edge.i + 1)
+            lo, hi = head.left_edge.i, head.right_edge.i + 1
+            if "as" in roles and lo <= roles["as"] < hi:  # "as" parsed under the description goes with the cue
+                lo = roles["as"] + 1
+            for c in cue.rights:  # "described this step as necessary to fix …": the purpose parsed on the verb
+                if c.i >= hi and c.left_edge.i == hi and c.dep_ in {"advcl", "xcomp"}:
+                    hi = c.right_edge.i + 1
+            return _trim(doc, lo, hi)
         if build == "from_subject":  # "Mengal … has been identified as a key asset": subject to the end
             subject = doc[roles["subject"]]
             obj = next((c for c in head.children if c.dep_ == "pobj"), None)
@@ -307,38 +387,23 @@ class StatementMatcher:
         raise ValueError(f"statements.yaml: unknown content build {build!r}")
 
 
-def _before_rejoinder(doc: Doc, lo: int, hi: int, lex: Lexicon) -> int:
-    """The end of a reported clause before a closing apposition that answers it ("…, a claim the Taliban denied",
-    "…, an allegation Kabul rejected"): the apposition is the narrator's, not part of what was said."""
-    for t in doc[lo:hi]:
-        if t.dep_ == "appos" and t.lemma_.lower() in lex["noun_cues"] | lex["report_nouns"] \
-                and t.right_edge.i + 1 >= hi and t.left_edge.i > lo and doc[t.left_edge.i - 1].text == "," \
-                and any(c.dep_ in {"relcl", "acl"} for c in t.children):
-            return t.left_edge.i - 1
-    return hi
-
-
-def _before_speaker(doc: Doc, cue: Token, noun: Token) -> tuple[int, int] | None:
-    """The content of a closing speaker clause parsed as a relative clause on the noun before it ("…, while 10,000
-    have fled, the UN mission Minusca has said."): what comes before the comma that opens the speaker's phrase. The
-    speaker clause must close the sentence and say nothing of its own."""
-    lo = noun.left_edge.i
-    after = [t for t in doc[cue.i + 1 :] if not (t.is_punct or t.is_space)]
-    lex = load_rules().lexicon
-    if noun.lemma_.lower() in lex["noun_cues"] | lex["report_nouns"] | lex["held_nouns"]:
-        return None  # "…, a claim the Taliban denied": the clause is about the claim, not a speaker's phrase
-    if lo < 2 or doc[lo - 1].text != "," or after or noun.i > cue.i \
-            or any(c.dep_ in {"ccomp", "dobj", "xcomp", "parataxis"} for c in cue.children):
-        return None
-    return _trim(doc, _first_word(doc), lo - 1)
-
-
 def _nearer_subject(doc: Doc, cue: int, new: int, old: int) -> bool:
     """Of two subjects the parser gives one verb (a long sentence misparsed: "… Order No 1 of 2007 …, they
     ruled that …"), the one nearer before the verb when a comma sets it apart (two subjects joined by "and" are
     one coordination: "a lot of farmers and even a lot of traders believe")."""
     return doc[new].dep_ == doc[old].dep_ == "nsubj" and doc[new].head.i == doc[old].head.i == cue \
         and old < new < cue and doc[new].left_edge.i > 0 and doc[doc[new].left_edge.i - 1].text == ","
+
+
+def _says_after(verb: Token, head: Token) -> bool:
+    """Whether a cue whose parse also hangs a clause before it on it reports the clause after it ("One source
+    described him as …; another said he left …", "That is troubling, because the President said we are at war"):
+    a finite clause after it, and no semicolon-free quotation closing just before it ("“…,” said the minister")."""
+    doc = verb.doc
+    after = any(c.dep_ == "ccomp" and c.i > verb.i and any(g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in c.children)
+                for c in verb.children)
+    between = doc[head.right_edge.i : verb.i]
+    return after and (any(t.text == ";" for t in between) or not any(t.is_quote for t in between))
 
 
 def _shared_speaker_cue(verb: Token, rules: StatementRules) -> bool:
@@ -387,39 +452,6 @@ def _relative_speaker(doc: Doc, content: tuple[int, int], source: int | None) ->
     return source is not None and doc[source].left_edge.i == content[0] + 1
 
 
-_REF_MARK = re.compile(r"\[\d*\]?")
-
-
-def _around_phrase(doc: Doc, cue: Token) -> tuple[int, int] | None:
-    """The content of "according to X" / "as per X": the sentence less the phrase. A phrase at the end
-    ("…, according to officials") attributes what comes before it; one at the start or in the middle ("partly
-    because, according to the general, the date …") what comes after it, up to a second "according to" joined
-    on ("…, and according to other officials, …"), which attributes the rest to someone else."""
-    lo, hi = cue.left_edge.i, cue.right_edge.i + 1
-    to = next((c for c in cue.children if c.lower_ in {"to", "per"}), None)
-    who = None if to is None else next((c for c in to.children if c.dep_ == "pobj"), None)
-    if who is not None and cue.i < cue.head.i and hi < len(doc) and not doc[hi].is_punct:
-        # "According to Embark's president David Wheeler, the speaking fee would be …": a phrase not closed by a
-        # comma whose last apposition runs into the clause; that apposition is the clause's subject
-        appos = [c for c in who.rights if c.dep_ == "appos" and doc[c.left_edge.i - 1].text == ","]
-        if appos and appos[-1].right_edge.i + 1 == hi:
-            hi = appos[-1].left_edge.i
-    # words: not the "_" of "_The Post_" markup nor a reference marker (".[12]")
-    words = [t.i for t in doc if any(ch.isalnum() for ch in _REF_MARK.sub("", t.text))]
-    if not words:
-        return None
-    if hi > words[-1]:
-        return _trim(doc, words[0], lo)
-    end = len(doc)
-    for t in doc[hi:]:
-        if t.lower_ in {"according", "per"} and t.i > hi and doc[t.i - 1].lower_ in {"and", "but", ",", "as"}:
-            end = t.i - 1
-            while end > hi and doc[end - 1].lower_ in {"and", "but", ",", "while"}:
-                end -= 1
-            break
-    return _trim(doc, hi, end)
-
-
 def _set_off(cue: Token) -> bool:
     """Whether a speaker clause ("the sources point out", "he said") stands apart from the clause it reports:
     a comma, dash or quote mark before it, or a comma or dash after it."""
@@ -453,7 +485,8 @@ def _climb_subject(cue: Token) -> int | None:
     """The subject a cue verb shares: "… and added that" (conj), "…, adding that" (advcl), "signs indicating"."""
     head = cue
     for _ in range(3):
-        if head.dep_ not in {"conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "pcomp"} or head.head is head:
+        if head.dep_ not in {"conj", "advcl", "xcomp", "acl", "dobj", "pobj", "prep", "pcomp", "acomp"} \
+                or head.head is head:
             return None
         step, head = head, head.head
         if step.dep_ == "xcomp":  # "led the president to conclude": the object of the controlling verb speaks
@@ -466,100 +499,6 @@ def _climb_subject(cue: Token) -> int | None:
                 return head.head.i
             return subj.i if subj.dep_ == "nsubj" else None
     return None
-
-
-def _phrase(head: Token, cue: tuple[int, int], content: tuple[int, int] | None) -> tuple[int, int] | None:
-    """The source's noun phrase: the head's subtree, kept clear of the cue and the content."""
-    doc = head.doc
-    relcl = None
-    if head.tag_ in {"WDT", "WP"} and head.head.dep_ == "relcl":
-        relcl = head.head
-        head = relcl.head  # "the report, which said …", "those who say …": the report, those
-        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in {"NOUN", "PRON", "NUM"}:
-            head = head.head.head  # "a lot of pundits who thought", "members of the panel who said": the whole
-    while head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN", "PRON"} and head.head.i < head.i \
-            and not cue[0] <= head.head.i < cue[1] and not any(cue[0] <= c.i < cue[1] for c in head.children):
-        head = head.head  # "the minister and the general said": both speak
-    lo, hi = head.left_edge.i, head.right_edge.i + 1
-    if relcl is not None:
-        hi = min(hi, relcl.left_edge.i)
-    if head.i >= cue[1]:  # "…, said Bugti, who added that …": a statement of the speaker's own is not their name
-        says = load_rules().lexicon["speech"] | load_rules().lexicon["cognition"]
-        hi = min([hi, *(c.left_edge.i for c in head.rights if c.dep_ in {"relcl", "acl"}
-                        and doc[c.left_edge.i - 1].text == "," and c.lemma_.lower() in says)])
-    if hi < len(doc) and doc[hi - 1].dep_ == "cc" and head.dep_ == "nsubj":
-        # a coordination parsed as two subjects ("a lot of generals and even a lot of pundits believe")
-        other = next((t for t in head.head.children if t.dep_ == "nsubj" and t.i >= hi), None)
-        if other is not None and other.right_edge.i < cue[0]:
-            hi = other.right_edge.i + 1
-    elif hi < len(doc) and head.dep_ == "nsubj":  # a name right after its description, parsed as a second
-        # subject ("the UN relief mission Unara has said")
-        other = next((t for t in head.head.children if t.dep_ == "nsubj" and t.left_edge.i == hi
-                      and t.pos_ == "PROPN"), None)
-        if other is not None and other.right_edge.i < cue[0]:
-            hi = other.right_edge.i + 1
-    as_ = next((c for c in head.head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i < lo), None)
-    obj = None if as_ is None else next((c for c in as_.children if c.dep_ == "pobj"), None)
-    if head.dep_ == "nsubj" and obj is not None and obj.pos_ in {"NOUN", "PROPN"} and lo >= 2 \
-            and doc[lo - 1].text == "," and obj.right_edge.i == lo - 2:
-        lo = obj.left_edge.i  # "As the Commandant of the Police, General Aslam, said": the title is the speaker's
-    for c in head.rights:  # "the Journal in an article": the channel is not the speaker
-        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-        if c.dep_ == "prep" and c.lower_ in {"in", "on"} and obj is not None and _is_channel(obj):
-            hi = min(hi, c.left_edge.i)
-    around = content is not None and content[0] <= cue[0] < content[1]  # a speaker clause set inside its report
-    for a, b in (cue,) if around or content is None else (cue, content):
-        if a <= head.i < b:
-            return None
-        if a < hi and b > lo:  # an overlap with the cue or content: keep the side the head is on
-            lo, hi = (max(lo, b), hi) if head.i >= b else (lo, min(hi, a))
-    if lo > 0 and doc[lo - 1].lower_ == "then" and doc[lo - 1].tag_ == "RB" and not cue[0] <= lo - 1 < cue[1]:
-        lo -= 1  # "then President Bush said": the time of the title goes with the speaker
-    while hi - 1 > lo and doc[hi - 1].dep_ == "case":  # "Obama's claim": the possessor without "'s"
-        hi -= 1
-    return _trim(doc, lo, hi)
-
-
-def _first_word(doc: Doc) -> int:
-    return next((t.i for t in doc if not (t.is_punct or t.is_quote or t.is_space)), 0)
-
-
-def _is_channel(tok: Token) -> bool:
-    """Whether a noun names where something was said (an article, a statement, an interview)."""
-    return tok.lemma_.lower() in load_rules().lexicon["documents"]
-
-
-def _without_connective(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
-    """A content range without a sentence-initial connective ("Additionally,", "However,", "But")."""
-    lo, hi = span
-    first = next((t.i for t in doc if not (t.is_punct or t.is_quote or t.is_space)), 0)
-    tok = doc[lo]
-    if lo == first and hi - lo > 2 and tok.dep_ in {"advmod", "cc"} and tok.pos_ in {"ADV", "CCONJ"} \
-            and (doc[lo + 1].text == "," or tok.pos_ == "CCONJ"):
-        return _trim(doc, lo + (2 if doc[lo + 1].text == "," else 1), hi)
-    return span
-
-
-def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
-    """Drop punctuation, quote marks and a leading complementizer from both ends of a token range; a closing
-    quote mark whose opening mark is inside the range stays ("its magazine, ‘Yalgaar’")."""
-    while lo < hi and (doc[lo].is_punct or doc[lo].is_quote or doc[lo].is_space
-                       or (doc[lo].dep_ == "mark" and doc[lo].lower_ in {"that", "whether"})
-                       or (doc[lo].tag_ == "WRB" and doc[lo].lower_ == "how" and hi - lo > 3
-                           and doc[lo + 1].pos_ not in {"ADJ", "ADV"})):  # "how volatile it is" stays whole
-        lo += 1
-    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_quote or doc[hi - 1].is_space) \
-            and doc[hi - 1].text not in {")", "]"}:
-        last = doc[hi - 1].text
-        if last in _PAIRS and any(t.text == _PAIRS[last] for t in doc[lo : hi - 1]):
-            break
-        if last == '"' and sum(t.text == '"' for t in doc[lo : hi - 1]) % 2:
-            break  # the closing mark of a quotation opened inside: 'are "weak" and "have problems."'
-        hi -= 1
-    return (lo, hi) if hi > lo else None
-
-
-_PAIRS = {"’": "‘", "”": "“"}
 
 
 # -- the spaCy component (the write half) -----------------------------------------------------------------
