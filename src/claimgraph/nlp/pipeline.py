@@ -13,6 +13,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.attrs import ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -204,15 +205,27 @@ def split_glued_words(nlp: Language) -> Language:
     return nlp
 
 
+def keep_title_abbreviations(nlp: Language) -> Language:
+    """Keep a rank or title abbreviation ("Lt.", "Brig.", "Maj.") one token, so that neither the tokenizer cuts
+    its full stop off nor the sentence splitter ends a sentence at it ("Iraqi Lt. Hatim al-Jabouri told …")."""
+    from ..ontology import load_ontology
+
+    for word in load_ontology().lexicon.get("title_abbreviations", []):
+        for form in {str(word), str(word).upper()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    return nlp
+
+
 def add_gazetteer(nlp: Language, settings: Settings) -> Language:
     """Add the gazetteer component after the NER, and the descriptive-actor component after it (each a
     no-op when the pipeline has it already); the tokenizer also cuts off reference markers
-    (`split_reference_markers`), the model's attribute ruler becomes a `LookupAttributeRuler` with the same
+    (`split_reference_markers`) and keeps rank abbreviations whole (`keep_title_abbreviations`), the model's attribute ruler becomes a `LookupAttributeRuler` with the same
     patterns (same attributes, found by table lookup: see `attribute_lookup`) and its rule lemmatizer a
     `CachedLemmatizer` with the same tables (same lemmas, each worked out once: see `lemma_cache`)."""
     if "ner" not in nlp.pipe_names:
         raise ConfigError("the gazetteer component needs an NER component before it")
     split_reference_markers(nlp)
+    keep_title_abbreviations(nlp)
     use_lookup_attribute_ruler(nlp)
     use_cached_lemmatizer(nlp)
     if GAZETTEER_PIPE not in nlp.pipe_names:
