@@ -263,3 +263,18 @@ def test_where_the_attacker_was_born_is_not_the_place() -> None:
 def test_no_place_named_the_doers_country(text: str, country: str | None) -> None:
     place = _place(text)
     assert (place.country, place.precision) == (country, "country") if country else place is None, place
+
+
+@pytest.mark.parametrize(("text", "not_there"), [
+    # a vessel's owner or flag, or its nationality, is no place of what was done to it
+    ("Houthi missiles hit a Greece-owned bulk carrier in the Red Sea, killing two sailors.", "Greece"),
+    ("A missile struck the American ship in the Red Sea, killing three sailors.", "United States"),
+])
+def test_what_owns_or_flags_the_target_is_not_where(text: str, not_there: str) -> None:
+    place = _place(text)
+    assert place is None or place.country != not_there, place
+
+
+def test_an_embassy_in_a_town_is_in_that_town() -> None:
+    place = _place("A bomb exploded near the German embassy in Kabul, killing 90 people.")
+    assert place is not None and place.name == "Kabul"

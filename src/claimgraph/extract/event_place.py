@@ -252,6 +252,7 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
         at = local(ps, ent.start_char)
         if ent.label_ in ("GPE", "NORP", "LOC") and _foreign(ent):
             actor_chars.update(range(at, at + len(ent.text)))  # not a proper-noun run below either
+            found.pop(at, None)  # nor the place entity it names
             continue
         if at in skip:
             continue

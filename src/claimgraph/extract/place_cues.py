@@ -6,19 +6,37 @@ from or went to ("aid workers from France", "born in Paris"), whose forces ("Yem
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span as SpacySpan
 
 # A country's facility abroad or a frontier: "the German consulate in Mazar", "near the border with Somalia".
 _FOREIGN_HEADS = {"embassy", "consulate", "mission", "ambassador", "border", "frontier", "envoy"}
 
 
+# A vessel's flag or owner is no place of what happened to it: "an American ship", "a Liberian-flagged tanker".
+_VESSELS = {"ship", "ships", "vessel", "vessels", "tanker", "tankers", "carrier", "carriers", "freighter",
+            "freighters", "warship", "warships", "destroyer", "frigate", "boat", "boats", "cargo", "aircraft",
+            "airliner", "jet", "drone"}
+# "Greece-owned", "US-backed", "Liberian-flagged": the name qualifies something, it is not where anything is.
+_HYPHEN_QUALIFIER = re.compile(r"[-–](?:owned|flagged|registered|operated|based|backed|linked|funded|made|bound|"
+                               r"led|run|allied|affiliated|supported|sponsored|trained|armed|style|era|born)\b")
+
+
 def foreign(ent: SpacySpan) -> bool:
     """A name that says where the event is not: a demonym or country before "embassy"/"consulate"/
-    "base", or after "border with"."""
+    "base" or before a vessel, after "border with", or hyphened to a qualifier ("Greece-owned")."""
     head = ent.root.head
     if head.lemma_.lower() in _FOREIGN_HEADS and head.i != ent.root.i:
         return True
-    return head.dep_ == "prep" and head.head.lemma_.lower() in _FOREIGN_HEADS
+    if head.lower_ in _VESSELS and head.i != ent.root.i and ent.end <= head.i:
+        return True
+    doc = ent.doc
+    if _HYPHEN_QUALIFIER.match(doc.text, ent.end_char):
+        return True
+    # "the border with Somalia", "the embassy of Germany"; not "the German embassy in Kabul", which is where
+    return head.dep_ == "prep" and head.lower_ not in ("in", "at", "near", "inside") \
+        and head.head.lemma_.lower() in _FOREIGN_HEADS
 
 
 # Verbs of going somewhere: a name after "to" under one is where something went, not where it happened.
