@@ -383,3 +383,10 @@ def test_a_denied_attack_is_the_attack_negated_wherever_it_was(extractor: Extrac
     x = _x(extractor, "The National Liberation Army denied any involvement in the car bombing in Bogota.")
     denied = claims_of(x, "attacked", "National Liberation Army", "Bogota")
     assert denied and denied[0].polarity is Polarity.NEGATED
+
+
+def test_a_dateline_in_capitals_is_a_place_never_an_actor(extractor: Extractor) -> None:
+    x = _x(extractor, "AL-MUKALLA: Yemen's Houthis claimed credit on Monday for shooting two missiles at a ship.")
+    dateline = [e for e in x.entities if e.name == "AL-MUKALLA"]
+    assert dateline and dateline[0].type == "place"
+    assert not [c for c in x.claims if c.subject.name == "AL-MUKALLA"]

@@ -34,7 +34,8 @@ from .attribution import credit_author
 from .claim_arguments import drop_unidentified, unidentifiable
 from .claims import ClaimLexicons, find_claims
 from .countries import countries_from
-from .entities import Mention, cluster_mentions, find_mentions
+from .dateline import find_dateline
+from .entities import Mention, cluster_mentions, dateline_places, find_mentions
 from .event_claims import EventClaimFinder
 from .event_lexicon import load_event_lexicon
 from .event_place import load_tables as load_place_tables
@@ -203,6 +204,7 @@ class Extractor:
         mentions, dropped = find_mentions(parsed, doc.text, extra, self.furniture, self.publication_nouns,
                                           self.descriptions, self.countries, self.furniture_verbs,
                                           self.people_nouns)
+        mentions = dateline_places(mentions, find_dateline(doc.text, item.paragraphs))
         entities, index = cluster_mentions(mentions, parsed, doc.text, self.matcher.gazetteer, self.descriptions,
                                            self.countries, self.people_nouns)
         ctx = ExtractContext(doc, self.ontology, doc.published, self.place_resolver, EXTRACTOR_VERSION,

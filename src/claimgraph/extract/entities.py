@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -29,6 +29,7 @@ from ..nlp.descriptive import SPANS_KEY, Description, demonym_like
 from ..nlp.gazetteer import Gazetteer, normalise
 from ..records import Entity, Span, make_id
 from .countries import Countries, document_country, host_country, host_variant
+from .dateline import Dateline
 from .name_context import PEOPLE_OF, defined_as, people_name, people_noun, place_by_context
 from .types import ParsedSentence
 
@@ -242,6 +243,15 @@ def find_mentions(
     mentions = [m for m in mentions if m.label == "PUBLICATION"
                 or not any(p.start <= m.start and m.end <= p.end for p in pubs)]
     return mentions, dropped
+
+
+def dateline_places(mentions: Sequence[Mention], dateline: Dateline | None) -> list[Mention]:
+    """A name in the dateline ("ZAMBOANGA CITY --", "AL-MUKALLA:") is where the story was filed, a place,
+    never an actor, whatever the NER or the gazetteer made of its capitals."""
+    if dateline is None:
+        return list(mentions)
+    return [replace(m, label="GPE", kb_id="", desc="") if m.start in dateline.span and m.label != "GPE" else m
+            for m in mentions]
 
 
 _UNNAMED_ORG = {"ORG", "NORP", "FAC", "PERSON"}
