@@ -166,6 +166,9 @@ STATED = [
     ("Troops are fighting in Sulu. Sulu is Abu Sayyaf's stronghold.", "operates_in", "Abu Sayyaf", "Sulu"),
     ("Five Indonesian fishermen were kidnapped by militants belonging to the Abu Sayyaf group.", "attacked",
      "Abu Sayyaf", "Indonesian fishermen"),
+    # fighting between two sides: each attacked the other
+    ("Clashes between the Taliban and the Islamic State left ten dead in Nangarhar.", "attacked", "Islamic State",
+     "Taliban"),
     # controlling a place is operating there
     ("The Houthis, who control the capital Sanaa, fired missiles at ships in the Red Sea.", "operates_in", "Houthis",
      "Sanaa"),

@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 
 import spacy
-from spacy.language import Language
 from spacy.attrs import ORTH
+from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -219,9 +219,10 @@ def keep_title_abbreviations(nlp: Language) -> Language:
 def add_gazetteer(nlp: Language, settings: Settings) -> Language:
     """Add the gazetteer component after the NER, and the descriptive-actor component after it (each a
     no-op when the pipeline has it already); the tokenizer also cuts off reference markers
-    (`split_reference_markers`) and keeps rank abbreviations whole (`keep_title_abbreviations`), the model's attribute ruler becomes a `LookupAttributeRuler` with the same
-    patterns (same attributes, found by table lookup: see `attribute_lookup`) and its rule lemmatizer a
-    `CachedLemmatizer` with the same tables (same lemmas, each worked out once: see `lemma_cache`)."""
+    (`split_reference_markers`) and keeps rank abbreviations whole (`keep_title_abbreviations`), the model's
+    attribute ruler becomes a `LookupAttributeRuler` with the same patterns (same attributes, found by table
+    lookup: see `attribute_lookup`) and its rule lemmatizer a `CachedLemmatizer` with the same tables (same
+    lemmas, each worked out once: see `lemma_cache`)."""
     if "ner" not in nlp.pipe_names:
         raise ConfigError("the gazetteer component needs an NER component before it")
     split_reference_markers(nlp)
