@@ -138,6 +138,11 @@ def _initials_of(a: str, b: str) -> bool:
     return looks_like_acronym(short) and " " in long.strip() and short.replace(".", "").lower() in acronym_forms(long)
 
 
+def _one_actor(a: Entity, b: Entity) -> bool:
+    """Two names of one actor: a person's full and short name, or any name and its initials."""
+    return a.type == b.type == "person" and _same_name(a.name, b.name) or _initials_of(a.name, b.name)
+
+
 def _check(c: Candidate, ontology: Ontology, is_state: IsState) -> str | None:
     pdef = ontology.predicates.get(c.predicate)
     if pdef is None:
@@ -146,9 +151,7 @@ def _check(c: Candidate, ontology: Ontology, is_state: IsState) -> str | None:
         return f"subject {c.subject.name!r} is a {c.subject.type}, not one of {', '.join(pdef.subject)}"
     if c.object is not None and not type_allowed(ontology, c.object, pdef.object, is_state):
         return f"object {c.object.name!r} is a {c.object.type}, not one of {', '.join(pdef.object or ())}"
-    if c.object is not None and (c.subject.type == c.object.type == "person" and _same_name(c.subject.name,
-                                                                                          c.object.name)
-                                 or _initials_of(c.subject.name, c.object.name)):
+    if c.object is not None and _one_actor(c.subject, c.object):
         return f"{c.subject.name!r} and {c.object.name!r} look like one name written twice"
     if c.role is not None and pdef.roles and c.role not in pdef.roles:
         return f"role {c.role!r} is not a role of {c.predicate}"

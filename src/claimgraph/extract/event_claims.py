@@ -191,13 +191,7 @@ class EventClaimFinder:
         csi, verb = claim
         # a claim refers back to the incident just told: the same paragraph, a few sentences away
         near = [si for si in sentences if abs(si - csi) <= _CLAIM_REACH and paragraph[si] == paragraph[csi]]
-        hit: list[tuple[Entity, int]] = []
-        for o in objects:
-            owner = self.ontology.is_a(o.type, "organisation")
-            where = next((si for si in near if any(_argument_of_act(t, acts[si], owner, self.members)
-                                                   for t in _tokens_of(inputs[si], o))), None)
-            if where is not None:
-                hit.append((o, where))
+        hit = self._acted_on(objects, near, inputs, acts)
         place_only = not hit
         if place_only:
             place = _place_entity(event, near, inputs, entities)
@@ -212,6 +206,19 @@ class EventClaimFinder:
                     out.append(EventPair(predicate, doer, obj, verb, csi, first, last, claimant=True))
         return out
 
+    def _acted_on(self, objects: Sequence[Entity], near: Sequence[int], inputs: dict[int, FrameInput],
+                  acts: dict[int, set[int]]) -> list[tuple[Entity, int]]:
+        """Each object that one of the `near` sentences ties to an act as what it was done to, with that
+        sentence."""
+        hit: list[tuple[Entity, int]] = []
+        for o in objects:
+            owner = self.ontology.is_a(o.type, "organisation")
+            where = next((si for si in near if any(_argument_of_act(t, acts[si], owner, self.members)
+                                                   for t in _tokens_of(inputs[si], o))), None)
+            if where is not None:
+                hit.append((o, where))
+        return hit
+
     def _named_for_the_deed(self, doer: Entity, objects: Sequence[Entity], event: Event, sentences: Sequence[int],
                             inputs: dict[int, FrameInput], acts: dict[int, set[int]], entities: dict[str, Entity],
                             paragraph: dict[int, int]) -> list[EventPair]:
@@ -225,13 +232,7 @@ class EventClaimFinder:
             return []
         asi, deed = anchor
         near = [si for si in sentences if abs(si - asi) <= _CLAIM_REACH and paragraph[si] == paragraph[asi]]
-        hit: list[tuple[Entity, int]] = []
-        for o in objects:
-            owner = self.ontology.is_a(o.type, "organisation")
-            where = next((si for si in near if any(_argument_of_act(t, acts[si], owner, self.members)
-                                                   for t in _tokens_of(inputs[si], o))), None)
-            if where is not None:
-                hit.append((o, where))
+        hit = self._acted_on(objects, near, inputs, acts)
         if not hit:
             place = _place_entity(event, near, inputs, entities)
             # where the act was done ("killed 12 policemen in Bannu"), not a place named otherwise

@@ -142,7 +142,7 @@ class FrameInput:
         if tok.lemma_.lower() not in STAND_IN_NOUNS and tok.lower_ not in STAND_IN_NOUNS:
             return None
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in {"of", "from", "belonging"}:
+            if c.dep_ == "prep" and c.lower_ in {"of", "from"}:
                 for p in c.children:
                     e = self.entity(p) if p.dep_ == "pobj" else None
                     if e is not None and e.kind != "descriptive" and e.type in ORG_TYPES:
