@@ -89,6 +89,15 @@ def test_a_dateline_is_not_where_the_event_happened() -> None:
     assert srinagar is not None and (srinagar.name, srinagar.country) == ("Kupwara", "India")
 
 
+
+def test_a_dateline_under_a_headline_is_found() -> None:
+    text = ("Abu Sayyaf bandits abduct soldier in Sulu\nZAMBOANGA CITY -- Gunmen abducted a soldier on Thursday.")
+    from claimgraph.nlp.segment import paragraphs
+
+    found = find_dateline(text, paragraphs(text))
+    assert found is not None and found.names == ("Zamboanga City",) and text[found.span.start:].startswith("ZAMB")
+
+
 def test_a_dateline_is_the_last_resort_at_country_precision() -> None:
     place = _place("QUETTA, Pakistan: Gunmen killed five people on Monday.")
     assert place is not None and (place.name, place.precision) == ("Pakistan", "country")
