@@ -393,3 +393,10 @@ def test_a_dateline_in_capitals_is_a_place_never_an_actor(extractor: Extractor) 
     dateline = [e for e in x.entities if e.name == "AL-MUKALLA"]
     assert dateline and dateline[0].type == "place"
     assert not [c for c in x.claims if c.subject.name == "AL-MUKALLA"]
+
+
+def test_a_listed_group_s_bracketed_short_form_names_it_later(extractor: Extractor) -> None:
+    x = _x(extractor, "Gunmen believed to be members of the Abu Sayyaf Group (ASG) abducted a soldier in Sulu. "
+                      "Officials said ASG sub-leader Hatib Hajan Sawadajaan led the raid.")
+    asg = [e for e in x.entities if e.name == "Abu Sayyaf Group"]
+    assert asg and any(m.text == "ASG" and m.start > 100 for m in asg[0].mentions)  # later, alone

@@ -64,6 +64,8 @@ _PLACE_NOUNS = {"village", "town", "city", "district", "area", "province", "regi
 _NAMED_RETYPE = {"GPE", "LOC", "NORP", "FAC"}
 _AFTER_PLACE_NOUN = re.compile(r"\b(?:village|town|city|capital|district|tehsil|area|locality|township|hamlet)"
                                r"\s+(?:of\s+)?$", re.I)
+#: a short form in brackets right after a name: "Inter-Services Intelligence (ISI)"
+_BRACKET_SHORT = re.compile(r"[\"”’']?\s*\(\s*([A-Z][A-Za-z\-]{1,10})\s*\)")
 _INDEFINITE = re.compile(r"\b(?:an?)\s+$", re.I)
 
 
@@ -408,6 +410,9 @@ def cluster_mentions(
         if actor is not None:
             c = by_key.get(actor.id) or new(actor.id, m, actor.type, actor.id, actor.name)
             assigned.append((m, c))
+            d = _BRACKET_SHORT.match(doc_text, m.end, m.end + 17)
+            if d and d.group(1).isupper():  # "the Abu Sayyaf Group (ASG) ... ASG sub-leader X"
+                short.setdefault(d.group(1), (c, d.end(1)))
             continue
         group_name = people_name(m.text, people) if people and etype == "group_identity" else m.text
         norm = normalise(group_name)
@@ -433,7 +438,7 @@ def cluster_mentions(
         assigned.append((m, c))
         # "Inter-Services Intelligence (ISI)": the bracketed short form is an alias
         after = doc_text[m.end : m.end + 17]
-        d = re.match(r"[\"”’']?\s*\(\s*([A-Z][A-Za-z\-]{1,10})\s*\)", after)
+        d = _BRACKET_SHORT.match(after)
         if d and d.group(1).upper() == d.group(1) or d and sum(ch.isupper() for ch in d.group(1)) >= 2:
             alias_of.setdefault(normalise(d.group(1)), c)
             if d.group(1) not in c.names:
