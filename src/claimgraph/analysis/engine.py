@@ -16,6 +16,7 @@ from datetime import date
 import numpy as np
 
 from .links import Link, LinkRun, LinkSet, PartId
+from .types import Fact
 from .weights import Weights
 
 
@@ -78,6 +79,19 @@ def _first_use(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return new[inverse.reshape(-1)], values[by_first]
 
 
+def _add_fact(f: Fact, weights: Weights, fact_base: dict[tuple[float, str, str], float], when: list,
+              base: list[float], sign: list[int]) -> None:
+    """One fact's date (ordinal, -inf when undated), base weight (memoised per credibility, modality and
+    predicate: there are few) and sign (-1 for a denial)."""
+    when.append(f.when.toordinal() if f.dated else -np.inf)
+    bkey = (f.credibility, f.modality, f.predicate)
+    b = fact_base.get(bkey)
+    if b is None:
+        b = fact_base[bkey] = weights.fact_base(*bkey)
+    base.append(b)
+    sign.append(-1 if f.negated else 1)
+
+
 def compile_set(link_set: LinkSet, weights: Weights) -> Compiled:
     """`compile_links` of every link in `link_set`, from its index arrays: the same arrays, numbered the same
     way (parts in order of first use, reports in order of first use within the parts), built with numpy
@@ -108,13 +122,7 @@ def compile_set(link_set: LinkSet, weights: Weights) -> Compiled:
     indep: list[int] = []
     fact_base: dict[tuple[float, str, str], float] = {}  # few distinct (credibility, modality, predicate)
     for f in map(facts.__getitem__, used.tolist()):
-        when.append(f.when.toordinal() if f.dated else -np.inf)
-        bkey = (f.credibility, f.modality, f.predicate)
-        b = fact_base.get(bkey)
-        if b is None:
-            b = fact_base[bkey] = weights.fact_base(*bkey)
-        base.append(b)
-        sign.append(-1 if f.negated else 1)
+        _add_fact(f, weights, fact_base, when, base, sign)
         indep.append(indep_code.setdefault(f.independence, len(indep_code)))
     ri, _ = _first_use(np.array(indep, dtype=np.int64)[rf]) if rf.size else (rf, None)
     n_indep = int(ri.max()) + 1 if ri.size else 0
@@ -166,13 +174,7 @@ def compile_links(
             fi = fact_index.get(f.id)
             if fi is None:
                 fi = fact_index[f.id] = len(when)
-                when.append(f.when.toordinal() if f.dated else -np.inf)
-                bkey = (f.credibility, f.modality, f.predicate)
-                b = fact_base.get(bkey)
-                if b is None:
-                    b = fact_base[bkey] = weights.fact_base(*bkey)
-                base.append(b)
-                sign.append(-1 if f.negated else 1)
+                _add_fact(f, weights, fact_base, when, base, sign)
             rows_part.append(p)
             rows_fact.append(fi)
             rows_indep.append(indep_ids.setdefault(f.independence, len(indep_ids)))
