@@ -33,6 +33,9 @@ def _events(text: str, published: str | None = "2024-05-15"):  # noqa: ANN202 - 
         "The group could attack the city again.",
         "If the talks fail, the militants would attack government buildings.",
         "Officials fear the militants may bomb the bridge.",
+        # an act the sentence says there is none of
+        "No attack on the police will go unpunished, the governor said.",
+        "There was no attack on the convoy, the army said.",
     ],
 )
 def test_no_event_from_non_event_wording(text: str) -> None:

@@ -47,10 +47,13 @@ def head_of(tokens: Sequence[Token]) -> Token:
 
 
 def factual(tok: Token, ne: NotEvents | None = None, *, violent: bool = False) -> bool:
-    """False when the trigger is intended, hypothetical, negated or a non-finite modifier. A violent act
-    reported with a perfect infinitive ("claim to have killed") is kept: the source says it happened."""
+    """False when the trigger is intended, hypothetical, negated (also by "no" on a noun) or a non-finite
+    modifier. A violent act reported with a perfect infinitive ("claim to have killed") is kept: the source
+    says it happened."""
     if any(c.dep_ == "neg" for c in tok.children):
         return False
+    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return False  # "No attack on the police will go unpunished", "there was no attack"
     if ne is not None and _conditional(tok, ne):
         return False  # "if the talks fail, the militants would attack ..."
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
