@@ -28,10 +28,6 @@ def type_allowed(ontology: Ontology, entity: Entity, allowed: Sequence[str] | No
     return entity.type == "place" and "state" in allowed and is_state(entity)
 
 
-def never_state(_: Entity) -> bool:
-    return False
-
-
 def unidentifiable(descriptions: Iterable[Description]) -> tuple[frozenset[str], tuple[str, ...]]:
     """Bare names (no country given: never identifiable) and name prefixes of the categories that are not a
     state's forces (an unnamed group stays unnamed with a country: "Unidentified Armed Group (Mali)")."""

@@ -437,14 +437,13 @@ def cluster_mentions(
             c.defined = etype
         assigned.append((m, c))
         # "Inter-Services Intelligence (ISI)": the bracketed short form is an alias
-        after = doc_text[m.end : m.end + 17]
-        d = _BRACKET_SHORT.match(after)
+        d = _BRACKET_SHORT.match(doc_text, m.end, m.end + 17)
         if d and d.group(1).upper() == d.group(1) or d and sum(ch.isupper() for ch in d.group(1)) >= 2:
             alias_of.setdefault(normalise(d.group(1)), c)
             if d.group(1) not in c.names:
                 c.names.append(d.group(1))
             if d.group(1).isupper() and not c.descriptive:
-                short.setdefault(d.group(1), (c, m.end + d.end(1)))
+                short.setdefault(d.group(1), (c, d.end(1)))
 
     # short person names the NER missed ("Mengal, son of …" at the start of a sentence)
     taken = {(m.sent, t) for m, _ in assigned if m.sent >= 0 for t in range(*m.tok)}

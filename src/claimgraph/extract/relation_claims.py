@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from ..ontology import Ontology
 from ..records import Entity
-from .claim_arguments import IsState, never_state, type_allowed
+from .claim_arguments import IsState, type_allowed
 from .entities import ORG_TYPES
 from .frames import Candidate, FrameInput, subjects_of
 from .relations import RelationMatch, RelationPatterns
@@ -119,7 +119,7 @@ def _what(predicates: Sequence[str], trigger: Token, offset: int, subject: str, 
 
 
 def relation_candidates(fi: FrameInput, patterns: RelationPatterns, ontology: Ontology,
-                        is_state: IsState = never_state) -> tuple[list[Candidate], list[Drop]]:
+                        is_state: IsState) -> tuple[list[Candidate], list[Drop]]:
     """Candidates of one parsed sentence from the relation patterns, and the matches that could not be one."""
     out: list[Candidate] = []
     dropped: list[Drop] = []
