@@ -47,6 +47,7 @@ BENCHMARKS: list[tuple[str, str]] = [
     ("events", "events"),
     ("conflict_notes", "conflict_notes"),
     ("devgold", "devgold"),
+    ("claimgold", "claimgold"),
     ("attribution", "attribution"),
     ("resolution", "resolution"),
     ("analysis", "analysis"),

@@ -46,6 +46,7 @@ PLOVER = Path("plover_gsr/gold_standard_records/PLOVER_GSR_CAMEO.txt")
 ZYTE = Path("article_extraction_benchmark")
 TRAFILATURA = Path("trafilatura_eval_en_subset")
 DEVGOLD = Path(__file__).resolve().parent / "devgold"
+CLAIMGOLD = Path(__file__).resolve().parent / "claimgold"
 
 
 def half(benchmark: str, item_id: str) -> Half:
@@ -123,6 +124,12 @@ def _devgold(data_dir: Path) -> list[dict]:
     return load(DEVGOLD) if DEVGOLD.is_dir() else []
 
 
+def _claimgold(data_dir: Path) -> list[dict]:
+    from bench.devgold import load
+
+    return load(CLAIMGOLD) if CLAIMGOLD.is_dir() else []
+
+
 #: split name → the loader of its items (each with an "id").
 _LOADERS: dict[str, Callable[[Path], list[dict]]] = {
     "incidents": load_incidents,
@@ -132,6 +139,7 @@ _LOADERS: dict[str, Callable[[Path], list[dict]]] = {
     "trafilatura": _trafilatura,
     "resolution_actors": _resolution_actors,
     "devgold": _devgold,
+    "claimgold": _claimgold,
 }
 
 

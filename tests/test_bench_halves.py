@@ -132,8 +132,8 @@ def test_harness_skips_a_benchmark_without_a_fast_slice(tmp_path: Path, monkeypa
 
 # -- the scorer is the bench's own -------------------------------------------------------------------------
 
-SCORING = ["events.py", "names.py", "geo.py", "devgold.py", "conflict_notes.py", "split.py", "product.py",
-           "attribution.py"]
+SCORING = ["events.py", "names.py", "geo.py", "devgold.py", "claimgold.py", "conflict_notes.py", "split.py",
+           "product.py", "attribution.py"]
 
 
 @pytest.mark.parametrize("module", SCORING)
@@ -354,3 +354,25 @@ def test_conflict_note_fatalities_accept_their_alternatives() -> None:
     x = _extraction([{"perpetrators": [], "killed": {"min": 10, "max": 10}}])
     assert score_notes([note], [x], Aliases())["metrics"] == {"fatalities": 1.0}
     assert score_notes([dict(note, fatalities_alt=[])], [x], Aliases())["metrics"] == {"fatalities": 0.0}
+
+
+def test_claimgold_scores_claims_only_on_its_own_split(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bench import claimgold
+
+    [r] = claimgold.run(tmp_path, folder=tmp_path / "claimgold")
+    assert r["metrics"] == {} and r["notes"].startswith("skipped")
+    seen: list[list[str]] = []
+
+    def fake_extract(docs):  # noqa: ANN001, ANN202
+        docs = list(docs)
+        seen.append([d["id"] for d in docs])
+        claims = [{"subject": {"id": "l", "name": "Lashkar-e-Jhangvi"}, "predicate": "cooperates_with",
+                   "object": {"id": "k", "name": "Islamic State Khorasan Province"}, "modality": "asserted",
+                   "polarity": "affirmed", "source": {"kind": "anonymous"}}]
+        return [_pred_line(d["id"], [], [], claims if d["id"] == "fx-quetta-college" else []) for d in docs]
+
+    monkeypatch.setattr(claimgold, "extract_docs", fake_extract)
+    [r] = claimgold.run(tmp_path, folder=FIXTURES / "devgold", fast=True)  # the fast slice: no learned column
+    assert seen == [["fx-quetta-college", "fx-kurram-clash"]] and r["baselines"] == {}
+    assert (r["metrics"]["claim_precision"], r["metrics"]["claim_recall"]) == (1.0, 0.5)
+    assert "event_recall" not in r["metrics"]

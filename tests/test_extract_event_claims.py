@@ -161,3 +161,11 @@ def test_an_attack_with_its_own_place_is_not_the_one_told_before(extractor) -> N
     text = ("A suicide bomber killed 12 policemen at a checkpoint in Bannu on Friday. "
             "Police blamed the Tehreek-e-Taliban Pakistan for an earlier attack on a school.")
     assert ("Tehrik-i-Taliban Pakistan", "attacked", "Bannu") not in _claims(_extract(extractor, text), "attacked")
+
+
+@pytest.mark.model
+def test_the_place_of_a_verbs_act_is_what_was_attacked_when_no_target_is_named(extractor) -> None:  # type: ignore[no-untyped-def]
+    # "in" hangs on "carried out", not on "attacks": the place is still where the act was done
+    x = _extract(extractor, "Between October 1974 and December 1975 the Balcombe Street Gang carried out"
+                            " approximately 40 bomb and gun attacks in and around London.")
+    assert ("Balcombe Street Gang", "attacked", "London") in _claims(x, "attacked")

@@ -15,9 +15,10 @@ from __future__ import annotations
 import gc
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -29,13 +30,13 @@ from ..nlp.gazetteer import Actor
 from ..nlp.pipeline import add_gazetteer, gazetteer_of, load_pipeline
 from ..nlp.segment import Segmenter, Sentence, verb_forms
 from ..ontology import load_ontology
-from ..records import Document, Extraction, ExtractionError, PartialDate, Precision
+from ..records import Document, Entity, Extraction, ExtractionError, PartialDate, Precision
 from .attribution import credit_author
 from .claim_arguments import drop_unidentified, unidentifiable
 from .claims import ClaimLexicons, find_claims
 from .countries import countries_from
 from .dateline import find_dateline
-from .entities import Mention, cluster_mentions, dateline_places, find_mentions
+from .entities import Mention, MentionIndex, cluster_mentions, dateline_places, find_mentions
 from .event_claims import EventClaimFinder
 from .event_lexicon import load_event_lexicon
 from .event_place import load_tables as load_place_tables
@@ -45,7 +46,23 @@ from .topic import topic_actor, topic_entity
 from .triggers import key_word
 from .types import ExtractContext, ParsedSentence, PlaceResolver
 
-__all__ = ["Extractor", "ExtractContext", "ParsedSentence"]
+__all__ = ["Analysis", "Extractor", "ExtractContext", "ParsedSentence"]
+
+T = TypeVar("T")
+
+
+@dataclass(slots=True)
+class Analysis:
+    """One document as extraction reads it before finding claims and events."""
+    doc: Document
+    sentences: list[Sentence]
+    parsed: list[ParsedSentence]  # the kept sentences, parsed
+    more: list[ParsedSentence]  # sentences parsed for statements alone
+    entities: list[Entity]
+    index: MentionIndex
+    ctx: ExtractContext
+    topic: Entity | None
+    dropped: list[tuple[str, str]]
 
 
 @dataclass(slots=True)
@@ -123,6 +140,19 @@ class Extractor:
         if n_process > 1:
             yield from _extract_forked(self, docs, n_process, batch_size)
             return
+        yield from self._parsed(docs, batch_size, self._finish)
+
+    def analyses(self, docs: Iterable[Document], *, batch_size: int = 64) -> Iterator[Analysis]:
+        """What extraction reads before it finds claims and events, per document in input order (a document
+        that fails is left out): the parsed sentences, entities and mention index. For training and inspecting
+        the learned parts, which see exactly what extraction sees."""
+        for a in self._parsed(docs, batch_size, lambda item: self._analyse(item) if item.error is None else None):
+            if a is not None:
+                yield a
+
+    def _parsed(self, docs: Iterable[Document], batch_size: int, finish: Callable[[_Pending], T]) -> Iterator[T]:
+        """`finish` of each document once its kept sentences are parsed, in input order; only the sentences the
+        segmenter keeps are parsed, all documents' sentences through one `nlp.pipe`."""
         pending: deque[_Pending] = deque()
         by_number: dict[int, _Pending] = {}
         source = iter(docs)
@@ -135,20 +165,18 @@ class Extractor:
                 pending.append(item)
                 by_number[item.number] = item
                 for s in item.kept:
-                    # the context is a plain number: with n_process > 1 spaCy pickles contexts
                     yield doc.text[s.start : s.end].replace("\n", " "), item.number
                 for *_, text in item.extra:  # statements' sentences share the batches
                     yield text, item.number
 
-        stream = self.nlp.pipe(sentences(), as_tuples=True, batch_size=max(batch_size, 128),
-                               n_process=n_process)
+        stream = self.nlp.pipe(sentences(), as_tuples=True, batch_size=max(batch_size, 128))
         try:
             for parsed, number in stream:
                 item = by_number[number]
                 while pending and pending[0] is not item and len(pending[0].parsed) >= pending[0].needed:
                     done = pending.popleft()
                     by_number.pop(done.number, None)
-                    yield self._finish(done)
+                    yield finish(done)
                 item.parsed.append(parsed)
         except Exception as exc:  # noqa: BLE001 - a parser crash fails the documents in flight, not the run
             reason = f"parse failed: {type(exc).__name__}: {exc}"
@@ -156,11 +184,11 @@ class Extractor:
                 item = pending.popleft()
                 if len(item.parsed) < item.needed and item.error is None:
                     item.error = ExtractionError("parse", reason)
-                yield self._finish(item)
-            yield from self.extract_many(source, n_process=n_process, batch_size=batch_size)
+                yield finish(item)
+            yield from self._parsed(source, batch_size, finish)
             return
         while pending:
-            yield self._finish(pending.popleft())
+            yield finish(pending.popleft())
 
     def _warm_up(self) -> None:
         """Extract one short report once, so that what extraction loads on first use (the date parser's
@@ -194,7 +222,7 @@ class Extractor:
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop a run
             return Extraction(doc=doc, error=ExtractionError("extract", f"{type(exc).__name__}: {exc}"))
 
-    def _extract_parsed(self, item: _Pending) -> Extraction:
+    def _analyse(self, item: _Pending) -> Analysis:
         doc = item.doc
         kept = len(item.kept)
         parsed = [ParsedSentence(s.start, p, s.paragraph) for s, p in zip(item.kept, item.parsed[:kept], strict=True)]
@@ -215,6 +243,12 @@ class Extractor:
             if new:
                 entities = [*entities, topic]
                 index.entities[topic.id] = topic
+        return Analysis(doc, item.sentences, parsed, more, entities, index, ctx, topic, dropped)
+
+    def _extract_parsed(self, item: _Pending) -> Extraction:
+        a = self._analyse(item)
+        doc, parsed, entities, index, ctx, topic = a.doc, a.parsed, a.entities, a.index, a.ctx, a.topic
+        dropped, more = a.dropped, a.more
         claims, claim_drops = find_claims(parsed, index, entities, ctx, self.lex, topic=topic)
         claims, unnamed = drop_unidentified(claims, entities, self.unidentifiable)
         claim_drops += unnamed

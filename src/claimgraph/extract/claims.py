@@ -22,6 +22,7 @@ from .claim_arguments import IsState, type_allowed
 from .claim_place import place_of
 from .entities import MentionIndex
 from .frames import FRAMES, Candidate, FrameInput
+from .learned.relation_model import RelationModel, model_candidates, packaged_model
 from .modality import CueLexicon, find_modality
 from .relation_claims import relation_candidates
 from .relations import NOMINAL_FRAMES, RelationPatterns, default_patterns
@@ -44,6 +45,8 @@ class ClaimLexicons:
     arrival: frozenset[str] = frozenset()
     #: declarative relation patterns (extract/patterns/relations.yaml)
     relations: RelationPatterns | None = None
+    #: the relation classifier (learned/relation_model.py) for pairs no rule spoke about; None: rules only
+    relation_model: RelationModel | None = None
 
     @classmethod
     def from_ontology(cls, ontology: Ontology) -> ClaimLexicons:
@@ -51,7 +54,7 @@ class ClaimLexicons:
         pt = lex.get("predicate_triggers") or {}
         arrival = frozenset(str(w).lower() for w in (pt.get("operates_in") or {}).get("arrival") or [])
         return cls(Triggers.from_lexicon(lex), CueLexicon.from_lexicon(lex), AttributionLexicon.from_lexicon(lex),
-                   arrival, default_patterns())
+                   arrival, default_patterns(), packaged_model())
 
     def words(self) -> set[str]:
         """Words one of which a sentence needs to carry a claim (trigger words and relation-pattern words)."""
@@ -177,6 +180,9 @@ def find_claims(
             more, why = relation_candidates(fi, lex.relations, ctx.ontology, ctx.is_state)
             cands.extend(more)
             dropped.extend(why)
+        if lex.relation_model is not None:
+            covered = {(c.subject.id, c.object.id) for c in cands if c.object is not None}
+            cands.extend(model_candidates(fi, lex.relation_model, covered))
         targets = {(c.subject.id, c.object.id) for c in cands if c.predicate == "targets" and c.object}
         evidence = Span(ps.start, ps.end, doc.text[ps.start : ps.end])
         paragraph = ctx.paragraphs[ps.paragraph] if ps.paragraph < len(ctx.paragraphs) else None

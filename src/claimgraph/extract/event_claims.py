@@ -174,6 +174,11 @@ class EventClaimFinder:
             if below is not None and below.dep_ == "prep" and below.lower_ in _OF_FOR and len(path) > 1 \
                     and path[-2].i in acts:
                 return path[-2]  # "accused of bombing", "blamed for the attack"
+            if below is not None and below.dep_ == "prep" and below.lower_ in _WHERE:
+                # "X carried out attacks in and around London": the place is where the verb's act was done
+                act = next((c for c in top.children if c.dep_ == "dobj" and c.i in acts), None)
+                if act is not None:
+                    return act
         return None
 
     def _alleges(self, tok: Token) -> bool:
@@ -400,6 +405,8 @@ def _where_of_act(tok: Token, acts: set[int]) -> bool:
 
 
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "on", "into"}
+#: prepositions that put a verb's act somewhere ("carried out attacks across Punjab")
+_WHERE = _LOCATIVE - {"on"} | {"around", "across", "throughout"}
 
 
 def _told(deed: Token) -> bool:

@@ -1,0 +1,70 @@
+"""The claim gold: real documents annotated by hand for claims only, before claimgraph ran on them.
+
+    run(data_dir, *, limit=None, fast=False) -> [Result]
+
+bench/claimgold/ holds documents in the dev gold's format (bench/devgold/GUIDELINE.md, "Claims"; README.md
+there says where the texts come from and the conventions beyond the guideline), every relation between two
+actors annotated, no events. Split by document id (`half("claimgold", id)`) and scored like the dev gold's
+claims (`claimgraph.score`): `claim_precision`, `claim_recall`, `claim_f1`, and over the claims found how often
+modality, polarity and source kind are right.
+
+Rules and learned side by side (not on the fast slice): the relation classifier
+(claimgraph/extract/learned/relation_model.py) is trained here on the tuning halves of this set and of the dev
+gold (scripts/train_relation_model.py does the same for a model to ship), added to the rules, and scored on
+both test halves: the `rules_and_learned` column, and the dev gold's figures in the notes. The product ships
+rules only while the learned column does not measure better.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from claimgraph.score import score_claims
+
+from . import halved
+from .devgold import extract_docs, load
+from .split import CLAIMGOLD, DEVGOLD, select
+
+NAME = "claimgold"
+
+
+def _metrics(gold: list[dict], pred: list[dict]) -> dict[str, float]:
+    s = score_claims(gold, pred)
+    out = {"claim_precision": round(s.precision, 4), "claim_recall": round(s.recall, 4), "claim_f1": round(s.f1, 4)}
+    for field in ("modality", "polarity", "source_kind"):
+        if field in s.fields:
+            out[f"claim_{field}"] = round(s.fields[field].accuracy, 4)
+    return out
+
+
+def _result(part: list[dict]) -> dict[str, Any]:
+    gold = [i["gold"] for i in part]
+    pred = extract_docs(i["doc"] for i in part)
+    s = score_claims(gold, pred)
+    return {"benchmark": NAME, "items": len(part), "metrics": _metrics(gold, pred), "baselines": {},
+            "notes": f"{s.tp + s.fn} gold claims, {s.tp + s.fp} predicted."}
+
+
+def run(data_dir: Path, *, limit: int | None = None, fast: bool = False, folder: Path = CLAIMGOLD) -> list[dict]:
+    items = load(folder) if folder.is_dir() else []
+    if not items:
+        return [{"benchmark": NAME, "items": 0, "metrics": {}, "baselines": {},
+                 "notes": f"skipped: no annotated documents in bench/{folder.name}"}]
+    halves = select(NAME, items, lambda i: i["id"], limit=limit, fast=fast)
+    results = {which: _result(part) for which, part in halves.items() if part}
+    if "test" not in results:
+        return [{"benchmark": NAME, "items": 0, "metrics": {}, "baselines": {},
+                 "notes": "skipped: no annotated document falls in the test half"}]
+    out = halved(results["test"], results.get("tune"))
+    if not fast and halves.get("tune") and DEVGOLD.is_dir():
+        dev = select("devgold", load(DEVGOLD), lambda i: i["id"], limit=limit)
+        from .relation_learned import with_learned
+
+        learned = with_learned({"claimgold": halves["test"], "devgold": dev["test"]}, halves["tune"] + dev["tune"])
+        out["baselines"] = {"rules_and_learned": learned["claimgold"]}
+        d = learned["devgold"]
+        out["notes"] += (f" With the relation classifier trained on both tuning halves, the dev gold's test half"
+                         f" scores claim precision {d['claim_precision']:.3f}, recall {d['claim_recall']:.3f},"
+                         f" F1 {d['claim_f1']:.3f} (rules alone: the devgold benchmark).")
+    return [out]

@@ -1,0 +1,61 @@
+"""The relation classifier (extract/learned/relation_*.py): actor pairs, their features, labels from claim gold,
+a model fitted and read back as plain data, and its candidates beside the rules'.
+
+Model-backed where a sentence is parsed: the real spaCy pipeline through `Extractor.analyses`."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract.learned.relation_model import NONE, RelationModel
+from claimgraph.records import Document
+
+
+def _analysis(extractor, text: str):  # type: ignore[no-untyped-def]
+    [a] = list(extractor.analyses([Document(id="d", text=text, source="-")]))
+    return a
+
+
+def test_a_model_is_plain_data_and_predicts_the_best_relation_other_than_none() -> None:
+    model = RelationModel.from_data({"classes": ["attacked", "none"], "intercept": [0.0, 1.0],
+                                     "weights": {"PW:attack": [3.0, 0.0]}, "dense": [[1.0, 0.0]],
+                                     "threshold": 0.6})
+    assert model.predict(["PW:attack"])[0] == "attacked"
+    assert model.predict(["PW:attack"])[1] > 0.8
+    assert model.predict(["B:and"])[1] < 0.3  # no evidence: none wins, attack is unlikely
+    # the context-vector row counts only when the vector has the model's width
+    assert model.predict(["B:and"], [2.0])[1] > model.predict(["B:and"])[1]
+    assert model.predict(["B:and"], [2.0, 1.0]) == model.predict(["B:and"])
+    assert model.threshold == 0.6 and NONE not in {model.predict([])[0]}
+
+
+@pytest.mark.model
+def test_pairs_are_ordered_actor_first_and_described_by_wording_not_names(extractor) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.extract.learned.relation_pairs import dense, features, pairs
+
+    a = _analysis(extractor, "The Taliban attacked a police post in Kandahar on Tuesday.")
+    [ps] = a.parsed
+    found = {(p.subject.entity.name, p.object.entity.name): p for p in pairs(ps.sent, 0, a.index)}
+    assert ("Taliban", "Kandahar") in found
+    assert not any(obj == "Taliban" and subj.startswith("Kandah") for subj, obj in found)  # a place is no subject
+    f = features(found[("Taliban", "Kandahar")], ps.sent)
+    assert "PC:attack" in f or "LC:attack" in f  # the verb's word class from the relation patterns
+    assert not any("taliban" in x.lower() or "kandahar" in x.lower() for x in f)
+    assert len(dense(found[("Taliban", "Kandahar")])) == 4 * ps.sent.tensor.shape[1]
+
+
+@pytest.mark.model
+def test_gold_claims_label_the_pair_they_name_and_fit_learns_them(extractor) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.extract.learned.relation_train import fit, label_pairs
+
+    text = "Lashkar-e-Taiba fighters attacked the Indian Army in Kupwara."
+    gold = {"doc": {"id": "d"}, "claims": [
+        {"subject": "Lashkar-e-Taiba", "predicate": ["attacked", "targets"], "object": "Indian Army",
+         "evidence": "Lashkar-e-Taiba fighters attacked the Indian Army"}]}
+    examples = label_pairs(_analysis(extractor, text), gold)
+    labels = {e.where.split(": ", 1)[1]: e.label for e in examples}
+    assert [k for k, v in labels.items() if v == "attacked"] == ["Lashkar-e-Taiba -> Indian Army"]
+    assert set(labels.values()) == {"attacked", NONE}
+    model = RelationModel.from_data(fit(examples * 3))
+    right = next(e for e in examples if e.label == "attacked")
+    assert model.predict(right.features, right.dense)[0] == "attacked"
