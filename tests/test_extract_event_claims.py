@@ -169,3 +169,12 @@ def test_the_place_of_a_verbs_act_is_what_was_attacked_when_no_target_is_named(e
     x = _extract(extractor, "Between October 1974 and December 1975 the Balcombe Street Gang carried out"
                             " approximately 40 bomb and gun attacks in and around London.")
     assert ("Balcombe Street Gang", "attacked", "London") in _claims(x, "attacked")
+
+
+@pytest.mark.model
+def test_a_claim_opening_the_next_paragraph_reaches_back_to_the_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "On 16 February 2017, a suicide bombing took place inside a shrine in Sehwan, Sindh,"
+                            " Pakistan. At least 90 people were killed.\n\nThe Tehrik-i-Taliban Pakistan claimed"
+                            " responsibility for the bombing. Services resumed the next day.")
+    assert ("Tehrik-i-Taliban Pakistan", "claimed_responsibility_for", "Sehwan") in _claims(
+        x, "claimed_responsibility_for")

@@ -194,8 +194,8 @@ class EventClaimFinder:
         if claim is None:
             return []
         csi, verb = claim
-        # a claim refers back to the incident just told: the same paragraph, a few sentences away
-        near = [si for si in sentences if abs(si - csi) <= _CLAIM_REACH and paragraph[si] == paragraph[csi]]
+        # a claim refers back to the incident just told: a few sentences away, in its paragraph or the one before
+        near = _told_before(sentences, csi, paragraph)
         hit = self._acted_on(objects, near, inputs, acts)
         place_only = not hit
         if place_only:
@@ -236,7 +236,7 @@ class EventClaimFinder:
         if anchor is None:
             return []
         asi, deed = anchor
-        near = [si for si in sentences if abs(si - asi) <= _CLAIM_REACH and paragraph[si] == paragraph[asi]]
+        near = _told_before(sentences, asi, paragraph)
         hit = self._acted_on(objects, near, inputs, acts)
         if not hit:
             place = _place_entity(event, near, inputs, entities)
@@ -457,6 +457,14 @@ _OF_FOR = {"of", "for"}
 _WITHIN_NAME = {"compound", "amod", "conj", "appos"}  # not "poss": "the member's brother" is not the member
 _PATIENT = {"dobj", "nsubjpass"}
 _ON = {"on", "against", "targeting", "upon"}
+
+
+def _told_before(sentences: Sequence[int], at: int, paragraph: dict[int, int]) -> list[int]:
+    """The incident's sentences that a sentence naming who did or claimed "the attack" refers back to: at most
+    _CLAIM_REACH sentences away, in its own paragraph or the one before ("… killed 90 people.¶ ISKP claimed
+    responsibility for the bombing."), never further back."""
+    return [si for si in sentences if abs(si - at) <= _CLAIM_REACH and (
+        paragraph[si] == paragraph[at] or si < at and paragraph[si] == paragraph[at] - 1)]
 
 
 def _place_entity(event: Event, sentences: Sequence[int], inputs: dict[int, FrameInput],

@@ -8,6 +8,8 @@ change of behaviour never silently changes a stored config.
 
 from __future__ import annotations
 
+from functools import cache
+
 import re
 from pathlib import Path
 
@@ -86,10 +88,45 @@ _JOINERS = {"e", "i", "ul", "ud", "ut", "us", "ur", "al", "el", "wal", "o"}
 _JOINED = re.compile(r"(?<=\w)-(" + "|".join(sorted(_JOINERS, key=len, reverse=True)) + r")-(?=\w)", re.IGNORECASE)
 
 
+@cache
+def romanisations() -> dict[str, tuple[str, ...]]:
+    """word (lower case) → the other ways news romanises it (ontology/lexicon.yaml `romanisations`)."""
+    from ..ontology import load_ontology
+
+    table: dict[str, tuple[str, ...]] = {}
+    for group in load_ontology().lexicon.get("romanisations") or []:
+        forms = [str(w) for w in group]
+        for w in forms:
+            table[w.lower()] = tuple(f for f in forms if f.lower() != w.lower())
+    return table
+
+
+_ARTICLE = re.compile(r"^(al|Al|AL|el|El)([ -])(?=[A-Z])")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _romanised(name: str) -> list[str]:
+    """The name with its first word that has other romanisations written each other way ("Al-Qa'ida in the
+    Islamic Maghreb" → "Al-Qaeda in …", "Al-Qaida in …"), the first letter's case kept."""
+    table = romanisations()
+    for m in _WORD.finditer(name):
+        others = table.get(m.group().lower())
+        if others:
+            word = m.group()
+            return [name[: m.start()] + (o[:1].upper() + o[1:] if word[:1].isupper() else o) + name[m.end():]
+                    for o in others]
+    return []
+
+
 def spellings(name: str) -> list[str]:
-    """A name and the ways news writes its hyphenated joiners: "Lashkar-e-Taiba", "Lashkar-e Taiba",
-    "Lashkar e Taiba", "Lashkar e-Taiba" (up to two joiners varied)."""
-    out = [name]
+    """A name and the ways news writes it: its hyphenated joiners ("Lashkar-e-Taiba", "Lashkar-e Taiba",
+    "Lashkar e Taiba", "Lashkar e-Taiba"; up to two joiners varied) and the other romanisations of one of its
+    words ("al-Qa'ida" / "al-Qaeda" / "al-Qaida")."""
+    out = [name, *_romanised(name)]
+    article = _ARTICLE.match(name)
+    if article:  # the Arabic article written joined or apart: "Al-Mourabitoun", "Al Mourabitoun"
+        other = "-" if article.group(2) == " " else " "
+        out += [article.group(1) + other + v[article.end():] for v in out]
     for m in list(_JOINED.finditer(name))[:2]:
         joiner = m.group(1)
         out = [v for n in out for v in {n, n.replace(f"-{joiner}-", f"-{joiner} ", 1),
