@@ -164,3 +164,21 @@ def test_a_spelling_the_list_lacks_still_names_the_listed_group(extractor) -> No
     assert all(e.type != "person" for e in named.values())
     assert len([e for e in named.values() if e.refs]) == 2  # both listed groups, AQIM not taken for al-Qaeda
     assert not any(e.name.lower() in {"al-qaeda", "al-qaida"} for e in named.values())
+
+
+@pytest.mark.model
+def test_a_listed_groups_name_of_ordinary_words_is_found_only_written_as_a_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.records import Document
+
+    def names(text: str) -> set[str]:
+        x = extractor.extract(Document(id="d", source="-", text=text))
+        return {e.name.lower() for e in x.entities if e.refs}
+
+    # list primary names whose every word is in the lemmatizer's word index (a proper noun of WordNet counts)
+    assert "hamas" in names("Hamas is an ally of Hezbollah.")
+    assert any("lord" in n for n in names("The Lord's Resistance Army abducted children in northern Uganda."))
+    assert any("liberation of palestine" in n for n in names(
+        "The Popular Front for the Liberation of Palestine fired rockets."))
+    assert not names("An armed Islamic group attacked the village.")  # not written as a name
+    # part of a longer name that no list knows is not the listed group
+    assert "national liberation army" not in names("The Irish National Liberation Army denied involvement.")

@@ -62,11 +62,14 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class NamePattern:
-    """A name to match in text. `exact` names match case-sensitively; the others on lower case."""
+    """A name to match in text. `exact` names match case-sensitively; the others on lower case. An `alone` name
+    (a listed group's name of ordinary words) matches only where it is written as a name and is not part of a
+    longer capitalised one ("National Liberation Army" is not in "Irish National Liberation Army")."""
 
     text: str
     actor_id: str
     exact: bool
+    alone: bool = False
 
 
 @dataclass(slots=True)
@@ -181,6 +184,17 @@ class _Record:
 
 #: Kinship keys a curated actor may carry (see resolve/kinship.yaml): kin stay separate actors.
 KIN_RELATIONS = ("branch_of", "front_of", "successor_of", "splinter_of", "affiliate_of", "part_of")
+
+#: UN Security Council sanctions lists of armed groups (reference prefixes): ISIL/Al-Qaida, Taliban, DR Congo,
+#: Central African Republic, Somalia, Yemen, Mali. Other UN lists hold ministries, banks and firms.
+_ARMED_LISTS = ("un:QDe", "un:TAe", "un:CDe", "un:CFe", "un:SOe", "un:YEe", "un:MLe")
+
+
+def _listed_group(r: _Record) -> bool:
+    """A record of an armed group on a terrorism or armed-group sanctions list (OFAC's FTO entries, the UN's
+    armed-group lists): its primary name is the group's name, however ordinary its words ("Lord's Resistance
+    Army", "Islamic Movement of Uzbekistan", "HAMAS")."""
+    return r.type != "person" and (r.ref.startswith("ofac:") or r.ref.startswith(_ARMED_LISTS))
 
 
 def _check_sources(data: dict) -> None:
@@ -312,6 +326,7 @@ def _merge(records: list[_Record], common_words: frozenset[str]) -> Gazetteer:
 
     actors: dict[str, Actor] = {}
     trusted: dict[str, set[str]] = {}
+    primary: dict[str, set[str]] = defaultdict(set)  # listed groups' primary names, as written in prose
     key_to_id: dict[str, str] = {}
     pending_kin: list[tuple[str, list[tuple[str, str]]]] = []
 
@@ -334,6 +349,8 @@ def _merge(records: list[_Record], common_words: frozenset[str]) -> Gazetteer:
         names: list[str] = []
         acronyms = _initialisms(n for m in members for n in (m.name, *m.aliases))
         for m in sorted(members, key=lambda m: (m is not head, m.ref)):
+            if _listed_group(m):
+                primary[aid].add(_titlecase(m.name, common_words, acronyms))
             for n in [m.name, *m.aliases]:
                 n = n if m.ref.startswith("curated:") else _titlecase(n, common_words, acronyms)
                 owner = curated_owner.get(normalise(n), aid)
@@ -357,7 +374,7 @@ def _merge(records: list[_Record], common_words: frozenset[str]) -> Gazetteer:
         resolved = tuple((rel, key_to_id[k]) for rel, k in kin if k in key_to_id)
         actors[aid] = Actor(a.id, a.key, a.name, a.type, a.aliases, a.refs, resolved, a.country)
 
-    patterns = list(_patterns(actors.values(), trusted, common_words))
+    patterns = list(_patterns(actors.values(), trusted, common_words, primary))
     return Gazetteer(actors, tuple(patterns))
 
 
@@ -393,8 +410,18 @@ def _pattern_ok(name: str, curated: bool, person: bool, common_words: frozenset[
     return True
 
 
+def _primary_ok(name: str, primary: set[str]) -> bool:
+    """Whether a name the common-word test refused is a listed group's primary name that is safe as an exact
+    pattern: at least two words that are not particles, or one word of five letters or more."""
+    if name not in primary:
+        return False
+    words = [w for w in re.split(r"[\s\-'’/.,]+", name.lower()) if w and w not in _PARTICLES]
+    return len(words) >= 2 or len(words) == 1 and len(re.sub(r"[^a-z]", "", words[0])) >= 5
+
+
 def _patterns(
-    actors: Iterable[Actor], trusted: dict[str, set[str]], common_words: frozenset[str]
+    actors: Iterable[Actor], trusted: dict[str, set[str]], common_words: frozenset[str],
+    primary: dict[str, set[str]] | None = None,
 ) -> Iterator[NamePattern]:
     seen: dict[str, set[str]] = defaultdict(set)
     out: list[NamePattern] = []
@@ -402,6 +429,12 @@ def _patterns(
         for n in [a.name, *a.aliases]:
             curated = n in trusted.get(a.id, ())
             if not _pattern_ok(n, curated, a.type == "person", common_words):
+                if primary is None or not _primary_ok(n, primary.get(a.id, set())):
+                    continue
+                # a listed group's own name of ordinary words, matched only as the list's prose form writes it
+                # ("Lord's Resistance Army", never "an armed Islamic group" for "Armed Islamic Group")
+                out.append(NamePattern(n, a.id, False, alone=True))
+                seen[normalise(n)].add(a.id)
                 continue
             letters = re.sub(r"[^A-Za-z]", "", n)
             multi = len(re.findall(r"[A-Za-z]+", n)) > 1

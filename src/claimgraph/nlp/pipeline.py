@@ -8,9 +8,8 @@ change of behaviour never silently changes a stored config.
 
 from __future__ import annotations
 
-from functools import cache
-
 import re
+from functools import cache
 from pathlib import Path
 
 import spacy
@@ -51,10 +50,12 @@ class GazetteerMatcher:
         self.gazetteer = gazetteer
         self.exact = PhraseMatcher(vocab, attr="ORTH")
         self.folded = PhraseMatcher(vocab, attr="LOWER")
+        self.alone = PhraseMatcher(vocab, attr="LOWER")
         exact: dict[str, list[Doc]] = {}
         folded: dict[str, list[Doc]] = {}
+        alone: dict[str, list[Doc]] = {}
         for p in gazetteer.patterns:
-            target = exact if p.exact else folded
+            target = alone if p.alone else exact if p.exact else folded
             target.setdefault(p.actor_id, []).extend(make_doc(t) for t in spellings(p.text))
             if p.exact and p.text.lower().startswith("the "):
                 target[p.actor_id].append(make_doc("The " + p.text[4:]))
@@ -62,19 +63,23 @@ class GazetteerMatcher:
             self.exact.add(aid, docs)
         for aid, docs in folded.items():
             self.folded.add(aid, docs)
+        for aid, docs in alone.items():
+            self.alone.add(aid, docs)
 
     def find(self, doc: Doc | Span) -> list[Span]:
         """Longest non-overlapping gazetteer matches, labelled with the actor's type, `id_` = actor id."""
         spans: list[Span] = []
         base = doc if isinstance(doc, Doc) else doc.doc
         offset = 0 if isinstance(doc, Doc) else doc.start
-        for matcher, folded in ((self.exact, False), (self.folded, True)):
+        for matcher, folded in ((self.exact, False), (self.folded, True), (self.alone, False)):
             for match_id, start, end in matcher(doc):
                 span = base[offset + start : offset + end]
                 if folded and not any(c.isupper() for c in span.text):
                     continue  # "the islamic state" in lower case prose is not a name
                 if not whole_name(span):
                     continue  # "Lashkar" inside "Lashkar-e-Islam" is not Lashkar-e-Taiba
+                if matcher is self.alone and not _stands_alone(span):
+                    continue
                 actor = self.gazetteer.actors[base.vocab.strings[match_id]]
                 spans.append(Span(base, span.start, span.end, label=actor.type.upper(), span_id=actor.id))
         return filter_spans(spans)
@@ -123,6 +128,8 @@ def spellings(name: str) -> list[str]:
     "Lashkar e Taiba", "Lashkar e-Taiba"; up to two joiners varied) and the other romanisations of one of its
     words ("al-Qa'ida" / "al-Qaeda" / "al-Qaida")."""
     out = [name, *_romanised(name)]
+    if "’" in name:  # "Lord’s Resistance Army" as "Lord's Resistance Army"
+        out.append(name.replace("’", "'"))
     article = _ARTICLE.match(name)
     if article:  # the Arabic article written joined or apart: "Al-Mourabitoun", "Al Mourabitoun"
         other = "-" if article.group(2) == " " else " "
@@ -133,6 +140,21 @@ def spellings(name: str) -> list[str]:
                                           n.replace(f"-{joiner}-", f" {joiner} ", 1),
                                           n.replace(f"-{joiner}-", f" {joiner}-", 1)}]
     return sorted(set(out), key=lambda v: (v != name, v))
+
+
+def _stands_alone(span: Span) -> bool:
+    """Whether a name of ordinary words is written as a name — each of its words of four letters or more
+    capitalised ("Popular Front for the Liberation of Palestine", "HAMAS", never "an armed Islamic group") — and
+    no capitalised word runs on from it on either side ("Irish National Liberation Army", "National Liberation
+    Army Command"); a sentence's first word and "The" do not count."""
+    if any(t.is_alpha and len(t) >= 4 and not (t.is_title or t.is_upper) for t in span):
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.is_title and not before.is_sent_start and before.lower_ != "the":
+        return False
+    return not (after is not None and after.is_title)
 
 
 def whole_name(span: Span) -> bool:
