@@ -178,3 +178,13 @@ def test_a_claim_opening_the_next_paragraph_reaches_back_to_the_incident(extract
                             " responsibility for the bombing. Services resumed the next day.")
     assert ("Tehrik-i-Taliban Pakistan", "claimed_responsibility_for", "Sehwan") in _claims(
         x, "claimed_responsibility_for")
+
+
+@pytest.mark.model
+def test_a_group_said_to_have_carried_out_the_attacks_told_before_attacked_their_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Two bombs exploded at a cathedral in Jolo, killing 20 people. It is believed that the"
+                            " Abu Sayyaf militant group carried out the attacks.")
+    claim = _claims(x, "attacked")[("Abu Sayyaf", "attacked", "Jolo")]
+    assert claim.modality is Modality.HEDGED  # "it is believed": nobody asserts it as fact
+    [event] = x.events
+    assert [p.name for p in event.perpetrators] == ["Abu Sayyaf"]

@@ -25,7 +25,7 @@ STATED = [
     ("Pakistan's intelligence agency facilitated guest houses for TTP leaders in Quetta, officials said.",
      "supports", "Pakistan", "Taliban Pakistan"),
     ("Al-Shabaab and Al-Qaeda in the Arabian Peninsula had agreed to share training camps, the report said.",
-     "cooperates_with", "Shabaab", "Qaeda"),
+     "cooperates_with", "Shabaab", "Arabian Peninsula"),
     ("Fighters loyal to Khalifa Haftar attacked Tripoli.", "attacked", "Haftar", "Tripoli"),
     ("Jamaat Nusrat al-Islam wal-Muslimin, an affiliate of al-Qaeda, has expanded across the Sahel.",
      "branch_of", "Nasr al-Islam", "al-Qaeda"),
@@ -91,7 +91,7 @@ STATED = [
      "Hashimi", "Islamic State"),
     ("Ahmad Shah Massoud was elected chief of the Northern Alliance.", "member_of", "Massoud", "Northern Alliance"),
     ("Nasir al-Wuhayshi was one of the founders of al-Qaeda in the Arabian Peninsula.", "member_of", "Wuhayshi",
-     "Qaeda"),
+     "Arabian Peninsula"),
     ("ISI Director General Faiz Hameed met the delegation in Kabul.", "member_of", "Faiz Hameed",
      "Inter-Services Intelligence"),
     ("Police said Hassan Nasrallah was the leader of Hezbollah.[12] He denied it.", "member_of", "Nasrallah",
@@ -400,3 +400,21 @@ def test_a_listed_group_s_bracketed_short_form_names_it_later(extractor: Extract
                       "Officials said ASG sub-leader Hatib Hajan Sawadajaan led the raid.")
     asg = [e for e in x.entities if e.name == "Abu Sayyaf Group"]
     assert asg and any(m.text == "ASG" and m.start > 100 for m in asg[0].mentions)  # later, alone
+
+
+@pytest.mark.model
+def test_an_ally_is_a_peer_and_a_stronghold_is_where_a_group_operates(extractor) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.records import Document
+
+    def claims(text: str) -> set[tuple[str, str, str]]:
+        x = extractor.extract(Document(id="d", source="-", text=text))
+        return {(c.subject.name, c.predicate, c.object.name if c.object else "-") for c in x.claims}
+
+    assert ("Tehrik-i-Taliban Pakistan", "cooperates_with", "al-Qaeda") in claims(
+        "The Pakistani Taliban, an ally of al-Qaeda, carried out the bombing in Peshawar.")
+    assert not {c for c in claims("The Pakistani Taliban, an ally of al-Qaeda, carried out the bombing in Peshawar.")
+                if c[1] == "branch_of"}
+    found = claims("Jolo is known to be a stronghold of the Abu Sayyaf group.")
+    assert any(p == "operates_in" and o == "Jolo" and "Sayyaf" in s for s, p, o in found)  # Jolo: a place here
+    assert any(p == "operates_in" and o == "Basilan" for _, p, o in claims(
+        "They fled to Basilan, a bastion of the Abu Sayyaf group."))

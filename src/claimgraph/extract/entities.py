@@ -280,6 +280,33 @@ def _descriptive_mentions(parsed: Sequence[ParsedSentence], descriptions: Mappin
     return out
 
 
+PEOPLE_LABELS = frozenset({"GROUP_IDENTITY"})
+#: nouns that make the name before them an organisation's ("the Abu Sayyaf group", "the Maute militant group")
+_ORG_NOUNS = frozenset({"group", "outfit", "organisation", "organization", "faction", "movement", "network"})
+
+
+def _named_group(m: Mention, d: Description, doc_text: str, countries: Countries | None,
+                 people: Mapping[str, str] | None) -> bool:
+    """Whether a description's "country" words are the proper name of a group: two or more capitalised words
+    before an organisation noun that name no country, people or demonym ("Abu Sayyaf" in "the Abu Sayyaf
+    militant group"; never "Baloch" in "a Baloch militant group" or "Pakistan-based" in "a Pakistan-based
+    group")."""
+    words = m.country_text.split()
+    noun = (m.text.split() or [""])[-1].lower()
+    following = re.match(r"\s+(\w+)", doc_text[m.end : m.end + 30])
+    if d.category == "State Forces" or not words or noun not in _ORG_NOUNS and (
+            following is None or following.group(1).lower() not in _ORG_NOUNS):
+        return False
+    # two capitalised words or more, none hyphenated: a one-word "country" is mostly a faith, people or
+    # adjective ("Shia", "Islamic", "Pakistan-based")
+    if len(words) < 2 or not all(w[:1].isupper() and "-" not in w for w in words) \
+            or words[-1].lower().endswith(("i", "an", "ese", "ish")):
+        return False
+    if people and any(w.lower() in people for w in words):
+        return False
+    return countries is None or not (countries.is_country_word(m.country_text) or countries.of_text(m.country_text))
+
+
 def _common_phrase(doc_text: str, start: int, text: str) -> bool:
     """ "to establish an Islamic state": a gazetteer name in lower case after "a"/"an" is a common noun
     phrase, not the group."""
@@ -384,6 +411,17 @@ def cluster_mentions(
             d = None  # "Houthi rebels": the group's own fighters, not a description
             c = by_key.get(owner.id) or new(owner.id, m, owner.type, owner.id, owner.name)
             assigned.append((m, c))
+            continue
+        if d is not None and _named_group(m, d, doc_text, countries, people) and not any(
+                x.label in PEOPLE_LABELS and x.start < m.start + len(m.country_text) and m.start < x.end
+                for x in mentions):
+            # "the Abu Sayyaf militant group": a name no list knows before an organisation noun is the group
+            n = len(m.country_text)
+            named = Mention(m.start, m.start + n, m.country_text, "ORG", "", m.sent,
+                            (m.tok[0], m.tok[0] + len(m.country_text.split())), defined=True)
+            key = f"ent:{normalise(m.country_text)}"
+            c = by_key.get(key) or new(key, named, "armed_group", name=m.country_text)
+            assigned.append((named, c))
             continue
         if d is not None:
             country = d.country or (countries.of_text(m.country_text) if countries and m.country_text and (

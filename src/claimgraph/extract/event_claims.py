@@ -250,7 +250,8 @@ class EventClaimFinder:
 
     def _deed_of(self, tok: Token, acts: set[int]) -> Token | None:
         """The act noun told before ("the attack", "Friday's bombing": nothing named as its object) that `tok`
-        is named as the doer of: blamed / accused / suspected for it, behind it, or its agent."""
+        is named as the doer of: blamed / accused / suspected for it, behind it, its agent, or the subject of a
+        verb of perpetration with it as the object."""
         x = tok
         while x.dep_ in _WITHIN_NAME and x.head.i != x.i:
             x = x.head
@@ -266,6 +267,10 @@ class EventClaimFinder:
                 if deed is not None and _told(deed):
                     return deed
             return None
+        if x.dep_ == "nsubj" and head.lemma_.lower() in self.perpetrate:
+            # "(it is believed that) X carried out the attacks"
+            deed = next((c for c in head.children if c.dep_ == "dobj" and c.i in acts), None)
+            return deed if deed is not None and _told(deed) else None
         if x.dep_ == "nsubj" and head.lemma_ == "be":
             # "X was behind the attack"
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "behind"):

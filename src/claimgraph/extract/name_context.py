@@ -80,6 +80,23 @@ def defined_as(ent: SpacySpan) -> str | None:
     return None
 
 
+#: nouns that define a name as a place ("X is a stronghold of Y", "X, a town in Y")
+_PLACE_DEFINING = frozenset({"stronghold", "bastion", "heartland", "redoubt", "town", "city", "village",
+                             "district", "province", "region", "capital", "suburb", "port"})
+
+
+def _defined_as_place(ent: SpacySpan) -> bool:
+    """Whether the sentence defines the name by a place noun: in apposition ("Basilan, a bastion of …") or as
+    what it is ("Jolo is (known to be) a stronghold of …")."""
+    root = ent.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ in {"nsubj", "nsubjpass"}:
+        verb = root.head
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        nouns += [c for v in verbs if v.lemma_ == "be" for c in v.children if c.dep_ == "attr"]
+    return any(n.pos_ == "NOUN" and n.lemma_.lower() in _PLACE_DEFINING for n in nouns)
+
+
 def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: int, countries: Countries | None
                      ) -> tuple[str, bool]:
     """A name the NER took for a person or organisation that its context makes a place, and whether that
@@ -91,6 +108,9 @@ def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: 
     where = _after_locative(ent)
     if label in ("GPE", "LOC"):
         return label, where
+    if label in ("PERSON", "ORG") and countries is not None and _defined_as_place(ent) \
+            and countries.precision_of(text) is not None:
+        return "GPE", True  # "Jolo is a stronghold of the group", "Basilan, a bastion of the Abu Sayyaf"
     if label in ("PERSON", "ORG") and where and countries is not None \
             and countries.precision_of(text) in (_AREAS if label == "ORG" else _PLACES):
         return "GPE", True
