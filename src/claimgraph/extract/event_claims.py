@@ -197,16 +197,16 @@ class EventClaimFinder:
         # a claim refers back to the incident just told: a few sentences away, in its paragraph or the one before
         near = _told_before(sentences, csi, paragraph)
         hit = self._acted_on(objects, near, inputs, acts)
-        place_only = not hit
-        if place_only:
+        if not hit:
             place = _place_entity(event, near, inputs, entities)
             hit = [place] if place is not None and self._fits(CLAIMED, place[0]) else []
         out: list[EventPair] = []
         done = {(p.predicate, p.object.id) for p in direct}
         for obj, si in hit:
             first, last = min(csi, si), max(csi, si)
-            # a claimed place is what was claimed, not an actor attacked (as the relation patterns read it)
-            for predicate in (CLAIMED,) if place_only else (CLAIMED, ATTACKED):
+            # by its own word the claimant attacked what it claimed, a place too ("ISKP claimed the bombing" in
+            # Sehwan: it claimed, and says it attacked, Sehwan)
+            for predicate in (CLAIMED, ATTACKED):
                 if (predicate, obj.id) not in done and self._fits(predicate, obj):
                     out.append(EventPair(predicate, doer, obj, verb, csi, first, last, claimant=True))
         return out
