@@ -418,3 +418,16 @@ def test_an_ally_is_a_peer_and_a_stronghold_is_where_a_group_operates(extractor)
     assert any(p == "operates_in" and o == "Jolo" and "Sayyaf" in s for s, p, o in found)  # Jolo: a place here
     assert any(p == "operates_in" and o == "Basilan" for _, p, o in claims(
         "They fled to Basilan, a bastion of the Abu Sayyaf group."))
+
+
+@pytest.mark.model
+def test_a_participle_on_a_predicate_noun_is_said_of_the_subject(extractor) -> None:  # type: ignore[no-untyped-def]
+    def claims(text: str) -> set[tuple[str, str, str]]:
+        x = extractor.extract(Document(id="d", source="-", text=text))
+        return {(c.subject.name, c.predicate, c.object.name if c.object else "-") for c in x.claims}
+
+    assert ("Lashkar-e-Taiba", "operates_in", "Pakistan") in claims(
+        "Lashkar-e-Taiba is a militant group operating mainly from Pakistan.")
+    # one tie stated once: based in, not also operating in
+    assert claims("Hezbollah is a Shi'a Islamist political party and militant group based in Lebanon.") == {
+        ("Hezbollah", "based_in", "Lebanon")}

@@ -228,7 +228,8 @@ def find_claims(
                 place=place.ref() if place else None, cues=cues, extractor=ctx.extractor,
             )
     types = {e.id: e.type for e in entities}
-    kept, arrivals = _members_arrive(_one_leadership(list(claims.values())), arrival_ids, types, ctx.ontology)
+    kept, arrivals = _members_arrive(_one_place_tie(_one_leadership(list(claims.values()))), arrival_ids, types,
+                                     ctx.ontology)
     dropped += arrivals
     return _inherit_sources(kept), list(dict.fromkeys(dropped))
 
@@ -240,6 +241,15 @@ def _one_leadership(claims: list[Claim]) -> list[Claim]:
                if c.predicate == "member_of" and c.object is not None}
     return [c for c in claims if not (c.predicate == "directs" and c.object is not None
                                       and (c.subject.id, c.object.id, c.evidence.start) in members)]
+
+
+def _one_place_tie(claims: list[Claim]) -> list[Claim]:
+    """"X is a group based in Y" states one tie: X is based in Y. Where one sentence yields both based_in and
+    operates_in for the same actor and place, based_in (the stronger) stands for it."""
+    based = {(c.subject.id, c.object.id, c.evidence.start) for c in claims
+             if c.predicate == "based_in" and c.object is not None}
+    return [c for c in claims if not (c.predicate == "operates_in" and c.object is not None
+                                      and (c.subject.id, c.object.id, c.evidence.start) in based)]
 
 
 def _members_arrive(claims: list[Claim], arrival_ids: set[str], types: dict[str, str], ontology: Ontology

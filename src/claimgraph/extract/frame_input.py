@@ -218,7 +218,12 @@ def _subjects(t: Token, fi: FrameInput, depth: int = 0) -> tuple[list[Entity], b
     if subj is not None:
         return fi.np_entities(subj, prefer=("person", *ORG_TYPES)), False
     if t.dep_ == "acl" and depth < 3:
-        return fi.np_entities(t.head), False
+        found = fi.np_entities(t.head)
+        if all(e.kind == "descriptive" for e in found) and t.head.dep_ in {"attr", "appos"}:
+            # "X is a militant group operating from Pakistan", "X, a group operating in Y": the noun is X
+            return _subjects(t.head.head, fi, depth + 1) if t.head.dep_ == "attr" else (
+                fi.np_entities(t.head.head), False)
+        return found, False
     if t.dep_ == "pcomp" and t.head.lower_ == "of" and _lemma(t.head.head) in _ACCUSE:
         # "officials accused Iran of arming the Houthis": the accused is the doer
         accused = next((c for c in t.head.head.children if c.dep_ == "dobj"), None)
