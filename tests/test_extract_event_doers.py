@@ -226,3 +226,30 @@ def test_the_group_has_no_topic_when_the_report_is_about_several() -> None:
 ])
 def test_doers_named_before_or_spelled_otherwise(text: str, perpetrator: str) -> None:
     assert perpetrator in _perps(_violent(text))
+
+
+@pytest.mark.usefixtures("data_dir")
+@pytest.mark.parametrize("text, perpetrator", [
+    # the shooter of "X shot dead Y" where the parser hung "dead" on the victim's name
+    ("The second killing came in March, when the Taliban shot dead Corporal John Reid in Kandahar.", "Taliban"),
+    # an attacker noun whose own clause ties it to a group, hedged or not
+    ("Armed men believed to be members of Al-Shabaab abducted three teachers in Mandera.", "Al-Shabaab"),
+    ("Two farmers were shot dead by gunmen believed to belong to the Taliban.", "Taliban"),
+    ("Militants suspected of belonging to Boko Haram killed 12 villagers in Borno.", "Boko Haram"),
+    ("The militants, who belonged to Jaish-e-Mohammed, attacked an army camp in Kupwara, killing 18 soldiers.",
+     "Jaish-e-Mohammed"),
+    # both sides of a clash named by "between X and Y"
+    ("At least 20 people died in clashes between the army and the Taliban in Helmand.", "Taliban"),
+    # the speaker of "said it had killed"
+    ("The army said it had killed 30 insurgents in an air raid on their camp in Borno.", "Military Forces"),
+    # the doer of the act a trailing "killing ..." tells
+    ("Syrian government forces shelled the town of Idlib on Monday, killing seven civilians.", "Military Forces"),
+])
+def test_doers_by_their_clause(text: str, perpetrator: str) -> None:
+    assert any(p.startswith(perpetrator) for p in _perps(_violent(text))), _perps(_violent(text))
+
+
+@pytest.mark.usefixtures("data_dir")
+def test_victims_believed_to_be_members_are_no_doers() -> None:
+    perps = _perps(_violent("Troops killed five militants believed to be members of the Islamic State in Kirkuk."))
+    assert "Islamic State" not in perps, perps

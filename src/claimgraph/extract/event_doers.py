@@ -15,6 +15,14 @@ Each rule reads the dependency parse of one of the incident's sentences and hand
               named before it in that sentence or the two before ("The Taliban demonstrated its lethality
               when it launched an attack")
 
+  affiliation an attacker noun's own clause that ties it to a group: "gunmen believed to be members of
+              X", "militants suspected of belonging to X", "The militants, who belonged to X, attacked"
+              (suspected when hedged, else membership); also where the parser made the hedge the root
+              ("Armed men believed to be members of X abducted three teachers")
+  sides       the groups "between X and Y" of a clash ("clashes between the army and the KIA"): both
+  speaker     the subject of "say" / "claim" whose clause's subject is "it" / "they" / "we": "The army said
+              it had killed 30 insurgents" (claimed for "claim", else agent)
+
 `victims` gives the entities the incident's sentences name as those attacked or killed (objects of a
 trigger or casualty verb, subjects of a passive one): a victim is never a perpetrator ("The
 Counter-Terrorism Department claim to have killed five suspected members of Al Qaeda").
@@ -42,6 +50,17 @@ _CULPRIT_NOUNS = frozenset({"perpetrator", "perpetrators", "mastermind", "master
 #: Verbs whose subject reports, about its own fighters, that they did it.
 _CLAIMANT_VERBS = frozenset({"claim", "say", "announce", "report", "state", "confirm"})
 _PRONOUNS = frozenset({"it", "they"})
+#: Subjects of a reported clause that stand for the speaker ("The army said it had killed ...").
+_SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
+#: Verbs of a clause on an attacker noun that tie it to a group, and those of them that only hedge
+#: ("gunmen believed to be members of X", "militants linked to X", "fighters loyal to X").
+_AFFILIATION_VERBS = frozenset({"believe", "think", "suspect", "say", "report", "allege", "presume", "understand",
+                                "identify", "belong", "link", "affiliate", "tie", "loyal", "be", "claim"})
+_HEDGE_VERBS = frozenset({"believe", "think", "suspect", "say", "report", "allege", "presume", "understand",
+                          "claim"})
+#: Clash nouns whose "between X and Y" names the two sides.
+_CLASH_NOUNS = frozenset({"clash", "clashes", "fighting", "fight", "battle", "battles", "skirmish", "skirmishes",
+                          "firefight", "gunbattle", "shootout", "confrontation", "confrontations", "exchange"})
 #: How a trigger noun hangs from the verb whose subject does it: "it launched an attack", "they held them
 #: hostage" (the small model makes that "hostage" a conjunct or a predicate of "held").
 _ACT_NOUN_DEPS = frozenset({"dobj", "oprd", "conj", "advcl"})
@@ -245,3 +264,63 @@ def victims(heads: Sequence[Token], sent: Sequence[Token], in_core: Callable[[To
                 continue  # "The attacker, Usman Khan, was shot dead by police": the attacker died, no victim
             out.update(e.id for e in in_core(p))
     return out
+
+
+def _hedged_clause(verb: Token) -> bool:
+    return any(t.lemma_.lower() in _HEDGE_VERBS for t in (verb, verb.head) if _verbal(t))
+
+
+def affiliation(sent: Sequence[Token], attacker_nouns: frozenset[str], in_phrase: Callable[[Token], list[Entity]],
+                add: AddFn, suspected: int, member: int) -> None:
+    """An attacker noun's clause that ties it to a group (see the module doc): the group in that clause."""
+    for tok in sent:
+        if tok.lemma_.lower() not in attacker_nouns and tok.lower_ not in attacker_nouns:
+            continue
+        if tok.dep_ in ("dobj", "dative", "nsubjpass") or tok.dep_ == "pobj" and tok.head.lower_ != "by":
+            continue  # "killed five militants believed to be members of IS": the victims
+        clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl")
+                   and c.lemma_.lower() in _AFFILIATION_VERBS]
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _HEDGE_VERBS and tok.head.tag_ == "VBD" \
+                and _children(tok.head, "xcomp") and _children(tok.head, "ccomp", "conj"):
+            # the parser made the hedge the root: "Gunmen believed to be members of X shot dead two men"
+            clauses += _children(tok.head, "xcomp")
+        for c in clauses:
+            strength = suspected if _hedged_clause(c) else member
+            for g in c.subtree:
+                if g.dep_ == "pobj" and g.head.lower_ in ("of", "from", "to", "with") or g.dep_ == "attr":
+                    add(strength, in_phrase(g))
+
+
+def sides(sent: Sequence[Token], in_phrase: Callable[[Token], list[Entity]], add: AddFn, strength: int) -> None:
+    """The two sides of a clash: "clashes between the army and the KIA", "fighting between X and Y"."""
+    for tok in sent:
+        if tok.lemma_.lower() not in _CLASH_NOUNS and tok.lower_ not in _CLASH_NOUNS:
+            continue
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "between":
+                for g in _children(prep, "pobj"):
+                    add(strength, in_phrase(g))
+
+
+def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn, claimed: int,
+            agent: int) -> None:
+    """ "The army said it had killed 30 insurgents": the speaker, when the act's subject stands for it."""
+    for head in heads:
+        verb = head if _verbal(head) else head.head if head.dep_ in _ACT_NOUN_DEPS else None
+        if verb is None or not _verbal(verb) or _passive(verb):
+            continue
+        if not any(s.lower_ in _SPEAKER_PRONOUNS for s in _children(verb, "nsubj")):
+            continue
+        clause = verb
+        for _ in range(2):  # "said it had killed", "said it carried out an attack"
+            if clause.dep_ == "ccomp":
+                break
+            if clause.dep_ not in ("xcomp", "conj") or clause.head.i == clause.i:
+                break
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _CLAIMANT_VERBS:
+            continue
+        said = clause.head
+        for s in _children(said, "nsubj"):
+            if s.lower_ not in _SPEAKER_PRONOUNS:
+                add(claimed if said.lemma_.lower() == "claim" else agent, in_core(s))

@@ -376,10 +376,7 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                    cands: _Candidates, lex: EventLexicon) -> None:
     toks = _tokens(sent)
     for start, end in spans:
-        head = toks[start:end][-1]
-        for t in toks[start:end]:
-            if t.head.i < toks[start].i or t.head.i > toks[end - 1].i or t.head == t:
-                head = t
+        head = _act_head(toks[start:end])
         verbal = head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB")
         passive = bool(_children(head, "auxpass", "nsubjpass"))
         hedge = any(c.lower_ in ("allegedly", "reportedly") for c in head.children)
@@ -389,9 +386,12 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
             for s in _subject(head):  # "10 soldiers died": who dies is a target, not a doer
                 cands.target(mentions.in_core(s)) if dies else cands.add(strength, mentions.in_core(s))
             if not _subject(head) and head.dep_ in ("advcl", "conj", "xcomp") and head.tag_ == "VBG":
-                # "52 year old Khalid Masood drove into pedestrians on Westminster Bridge, killing 4"
-                for s in _children(head.head, "nsubj"):
-                    cands.add(strength, [e for e in mentions.in_core(s) if e.type == "person"])
+                # "52 year old Khalid Masood drove into pedestrians on Westminster Bridge, killing 4", "Syrian
+                # government forces shelled the town, killing seven": the doer of the act that killed them
+                gov = head.head
+                for s in [] if _children(gov, "auxpass") else _children(gov, "nsubj"):
+                    cands.add(strength, [e for e in mentions.in_core(s) if e.type == "person"
+                                         or _act_verb(gov, lex) and _is_actor(e, cands.ctx)])
             for o in _children(head, "dobj") + _pobj(head, "on", "at", "against"):
                 cands.target(mentions.in_phrase(o))
         attacker_hit = passive and any(s.lower_ in lex.counts.attacker_nouns or s.lemma_.lower() in
@@ -454,6 +454,27 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                     cands.add(MEMBER, [e for g in _pobj(attr, "of") for e in mentions.in_phrase(g)])
 
 
+#: Verbs of an armed act beside the trigger words, whose subject did what a following "killing ..." tells
+#: ("opened fire on the crowd, killing four", "drove into pedestrians, killing 4").
+_ACT_VERBS = frozenset({"open", "fire", "hit", "pound", "drive", "plough", "plow", "throw", "hurl", "lob"})
+
+
+def _act_verb(verb: Token, lex: EventLexicon) -> bool:
+    """A verb of an armed act ("shelled the town, killing seven"), not of visiting or saying."""
+    lemma = verb.lemma_.lower()
+    return verb.pos_ == "VERB" and (lemma in _ACT_VERBS or lemma in lex.violent_words()) \
+        and lemma not in lex.responsibility.claim_verbs
+
+
+def _act_head(span: Sequence[Token]) -> Token:
+    """The word of a trigger phrase that heads it: the one whose head lies outside, a verb first ("shot dead
+    Gunner Robert Curtis", where the parser hung "dead" on the victim's name)."""
+    lo, hi = span[0].i, span[-1].i
+    outside = [t for t in span if t.head.i < lo or t.head.i > hi or t.head.i == t.i]
+    verbs = [t for t in outside if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")]
+    return (verbs or outside[-1:] or [span[-1]])[0]
+
+
 def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple[int, int]],
                 mentions: _Mentions, cands: _Candidates, lex: EventLexicon, entities: Sequence[Entity],
                 local: LocalFn) -> set[str]:
@@ -492,8 +513,18 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
     doers.culprit(toks, mentions.in_core, cands.add, ATTRIBUTED, lex.violent_words())
     doers.attacker_trigger(heads, lex.counts.attacker_nouns, mentions.in_core, cands.add, AGENT, lex.counts)
     doers.pronoun_antecedent(heads, before, cands.add, AGENT)
+    doers.affiliation(toks, lex.counts.attacker_nouns | _AFFILIATED_NOUNS, mentions.in_phrase, cands.add,
+                      SUSPECTED, MEMBER)
+    doers.sides(toks, mentions.in_phrase, cands.add, AGENT)
+    doers.speaker(heads, mentions.in_core, cands.add, CLAIMED, AGENT)
     doers.pronoun_responsibility(toks, before, cands.add, CLAIMED, ATTRIBUTED, lex.responsibility.claim_verbs)
     return doers.victims(heads, toks, mentions.in_core, lex.counts)
+
+
+#: Nouns for attackers beside the lexicon's attacker nouns whose clause may tie them to a group ("Armed men
+#: believed to be members of X", "fighters loyal to X").
+_AFFILIATED_NOUNS = frozenset({"man", "men", "fighter", "fighters", "rebel", "rebels", "extremist", "extremists",
+                               "youth", "youths", "herdsmen", "militiamen", "guerrillas", "cadres", "operatives"})
 
 
 #: How far back (characters) a pronoun's antecedent is looked for: about the two sentences before.
