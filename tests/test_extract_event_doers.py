@@ -242,6 +242,16 @@ def test_doers_named_before_or_spelled_otherwise(text: str, perpetrator: str) ->
     ("At least 20 people died in clashes between the army and the Taliban in Helmand.", "Taliban"),
     # the speaker of "said it had killed"
     ("The army said it had killed 30 insurgents in an air raid on their camp in Borno.", "Military Forces"),
+    # a relative clause's "who" / "which" is the noun it hangs from
+    ("Residents fear the Taliban, who attacked a police post in Ghazni last week, killing five officers.",
+     "Taliban"),
+    # the subject of a verb that wages a campaign of the act, or takes hostages; hostages held by X
+    ("The Provisional IRA began a bombing campaign in England in 1974.", "Irish Republican Army"),
+    ("The army freed ten hostages held by Boko Haram in Borno.", "Boko Haram"),
+    # convicted, sentenced, charged or arrested for the act, or for a role in it
+    ("Two members of the IRA were convicted for the Brighton hotel bombing in 1986.", "Irish Republican Army"),
+    ("Two Hamas militants received life sentences for their role in the bombing of a bus in Jerusalem.", "Hamas"),
+    ("Police arrested two Taliban commanders in connection with the bombing in Kabul.", "Taliban"),
     # the doer of the act a trailing "killing ..." tells
     ("Syrian government forces shelled the town of Idlib on Monday, killing seven civilians.", "Military Forces"),
 ])

@@ -23,6 +23,11 @@ Each rule reads the dependency parse of one of the incident's sentences and hand
   speaker     the subject of "say" / "claim" whose clause's subject is "it" / "they" / "we": "The army said
               it had killed 30 insurgents" (claimed for "claim", else agent)
 
+  convicted   the one convicted, sentenced, charged or arrested for the act, or for a role in it: "Two
+              members of the IRA were convicted for the Brighton bombing", "leaders of the Shining Path
+              received life sentences for their role in the massacre" (attributed for a conviction or
+              sentence, suspected for a charge or arrest)
+
 `victims` gives the entities the incident's sentences name as those attacked or killed (objects of a
 trigger or casualty verb, subjects of a passive one): a victim is never a perpetrator ("The
 Counter-Terrorism Department claim to have killed five suspected members of Al Qaeda").
@@ -58,6 +63,15 @@ _AFFILIATION_VERBS = frozenset({"believe", "think", "suspect", "say", "report", 
                                 "identify", "belong", "link", "affiliate", "tie", "loyal", "be", "claim"})
 _HEDGE_VERBS = frozenset({"believe", "think", "suspect", "say", "report", "allege", "presume", "understand",
                           "claim"})
+#: Verbs of justice done for an act: a conviction or sentence names who did it, a charge or arrest a suspect.
+_CONVICT_VERBS = frozenset({"convict", "sentence", "jail", "imprison", "hang", "find"})
+_CHARGE_VERBS = frozenset({"charge", "arrest", "detain", "indict", "try", "prosecute", "accuse", "hold", "question",
+                           "nab", "apprehend", "extradite", "wanted", "want"})
+#: Nouns of a sentence whose subject (of "received / faces / is serving") is the one sentenced.
+_SENTENCE_NOUNS = frozenset({"sentence", "sentences", "term", "terms", "conviction", "convictions", "penalty"})
+_ROLE_NOUNS = frozenset({"role", "roles", "part", "involvement", "participation", "complicity"})
+#: Prepositions that tie justice to its act ("convicted for / of / over / in connection with the bombing").
+_FOR_PREPS = frozenset({"for", "of", "over", "in", "with", "after"})
 #: Clash nouns whose "between X and Y" names the two sides.
 _CLASH_NOUNS = frozenset({"clash", "clashes", "fighting", "fight", "battle", "battles", "skirmish", "skirmishes",
                           "firefight", "gunbattle", "shootout", "confrontation", "confrontations", "exchange"})
@@ -324,3 +338,34 @@ def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], ad
         for s in _children(said, "nsubj"):
             if s.lower_ not in _SPEAKER_PRONOUNS:
                 add(claimed if said.lemma_.lower() == "claim" else agent, in_core(s))
+
+
+def _passive_or_object(verb: Token) -> list[Token]:
+    """Who justice is done to: the subject of a passive ("X was convicted"), else the object ("police arrested X")."""
+    if _passive(verb):
+        return _children(verb, "nsubjpass", "nsubj")
+    return _children(verb, "dobj")
+
+
+def convicted(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn, attributed: int,
+              suspected: int) -> None:
+    """The one convicted, sentenced, charged or arrested for the act (see the module doc)."""
+    for head in heads:
+        t = head
+        if _verbal(t) or t.dep_ != "pobj" or t.head.lower_ not in _FOR_PREPS:
+            continue
+        up = t.head.head  # "convicted for [the bombing]", "their role in [the massacre]"
+        if up.lemma_.lower() in ("connection", "relation") and up.dep_ == "pobj":
+            up = up.head.head  # "arrested in connection with the attack"
+        if up.lower_ in _ROLE_NOUNS and up.dep_ == "pobj" and up.head.lower_ in _FOR_PREPS:
+            up = up.head.head  # "sentenced for their role in the bombing"
+        lemma = up.lemma_.lower()
+        if _verbal(up) and lemma in _CONVICT_VERBS | _CHARGE_VERBS:
+            strength = attributed if lemma in _CONVICT_VERBS else suspected
+            for s in _passive_or_object(up):
+                add(strength, in_core(s))
+        else:  # "received life sentences for their role in the massacre" ("for" on the verb or on the noun)
+            verb = up.head if up.lower_ in _SENTENCE_NOUNS and up.dep_ in ("dobj", "attr") else up
+            if _verbal(verb) and any(o.lower_ in _SENTENCE_NOUNS for o in _children(verb, "dobj", "attr")):
+                for s in _children(verb, "nsubj"):
+                    add(attributed, in_core(s))

@@ -42,6 +42,12 @@ _RESPONSIBILITY = {CLAIMED: Responsibility.CLAIMED, ATTRIBUTED: Responsibility.A
 _AGENT_NOUNS = {"militant", "fighter", "gunman", "gunmen", "rebel", "insurgent", "terrorist", "jihadist",
                 "member", "operative", "bomber", "attacker", "assailant", "cadre", "extremist", "soldier",
                 "troop", "force", "police", "spokesman", "spokesperson", "commander", "group", "faction"}
+#: Verbs whose subject wages the acts their object names ("began a bombing campaign").
+_CAMPAIGN_VERBS = {"begin", "start", "wage", "launch", "mount", "intensify", "escalate", "resume", "continue",
+                   "step", "carry", "conduct"}
+#: Taking people captive: the subject of "captured / took / held hostages" holds them.
+_CAPTIVE_NOUNS = {"hostage", "captive"}
+_TAKING_VERBS = {"take", "capture", "seize", "hold", "kidnap", "abduct", "grab"}
 # Verbs whose "by" agent or subject is the doer of the act they govern ("carried out by X").
 _DOER_VERBS = {"carry", "perpetrate", "orchestrate", "stage", "conduct", "launch", "mount", "commit", "plan",
                "mastermind", "execute", "organise", "organize", "trigger", "detonate", "plant", "set", "fire",
@@ -67,8 +73,19 @@ def _children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+#: Relative pronouns whose clause's subject is the noun the clause hangs from.
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
 def _subject(tok: Token) -> list[Token]:
-    return _children(tok, "nsubj", "nsubjpass")
+    """The subject of a clause; for a relative clause's "who"/"which", the noun it hangs from ("the Taliban,
+    who attacked a police post", "Al-Shabaab, which claimed the bombing")."""
+    return [tok.head if s.lower_ in _RELATIVE_PRONOUNS and tok.dep_ == "relcl" else s
+            for s in _children(tok, "nsubj", "nsubjpass")]
+
+
+def _active_subject(tok: Token) -> list[Token]:
+    return [s for s in _subject(tok) if s.dep_ != "nsubjpass" and not _children(tok, "auxpass")]
 
 
 def _agent(tok: Token) -> list[Token]:
@@ -415,11 +432,22 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
     # suicide bombings"; an attacker named in apposition or by "named": "A man named X rammed ..."
     for _start, end in spans:
         trig = toks[end - 1]
-        if trig.dep_ == "dobj" and trig.head.lemma_.lower() in _DOER_VERBS:
-            for s in _subject(trig.head):
+        obj = trig.head if trig.dep_ in ("compound", "amod") and trig.head.dep_ == "dobj" else trig
+        if obj.dep_ == "dobj" and (obj.head.lemma_.lower() in _DOER_VERBS or obj is not trig
+                                   and obj.head.lemma_.lower() in _CAMPAIGN_VERBS):
+            # "IS militants carried out suicide bombings", "The IRA began a bombing campaign"
+            for s in _subject(obj.head):
                 cands.add(AGENT, mentions.in_phrase(s))
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in _CAPTIVE_NOUNS and obj.head.lemma_.lower() in _TAKING_VERBS:
+            for s in _active_subject(obj.head):  # "The Abu Sayyaf captured additional hostages"
+                cands.add(AGENT, mentions.in_core(s))
+        if trig.lemma_.lower() in _CAPTIVE_NOUNS:  # "ten hostages held by Boko Haram"
+            for c in _children(trig, "acl"):
+                if c.lemma_.lower() in _TAKING_VERBS:
+                    for a in _agent(c):
+                        cands.add(AGENT, mentions.in_core(a))
         if trig.pos_ == "VERB" and not _children(trig, "auxpass"):  # a passive subject is the victim
-            for s in _children(trig, "nsubj"):
+            for s in _subject(trig):
                 named = [e for c in s.children if c.dep_ in ("appos", "acl")
                          for e in mentions.in_phrase(c) if e.type == "person"]
                 cands.add(NAMED, named)
@@ -517,6 +545,7 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
                       SUSPECTED, MEMBER)
     doers.sides(toks, mentions.in_phrase, cands.add, AGENT)
     doers.speaker(heads, mentions.in_core, cands.add, CLAIMED, AGENT)
+    doers.convicted(heads, mentions.in_core, cands.add, ATTRIBUTED, SUSPECTED)
     doers.pronoun_responsibility(toks, before, cands.add, CLAIMED, ATTRIBUTED, lex.responsibility.claim_verbs)
     return doers.victims(heads, toks, mentions.in_core, lex.counts)
 
