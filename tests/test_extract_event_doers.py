@@ -263,3 +263,23 @@ def test_doers_by_their_clause(text: str, perpetrator: str) -> None:
 def test_victims_believed_to_be_members_are_no_doers() -> None:
     perps = _perps(_violent("Troops killed five militants believed to be members of the Islamic State in Kirkuk."))
     assert "Islamic State" not in perps, perps
+
+
+@pytest.mark.usefixtures("data_dir")
+def test_they_far_from_anyone_named_is_the_group_the_report_is_about() -> None:
+    far = _FAR.replace("The group is considered violent and was responsible for the country's worst terrorist "
+                       "attack, the bombing of a ferry in 2004, which killed 116 people.",
+                       "In March 2004 they bombed a ferry in the bay, killing 116 passengers.")
+    text = ("The Karen Liberation Front (KLF) is an armed group active in the hills of eastern Burma. The Karen "
+            "Liberation Front was founded in 1976 by refugees from the delta, and the Karen Liberation Front still "
+            "recruits in refugee camps along the river. " + far)
+    assert _perps(_violent(text)) == ["Karen Liberation Front"]
+
+
+@pytest.mark.usefixtures("data_dir")
+def test_they_after_people_named_is_not_the_topic_group() -> None:
+    text = ("The Karen Liberation Front (KLF) is an armed group active in the hills of eastern Burma. The Karen "
+            "Liberation Front was founded in 1976 by refugees from the delta, and the Karen Liberation Front still "
+            "recruits in refugee camps along the river. " + _FAR.split(" The group")[0]
+            + " Police officers raided a village near the river. In March 2004 they shot dead two farmers there.")
+    assert "Karen Liberation Front" not in _perps(_violent(text))

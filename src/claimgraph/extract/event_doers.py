@@ -23,6 +23,7 @@ Each rule reads the dependency parse of one of the incident's sentences and hand
   speaker     the subject of "say" / "claim" whose clause's subject is "it" / "they" / "we": "The army said
               it had killed 30 insurgents" (claimed for "claim", else agent)
 
+  captors     the subject of "captured / took / held hostages", the agent of "hostages held by X"
   convicted   the one convicted, sentenced, charged or arrested for the act, or for a role in it: "Two
               members of the IRA were convicted for the Brighton bombing", "leaders of the Shining Path
               received life sentences for their role in the massacre" (attributed for a conviction or
@@ -72,6 +73,16 @@ _SENTENCE_NOUNS = frozenset({"sentence", "sentences", "term", "terms", "convicti
 _ROLE_NOUNS = frozenset({"role", "roles", "part", "involvement", "participation", "complicity"})
 #: Prepositions that tie justice to its act ("convicted for / of / over / in connection with the bombing").
 _FOR_PREPS = frozenset({"for", "of", "over", "in", "with", "after"})
+#: Nouns for attackers beside the lexicon's attacker nouns whose clause may tie them to a group ("Armed men
+#: believed to be members of X", "fighters loyal to X").
+_AFFILIATED_NOUNS = frozenset({"man", "men", "fighter", "fighters", "rebel", "rebels", "extremist", "extremists",
+                               "youth", "youths", "herdsmen", "militiamen", "guerrillas", "cadres", "operatives"})
+#: Taking people captive: the subject of "captured / took / held hostages" holds them.
+_CAPTIVE_NOUNS = frozenset({"hostage", "captive"})
+_TAKING_VERBS = frozenset({"take", "capture", "seize", "hold", "kidnap", "abduct", "grab"})
+#: Verbs of an armed act beside the trigger words, whose subject did what a following "killing ..." tells
+#: ("opened fire on the crowd, killing four", "drove into pedestrians, killing 4").
+_ACT_VERBS = frozenset({"open", "fire", "hit", "pound", "drive", "plough", "plow", "throw", "hurl", "lob"})
 #: Clash nouns whose "between X and Y" names the two sides.
 _CLASH_NOUNS = frozenset({"clash", "clashes", "fighting", "fight", "battle", "battles", "skirmish", "skirmishes",
                           "firefight", "gunbattle", "shootout", "confrontation", "confrontations", "exchange"})
@@ -288,7 +299,8 @@ def affiliation(sent: Sequence[Token], attacker_nouns: frozenset[str], in_phrase
                 add: AddFn, suspected: int, member: int) -> None:
     """An attacker noun's clause that ties it to a group (see the module doc): the group in that clause."""
     for tok in sent:
-        if tok.lemma_.lower() not in attacker_nouns and tok.lower_ not in attacker_nouns:
+        nouns = attacker_nouns | _AFFILIATED_NOUNS
+        if tok.lemma_.lower() not in nouns and tok.lower_ not in nouns:
             continue
         if tok.dep_ in ("dobj", "dative", "nsubjpass") or tok.dep_ == "pobj" and tok.head.lower_ != "by":
             continue  # "killed five militants believed to be members of IS": the victims
@@ -369,3 +381,23 @@ def convicted(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], 
             if _verbal(verb) and any(o.lower_ in _SENTENCE_NOUNS for o in _children(verb, "dobj", "attr")):
                 for s in _children(verb, "nsubj"):
                     add(attributed, in_core(s))
+
+
+def act_verb(verb: Token, violent_words: frozenset[str], claim_verbs: frozenset[str]) -> bool:
+    """A verb of an armed act ("shelled the town, killing seven"), not of visiting or saying."""
+    lemma = verb.lemma_.lower()
+    return verb.pos_ == "VERB" and (lemma in _ACT_VERBS or lemma in violent_words) and lemma not in claim_verbs
+
+
+def captors(trig: Token, in_core: Callable[[Token], list[Entity]], add: AddFn, strength: int) -> None:
+    """Who took hostages: the subject of "captured additional hostages", the agent of "hostages held by X"."""
+    if trig.lemma_.lower() not in _CAPTIVE_NOUNS:
+        return
+    if trig.dep_ == "dobj" and trig.head.lemma_.lower() in _TAKING_VERBS and not _passive(trig.head):
+        for s in _children(trig.head, "nsubj"):
+            add(strength, in_core(s))
+    for c in _children(trig, "acl"):
+        if c.lemma_.lower() in _TAKING_VERBS:
+            for a in (g for p in c.children if p.dep_ in ("agent", "prep") and p.lower_ == "by"
+                      for g in _children(p, "pobj")):
+                add(strength, in_core(a))

@@ -45,9 +45,6 @@ _AGENT_NOUNS = {"militant", "fighter", "gunman", "gunmen", "rebel", "insurgent",
 #: Verbs whose subject wages the acts their object names ("began a bombing campaign").
 _CAMPAIGN_VERBS = {"begin", "start", "wage", "launch", "mount", "intensify", "escalate", "resume", "continue",
                    "step", "carry", "conduct"}
-#: Taking people captive: the subject of "captured / took / held hostages" holds them.
-_CAPTIVE_NOUNS = {"hostage", "captive"}
-_TAKING_VERBS = {"take", "capture", "seize", "hold", "kidnap", "abduct", "grab"}
 # Verbs whose "by" agent or subject is the doer of the act they govern ("carried out by X").
 _DOER_VERBS = {"carry", "perpetrate", "orchestrate", "stage", "conduct", "launch", "mount", "commit", "plan",
                "mastermind", "execute", "organise", "organize", "trigger", "detonate", "plant", "set", "fire",
@@ -84,8 +81,6 @@ def _subject(tok: Token) -> list[Token]:
             for s in _children(tok, "nsubj", "nsubjpass")]
 
 
-def _active_subject(tok: Token) -> list[Token]:
-    return [s for s in _subject(tok) if s.dep_ != "nsubjpass" and not _children(tok, "auxpass")]
 
 
 def _agent(tok: Token) -> list[Token]:
@@ -408,7 +403,8 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                 gov = head.head
                 for s in [] if _children(gov, "auxpass") else _children(gov, "nsubj"):
                     cands.add(strength, [e for e in mentions.in_core(s) if e.type == "person"
-                                         or _act_verb(gov, lex) and _is_actor(e, cands.ctx)])
+                                         or doers.act_verb(gov, lex.violent_words(), lex.responsibility.claim_verbs)
+                                         and _is_actor(e, cands.ctx)])
             for o in _children(head, "dobj") + _pobj(head, "on", "at", "against"):
                 cands.target(mentions.in_phrase(o))
         attacker_hit = passive and any(s.lower_ in lex.counts.attacker_nouns or s.lemma_.lower() in
@@ -438,14 +434,7 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
             # "IS militants carried out suicide bombings", "The IRA began a bombing campaign"
             for s in _subject(obj.head):
                 cands.add(AGENT, mentions.in_phrase(s))
-        if obj.dep_ == "dobj" and obj.lemma_.lower() in _CAPTIVE_NOUNS and obj.head.lemma_.lower() in _TAKING_VERBS:
-            for s in _active_subject(obj.head):  # "The Abu Sayyaf captured additional hostages"
-                cands.add(AGENT, mentions.in_core(s))
-        if trig.lemma_.lower() in _CAPTIVE_NOUNS:  # "ten hostages held by Boko Haram"
-            for c in _children(trig, "acl"):
-                if c.lemma_.lower() in _TAKING_VERBS:
-                    for a in _agent(c):
-                        cands.add(AGENT, mentions.in_core(a))
+        doers.captors(trig, mentions.in_core, cands.add, AGENT)
         if trig.pos_ == "VERB" and not _children(trig, "auxpass"):  # a passive subject is the victim
             for s in _subject(trig):
                 named = [e for c in s.children if c.dep_ in ("appos", "acl")
@@ -482,18 +471,6 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                     cands.add(MEMBER, [e for g in _pobj(attr, "of") for e in mentions.in_phrase(g)])
 
 
-#: Verbs of an armed act beside the trigger words, whose subject did what a following "killing ..." tells
-#: ("opened fire on the crowd, killing four", "drove into pedestrians, killing 4").
-_ACT_VERBS = frozenset({"open", "fire", "hit", "pound", "drive", "plough", "plow", "throw", "hurl", "lob"})
-
-
-def _act_verb(verb: Token, lex: EventLexicon) -> bool:
-    """A verb of an armed act ("shelled the town, killing seven"), not of visiting or saying."""
-    lemma = verb.lemma_.lower()
-    return verb.pos_ == "VERB" and (lemma in _ACT_VERBS or lemma in lex.violent_words()) \
-        and lemma not in lex.responsibility.claim_verbs
-
-
 def _act_head(span: Sequence[Token]) -> Token:
     """The word of a trigger phrase that heads it: the one whose head lies outside, a verb first ("shot dead
     Gunner Robert Curtis", where the parser hung "dead" on the victim's name)."""
@@ -523,8 +500,12 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
                         if cut - _PRONOUN_REACH <= m.end <= cut and _is_actor(e, cands.ctx) and e.kind == "named"
                         and not doers.names_a_site(e.name)), key=lambda x: -x[0])
         near = [e for _, start, e in found if _as_subject(start, e)]
-        if near or not doers.group_noun(tok):
+        if near:
             return near
+        if not doers.group_noun(tok) and not (tok.lower_ == "they" and not any(
+                cut - _PRONOUN_REACH <= m.end <= cut for e in entities for m in e.mentions
+                if e.type in ("person", "group_identity") or _is_actor(e, cands.ctx))):
+            return near  # "they" with no one named near: the group the report is about, as "the group" is
         topic = doers.topic_group(entities, lambda e: e.type in ("armed_group", "organisation")
                                   and _is_actor(e, cands.ctx) and not doers.names_a_site(e.name))
         return [topic] if topic is not None else []
@@ -541,19 +522,13 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
     doers.culprit(toks, mentions.in_core, cands.add, ATTRIBUTED, lex.violent_words())
     doers.attacker_trigger(heads, lex.counts.attacker_nouns, mentions.in_core, cands.add, AGENT, lex.counts)
     doers.pronoun_antecedent(heads, before, cands.add, AGENT)
-    doers.affiliation(toks, lex.counts.attacker_nouns | _AFFILIATED_NOUNS, mentions.in_phrase, cands.add,
+    doers.affiliation(toks, lex.counts.attacker_nouns, mentions.in_phrase, cands.add,
                       SUSPECTED, MEMBER)
     doers.sides(toks, mentions.in_phrase, cands.add, AGENT)
     doers.speaker(heads, mentions.in_core, cands.add, CLAIMED, AGENT)
     doers.convicted(heads, mentions.in_core, cands.add, ATTRIBUTED, SUSPECTED)
     doers.pronoun_responsibility(toks, before, cands.add, CLAIMED, ATTRIBUTED, lex.responsibility.claim_verbs)
     return doers.victims(heads, toks, mentions.in_core, lex.counts)
-
-
-#: Nouns for attackers beside the lexicon's attacker nouns whose clause may tie them to a group ("Armed men
-#: believed to be members of X", "fighters loyal to X").
-_AFFILIATED_NOUNS = frozenset({"man", "men", "fighter", "fighters", "rebel", "rebels", "extremist", "extremists",
-                               "youth", "youths", "herdsmen", "militiamen", "guerrillas", "cadres", "operatives"})
 
 
 #: How far back (characters) a pronoun's antecedent is looked for: about the two sentences before.
