@@ -283,3 +283,21 @@ def test_they_after_people_named_is_not_the_topic_group() -> None:
             "recruits in refugee camps along the river. " + _FAR.split(" The group")[0]
             + " Police officers raided a village near the river. In March 2004 they shot dead two farmers there.")
     assert "Karen Liberation Front" not in _perps(_violent(text))
+
+
+@pytest.mark.usefixtures("data_dir")
+@pytest.mark.parametrize("text, perpetrator", [
+    # a spokesman's "the group's fighters"
+    ("An Al-Shabaab spokesman said the group's fighters had killed 20 African Union soldiers.", "Al-Shabaab"),
+    # an act told with no doer, after a sentence that says a named group planned it
+    ("The Provisional IRA planned a wave of attacks on pubs in southern England. Its members scouted several "
+     "towns. A bomb exploded in a pub in Guildford on 5 October, killing five people.", "Irish Republican Army"),
+])
+def test_doers_named_by_the_speaker_or_the_planner(text: str, perpetrator: str) -> None:
+    assert perpetrator in _perps(_violent(text)), _perps(_violent(text))
+
+
+@pytest.mark.usefixtures("data_dir")
+def test_a_group_that_agreed_to_talks_did_not_plant_the_next_bomb() -> None:
+    text = "The Taliban agreed to hold talks with the government in Doha. A bomb exploded in Kabul, killing five."
+    assert _perps(_violent(text)) == []

@@ -7,7 +7,8 @@ Each rule reads the dependency parse of one of the incident's sentences and hand
               Hezbollah fighters pushed into the town after killing scores of gunmen", "Police seized eight
               guns following a raid" (a verbal trigger, or a noun of an operation: `_OPERATION_NOUNS`)
   claimant    the subject of "claim" / "say" whose clause says *its* fighters did it: "The SLM claims its
-              combatants killed dozens of troops" (claimed); "The army said its troops killed five" (agent)
+              combatants killed dozens of troops" (claimed); "The army said its troops killed five", "A
+              spokesman said the group's fighters had killed 20" (agent)
   culprit     "X was the perpetrator / mastermind of the massacre"
   self        a trigger word that is itself the attacker description ("Nine dead as gunmen storm a
               hostel", "a suicide bomber"), unless it names the victims ("killing scores of the gunmen")
@@ -28,6 +29,10 @@ Each rule reads the dependency parse of one of the incident's sentences and hand
               members of the IRA were convicted for the Brighton bombing", "leaders of the Shining Path
               received life sentences for their role in the massacre" (attributed for a conviction or
               sentence, suspected for a charge or arrest)
+
+  planner     for an act told with no doer at all ("The bomb exploded on 7 November"), the named group that
+              one of the two sentences before it, in its paragraph, says planned, placed, sent or claimed
+              it ("The Provisional IRA planned a wave of attacks in London. The bomb exploded ...")
 
 `victims` gives the entities the incident's sentences name as those attacked or killed (objects of a
 trigger or casualty verb, subjects of a passive one): a victim is never a perpetrator ("The
@@ -83,6 +88,10 @@ _TAKING_VERBS = frozenset({"take", "capture", "seize", "hold", "kidnap", "abduct
 #: Verbs of an armed act beside the trigger words, whose subject did what a following "killing ..." tells
 #: ("opened fire on the crowd, killing four", "drove into pedestrians, killing 4").
 _ACT_VERBS = frozenset({"open", "fire", "hit", "pound", "drive", "plough", "plow", "throw", "hurl", "lob"})
+#: Verbs whose subject prepares or orders an act told after them ("planned", "placed", "sent").
+_PLAN_VERBS = frozenset({"plan", "plot", "prepare", "place", "plant", "send", "dispatch", "order",
+                         "claim", "launch", "begin", "start", "wage", "step", "intensify", "smuggle", "assemble",
+                         "build", "target", "organise", "organize", "mastermind", "orchestrate", "direct"})
 #: Clash nouns whose "between X and Y" names the two sides.
 _CLASH_NOUNS = frozenset({"clash", "clashes", "fighting", "fight", "battle", "battles", "skirmish", "skirmishes",
                           "firefight", "gunbattle", "shootout", "confrontation", "confrontations", "exchange"})
@@ -169,7 +178,7 @@ def claimant(sent: Sequence[Token], heads: Sequence[Token], in_core: Callable[[T
         if verb.lemma_.lower() not in _CLAIMANT_VERBS:
             continue
         own = [s for s in _children(clause, "nsubj")
-               if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in s.children)]
+               if any(c.dep_ == "poss" and (c.lower_ in ("its", "their") or group_noun(c)) for c in s.children)]
         if not own:
             continue
         for s in _children(verb, "nsubj"):
@@ -401,3 +410,31 @@ def captors(trig: Token, in_core: Callable[[Token], list[Entity]], add: AddFn, s
             for a in (g for p in c.children if p.dep_ in ("agent", "prep") and p.lower_ == "by"
                       for g in _children(p, "pobj")):
                 add(strength, in_core(a))
+
+
+def planners(sent: Sequence[Token]) -> list[Token]:
+    """Subjects of active verbs of planning, placing, sending or claiming in a sentence (see `planner`)."""
+    out: list[Token] = []
+    for tok in sent:
+        if tok.lemma_.lower() in _PLAN_VERBS and _verbal(tok) and not _passive(tok):
+            subj = _children(tok, "nsubj")
+            if not subj and tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
+                subj = _children(tok.head, "nsubj")  # "The IRA decided to plant bombs", "... and placed"
+            out += subj
+    return out
+
+
+def planner(parsed: Sequence, sentences: Sequence[int], in_core_of: Callable[[int], Callable[[Token], list[Entity]]],
+            add: AddFn, strength: int) -> None:
+    """An act told with no doer: the named group one of the two sentences before it (same paragraph) says
+    planned, placed, sent or claimed something (`planners`), the nearest sentence first."""
+    first = sentences[0]
+    for si in range(first - 1, max(first - 3, -1), -1):
+        if parsed[si].paragraph != parsed[first].paragraph:
+            return
+        in_core = in_core_of(si)
+        for s in planners(list(parsed[si].sent)):
+            named = [e for e in in_core(s) if e.kind == "named" and (e.refs or e.type == "armed_group")]
+            if named:
+                add(strength, named[:1])
+                return

@@ -568,6 +568,10 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
         victim_ids |= _more_doers(parsed, si, spans, mentions, cands, lex, entities, local)
         low = ps.sent.text.lower()
         unknown_cue = unknown_cue or any(p in low for p in lex.responsibility.unknown_phrases)
+    if not cands.found and not unknown_cue:
+        # "The Provisional IRA planned a wave of attacks ... The bomb exploded": the planner, suspected
+        doers.planner(parsed, sentences, lambda si: _Mentions(parsed[si], entities, local).in_core, cands.add,
+                      SUSPECTED)
     roles = Roles()
     chosen: list[tuple[int, Entity]] = []
     for strength, _, ent in sorted(cands.found, key=lambda x: (x[0], x[1])):
