@@ -50,6 +50,10 @@ def _killed(ev: Event) -> tuple | None:
     ("Pashtun insurgents attacked a police post in Swat.", "unidentified armed group"),
     ("Five people were killed after unidentified suspects opened fire on a police van near Dera Ismail Khan.",
      "unidentified armed group"),
+    # paratroopers, gendarmes, militiamen, warlords: forces and armed men by other names
+    ("The courier was ambushed by French paratroopers near Blida, badly wounded and captured.",
+     "Military Forces of France"),
+    ("Militiamen killed ten villagers in Bangui on Sunday.", "Unidentified Armed Group"),
 ])
 def test_descriptive_doers(text: str, perpetrator: str) -> None:
     perps = _perps(_violent(text))
