@@ -302,6 +302,15 @@ def test_doers_named_by_the_speaker_or_the_planner(text: str, perpetrator: str) 
 
 
 @pytest.mark.usefixtures("data_dir")
+@pytest.mark.parametrize("text, perpetrator", [
+    # "killings" as a noun is a killing, and its "carried out by" names who did them
+    ("The killings were carried out by the Irish National Liberation Army.", "Irish National Liberation Army"),
+])
+def test_killings_as_a_noun(text: str, perpetrator: str) -> None:
+    assert perpetrator in _perps(_violent(text)), _perps(_violent(text))
+
+
+@pytest.mark.usefixtures("data_dir")
 def test_a_group_that_agreed_to_talks_did_not_plant_the_next_bomb() -> None:
     text = "The Taliban agreed to hold talks with the government in Doha. A bomb exploded in Kabul, killing five."
     assert _perps(_violent(text)) == []

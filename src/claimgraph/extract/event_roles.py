@@ -502,7 +502,7 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
         near = [e for _, start, e in found if _as_subject(start, e)]
         if near:
             return near
-        if not doers.group_noun(tok) and not (tok.lower_ == "they" and not any(
+        if not doers.group_noun(tok) and not (tok.lower_ in ("they", "it") and not any(
                 cut - _PRONOUN_REACH <= m.end <= cut for e in entities for m in e.mentions
                 if e.type in ("person", "group_identity") or _is_actor(e, cands.ctx))):
             return near  # "they" with no one named near: the group the report is about, as "the group" is
