@@ -314,3 +314,23 @@ def test_killings_as_a_noun(text: str, perpetrator: str) -> None:
 def test_a_group_that_agreed_to_talks_did_not_plant_the_next_bomb() -> None:
     text = "The Taliban agreed to hold talks with the government in Doha. A bomb exploded in Kabul, killing five."
     assert _perps(_violent(text)) == []
+
+
+@pytest.mark.usefixtures("data_dir")
+@pytest.mark.parametrize("text, incidents", [
+    # the told incident as the subject, the act that began it in an "after" clause: one incident (a CASE 2021
+    # snippet of the tuning half)
+    ("More details have emerged about a battle that erupted today in Hiraan Region, resulting in deaths and "
+     "injuries. The fighting came after al-Shabab fighters attacked federal government troops in El Adde "
+     "village.", 1),
+])
+def test_the_act_that_began_a_told_incident_is_that_incident(text: str, incidents: int) -> None:
+    from _events_helpers import parse
+
+    from claimgraph.extract.events import _incidents, _lexicon, find_triggers
+    from claimgraph.ontology import load_ontology
+
+    lex = _lexicon(load_ontology())
+    parsed = parse(text)
+    found = _incidents(parsed, lex, [find_triggers(ps.sent, lex) for ps in parsed])
+    assert len([i for i in found if i.family == "violent"]) == incidents
