@@ -326,7 +326,6 @@ def test_a_group_that_agreed_to_talks_did_not_plant_the_next_bomb() -> None:
 ])
 def test_the_act_that_began_a_told_incident_is_that_incident(text: str, incidents: int) -> None:
     from _events_helpers import parse
-
     from claimgraph.extract.events import _incidents, _lexicon, find_triggers
     from claimgraph.ontology import load_ontology
 

@@ -261,10 +261,10 @@ _DISTANCE = frozenset({"day", "days", "hour", "hours", "week", "weeks", "month",
 
 
 def tells_its_cause(sent: Doc | SpacySpan, told: Sequence[Token]) -> bool:
-    """"The fighting came after al-Shabab fighters attacked federal troops" (`told`: the heads of one family's
-    triggers in a sentence): the told incident (a definite
+    """ "The fighting came after al-Shabab fighters attacked federal troops": the told incident (a definite
     trigger noun, the subject of the main verb) and the act that began it ("after" / "when" clause of that
-    verb, with no time distance: "came two days after ..." tells another act)."""
+    verb, with no time distance: "came two days after ..." tells another act). `told`: the heads of one
+    family's triggers in the sentence."""
     subj = [t for t in told if t.pos_ == "NOUN" and t.dep_ == "nsubj" and any(
         c.lower_ in ("the", "this", "that", "these", "those") and c.dep_ == "det" for c in t.children)]
     if not subj:
