@@ -305,6 +305,11 @@ def test_doers_named_by_the_speaker_or_the_planner(text: str, perpetrator: str) 
 @pytest.mark.parametrize("text, perpetrator", [
     # "killings" as a noun is a killing, and its "carried out by" names who did them
     ("The killings were carried out by the Irish National Liberation Army.", "Irish National Liberation Army"),
+    # an attack "led by" X, under attack "from" X, X "fired dozens of rockets"
+    ("The assault on the army base was led by Boko Haram fighters.", "Boko Haram"),
+    ("At least 12 soldiers died when their convoy came under attack from Boko Haram insurgents near Maiduguri.",
+     "Boko Haram"),
+    ("Hamas fired dozens of rockets into southern Israel overnight.", "Hamas"),
 ])
 def test_killings_as_a_noun(text: str, perpetrator: str) -> None:
     assert perpetrator in _perps(_violent(text)), _perps(_violent(text))

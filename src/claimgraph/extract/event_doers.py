@@ -438,3 +438,12 @@ def planner(parsed: Sequence, sentences: Sequence[int], in_core_of: Callable[[in
             if named:
                 add(strength, named[:1])
                 return
+
+
+def act_head(span: Sequence[Token]) -> Token:
+    """The word of a trigger phrase that heads it: the one whose head lies outside, a verb first ("shot dead
+    Gunner Robert Curtis", where the parser hung "dead" on the victim's name)."""
+    lo, hi = span[0].i, span[-1].i
+    outside = [t for t in span if t.head.i < lo or t.head.i > hi or t.head.i == t.i]
+    verbs = [t for t in outside if _verbal(t)]
+    return (verbs or outside[-1:] or [span[-1]])[0]

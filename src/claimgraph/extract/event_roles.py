@@ -42,11 +42,14 @@ _RESPONSIBILITY = {CLAIMED: Responsibility.CLAIMED, ATTRIBUTED: Responsibility.A
 _AGENT_NOUNS = {"militant", "fighter", "gunman", "gunmen", "rebel", "insurgent", "terrorist", "jihadist",
                 "member", "operative", "bomber", "attacker", "assailant", "cadre", "extremist", "soldier",
                 "troop", "force", "police", "spokesman", "spokesperson", "commander", "group", "faction"}
+#: Nouns of an amount of acts or arms ("dozens of rockets", "a wave of attacks", "a barrage of shells").
+_AMOUNT_NOUNS = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "number", "barrage", "volley", "salvo",
+                 "wave", "series", "spate", "string", "round", "rounds", "hail"}
 #: Verbs whose subject wages the acts their object names ("began a bombing campaign").
 _CAMPAIGN_VERBS = {"begin", "start", "wage", "launch", "mount", "intensify", "escalate", "resume", "continue",
                    "step", "carry", "conduct"}
 # Verbs whose "by" agent or subject is the doer of the act they govern ("carried out by X").
-_DOER_VERBS = {"carry", "perpetrate", "orchestrate", "stage", "conduct", "launch", "mount", "commit", "plan",
+_DOER_VERBS = {"carry", "lead", "perpetrate", "orchestrate", "stage", "conduct", "launch", "mount", "commit", "plan",
                "mastermind", "execute", "organise", "organize", "trigger", "detonate", "plant", "set", "fire",
                "emplace", "place", "lay", "hurl", "throw"}
 
@@ -388,7 +391,7 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                    cands: _Candidates, lex: EventLexicon) -> None:
     toks = _tokens(sent)
     for start, end in spans:
-        head = _act_head(toks[start:end])
+        head = doers.act_head(toks[start:end])
         verbal = head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB")
         passive = bool(_children(head, "auxpass", "nsubjpass"))
         hedge = any(c.lower_ in ("allegedly", "reportedly") for c in head.children)
@@ -419,6 +422,8 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
             cands.add(strength, [e for c in head.children if c.dep_ in ("compound", "amod", "nmod")
                                  for e in mentions.in_phrase(c)
                                  if e.refs or e.type == "armed_group" or e.kind == "descriptive"])
+            for a in _pobj(head, "from"):  # "came under attack from Boko Haram insurgents"
+                cands.add(strength, mentions.in_core(a))
             for o in _pobj(head, "on", "against", "targeting"):
                 cands.target(mentions.in_phrase(o))
             if head.dep_ in ("nsubj",) and head.head.pos_ == "VERB":  # "the bomber struck a van"
@@ -429,6 +434,8 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
     for _start, end in spans:
         trig = toks[end - 1]
         obj = trig.head if trig.dep_ in ("compound", "amod") and trig.head.dep_ == "dobj" else trig
+        if trig.dep_ == "pobj" and trig.head.lower_ == "of" and trig.head.head.lemma_.lower() in _AMOUNT_NOUNS:
+            obj = trig = trig.head.head  # "Hamas fired dozens of rockets", "launched a wave of attacks"
         if obj.dep_ == "dobj" and (obj.head.lemma_.lower() in _DOER_VERBS or obj is not trig
                                    and obj.head.lemma_.lower() in _CAMPAIGN_VERBS):
             # "IS militants carried out suicide bombings", "The IRA began a bombing campaign"
@@ -469,15 +476,6 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
             if t.dep_ in ("nsubj",) and t.head.lemma_ == "be":
                 for attr in _children(t.head, "attr"):
                     cands.add(MEMBER, [e for g in _pobj(attr, "of") for e in mentions.in_phrase(g)])
-
-
-def _act_head(span: Sequence[Token]) -> Token:
-    """The word of a trigger phrase that heads it: the one whose head lies outside, a verb first ("shot dead
-    Gunner Robert Curtis", where the parser hung "dead" on the victim's name)."""
-    lo, hi = span[0].i, span[-1].i
-    outside = [t for t in span if t.head.i < lo or t.head.i > hi or t.head.i == t.i]
-    verbs = [t for t in outside if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")]
-    return (verbs or outside[-1:] or [span[-1]])[0]
 
 
 def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple[int, int]],
