@@ -98,6 +98,9 @@ def test_kind_is_in_the_contract_and_old_output_reads_as_named() -> None:
      "Unidentified Rebel Group (India)", "Military Forces of India"),
     ("Rangers killed three terrorists in an operation in Karachi.",
      "Military Forces of Pakistan", "Unidentified Armed Group (Pakistan)"),
+    # a coalition a country leads is that country's forces; a coalition with no country is none
+    ("Four civilians were killed in an airstrike by the Saudi-led coalition in Saada province.",
+     "Military Forces of Saudi Arabia", None),
 ])
 def test_descriptions_fill_perpetrator_and_target(extractor, text: str, perpetrator: str,  # type: ignore[no-untyped-def]
                                                   target: str | None) -> None:
@@ -205,3 +208,9 @@ def test_denied_or_blamed_group_beside_a_description(extractor, second: str, fir
     (ev,) = _violent(x)
     assert ev.perpetrators[0].name == first
     assert [t.name for t in ev.targets] == ["Police Forces of Pakistan"]
+
+
+@pytest.mark.model
+def test_a_coalition_with_no_country_is_no_force(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "The ruling coalition lost its majority after two parties walked out in Rome.")
+    assert not [e for e in x.entities if e.kind == "descriptive"]

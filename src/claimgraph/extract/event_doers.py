@@ -7,13 +7,32 @@ Each rule reads the dependency parse of one of the incident's sentences and hand
               Hezbollah fighters pushed into the town after killing scores of gunmen", "Police seized eight
               guns following a raid" (a verbal trigger, or a noun of an operation: `_OPERATION_NOUNS`)
   claimant    the subject of "claim" / "say" whose clause says *its* fighters did it: "The SLM claims its
-              combatants killed dozens of troops" (claimed); "The army said its troops killed five" (agent)
+              combatants killed dozens of troops" (claimed); "The army said its troops killed five", "A
+              spokesman said the group's fighters had killed 20" (agent)
   culprit     "X was the perpetrator / mastermind of the massacre"
   self        a trigger word that is itself the attacker description ("Nine dead as gunmen storm a
               hostel", "a suicide bomber"), unless it names the victims ("killing scores of the gunmen")
   pronoun     "it" / "they" / "the group" as the subject of an active trigger: the nearest organisation
               named before it in that sentence or the two before ("The Taliban demonstrated its lethality
               when it launched an attack")
+
+  affiliation an attacker noun's own clause that ties it to a group: "gunmen believed to be members of
+              X", "militants suspected of belonging to X", "The militants, who belonged to X, attacked"
+              (suspected when hedged, else membership); also where the parser made the hedge the root
+              ("Armed men believed to be members of X abducted three teachers")
+  sides       the groups "between X and Y" of a clash ("clashes between the army and the KIA"): both
+  speaker     the subject of "say" / "claim" whose clause's subject is "it" / "they" / "we": "The army said
+              it had killed 30 insurgents" (claimed for "claim", else agent)
+
+  captors     the subject of "captured / took / held hostages", the agent of "hostages held by X"
+  convicted   the one convicted, sentenced, charged or arrested for the act, or for a role in it: "Two
+              members of the IRA were convicted for the Brighton bombing", "leaders of the Shining Path
+              received life sentences for their role in the massacre" (attributed for a conviction or
+              sentence, suspected for a charge or arrest)
+
+  planner     for an act told with no doer at all ("The bomb exploded on 7 November"), the named group that
+              one of the two sentences before it, in its paragraph, says planned, placed, sent or claimed
+              it ("The Provisional IRA planned a wave of attacks in London. The bomb exploded ...")
 
 `victims` gives the entities the incident's sentences name as those attacked or killed (objects of a
 trigger or casualty verb, subjects of a passive one): a victim is never a perpetrator ("The
@@ -42,6 +61,40 @@ _CULPRIT_NOUNS = frozenset({"perpetrator", "perpetrators", "mastermind", "master
 #: Verbs whose subject reports, about its own fighters, that they did it.
 _CLAIMANT_VERBS = frozenset({"claim", "say", "announce", "report", "state", "confirm"})
 _PRONOUNS = frozenset({"it", "they"})
+#: Subjects of a reported clause that stand for the speaker ("The army said it had killed ...").
+_SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
+#: Verbs of a clause on an attacker noun that tie it to a group, and those of them that only hedge
+#: ("gunmen believed to be members of X", "militants linked to X", "fighters loyal to X").
+_AFFILIATION_VERBS = frozenset({"believe", "think", "suspect", "say", "report", "allege", "presume", "understand",
+                                "identify", "belong", "link", "affiliate", "tie", "loyal", "be", "claim"})
+_HEDGE_VERBS = frozenset({"believe", "think", "suspect", "say", "report", "allege", "presume", "understand",
+                          "claim"})
+#: Verbs of justice done for an act: a conviction or sentence names who did it, a charge or arrest a suspect.
+_CONVICT_VERBS = frozenset({"convict", "sentence", "jail", "imprison", "hang", "find"})
+_CHARGE_VERBS = frozenset({"charge", "arrest", "detain", "indict", "try", "prosecute", "accuse", "hold", "question",
+                           "nab", "apprehend", "extradite", "wanted", "want"})
+#: Nouns of a sentence whose subject (of "received / faces / is serving") is the one sentenced.
+_SENTENCE_NOUNS = frozenset({"sentence", "sentences", "term", "terms", "conviction", "convictions", "penalty"})
+_ROLE_NOUNS = frozenset({"role", "roles", "part", "involvement", "participation", "complicity"})
+#: Prepositions that tie justice to its act ("convicted for / of / over / in connection with the bombing").
+_FOR_PREPS = frozenset({"for", "of", "over", "in", "with", "after"})
+#: Nouns for attackers beside the lexicon's attacker nouns whose clause may tie them to a group ("Armed men
+#: believed to be members of X", "fighters loyal to X").
+_AFFILIATED_NOUNS = frozenset({"man", "men", "fighter", "fighters", "rebel", "rebels", "extremist", "extremists",
+                               "youth", "youths", "herdsmen", "militiamen", "guerrillas", "cadres", "operatives"})
+#: Taking people captive: the subject of "captured / took / held hostages" holds them.
+_CAPTIVE_NOUNS = frozenset({"hostage", "captive"})
+_TAKING_VERBS = frozenset({"take", "capture", "seize", "hold", "kidnap", "abduct", "grab"})
+#: Verbs of an armed act beside the trigger words, whose subject did what a following "killing ..." tells
+#: ("opened fire on the crowd, killing four", "drove into pedestrians, killing 4").
+_ACT_VERBS = frozenset({"open", "fire", "hit", "pound", "drive", "plough", "plow", "throw", "hurl", "lob"})
+#: Verbs whose subject prepares or orders an act told after them ("planned", "placed", "sent").
+_PLAN_VERBS = frozenset({"plan", "plot", "prepare", "place", "plant", "send", "dispatch", "order",
+                         "claim", "launch", "begin", "start", "wage", "step", "intensify", "smuggle", "assemble",
+                         "build", "target", "organise", "organize", "mastermind", "orchestrate", "direct"})
+#: Clash nouns whose "between X and Y" names the two sides.
+_CLASH_NOUNS = frozenset({"clash", "clashes", "fighting", "fight", "battle", "battles", "skirmish", "skirmishes",
+                          "firefight", "gunbattle", "shootout", "confrontation", "confrontations", "exchange"})
 #: How a trigger noun hangs from the verb whose subject does it: "it launched an attack", "they held them
 #: hostage" (the small model makes that "hostage" a conjunct or a predicate of "held").
 _ACT_NOUN_DEPS = frozenset({"dobj", "oprd", "conj", "advcl"})
@@ -125,7 +178,7 @@ def claimant(sent: Sequence[Token], heads: Sequence[Token], in_core: Callable[[T
         if verb.lemma_.lower() not in _CLAIMANT_VERBS:
             continue
         own = [s for s in _children(clause, "nsubj")
-               if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in s.children)]
+               if any(c.dep_ == "poss" and (c.lower_ in ("its", "their") or group_noun(c)) for c in s.children)]
         if not own:
             continue
         for s in _children(verb, "nsubj"):
@@ -245,3 +298,152 @@ def victims(heads: Sequence[Token], sent: Sequence[Token], in_core: Callable[[To
                 continue  # "The attacker, Usman Khan, was shot dead by police": the attacker died, no victim
             out.update(e.id for e in in_core(p))
     return out
+
+
+def _hedged_clause(verb: Token) -> bool:
+    return any(t.lemma_.lower() in _HEDGE_VERBS for t in (verb, verb.head) if _verbal(t))
+
+
+def affiliation(sent: Sequence[Token], attacker_nouns: frozenset[str], in_phrase: Callable[[Token], list[Entity]],
+                add: AddFn, suspected: int, member: int) -> None:
+    """An attacker noun's clause that ties it to a group (see the module doc): the group in that clause."""
+    for tok in sent:
+        nouns = attacker_nouns | _AFFILIATED_NOUNS
+        if tok.lemma_.lower() not in nouns and tok.lower_ not in nouns:
+            continue
+        if tok.dep_ in ("dobj", "dative", "nsubjpass") or tok.dep_ == "pobj" and tok.head.lower_ != "by":
+            continue  # "killed five militants believed to be members of IS": the victims
+        clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl")
+                   and c.lemma_.lower() in _AFFILIATION_VERBS]
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _HEDGE_VERBS and tok.head.tag_ == "VBD" \
+                and _children(tok.head, "xcomp") and _children(tok.head, "ccomp", "conj"):
+            # the parser made the hedge the root: "Gunmen believed to be members of X shot dead two men"
+            clauses += _children(tok.head, "xcomp")
+        for c in clauses:
+            strength = suspected if _hedged_clause(c) else member
+            for g in c.subtree:
+                if g.dep_ == "pobj" and g.head.lower_ in ("of", "from", "to", "with") or g.dep_ == "attr":
+                    add(strength, in_phrase(g))
+
+
+def sides(sent: Sequence[Token], in_phrase: Callable[[Token], list[Entity]], add: AddFn, strength: int) -> None:
+    """The two sides of a clash: "clashes between the army and the KIA", "fighting between X and Y"."""
+    for tok in sent:
+        if tok.lemma_.lower() not in _CLASH_NOUNS and tok.lower_ not in _CLASH_NOUNS:
+            continue
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "between":
+                for g in _children(prep, "pobj"):
+                    add(strength, in_phrase(g))
+
+
+def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn, claimed: int,
+            agent: int) -> None:
+    """ "The army said it had killed 30 insurgents": the speaker, when the act's subject stands for it."""
+    for head in heads:
+        verb = head if _verbal(head) else head.head if head.dep_ in _ACT_NOUN_DEPS else None
+        if verb is None or not _verbal(verb) or _passive(verb):
+            continue
+        if not any(s.lower_ in _SPEAKER_PRONOUNS for s in _children(verb, "nsubj")):
+            continue
+        clause = verb
+        for _ in range(2):  # "said it had killed", "said it carried out an attack"
+            if clause.dep_ == "ccomp":
+                break
+            if clause.dep_ not in ("xcomp", "conj") or clause.head.i == clause.i:
+                break
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _CLAIMANT_VERBS:
+            continue
+        said = clause.head
+        for s in _children(said, "nsubj"):
+            if s.lower_ not in _SPEAKER_PRONOUNS:
+                add(claimed if said.lemma_.lower() == "claim" else agent, in_core(s))
+
+
+def _passive_or_object(verb: Token) -> list[Token]:
+    """Who justice is done to: the subject of a passive ("X was convicted"), else the object ("police arrested X")."""
+    if _passive(verb):
+        return _children(verb, "nsubjpass", "nsubj")
+    return _children(verb, "dobj")
+
+
+def convicted(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn, attributed: int,
+              suspected: int) -> None:
+    """The one convicted, sentenced, charged or arrested for the act (see the module doc)."""
+    for head in heads:
+        t = head
+        if _verbal(t) or t.dep_ != "pobj" or t.head.lower_ not in _FOR_PREPS:
+            continue
+        up = t.head.head  # "convicted for [the bombing]", "their role in [the massacre]"
+        if up.lemma_.lower() in ("connection", "relation") and up.dep_ == "pobj":
+            up = up.head.head  # "arrested in connection with the attack"
+        if up.lower_ in _ROLE_NOUNS and up.dep_ == "pobj" and up.head.lower_ in _FOR_PREPS:
+            up = up.head.head  # "sentenced for their role in the bombing"
+        lemma = up.lemma_.lower()
+        if _verbal(up) and lemma in _CONVICT_VERBS | _CHARGE_VERBS:
+            strength = attributed if lemma in _CONVICT_VERBS else suspected
+            for s in _passive_or_object(up):
+                add(strength, in_core(s))
+        else:  # "received life sentences for their role in the massacre" ("for" on the verb or on the noun)
+            verb = up.head if up.lower_ in _SENTENCE_NOUNS and up.dep_ in ("dobj", "attr") else up
+            if _verbal(verb) and any(o.lower_ in _SENTENCE_NOUNS for o in _children(verb, "dobj", "attr")):
+                for s in _children(verb, "nsubj"):
+                    add(attributed, in_core(s))
+
+
+def act_verb(verb: Token, violent_words: frozenset[str], claim_verbs: frozenset[str]) -> bool:
+    """A verb of an armed act ("shelled the town, killing seven"), not of visiting or saying."""
+    lemma = verb.lemma_.lower()
+    return verb.pos_ == "VERB" and (lemma in _ACT_VERBS or lemma in violent_words) and lemma not in claim_verbs
+
+
+def captors(trig: Token, in_core: Callable[[Token], list[Entity]], add: AddFn, strength: int) -> None:
+    """Who took hostages: the subject of "captured additional hostages", the agent of "hostages held by X"."""
+    if trig.lemma_.lower() not in _CAPTIVE_NOUNS:
+        return
+    if trig.dep_ == "dobj" and trig.head.lemma_.lower() in _TAKING_VERBS and not _passive(trig.head):
+        for s in _children(trig.head, "nsubj"):
+            add(strength, in_core(s))
+    for c in _children(trig, "acl"):
+        if c.lemma_.lower() in _TAKING_VERBS:
+            for a in (g for p in c.children if p.dep_ in ("agent", "prep") and p.lower_ == "by"
+                      for g in _children(p, "pobj")):
+                add(strength, in_core(a))
+
+
+def planners(sent: Sequence[Token]) -> list[Token]:
+    """Subjects of active verbs of planning, placing, sending or claiming in a sentence (see `planner`)."""
+    out: list[Token] = []
+    for tok in sent:
+        if tok.lemma_.lower() in _PLAN_VERBS and _verbal(tok) and not _passive(tok):
+            subj = _children(tok, "nsubj")
+            if not subj and tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
+                subj = _children(tok.head, "nsubj")  # "The IRA decided to plant bombs", "... and placed"
+            out += subj
+    return out
+
+
+def planner(parsed: Sequence, sentences: Sequence[int], in_core_of: Callable[[int], Callable[[Token], list[Entity]]],
+            add: AddFn, strength: int) -> None:
+    """An act told with no doer: the named group one of the two sentences before it (same paragraph) says
+    planned, placed, sent or claimed something (`planners`), the nearest sentence first."""
+    first = sentences[0]
+    for si in range(first - 1, max(first - 3, -1), -1):
+        if parsed[si].paragraph != parsed[first].paragraph:
+            return
+        in_core = in_core_of(si)
+        for s in planners(list(parsed[si].sent)):
+            named = [e for e in in_core(s) if e.kind == "named" and (e.refs or e.type == "armed_group")]
+            if named:
+                add(strength, named[:1])
+                return
+
+
+def act_head(span: Sequence[Token]) -> Token:
+    """The word of a trigger phrase that heads it: the one whose head lies outside, a verb first ("shot dead
+    Gunner Robert Curtis", where the parser hung "dead" on the victim's name)."""
+    lo, hi = span[0].i, span[-1].i
+    outside = [t for t in span if t.head.i < lo or t.head.i > hi or t.head.i == t.i]
+    verbs = [t for t in outside if _verbal(t)]
+    return (verbs or outside[-1:] or [span[-1]])[0]

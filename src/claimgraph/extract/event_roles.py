@@ -42,8 +42,14 @@ _RESPONSIBILITY = {CLAIMED: Responsibility.CLAIMED, ATTRIBUTED: Responsibility.A
 _AGENT_NOUNS = {"militant", "fighter", "gunman", "gunmen", "rebel", "insurgent", "terrorist", "jihadist",
                 "member", "operative", "bomber", "attacker", "assailant", "cadre", "extremist", "soldier",
                 "troop", "force", "police", "spokesman", "spokesperson", "commander", "group", "faction"}
+#: Nouns of an amount of acts or arms ("dozens of rockets", "a wave of attacks", "a barrage of shells").
+_AMOUNT_NOUNS = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "number", "barrage", "volley", "salvo",
+                 "wave", "series", "spate", "string", "round", "rounds", "hail"}
+#: Verbs whose subject wages the acts their object names ("began a bombing campaign").
+_CAMPAIGN_VERBS = {"begin", "start", "wage", "launch", "mount", "intensify", "escalate", "resume", "continue",
+                   "step", "carry", "conduct"}
 # Verbs whose "by" agent or subject is the doer of the act they govern ("carried out by X").
-_DOER_VERBS = {"carry", "perpetrate", "orchestrate", "stage", "conduct", "launch", "mount", "commit", "plan",
+_DOER_VERBS = {"carry", "lead", "perpetrate", "orchestrate", "stage", "conduct", "launch", "mount", "commit", "plan",
                "mastermind", "execute", "organise", "organize", "trigger", "detonate", "plant", "set", "fire",
                "emplace", "place", "lay", "hurl", "throw"}
 
@@ -67,8 +73,17 @@ def _children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+#: Relative pronouns whose clause's subject is the noun the clause hangs from.
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
 def _subject(tok: Token) -> list[Token]:
-    return _children(tok, "nsubj", "nsubjpass")
+    """The subject of a clause; for a relative clause's "who"/"which", the noun it hangs from ("the Taliban,
+    who attacked a police post", "Al-Shabaab, which claimed the bombing")."""
+    return [tok.head if s.lower_ in _RELATIVE_PRONOUNS and tok.dep_ == "relcl" else s
+            for s in _children(tok, "nsubj", "nsubjpass")]
+
+
 
 
 def _agent(tok: Token) -> list[Token]:
@@ -376,10 +391,7 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                    cands: _Candidates, lex: EventLexicon) -> None:
     toks = _tokens(sent)
     for start, end in spans:
-        head = toks[start:end][-1]
-        for t in toks[start:end]:
-            if t.head.i < toks[start].i or t.head.i > toks[end - 1].i or t.head == t:
-                head = t
+        head = doers.act_head(toks[start:end])
         verbal = head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB")
         passive = bool(_children(head, "auxpass", "nsubjpass"))
         hedge = any(c.lower_ in ("allegedly", "reportedly") for c in head.children)
@@ -389,9 +401,13 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
             for s in _subject(head):  # "10 soldiers died": who dies is a target, not a doer
                 cands.target(mentions.in_core(s)) if dies else cands.add(strength, mentions.in_core(s))
             if not _subject(head) and head.dep_ in ("advcl", "conj", "xcomp") and head.tag_ == "VBG":
-                # "52 year old Khalid Masood drove into pedestrians on Westminster Bridge, killing 4"
-                for s in _children(head.head, "nsubj"):
-                    cands.add(strength, [e for e in mentions.in_core(s) if e.type == "person"])
+                # "52 year old Khalid Masood drove into pedestrians on Westminster Bridge, killing 4", "Syrian
+                # government forces shelled the town, killing seven": the doer of the act that killed them
+                gov = head.head
+                for s in [] if _children(gov, "auxpass") else _children(gov, "nsubj"):
+                    cands.add(strength, [e for e in mentions.in_core(s) if e.type == "person"
+                                         or doers.act_verb(gov, lex.violent_words(), lex.responsibility.claim_verbs)
+                                         and _is_actor(e, cands.ctx)])
             for o in _children(head, "dobj") + _pobj(head, "on", "at", "against"):
                 cands.target(mentions.in_phrase(o))
         attacker_hit = passive and any(s.lower_ in lex.counts.attacker_nouns or s.lemma_.lower() in
@@ -406,6 +422,8 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
             cands.add(strength, [e for c in head.children if c.dep_ in ("compound", "amod", "nmod")
                                  for e in mentions.in_phrase(c)
                                  if e.refs or e.type == "armed_group" or e.kind == "descriptive"])
+            for a in _pobj(head, "from"):  # "came under attack from Boko Haram insurgents"
+                cands.add(strength, mentions.in_core(a))
             for o in _pobj(head, "on", "against", "targeting"):
                 cands.target(mentions.in_phrase(o))
             if head.dep_ in ("nsubj",) and head.head.pos_ == "VERB":  # "the bomber struck a van"
@@ -415,11 +433,17 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
     # suicide bombings"; an attacker named in apposition or by "named": "A man named X rammed ..."
     for _start, end in spans:
         trig = toks[end - 1]
-        if trig.dep_ == "dobj" and trig.head.lemma_.lower() in _DOER_VERBS:
-            for s in _subject(trig.head):
+        obj = trig.head if trig.dep_ in ("compound", "amod") and trig.head.dep_ == "dobj" else trig
+        if trig.dep_ == "pobj" and trig.head.lower_ == "of" and trig.head.head.lemma_.lower() in _AMOUNT_NOUNS:
+            obj = trig = trig.head.head  # "Hamas fired dozens of rockets", "launched a wave of attacks"
+        if obj.dep_ == "dobj" and (obj.head.lemma_.lower() in _DOER_VERBS or obj is not trig
+                                   and obj.head.lemma_.lower() in _CAMPAIGN_VERBS):
+            # "IS militants carried out suicide bombings", "The IRA began a bombing campaign"
+            for s in _subject(obj.head):
                 cands.add(AGENT, mentions.in_phrase(s))
+        doers.captors(trig, mentions.in_core, cands.add, AGENT)
         if trig.pos_ == "VERB" and not _children(trig, "auxpass"):  # a passive subject is the victim
-            for s in _children(trig, "nsubj"):
+            for s in _subject(trig):
                 named = [e for c in s.children if c.dep_ in ("appos", "acl")
                          for e in mentions.in_phrase(c) if e.type == "person"]
                 cands.add(NAMED, named)
@@ -474,8 +498,12 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
                         if cut - _PRONOUN_REACH <= m.end <= cut and _is_actor(e, cands.ctx) and e.kind == "named"
                         and not doers.names_a_site(e.name)), key=lambda x: -x[0])
         near = [e for _, start, e in found if _as_subject(start, e)]
-        if near or not doers.group_noun(tok):
+        if near:
             return near
+        if not doers.group_noun(tok) and not (tok.lower_ in ("they", "it") and not any(
+                cut - _PRONOUN_REACH <= m.end <= cut for e in entities for m in e.mentions
+                if e.type in ("person", "group_identity") or _is_actor(e, cands.ctx))):
+            return near  # "they" with no one named near: the group the report is about, as "the group" is
         topic = doers.topic_group(entities, lambda e: e.type in ("armed_group", "organisation")
                                   and _is_actor(e, cands.ctx) and not doers.names_a_site(e.name))
         return [topic] if topic is not None else []
@@ -492,6 +520,11 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
     doers.culprit(toks, mentions.in_core, cands.add, ATTRIBUTED, lex.violent_words())
     doers.attacker_trigger(heads, lex.counts.attacker_nouns, mentions.in_core, cands.add, AGENT, lex.counts)
     doers.pronoun_antecedent(heads, before, cands.add, AGENT)
+    doers.affiliation(toks, lex.counts.attacker_nouns, mentions.in_phrase, cands.add,
+                      SUSPECTED, MEMBER)
+    doers.sides(toks, mentions.in_phrase, cands.add, AGENT)
+    doers.speaker(heads, mentions.in_core, cands.add, CLAIMED, AGENT)
+    doers.convicted(heads, mentions.in_core, cands.add, ATTRIBUTED, SUSPECTED)
     doers.pronoun_responsibility(toks, before, cands.add, CLAIMED, ATTRIBUTED, lex.responsibility.claim_verbs)
     return doers.victims(heads, toks, mentions.in_core, lex.counts)
 
@@ -533,6 +566,10 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
         victim_ids |= _more_doers(parsed, si, spans, mentions, cands, lex, entities, local)
         low = ps.sent.text.lower()
         unknown_cue = unknown_cue or any(p in low for p in lex.responsibility.unknown_phrases)
+    if not cands.found and not unknown_cue:
+        # "The Provisional IRA planned a wave of attacks ... The bomb exploded": the planner, suspected
+        doers.planner(parsed, sentences, lambda si: _Mentions(parsed[si], entities, local).in_core, cands.add,
+                      SUSPECTED)
     roles = Roles()
     chosen: list[tuple[int, Entity]] = []
     for strength, _, ent in sorted(cands.found, key=lambda x: (x[0], x[1])):

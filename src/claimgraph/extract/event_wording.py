@@ -255,3 +255,28 @@ def self_killed(sents: Sequence[Doc | SpacySpan]) -> Quantity | None:
                         return Quantity(q.min, q.max, q.approximate, f"{n.text} {s.text}")
     return None
 
+
+#: Words of a time distance that make "came two days after X attacked" another, earlier act.
+_DISTANCE = frozenset({"day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years", "minutes"})
+
+
+def tells_its_cause(sent: Doc | SpacySpan, told: Sequence[Token]) -> bool:
+    """ "The fighting came after al-Shabab fighters attacked federal troops": the told incident (a definite
+    trigger noun, the subject of the main verb) and the act that began it ("after" / "when" clause of that
+    verb, with no time distance: "came two days after ..." tells another act). `told`: the heads of one
+    family's triggers in the sentence."""
+    subj = [t for t in told if t.pos_ == "NOUN" and t.dep_ == "nsubj" and any(
+        c.lower_ in ("the", "this", "that", "these", "those") and c.dep_ == "det" for c in t.children)]
+    if not subj:
+        return False
+    verb = subj[0].head
+    for t in told:
+        if t is subj[0]:
+            continue
+        clause = t if t.dep_ == "advcl" and t.head.i == verb.i else None
+        if clause is None or not any(c.dep_ == "mark" and c.lower_ in ("after", "when", "as") for c in clause.children):
+            return False
+        if any(d.lower_ in _DISTANCE for c in clause.children if c.dep_ == "mark" for d in c.subtree) or any(
+                d.lower_ in _DISTANCE for d in verb.children if d.dep_ == "npadvmod"):
+            return False
+    return len(told) > 1

@@ -54,6 +54,7 @@ from .event_wording import (
     self_killed,
     status_word,
     takes_ground,
+    tells_its_cause,
     without_aggregates,
 )
 from .quantities import Casualties, add, find_casualties, merge_casualties
@@ -299,6 +300,7 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
                 and si - prev.sentences[-1] <= gap
                 and parsed[si].paragraph == parsed[prev.sentences[-1]].paragraph
                 and (not any(_introduces_new(sent, h) for h in fhits) or states and _refers_back(sent, fhits)
+                     or tells_its_cause(sent, [head_of(list(sent[h.start : h.end])) for h in fhits])
                      or prev.umbrella and si - prev.sentences[-1] <= _MAX_GAP)
             )
             if joinable and prev is not None:

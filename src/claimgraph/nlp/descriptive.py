@@ -38,6 +38,8 @@ _COUNTRY_LABELS = {"NORP", "GPE", "PLACE"}
 _ORIGIN_LABELS = _COUNTRY_LABELS | {"GROUP_IDENTITY"}
 _NAMED_LABELS = {"ORG", "ARMED_GROUP", "AGENCY", "ORGANISATION", "PARTY", "STATE", "PERSON"}
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+#: Participles of a country's lead over a force: "the US-led coalition", "Saudi-backed forces".
+_LED_BY = {"lead", "led", "back", "backed"}
 _REQUIRED = ("key", "category", "type", "name", "source")
 _DETERMINERS = {"the", "a", "an"}
 #: Nouns for the people or units of a force: "CRPF personnel", "BSF troops", "police officers".
@@ -208,6 +210,11 @@ def _country_words(span: Span) -> tuple[str, int]:
             ent = _ent_at(c)
             if ent is not None:
                 return ent.text, min(ent.start, span.start)
+        if c.dep_ == "amod" and c.lemma_.lower() in _LED_BY and c.i < span.start:
+            # "the US-led coalition", "Saudi-backed forces": the country that leads them
+            for g in c.children:
+                if g.dep_ in _MODIFIER_DEPS and g.ent_type_ in _COUNTRY_LABELS and (ent := _ent_at(g)) is not None:
+                    return ent.text, min(ent.start, span.start)
     if i >= 0 and doc[i].dep_ in _MODIFIER_DEPS and doc[i].head.i == span.root.i and doc[i].is_title \
             and not doc[i].ent_type_ and doc[i].pos_ == "PROPN":
         return doc[i].text, i  # "Houthi rebels": an owner (or a country) the NER did not mark
