@@ -287,3 +287,16 @@ def test_what_owns_or_flags_the_target_is_not_where(text: str, not_there: str) -
 def test_an_embassy_in_a_town_is_in_that_town() -> None:
     place = _place("A bomb exploded near the German embassy in Kabul, killing 90 people.")
     assert place is not None and place.name == "Kabul"
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a nationality said again and again is one hint, weaker than the place named outright
+    ("Turkish warplanes bombed rebel camps in northern Iraq on Saturday, a Turkish military statement said.",
+     "Iraq", "Iraq"),
+    # where the doers came from, named by a pattern, is not where they struck
+    ("Security forces from Yemen's southern port city of Aden abducted a man in the town of Zinjibar in Abyan.",
+     "Zinjibar", "Yemen"),
+])
+def test_hints_and_origins_give_way_to_the_place_named(text: str, name: str, country: str) -> None:
+    place = _place(text)
+    assert place is not None and (fold(place.name), place.country) == (fold(name), country), place

@@ -165,6 +165,9 @@ def test_districts_come_from_geonames_admin2_names(places: PlaceResolver) -> Non
     ("Jani Khel area", "Bannu", "Khyber Pakhtunkhwa", "Pakistan"),  # not Jani Khel, Paktika (Afghanistan)
     ("Sopore town", "Baramulla district", "Jammu and Kashmir", "India"),  # GeoNames: Sopur, Baramula
     ("Leigh on Sea", "Essex", "England", "United Kingdom"),  # not Essex, Maryland
+    # a region of several countries holds the namesakes in those countries: "in Pulwama district of south Kashmir"
+    ("Pulwama district", "Kashmir", "Jammu and Kashmir", "India"),
+    ("Muzaffarabad", "Kashmir", "Azad Kashmir", "Pakistan"),
 ])
 def test_qualifier_picks_the_namesake(places: PlaceResolver, name: str, qualifier: str, admin1: str,
                                       country: str) -> None:

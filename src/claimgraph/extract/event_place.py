@@ -360,7 +360,8 @@ def _pattern_names(ps: ParsedSentence, local: LocalFn, actor_chars: set[int]) ->
             if groups.get("kind"):
                 name = f"{groups['kind']} {name}" if m.start("kind") < m.start("name") else f"{name} {groups['kind']}"
             within = groups.get("qualifier") or groups.get("listed")
-            out[at] = PlaceName(name, PLACE, within=within, listed=bool(groups.get("listed")), pattern=True)
+            out[at] = PlaceName(name, PLACE, within=within, listed=bool(groups.get("listed")), pattern=True,
+                                origin=first is not None and _origin(first))  # "from the port city of Aden"
             taken.append(named)
     return out
 
@@ -373,6 +374,8 @@ _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "easter
 # weights of the place vote (see `incident_place`)
 _W_PLACE, _W_LOOSE, _W_QUALIFIER, _W_DEMONYM, _W_WEAK, _W_PERSON, _W_INNER = 1.0, 0.5, 3.0, 1.0, 0.5, 0.25, 0.75
 _W_ORIGIN = 0.25  # factor for a place something came from
+_W_HINTS = 0.75  # the most that nationalities before forces, people or things give one country: less than
+# one place named outright
 _SPECIFIC = {"city": 0, "district": 1, "province": 2, "region": 3, "country": 4}
 
 Resolve = Callable[[PlaceName, str], "Place | None"]
@@ -504,6 +507,7 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
             votes[country] = votes.get(country, 0.0) + weight
             order.setdefault(country, len(order))
 
+    hinted: dict[str, float] = {}  # country → the votes its nationality hints gave
     demonym_weight = {DEMONYM: _W_DEMONYM, WEAK_DEMONYM: _W_WEAK, PERSON_DEMONYM: _W_PERSON, OWNER: _W_WEAK}
     memo: dict[tuple[PlaceName, str], Place | None] = {}
     plain = resolve
@@ -532,7 +536,13 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
             if country_of is not None:  # "Arab Israeli": the last word is the nationality
                 country = next((c for w in (pn.name, pn.name.split()[-1]) if fold(w) not in _faiths()
                                 and (c := country_of(w))), None)  # a faith is no nationality ("Christian")
-            vote(country, demonym_weight[pn.kind])
+            if pn.kind == DEMONYM:
+                vote(country, _W_DEMONYM)
+            elif country:  # hints of one country add up to less than a place named outright ("Turkish jets ... a
+                # Turkish statement ... in northern Iraq"): the same nationality said again is no new evidence
+                weight = min(demonym_weight[pn.kind], _W_HINTS - hinted.get(country, 0.0))
+                hinted[country] = hinted.get(country, 0.0) + weight
+                vote(country, weight)
             continue
         if pn.kind == INNER:
             place = _resolve_inner(resolve, pn, facility_prefix(pn.name) or "", facility_suffix(pn.name))

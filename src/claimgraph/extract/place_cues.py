@@ -56,6 +56,15 @@ def origin(ent: SpacySpan) -> bool:
     root = ent.root
     while root.dep_ in ("appos", "conj") and root.head.i != root.i and root.head.pos_ == "PROPN":
         root = root.head
+    # the place of a place noun or of its owner: "from Yemen's southern port city of Aden", "from the Kurram
+    # district of Pakistan" come from where the noun does
+    for _ in range(4):
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
+            root = root.head.head
+        elif root.dep_ in ("poss", "compound") and root.head.i != root.i and root.head.pos_ in ("NOUN", "PROPN"):
+            root = root.head
+        else:
+            break
     head = root.head
     if root.dep_ != "pobj":
         return False

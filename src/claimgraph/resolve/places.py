@@ -85,6 +85,11 @@ def kind_words() -> dict[str, str]:
 
 
 _KIND_WORDS: dict[str, str] = {str(k): str(v) for k, v in (read_data().get("kind_words") or {}).items()}
+# The countries a region of several countries spans ("Kashmir": IN, PK, CN), by its folded name: a qualifier
+# that names one keeps the namesakes in those countries ("Pulwama district of south Kashmir").
+_REGION_COUNTRIES: dict[str, frozenset[str]] = {
+    fold(str(r["name"])): frozenset(str(c) for c in r.get("countries") or ())
+    for r in read_data().get("regions") or () if len(r.get("countries") or ()) > 1}
 _FEATURE_WORDS = frozenset(str(w) for w in read_data().get("feature_words") or ())
 
 
@@ -335,6 +340,8 @@ def _precision(row: Row) -> str:
 
 def _within(row: Row, outer: Row) -> bool:
     """Whether `row` lies in `outer` (a country, province, district or single-country region)."""
+    if outer.kind == REGION and outer.country_code is None:  # a region of several countries ("Kashmir")
+        return row.kind in (CITY, DISTRICT) and row.country_code in _REGION_COUNTRIES.get(fold(outer.name), ())
     if outer.country_code is None or row.country_code != outer.country_code or row is outer:
         return False
     if outer.kind == COUNTRY:
