@@ -157,6 +157,11 @@ def test_districts_come_from_geonames_admin2_names(places: PlaceResolver) -> Non
     assert (essex.place.admin1, essex.place.country) == ("England", "United Kingdom")
     sulu = places.resolve("Sulu")  # GeoNames calls it "Province of Sulu"
     assert sulu is not None and (sulu.precision, sulu.country) == ("district", "Philippines")
+    # reported under its own name, and it is the province of itself and of the towns in it (the Philippines'
+    # first-level divisions are regions above the provinces)
+    assert (sulu.name, sulu.admin1) == ("Sulu", "Sulu")
+    basilan = places.resolve("province of Basilan")
+    assert basilan is not None and (basilan.name, basilan.admin1) == ("Basilan", "Basilan")
 
 
 @pytest.mark.parametrize(("name", "qualifier", "admin1", "country"), [
@@ -306,7 +311,7 @@ def test_province_word_finds_geonames_province_of(places: PlaceResolver) -> None
     # the Philippines' provinces are GeoNames admin2 divisions named "Province of X"; "X province" is the
     # province, not a town of that name
     p = places.resolve("Basilan province")
-    assert p is not None and (p.name, p.precision, p.country) == ("Province of Basilan", "district", "Philippines")
+    assert p is not None and (p.name, p.precision, p.country) == ("Basilan", "district", "Philippines")
     assert places.resolve("Punjab province", ["Pakistan"]).precision == "province"
 
 

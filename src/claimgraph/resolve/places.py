@@ -64,6 +64,7 @@ _MEMO_SIZE = 100_000
 _AMBIGUOUS_RATIO = 0.1  # a weak name is ambiguous when a namesake abroad has a tenth of its people or more
 _POSSESSIVE = re.compile(r"['’]s$")
 _PROVINCE_WORD = re.compile(r"\bprovince\b", re.IGNORECASE)
+_DIVISION_OF = re.compile(r"^(?:Province|Department|Governorate|Municipality|Prefecture) of (?=[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +288,15 @@ class PlaceResolver:
     def _resolution(self, row: Row, score: float, reason: str, candidates: int) -> Resolution:
         precision = PROVINCE if row.kind == ADMIN1 else row.kind
         country = self.index.country_names.get(row.country_code) if row.country_code else None
-        place = Place(name=row.name, admin1=row.admin1 if precision != COUNTRY else None, country=country,
+        # a division under the name reports give it: "Basilan", not GeoNames' "Province of Basilan"
+        name = _DIVISION_OF.sub("", row.name) if precision in (DISTRICT, PROVINCE) else row.name
+        admin1 = row.admin1 if precision != COUNTRY else None
+        # where GeoNames' first-level divisions are regions above provinces, it names the second "Province of
+        # Maguindanao" (the Philippines): that division is the place's province
+        province_of = next((_DIVISION_OF.sub("", n) for n in (row.name if precision == DISTRICT else None,
+                            row.admin2 if precision in (CITY, DISTRICT) else None)
+                            if n and n.startswith("Province of ")), None)
+        place = Place(name=name, admin1=province_of or admin1, country=country,
                       geonames_id=row.geonames_id, precision=precision, lat=row.lat, lon=row.lon,
                       admin2=row.admin2 if precision in (CITY, DISTRICT) else None, country_code=row.country_code)
         return Resolution(place, round(score, 2), reason, candidates, row.admin2, row.country_code, row.population)
