@@ -265,6 +265,10 @@ def test_where_the_attacker_was_born_is_not_the_place() -> None:
     ("15 police personnel and a driver were killed when Naxalites triggered a powerful explosive device near "
      "their vehicle.", "India"),
     ("TTP militants attacked a checkpost, killing four soldiers.", "Pakistan"),
+    # else the one country the group's attacks happen in (group_homes.yaml)
+    ("Al Shabaab fighters stormed a hotel in the capital and took hostages, killing 15.", "Somalia"),
+    ("Boko Haram fighters killed 30 villagers and burned their homes.", "Nigeria"),
+    ("Hizbul Mujahideen militants shot dead two policemen.", "India"),
     # a name of several lands says none, nor a people's name (Northern Ireland is not Ireland)
     ("Militants of the Islamic State of Iraq and the Levant attacked a checkpoint, killing four soldiers.", None),
     ("The IRA shot dead a soldier.", None),

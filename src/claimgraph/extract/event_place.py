@@ -29,6 +29,7 @@ from .dateline import Dateline, date_phrases, find_dateline  # noqa: F401 - re-e
 from .place_cues import capital_of as _capital_of
 from .place_cues import foreign as _foreign
 from .place_cues import language as _language
+from .place_cues import named_of
 from .place_cues import origin as _origin
 from .place_cues import owner_of_actor as _owner_of_actor
 from .types import ExtractContext, ParsedSentence
@@ -137,18 +138,6 @@ def facility_suffix(name: str) -> str | None:
     last = max((i for i, w in enumerate(words) if _is_facility_word(w)), default=-1)
     rest = words[last + 1 :] if last >= 0 else []
     return " ".join(rest) if rest and all(x[:1].isupper() for x in rest) else None
-
-
-def named_of(name: str) -> str | None:
-    """The place a named thing is "of" ("the Hippodrome of Constantinople" → "Constantinople", "the Old City of
-    Damascus" → "Damascus"): the capitalised words after its last "of", when the words before it are a name too;
-    else None ("Mausoleum of Sayid Mohammed" gives a person's name, which the resolver turns down)."""
-    head, sep, tail = name.rpartition(" of ")
-    words = [w for w in head.split() if w.lower() != "the"]
-    rest = tail.split()
-    if not sep or not words or not rest or not all(w[:1].isupper() for w in [*words, *rest]):
-        return None
-    return tail
 
 
 _LINKERS = {"i", "e", "ul", "al", "el", "de", "du", "da", "di"}
@@ -479,6 +468,17 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
         if place is not None and place.country:
             return Place(place.country, None, place.country, precision="country", country_code=place.country_code)
     return None
+
+
+def names_a_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
+                  ctx: ExtractContext, local: LocalFn) -> bool:
+    """Whether the incident's paragraph names a place, known to the index or not ("in the Red Sea"); the
+    dateline does not count."""
+    para_no = parsed[sentences[0]].paragraph
+    dateline = find_dateline(ctx.doc.text, ctx.paragraphs)
+    skip = dateline.span if dateline else range(0)
+    return any(pn.kind == PLACE for si, ps in enumerate(parsed) if ps.paragraph == para_no or si in sentences
+               for pn in place_names(ps, entities, local, skip))
 
 
 def _weak(pn: PlaceName) -> bool:

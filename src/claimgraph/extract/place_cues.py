@@ -7,8 +7,14 @@ from or went to ("aid workers from France", "born in Paris"), whose forces ("Yem
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
 
+import yaml
 from spacy.tokens import Span as SpacySpan
+
+from ..resolve.names import fold
 
 # A country's facility abroad or a frontier: "the German consulate in Mazar", "near the border with Somalia".
 _FOREIGN_HEADS = {"embassy", "consulate", "mission", "ambassador", "border", "frontier", "envoy"}
@@ -119,3 +125,27 @@ def language(ent: SpacySpan) -> bool:
     if prev is not None and prev.text == "(":
         return True
     return prev is not None and prev.lower_ == "in" and (nxt is None or nxt.is_punct or nxt.lower_ in ("as", "and"))
+
+
+@cache
+def _group_homes() -> dict[str, str]:
+    data = yaml.safe_load(Path(__file__).with_name("group_homes.yaml").read_text("utf-8")) or {}
+    return {fold(str(n)): str(h["country"]) for h in data.get("homes") or () for n in h.get("names") or ()}
+
+
+def group_home(names: Iterable[str]) -> str | None:
+    """The one country an armed group's attacks happen in (`group_homes.yaml`), by any of its names."""
+    homes = _group_homes()
+    return next((homes[k] for n in names if (k := fold(n)) in homes), None)
+
+
+def named_of(name: str) -> str | None:
+    """The place a named thing is "of" ("the Hippodrome of Constantinople" → "Constantinople", "the Old City of
+    Damascus" → "Damascus"): the capitalised words after its last "of", when the words before it are a name too;
+    else None ("Mausoleum of Sayid Mohammed" gives a person's name, which the resolver turns down)."""
+    head, sep, tail = name.rpartition(" of ")
+    words = [w for w in head.split() if w.lower() != "the"]
+    rest = tail.split()
+    if not sep or not words or not rest or not all(w[:1].isupper() for w in [*words, *rest]):
+        return None
+    return tail
