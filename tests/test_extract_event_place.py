@@ -304,3 +304,14 @@ def test_an_embassy_in_a_town_is_in_that_town() -> None:
 def test_hints_and_origins_give_way_to_the_place_named(text: str, name: str, country: str) -> None:
     place = _place(text)
     assert place is not None and (fold(place.name), place.country) == (fold(name), country), place
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("Militants ambushed an army convoy in Tirah valley of Khyber district, killing four soldiers.",
+     "Tirah valley", "Khyber Pakhtunkhwa"),
+    ("Two soldiers were killed in an IED blast in Pulwama district of south Kashmir.", "Pulwama",
+     "Jammu and Kashmir"),
+])
+def test_south_asian_districts_give_the_province(text: str, name: str, admin1: str) -> None:
+    place = _place(text)
+    assert place is not None and (place.name, place.admin1) == (name, admin1), place

@@ -358,3 +358,16 @@ def test_every_curated_district_and_region_names_its_source() -> None:
     data = read_data()
     for row in [*data["districts"], *data["regions"]]:
         assert row.get("geonames_id") or str(row.get("source") or "").strip(), row["name"]
+
+
+@pytest.mark.parametrize(("name", "admin1", "country"), [
+    # districts that GeoNames' town lists do not name (places.yaml `districts`)
+    ("Khyber district", "Khyber Pakhtunkhwa", "Pakistan"),
+    ("Orakzai", "Khyber Pakhtunkhwa", "Pakistan"),
+    ("Kech district", "Balochistan", "Pakistan"),
+    ("Bandipora", "Jammu and Kashmir", "India"),
+    ("Malkangiri district", "Odisha", "India"),
+])
+def test_conflict_districts(places: PlaceResolver, name: str, admin1: str, country: str) -> None:
+    p = places.resolve(name)
+    assert p is not None and (p.admin1, p.country, p.precision) == (admin1, country, "district"), p
