@@ -282,6 +282,9 @@ def test_no_place_named_the_doers_country(text: str, country: str | None) -> Non
     # a vessel's owner or flag, or its nationality, is no place of what was done to it
     ("Houthi missiles hit a Greece-owned bulk carrier in the Red Sea, killing two sailors.", "Greece"),
     ("A missile struck the American ship in the Red Sea, killing three sailors.", "United States"),
+    # two names joined by a dash before a relation noun name the relation, no place of either
+    ("Gunmen attacked a camp of the China–Pakistan Economic Corridor project, killing four guards.", "China"),
+    ("Militants attacked a village near the Kenya-Somalia border, killing six.", "Kenya"),
 ])
 def test_what_owns_or_flags_the_target_is_not_where(text: str, not_there: str) -> None:
     place = _place(text)

@@ -38,11 +38,29 @@ def foreign(ent: SpacySpan) -> bool:
     if head.lower_ in _VESSELS and head.i != ent.root.i and ent.end <= head.i:
         return True
     doc = ent.doc
-    if _HYPHEN_QUALIFIER.match(doc.text, ent.end_char):
+    if _HYPHEN_QUALIFIER.match(doc.text, ent.end_char) or _dash_pair(ent):
         return True
     # "the border with Somalia", "the embassy of Germany"; not "the German embassy in Kabul", which is where
     return head.dep_ == "prep" and head.lower_ not in ("in", "at", "near", "inside") \
         and head.head.lemma_.lower() in _FOREIGN_HEADS
+
+
+# Nouns after two names joined by a dash that make the pair a relation between the two, no place of either:
+# "the Kenya-Somalia border", "the China–Pakistan Economic Corridor", "the Iran-Iraq war".
+_RELATION_NOUNS = {"border", "borders", "frontier", "boundary", "corridor", "war", "talks", "relations", "ties",
+                   "deal", "agreement", "treaty", "conflict", "summit", "dialogue", "pipeline", "accord", "rivalry"}
+_DASHES = {"-", "–", "—"}
+
+
+def _dash_pair(ent: SpacySpan) -> bool:
+    """A name joined by a dash to another before a relation noun ("Kenya" or "Somalia" of "the Kenya-Somalia
+    border")."""
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 2]
+    before = doc[max(ent.start - 2, 0) : ent.start]
+    joined = len(after) == 2 and after[0].text in _DASHES and after[1].is_title \
+        or len(before) == 2 and before[1].text in _DASHES and before[0].is_title
+    return joined and any(t.lower_ in _RELATION_NOUNS for t in doc[ent.end : ent.end + 5])
 
 
 # Verbs of going somewhere: a name after "to" under one is where something went, not where it happened.
