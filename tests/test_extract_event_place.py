@@ -314,7 +314,10 @@ def test_hints_and_origins_give_way_to_the_place_named(text: str, name: str, cou
      "Tirah valley", "Khyber Pakhtunkhwa"),
     ("Two soldiers were killed in an IED blast in Pulwama district of south Kashmir.", "Pulwama",
      "Jammu and Kashmir"),
+    # right after "in", the town is the name before "town of": Tral in Pulwama, not a town called Pulwama
+    ("A policeman was injured when militants hurled a grenade at a picket in Tral town of Pulwama.", "Tral",
+     "Jammu and Kashmir"),
 ])
 def test_south_asian_districts_give_the_province(text: str, name: str, admin1: str) -> None:
     place = _place(text)
-    assert place is not None and (place.name, place.admin1) == (name, admin1), place
+    assert place is not None and (fold(place.name), place.admin1) == (fold(name), admin1), place
