@@ -321,3 +321,14 @@ def test_hints_and_origins_give_way_to_the_place_named(text: str, name: str, cou
 def test_south_asian_districts_give_the_province(text: str, name: str, admin1: str) -> None:
     place = _place(text)
     assert place is not None and (fold(place.name), place.admin1) == (fold(name), admin1), place
+
+
+def test_a_name_the_ner_cut_short_is_tried_whole() -> None:
+    # the NER tags "Dera" alone (a town in Ethiopia); the whole run is a town in Balochistan
+    place = _place("Gunmen killed six members of a family in Dera Murad Jamali.")
+    assert place is not None and (place.name, place.country) == ("Dera Murad Jamali", "Pakistan"), place
+
+
+def test_a_division_named_by_a_direction_in_its_country() -> None:
+    place = _place("A suicide bomber killed 10 people at a Shiite mosque in Saudi Arabia's Eastern Province.")
+    assert place is not None and (place.admin1, place.country) == ("Eastern Province", "Saudi Arabia"), place

@@ -371,3 +371,12 @@ def test_every_curated_district_and_region_names_its_source() -> None:
 def test_conflict_districts(places: PlaceResolver, name: str, admin1: str, country: str) -> None:
     p = places.resolve(name)
     assert p is not None and (p.admin1, p.country, p.precision) == (admin1, country, "district"), p
+
+
+def test_divisions_named_by_a_direction_need_their_country(places: PlaceResolver) -> None:
+    # "Eastern Province" is a division of Saudi Arabia, Sri Lanka, Zambia ...: only where the country is named
+    assert places.resolve("Eastern Province") is None
+    p = places.resolve("Eastern Province", ["Saudi Arabia"])
+    assert p is not None and (p.precision, p.country) == ("province", "Saudi Arabia")
+    p = places.resolve("Northern Province", ["Sri Lanka"], "Sri Lanka")
+    assert p is not None and (p.precision, p.country) == ("province", "Sri Lanka")

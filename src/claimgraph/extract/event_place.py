@@ -29,6 +29,7 @@ from .dateline import Dateline, date_phrases, find_dateline  # noqa: F401 - re-e
 from .place_cues import capital_of as _capital_of
 from .place_cues import foreign as _foreign
 from .place_cues import language as _language
+from .place_cues import extended as _extended
 from .place_cues import named_of
 from .place_cues import origin as _origin
 from .place_cues import owner_of_actor as _owner_of_actor
@@ -61,6 +62,7 @@ class PlaceName:
     listed: bool = False  # `within` only follows it after a comma ("in Leigh on Sea, Essex"): maybe a list
     strict: bool = False  # no place entity or pattern backs it (a proper-noun run, a facility's first words)
     pattern: bool = False  # a `places.yaml` pattern found it: a place even where the index does not know it
+    short: str | None = None  # the NER's name, where a longer run of names was tried first ("Dera" of "Dera Murad")
 
 
 def _inside_group_name(tok: Token) -> bool:
@@ -140,18 +142,14 @@ def facility_suffix(name: str) -> str | None:
     return " ".join(rest) if rest and all(x[:1].isupper() for x in rest) else None
 
 
-_LINKERS = {"i", "e", "ul", "al", "el", "de", "du", "da", "di"}
-
-
-def _extended(ent: SpacySpan) -> str:
-    """A place name the NER cut at a lower-case linker: "Mazar" + "i Sharif"."""
-    doc, end = ent.doc, ent.end
-    if end + 1 < len(doc) and doc[end].lower_ in _LINKERS and doc[end + 1].is_title:
-        stop = end + 2
-        while stop < len(doc) and doc[stop].is_title and doc[stop].pos_ == "PROPN":
-            stop += 1
-        return doc[ent.start : stop].text
-    return ent.text
+def _run_on(ent: SpacySpan) -> str | None:
+    """A one-word place name the NER cut before more capitalised names it left untagged ("Dera" of "Dera
+    Murad Jamali"): the whole run, to try before the cut name."""
+    doc, stop = ent.doc, ent.end
+    while stop < len(doc) and doc[stop].pos_ == "PROPN" and doc[stop].is_title and doc[stop].ent_iob_ == "O" \
+            and not _is_facility_word(doc[stop].text):
+        stop += 1
+    return doc[ent.start : stop].text if len(ent) == 1 and stop > ent.end else None
 
 
 def _demonym_kind(ent: SpacySpan) -> str:
@@ -249,8 +247,9 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
             and not (ent.label_ == "GPE" and _owner_of_actor(ent)) and not _capital_of(ent)
         if named or ent.label_ in ("PERSON", "ORG") and not ent.kb_id_ and _after_locative(ent[0]) \
                 and ent[0].nbor(-1).lower_ not in ("by", "from"):
-            found[at] = PlaceName(_extended(ent), PLACE, _qualifies(ent[0]), _origin(ent),
-                                  strict=not named and not _in_place(ent[0]))
+            longer = _run_on(ent) if ent.label_ == "GPE" else None
+            found[at] = PlaceName(longer or _extended(ent), PLACE, _qualifies(ent[0]), _origin(ent),
+                                  strict=not named and not _in_place(ent[0]), short=ent.text if longer else None)
         elif ent.label_ in _PLACE_LABELS and _capital_of(ent):
             found[at] = PlaceName(ent.text, CAPITAL)  # "Syria's capital"
         elif ent.label_ == "GPE" and _owner_of_actor(ent):
@@ -386,6 +385,8 @@ def _resolve_loosely(resolve: Resolve, pn: PlaceName) -> tuple[Place | None, boo
     "Southern Philippines"; exact: False)."""
     place = resolve(pn, pn.name)
     if place is not None:
+        return place, True
+    if pn.short and (place := resolve(pn, pn.short)) is not None:
         return place, True
     words = pn.name.split()
     while words and words[0].lower() in _DIRECTIONS:

@@ -167,3 +167,17 @@ def named_of(name: str) -> str | None:
     if not sep or not words or not rest or not all(w[:1].isupper() for w in [*words, *rest]):
         return None
     return tail
+
+
+_LINKERS = {"i", "e", "ul", "al", "el", "de", "du", "da", "di"}
+
+
+def extended(ent: SpacySpan) -> str:
+    """A place name the NER cut at a lower-case linker: "Mazar" + "i Sharif"."""
+    doc, end = ent.doc, ent.end
+    if end + 1 < len(doc) and doc[end].lower_ in _LINKERS and doc[end + 1].is_title:
+        stop = end + 2
+        while stop < len(doc) and doc[stop].is_title and doc[stop].pos_ == "PROPN":
+            stop += 1
+        return doc[ent.start : stop].text
+    return ent.text

@@ -41,6 +41,7 @@ from .place_index import (
     PlaceIndex,
     Row,
     collapse_doubles,
+    generic,
     load_index,
     read_data,
     spelling_variants,
@@ -166,6 +167,8 @@ class PlaceResolver:
         if found is None:
             return None
         score, reason, row = found
+        if row.kind == ADMIN1 and generic(row.name) and row.country_code not in countries and not inside:
+            return None  # "Eastern Province" in a document that does not say which country's
         if inside is None and not self._plausible(_split_hint(key)[0], row, countries, strict,
                                                   hinted=hint == _precision(row)):
             return None
