@@ -332,3 +332,15 @@ def test_a_name_the_ner_cut_short_is_tried_whole() -> None:
 def test_a_division_named_by_a_direction_in_its_country() -> None:
     place = _place("A suicide bomber killed 10 people at a Shiite mosque in Saudi Arabia's Eastern Province.")
     assert place is not None and (place.admin1, place.country) == ("Eastern Province", "Saudi Arabia"), place
+
+
+@pytest.mark.parametrize(("text", "admin1", "country"), [
+    # a compass word before a country that has a division of that name: the division
+    ("A rocket fired from Gaza hit a house in southern Israel, killing two people.", "Southern District", "Israel"),
+    ("In Central Israel, two men attacked people in a park with axes, killing three.", "Central District", "Israel"),
+    # none of that name: the country
+    ("Gunmen killed 14 soldiers in northern Iraq.", None, "Iraq"),
+])
+def test_a_compass_word_before_a_country(text: str, admin1: str | None, country: str) -> None:
+    place = _place(text)
+    assert place is not None and (place.admin1, place.country) == (admin1, country), place

@@ -29,8 +29,10 @@ from .dateline import Dateline, date_phrases, find_dateline  # noqa: F401 - re-e
 from .place_cues import capital_of as _capital_of
 from .place_cues import foreign as _foreign
 from .place_cues import language as _language
+from .place_cues import COMPASS as _COMPASS
+from .place_cues import by_direction
 from .place_cues import extended as _extended
-from .place_cues import named_of
+from .place_cues import named_of, run_on
 from .place_cues import origin as _origin
 from .place_cues import owner_of_actor as _owner_of_actor
 from .types import ExtractContext, ParsedSentence
@@ -63,6 +65,7 @@ class PlaceName:
     strict: bool = False  # no place entity or pattern backs it (a proper-noun run, a facility's first words)
     pattern: bool = False  # a `places.yaml` pattern found it: a place even where the index does not know it
     short: str | None = None  # the NER's name, where a longer run of names was tried first ("Dera" of "Dera Murad")
+    direction: str | None = None  # a compass word before a country ("southern" of "in southern Israel")
 
 
 def _inside_group_name(tok: Token) -> bool:
@@ -135,21 +138,11 @@ def facility_prefix(name: str) -> str | None:
 
 def facility_suffix(name: str) -> str | None:
     """The capitalised words after a facility name's last facility word ("Inter Continental Hotel
-    Kabul" → "Kabul"), or None."""
+    Kabul" → "Kabul"), or None. A leading "Central" is a direction ("Central Israel")."""
     words = name.split()
-    last = max((i for i, w in enumerate(words) if _is_facility_word(w)), default=-1)
+    last = max((i for i, w in enumerate(words) if _is_facility_word(w) and (i or w.lower() != "central")), default=-1)
     rest = words[last + 1 :] if last >= 0 else []
     return " ".join(rest) if rest and all(x[:1].isupper() for x in rest) else None
-
-
-def _run_on(ent: SpacySpan) -> str | None:
-    """A one-word place name the NER cut before more capitalised names it left untagged ("Dera" of "Dera
-    Murad Jamali"): the whole run, to try before the cut name."""
-    doc, stop = ent.doc, ent.end
-    while stop < len(doc) and doc[stop].pos_ == "PROPN" and doc[stop].is_title and doc[stop].ent_iob_ == "O" \
-            and not _is_facility_word(doc[stop].text):
-        stop += 1
-    return doc[ent.start : stop].text if len(ent) == 1 and stop > ent.end else None
 
 
 def _demonym_kind(ent: SpacySpan) -> str:
@@ -247,9 +240,11 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
             and not (ent.label_ == "GPE" and _owner_of_actor(ent)) and not _capital_of(ent)
         if named or ent.label_ in ("PERSON", "ORG") and not ent.kb_id_ and _after_locative(ent[0]) \
                 and ent[0].nbor(-1).lower_ not in ("by", "from"):
-            longer = _run_on(ent) if ent.label_ == "GPE" else None
+            longer = run_on(ent, _is_facility_word) if ent.label_ == "GPE" else None
+            before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
             found[at] = PlaceName(longer or _extended(ent), PLACE, _qualifies(ent[0]), _origin(ent),
-                                  strict=not named and not _in_place(ent[0]), short=ent.text if longer else None)
+                                  strict=not named and not _in_place(ent[0]), short=ent.text if longer else None,
+                                  direction=before if before in _COMPASS else None)
         elif ent.label_ in _PLACE_LABELS and _capital_of(ent):
             found[at] = PlaceName(ent.text, CAPITAL)  # "Syria's capital"
         elif ent.label_ == "GPE" and _owner_of_actor(ent):
@@ -380,19 +375,28 @@ def _resolver(ctx: ExtractContext, context: Sequence[str]) -> Resolve:
     return lambda pn, text: resolve(text, context, pn.within, strict=pn.strict, listed=pn.listed)
 
 
+def _by_direction(resolve: Resolve, direction: str, country: Place | None) -> Place | None:
+    return by_direction(lambda text, within: resolve(PlaceName(text, within=within), text), direction, country)
+
+
 def _resolve_loosely(resolve: Resolve, pn: PlaceName) -> tuple[Place | None, bool]:
     """The name as written (exact: True); else without leading direction words ("north west Pakistan",
     "Southern Philippines"; exact: False)."""
     place = resolve(pn, pn.name)
     if place is not None:
-        return place, True
+        first = pn.name.split()[0].lower()  # "Central Israel" as one name
+        direction = pn.direction or (first if first in _COMPASS and " " in pn.name else None)
+        return (direction and _by_direction(resolve, direction, place)) or place, True
     if pn.short and (place := resolve(pn, pn.short)) is not None:
         return place, True
     words = pn.name.split()
     while words and words[0].lower() in _DIRECTIONS:
         words = words[1:]
     if words and len(words) < len(pn.name.split()):
-        return resolve(pn, " ".join(words)), False
+        place = resolve(pn, " ".join(words))
+        direction = pn.name.split()[0].lower()
+        finer = _by_direction(resolve, direction, place) if direction in _COMPASS else None
+        return (finer, True) if finer is not None else (place, False)
     return None, False
 
 

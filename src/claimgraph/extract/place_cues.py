@@ -7,13 +7,14 @@ from or went to ("aid workers from France", "born in Paris"), whose forces ("Yem
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
 import yaml
 from spacy.tokens import Span as SpacySpan
 
+from ..records import Place
 from ..resolve.names import fold
 
 # A country's facility abroad or a frontier: "the German consulate in Mazar", "near the border with Somalia".
@@ -181,3 +182,29 @@ def extended(ent: SpacySpan) -> str:
             stop += 1
         return doc[ent.start : stop].text
     return ent.text
+
+
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
+
+
+def by_direction(lookup: Callable[[str, str], Place | None], direction: str, country: Place | None) -> Place | None:
+    """A country's first-level division named by the compass word before it ("southern Israel" → Southern
+    District, "eastern Saudi Arabia" → Eastern Province); None where it has no such division. `lookup`: (name,
+    the place it lies in) → Place."""
+    if country is None or country.precision != "country" or not country.country:
+        return None
+    for kind in ("province", "region", "district"):
+        found = lookup(f"{direction} {kind}", country.country)
+        if found is not None and found.precision == "province" and found.country == country.country:
+            return found
+    return None
+
+
+def run_on(ent: SpacySpan, stop: Callable[[str], bool]) -> str | None:
+    """A one-word place name the NER cut before more capitalised names it left untagged ("Dera" of "Dera
+    Murad Jamali"): the whole run, to try before the cut name; `stop`: words that end it ("Hospital")."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].ent_iob_ == "O" \
+            and not stop(doc[end].text):
+        end += 1
+    return doc[ent.start : end].text if len(ent) == 1 and end > ent.end else None

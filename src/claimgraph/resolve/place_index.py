@@ -56,7 +56,7 @@ REGION = "region"
 ADMIN1 = "admin1"  # a first-level division known only by name (no curated id): a weak province
 PRECISIONS = (CITY, DISTRICT, PROVINCE, COUNTRY, REGION)
 
-_FORMAT = 18  # bump when the row layout or the way rows are built changes
+_FORMAT = 19  # bump when the row layout or the way rows are built changes
 _DATA_FILE = "places.yaml"
 _CITIES = "cities1000.json"
 _RG_CSV = "rg_cities1000.csv"
@@ -314,8 +314,8 @@ def _add_admin1(index: PlaceIndex, table: dict[str, dict[str, Any]], rg_admin1: 
             # only in a document that names its country (`places.PlaceResolver.explain`)
             number = index.add_row(Row(name, ADMIN1, KIND_WEIGHT[ADMIN1], cc, code, name, None, spec.get("geonames_id"),
                                        lat, lon, population, False))
-            base = re.sub(r"\s+(province|state|region|governorate)$", "", fold(name))
-            for word in _ADMIN1_KIND_WORDS:
+            base = re.sub(r"\s+(province|state|region|governorate|district)$", "", fold(name))
+            for word in (*_ADMIN1_KIND_WORDS, "district"):  # Israel's "Southern District"
                 index.add(f"{base} {word}", number, fold(name) == f"{base} {word}")
             continue
         kind = ADMIN1 if spec.get("bare") else PROVINCE
