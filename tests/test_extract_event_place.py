@@ -269,6 +269,8 @@ def test_where_the_attacker_was_born_is_not_the_place() -> None:
     ("Al Shabaab fighters stormed a hotel in the capital and took hostages, killing 15.", "Somalia"),
     ("Boko Haram fighters killed 30 villagers and burned their homes.", "Nigeria"),
     ("Hizbul Mujahideen militants shot dead two policemen.", "India"),
+    # a state force named as an organisation after its demonym
+    ("Afghan National Army troops killed 12 fighters in an overnight raid.", "Afghanistan"),
     # a name of several lands says none, nor a people's name (Northern Ireland is not Ireland)
     ("Militants of the Islamic State of Iraq and the Levant attacked a checkpoint, killing four soldiers.", None),
     ("The IRA shot dead a soldier.", None),

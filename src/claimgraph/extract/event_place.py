@@ -32,7 +32,7 @@ from .place_cues import language as _language
 from .place_cues import COMPASS as _COMPASS
 from .place_cues import by_direction
 from .place_cues import extended as _extended
-from .place_cues import named_of, run_on
+from .place_cues import STATE_FORCES, named_of, run_on
 from .place_cues import origin as _origin
 from .place_cues import owner_of_actor as _owner_of_actor
 from .types import ExtractContext, ParsedSentence
@@ -255,6 +255,8 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
             # "Medan Police's headquarters", "Pakistan Stock Exchange", "the Inter Continental Hotel Kabul"
             if facility_prefix(ent.text) or facility_suffix(ent.text):
                 found.setdefault(at, PlaceName(ent.text, INNER, strict=True))
+            elif fold(ent[0].text) in _demonyms() and any(t.lower_ in STATE_FORCES for t in ent[1:]):
+                found.setdefault(at, PlaceName(ent[0].text, WEAK_DEMONYM))  # "the Indian Army": whose forces
     run: list[Token] = []
     for tok in [*sent, None]:
         if tok is not None and tok.pos_ == "PROPN" and tok.is_title and (

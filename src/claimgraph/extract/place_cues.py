@@ -128,6 +128,11 @@ def owner_of_actor(ent: SpacySpan) -> bool:
         or head.lemma_.lower() in _ACTOR_HEADS  # a gazetteer actor ("Houthis") has a knowledge-base id
 
 
+# Words of a state force's name after its demonym ("the Indian Army", "Afghan National Police"): whose forces.
+STATE_FORCES = {"army", "police", "navy", "air", "forces", "guard", "guards", "corps", "rangers", "gendarmerie",
+                "military", "constabulary"}
+
+
 # Words after a demonym that make it a language ("(Spanish abbr: ELN)", "Arabic for 'the base'").
 _LANGUAGE_NEXT = {"abbr", "abbr.", "abbreviation", "acronym", "for", "name", "word", "term", "translation",
                   "language", "speaking", "speakers", "speaker", "-speaking", "media", "version", "original", ":"}
