@@ -144,13 +144,19 @@ def _score_incidents(
         if gold_place is not None:
             if gold_place.get("city"):
                 denom["city"] += 1
-                score["city"] += place is not None and place_matches(
+                city_ok = place is not None and place_matches(
                     place.name, gold_place["city"], gold_place.get("city_alt") or ())
+                score["city"] += city_ok
+                if errors is not None and not city_ok:
+                    errors.append(f"city gold={gold_place['city']!r} pred={place}: {text[:160]}")
             if gold_place.get("admin1"):
                 denom["province"] += 1
-                score["province"] += place is not None and any(
+                province_ok = place is not None and any(
                     place_matches(v, gold_place["admin1"], gold_place.get("admin1_alt") or ())
                     for v in (place.admin1, place.name if place.precision == "province" else None))
+                score["province"] += province_ok
+                if errors is not None and not province_ok:
+                    errors.append(f"province gold={gold_place['admin1']!r} pred={place}: {text[:160]}")
     return score, dict(denom)
 
 

@@ -157,6 +157,11 @@ def test_districts_come_from_geonames_admin2_names(places: PlaceResolver) -> Non
     assert (essex.place.admin1, essex.place.country) == ("England", "United Kingdom")
     sulu = places.resolve("Sulu")  # GeoNames calls it "Province of Sulu"
     assert sulu is not None and (sulu.precision, sulu.country) == ("district", "Philippines")
+    # reported under its own name, and it is the province of itself and of the towns in it (the Philippines'
+    # first-level divisions are regions above the provinces)
+    assert (sulu.name, sulu.admin1) == ("Sulu", "Sulu")
+    basilan = places.resolve("province of Basilan")
+    assert basilan is not None and (basilan.name, basilan.admin1) == ("Basilan", "Basilan")
 
 
 @pytest.mark.parametrize(("name", "qualifier", "admin1", "country"), [
@@ -165,6 +170,9 @@ def test_districts_come_from_geonames_admin2_names(places: PlaceResolver) -> Non
     ("Jani Khel area", "Bannu", "Khyber Pakhtunkhwa", "Pakistan"),  # not Jani Khel, Paktika (Afghanistan)
     ("Sopore town", "Baramulla district", "Jammu and Kashmir", "India"),  # GeoNames: Sopur, Baramula
     ("Leigh on Sea", "Essex", "England", "United Kingdom"),  # not Essex, Maryland
+    # a region of several countries holds the namesakes in those countries: "in Pulwama district of south Kashmir"
+    ("Pulwama district", "Kashmir", "Jammu and Kashmir", "India"),
+    ("Muzaffarabad", "Kashmir", "Azad Kashmir", "Pakistan"),
 ])
 def test_qualifier_picks_the_namesake(places: PlaceResolver, name: str, qualifier: str, admin1: str,
                                       country: str) -> None:
@@ -303,7 +311,7 @@ def test_province_word_finds_geonames_province_of(places: PlaceResolver) -> None
     # the Philippines' provinces are GeoNames admin2 divisions named "Province of X"; "X province" is the
     # province, not a town of that name
     p = places.resolve("Basilan province")
-    assert p is not None and (p.name, p.precision, p.country) == ("Province of Basilan", "district", "Philippines")
+    assert p is not None and (p.name, p.precision, p.country) == ("Basilan", "district", "Philippines")
     assert places.resolve("Punjab province", ["Pakistan"]).precision == "province"
 
 
@@ -350,3 +358,43 @@ def test_every_curated_district_and_region_names_its_source() -> None:
     data = read_data()
     for row in [*data["districts"], *data["regions"]]:
         assert row.get("geonames_id") or str(row.get("source") or "").strip(), row["name"]
+
+
+@pytest.mark.parametrize(("name", "admin1", "country"), [
+    # districts that GeoNames' town lists do not name (places.yaml `districts`)
+    ("Khyber district", "Khyber Pakhtunkhwa", "Pakistan"),
+    ("Orakzai", "Khyber Pakhtunkhwa", "Pakistan"),
+    ("Kech district", "Balochistan", "Pakistan"),
+    ("Bandipora", "Jammu and Kashmir", "India"),
+    ("Malkangiri district", "Odisha", "India"),
+])
+def test_conflict_districts(places: PlaceResolver, name: str, admin1: str, country: str) -> None:
+    p = places.resolve(name)
+    assert p is not None and (p.admin1, p.country, p.precision) == (admin1, country, "district"), p
+
+
+def test_divisions_named_by_a_direction_need_their_country(places: PlaceResolver) -> None:
+    # "Eastern Province" is a division of Saudi Arabia, Sri Lanka, Zambia ...: only where the country is named
+    assert places.resolve("Eastern Province") is None
+    p = places.resolve("Eastern Province", ["Saudi Arabia"])
+    assert p is not None and (p.precision, p.country) == ("province", "Saudi Arabia")
+    p = places.resolve("Northern Province", ["Sri Lanka"], "Sri Lanka")
+    assert p is not None and (p.precision, p.country) == ("province", "Sri Lanka")
+
+
+@pytest.mark.parametrize(("name", "admin1", "country"), [
+    # the spellings news gives Middle Eastern governorates (places.yaml admin1 aliases)
+    ("Baydha", "Al Bayda", "Yemen"), ("Hadramout", "Hadramaut", "Yemen"), ("Deraa province", "Daraa", "Syria"),
+    ("Deir Ezzur", "Deir ez-Zor", "Syria"), ("Salahuddin", "Saladin", "Iraq"),
+])
+def test_governorate_spellings(places: PlaceResolver, name: str, admin1: str, country: str) -> None:
+    p = places.resolve(name)
+    assert p is not None and (p.admin1, p.country) == (admin1, country), p
+
+
+def test_french_division_names(places: PlaceResolver) -> None:
+    # GeoNames names Burkina Faso's provinces "Province du Soum": "Soum province" is that one, not Soum, Senegal
+    p = places.resolve("Soum province")
+    assert p is not None and (p.name, p.country, p.precision) == ("Soum", "Burkina Faso", "district"), p
+    town = places.resolve("Arbinda", ["Soum province"], "Soum province")
+    assert town is not None and town.country == "Burkina Faso", town

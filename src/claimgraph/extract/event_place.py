@@ -29,6 +29,10 @@ from .dateline import Dateline, date_phrases, find_dateline  # noqa: F401 - re-e
 from .place_cues import capital_of as _capital_of
 from .place_cues import foreign as _foreign
 from .place_cues import language as _language
+from .place_cues import COMPASS as _COMPASS
+from .place_cues import by_direction
+from .place_cues import extended as _extended
+from .place_cues import STATE_FORCES, named_of, run_on
 from .place_cues import origin as _origin
 from .place_cues import owner_of_actor as _owner_of_actor
 from .types import ExtractContext, ParsedSentence
@@ -60,6 +64,8 @@ class PlaceName:
     listed: bool = False  # `within` only follows it after a comma ("in Leigh on Sea, Essex"): maybe a list
     strict: bool = False  # no place entity or pattern backs it (a proper-noun run, a facility's first words)
     pattern: bool = False  # a `places.yaml` pattern found it: a place even where the index does not know it
+    short: str | None = None  # the NER's name, where a longer run of names was tried first ("Dera" of "Dera Murad")
+    direction: str | None = None  # a compass word before a country ("southern" of "in southern Israel")
 
 
 def _inside_group_name(tok: Token) -> bool:
@@ -132,37 +138,11 @@ def facility_prefix(name: str) -> str | None:
 
 def facility_suffix(name: str) -> str | None:
     """The capitalised words after a facility name's last facility word ("Inter Continental Hotel
-    Kabul" → "Kabul"), or None."""
+    Kabul" → "Kabul"), or None. A leading "Central" is a direction ("Central Israel")."""
     words = name.split()
-    last = max((i for i, w in enumerate(words) if _is_facility_word(w)), default=-1)
+    last = max((i for i, w in enumerate(words) if _is_facility_word(w) and (i or w.lower() != "central")), default=-1)
     rest = words[last + 1 :] if last >= 0 else []
     return " ".join(rest) if rest and all(x[:1].isupper() for x in rest) else None
-
-
-def named_of(name: str) -> str | None:
-    """The place a named thing is "of" ("the Hippodrome of Constantinople" → "Constantinople", "the Old City of
-    Damascus" → "Damascus"): the capitalised words after its last "of", when the words before it are a name too;
-    else None ("Mausoleum of Sayid Mohammed" gives a person's name, which the resolver turns down)."""
-    head, sep, tail = name.rpartition(" of ")
-    words = [w for w in head.split() if w.lower() != "the"]
-    rest = tail.split()
-    if not sep or not words or not rest or not all(w[:1].isupper() for w in [*words, *rest]):
-        return None
-    return tail
-
-
-_LINKERS = {"i", "e", "ul", "al", "el", "de", "du", "da", "di"}
-
-
-def _extended(ent: SpacySpan) -> str:
-    """A place name the NER cut at a lower-case linker: "Mazar" + "i Sharif"."""
-    doc, end = ent.doc, ent.end
-    if end + 1 < len(doc) and doc[end].lower_ in _LINKERS and doc[end + 1].is_title:
-        stop = end + 2
-        while stop < len(doc) and doc[stop].is_title and doc[stop].pos_ == "PROPN":
-            stop += 1
-        return doc[ent.start : stop].text
-    return ent.text
 
 
 def _demonym_kind(ent: SpacySpan) -> str:
@@ -260,8 +240,11 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
             and not (ent.label_ == "GPE" and _owner_of_actor(ent)) and not _capital_of(ent)
         if named or ent.label_ in ("PERSON", "ORG") and not ent.kb_id_ and _after_locative(ent[0]) \
                 and ent[0].nbor(-1).lower_ not in ("by", "from"):
-            found[at] = PlaceName(_extended(ent), PLACE, _qualifies(ent[0]), _origin(ent),
-                                  strict=not named and not _in_place(ent[0]))
+            longer = run_on(ent, _is_facility_word) if ent.label_ == "GPE" else None
+            before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            found[at] = PlaceName(longer or _extended(ent), PLACE, _qualifies(ent[0]), _origin(ent),
+                                  strict=not named and not _in_place(ent[0]), short=ent.text if longer else None,
+                                  direction=before if before in _COMPASS else None)
         elif ent.label_ in _PLACE_LABELS and _capital_of(ent):
             found[at] = PlaceName(ent.text, CAPITAL)  # "Syria's capital"
         elif ent.label_ == "GPE" and _owner_of_actor(ent):
@@ -272,6 +255,8 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
             # "Medan Police's headquarters", "Pakistan Stock Exchange", "the Inter Continental Hotel Kabul"
             if facility_prefix(ent.text) or facility_suffix(ent.text):
                 found.setdefault(at, PlaceName(ent.text, INNER, strict=True))
+            elif fold(ent[0].text) in _demonyms() and any(t.lower_ in STATE_FORCES for t in ent[1:]):
+                found.setdefault(at, PlaceName(ent[0].text, WEAK_DEMONYM))  # "the Indian Army": whose forces
     run: list[Token] = []
     for tok in [*sent, None]:
         if tok is not None and tok.pos_ == "PROPN" and tok.is_title and (
@@ -360,7 +345,8 @@ def _pattern_names(ps: ParsedSentence, local: LocalFn, actor_chars: set[int]) ->
             if groups.get("kind"):
                 name = f"{groups['kind']} {name}" if m.start("kind") < m.start("name") else f"{name} {groups['kind']}"
             within = groups.get("qualifier") or groups.get("listed")
-            out[at] = PlaceName(name, PLACE, within=within, listed=bool(groups.get("listed")), pattern=True)
+            out[at] = PlaceName(name, PLACE, within=within, listed=bool(groups.get("listed")), pattern=True,
+                                origin=first is not None and _origin(first))  # "from the port city of Aden"
             taken.append(named)
     return out
 
@@ -373,6 +359,8 @@ _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "easter
 # weights of the place vote (see `incident_place`)
 _W_PLACE, _W_LOOSE, _W_QUALIFIER, _W_DEMONYM, _W_WEAK, _W_PERSON, _W_INNER = 1.0, 0.5, 3.0, 1.0, 0.5, 0.25, 0.75
 _W_ORIGIN = 0.25  # factor for a place something came from
+_W_HINTS = 0.75  # the most that nationalities before forces, people or things give one country: less than
+# one place named outright
 _SPECIFIC = {"city": 0, "district": 1, "province": 2, "region": 3, "country": 4}
 
 Resolve = Callable[[PlaceName, str], "Place | None"]
@@ -389,17 +377,28 @@ def _resolver(ctx: ExtractContext, context: Sequence[str]) -> Resolve:
     return lambda pn, text: resolve(text, context, pn.within, strict=pn.strict, listed=pn.listed)
 
 
+def _by_direction(resolve: Resolve, direction: str, country: Place | None) -> Place | None:
+    return by_direction(lambda text, within: resolve(PlaceName(text, within=within), text), direction, country)
+
+
 def _resolve_loosely(resolve: Resolve, pn: PlaceName) -> tuple[Place | None, bool]:
     """The name as written (exact: True); else without leading direction words ("north west Pakistan",
     "Southern Philippines"; exact: False)."""
     place = resolve(pn, pn.name)
     if place is not None:
+        first = pn.name.split()[0].lower()  # "Central Israel" as one name
+        direction = pn.direction or (first if first in _COMPASS and " " in pn.name else None)
+        return (direction and _by_direction(resolve, direction, place)) or place, True
+    if pn.short and (place := resolve(pn, pn.short)) is not None:
         return place, True
     words = pn.name.split()
     while words and words[0].lower() in _DIRECTIONS:
         words = words[1:]
     if words and len(words) < len(pn.name.split()):
-        return resolve(pn, " ".join(words)), False
+        place = resolve(pn, " ".join(words))
+        direction = pn.name.split()[0].lower()
+        finer = _by_direction(resolve, direction, place) if direction in _COMPASS else None
+        return (finer, True) if finer is not None else (place, False)
     return None, False
 
 
@@ -478,6 +477,17 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
     return None
 
 
+def names_a_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
+                  ctx: ExtractContext, local: LocalFn) -> bool:
+    """Whether the incident's paragraph names a place, known to the index or not ("in the Red Sea"); the
+    dateline does not count."""
+    para_no = parsed[sentences[0]].paragraph
+    dateline = find_dateline(ctx.doc.text, ctx.paragraphs)
+    skip = dateline.span if dateline else range(0)
+    return any(pn.kind == PLACE for si, ps in enumerate(parsed) if ps.paragraph == para_no or si in sentences
+               for pn in place_names(ps, entities, local, skip))
+
+
 def _weak(pn: PlaceName) -> bool:
     """A name that only hints at the place: where something came from or went, a person's nationality."""
     return pn.origin or pn.kind == PERSON_DEMONYM
@@ -504,6 +514,7 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
             votes[country] = votes.get(country, 0.0) + weight
             order.setdefault(country, len(order))
 
+    hinted: dict[str, float] = {}  # country → the votes its nationality hints gave
     demonym_weight = {DEMONYM: _W_DEMONYM, WEAK_DEMONYM: _W_WEAK, PERSON_DEMONYM: _W_PERSON, OWNER: _W_WEAK}
     memo: dict[tuple[PlaceName, str], Place | None] = {}
     plain = resolve
@@ -532,7 +543,13 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
             if country_of is not None:  # "Arab Israeli": the last word is the nationality
                 country = next((c for w in (pn.name, pn.name.split()[-1]) if fold(w) not in _faiths()
                                 and (c := country_of(w))), None)  # a faith is no nationality ("Christian")
-            vote(country, demonym_weight[pn.kind])
+            if pn.kind == DEMONYM:
+                vote(country, _W_DEMONYM)
+            elif country:  # hints of one country add up to less than a place named outright ("Turkish jets ... a
+                # Turkish statement ... in northern Iraq"): the same nationality said again is no new evidence
+                weight = min(demonym_weight[pn.kind], _W_HINTS - hinted.get(country, 0.0))
+                hinted[country] = hinted.get(country, 0.0) + weight
+                vote(country, weight)
             continue
         if pn.kind == INNER:
             place = _resolve_inner(resolve, pn, facility_prefix(pn.name) or "", facility_suffix(pn.name))

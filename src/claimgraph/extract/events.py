@@ -42,7 +42,7 @@ from ..records import (
     Span,
     make_id,
 )
-from . import event_actors, event_place, event_roles
+from . import event_actors, event_place, event_roles, place_cues
 from .event_lexicon import EventLexicon, TriggerDef, load_event_lexicon
 from .event_merge import Candidate, merge_events
 from .event_wording import (
@@ -359,11 +359,14 @@ def _place(inc: Incident, parsed: Sequence[ParsedSentence], entities: Sequence[E
     return event_place.incident_place(inc.sentences, parsed, entities, ctx, _local, _country_lookup(ctx))
 
 
-def _home_country(perpetrators: Sequence[EntityRef], ctx: ExtractContext) -> Place | None:
+def _home_country(perpetrators: Sequence[EntityRef], entities: Sequence[Entity], ctx: ExtractContext,
+                  sentences: Sequence[int], parsed: Sequence[ParsedSentence]) -> Place | None:
     """Where an incident no place is named for happened, when its named doer's name holds the name of the one
     country it fights in ("Naxalites" → Communist Party of India (Maoist): India; "Tehrik-i-Taliban Pakistan"):
     that country. Not a name of several lands ("Islamic State of Iraq and the Levant"), nor a people's or a
-    region's ("Irish Republican Army", "Ulster Volunteer Force": Northern Ireland is not Ireland)."""
+    region's ("Irish Republican Army", "Ulster Volunteer Force": Northern Ireland is not Ireland). Else the one
+    country a group's attacks happen in, by its names (`place_cues.group_home`: "Al-Shabaab" → Somalia), when
+    the paragraph names no place at all."""
     country_of = _country_lookup(ctx)
     if country_of is None:
         return None
@@ -376,6 +379,13 @@ def _home_country(perpetrators: Sequence[EntityRef], ctx: ExtractContext) -> Pla
         found = {c for w in spans if (c := country_of(w)) and c.casefold() == w.casefold()}
         if len(found) == 1:
             country = found.pop()
+            return Place(country, None, country, precision="country")
+    if not perpetrators or event_place.names_a_place(sentences, parsed, entities, ctx, _local):
+        return None  # a group's home is weaker than any place named ("Yemen's Houthis ... in the Red Sea")
+    aliases = {e.id: e.aliases for e in entities}
+    for ref in perpetrators:  # else the one country the group's attacks happen in ("Al-Shabaab": Somalia)
+        country = place_cues.group_home([ref.name, *aliases.get(ref.id, ())])
+        if country is not None:
             return Place(country, None, country, precision="country")
     return None
 
@@ -499,7 +509,7 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
     casualties = total_killed(_attacker_named_dead(merged, roles.perpetrators), best.type)
     place = _place(inc, parsed, entities, ctx)
     if place is None and inc.family == VIOLENT:
-        place = _home_country(roles.perpetrators, ctx)
+        place = _home_country(roles.perpetrators, entities, ctx, inc.sentences, parsed)
     date = _date(inc, parsed, ctx)
     evidence = _evidence(doc, parsed, inc.sentences)
     has_actor = bool(roles.perpetrators or roles.targets)

@@ -7,8 +7,15 @@ from or went to ("aid workers from France", "born in Paris"), whose forces ("Yem
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
 
+import yaml
 from spacy.tokens import Span as SpacySpan
+
+from ..records import Place
+from ..resolve.names import fold
 
 # A country's facility abroad or a frontier: "the German consulate in Mazar", "near the border with Somalia".
 _FOREIGN_HEADS = {"embassy", "consulate", "mission", "ambassador", "border", "frontier", "envoy"}
@@ -32,11 +39,29 @@ def foreign(ent: SpacySpan) -> bool:
     if head.lower_ in _VESSELS and head.i != ent.root.i and ent.end <= head.i:
         return True
     doc = ent.doc
-    if _HYPHEN_QUALIFIER.match(doc.text, ent.end_char):
+    if _HYPHEN_QUALIFIER.match(doc.text, ent.end_char) or _dash_pair(ent):
         return True
     # "the border with Somalia", "the embassy of Germany"; not "the German embassy in Kabul", which is where
     return head.dep_ == "prep" and head.lower_ not in ("in", "at", "near", "inside") \
         and head.head.lemma_.lower() in _FOREIGN_HEADS
+
+
+# Nouns after two names joined by a dash that make the pair a relation between the two, no place of either:
+# "the Kenya-Somalia border", "the China–Pakistan Economic Corridor", "the Iran-Iraq war".
+_RELATION_NOUNS = {"border", "borders", "frontier", "boundary", "corridor", "war", "talks", "relations", "ties",
+                   "deal", "agreement", "treaty", "conflict", "summit", "dialogue", "pipeline", "accord", "rivalry"}
+_DASHES = {"-", "–", "—"}
+
+
+def _dash_pair(ent: SpacySpan) -> bool:
+    """A name joined by a dash to another before a relation noun ("Kenya" or "Somalia" of "the Kenya-Somalia
+    border")."""
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 2]
+    before = doc[max(ent.start - 2, 0) : ent.start]
+    joined = len(after) == 2 and after[0].text in _DASHES and after[1].is_title \
+        or len(before) == 2 and before[1].text in _DASHES and before[0].is_title
+    return joined and any(t.lower_ in _RELATION_NOUNS for t in doc[ent.end : ent.end + 5])
 
 
 # Verbs of going somewhere: a name after "to" under one is where something went, not where it happened.
@@ -56,6 +81,15 @@ def origin(ent: SpacySpan) -> bool:
     root = ent.root
     while root.dep_ in ("appos", "conj") and root.head.i != root.i and root.head.pos_ == "PROPN":
         root = root.head
+    # the place of a place noun or of its owner: "from Yemen's southern port city of Aden", "from the Kurram
+    # district of Pakistan" come from where the noun does
+    for _ in range(4):
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
+            root = root.head.head
+        elif root.dep_ in ("poss", "compound") and root.head.i != root.i and root.head.pos_ in ("NOUN", "PROPN"):
+            root = root.head
+        else:
+            break
     head = root.head
     if root.dep_ != "pobj":
         return False
@@ -94,6 +128,11 @@ def owner_of_actor(ent: SpacySpan) -> bool:
         or head.lemma_.lower() in _ACTOR_HEADS  # a gazetteer actor ("Houthis") has a knowledge-base id
 
 
+# Words of a state force's name after its demonym ("the Indian Army", "Afghan National Police"): whose forces.
+STATE_FORCES = {"army", "police", "navy", "air", "forces", "guard", "guards", "corps", "rangers", "gendarmerie",
+                "military", "constabulary"}
+
+
 # Words after a demonym that make it a language ("(Spanish abbr: ELN)", "Arabic for 'the base'").
 _LANGUAGE_NEXT = {"abbr", "abbr.", "abbreviation", "acronym", "for", "name", "word", "term", "translation",
                   "language", "speaking", "speakers", "speaker", "-speaking", "media", "version", "original", ":"}
@@ -110,3 +149,67 @@ def language(ent: SpacySpan) -> bool:
     if prev is not None and prev.text == "(":
         return True
     return prev is not None and prev.lower_ == "in" and (nxt is None or nxt.is_punct or nxt.lower_ in ("as", "and"))
+
+
+@cache
+def _group_homes() -> dict[str, str]:
+    data = yaml.safe_load(Path(__file__).with_name("group_homes.yaml").read_text("utf-8")) or {}
+    return {fold(str(n)): str(h["country"]) for h in data.get("homes") or () for n in h.get("names") or ()}
+
+
+def group_home(names: Iterable[str]) -> str | None:
+    """The one country an armed group's attacks happen in (`group_homes.yaml`), by any of its names."""
+    homes = _group_homes()
+    return next((homes[k] for n in names if (k := fold(n)) in homes), None)
+
+
+def named_of(name: str) -> str | None:
+    """The place a named thing is "of" ("the Hippodrome of Constantinople" → "Constantinople", "the Old City of
+    Damascus" → "Damascus"): the capitalised words after its last "of", when the words before it are a name too;
+    else None ("Mausoleum of Sayid Mohammed" gives a person's name, which the resolver turns down)."""
+    head, sep, tail = name.rpartition(" of ")
+    words = [w for w in head.split() if w.lower() != "the"]
+    rest = tail.split()
+    if not sep or not words or not rest or not all(w[:1].isupper() for w in [*words, *rest]):
+        return None
+    return tail
+
+
+_LINKERS = {"i", "e", "ul", "al", "el", "de", "du", "da", "di"}
+
+
+def extended(ent: SpacySpan) -> str:
+    """A place name the NER cut at a lower-case linker: "Mazar" + "i Sharif"."""
+    doc, end = ent.doc, ent.end
+    if end + 1 < len(doc) and doc[end].lower_ in _LINKERS and doc[end + 1].is_title:
+        stop = end + 2
+        while stop < len(doc) and doc[stop].is_title and doc[stop].pos_ == "PROPN":
+            stop += 1
+        return doc[ent.start : stop].text
+    return ent.text
+
+
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
+
+
+def by_direction(lookup: Callable[[str, str], Place | None], direction: str, country: Place | None) -> Place | None:
+    """A country's first-level division named by the compass word before it ("southern Israel" → Southern
+    District, "eastern Saudi Arabia" → Eastern Province); None where it has no such division. `lookup`: (name,
+    the place it lies in) → Place."""
+    if country is None or country.precision != "country" or not country.country:
+        return None
+    for kind in ("province", "region", "district"):
+        found = lookup(f"{direction} {kind}", country.country)
+        if found is not None and found.precision == "province" and found.country == country.country:
+            return found
+    return None
+
+
+def run_on(ent: SpacySpan, stop: Callable[[str], bool]) -> str | None:
+    """A one-word place name the NER cut before more capitalised names it left untagged ("Dera" of "Dera
+    Murad Jamali"): the whole run, to try before the cut name; `stop`: words that end it ("Hospital")."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].ent_iob_ == "O" \
+            and not stop(doc[end].text):
+        end += 1
+    return doc[ent.start : end].text if len(ent) == 1 and end > ent.end else None

@@ -56,7 +56,7 @@ REGION = "region"
 ADMIN1 = "admin1"  # a first-level division known only by name (no curated id): a weak province
 PRECISIONS = (CITY, DISTRICT, PROVINCE, COUNTRY, REGION)
 
-_FORMAT = 17  # bump when the row layout or the way rows are built changes
+_FORMAT = 20  # bump when the row layout or the way rows are built changes
 _DATA_FILE = "places.yaml"
 _CITIES = "cities1000.json"
 _RG_CSV = "rg_cities1000.csv"
@@ -71,7 +71,9 @@ _CITY_WORD = re.compile(r"\s+city$")
 _LATIN = re.compile(r"^[\x00-\u024f\u1e00-\u1eff\s\W]+$")
 # Words a district name carries that news may leave out ("Gujrat District" → "Gujrat").
 _DIVISION_SUFFIX = re.compile(r"\s+(district|county|tehsil|division|agency|municipality|parish|borough)$")
-_DIVISION_PREFIX = re.compile(r"^(province|city|county|district|borough|municipality|prefecture) of ")
+_DIVISION_PREFIX = re.compile(r"^(?:(?:province|city|county|district|borough|municipality|prefecture) of |"
+                              r"(?:province|departement|provincia|prefecture|municipio) (?:du|de la|de l'|des|de|del) )")
+# (GeoNames names Burkina Faso's provinces "Province du Soum", Peru's "Provincia de Lima")
 # Arabic articles at the start of romanised names ("Ash Shirqat", "Al Iskandariyah"): news often drops them.
 _ARTICLE = re.compile(r"^(al|el|ash|as|ad|an|ar|at|az|ath|adh|ul) (?=\w{4})")
 # Admin1 names made only of these words are directions, not names ("Central", "North West", "Eastern").
@@ -286,7 +288,7 @@ def _centroids(cities: dict[str, dict[str, Any]], key) -> dict[Any, tuple[float,
     return {k: (round(s[0] / s[2], 4), round(s[1] / s[2], 4), int(s[3])) for k, s in sums.items()}
 
 
-def _generic(name: str) -> bool:
+def generic(name: str) -> bool:
     return all(w in _GENERIC for w in fold(name).split())
 
 
@@ -308,17 +310,24 @@ def _add_admin1(index: PlaceIndex, table: dict[str, dict[str, Any]], rg_admin1: 
         spec = curated.get(key) or {"name": rg_admin1[key], "bare": True}
         name = spec["name"]
         index.admin1_names[key] = name
-        if spec.get("bare") and _generic(name):
-            continue
         lat, lon, population = centre.get(key, (None, None, 0))
+        if spec.get("bare") and generic(name):
+            # "Eastern Province" (Saudi Arabia), "Western" (Sri Lanka): a division only with its kind word, and
+            # only in a document that names its country (`places.PlaceResolver.explain`)
+            number = index.add_row(Row(name, ADMIN1, KIND_WEIGHT[ADMIN1], cc, code, name, None, spec.get("geonames_id"),
+                                       lat, lon, population, False))
+            base = re.sub(r"\s+(province|state|region|governorate|district)$", "", fold(name))
+            for word in (*_ADMIN1_KIND_WORDS, "district"):  # Israel's "Southern District"
+                index.add(f"{base} {word}", number, fold(name) == f"{base} {word}")
+            continue
         kind = ADMIN1 if spec.get("bare") else PROVINCE
         number = index.add_row(Row(name, kind, KIND_WEIGHT[kind], cc, code, name, None, spec.get("geonames_id"),
                                    spec.get("lat", lat), spec.get("lon", lon), population, not spec.get("bare")))
         index.add(fold(name), number, True)
         stripped = re.sub(r"\s+(province|state|region|governorate|division|department|territory)$", "", fold(name))
-        if stripped != fold(name) and not _generic(stripped):
+        if stripped != fold(name) and not generic(stripped):
             index.add(stripped, number, False)
-        if not _generic(stripped):
+        if not generic(stripped):
             kind_keys.append((stripped, number))
         for alias in spec.get("aliases", ()):
             index.add(fold(alias), number, False)
@@ -415,7 +424,7 @@ def _add_cities(index: PlaceIndex, cities: dict[str, dict[str, Any]], admin2_of:
         key = fold(c["name"])
         index.add(key, number, True)
         bare = _CITY_WORD.sub("", key)
-        if bare != key and population >= _COLLAPSED_POPULATION and len(bare) >= 4 and not _generic(bare):
+        if bare != key and population >= _COLLAPSED_POPULATION and len(bare) >= 4 and not generic(bare):
             index.add(bare, number, True)  # "Marawi City" is Marawi by its own name, not by an alternate one
         doubled = [collapse_doubles(key)] if population >= _COLLAPSED_POPULATION else []
         for variant in [*spelling_variants(key), *doubled]:

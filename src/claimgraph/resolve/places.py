@@ -41,6 +41,7 @@ from .place_index import (
     PlaceIndex,
     Row,
     collapse_doubles,
+    generic,
     load_index,
     read_data,
     spelling_variants,
@@ -64,6 +65,9 @@ _MEMO_SIZE = 100_000
 _AMBIGUOUS_RATIO = 0.1  # a weak name is ambiguous when a namesake abroad has a tenth of its people or more
 _POSSESSIVE = re.compile(r"['’]s$")
 _PROVINCE_WORD = re.compile(r"\bprovince\b", re.IGNORECASE)
+_DIVISION_OF = re.compile(r"^(?:(?:Province|Department|Governorate|Municipality|Prefecture) of |"
+                          r"(?:Province|Département|Departement|Provincia|Préfecture) (?:du|de la|de l'|des|de|del) )"
+                          r"(?=[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +89,11 @@ def kind_words() -> dict[str, str]:
 
 
 _KIND_WORDS: dict[str, str] = {str(k): str(v) for k, v in (read_data().get("kind_words") or {}).items()}
+# The countries a region of several countries spans ("Kashmir": IN, PK, CN), by its folded name: a qualifier
+# that names one keeps the namesakes in those countries ("Pulwama district of south Kashmir").
+_REGION_COUNTRIES: dict[str, frozenset[str]] = {
+    fold(str(r["name"])): frozenset(str(c) for c in r.get("countries") or ())
+    for r in read_data().get("regions") or () if len(r.get("countries") or ()) > 1}
 _FEATURE_WORDS = frozenset(str(w) for w in read_data().get("feature_words") or ())
 
 
@@ -160,6 +169,8 @@ class PlaceResolver:
         if found is None:
             return None
         score, reason, row = found
+        if row.kind == ADMIN1 and generic(row.name) and row.country_code not in countries and not inside:
+            return None  # "Eastern Province" in a document that does not say which country's
         if inside is None and not self._plausible(_split_hint(key)[0], row, countries, strict,
                                                   hinted=hint == _precision(row)):
             return None
@@ -282,7 +293,15 @@ class PlaceResolver:
     def _resolution(self, row: Row, score: float, reason: str, candidates: int) -> Resolution:
         precision = PROVINCE if row.kind == ADMIN1 else row.kind
         country = self.index.country_names.get(row.country_code) if row.country_code else None
-        place = Place(name=row.name, admin1=row.admin1 if precision != COUNTRY else None, country=country,
+        # a division under the name reports give it: "Basilan", not GeoNames' "Province of Basilan"
+        name = _DIVISION_OF.sub("", row.name) if precision in (DISTRICT, PROVINCE) else row.name
+        admin1 = row.admin1 if precision != COUNTRY else None
+        # where GeoNames' first-level divisions are regions above provinces, it names the second "Province of
+        # Maguindanao" (the Philippines): that division is the place's province
+        province_of = next((_DIVISION_OF.sub("", n) for n in (row.name if precision == DISTRICT else None,
+                            row.admin2 if precision in (CITY, DISTRICT) else None)
+                            if n and n.startswith("Province of ")), None)
+        place = Place(name=name, admin1=province_of or admin1, country=country,
                       geonames_id=row.geonames_id, precision=precision, lat=row.lat, lon=row.lon,
                       admin2=row.admin2 if precision in (CITY, DISTRICT) else None, country_code=row.country_code)
         return Resolution(place, round(score, 2), reason, candidates, row.admin2, row.country_code, row.population)
@@ -335,6 +354,8 @@ def _precision(row: Row) -> str:
 
 def _within(row: Row, outer: Row) -> bool:
     """Whether `row` lies in `outer` (a country, province, district or single-country region)."""
+    if outer.kind == REGION and outer.country_code is None:  # a region of several countries ("Kashmir")
+        return row.kind in (CITY, DISTRICT) and row.country_code in _REGION_COUNTRIES.get(fold(outer.name), ())
     if outer.country_code is None or row.country_code != outer.country_code or row is outer:
         return False
     if outer.kind == COUNTRY:
