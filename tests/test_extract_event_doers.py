@@ -338,3 +338,17 @@ def test_the_act_that_began_a_told_incident_is_that_incident(text: str, incident
     parsed = parse(text)
     found = _incidents(parsed, lex, [find_triggers(ps.sent, lex) for ps in parsed])
     assert len([i for i in found if i.family == "violent"]) == incidents
+
+
+@pytest.mark.model
+def test_an_actor_in_an_appositive_relation_is_no_doer_and_a_backer_is_no_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.records import Document
+
+    x = extractor.extract(Document(id="d", source="-", text="The Pakistani Taliban, an ally of al-Qaeda, carried out"
+                                                              " the bombing in Peshawar."))
+    [event] = x.events
+    assert [p.name for p in event.perpetrators] == ["Tehrik-i-Taliban Pakistan"]
+    x = extractor.extract(Document(id="d", source="-", text="Hezbollah, which is backed by Iran, fired rockets at"
+                                                              " northern Israel."))
+    [event] = x.events
+    assert event.place is not None and event.place.country == "Israel"

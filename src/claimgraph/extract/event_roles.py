@@ -200,14 +200,23 @@ class _Mentions:
         end = self.local(self.ps, doc[last].idx + len(doc[last].text))
         return [ent for s, _, ent in self.items if start <= s < end]
 
-    def in_phrase(self, head: Token) -> list[Entity]:
-        """Entities inside the noun phrase of `head` (head's own words first, then its modifiers)."""
+    def in_phrase(self, head: Token, skip: Sequence[Token] = ()) -> list[Entity]:
+        """Entities inside the noun phrase of `head` (head's own words first, then its modifiers), none inside
+        the subtrees of `skip`."""
         start, end = self.char_range(head.left_edge, head.right_edge)
         hs, he = self.char_range(head, head)
+        away = [self.char_range(t.left_edge, t.right_edge) for t in skip]
         found = [(0 if s <= hs < e or hs <= s < he else 1, s, ent) for s, e, ent in self.items
-                 if s < end and e > start]  # overlap: the parser may split a name ("liberation" / "Army")
+                 if s < end and e > start  # overlap: the parser may split a name ("liberation" / "Army")
+                 and not any(a <= s < b for a, b in away)]
         found.sort(key=lambda x: (x[0], x[1]))
         return [ent for _, _, ent in found]
+
+
+def _appositive_relations(head: Token) -> list[Token]:
+    """The prepositional phrases of a noun in apposition to `head`: "an ally of al-Qaeda", "a splinter of the
+    TTP" relate the subject to another actor, who did nothing here."""
+    return [p for a in head.children if a.dep_ == "appos" for p in a.children if p.dep_ == "prep"]
 
 
 # Types NER gives a person's name it does not know ("A man named Abdul Razak Ali Artan": GPE)
@@ -440,7 +449,8 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                                    and obj.head.lemma_.lower() in _CAMPAIGN_VERBS):
             # "IS militants carried out suicide bombings", "The IRA began a bombing campaign"
             for s in _subject(obj.head):
-                cands.add(AGENT, mentions.in_phrase(s))
+                # not a relation in apposition: "The Pakistani Taliban, an ally of al-Qaeda, carried out …"
+                cands.add(AGENT, mentions.in_phrase(s, skip=_appositive_relations(s)))
         doers.captors(trig, mentions.in_core, cands.add, AGENT)
         if trig.pos_ == "VERB" and not _children(trig, "auxpass"):  # a passive subject is the victim
             for s in _subject(trig):

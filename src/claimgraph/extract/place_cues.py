@@ -117,8 +117,12 @@ def capital_of(ent: SpacySpan) -> bool:
 
 
 def owner_of_actor(ent: SpacySpan) -> bool:
-    """A country in the possessive before a group or its people: "Yemen's Houthis", "Pakistan's army"."""
+    """A country in the possessive before a group or its people ("Yemen's Houthis", "Pakistan's army"), or one
+    named as the agent of a passive ("Hezbollah, which is backed by Iran, fired …"): whose or who, not where."""
     doc = ent.doc
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return True
     if ent.end >= len(doc) or doc[ent.end].lower_ not in ("'s", "’s"):
         return False
     head = ent.root.head

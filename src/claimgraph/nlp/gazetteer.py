@@ -143,13 +143,15 @@ def _titlecase(name: str, common_words: frozenset[str] = frozenset(), acronyms: 
                ) -> str:
     """'LASHKAR-E-TAYYIBA' → 'Lashkar-e-Tayyiba': a readable display name for upper-case list names.
 
-    A one-word name of up to five letters ("ISIL", "MUJAO") and a short word that is not English ("TTP"
-    in a longer name) are taken to be acronyms and stay upper case.
+    A one-word name of up to five letters ("ISIL", "MUJAO"; not a five-letter word of the lemmatizer's index,
+    "HAMAS") and a short word that is not English ("TTP" in a longer name) are taken to be acronyms and stay
+    upper case.
     """
     if not name.isupper():
         return name
-    if " " not in name and len(re.sub(r"[^A-Z]", "", name)) <= 5:
-        return name
+    letters = len(re.sub(r"[^A-Z]", "", name))
+    if " " not in name and letters <= 5 and not (letters == 5 and name.lower() in common_words):
+        return name  # an acronym; a five-letter word the lemmatizer knows is a word ("HAMAS" → "Hamas")
     out = []
     for i, piece in enumerate(re.split(r"([\s\-/]+)", name)):
         low = piece.lower()
