@@ -182,3 +182,12 @@ def test_a_listed_groups_name_of_ordinary_words_is_found_only_written_as_a_name(
     assert not names("An armed Islamic group attacked the village.")  # not written as a name
     # part of a longer name that no list knows is not the listed group
     assert "national liberation army" not in names("The Irish National Liberation Army denied involvement.")
+
+
+def test_a_listed_name_keeps_its_bracketed_short_form_apart() -> None:
+    from claimgraph.nlp.gazetteer import _split_names
+
+    # the list writes the short form last, in brackets: the bracket must not be cut off before splitting
+    assert list(_split_names("EASTERN TURKISTAN ISLAMIC MOVEMENT (ETIM)")) == ["EASTERN TURKISTAN ISLAMIC MOVEMENT",
+                                                                              "ETIM"]
+    assert list(_split_names("Al Qaïda au Maghreb islamique (AQMI")) == ["Al Qaïda au Maghreb islamique", "AQMI"]

@@ -114,8 +114,10 @@ def _clean(name: str) -> str:
 
 def _split_names(raw: str) -> Iterator[str]:
     """'TEHRIK-E TALIBAN PAKISTAN (TTP)' → 'TEHRIK-E TALIBAN PAKISTAN', 'TTP'; drops non-Latin names."""
-    raw = _clean(raw)
+    raw = re.sub(r"\s+", " ", raw).strip(" ,;\"'“”‘’`")  # keep a closing bracket: "… MOVEMENT (ETIM)"
     for part in re.split(r";", raw):
+        if part.count("(") > part.count(")"):
+            part += ")"
         inner = re.findall(r"\(([^()]*)\)", part)
         outer = _clean(re.sub(r"\([^()]*\)", " ", part))
         for n in [outer, *inner]:
