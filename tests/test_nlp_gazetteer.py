@@ -191,3 +191,11 @@ def test_a_listed_name_keeps_its_bracketed_short_form_apart() -> None:
     assert list(_split_names("EASTERN TURKISTAN ISLAMIC MOVEMENT (ETIM)")) == ["EASTERN TURKISTAN ISLAMIC MOVEMENT",
                                                                               "ETIM"]
     assert list(_split_names("Al Qaïda au Maghreb islamique (AQMI")) == ["Al Qaïda au Maghreb islamique", "AQMI"]
+
+
+def test_a_group_name_is_also_known_without_its_last_word_group() -> None:
+    from claimgraph.nlp.gazetteer import _without_group_noun
+
+    assert _without_group_noun("Abu Sayyaf Group") == "Abu Sayyaf"
+    assert _without_group_noun("Haqqani Network") is None  # one word left: a family name, not the group
+    assert _without_group_noun("Lashkar-e-Taiba") is None

@@ -360,6 +360,9 @@ def _merge(records: list[_Record], common_words: frozenset[str]) -> Gazetteer:
                 owner = curated_owner.get(normalise(n), aid)
                 if n and normalise(n) and n not in names and owner == aid:
                     names.append(n)
+        if head.type != "person":  # "Abu Sayyaf Group" is written "the Abu Sayyaf" too
+            names += [short for n in list(names) if (short := _without_group_noun(n)) and short not in names
+                      and curated_owner.get(normalise(short), aid) == aid]
         name = head.name if head.key else _titlecase(re.sub(r"^THE\s+", "", _display(members)), common_words,
                                                       acronyms)
         etype = head.type
@@ -380,6 +383,17 @@ def _merge(records: list[_Record], common_words: frozenset[str]) -> Gazetteer:
 
     patterns = list(_patterns(actors.values(), trusted, common_words, primary))
     return Gazetteer(actors, tuple(patterns))
+
+
+_GROUP_NOUN = re.compile(r"\s+(?:group|organi[sz]ation|network)$", re.I)
+
+
+def _without_group_noun(name: str) -> str | None:
+    """A group's name without its last word when that is "Group", "Organization" or "Network" and two words or
+    more remain ("Abu Sayyaf Group" → "Abu Sayyaf"); the common-word test still decides whether it is a
+    pattern ("Islamic Jihad Group" → "Islamic Jihad" is not)."""
+    short = _GROUP_NOUN.sub("", name)
+    return short if short != name and len(short.split()) >= 2 else None
 
 
 def _display(members: list[_Record]) -> str:
