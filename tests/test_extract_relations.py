@@ -402,13 +402,15 @@ def test_a_listed_group_s_bracketed_short_form_names_it_later(extractor: Extract
     assert asg and any(m.text == "ASG" and m.start > 100 for m in asg[0].mentions)  # later, alone
 
 
+def _triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
+    x = extractor.extract(Document(id="d", source="-", text=text))
+    return {(c.subject.name, c.predicate, c.object.name if c.object else "-") for c in x.claims}
+
+
 @pytest.mark.model
 def test_an_ally_is_a_peer_and_a_stronghold_is_where_a_group_operates(extractor) -> None:  # type: ignore[no-untyped-def]
-    from claimgraph.records import Document
-
     def claims(text: str) -> set[tuple[str, str, str]]:
-        x = extractor.extract(Document(id="d", source="-", text=text))
-        return {(c.subject.name, c.predicate, c.object.name if c.object else "-") for c in x.claims}
+        return _triples(extractor, text)
 
     assert ("Tehrik-i-Taliban Pakistan", "cooperates_with", "al-Qaeda") in claims(
         "The Pakistani Taliban, an ally of al-Qaeda, carried out the bombing in Peshawar.")
@@ -423,8 +425,7 @@ def test_an_ally_is_a_peer_and_a_stronghold_is_where_a_group_operates(extractor)
 @pytest.mark.model
 def test_a_participle_on_a_predicate_noun_is_said_of_the_subject(extractor) -> None:  # type: ignore[no-untyped-def]
     def claims(text: str) -> set[tuple[str, str, str]]:
-        x = extractor.extract(Document(id="d", source="-", text=text))
-        return {(c.subject.name, c.predicate, c.object.name if c.object else "-") for c in x.claims}
+        return _triples(extractor, text)
 
     assert ("Lashkar-e-Taiba", "operates_in", "Pakistan") in claims(
         "Lashkar-e-Taiba is a militant group operating mainly from Pakistan.")

@@ -30,7 +30,7 @@ from ..nlp.gazetteer import Gazetteer, normalise
 from ..records import Entity, Span, make_id
 from .countries import Countries, document_country, host_country, host_variant
 from .dateline import Dateline
-from .name_context import PEOPLE_OF, defined_as, people_name, people_noun, place_by_context
+from .name_context import PEOPLE_OF, defined_as, group_name_before, people_name, people_noun, place_by_context
 from .types import ParsedSentence
 
 # spaCy / gazetteer labels → ontology entity types; labels not here are not entities
@@ -280,33 +280,6 @@ def _descriptive_mentions(parsed: Sequence[ParsedSentence], descriptions: Mappin
     return out
 
 
-PEOPLE_LABELS = frozenset({"GROUP_IDENTITY"})
-#: nouns that make the name before them an organisation's ("the Abu Sayyaf group", "the Maute militant group")
-_ORG_NOUNS = frozenset({"group", "outfit", "organisation", "organization", "faction", "movement", "network"})
-
-
-def _named_group(m: Mention, d: Description, doc_text: str, countries: Countries | None,
-                 people: Mapping[str, str] | None) -> bool:
-    """Whether a description's "country" words are the proper name of a group: two or more capitalised words
-    before an organisation noun that name no country, people or demonym ("Abu Sayyaf" in "the Abu Sayyaf
-    militant group"; never "Baloch" in "a Baloch militant group" or "Pakistan-based" in "a Pakistan-based
-    group")."""
-    words = m.country_text.split()
-    noun = (m.text.split() or [""])[-1].lower()
-    following = re.match(r"\s+(\w+)", doc_text[m.end : m.end + 30])
-    if d.category == "State Forces" or not words or noun not in _ORG_NOUNS and (
-            following is None or following.group(1).lower() not in _ORG_NOUNS):
-        return False
-    # two capitalised words or more, none hyphenated: a one-word "country" is mostly a faith, people or
-    # adjective ("Shia", "Islamic", "Pakistan-based")
-    if len(words) < 2 or not all(w[:1].isupper() and "-" not in w for w in words) \
-            or words[-1].lower().endswith(("i", "an", "ese", "ish")):
-        return False
-    if people and any(w.lower() in people for w in words):
-        return False
-    return countries is None or not (countries.is_country_word(m.country_text) or countries.of_text(m.country_text))
-
-
 def _common_phrase(doc_text: str, start: int, text: str) -> bool:
     """ "to establish an Islamic state": a gazetteer name in lower case after "a"/"an" is a common noun
     phrase, not the group."""
@@ -412,8 +385,10 @@ def cluster_mentions(
             c = by_key.get(owner.id) or new(owner.id, m, owner.type, owner.id, owner.name)
             assigned.append((m, c))
             continue
-        if d is not None and _named_group(m, d, doc_text, countries, people) and not any(
-                x.label in PEOPLE_LABELS and x.start < m.start + len(m.country_text) and m.start < x.end
+        following = re.match(r"\s+(\w+)", doc_text[m.end : m.end + 30])
+        if d is not None and d.category != "State Forces" and group_name_before(
+                m.country_text, m.text, following.group(1) if following else "", countries, people) and not any(
+                x.label == "GROUP_IDENTITY" and x.start < m.start + len(m.country_text) and m.start < x.end
                 for x in mentions):
             # "the Abu Sayyaf militant group": a name no list knows before an organisation noun is the group
             n = len(m.country_text)

@@ -1,6 +1,7 @@
 """What the words around a name say it is, whatever the NER labelled it.
 
     place_by_context(ent, label, text, doc_text, end, countries) -> (label, settled)  "Basilan islands", "in Sulu"
+    group_name_before(words, phrase, following, countries, people) -> bool  "the Abu Sayyaf militant group"
     defined_as(ent)              -> "ARMED_GROUP" | "ORG" | None      "X is a jihadist militant group"
     people_noun(ent, people)     -> Token | None                     "Protestant civilians", "Hazara miners"
     people_name(text, people)    -> str                              "Catholic civilian" → "Catholic civilians"
@@ -78,6 +79,29 @@ def defined_as(ent: SpacySpan) -> str | None:
         return "ARMED_GROUP" if words & _ARMED_MODIFIERS or noun.lemma_.lower().startswith(
             ("guerrilla", "insurgen")) or noun.lemma_.lower() == "militia" else "ORG"
     return None
+
+
+#: nouns that make the name before them an organisation's ("the Abu Sayyaf group", "the Maute militant group")
+_ORG_NOUNS = frozenset({"group", "outfit", "organisation", "organization", "faction", "movement", "network"})
+
+
+def group_name_before(words: str, phrase: str, following: str, countries: Countries | None,
+                      people: Mapping[str, str] | None) -> bool:
+    """Whether the words before a description of an armed group ("Abu Sayyaf" before "militant", `phrase`
+    the description as written, `following` the word after it) are the group's proper name: before an
+    organisation noun, two or more capitalised words that name no country, people or demonym ("the Abu
+    Sayyaf militant group"; never "a Baloch militant group" or "a Pakistan-based group")."""
+    parts = words.split()
+    noun = (phrase.split() or [""])[-1].lower()
+    if noun not in _ORG_NOUNS and following.lower() not in _ORG_NOUNS:
+        return False
+    # a one-word "country" is mostly a faith, people or adjective ("Shia", "Islamic", "Pakistan-based")
+    if len(parts) < 2 or not all(w[:1].isupper() and "-" not in w for w in parts) \
+            or parts[-1].lower().endswith(("i", "an", "ese", "ish")):
+        return False
+    if people and any(w.lower() in people for w in parts):
+        return False
+    return countries is None or not (countries.is_country_word(words) or countries.of_text(words))
 
 
 #: nouns that define a name as a place ("X is a stronghold of Y", "X, a town in Y")

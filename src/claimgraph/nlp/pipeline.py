@@ -50,41 +50,43 @@ class GazetteerMatcher:
         self.gazetteer = gazetteer
         self.exact = PhraseMatcher(vocab, attr="ORTH")
         self.folded = PhraseMatcher(vocab, attr="LOWER")
-        self.alone = PhraseMatcher(vocab, attr="LOWER")
         exact: dict[str, list[Doc]] = {}
         folded: dict[str, list[Doc]] = {}
-        alone: dict[str, list[Doc]] = {}
         for p in gazetteer.patterns:
-            target = alone if p.alone else exact if p.exact else folded
-            target.setdefault(p.actor_id, []).extend(make_doc(t) for t in spellings(p.text))
+            # an `alone` name is matched on lower case too, under its own key (one matcher pass fewer)
+            target, key = (folded, p.actor_id + _ALONE) if p.alone else (exact, p.actor_id) if p.exact \
+                else (folded, p.actor_id)
+            target.setdefault(key, []).extend(make_doc(t) for t in spellings(p.text))
             if p.exact and p.text.lower().startswith("the "):
-                target[p.actor_id].append(make_doc("The " + p.text[4:]))
+                target[key].append(make_doc("The " + p.text[4:]))
         for aid, docs in exact.items():
             self.exact.add(aid, docs)
         for aid, docs in folded.items():
             self.folded.add(aid, docs)
-        for aid, docs in alone.items():
-            self.alone.add(aid, docs)
 
     def find(self, doc: Doc | Span) -> list[Span]:
         """Longest non-overlapping gazetteer matches, labelled with the actor's type, `id_` = actor id."""
         spans: list[Span] = []
         base = doc if isinstance(doc, Doc) else doc.doc
         offset = 0 if isinstance(doc, Doc) else doc.start
-        for matcher, folded in ((self.exact, False), (self.folded, True), (self.alone, False)):
+        for matcher, folded in ((self.exact, False), (self.folded, True)):
             for match_id, start, end in matcher(doc):
                 span = base[offset + start : offset + end]
                 if folded and not any(c.isupper() for c in span.text):
                     continue  # "the islamic state" in lower case prose is not a name
                 if not whole_name(span):
                     continue  # "Lashkar" inside "Lashkar-e-Islam" is not Lashkar-e-Taiba
-                if matcher is self.alone and not _stands_alone(span):
-                    continue
-                actor = self.gazetteer.actors[base.vocab.strings[match_id]]
+                key = base.vocab.strings[match_id]
+                if key.endswith(_ALONE):
+                    if not _stands_alone(span):
+                        continue
+                    key = key[: -len(_ALONE)]
+                actor = self.gazetteer.actors[key]
                 spans.append(Span(base, span.start, span.end, label=actor.type.upper(), span_id=actor.id))
         return filter_spans(spans)
 
 
+_ALONE = "#alone"  # match key suffix of a name matched only where it stands alone (`_stands_alone`)
 _HYPHENS = {"-", "–", "‐"}
 #: Joiners of romanised Arabic / Urdu / Pashto names ("Lashkar-e-Islam", "Jamaat-ul-Ahrar").
 _JOINERS = {"e", "i", "ul", "ud", "ut", "us", "ur", "al", "el", "wal", "o"}
