@@ -158,8 +158,8 @@ def test_a_listed_name_matches_in_each_romanisation_and_with_the_article_joined_
 def test_a_spelling_the_list_lacks_still_names_the_listed_group(extractor) -> None:  # type: ignore[no-untyped-def]
     from claimgraph.records import Document
 
-    x = extractor.extract(Document(id="d", source="-", text="Al-Qaeda in the Islamic Maghreb (AQIM) and"
-                                                                " Al-Mourabitoun claimed responsibility for the attack."))
+    text = "Al-Qaeda in the Islamic Maghreb (AQIM) and Al-Mourabitoun claimed responsibility for the attack."
+    x = extractor.extract(Document(id="d", source="-", text=text))
     named = {e.name: e for e in x.entities}
     assert all(e.type != "person" for e in named.values())
     assert len([e for e in named.values() if e.refs]) == 2  # both listed groups, AQIM not taken for al-Qaeda

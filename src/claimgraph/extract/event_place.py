@@ -26,13 +26,12 @@ from ..resolve.names import fold
 from ..resolve.place_index import read_data
 from . import unlisted_place as up
 from .dateline import Dateline, date_phrases, find_dateline  # noqa: F401 - re-exported
+from .place_cues import COMPASS as _COMPASS
+from .place_cues import STATE_FORCES, by_direction, named_of, run_on
 from .place_cues import capital_of as _capital_of
+from .place_cues import extended as _extended
 from .place_cues import foreign as _foreign
 from .place_cues import language as _language
-from .place_cues import COMPASS as _COMPASS
-from .place_cues import by_direction
-from .place_cues import extended as _extended
-from .place_cues import STATE_FORCES, named_of, run_on
 from .place_cues import origin as _origin
 from .place_cues import owner_of_actor as _owner_of_actor
 from .types import ExtractContext, ParsedSentence

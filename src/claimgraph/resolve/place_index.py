@@ -72,7 +72,8 @@ _LATIN = re.compile(r"^[\x00-\u024f\u1e00-\u1eff\s\W]+$")
 # Words a district name carries that news may leave out ("Gujrat District" → "Gujrat").
 _DIVISION_SUFFIX = re.compile(r"\s+(district|county|tehsil|division|agency|municipality|parish|borough)$")
 _DIVISION_PREFIX = re.compile(r"^(?:(?:province|city|county|district|borough|municipality|prefecture) of |"
-                              r"(?:province|departement|provincia|prefecture|municipio) (?:du|de la|de l'|des|de|del) )")
+                              r"(?:province|departement|provincia|prefecture|municipio) "
+                              r"(?:du|de la|de l'|des|de|del) )")
 # (GeoNames names Burkina Faso's provinces "Province du Soum", Peru's "Provincia de Lima")
 # Arabic articles at the start of romanised names ("Ash Shirqat", "Al Iskandariyah"): news often drops them.
 _ARTICLE = re.compile(r"^(al|el|ash|as|ad|an|ar|at|az|ath|adh|ul) (?=\w{4})")
