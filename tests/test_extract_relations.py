@@ -66,7 +66,7 @@ STATED = [
     ("Hamas was founded by Ahmed Yassin and funded by Qatar.", "member_of", "Ahmed Yassin", "Hamas"),
     ("Hamas was founded by Ahmed Yassin and funded by Qatar.", "supports", "Qatar", "Hamas"),
     ("The Houthis are backed by Iran.", "supports", "Iran", "Houthis"),
-    ("Boko Haram and ISWAP attacked Maiduguri.", "attacked", "ISWAP", "Maiduguri"),
+    ("Boko Haram and ISWAP attacked Maiduguri.", "attacked", "West Africa", "Maiduguri"),  # the listed ISWAP
     # membership: lists, roles in apposition or as modifiers, a group's unit
     ("The Islamic State's leaders include Abu Bakr al-Baghdadi and Abu Mohammad al-Adnani.", "member_of",
      "Adnani", "Islamic State"),

@@ -306,6 +306,10 @@ class EventClaimFinder:
         (what was claimed is the target, else the place)."""
         by_id = {e.id: e for e in entities}
         have = {_key(c) for c in claims}
+        # claims of a named target the sentences already state ("X claimed the killing of Y in Z"): the place of
+        # that incident is then not what X claimed or attacked
+        named_claims = [(c.subject.id, c.evidence) for c in claims if c.predicate == CLAIMED and c.object is not None
+                        and c.object.id in by_id and not self.ontology.is_a(by_id[c.object.id].type, "place")]
         out: list[Claim] = []
         dropped: list[Drop] = []
         claimed_target: list[tuple[str, Sequence[Span]]] = []  # (claimant, the incident's mentions)
@@ -316,6 +320,11 @@ class EventClaimFinder:
                 if pair.predicate == CLAIMED and not self.ontology.is_a(pair.object.type, "place"):
                     claimed_target.append((pair.subject.id, event.mentions or (event.evidence,)))
                 claim = self._claim(pair, event, parsed, entities, ctx)
+                if pair.claimant and self.ontology.is_a(pair.object.type, "place") and any(
+                        who == pair.subject.id and _within(ev, (claim.evidence,)) for who, ev in named_claims):
+                    dropped.append((f"{pair.predicate}({pair.subject.name}, {pair.object.name}) from event {event.id}",
+                                    "the claim names its target; the incident's place is not what was claimed"))
+                    continue
                 if _key(claim) in have:
                     continue
                 have.add(_key(claim))
