@@ -199,3 +199,10 @@ def test_a_group_name_is_also_known_without_its_last_word_group() -> None:
     assert _without_group_noun("Abu Sayyaf Group") == "Abu Sayyaf"
     assert _without_group_noun("Haqqani Network") is None  # one word left: a family name, not the group
     assert _without_group_noun("Lashkar-e-Taiba") is None
+
+
+def test_a_spaced_dash_matches_as_any_dash() -> None:
+    from claimgraph.nlp.pipeline import spellings
+
+    listed = "Islamic State in Iraq and the Levant - Khorasan"
+    assert "Islamic State in Iraq and the Levant – Khorasan" in spellings(listed)

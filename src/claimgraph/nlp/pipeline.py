@@ -132,6 +132,9 @@ def spellings(name: str) -> list[str]:
     out = [name, *_romanised(name)]
     if "’" in name:  # "Lord’s Resistance Army" as "Lord's Resistance Army"
         out.append(name.replace("’", "'"))
+    for dash in (" - ", " – ", " — "):  # a spaced dash as typeset: "Islamic State – West Africa Province"
+        if dash in name:
+            out += [name.replace(dash, other) for other in (" - ", " – ", " — ") if other != dash]
     article = _ARTICLE.match(name)
     if article:  # the Arabic article written joined or apart: "Al-Mourabitoun", "Al Mourabitoun"
         other = "-" if article.group(2) == " " else " "
