@@ -432,3 +432,12 @@ def test_a_participle_on_a_predicate_noun_is_said_of_the_subject(extractor) -> N
     # one tie stated once: based in, not also operating in
     assert claims("Hezbollah is a Shi'a Islamist political party and militant group based in Lebanon.") == {
         ("Hezbollah", "based_in", "Lebanon")}
+
+
+@pytest.mark.model
+def test_a_list_entry_opening_with_a_participle_is_said_of_the_entrys_actor(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = extractor.extract(Document(
+        id="d", source="-", title="ISLAMIC MOVEMENT OF UZBEKISTAN (QDe.010) — UN Security Council consolidated list",
+        text="Associated with the Eastern Turkistan Islamic Movement (QDe.088) and Emarat Kavkaz (QDe.131)."))
+    found = {(c.subject.name, c.predicate, c.object.name if c.object else "-") for c in x.claims}
+    assert ("Islamic Movement of Uzbekistan", "associated_with", "Eastern Turkistan Islamic Movement") in found

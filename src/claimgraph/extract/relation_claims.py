@@ -106,8 +106,8 @@ def _subjectless(tok: Token, subjects: int = 0) -> bool:
     for _ in range(6):
         if sum(1 for c in t.children if c.dep_ in _SUBJECTS) > subjects:
             return False
-        if t.dep_ == "ROOT":
-            return True
+        if t.dep_ == "ROOT" or t.dep_ == "advcl" and t.is_sent_start and t.tag_ == "VBN":
+            return True  # "Associated with X, Y and Z." opening a list entry, whatever the parser hung it on
         if t.dep_ != "conj":
             return False
         t, subjects = t.head, 0
