@@ -23,27 +23,21 @@ from typing import Any
 from claimgraph.score import score_claims
 
 from . import halved
-from .devgold import extract_docs, load
+from .devgold import claim_metrics, extract_docs, load
 from .split import CLAIMGOLD, DEVGOLD, select
 
 NAME = "claimgold"
 
 
-def _metrics(gold: list[dict], pred: list[dict]) -> dict[str, float]:
-    s = score_claims(gold, pred)
-    out = {"claim_precision": round(s.precision, 4), "claim_recall": round(s.recall, 4), "claim_f1": round(s.f1, 4)}
-    for field in ("modality", "polarity", "source_kind"):
-        if field in s.fields:
-            out[f"claim_{field}"] = round(s.fields[field].accuracy, 4)
-    return out
+def metrics_of(part: list[dict]) -> tuple[dict[str, float], str]:
+    """Claim metrics of the product on gold items, and a note of the counts."""
+    s = score_claims([i["gold"] for i in part], extract_docs(i["doc"] for i in part))
+    return claim_metrics(s), f"{s.tp + s.fn} gold claims, {s.tp + s.fp} predicted."
 
 
 def _result(part: list[dict]) -> dict[str, Any]:
-    gold = [i["gold"] for i in part]
-    pred = extract_docs(i["doc"] for i in part)
-    s = score_claims(gold, pred)
-    return {"benchmark": NAME, "items": len(part), "metrics": _metrics(gold, pred), "baselines": {},
-            "notes": f"{s.tp + s.fn} gold claims, {s.tp + s.fp} predicted."}
+    metrics, notes = metrics_of(part)
+    return {"benchmark": NAME, "items": len(part), "metrics": metrics, "baselines": {}, "notes": notes}
 
 
 def run(data_dir: Path, *, limit: int | None = None, fast: bool = False, folder: Path = CLAIMGOLD) -> list[dict]:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph.contract import extraction_to_json
-from claimgraph.score import normalise, score_claims, score_events
+from claimgraph.score import Score, normalise, score_claims, score_events
 
 from . import halved
 from .names import descriptive_kind, kind_marker
@@ -114,6 +114,17 @@ def mark_pred(line: dict) -> dict:
     return line
 
 
+def claim_metrics(claims: Score) -> dict[str, float]:
+    """Claim precision, recall and F1, and over the claims found how often modality, polarity and source kind
+    are right."""
+    metrics = {"claim_precision": round(claims.precision, 4), "claim_recall": round(claims.recall, 4),
+               "claim_f1": round(claims.f1, 4)}
+    for field in ("modality", "polarity", "source_kind"):
+        if field in claims.fields:
+            metrics[f"claim_{field}"] = round(claims.fields[field].accuracy, 4)
+    return metrics
+
+
 def score(gold_lines: list[dict], pred_lines: list[dict]) -> dict[str, Any]:
     """One result: gold lines against `claimgraph extract` lines for the same documents."""
     claims = score_claims(gold_lines, pred_lines)
@@ -122,14 +133,7 @@ def score(gold_lines: list[dict], pred_lines: list[dict]) -> dict[str, Any]:
     keys = {str(g["doc"]["id"]) for g in gold_lines}
     violent = sum(1 for p in pred_lines if (p["doc"].get("raw_id") or p["doc"]["id"]) in keys
                   for e in p.get("events") or () if e["type"] in VIOLENT)
-    metrics: dict[str, float] = {
-        "claim_precision": round(claims.precision, 4),
-        "claim_recall": round(claims.recall, 4),
-        "claim_f1": round(claims.f1, 4),
-    }
-    for field in ("modality", "polarity", "source_kind"):
-        if field in claims.fields:
-            metrics[f"claim_{field}"] = round(claims.fields[field].accuracy, 4)
+    metrics = claim_metrics(claims)
     metrics["event_records_per_incident"] = round(violent / incidents, 4) if incidents else 0.0
     metrics["event_recall"] = round(events.recall, 4)
     for field in ("perpetrator", "place", "killed"):

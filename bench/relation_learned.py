@@ -11,8 +11,7 @@ from dataclasses import replace
 from claimgraph.extract.learned.relation_model import RelationModel
 from claimgraph.extract.learned.relation_train import choose_threshold, cross_validate, examples, fit
 
-from .claimgold import _metrics
-from .devgold import extract_docs
+from .claimgold import metrics_of
 from .product import extractor
 
 
@@ -24,7 +23,6 @@ def with_learned(tests: dict[str, list[dict]], tunes: list[dict]) -> dict[str, d
     before = x.lex
     try:
         x.lex = replace(before, relation_model=model)
-        return {name: _metrics([i["gold"] for i in part], extract_docs(i["doc"] for i in part))
-                for name, part in tests.items()}
+        return {name: metrics_of(part)[0] for name, part in tests.items()}
     finally:
         x.lex = before

@@ -402,42 +402,34 @@ def test_a_listed_group_s_bracketed_short_form_names_it_later(extractor: Extract
     assert asg and any(m.text == "ASG" and m.start > 100 for m in asg[0].mentions)  # later, alone
 
 
-def _triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
-    x = extractor.extract(Document(id="d", source="-", text=text))
+def _triples(extractor: Extractor, text: str, title: str | None = None) -> set[tuple[str, str, str]]:
+    x = extractor.extract(Document(id="d", source="-", text=text, title=title))
     return {(c.subject.name, c.predicate, c.object.name if c.object else "-") for c in x.claims}
 
 
 @pytest.mark.model
 def test_an_ally_is_a_peer_and_a_stronghold_is_where_a_group_operates(extractor) -> None:  # type: ignore[no-untyped-def]
-    def claims(text: str) -> set[tuple[str, str, str]]:
-        return _triples(extractor, text)
-
-    assert ("Tehrik-i-Taliban Pakistan", "cooperates_with", "al-Qaeda") in claims(
-        "The Pakistani Taliban, an ally of al-Qaeda, carried out the bombing in Peshawar.")
-    assert not {c for c in claims("The Pakistani Taliban, an ally of al-Qaeda, carried out the bombing in Peshawar.")
-                if c[1] == "branch_of"}
-    found = claims("Jolo is known to be a stronghold of the Abu Sayyaf group.")
+    ally = _triples(extractor, "The Pakistani Taliban, an ally of al-Qaeda, carried out the bombing in Peshawar.")
+    assert ("Tehrik-i-Taliban Pakistan", "cooperates_with", "al-Qaeda") in ally
+    assert not [c for c in ally if c[1] == "branch_of"]
+    found = _triples(extractor, "Jolo is known to be a stronghold of the Abu Sayyaf group.")
     assert any(p == "operates_in" and o == "Jolo" and "Sayyaf" in s for s, p, o in found)  # Jolo: a place here
-    assert any(p == "operates_in" and o == "Basilan" for _, p, o in claims(
-        "They fled to Basilan, a bastion of the Abu Sayyaf group."))
+    assert any(p == "operates_in" and o == "Basilan" for _, p, o in _triples(
+        extractor, "They fled to Basilan, a bastion of the Abu Sayyaf group."))
 
 
 @pytest.mark.model
 def test_a_participle_on_a_predicate_noun_is_said_of_the_subject(extractor) -> None:  # type: ignore[no-untyped-def]
-    def claims(text: str) -> set[tuple[str, str, str]]:
-        return _triples(extractor, text)
-
-    assert ("Lashkar-e-Taiba", "operates_in", "Pakistan") in claims(
-        "Lashkar-e-Taiba is a militant group operating mainly from Pakistan.")
+    assert ("Lashkar-e-Taiba", "operates_in", "Pakistan") in _triples(
+        extractor, "Lashkar-e-Taiba is a militant group operating mainly from Pakistan.")
     # one tie stated once: based in, not also operating in
-    assert claims("Hezbollah is a Shi'a Islamist political party and militant group based in Lebanon.") == {
-        ("Hezbollah", "based_in", "Lebanon")}
+    hezbollah = "Hezbollah is a Shi'a Islamist political party and militant group based in Lebanon."
+    assert _triples(extractor, hezbollah) == {("Hezbollah", "based_in", "Lebanon")}
 
 
 @pytest.mark.model
 def test_a_list_entry_opening_with_a_participle_is_said_of_the_entrys_actor(extractor) -> None:  # type: ignore[no-untyped-def]
-    x = extractor.extract(Document(
-        id="d", source="-", title="ISLAMIC MOVEMENT OF UZBEKISTAN (QDe.010) — UN Security Council consolidated list",
-        text="Associated with the Eastern Turkistan Islamic Movement (QDe.088) and Emarat Kavkaz (QDe.131)."))
-    found = {(c.subject.name, c.predicate, c.object.name if c.object else "-") for c in x.claims}
+    found = _triples(extractor, "Associated with the Eastern Turkistan Islamic Movement (QDe.088) and Emarat"
+                     " Kavkaz (QDe.131).", title="ISLAMIC MOVEMENT OF UZBEKISTAN (QDe.010) — UN Security Council"
+                     " consolidated list")
     assert ("Islamic Movement of Uzbekistan", "associated_with", "Eastern Turkistan Islamic Movement") in found

@@ -15,14 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ...records import Entity
 from ..entities import MentionIndex
+from ..relations import default_patterns
 
 MAX_GAP = 40  # tokens between the two heads
 MAX_PATH = 7  # dependency edges; a longer path is one feature, "long"
@@ -93,11 +92,10 @@ def pairs(sent: Doc | SpacySpan, si: int, index: MentionIndex) -> Iterator[Pair]
 def word_classes() -> dict[str, tuple[str, ...]]:
     """word → the relation patterns' word classes it belongs to (extract/patterns/relations.yaml): a feature
     that carries what the model learns about "attack" over to "ambush", which the gold may never show."""
-    text = resources.files("claimgraph.extract").joinpath("patterns", "relations.yaml").read_text("utf-8")
     out: dict[str, list[str]] = {}
-    for name, words in (yaml.safe_load(text).get("classes") or {}).items():
+    for name, words in default_patterns().classes.items():
         for w in words:
-            out.setdefault(str(w).lower(), []).append(str(name))
+            out.setdefault(str(w).lower(), []).append(name)
     return {w: tuple(c) for w, c in out.items()}
 
 
