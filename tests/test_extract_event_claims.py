@@ -188,3 +188,11 @@ def test_a_group_said_to_have_carried_out_the_attacks_told_before_attacked_their
     assert claim.modality is Modality.HEDGED  # "it is believed": nobody asserts it as fact
     [event] = x.events
     assert [p.name for p in event.perpetrators] == [claim.subject.name]
+
+
+@pytest.mark.model
+def test_a_demonym_describing_the_place_is_no_target(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"the Nigerian town of X": the attack was on the town, not on Nigerians."""
+    x = _extract(extractor, "Boko Haram fighters raided the north-eastern Nigerian town of Dikwa on Sunday.")
+    attacked = {o for (_, _, o) in _claims(x, "attacked")}
+    assert "Dikwa" in attacked and "Nigerian" not in attacked and "Nigerians" not in attacked

@@ -166,6 +166,10 @@ STATED = [
     ("Troops are fighting in Sulu. Sulu is Abu Sayyaf's stronghold.", "operates_in", "Abu Sayyaf", "Sulu"),
     ("Five Indonesian fishermen were kidnapped by militants belonging to the Abu Sayyaf group.", "attacked",
      "Abu Sayyaf", "Indonesian fishermen"),
+    # "the town of X" is the place X, whatever the NER took the name for
+    ("Boko Haram fighters raided the north-eastern Nigerian town of Dikwa on Sunday.", "attacked", "Boko Haram",
+     "Dikwa"),
+    ("The bombing was carried out by the Taliban in Kunduz.", "attacked", "Taliban", "Kunduz"),
     # fighting between two sides: each attacked the other
     ("Clashes between the Taliban and the Islamic State left ten dead in Nangarhar.", "attacked", "Islamic State",
      "Taliban"),

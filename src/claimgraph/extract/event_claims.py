@@ -148,7 +148,7 @@ class EventClaimFinder:
         for obj in objects:
             for si in sentences:
                 fi = inputs[si]
-                act = next((a for p in _tokens_of(fi, doer) for o in _tokens_of(fi, obj)
+                act = next((a for p in _tokens_of(fi, doer) for o in _tokens_of(fi, obj) if not _describing(fi, o)
                             if (a := self._tie(p, o, acts[si])) is not None), None)
                 if act is not None:
                     out.append(EventPair(ATTACKED, doer, obj, act, si, si, si))
@@ -176,7 +176,11 @@ class EventClaimFinder:
                 return path[-2]  # "accused of bombing", "blamed for the attack"
             if below is not None and below.dep_ == "prep" and below.lower_ in _WHERE:
                 # "X carried out attacks in and around London": the place is where the verb's act was done
-                act = next((c for c in top.children if c.dep_ == "dobj" and c.i in acts), None)
+                # ("killings carried out by X in Y", "the attack was carried out by X in Y": the act is what
+                # the verb's participle modifies, or its passive subject)
+                act = next((c for c in top.children if c.dep_ in ("dobj", "nsubjpass") and c.i in acts), None)
+                if act is None and top.dep_ == "acl" and top.head.i in acts:
+                    act = top.head
                 if act is not None:
                     return act
         return None
@@ -399,6 +403,12 @@ def _tokens_of(fi: FrameInput, e: Entity) -> Iterable[Token]:
     toks = [t for t in fi.tokens if (found := fi.entity(t)) is not None and found.id == e.id]
     ids = {t.i for t in toks}
     return [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+
+
+def _describing(fi: FrameInput, tok: Token) -> bool:
+    """Whether a people's name only describes a thing: "the Nigerian town of Baga" is no attack on Nigerians."""
+    e = fi.entity(tok)
+    return e is not None and e.type == "group_identity" and tok.dep_ == "amod" and fi.entity(tok.head) is not e
 
 
 def _where_of_act(tok: Token, acts: set[int]) -> bool:

@@ -107,6 +107,17 @@ def group_name_before(words: str, phrase: str, following: str, countries: Countr
 #: nouns that define a name as a place ("X is a stronghold of Y", "X, a town in Y")
 _PLACE_DEFINING = frozenset({"stronghold", "bastion", "heartland", "redoubt", "town", "city", "village",
                              "district", "province", "region", "capital", "suburb", "port"})
+#: nouns whose "of" names the place itself ("the town of X"; "a stronghold of X" names its holder)
+_PLACE_OF = frozenset({"town", "city", "village", "district", "province", "region", "suburb", "port",
+                       "governorate", "hamlet", "township", "municipality"})
+
+
+def _called_place(ent: SpacySpan) -> bool:
+    """Whether the name is what a place noun is called: "the town of Baga", "the village of Koki Khel"."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PLACE_OF
 
 
 def _defined_as_place(ent: SpacySpan) -> bool:
@@ -131,7 +142,9 @@ def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: 
         label = "GPE"
     where = _after_locative(ent)
     if label in ("GPE", "LOC"):
-        return label, where
+        return label, where or _called_place(ent)
+    if label in ("PERSON", "ORG") and _called_place(ent):
+        return "GPE", True  # "the north-eastern Nigerian town of Baga": the text says what it is
     if label in ("PERSON", "ORG") and countries is not None and _defined_as_place(ent) \
             and countries.precision_of(text) is not None:
         return "GPE", True  # "Jolo is a stronghold of the group", "Basilan, a bastion of the Abu Sayyaf"
