@@ -214,3 +214,26 @@ def test_denied_or_blamed_group_beside_a_description(extractor, second: str, fir
 def test_a_coalition_with_no_country_is_no_force(extractor) -> None:  # type: ignore[no-untyped-def]
     x = _extract(extractor, "The ruling coalition lost its majority after two parties walked out in Rome.")
     assert not [e for e in x.entities if e.kind == "descriptive"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "group"), [
+    ("Suspected ULFA-I militants hurled a grenade at a police station in Tinsukia.", "ULFA-I"),
+    ("Two NSCN-IM cadres shot dead a trader in Dimapur.", "NSCN-IM"),
+])
+def test_an_acronym_the_ner_missed_names_the_fighters(extractor, text: str, group: str) -> None:  # type: ignore[no-untyped-def]
+    """An unlisted acronym that qualifies a fighters noun is the group the attackers belong to, not a
+    description beside it."""
+    x = _extract(extractor, text)
+    (ev,) = _violent(x)
+    assert [p.name for p in ev.perpetrators] == [group]
+
+
+@pytest.mark.model
+def test_a_listed_name_inside_a_longer_unlisted_one_is_not_the_listed_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    """"Garo National Liberation Army" is a group of its own, not Colombia's National Liberation Army; an English
+    word before a listed name ("Armed al-Shabab fighters") only describes it."""
+    x = _extract(extractor, "Police said the Garo National Liberation Army killed a villager in Meghalaya.")
+    assert "Garo National Liberation Army" in _named(x) and "National Liberation Army" not in _named(x)
+    x = _extract(extractor, "Armed al-Shabab fighters have attacked Kenyan troops near the border.")
+    assert any(e.name == "Al-Shabaab" for e in x.entities)

@@ -130,7 +130,8 @@ class EventClaimFinder:
     def _not_subject(self, e: Entity | None) -> str | None:
         if e is None:
             return "the perpetrator is no document entity"
-        if e.kind != "named":
+        bare, prefixes = self.unidentifiable
+        if e.kind != "named" and (e.name.lower() in bare or e.name.lower().startswith(prefixes)):
             return f"{e.name!r} is described, not named: it stays in the event"
         if not self._fits(ATTACKED, e, subject=True):
             return f"{e.name!r} is a {e.type}, not an actor"

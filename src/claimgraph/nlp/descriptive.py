@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..errors import ConfigError
+from .acronyms import FIGHTERS_ACRONYM
 
 DESCRIPTIVE_FACTORY = "claimgraph_descriptive_actors_v1"
 DESCRIPTIVE_PIPE = "claimgraph_descriptive_actors"
@@ -178,7 +179,10 @@ def _named_owner(span: Span) -> bool:
         if c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in ("its", "their"):
             return True  # "Syria has offered its troops": the troops of an actor the text names
     prev = span.doc[span.start - 1] if span.start > 0 else None
-    return prev is not None and bool(prev.ent_kb_id_) and prev.ent_type_ not in _ORIGIN_LABELS
+    # a listed name right before the phrase; or an acronym the text names fighters by, whatever the parse made
+    # of it ("ULFA-I militants")
+    return prev is not None and (bool(prev.ent_kb_id_) or prev.ent_id_ == FIGHTERS_ACRONYM) \
+        and prev.ent_type_ not in _ORIGIN_LABELS
 
 
 def demonym_like(tok: Token) -> bool:

@@ -21,6 +21,7 @@ from spacy.util import filter_spans
 
 from ..config import Settings
 from ..errors import ConfigError
+from .acronyms import FIGHTERS_ACRONYM, fighters_acronyms
 from .attribute_lookup import use_lookup_attribute_ruler
 from .descriptive import DESCRIPTIVE_FACTORY, DESCRIPTIVE_PIPE
 from .gazetteer import Gazetteer, build_gazetteer
@@ -46,8 +47,10 @@ def common_words(nlp: Language) -> frozenset[str]:
 class GazetteerMatcher:
     """Finds gazetteer names in a Doc. `find` is pure: it returns spans and sets nothing."""
 
-    def __init__(self, vocab: spacy.vocab.Vocab, gazetteer: Gazetteer, make_doc) -> None:  # noqa: ANN001
+    def __init__(self, vocab: spacy.vocab.Vocab, gazetteer: Gazetteer, make_doc,  # noqa: ANN001
+                 common: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
+        self.common = common  # English words: one before a name does not make it part of a longer one
         self.exact = PhraseMatcher(vocab, attr="ORTH")
         self.folded = PhraseMatcher(vocab, attr="LOWER")
         exact: dict[str, list[Doc]] = {}
@@ -76,6 +79,8 @@ class GazetteerMatcher:
                     continue  # "the islamic state" in lower case prose is not a name
                 if not whole_name(span):
                     continue  # "Lashkar" inside "Lashkar-e-Islam" is not Lashkar-e-Taiba
+                if _inside_longer_name(span, self.common):
+                    continue  # "National Liberation Army" inside the NER's "Garo National Liberation Army"
                 key = base.vocab.strings[match_id]
                 if key.endswith(_ALONE):
                     if not _stands_alone(span):
@@ -162,6 +167,19 @@ def _stands_alone(span: Span) -> bool:
     return not (after is not None and after.is_title)
 
 
+def _inside_longer_name(span: Span, common: frozenset[str]) -> bool:
+    """Whether the NER found a longer name of several capitalised words that runs on before a match of
+    several words ("Garo National Liberation Army"): a group of its own, not the listed one. A demonym or
+    place before it ("Somali Islamic State") only says where the group is; an English word only describes it
+    ("Armed al-Shabab fighters")."""
+    if len(span) < 2 or span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    first = span[0]
+    return before.is_title and before.pos_ == "PROPN" and before.ent_iob_ in ("B", "I") \
+        and first.ent_iob_ == "I" and before.ent_type_ not in ("NORP", "GPE", "LOC") and before.lower_ not in common
+
+
 def whole_name(span: Span) -> bool:
     """Whether a match is a whole name, not part of a longer hyphenated one: "Lashkar" in "Lashkar-e-Islam"
     or "Taliban" in "Tehrik-e-Taliban" is not (a name joiner across the hyphen); "al-Qaeda" in
@@ -187,9 +205,9 @@ class GazetteerComponent:
 
     def __init__(self, nlp: Language, name: str, data_dir: str, cache_dir: str) -> None:
         self.name = name
-        gaz = build_gazetteer(Path(data_dir) if data_dir else None, common_words(nlp),
-                              Path(cache_dir) if cache_dir else None)
-        self.matcher = GazetteerMatcher(nlp.vocab, gaz, nlp.make_doc)
+        common = common_words(nlp)
+        gaz = build_gazetteer(Path(data_dir) if data_dir else None, common, Path(cache_dir) if cache_dir else None)
+        self.matcher = GazetteerMatcher(nlp.vocab, gaz, nlp.make_doc, common)
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -197,13 +215,15 @@ class GazetteerComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.matcher.find(doc)
-        if not found:
+        # an acronym the NER missed that names whose fighters the text speaks of ("ULFA-I cadres")
+        unnamed = [Span(doc, a, b, label="ORG", span_id=FIGHTERS_ACRONYM) for a, b in fighters_acronyms(doc)]
+        if not found and not unnamed:
             return doc
         taken = set()
         for s in found:
             taken.update(range(s.start, s.end))
         ents = [Span(doc, s.start, s.end, label=s.label_, kb_id=s.id_) for s in found]
-        ents += [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+        ents += [e for e in [*doc.ents, *unnamed] if not taken.intersection(range(e.start, e.end))]
         doc.ents = sorted(filter_spans(ents), key=lambda s: s.start)
         return doc
 
