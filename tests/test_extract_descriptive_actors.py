@@ -220,8 +220,10 @@ def test_a_coalition_with_no_country_is_no_force(extractor) -> None:  # type: ig
 @pytest.mark.parametrize(("text", "group"), [
     ("Suspected ULFA-I militants hurled a grenade at a police station in Tinsukia.", "ULFA-I"),
     ("Two NSCN-IM cadres shot dead a trader in Dimapur.", "NSCN-IM"),
+    # a listed group's fighters after its bracketed short form
+    ("Baloch Liberation Army (BLA) militants ambushed a convoy near Turbat.", "Balochistan Liberation Army"),
 ])
-def test_an_acronym_the_ner_missed_names_the_fighters(extractor, text: str, group: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_named_owner_of_the_fighters_is_the_doer(extractor, text: str, group: str) -> None:  # type: ignore[no-untyped-def]
     """An unlisted acronym that qualifies a fighters noun is the group the attackers belong to, not a
     description beside it."""
     x = _extract(extractor, text)

@@ -169,3 +169,13 @@ def test_a_name_in_capitals_takes_its_running_text_spelling() -> None:
     entities, _ = cluster_mentions(mentions, parsed, text, None)
     assert [(e.name, len(e.mentions)) for e in entities] == [("Karen Liberation Front", 2)]
     assert "KAREN LIBERATION FRONT" in entities[0].aliases
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "place"), [
+    ("Militants torched a school in Shopian.", "Shopian"),  # the NER's people ("NORP") after "in"
+    ("Two soldiers were killed in Kech district, Balochistan, on Monday.", "Balochistan"),  # in apposition
+    ("Boko Haram raided the north-eastern Nigerian town of Dikwa on Sunday.", "Dikwa"),  # what a town is called
+])
+def test_a_place_where_a_place_goes_is_a_place(extractor, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("place", place) in [(t, n) for t, n, _ in _entities(extractor, text)]

@@ -349,3 +349,16 @@ def test_extractor_resolves_places_by_default() -> None:
     violent = [e for e in out.events if e.type in ("ASSAULT", "FIGHT")]
     assert violent and violent[0].place is not None and violent[0].place.country == "Pakistan"
     assert violent[0].killed is not None and (violent[0].killed.min, violent[0].killed.max) == (4, 4)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Maoists set ablaze three vehicles at a road construction site in Gadchiroli district.",
+    "Unknown persons set fire to a government school in Kupwara district.",
+    "Militants torched two mobile phone towers in Kech district overnight.",
+])
+def test_setting_property_on_fire_is_an_arson(text: str) -> None:
+    from _events_helpers import events_in
+
+    (event,) = [e for e in events_in(text) if e.type == "ASSAULT"]
+    assert event.mode == "arson" and event.place is not None

@@ -39,9 +39,10 @@ _LOCATIVE = frozenset({"in", "into", "near", "across", "throughout", "around", "
 
 
 def _after_locative(ent: SpacySpan) -> bool:
-    """Whether a name is the object of a locative preposition, itself or as a conjunct ("in Jolo and Basilan")."""
+    """Whether a name is the object of a locative preposition, itself, as a conjunct ("in Jolo and Basilan") or
+    in apposition ("in Kech district, Balochistan")."""
     t = ent.root
-    while t.dep_ == "conj" and t.head.i != t.i:
+    while t.dep_ in ("conj", "appos") and t.head.i != t.i:
         t = t.head
     return t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE
 
@@ -148,7 +149,7 @@ def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: 
     if label in ("PERSON", "ORG") and countries is not None and _defined_as_place(ent) \
             and countries.precision_of(text) is not None:
         return "GPE", True  # "Jolo is a stronghold of the group", "Basilan, a bastion of the Abu Sayyaf"
-    if label in ("PERSON", "ORG") and where and countries is not None \
+    if label in ("PERSON", "ORG", "NORP") and where and countries is not None \
             and countries.precision_of(text) in (_AREAS if label == "ORG" else _PLACES):
-        return "GPE", True
+        return "GPE", True  # "a school in Shopian" (NORP), "in Kech district, Balochistan" (ORG)
     return label, False

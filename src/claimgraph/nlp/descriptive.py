@@ -179,6 +179,10 @@ def _named_owner(span: Span) -> bool:
         if c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in ("its", "their"):
             return True  # "Syria has offered its troops": the troops of an actor the text names
     prev = span.doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.text == ")":
+        # "Baloch Liberation Army (BLA) militants": the name before its bracketed short form
+        opening = next((t for t in span.doc[max(0, prev.i - 6) : prev.i] if t.text == "("), None)
+        prev = span.doc[opening.i - 1] if opening is not None and opening.i > 0 else prev
     # a listed name right before the phrase; or an acronym the text names fighters by, whatever the parse made
     # of it ("ULFA-I militants")
     return prev is not None and (bool(prev.ent_kb_id_) or prev.ent_id_ == FIGHTERS_ACRONYM) \
