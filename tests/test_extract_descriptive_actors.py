@@ -239,3 +239,15 @@ def test_a_listed_name_inside_a_longer_unlisted_one_is_not_the_listed_group(extr
     assert "Garo National Liberation Army" in _named(x) and "National Liberation Army" not in _named(x)
     x = _extract(extractor, "Armed al-Shabab fighters have attacked Kenyan troops near the border.")
     assert any(e.name == "Al-Shabaab" for e in x.entities)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "place"), [
+    # whom an act took from a place, it took there
+    ("NSCN-IM militants abducted two construction workers from Tamenglong district, Manipur.", "Tamenglong"),
+    # unless the act says where it was done
+    ("Gunmen kidnapped five aid workers from France in Niamey.", "Niamey"),
+])
+def test_taken_from_a_place_is_taken_there(extractor, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = _violent(_extract(extractor, text))
+    assert ev.place is not None and ev.place.name == place

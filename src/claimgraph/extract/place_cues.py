@@ -69,6 +69,8 @@ _MOTION = {"head", "go", "travel", "fly", "sail", "drive", "return", "move", "bi
            "ship", "send", "deport", "transfer", "flee", "escape", "migrate", "bring", "carry", "transport",
            "divert", "redirect", "route", "emigrate", "relocate", "smuggle", "extradite", "repatriate"}
 _TOWARD = {"to", "towards", "toward", "for"}
+# Verbs of taking people or goods: their "from" is where the act was done.
+_TAKING = {"abduct", "kidnap", "snatch", "steal", "loot", "rob", "drag", "grab"}
 # Verbs of someone's life: "born in X", "lived in X", "grew up in X" say where a person is from.
 _BIOGRAPHY = {"bear", "born", "live", "grow", "raise", "reside", "study", "educate", "settle", "radicalise",
               "radicalize"}
@@ -94,7 +96,11 @@ def origin(ent: SpacySpan) -> bool:
     if root.dep_ != "pobj":
         return False
     if head.lower_ == "from":
-        return True
+        # "abducted two workers from Tamenglong district": whom an act took from a place, it took there (unless
+        # the act says where it was done: "kidnapped aid workers from France in Niamey")
+        verb = head.head
+        return verb.lemma_.lower() not in _TAKING or any(
+            c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "inside", "outside") for c in verb.children)
     if head.lower_ not in _TOWARD | {"in"} or head.dep_ != "prep":
         return False
     verb = head.head

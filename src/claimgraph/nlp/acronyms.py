@@ -32,7 +32,8 @@ def fighters_acronyms(doc: Doc) -> list[tuple[int, int]]:
                 and not doc[j].whitespace_ and doc[j + 1].is_upper and doc[j + 1].is_alpha:
             j += 2  # "ULFA-I", "NSCN-IM"
         text = doc[i:j].text
-        if _ACRONYM.fullmatch(text) and not any(doc[k].ent_type_ for k in range(i, j)):
+        # unlabelled, or taken for a people ("NSCN-IM" as NORP): no nationality is written so
+        if _ACRONYM.fullmatch(text) and all(doc[k].ent_type_ in ("", "NORP") for k in range(i, j)):
             head = doc[j - 1].head if doc[j - 1].head.i >= j else doc[i].head
             while head.dep_ == "compound" and head.head.i > head.i:
                 head = head.head

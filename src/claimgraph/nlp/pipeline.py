@@ -223,7 +223,10 @@ class GazetteerComponent:
         for s in found:
             taken.update(range(s.start, s.end))
         ents = [Span(doc, s.start, s.end, label=s.label_, kb_id=s.id_) for s in found]
-        ents += [e for e in [*doc.ents, *unnamed] if not taken.intersection(range(e.start, e.end))]
+        ents += [e for e in unnamed if not taken.intersection(range(e.start, e.end))]
+        for e in ents[len(found):]:
+            taken.update(range(e.start, e.end))
+        ents += [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
         doc.ents = sorted(filter_spans(ents), key=lambda s: s.start)
         return doc
 
