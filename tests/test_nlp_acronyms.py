@@ -11,7 +11,7 @@ from claimgraph.nlp.acronyms import FIGHTERS_ACRONYM
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "found"), [
     ("Two NSCN-IM cadres were arrested.", ["NSCN-IM"]),
-    ("NSCN-IM militants abducted two construction workers.", ["NSCN-IM"]),  # whatever the NER's people label
+    ("On 10 November 2018, NSCN-IM militants abducted two workers from Tamenglong.", ["NSCN-IM"]),  # NER: NORP
     ("Maoists of the PLGA blew up a school building.", ["PLGA"]),
     ("The IED was planted near the CRPF camp.", []),  # a camp is no fighters noun
     ("The UN said the town was calm.", []),  # two letters: too short to tell from a word
