@@ -215,8 +215,9 @@ def find_mentions(
             # token range of the trimmed text inside the sentence doc
             t0 = next((t.i for t in ent if ps.start + t.idx - base >= start), ent.start)
             t1 = max((t.i + 1 for t in ent if ps.start + t.idx - base < end), default=ent.end)
-            noun = people_noun(ent, people) if people and (label in PEOPLE_OF or not ent.kb_id_ and label in (
-                "PERSON", "ORG")) else None
+            # (a name found by its form is an organisation's: "Sipah-e-Sahaba workers" are its members)
+            noun = people_noun(ent, people) if people and (label in PEOPLE_OF or not ent.kb_id_ and not ent.id_
+                                                           and label in ("PERSON", "ORG")) else None
             if noun is not None:  # "two Protestant civilians", "Amarnath pilgrims": the group as the people it was
                 end, t1 = ps.start + noun.idx - base + len(noun.text), noun.i + 1
                 text = doc_text[start:end]

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..nlp.unlisted_names import JOINED_NAME
 from .countries import Countries
 
 _GROUP_NOUNS = {"group", "outfit", "organisation", "organization", "network", "militia", "movement"}
@@ -139,6 +140,8 @@ def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: 
     settles it: "Basilan islands"; after a locative preposition when the place index knows it ("based in Jolo
     and Basilan", "its reach into Swat"; an organisation's name only when it is a district or region: "members
     in Hamas" stays a group); a place the NER saw where a place goes."""
+    if label == "ORG" and ent.id_ == JOINED_NAME and countries is not None and countries.precision_of(text):
+        return "GPE", True  # a joined name the place index knows is a place ("Mazar-i-Sharif")
     if label == "PERSON" and _BEFORE_PLACE_NOUN.match(doc_text, end):
         label = "GPE"
     where = _after_locative(ent)

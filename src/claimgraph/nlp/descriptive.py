@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..errors import ConfigError
-from .acronyms import FIGHTERS_ACRONYM
+from .unlisted_names import FIGHTERS_ACRONYM
 
 DESCRIPTIVE_FACTORY = "claimgraph_descriptive_actors_v1"
 DESCRIPTIVE_PIPE = "claimgraph_descriptive_actors"

@@ -21,11 +21,11 @@ from spacy.util import filter_spans
 
 from ..config import Settings
 from ..errors import ConfigError
-from .acronyms import FIGHTERS_ACRONYM, fighters_acronyms
 from .attribute_lookup import use_lookup_attribute_ruler
 from .descriptive import DESCRIPTIVE_FACTORY, DESCRIPTIVE_PIPE
 from .gazetteer import Gazetteer, build_gazetteer
 from .lemma_cache import use_cached_lemmatizer
+from .unlisted_names import FIGHTERS_ACRONYM, JOINED_NAME, fighters_acronyms, joined_names
 
 GAZETTEER_PIPE = "claimgraph_gazetteer"
 # spaCy factory names may not contain dots, so the version is an underscore suffix.
@@ -208,6 +208,7 @@ class GazetteerComponent:
         common = common_words(nlp)
         gaz = build_gazetteer(Path(data_dir) if data_dir else None, common, Path(cache_dir) if cache_dir else None)
         self.matcher = GazetteerMatcher(nlp.vocab, gaz, nlp.make_doc, common)
+        self.common = common
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -217,6 +218,9 @@ class GazetteerComponent:
         found = self.matcher.find(doc)
         # an acronym the NER missed that names whose fighters the text speaks of ("ULFA-I cadres")
         unnamed = [Span(doc, a, b, label="ORG", span_id=FIGHTERS_ACRONYM) for a, b in fighters_acronyms(doc)]
+        # a name the NER split at its hyphens or missed ("Jamiat Ulema-e-Islam"), not one it found whole
+        unnamed += [Span(doc, a, b, label="ORG", span_id=JOINED_NAME) for a, b in joined_names(doc, self.common)
+                    if not any(e.start <= a and b <= e.end for e in doc.ents)]
         if not found and not unnamed:
             return doc
         taken = set()

@@ -1,0 +1,103 @@
+"""Names the NER misses that no list holds, found by their form and the words around them:
+
+    fighters_acronyms(doc) -> [(start, end)]   an acronym naming whose fighters the text speaks of ("ULFA-I
+                                               cadres", "NSCN-IM militants", "Maoists of the PLGA")
+    joined_names(doc, common) -> [(start, end)]  a name of romanised words joined by "-e-", "-ul-", "-i-"
+                                               ("Jamiat Ulema-e-Islam", "Tehreek-e-Labbaik Pakistan")
+
+Both become entities (ORG, with `FIGHTERS_ACRONYM` / `JOINED_NAME` as their id). Written by hand: the
+statistical NER misses short all-capital names of little-known groups and splits names at their hyphens, and
+no library tags them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+#: the entity id the acronyms found here carry (`Span.id_`), so later steps know how they were found
+FIGHTERS_ACRONYM = "fighters_acronym"
+JOINED_NAME = "joined_name"
+#: nouns for an armed group's people: an acronym the NER missed that qualifies one names the group
+_FIGHTER_NOUNS = frozenset({"militant", "cadre", "fighter", "rebel", "insurgent", "guerrilla", "guerilla",
+                            "terrorist", "jihadist", "gunman", "operative", "commander", "member"})
+_ACRONYM = re.compile(r"[A-Z]{3,8}(?:-[A-Z]{1,3})?")
+
+
+def fighters_acronyms(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the acronyms the NER left unlabelled that name whose fighters the text speaks of."""
+    out: list[tuple[int, int]] = []
+    i, last = 0, len(doc)
+    while i < last:
+        t = doc[i]
+        j = i + 1
+        if t.is_upper and t.is_alpha and j + 1 < last and doc[j].text == "-" and not t.whitespace_ \
+                and not doc[j].whitespace_ and doc[j + 1].is_upper and doc[j + 1].is_alpha:
+            j += 2  # "ULFA-I", "NSCN-IM"
+        text = doc[i:j].text
+        # unlabelled, or taken for a people ("NSCN-IM" as NORP): no nationality is written so
+        if _ACRONYM.fullmatch(text) and all(doc[k].ent_type_ in ("", "NORP") for k in range(i, j)):
+            head = doc[j - 1].head if doc[j - 1].head.i >= j else doc[i].head
+            while head.dep_ == "compound" and head.head.i > head.i:
+                head = head.head
+            if head.dep_ == "prep" and head.lower_ == "of" and doc[i].dep_ in ("pobj", "compound"):
+                head = head.head  # "Maoists of the PLGA"
+            if head.lemma_.lower() in _FIGHTER_NOUNS or head.lower_ in {"maoists", "naxals", "naxalites"}:
+                out.append((i, j))
+        i = j
+    return out
+
+
+#: joiners of romanised Arabic, Urdu and Persian names ("Lashkar-e-Taiba", "Jamaat-ul-Ahrar", "Hizb-ut-Tahrir")
+_JOINERS = frozenset({"e", "i", "ul", "ud", "ut", "us", "ur", "al", "el", "wal", "o"})
+_TRAILING = frozenset({"Pakistan", "Afghanistan", "India", "Bangladesh", "Kashmir", "Hind", "Islami", "Muslimeen"})
+
+
+@cache
+def organisation_words() -> frozenset[str]:
+    """Urdu, Arabic and Persian nouns that make a joined name an organisation's (ontology/lexicon.yaml)."""
+    from ..ontology import load_ontology
+
+    return frozenset(str(w).lower() for w in load_ontology().lexicon.get("joined_organisation_words") or ())
+
+
+def joined_names(doc: Doc, common: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Token ranges of organisations' names joined by a romanised joiner between capitalised words, written
+    without spaces ("Ulema-e-Islam"), with up to two capitalised words right before them that are not English
+    words ("Jamiat") and a country or "Islami" right after ("Tehreek-e-Labbaik Pakistan"). A joined name with
+    no organisation word ("Zia-ul-Haq") is a person's, and left to the NER."""
+    words = organisation_words()
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        if not _joined_at(doc, i):
+            i += 1
+            continue
+        start, end = i, i + 5
+        while _joined_at(doc, end - 1):
+            end += 4  # "Harkat-ul-Jihad-al-Islami"
+        while start > max(0, i - 2) and _name_word(doc[start - 1], common):
+            start -= 1  # "Jamiat Ulema-e-Islam"
+        if end < len(doc) and doc[end].text in _TRAILING and doc[end - 1].whitespace_:
+            end += 1  # "Tehreek-e-Labbaik Pakistan"
+        if any(t.lower_ in words for t in doc[start:end]):
+            out.append((start, end))
+        i = end
+    return out
+
+
+def _name_word(tok: Token, common: frozenset[str]) -> bool:
+    return tok.is_title and tok.is_alpha and bool(tok.whitespace_) and tok.lower_ not in common
+
+
+def _joined_at(doc: Doc, i: int) -> bool:
+    """Whether tokens i..i+4 are a capitalised word, a hyphen, a joiner, a hyphen and a capitalised word, all
+    written together ("Ulema", "-", "e", "-", "Islam")."""
+    if i + 4 >= len(doc):
+        return False
+    a, h1, j, h2, b = doc[i : i + 5]
+    return a.is_title and a.is_alpha and h1.text == "-" and j.lower_ in _JOINERS and h2.text == "-" \
+        and b.text[:1].isupper() and b.is_alpha and not (a.whitespace_ or h1.whitespace_ or j.whitespace_
+                                                         or h2.whitespace_)

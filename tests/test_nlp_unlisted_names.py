@@ -1,0 +1,35 @@
+"""Names the NER misses that no list holds (nlp/unlisted_names.py): acronyms that name a group by its fighters
+and names the NER split at their hyphens. The pipeline makes them organisation entities."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.nlp.unlisted_names import FIGHTERS_ACRONYM, JOINED_NAME
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "found"), [
+    ("Two NSCN-IM cadres were arrested.", ["NSCN-IM"]),
+    ("On 10 November 2018, NSCN-IM militants abducted two workers from Tamenglong.", ["NSCN-IM"]),  # NER: NORP
+    ("Maoists of the PLGA blew up a school building.", ["PLGA"]),
+    ("The IED was planted near the CRPF camp.", []),  # a camp is no fighters noun
+    ("The UN said the town was calm.", []),  # two letters: too short to tell from a word
+])
+def test_acronyms_naming_fighters(extractor, text: str, found: list[str]) -> None:  # type: ignore[no-untyped-def]
+    doc = extractor.nlp(text)
+    assert [e.text for e in doc.ents if e.id_ == FIGHTERS_ACRONYM] == found
+    assert all(e.label_ == "ORG" for e in doc.ents if e.id_ == FIGHTERS_ACRONYM)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "found"), [
+    ("ISKP said it was behind an attack on a Jamiat Ulema-e-Islam rally in Bajaur.", ["Jamiat Ulema-e-Islam"]),
+    ("Activists of the Tehreek-e-Labbaik Pakistan blocked roads in Lahore.", ["Tehreek-e-Labbaik Pakistan"]),
+    ("Sipah-e-Sahaba Pakistan workers attacked a mosque in Karachi.", ["Sipah-e-Sahaba Pakistan"]),
+    ("General Zia-ul-Haq ruled Pakistan for eleven years.", []),  # no organisation word: a person's name
+])
+def test_names_joined_at_their_hyphens(extractor, text: str, found: list[str]) -> None:  # type: ignore[no-untyped-def]
+    doc = extractor.nlp(text)
+    assert [e.text for e in doc.ents if e.id_ == JOINED_NAME] == found
+    assert all(e.label_ == "ORG" for e in doc.ents if e.id_ == JOINED_NAME)
