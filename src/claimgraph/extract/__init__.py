@@ -36,6 +36,7 @@ from .claim_arguments import drop_unidentified, unidentifiable
 from .claims import ClaimLexicons, find_claims
 from .countries import countries_from
 from .dateline import find_dateline
+from .denials import ALLEGATION_WORDS, answer_denials
 from .entities import Mention, MentionIndex, cluster_mentions, dateline_places, find_mentions
 from .event_claims import EventClaimFinder
 from .event_lexicon import load_event_lexicon
@@ -113,10 +114,13 @@ class Extractor:
         triggers |= {str(w).lower() for w in lexicon.get("event_words", [])}
         triggers -= {w.lower() for w in self.nlp.Defaults.stop_words}  # "on", "over": they select everything
         stop = {w.lower() for w in self.nlp.Defaults.stop_words}
+        classes = self.lex.relations.classes if self.lex.relations is not None else {}
+        self.disclaim = frozenset(classes.get("disclaim", ()))  # verbs of denial ("deny", "reject")
         self.segmenter = Segmenter(self.nlp, self.matcher, triggers,
                                    event_words=verb_forms(events.violent_words(), irregular) - stop,
                                    follow_words=verb_forms(events.follow_words(), irregular) - stop,
-                                   solo_words=self.lex.solo_words() - stop)
+                                   solo_words=self.lex.solo_words() - stop, answer_words=ALLEGATION_WORDS,
+                                   denial_words=verb_forms(self.disclaim, irregular))
         self.furniture = frozenset(str(w).lower() for w in lexicon.get("furniture_names", []))
         self.furniture_verbs = frozenset(str(w).lower() for w in lexicon.get("furniture_verbs", []))
         self.publication_nouns = tuple(str(w) for w in lexicon.get("publication_nouns", []))
@@ -255,6 +259,7 @@ class Extractor:
         events, event_drops = find_events_explained(doc, parsed, entities, ctx)
         claims, more_drops = self.event_claims.find(events, claims, parsed, index, entities, ctx)
         claim_drops += more_drops
+        claims = answer_denials(claims, parsed, index, entities, ctx, self.lex.triggers, self.disclaim)
         claims, events = credit_author(claims, events, doc.author)
         attributions = self.statements.find(doc, item.sentences, parsed, item.paragraphs, entities, more)
         claims, links = link_claims(claims, attributions)

@@ -245,7 +245,8 @@ class Segmenter:
 
     def __init__(self, nlp: Language, matcher: GazetteerMatcher, triggers: Iterable[str],
                  event_words: Iterable[str] = (), follow_words: Iterable[str] = (), follow_gap: int = 3,
-                 reference_words: Iterable[str] = REFERENCE_WORDS, solo_words: Iterable[str] = ()) -> None:
+                 reference_words: Iterable[str] = REFERENCE_WORDS, solo_words: Iterable[str] = (),
+                 answer_words: Iterable[str] = (), denial_words: Iterable[str] = ()) -> None:
         self.make_doc = nlp.make_doc
         self.sentencizer = Sentencizer()
         self.matcher = matcher
@@ -255,6 +256,9 @@ class Segmenter:
         self.follow_gap = follow_gap
         self.reference_words = frozenset(w.lower() for w in reference_words)
         self.solo_words = frozenset(w.lower() for w in solo_words)
+        #: a denial word with what it denies ("Kabul denies the charge"): kept whatever names it has
+        self.answer_words = frozenset(w.lower() for w in answer_words)
+        self.denial_words = frozenset(w.lower() for w in denial_words)
 
     def segment(self, text: str, one_name: bool = False) -> tuple[list[tuple[int, int]], list[Sentence]]:
         """The paragraphs of `text` and its sentences, each marked keep (parse it) or not. `one_name`: the
@@ -278,7 +282,7 @@ class Segmenter:
                 own = tuple(h for h in hits if s0 <= h.start and h.end <= s1)
                 names = len(own)
                 covered = {i for h in own for i in range(h.start, h.end)}
-                trigger = event = follow = reference = False
+                trigger = event = follow = reference = denial = answer = False
                 prev_title = False
                 for t in sent:
                     low = t.lower_
@@ -294,13 +298,17 @@ class Segmenter:
                         reference = True
                     if low in self.solo_words:
                         trigger = reference = True
+                    if low in self.answer_words:
+                        answer = True
+                    if low in self.denial_words:
+                        denial = True
                     is_name = (t.is_title or (t.is_upper and len(t) > 1)) and not t.is_stop and t.is_alpha \
                         and (t.i != sent.start or t.text in named_words) and (ps + t.idx) not in covered
                     if is_name and not prev_title:
                         names += 1  # a run of capitalised tokens counts once
                     prev_title = is_name
                 keep = trigger and (names >= 2 or names == 1 and (reference or one_name)) or event \
-                    or (follow and since_event <= self.follow_gap)
+                    or (follow and since_event <= self.follow_gap) or (denial and answer)
                 if event:
                     since_event = 0
                 sentences.append(Sentence(s0, s1, pi, keep, own))
