@@ -352,3 +352,50 @@ def test_an_actor_in_an_appositive_relation_is_no_doer_and_a_backer_is_no_place(
                                                               " northern Israel."))
     [event] = x.events
     assert event.place is not None and event.place.country == "Israel"
+
+
+@pytest.mark.parametrize("text, not_doers", [
+    # who speaks about or reacts to the act is a source, not its doer
+    ("A bomb exploded at a bus station in Kano, killing 15 people. Governor Abdullahi Ganduje said after the attack "
+     "that the state would not be cowed.", ["Abdullahi Ganduje"]),
+    # "the group" in what a speaker says is someone else; "it" and "the group" are never a person
+    ("Three suicide bombers attacked Atatürk Airport in Istanbul on 28 June 2016, killing 45 people. CIA Director "
+     "John O. Brennan said the attack bore the hallmarks of ISIL and warned that the group was planning similar "
+     "attacks.", ["John O. Brennan", "Central Intelligence Agency"]),
+    # accused of something else than the act
+    ("A bomb ripped through a crowded market in Peshawar on Sunday, killing 30 people. Addressing a rally in Lahore, "
+     "Prime Minister Nawaz Sharif accused the Research and Analysis Wing and the Inter-Services Intelligence of "
+     "interfering in the affairs of the province.", ["Research and Analysis Wing", "Inter-Services Intelligence"]),
+    ("Mir Sarfraz Bugti told a rally in Quetta that the Inter-Services Intelligence would find those behind the "
+     "bombing, and accused the Research and Analysis Wing of funding separatists.",
+     ["Research and Analysis Wing", "Inter-Services Intelligence"]),
+    # other acts than the incident's, in a sentence that comments on it
+    ("A car bomb exploded outside a police station in Diyarbakir, killing six people. Interior Minister Efkan Ala "
+     "condemned the attack and said the PKK had carried out similar bombings in the past.",
+     ["Kurdistan Workers' Party"]),
+    ("Gunmen stormed a church in Ouagadougou, killing 14 worshippers. In 2019, the Islamic State in the Greater "
+     "Sahara carried out a string of attacks on churches in the region.", ["Islamic State"]),
+    # an unlisted school, market or station is where it happened
+    ("An attack by the Government Science and Technical College left 42 students dead.",
+     ["Government Science and Technical College"]),
+    # "it exploded": the bomb, not the organisation named before
+    ("Two officers of the Royal Ulster Constabulary went to inspect an abandoned car near Crossmaglen. Unknown to the "
+     "officers, the car contained a bomb. It exploded when one of the officers opened a door, killing both.",
+     ["Royal Ulster Constabulary"]),
+])
+def test_commenters_accusations_of_other_things_and_other_acts_credit_no_one(text: str, not_doers: list[str]) -> None:
+    perps = [p for e in _extract(text).events if e.type in ("ASSAULT", "FIGHT") for p in _perps(e)]
+    assert not any(n in p for p in perps for n in not_doers), perps
+
+
+@pytest.mark.parametrize("text, perpetrator", [
+    # an accusation of the act itself still names the suspect
+    ("A bomb ripped through a crowded market in Peshawar, killing 30 people. The interior minister accused the "
+     "Research and Analysis Wing of being responsible for the bombing.", "Research and Analysis Wing"),
+    # who took hostages, in the clause a "taking hostages" hangs from; where they were taken from is no doer
+    ("Abu Sayyaf Group fighters escaped into the forest, taking with them the remaining twelve of the twenty "
+     "hostages from Dos Palmas.", "Abu Sayyaf Group"),
+])
+def test_the_accused_and_the_captors(text: str, perpetrator: str) -> None:
+    perps = [p for e in _extract(text).events if e.type in ("ASSAULT", "FIGHT") for p in _perps(e)]
+    assert perpetrator in perps and "Dos Palmas" not in perps, perps

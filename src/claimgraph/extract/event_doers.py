@@ -14,7 +14,8 @@ Each rule reads the dependency parse of one of the incident's sentences and hand
               hostel", "a suicide bomber"), unless it names the victims ("killing scores of the gunmen")
   pronoun     "it" / "they" / "the group" as the subject of an active trigger: the nearest organisation
               named before it in that sentence or the two before ("The Taliban demonstrated its lethality
-              when it launched an attack")
+              when it launched an attack"); "it" and "the group" are never a person, "the group" in what a
+              speaker says is not the speaker, and "it exploded" is the device
 
   affiliation an attacker noun's own clause that ties it to a group: "gunmen believed to be members of
               X", "militants suspected of belonging to X", "The militants, who belonged to X, attacked"
@@ -33,6 +34,10 @@ Each rule reads the dependency parse of one of the incident's sentences and hand
   planner     for an act told with no doer at all ("The bomb exploded on 7 November"), the named group that
               one of the two sentences before it, in its paragraph, says planned, placed, sent or claimed
               it ("The Provisional IRA planned a wave of attacks in London. The bomb exploded ...")
+
+Who speaks about or reacts to an act (the subject of say / warn / condemn: `commenters` in events.yaml) is a
+source, never its doer; an act told as another than the incident's ("similar bombings in the past", "a string of
+attacks") in a sentence that joins the incident credits no one (`other_act`).
 
 `victims` gives the entities the incident's sentences name as those attacked or killed (objects of a
 trigger or casualty verb, subjects of a passive one): a victim is never a perpetrator ("The
@@ -144,8 +149,9 @@ def _passive(tok: Token) -> bool:
 
 
 def governing(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn,
-              strength: int) -> None:
-    """The subject of the clause a trigger is the occasion of (see the module doc)."""
+              strength: int, commenters: frozenset[str] = frozenset()) -> None:
+    """The subject of the clause a trigger is the occasion of (see the module doc); not one that speaks about
+    it ("Governor X said after the attack that ...": a source, not the doer)."""
     for head in heads:
         if head.dep_ not in ("pcomp", "pobj") or head.head.lower_ not in _OCCASION_PREPS:
             continue
@@ -157,7 +163,7 @@ def governing(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], 
         if not verbal and _children(head, "poss") or any(c.lower_ == "by" for c in head.children):
             continue  # "after an attack by X" / "after their raid": the doer is named at the act
         verb = head.head.head
-        if not _verbal(verb) or _passive(verb):
+        if not _verbal(verb) or _passive(verb) or verb.lemma_.lower() in commenters:
             continue
         for s in _children(verb, "nsubj"):
             add(strength, in_core(s))
@@ -215,8 +221,12 @@ def attacker_trigger(heads: Sequence[Token], attacker_nouns: frozenset[str], in_
 
 
 def pronoun_antecedent(heads: Sequence[Token], before: Callable[[Token], list[Entity]], add: AddFn,
-                       strength: int) -> None:
-    """ "it"/"they"/"the group" as the subject of an active trigger: the nearest organisation named before."""
+                       strength: int, in_phrase: Callable[[Token], list[Entity]] | None = None,
+                       commenters: frozenset[str] = frozenset(), devices: frozenset[str] = frozenset()) -> None:
+    """ "it"/"they"/"the group" as the subject of an active trigger: the nearest organisation named before.
+    "It" and "the group" are never a person; "the group" in what a speaker says is not the speaker ("CIA
+    Director X warned that the group was planning attacks": the group is someone else); "it exploded" is the
+    device."""
     for head in heads:
         if not _verbal(head) and head.dep_ in _ACT_NOUN_DEPS and _verbal(head.head):
             head = head.head  # "it launched an attack", "they took 20 tourists hostage"
@@ -226,11 +236,33 @@ def pronoun_antecedent(heads: Sequence[Token], before: Callable[[Token], list[En
         subj = _children(verb, "nsubj")
         if not subj and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
             subj = _children(verb.head, "nsubj")
+        if verb.lemma_.lower() in devices and not _children(verb, "dobj"):
+            continue  # "It exploded when ...": the device
         for s in subj:
             if _refers(s):
                 found = before(s)
+                if s.lower_ != "they":
+                    found = [e for e in found if e.type != "person"]
+                if group_noun(s) and in_phrase is not None:
+                    said = speakers(s, commenters)
+                    away = {e.id for t in said for e in in_phrase(t)}
+                    found = [e for e in found if e.id not in away]
                 if found:
                     add(strength, found[:1])
+
+
+def speakers(tok: Token, commenters: frozenset[str]) -> list[Token]:
+    """Subjects of the verbs of saying or reacting whose reported clause holds `tok` ("X warned that [the
+    group was planning ...]")."""
+    out: list[Token] = []
+    t = tok
+    for _ in range(8):
+        if t.head.i == t.i:
+            break
+        if t.dep_ in ("ccomp", "xcomp", "advcl", "conj", "parataxis") and t.head.lemma_.lower() in commenters:
+            out += _children(t.head, "nsubj")
+        t = t.head
+    return out
 
 
 def group_noun(s: Token) -> bool:
@@ -398,18 +430,44 @@ def act_verb(verb: Token, violent_words: frozenset[str], claim_verbs: frozenset[
     return verb.pos_ == "VERB" and (lemma in _ACT_VERBS or lemma in violent_words) and lemma not in claim_verbs
 
 
+def captive(tok: Token) -> bool:
+    """A noun of people taken captive ("hostages", "captives")."""
+    return tok.lemma_.lower() in _CAPTIVE_NOUNS
+
+
 def captors(trig: Token, in_core: Callable[[Token], list[Entity]], add: AddFn, strength: int) -> None:
-    """Who took hostages: the subject of "captured additional hostages", the agent of "hostages held by X"."""
+    """Who took hostages: the subject of "captured additional hostages" (of the clause a "taking hostages" hangs
+    from), the agent of "hostages held by X"."""
     if trig.lemma_.lower() not in _CAPTIVE_NOUNS:
         return
-    if trig.dep_ == "dobj" and trig.head.lemma_.lower() in _TAKING_VERBS and not _passive(trig.head):
-        for s in _children(trig.head, "nsubj"):
+    obj = trig
+    while obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.i != obj.head.i:
+        obj = obj.head.head  # "taking with them the remaining eleven of the twenty hostages"
+    verb = obj.head
+    if obj.dep_ == "dobj" and verb.lemma_.lower() in _TAKING_VERBS and not _passive(verb):
+        subj = _children(verb, "nsubj")
+        if not subj and verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG":
+            subj = _children(verb.head, "nsubj")  # "X managed to escape, taking hostages with them"
+        for s in subj:
             add(strength, in_core(s))
     for c in _children(trig, "acl"):
         if c.lemma_.lower() in _TAKING_VERBS:
             for a in (g for p in c.children if p.dep_ in ("agent", "prep") and p.lower_ == "by"
                       for g in _children(p, "pobj")):
                 add(strength, in_core(a))
+
+
+def other_act(head: Token, words: frozenset[str]) -> bool:
+    """An act told as another than the incident's: "similar bombings", "further attacks", "attacks in the past",
+    "a string of attacks" (in a sentence that joins an incident to comment on it: "the PKK had carried out
+    similar bombings in the past")."""
+    if any(c.dep_ in ("amod", "advmod", "det") and c.lower_ in words for c in head.children):
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in words:
+        return True  # "a string of attacks", "a campaign of bombings"
+    verb = head.head if head.dep_ in _ACT_NOUN_DEPS and _verbal(head.head) else head
+    return any(p.lower_ == "in" and any(o.lower_ == "past" for o in _children(p, "pobj"))
+               for p in _children(verb, "prep"))
 
 
 def planners(sent: Sequence[Token]) -> list[Token]:

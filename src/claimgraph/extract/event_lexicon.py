@@ -40,6 +40,14 @@ class ResponsibilityCues:
     unknown_phrases: tuple[str, ...]
     denied: frozenset[str]
     membership: tuple[str, ...]
+    #: verbs whose subject speaks about or reacts to an act: a source, never its doer
+    commenters: frozenset[str] = frozenset()
+    #: words (beside the violent ones) that make "accused X of ..." an accusation of the act
+    accusation_words: frozenset[str] = frozenset()
+    #: modifiers of an act noun that make it another act than the incident's ("similar attacks")
+    other_acts: frozenset[str] = frozenset()
+    #: verbs whose "it" with no object is the device, not a group ("It exploded when ...")
+    device_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +164,10 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
         unknown_phrases=tuple(resp["unknown"]["phrases"]),
         denied=frozenset(resp["denied"]),
         membership=tuple(resp["membership"]),
+        commenters=frozenset(resp.get("commenters") or ()),
+        accusation_words=frozenset(resp["attributed"].get("accusation_words") or ()),
+        other_acts=frozenset(resp.get("other_acts") or ()),
+        device_verbs=frozenset(resp.get("device_verbs") or ()),
     )
     ne = raw.get("not_events") or {}
 

@@ -21,7 +21,7 @@ identity groups included, since a state acts under its own name ("Syria says it 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -30,10 +30,10 @@ from spacy.tokens import Span as SpacySpan
 from ..records import Document, Entity, EntityRef, Responsibility, Source, SourceKind, Span
 from . import event_doers as doers
 from .event_lexicon import EventLexicon
+from .event_mentions import LocalFn
+from .event_mentions import Mentions as _Mentions
 from .quantities import cue_kind
 from .types import ExtractContext, ParsedSentence
-
-LocalFn = Callable[[ParsedSentence, int], int]
 
 NAMED, CLAIMED, ATTRIBUTED, AGENT, MEMBER, SUSPECTED = range(6)
 _RESPONSIBILITY = {CLAIMED: Responsibility.CLAIMED, ATTRIBUTED: Responsibility.ATTRIBUTED,
@@ -157,62 +157,6 @@ def has_named_participants(sent: Doc | SpacySpan, hits: Sequence[object]) -> boo
     return names_people(sent) >= 2
 
 
-class _Mentions:
-    """Entity mentions of one sentence, by document offset."""
-
-    def __init__(self, ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn) -> None:
-        self.ps = ps
-        self.local = local
-        self.items: list[tuple[int, int, Entity]] = sorted(
-            (m.start, m.end, e) for e in entities for m in e.mentions if ps.start <= m.start and m.end <= ps.end
-        )
-
-    def char_range(self, first: Token, last: Token) -> tuple[int, int]:
-        return self.local(self.ps, first.idx), self.local(self.ps, last.idx + len(last.text))
-
-    def in_core(self, head: Token) -> list[Entity]:
-        """Entities in the core of a noun phrase: the head, its modifiers and appositions, and "of"/"for"
-        complements ("a spokesperson for the BNA", "members of IS") — not its other prepositional
-        phrases ("An IED planted ... in the Anarkali Bazaar" names no perpetrator)."""
-        keep: list[Token] = []
-        todo = [head]
-        while todo:
-            t = todo.pop()
-            keep.append(t)
-            for c in t.children:
-                if c.dep_ in ("compound", "amod", "nmod", "poss", "appos", "det", "nummod", "flat", "conj",
-                              "cc", "case", "punct") or c.dep_ == "pobj" and t.dep_ == "prep":
-                    todo.append(c)
-                elif c.dep_ == "prep" and c.lower_ in ("of", "for", "from") and t.i == head.i:
-                    todo.append(c)
-        ranges = [self.char_range(t, t) for t in keep]
-        found = [(s, ent) for s, e, ent in self.items if any(s < re and e > rs for rs, re in ranges)]
-        hs, he = self.char_range(head, head)
-        found.sort(key=lambda x: (0 if hs <= x[0] < he else 1, x[0]))
-        return [ent for _, ent in found]
-
-    def right_after(self, head: Token) -> list[Entity]:
-        """Entities that begin within two tokens after a noun phrase ("group Tehrik i Taliban
-        Pakistan", where the parser hung the name elsewhere)."""
-        doc = head.doc
-        last = min(head.right_edge.i + 2, len(doc) - 1, max(t.i for t in self.ps.sent))
-        start = self.local(self.ps, head.right_edge.idx)
-        end = self.local(self.ps, doc[last].idx + len(doc[last].text))
-        return [ent for s, _, ent in self.items if start <= s < end]
-
-    def in_phrase(self, head: Token, skip: Sequence[Token] = ()) -> list[Entity]:
-        """Entities inside the noun phrase of `head` (head's own words first, then its modifiers), none inside
-        the subtrees of `skip`."""
-        start, end = self.char_range(head.left_edge, head.right_edge)
-        hs, he = self.char_range(head, head)
-        away = [self.char_range(t.left_edge, t.right_edge) for t in skip]
-        found = [(0 if s <= hs < e or hs <= s < he else 1, s, ent) for s, e, ent in self.items
-                 if s < end and e > start  # overlap: the parser may split a name ("liberation" / "Army")
-                 and not any(a <= s < b for a, b in away)]
-        found.sort(key=lambda x: (x[0], x[1]))
-        return [ent for _, _, ent in found]
-
-
 def _appositive_relations(head: Token) -> list[Token]:
     """The prepositional phrases of a noun in apposition to `head`: "an ally of al-Qaeda", "a splinter of the
     TTP" relate the subject to another actor, who did nothing here."""
@@ -264,6 +208,8 @@ class _Candidates:
                 continue  # "The DONEGALL ARMS SHOOTING took place ...": the incident's name, not an actor
             if e.type == "person" and not e.refs and len(e.name.split()) == 1 and not named:
                 continue  # one capitalised word the NER called a person ("Darkley", "Headquarters")
+            if e.kind == "named" and not e.refs and e.type != "person" and doers.names_a_site(e.name):
+                continue  # an unlisted school, market or station is where it happened ("Science College")
             if _is_actor(e, self.ctx) or named and e.type in _MISTYPED_PERSON:
                 self.found.append((strength, len(self.found), e))
                 if source is not None:
@@ -323,7 +269,7 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
             continue
         if tok.pos_ == "VERB" and lemma in cues.attribute_verbs:
             src = _source_of(tok, mentions, ctx, tok.text)
-            if lemma in ("blame", "accuse", "hold", "implicate"):
+            if lemma in ("blame", "accuse", "hold", "implicate") and _accuses_of_act(tok, lex):
                 for o in _children(tok, "dobj"):
                     cands.add(ATTRIBUTED, mentions.in_phrase(o), src)
                 for o in _pobj(tok, "on"):
@@ -362,6 +308,19 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
             # "The attacker had connections with JAD", "he had pledged allegiance to the Islamic State"
             for g in _pobj(tok, "of", "with", "to"):
                 cands.add(MEMBER, mentions.in_phrase(g))
+
+
+def _accuses_of_act(verb: Token, lex: EventLexicon) -> bool:
+    """ "accused X of / blamed X for" what follows, when that is the act or a part in it ("accused RAW of being
+    responsible for the attacks"), or when nothing follows ("blamed the Taliban"); not "accused RAW of funding
+    separatists", "blamed the government for the crisis"."""
+    preps = [p for p in _children(verb, "prep") if p.lower_ in ("of", "for", "in", "over")]
+    # the parser may hang "of" on the accused ("accused [the RAW of funding separatists]"); not "members of IS"
+    preps += [p for o in _children(verb, "dobj") for p in _children(o, "prep") if p.lower_ in ("of", "for")
+              and any(t.pos_ != "PROPN" and t.lower_.endswith("ing") for t in p.subtree)]
+    charges = [c for p in preps for c in _children(p, "pobj", "pcomp")]
+    words = lex.violent_words() | lex.responsibility.accusation_words
+    return not charges or any(t.lemma_.lower() in words or t.lower_ in words for c in charges for t in c.subtree)
 
 
 def _about_act(verb: Token, lex: EventLexicon) -> bool:
@@ -431,8 +390,8 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
             cands.add(strength, [e for c in head.children if c.dep_ in ("compound", "amod", "nmod")
                                  for e in mentions.in_phrase(c)
                                  if e.refs or e.type == "armed_group" or e.kind == "descriptive"])
-            for a in _pobj(head, "from"):  # "came under attack from Boko Haram insurgents"
-                cands.add(strength, mentions.in_core(a))
+            for a in [] if doers.captive(head) else _pobj(head, "from"):  # "came under attack from Boko Haram"
+                cands.add(strength, mentions.in_core(a))  # not "hostages from Dos Palmas": where they were taken
             for o in _pobj(head, "on", "against", "targeting"):
                 cands.target(mentions.in_phrase(o))
             if head.dep_ in ("nsubj",) and head.head.pos_ == "VERB":  # "the bomber struck a van"
@@ -525,11 +484,12 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
                 return at is not None and doers.in_subject(at)
         return bool(e.refs)
 
-    doers.governing(heads, mentions.in_core, cands.add, AGENT)
+    doers.governing(heads, mentions.in_core, cands.add, AGENT, lex.responsibility.commenters)
     doers.claimant(toks, heads, mentions.in_core, cands.add, CLAIMED, AGENT)
     doers.culprit(toks, mentions.in_core, cands.add, ATTRIBUTED, lex.violent_words())
     doers.attacker_trigger(heads, lex.counts.attacker_nouns, mentions.in_core, cands.add, AGENT, lex.counts)
-    doers.pronoun_antecedent(heads, before, cands.add, AGENT)
+    doers.pronoun_antecedent(heads, before, cands.add, AGENT, mentions.in_phrase, lex.responsibility.commenters,
+                             lex.responsibility.device_verbs)
     doers.affiliation(toks, lex.counts.attacker_nouns, mentions.in_phrase, cands.add,
                       SUSPECTED, MEMBER)
     doers.sides(toks, mentions.in_phrase, cands.add, AGENT)
@@ -571,7 +531,8 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
         ps = parsed[si]
         mentions = _Mentions(ps, entities, local)
         _responsibility_cues(ps.sent, mentions, cands, lex, ctx)
-        spans = [(s, e) for hs, s, e in hits if hs == si]
+        spans = [(s, e) for hs, s, e in hits if hs == si and (si == sentences[0] or not doers.other_act(
+            doers.act_head(list(ps.sent)[s:e]), lex.responsibility.other_acts))]  # "had carried out similar bombings"
         _trigger_roles(ps.sent, spans, mentions, cands, lex)
         victim_ids |= _more_doers(parsed, si, spans, mentions, cands, lex, entities, local)
         low = ps.sent.text.lower()
