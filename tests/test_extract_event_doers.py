@@ -399,3 +399,22 @@ def test_commenters_accusations_of_other_things_and_other_acts_credit_no_one(tex
 def test_the_accused_and_the_captors(text: str, perpetrator: str) -> None:
     perps = [p for e in _extract(text).events if e.type in ("ASSAULT", "FIGHT") for p in _perps(e)]
     assert perpetrator in perps and "Dos Palmas" not in perps, perps
+
+
+@pytest.mark.parametrize("text, perpetrator", [
+    # the "with" partner of a verb of conspiring whose purpose is the act
+    ("Our Nation is also prosecuting David Headley, who is accused of plotting with the Pakistani terrorist "
+     "organization Lashkar-e-Taiba to launch the devastating terrorist attacks in Mumbai in 2008.", "Lashkar-e-Taiba"),
+    # the second of two relative clauses on the doers ("who ... and who assassinated")
+    ("They oppose the warlords who have been in power and who recently assassinated the District Governor of "
+     "Arghandab.", "unidentified armed group"),
+    # a passive doer verb joined to another ("was ordered by X and carried out by Y"): Y did the operation
+    ("The operation was ordered by President Barack Obama and carried out in a CIA operation by a team of United "
+     "States Navy SEALs.", "Military Forces of United States"),
+    # "X and other leaders of Y" sentenced for their role: Y too
+    ("In 2008, Abu Dujana and other leaders of Jemaah Islamiyah received long prison sentences for their role in "
+     "the Bali bombings.", "Jemaah Islamiyah"),
+])
+def test_accomplices_second_relative_clauses_joined_passives_and_leaders_of(text: str, perpetrator: str) -> None:
+    perps = [p for e in _extract(text).events if e.type in ("ASSAULT", "FIGHT") for p in _perps(e)]
+    assert any(p.lower().startswith(perpetrator.lower()) for p in perps), perps

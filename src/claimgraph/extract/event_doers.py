@@ -25,6 +25,8 @@ Each rule reads the dependency parse of one of the incident's sentences and hand
   speaker     the subject of "say" / "claim" whose clause's subject is "it" / "they" / "we": "The army said
               it had killed 30 insurgents" (claimed for "claim", else agent)
 
+  accomplices the partner of a verb of conspiring whose purpose is the act: "accused of plotting with
+              Lashkar-e-Taiba to launch the attacks in Mumbai" (suspected)
   captors     the subject of "captured / took / held hostages", the agent of "hostages held by X"
   convicted   the one convicted, sentenced, charged or arrested for the act, or for a role in it: "Two
               members of the IRA were convicted for the Brighton bombing", "leaders of the Shining Path
@@ -428,6 +430,25 @@ def act_verb(verb: Token, violent_words: frozenset[str], claim_verbs: frozenset[
     """A verb of an armed act ("shelled the town, killing seven"), not of visiting or saying."""
     lemma = verb.lemma_.lower()
     return verb.pos_ == "VERB" and (lemma in _ACT_VERBS or lemma in violent_words) and lemma not in claim_verbs
+
+
+def accomplices(heads: Sequence[Token], in_phrase: Callable[[Token], list[Entity]], add: AddFn, strength: int,
+                verbs: frozenset[str]) -> None:
+    """Who plotted the act with someone: "accused of plotting with Lashkar-e-Taiba to launch the attacks",
+    "conspired with X to bomb the embassy" (the partner of a verb of conspiring whose purpose is the act)."""
+    for head in heads:
+        t = head
+        for _ in range(4):
+            if t.head.i == t.i or t.dep_ not in ("dobj", "xcomp", "advcl", "pobj", "prep", "pcomp", "acl"):
+                break
+            t = t.head
+            if _verbal(t) and t.lemma_.lower() in verbs:
+                for p in _children(t, "prep"):
+                    if p.lower_ == "with":
+                        for o in _children(p, "pobj"):
+                            found = in_phrase(o)  # "the Pakistani terrorist organization Lashkar-e-Taiba": one
+                            add(strength, [e for e in found if e.kind == "named"][:1] or found[:1])
+                break
 
 
 def captive(tok: Token) -> bool:

@@ -48,6 +48,8 @@ class ResponsibilityCues:
     other_acts: frozenset[str] = frozenset()
     #: verbs whose "it" with no object is the device, not a group ("It exploded when ...")
     device_verbs: frozenset[str] = frozenset()
+    #: verbs of conspiring whose "with" partner is suspected of the act they aim at ("plotting with X to launch")
+    conspire_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +170,7 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
         accusation_words=frozenset(resp["attributed"].get("accusation_words") or ()),
         other_acts=frozenset(resp.get("other_acts") or ()),
         device_verbs=frozenset(resp.get("device_verbs") or ()),
+        conspire_verbs=frozenset(resp["suspected"].get("conspire_verbs") or ()),
     )
     ne = raw.get("not_events") or {}
 

@@ -32,7 +32,8 @@ class Mentions:
 
     def in_core(self, head: Token) -> list[Entity]:
         """Entities in the core of a noun phrase: the head, its modifiers and appositions, and "of"/"for"
-        complements ("a spokesperson for the BNA", "members of IS") — not its other prepositional
+        complements ("a spokesperson for the BNA", "members of IS", "Guzmán and other leaders of the Shining
+        Path") — not its other prepositional
         phrases ("An IED planted ... in the Anarkali Bazaar" names no perpetrator)."""
         keep: list[Token] = []
         todo = [head]
@@ -43,7 +44,8 @@ class Mentions:
                 if c.dep_ in ("compound", "amod", "nmod", "poss", "appos", "det", "nummod", "flat", "conj",
                               "cc", "case", "punct") or c.dep_ == "pobj" and t.dep_ == "prep":
                     todo.append(c)
-                elif c.dep_ == "prep" and c.lower_ in ("of", "for", "from") and t.i == head.i:
+                elif c.dep_ == "prep" and c.lower_ in ("of", "for", "from") and (
+                        t.i == head.i or t.dep_ == "conj" and t.head.i == head.i):  # "X and other leaders of Y"
                     todo.append(c)
         ranges = [self.char_range(t, t) for t in keep]
         found = [(s, ent) for s, e, ent in self.items if any(s < re and e > rs for rs, re in ranges)]

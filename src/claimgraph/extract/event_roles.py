@@ -80,7 +80,8 @@ _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 def _subject(tok: Token) -> list[Token]:
     """The subject of a clause; for a relative clause's "who"/"which", the noun it hangs from ("the Taliban,
     who attacked a police post", "Al-Shabaab, which claimed the bombing")."""
-    return [tok.head if s.lower_ in _RELATIVE_PRONOUNS and tok.dep_ == "relcl" else s
+    rel = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "relcl" else tok  # "who ... and who assassinated"
+    return [rel.head if s.lower_ in _RELATIVE_PRONOUNS and rel.dep_ == "relcl" else s
             for s in _children(tok, "nsubj", "nsubjpass")]
 
 
@@ -328,6 +329,8 @@ def _about_act(verb: Token, lex: EventLexicon) -> bool:
     something else in the sentence ("a campaign event organised by the Awami National Party")."""
     words = lex.violent_words()
     near = [verb.head, *_children(verb, "nsubjpass", "nsubj", "dobj")]
+    if verb.dep_ == "conj" and not _children(verb, "nsubjpass", "nsubj"):  # "The operation was ordered by X and
+        near += _children(verb.head, "nsubjpass", "nsubj")                 # carried out by Y"
     near += [c for t in near for c in t.children if c.dep_ in ("amod", "compound")]  # "explosive devices"
     return any(t.pos_ == "PRON" or t.lemma_.lower() in words or t.lower_ in words for t in near if t.i != verb.i)
 
@@ -495,6 +498,7 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
     doers.sides(toks, mentions.in_phrase, cands.add, AGENT)
     doers.speaker(heads, mentions.in_core, cands.add, CLAIMED, AGENT)
     doers.convicted(heads, mentions.in_core, cands.add, ATTRIBUTED, SUSPECTED)
+    doers.accomplices(heads, mentions.in_phrase, cands.add, SUSPECTED, lex.responsibility.conspire_verbs)
     doers.pronoun_responsibility(toks, before, cands.add, CLAIMED, ATTRIBUTED, lex.responsibility.claim_verbs)
     return doers.victims(heads, toks, mentions.in_core, lex.counts)
 
