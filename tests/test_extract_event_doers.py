@@ -418,3 +418,12 @@ def test_the_accused_and_the_captors(text: str, perpetrator: str) -> None:
 def test_accomplices_second_relative_clauses_joined_passives_and_leaders_of(text: str, perpetrator: str) -> None:
     perps = [p for e in _extract(text).events if e.type in ("ASSAULT", "FIGHT") for p in _perps(e)]
     assert any(p.lower().startswith(perpetrator.lower()) for p in perps), perps
+
+
+def test_a_when_clause_on_the_act_names_its_doer_and_a_date_is_no_target() -> None:
+    ev = _violent("There was another attempted assassination on 6 July 2007, when an unknown group fired a "
+                  "submachine gun at the president's plane in Rawalpindi.")
+    assert _perps(ev) and _perps(ev)[0].startswith("Unidentified Armed Group"), _perps(ev)
+    assert not [t.name for t in ev.targets if t.name.startswith("Unidentified")]
+    ev = _violent("Five villagers were killed in Borno when soldiers shelled the village.")
+    assert _perps(ev) and _perps(ev)[0].startswith("Military Forces"), _perps(ev)

@@ -27,6 +27,8 @@ Each rule reads the dependency parse of one of the incident's sentences and hand
 
   accomplices the partner of a verb of conspiring whose purpose is the act: "accused of plotting with
               Lashkar-e-Taiba to launch the attacks in Mumbai" (suspected)
+  when        the subject of a "when" clause on the act telling the armed act: "There was another attempted
+              assassination, when an unknown group fired a submachine gun at his plane"
   captors     the subject of "captured / took / held hostages", the agent of "hostages held by X"
   convicted   the one convicted, sentenced, charged or arrested for the act, or for a role in it: "Two
               members of the IRA were convicted for the Brighton bombing", "leaders of the Shining Path
@@ -449,6 +451,20 @@ def accomplices(heads: Sequence[Token], in_phrase: Callable[[Token], list[Entity
                             found = in_phrase(o)  # "the Pakistani terrorist organization Lashkar-e-Taiba": one
                             add(strength, [e for e in found if e.kind == "named"][:1] or found[:1])
                 break
+
+
+def when_clause(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn, strength: int,
+                is_act: Callable[[Token], bool]) -> None:
+    """The subject of a "when" clause on the act that tells the armed act itself: "There was another attempted
+    assassination on 6 July, when an unknown group fired a submachine gun at his plane"."""
+    for head in heads:
+        anchor = head.head if not _verbal(head) and _verbal(head.head) else head
+        scope = {t.i for t in head.subtree} | {anchor.i}
+        for t in head.sent:
+            if t.dep_ in ("advcl", "relcl") and t.head.i in scope and t.i != head.i and is_act(t) \
+                    and not _passive(t) and any(c.dep_ == "advmod" and c.lower_ == "when" for c in t.children):
+                for s in _children(t, "nsubj"):
+                    add(strength, in_core(s))
 
 
 def captive(tok: Token) -> bool:

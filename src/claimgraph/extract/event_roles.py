@@ -396,7 +396,8 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
             for a in [] if doers.captive(head) else _pobj(head, "from"):  # "came under attack from Boko Haram"
                 cands.add(strength, mentions.in_core(a))  # not "hostages from Dos Palmas": where they were taken
             for o in _pobj(head, "on", "against", "targeting"):
-                cands.target(mentions.in_phrase(o))
+                if o.ent_type_ not in ("DATE", "TIME"):  # "an attack on 6 July, when X fired ...": a date
+                    cands.target(mentions.in_phrase(o))
             if head.dep_ in ("nsubj",) and head.head.pos_ == "VERB":  # "the bomber struck a van"
                 for o in _children(head.head, "dobj"):
                     cands.target(mentions.in_phrase(o))
@@ -499,6 +500,8 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
     doers.speaker(heads, mentions.in_core, cands.add, CLAIMED, AGENT)
     doers.convicted(heads, mentions.in_core, cands.add, ATTRIBUTED, SUSPECTED)
     doers.accomplices(heads, mentions.in_phrase, cands.add, SUSPECTED, lex.responsibility.conspire_verbs)
+    doers.when_clause(heads, mentions.in_core, cands.add, AGENT,
+                      lambda v: doers.act_verb(v, lex.violent_words(), lex.responsibility.claim_verbs))
     doers.pronoun_responsibility(toks, before, cands.add, CLAIMED, ATTRIBUTED, lex.responsibility.claim_verbs)
     return doers.victims(heads, toks, mentions.in_core, lex.counts)
 
