@@ -378,6 +378,15 @@ def test_an_actor_in_an_appositive_relation_is_no_doer_and_a_backer_is_no_place(
     # an unlisted school, market or station is where it happened
     ("An attack by the Government Science and Technical College left 42 students dead.",
      ["Government Science and Technical College"]),
+    # a related group's history, told in a relative clause on it
+    ("On 12 October 2002, bombs exploded in two nightclubs in Kuta, killing 202 people. Jemaah Islamiyah, which was "
+     "founded in 1993, had close ties to al-Qaeda, which had carried out the September 11 attacks.", ["al-Qaeda"]),
+    # an act against the incident's doers answers it
+    ("Boko Haram insurgents abducted 110 schoolgirls from their school in Dapchi on 19 February. The Nigerian Army "
+     "said it had killed several of the kidnappers in an operation near the Niger border.", ["Nigerian Army"]),
+    # a clause timed by the told act ("a month before the abduction") tells another doing
+    ("Boko Haram insurgents abducted 110 schoolgirls from their school in Dapchi on 19 February. The Nigerian Army "
+     "had withdrawn its troops from Dapchi a month before the abduction.", ["Nigerian Army", "Military Forces"]),
     # "it exploded": the bomb, not the organisation named before
     ("Two officers of the Royal Ulster Constabulary went to inspect an abandoned car near Crossmaglen. Unknown to the "
      "officers, the car contained a bomb. It exploded when one of the officers opened a door, killing both.",

@@ -77,10 +77,21 @@ def _verb_of(tok: Token, *, violent: bool) -> Token | None:
     for _ in range(4):
         if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
             return t if violent or t.i == tok.i or t.lemma_.lower() in LIGHT_VERBS else None
-        if t.head.i == t.i:
+        if t.head.i == t.i or _time_of(t):
             return None
         t = t.head
     return None
+
+
+#: Prepositions that time a clause by an act already told ("a month before the abduction").
+_TIMING = frozenset({"before", "after", "since", "until", "following"})
+
+
+def _time_of(t: Token) -> bool:
+    """A told act ("the abduction", "their attack") that times the clause it hangs from: "The army had
+    withdrawn its troops a month before the abduction" — whoever withdrew did not abduct."""
+    return t.dep_ == "pobj" and t.head.lower_ in _TIMING and any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another") for c in t.children)
 
 
 def _near_head(np: Token, ents: Sequence[Entity], mentions: _Mentions) -> list[Entity]:

@@ -507,6 +507,29 @@ def other_act(head: Token, words: frozenset[str]) -> bool:
                for p in _children(verb, "prep"))
 
 
+def against_attackers(head: Token, attacker_nouns: frozenset[str]) -> bool:
+    """An act against the incident's attackers, told after it: "The army said it had killed several of the
+    kidnappers", "Police shot dead the gunmen" — its doer answered the incident, it did not do it."""
+    verb = head if _verbal(head) else head.head if head.dep_ in _ACT_NOUN_DEPS and _verbal(head.head) else None
+    if verb is None or _passive(verb):
+        return False
+    objs = _children(verb, "dobj")
+    objs += [g for o in objs for p in _children(o, "prep") if p.lower_ == "of" for g in _children(p, "pobj")]
+    return any((o.lemma_.lower() in attacker_nouns or o.lower_ in attacker_nouns)
+               and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in o.children)
+               for o in objs)
+
+
+def related_history(head: Token, relation_nouns: frozenset[str]) -> bool:
+    """An act told in a relative clause on a group that is only related to another: "JI had close ties to
+    al-Qaeda, which had carried out the September 11 attacks" (al-Qaeda's history, not the incident)."""
+    verb = head if _verbal(head) else head.head if head.dep_ in _ACT_NOUN_DEPS and _verbal(head.head) else None
+    if verb is None or verb.dep_ != "relcl":
+        return False
+    owner = verb.head
+    return owner.dep_ == "pobj" and owner.head.dep_ == "prep" and owner.head.head.lower_ in relation_nouns
+
+
 def planners(sent: Sequence[Token]) -> list[Token]:
     """Subjects of active verbs of planning, placing, sending or claiming in a sentence (see `planner`)."""
     out: list[Token] = []

@@ -48,6 +48,10 @@ class ResponsibilityCues:
     other_acts: frozenset[str] = frozenset()
     #: verbs whose "it" with no object is the device, not a group ("It exploded when ...")
     device_verbs: frozenset[str] = frozenset()
+    #: nouns for the incident's doers that an answering act names ("killed several of the kidnappers")
+    answered_doers: frozenset[str] = frozenset()
+    #: nouns relating a group to another ("ties to X, which had carried out ..."): X's history, not the incident
+    relation_nouns: frozenset[str] = frozenset()
     #: verbs of conspiring whose "with" partner is suspected of the act they aim at ("plotting with X to launch")
     conspire_verbs: frozenset[str] = frozenset()
 
@@ -170,6 +174,8 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
         accusation_words=frozenset(resp["attributed"].get("accusation_words") or ()),
         other_acts=frozenset(resp.get("other_acts") or ()),
         device_verbs=frozenset(resp.get("device_verbs") or ()),
+        answered_doers=frozenset(resp.get("answered_doers") or ()),
+        relation_nouns=frozenset(resp.get("relation_nouns") or ()),
         conspire_verbs=frozenset(resp["suspected"].get("conspire_verbs") or ()),
     )
     ne = raw.get("not_events") or {}

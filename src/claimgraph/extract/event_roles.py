@@ -324,6 +324,15 @@ def _accuses_of_act(verb: Token, lex: EventLexicon) -> bool:
     return not charges or any(t.lemma_.lower() in words or t.lower_ in words for c in charges for t in c.subtree)
 
 
+def _another_act(head: Token, lex: EventLexicon) -> bool:
+    """In a sentence that joins an incident, an act that is not the incident's: another one ("similar
+    bombings in the past"), one against its attackers ("it had killed several of the kidnappers"), or a related
+    group's history ("ties to al-Qaeda, which had carried out the September 11 attacks")."""
+    r = lex.responsibility
+    return doers.other_act(head, r.other_acts) or doers.against_attackers(
+        head, lex.counts.attacker_nouns | r.answered_doers) or doers.related_history(head, r.relation_nouns)
+
+
 def _about_act(verb: Token, lex: EventLexicon) -> bool:
     """A doer verb about the act ("the attack, perpetrated by", "It was carried out by"), not about
     something else in the sentence ("a campaign event organised by the Awami National Party")."""
@@ -538,8 +547,8 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
         ps = parsed[si]
         mentions = _Mentions(ps, entities, local)
         _responsibility_cues(ps.sent, mentions, cands, lex, ctx)
-        spans = [(s, e) for hs, s, e in hits if hs == si and (si == sentences[0] or not doers.other_act(
-            doers.act_head(list(ps.sent)[s:e]), lex.responsibility.other_acts))]  # "had carried out similar bombings"
+        spans = [(s, e) for hs, s, e in hits if hs == si and (si == sentences[0] or not _another_act(
+            doers.act_head(list(ps.sent)[s:e]), lex))]  # "had carried out similar bombings", "killed the gunmen"
         _trigger_roles(ps.sent, spans, mentions, cands, lex)
         victim_ids |= _more_doers(parsed, si, spans, mentions, cands, lex, entities, local)
         low = ps.sent.text.lower()
