@@ -387,6 +387,9 @@ def test_an_actor_in_an_appositive_relation_is_no_doer_and_a_backer_is_no_place(
     # a clause timed by the told act ("a month before the abduction") tells another doing
     ("Boko Haram insurgents abducted 110 schoolgirls from their school in Dapchi on 19 February. The Nigerian Army "
      "had withdrawn its troops from Dapchi a month before the abduction.", ["Nigerian Army", "Military Forces"]),
+    # "suspected X militants" names X; a group in the militants' own clause is not suspected of the act
+    ("A senior police officer was among three suspected militants involved in Inter-Services Intelligence "
+     "activities who died in a suicide attack on Quetta.", ["Inter-Services Intelligence"]),
     # "it exploded": the bomb, not the organisation named before
     ("Two officers of the Royal Ulster Constabulary went to inspect an abandoned car near Crossmaglen. Unknown to the "
      "officers, the car contained a bomb. It exploded when one of the officers opened a door, killing both.",

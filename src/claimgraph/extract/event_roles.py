@@ -290,8 +290,9 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
                 for s in _subject(c):
                     cands.add(SUSPECTED, mentions.in_phrase(s), holder)
         if lemma in ("suspect", "suspected", "alleged") and tok.dep_ == "amod":
-            # "suspected Lashkar militants"; not "killed 20 suspected smugglers" (a description: the victims)
-            cands.add(SUSPECTED, [e for e in mentions.in_phrase(tok.head) if e.kind != "descriptive"])
+            # "suspected Lashkar militants"; not "killed 20 suspected smugglers" (a description: the victims), nor
+            # a group in the noun's own clauses ("suspected militants involved in ISI activities who died")
+            cands.add(SUSPECTED, [e for e in mentions.in_core(tok.head) if e.kind != "descriptive"])
         if lemma in ("be",) or tok.dep_ in ("ROOT", "ccomp", "conj"):
             # "X was behind the attack", "X was responsible"
             behind = _pobj(tok, "behind") or [c for c in _children(tok, "acomp", "attr", "oprd")
