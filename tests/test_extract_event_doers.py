@@ -390,6 +390,11 @@ def test_an_actor_in_an_appositive_relation_is_no_doer_and_a_backer_is_no_place(
     # "suspected X militants" names X; a group in the militants' own clause is not suspected of the act
     ("A senior police officer was among three suspected militants involved in Inter-Services Intelligence "
      "activities who died in a suicide attack on Quetta.", ["Inter-Services Intelligence"]),
+    # who records, suffers or stops an act did not do it
+    ("The United Nations said it had documented 45 attacks on schools in Burkina Faso since January.",
+     ["United Nations"]),
+    ("Nigerian soldiers repelled an attack on their base in Monguno on Sunday.", ["Military Forces of Nigeria"]),
+    ("Iraqi police survived a suicide attack on their checkpoint in Tikrit.", ["Police Forces of Iraq"]),
     # "it exploded": the bomb, not the organisation named before
     ("Two officers of the Royal Ulster Constabulary went to inspect an abandoned car near Crossmaglen. Unknown to the "
      "officers, the car contained a bomb. It exploded when one of the officers opened a door, killing both.",

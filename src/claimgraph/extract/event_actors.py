@@ -69,13 +69,15 @@ def _passive(verb: Token) -> bool:
     return bool(_children(verb, "auxpass", "nsubjpass"))
 
 
-def _verb_of(tok: Token, *, violent: bool) -> Token | None:
+def _verb_of(tok: Token, *, violent: bool, undergo: frozenset[str] = frozenset()) -> Token | None:
     """The trigger itself when it is a verb, else the verb its phrase hangs from ("wounded two soldiers
     in a bomb attack"). For a non-violent trigger only a verb that does it (`LIGHT_VERBS`: "staged a
     protest", "launched a mediation effort"): "soldiers suppressed a protest" makes no soldier a protester."""
     t = tok
     for _ in range(4):
         if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
+            if t.i != tok.i and t.lemma_.lower() in undergo:
+                return None  # "Nigerian soldiers repelled an attack on their base": they did not attack
             return t if violent or t.i == tok.i or t.lemma_.lower() in LIGHT_VERBS else None
         if t.head.i == t.i or _time_of(t):
             return None
@@ -125,7 +127,7 @@ def _verbs(sent_tokens: Sequence[Token], hits: Sequence[tuple[int, int]], lex: E
     """The trigger verbs of a sentence, then (violent incidents) its casualty verbs ("..., killing about 20")."""
     out: list[Token] = []
     for _start, end in hits:
-        v = _verb_of(sent_tokens[end - 1], violent=violent)
+        v = _verb_of(sent_tokens[end - 1], violent=violent, undergo=lex.responsibility.undergo_verbs)
         if v is not None and v not in out:
             out.append(v)
     for t in sent_tokens if violent else ():

@@ -226,13 +226,16 @@ def attacker_trigger(heads: Sequence[Token], attacker_nouns: frozenset[str], in_
 
 def pronoun_antecedent(heads: Sequence[Token], before: Callable[[Token], list[Entity]], add: AddFn,
                        strength: int, in_phrase: Callable[[Token], list[Entity]] | None = None,
-                       commenters: frozenset[str] = frozenset(), devices: frozenset[str] = frozenset()) -> None:
+                       commenters: frozenset[str] = frozenset(), devices: frozenset[str] = frozenset(),
+                       undergo: frozenset[str] = frozenset()) -> None:
     """ "it"/"they"/"the group" as the subject of an active trigger: the nearest organisation named before.
     "It" and "the group" are never a person; "the group" in what a speaker says is not the speaker ("CIA
     Director X warned that the group was planning attacks": the group is someone else); "it exploded" is the
     device."""
     for head in heads:
         if not _verbal(head) and head.dep_ in _ACT_NOUN_DEPS and _verbal(head.head):
+            if head.head.lemma_.lower() in undergo:
+                continue  # "it had documented 45 attacks", "it survived an attack": not its doer
             head = head.head  # "it launched an attack", "they took 20 tourists hostage"
         if not _verbal(head) or _passive(head):
             continue
@@ -374,11 +377,12 @@ def sides(sent: Sequence[Token], in_phrase: Callable[[Token], list[Entity]], add
 
 
 def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn, claimed: int,
-            agent: int) -> None:
-    """ "The army said it had killed 30 insurgents": the speaker, when the act's subject stands for it."""
+            agent: int, undergo: frozenset[str] = frozenset()) -> None:
+    """ "The army said it had killed 30 insurgents": the speaker, when the act's subject stands for it (not
+    "The United Nations said it had documented 45 attacks": a verb it undergoes or records the act by)."""
     for head in heads:
         verb = head if _verbal(head) else head.head if head.dep_ in _ACT_NOUN_DEPS else None
-        if verb is None or not _verbal(verb) or _passive(verb):
+        if verb is None or not _verbal(verb) or _passive(verb) or verb.i != head.i and verb.lemma_.lower() in undergo:
             continue
         if not any(s.lower_ in _SPEAKER_PRONOUNS for s in _children(verb, "nsubj")):
             continue

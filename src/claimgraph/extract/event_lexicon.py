@@ -52,6 +52,8 @@ class ResponsibilityCues:
     answered_doers: frozenset[str] = frozenset()
     #: nouns relating a group to another ("ties to X, which had carried out ..."): X's history, not the incident
     relation_nouns: frozenset[str] = frozenset()
+    #: verbs whose subject records, suffers or stops the act told as their object ("documented 45 attacks")
+    undergo_verbs: frozenset[str] = frozenset()
     #: verbs of conspiring whose "with" partner is suspected of the act they aim at ("plotting with X to launch")
     conspire_verbs: frozenset[str] = frozenset()
 
@@ -176,6 +178,7 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
         device_verbs=frozenset(resp.get("device_verbs") or ()),
         answered_doers=frozenset(resp.get("answered_doers") or ()),
         relation_nouns=frozenset(resp.get("relation_nouns") or ()),
+        undergo_verbs=frozenset(resp.get("undergo_verbs") or ()),
         conspire_verbs=frozenset(resp["suspected"].get("conspire_verbs") or ()),
     )
     ne = raw.get("not_events") or {}

@@ -502,12 +502,13 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
     doers.claimant(toks, heads, mentions.in_core, cands.add, CLAIMED, AGENT)
     doers.culprit(toks, mentions.in_core, cands.add, ATTRIBUTED, lex.violent_words())
     doers.attacker_trigger(heads, lex.counts.attacker_nouns, mentions.in_core, cands.add, AGENT, lex.counts)
-    doers.pronoun_antecedent(heads, before, cands.add, AGENT, mentions.in_phrase, lex.responsibility.commenters,
-                             lex.responsibility.device_verbs)
+    r = lex.responsibility
+    doers.pronoun_antecedent(heads, before, cands.add, AGENT, mentions.in_phrase, r.commenters, r.device_verbs,
+                             r.undergo_verbs)
     doers.affiliation(toks, lex.counts.attacker_nouns, mentions.in_phrase, cands.add,
                       SUSPECTED, MEMBER)
     doers.sides(toks, mentions.in_phrase, cands.add, AGENT)
-    doers.speaker(heads, mentions.in_core, cands.add, CLAIMED, AGENT)
+    doers.speaker(heads, mentions.in_core, cands.add, CLAIMED, AGENT, r.undergo_verbs)
     doers.convicted(heads, mentions.in_core, cands.add, ATTRIBUTED, SUSPECTED)
     doers.accomplices(heads, mentions.in_phrase, cands.add, SUSPECTED, lex.responsibility.conspire_verbs)
     doers.when_clause(heads, mentions.in_core, cands.add, AGENT,
