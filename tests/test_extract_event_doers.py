@@ -444,3 +444,22 @@ def test_a_when_clause_on_the_act_names_its_doer_and_a_date_is_no_target() -> No
     assert not [t.name for t in ev.targets if t.name.startswith("Unidentified")]
     ev = _violent("Five villagers were killed in Borno when soldiers shelled the village.")
     assert _perps(ev) and _perps(ev)[0].startswith("Military Forces"), _perps(ev)
+
+
+@pytest.mark.parametrize("text, perpetrator", [
+    # the group whose mark the act is said to bear is suspected, not attacked
+    ("Three suicide bombers attacked Atatürk Airport in Istanbul, killing 45 people. CIA Director John O. Brennan said "
+     "the attack bore the hallmarks of ISIL.", "Islamic State"),
+    ("A car bomb exploded in Ankara, killing 28 people. Officials said it was the work of the PKK.",
+     "Kurdistan Workers' Party"),
+])
+def test_the_group_whose_hallmarks_the_act_bears_is_suspected(text: str, perpetrator: str) -> None:
+    ev = _violent(text)
+    assert perpetrator in _perps(ev) and perpetrator not in [t.name for t in ev.targets], (_perps(ev), ev.targets)
+    assert ev.responsibility.value == "suspected"
+
+
+def test_an_act_that_disrupts_a_groups_work_bears_no_mark() -> None:
+    ev = _violent("A bomb exploded outside the aid agency's office in Kabul, killing four people. The attack "
+                  "disrupted the work of the United Nations in the city.")
+    assert "United Nations" not in _perps(ev), _perps(ev)

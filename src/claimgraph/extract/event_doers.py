@@ -27,6 +27,8 @@ Each rule reads the dependency parse of one of the incident's sentences and hand
 
   accomplices the partner of a verb of conspiring whose purpose is the act: "accused of plotting with
               Lashkar-e-Taiba to launch the attacks in Mumbai" (suspected)
+  hallmarks   the group whose mark the act bears: "The attack bore the hallmarks of ISIL", "it was the
+              work of the PKK" (suspected)
   when        the subject of a "when" clause on the act telling the armed act: "There was another attempted
               assassination, when an unknown group fired a submachine gun at his plane"
   captors     the subject of "captured / took / held hostages", the agent of "hostages held by X"
@@ -455,6 +457,29 @@ def accomplices(heads: Sequence[Token], in_phrase: Callable[[Token], list[Entity
                             found = in_phrase(o)  # "the Pakistani terrorist organization Lashkar-e-Taiba": one
                             add(strength, [e for e in found if e.kind == "named"][:1] or found[:1])
                 break
+
+
+#: Verbs by which an act bears a group's mark ("bore the hallmarks of", "was the work of").
+_BEARING_VERBS = frozenset({"be", "bear", "have", "carry", "show", "look", "seem", "appear"})
+
+
+def hallmarks(sent: Sequence[Token], in_phrase: Callable[[Token], list[Entity]], add: AddFn, strength: int,
+              nouns: frozenset[str], act_words: frozenset[str]) -> None:
+    """ "The attack bore the hallmarks of ISIL", "it was the work of the PKK": the group whose mark the act is
+    said to bear (suspected), when the clause's subject is the act or stands for it."""
+    for tok in sent:
+        if tok.lemma_.lower() not in nouns or tok.dep_ not in ("dobj", "attr") or not _verbal(tok.head) \
+                or tok.head.lemma_.lower() not in _BEARING_VERBS:
+            continue  # not "the attack disrupted the work of the UN"
+        subj = _children(tok.head, "nsubj", "nsubjpass")
+        if not any(s.pos_ == "PRON" or s.lemma_.lower() in act_words or s.lower_ in act_words for s in subj):
+            continue
+        for p in _children(tok, "prep"):
+            if p.lower_ == "of":
+                for g in _children(p, "pobj"):
+                    add(strength, in_phrase(g))
+        for g in _children(tok, "poss"):  # "it bore Al-Shabaab's hallmarks"
+            add(strength, in_phrase(g))
 
 
 def when_clause(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn, strength: int,

@@ -54,6 +54,8 @@ class ResponsibilityCues:
     relation_nouns: frozenset[str] = frozenset()
     #: verbs whose subject records, suffers or stops the act told as their object ("documented 45 attacks")
     undergo_verbs: frozenset[str] = frozenset()
+    #: nouns of a group's mark on an act ("bore the hallmarks of X", "the work of X"): X suspected
+    suspicion_nouns: frozenset[str] = frozenset()
     #: verbs of conspiring whose "with" partner is suspected of the act they aim at ("plotting with X to launch")
     conspire_verbs: frozenset[str] = frozenset()
 
@@ -179,6 +181,7 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
         answered_doers=frozenset(resp.get("answered_doers") or ()),
         relation_nouns=frozenset(resp.get("relation_nouns") or ()),
         undergo_verbs=frozenset(resp.get("undergo_verbs") or ()),
+        suspicion_nouns=frozenset(resp["suspected"].get("marks") or ()),
         conspire_verbs=frozenset(resp["suspected"].get("conspire_verbs") or ()),
     )
     ne = raw.get("not_events") or {}

@@ -409,8 +409,9 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                 if o.ent_type_ not in ("DATE", "TIME"):  # "an attack on 6 July, when X fired ...": a date
                     cands.target(mentions.in_phrase(o))
             if head.dep_ in ("nsubj",) and head.head.pos_ == "VERB":  # "the bomber struck a van"
-                for o in _children(head.head, "dobj"):
-                    cands.target(mentions.in_phrase(o))
+                for o in _children(head.head, "dobj"):  # not "the attack bore the hallmarks of ISIL"
+                    if o.lemma_.lower() not in lex.responsibility.suspicion_nouns:
+                        cands.target(mentions.in_phrase(o))
     # the subject of "carried out / launched / staged" whose object is the trigger: "IS militants carried out
     # suicide bombings"; an attacker named in apposition or by "named": "A man named X rammed ..."
     for _start, end in spans:
@@ -510,6 +511,7 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
     doers.sides(toks, mentions.in_phrase, cands.add, AGENT)
     doers.speaker(heads, mentions.in_core, cands.add, CLAIMED, AGENT, r.undergo_verbs)
     doers.convicted(heads, mentions.in_core, cands.add, ATTRIBUTED, SUSPECTED)
+    doers.hallmarks(toks, mentions.in_phrase, cands.add, SUSPECTED, r.suspicion_nouns, lex.violent_words())
     doers.accomplices(heads, mentions.in_phrase, cands.add, SUSPECTED, lex.responsibility.conspire_verbs)
     doers.when_clause(heads, mentions.in_core, cands.add, AGENT,
                       lambda v: doers.act_verb(v, lex.violent_words(), lex.responsibility.claim_verbs))
