@@ -423,8 +423,10 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                                    and obj.head.lemma_.lower() in _CAMPAIGN_VERBS):
             # "IS militants carried out suicide bombings", "The IRA began a bombing campaign"
             for s in _subject(obj.head):
-                # not a relation in apposition: "The Pakistani Taliban, an ally of al-Qaeda, carried out …"
-                cands.add(AGENT, mentions.in_phrase(s, skip=_appositive_relations(s)))
+                # not a relation in apposition: "The Pakistani Taliban, an ally of al-Qaeda, carried out …"; not
+                # the relative clause that tells the act ("the unit that carried out a shelling in Dhusamareb")
+                own = [obj.head] if obj.head.head.i == s.i else []
+                cands.add(AGENT, mentions.in_phrase(s, skip=_appositive_relations(s) + own))
         doers.captors(trig, mentions.in_core, cands.add, AGENT)
         if trig.pos_ == "VERB" and not _children(trig, "auxpass"):  # a passive subject is the victim
             for s in _subject(trig):
