@@ -369,6 +369,13 @@ def test_an_actor_in_an_appositive_relation_is_no_doer_and_a_backer_is_no_place(
     ("Mir Sarfraz Bugti told a rally in Quetta that the Inter-Services Intelligence would find those behind the "
      "bombing, and accused the Research and Analysis Wing of funding separatists.",
      ["Research and Analysis Wing", "Inter-Services Intelligence"]),
+    # accused of supporting armed groups or blamed for a failure: another charge than the act
+    ("A suicide bomber struck a police training centre in Quetta, killing 61 cadets. Pakistan has long accused "
+     "India's Research and Analysis Wing of supporting terrorist groups in Balochistan.",
+     ["Research and Analysis Wing"]),
+    ("A suicide bomber struck a police training centre in Quetta, killing 61 cadets. In a speech in Islamabad, the "
+     "interior minister blamed the Inter-Services Intelligence for failing to prevent attacks.",
+     ["Inter-Services Intelligence"]),
     # other acts than the incident's, in a sentence that comments on it
     ("A car bomb exploded outside a police station in Diyarbakir, killing six people. Interior Minister Efkan Ala "
      "condemned the attack and said the PKK had carried out similar bombings in the past.",

@@ -44,6 +44,8 @@ class ResponsibilityCues:
     commenters: frozenset[str] = frozenset()
     #: words (beside the violent ones) that make "accused X of ..." an accusation of the act
     accusation_words: frozenset[str] = frozenset()
+    #: words that make "accused X of ..." a charge of support or failure, not of the act
+    accusation_other: frozenset[str] = frozenset()
     #: modifiers of an act noun that make it another act than the incident's ("similar attacks")
     other_acts: frozenset[str] = frozenset()
     #: verbs whose "it" with no object is the device, not a group ("It exploded when ...")
@@ -176,6 +178,7 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
         membership=tuple(resp["membership"]),
         commenters=frozenset(resp.get("commenters") or ()),
         accusation_words=frozenset(resp["attributed"].get("accusation_words") or ()),
+        accusation_other=frozenset(resp["attributed"].get("accusation_other") or ()),
         other_acts=frozenset(resp.get("other_acts") or ()),
         device_verbs=frozenset(resp.get("device_verbs") or ()),
         answered_doers=frozenset(resp.get("answered_doers") or ()),

@@ -315,14 +315,18 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
 def _accuses_of_act(verb: Token, lex: EventLexicon) -> bool:
     """ "accused X of / blamed X for" what follows, when that is the act or a part in it ("accused RAW of being
     responsible for the attacks"), or when nothing follows ("blamed the Taliban"); not "accused RAW of funding
-    separatists", "blamed the government for the crisis"."""
+    separatists", "blamed the government for the crisis", "accused RAW of supporting terrorist groups" (support
+    or failure is another charge)."""
     preps = [p for p in _children(verb, "prep") if p.lower_ in ("of", "for", "in", "over")]
     # the parser may hang "of" on the accused ("accused [the RAW of funding separatists]"); not "members of IS"
     preps += [p for o in _children(verb, "dobj") for p in _children(o, "prep") if p.lower_ in ("of", "for")
               and any(t.pos_ != "PROPN" and t.lower_.endswith("ing") for t in p.subtree)]
     charges = [c for p in preps for c in _children(p, "pobj", "pcomp")]
     words = lex.violent_words() | lex.responsibility.accusation_words
-    return not charges or any(t.lemma_.lower() in words or t.lower_ in words for c in charges for t in c.subtree)
+    other = lex.responsibility.accusation_other  # "of supporting terrorist groups", "for failing to prevent"
+    return not charges or any(t.lemma_.lower() in words or t.lower_ in words for c in charges for t in c.subtree) \
+        and not any(t.lemma_.lower() in other and t.pos_ == "VERB" or t.lower_ in other
+                    for c in charges for t in c.subtree)
 
 
 def _another_act(head: Token, lex: EventLexicon) -> bool:
