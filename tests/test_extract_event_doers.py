@@ -405,6 +405,9 @@ def test_an_actor_in_an_appositive_relation_is_no_doer_and_a_backer_is_no_place(
     # the relative clause that tells the act is not part of its doer's phrase
     ("The Somali National Army has captured a senior commander who heads the group's explosives unit that carried "
      "out a mortar shelling in Dhusamareb town in central Somalia.", ["Dhusamareb"]),
+    # a name glued to a participle of relation names a backer or ally, not the doer
+    ("Militants stormed a hotel in Mogadishu, killing 15 people. The al-Qaeda-linked al-Shabaab group said its "
+     "fighters carried out the attack.", ["al-Qaeda"]),
     # "it exploded": the bomb, not the organisation named before
     ("Two officers of the Royal Ulster Constabulary went to inspect an abandoned car near Crossmaglen. Unknown to the "
      "officers, the car contained a bomb. It exploded when one of the officers opened a door, killing both.",

@@ -8,6 +8,7 @@ ask it).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -20,11 +21,16 @@ LocalFn = Callable[[ParsedSentence, int], int]
 class Mentions:
     """Entity mentions of one sentence, by document offset."""
 
-    def __init__(self, ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn) -> None:
+    def __init__(self, ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn, *,
+                 doers: bool = False) -> None:
         self.ps = ps
         self.local = local
+        # `doers`: for finding who did an act, a name glued to a participle of relation ("the al-Qaeda-linked
+        # al-Shabaab group", "Iran-backed Houthi rebels") names a backer or ally of the phrase's actor, never it
+        text, related = ps.sent.text, _related_participles() if doers else frozenset()
         self.items: list[tuple[int, int, Entity]] = sorted(
             (m.start, m.end, e) for e in entities for m in e.mentions if ps.start <= m.start and m.end <= ps.end
+            and not _glued_to(text, m.end - ps.start, related)
         )
 
     def char_range(self, first: Token, last: Token) -> tuple[int, int]:
@@ -73,3 +79,18 @@ class Mentions:
                  and not any(a <= s < b for a, b in away)]
         found.sort(key=lambda x: (x[0], x[1]))
         return [ent for _, _, ent in found]
+
+
+@cache
+def _related_participles() -> frozenset[str]:
+    from .count_phrases import events_yaml
+
+    return frozenset(events_yaml()["responsibility"].get("related_participles") or ())
+
+
+def _glued_to(text: str, end: int, words: frozenset[str]) -> bool:
+    """Whether the text right after a mention is "-" and one of `words` ("al-Qaeda-linked")."""
+    if end >= len(text) or text[end] not in "-\u2010\u2011":
+        return False
+    after = text[end + 1 : end + 20].split(" ")[0].lower().strip(",.;:")
+    return after in words

@@ -555,7 +555,7 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
     victim_ids: set[str] = set()
     for si in sentences:
         ps = parsed[si]
-        mentions = _Mentions(ps, entities, local)
+        mentions = _Mentions(ps, entities, local, doers=True)
         _responsibility_cues(ps.sent, mentions, cands, lex, ctx)
         spans = [(s, e) for hs, s, e in hits if hs == si and (si == sentences[0] or not _another_act(
             doers.act_head(list(ps.sent)[s:e]), lex))]  # "had carried out similar bombings", "killed the gunmen"
