@@ -468,8 +468,11 @@ def test_a_when_clause_on_the_act_names_its_doer_and_a_date_is_no_target() -> No
      "the attack bore the hallmarks of ISIL.", "Islamic State"),
     ("A car bomb exploded in Ankara, killing 28 people. Officials said it was the work of the PKK.",
      "Kurdistan Workers' Party"),
+    # the group suspicion falls on (its "similar attacks" are no doing of this one, but the suspicion stands)
+    ("A bomb exploded at a market in Maiduguri, killing 18 people. No group claimed responsibility, but suspicion "
+     "fell on Boko Haram, which has carried out similar attacks in the region.", "Boko Haram"),
 ])
-def test_the_group_whose_hallmarks_the_act_bears_is_suspected(text: str, perpetrator: str) -> None:
+def test_a_group_whose_mark_the_act_bears_or_suspicion_falls_on_is_suspected(text: str, perpetrator: str) -> None:
     ev = _violent(text)
     assert perpetrator in _perps(ev) and perpetrator not in [t.name for t in ev.targets], (_perps(ev), ev.targets)
     assert ev.responsibility.value == "suspected"

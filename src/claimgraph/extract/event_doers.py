@@ -25,12 +25,6 @@ Each rule reads the dependency parse of one of the incident's sentences and hand
   speaker     the subject of "say" / "claim" whose clause's subject is "it" / "they" / "we": "The army said
               it had killed 30 insurgents" (claimed for "claim", else agent)
 
-  accomplices the partner of a verb of conspiring whose purpose is the act: "accused of plotting with
-              Lashkar-e-Taiba to launch the attacks in Mumbai" (suspected)
-  hallmarks   the group whose mark the act bears: "The attack bore the hallmarks of ISIL", "it was the
-              work of the PKK" (suspected)
-  when        the subject of a "when" clause on the act telling the armed act: "There was another attempted
-              assassination, when an unknown group fired a submachine gun at his plane"
   captors     the subject of "captured / took / held hostages", the agent of "hostages held by X"
   convicted   the one convicted, sentenced, charged or arrested for the act, or for a role in it: "Two
               members of the IRA were convicted for the Brighton bombing", "leaders of the Shining Path
@@ -44,6 +38,9 @@ Each rule reads the dependency parse of one of the incident's sentences and hand
 Who speaks about or reacts to an act (the subject of say / warn / condemn: `commenters` in events.yaml) is a
 source, never its doer; an act told as another than the incident's ("similar bombings in the past", "a string of
 attacks") in a sentence that joins the incident credits no one (`other_act`).
+
+More such rules, read from what is said around the act (suspicion, marks, plots, "when" clauses), are in
+`event_suspects`.
 
 `victims` gives the entities the incident's sentences name as those attacked or killed (objects of a
 trigger or casualty verb, subjects of a passive one): a victim is never a perpetrator ("The
@@ -438,62 +435,6 @@ def act_verb(verb: Token, violent_words: frozenset[str], claim_verbs: frozenset[
     """A verb of an armed act ("shelled the town, killing seven"), not of visiting or saying."""
     lemma = verb.lemma_.lower()
     return verb.pos_ == "VERB" and (lemma in _ACT_VERBS or lemma in violent_words) and lemma not in claim_verbs
-
-
-def accomplices(heads: Sequence[Token], in_phrase: Callable[[Token], list[Entity]], add: AddFn, strength: int,
-                verbs: frozenset[str]) -> None:
-    """Who plotted the act with someone: "accused of plotting with Lashkar-e-Taiba to launch the attacks",
-    "conspired with X to bomb the embassy" (the partner of a verb of conspiring whose purpose is the act)."""
-    for head in heads:
-        t = head
-        for _ in range(4):
-            if t.head.i == t.i or t.dep_ not in ("dobj", "xcomp", "advcl", "pobj", "prep", "pcomp", "acl"):
-                break
-            t = t.head
-            if _verbal(t) and t.lemma_.lower() in verbs:
-                for p in _children(t, "prep"):
-                    if p.lower_ == "with":
-                        for o in _children(p, "pobj"):
-                            found = in_phrase(o)  # "the Pakistani terrorist organization Lashkar-e-Taiba": one
-                            add(strength, [e for e in found if e.kind == "named"][:1] or found[:1])
-                break
-
-
-#: Verbs by which an act bears a group's mark ("bore the hallmarks of", "was the work of").
-_BEARING_VERBS = frozenset({"be", "bear", "have", "carry", "show", "look", "seem", "appear"})
-
-
-def hallmarks(sent: Sequence[Token], in_phrase: Callable[[Token], list[Entity]], add: AddFn, strength: int,
-              nouns: frozenset[str], act_words: frozenset[str]) -> None:
-    """ "The attack bore the hallmarks of ISIL", "it was the work of the PKK": the group whose mark the act is
-    said to bear (suspected), when the clause's subject is the act or stands for it."""
-    for tok in sent:
-        if tok.lemma_.lower() not in nouns or tok.dep_ not in ("dobj", "attr") or not _verbal(tok.head) \
-                or tok.head.lemma_.lower() not in _BEARING_VERBS:
-            continue  # not "the attack disrupted the work of the UN"
-        subj = _children(tok.head, "nsubj", "nsubjpass")
-        if not any(s.pos_ == "PRON" or s.lemma_.lower() in act_words or s.lower_ in act_words for s in subj):
-            continue
-        for p in _children(tok, "prep"):
-            if p.lower_ == "of":
-                for g in _children(p, "pobj"):
-                    add(strength, in_phrase(g))
-        for g in _children(tok, "poss"):  # "it bore Al-Shabaab's hallmarks"
-            add(strength, in_phrase(g))
-
-
-def when_clause(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn, strength: int,
-                is_act: Callable[[Token], bool]) -> None:
-    """The subject of a "when" clause on the act that tells the armed act itself: "There was another attempted
-    assassination on 6 July, when an unknown group fired a submachine gun at his plane"."""
-    for head in heads:
-        anchor = head.head if not _verbal(head) and _verbal(head.head) else head
-        scope = {t.i for t in head.subtree} | {anchor.i}
-        for t in head.sent:
-            if t.dep_ in ("advcl", "relcl") and t.head.i in scope and t.i != head.i and is_act(t) \
-                    and not _passive(t) and any(c.dep_ == "advmod" and c.lower_ == "when" for c in t.children):
-                for s in _children(t, "nsubj"):
-                    add(strength, in_core(s))
 
 
 def captive(tok: Token) -> bool:

@@ -58,6 +58,9 @@ class ResponsibilityCues:
     undergo_verbs: frozenset[str] = frozenset()
     #: nouns of a group's mark on an act ("bore the hallmarks of X", "the work of X"): X suspected
     suspicion_nouns: frozenset[str] = frozenset()
+    #: "suspicion fell on X": the nouns and the verbs by which suspicion points at X
+    pointing_nouns: frozenset[str] = frozenset()
+    pointing_verbs: frozenset[str] = frozenset()
     #: verbs of conspiring whose "with" partner is suspected of the act they aim at ("plotting with X to launch")
     conspire_verbs: frozenset[str] = frozenset()
 
@@ -185,6 +188,8 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
         relation_nouns=frozenset(resp.get("relation_nouns") or ()),
         undergo_verbs=frozenset(resp.get("undergo_verbs") or ()),
         suspicion_nouns=frozenset(resp["suspected"].get("marks") or ()),
+        pointing_nouns=frozenset(resp["suspected"].get("pointing_nouns") or ()),
+        pointing_verbs=frozenset(resp["suspected"].get("pointing_verbs") or ()),
         conspire_verbs=frozenset(resp["suspected"].get("conspire_verbs") or ()),
     )
     ne = raw.get("not_events") or {}

@@ -29,6 +29,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..records import Document, Entity, EntityRef, Responsibility, Source, SourceKind, Span
 from . import event_doers as doers
+from . import event_suspects as suspects
 from .event_lexicon import EventLexicon
 from .event_mentions import LocalFn
 from .event_mentions import Mentions as _Mentions
@@ -517,9 +518,10 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
     doers.sides(toks, mentions.in_phrase, cands.add, AGENT)
     doers.speaker(heads, mentions.in_core, cands.add, CLAIMED, AGENT, r.undergo_verbs)
     doers.convicted(heads, mentions.in_core, cands.add, ATTRIBUTED, SUSPECTED)
-    doers.hallmarks(toks, mentions.in_phrase, cands.add, SUSPECTED, r.suspicion_nouns, lex.violent_words())
-    doers.accomplices(heads, mentions.in_phrase, cands.add, SUSPECTED, lex.responsibility.conspire_verbs)
-    doers.when_clause(heads, mentions.in_core, cands.add, AGENT,
+    suspects.hallmarks(toks, mentions.in_phrase, cands.add, SUSPECTED, r.suspicion_nouns, lex.violent_words())
+    suspects.pointed_at(toks, mentions.in_phrase, cands.add, SUSPECTED, r.pointing_nouns, r.pointing_verbs)
+    suspects.accomplices(heads, mentions.in_phrase, cands.add, SUSPECTED, lex.responsibility.conspire_verbs)
+    suspects.when_clause(heads, mentions.in_core, cands.add, AGENT,
                       lambda v: doers.act_verb(v, lex.violent_words(), lex.responsibility.claim_verbs))
     doers.pronoun_responsibility(toks, before, cands.add, CLAIMED, ATTRIBUTED, lex.responsibility.claim_verbs)
     return doers.victims(heads, toks, mentions.in_core, lex.counts)
