@@ -391,6 +391,8 @@ def test_an_actor_in_an_appositive_relation_is_no_doer_and_a_backer_is_no_place(
     # an act against the incident's doers answers it
     ("Boko Haram insurgents abducted 110 schoolgirls from their school in Dapchi on 19 February. The Nigerian Army "
      "said it had killed several of the kidnappers in an operation near the Niger border.", ["Nigerian Army"]),
+    ("Five people were killed in a shooting attack near a Christmas market in Strasbourg. The attacker was shot "
+     "dead by French police two days after the attack.", ["Police Forces of France"]),
     # a clause timed by the told act ("a month before the abduction") tells another doing
     ("Boko Haram insurgents abducted 110 schoolgirls from their school in Dapchi on 19 February. The Nigerian Army "
      "had withdrawn its troops from Dapchi a month before the abduction.", ["Nigerian Army", "Military Forces"]),

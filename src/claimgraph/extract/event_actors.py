@@ -153,7 +153,9 @@ def fill_sides(roles: Roles, parsed: Sequence[ParsedSentence], entities: Sequenc
     targets: list[Entity] = []
     for verb in _verbs(toks, [(s, e) for h, s, e in hits if h == si], lex, violent):
         if _passive(verb):
-            perps += [e for a in _agents(verb) for e in _force(a, mentions)]
+            nouns = lex.counts.attacker_nouns  # not "The attacker was shot dead by French police"
+            if not any(s.lower_ in nouns or s.lemma_.lower() in nouns for s in _children(verb, "nsubjpass")):
+                perps += [e for a in _agents(verb) for e in _force(a, mentions)]
             targets += [e for s in _children(verb, "nsubjpass") for e in _sides_of(s, mentions, core=violent)[:1]]
         else:
             perps += [e for s in _children(verb, "nsubj") for e in _force(s, mentions)]

@@ -477,6 +477,21 @@ def other_act(head: Token, words: frozenset[str]) -> bool:
                for p in _children(verb, "prep"))
 
 
+def accuses_of_act(verb: Token, words: frozenset[str], other: frozenset[str]) -> bool:
+    """ "accused X of / blamed X for" what follows, when that is the act or a part in it (`words`: "accused RAW of
+    being responsible for the attacks"), or when nothing follows ("blamed the Taliban"); not "accused RAW of
+    funding separatists", "blamed the government for the crisis", nor a charge of support or failure (`other`:
+    "accused RAW of supporting terrorist groups", "blamed the ISI for failing to prevent attacks")."""
+    preps = [p for p in _children(verb, "prep") if p.lower_ in ("of", "for", "in", "over")]
+    # the parser may hang "of" on the accused ("accused [the RAW of funding separatists]"); not "members of IS"
+    preps += [p for o in _children(verb, "dobj") for p in _children(o, "prep") if p.lower_ in ("of", "for")
+              and any(t.pos_ != "PROPN" and t.lower_.endswith("ing") for t in p.subtree)]
+    charges = [c for p in preps for c in _children(p, "pobj", "pcomp")]
+    return not charges or any(t.lemma_.lower() in words or t.lower_ in words for c in charges for t in c.subtree) \
+        and not any(t.lemma_.lower() in other and t.pos_ == "VERB" or t.lower_ in other
+                    for c in charges for t in c.subtree)
+
+
 def against_attackers(head: Token, attacker_nouns: frozenset[str]) -> bool:
     """An act against the incident's attackers, told after it: "The army said it had killed several of the
     kidnappers", "Police shot dead the gunmen" — its doer answered the incident, it did not do it."""

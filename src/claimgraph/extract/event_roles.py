@@ -271,7 +271,8 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
             continue
         if tok.pos_ == "VERB" and lemma in cues.attribute_verbs:
             src = _source_of(tok, mentions, ctx, tok.text)
-            if lemma in ("blame", "accuse", "hold", "implicate") and _accuses_of_act(tok, lex):
+            if lemma in ("blame", "accuse", "hold", "implicate") and doers.accuses_of_act(
+                    tok, lex.violent_words() | cues.accusation_words, cues.accusation_other):
                 for o in _children(tok, "dobj"):
                     cands.add(ATTRIBUTED, mentions.in_phrase(o), src)
                 for o in _pobj(tok, "on"):
@@ -313,23 +314,6 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
                 cands.add(MEMBER, mentions.in_phrase(g))
 
 
-def _accuses_of_act(verb: Token, lex: EventLexicon) -> bool:
-    """ "accused X of / blamed X for" what follows, when that is the act or a part in it ("accused RAW of being
-    responsible for the attacks"), or when nothing follows ("blamed the Taliban"); not "accused RAW of funding
-    separatists", "blamed the government for the crisis", "accused RAW of supporting terrorist groups" (support
-    or failure is another charge)."""
-    preps = [p for p in _children(verb, "prep") if p.lower_ in ("of", "for", "in", "over")]
-    # the parser may hang "of" on the accused ("accused [the RAW of funding separatists]"); not "members of IS"
-    preps += [p for o in _children(verb, "dobj") for p in _children(o, "prep") if p.lower_ in ("of", "for")
-              and any(t.pos_ != "PROPN" and t.lower_.endswith("ing") for t in p.subtree)]
-    charges = [c for p in preps for c in _children(p, "pobj", "pcomp")]
-    words = lex.violent_words() | lex.responsibility.accusation_words
-    other = lex.responsibility.accusation_other  # "of supporting terrorist groups", "for failing to prevent"
-    return not charges or any(t.lemma_.lower() in words or t.lower_ in words for c in charges for t in c.subtree) \
-        and not any(t.lemma_.lower() in other and t.pos_ == "VERB" or t.lower_ in other
-                    for c in charges for t in c.subtree)
-
-
 def _another_act(head: Token, lex: EventLexicon) -> bool:
     """In a sentence that joins an incident, an act that is not the incident's: another one ("similar
     bombings in the past"), one against its attackers ("it had killed several of the kidnappers"), or a related
@@ -368,6 +352,15 @@ def _attacker_clause(tok: Token, lex: EventLexicon) -> bool:
     return False
 
 
+def _attackers_hit(verb: Token, lex: EventLexicon) -> bool:
+    """A passive act whose subject is the attacker ("The attacker was shot dead by French police"): its agent
+    answered the incident, it did not do it."""
+    nouns = lex.counts.attacker_nouns
+    return bool(_children(verb, "auxpass", "nsubjpass")) and any(
+        s.lower_ in nouns or s.lemma_.lower() in nouns or s.lower_ in lex.counts.attacker_pronouns
+        for s in _subject(verb))
+
+
 def _hedged(tok: Token) -> bool:
     return any(c.lower_ in ("allegedly", "reportedly", "likely", "possibly", "probably") for c in tok.children) \
         or tok.head.lemma_.lower() in ("suspect", "believe", "think", "allege")
@@ -396,9 +389,7 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                                          and _is_actor(e, cands.ctx)])
             for o in _children(head, "dobj") + _pobj(head, "on", "at", "against"):
                 cands.target(mentions.in_phrase(o))
-        attacker_hit = passive and any(s.lower_ in lex.counts.attacker_nouns or s.lemma_.lower() in
-                                       lex.counts.attacker_nouns or s.lower_ in lex.counts.attacker_pronouns
-                                       for s in _subject(head))
+        attacker_hit = passive and _attackers_hit(head, lex)
         for a in [] if attacker_hit else _agent(head):  # "The attacker was shot dead by police": not a doer
             cands.add(strength, mentions.in_core(a))
         if verbal and passive:
@@ -450,8 +441,9 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
             verb = t.head if t.head.pos_ == "VERB" else t.head.head
             if cue_kind(verb, lex.counts) is not None or any(s <= verb.i - toks[0].i < e for s, e in spans):
                 victim = cue_kind(verb, lex.counts) is not None and not _children(verb, "dobj", "dative")
-                if (t.dep_ != "nsubj" or not _children(verb, "auxpass")) and not (t.dep_ == "nsubj" and victim):
-                    cands.add(AGENT, mentions.in_core(t))  # not "10 soldiers died": who dies is no doer
+                if (t.dep_ != "nsubj" or not _children(verb, "auxpass")) and not (t.dep_ == "nsubj" and victim) \
+                        and not (t.dep_ == "pobj" and _attackers_hit(verb, lex)):  # "The attacker was shot dead
+                    cands.add(AGENT, mentions.in_core(t))  # by police"; not "10 soldiers died": who dies is no doer
     # an attacker identified by name: "The attacker, identified as Kujtim Fejzullai", "a bomber named X"
     for t in toks:
         if t.lemma_.lower() in lex.counts.attacker_nouns or t.lower_ in lex.counts.attacker_nouns:
