@@ -69,18 +69,31 @@ def _passive(verb: Token) -> bool:
     return bool(_children(verb, "auxpass", "nsubjpass"))
 
 
-def _verb_of(tok: Token, *, violent: bool) -> Token | None:
+def _verb_of(tok: Token, *, violent: bool, undergo: frozenset[str] = frozenset()) -> Token | None:
     """The trigger itself when it is a verb, else the verb its phrase hangs from ("wounded two soldiers
     in a bomb attack"). For a non-violent trigger only a verb that does it (`LIGHT_VERBS`: "staged a
     protest", "launched a mediation effort"): "soldiers suppressed a protest" makes no soldier a protester."""
     t = tok
     for _ in range(4):
         if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
+            if t.i != tok.i and t.lemma_.lower() in undergo:
+                return None  # "Nigerian soldiers repelled an attack on their base": they did not attack
             return t if violent or t.i == tok.i or t.lemma_.lower() in LIGHT_VERBS else None
-        if t.head.i == t.i:
+        if t.head.i == t.i or _time_of(t):
             return None
         t = t.head
     return None
+
+
+#: Prepositions that time a clause by an act already told ("a month before the abduction").
+_TIMING = frozenset({"before", "after", "since", "until", "following"})
+
+
+def _time_of(t: Token) -> bool:
+    """A told act ("the abduction", "their attack") that times the clause it hangs from: "The army had
+    withdrawn its troops a month before the abduction" — whoever withdrew did not abduct."""
+    return t.dep_ == "pobj" and t.head.lower_ in _TIMING and any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another") for c in t.children)
 
 
 def _near_head(np: Token, ents: Sequence[Entity], mentions: _Mentions) -> list[Entity]:
@@ -114,7 +127,7 @@ def _verbs(sent_tokens: Sequence[Token], hits: Sequence[tuple[int, int]], lex: E
     """The trigger verbs of a sentence, then (violent incidents) its casualty verbs ("..., killing about 20")."""
     out: list[Token] = []
     for _start, end in hits:
-        v = _verb_of(sent_tokens[end - 1], violent=violent)
+        v = _verb_of(sent_tokens[end - 1], violent=violent, undergo=lex.responsibility.undergo_verbs)
         if v is not None and v not in out:
             out.append(v)
     for t in sent_tokens if violent else ():
@@ -140,7 +153,9 @@ def fill_sides(roles: Roles, parsed: Sequence[ParsedSentence], entities: Sequenc
     targets: list[Entity] = []
     for verb in _verbs(toks, [(s, e) for h, s, e in hits if h == si], lex, violent):
         if _passive(verb):
-            perps += [e for a in _agents(verb) for e in _force(a, mentions)]
+            nouns = lex.counts.attacker_nouns  # not "The attacker was shot dead by French police"
+            if not any(s.lower_ in nouns or s.lemma_.lower() in nouns for s in _children(verb, "nsubjpass")):
+                perps += [e for a in _agents(verb) for e in _force(a, mentions)]
             targets += [e for s in _children(verb, "nsubjpass") for e in _sides_of(s, mentions, core=violent)[:1]]
         else:
             perps += [e for s in _children(verb, "nsubj") for e in _force(s, mentions)]

@@ -14,7 +14,8 @@ Each rule reads the dependency parse of one of the incident's sentences and hand
               hostel", "a suicide bomber"), unless it names the victims ("killing scores of the gunmen")
   pronoun     "it" / "they" / "the group" as the subject of an active trigger: the nearest organisation
               named before it in that sentence or the two before ("The Taliban demonstrated its lethality
-              when it launched an attack")
+              when it launched an attack"); "it" and "the group" are never a person, "the group" in what a
+              speaker says is not the speaker, and "it exploded" is the device
 
   affiliation an attacker noun's own clause that ties it to a group: "gunmen believed to be members of
               X", "militants suspected of belonging to X", "The militants, who belonged to X, attacked"
@@ -33,6 +34,13 @@ Each rule reads the dependency parse of one of the incident's sentences and hand
   planner     for an act told with no doer at all ("The bomb exploded on 7 November"), the named group that
               one of the two sentences before it, in its paragraph, says planned, placed, sent or claimed
               it ("The Provisional IRA planned a wave of attacks in London. The bomb exploded ...")
+
+Who speaks about or reacts to an act (the subject of say / warn / condemn: `commenters` in events.yaml) is a
+source, never its doer; an act told as another than the incident's ("similar bombings in the past", "a string of
+attacks") in a sentence that joins the incident credits no one (`other_act`).
+
+More such rules, read from what is said around the act (suspicion, marks, plots, "when" clauses), are in
+`event_suspects`.
 
 `victims` gives the entities the incident's sentences name as those attacked or killed (objects of a
 trigger or casualty verb, subjects of a passive one): a victim is never a perpetrator ("The
@@ -144,8 +152,9 @@ def _passive(tok: Token) -> bool:
 
 
 def governing(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn,
-              strength: int) -> None:
-    """The subject of the clause a trigger is the occasion of (see the module doc)."""
+              strength: int, commenters: frozenset[str] = frozenset()) -> None:
+    """The subject of the clause a trigger is the occasion of (see the module doc); not one that speaks about
+    it ("Governor X said after the attack that ...": a source, not the doer)."""
     for head in heads:
         if head.dep_ not in ("pcomp", "pobj") or head.head.lower_ not in _OCCASION_PREPS:
             continue
@@ -157,7 +166,7 @@ def governing(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], 
         if not verbal and _children(head, "poss") or any(c.lower_ == "by" for c in head.children):
             continue  # "after an attack by X" / "after their raid": the doer is named at the act
         verb = head.head.head
-        if not _verbal(verb) or _passive(verb):
+        if not _verbal(verb) or _passive(verb) or verb.lemma_.lower() in commenters:
             continue
         for s in _children(verb, "nsubj"):
             add(strength, in_core(s))
@@ -215,10 +224,17 @@ def attacker_trigger(heads: Sequence[Token], attacker_nouns: frozenset[str], in_
 
 
 def pronoun_antecedent(heads: Sequence[Token], before: Callable[[Token], list[Entity]], add: AddFn,
-                       strength: int) -> None:
-    """ "it"/"they"/"the group" as the subject of an active trigger: the nearest organisation named before."""
+                       strength: int, in_phrase: Callable[[Token], list[Entity]] | None = None,
+                       commenters: frozenset[str] = frozenset(), devices: frozenset[str] = frozenset(),
+                       undergo: frozenset[str] = frozenset()) -> None:
+    """ "it"/"they"/"the group" as the subject of an active trigger: the nearest organisation named before.
+    "It" and "the group" are never a person; "the group" in what a speaker says is not the speaker ("CIA
+    Director X warned that the group was planning attacks": the group is someone else); "it exploded" is the
+    device."""
     for head in heads:
         if not _verbal(head) and head.dep_ in _ACT_NOUN_DEPS and _verbal(head.head):
+            if head.head.lemma_.lower() in undergo:
+                continue  # "it had documented 45 attacks", "it survived an attack": not its doer
             head = head.head  # "it launched an attack", "they took 20 tourists hostage"
         if not _verbal(head) or _passive(head):
             continue
@@ -226,11 +242,33 @@ def pronoun_antecedent(heads: Sequence[Token], before: Callable[[Token], list[En
         subj = _children(verb, "nsubj")
         if not subj and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
             subj = _children(verb.head, "nsubj")
+        if verb.lemma_.lower() in devices and not _children(verb, "dobj"):
+            continue  # "It exploded when ...": the device
         for s in subj:
             if _refers(s):
                 found = before(s)
+                if s.lower_ != "they":
+                    found = [e for e in found if e.type != "person"]
+                if group_noun(s) and in_phrase is not None:
+                    said = speakers(s, commenters)
+                    away = {e.id for t in said for e in in_phrase(t)}
+                    found = [e for e in found if e.id not in away]
                 if found:
                     add(strength, found[:1])
+
+
+def speakers(tok: Token, commenters: frozenset[str]) -> list[Token]:
+    """Subjects of the verbs of saying or reacting whose reported clause holds `tok` ("X warned that [the
+    group was planning ...]")."""
+    out: list[Token] = []
+    t = tok
+    for _ in range(8):
+        if t.head.i == t.i:
+            break
+        if t.dep_ in ("ccomp", "xcomp", "advcl", "conj", "parataxis") and t.head.lemma_.lower() in commenters:
+            out += _children(t.head, "nsubj")
+        t = t.head
+    return out
 
 
 def group_noun(s: Token) -> bool:
@@ -338,11 +376,12 @@ def sides(sent: Sequence[Token], in_phrase: Callable[[Token], list[Entity]], add
 
 
 def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn, claimed: int,
-            agent: int) -> None:
-    """ "The army said it had killed 30 insurgents": the speaker, when the act's subject stands for it."""
+            agent: int, undergo: frozenset[str] = frozenset()) -> None:
+    """ "The army said it had killed 30 insurgents": the speaker, when the act's subject stands for it (not
+    "The United Nations said it had documented 45 attacks": a verb it undergoes or records the act by)."""
     for head in heads:
         verb = head if _verbal(head) else head.head if head.dep_ in _ACT_NOUN_DEPS else None
-        if verb is None or not _verbal(verb) or _passive(verb):
+        if verb is None or not _verbal(verb) or _passive(verb) or verb.i != head.i and verb.lemma_.lower() in undergo:
             continue
         if not any(s.lower_ in _SPEAKER_PRONOUNS for s in _children(verb, "nsubj")):
             continue
@@ -398,18 +437,82 @@ def act_verb(verb: Token, violent_words: frozenset[str], claim_verbs: frozenset[
     return verb.pos_ == "VERB" and (lemma in _ACT_VERBS or lemma in violent_words) and lemma not in claim_verbs
 
 
+def captive(tok: Token) -> bool:
+    """A noun of people taken captive ("hostages", "captives")."""
+    return tok.lemma_.lower() in _CAPTIVE_NOUNS
+
+
 def captors(trig: Token, in_core: Callable[[Token], list[Entity]], add: AddFn, strength: int) -> None:
-    """Who took hostages: the subject of "captured additional hostages", the agent of "hostages held by X"."""
+    """Who took hostages: the subject of "captured additional hostages" (of the clause a "taking hostages" hangs
+    from), the agent of "hostages held by X"."""
     if trig.lemma_.lower() not in _CAPTIVE_NOUNS:
         return
-    if trig.dep_ == "dobj" and trig.head.lemma_.lower() in _TAKING_VERBS and not _passive(trig.head):
-        for s in _children(trig.head, "nsubj"):
+    obj = trig
+    while obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.i != obj.head.i:
+        obj = obj.head.head  # "taking with them the remaining eleven of the twenty hostages"
+    verb = obj.head
+    if obj.dep_ == "dobj" and verb.lemma_.lower() in _TAKING_VERBS and not _passive(verb):
+        subj = _children(verb, "nsubj")
+        if not subj and verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG":
+            subj = _children(verb.head, "nsubj")  # "X managed to escape, taking hostages with them"
+        for s in subj:
             add(strength, in_core(s))
     for c in _children(trig, "acl"):
         if c.lemma_.lower() in _TAKING_VERBS:
             for a in (g for p in c.children if p.dep_ in ("agent", "prep") and p.lower_ == "by"
                       for g in _children(p, "pobj")):
                 add(strength, in_core(a))
+
+
+def other_act(head: Token, words: frozenset[str]) -> bool:
+    """An act told as another than the incident's: "similar bombings", "further attacks", "attacks in the past",
+    "a string of attacks" (in a sentence that joins an incident to comment on it: "the PKK had carried out
+    similar bombings in the past")."""
+    if any(c.dep_ in ("amod", "advmod", "det") and c.lower_ in words for c in head.children):
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in words:
+        return True  # "a string of attacks", "a campaign of bombings"
+    verb = head.head if head.dep_ in _ACT_NOUN_DEPS and _verbal(head.head) else head
+    return any(p.lower_ == "in" and any(o.lower_ == "past" for o in _children(p, "pobj"))
+               for p in _children(verb, "prep"))
+
+
+def accuses_of_act(verb: Token, words: frozenset[str], other: frozenset[str]) -> bool:
+    """ "accused X of / blamed X for" what follows, when that is the act or a part in it (`words`: "accused RAW of
+    being responsible for the attacks"), or when nothing follows ("blamed the Taliban"); not "accused RAW of
+    funding separatists", "blamed the government for the crisis", nor a charge of support or failure (`other`:
+    "accused RAW of supporting terrorist groups", "blamed the ISI for failing to prevent attacks")."""
+    preps = [p for p in _children(verb, "prep") if p.lower_ in ("of", "for", "in", "over")]
+    # the parser may hang "of" on the accused ("accused [the RAW of funding separatists]"); not "members of IS"
+    preps += [p for o in _children(verb, "dobj") for p in _children(o, "prep") if p.lower_ in ("of", "for")
+              and any(t.pos_ != "PROPN" and t.lower_.endswith("ing") for t in p.subtree)]
+    charges = [c for p in preps for c in _children(p, "pobj", "pcomp")]
+    return not charges or any(t.lemma_.lower() in words or t.lower_ in words for c in charges for t in c.subtree) \
+        and not any(t.lemma_.lower() in other and t.pos_ == "VERB" or t.lower_ in other
+                    for c in charges for t in c.subtree)
+
+
+def against_attackers(head: Token, attacker_nouns: frozenset[str]) -> bool:
+    """An act against the incident's attackers, told after it: "The army said it had killed several of the
+    kidnappers", "Police shot dead the gunmen" — its doer answered the incident, it did not do it."""
+    verb = head if _verbal(head) else head.head if head.dep_ in _ACT_NOUN_DEPS and _verbal(head.head) else None
+    if verb is None or _passive(verb):
+        return False
+    objs = _children(verb, "dobj")
+    objs += [g for o in objs for p in _children(o, "prep") if p.lower_ == "of" for g in _children(p, "pobj")]
+    return any((o.lemma_.lower() in attacker_nouns or o.lower_ in attacker_nouns)
+               and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in o.children)
+               for o in objs)
+
+
+def related_history(head: Token, relation_nouns: frozenset[str]) -> bool:
+    """An act told in a relative clause on a group that is only related to another: "JI had close ties to
+    al-Qaeda, which had carried out the September 11 attacks" (al-Qaeda's history, not the incident)."""
+    verb = head if _verbal(head) else head.head if head.dep_ in _ACT_NOUN_DEPS and _verbal(head.head) else None
+    if verb is None or verb.dep_ != "relcl":
+        return False
+    owner = verb.head
+    return owner.dep_ == "pobj" and owner.head.dep_ == "prep" and owner.head.head.lower_ in relation_nouns
 
 
 def planners(sent: Sequence[Token]) -> list[Token]:

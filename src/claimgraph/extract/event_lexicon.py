@@ -40,6 +40,29 @@ class ResponsibilityCues:
     unknown_phrases: tuple[str, ...]
     denied: frozenset[str]
     membership: tuple[str, ...]
+    #: verbs whose subject speaks about or reacts to an act: a source, never its doer
+    commenters: frozenset[str] = frozenset()
+    #: words (beside the violent ones) that make "accused X of ..." an accusation of the act
+    accusation_words: frozenset[str] = frozenset()
+    #: words that make "accused X of ..." a charge of support or failure, not of the act
+    accusation_other: frozenset[str] = frozenset()
+    #: modifiers of an act noun that make it another act than the incident's ("similar attacks")
+    other_acts: frozenset[str] = frozenset()
+    #: verbs whose "it" with no object is the device, not a group ("It exploded when ...")
+    device_verbs: frozenset[str] = frozenset()
+    #: nouns for the incident's doers that an answering act names ("killed several of the kidnappers")
+    answered_doers: frozenset[str] = frozenset()
+    #: nouns relating a group to another ("ties to X, which had carried out ..."): X's history, not the incident
+    relation_nouns: frozenset[str] = frozenset()
+    #: verbs whose subject records, suffers or stops the act told as their object ("documented 45 attacks")
+    undergo_verbs: frozenset[str] = frozenset()
+    #: nouns of a group's mark on an act ("bore the hallmarks of X", "the work of X"): X suspected
+    suspicion_nouns: frozenset[str] = frozenset()
+    #: "suspicion fell on X": the nouns and the verbs by which suspicion points at X
+    pointing_nouns: frozenset[str] = frozenset()
+    pointing_verbs: frozenset[str] = frozenset()
+    #: verbs of conspiring whose "with" partner is suspected of the act they aim at ("plotting with X to launch")
+    conspire_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +179,18 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
         unknown_phrases=tuple(resp["unknown"]["phrases"]),
         denied=frozenset(resp["denied"]),
         membership=tuple(resp["membership"]),
+        commenters=frozenset(resp.get("commenters") or ()),
+        accusation_words=frozenset(resp["attributed"].get("accusation_words") or ()),
+        accusation_other=frozenset(resp["attributed"].get("accusation_other") or ()),
+        other_acts=frozenset(resp.get("other_acts") or ()),
+        device_verbs=frozenset(resp.get("device_verbs") or ()),
+        answered_doers=frozenset(resp.get("answered_doers") or ()),
+        relation_nouns=frozenset(resp.get("relation_nouns") or ()),
+        undergo_verbs=frozenset(resp.get("undergo_verbs") or ()),
+        suspicion_nouns=frozenset(resp["suspected"].get("marks") or ()),
+        pointing_nouns=frozenset(resp["suspected"].get("pointing_nouns") or ()),
+        pointing_verbs=frozenset(resp["suspected"].get("pointing_verbs") or ()),
+        conspire_verbs=frozenset(resp["suspected"].get("conspire_verbs") or ()),
     )
     ne = raw.get("not_events") or {}
 

@@ -21,7 +21,7 @@ identity groups included, since a state acts under its own name ("Syria says it 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -29,11 +29,12 @@ from spacy.tokens import Span as SpacySpan
 
 from ..records import Document, Entity, EntityRef, Responsibility, Source, SourceKind, Span
 from . import event_doers as doers
+from . import event_suspects as suspects
 from .event_lexicon import EventLexicon
+from .event_mentions import LocalFn
+from .event_mentions import Mentions as _Mentions
 from .quantities import cue_kind
 from .types import ExtractContext, ParsedSentence
-
-LocalFn = Callable[[ParsedSentence, int], int]
 
 NAMED, CLAIMED, ATTRIBUTED, AGENT, MEMBER, SUSPECTED = range(6)
 _RESPONSIBILITY = {CLAIMED: Responsibility.CLAIMED, ATTRIBUTED: Responsibility.ATTRIBUTED,
@@ -80,7 +81,8 @@ _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 def _subject(tok: Token) -> list[Token]:
     """The subject of a clause; for a relative clause's "who"/"which", the noun it hangs from ("the Taliban,
     who attacked a police post", "Al-Shabaab, which claimed the bombing")."""
-    return [tok.head if s.lower_ in _RELATIVE_PRONOUNS and tok.dep_ == "relcl" else s
+    rel = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "relcl" else tok  # "who ... and who assassinated"
+    return [rel.head if s.lower_ in _RELATIVE_PRONOUNS and rel.dep_ == "relcl" else s
             for s in _children(tok, "nsubj", "nsubjpass")]
 
 
@@ -157,62 +159,6 @@ def has_named_participants(sent: Doc | SpacySpan, hits: Sequence[object]) -> boo
     return names_people(sent) >= 2
 
 
-class _Mentions:
-    """Entity mentions of one sentence, by document offset."""
-
-    def __init__(self, ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn) -> None:
-        self.ps = ps
-        self.local = local
-        self.items: list[tuple[int, int, Entity]] = sorted(
-            (m.start, m.end, e) for e in entities for m in e.mentions if ps.start <= m.start and m.end <= ps.end
-        )
-
-    def char_range(self, first: Token, last: Token) -> tuple[int, int]:
-        return self.local(self.ps, first.idx), self.local(self.ps, last.idx + len(last.text))
-
-    def in_core(self, head: Token) -> list[Entity]:
-        """Entities in the core of a noun phrase: the head, its modifiers and appositions, and "of"/"for"
-        complements ("a spokesperson for the BNA", "members of IS") — not its other prepositional
-        phrases ("An IED planted ... in the Anarkali Bazaar" names no perpetrator)."""
-        keep: list[Token] = []
-        todo = [head]
-        while todo:
-            t = todo.pop()
-            keep.append(t)
-            for c in t.children:
-                if c.dep_ in ("compound", "amod", "nmod", "poss", "appos", "det", "nummod", "flat", "conj",
-                              "cc", "case", "punct") or c.dep_ == "pobj" and t.dep_ == "prep":
-                    todo.append(c)
-                elif c.dep_ == "prep" and c.lower_ in ("of", "for", "from") and t.i == head.i:
-                    todo.append(c)
-        ranges = [self.char_range(t, t) for t in keep]
-        found = [(s, ent) for s, e, ent in self.items if any(s < re and e > rs for rs, re in ranges)]
-        hs, he = self.char_range(head, head)
-        found.sort(key=lambda x: (0 if hs <= x[0] < he else 1, x[0]))
-        return [ent for _, ent in found]
-
-    def right_after(self, head: Token) -> list[Entity]:
-        """Entities that begin within two tokens after a noun phrase ("group Tehrik i Taliban
-        Pakistan", where the parser hung the name elsewhere)."""
-        doc = head.doc
-        last = min(head.right_edge.i + 2, len(doc) - 1, max(t.i for t in self.ps.sent))
-        start = self.local(self.ps, head.right_edge.idx)
-        end = self.local(self.ps, doc[last].idx + len(doc[last].text))
-        return [ent for s, _, ent in self.items if start <= s < end]
-
-    def in_phrase(self, head: Token, skip: Sequence[Token] = ()) -> list[Entity]:
-        """Entities inside the noun phrase of `head` (head's own words first, then its modifiers), none inside
-        the subtrees of `skip`."""
-        start, end = self.char_range(head.left_edge, head.right_edge)
-        hs, he = self.char_range(head, head)
-        away = [self.char_range(t.left_edge, t.right_edge) for t in skip]
-        found = [(0 if s <= hs < e or hs <= s < he else 1, s, ent) for s, e, ent in self.items
-                 if s < end and e > start  # overlap: the parser may split a name ("liberation" / "Army")
-                 and not any(a <= s < b for a, b in away)]
-        found.sort(key=lambda x: (x[0], x[1]))
-        return [ent for _, _, ent in found]
-
-
 def _appositive_relations(head: Token) -> list[Token]:
     """The prepositional phrases of a noun in apposition to `head`: "an ally of al-Qaeda", "a splinter of the
     TTP" relate the subject to another actor, who did nothing here."""
@@ -264,6 +210,8 @@ class _Candidates:
                 continue  # "The DONEGALL ARMS SHOOTING took place ...": the incident's name, not an actor
             if e.type == "person" and not e.refs and len(e.name.split()) == 1 and not named:
                 continue  # one capitalised word the NER called a person ("Darkley", "Headquarters")
+            if e.kind == "named" and not e.refs and e.type != "person" and doers.names_a_site(e.name):
+                continue  # an unlisted school, market or station is where it happened ("Science College")
             if _is_actor(e, self.ctx) or named and e.type in _MISTYPED_PERSON:
                 self.found.append((strength, len(self.found), e))
                 if source is not None:
@@ -323,7 +271,8 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
             continue
         if tok.pos_ == "VERB" and lemma in cues.attribute_verbs:
             src = _source_of(tok, mentions, ctx, tok.text)
-            if lemma in ("blame", "accuse", "hold", "implicate"):
+            if lemma in ("blame", "accuse", "hold", "implicate") and doers.accuses_of_act(
+                    tok, lex.violent_words() | cues.accusation_words, cues.accusation_other):
                 for o in _children(tok, "dobj"):
                     cands.add(ATTRIBUTED, mentions.in_phrase(o), src)
                 for o in _pobj(tok, "on"):
@@ -343,8 +292,9 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
                 for s in _subject(c):
                     cands.add(SUSPECTED, mentions.in_phrase(s), holder)
         if lemma in ("suspect", "suspected", "alleged") and tok.dep_ == "amod":
-            # "suspected Lashkar militants"; not "killed 20 suspected smugglers" (a description: the victims)
-            cands.add(SUSPECTED, [e for e in mentions.in_phrase(tok.head) if e.kind != "descriptive"])
+            # "suspected Lashkar militants"; not "killed 20 suspected smugglers" (a description: the victims), nor
+            # a group in the noun's own clauses ("suspected militants involved in ISI activities who died")
+            cands.add(SUSPECTED, [e for e in mentions.in_core(tok.head) if e.kind != "descriptive"])
         if lemma in ("be",) or tok.dep_ in ("ROOT", "ccomp", "conj"):
             # "X was behind the attack", "X was responsible"
             behind = _pobj(tok, "behind") or [c for c in _children(tok, "acomp", "attr", "oprd")
@@ -364,11 +314,22 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
                 cands.add(MEMBER, mentions.in_phrase(g))
 
 
+def _another_act(head: Token, lex: EventLexicon) -> bool:
+    """In a sentence that joins an incident, an act that is not the incident's: another one ("similar
+    bombings in the past"), one against its attackers ("it had killed several of the kidnappers"), or a related
+    group's history ("ties to al-Qaeda, which had carried out the September 11 attacks")."""
+    r = lex.responsibility
+    return doers.other_act(head, r.other_acts) or doers.against_attackers(
+        head, lex.counts.attacker_nouns | r.answered_doers) or doers.related_history(head, r.relation_nouns)
+
+
 def _about_act(verb: Token, lex: EventLexicon) -> bool:
     """A doer verb about the act ("the attack, perpetrated by", "It was carried out by"), not about
     something else in the sentence ("a campaign event organised by the Awami National Party")."""
     words = lex.violent_words()
     near = [verb.head, *_children(verb, "nsubjpass", "nsubj", "dobj")]
+    if verb.dep_ == "conj" and not _children(verb, "nsubjpass", "nsubj"):  # "The operation was ordered by X and
+        near += _children(verb.head, "nsubjpass", "nsubj")                 # carried out by Y"
     near += [c for t in near for c in t.children if c.dep_ in ("amod", "compound")]  # "explosive devices"
     return any(t.pos_ == "PRON" or t.lemma_.lower() in words or t.lower_ in words for t in near if t.i != verb.i)
 
@@ -389,6 +350,15 @@ def _attacker_clause(tok: Token, lex: EventLexicon) -> bool:
         if s.lemma_.lower() in lex.counts.attacker_nouns or s.lower_ in ("he", "she", "they"):
             return True
     return False
+
+
+def _attackers_hit(verb: Token, lex: EventLexicon) -> bool:
+    """A passive act whose subject is the attacker ("The attacker was shot dead by French police"): its agent
+    answered the incident, it did not do it."""
+    nouns = lex.counts.attacker_nouns
+    return bool(_children(verb, "auxpass", "nsubjpass")) and any(
+        s.lower_ in nouns or s.lemma_.lower() in nouns or s.lower_ in lex.counts.attacker_pronouns
+        for s in _subject(verb))
 
 
 def _hedged(tok: Token) -> bool:
@@ -419,9 +389,7 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                                          and _is_actor(e, cands.ctx)])
             for o in _children(head, "dobj") + _pobj(head, "on", "at", "against"):
                 cands.target(mentions.in_phrase(o))
-        attacker_hit = passive and any(s.lower_ in lex.counts.attacker_nouns or s.lemma_.lower() in
-                                       lex.counts.attacker_nouns or s.lower_ in lex.counts.attacker_pronouns
-                                       for s in _subject(head))
+        attacker_hit = passive and _attackers_hit(head, lex)
         for a in [] if attacker_hit else _agent(head):  # "The attacker was shot dead by police": not a doer
             cands.add(strength, mentions.in_core(a))
         if verbal and passive:
@@ -431,13 +399,15 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
             cands.add(strength, [e for c in head.children if c.dep_ in ("compound", "amod", "nmod")
                                  for e in mentions.in_phrase(c)
                                  if e.refs or e.type == "armed_group" or e.kind == "descriptive"])
-            for a in _pobj(head, "from"):  # "came under attack from Boko Haram insurgents"
-                cands.add(strength, mentions.in_core(a))
+            for a in [] if doers.captive(head) else _pobj(head, "from"):  # "came under attack from Boko Haram"
+                cands.add(strength, mentions.in_core(a))  # not "hostages from Dos Palmas": where they were taken
             for o in _pobj(head, "on", "against", "targeting"):
-                cands.target(mentions.in_phrase(o))
-            if head.dep_ in ("nsubj",) and head.head.pos_ == "VERB":  # "the bomber struck a van"
-                for o in _children(head.head, "dobj"):
+                if o.ent_type_ not in ("DATE", "TIME"):  # "an attack on 6 July, when X fired ...": a date
                     cands.target(mentions.in_phrase(o))
+            if head.dep_ in ("nsubj",) and head.head.pos_ == "VERB":  # "the bomber struck a van"
+                for o in _children(head.head, "dobj"):  # not "the attack bore the hallmarks of ISIL"
+                    if o.lemma_.lower() not in lex.responsibility.suspicion_nouns:
+                        cands.target(mentions.in_phrase(o))
     # the subject of "carried out / launched / staged" whose object is the trigger: "IS militants carried out
     # suicide bombings"; an attacker named in apposition or by "named": "A man named X rammed ..."
     for _start, end in spans:
@@ -449,8 +419,10 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                                    and obj.head.lemma_.lower() in _CAMPAIGN_VERBS):
             # "IS militants carried out suicide bombings", "The IRA began a bombing campaign"
             for s in _subject(obj.head):
-                # not a relation in apposition: "The Pakistani Taliban, an ally of al-Qaeda, carried out …"
-                cands.add(AGENT, mentions.in_phrase(s, skip=_appositive_relations(s)))
+                # not a relation in apposition: "The Pakistani Taliban, an ally of al-Qaeda, carried out …"; not
+                # the relative clause that tells the act ("the unit that carried out a shelling in Dhusamareb")
+                own = [obj.head] if obj.head.head.i == s.i else []
+                cands.add(AGENT, mentions.in_phrase(s, skip=_appositive_relations(s) + own))
         doers.captors(trig, mentions.in_core, cands.add, AGENT)
         if trig.pos_ == "VERB" and not _children(trig, "auxpass"):  # a passive subject is the victim
             for s in _subject(trig):
@@ -469,8 +441,9 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
             verb = t.head if t.head.pos_ == "VERB" else t.head.head
             if cue_kind(verb, lex.counts) is not None or any(s <= verb.i - toks[0].i < e for s, e in spans):
                 victim = cue_kind(verb, lex.counts) is not None and not _children(verb, "dobj", "dative")
-                if (t.dep_ != "nsubj" or not _children(verb, "auxpass")) and not (t.dep_ == "nsubj" and victim):
-                    cands.add(AGENT, mentions.in_core(t))  # not "10 soldiers died": who dies is no doer
+                if (t.dep_ != "nsubj" or not _children(verb, "auxpass")) and not (t.dep_ == "nsubj" and victim) \
+                        and not (t.dep_ == "pobj" and _attackers_hit(verb, lex)):  # "The attacker was shot dead
+                    cands.add(AGENT, mentions.in_core(t))  # by police"; not "10 soldiers died": who dies is no doer
     # an attacker identified by name: "The attacker, identified as Kujtim Fejzullai", "a bomber named X"
     for t in toks:
         if t.lemma_.lower() in lex.counts.attacker_nouns or t.lower_ in lex.counts.attacker_nouns:
@@ -525,16 +498,23 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
                 return at is not None and doers.in_subject(at)
         return bool(e.refs)
 
-    doers.governing(heads, mentions.in_core, cands.add, AGENT)
+    doers.governing(heads, mentions.in_core, cands.add, AGENT, lex.responsibility.commenters)
     doers.claimant(toks, heads, mentions.in_core, cands.add, CLAIMED, AGENT)
     doers.culprit(toks, mentions.in_core, cands.add, ATTRIBUTED, lex.violent_words())
     doers.attacker_trigger(heads, lex.counts.attacker_nouns, mentions.in_core, cands.add, AGENT, lex.counts)
-    doers.pronoun_antecedent(heads, before, cands.add, AGENT)
+    r = lex.responsibility
+    doers.pronoun_antecedent(heads, before, cands.add, AGENT, mentions.in_phrase, r.commenters, r.device_verbs,
+                             r.undergo_verbs)
     doers.affiliation(toks, lex.counts.attacker_nouns, mentions.in_phrase, cands.add,
                       SUSPECTED, MEMBER)
     doers.sides(toks, mentions.in_phrase, cands.add, AGENT)
-    doers.speaker(heads, mentions.in_core, cands.add, CLAIMED, AGENT)
+    doers.speaker(heads, mentions.in_core, cands.add, CLAIMED, AGENT, r.undergo_verbs)
     doers.convicted(heads, mentions.in_core, cands.add, ATTRIBUTED, SUSPECTED)
+    suspects.hallmarks(toks, mentions.in_phrase, cands.add, SUSPECTED, r.suspicion_nouns, lex.violent_words())
+    suspects.pointed_at(toks, mentions.in_phrase, cands.add, SUSPECTED, r.pointing_nouns, r.pointing_verbs)
+    suspects.accomplices(heads, mentions.in_phrase, cands.add, SUSPECTED, lex.responsibility.conspire_verbs)
+    suspects.when_clause(heads, mentions.in_core, cands.add, AGENT,
+                      lambda v: doers.act_verb(v, lex.violent_words(), lex.responsibility.claim_verbs))
     doers.pronoun_responsibility(toks, before, cands.add, CLAIMED, ATTRIBUTED, lex.responsibility.claim_verbs)
     return doers.victims(heads, toks, mentions.in_core, lex.counts)
 
@@ -569,9 +549,10 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
     victim_ids: set[str] = set()
     for si in sentences:
         ps = parsed[si]
-        mentions = _Mentions(ps, entities, local)
+        mentions = _Mentions(ps, entities, local, doers=True)
         _responsibility_cues(ps.sent, mentions, cands, lex, ctx)
-        spans = [(s, e) for hs, s, e in hits if hs == si]
+        spans = [(s, e) for hs, s, e in hits if hs == si and (si == sentences[0] or not _another_act(
+            doers.act_head(list(ps.sent)[s:e]), lex))]  # "had carried out similar bombings", "killed the gunmen"
         _trigger_roles(ps.sent, spans, mentions, cands, lex)
         victim_ids |= _more_doers(parsed, si, spans, mentions, cands, lex, entities, local)
         low = ps.sent.text.lower()

@@ -1,0 +1,96 @@
+"""Entity mentions of one parsed sentence, read through its dependency parse (who a noun phrase names).
+
+`Mentions(ps, entities, local)` finds the entities of a sentence by document offset; `in_core`, `in_phrase` and
+`right_after` give those a noun phrase names (the role finders of `event_roles`, `event_doers` and `event_sides`
+ask it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import cache
+
+from spacy.tokens import Token
+
+from ..records import Entity
+from .types import ParsedSentence
+
+LocalFn = Callable[[ParsedSentence, int], int]
+
+
+class Mentions:
+    """Entity mentions of one sentence, by document offset."""
+
+    def __init__(self, ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn, *,
+                 doers: bool = False) -> None:
+        self.ps = ps
+        self.local = local
+        # `doers`: for finding who did an act, a name glued to a participle of relation ("the al-Qaeda-linked
+        # al-Shabaab group", "Iran-backed Houthi rebels") names a backer or ally of the phrase's actor, never it
+        text, related = ps.sent.text, _related_participles() if doers else frozenset()
+        self.items: list[tuple[int, int, Entity]] = sorted(
+            (m.start, m.end, e) for e in entities for m in e.mentions if ps.start <= m.start and m.end <= ps.end
+            and not _glued_to(text, m.end - ps.start, related)
+        )
+
+    def char_range(self, first: Token, last: Token) -> tuple[int, int]:
+        return self.local(self.ps, first.idx), self.local(self.ps, last.idx + len(last.text))
+
+    def in_core(self, head: Token) -> list[Entity]:
+        """Entities in the core of a noun phrase: the head, its modifiers and appositions, and "of"/"for"
+        complements ("a spokesperson for the BNA", "members of IS", "Guzmán and other leaders of the Shining
+        Path") — not its other prepositional
+        phrases ("An IED planted ... in the Anarkali Bazaar" names no perpetrator)."""
+        keep: list[Token] = []
+        todo = [head]
+        while todo:
+            t = todo.pop()
+            keep.append(t)
+            for c in t.children:
+                if c.dep_ in ("compound", "amod", "nmod", "poss", "appos", "det", "nummod", "flat", "conj",
+                              "cc", "case", "punct") or c.dep_ == "pobj" and t.dep_ == "prep":
+                    todo.append(c)
+                elif c.dep_ == "prep" and c.lower_ in ("of", "for", "from") and (
+                        t.i == head.i or t.dep_ == "conj" and t.head.i == head.i):  # "X and other leaders of Y"
+                    todo.append(c)
+        ranges = [self.char_range(t, t) for t in keep]
+        found = [(s, ent) for s, e, ent in self.items if any(s < re and e > rs for rs, re in ranges)]
+        hs, he = self.char_range(head, head)
+        found.sort(key=lambda x: (0 if hs <= x[0] < he else 1, x[0]))
+        return [ent for _, ent in found]
+
+    def right_after(self, head: Token) -> list[Entity]:
+        """Entities that begin within two tokens after a noun phrase ("group Tehrik i Taliban
+        Pakistan", where the parser hung the name elsewhere)."""
+        doc = head.doc
+        last = min(head.right_edge.i + 2, len(doc) - 1, max(t.i for t in self.ps.sent))
+        start = self.local(self.ps, head.right_edge.idx)
+        end = self.local(self.ps, doc[last].idx + len(doc[last].text))
+        return [ent for s, _, ent in self.items if start <= s < end]
+
+    def in_phrase(self, head: Token, skip: Sequence[Token] = ()) -> list[Entity]:
+        """Entities inside the noun phrase of `head` (head's own words first, then its modifiers), none inside
+        the subtrees of `skip`."""
+        start, end = self.char_range(head.left_edge, head.right_edge)
+        hs, he = self.char_range(head, head)
+        away = [self.char_range(t.left_edge, t.right_edge) for t in skip]
+        found = [(0 if s <= hs < e or hs <= s < he else 1, s, ent) for s, e, ent in self.items
+                 if s < end and e > start  # overlap: the parser may split a name ("liberation" / "Army")
+                 and not any(a <= s < b for a, b in away)]
+        found.sort(key=lambda x: (x[0], x[1]))
+        return [ent for _, _, ent in found]
+
+
+@cache
+def _related_participles() -> frozenset[str]:
+    from .count_phrases import events_yaml
+
+    return frozenset(events_yaml()["responsibility"].get("related_participles") or ())
+
+
+def _glued_to(text: str, end: int, words: frozenset[str]) -> bool:
+    """Whether the text right after a mention is "-" and one of `words` ("al-Qaeda-linked")."""
+    if end >= len(text) or text[end] not in "-\u2010\u2011":
+        return False
+    after = text[end + 1 : end + 20].split(" ")[0].lower().strip(",.;:")
+    return after in words
