@@ -173,3 +173,27 @@ def test_broker_graph_and_bridging_of_every_node_equal_the_per_node_functions(sy
         top = broker_module._top_sides(sides, analysis.weights.broker_max_sides)
         expected = broker_module._bridging(sides, top, adj) if len(sides) > 1 else 0.0
         assert every[i] == pytest.approx(expected, abs=1e-9), v
+
+
+def test_whole_store_read_gives_the_rows_of_the_joined_query(tmp_path: Path) -> None:
+    """store.graph.claim_rows_by_id (claims read alone, actors and documents looked up in memory) gives the
+    rows of claim_rows (the joined query): merges followed, corrections applied, rejected claims left out."""
+    from _analysis_helpers import make_year_store
+
+    from claimgraph.review import review
+    from claimgraph.store.graph import claim_rows, claim_rows_by_id
+
+    db = make_year_store(tmp_path / "y.db")
+    with Store(db) as store:
+        rows = list(claim_rows(store))
+        assert len(rows) > 3
+        subject = rows[0].subject
+        other = next(r.object for r in rows if r.object and r.object != subject)
+        with store.conn:  # what a merge judgement writes
+            store.conn.execute("INSERT INTO merges(entity_id, actor_id) VALUES (?, ?)", (other, subject))
+        review(store, rows[1].id, "corrected", reviewer="ana", correction={"modality": "hedged"})
+        review(store, rows[2].id, "rejected", reviewer="ana")
+        joined = list(claim_rows(store))
+        assert rows[2].id not in {r.id for r in joined}
+        assert any(r.object == subject for r in joined) and any(r.modality == "hedged" for r in joined)
+        assert claim_rows_by_id(store) == joined

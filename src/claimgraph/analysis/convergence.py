@@ -26,7 +26,7 @@ from ..errors import UsageError
 from ..ontology import Ontology, load_ontology
 from ..store import Store
 from .engine import Compiled, compile_set, evaluate
-from .facts import FactBase, evidence, gc_paused, load_facts, noisy_or, strength
+from .facts import FactBase, FactColumns, evidence, fact_columns, gc_paused, load_facts, noisy_or, strength
 from .links import Link, LinkSet, PartId, build_links
 from .types import Evidence, Fact, PairScore, Signal, WindowScore
 from .weights import Weights, load_weights
@@ -153,7 +153,12 @@ class Analysis:
     def compiled(self) -> Compiled:
         """Every link in index arrays, built on first use and shared by `pairs` and `changes`."""
         with gc_paused():
-            return compile_set(self.links, self.weights)
+            return compile_set(self.links, self.weights, self.columns)
+
+    @cached_property
+    def columns(self) -> FactColumns:
+        """What the scores read of each fact (`links.facts`, the same list as `base.facts`), as arrays."""
+        return fact_columns(self.links.facts, self.weights)
 
     def evaluate_all(self, as_of: date | None = None) -> np.ndarray:
         """Every linked pair's score on `as_of` (pairs in `compiled.pairs` order), without evidence."""
