@@ -171,6 +171,32 @@ class LinkTable(Sequence[Link]):
         )
 
 
+class PartFacts(Sequence[tuple[Fact, ...]]):
+    """Each part's facts, `parts[i]` made when read from the part index (a million claims have over a
+    million parts; the analyses read the facts of a few: the top pairs' evidence, `changes`' alerts)."""
+
+    __slots__ = ("_facts", "_at", "_pos")
+
+    def __init__(self, facts: Sequence[Fact], part_facts: np.ndarray, part_offsets: np.ndarray) -> None:
+        self._facts = facts
+        self._pos = part_facts
+        self._at = part_offsets
+
+    def __len__(self) -> int:
+        return len(self._at) - 1
+
+    @overload
+    def __getitem__(self, i: int) -> tuple[Fact, ...]: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[tuple[Fact, ...]]: ...
+    def __getitem__(self, i: int | slice) -> tuple[Fact, ...] | list[tuple[Fact, ...]]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        i = range(len(self))[i]  # negative indices; IndexError when out of range
+        lo, hi = int(self._at[i]), int(self._at[i + 1])
+        return tuple(map(self._facts.__getitem__, self._pos[lo:hi].tolist()))
+
+
 class PairLinks(Mapping[tuple[str, str], list[Link]]):
     """(a, b) → the pair's links in the order they were built; pairs iterate in id order."""
 
@@ -206,7 +232,7 @@ class LinkSet:
     offsets: np.ndarray  # pair row i's links are order[offsets[i]:offsets[i + 1]]
     pair_codes: np.ndarray  # sorted: rank(a) × len(actors) + rank(b)
     actors: tuple[str, ...]  # sorted actor ids: rank → id
-    parts: tuple[tuple[Fact, ...], ...]
+    parts: PartFacts
     part_keys: tuple[PartKey, ...]
     part_facts: np.ndarray  # positions in `facts` of each part's facts, part after part
     part_offsets: np.ndarray  # part i's are part_facts[part_offsets[i]:part_offsets[i + 1]]
@@ -466,10 +492,10 @@ class _Builder:
         if not all(map(operator.le, ids, ids[1:])):  # each part's facts in id order (a store's come sorted)
             for m in self.members:
                 m.sort(key=ids.__getitem__)
-        get = facts.__getitem__
-        parts = tuple(tuple(map(get, m)) for m in self.members)
         sizes = np.fromiter(map(len, self.members), dtype=np.int64, count=len(self.members))
         part_facts = np.fromiter(chain.from_iterable(self.members), dtype=np.int64, count=int(sizes.sum()))
+        part_offsets = np.r_[0, np.cumsum(sizes)].astype(np.int64)
+        facts = tuple(facts)
         empty = np.zeros(0, dtype=np.int64)
         chunks = self.chunks or [(empty, empty, empty, empty, np.zeros(0), empty, empty)]
         cols = [np.concatenate(c) for c in zip(*chunks, strict=True)]
@@ -488,11 +514,11 @@ class _Builder:
             offsets=np.r_[starts, len(codes)].astype(np.int64),
             pair_codes=codes[order][starts],
             actors=actors,
-            parts=parts,
+            parts=PartFacts(facts, part_facts, part_offsets),
             part_keys=tuple(self.part_keys),
             part_facts=part_facts,
-            part_offsets=np.r_[0, np.cumsum(sizes)].astype(np.int64),
-            facts=tuple(facts),
+            part_offsets=part_offsets,
+            facts=facts,
             notes=tuple(self.notes),
         )
 
