@@ -177,11 +177,11 @@ def test_broker_graph_and_bridging_of_every_node_equal_the_per_node_functions(sy
 
 def test_whole_store_read_gives_the_rows_of_the_joined_query(tmp_path: Path) -> None:
     """store.graph.claim_rows_by_id (claims read alone, actors and documents looked up in memory) gives the
-    rows of claim_rows (the joined query): merges followed, corrections applied, rejected claims left out."""
+    rows of claim_rows (the joined query), as tuples: merges followed, corrections applied, rejected claims
+    left out."""
     from _analysis_helpers import make_year_store
-
     from claimgraph.review import review
-    from claimgraph.store.graph import claim_rows, claim_rows_by_id
+    from claimgraph.store.graph import ClaimRow, claim_rows, claim_rows_by_id
 
     db = make_year_store(tmp_path / "y.db")
     with Store(db) as store:
@@ -196,4 +196,4 @@ def test_whole_store_read_gives_the_rows_of_the_joined_query(tmp_path: Path) -> 
         joined = list(claim_rows(store))
         assert rows[2].id not in {r.id for r in joined}
         assert any(r.object == subject for r in joined) and any(r.modality == "hedged" for r in joined)
-        assert claim_rows_by_id(store) == joined
+        assert [ClaimRow(*t) for t in claim_rows_by_id(store)] == joined

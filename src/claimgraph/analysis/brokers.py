@@ -65,43 +65,25 @@ class _Graph:
         preds = analysis.ontology.predicates
         excluded = w.broker_exclude_types
         facts = analysis.base.facts
-        index: dict[str, int] = {}  # per actor, asked once: its provisional number, -1 when out of the graph
-        names: list[str] = []
-        fa: list[int] = []
-        fb: list[int] = []
-        pos: list[int] = []
-        for i, f in enumerate(facts):
-            s, o = f.subject, f.object
-            if o is None or s == o:
-                continue
-            pdef = preds.get(f.predicate)
-            if pdef is None or pdef.hostile:
-                continue
-            xs = index.get(s)
-            if xs is None:
-                xs = index[s] = -1 if analysis.base.actor(s).type in excluded else len(names)
-                if xs >= 0:
-                    names.append(s)
-            xo = index.get(o)
-            if xo is None:
-                xo = index[o] = -1 if analysis.base.actor(o).type in excluded else len(names)
-                if xo >= 0:
-                    names.append(o)
-            if xs < 0 or xo < 0:
-                continue
-            fa.append(xs)
-            fb.append(xo)
-            pos.append(i)
-        rank = np.empty(len(names), dtype=np.int64)
-        rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
-        a, b = rank[np.array(fa, dtype=np.int64)], rank[np.array(fb, dtype=np.int64)]
+        cols = analysis.columns
+        # the facts that tie two actors of the graph: an object other than the subject, a known predicate that
+        # is not hostile, neither actor of an excluded type (places, publications, identity groups)
+        tying = np.array([(p := preds.get(name)) is not None and not p.hostile for name in cols.predicates],
+                         dtype=bool)
+        out = np.array([analysis.base.actor(v).type in excluded for v in cols.actors], dtype=bool)
+        s_, o_ = cols.subject, cols.object
+        keep = (o_ >= 0) & (s_ != o_) & tying[cols.predicate]
+        keep[keep] &= ~out[s_[keep]] & ~out[o_[keep]]
+        pos = np.flatnonzero(keep)
+        a, b = s_[pos], o_[pos]  # actor codes: they sort as the ids do
+        names = cols.actors
         lo, hi = np.minimum(a, b), np.maximum(a, b)
         code = lo * max(len(names), 1) + hi
         by_edge = np.argsort(code, kind="stable")  # facts grouped by edge, in id order within each
-        fpos = np.array(pos, dtype=np.int64)[by_edge]
+        fpos = pos[by_edge]
         codes, edge_of = np.unique(code[by_edge], return_inverse=True)
         edge_of = edge_of.reshape(-1)
-        strength = self._strength(analysis.columns, fpos, edge_of, len(codes), at, w)
+        strength = self._strength(cols, fpos, edge_of, len(codes), at, w)
         keep = strength > 0
         starts = np.r_[0, np.cumsum(np.bincount(edge_of, minlength=len(codes)))]
         kept = np.flatnonzero(keep)
@@ -109,8 +91,7 @@ class _Graph:
         self.edge_facts = fpos[_ranges(starts[kept], starts[kept + 1] - starts[kept])]
         n_names = max(len(names), 1)
         ends, node_of = np.unique(np.r_[codes[kept] // n_names, codes[kept] % n_names], return_inverse=True)
-        by_rank = sorted(names)
-        self.nodes: list[str] = [by_rank[r] for r in ends.tolist()]
+        self.nodes: list[str] = [names[r] for r in ends.tolist()]
         n_edges = len(kept)
         self.ea, self.eb = node_of[:n_edges], node_of[n_edges:]
         self.es = strength[kept]

@@ -125,7 +125,7 @@ class Analysis:
     ) -> Analysis:
         weights = weights or load_weights()
         ontology = load_ontology()
-        with gc_paused():
+        with gc_paused(keep=True):
             base = load_facts(store, weights)
             if since is not None or as_of is not None:
                 lo, hi = since or date.min, as_of or date.max

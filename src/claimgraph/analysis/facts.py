@@ -6,8 +6,9 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 
@@ -137,35 +138,38 @@ def _event_rows(store: Store, actors: dict[str, ActorRow]) -> Iterator[ClaimRow]
 
 
 def _fact(
-    row: ClaimRow, kind: str, grading: Grading, dates: dict[tuple[str | None, ...], tuple[date, str, str]]
+    row: tuple[Any, ...], kind: str, grading: Grading, dates: dict[tuple[str | None, ...], tuple[date, str, str]]
 ) -> Fact:
-    """`row` as a fact; `dates` memoises the date read from a row's (time, time_end, published): few values."""
-    key = (row.time, row.time_end, row.published)
-    dated = dates.get(key)
+    """A claim row (a tuple in `ClaimRow`'s field order) as a fact; `dates` memoises the date read from a row's
+    (time, time_end, published): there are few distinct ones."""
+    (cid, doc_id, subject, predicate, obj, role, polarity, modality, source, source_kind, cue, time, time_end,
+     place, start, end, text, _ingested, published, _outlet) = row
+    dated = dates.get((time, time_end, published))
     if dated is None:
-        dated = dates[key] = (*fact_date(row), fact_date_text(row))
+        r = ClaimRow(*row)
+        dated = dates[(time, time_end, published)] = (*fact_date(r), fact_date_text(r))
     when, basis, when_text = dated
     return Fact(
-        id=row.id,
+        id=cid,
         kind=kind,
-        doc_id=row.doc_id,
-        subject=row.subject,
-        predicate=row.predicate,
-        object=row.object,
-        role=row.role,
-        polarity=row.polarity,
-        modality=row.modality,
-        source=row.source_name,
-        source_kind=row.source_kind,
-        cue=row.source_cue,
+        doc_id=doc_id,
+        subject=subject,
+        predicate=predicate,
+        object=obj,
+        role=role,
+        polarity=polarity,
+        modality=modality,
+        source=source,
+        source_kind=source_kind,
+        cue=cue,
         when=when,
         basis=basis,
-        place=row.place,
-        start=row.ev_start,
-        end=row.ev_end,
-        text=row.ev_text,
-        credibility=grading.credibility(row),
-        independence=grading.independence(row),
+        place=place,
+        start=start,
+        end=end,
+        text=text,
+        credibility=grading.credibility_of(cid),
+        independence=grading.independence_of(doc_id),
         when_text=when_text,
     )
 
@@ -194,7 +198,7 @@ def load_facts(store: Store, weights: Weights, grading: Grading | None = None) -
     # read memory in order (made in storage order and then sorted, they were scattered: ×3 slower per pass
     # at a million claims)
     facts = [_fact(r, "claim", grading, dates) for r in claim_rows_by_id(store)]
-    facts += [_fact(r, "event", grading, dates) for r in _event_rows(store, actor_table)]
+    facts += [_fact(astuple(r), "event", grading, dates) for r in _event_rows(store, actor_table)]
     actors = {a.id: ActorRef(a.id, a.name, a.type) for a in actor_table.values()}
     unnamed = {a.id for a in actors.values() if not identifiable(a)}
     facts = [f for f in facts if f.subject not in unnamed and f.object not in unnamed]
@@ -203,15 +207,24 @@ def load_facts(store: Store, weights: Weights, grading: Grading | None = None) -
 
 
 @contextmanager
-def gc_paused() -> Iterator[None]:
+def gc_paused(*, keep: bool = False) -> Iterator[None]:
     """Pause the cyclic garbage collector while building the analyses' records. Facts, links and their
     indexes are millions of small objects with no reference cycles; each collector pass walks every one of
-    them again (a third of the load time at 100k claims). Reference counting still frees what is dropped."""
+    them again (a third of the load time at 100k claims). Reference counting still frees what is dropped.
+
+    With `keep`, what was built is kept out of later passes too (`gc.freeze`: moved to the collector's
+    permanent generation, as the analyses' long-lived facts and links are): resumed, the collector would walk
+    every one of them once per generation on its way to the oldest (a second per pass at a million claims).
+    Frozen objects are still freed when dropped; only a reference cycle among them would stay."""
     was = gc.isenabled()
+    if keep and was:
+        gc.collect(1)  # the young generations' garbage first, so that no cycle of it is frozen (small: bounded)
     gc.disable()
     try:
         yield
     finally:
+        if keep:
+            gc.freeze()
         if was:
             gc.enable()
 
@@ -226,26 +239,49 @@ class FactColumns:
     base: np.ndarray  # `Weights.fact_base` (credibility × modality × predicate), before decay
     negated: np.ndarray
     independence: np.ndarray  # a number per independence key: facts with one number are one report
+    actors: tuple[str, ...]  # the subjects and objects, sorted: code → actor id (codes sort as the ids do)
+    subject: np.ndarray  # actor code
+    object: np.ndarray  # actor code; -1 when the fact has no object
+    predicates: tuple[str, ...]  # code → predicate
+    predicate: np.ndarray
 
 
 def fact_columns(facts: Sequence[Fact], weights: Weights) -> FactColumns:
     memo: dict[tuple[float, str, str], float] = {}  # few distinct (credibility, modality, predicate)
     keys: dict[str, int] = {}
+    actor_no: dict[str | None, int] = {None: -1}  # numbered as met, renumbered in id order below
+    pred_no: dict[str, int] = {}
     when: list[int] = []
     base: list[float] = []
     independence: list[int] = []
+    subject: list[int] = []
+    obj: list[int] = []
+    predicate: list[int] = []
     for f in facts:
         when.append(f.when.toordinal() if f.dated else 0)
         key = (f.credibility, f.modality, f.predicate)
         b = memo.get(key)
         base.append(memo.setdefault(key, weights.fact_base(*key)) if b is None else b)
         independence.append(keys.setdefault(f.independence, len(keys)))
+        subject.append(actor_no.setdefault(f.subject, len(actor_no) - 1))
+        obj.append(actor_no.setdefault(f.object, len(actor_no) - 1))
+        predicate.append(pred_no.setdefault(f.predicate, len(pred_no)))
+    del actor_no[None]
+    met = list(actor_no)  # number → id, in order met
+    rank = np.empty(len(met) + 1, dtype=np.int64)
+    rank[np.array(sorted(range(len(met)), key=met.__getitem__), dtype=np.int64)] = np.arange(len(met))
+    rank[-1] = -1  # no object
     return FactColumns(
         when=np.array(when, dtype=np.int64),
         dated=np.array([f.basis != "undated" for f in facts], dtype=bool),
         base=np.array(base, dtype=np.float64),
         negated=np.array([f.polarity == "negated" for f in facts], dtype=bool),
         independence=np.array(independence, dtype=np.int64),
+        actors=tuple(sorted(met)),
+        subject=rank[np.array(subject, dtype=np.int64)],
+        object=rank[np.array(obj, dtype=np.int64)],
+        predicates=tuple(pred_no),
+        predicate=np.array(predicate, dtype=np.int64),
     )
 
 

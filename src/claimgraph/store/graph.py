@@ -5,8 +5,9 @@ the convergence score reads every claim on each run."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
-from operator import attrgetter
+from dataclasses import dataclass, fields, replace
+from operator import itemgetter
+from typing import Any
 
 from .db import Store
 from .reviews import current as reviews_in_force
@@ -59,6 +60,7 @@ LEFT JOIN entity_actor pa ON pa.entity_id = c.place_id
 
 #: Claim fields an analyst's correction replaces in the analyses.
 _CORRECTABLE = ("predicate", "polarity", "modality", "role")
+_FIELD_AT = {f.name: i for i, f in enumerate(fields(ClaimRow))}  # a field's position in a row tuple
 
 
 def claim_rows(
@@ -94,8 +96,9 @@ FROM claims c
 """
 
 
-def claim_rows_by_id(store: Store) -> list[ClaimRow]:
-    """`claim_rows(store)` as a list: the same rows in the same order (by id), read for a whole-store scan.
+def claim_rows_by_id(store: Store) -> list[tuple[Any, ...]]:
+    """`claim_rows(store)` as plain tuples in `ClaimRow`'s field order (`ClaimRow(*t)` is the row): the same
+    rows in the same order (by id), read for a whole-store scan.
 
     The claims table is read alone, in storage order, and each claim's actors and document are looked up in
     memory (one read of the actor map and of the documents, not three index lookups into the store per
@@ -113,7 +116,7 @@ def claim_rows_by_id(store: Store) -> list[ClaimRow]:
     }
     corrected = {k: r.correction for k, r in reviews_in_force(store, "claim").items()
                  if r.verdict == "corrected" and r.correction}
-    rows: list[ClaimRow] = []
+    rows: list[tuple[Any, ...]] = []
     cur = store.conn.cursor()
     cur.row_factory = None  # plain tuples, field order fixed by _PLAIN_CLAIMS_SQL
     sql = _PLAIN_CLAIMS_SQL + " WHERE " + review_condition("claim", None, alias="c")  # rejected: left out
@@ -123,15 +126,21 @@ def claim_rows_by_id(store: Store) -> list[ClaimRow]:
         doc, subject = docs.get(doc_id), actor_of.get(subj)
         if doc is None or subject is None:  # as the inner joins of `claim_rows`
             continue
-        row = ClaimRow(
+        row = (
             cid, doc[0], subject, share(pred, pred), actor_of.get(obj), role and share(role, role),
             share(pol, pol), share(mod, mod), share(sname, sname), share(skind, skind), cue and share(cue, cue),
             t and share(t, t), t_end and share(t_end, t_end), actor_of.get(place), s, e, text, share(at, at),
             doc[1], doc[2],
         )
         fix = corrected.get(cid)
-        rows.append(replace(row, **{k: v for k, v in fix.items() if k in _CORRECTABLE}) if fix else row)
-    rows.sort(key=attrgetter("id"))
+        if fix:  # an analyst's correction stands in the analyses, as in `claim_rows`
+            fixed = list(row)
+            for k, v in fix.items():
+                if k in _CORRECTABLE:
+                    fixed[_FIELD_AT[k]] = v
+            row = tuple(fixed)
+        rows.append(row)
+    rows.sort(key=itemgetter(0))
     return rows
 
 
