@@ -387,7 +387,8 @@ class _Builder:
 
     def build(self, facts: Sequence[Fact]) -> LinkSet:
         preds = self.ontology.predicates
-        put = self.put
+        put, is_group, is_place = self.put, self.is_group, self.is_place  # bound once: called per fact
+        presence_predicates, link_predicates = self.weights.presence_predicates, self.weights.link_predicates
         ties: dict[str, dict[str, PartId]] = defaultdict(dict)  # person → groups (ordered) → member part
         sponsors: dict[str, dict[str, list[Route]]] = defaultdict(dict)
         people: dict[str, dict[str, list[Route]]] = defaultdict(dict)
@@ -401,53 +402,53 @@ class _Builder:
                 continue
             s, o = f.subject, f.object
             if pdef.hostile and o is not None:
-                if self.is_group(s) and self.is_group(o):
-                    put(("hostile", *sorted((s, o))), i)
-                if self.is_place(o):
+                if is_group(s) and is_group(o):
+                    put(("hostile", s, o) if s <= o else ("hostile", o, s), i)
+                if is_place(o):
                     presence[s][o] = put(("at", s, o), i)
-                elif self.is_group(s):
+                elif is_group(s):
                     pid = put(("target", s, o), i)
-                    if self.is_group(o):  # a shared *organisation* target; not "Shia", "Afghans", "civilians"
+                    if is_group(o):  # a shared *organisation* target; not "Shia", "Afghans", "civilians"
                         targets[o].setdefault(s, [(pid,)])
                 if f.place:
                     presence[s][f.place] = put(("at", s, f.place), i)
                 continue
             if o is None:
                 continue
-            if f.predicate in self.weights.presence_predicates and self.is_place(o):
+            if f.predicate in presence_predicates and is_place(o):
                 presence[s][o] = put(("at", s, o), i)
                 continue
             if f.place:
                 for who in (s, o):
                     presence[who][f.place] = put(("at", who, f.place), i)
-            if self.is_group(s) and self.is_group(o):
+            if is_group(s) and is_group(o):
                 if pdef.signal == "direct_tie":
-                    put(("tie", *sorted((s, o))), i)
+                    put(("tie", s, o) if s <= o else ("tie", o, s), i)
                 if pdef.signal == "sponsor":
                     pid = put(("sponsor", s, o), i)
-                    put(("patron", *sorted((s, o))), i)
+                    put(("patron", s, o) if s <= o else ("patron", o, s), i)
                     sponsors[s].setdefault(o, [(pid,)])
                 continue
-            if pdef.signal == "shared_media" and self.is_group(s):
+            if pdef.signal == "shared_media" and is_group(s):
                 pid = put(("media", s, o), i)
                 media[o].setdefault(s, [(pid,)])
                 continue
-            if f.predicate not in self.weights.link_predicates:
+            if f.predicate not in link_predicates:
                 continue
-            if self.is_group(s) != self.is_group(o):
-                person, group = (o, s) if self.is_group(s) else (s, o)
-                if self.is_place(person):
+            if is_group(s) != is_group(o):
+                person, group = (o, s) if is_group(s) else (s, o)
+                if is_place(person):
                     continue
                 pid = put(("member", person, group), i)
                 ties[person][group] = pid
                 people[person].setdefault(group, [(pid,)])
             elif (
-                not self.is_group(s)
-                and not self.is_place(s)
-                and not self.is_place(o)
+                not is_group(s)
+                and not is_place(s)
+                and not is_place(o)
                 and pdef.signal == "direct_tie"
             ):
-                p, q = sorted((s, o))
+                p, q = (s, o) if s <= o else (o, s)
                 meetings[(p, q)] = put(("meet", p, q), i)
         # a link joins two subjects or objects of facts: their ranks in id order code the pairs
         actors = {f.subject for f in facts}
