@@ -68,6 +68,17 @@ def test_brokers_with_a_limit_are_the_head_of_the_full_list(synthetic_db: Path) 
         assert [b.to_json() for b in brokers_of(analysis, limit=25)] == [b.to_json() for b in every[:25]]
 
 
+def test_pairs_with_a_limit_are_the_head_of_the_full_list(synthetic_db: Path) -> None:
+    """Only the pairs scoring at least the limit-th best are sorted: the same head, ties in pair-id order."""
+    with Store(synthetic_db, readonly=True) as store:
+        analysis = Analysis.load(store)
+        every = [p.to_json() for p in analysis.pairs()]
+        scores = [round(p["score"], 9) for p in every]
+        tied = next(k for k in range(1, len(scores)) if scores[k] == scores[k - 1])  # a limit that cuts a tie
+        for limit in (1, 7, tied, 300):
+            assert [p.to_json() for p in analysis.pairs(limit=limit)] == every[:limit]
+
+
 def _random_graph(rng: random.Random, n: int, m: int) -> rx.PyGraph:
     graph = rx.PyGraph(multigraph=False)
     graph.add_nodes_from(range(n))

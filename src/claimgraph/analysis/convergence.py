@@ -195,6 +195,11 @@ class Analysis:
 
         live = np.flatnonzero(compiled.pair_first <= at.toordinal())
         final = np.round(scores.matrix[live, -1], 9)
+        if limit is not None and 0 < limit < len(live):
+            # only pairs scoring at least the limit-th best can be in the top: sort those, not millions
+            kth = np.partition(final, len(final) - limit)[len(final) - limit]
+            near = final >= kth
+            live, final = live[near], final[near]
         ranked = live[np.lexsort((live, -final))]  # best first; ties in pair-id order
         out = []
         for row in ranked[:limit].tolist():
