@@ -15,7 +15,7 @@ import math
 import operator
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import NamedTuple, overload
@@ -252,6 +252,18 @@ class LinkSet:
         return LinkRun(self.flat, self.order)[int(self.offsets[row]) : int(self.offsets[row + 1])]
 
 
+class _Known(dict[str, bool]):
+    """actor id → `test(actor id)`, computed when first asked."""
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self._test = test
+
+    def __missing__(self, actor_id: str) -> bool:
+        value = self[actor_id] = self._test(actor_id)
+        return value
+
+
 class _Builder:
     def __init__(self, base: FactBase, ontology: Ontology, weights: Weights) -> None:
         self.base = base
@@ -267,23 +279,18 @@ class _Builder:
         self.added: list[tuple[int, int, int, int, float, tuple[PartId, ...]]] = []  # `add`ed, not yet a chunk
         self.rank: dict[str, int] = {}
         self.notes: list[str] = []
-        self._group: dict[str, bool] = {}  # per actor, asked once: the build asks for every fact
-        self._place: dict[str, bool] = {}
+        # per actor, asked once: the build asks for every fact
+        self._group = _Known(lambda a: self.type_of(a) in self.weights.pair_types)
+        self._place = _Known(lambda a: self.ontology.is_a(self.type_of(a), "place"))
 
     def type_of(self, actor_id: str) -> str:
         return self.base.actor(actor_id).type
 
     def is_group(self, actor_id: str) -> bool:
-        known = self._group.get(actor_id)
-        if known is None:
-            known = self._group[actor_id] = self.type_of(actor_id) in self.weights.pair_types
-        return known
+        return self._group[actor_id]
 
     def is_place(self, actor_id: str) -> bool:
-        known = self._place.get(actor_id)
-        if known is None:
-            known = self._place[actor_id] = self.ontology.is_a(self.type_of(actor_id), "place")
-        return known
+        return self._place[actor_id]
 
     def put(self, key: PartKey, fact: int) -> PartId:
         """Add the fact at position `fact` to part `key`; the part's id."""
@@ -387,7 +394,8 @@ class _Builder:
 
     def build(self, facts: Sequence[Fact]) -> LinkSet:
         preds = self.ontology.predicates
-        put, is_group, is_place = self.put, self.is_group, self.is_place  # bound once: called per fact
+        # bound once: called per fact (the actor tests as dictionary lookups, with no Python call when known)
+        put, is_group, is_place = self.put, self._group.__getitem__, self._place.__getitem__
         presence_predicates, link_predicates = self.weights.presence_predicates, self.weights.link_predicates
         ties: dict[str, dict[str, PartId]] = defaultdict(dict)  # person → groups (ordered) → member part
         sponsors: dict[str, dict[str, list[Route]]] = defaultdict(dict)
