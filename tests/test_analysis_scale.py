@@ -79,6 +79,27 @@ def test_pairs_with_a_limit_are_the_head_of_the_full_list(synthetic_db: Path) ->
             assert [p.to_json() for p in analysis.pairs(limit=limit)] == every[:limit]
 
 
+def test_a_dropped_analysis_is_freed(synthetic_db: Path) -> None:
+    """Analysis.load freezes what it built (kept out of the collector's passes): that is only safe while its
+    records hold no reference cycle, which the collector would no longer break. Dropped, an analysis and
+    everything asked of it is freed by reference counting."""
+    import gc
+    from datetime import timedelta
+
+    from claimgraph.analysis import changes_of
+
+    with Store(synthetic_db, readonly=True) as store:
+        Analysis.load(store)  # the first load also freezes what the process held before (modules, ontology)
+        before = gc.get_freeze_count()
+        analysis = Analysis.load(store)
+        assert gc.get_freeze_count() - before > 3000  # its facts and links
+        analysis.pairs(limit=5)
+        brokers_of(analysis, limit=5)
+        changes_of(analysis, analysis.as_of() - timedelta(days=90))
+        del analysis
+        assert gc.get_freeze_count() - before < 500
+
+
 def _random_graph(rng: random.Random, n: int, m: int) -> rx.PyGraph:
     graph = rx.PyGraph(multigraph=False)
     graph.add_nodes_from(range(n))

@@ -279,9 +279,11 @@ class _Builder:
         self.added: list[tuple[int, int, int, int, float, tuple[PartId, ...]]] = []  # `add`ed, not yet a chunk
         self.rank: dict[str, int] = {}
         self.notes: list[str] = []
-        # per actor, asked once: the build asks for every fact
-        self._group = _Known(lambda a: self.type_of(a) in self.weights.pair_types)
-        self._place = _Known(lambda a: self.ontology.is_a(self.type_of(a), "place"))
+        # per actor, asked once: the build asks for every fact (the tests refer to no `self`: no reference
+        # cycle, which would keep the facts alive once `Analysis.load` has frozen them)
+        actor, pair_types, is_a = base.actor, weights.pair_types, ontology.is_a
+        self._group = _Known(lambda a: actor(a).type in pair_types)
+        self._place = _Known(lambda a: is_a(actor(a).type, "place"))
 
     def type_of(self, actor_id: str) -> str:
         return self.base.actor(actor_id).type
