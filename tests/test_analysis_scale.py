@@ -68,6 +68,38 @@ def test_brokers_with_a_limit_are_the_head_of_the_full_list(synthetic_db: Path) 
         assert [b.to_json() for b in brokers_of(analysis, limit=25)] == [b.to_json() for b in every[:25]]
 
 
+def test_pairs_with_a_limit_are_the_head_of_the_full_list(synthetic_db: Path) -> None:
+    """Only the pairs scoring at least the limit-th best are sorted: the same head, ties in pair-id order."""
+    with Store(synthetic_db, readonly=True) as store:
+        analysis = Analysis.load(store)
+        every = [p.to_json() for p in analysis.pairs()]
+        scores = [round(p["score"], 9) for p in every]
+        tied = next(k for k in range(1, len(scores)) if scores[k] == scores[k - 1])  # a limit that cuts a tie
+        for limit in (1, 7, tied, 300):
+            assert [p.to_json() for p in analysis.pairs(limit=limit)] == every[:limit]
+
+
+def test_a_dropped_analysis_is_freed(synthetic_db: Path) -> None:
+    """Analysis.load freezes what it built (kept out of the collector's passes): that is only safe while its
+    records hold no reference cycle, which the collector would no longer break. Dropped, an analysis and
+    everything asked of it is freed by reference counting."""
+    import gc
+    from datetime import timedelta
+
+    from claimgraph.analysis import changes_of
+
+    with Store(synthetic_db, readonly=True) as store:
+        Analysis.load(store)  # the first load also freezes what the process held before (modules, ontology)
+        before = gc.get_freeze_count()
+        analysis = Analysis.load(store)
+        assert gc.get_freeze_count() - before > 3000  # its facts and links
+        analysis.pairs(limit=5)
+        brokers_of(analysis, limit=5)
+        changes_of(analysis, analysis.as_of() - timedelta(days=90))
+        del analysis
+        assert gc.get_freeze_count() - before < 500
+
+
 def _random_graph(rng: random.Random, n: int, m: int) -> rx.PyGraph:
     graph = rx.PyGraph(multigraph=False)
     graph.add_nodes_from(range(n))
@@ -173,3 +205,27 @@ def test_broker_graph_and_bridging_of_every_node_equal_the_per_node_functions(sy
         top = broker_module._top_sides(sides, analysis.weights.broker_max_sides)
         expected = broker_module._bridging(sides, top, adj) if len(sides) > 1 else 0.0
         assert every[i] == pytest.approx(expected, abs=1e-9), v
+
+
+def test_whole_store_read_gives_the_rows_of_the_joined_query(tmp_path: Path) -> None:
+    """store.graph.claim_rows_by_id (claims read alone, actors and documents looked up in memory) gives the
+    rows of claim_rows (the joined query), as tuples: merges followed, corrections applied, rejected claims
+    left out."""
+    from _analysis_helpers import make_year_store
+    from claimgraph.review import review
+    from claimgraph.store.graph import ClaimRow, claim_rows, claim_rows_by_id
+
+    db = make_year_store(tmp_path / "y.db")
+    with Store(db) as store:
+        rows = list(claim_rows(store))
+        assert len(rows) > 3
+        subject = rows[0].subject
+        other = next(r.object for r in rows if r.object and r.object != subject)
+        with store.conn:  # what a merge judgement writes
+            store.conn.execute("INSERT INTO merges(entity_id, actor_id) VALUES (?, ?)", (other, subject))
+        review(store, rows[1].id, "corrected", reviewer="ana", correction={"modality": "hedged"})
+        review(store, rows[2].id, "rejected", reviewer="ana")
+        joined = list(claim_rows(store))
+        assert rows[2].id not in {r.id for r in joined}
+        assert any(r.object == subject for r in joined) and any(r.modality == "hedged" for r in joined)
+        assert [ClaimRow(*t) for t in claim_rows_by_id(store)] == joined

@@ -18,7 +18,6 @@ the per-node functions (`_sides`, `_bridging`, `_route`), which tests hold the a
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
 from datetime import date
 
 import numpy as np
@@ -27,7 +26,7 @@ from scipy import sparse
 
 from ..store import Store
 from .convergence import Analysis
-from .facts import evidence, gc_paused
+from .facts import FactColumns, evidence, gc_paused
 from .types import Bridge, Broker, Evidence, Fact
 from .weights import Weights
 
@@ -66,43 +65,25 @@ class _Graph:
         preds = analysis.ontology.predicates
         excluded = w.broker_exclude_types
         facts = analysis.base.facts
-        index: dict[str, int] = {}  # per actor, asked once: its provisional number, -1 when out of the graph
-        names: list[str] = []
-        fa: list[int] = []
-        fb: list[int] = []
-        pos: list[int] = []
-        for i, f in enumerate(facts):
-            s, o = f.subject, f.object
-            if o is None or s == o:
-                continue
-            pdef = preds.get(f.predicate)
-            if pdef is None or pdef.hostile:
-                continue
-            xs = index.get(s)
-            if xs is None:
-                xs = index[s] = -1 if analysis.base.actor(s).type in excluded else len(names)
-                if xs >= 0:
-                    names.append(s)
-            xo = index.get(o)
-            if xo is None:
-                xo = index[o] = -1 if analysis.base.actor(o).type in excluded else len(names)
-                if xo >= 0:
-                    names.append(o)
-            if xs < 0 or xo < 0:
-                continue
-            fa.append(xs)
-            fb.append(xo)
-            pos.append(i)
-        rank = np.empty(len(names), dtype=np.int64)
-        rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
-        a, b = rank[np.array(fa, dtype=np.int64)], rank[np.array(fb, dtype=np.int64)]
+        cols = analysis.columns
+        # the facts that tie two actors of the graph: an object other than the subject, a known predicate that
+        # is not hostile, neither actor of an excluded type (places, publications, identity groups)
+        tying = np.array([(p := preds.get(name)) is not None and not p.hostile for name in cols.predicates],
+                         dtype=bool)
+        out = np.array([analysis.base.actor(v).type in excluded for v in cols.actors], dtype=bool)
+        s_, o_ = cols.subject, cols.object
+        keep = (o_ >= 0) & (s_ != o_) & tying[cols.predicate]
+        keep[keep] &= ~out[s_[keep]] & ~out[o_[keep]]
+        pos = np.flatnonzero(keep)
+        a, b = s_[pos], o_[pos]  # actor codes: they sort as the ids do
+        names = cols.actors
         lo, hi = np.minimum(a, b), np.maximum(a, b)
         code = lo * max(len(names), 1) + hi
         by_edge = np.argsort(code, kind="stable")  # facts grouped by edge, in id order within each
-        fpos = np.array(pos, dtype=np.int64)[by_edge]
+        fpos = pos[by_edge]
         codes, edge_of = np.unique(code[by_edge], return_inverse=True)
         edge_of = edge_of.reshape(-1)
-        strength = self._strength(facts, fpos, edge_of, len(codes), at, w)
+        strength = self._strength(cols, fpos, edge_of, len(codes), at, w)
         keep = strength > 0
         starts = np.r_[0, np.cumsum(np.bincount(edge_of, minlength=len(codes)))]
         kept = np.flatnonzero(keep)
@@ -110,8 +91,7 @@ class _Graph:
         self.edge_facts = fpos[_ranges(starts[kept], starts[kept + 1] - starts[kept])]
         n_names = max(len(names), 1)
         ends, node_of = np.unique(np.r_[codes[kept] // n_names, codes[kept] % n_names], return_inverse=True)
-        by_rank = sorted(names)
-        self.nodes: list[str] = [by_rank[r] for r in ends.tolist()]
+        self.nodes: list[str] = [names[r] for r in ends.tolist()]
         n_edges = len(kept)
         self.ea, self.eb = node_of[:n_edges], node_of[n_edges:]
         self.es = strength[kept]
@@ -127,34 +107,31 @@ class _Graph:
 
     @staticmethod
     def _strength(
-        facts: Sequence[Fact], fpos: np.ndarray, edge_of: np.ndarray, n: int, at: date, w: Weights
+        cols: FactColumns, fpos: np.ndarray, edge_of: np.ndarray, n: int, at: date, w: Weights
     ) -> np.ndarray:
         """`facts.strength` of every edge's facts on `at`, with numpy."""
-        weight = np.zeros(len(fpos))
-        indep_code: dict[str, int] = {}
-        indep = np.zeros(len(fpos), dtype=np.int64)
-        fact_base: dict[tuple[float, str, str], float] = {}
+        # `facts.fact_weight` of each fact: the same float operations, so the same strengths (the decay
+        # 0.5 ** (age / half_life) in Python floats, once per distinct age; the product with numpy)
+        b = cols.base[fpos]
+        dated = cols.dated[fpos]
+        age = at.toordinal() - cols.when[fpos]
+        ages, age_at = np.unique(np.where(dated, age, 0), return_inverse=True)
         half_life = w.half_life_days
-        for j, f in enumerate(map(facts.__getitem__, fpos.tolist())):
-            # `facts.fact_weight`, written out: the same float operations, so the same strengths
-            key = (f.credibility, f.modality, f.predicate)
-            b = fact_base.get(key)
-            if b is None:
-                b = fact_base[key] = w.fact_base(*key)
-            if f.dated:
-                b = 0.0 if f.when > at else b * 0.5 ** ((at - f.when).days / half_life)
-            weight[j] = -b if f.negated else b
-            indep[j] = indep_code.setdefault(f.independence, len(indep_code))
+        decay = np.array([0.5 ** (a / half_life) for a in ages.tolist()], dtype=np.float64)
+        b = np.where(dated, np.where(age < 0, 0.0, b * decay[age_at.reshape(-1)]), b)
+        weight = np.where(cols.negated[fpos], -b, b)
+        indep = cols.independence[fpos]
+        n_keys = int(indep.max()) + 1 if indep.size else 0
         # per edge and independent report the strongest fact; reports in order of first appearance
         out = np.zeros(n)
         for sign in (1.0, -1.0):
             m = weight * sign > 0
-            key = edge_of[m] * (len(indep_code) + 1) + indep[m]
+            key = edge_of[m] * (n_keys + 1) + indep[m]
             groups, first, inverse = np.unique(key, return_index=True, return_inverse=True)
             best = np.zeros(len(groups))
             np.maximum.at(best, inverse.reshape(-1), weight[m] * sign)
             order = np.argsort(first, kind="stable")
-            out += sign * _noisy_or_by(groups[order] // (len(indep_code) + 1), best[order], n)
+            out += sign * _noisy_or_by(groups[order] // (n_keys + 1), best[order], n)
         return out
 
     def facts_of(self, e: int) -> tuple[Fact, ...]:

@@ -26,7 +26,7 @@ from ..errors import UsageError
 from ..ontology import Ontology, load_ontology
 from ..store import Store
 from .engine import Compiled, compile_set, evaluate
-from .facts import FactBase, evidence, gc_paused, load_facts, noisy_or, strength
+from .facts import FactBase, FactColumns, evidence, fact_columns, gc_paused, load_facts, noisy_or, strength
 from .links import Link, LinkSet, PartId, build_links
 from .types import Evidence, Fact, PairScore, Signal, WindowScore
 from .weights import Weights, load_weights
@@ -125,7 +125,7 @@ class Analysis:
     ) -> Analysis:
         weights = weights or load_weights()
         ontology = load_ontology()
-        with gc_paused():
+        with gc_paused(keep=True):
             base = load_facts(store, weights)
             if since is not None or as_of is not None:
                 lo, hi = since or date.min, as_of or date.max
@@ -153,7 +153,12 @@ class Analysis:
     def compiled(self) -> Compiled:
         """Every link in index arrays, built on first use and shared by `pairs` and `changes`."""
         with gc_paused():
-            return compile_set(self.links, self.weights)
+            return compile_set(self.links, self.weights, self.columns)
+
+    @cached_property
+    def columns(self) -> FactColumns:
+        """What the scores read of each fact (`links.facts`, the same list as `base.facts`), as arrays."""
+        return fact_columns(self.links.facts, self.weights)
 
     def evaluate_all(self, as_of: date | None = None) -> np.ndarray:
         """Every linked pair's score on `as_of` (pairs in `compiled.pairs` order), without evidence."""
@@ -190,6 +195,11 @@ class Analysis:
 
         live = np.flatnonzero(compiled.pair_first <= at.toordinal())
         final = np.round(scores.matrix[live, -1], 9)
+        if limit is not None and 0 < limit < len(live):
+            # only pairs scoring at least the limit-th best can be in the top: sort those, not millions
+            kth = np.partition(final, len(final) - limit)[len(final) - limit]
+            near = final >= kth
+            live, final = live[near], final[near]
         ranked = live[np.lexsort((live, -final))]  # best first; ties in pair-id order
         out = []
         for row in ranked[:limit].tolist():

@@ -34,6 +34,14 @@ class Grading(Protocol):
         """A key shared by claims that are one report (same document, copy, same original source)."""
         ...
 
+    def credibility_of(self, claim_id: str) -> float:
+        """`credibility` of the claim with this id (a whole-store read has no `ClaimRow`s)."""
+        ...
+
+    def independence_of(self, doc_id: str) -> str:
+        """`independence` of a claim in this document."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class NeutralGrading:
@@ -46,6 +54,12 @@ class NeutralGrading:
 
     def independence(self, row: ClaimRow) -> str:
         return row.doc_id
+
+    def credibility_of(self, claim_id: str) -> float:
+        return self.default
+
+    def independence_of(self, doc_id: str) -> str:
+        return doc_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,14 +78,20 @@ class StoredGrading:
     default: float
 
     def credibility(self, row: ClaimRow) -> float:
-        grade = self.grades.get(row.id)
+        return self.credibility_of(row.id)
+
+    def independence(self, row: ClaimRow) -> str:
+        return self.independence_of(row.doc_id)
+
+    def credibility_of(self, claim_id: str) -> float:
+        grade = self.grades.get(claim_id)
         if grade is None:
             return self.default
         cred, rel = grade
         return self.credibility_values.get(cred, self.default) * self.reliability_values.get(rel, 1.0)
 
-    def independence(self, row: ClaimRow) -> str:
-        return self.groups.get(row.doc_id, row.doc_id)
+    def independence_of(self, doc_id: str) -> str:
+        return self.groups.get(doc_id, doc_id)
 
 
 def grading_for(store: Store, weights: Weights) -> Grading:

@@ -15,6 +15,7 @@ from datetime import date
 
 import numpy as np
 
+from .facts import FactColumns, fact_columns
 from .links import Link, LinkRun, LinkSet, PartId
 from .types import Fact
 from .weights import Weights
@@ -71,12 +72,25 @@ def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
 
 
 def _first_use(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """`raw` renumbered 0, 1, … in order of first occurrence; and the raw value of each new number."""
-    values, first, inverse = np.unique(raw, return_index=True, return_inverse=True)
-    by_first = np.argsort(first, kind="stable")
-    new = np.empty(len(values), dtype=np.int64)
-    new[by_first] = np.arange(len(values))
-    return new[inverse.reshape(-1)], values[by_first]
+    """`raw` (numbers 0 … n-1) renumbered 0, 1, … in order of first occurrence; and the raw value of each new
+    number. Each value's first position is found by addressing, not by sorting `raw` (tens of millions of
+    part references at a million claims): linear, and only the distinct values are sorted."""
+    n = int(raw.max()) + 1 if raw.size else 0
+    first = np.full(n, raw.size, dtype=np.int64)
+    np.minimum.at(first, raw, np.arange(raw.size, dtype=np.int64))
+    present = np.flatnonzero(first < raw.size)
+    by_first = present[np.argsort(first[present])]  # first positions are distinct: no ties
+    new = np.empty(n, dtype=np.int64)
+    new[by_first] = np.arange(len(by_first), dtype=np.int64)
+    return new[raw], by_first
+
+
+def _distinct(values: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """`np.unique(values, return_inverse=True)` for numbers 0 … n-1, by marking instead of sorting."""
+    seen = np.zeros(n, dtype=bool)
+    seen[values] = True
+    rank = np.cumsum(seen) - 1
+    return np.flatnonzero(seen), rank[values]
 
 
 def _add_fact(f: Fact, weights: Weights, fact_base: dict[tuple[float, str, str], float], when: list,
@@ -92,11 +106,12 @@ def _add_fact(f: Fact, weights: Weights, fact_base: dict[tuple[float, str, str],
     sign.append(-1 if f.negated else 1)
 
 
-def compile_set(link_set: LinkSet, weights: Weights) -> Compiled:
+def compile_set(link_set: LinkSet, weights: Weights, columns: FactColumns | None = None) -> Compiled:
     """`compile_links` of every link in `link_set`, from its index arrays: the same arrays, numbered the same
     way (parts in order of first use, reports in order of first use within the parts), built with numpy
     instead of a dictionary lookup per link and per fact: one pass over the links in the order they were
-    built, then gathers. Linear in links and facts; tests hold it equal to `compile_links`."""
+    built, then gathers. Linear in links and facts; tests hold it equal to `compile_links`. `columns` are
+    `fact_columns(link_set.facts, weights)`, when the caller has them."""
     table, order = link_set.flat, link_set.order
     kinds = sorted(weights.signals)
     kind_id = {k: i for i, k in enumerate(kinds)}
@@ -112,26 +127,18 @@ def compile_set(link_set: LinkSet, weights: Weights) -> Compiled:
     sizes = link_set.part_offsets[part_raw + 1] - link_set.part_offsets[part_raw]
     rows_pos = link_set.part_facts[_ranges(link_set.part_offsets[part_raw], sizes)]
     rp = np.repeat(np.arange(n_parts), sizes)
-    used, rf = np.unique(rows_pos, return_inverse=True)
-    rf = rf.reshape(-1)
-    facts = link_set.facts
-    when: list[float] = []
-    base: list[float] = []
-    sign: list[int] = []
-    indep_code: dict[str, int] = {}
-    indep: list[int] = []
-    fact_base: dict[tuple[float, str, str], float] = {}  # few distinct (credibility, modality, predicate)
-    for f in map(facts.__getitem__, used.tolist()):
-        _add_fact(f, weights, fact_base, when, base, sign)
-        indep.append(indep_code.setdefault(f.independence, len(indep_code)))
-    ri, _ = _first_use(np.array(indep, dtype=np.int64)[rf]) if rf.size else (rf, None)
+    used, rf = _distinct(rows_pos, len(link_set.facts))
+    cols = columns if columns is not None else fact_columns(link_set.facts, weights)
+    when = np.where(cols.dated[used], cols.when[used].astype(np.float64), -np.inf)
+    sign = np.where(cols.negated[used], -1, 1).astype(np.int64)
+    ri, _ = _first_use(cols.independence[used][rf]) if rf.size else (rf, None)
     n_indep = int(ri.max()) + 1 if ri.size else 0
     return _assemble(
         pairs=link_set.pairs,
         links=LinkRun(table, order),
         offsets=link_set.offsets,
         rows=(rp, rf, ri, n_indep),
-        fact=(np.array(when, dtype=np.float64), np.array(base, dtype=np.float64), np.array(sign, dtype=np.int64)),
+        fact=(when, cols.base[used], sign),
         link=(n_of, l_parts, kind_built[order], factor_built[order]),
         kinds=kinds,
         weights=weights,
@@ -254,13 +261,7 @@ def evaluate(c: Compiled, dates: Sequence[date]) -> Scores:
     t = np.array([d.toordinal() for d in dates], dtype=np.float64)
     if not c.links:
         return Scores(c.pairs, list(dates), np.zeros((len(c.pairs), len(t))), np.zeros(0), c.links)
-    age = np.where(c.fact_timeless[:, None], 0.0, t[None, :] - c.fact_when[:, None])
-    fact_w = np.where(age >= 0, c.fact_base[:, None] * 0.5 ** (np.maximum(age, 0) / c.half_life), 0.0)
-    part_val = np.zeros((c.n_parts, len(t)))
-    for s, f_, starts, pstarts, parts in c.part_groups:
-        group_max = np.maximum.reduceat(fact_w[f_], starts, axis=0)  # strongest fact per report
-        miss = np.multiply.reduceat(1.0 - np.clip(group_max, 0.0, 1.0), pstarts, axis=0)
-        part_val[parts] += s * (1.0 - miss)
+    part_val = _part_values(c, t)
     matrix = np.zeros((len(c.pairs), len(t)))
     link_last = np.empty(len(c.factor))
     for lo, hi in _blocks(c.offsets, _BLOCK):
@@ -278,6 +279,26 @@ def _blocks(offsets: np.ndarray, size: int) -> list[tuple[int, int]]:
     n = int(offsets[-1])
     cuts = np.unique(np.r_[0, offsets[np.searchsorted(offsets, np.arange(size, n, size))], n])
     return list(zip(cuts[:-1].tolist(), cuts[1:].tolist(), strict=True))
+
+
+def _part_values(c: Compiled, t: np.ndarray) -> np.ndarray:
+    """Every part's strength on every date in `t`, computed a block of about _BLOCK (part, fact) rows at a time
+    (whole parts): each fact's weight per date, the strongest fact per report, reports noisy-or'd, denials
+    subtracted. Done for every fact at once, the temporaries (facts × dates) outgrew the caches at a
+    million claims and cost more per fact than at 100k."""
+    part_val = np.zeros((c.n_parts, len(t)))
+    for s, f_, starts, pstarts, parts in c.part_groups:
+        part_at = np.r_[starts[pstarts], len(f_)]  # part q's rows are f_[part_at[q]:part_at[q + 1]]
+        for lo, hi in _blocks(part_at, _BLOCK):
+            q0, q1 = (int(q) for q in np.searchsorted(part_at, [lo, hi]))
+            g0, g1 = int(pstarts[q0]), int(pstarts[q1]) if q1 < len(pstarts) else len(starts)
+            f = f_[lo:hi]
+            age = np.where(c.fact_timeless[f, None], 0.0, t[None, :] - c.fact_when[f, None])
+            fact_w = np.where(age >= 0, c.fact_base[f, None] * 0.5 ** (np.maximum(age, 0) / c.half_life), 0.0)
+            group_max = np.maximum.reduceat(fact_w, starts[g0:g1] - lo, axis=0)  # strongest fact per report
+            miss = np.multiply.reduceat(1.0 - np.clip(group_max, 0.0, 1.0), pstarts[q0:q1] - g0, axis=0)
+            part_val[parts[q0:q1]] += s * (1.0 - miss)
+    return part_val
 
 
 def _score_block(c: Compiled, part_val: np.ndarray, matrix: np.ndarray, lo: int, hi: int) -> np.ndarray:

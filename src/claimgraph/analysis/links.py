@@ -15,7 +15,7 @@ import math
 import operator
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import NamedTuple, overload
@@ -171,6 +171,32 @@ class LinkTable(Sequence[Link]):
         )
 
 
+class PartFacts(Sequence[tuple[Fact, ...]]):
+    """Each part's facts, `parts[i]` made when read from the part index (a million claims have over a
+    million parts; the analyses read the facts of a few: the top pairs' evidence, `changes`' alerts)."""
+
+    __slots__ = ("_facts", "_at", "_pos")
+
+    def __init__(self, facts: Sequence[Fact], part_facts: np.ndarray, part_offsets: np.ndarray) -> None:
+        self._facts = facts
+        self._pos = part_facts
+        self._at = part_offsets
+
+    def __len__(self) -> int:
+        return len(self._at) - 1
+
+    @overload
+    def __getitem__(self, i: int) -> tuple[Fact, ...]: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[tuple[Fact, ...]]: ...
+    def __getitem__(self, i: int | slice) -> tuple[Fact, ...] | list[tuple[Fact, ...]]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        i = range(len(self))[i]  # negative indices; IndexError when out of range
+        lo, hi = int(self._at[i]), int(self._at[i + 1])
+        return tuple(map(self._facts.__getitem__, self._pos[lo:hi].tolist()))
+
+
 class PairLinks(Mapping[tuple[str, str], list[Link]]):
     """(a, b) → the pair's links in the order they were built; pairs iterate in id order."""
 
@@ -206,7 +232,7 @@ class LinkSet:
     offsets: np.ndarray  # pair row i's links are order[offsets[i]:offsets[i + 1]]
     pair_codes: np.ndarray  # sorted: rank(a) × len(actors) + rank(b)
     actors: tuple[str, ...]  # sorted actor ids: rank → id
-    parts: tuple[tuple[Fact, ...], ...]
+    parts: PartFacts
     part_keys: tuple[PartKey, ...]
     part_facts: np.ndarray  # positions in `facts` of each part's facts, part after part
     part_offsets: np.ndarray  # part i's are part_facts[part_offsets[i]:part_offsets[i + 1]]
@@ -226,6 +252,18 @@ class LinkSet:
         return LinkRun(self.flat, self.order)[int(self.offsets[row]) : int(self.offsets[row + 1])]
 
 
+class _Known(dict[str, bool]):
+    """actor id → `test(actor id)`, computed when first asked."""
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self._test = test
+
+    def __missing__(self, actor_id: str) -> bool:
+        value = self[actor_id] = self._test(actor_id)
+        return value
+
+
 class _Builder:
     def __init__(self, base: FactBase, ontology: Ontology, weights: Weights) -> None:
         self.base = base
@@ -241,23 +279,20 @@ class _Builder:
         self.added: list[tuple[int, int, int, int, float, tuple[PartId, ...]]] = []  # `add`ed, not yet a chunk
         self.rank: dict[str, int] = {}
         self.notes: list[str] = []
-        self._group: dict[str, bool] = {}  # per actor, asked once: the build asks for every fact
-        self._place: dict[str, bool] = {}
+        # per actor, asked once: the build asks for every fact (the tests refer to no `self`: no reference
+        # cycle, which would keep the facts alive once `Analysis.load` has frozen them)
+        actor, pair_types, is_a = base.actor, weights.pair_types, ontology.is_a
+        self._group = _Known(lambda a: actor(a).type in pair_types)
+        self._place = _Known(lambda a: is_a(actor(a).type, "place"))
 
     def type_of(self, actor_id: str) -> str:
         return self.base.actor(actor_id).type
 
     def is_group(self, actor_id: str) -> bool:
-        known = self._group.get(actor_id)
-        if known is None:
-            known = self._group[actor_id] = self.type_of(actor_id) in self.weights.pair_types
-        return known
+        return self._group[actor_id]
 
     def is_place(self, actor_id: str) -> bool:
-        known = self._place.get(actor_id)
-        if known is None:
-            known = self._place[actor_id] = self.ontology.is_a(self.type_of(actor_id), "place")
-        return known
+        return self._place[actor_id]
 
     def put(self, key: PartKey, fact: int) -> PartId:
         """Add the fact at position `fact` to part `key`; the part's id."""
@@ -361,7 +396,9 @@ class _Builder:
 
     def build(self, facts: Sequence[Fact]) -> LinkSet:
         preds = self.ontology.predicates
-        put = self.put
+        # bound once: called per fact (the actor tests as dictionary lookups, with no Python call when known)
+        put, is_group, is_place = self.put, self._group.__getitem__, self._place.__getitem__
+        presence_predicates, link_predicates = self.weights.presence_predicates, self.weights.link_predicates
         ties: dict[str, dict[str, PartId]] = defaultdict(dict)  # person → groups (ordered) → member part
         sponsors: dict[str, dict[str, list[Route]]] = defaultdict(dict)
         people: dict[str, dict[str, list[Route]]] = defaultdict(dict)
@@ -375,53 +412,53 @@ class _Builder:
                 continue
             s, o = f.subject, f.object
             if pdef.hostile and o is not None:
-                if self.is_group(s) and self.is_group(o):
-                    put(("hostile", *sorted((s, o))), i)
-                if self.is_place(o):
+                if is_group(s) and is_group(o):
+                    put(("hostile", s, o) if s <= o else ("hostile", o, s), i)
+                if is_place(o):
                     presence[s][o] = put(("at", s, o), i)
-                elif self.is_group(s):
+                elif is_group(s):
                     pid = put(("target", s, o), i)
-                    if self.is_group(o):  # a shared *organisation* target; not "Shia", "Afghans", "civilians"
+                    if is_group(o):  # a shared *organisation* target; not "Shia", "Afghans", "civilians"
                         targets[o].setdefault(s, [(pid,)])
                 if f.place:
                     presence[s][f.place] = put(("at", s, f.place), i)
                 continue
             if o is None:
                 continue
-            if f.predicate in self.weights.presence_predicates and self.is_place(o):
+            if f.predicate in presence_predicates and is_place(o):
                 presence[s][o] = put(("at", s, o), i)
                 continue
             if f.place:
                 for who in (s, o):
                     presence[who][f.place] = put(("at", who, f.place), i)
-            if self.is_group(s) and self.is_group(o):
+            if is_group(s) and is_group(o):
                 if pdef.signal == "direct_tie":
-                    put(("tie", *sorted((s, o))), i)
+                    put(("tie", s, o) if s <= o else ("tie", o, s), i)
                 if pdef.signal == "sponsor":
                     pid = put(("sponsor", s, o), i)
-                    put(("patron", *sorted((s, o))), i)
+                    put(("patron", s, o) if s <= o else ("patron", o, s), i)
                     sponsors[s].setdefault(o, [(pid,)])
                 continue
-            if pdef.signal == "shared_media" and self.is_group(s):
+            if pdef.signal == "shared_media" and is_group(s):
                 pid = put(("media", s, o), i)
                 media[o].setdefault(s, [(pid,)])
                 continue
-            if f.predicate not in self.weights.link_predicates:
+            if f.predicate not in link_predicates:
                 continue
-            if self.is_group(s) != self.is_group(o):
-                person, group = (o, s) if self.is_group(s) else (s, o)
-                if self.is_place(person):
+            if is_group(s) != is_group(o):
+                person, group = (o, s) if is_group(s) else (s, o)
+                if is_place(person):
                     continue
                 pid = put(("member", person, group), i)
                 ties[person][group] = pid
                 people[person].setdefault(group, [(pid,)])
             elif (
-                not self.is_group(s)
-                and not self.is_place(s)
-                and not self.is_place(o)
+                not is_group(s)
+                and not is_place(s)
+                and not is_place(o)
                 and pdef.signal == "direct_tie"
             ):
-                p, q = sorted((s, o))
+                p, q = (s, o) if s <= o else (o, s)
                 meetings[(p, q)] = put(("meet", p, q), i)
         # a link joins two subjects or objects of facts: their ranks in id order code the pairs
         actors = {f.subject for f in facts}
@@ -466,10 +503,10 @@ class _Builder:
         if not all(map(operator.le, ids, ids[1:])):  # each part's facts in id order (a store's come sorted)
             for m in self.members:
                 m.sort(key=ids.__getitem__)
-        get = facts.__getitem__
-        parts = tuple(tuple(map(get, m)) for m in self.members)
         sizes = np.fromiter(map(len, self.members), dtype=np.int64, count=len(self.members))
         part_facts = np.fromiter(chain.from_iterable(self.members), dtype=np.int64, count=int(sizes.sum()))
+        part_offsets = np.r_[0, np.cumsum(sizes)].astype(np.int64)
+        facts = tuple(facts)
         empty = np.zeros(0, dtype=np.int64)
         chunks = self.chunks or [(empty, empty, empty, empty, np.zeros(0), empty, empty)]
         cols = [np.concatenate(c) for c in zip(*chunks, strict=True)]
@@ -488,11 +525,11 @@ class _Builder:
             offsets=np.r_[starts, len(codes)].astype(np.int64),
             pair_codes=codes[order][starts],
             actors=actors,
-            parts=parts,
+            parts=PartFacts(facts, part_facts, part_offsets),
             part_keys=tuple(self.part_keys),
             part_facts=part_facts,
-            part_offsets=np.r_[0, np.cumsum(sizes)].astype(np.int64),
-            facts=tuple(facts),
+            part_offsets=part_offsets,
+            facts=facts,
             notes=tuple(self.notes),
         )
 
