@@ -44,8 +44,8 @@ def _event(start: int, text: str, *, type_: str = "ASSAULT", mode: str = "bombin
 
 def _cand(event: Event, *, refers_back: bool = False, another: bool = False, rank: int = 1,
           family: str = "violent", tolls: tuple[CasualtyReport, ...] = (), generic: bool = False,
-          anchored: bool = True) -> Candidate:
-    return Candidate(event, family, rank, refers_back, another, tolls, generic, anchored)
+          anchored: bool = True, placed: bool = True) -> Candidate:
+    return Candidate(event, family, rank, refers_back, another, tolls, generic, anchored, placed)
 
 
 def test_a_later_definite_mention_joins_with_its_participants_and_spans() -> None:
@@ -58,6 +58,20 @@ def test_a_later_definite_mention_joins_with_its_participants_and_spans() -> Non
     assert merged.perpetrators == (TTP,) and merged.responsibility is Responsibility.CLAIMED
     assert merged.place == BANNU and merged.date is not None and merged.date.value == "2024-05-15"
     assert merged.mentions == (first.evidence, later.evidence)
+
+
+def test_a_claim_placed_only_by_its_paragraph_joins_the_attack_it_claims() -> None:
+    """"… in Khyber Pakhtunkhwa. ¶ The TTP claimed responsibility for the attack. The TTP is an ally of the Afghan
+    Taliban, who seized power in Kabul": Kabul is the paragraph's guess, not where the claimed attack was."""
+    first = _event(0, "A suicide bomber struck a police convoy in Khyber Pakhtunkhwa.", place=KP, killed=12)
+    kabul = Place("Kabul", "Kabul", "Afghanistan", 5, precision="city")
+    later = _event(200, "The TTP claimed responsibility for the attack.", mode="attack", perps=[TTP], place=kabul,
+                   responsibility=Responsibility.CLAIMED)
+    (merged,), _ = merge_events([_cand(first, rank=0), _cand(later, refers_back=True, rank=5, placed=False)])
+    assert merged.place == KP and merged.perpetrators == (TTP,)
+    # placed by its own sentence, the same claim is another incident
+    events, _ = merge_events([_cand(first, rank=0), _cand(later, refers_back=True, rank=5)])
+    assert len(events) == 2
 
 
 def test_an_unanchored_mention_only_joins() -> None:

@@ -46,6 +46,10 @@ class Candidate:
     tolls: tuple[CasualtyReport, ...] = ()  # every toll statement of its sentences
     generic: bool = False  # its mode says only that it happened ("attack", "killing"): a later mention may refine it
     anchored: bool = True  # it names an actor, casualties, a place or a date; else it can only join an incident
+    #: its own sentences name its place (else the place is the one its paragraph names, a guess that gives way
+    #: to the place of the incident it refers back to: "… in Khyber Pakhtunkhwa.¶ The TTP claimed the attack.
+    #: … the Afghan Taliban, who seized power in Kabul")
+    placed: bool = True
 
 
 @dataclass(slots=True)
@@ -63,7 +67,8 @@ class _Group:
         return {r.id for c in self.members for r in c.event.targets}
 
     def place(self) -> Place | None:
-        return _most_specific_place([c.event.place for c in self.members])
+        placed = [c.event.place for c in self.members if c.placed and c.event.place is not None]
+        return _most_specific_place(placed or [c.event.place for c in self.members])
 
     def date(self) -> PartialDate | None:
         return _most_specific_date([c.event.date for c in self.members])
@@ -131,7 +136,11 @@ def compatible(g: _Group, c: Candidate) -> bool:
     e = c.event
     if c.family != g.first.family or c.another:
         return False
-    if not places_compatible(g.place(), e.place) or not dates_compatible(g.date(), e.date):
+    # a claim of the attack just told whose place is only its paragraph's guess ("… the Afghan Taliban, who seized
+    # power in Kabul") is that attack, wherever the guess put it
+    claimed = c.refers_back and not c.placed and e.responsibility in (Responsibility.CLAIMED,
+                                                                        Responsibility.ATTRIBUTED)
+    if not (places_compatible(g.place(), e.place) or claimed) or not dates_compatible(g.date(), e.date):
         return False
     perps, targets = g.perpetrators(), g.targets()
     mine = {r.id for r in e.perpetrators}

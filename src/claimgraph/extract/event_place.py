@@ -477,14 +477,14 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
 
 
 def names_a_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
-                  ctx: ExtractContext, local: LocalFn) -> bool:
-    """Whether the incident's paragraph names a place, known to the index or not ("in the Red Sea"); the
-    dateline does not count."""
+                  ctx: ExtractContext, local: LocalFn, own: bool = False) -> bool:
+    """Whether the incident's paragraph (`own`: its own sentences) names a place, known to the index or not ("in
+    the Red Sea"); the dateline does not count."""
     para_no = parsed[sentences[0]].paragraph
     dateline = find_dateline(ctx.doc.text, ctx.paragraphs)
     skip = dateline.span if dateline else range(0)
-    return any(pn.kind == PLACE for si, ps in enumerate(parsed) if ps.paragraph == para_no or si in sentences
-               for pn in place_names(ps, entities, local, skip))
+    kept = [ps for si, ps in enumerate(parsed) if si in sentences or not own and ps.paragraph == para_no]
+    return any(pn.kind == PLACE for ps in kept for pn in place_names(ps, entities, local, skip))
 
 
 def _weak(pn: PlaceName) -> bool:
