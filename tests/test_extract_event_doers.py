@@ -484,3 +484,13 @@ def test_an_act_that_disrupts_a_groups_work_bears_no_mark() -> None:
     ev = _violent("A bomb exploded outside the aid agency's office in Kabul, killing four people. The attack "
                   "disrupted the work of the United Nations in the city.")
     assert "United Nations" not in _perps(ev), _perps(ev)
+
+
+@pytest.mark.parametrize(("text", "doer"), [
+    # the possessor of a relation noun in apposition did nothing here
+    ("Al-Shabaab, al-Qaeda's affiliate in Somalia, attacked a hotel in Mogadishu.", "Al-Shabaab"),
+    ("The Islamic State's regional affiliate, Islamic State Khorasan Province, attacked a rally in Bajaur.",
+     "Islamic State Khorasan Province"),
+])
+def test_the_other_actor_of_an_affiliate_is_no_doer(text: str, doer: str) -> None:
+    assert _perps(_violent(text)) == [doer]

@@ -18,6 +18,11 @@ from .types import ParsedSentence
 LocalFn = Callable[[ParsedSentence, int], int]
 
 
+
+#: nouns that relate one armed actor to another ("X, Y's affiliate"; a unit of Y's is Y's own: "Y's fighters")
+RELATION_NOUNS = frozenset({"affiliate", "ally", "branch", "offshoot", "splinter", "franchise", "partner",
+                            "proxy", "rival", "successor", "faction", "chapter", "wing", "arm", "province"})
+
 class Mentions:
     """Entity mentions of one sentence, by document offset."""
 
@@ -47,6 +52,10 @@ class Mentions:
             t = todo.pop()
             keep.append(t)
             for c in t.children:
+                if c.dep_ == "poss" and t.lemma_.lower() in RELATION_NOUNS and (
+                        t.dep_ == "appos" or any(a.dep_ == "appos" for a in t.children)):
+                    continue  # "Al-Shabaab, al-Qaeda's affiliate", "the Islamic State's affiliate, ISKP": the
+                    # other actor did nothing here
                 if c.dep_ in ("compound", "amod", "nmod", "poss", "appos", "det", "nummod", "flat", "conj",
                               "cc", "case", "punct") or c.dep_ == "pobj" and t.dep_ == "prep":
                     todo.append(c)
