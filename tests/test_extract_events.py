@@ -362,3 +362,12 @@ def test_setting_property_on_fire_is_an_arson(text: str) -> None:
 
     (event,) = [e for e in events_in(text) if e.type == "ASSAULT"]
     assert event.mode == "arson" and event.place is not None
+
+
+@pytest.mark.model
+def test_a_claim_not_made_credits_no_one() -> None:
+    from _events_helpers import events_in
+
+    text = ("Militants killed 30 people in an attack on a village in Borno state on Saturday. Islamic State West Africa "
+            "Province did not immediately claim responsibility.")
+    assert all(e.responsibility.value != "claimed" for e in events_in(text))

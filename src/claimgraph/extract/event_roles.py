@@ -260,7 +260,9 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
             ok = bool(objs & ({"responsibility", "credit"} if lemma != "claim" else cues.claim_objects))
             ok = ok or (lemma in cues.claim_subject_only and not objs and not _children(tok, "ccomp"))
             ok = ok or (lemma == "claim" and tok.tag_ == "VBN")  # "attack claimed by X"
-            if ok and not any(c.lower_ in ("no", "nobody") for s in _subject(tok) for c in [s, *s.children]):
+            # not "no group claimed", "ISWAP did not immediately claim responsibility"
+            if ok and not any(c.dep_ == "neg" for c in tok.children) \
+                    and not any(c.lower_ in ("no", "nobody") for s in _subject(tok) for c in [s, *s.children]):
                 # passive ("claimed by X", "the attack, claimed by X") — not a perfect ("X has claimed")
                 passive = _children(tok, "auxpass", "agent") or tok.tag_ == "VBN" and not _children(tok, "nsubj")
                 for s in _agent(tok) if passive else _subject(tok):
