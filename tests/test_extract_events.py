@@ -368,6 +368,6 @@ def test_setting_property_on_fire_is_an_arson(text: str) -> None:
 def test_a_claim_not_made_credits_no_one() -> None:
     from _events_helpers import events_in
 
-    text = ("Militants killed 30 people in an attack on a village in Borno state on Saturday. Islamic State West Africa "
-            "Province did not immediately claim responsibility.")
+    text = ("Militants killed 30 people in an attack on a village in Borno state on Saturday. Islamic State West "
+            "Africa Province did not immediately claim responsibility.")
     assert all(e.responsibility.value != "claimed" for e in events_in(text))
