@@ -19,10 +19,6 @@ LocalFn = Callable[[ParsedSentence, int], int]
 
 
 
-#: nouns that relate one armed actor to another ("X, Y's affiliate"; a unit of Y's is Y's own: "Y's fighters")
-RELATION_NOUNS = frozenset({"affiliate", "ally", "branch", "offshoot", "splinter", "franchise", "partner",
-                            "proxy", "rival", "successor", "faction", "chapter", "wing", "arm", "province"})
-
 class Mentions:
     """Entity mentions of one sentence, by document offset."""
 
@@ -52,7 +48,7 @@ class Mentions:
             t = todo.pop()
             keep.append(t)
             for c in t.children:
-                if c.dep_ == "poss" and t.lemma_.lower() in RELATION_NOUNS and (
+                if c.dep_ == "poss" and t.lemma_.lower() in relation_nouns() and (
                         t.dep_ == "appos" or any(a.dep_ == "appos" for a in t.children)):
                     continue  # "Al-Shabaab, al-Qaeda's affiliate", "the Islamic State's affiliate, ISKP": the
                     # other actor did nothing here
@@ -88,6 +84,14 @@ class Mentions:
                  and not any(a <= s < b for a, b in away)]
         found.sort(key=lambda x: (x[0], x[1]))
         return [ent for _, _, ent in found]
+
+
+@cache
+def relation_nouns() -> frozenset[str]:
+    """Nouns that relate a group to another (events.yaml `responsibility.relation_nouns`)."""
+    from .count_phrases import events_yaml
+
+    return frozenset(events_yaml()["responsibility"].get("relation_nouns") or ())
 
 
 @cache

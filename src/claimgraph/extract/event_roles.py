@@ -31,7 +31,7 @@ from ..records import Document, Entity, EntityRef, Responsibility, Source, Sourc
 from . import event_doers as doers
 from . import event_suspects as suspects
 from .event_lexicon import EventLexicon
-from .event_mentions import RELATION_NOUNS, LocalFn
+from .event_mentions import LocalFn, relation_nouns
 from .event_mentions import Mentions as _Mentions
 from .quantities import cue_kind
 from .types import ExtractContext, ParsedSentence
@@ -164,7 +164,7 @@ def _appositive_relations(head: Token) -> list[Token]:
     "an ally of al-Qaeda", "a splinter of the TTP", "al-Qaeda's affiliate in Somalia" relate the subject to
     another actor, who did nothing here."""
     return [p for a in head.children if a.dep_ == "appos" for p in a.children
-            if p.dep_ == "prep" or p.dep_ == "poss" and a.lemma_.lower() in RELATION_NOUNS]
+            if p.dep_ == "prep" or p.dep_ == "poss" and a.lemma_.lower() in relation_nouns()]
 
 
 # Types NER gives a person's name it does not know ("A man named Abdul Razak Ali Artan": GPE)
