@@ -40,6 +40,7 @@ def answer_denials(claims: Sequence[Claim], parsed: Sequence[ParsedSentence], in
     """`claims` with each denied allegation restored to its accuser's word and its denial added beside it."""
     verbs = frozenset(disclaim)
     out = list(claims)
+    added: set[str] = set()  # the denials made here: never an allegation of another denial
     spoken_for = _capitals(ctx, entities)
     for si, ps in enumerate(parsed):
         for tok in ps.sent:
@@ -58,9 +59,9 @@ def answer_denials(claims: Sequence[Claim], parsed: Sequence[ParsedSentence], in
             lo, hi = parsed[near[0]].start, parsed[near[-1]].end
             at = ps.start + tok.idx - ps.sent[0].idx
             cue = Span(at, at + len(tok.text), tok.text)
-            for k in range(len(out)):  # the allegations made so far, not the denials added here
+            for k in range(len(out)):
                 c = out[k]
-                if c.subject.id != denier.id or not (lo <= c.evidence.start < hi) or c.source.span == cue:
+                if c.id in added or c.subject.id != denier.id or not (lo <= c.evidence.start < hi):
                     continue
                 if same and c.polarity is Polarity.NEGATED and tok.text in c.cues:
                     # the accuser's claim: the denial's word is not its negation
@@ -77,6 +78,7 @@ def answer_denials(claims: Sequence[Claim], parsed: Sequence[ParsedSentence], in
                                  extractor=ctx.extractor or DENIALS)
                 if not any(_same(d, denial) for d in out):
                     out.append(denial)
+                    added.add(denial.id)
     return out
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..records import Entity
 from .entities import ORG_TYPES, MentionIndex, resolve_reference
+from .name_context import PLACE_OF
 from .triggers import Triggers
 
 _CLAUSE_BREAK = {",", ";", ":", "“", "”", '"', "(", ")", "—"}
@@ -28,9 +29,6 @@ STAND_IN_NOUNS = frozenset({
 #: "fighters loyal to Y", "troops allied with Y": the noun stands for Y
 _LOYAL = {"loyal", "allied", "aligned", "belonging", "answerable", "subordinate"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
-#: place nouns whose "of" names the place ("the town of X")
-_PLACE_OF = {"town", "city", "village", "district", "province", "region", "governorate", "hamlet", "township",
-             "municipality", "suburb", "port"}
 _ACCUSE = {"accuse", "suspect", "charge", "blame", "convict", "indict", "implicate"}
 
 
@@ -117,7 +115,7 @@ class FrameInput:
                 ce = self.np_entity(c)
                 if ce is not None:
                     found.insert(0, ce)
-        if tok.lemma_.lower() in _PLACE_OF:  # "the town of Bojayá": the place the noun is called
+        if tok.lemma_.lower() in PLACE_OF:  # "the town of Bojayá": the place the noun is called
             called = next((e for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                            for p in c.children if p.dep_ == "pobj" and (e := self.entity(p)) is not None
                            and e.type == "place"), None)

@@ -110,7 +110,7 @@ def group_name_before(words: str, phrase: str, following: str, countries: Countr
 _PLACE_DEFINING = frozenset({"stronghold", "bastion", "heartland", "redoubt", "town", "city", "village",
                              "district", "province", "region", "capital", "suburb", "port"})
 #: nouns whose "of" names the place itself ("the town of X"; "a stronghold of X" names its holder)
-_PLACE_OF = frozenset({"town", "city", "village", "district", "province", "region", "suburb", "port",
+PLACE_OF = frozenset({"town", "city", "village", "district", "province", "region", "suburb", "port",
                        "governorate", "hamlet", "township", "municipality"})
 
 
@@ -119,7 +119,7 @@ def _called_place(ent: SpacySpan) -> bool:
     root = ent.root
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
-    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PLACE_OF
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_OF
 
 
 def _defined_as_place(ent: SpacySpan) -> bool:

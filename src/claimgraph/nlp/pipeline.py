@@ -25,7 +25,7 @@ from .attribute_lookup import use_lookup_attribute_ruler
 from .descriptive import DESCRIPTIVE_FACTORY, DESCRIPTIVE_PIPE
 from .gazetteer import Gazetteer, build_gazetteer
 from .lemma_cache import use_cached_lemmatizer
-from .unlisted_names import FIGHTERS_ACRONYM, JOINED_NAME, fighters_acronyms, joined_names
+from .unlisted_names import FIGHTERS_ACRONYM, JOINED_NAME, JOINERS, fighters_acronyms, joined_names
 
 GAZETTEER_PIPE = "claimgraph_gazetteer"
 # spaCy factory names may not contain dots, so the version is an underscore suffix.
@@ -93,11 +93,9 @@ class GazetteerMatcher:
 
 _ALONE = "#alone"  # match key suffix of a name matched only where it stands alone (`_stands_alone`)
 _HYPHENS = {"-", "–", "‐"}
-#: Joiners of romanised Arabic / Urdu / Pashto names ("Lashkar-e-Islam", "Jamaat-ul-Ahrar").
-_JOINERS = {"e", "i", "ul", "ud", "ut", "us", "ur", "al", "el", "wal", "o"}
 
 
-_JOINED = re.compile(r"(?<=\w)-(" + "|".join(sorted(_JOINERS, key=len, reverse=True)) + r")-(?=\w)", re.IGNORECASE)
+_JOINED = re.compile(r"(?<=\w)-(" + "|".join(sorted(JOINERS, key=len, reverse=True)) + r")-(?=\w)", re.IGNORECASE)
 
 
 @cache
@@ -186,15 +184,15 @@ def whole_name(span: Span) -> bool:
     "al-Qaeda-linked" and "LeT" in "LeT–ISKP" are."""
     doc = span.doc
     if span.start >= 2 and doc[span.start - 1].text in _HYPHENS and not doc[span.start - 2].whitespace_ \
-            and not doc[span.start - 1].whitespace_ and doc[span.start - 2].lower_ in _JOINERS:
+            and not doc[span.start - 1].whitespace_ and doc[span.start - 2].lower_ in JOINERS:
         return False
     if span.end + 1 < len(doc) and doc[span.end].text in _HYPHENS and not span[-1].whitespace_ \
-            and not doc[span.end].whitespace_ and doc[span.end + 1].lower_ in _JOINERS:
+            and not doc[span.end].whitespace_ and doc[span.end + 1].lower_ in JOINERS:
         return False  # two names joined by a dash ("LeT–ISKP nexus") are two whole names
     # a name that goes on across a joiner: "Jaish" in "Jaish al Adl", "Al Furqan" in "Ansar Al Furqan"
-    if span.end + 1 < len(doc) and doc[span.end].lower_ in _JOINERS and doc[span.end + 1].is_title:
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in JOINERS and doc[span.end + 1].is_title:
         return False
-    if span.start >= 1 and span[0].lower_ in _JOINERS and doc[span.start - 1].is_title \
+    if span.start >= 1 and span[0].lower_ in JOINERS and doc[span.start - 1].is_title \
             and not doc[span.start - 1].is_sent_start and doc[span.start - 1].lower_ not in ("the", "a", "an"):
         return False
     return True

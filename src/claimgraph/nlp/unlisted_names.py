@@ -17,12 +17,13 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-#: the entity id the acronyms found here carry (`Span.id_`), so later steps know how they were found
+#: the entity ids (`Span.id_`) of the names found here, so later steps know how they were found
 FIGHTERS_ACRONYM = "fighters_acronym"
 JOINED_NAME = "joined_name"
 #: nouns for an armed group's people: an acronym the NER missed that qualifies one names the group
 _FIGHTER_NOUNS = frozenset({"militant", "cadre", "fighter", "rebel", "insurgent", "guerrilla", "guerilla",
-                            "terrorist", "jihadist", "gunman", "operative", "commander", "member"})
+                            "terrorist", "jihadist", "gunman", "operative", "commander", "member", "maoist",
+                            "naxal", "naxalite"})
 _ACRONYM = re.compile(r"[A-Z]{3,8}(?:-[A-Z]{1,3})?")
 
 
@@ -44,14 +45,14 @@ def fighters_acronyms(doc: Doc) -> list[tuple[int, int]]:
                 head = head.head
             if head.dep_ == "prep" and head.lower_ == "of" and doc[i].dep_ in ("pobj", "compound"):
                 head = head.head  # "Maoists of the PLGA"
-            if head.lemma_.lower() in _FIGHTER_NOUNS or head.lower_ in {"maoists", "naxals", "naxalites"}:
+            if head.lemma_.lower() in _FIGHTER_NOUNS or head.lower_.removesuffix("s") in _FIGHTER_NOUNS:
                 out.append((i, j))
         i = j
     return out
 
 
 #: joiners of romanised Arabic, Urdu and Persian names ("Lashkar-e-Taiba", "Jamaat-ul-Ahrar", "Hizb-ut-Tahrir")
-_JOINERS = frozenset({"e", "i", "ul", "ud", "ut", "us", "ur", "al", "el", "wal", "o"})
+JOINERS = frozenset({"e", "i", "ul", "ud", "ut", "us", "ur", "al", "el", "wal", "o"})
 _TRAILING = frozenset({"Pakistan", "Afghanistan", "India", "Bangladesh", "Kashmir", "Hind", "Islami", "Muslimeen"})
 
 
@@ -98,6 +99,6 @@ def _joined_at(doc: Doc, i: int) -> bool:
     if i + 4 >= len(doc):
         return False
     a, h1, j, h2, b = doc[i : i + 5]
-    return a.is_title and a.is_alpha and h1.text == "-" and j.lower_ in _JOINERS and h2.text == "-" \
+    return a.is_title and a.is_alpha and h1.text == "-" and j.lower_ in JOINERS and h2.text == "-" \
         and b.text[:1].isupper() and b.is_alpha and not (a.whitespace_ or h1.whitespace_ or j.whitespace_
                                                          or h2.whitespace_)
