@@ -41,7 +41,7 @@ def answer_denials(claims: Sequence[Claim], parsed: Sequence[ParsedSentence], in
     verbs = frozenset(disclaim)
     out = list(claims)
     added: set[str] = set()  # the denials made here: never an allegation of another denial
-    spoken_for = _capitals(ctx, entities)
+    spoken_for: dict[str, Entity] | None = None  # made at the first denial: most documents have none
     for si, ps in enumerate(parsed):
         for tok in ps.sent:
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
@@ -49,6 +49,8 @@ def answer_denials(claims: Sequence[Claim], parsed: Sequence[ParsedSentence], in
             noun, same = _allegation(tok)
             if noun is None:
                 continue
+            if spoken_for is None:
+                spoken_for = _capitals(ctx, entities)
             denier = _denier(tok, FrameInput(ps.sent, si, ps.start, index, triggers), spoken_for)
             if denier is None:
                 continue

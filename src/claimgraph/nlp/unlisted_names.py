@@ -34,7 +34,10 @@ def fighters_acronyms(doc: Doc) -> list[tuple[int, int]]:
     while i < last:
         t = doc[i]
         j = i + 1
-        if t.is_upper and t.is_alpha and j + 1 < last and doc[j].text == "-" and not t.whitespace_ \
+        if not (t.is_upper and t.is_alpha and len(t) >= 3):  # most tokens: no acronym starts here
+            i = j
+            continue
+        if j + 1 < last and doc[j].text == "-" and not t.whitespace_ \
                 and not doc[j].whitespace_ and doc[j + 1].is_upper and doc[j + 1].is_alpha:
             j += 2  # "ULFA-I", "NSCN-IM"
         text = doc[i:j].text
