@@ -102,7 +102,8 @@ _PLAN_VERBS = frozenset({"plan", "plot", "prepare", "place", "plant", "send", "d
                          "build", "target", "organise", "organize", "mastermind", "orchestrate", "direct"})
 #: Clash nouns whose "between X and Y" names the two sides.
 _CLASH_NOUNS = frozenset({"clash", "clashes", "fighting", "fight", "battle", "battles", "skirmish", "skirmishes",
-                          "firefight", "gunbattle", "shootout", "confrontation", "confrontations", "exchange"})
+                          "firefight", "gunbattle", "shootout", "confrontation", "confrontations", "exchange",
+                          "encounter", "encounters", "gunfight", "gunfights", "firefights", "shootouts"})
 #: How a trigger noun hangs from the verb whose subject does it: "it launched an attack", "they held them
 #: hostage" (the small model makes that "hostage" a conjunct or a predicate of "held").
 _ACT_NOUN_DEPS = frozenset({"dobj", "oprd", "conj", "advcl"})
@@ -365,14 +366,23 @@ def affiliation(sent: Sequence[Token], attacker_nouns: frozenset[str], in_phrase
 
 
 def sides(sent: Sequence[Token], in_phrase: Callable[[Token], list[Entity]], add: AddFn, strength: int) -> None:
-    """The two sides of a clash: "clashes between the army and the KIA", "fighting between X and Y"."""
+    """The sides of a clash: "clashes between the army and the KIA", "fighting between X and Y"; the side a
+    clash was "with" ("killed in an encounter with security forces", "an exchange of fire with the police",
+    "militants clashed with troops")."""
     for tok in sent:
         if tok.lemma_.lower() not in _CLASH_NOUNS and tok.lower_ not in _CLASH_NOUNS:
             continue
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ == "between":
-                for g in _children(prep, "pobj"):
-                    add(strength, in_phrase(g))
+        heads = [tok, *(g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in _children(p, "pobj"))]  # "an exchange of fire with"
+        named = [(prep.lower_, g) for head in heads for prep in head.children
+                 if prep.dep_ == "prep" and (prep.lower_ == "with" or head is tok and prep.lower_ == "between")
+                 for g in _children(prep, "pobj")]
+        verb = tok.head.head if tok.dep_ == "pobj" else None
+        if any(p == "with" for p, _ in named) and verb is not None and _verbal(verb) and not _passive(verb):
+            for s in _children(verb, "nsubj"):  # "The Syrian forces took the town in fierce clashes with X"
+                add(strength, in_phrase(s))
+        for _, g in named:
+            add(strength, in_phrase(g))
 
 
 def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn, claimed: int,

@@ -31,6 +31,9 @@ from .quantities import add
 _STRENGTH = {Responsibility.CLAIMED: 3, Responsibility.ATTRIBUTED: 2, Responsibility.SUSPECTED: 1,
              Responsibility.UNKNOWN: 0}
 _PLACE_RANK = {"city": 0, "district": 1, "province": 2, "region": 3, "country": 4}
+#: Modes of fighting between two sides (a clash, a security operation or "encounter"), whose sides are listed as
+#: perpetrators and targets only in the order the text names them.
+_SIDES_MODES = frozenset({"clash", "operation"})
 _DATE_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2, Precision.DECADE: 3}
 
 
@@ -144,9 +147,15 @@ def compatible(g: _Group, c: Candidate) -> bool:
         return False
     perps, targets = g.perpetrators(), g.targets()
     mine = {r.id for r in e.perpetrators}
-    if perps and mine and not perps & mine and not _claims_it(perps, mine, c):
+    if g.first.event.mode in _SIDES_MODES or e.mode in _SIDES_MODES:
+        # a clash has two sides, each one's attacker and the other's target: "militants were killed in clashes
+        # with Afghan forces ... Taliban militants attacked security forces positions" is one battle
+        sides, mine_sides = perps | targets, mine | {r.id for r in e.targets}
+        if perps and mine and not sides & mine_sides:
+            return False
+    elif perps and mine and not perps & mine and not _claims_it(perps, mine, c):
         return False  # two different named sides doing it
-    if mine & targets or perps & {r.id for r in e.targets}:
+    elif mine & targets or perps & {r.id for r in e.targets}:
         return False  # one mention's attacker is the other's victim
     if c.refers_back:
         return True

@@ -21,6 +21,7 @@ from functools import cache
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..nlp.descriptive import stated_force_country
 from ..records import Entity, Place
 from ..resolve.names import fold
 from ..resolve.place_index import read_data
@@ -443,6 +444,9 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
     context += [pn.within for si in para for pn in names_by_sent[si] if pn.within]
     context += list(dateline.names) if dateline else []
     context += [e.name for e in entities if e.type == "place"]  # the document's other places
+    if country_of is not None:  # whose forces act: "BSF troops ... in Samba sector" is India's Samba, not Angola's
+        context += [c for e in entities if e.kind == "descriptive"
+                    and (c := stated_force_country(e.name, [m.text for m in e.mentions], country_of))]
     resolve = _resolver(ctx, context)
     capital_of = getattr(getattr(ctx.place_resolver, "__self__", None), "capital_of", None)
     rest = [pn for si in para if si not in sentences for pn in names_by_sent[si]]

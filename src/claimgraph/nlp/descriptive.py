@@ -16,8 +16,10 @@ entities of kind "descriptive" and normalises the country.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 
 import yaml
@@ -69,6 +71,32 @@ class Description:
         if country is None or "{demonym}" in self.name and not demonym:
             return self.bare_name
         return self.name.format(country=country, demonym=demonym or country)
+
+
+@cache
+def _force_names() -> tuple[tuple[re.Pattern[str], ...], dict[str, str]]:
+    """The name patterns of state forces with a country, and the terms of forces of one country → that country."""
+    forces = [d for d in load_descriptions() if d.category == "State Forces"]
+    patterns = tuple(re.compile(re.escape(d.name).replace(re.escape("{country}"), "(?P<country>.+)") + "$")
+                     for d in forces if "{country}" in d.name)
+    fixed = {t.lower(): d.country for d in forces if d.country for t in (*d.terms, *d.exact)}
+    return patterns, fixed
+
+
+def stated_force_country(name: str, mentions: Sequence[str], country_of: Callable[[str], str | None]) -> str | None:
+    """The country of a state force when its own words give it: "Military Forces of India" named as "Indian
+    troops", "India's army" or "BSF troops" (a force of one country), not by the document's other names alone
+    ("Police said" in a report that mentions Americans)."""
+    patterns, fixed = _force_names()
+    country = next((m.group("country") for p in patterns if (m := p.match(name))), None)
+    if country is None:
+        return None
+    for text in mentions:
+        words = re.findall(r"[\w'’.-]+", text)
+        if any(fixed.get(w.lower()) == country for w in words) or any(
+                w[:1].isupper() and country_of(w) == country for w in words):
+            return country
+    return None
 
 
 @dataclass(frozen=True, slots=True)

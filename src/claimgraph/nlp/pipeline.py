@@ -79,7 +79,7 @@ class GazetteerMatcher:
                     continue  # "the islamic state" in lower case prose is not a name
                 if not whole_name(span):
                     continue  # "Lashkar" inside "Lashkar-e-Islam" is not Lashkar-e-Taiba
-                if _inside_longer_name(span, self.common):
+                if _inside_longer_name(span, self.common) or _starts_longer_name(span):
                     continue  # "National Liberation Army" inside the NER's "Garo National Liberation Army"
                 key = base.vocab.strings[match_id]
                 if key.endswith(_ALONE):
@@ -176,6 +176,16 @@ def _inside_longer_name(span: Span, common: frozenset[str]) -> bool:
     first = span[0]
     return before.is_title and before.pos_ == "PROPN" and before.ent_iob_ in ("B", "I") \
         and first.ent_iob_ == "I" and before.ent_type_ not in ("NORP", "GPE", "LOC") and before.lower_ not in common
+
+
+def _starts_longer_name(span: Span) -> bool:
+    """Whether the match begins a longer name the NER found of a place, building or person ("Lashkar Gah", the
+    capital of Helmand, is not Lashkar-e-Taiba)."""
+    doc = span.doc
+    if span.end >= len(doc) or span[0].ent_iob_ != "B":
+        return False
+    after = doc[span.end]
+    return after.ent_iob_ == "I" and after.ent_type_ in ("GPE", "LOC", "FAC", "PERSON") and after.is_title
 
 
 def whole_name(span: Span) -> bool:

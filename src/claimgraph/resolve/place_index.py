@@ -56,7 +56,7 @@ REGION = "region"
 ADMIN1 = "admin1"  # a first-level division known only by name (no curated id): a weak province
 PRECISIONS = (CITY, DISTRICT, PROVINCE, COUNTRY, REGION)
 
-_FORMAT = 20  # bump when the row layout or the way rows are built changes
+_FORMAT = 22  # bump when the row layout or the way rows are built changes
 _DATA_FILE = "places.yaml"
 _CITIES = "cities1000.json"
 _RG_CSV = "rg_cities1000.csv"
@@ -263,7 +263,17 @@ def _join_admin_names(cities: dict[str, dict[str, Any]]
             admin2_of[int(c["geonameid"])] = admin2
         if admin1 and c.get("admin1code"):
             votes[(cc, str(c["admin1code"]))][admin1] += 1
-    extra = [r for r in rg_rows if (r["cc"], fold(r["name"])) not in known]
+    at = {(c["countrycode"], round(float(c["latitude"]), 3), round(float(c["longitude"]), 3)): c
+          for c in cities.values()}
+    extra = []
+    for r in rg_rows:
+        if (r["cc"], fold(r["name"])) in known:
+            continue
+        same = at.get((r["cc"], round(float(r["lat"]), 3), round(float(r["lon"]), 3)))
+        if same is not None:  # the same town under the name GeoNames gave it before ("Chittagong", now Chattogram)
+            same.setdefault("former_names", []).append(r["name"])
+        else:
+            extra.append(r)
     names = {k: english_admin1(v.most_common(1)[0][0]) for k, v in votes.items()}
     return admin2_of, names, extra
 
@@ -433,7 +443,8 @@ def _add_cities(index: PlaceIndex, cities: dict[str, dict[str, Any]], admin2_of:
                 index.add(variant, number, False)  # "Afgoye" for Afgooye, "Iskandariya" for Al Iskandariyah
         major = population >= _ALT_NAME_POPULATION
         shortest = 4 if major else _ALT_NAME_MIN_CHARS
-        for alt in c.get("alternatenames") or ():
+        # the name the town had in GeoNames before ("Chittagong" for Chattogram) is one of its alternate names
+        for alt in [*(c.get("alternatenames") or ()), *(c.get("former_names") or ())]:
             if len(alt) >= shortest and _LATIN.match(alt) and not _looks_like_code(alt):
                 key = fold(alt)
                 # small places' alternate names are mostly noise in news ("One", "Twin", "More")

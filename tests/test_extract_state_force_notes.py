@@ -1,0 +1,116 @@
+"""Conflict-event notes about state forces and clashes (South Asian press wording): the side a clash was "with",
+one battle told twice, the country whose forces act choosing among namesakes, a listed word that begins a place
+name, ceasefire violations and lynchings as violent acts, and towns GeoNames renamed. The sentences are written
+for these tests in the style of such notes; none comes from a benchmark."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from claimgraph.records import Document, Event, Extraction, text_id
+
+pytestmark = pytest.mark.model
+
+
+@cache
+def _extractor():  # noqa: ANN202 - an Extractor
+    from claimgraph.config import load_settings
+    from claimgraph.extract import Extractor
+
+    return Extractor(load_settings())
+
+
+def _extract(text: str) -> Extraction:
+    return _extractor().extract(Document(text_id(text), text, source="test"))
+
+
+def _violent(text: str) -> list[Event]:
+    return [e for e in _extract(text).events if e.type in ("ASSAULT", "FIGHT")]
+
+
+def _perps(ev: Event) -> list[str]:
+    return [p.name for p in ev.perpetrators]
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("Two militants were killed in an encounter with security forces in Kulgam district.", "Military Forces of India"),
+    ("Three Maoists were killed in an exchange of fire with the police in Sukma district.", "Police Forces of India"),
+    ("A soldier was killed in a gunfight with militants in Baramulla.", "Unidentified Armed Group (India)"),
+])
+def test_the_side_a_clash_was_with_fought_it(text: str, side: str) -> None:
+    events = _violent(text)
+    assert events and side in _perps(events[0])
+
+
+def test_the_subject_of_a_clause_a_clash_hangs_from_is_the_other_side() -> None:
+    ev = _violent("The Syrian forces took full control of the town of Rabi'a in Latakia province in fierce clashes"
+                  " with the militants.")[0]
+    assert _perps(ev)[0] == "Military Forces of Syria"
+    assert "Unidentified Armed Group (Syria)" in _perps(ev)
+
+
+def test_a_clash_and_the_attack_of_one_of_its_sides_are_one_battle() -> None:
+    events = _violent("Multiple militants were killed after fierce clashes with Afghan security forces in Farah city"
+                      " on Friday, local police confirmed. The attack occurred after midnight when dozens of Taliban"
+                      " militants attacked security forces positions from three directions.")
+    assert len(events) == 1
+    assert {"Taliban", "Military Forces of Afghanistan"} <= set(_perps(events[0]))
+
+
+def test_two_attacks_by_different_groups_stay_two() -> None:
+    events = _violent("TTP militants attacked a police station in Bannu, killing two policemen. In a separate"
+                      " incident, BLA militants attacked an army post in Kech district.")
+    assert len(events) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "BSF troops shot dead an intruder along the border in Samba sector.",
+    "Indian troops shot dead an intruder along the border in Samba.",
+])
+def test_the_country_whose_forces_act_picks_the_namesake(text: str) -> None:
+    ev = _violent(text)[0]
+    assert ev.place is not None and ev.place.country == "India"
+
+
+def test_a_force_whose_country_only_the_document_suggests_picks_no_namesake() -> None:
+    ev = _violent("An Afghan teenager stabbed and injured 2 Americans in Amsterdam Central Station. Police said"
+                  " that the attacker had terrorist motives.")[0]
+    assert ev.place is not None and ev.place.country == "The Netherlands"
+
+
+def test_a_listed_word_that_begins_a_place_name_is_the_place() -> None:
+    x = _extract("Taliban fighters attacked a checkpoint in Lashkar Gah, killing four soldiers.")
+    assert all(e.name != "Lashkar-e-Taiba" for e in x.entities)
+    ev = [e for e in x.events if e.type == "ASSAULT"][0]
+    assert ev.place is not None and ev.place.admin1 == "Helmand"
+    x = _extract("Lashkar militants attacked a police post in Kupwara.")
+    assert any(e.name == "Lashkar-e-Taiba" for e in x.entities)
+
+
+def test_a_ceasefire_violation_is_an_armed_act_not_an_agreement() -> None:
+    x = _extract("Pakistani troops violated the ceasefire and shelled villages in Poonch district, injuring a woman.")
+    assert all(e.type != "AGREE" for e in x.events)
+    ev = _violent(x.doc.text)[0]
+    assert _perps(ev) == ["Military Forces of Pakistan"]
+
+
+def test_a_lynching_is_a_killing() -> None:
+    ev = _violent("A mob lynched a man suspected of cattle theft in Alwar district (Rajasthan).")[0]
+    assert ev.killed is not None and (ev.killed.min, ev.killed.max) == (1, 1)
+    assert ev.place is not None and ev.place.admin1 == "Rajasthan"
+
+
+@pytest.mark.parametrize("text", ["Security personnel gunned down two terrorists in Kupwara.",
+                                  "Pakistani troops resorted to unprovoked firing along the LoC in Poonch district."])
+def test_firing_wording_of_the_region_is_a_shooting(text: str) -> None:
+    ev = _violent(text)[0]
+    assert ev.mode == "shooting" and ev.perpetrators
+
+
+def test_a_town_under_the_name_geonames_gave_it_before() -> None:
+    from claimgraph.resolve.places import PlaceResolver
+
+    place = PlaceResolver().resolve("Chittagong")
+    assert place is not None and place.country == "Bangladesh" and place.precision == "city"
