@@ -117,7 +117,7 @@ def test_a_town_under_the_name_geonames_gave_it_before() -> None:
 
 
 def test_regional_words_for_the_killed_and_for_unknown_attackers() -> None:
-    ev = _violent("A policeman guarding a polio vaccination team was martyred when terrorists opened fire in Bajaur.")[0]
+    ev = _violent("A policeman guarding a polio team was martyred when terrorists opened fire in Bajaur.")[0]
     assert ev.killed is not None and (ev.killed.min, ev.killed.max) == (1, 1)
     ev = _violent("Unidentified miscreants set ablaze the house of a party worker in Cooch Behar district.")[0]
     assert _perps(ev) == ["Unidentified Armed Group (India)"]
