@@ -122,3 +122,10 @@ def test_regional_words_for_the_killed_and_for_unknown_attackers() -> None:
     ev = _violent("Unidentified miscreants set ablaze the house of a party worker in Cooch Behar district.")[0]
     assert _perps(ev) == ["Unidentified Armed Group (India)"]
 
+
+
+def test_the_place_of_the_event_is_neither_its_doer_nor_its_target() -> None:
+    ev = _violent("Assailants ambushed a convoy of party leaders in Darbha area, Bastar district, Chhattisgarh state,"
+                  " India. At least 27 people were killed.")[0]
+    assert ev.place is not None and ev.place.name == "Darbha"
+    assert all(r.name != "Darbha" for r in (*ev.perpetrators, *ev.targets))

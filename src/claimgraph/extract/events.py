@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..ontology import Ontology
+from ..resolve.names import fold
 from ..records import (
     CasualtyReport,
     Document,
@@ -483,12 +484,6 @@ def _reporting_source(doc: Document, ps: ParsedSentence, entities: Sequence[Enti
         return Source(doc.outlet or "the outlet", SourceKind.OUTLET)
 
 
-
-
-
-
-
-
 def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
                 ctx: ExtractContext, inc: Incident, lex: EventLexicon) -> tuple[Candidate | None, str]:
     """The event of one group of sentences (with what the merge needs), or None and the reason it was dropped."""
@@ -510,6 +505,12 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
     place = _place(inc, parsed, entities, ctx)
     if place is None and inc.family == VIOLENT:
         place = _home_country(roles.perpetrators, entities, ctx, inc.sentences, parsed)
+    if place is not None and inc.family == VIOLENT:  # the place is where it happened, never who did it or to whom
+        at = fold(place.name)
+        roles.perpetrators = [r for r in roles.perpetrators if fold(r.name) != at]
+        roles.targets = [r for r in roles.targets if fold(r.name) != at]
+        if had_perpetrator and not roles.perpetrators:
+            roles.responsibility, roles.source = Responsibility.UNKNOWN, None
     date = _date(inc, parsed, ctx)
     evidence = _evidence(doc, parsed, inc.sentences)
     has_actor = bool(roles.perpetrators or roles.targets)
