@@ -28,7 +28,6 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..ontology import Ontology
-from ..resolve.names import fold
 from ..records import (
     CasualtyReport,
     Document,
@@ -43,6 +42,7 @@ from ..records import (
     Span,
     make_id,
 )
+from ..resolve.names import fold
 from . import event_actors, event_place, event_roles, place_cues
 from .event_lexicon import EventLexicon, TriggerDef, load_event_lexicon
 from .event_merge import Candidate, merge_events
