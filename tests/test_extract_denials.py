@@ -52,3 +52,11 @@ def test_the_accused_group_denies_the_allegation(extractor) -> None:  # type: ig
 def test_no_denial_without_an_allegation_named(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "India accused Pakistan of supporting Lashkar-e-Taiba. Islamabad denied entry to the delegation."
     assert {c.polarity for c in _claims(extractor, text, "supports")} == {Polarity.AFFIRMED}
+
+
+
+def test_a_denier_the_parser_made_a_compound_of_the_verb(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Security officials believe the BLA receives support from the Taliban government in Kabul, a charge the"
+            " Taliban deny.")
+    denial = [c for c in _claims(extractor, text, "supports") if c.polarity is Polarity.NEGATED]
+    assert denial and denial[0].source.name == "Taliban" and denial[0].subject.name == "Taliban"

@@ -129,3 +129,64 @@ def test_the_place_of_the_event_is_neither_its_doer_nor_its_target() -> None:
                   " India. At least 27 people were killed.")[0]
     assert ev.place is not None and ev.place.name == "Darbha"
     assert all(r.name != "Darbha" for r in (*ev.perpetrators, *ev.targets))
+
+
+def _claims(text: str) -> set[tuple[str, str, str | None]]:
+    return {(c.subject.name, c.predicate, c.object.name if c.object else None) for c in _extract(text).claims}
+
+
+@pytest.mark.parametrize("linked", ["al Qaeda-linked", "al-Qaeda-linked"])
+def test_the_group_a_name_only_relates_to_is_the_group_told_before(linked: str) -> None:
+    claims = _claims(f"Al Shabaab militants stormed a hotel in Mogadishu on Friday, killing 21 people. The {linked}"
+                     " group claimed responsibility for the attack on the Hayat Hotel.")
+    assert ("Al-Shabaab", "claimed_responsibility_for", "Hayat Hotel") in claims
+    assert all(s != "al-Qaeda" or p == "associated_with" for s, p, _ in claims)
+
+
+@pytest.mark.parametrize("dateline", ["ADEN, Yemen (AP) - ", "ADEN, 5 March 2020: "])
+def test_a_dateline_is_never_the_subject_of_the_first_sentence(dateline: str) -> None:
+    claims = _claims(f"{dateline}Yemen's Houthi rebels fired a ballistic missile at a military parade in Aden,"
+                     " killing at least 40 soldiers, security officials said.")
+    assert ("Houthis", "attacked", "Military Forces of Yemen") in claims
+    assert all(s not in ("Yemen", "Aden", "Quetta") for s, _, _ in claims)
+
+
+def test_a_denial_does_not_undo_what_the_report_itself_says_was_done() -> None:
+    ev = _violent("Myanmar's military carried out airstrikes on a village in the Sagaing region on Tuesday, killing at"
+                  " least 20 civilians. The military has denied targeting civilians and says it is fighting"
+                  " terrorists.")[0]
+    assert _perps(ev) == ["Military Forces of Myanmar"]
+
+
+def test_it_in_what_a_speaker_says_is_the_speaker_not_the_last_group_named() -> None:
+    ev = _violent("Myanmar's military carried out airstrikes on a village in the Sagaing region, killing at least 20"
+                  " civilians. The People's Defence Force, an armed group opposed to the military, said the jets"
+                  " bombed the village. The military has denied targeting civilians and says it is fighting"
+                  " terrorists.")[0]
+    assert "People's Defence Force" not in _perps(ev)
+
+
+def test_a_denial_in_the_main_clause_does_not_deny_a_relative_clause() -> None:
+    x = _extract("Russian warplanes struck rebel-held areas in Idlib province on Wednesday, killing nine civilians."
+                 " Russia, which backs President Bashar al-Assad, denies targeting civilians.")
+    backs = [c for c in x.claims if c.predicate == "supports" and c.subject.name == "Russia"]
+    assert backs and all(c.polarity.name == "AFFIRMED" for c in backs)
+
+
+def test_ties_of_people_who_did_nothing_here_credit_no_one() -> None:
+    ev = _violent("Suspected jihadists killed 14 civilians in an attack on a village in central Mali's Mopti region."
+                  " No group has claimed responsibility, but militants linked to al Qaeda and Islamic State operate"
+                  " in the area.")[0]
+    assert not {"al-Qaeda", "Islamic State"} & set(_perps(ev))
+    ev = _violent("A bomb exploded in a market in Peshawar, killing five people. Police linked the bombing to the"
+                  " TTP.")[0]
+    assert _perps(ev) == ["Tehrik-i-Taliban Pakistan"]
+
+
+def test_attacks_planned_or_done_again_and_again_are_no_incident() -> None:
+    x = _extract("The Taliban government said on Sunday it had arrested six members of the ISKP who were planning"
+                 " attacks on Shia mosques in Kabul.")
+    assert not _violent(x.doc.text)
+    assert [e.mode for e in x.events] == ["arrest"]
+    assert not _violent("ISKP has repeatedly targeted the Hazara community.")
+    assert _violent("Police said the man had planned the attack for months. The attack killed 12 people in Kabul.")

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
+
+from ..nlp.segment import Sentence
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
@@ -42,6 +44,23 @@ def find_dateline(text: str, paragraphs: Sequence[tuple[int, int]]) -> Dateline 
         names = tuple(n.strip().title() if n.strip().isupper() else n.strip() for n in place.split(","))
         return Dateline(range(m.start("place"), m.end()), names)
     return None
+
+
+def split_dateline(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences with the dateline cut off the one it opens ("ADEN, Yemen (AP) - Yemen's Houthi rebels fired
+    ..."): parsed with it, the filing place becomes the subject of the first clause ("Yemen attacked ...")."""
+    found = find_dateline(text, paragraphs)
+    if found is None:
+        return list(sentences)
+    cut = found.span.stop
+    out: list[Sentence] = []
+    for s in sentences:
+        if s.start <= found.span.start and s.start < cut < s.end and text[cut:s.end].strip():
+            out.append(replace(s, end=cut, hits=tuple(h for h in s.hits if h.end <= cut)))
+            out.append(replace(s, start=cut, hits=tuple(h for h in s.hits if h.start >= cut)))
+        else:
+            out.append(s)
+    return out
 
 
 def date_phrases(sent: Doc | SpacySpan) -> list[str]:

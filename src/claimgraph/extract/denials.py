@@ -98,16 +98,23 @@ def _allegation(verb: Token) -> tuple[Token | None, bool]:
 
 
 def _denier(verb: Token, fi: FrameInput, spoken_for: dict[str, Entity]) -> Entity | None:
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subj = _subject(verb)
     e = fi.entity(subj) if subj is not None else None
     if e is not None and e.type == "place":
         return spoken_for.get(e.id, e)
     return e
 
 
+def _subject(verb: Token) -> Token | None:
+    """Who denies: the verb's subject, or the name the parser made a compound of it ("a charge the Taliban
+    deny")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj or next((c for c in verb.children if c.dep_ in ("compound", "npadvmod") and c.i < verb.i), None)
+
+
 def _said_as(verb: Token, ps: ParsedSentence) -> str:
     """The denier as the sentence names it ("Kabul")."""
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), verb)
+    subj = _subject(verb) or verb
     first = min(t.i for t in subj.subtree)
     last = max(t.i for t in subj.subtree)
     return ps.sent[first - ps.sent[0].i : last - ps.sent[0].i + 1].text if len(ps.sent) else subj.text

@@ -584,7 +584,8 @@ def resolve_reference(
         # "it", "its", "the group": a group named in the last sentence or so, never one from far back; a
         # named one before one only described ("The group was founded by X" after "guerrillas" and Abu Sayyaf).
         # "The group" (a noun, not a pronoun) opens a paragraph on the group named a paragraph back.
-        at = sent_offset + tok.idx
+        owned = low in _PRONOUN_ORG or any(c.dep_ in ("compound", "nmod", "poss") for c in tok.children)
+        at = sent_offset + (tok if owned else tok.left_edge).idx  # not "al-Qaeda" of "the al-Qaeda-linked group"
         reach = ((350, True), (_GROUP_NOUN_REACH, True), (350, False)) if low not in _PRONOUN_ORG \
             else ((350, True), (350, False))
         for within, named in reach:

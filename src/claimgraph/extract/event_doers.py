@@ -246,7 +246,8 @@ def pronoun_antecedent(heads: Sequence[Token], before: Callable[[Token], list[En
         if verb.lemma_.lower() in devices and not _children(verb, "dobj"):
             continue  # "It exploded when ...": the device
         for s in subj:
-            if _refers(s):
+            if _refers(s) and not (s.lower_ in _PRONOUNS and speakers(s, commenters)):
+                # "X says it is fighting terrorists": "it" is the speaker, whom `speaker` credits or not
                 found = before(s)
                 if s.lower_ != "they":
                     found = [e for e in found if e.type != "person"]
@@ -267,7 +268,7 @@ def speakers(tok: Token, commenters: frozenset[str]) -> list[Token]:
         if t.head.i == t.i:
             break
         if t.dep_ in ("ccomp", "xcomp", "advcl", "conj", "parataxis") and t.head.lemma_.lower() in commenters:
-            out += _children(t.head, "nsubj")
+            out += _children(t.head, "nsubj") or _clause_subjects(t.head)  # "X denied it and says ..."
         t = t.head
     return out
 

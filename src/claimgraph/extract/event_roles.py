@@ -281,7 +281,11 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
                     cands.add(ATTRIBUTED, mentions.in_phrase(o), src)
                 for o in _pobj(tok, "on"):
                     cands.add(ATTRIBUTED, mentions.in_phrase(o), src)
-            if lemma in ("attribute", "link", "tie", "pin"):
+            # "militants linked to al Qaeda operate in the area": ties of people who did nothing here
+            who = [tok.head] if tok.dep_ == "acl" else [] if _children(tok, "dobj", "auxpass") else _subject(tok)
+            idle = any(w.lemma_.lower() not in lex.violent_words() and not (w.dep_ == "nsubj" and doers.act_verb(
+                w.head, lex.violent_words(), cues.claim_verbs)) for w in who)
+            if lemma in ("attribute", "link", "tie", "pin") and not idle:
                 for o in _pobj(tok, "to", "on", "with"):
                     cands.add(ATTRIBUTED if lemma in ("attribute", "pin") else MEMBER, mentions.in_phrase(o), src)
             continue
@@ -568,7 +572,9 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
     roles = Roles()
     chosen: list[tuple[int, Entity]] = []
     for strength, _, ent in sorted(cands.found, key=lambda x: (x[0], x[1])):
-        if ent.id in cands.denied or any(ent.id == c.id for _, c in chosen):
+        if ent.id in cands.denied and strength not in (NAMED, CLAIMED, AGENT) or any(ent.id == c.id for _, c in chosen):
+            # a denial answers a charge ("blamed X"; "X denied it"), not what the text itself says X did
+            # ("Myanmar's military carried out airstrikes ... The military has denied targeting civilians")
             continue
         if ent.id in victim_ids and strength != CLAIMED:
             continue  # a victim is never a perpetrator ("killed five suspected members of Al Qaeda")

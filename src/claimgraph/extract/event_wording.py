@@ -37,6 +37,10 @@ _INDEFINITE = {"a", "an", "another", "second", "third", "fourth", "fifth", "twin
 _INTENT_HEADS = {"plan", "vow", "threaten", "aim", "seek", "intend", "want", "try", "attempt", "hope",
                  "task", "order", "urge", "call", "prepare", "pledge"}
 
+#: Verbs whose indefinite object is an act not (yet) done: "planning attacks", "plotted a bombing".
+_PLANNING_HEADS = {"plan", "plot", "prepare", "threaten", "intend", "vow", "pledge", "want", "hope", "seek"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
 
 def head_of(tokens: Sequence[Token]) -> Token:
     ids = {t.i for t in tokens}
@@ -56,6 +60,9 @@ def factual(tok: Token, ne: NotEvents | None = None, *, violent: bool = False) -
         return False  # "No attack on the police will go unpunished", "there was no attack"
     if ne is not None and _conditional(tok, ne):
         return False  # "if the talks fail, the militants would attack ..."
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _PLANNING_HEADS and not any(
+            c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
+        return False  # "members who were planning attacks on mosques"; not "X had planned the attack" (one that was)
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
         if any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) and not (
                 violent and _reported_past(tok, ne)):
@@ -128,7 +135,10 @@ def aggregate_toll(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
 
 def trend(tok: Token, ne: NotEvents) -> bool:
     """A bare plural trigger noun in a statement about a trend ("Attacks on security forces have increased",
-    "a rise in bombings"): attacks in general, not one incident."""
+    "a rise in bombings"), or an act done again and again ("ISKP has repeatedly targeted the Hazara"): attacks in
+    general, not one incident."""
+    if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in ne.habitual_adverbs for c in tok.children):
+        return True
     if tok.tag_ not in ("NNS", "NNPS") or any(c.dep_ in ("det", "nummod", "poss") for c in tok.children):
         return False
     head = tok.head
