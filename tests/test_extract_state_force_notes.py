@@ -190,3 +190,30 @@ def test_attacks_planned_or_done_again_and_again_are_no_incident() -> None:
     assert [e.mode for e in x.events] == ["arrest"]
     assert not _violent("ISKP has repeatedly targeted the Hazara community.")
     assert _violent("Police said the man had planned the attack for months. The attack killed 12 people in Kabul.")
+
+
+def test_an_encounter_told_again_with_its_operation_is_one_event() -> None:
+    events = _violent("Two terrorists were killed and an Army jawan was injured in an encounter in Jammu and Kashmir's"
+                      " Kupwara district on Wednesday, officials said. The encounter broke out after security forces"
+                      " launched a cordon and search operation in the Machil sector following inputs about the"
+                      " presence of terrorists.")
+    assert len(events) == 1
+    assert "Military Forces of India" in _perps(events[0])
+
+
+def test_the_forces_who_killed_the_attackers_did_not_do_the_attack() -> None:
+    ev = _violent("Al Shabaab militants stormed a hotel in Mogadishu on Friday night, killing at least 21 people."
+                  " Security forces killed the attackers on Saturday, police said.")[0]
+    assert _perps(ev) == ["Al-Shabaab"]
+
+
+def test_the_subject_two_verbs_share_did_the_second() -> None:
+    ev = _violent("Security forces foiled an infiltration bid along the LoC in Keran sector and killed two"
+                  " intruders.")[0]
+    assert ev.perpetrators
+
+
+def test_suspects_an_act_was_done_to_did_not_do_it() -> None:
+    ev = _violent("Police raided a hideout in Karachi and arrested two suspected members of the Baloch Liberation"
+                  " Army.")[0]
+    assert _perps(ev) == ["Police Forces of Pakistan"]

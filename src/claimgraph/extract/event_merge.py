@@ -94,6 +94,9 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
         return True
     if coarse.precision in ("province", "region"):
         return fine.admin1 is not None and fine.admin1 == (coarse.admin1 or coarse.name)
+    if coarse.precision == "district" and fine.admin1 is not None and fine.admin1 == coarse.admin1:
+        # a town in the district GeoNames puts it in; one whose district is unknown ("Machil sector") may be in it
+        return fine.admin2 is None or fine.admin2.lower() == (coarse.admin2 or coarse.name).lower()
     return False
 
 

@@ -86,8 +86,6 @@ def _subject(tok: Token) -> list[Token]:
             for s in _children(tok, "nsubj", "nsubjpass")]
 
 
-
-
 def _agent(tok: Token) -> list[Token]:
     """pobj of "by" under `tok` (passive agent or "attack by X")."""
     return [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ == "by" for g in _children(c, "pobj")]
@@ -300,9 +298,12 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
                 for s in _subject(c):
                     cands.add(SUSPECTED, mentions.in_phrase(s), holder)
         if lemma in ("suspect", "suspected", "alleged") and tok.dep_ == "amod":
-            # "suspected Lashkar militants"; not "killed 20 suspected smugglers" (a description: the victims), nor
-            # a group in the noun's own clauses ("suspected militants involved in ISI activities who died")
-            cands.add(SUSPECTED, [e for e in mentions.in_core(tok.head) if e.kind != "descriptive"])
+            # "suspected Lashkar militants"; not "killed 20 suspected smugglers" (the victims), nor a group in the
+            # noun's own clauses ("suspected militants involved in ISI activities who died"), nor those an act was
+            # done to ("arrested two suspected members of the BLA")
+            up = tok.head
+            done_to = up.dep_ in ("dobj", "nsubjpass") or up.dep_ == "pobj" and up.head.lower_ not in ("by", "from")
+            cands.add(SUSPECTED, [] if done_to else [e for e in mentions.in_core(tok.head) if e.kind != "descriptive"])
         if lemma in ("be",) or tok.dep_ in ("ROOT", "ccomp", "conj"):
             # "X was behind the attack", "X was responsible"
             behind = _pobj(tok, "behind") or [c for c in _children(tok, "acomp", "attr", "oprd")
@@ -387,12 +388,13 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
         if verbal and not passive:
             for s in _subject(head):  # "10 soldiers died": who dies is a target, not a doer
                 cands.target(mentions.in_core(s)) if dies else cands.add(strength, mentions.in_core(s))
-            if not _subject(head) and head.dep_ in ("advcl", "conj", "xcomp") and head.tag_ == "VBG":
-                # "52 year old Khalid Masood drove into pedestrians on Westminster Bridge, killing 4", "Syrian
-                # government forces shelled the town, killing seven": the doer of the act that killed them
+            if not _subject(head) and head.dep_ in ("advcl", "conj", "xcomp") and (head.tag_ == "VBG" or (
+                    head.dep_ == "conj" and not dies)):
+                # "Khalid Masood drove into pedestrians on Westminster Bridge, killing 4": the doer of the act that
+                # killed them; "Security forces foiled a bid and killed two intruders": the subject both verbs share
                 gov = head.head
                 for s in [] if _children(gov, "auxpass") else _children(gov, "nsubj"):
-                    cands.add(strength, [e for e in mentions.in_core(s) if e.type == "person"
+                    cands.add(strength, [e for e in mentions.in_core(s) if e.type == "person" or head.tag_ != "VBG"
                                          or doers.act_verb(gov, lex.violent_words(), lex.responsibility.claim_verbs)
                                          and _is_actor(e, cands.ctx)])
             for o in _children(head, "dobj") + _pobj(head, "on", "at", "against"):
@@ -447,7 +449,8 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
         if t.lemma_.lower() in _AGENT_NOUNS and t.dep_ in ("nsubj", "agent", "pobj") and t.head.pos_ in (
                 "VERB", "ADP") and (t.dep_ != "pobj" or t.head.lower_ == "by"):
             verb = t.head if t.head.pos_ == "VERB" else t.head.head
-            if cue_kind(verb, lex.counts) is not None or any(s <= verb.i - toks[0].i < e for s, e in spans):
+            if (cue_kind(verb, lex.counts) is not None and not _another_act(verb, lex)  # not "killed the attackers"
+                    or any(s <= verb.i - toks[0].i < e for s, e in spans)):
                 victim = cue_kind(verb, lex.counts) is not None and not _children(verb, "dobj", "dative")
                 if (t.dep_ != "nsubj" or not _children(verb, "auxpass")) and not (t.dep_ == "nsubj" and victim) \
                         and not (t.dep_ == "pobj" and _attackers_hit(verb, lex)):  # "The attacker was shot dead

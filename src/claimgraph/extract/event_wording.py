@@ -50,6 +50,13 @@ def head_of(tokens: Sequence[Token]) -> Token:
     return tokens[-1]
 
 
+def opens_definite(trigger: Sequence[Token], first: int) -> bool:
+    """A trigger noun that opens its sentence (token `first`) as its subject with "the" ("The attack came ...")."""
+    tok = head_of(trigger)
+    return tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and tok.left_edge.i == first
+
+
 def factual(tok: Token, ne: NotEvents | None = None, *, violent: bool = False) -> bool:
     """False when the trigger is intended, hypothetical, negated (also by "no" on a noun) or a non-finite
     modifier. A violent act reported with a perfect infinitive ("claim to have killed") is kept: the source
@@ -60,7 +67,7 @@ def factual(tok: Token, ne: NotEvents | None = None, *, violent: bool = False) -
         return False  # "No attack on the police will go unpunished", "there was no attack"
     if ne is not None and _conditional(tok, ne):
         return False  # "if the talks fail, the militants would attack ..."
-    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _PLANNING_HEADS and not any(
+    if violent and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _PLANNING_HEADS and not any(
             c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
         return False  # "members who were planning attacks on mosques"; not "X had planned the attack" (one that was)
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):

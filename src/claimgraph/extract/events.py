@@ -52,6 +52,7 @@ from .event_wording import (
     designation,
     factual,
     head_of,
+    opens_definite,
     self_killed,
     status_word,
     takes_ground,
@@ -506,9 +507,8 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
     if place is None and inc.family == VIOLENT:
         place = _home_country(roles.perpetrators, entities, ctx, inc.sentences, parsed)
     if place is not None and inc.family == VIOLENT:  # the place is where it happened, never who did it or to whom
-        at = fold(place.name)
-        roles.perpetrators = [r for r in roles.perpetrators if fold(r.name) != at]
-        roles.targets = [r for r in roles.targets if fold(r.name) != at]
+        roles.perpetrators, roles.targets = ([r for r in refs if fold(r.name) != fold(place.name)]
+                                             for refs in (roles.perpetrators, roles.targets))
         if had_perpetrator and not roles.perpetrators:
             roles.responsibility, roles.source = Responsibility.UNKNOWN, None
     date = _date(inc, parsed, ctx)
@@ -517,7 +517,9 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
     first = inc.sentences[0]
     opening = [h for si, h in inc.hits if si == first]
     sent = parsed[first].sent
-    refers_back = not opening or not any(_introduces_new(sent, h) for h in opening)
+    # "The encounter broke out after security forces launched a cordon and search operation": the incident before
+    refers_back = not opening or not any(_introduces_new(sent, h) for h in opening) or opens_definite(
+        list(sent[(h := min(opening, key=lambda h: h.start)).start : h.end]), sent[0].i)
     unanchored = ""
     if inc.family == VIOLENT:
         if not (has_actor or not casualties.empty() or place or date):
