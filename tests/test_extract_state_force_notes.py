@@ -217,3 +217,13 @@ def test_suspects_an_act_was_done_to_did_not_do_it() -> None:
     ev = _violent("Police raided a hideout in Karachi and arrested two suspected members of the Baloch Liberation"
                   " Army.")[0]
     assert _perps(ev) == ["Police Forces of Pakistan"]
+
+
+def test_a_province_named_with_its_kind_word_is_the_place() -> None:
+    claims = _claims("The TTP is believed to be sheltering in Afghanistan's Kunar province, Pakistani officials say.")
+    assert ("Tehrik-i-Taliban Pakistan", "based_in", "Kunar") in claims
+
+
+def test_a_country_the_ner_took_for_a_person_is_a_place() -> None:
+    claims = _claims("Russia's Wagner Group has deployed fighters to Mali to support the military junta.")
+    assert ("Wagner Group", "operates_in", "Mali") in claims

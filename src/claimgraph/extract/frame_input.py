@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..records import Entity
+from ..resolve.places import kind_words
 from .entities import ORG_TYPES, MentionIndex, resolve_reference
 from .name_context import PLACE_OF
 from .triggers import Triggers
@@ -26,6 +27,8 @@ STAND_IN_NOUNS = frozenset({
     "training", "office", "offices", "spokesman", "chief", "agency", "agencies", "army", "military", "government",
     "militia", "militias", "loyalist", "loyalists", "affiliate", "affiliates", "supporter", "supporters", "group",
     "outfit", "movement"})
+#: Words after a name that say what kind of place it is ("Kunar province", "Kech district")
+_KIND_NOUNS = frozenset(kind_words())
 #: "fighters loyal to Y", "troops allied with Y": the noun stands for Y
 _LOYAL = {"loyal", "allied", "aligned", "belonging", "answerable", "subordinate"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
@@ -115,6 +118,11 @@ class FrameInput:
                 ce = self.np_entity(c)
                 if ce is not None:
                     found.insert(0, ce)
+        if tok.lower_ in _KIND_NOUNS:  # "Afghanistan's Kunar province": the place the kind word names
+            named = next((e for c in tok.children if c.dep_ in ("compound", "nmod") and (e := self.entity(c))
+                          is not None and e.type == "place"), None)
+            if named is not None:
+                return named
         if tok.lemma_.lower() in PLACE_OF:  # "the town of Bojayá": the place the noun is called
             called = next((e for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                            for p in c.children if p.dep_ == "pobj" and (e := self.entity(p)) is not None
