@@ -227,3 +227,37 @@ def test_a_province_named_with_its_kind_word_is_the_place() -> None:
 def test_a_country_the_ner_took_for_a_person_is_a_place() -> None:
     claims = _claims("Russia's Wagner Group has deployed fighters to Mali to support the military junta.")
     assert ("Wagner Group", "operates_in", "Mali") in claims
+
+
+def test_a_list_entry_is_dated_by_its_own_date() -> None:
+    x = _extract("Terrorist incidents in Pakistan in 2017\n\n-   15 FEBRUARY - 5 People including 3 Levies personnel"
+                 " killed in a suicide attack in Mohmand Agency.\n")
+    ev = _violent(x.doc.text)[0]
+    assert ev.date is not None and ev.date.value == "2017-02-15"
+
+
+def test_a_casualty_word_hung_on_the_part_counts_the_whole() -> None:
+    ev = _violent("5 People including 3 Levies personnel killed in a suicide attack in Mohmand Agency.")[0]
+    assert ev.killed is not None and (ev.killed.min, ev.killed.max) == (5, 5)
+
+
+def test_security_forces_wording_of_killing_counts_the_dead() -> None:
+    ev = _violent("Security forces neutralised three terrorists in an operation in Pulwama.")[0]
+    assert ev.killed is not None and ev.killed.min == 3
+
+
+def test_a_trigger_with_one_name_and_a_described_force_is_read() -> None:
+    x = _extract("Police dispersed the protesters using tear gas in Karachi.")
+    assert [e.mode for e in x.events] == ["demonstration"]
+
+
+def test_a_place_the_ner_cut_into_a_persons_name_is_whole_again() -> None:
+    ev = _violent("The CTD gunned down four terrorists of the banned TTP in Dera Ismail Khan.")[0]
+    assert ev.place is not None and ev.place.name == "Dera Ismail Khan"
+
+
+def test_a_weapon_the_ner_took_for_a_name_is_no_target_and_a_raid_no_charge() -> None:
+    ev = _violent("Al Shabaab detonated a VBIED at a checkpoint in Afgooye, killing 4 soldiers.")[0]
+    assert all(t.name != "VBIED" for t in ev.targets)
+    ev = _violent("SDF forces arrested 15 suspected ISIS members in a raid in Al-Busayrah.")[0]
+    assert _perps(ev) == ["SDF"]

@@ -120,7 +120,9 @@ class Extractor:
                                    event_words=verb_forms(events.violent_words(), irregular) - stop,
                                    follow_words=verb_forms(events.follow_words(), irregular) - stop,
                                    solo_words=self.lex.solo_words() - stop, answer_words=ALLEGATION_WORDS,
-                                   denial_words=verb_forms(self.disclaim, irregular))
+                                   denial_words=verb_forms(self.disclaim, irregular),
+                                   actor_words={t for d in self.descriptions.values() if d.category == "State Forces"
+                                                for t in d.terms if " " not in t})
         self.furniture = frozenset(str(w).lower() for w in lexicon.get("furniture_names", []))
         self.furniture_verbs = frozenset(str(w).lower() for w in lexicon.get("furniture_verbs", []))
         self.publication_nouns = tuple(str(w) for w in lexicon.get("publication_nouns", []))

@@ -86,6 +86,8 @@ _SENTENCE_NOUNS = frozenset({"sentence", "sentences", "term", "terms", "convicti
 _ROLE_NOUNS = frozenset({"role", "roles", "part", "involvement", "participation", "complicity"})
 #: Prepositions that tie justice to its act ("convicted for / of / over / in connection with the bombing").
 _FOR_PREPS = frozenset({"for", "of", "over", "in", "with", "after"})
+#: Acts of those who arrest, in which ("in a raid") someone is arrested
+_OCCASIONS = frozenset({"raid", "operation", "crackdown", "search", "sweep", "swoop", "encounter", "clash"})
 #: Nouns for attackers beside the lexicon's attacker nouns whose clause may tie them to a group ("Armed men
 #: believed to be members of X", "fighters loyal to X").
 _AFFILIATED_NOUNS = frozenset({"man", "men", "fighter", "fighters", "rebel", "rebels", "extremist", "extremists",
@@ -425,6 +427,8 @@ def convicted(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], 
         t = head
         if _verbal(t) or t.dep_ != "pobj" or t.head.lower_ not in _FOR_PREPS:
             continue
+        if t.head.lower_ == "in" and t.lemma_.lower() in _OCCASIONS:
+            continue  # "arrested 15 suspects in a raid": the raid is the arresters' act, not what they are held for
         up = t.head.head  # "convicted for [the bombing]", "their role in [the massacre]"
         if up.lemma_.lower() in ("connection", "relation") and up.dep_ == "pobj":
             up = up.head.head  # "arrested in connection with the attack"

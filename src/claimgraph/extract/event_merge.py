@@ -95,8 +95,10 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
     if coarse.precision in ("province", "region"):
         return fine.admin1 is not None and fine.admin1 == (coarse.admin1 or coarse.name)
     if coarse.precision == "district" and fine.admin1 is not None and fine.admin1 == coarse.admin1:
-        # a town in the district GeoNames puts it in; one whose district is unknown ("Machil sector") may be in it
-        return fine.admin2 is None or fine.admin2.lower() == (coarse.admin2 or coarse.name).lower()
+        # a town in the district GeoNames puts it in; one the index does not know ("Machil sector") may be in it
+        if fine.admin2 is None:
+            return fine.geonames_id is None
+        return fine.admin2.lower() == (coarse.admin2 or coarse.name).lower()
     return False
 
 
@@ -107,7 +109,7 @@ def dates_compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
     return a.value.startswith(b.value) or b.value.startswith(a.value)
 
 
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])\s")
+LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])\s")
 
 
 def _same_place(g: _Group, e: Event) -> bool:
@@ -262,7 +264,7 @@ def _new_item(g: _Group, c: Candidate, text: str | None) -> bool:
     between = text[last : c.event.evidence.start]
     if "\n" not in between:
         return False
-    if _LIST_ITEM.match(text, text.rfind("\n", 0, c.event.evidence.start) + 1):
+    if LIST_ITEM.match(text, text.rfind("\n", 0, c.event.evidence.start) + 1):
         # an entry of a list ("-   15 FEBRUARY - ... in Mohmand Agency") is its own item unless at the same place
         return not _same_place(g, c.event)
     return not (_same_day_or_place(g, c.event) or _same_toll(g, c))

@@ -218,8 +218,8 @@ class _Candidates:
                     self.sources.setdefault(e.id, source)
 
     def target(self, ents: Sequence[Entity]) -> None:
-        for e in ents:
-            if _is_actor(e, self.ctx) or e.type == "group_identity":
+        for e in ents:  # not a weapon the NER took for a name ("detonated a VBIED")
+            if (_is_actor(e, self.ctx) or e.type == "group_identity") and e.name.lower() not in self.event_words:
                 self.targets.append(e)
 
 

@@ -45,7 +45,7 @@ from ..records import (
 from ..resolve.names import fold
 from . import event_actors, event_place, event_roles, place_cues
 from .event_lexicon import EventLexicon, TriggerDef, load_event_lexicon
-from .event_merge import Candidate, merge_events
+from .event_merge import LIST_ITEM, Candidate, merge_events
 from .event_wording import (
     aggregate_toll,
     allies_on_one_side,
@@ -398,15 +398,15 @@ def _date(inc: Incident, parsed: Sequence[ParsedSentence], ctx: ExtractContext) 
     # a list of incidents with no publication date ("- 20 JANUARY - An IED ...") dates its entries by the year
     # its opening states, so entries of different days stay different incidents
     published = ctx.published or ctx.doc.published or reference_date(ctx.doc.text)
-    for si in inc.sentences:
-        for text in event_place.date_phrases(parsed[si].sent):
-            found = resolve_time(text, published)
-            if found is not None:
+    for si in inc.sentences:  # a list entry's own date first ("-   15 FEBRUARY - 5 People ..." is no "FEBRUARY - 5")
+        head = parsed[si].sent.text[:_LIST_DATE_REACH]
+        listed = [t for _, _, t in find_times(head)] if LIST_ITEM.match(head) else []
+        for text in [*listed, *event_place.date_phrases(parsed[si].sent)]:
+            if (found := resolve_time(text, published)) is not None:
                 return found
     for si in inc.sentences:  # a list entry's leading date the NER took into a name ("- 12 FEBRUARY - Samaa TV")
         for _, _, text in find_times(parsed[si].sent.text[:_LIST_DATE_REACH]):
-            found = resolve_time(text, published)
-            if found is not None:
+            if (found := resolve_time(text, published)) is not None:
                 return found
     return None
 

@@ -218,8 +218,8 @@ def by_direction(lookup: Callable[[str, str], Place | None], direction: str, cou
 def run_on(ent: SpacySpan, stop: Callable[[str], bool]) -> str | None:
     """A one-word place name the NER cut before more capitalised names it left untagged ("Dera" of "Dera
     Murad Jamali"): the whole run, to try before the cut name; `stop`: words that end it ("Hospital")."""
-    doc, end = ent.doc, ent.end
-    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].ent_iob_ == "O" \
-            and not stop(doc[end].text):
+    doc, end = ent.doc, ent.end  # untagged, or a person's name the NER cut the place into ("Dera" "Ismail Khan")
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title \
+            and (doc[end].ent_iob_ == "O" or doc[end].ent_type_ == "PERSON") and not stop(doc[end].text):
         end += 1
     return doc[ent.start : end].text if len(ent) == 1 and end > ent.end else None

@@ -118,7 +118,10 @@ def _victim_heads(cue: Token, lex: CountLexicon) -> list[Token]:
     if _is_verbal(cue) and (objects := _children(cue, "dobj")) and not _children(cue, "auxpass"):
         return objects
     if cue.dep_ in ("amod", "acl") and cue.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
-        return [cue.head]
+        part = cue.head  # "5 People including 3 Levies personnel killed": the parser hung the word on the part
+        if part.dep_ == "pobj" and part.head.lower_ in lex.subset_preps and part.head.head.pos_ in ("NOUN", "PROPN"):
+            return [part.head.head]
+        return [part]
     if _is_verbal(cue) and cue.lemma_ not in ("dead",):
         found = _victims_of_verb(cue)
         if found:
@@ -213,11 +216,15 @@ def _np_quantity(head: Token, lex: CountLexicon) -> Quantity | None:
         for num in head.subtree:
             if num.i >= head.i:
                 break
-            if num.dep_ == "nummod" and num.like_num and not _YEAR.match(num.text):
+            if num.dep_ == "nummod" and num.like_num and not _YEAR.match(num.text) and not (
+                    num.i + 1 < len(num.doc) and num.doc[num.i + 1].lower_ in _MONTHS):
                 q = parse_count(_number_token_phrase(num), lex)
                 if q is not None:
                     first = num
                     break
+    before = head.doc[head.i - 1] if head.i > 0 else None
+    if q is None and before is not None and before.like_num and not _YEAR.match(before.text):
+        q, first = parse_count(before.text, lex), before  # "15 FEBRUARY - 5 People": a count hung on the date
     if q is None and head.tag_ in ("NN", "NNP") and head.lower_ not in ("people", "police"):
         q = Quantity(1, 1, False, head.text)
         first = min([head, *(c for c in head.lefts if c.dep_ in ("det", "poss", "amod", "compound"))],

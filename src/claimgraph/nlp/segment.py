@@ -246,7 +246,8 @@ class Segmenter:
     def __init__(self, nlp: Language, matcher: GazetteerMatcher, triggers: Iterable[str],
                  event_words: Iterable[str] = (), follow_words: Iterable[str] = (), follow_gap: int = 3,
                  reference_words: Iterable[str] = REFERENCE_WORDS, solo_words: Iterable[str] = (),
-                 answer_words: Iterable[str] = (), denial_words: Iterable[str] = ()) -> None:
+                 answer_words: Iterable[str] = (), denial_words: Iterable[str] = (),
+                 actor_words: Iterable[str] = ()) -> None:
         self.make_doc = nlp.make_doc
         self.sentencizer = Sentencizer()
         self.matcher = matcher
@@ -259,6 +260,8 @@ class Segmenter:
         #: a denial word with what it denies ("Kabul denies the charge"): kept whatever names it has
         self.answer_words = frozenset(w.lower() for w in answer_words)
         self.denial_words = frozenset(w.lower() for w in denial_words)
+        #: words of an actor the text describes ("police", "troops"): with a trigger and one name, a pair
+        self.actor_words = frozenset(w.lower() for w in actor_words)
 
     def segment(self, text: str, one_name: bool = False) -> tuple[list[tuple[int, int]], list[Sentence]]:
         """The paragraphs of `text` and its sentences, each marked keep (parse it) or not. `one_name`: the
@@ -282,7 +285,7 @@ class Segmenter:
                 own = tuple(h for h in hits if s0 <= h.start and h.end <= s1)
                 names = len(own)
                 covered = {i for h in own for i in range(h.start, h.end)}
-                trigger = event = follow = reference = denial = answer = False
+                trigger = event = follow = reference = denial = answer = actor = False
                 prev_title = False
                 for t in sent:
                     low = t.lower_
@@ -302,12 +305,13 @@ class Segmenter:
                         answer = True
                     if low in self.denial_words:
                         denial = True
+                    actor = actor or low in self.actor_words
                     is_name = (t.is_title or (t.is_upper and len(t) > 1)) and not t.is_stop and t.is_alpha \
                         and (t.i != sent.start or t.text in named_words) and (ps + t.idx) not in covered
                     if is_name and not prev_title:
                         names += 1  # a run of capitalised tokens counts once
                     prev_title = is_name
-                keep = trigger and (names >= 2 or names == 1 and (reference or one_name)) or event \
+                keep = trigger and (names >= 2 or names == 1 and (reference or one_name or actor)) or event \
                     or (follow and since_event <= self.follow_gap) or (denial and answer)
                 if event:
                     since_event = 0
