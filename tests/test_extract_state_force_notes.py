@@ -261,3 +261,21 @@ def test_a_weapon_the_ner_took_for_a_name_is_no_target_and_a_raid_no_charge() ->
     assert all(t.name != "VBIED" for t in ev.targets)
     ev = _violent("SDF forces arrested 15 suspected ISIS members in a raid in Al-Busayrah.")[0]
     assert _perps(ev) == ["SDF"]
+
+
+
+def test_a_revised_toll_paragraphs_later_is_the_lead_incidents() -> None:
+    events = _violent(
+        "A suicide bomber struck a mosque inside a police compound in Peshawar on Monday, killing at least 59 people."
+        "\n\nSarbakaf Mohmand, a commander of the Pakistani Taliban, claimed responsibility for the attack.\n\n"
+        "Peshawar has been the scene of frequent militant attacks. In March last year, an Islamic State suicide"
+        " bomber killed 63 people at a Shiite mosque in the city.\n\nPrime Minister Shehbaz Sharif condemned the"
+        " attack. The death toll rose to 84 on Tuesday as rescuers pulled more bodies from the rubble, police said.")
+    assert [(e.killed.min if e.killed else None) for e in events] == [84, 63]
+
+
+def test_the_forces_who_ended_a_siege_did_not_do_the_attack() -> None:
+    events = _violent("Gunmen stormed a maternity hospital in Kabul on Tuesday, killing 24 people.\n\nNo group claimed"
+                      " responsibility for the hospital attack in Kabul, which lasted several hours before security"
+                      " forces killed the three attackers. The Taliban denied involvement.")
+    assert len(events) == 1 and "Military Forces of Afghanistan" not in _perps(events[0])

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from ..records import Entity, EntityRef
+from .event_doers import against_attackers
 from .event_lexicon import EventLexicon
 from .event_roles import LocalFn, Roles, _Mentions
 from .quantities import cue_kind
@@ -133,7 +134,7 @@ def _verbs(sent_tokens: Sequence[Token], hits: Sequence[tuple[int, int]], lex: E
     for t in sent_tokens if violent else ():
         if t.pos_ == "VERB" and cue_kind(t, lex.counts) is not None and t not in out:
             out.append(t)
-    return out
+    return [v for v in out if not against_attackers(v, lex.answered_doers())]  # "forces killed the attackers"
 
 
 def fill_sides(roles: Roles, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],

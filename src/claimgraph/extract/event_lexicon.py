@@ -109,6 +109,10 @@ class EventLexicon:
         words |= r.claim_verbs | r.attribute_verbs | {"suspect", "suspected", "responsibility", "behind"}
         return frozenset(words)
 
+    def answered_doers(self) -> frozenset[str]:
+        """Nouns of those an answering act is done to ("killed the gunmen"): attackers and the answered doers."""
+        return self.counts.attacker_nouns | self.responsibility.answered_doers
+
     def violent_words(self) -> frozenset[str]:
         """Words that by themselves make a sentence worth parsing for a violent event, whatever names it
         has ("A suicide bomber detonated inside a busy restaurant."): lemmas of violent triggers and the

@@ -53,6 +53,8 @@ class Candidate:
     #: to the place of the incident it refers back to: "… in Khyber Pakhtunkhwa.¶ The TTP claimed the attack.
     #: … the Afghan Taliban, who seized power in Kabul")
     placed: bool = True
+    #: it only revises a toll ("The death toll rose to 84"): the toll of the report's lead incident
+    revises: bool = False
 
 
 @dataclass(slots=True)
@@ -258,8 +260,8 @@ def _new_item(g: _Group, c: Candidate, text: str | None) -> bool:
     (a list of incidents, a round-up), unless it shares the group's place or day: "At least 12 people were
     killed, police said" in the next paragraph joins; "- 15 FEBRUARY - Two people killed in a blast in Peshawar"
     after an entry about Parachinar does not."""
-    if text is None or not c.tolls or c.event.place is None:
-        return False
+    if text is None or not c.tolls or c.event.place is None or not c.placed:
+        return False  # no place of its own: its paragraph's guess says nothing of which incident it tells
     last = max(m.event.evidence.end for m in g.members)
     between = text[last : c.event.evidence.start]
     if "\n" not in between:
@@ -277,7 +279,7 @@ def merge_events(candidates: Sequence[Candidate], text: str | None = None) -> tu
     groups: list[_Group] = []
     alone: list[Candidate] = []
     for c in candidates:
-        for g in reversed(groups):
+        for g in groups if c.revises else reversed(groups):
             if compatible(g, c) and not _new_item(g, c, text):
                 g.members.append(c)
                 break

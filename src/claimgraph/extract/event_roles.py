@@ -562,8 +562,9 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
         ps = parsed[si]
         mentions = _Mentions(ps, entities, local, doers=True)
         _responsibility_cues(ps.sent, mentions, cands, lex, ctx)
-        spans = [(s, e) for hs, s, e in hits if hs == si and (si == sentences[0] or not _another_act(
-            doers.act_head(list(ps.sent)[s:e]), lex))]  # "had carried out similar bombings", "killed the gunmen"
+        spans = [(s, e) for hs, s, e in hits if hs == si and not (  # "killed the gunmen", "similar bombings"
+            doers.against_attackers(head := doers.act_head(list(ps.sent)[s:e]), lex.answered_doers())
+            or si != sentences[0] and _another_act(head, lex))]
         _trigger_roles(ps.sent, spans, mentions, cands, lex)
         victim_ids |= _more_doers(parsed, si, spans, mentions, cands, lex, entities, local)
         low = ps.sent.text.lower()

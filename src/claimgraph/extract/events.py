@@ -552,12 +552,12 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
         extractor=ctx.extractor or EXTRACTOR,
         mentions=(evidence,),
     )
-    tolls = _tolls(doc, parsed, statements, best.type)
-    # a mention that only refers back ("No group has claimed the assault") may join the incident it names
+    tolls = _tolls(doc, parsed, statements, best.type)  # a mention that only refers back may join its incident
     placed = place is None or not refers_back or event_place.names_a_place(inc.sentences, parsed, entities, ctx,
                                                                             _local, own=True)
     return Candidate(event, inc.family, best.rank, refers_back, _another(sent, opening), tolls,
-                     generic=best.mode in lex.generic_modes, anchored=not unanchored, placed=placed), unanchored
+                     generic=best.mode in lex.generic_modes, anchored=not unanchored, placed=placed,
+                     revises=merged.revised and not roles.perpetrators), unanchored
 
 
 def _another(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
