@@ -507,6 +507,13 @@ def accuses_of_act(verb: Token, words: frozenset[str], other: frozenset[str]) ->
                     for c in charges for t in c.subtree)
 
 
+def told_before(sent: Sequence[Token], spans: Sequence[tuple[int, int]]) -> bool:
+    """The sentence opens on the incident as one told before ("No group claimed the hospital attack, which lasted
+    hours before security forces killed the attackers"): its first act word is a definite noun."""
+    first = act_head(sent[slice(*min(spans))]) if spans else None
+    return first is not None and first.pos_ == "NOUN" and any(c.lower_ == "the" for c in first.children)
+
+
 def against_attackers(head: Token, attacker_nouns: frozenset[str]) -> bool:
     """An act against the incident's attackers, told after it: "The army said it had killed several of the
     kidnappers", "Police shot dead the gunmen" — its doer answered the incident, it did not do it."""

@@ -324,9 +324,9 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
 
 
 def _another_act(head: Token, lex: EventLexicon) -> bool:
-    """In a sentence that joins an incident, an act that is not the incident's: another one ("similar
-    bombings in the past"), one against its attackers ("it had killed several of the kidnappers"), or a related
-    group's history ("ties to al-Qaeda, which had carried out the September 11 attacks")."""
+    """In a sentence that joins an incident, an act not the incident's: another ("similar bombings in the past"), one
+    against its attackers ("killed several of the kidnappers"), a related group's history ("ties to al-Qaeda, which
+    had carried out the September 11 attacks")."""
     r = lex.responsibility
     return doers.other_act(head, r.other_acts) or doers.against_attackers(
         head, lex.counts.attacker_nouns | r.answered_doers) or doers.related_history(head, r.relation_nouns)
@@ -559,12 +559,11 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
     unknown_cue = False
     victim_ids: set[str] = set()
     for si in sentences:
-        ps = parsed[si]
-        mentions = _Mentions(ps, entities, local, doers=True)
+        ps, mentions = parsed[si], _Mentions(parsed[si], entities, local, doers=True)
         _responsibility_cues(ps.sent, mentions, cands, lex, ctx)
-        spans = [(s, e) for hs, s, e in hits if hs == si and not (  # "killed the gunmen", "similar bombings"
-            doers.against_attackers(head := doers.act_head(list(ps.sent)[s:e]), lex.answered_doers())
-            or si != sentences[0] and _another_act(head, lex))]
+        told = si != sentences[0] or doers.told_before(_tokens(ps.sent), [(s, e) for hs, s, e in hits if hs == si])
+        spans = [(s, e) for hs, s, e in hits if hs == si and not (told and _another_act(
+            doers.act_head(list(ps.sent)[s:e]), lex))]  # "had carried out similar bombings", "killed the gunmen"
         _trigger_roles(ps.sent, spans, mentions, cands, lex)
         victim_ids |= _more_doers(parsed, si, spans, mentions, cands, lex, entities, local)
         low = ps.sent.text.lower()
