@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
 import spacy
@@ -52,3 +53,16 @@ def claims_of(x: Extraction, predicate: str, subject: str | None = None, obj: st
         if has(c.subject.name, subject) and has(o, obj) or symmetric and has(o, subject) and has(c.subject.name, obj):
             out.append(c)
     return out
+
+
+@cache
+def _extractor():  # noqa: ANN202 - an Extractor, built once per test process
+    from claimgraph.config import load_settings
+    from claimgraph.extract import Extractor
+
+    return Extractor(load_settings())
+
+
+def extract_text(text: str) -> Extraction:
+    """The product's extraction of one text, as a test document."""
+    return _extractor().extract(Document(text_id(text), text, source="test"))

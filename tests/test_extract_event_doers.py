@@ -4,25 +4,12 @@ taken as an event, and killed as everyone who died — through the product's Ext
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from claimgraph.records import Document, Event, Extraction, text_id
+from _extract_helpers import extract_text as _extract
+from claimgraph.records import Event
 
 pytestmark = pytest.mark.model
-
-
-@cache
-def _extractor():  # noqa: ANN202 - an Extractor
-    from claimgraph.config import load_settings
-    from claimgraph.extract import Extractor
-
-    return Extractor(load_settings())
-
-
-def _extract(text: str) -> Extraction:
-    return _extractor().extract(Document(text_id(text), text, source="test"))
 
 
 def _violent(text: str) -> Event:

@@ -33,13 +33,13 @@ if TYPE_CHECKING:
 LocalFn = Callable[[ParsedSentence, int], int]
 _MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall"}
 _RESULT_VERBS = {"kill", "injure", "wound", "leave", "claim"}
-_INDEFINITE = {"a", "an", "another", "second", "third", "fourth", "fifth", "twin", "double", "triple", "new"}
+INDEFINITE = {"a", "an", "another", "second", "third", "fourth", "fifth", "twin", "double", "triple", "new"}
 _INTENT_HEADS = {"plan", "vow", "threaten", "aim", "seek", "intend", "want", "try", "attempt", "hope",
                  "task", "order", "urge", "call", "prepare", "pledge"}
 
 #: Verbs whose indefinite object is an act not (yet) done: "planning attacks", "plotted a bombing".
 _PLANNING_HEADS = {"plan", "plot", "prepare", "threaten", "intend", "vow", "pledge", "want", "hope", "seek"}
-_DEFINITE = {"the", "this", "that", "these", "those"}
+DEFINITE = {"the", "this", "that", "these", "those", "both"}
 
 
 def head_of(tokens: Sequence[Token]) -> Token:
@@ -68,7 +68,7 @@ def factual(tok: Token, ne: NotEvents | None = None, *, violent: bool = False) -
     if ne is not None and _conditional(tok, ne):
         return False  # "if the talks fail, the militants would attack ..."
     if violent and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _PLANNING_HEADS and not any(
-            c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
+            c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
         return False  # "members who were planning attacks on mosques"; not "X had planned the attack" (one that was)
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
         if any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) and not (
@@ -125,7 +125,7 @@ def aggregate(tok: Token, ne: NotEvents) -> bool:
         if c.dep_ == "prep" and c.lower_ in ne.aggregate_preps:
             return True
         if perfect and c.dep_ == "prep" and c.lower_ in ne.aggregate_frame_preps and any(
-                conflict(g) and not any(d.lower_ in _INDEFINITE for d in g.children)
+                conflict(g) and not any(d.lower_ in INDEFINITE for d in g.children)
                 for g in c.children if g.dep_ == "pobj"):
             return True
         if c.dep_ in ("nsubj", "nsubjpass") and conflict(c):

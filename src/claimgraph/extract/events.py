@@ -47,6 +47,8 @@ from . import event_actors, event_place, event_roles, place_cues
 from .event_lexicon import EventLexicon, TriggerDef, load_event_lexicon
 from .event_merge import LIST_ITEM, Candidate, merge_events
 from .event_wording import (
+    DEFINITE,
+    INDEFINITE,
     aggregate_toll,
     allies_on_one_side,
     designation,
@@ -68,8 +70,6 @@ VIOLENT = "violent"  # the incident family of every violent mode (ASSAULT and FI
 _MAX_GAP = 2  # sentences between an incident and a sentence that refers back to it
 _MAX_CLAIM_GAP = 4  # ... or that claims or attributes it ("The Taliban claimed responsibility for the attack")
 _AGENT_TRIGGERS = {"gunman", "gunmen", "shooter", "bomber", "bombers", "attacker", "attackers"}
-_DEFINITE = {"the", "this", "that", "these", "those", "both"}
-_INDEFINITE = {"a", "an", "another", "second", "third", "fourth", "fifth", "twin", "double", "triple", "new"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,15 +219,15 @@ def _introduces_new(sent: Doc | SpacySpan, hit: TriggerHit) -> bool:
         if tok.lemma_.lower() in _AGENT_TRIGGERS or tok.lower_ in _AGENT_TRIGGERS:
             return False  # "Four gunmen tried to storm the hotel": the attackers, not a new act
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod")}
-        return bool(dets & _INDEFINITE) or any(c.dep_ == "nummod" for c in tok.children)
+        return bool(dets & INDEFINITE) or any(c.dep_ == "nummod" for c in tok.children)
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj:
         return False
     s = subj[0]
-    if s.pos_ == "PRON" or any(c.lower_ in _DEFINITE for c in s.children):
+    if s.pos_ == "PRON" or any(c.lower_ in DEFINITE for c in s.children):
         return False
     if s.dep_ == "nsubjpass":  # "vehicles ... were targeted": new only when the victim is new ("A bus was")
-        return any(c.lower_ in _INDEFINITE for c in s.children)
+        return any(c.lower_ in INDEFINITE for c in s.children)
     return True
 
 
@@ -278,7 +278,7 @@ def _refers_back(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     """A definite trigger noun ("the attack", "the blasts"): the sentence is about an incident already told."""
     for hit in hits:
         tok = head_of(list(sent[hit.start : hit.end]))
-        if tok.pos_ == "NOUN" and any(c.lower_ in _DEFINITE and c.dep_ == "det" for c in tok.children):
+        if tok.pos_ == "NOUN" and any(c.lower_ in DEFINITE and c.dep_ == "det" for c in tok.children):
             return True
     return False
 
