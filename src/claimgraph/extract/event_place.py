@@ -21,7 +21,7 @@ from functools import cache
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..nlp.descriptive import stated_force_country
+from ..nlp.descriptive import forces_countries
 from ..records import Entity, Place
 from ..resolve.names import fold
 from ..resolve.place_index import read_data
@@ -40,7 +40,6 @@ from .types import ExtractContext, ParsedSentence
 LocalFn = Callable[[ParsedSentence, int], int]
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "PLACE", "FACILITY"}  # spaCy NER + gazetteer labels
-
 
 PLACE, DEMONYM, WEAK_DEMONYM, PERSON_DEMONYM, INNER = "place", "demonym", "weak_demonym", "person_demonym", "inner"
 OWNER = "owner"  # a country in the possessive before a group or its people ("Yemen's Houthis")
@@ -428,11 +427,10 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
     before a person 0.25 ("an Afghan teenager ... in Amsterdam": a nationality, not a place), the
     place a facility's name begins with 0.75 ("Kabul University"), a country's capital 1 ("the Afghan
     capital" → Kabul). Ties: the first named. Names resolve with the paragraph's other place names, the
-    document's place entities and the dateline as context. When the incident's own sentences name nothing,
-    the other sentences of its paragraph vote ("... outside the Paradise Food Plaza. ... a branch of the
-    Development Bank of the Philippines"). The dateline's names never vote; when the paragraph names no
-    place at all, the dateline's country is the answer (precision country).
-    """
+    document's place entities, the countries its state forces' own words give and the dateline as context. When
+    the incident's own sentences name nothing, the other sentences of its paragraph vote ("... outside the
+    Paradise Food Plaza. ... a branch of the Development Bank of the Philippines"). The dateline's names never
+    vote; when the paragraph names no place at all, the dateline's country is the answer (precision country)."""
     para_no = parsed[sentences[0]].paragraph
     para = [i for i, ps in enumerate(parsed) if ps.paragraph == para_no]
     dateline = find_dateline(ctx.doc.text, ctx.paragraphs)
@@ -444,9 +442,7 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
     context += [pn.within for si in para for pn in names_by_sent[si] if pn.within]
     context += list(dateline.names) if dateline else []
     context += [e.name for e in entities if e.type == "place"]  # the document's other places
-    if country_of is not None:  # whose forces act: "BSF troops ... in Samba sector" is India's Samba, not Angola's
-        context += [c for e in entities if e.kind == "descriptive"
-                    and (c := stated_force_country(e.name, [m.text for m in e.mentions], country_of))]
+    context += forces_countries(entities, country_of)  # "BSF troops ... in Samba sector": India's, not Angola's
     resolve = _resolver(ctx, context)
     capital_of = getattr(getattr(ctx.place_resolver, "__self__", None), "capital_of", None)
     rest = [pn for si in para if si not in sentences for pn in names_by_sent[si]]

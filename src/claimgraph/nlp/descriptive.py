@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..errors import ConfigError
+from ..records import Entity
 from .unlisted_names import FIGHTERS_ACRONYM
 
 DESCRIPTIVE_FACTORY = "claimgraph_descriptive_actors_v1"
@@ -81,6 +82,12 @@ def _force_names() -> tuple[tuple[re.Pattern[str], ...], dict[str, str]]:
                      for d in forces if "{country}" in d.name)
     fixed = {t.lower(): d.country for d in forces if d.country for t in (*d.terms, *d.exact)}
     return patterns, fixed
+
+
+def forces_countries(entities: Sequence[Entity], country_of: Callable[[str], str | None] | None) -> list[str]:
+    """The countries of the state forces among `entities` whose own words give their country."""
+    return [] if country_of is None else [c for e in entities if e.kind == "descriptive" and (
+        c := stated_force_country(e.name, [m.text for m in e.mentions], country_of))]
 
 
 def stated_force_country(name: str, mentions: Sequence[str], country_of: Callable[[str], str | None]) -> str | None:
