@@ -384,8 +384,8 @@ def sides(sent: Sequence[Token], in_phrase: Callable[[Token], list[Entity]], add
         if any(p == "with" for p, _ in named) and verb is not None and _verbal(verb) and not _passive(verb):
             for s in _children(verb, "nsubj"):  # "The Syrian forces took the town in fierce clashes with X"
                 add(strength, in_phrase(s))
-        for _, g in named:
-            add(strength, in_phrase(g))
+        for prep, g in named:  # the side "with": its first name ("units of the People's Militia (MP) of …, which …")
+            add(strength, in_phrase(g) if prep == "between" else in_phrase(g)[:1])
 
 
 def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn, claimed: int,
