@@ -33,6 +33,8 @@ from .types import ExtractContext, ParsedSentence
 _TIME_LABELS = {"DATE"}
 # frames whose trigger is a noun phrase: intent words above them and dates elsewhere in the clause
 # are not theirs
+#: predicates of a deed: a spokesperson who claims or denies one speaks for the body whose deed it is
+_DEEDS = {"attacked", "claimed_responsibility_for", "targets"}
 _NOMINAL_FRAMES = {"role", "kind", "base", "publication", "asset_of"} | NOMINAL_FRAMES
 
 
@@ -188,6 +190,8 @@ def find_claims(
         paragraph = ctx.paragraphs[ps.paragraph] if ps.paragraph < len(ctx.paragraphs) else None
         question = ps.sent.text.rstrip(" ”\"'’)").endswith("?")
         for c in cands:
+            if c.predicate in _DEEDS and c.subject.type == "person" and (body := fi.spoken_for(c.subject)):
+                c = replace(c, subject=body)  # "TTP spokesman X claimed the attack": the TTP claims it
             what = f"{c.predicate}({c.subject.name}, {c.object.name if c.object else '-'}) at {ps.start}"
             why = _check(c, ctx.ontology, ctx.is_state)
             if why is None and question:

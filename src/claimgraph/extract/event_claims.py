@@ -37,6 +37,7 @@ from .claim_arguments import drop_unidentified
 from .claims import ClaimLexicons
 from .entities import MentionIndex
 from .event_lexicon import EventLexicon, load_event_lexicon
+from .event_mentions import spokespeople
 from .events import find_triggers
 from .frame_input import FrameInput
 from .modality import find_modality
@@ -286,7 +287,9 @@ class EventClaimFinder:
 
     def _claim_verb(self, tok: Token) -> Token | None:
         """The claim verb whose subject (or passive agent) `tok` is: "X claimed (responsibility)", "X took
-        responsibility", "the attack was claimed by X"."""
+        responsibility", "the attack was claimed by X"; a body claims through its spokesperson ("TTP spokesman
+        X claimed", "a spokesman for the TTP claimed")."""
+        tok = _speaker_of(tok)
         head = tok.head
         if tok.dep_ == "pobj" and head.lower_ == "by":
             head = head.head
@@ -376,6 +379,19 @@ class EventClaimFinder:
 
 
 # ------------------------------------------------------------------------------------------ helpers
+
+
+def _speaker_of(tok: Token) -> Token:
+    """The head of the spokesperson's phrase a body's name stands in, else the name itself."""
+    spokes = spokespeople()
+    while True:
+        if tok.dep_ in ("compound", "poss", "nmod") and (tok.head.lemma_.lower() in spokes or any(
+                c.dep_ in ("compound", "appos") and c.lemma_.lower() in spokes for c in tok.head.children)):
+            tok = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ in ("for", "of") and tok.head.head.lemma_.lower() in spokes:
+            tok = tok.head.head
+        else:
+            return tok
 
 
 def _identified(e: Entity) -> bool:

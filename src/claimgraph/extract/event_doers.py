@@ -54,6 +54,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Token
 
 from ..records import Entity
+from .event_mentions import spokespeople
 from .quantities import cue_kind
 
 AddFn = Callable[[int, Sequence[Entity]], None]
@@ -71,6 +72,7 @@ _CLAIMANT_VERBS = frozenset({"claim", "say", "announce", "report", "state", "con
 _PRONOUNS = frozenset({"it", "they"})
 #: Subjects of a reported clause that stand for the speaker ("The army said it had killed ...").
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
+_GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "outfit"})
 #: Verbs of a clause on an attacker noun that tie it to a group, and those of them that only hedge
 #: ("gunmen believed to be members of X", "militants linked to X", "fighters loyal to X").
 _AFFILIATION_VERBS = frozenset({"believe", "think", "suspect", "say", "report", "allege", "presume", "understand",
@@ -396,7 +398,7 @@ def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], ad
         verb = head if _verbal(head) else head.head if head.dep_ in _ACT_NOUN_DEPS else None
         if verb is None or not _verbal(verb) or _passive(verb) or verb.i != head.i and verb.lemma_.lower() in undergo:
             continue
-        if not any(s.lower_ in _SPEAKER_PRONOUNS for s in _children(verb, "nsubj")):
+        if not any(s.lower_ in _SPEAKER_PRONOUNS or _the_group(s) for s in _children(verb, "nsubj")):
             continue
         clause = verb
         for _ in range(2):  # "said it had killed", "said it carried out an attack"
@@ -408,9 +410,19 @@ def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], ad
         if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _CLAIMANT_VERBS:
             continue
         said = clause.head
+        # a spokesperson who says the body did it claims it for the body ("X spokesman Y said the group carried
+        # out the attack"); "the group" is the speaker's own only in a spokesperson's words
+        spoken = any(c.lemma_.lower() in spokespeople() for s in _children(said, "nsubj") for c in (s, *s.children))
+        if not spoken and not any(s.lower_ in _SPEAKER_PRONOUNS for s in _children(verb, "nsubj")):
+            continue
         for s in _children(said, "nsubj"):
             if s.lower_ not in _SPEAKER_PRONOUNS:
-                add(claimed if said.lemma_.lower() == "claim" else agent, in_core(s))
+                add(claimed if spoken or said.lemma_.lower() == "claim" else agent, in_core(s))
+
+
+def _the_group(tok: Token) -> bool:
+    """ "the group" / "the organisation": a body named before."""
+    return tok.lemma_.lower() in _GROUP_NOUNS and any(c.lower_ == "the" for c in tok.children)
 
 
 def _passive_or_object(verb: Token) -> list[Token]:
@@ -435,6 +447,8 @@ def convicted(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], 
         if up.lower_ in _ROLE_NOUNS and up.dep_ == "pobj" and up.head.lower_ in _FOR_PREPS:
             up = up.head.head  # "sentenced for their role in the bombing"
         lemma = up.lemma_.lower()
+        if any(c.dep_ == "neg" for c in up.children):
+            continue  # "X has not been charged with the attack"
         if _verbal(up) and lemma in _CONVICT_VERBS | _CHARGE_VERBS:
             strength = attributed if lemma in _CONVICT_VERBS else suspected
             for s in _passive_or_object(up):

@@ -73,6 +73,16 @@ class Mentions:
         end = self.local(self.ps, doc[last].idx + len(doc[last].text))
         return [ent for s, _, ent in self.items if start <= s < end]
 
+    def speaking_for(self, head: Token) -> list[Entity]:
+        """`in_core`, where a spokesperson speaks for a body: "TTP spokesman Muhammad Khurasani claimed
+        responsibility", "a spokesperson for the BNA said its fighters …" claim for the body, and the person
+        who speaks did not do the act."""
+        found = self.in_core(head)
+        if not any(t.lemma_.lower() in spokespeople() for t in (head, *head.children)):
+            return found
+        bodies = [e for e in found if e.type != "person"]
+        return bodies or found
+
     def in_phrase(self, head: Token, skip: Sequence[Token] = ()) -> list[Entity]:
         """Entities inside the noun phrase of `head` (head's own words first, then its modifiers), none inside
         the subtrees of `skip`."""
@@ -84,6 +94,14 @@ class Mentions:
                  and not any(a <= s < b for a, b in away)]
         found.sort(key=lambda x: (x[0], x[1]))
         return [ent for _, _, ent in found]
+
+
+@cache
+def spokespeople() -> frozenset[str]:
+    """Nouns of those who speak for a body (statements.yaml `spokespeople`)."""
+    from .statement_rules import load_rules
+
+    return load_rules().lexicon["spokespeople"]
 
 
 @cache

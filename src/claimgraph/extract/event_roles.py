@@ -264,7 +264,7 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
                 # passive ("claimed by X", "the attack, claimed by X") — not a perfect ("X has claimed")
                 passive = _children(tok, "auxpass", "agent") or tok.tag_ == "VBN" and not _children(tok, "nsubj")
                 for s in _agent(tok) if passive else _subject(tok):
-                    ents = [e for e in mentions.in_core(s) if _is_actor(e, ctx)] or mentions.right_after(s)
+                    ents = [e for e in mentions.speaking_for(s) if _is_actor(e, ctx)] or mentions.right_after(s)
                     cands.add(CLAIMED, ents, Source(ents[0].name, SourceKind.ORGANISATION, tok.text)
                               if ents else None)
                 if tok.dep_ == "acl" or tok.tag_ == "VBN":
@@ -510,7 +510,7 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
         return bool(e.refs)
 
     doers.governing(heads, mentions.in_core, cands.add, AGENT, lex.responsibility.commenters)
-    doers.claimant(toks, heads, mentions.in_core, cands.add, CLAIMED, AGENT)
+    doers.claimant(toks, heads, mentions.speaking_for, cands.add, CLAIMED, AGENT)
     doers.culprit(toks, mentions.in_core, cands.add, ATTRIBUTED, lex.violent_words())
     doers.attacker_trigger(heads, lex.counts.attacker_nouns, mentions.in_core, cands.add, AGENT, lex.counts)
     r = lex.responsibility
@@ -519,7 +519,7 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
     doers.affiliation(toks, lex.counts.attacker_nouns, mentions.in_phrase, cands.add,
                       SUSPECTED, MEMBER)
     doers.sides(toks, mentions.in_phrase, cands.add, AGENT)
-    doers.speaker(heads, mentions.in_core, cands.add, CLAIMED, AGENT, r.undergo_verbs)
+    doers.speaker(heads, mentions.speaking_for, cands.add, CLAIMED, AGENT, r.undergo_verbs)
     doers.convicted(heads, mentions.in_core, cands.add, ATTRIBUTED, SUSPECTED)
     suspects.hallmarks(toks, mentions.in_phrase, cands.add, SUSPECTED, r.suspicion_nouns, lex.violent_words())
     suspects.pointed_at(toks, mentions.in_phrase, cands.add, SUSPECTED, r.pointing_nouns, r.pointing_verbs)

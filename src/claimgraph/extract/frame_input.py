@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from ..records import Entity
 from ..resolve.places import kind_words
 from .entities import ORG_TYPES, MentionIndex, resolve_reference
+from .event_mentions import spokespeople
 from .name_context import PLACE_OF
 from .triggers import Triggers
 
@@ -175,6 +176,27 @@ class FrameInput:
                             e = self.entity(p) if p.dep_ == "pobj" else None
                             if e is not None:
                                 return e
+        return None
+
+    def spoken_for(self, person: Entity) -> Entity | None:
+        """The body a person named in this sentence speaks for, where a spokesperson noun ties them: "TTP
+        spokesman Muhammad Khurasani", "Muhammad Khurasani, a spokesman for the TTP"."""
+        for tok in self.tokens:
+            if self.entity(tok) is not person or self.entity(tok.head) is person:
+                continue
+            nouns = [c for c in tok.children if c.dep_ in {"compound", "appos"}]
+            if tok.dep_ == "appos":  # "the TTP spokesman, Muhammad Khurasani"
+                nouns.append(tok.head)
+            for noun in nouns:
+                if noun.lemma_.lower() not in spokespeople():
+                    continue
+                for c in noun.children:
+                    owners = [c] if c.dep_ in {"compound", "poss", "nmod"} else \
+                        [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in {"of", "for"} \
+                        else []
+                    body = next((e for o in owners if (e := self.entity(o)) is not None and e.type in ORG_TYPES), None)
+                    if body is not None:
+                        return body
         return None
 
     def np_entities(self, tok: Token, prefer: Iterable[str] = ()) -> list[Entity]:

@@ -22,6 +22,8 @@ from ..records import Modality, Polarity
 
 _SCOPE_DEPS = {"aux", "auxpass", "advmod", "neg", "prt", "mark"}
 _CONDITIONAL = {"if", "unless", "whether"}
+# the relations of a noun phrase that a copula states of its subject ("X is not a member of Y")
+_PREDICATIVE = {"attr", "acomp", "oprd"}
 _NOT_NEGATION = {("not", "only"), ("no", "longer"), ("not", "just"), ("not", "merely")}
 
 
@@ -57,6 +59,10 @@ def scope(trigger: Token | Span, nominal: bool = False) -> set[int]:
         if heads[-1].dep_ == "appos" or nominal and heads[-1].pos_ in {"VERB", "AUX"} \
                 or len(heads) > 1 and heads[-2].dep_ == "relcl":
             break  # a noun-phrase claim ends at its own clause's verb
+        if nominal and a.pos_ in {"VERB", "AUX"} and heads[-1].dep_ not in _PREDICATIVE:
+            # the verb a noun phrase is the subject or object of tells what its referent did, not what it is:
+            # "TTP spokesman X denied the report" denies the report, not that X speaks for the TTP
+            break
         heads.append(a)
     out: set[int] = set()
     for h in heads:

@@ -1,0 +1,77 @@
+"""Roles and spokesmen in ordinary news wording: a person's role named in a noun phrase ("TTP spokesman X",
+"its deputy leader X") is not denied, hedged or negated by what that person then does or says. The sentences
+are written for these tests in the style of wire reports; none comes from a benchmark."""
+
+from __future__ import annotations
+
+import pytest
+
+from _extract_helpers import claims_of
+from _extract_helpers import extract_text as _extract
+from claimgraph.records import Modality, Polarity
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(("text", "person", "group"), [
+    ("Taliban spokesman Zabihullah Mujahid denied the claim.", "Mujahid", "Taliban"),
+    ("TTP's deputy chief Mufti Noor Wali Mehsud denied the report.", "Mehsud", "Taliban"),
+    ("Hezbollah did not comment, but its deputy leader Naim Qassem said the group would respond.", "Qassem",
+     "Hezbollah"),
+    ("ISKP chief Sanaullah Ghafari is believed to be hiding in Kunar.", "Ghafari", "Khorasan"),
+])
+def test_a_role_named_in_a_noun_phrase_is_not_denied_by_what_its_holder_does(text: str, person: str,
+                                                                              group: str) -> None:
+    found = claims_of(_extract(text), "member_of", person, group)
+    assert found, text
+    assert all(c.polarity is Polarity.AFFIRMED and c.modality is Modality.ASSERTED for c in found)
+
+
+def test_a_copula_still_negates_the_role_it_states() -> None:
+    found = claims_of(_extract("Officials said Abdul Rauf is not a Jaish-e-Mohammed commander."), "member_of",
+                      "Rauf", "Jaish")
+    assert found and all(c.polarity is Polarity.NEGATED for c in found)
+
+
+def _violent(text: str):  # noqa: ANN202 - the violent events of one text
+    return [e for e in _extract(text).events if e.type in ("ASSAULT", "FIGHT")]
+
+
+def test_a_spokesperson_claims_for_the_body_and_did_not_do_the_act() -> None:
+    text = ("A suicide bomber killed 12 people at a police station in Bannu on Monday. TTP spokesman Muhammad"
+            " Khurasani claimed responsibility for the attack.")
+    ev = _violent(text)[0]
+    names = [p.name for p in ev.perpetrators]
+    assert "Tehrik-i-Taliban Pakistan" in names and "Muhammad Khurasani" not in names
+    x = _extract(text)
+    assert claims_of(x, "claimed_responsibility_for", "Tehrik-i-Taliban", "Bannu")
+    assert not claims_of(x, "claimed_responsibility_for", "Khurasani")
+
+
+def test_the_group_in_a_spokespersons_words_is_the_body_that_claims() -> None:
+    ev = _violent("A bomb exploded at a market in Mogadishu, killing 8 people. Al-Shabaab spokesman Abdiaziz Abu"
+                  " Musab said the group carried out the attack.")[0]
+    assert [p.name for p in ev.perpetrators] == ["Al-Shabaab"]
+    assert ev.responsibility.value == "claimed"
+
+
+def test_a_spokespersons_denial_negates_the_bodys_deed() -> None:
+    x = _extract("The Taliban spokesman, Zabihullah Mujahid, denied involvement in the attack on the hotel in Kabul.")
+    assert all(c.polarity is Polarity.NEGATED for c in claims_of(x, "attacked"))
+    assert claims_of(x, "attacked", "Taliban") and not claims_of(x, "attacked", "Mujahid")
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested two suspects for the bombing in Quetta, which killed four soldiers.",
+    "Police have not arrested anyone for the bombing in Quetta, which killed four soldiers.",
+    "Police detained three men over the bombing in Quetta, which killed four soldiers.",
+])
+def test_those_who_arrest_for_an_act_did_not_do_it(text: str) -> None:
+    ev = _violent(text)[0]
+    assert not ev.perpetrators
+    assert ev.killed is not None and ev.killed.min == 4
+
+
+def test_one_not_charged_with_an_act_is_no_suspect() -> None:
+    events = _violent("Lashkar-e-Taiba chief Hafiz Saeed has not been charged with the attack, officials said.")
+    assert not any(p.name in ("Lashkar-e-Taiba", "Hafiz Saeed") for e in events for p in e.perpetrators)
