@@ -75,3 +75,18 @@ def test_those_who_arrest_for_an_act_did_not_do_it(text: str) -> None:
 def test_one_not_charged_with_an_act_is_no_suspect() -> None:
     events = _violent("Lashkar-e-Taiba chief Hafiz Saeed has not been charged with the attack, officials said.")
     assert not any(p.name in ("Lashkar-e-Taiba", "Hafiz Saeed") for e in events for p in e.perpetrators)
+
+
+@pytest.mark.parametrize(("text", "predicate", "subject", "objects"), [
+    ("JNIM has expanded its operations into coastal states such as Benin and Togo.", "operates_in", "Jama",
+     ["Benin", "Togo"]),
+    ("Iran supports armed groups such as Hezbollah and the Houthis.", "supports", "Iran", ["Hezbollah", "Houthi"]),
+    ("The Taliban have ties to groups including al-Qaeda and the TTP.", "associated_with", "Taliban",
+     ["al-Qaeda", "Tehrik-i-Taliban"]),
+])
+def test_the_names_a_noun_lists_are_its_arguments(text: str, predicate: str, subject: str,
+                                                  objects: list[str]) -> None:
+    x = _extract(text)
+    for obj in objects:
+        assert claims_of(x, predicate, subject, obj), (text, obj)
+    assert not any("Unidentified" in (c.object.name if c.object else "") for c in x.claims)

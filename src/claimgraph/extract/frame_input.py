@@ -205,7 +205,11 @@ class FrameInput:
         while stack:
             t = stack.pop(0)
             e = self.np_entity(t, prefer)
-            if e is not None and e not in out:
+            listed = [p for c in t.children if _lists(c) for p in c.children if p.dep_ == "pobj"] \
+                if t.pos_ == "NOUN" and (e is None or e.kind == "descriptive") else []
+            if listed:  # "coastal states such as Benin and Togo", "armed groups such as Hezbollah": the names
+                stack.extend(listed)
+            elif e is not None and e not in out:
                 out.append(e)
             stack.extend(c for c in t.children if c.dep_ == "conj")
             # "Mastung and Khuzdar districts": the conjunct hangs off the modifier
@@ -286,3 +290,9 @@ def subjects_of(t: Token, fi: FrameInput) -> list[Entity]:
     """The entities doing what verb (or noun) `t` states: its subject, a passive's agent, or the subject of
     the clause it hangs from ("X had agreed to share …", "X, who met Y")."""
     return _subjects(t, fi)[0]
+
+
+def _lists(prep: Token) -> bool:
+    """A preposition that lists examples of the noun it hangs from: "such as", "including", "like"."""
+    return prep.dep_ == "prep" and (prep.lower_ in {"including", "like"} or prep.lower_ == "as" and any(
+        c.lower_ == "such" for c in prep.children))
