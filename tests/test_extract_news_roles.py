@@ -90,3 +90,22 @@ def test_the_names_a_noun_lists_are_its_arguments(text: str, predicate: str, sub
     for obj in objects:
         assert claims_of(x, predicate, subject, obj), (text, obj)
     assert not any("Unidentified" in (c.object.name if c.object else "") for c in x.claims)
+
+
+def test_the_thrower_of_a_grenade_did_the_act() -> None:
+    ev = _violent("On 19 March 2023, JeM militants lobbed a grenade at a CRPF bunker in Pulwama district (Jammu and"
+                  " Kashmir), injuring three CRPF personnel.")[0]
+    assert [p.name for p in ev.perpetrators] == ["Jaish-e-Mohammed"]
+
+
+def test_militants_killed_by_forces_in_the_incident_told_are_its_sides() -> None:
+    ev = [e for e in _extract("On 21 May 2022, two LeT militants were killed by security forces in an encounter in"
+                              " Kreeri area of Baramulla district (Jammu and Kashmir).").events][0]
+    assert "Military Forces of India" in [p.name for p in ev.perpetrators]
+    assert "Lashkar-e-Taiba" in [t.name for t in ev.targets]
+
+
+def test_the_attacker_told_before_and_shot_by_police_leaves_police_no_doer() -> None:
+    ev = _violent("A gunman opened fire at a mosque in Peshawar, killing three worshippers. The attacker was shot"
+                  " dead by police.")[0]
+    assert not any("Police" in p.name for p in ev.perpetrators)

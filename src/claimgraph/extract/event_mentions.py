@@ -16,6 +16,9 @@ from ..records import Entity
 from .types import ParsedSentence
 
 LocalFn = Callable[[ParsedSentence, int], int]
+#: Determiners of a noun phrase that tells something told before ("the attacker") or something new ("a bomb").
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
+INDEFINITE = frozenset({"a", "an", "another", "second", "third", "fourth", "fifth", "twin", "double", "triple", "new"})
 
 
 

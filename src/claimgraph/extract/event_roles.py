@@ -31,7 +31,7 @@ from ..records import Document, Entity, EntityRef, Responsibility, Source, Sourc
 from . import event_doers as doers
 from . import event_suspects as suspects
 from .event_lexicon import EventLexicon
-from .event_mentions import LocalFn, relation_nouns
+from .event_mentions import DEFINITE, LocalFn, relation_nouns
 from .event_mentions import Mentions as _Mentions
 from .quantities import cue_kind
 from .types import ExtractContext, ParsedSentence
@@ -52,7 +52,7 @@ _CAMPAIGN_VERBS = {"begin", "start", "wage", "launch", "mount", "intensify", "es
 # Verbs whose "by" agent or subject is the doer of the act they govern ("carried out by X").
 _DOER_VERBS = {"carry", "lead", "perpetrate", "orchestrate", "stage", "conduct", "launch", "mount", "commit", "plan",
                "mastermind", "execute", "organise", "organize", "trigger", "detonate", "plant", "set", "fire",
-               "emplace", "place", "lay", "hurl", "throw"}
+               "emplace", "place", "lay", "hurl", "throw", "lob", "toss", "drop", "explode"}
 
 
 @dataclass(slots=True)
@@ -366,8 +366,9 @@ def _attackers_hit(verb: Token, lex: EventLexicon) -> bool:
     answered the incident, it did not do it."""
     nouns = lex.counts.attacker_nouns
     return bool(_children(verb, "auxpass", "nsubjpass")) and any(
-        s.lower_ in nouns or s.lemma_.lower() in nouns or s.lower_ in lex.counts.attacker_pronouns
-        for s in _subject(verb))
+        s.lower_ in lex.counts.attacker_pronouns or (s.lower_ in nouns or s.lemma_.lower() in nouns) and any(
+            c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE for c in s.children)
+        for s in _subject(verb))  # not "two LeT militants were killed by security forces": the incident itself
 
 
 def _hedged(tok: Token) -> bool:

@@ -23,6 +23,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..records import Entity, EntityRef, Quantity
 from .event_lexicon import EventLexicon, NotEvents, TriggerDef
+from .event_mentions import DEFINITE, INDEFINITE
 from .event_roles import Roles
 from .quantities import KILLED, cue_kind
 from .types import ParsedSentence
@@ -33,13 +34,11 @@ if TYPE_CHECKING:
 LocalFn = Callable[[ParsedSentence, int], int]
 _MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall"}
 _RESULT_VERBS = {"kill", "injure", "wound", "leave", "claim"}
-INDEFINITE = {"a", "an", "another", "second", "third", "fourth", "fifth", "twin", "double", "triple", "new"}
 _INTENT_HEADS = {"plan", "vow", "threaten", "aim", "seek", "intend", "want", "try", "attempt", "hope",
                  "task", "order", "urge", "call", "prepare", "pledge"}
 
 #: Verbs whose indefinite object is an act not (yet) done: "planning attacks", "plotted a bombing".
 _PLANNING_HEADS = {"plan", "plot", "prepare", "threaten", "intend", "vow", "pledge", "want", "hope", "seek"}
-DEFINITE = {"the", "this", "that", "these", "those", "both"}
 
 
 def head_of(tokens: Sequence[Token]) -> Token:

@@ -45,10 +45,9 @@ from ..records import (
 from ..resolve.names import fold
 from . import event_actors, event_place, event_roles, place_cues
 from .event_lexicon import EventLexicon, TriggerDef, load_event_lexicon
+from .event_mentions import DEFINITE, INDEFINITE
 from .event_merge import LIST_ITEM, Candidate, merge_events
 from .event_wording import (
-    DEFINITE,
-    INDEFINITE,
     aggregate_toll,
     allies_on_one_side,
     designation,
