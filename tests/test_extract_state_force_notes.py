@@ -266,3 +266,10 @@ def test_the_forces_who_ended_a_siege_did_not_do_the_attack() -> None:
                       " responsibility for the hospital attack in Kabul, which lasted several hours before security"
                       " forces killed the three attackers. The Taliban denied involvement.")
     assert len(events) == 1 and "Military Forces of Afghanistan" not in _perps(events[0])
+
+
+def test_a_province_in_brackets_places_an_unknown_village() -> None:
+    ev = _violent("On 3 April 2021, 22 security personnel were killed in an ambush by Maoists near Tekalguda village"
+                  " (Chhattisgarh).")[0]
+    assert ev.place is not None and (ev.place.name, ev.place.admin1, ev.place.country) == \
+        ("Tekalguda", "Chhattisgarh", "India")
