@@ -109,3 +109,17 @@ def test_the_attacker_told_before_and_shot_by_police_leaves_police_no_doer() -> 
     ev = _violent("A gunman opened fire at a mosque in Peshawar, killing three worshippers. The attacker was shot"
                   " dead by police.")[0]
     assert not any("Police" in p.name for p in ev.perpetrators)
+
+
+def test_a_group_defined_by_its_short_form_is_one_named_group() -> None:
+    ev = _violent("Assailants abducted two engineers in Dera Bugti district, Balochistan province, Pakistan. The"
+                  " victims were later released. Baloch Republican Army (BRA) claimed responsibility.")[0]
+    names = [p.name for p in ev.perpetrators]
+    assert names[0] == "Baloch Republican Army" and not any("ilitary" in n for n in names)
+
+
+def test_a_known_place_named_with_its_kind_word_is_a_place_whatever_the_ner_said() -> None:
+    ev = _violent("An explosive device detonated at a religious gathering in Amritsar city, Punjab state, India."
+                  " Three people were killed.")[0]
+    assert ev.place is not None and ev.place.admin1 == "Punjab"
+    assert not any(t.name == "Punjab" for t in ev.targets)

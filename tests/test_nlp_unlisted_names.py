@@ -1,11 +1,11 @@
 """Names the NER misses that no list holds (nlp/unlisted_names.py): acronyms that name a group by its fighters
-and names the NER split at their hyphens. The pipeline makes them organisation entities."""
+names the NER split at their hyphens, and names a bracketed short form defines. The pipeline makes them organisation entities."""
 
 from __future__ import annotations
 
 import pytest
 
-from claimgraph.nlp.unlisted_names import FIGHTERS_ACRONYM, JOINED_NAME
+from claimgraph.nlp.unlisted_names import DEFINED_NAME, FIGHTERS_ACRONYM, JOINED_NAME
 
 
 @pytest.mark.model
@@ -33,3 +33,17 @@ def test_names_joined_at_their_hyphens(extractor, text: str, found: list[str]) -
     doc = extractor.nlp(text)
     assert [e.text for e in doc.ents if e.id_ == JOINED_NAME] == found
     assert all(e.label_ == "ORG" for e in doc.ents if e.id_ == JOINED_NAME)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "found"), [
+    # the list's "Baloch" (a people) took the start of the NER's whole name
+    ("The victims were later released. Baloch Republican Army (BRA) claimed responsibility.",
+     ["Baloch Republican Army"]),
+    # the NER found it whole, and no list word is inside: nothing to mend
+    ("The attackers were members of the Irish National Liberation Army (INLA).", []),
+    ("The report was issued by the Human Rights Commission (HRCP).", []),  # the initials do not spell it
+])
+def test_names_a_short_form_defines(extractor, text: str, found: list[str]) -> None:  # type: ignore[no-untyped-def]
+    doc = extractor.nlp(text)
+    assert [e.text for e in doc.ents if e.id_ == DEFINED_NAME] == found

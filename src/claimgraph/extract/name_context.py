@@ -144,6 +144,9 @@ def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: 
         return "GPE", True  # a joined name the place index knows is a place ("Mazar-i-Sharif")
     if label == "PERSON" and _BEFORE_PLACE_NOUN.match(doc_text, end):
         label = "GPE"
+    if label in ("NORP", "ORG") and countries is not None and (m := _BEFORE_PLACE_NOUN.match(doc_text, end)) \
+            and m.group().islower() and countries.precision_of(text) is not None:
+        return "GPE", True  # "in Amritsar city, Punjab state" (NORP): a known place named with its kind word
     if label == "PERSON" and countries is not None and countries.precision_of(text) == "country":
         return "GPE", True  # "deployed fighters to Mali": a country's name is no one's name
     where = _after_locative(ent)

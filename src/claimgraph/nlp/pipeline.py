@@ -25,7 +25,15 @@ from .attribute_lookup import use_lookup_attribute_ruler
 from .descriptive import DESCRIPTIVE_FACTORY, DESCRIPTIVE_PIPE
 from .gazetteer import Gazetteer, build_gazetteer
 from .lemma_cache import use_cached_lemmatizer
-from .unlisted_names import FIGHTERS_ACRONYM, JOINED_NAME, JOINERS, fighters_acronyms, joined_names
+from .unlisted_names import (
+    DEFINED_NAME,
+    FIGHTERS_ACRONYM,
+    JOINED_NAME,
+    JOINERS,
+    defined_names,
+    fighters_acronyms,
+    joined_names,
+)
 
 GAZETTEER_PIPE = "claimgraph_gazetteer"
 # spaCy factory names may not contain dots, so the version is an underscore suffix.
@@ -224,11 +232,20 @@ class GazetteerComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.matcher.find(doc)
+        # a name with its short form defined after it, which neither the NER nor the lists hold whole: it wins
+        # over the listed words inside it ("Baloch" of "Baloch Republican Army (BRA)"); a listed short form
+        # ("(INLA)") already names the group, and the entity stage joins the long name to it
+        defined = [Span(doc, a, b, label="ORG", span_id=DEFINED_NAME) for a, b in defined_names(doc)
+                   if not any(s.start <= a and b <= s.end or s.start == b + 1 for s in found)
+                   and (any(a <= s.start and s.end <= b for s in found)
+                        or not any(e.start < b and a < e.end for e in doc.ents))]
+        found = [s for s in found if not any(d.start <= s.start and s.end <= d.end for d in defined)]
         # an acronym the NER missed that names whose fighters the text speaks of ("ULFA-I cadres")
         unnamed = [Span(doc, a, b, label="ORG", span_id=FIGHTERS_ACRONYM) for a, b in fighters_acronyms(doc)]
         # a name the NER split at its hyphens or missed ("Jamiat Ulema-e-Islam"), not one it found whole
         unnamed += [Span(doc, a, b, label="ORG", span_id=JOINED_NAME) for a, b in joined_names(doc, self.common)
                     if not any(e.start <= a and b <= e.end for e in doc.ents)]
+        unnamed = defined + unnamed
         if not found and not unnamed:
             return doc
         taken = set()

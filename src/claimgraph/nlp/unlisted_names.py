@@ -4,8 +4,10 @@
                                                cadres", "NSCN-IM militants", "Maoists of the PLGA")
     joined_names(doc, common) -> [(start, end)]  a name of romanised words joined by "-e-", "-ul-", "-i-"
                                                ("Jamiat Ulema-e-Islam", "Tehreek-e-Labbaik Pakistan")
+    defined_names(doc) -> [(start, end)]       a name the text defines a short form for, whose initials the
+                                               short form spells ("Baloch Republican Army (BRA)")
 
-Both become entities (ORG, with `FIGHTERS_ACRONYM` / `JOINED_NAME` as their id). Written by hand: the
+All become entities (ORG, with `FIGHTERS_ACRONYM` / `JOINED_NAME` / `DEFINED_NAME` as their id). Written by hand: the
 statistical NER misses short all-capital names of little-known groups and splits names at their hyphens, and
 no library tags them.
 """
@@ -20,6 +22,7 @@ from spacy.tokens import Doc, Token
 #: the entity ids (`Span.id_`) of the names found here, so later steps know how they were found
 FIGHTERS_ACRONYM = "fighters_acronym"
 JOINED_NAME = "joined_name"
+DEFINED_NAME = "defined_name"
 #: nouns for an armed group's people: an acronym the NER missed that qualifies one names the group
 _FIGHTER_NOUNS = frozenset({"militant", "cadre", "fighter", "rebel", "insurgent", "guerrilla", "guerilla",
                             "terrorist", "jihadist", "gunman", "operative", "commander", "member", "maoist",
@@ -105,3 +108,33 @@ def _joined_at(doc: Doc, i: int) -> bool:
     return a.is_title and a.is_alpha and h1.text == "-" and j.lower_ in JOINERS and h2.text == "-" \
         and b.text[:1].isupper() and b.is_alpha and not (a.whitespace_ or h1.whitespace_ or j.whitespace_
                                                          or h2.whitespace_)
+
+
+#: small words a name's short form leaves out ("Front for the Liberation of Mozambique", FRELIMO aside)
+_UNSPELLED = frozenset({"of", "the", "for", "and", "in", "de", "du", "des", "la", "le", "del"})
+
+
+def defined_names(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of names followed by a bracketed short form that spells their initials ("Baloch Republican
+    Army (BRA)", "United Liberation Front of Asom (ULFA)"): the NER often cuts such a name where a people's or
+    place's name begins it ("Baloch" + "Republican Army")."""
+    out: list[tuple[int, int]] = []
+    for t in doc:
+        if t.text != "(" or t.i < 2 or t.i + 2 >= len(doc) or doc[t.i + 2].text != ")":
+            continue
+        short = doc[t.i + 1]
+        if not (short.is_upper and short.is_alpha and 2 <= len(short) <= 8):
+            continue
+        want, initials, j = short.lower_, "", t.i
+        while j > 0 and len(initials) < len(want):
+            w = doc[j - 1]
+            if w.lower_ in _UNSPELLED and initials:
+                j -= 1
+                continue
+            if not (w.is_title or w.is_upper) or not w.is_alpha:
+                break
+            initials = w.lower_[0] + initials
+            j -= 1
+        if initials == want and t.i - j >= 2 and doc[j].lower_ not in _UNSPELLED:
+            out.append((j, t.i))
+    return out
