@@ -1,4 +1,4 @@
-"""Names the NER misses that no list holds (nlp/unlisted_names.py): acronyms that name a group by its fighters
+"""Names the NER misses that no list holds (nlp/unlisted_names.py): acronyms that name a group by its fighters,
 names the NER split at their hyphens, and names a bracketed short form defines. The pipeline makes them
 organisation entities."""
 
