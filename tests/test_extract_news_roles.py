@@ -123,3 +123,12 @@ def test_a_known_place_named_with_its_kind_word_is_a_place_whatever_the_ner_said
                   " Three people were killed.")[0]
     assert ev.place is not None and ev.place.admin1 == "Punjab"
     assert not any(t.name == "Punjab" for t in ev.targets)
+
+
+def test_the_group_is_the_actor_the_sentence_before_was_about() -> None:
+    x = _extract("ISWAP, which split from Boko Haram in 2016, has become the dominant jihadist group in the northeast"
+                 " since the death of Boko Haram leader Abubakar Shekau in 2021. The group is allied with the Islamic"
+                 " State and receives funding from its central leadership.")
+    assert claims_of(x, "cooperates_with", "Islamic State West Africa", "Islamic State")
+    assert not claims_of(x, "cooperates_with", "Boko Haram")
+    assert all(c.object is not None for c in x.claims if c.predicate == "supports")

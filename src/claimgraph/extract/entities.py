@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -30,7 +30,9 @@ from ..nlp.gazetteer import Gazetteer, normalise
 from ..records import Entity, Span, make_id
 from .countries import Countries, document_country, host_country, host_variant
 from .dateline import Dateline
+from .mention_index import MentionIndex
 from .name_context import PEOPLE_OF, defined_as, group_name_before, people_name, people_noun, place_by_context
+from .name_context import main_subject as is_main_subject
 from .types import ParsedSentence
 
 # spaCy / gazetteer labels → ontology entity types; labels not here are not entities
@@ -82,32 +84,6 @@ class Mention:
     country_text: str = ""  # for a description: the words that give its country ("Indian")
     in_name: bool = False  # a description found inside an NER name ("Pakistan Army")
     defined: bool = False  # the words around it settle what the name is ("X is a militant group", "based in X")
-
-
-@dataclass(slots=True)
-class MentionIndex:
-    """Which entity each token of each parsed sentence belongs to, and mentions in document order."""
-
-    by_token: dict[tuple[int, int], str] = field(default_factory=dict)
-    ordered: list[tuple[int, str]] = field(default_factory=list)  # (doc offset, entity id)
-    entities: dict[str, Entity] = field(default_factory=dict)
-
-    def at(self, sent: int, token: int) -> Entity | None:
-        eid = self.by_token.get((sent, token))
-        return None if eid is None else self.entities[eid]
-
-    def recent(self, offset: int, types: Iterable[str], within: int = 600, named: bool = False) -> Entity | None:
-        """The entity of one of `types` mentioned last before `offset`, at most `within` characters back
-        (`named`: only one the text names, not one it describes)."""
-        wanted = set(types)
-        best = None
-        for pos, eid in self.ordered:
-            if pos >= offset:
-                break
-            e = self.entities[eid]
-            if e.type in wanted and pos >= offset - within and (not named or e.kind != "descriptive"):
-                best = eid
-        return None if best is None else self.entities[best]
 
 
 def _trim(text: str, start: int) -> tuple[str, int, int]:
@@ -528,6 +504,8 @@ def cluster_mentions(
         ids.append((c, eid))
         for m in c.mentions:
             index.ordered.append((m.start, eid))
+            if m.sent >= 0 and is_main_subject(parsed[m.sent].sent, m.tok):
+                index.subjects.add(m.start)
     # a token inside a description belongs to it ("Pakistani" in "Pakistani security establishment")
     for c, eid in sorted(ids, key=lambda x: x[0].descriptive):
         for m in c.mentions:
@@ -589,8 +567,9 @@ def resolve_reference(
         reach = ((350, True), (_GROUP_NOUN_REACH, True), (350, False)) if low not in _PRONOUN_ORG \
             else ((350, True), (350, False))
         for within, named in reach:
-            found = index.recent(at, {"armed_group"}, within=within, named=named) or index.recent(
-                at, set(org_types), within=within, named=named)
+            # "the group" most likely means the actor the sentences before were about; "its", the last named
+            found = index.recent(at, {"armed_group"}, within=within, named=named, subject=not owned) \
+                or index.recent(at, set(org_types), within=within, named=named)
             if found is not None:
                 return found
         return None

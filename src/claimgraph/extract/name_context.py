@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from ..nlp.unlisted_names import JOINED_NAME
 from .countries import Countries
@@ -161,3 +161,15 @@ def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: 
             and countries.precision_of(text) in (_AREAS if label == "ORG" else _PLACES):
         return "GPE", True  # "a school in Shopian" (NORP), "in Kech district, Balochistan" (ORG)
     return label, False
+
+
+def main_subject(sent: Doc | SpacySpan, tok: tuple[int, int]) -> bool:
+    """Whether the name at token range `tok` of a parsed sentence is the subject of its main clause (or
+    stands in apposition to it): the actor the sentence is about, whom "the group" after it most likely means."""
+    doc = sent if isinstance(sent, Doc) else sent.doc
+    if tok[0] < 0 or tok[1] > len(doc):
+        return False
+    head = doc[tok[1] - 1]
+    while head.dep_ in ("compound", "flat", "appos", "amod") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT"

@@ -209,6 +209,9 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology, is_state: 
         # "X receives weapons from Y": the doer is the frame's, the other side the clause's subject
         above = doc[m.head] if m.head is not None else trigger
         objs = [e for e in subjects_of(above, fi) if e not in subs]
+        if not objs:  # "X receives funding from its leadership": no other side named
+            return [], (_what(m.predicates, trigger, fi.offset, subs[0].name if subs else "-", "-"),
+                        f"{m.rule}: the clause names no other side")
     if m.object is not None and not objs and any(_allows_place(ontology, p) for p in m.predicates):
         objs = _place_in(fi, doc[m.object])
     subject_text = doc[m.subject].text if m.subject is not None else "-"
