@@ -64,6 +64,13 @@ def test_add_keeps_open_bounds_open() -> None:
     assert add(None, Quantity(2, 2)) == Quantity(2, 2)
 
 
+def test_add_keeps_a_known_lower_bound_beside_an_unknown_count() -> None:
+    # "killed at least 30 soldiers ... killed dozens of insurgents": at least 30 died, however many more
+    total = add(Quantity(30, None, text="at least 30 soldiers"), Quantity(None, None, True, "dozens"))
+    assert (total.min, total.max) == (30, None)
+    assert add(Quantity(None, None), Quantity(None, None)).min is None
+
+
 def test_subtract_only_takes_out_exact_parts() -> None:
     assert subtract(Quantity(12, 12), Quantity(2, 2)) == Quantity(10, 10)
     assert subtract(Quantity(12, 12), Quantity(2, None)) == Quantity(12, 12)

@@ -171,10 +171,11 @@ def parse_count(text: str, lexicon: CountLexicon | None = None) -> Quantity | No
 
 
 def add(a: Quantity | None, b: Quantity | None) -> Quantity | None:
-    """The sum of two counts; an open bound stays open."""
+    """The sum of two counts; an open upper bound stays open, and a known lower bound stays known ("at least 30
+    soldiers" and "dozens of insurgents" killed: at least 30)."""
     if a is None or b is None:
         return a or b
-    lo = None if a.min is None or b.min is None else a.min + b.min
+    lo = None if a.min is None and b.min is None else (a.min or 0) + (b.min or 0)
     hi = None if a.max is None or b.max is None else a.max + b.max
     text = f"{a.text} + {b.text}" if a.text and b.text else a.text or b.text
     return Quantity(lo, hi, a.approximate or b.approximate, text)
