@@ -132,3 +132,11 @@ def test_the_group_is_the_actor_the_sentence_before_was_about() -> None:
     assert claims_of(x, "cooperates_with", "Islamic State West Africa", "Islamic State")
     assert not claims_of(x, "cooperates_with", "Boko Haram")
     assert all(c.object is not None for c in x.claims if c.predicate == "supports")
+
+
+@pytest.mark.parametrize("text", [
+    "The United States has carried out dozens of airstrikes against al-Shabaab this year in support of Somali forces.",
+    "The TTP has carried out dozens of attacks on police in Khyber Pakhtunkhwa this year.",
+])
+def test_a_tally_of_acts_over_a_period_is_no_incident(text: str) -> None:
+    assert not _violent(text)

@@ -44,7 +44,7 @@ _AGENT_NOUNS = {"militant", "fighter", "gunman", "gunmen", "rebel", "insurgent",
                 "member", "operative", "bomber", "attacker", "assailant", "cadre", "extremist", "soldier",
                 "troop", "force", "police", "spokesman", "spokesperson", "commander", "group", "faction"}
 #: Nouns of an amount of acts or arms ("dozens of rockets", "a wave of attacks", "a barrage of shells").
-_AMOUNT_NOUNS = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "number", "barrage", "volley", "salvo",
+AMOUNT_NOUNS = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "number", "barrage", "volley", "salvo",
                  "wave", "series", "spate", "string", "round", "rounds", "hail"}
 #: Verbs whose subject wages the acts their object names ("began a bombing campaign").
 _CAMPAIGN_VERBS = {"begin", "start", "wage", "launch", "mount", "intensify", "escalate", "resume", "continue",
@@ -424,7 +424,7 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
     for _start, end in spans:
         trig = toks[end - 1]
         obj = trig.head if trig.dep_ in ("compound", "amod") and trig.head.dep_ == "dobj" else trig
-        if trig.dep_ == "pobj" and trig.head.lower_ == "of" and trig.head.head.lemma_.lower() in _AMOUNT_NOUNS:
+        if trig.dep_ == "pobj" and trig.head.lower_ == "of" and trig.head.head.lemma_.lower() in AMOUNT_NOUNS:
             obj = trig = trig.head.head  # "Hamas fired dozens of rockets", "launched a wave of attacks"
         if obj.dep_ == "dobj" and (obj.head.lemma_.lower() in _DOER_VERBS or obj is not trig
                                    and obj.head.lemma_.lower() in _CAMPAIGN_VERBS):

@@ -24,7 +24,7 @@ from spacy.tokens import Span as SpacySpan
 from ..records import Entity, EntityRef, Quantity
 from .event_lexicon import EventLexicon, NotEvents, TriggerDef
 from .event_mentions import DEFINITE, INDEFINITE
-from .event_roles import Roles
+from .event_roles import AMOUNT_NOUNS, Roles
 from .quantities import KILLED, cue_kind
 from .types import ParsedSentence
 
@@ -145,6 +145,10 @@ def trend(tok: Token, ne: NotEvents) -> bool:
     general, not one incident."""
     if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in ne.habitual_adverbs for c in tok.children):
         return True
+    if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+            and tok.head.head.lemma_.lower() in AMOUNT_NOUNS and any(
+                c.dep_ == "aux" and c.lemma_ == "have" for c in tok.head.head.head.children):
+        return True  # "The United States has carried out dozens of airstrikes against the group this year"
     if tok.tag_ not in ("NNS", "NNPS") or any(c.dep_ in ("det", "nummod", "poss") for c in tok.children):
         return False
     head = tok.head
