@@ -140,3 +140,14 @@ def test_the_group_is_the_actor_the_sentence_before_was_about() -> None:
 ])
 def test_a_tally_of_acts_over_a_period_is_no_incident(text: str) -> None:
     assert not _violent(text)
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), [
+    # the parser hangs "fifty-seven" on "killed" and cuts it at its hyphen
+    ("A bomb killed nine and injured fifty-seven at a church in Quetta.", 9, 57),
+    ("Gunmen killed twenty-one people in Kabul.", 21, None),
+])
+def test_counts_written_in_words_with_a_hyphen(text: str, killed: int, wounded: int | None) -> None:
+    ev = _violent(text)[0]
+    assert ev.killed is not None and (ev.killed.min, ev.killed.max) == (killed, killed)
+    assert (ev.wounded.min if ev.wounded else None) == wounded

@@ -100,6 +100,13 @@ _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "ju
 _HEADLINE_PASSIVES = frozenset({"kill", "injure", "wound"})
 
 
+def _cue_between(verb: Token, obj: Token, lex: CountLexicon) -> Token | None:
+    """A casualty verb of another kind between a verb and an object the parser hung on it."""
+    kind = cue_kind(verb, lex)
+    return next((t for t in verb.doc[verb.i + 1 : obj.i] if _is_verbal(t) and (k := cue_kind(t, lex)) is not None
+                 and k != kind), None)
+
+
 def _victims_of_verb(verb: Token) -> list[Token]:
     passive = bool(_children(verb, "auxpass", "nsubjpass"))
     headline = verb.lemma_ in _HEADLINE_PASSIVES and verb.tag_ == "VBD" and not _children(verb, "dobj", "aux") \
@@ -116,7 +123,8 @@ def _victim_heads(cue: Token, lex: CountLexicon) -> list[Token]:
             [g for c in _children(cue, "prep") if c.lower_ == "of" for g in _children(c, "pobj")]
         return owners[:1] if owners else []
     if _is_verbal(cue) and (objects := _children(cue, "dobj")) and not _children(cue, "auxpass"):
-        return objects
+        # "killed nine and injured fifty-seven": the parser gave "injured"'s object to "killed"
+        return [o for o in objects if not _cue_between(cue, o, lex)]
     if cue.dep_ in ("amod", "acl") and cue.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         part = cue.head  # "5 People including 3 Levies personnel killed": the parser hung the word on the part
         if part.dep_ == "pobj" and part.head.lower_ in lex.subset_preps and part.head.head.pos_ in ("NOUN", "PROPN"):
@@ -126,6 +134,10 @@ def _victim_heads(cue: Token, lex: CountLexicon) -> list[Token]:
         found = _victims_of_verb(cue)
         if found:
             return found
+        taken = [o for o in cue.doc[cue.i + 1 : cue.i + 6] if o.dep_ == "dobj" and o.head.i < cue.i
+                 and _cue_between(o.head, o, lex) == cue]
+        if taken:  # ... and the object the parser gave the verb before it is this one's
+            return taken
         for comp in _children(cue, "ccomp"):  # "killing at least 15 people, including ... killed": a parse
             if (subj := _children(comp, "nsubj", "nsubjpass")) and not _children(comp, "dobj"):
                 return subj                   # that made the victims the subject of a later verb
@@ -158,6 +170,9 @@ def _victim_heads(cue: Token, lex: CountLexicon) -> list[Token]:
 _RANGE_WORDS = frozenset({"to", "-", "–", "and", "or"})
 
 
+_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+
+
 def _number_bounds(num: Token) -> tuple[int, int]:
     """Token range of `num` with the modifier words just before it ("at least 26") and a following
     "dozen"."""
@@ -166,6 +181,9 @@ def _number_bounds(num: Token) -> tuple[int, int]:
     if end < len(doc) and doc[end].lower_ in ("dozen",):
         end += 1
     lex = count_lexicon()
+    if start >= num.sent.start + 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+            and not doc[start - 1].whitespace_ and doc[start - 2].lower_ in _TENS:
+        start -= 2  # "fifty-seven", which the tokenizer cut at its hyphen
     for width in (3, 2, 1):
         if start - width < num.sent.start:
             continue
