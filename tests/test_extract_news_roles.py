@@ -151,3 +151,15 @@ def test_counts_written_in_words_with_a_hyphen(text: str, killed: int, wounded: 
     ev = _violent(text)[0]
     assert ev.killed is not None and (ev.killed.min, ev.killed.max) == (killed, killed)
     assert (ev.wounded.min if ev.wounded else None) == wounded
+
+
+def test_a_sentence_opening_with_another_year_tells_another_incident() -> None:
+    events = _violent("The first attack was the assault on the town of Ipil in Mindanao in April 1995. On 18 December"
+                      " 1998, Abdurajik was killed in a gun battle with the police on Basilan Island.")
+    assert len(events) == 2
+
+
+def test_a_death_sentence_kills_no_one_in_the_incident() -> None:
+    events = _extract("In 2004, fourteen jailed Abu Sayyaf members were sentenced to death for their part in the"
+                      " Lamitan siege.").events
+    assert all(e.killed is None for e in events)

@@ -54,6 +54,7 @@ from .event_wording import (
     factual,
     head_of,
     opens_definite,
+    other_year,
     self_killed,
     status_word,
     takes_ground,
@@ -298,6 +299,7 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
             joinable = (
                 prev is not None
                 and not _relative_to_told(sent, fhits)
+                and not other_year(sent, [parsed[i].sent for i in prev.sentences])
                 and si - prev.sentences[-1] <= gap
                 and parsed[si].paragraph == parsed[prev.sentences[-1]].paragraph
                 and (not any(_introduces_new(sent, h) for h in fhits) or states and _refers_back(sent, fhits)

@@ -157,7 +157,8 @@ def _victim_heads(cue: Token, lex: CountLexicon) -> list[Token]:
             return _children(verb, "dobj")
         return _subjects(verb) or _children(verb, "dobj")
     if cue.dep_ == "pobj" and cue.head.lower_ == "to" and _is_verbal(cue.head.head):  # "stabbed to death"
-        return _victims_of_verb(cue.head.head)
+        # not "were sentenced to death": a court's sentence kills no one in the incident
+        return [] if cue.head.head.lemma_.lower() in _SENTENCING else _victims_of_verb(cue.head.head)
     of = [g for c in _children(cue, "prep") if c.lower_ == "of" for g in _children(c, "pobj")]
     if of:  # "the death of 2 people"
         return of
@@ -170,6 +171,7 @@ def _victim_heads(cue: Token, lex: CountLexicon) -> list[Token]:
 _RANGE_WORDS = frozenset({"to", "-", "–", "and", "or"})
 
 
+_SENTENCING = frozenset({"sentence", "condemn"})
 _TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 
 
