@@ -163,3 +163,18 @@ def test_a_death_sentence_kills_no_one_in_the_incident() -> None:
     events = _extract("In 2004, fourteen jailed Abu Sayyaf members were sentenced to death for their part in the"
                       " Lamitan siege.").events
     assert all(e.killed is None for e in events)
+
+
+def test_a_body_known_by_a_name_is_that_name() -> None:
+    text = ("A suicide bomber struck a Shiite mosque in Kunduz during Friday prayers, killing at least 46 worshippers."
+            " The Islamic State group's affiliate in Afghanistan, known as Islamic State Khorasan Province, claimed"
+            " responsibility for the bombing.")
+    ev = _violent(text)[0]
+    assert ev.perpetrators[0].name == "Islamic State Khorasan Province"
+    assert claims_of(_extract(text), "claimed_responsibility_for", "Khorasan")
+
+
+def test_stepped_up_attacks_are_a_trend_not_the_incident() -> None:
+    ev = _violent("A suicide bomber struck a Shiite mosque in Kunduz, killing at least 46 worshippers. IS militants"
+                  " have stepped up attacks on the Taliban and on minority Shiites.")[0]
+    assert not any(t.name == "Taliban" for t in ev.targets)

@@ -16,6 +16,8 @@ from ..records import Entity
 from .types import ParsedSentence
 
 LocalFn = Callable[[ParsedSentence, int], int]
+#: participles that give the name a noun phrase goes by ("known as", "called", "named")
+NAMING = frozenset({"know", "call", "name", "dub", "style"})
 #: Determiners of a noun phrase that tells something told before ("the attacker") or something new ("a bomb").
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
 INDEFINITE = frozenset({"a", "an", "another", "second", "third", "fourth", "fifth", "twin", "double", "triple", "new"})
@@ -45,6 +47,12 @@ class Mentions:
         complements ("a spokesperson for the BNA", "members of IS", "Guzmán and other leaders of the Shining
         Path") — not its other prepositional
         phrases ("An IED planted ... in the Anarkali Bazaar" names no perpetrator)."""
+        for c in head.children:  # "the Islamic State's affiliate, known as ISKP": the name it goes by
+            if c.dep_ == "acl" and c.lemma_.lower() in NAMING:
+                called = [self.in_phrase(p) for p in c.children if p.dep_ in ("oprd", "attr")
+                          or p.dep_ == "prep" and p.lower_ == "as"]
+                if any(called):
+                    return next(f for f in called if f)
         keep: list[Token] = []
         todo = [head]
         while todo:

@@ -155,7 +155,7 @@ def trend(tok: Token, ne: NotEvents) -> bool:
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in ("in", "of"):
         head = head.head
-    elif tok.dep_ not in ("nsubj", "nsubjpass"):
+    elif tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return False
     return head.lemma_.lower() in ne.trend_words
 

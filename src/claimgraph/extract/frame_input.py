@@ -13,7 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from ..records import Entity
 from ..resolve.places import kind_words
 from .entities import ORG_TYPES, MentionIndex, resolve_reference
-from .event_mentions import spokespeople
+from .event_mentions import NAMING, spokespeople
 from .name_context import PLACE_OF
 from .triggers import Triggers
 
@@ -98,6 +98,12 @@ class FrameInput:
         loyal = self._loyal_to(tok)
         if loyal is not None:
             return loyal
+        for c in tok.children:  # "the Islamic State's affiliate, known as ISKP": the name it goes by
+            if c.dep_ == "acl" and c.lemma_.lower() in NAMING:
+                called = next((e for p in c.children if p.dep_ == "prep" and p.lower_ == "as"
+                               for o in p.children if o.dep_ == "pobj" and (e := self.entity(o)) is not None), None)
+                if called is not None:
+                    return called
         e = self.entity(tok)
         if e is not None and e.type == "group_identity":
             # "a Saudi Islamist, Mohammed Jamal Khalifa": the person the appositive names, not the people
