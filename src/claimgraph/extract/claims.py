@@ -31,10 +31,10 @@ from .triggers import Triggers
 from .types import ExtractContext, ParsedSentence
 
 _TIME_LABELS = {"DATE"}
-# frames whose trigger is a noun phrase: intent words above them and dates elsewhere in the clause
-# are not theirs
 #: predicates of a deed: a spokesperson who claims or denies one speaks for the body whose deed it is
 _DEEDS = {"attacked", "claimed_responsibility_for", "targets"}
+# frames whose trigger is a noun phrase: intent words above them and dates elsewhere in the clause
+# are not theirs
 _NOMINAL_FRAMES = {"role", "kind", "base", "publication", "asset_of"} | NOMINAL_FRAMES
 
 

@@ -72,7 +72,6 @@ _CLAIMANT_VERBS = frozenset({"claim", "say", "announce", "report", "state", "con
 _PRONOUNS = frozenset({"it", "they"})
 #: Subjects of a reported clause that stand for the speaker ("The army said it had killed ...").
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
-_GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "outfit"})
 #: Verbs of a clause on an attacker noun that tie it to a group, and those of them that only hedge
 #: ("gunmen believed to be members of X", "militants linked to X", "fighters loyal to X").
 _AFFILIATION_VERBS = frozenset({"believe", "think", "suspect", "say", "report", "allege", "presume", "understand",
@@ -398,7 +397,7 @@ def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], ad
         verb = head if _verbal(head) else head.head if head.dep_ in _ACT_NOUN_DEPS else None
         if verb is None or not _verbal(verb) or _passive(verb) or verb.i != head.i and verb.lemma_.lower() in undergo:
             continue
-        if not any(s.lower_ in _SPEAKER_PRONOUNS or _the_group(s) for s in _children(verb, "nsubj")):
+        if not any(s.lower_ in _SPEAKER_PRONOUNS or group_noun(s) for s in _children(verb, "nsubj")):
             continue
         clause = verb
         for _ in range(2):  # "said it had killed", "said it carried out an attack"
@@ -419,10 +418,6 @@ def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], ad
             if s.lower_ not in _SPEAKER_PRONOUNS:
                 add(claimed if spoken or said.lemma_.lower() == "claim" else agent, in_core(s))
 
-
-def _the_group(tok: Token) -> bool:
-    """ "the group" / "the organisation": a body named before."""
-    return tok.lemma_.lower() in _GROUP_NOUNS and any(c.lower_ == "the" for c in tok.children)
 
 
 def _passive_or_object(verb: Token) -> list[Token]:

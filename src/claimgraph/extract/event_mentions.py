@@ -23,7 +23,6 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
 INDEFINITE = frozenset({"a", "an", "another", "second", "third", "fourth", "fifth", "twin", "double", "triple", "new"})
 
 
-
 class Mentions:
     """Entity mentions of one sentence, by document offset."""
 

@@ -45,7 +45,7 @@ _AGENT_NOUNS = {"militant", "fighter", "gunman", "gunmen", "rebel", "insurgent",
                 "troop", "force", "police", "spokesman", "spokesperson", "commander", "group", "faction"}
 #: Nouns of an amount of acts or arms ("dozens of rockets", "a wave of attacks", "a barrage of shells").
 AMOUNT_NOUNS = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "number", "barrage", "volley", "salvo",
-                 "wave", "series", "spate", "string", "round", "rounds", "hail"}
+                "wave", "series", "spate", "string", "round", "rounds", "hail"}
 #: Verbs whose subject wages the acts their object names ("began a bombing campaign").
 _CAMPAIGN_VERBS = {"begin", "start", "wage", "launch", "mount", "intensify", "escalate", "resume", "continue",
                    "step", "carry", "conduct"}

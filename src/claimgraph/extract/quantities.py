@@ -171,7 +171,9 @@ def _victim_heads(cue: Token, lex: CountLexicon) -> list[Token]:
 _RANGE_WORDS = frozenset({"to", "-", "–", "and", "or"})
 
 
+#: Verbs of a court's sentence: "sentenced to death" counts no one killed.
 _SENTENCING = frozenset({"sentence", "condemn"})
+#: Tens written in words, which the tokenizer cuts from the unit after a hyphen ("fifty-seven").
 _TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 
 
