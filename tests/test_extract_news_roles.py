@@ -178,3 +178,13 @@ def test_stepped_up_attacks_are_a_trend_not_the_incident() -> None:
     ev = _violent("A suicide bomber struck a Shiite mosque in Kunduz, killing at least 46 worshippers. IS militants"
                   " have stepped up attacks on the Taliban and on minority Shiites.")[0]
     assert not any(t.name == "Taliban" for t in ev.targets)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed five soldiers near Kunduz on Tuesday. Taliban spokesman Zabihullah Mujahid denied the group was"
+    " involved.",
+    "Gunmen killed five soldiers near Kunduz on Tuesday. The Taliban denied that they were involved in the attack.",
+])
+def test_a_denial_of_a_clause_is_the_bodys_negated_claim(text: str) -> None:
+    found = claims_of(_extract(text), "claimed_responsibility_for", "Taliban")
+    assert found and all(c.polarity is Polarity.NEGATED for c in found)
