@@ -15,7 +15,6 @@ Each check reads one parsed token or sentence (pure) with words from ontology/ev
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -27,6 +26,7 @@ from .event_lexicon import EventLexicon, NotEvents, TriggerDef
 from .event_mentions import DEFINITE, INDEFINITE
 from .event_roles import AMOUNT_NOUNS, Roles
 from .quantities import KILLED, cue_kind
+from .timex import YEAR_RE
 from .types import ParsedSentence
 
 if TYPE_CHECKING:
@@ -303,13 +303,10 @@ def tells_its_cause(sent: Doc | SpacySpan, told: Sequence[Token]) -> bool:
     return len(told) > 1
 
 
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-
-
 def other_year(sent: Doc | SpacySpan, told: Sequence[Doc | SpacySpan]) -> bool:
     """A sentence that opens with a year the incident's sentences, dated too, do not name tells another incident
     ("The first attack was the assault on the town of Ipil in April 1995. … On 18 December 1998, Abdurajik was
     killed in a gun battle")."""
-    mine = {y for e in sent.ents if e.label_ == "DATE" and e.start <= 2 for y in _YEAR.findall(e.text)}
-    before = {y for s in told for e in s.ents if e.label_ == "DATE" for y in _YEAR.findall(e.text)} if mine else set()
+    mine = {y for e in sent.ents if e.label_ == "DATE" and e.start <= 2 for y in YEAR_RE.findall(e.text)}
+    before = {y for s in told for e in s.ents if e.label_ == "DATE" for y in YEAR_RE.findall(e.text)} if mine else set()
     return bool(before) and not mine & before

@@ -299,9 +299,9 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
             joinable = (
                 prev is not None
                 and not _relative_to_told(sent, fhits)
-                and not other_year(sent, [parsed[i].sent for i in prev.sentences])
                 and si - prev.sentences[-1] <= gap
                 and parsed[si].paragraph == parsed[prev.sentences[-1]].paragraph
+                and not other_year(sent, [parsed[i].sent for i in prev.sentences])
                 and (not any(_introduces_new(sent, h) for h in fhits) or states and _refers_back(sent, fhits)
                      or tells_its_cause(sent, [head_of(list(sent[h.start : h.end])) for h in fhits])
                      or prev.umbrella and si - prev.sentences[-1] <= _MAX_GAP)

@@ -20,7 +20,8 @@ from ..records import PartialDate, Precision
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _MONTH_RE = re.compile(rf"\b(?:{_MONTHS})\.?\b", re.I)
-_YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+#: a year written in a text (1500-2099)
+YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _DECADES_RE = re.compile(r"\b(?:the\s+)?((?:1[5-9]|20)\d0)['’]?s\b(?:\s*(?:and|to|-|–|through)\s*(?:the\s+)?"
                          r"((?:1[5-9]|20)?\d0)['’]?s\b)?", re.I)
 _RELATIVE_RE = re.compile(
@@ -94,7 +95,7 @@ def resolve_time(text: str, published: PartialDate | None) -> PartialDate | None
     decade = _decade(text)
     if decade is not None:
         return decade
-    has_year = _YEAR_RE.search(text) is not None
+    has_year = YEAR_RE.search(text) is not None
     has_month = _MONTH_RE.search(text) is not None
     relative = _RELATIVE_RE.search(text) is not None
     if not (has_year or has_month or relative):
@@ -116,7 +117,7 @@ def resolve_time(text: str, published: PartialDate | None) -> PartialDate | None
     if data.date_obj is None:
         return None
     precision = _PERIOD.get(data.period or "", Precision.DAY)
-    if has_year and not has_month and not re.search(r"\d{1,2}\s*(?:st|nd|rd|th)?\b(?!\d)", _YEAR_RE.sub("", text)):
+    if has_year and not has_month and not re.search(r"\d{1,2}\s*(?:st|nd|rd|th)?\b(?!\d)", YEAR_RE.sub("", text)):
         precision = Precision.YEAR
     d = data.date_obj.date()
     if base is not None and not has_year and d > base:
@@ -151,6 +152,6 @@ def reference_date(text: str, head: int = 500) -> PartialDate | None:
     """For a document with no publication date, the day its undated days and months are read against: the
     end of the first year its opening states ("Terrorist incidents in Pakistan in 2017 ... - 20 JANUARY -"
     is 2017-01-20). None when the opening states no year."""
-    m = _YEAR_RE.search(text[:head])
+    m = YEAR_RE.search(text[:head])
     return None if m is None else PartialDate(f"{m.group(1)}-12-31", Precision.DAY, m.group(1))
 
