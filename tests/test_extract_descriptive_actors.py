@@ -8,7 +8,7 @@ import pytest
 from claimgraph.contract import entity_from_json, entity_to_json
 from claimgraph.errors import ConfigError
 from claimgraph.extract.countries import Countries, document_country, host_country
-from claimgraph.nlp.descriptive import load_descriptions
+from claimgraph.nlp.descriptive import CATEGORIES, load_descriptions
 from claimgraph.records import Document, Entity, Extraction, Span, text_id
 
 
@@ -33,12 +33,19 @@ def test_every_description_names_its_source_and_category() -> None:
     descriptions = load_descriptions()
     assert {"military", "police", "unidentified-armed-group"} <= {d.key for d in descriptions}
     for d in descriptions:
-        assert d.source and d.category in {"State Forces", "Rebel Groups", "Unidentified Armed Group"}
+        assert d.source and d.category in CATEGORIES
 
 
 def test_a_description_without_source_is_refused() -> None:
     bad = "actors:\n  - {key: x, category: State Forces, type: agency, name: 'X of {country}', terms: [x]}\n"
     with pytest.raises(ConfigError, match="source"):
+        load_descriptions(bad)
+
+
+def test_a_description_of_an_unknown_category_is_refused() -> None:
+    bad = ("actors:\n  - {key: x, category: Bystanders, type: agency, name: 'X of {country}', terms: [x],"
+           " source: s}\n")
+    with pytest.raises(ConfigError, match="category"):
         load_descriptions(bad)
 
 
@@ -53,6 +60,16 @@ def _countries() -> Countries:
              "bajaur": "Pakistan", "dubai": "United Arab Emirates", "sanaa": "Yemen"}
     return Countries(lambda t: table.get(t.lower()), {"Pakistan": "Pakistani", "India": "Indian"},
                      frozenset({"pakistan", "pakistani", "india", "indian"}))
+
+
+def test_document_country_reads_namesakes_beside_the_other_places() -> None:
+    # "Uri" alone is a town in Italy too; beside "Baramula" and "India" it is India's
+    table = {"uri": "Italy", "baramula": "India", "india": "India"}
+    beside = {("Uri", ("Baramula", "India")): "India"}
+    c = Countries(lambda t: table.get(t.lower()), {}, frozenset({"india", "italy"}),
+                  country_beside=lambda n, ctx: beside.get((n, tuple(x for x in ctx if x != n))))
+    assert document_country(["Uri", "Baramula", "India"], c) == "India"
+    assert document_country(["Uri", "Baramula"], c) is None  # nothing settles the namesake
 
 
 def test_document_country_only_when_every_place_agrees() -> None:

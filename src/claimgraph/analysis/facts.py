@@ -188,7 +188,7 @@ def identifiable(actor: ActorRef) -> bool:
 
 
 #: Name prefixes of the descriptive categories that are not a state's forces (ontology/descriptive_actors.yaml).
-_UNNAMED_PREFIXES = ("Unidentified ", "Smugglers (")
+_UNNAMED_PREFIXES = ("Unidentified ", "Smugglers (", "Rioters (", "Protesters (")
 
 
 def load_facts(store: Store, weights: Weights, grading: Grading | None = None) -> FactBase:

@@ -21,7 +21,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..ontology import load_ontology
+from ..ontology import load_ontology, phrase_words
 from ..records import Claim, Entity, Event, Source, SourceKind, Span
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
@@ -45,7 +45,7 @@ class AttributionLexicon:
         def words(key: str) -> list[str]:
             return [str(w).lower() for w in (lexicon.get(key) or [])]  # type: ignore[union-attr]
 
-        phrases = {tuple(p.split()) for p in words("attribution_phrases") + words("attribution_phrases_extra")}
+        phrases = {phrase_words(p) for p in words("attribution_phrases") + words("attribution_phrases_extra")}
         # longest first, then alphabetical: never the order of a set, which follows the hash seed
         trailing = tuple(sorted(set(words("attribution_trailing")), key=lambda w: (-len(w), w)))
         anonymous, documents = frozenset(words("anonymous_sources")), frozenset(words("document_sources"))

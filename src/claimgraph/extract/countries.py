@@ -1,7 +1,9 @@
 """Countries as the text gives them: of a descriptive actor ("Indian troops"), of the document, of a host.
 
     Countries.of_text("Pakistani") -> "Pakistan"        (demonym, country name or a place inside it)
-    document_country(names, countries) -> "Pakistan"     (only when every place the document names agrees)
+    document_country(names, countries) -> "Pakistan"     (only when every place the document names agrees,
+                                                          each read beside the others: "Uri" is a town
+                                                          in Italy too)
     host_variant(name, country, gazetteer) -> Actor      ("the nation's homegrown Taliban" in a Pakistan
                                                           report -> Tehrik-i-Taliban Pakistan)
 
@@ -12,7 +14,7 @@ the document's places lie in. A report that names places in two countries gives 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +36,8 @@ class Countries:
     names: frozenset[str]  # country names and demonyms, lower case
     #: the precision of the place a name resolves to ("district", "city", ...), None when it is no place
     precision_of: Callable[[str], str | None] = lambda _: None
+    #: the country of the place a name resolves to beside the document's other place names (namesakes)
+    country_beside: Callable[[str, Sequence[str]], str | None] = lambda _n, _c: None
 
     def of_text(self, text: str) -> str | None:
         text = re.sub(r"^(?:the)\s+|['’]s?$", "", text.strip(), flags=re.I)
@@ -74,12 +78,22 @@ def countries_from(resolver: Any) -> Countries | None:  # noqa: ANN401 - a resol
         place = resolver.resolve(name)
         return None if place is None else place.precision
 
-    return Countries(resolver.country_of, demonyms, frozenset(words), precision_of)
+    def country_beside(name: str, context: Sequence[str]) -> str | None:
+        place = resolver.resolve(name, [c for c in context if c != name])
+        return None if place is None else place.country
+
+    return Countries(resolver.country_of, demonyms, frozenset(words), precision_of, country_beside)
 
 
 def document_country(place_names: Iterable[str], countries: Countries) -> str | None:
-    """The one country every resolvable place name of a document lies in, or None (none or several)."""
-    found = {c for n in place_names if (c := countries.of_text(n))}
+    """The one country every resolvable place name of a document lies in, or None (none or several). When
+    the names alone disagree, each place is read beside the others, as the event's place is: "Uri town,
+    Baramula district, Jammu and Kashmir state, India" is India's Uri, not the town in Italy."""
+    names = list(place_names)
+    found = {c for n in names if (c := countries.of_text(n))}
+    if len(found) > 1:
+        found = {c for n in names if (c := countries.of_text(n) if countries.is_country_word(n)
+                                      else countries.country_beside(n, names) or countries.of_text(n))}
     return found.pop() if len(found) == 1 else None
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import ConfigError
-from ..ontology import Ontology
+from ..ontology import Ontology, phrase_words
 from .quantities import CountLexicon, count_lexicon, events_yaml
 from .triggers import key_word
 
@@ -153,7 +153,7 @@ class EventLexicon:
 
 
 def _phrases(items: list[str] | None) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(p.lower().split()) for p in items or ())
+    return tuple(phrase_words(p) for p in items or ())
 
 
 def load_event_lexicon(ontology: Ontology) -> EventLexicon:

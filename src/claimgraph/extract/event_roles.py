@@ -583,14 +583,20 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
         if ent.id in victim_ids and strength != CLAIMED:
             continue  # a victim is never a perpetrator ("killed five suspected members of Al Qaeda")
         chosen.append((strength, ent))
-    # a named group of the incident outranks a description ("Gunmen stormed ... TTP claimed responsibility")
+    # a named group of the incident outranks a description ("Gunmen stormed ... TTP claimed responsibility"):
+    # it comes first, and an unnamed armed group beside it is the same attackers, not a second group
     chosen.sort(key=lambda x: x[1].kind == "descriptive")
+    # a description left out is still the attackers, never a target: beside a named group, or counted among
+    # the dead ("Assailants attacked the base ... six assailants were killed")
+    perp_ids = {e.id for _, _, e in cands.found if e.kind != "named" and e.type == "armed_group"}
+    perp_ids |= {e.id for _, e in chosen}
+    if any(e.kind != "descriptive" and e.type == "armed_group" for _, e in chosen):
+        chosen = [(s, e) for s, e in chosen if not (e.kind == "descriptive" and e.type == "armed_group")]
     if chosen:
         roles.perpetrators = [e.ref() for _, e in chosen]
         top_strength, top = chosen[0]
         roles.responsibility = _RESPONSIBILITY[top_strength]
         roles.source = cands.sources.get(top.id)
-    perp_ids = {e.id for _, e in chosen}
     seen: set[str] = set()
     for t in cands.targets:
         if t.id not in perp_ids and t.id not in seen:

@@ -17,7 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..ontology import load_ontology
+from ..ontology import load_ontology, phrase_words
 from ..records import Modality, Polarity
 
 _SCOPE_DEPS = {"aux", "auxpass", "advmod", "neg", "prt", "mark"}
@@ -41,7 +41,7 @@ class CueLexicon:
             out: set[tuple[str, ...]] = set()
             for key in keys:
                 for p in lexicon.get(key, []) or []:  # type: ignore[union-attr]
-                    out.add(tuple(str(p).lower().replace("n't", " n't").split()))
+                    out.add(phrase_words(str(p).replace("n't", " n't")))
             return tuple(sorted(out, key=lambda t: (-len(t), t)))
 
         return cls(phrases("hedges", "hedges_long"), phrases("intent"), phrases("negation"))

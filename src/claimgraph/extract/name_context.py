@@ -30,7 +30,7 @@ _ARMED_MODIFIERS = {"militant", "terrorist", "armed", "rebel", "insurgent", "jih
                     "guerrilla", "separatist", "extremist", "islamist", "secessionist", "revolutionary", "military"}
 #: a place noun right after a name: "Basilan islands", "Kurram district", "Tirah valley"
 _BEFORE_PLACE_NOUN = re.compile(r"\s+(?:islands?|district|province|valley|village|town|city|county|region|"
-                                r"governorate|tehsil|agency|state)\b", re.I)
+                                r"governorate|tehsil|agency|state|division)\b", re.I)
 #: labels of names that may qualify a people noun ("Shia pilgrims", "Amarnath pilgrims", "Kabul residents")
 PEOPLE_OF = frozenset({"NORP", "GROUP_IDENTITY", "GPE", "LOC", "FAC"})
 _AREAS = frozenset({"district", "province", "region", "country"})

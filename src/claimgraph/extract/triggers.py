@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ..ontology import phrase_words
+
 #: lemma phrase → (predicate, prepositions that introduce the object)
 VerbTable = Mapping[tuple[str, ...], tuple[str, tuple[str, ...]]]
 
@@ -39,9 +41,9 @@ class Triggers:
             for noun in frames.get("between", []) or []:  # type: ignore[union-attr]
                 between[str(noun).lower()] = pred
             for phrase, preps in (frames.get("verbs") or {}).items():  # type: ignore[union-attr]
-                verbs[tuple(str(phrase).lower().split())] = (pred, tuple(str(p) for p in preps or []))
+                verbs[phrase_words(str(phrase))] = (pred, tuple(str(p) for p in preps or []))
             for word, role in (frames.get("roles") or {}).items():  # type: ignore[union-attr]
-                roles[tuple(str(word).lower().split())] = (pred, str(role))
+                roles[phrase_words(str(word))] = (pred, str(role))
             if pred == "operates_in":
                 for noun in frames.get("nouns", []) or []:  # type: ignore[union-attr]
                     places_of[str(noun).lower()] = pred

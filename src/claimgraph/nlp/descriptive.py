@@ -45,6 +45,9 @@ _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 #: Participles of a country's lead over a force: "the US-led coalition", "Saudi-backed forces".
 _LED_BY = {"lead", "led", "back", "backed"}
 _REQUIRED = ("key", "category", "type", "name", "source")
+#: The ACLED actor types a description may have (ACLED Codebook, "Actor types"; unnamed armed actors recorded
+#: as "Unidentified Armed Group").
+CATEGORIES = frozenset({"State Forces", "Rebel Groups", "Unidentified Armed Group", "Rioters", "Protesters"})
 _DETERMINERS = {"the", "a", "an"}
 #: Nouns for the people or units of a force: "CRPF personnel", "BSF troops", "police officers".
 _MEMBER_NOUNS = {"personnel", "troop", "troops", "soldier", "jawan", "officer", "official", "man", "men",
@@ -57,7 +60,7 @@ class Description:
     """One kind of descriptive actor (see ontology/descriptive_actors.yaml)."""
 
     key: str
-    category: str  # ACLED actor type: "State Forces", "Rebel Groups", "Unidentified Armed Group"
+    category: str  # ACLED actor type, one of CATEGORIES
     type: str  # ontology entity type
     name: str  # template with {country} / {demonym}
     bare_name: str
@@ -131,6 +134,8 @@ def load_descriptions(text: str | None = None) -> tuple[Description, ...]:
             raise ConfigError(f"descriptive actor #{i} ({e.get('key', '?')}) lacks {', '.join(missing)}")
         if not (e.get("terms") or e.get("exact") or e.get("with_country")):
             raise ConfigError(f"descriptive actor {e['key']!r} has no terms")
+        if e["category"] not in CATEGORIES:
+            raise ConfigError(f"descriptive actor {e['key']!r} has an unknown category {e['category']!r}")
         source = str(e["source"])
         out.append(Description(
             e["key"], e["category"], e["type"], e["name"], e.get("bare_name") or e["key"],
@@ -213,6 +218,9 @@ def _named_owner(span: Span) -> bool:
             return True
         if c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in ("its", "their"):
             return True  # "Syria has offered its troops": the troops of an actor the text names
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end and any(
+                g.dep_ == "pobj" and g.ent_kb_id_ and g.ent_type_ not in _ORIGIN_LABELS for g in c.children):
+            return True  # "militants of the Lashkar-e-Jhangvi": the group's own members, not an unnamed group
     prev = span.doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.text == ")":
         # "Baloch Liberation Army (BLA) militants": the name before its bracketed short form

@@ -437,6 +437,10 @@ def _primary_ok(name: str, primary: set[str]) -> bool:
     return len(words) >= 2 or len(words) == 1 and len(re.sub(r"[^a-z]", "", words[0])) >= 5
 
 
+#: a name with a bracketed qualifier word: "Communist Party of India (Maoist)"
+_QUALIFIED = re.compile(r"(.+\S)\s*\(([A-Za-z][A-Za-z-]*)\)")
+
+
 def _patterns(
     actors: Iterable[Actor], trusted: dict[str, set[str]], common_words: frozenset[str],
     primary: dict[str, set[str]] | None = None,
@@ -471,6 +475,12 @@ def _patterns(
                 out.append(NamePattern("The" + n, a.id, bool(exact)))
                 seen[normalise("The" + n)].add(a.id)
             seen[normalise(n)].add(a.id)
+            if (q := _QUALIFIED.fullmatch(n)) and not q.group(2).isupper():
+                # "Communist Party of India (Maoist)" also as written with a dash: "Communist Party of India -
+                # Maoist", "Communist Party of India-Maoist" (one token sequence)
+                dashed = f"{q.group(1)} - {q.group(2)}"
+                out.append(NamePattern(dashed, a.id, bool(exact)))
+                seen[normalise(dashed)].add(a.id)
     # a name that two actors share says nothing about which one is meant: not a pattern
     for p in out:
         if len(seen[normalise(p.text)]) == 1:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from functools import cache
 from importlib import resources
@@ -71,6 +72,16 @@ class Ontology:
             "predicates": {k: asdict(v) for k, v in self.predicates.items()},
             "event_types": {k: asdict(v) for k, v in self.event_types.items()},
         }
+
+
+_INFIX_HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W\d_])")
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """A lexicon phrase as the lower-case tokens spaCy's English tokenizer makes of it: words split at spaces,
+    and at a hyphen between a letter or digit and a letter ("counter-terrorism operation" → counter, -,
+    terrorism, operation), so hyphenated entries match the parsed text."""
+    return tuple(_INFIX_HYPHEN.sub(" - ", phrase.lower()).split())
 
 
 def _read_yaml(name: str) -> dict[str, Any]:

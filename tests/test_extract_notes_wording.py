@@ -1,0 +1,96 @@
+"""Conflict-event notes in South Asian press wording: hyphenated trigger phrases, a group's own members, the
+crowd that wrecks property, a known division named with its kind word. The sentences are written for these
+tests in the style of conflict-event notes; none comes from a benchmark."""
+
+from __future__ import annotations
+
+import pytest
+
+from _extract_helpers import claims_of
+from _extract_helpers import extract_text as _extract
+from claimgraph.ontology import phrase_words
+
+pytestmark = pytest.mark.model
+
+
+def _first(text: str):  # noqa: ANN202 - the first event of one text
+    events = _extract(text).events
+    assert events, text
+    return events[0]
+
+
+def test_lexicon_phrases_split_at_hyphens_as_the_tokenizer_does() -> None:
+    assert phrase_words("Counter-terrorism operation") == ("counter", "-", "terrorism", "operation")
+    assert phrase_words("second-in-command") == ("second", "-", "in", "-", "command")
+    assert phrase_words("-e-") == ("-e-",)
+
+
+@pytest.mark.parametrize("text", [
+    "Security forces conducted an intelligence-based operation in North Waziristan district.",
+    "Police launched a counter-terrorism operation in Quetta, killing four militants.",
+])
+def test_a_hyphenated_trigger_phrase_announces_its_event(text: str) -> None:
+    ev = _first(text)
+    assert ev.type == "FIGHT" and ev.perpetrators, text
+
+
+def test_a_hyphenated_role_word_states_membership() -> None:
+    x = _extract("Abu Omar, the second-in-command of ISKP, was killed in a raid in Nangarhar.")
+    assert claims_of(x, "member_of", "Abu Omar", "Khorasan")
+
+
+@pytest.mark.parametrize("text", [
+    "On 12 January 2023, militants of the Lashkar-e-Jhangvi killed two Hazara coal miners in Mach (Balochistan).",
+    "On 30 January 2023, a suicide bomber blew himself up inside a mosque in Peshawar, killing 84 people."
+    " TTP claimed the attack.",
+])
+def test_a_named_group_leaves_no_unnamed_armed_group_beside_it(text: str) -> None:
+    names = [p.name for p in _first(text).perpetrators]
+    assert len(names) == 1 and "Unidentified" not in names[0], names
+
+
+def test_state_forces_stay_beside_a_named_group() -> None:
+    ev = _first("Two Hizbul Mujahideen militants were killed in a gunfight with security forces in Shopian.")
+    names = {p.name for p in ev.perpetrators} | {t.name for t in ev.targets}
+    assert "Military Forces of India" in names and "Hizbul Mujahideen" in names
+
+
+@pytest.mark.parametrize("text", [
+    "On 15 August 2022, a Hindu temple was vandalised by a mob in Narail district (Khulna division).",
+    "On 15 August 2022, a mob vandalized a Hindu temple in Narail district (Khulna division).",
+])
+def test_a_mob_wrecking_property_is_an_event_of_rioters(text: str) -> None:
+    ev = _first(text)
+    assert ev.mode == "arson" and [p.name for p in ev.perpetrators] == ["Rioters (Bangladesh)"]
+    assert ev.place is not None and ev.place.name == "Narail" and ev.place.admin1 == "Khulna Division"
+    assert "Khulna" not in {t.name for t in ev.targets}  # the division, named with its kind word, is a place
+
+
+def test_demonstrators_are_protesters_of_the_country() -> None:
+    ev = _first("Thousands of demonstrators marched in Dhaka on Friday demanding the release of opposition leaders.")
+    assert ev.type == "PROTEST" and [p.name for p in ev.perpetrators] == ["Protesters (Bangladesh)"]
+
+
+@pytest.mark.parametrize("text", [
+    "Suspected Communist Party of India - Maoist (CPI-Maoist) militants set fire to a mobile tower in Jamui"
+    " district, Bihar state, India.",
+    "Assailants ambushed a police patrol near Burkapal village, Sukma district, Chhattisgarh state, India."
+    " Communist Party of India - Maoist (CPI-Maoist) claimed responsibility for the incident.",
+])
+def test_a_listed_name_with_its_qualifier_after_a_dash_is_the_listed_group(text: str) -> None:
+    assert [p.name for p in _first(text).perpetrators] == ["Communist Party of India (Maoist)"]
+
+
+def test_a_namesake_town_does_not_hide_the_country_of_the_forces() -> None:
+    ev = _first("Assailants armed with firearms and grenades attacked an army base in Uri town, Baramula district,"
+                " Jammu and Kashmir state, India. At least 23 people, including four assailants, were killed.")
+    assert [t.name for t in ev.targets] == ["Military Forces of India"]
+    assert [p.name for p in ev.perpetrators] == ["Unidentified Armed Group (India)"]
+
+
+def test_attackers_among_the_dead_are_not_targets() -> None:
+    ev = _first("Assailants attacked the Indian Air Force base in Pathankot city, Punjab state, India. Seven security"
+                " personnel and six assailants were killed in the attack. Jaish-e-Mohammad (JeM) was suspected of"
+                " involvement in the incident.")
+    assert [p.name for p in ev.perpetrators] == ["Jaish-e-Mohammed"]
+    assert [t.name for t in ev.targets] == ["Military Forces of India"]
