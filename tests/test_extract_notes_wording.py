@@ -94,3 +94,16 @@ def test_attackers_among_the_dead_are_not_targets() -> None:
                 " involvement in the incident.")
     assert [p.name for p in ev.perpetrators] == ["Jaish-e-Mohammed"]
     assert [t.name for t in ev.targets] == ["Military Forces of India"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Assailants set fire to a school in Dhemaji district, Assam state, India. United Liberation Front of Asom -"
+     " Independent (ULFA-I) claimed responsibility for the incident.",
+     "United Liberation Front of Asom - Independent"),
+    ("Assailants stabbed a Buddhist monk in Chittagong city, Chittagong division, Bangladesh. The victim was"
+     " injured. Jamaat-ul-Mujahideen Bangladesh (JMB) was suspected.", "Jamaat-ul-Mujahideen Bangladesh"),
+])
+def test_a_name_whose_hyphenated_short_form_spells_it_is_one_group(text: str, name: str) -> None:
+    x = _extract(text)
+    assert [p.name for p in _first(text).perpetrators][0] == name
+    assert {e.type for e in x.entities if e.name == name} == {"organisation"}

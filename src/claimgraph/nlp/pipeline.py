@@ -233,12 +233,14 @@ class GazetteerComponent:
     def __call__(self, doc: Doc) -> Doc:
         found = self.matcher.find(doc)
         # a name with its short form defined after it, which neither the NER nor the lists hold whole: it wins
-        # over the listed words inside it ("Baloch" of "Baloch Republican Army (BRA)"); a listed short form
+        # over the listed words inside it ("Baloch" of "Baloch Republican Army (BRA)") and the pieces the NER cut it
+        # into ("United Liberation Front" + "Asom - Independent" of "... (ULFA-I)"); a listed short form
         # ("(INLA)") already names the group, and the entity stage joins the long name to it
         defined = [Span(doc, a, b, label="ORG", span_id=DEFINED_NAME) for a, b in defined_names(doc)
                    if not any(s.start <= a and b <= s.end or s.start == b + 1 for s in found)
                    and (any(a <= s.start and s.end <= b for s in found)
-                        or not any(e.start < b and a < e.end for e in doc.ents))]
+                        or not any(e.start < b and a < e.end and not (a <= e.start and e.end <= b)
+                                   for e in doc.ents))]
         found = [s for s in found if not any(d.start <= s.start and s.end <= d.end for d in defined)]
         # an acronym the NER missed that names whose fighters the text speaks of ("ULFA-I cadres")
         unnamed = [Span(doc, a, b, label="ORG", span_id=FIGHTERS_ACRONYM) for a, b in fighters_acronyms(doc)]

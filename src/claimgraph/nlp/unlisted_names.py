@@ -111,6 +111,7 @@ def _joined_at(doc: Doc, i: int) -> bool:
 
 
 #: small words a name's short form leaves out ("Front for the Liberation of Mozambique", FRELIMO aside)
+_HYPHENS = frozenset({"-", "–", "‐"})
 _UNSPELLED = frozenset({"of", "the", "for", "and", "in", "de", "du", "des", "la", "le", "del"})
 
 
@@ -120,15 +121,20 @@ def defined_names(doc: Doc) -> list[tuple[int, int]]:
     place's name begins it ("Baloch" + "Republican Army")."""
     out: list[tuple[int, int]] = []
     for t in doc:
-        if t.text != "(" or t.i < 2 or t.i + 2 >= len(doc) or doc[t.i + 2].text != ")":
+        close = next((k for k in range(t.i + 2, min(t.i + 5, len(doc))) if doc[k].text == ")"), None)
+        if t.text != "(" or t.i < 2 or close is None:
             continue
-        short = doc[t.i + 1]
-        if not (short.is_upper and short.is_alpha and 2 <= len(short) <= 8):
+        # the short form, hyphenated parts too: "(BRA)", "(ULFA-I)", "(NSCN-IM)"
+        short = doc[t.i + 1 : close]
+        letters = [w for w in short if w.text not in _HYPHENS]
+        if not (short[0].text not in _HYPHENS and short[-1].text not in _HYPHENS and 2 <= len(short.text) <= 9
+                and all(w.is_upper and w.is_alpha for w in letters)):
             continue
-        want, initials, j = short.lower_, "", t.i
+        want, initials, j = "".join(w.lower_ for w in letters), "", t.i
         while j > 0 and len(initials) < len(want):
             w = doc[j - 1]
-            if w.lower_ in _UNSPELLED and initials:
+            if (w.lower_ in _UNSPELLED or w.text in _HYPHENS or w.lower_ in JOINERS and w.is_lower) and initials:
+                # "United Liberation Front of Asom - Independent (ULFA-I)", "Jamaat-ul-Mujahideen Bangladesh (JMB)"
                 j -= 1
                 continue
             if not (w.is_title or w.is_upper) or not w.is_alpha:
