@@ -107,3 +107,20 @@ def test_a_name_whose_hyphenated_short_form_spells_it_is_one_group(text: str, na
     x = _extract(text)
     assert [p.name for p in _first(text).perpetrators][0] == name
     assert {e.type for e in x.entities if e.name == name} == {"organisation"}
+
+
+def test_a_place_the_ner_cut_at_a_persons_name_is_one_place() -> None:
+    x = _extract("Gunmen killed five policemen in Dera Ismail Khan. The TTP has owned the attack.")
+    assert "Dera Ismail Khan" in {e.name for e in x.entities if e.type == "place"}
+    assert not any(e.name == "Ismail Khan" for e in x.entities)
+    ev = x.events[0]
+    assert [p.name for p in ev.perpetrators] == ["Tehrik-i-Taliban Pakistan"]  # "owned the attack": claimed it
+    assert ev.responsibility.value == "claimed"
+    assert [t.name for t in ev.targets] == ["Police Forces of Pakistan"]
+
+
+def test_attributing_the_attack_to_a_group_names_it() -> None:
+    ev = _first("A bomb exploded at a market in Kabul, killing 12 people. No group claimed responsibility; however,"
+                " sources attributed the attack to the Haqqani Network.")
+    assert [p.name.lower() for p in ev.perpetrators] == ["haqqani network"]
+    assert ev.responsibility.value == "attributed"

@@ -31,7 +31,8 @@ from ..records import Entity, Span, make_id
 from .countries import Countries, document_country, host_country, host_variant
 from .dateline import Dateline
 from .mention_index import MentionIndex
-from .name_context import PEOPLE_OF, defined_as, group_name_before, people_name, people_noun, place_by_context
+from .name_context import PEOPLE_OF, defined_as, group_name_before, joined_places, people_name, people_noun
+from .name_context import place_by_context
 from .name_context import main_subject as is_main_subject
 from .types import ParsedSentence
 
@@ -144,7 +145,7 @@ def find_mentions(
                  or countries is not None and countries.is_country_word(d.country_text)]
     for si, ps in enumerate(parsed):
         base = ps.sent[0].idx if len(ps.sent) else 0
-        for ent in ps.sent.ents:
+        for ent in joined_places(ps.sent.ents, countries):
             if ent.label_ not in LABEL_TYPES:
                 continue
             verb = next((t.i for t in ent[1:] if t.is_lower and (t.pos_ == "VERB" or t.tag_.startswith("VB"))), None)

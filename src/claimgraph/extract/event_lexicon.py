@@ -34,6 +34,7 @@ class ResponsibilityCues:
     claim_verbs: frozenset[str]
     claim_objects: frozenset[str]
     claim_subject_only: frozenset[str]
+    claim_act_verbs: frozenset[str]
     attribute_verbs: frozenset[str]
     attribute_phrases: tuple[str, ...]
     suspect_phrases: tuple[str, ...]
@@ -178,6 +179,7 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
         claim_verbs=frozenset(resp["claimed"]["verbs"]),
         claim_objects=frozenset(resp["claimed"]["objects"]),
         claim_subject_only=frozenset(resp["claimed"]["subject_only"]),
+        claim_act_verbs=frozenset(resp["claimed"]["act_objects"]),
         attribute_verbs=frozenset(resp["attributed"]["verbs"]),
         attribute_phrases=tuple(resp["attributed"]["phrases"]),
         suspect_phrases=tuple(resp["suspected"]["phrases"]),

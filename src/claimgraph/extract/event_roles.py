@@ -255,7 +255,8 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
             continue
         if tok.pos_ == "VERB" and lemma in cues.claim_verbs:
             objs = {c.lemma_.lower() for c in _children(tok, "dobj")}
-            ok = bool(objs & ({"responsibility", "credit"} if lemma != "claim" else cues.claim_objects))
+            ok = bool(objs & ({"responsibility", "credit"} if lemma not in cues.claim_act_verbs
+                              else cues.claim_objects))
             ok = ok or (lemma in cues.claim_subject_only and not objs and not _children(tok, "ccomp"))
             ok = ok or (lemma == "claim" and tok.tag_ == "VBN")  # "attack claimed by X"
             # not "no group claimed", "ISWAP did not immediately claim responsibility"
@@ -284,7 +285,9 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
             idle = any(w.lemma_.lower() not in lex.violent_words() and not (w.dep_ == "nsubj" and doers.act_verb(
                 w.head, lex.violent_words(), cues.claim_verbs)) for w in who)
             if lemma in ("attribute", "link", "tie", "pin") and not idle:
-                for o in _pobj(tok, "to", "on", "with"):
+                # "attributed the attack to X", the parser often hanging "to X" on the act's noun
+                acts = [o for o in _children(tok, "dobj") if o.lemma_.lower() in lex.violent_words()]
+                for o in [*_pobj(tok, "to", "on", "with"), *(p for a in acts for p in _pobj(a, "to", "on"))]:
                     cands.add(ATTRIBUTED if lemma in ("attribute", "pin") else MEMBER, mentions.in_phrase(o), src)
             continue
         if lemma in ("suspect", "believe", "think", "presume") and tok.pos_ == "VERB":

@@ -1,6 +1,7 @@
 """What the words around a name say it is, whatever the NER labelled it.
 
     place_by_context(ent, label, text, doc_text, end, countries) -> (label, settled)  "Basilan islands", "in Sulu"
+    joined_places(ents, countries) -> [Span]   "Dera" + "Ismail Khan" → the town "Dera Ismail Khan"
     group_name_before(words, phrase, following, countries, people) -> bool  "the Abu Sayyaf militant group"
     defined_as(ent)              -> "ARMED_GROUP" | "ORG" | None      "X is a jihadist militant group"
     people_noun(ent, people)     -> Token | None                     "Protestant civilians", "Hazara miners"
@@ -14,7 +15,7 @@ place where a place goes ("fighting in Sulu. Sulu is …"), a definition. The pe
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -132,6 +133,28 @@ def _defined_as_place(ent: SpacySpan) -> bool:
         verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
         nouns += [c for v in verbs if v.lemma_ == "be" for c in v.children if c.dep_ == "attr"]
     return any(n.pos_ == "NOUN" and n.lemma_.lower() in _PLACE_DEFINING for n in nouns)
+
+
+def joined_places(ents: Sequence[SpacySpan], countries: Countries | None) -> list[SpacySpan]:
+    """The NER's names with a place it cut in two joined again: a place name that holds a person's name
+    ("Dera Ismail Khan" → "Dera" + the person "Ismail Khan", "Toba Tek Singh") is one place when the place index
+    knows the whole name and the NER saw a place in one part."""
+    if countries is None or len(ents) < 2:
+        return list(ents)
+    out: list[SpacySpan] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == ent.start and not prev.kb_id_ and not ent.kb_id_ \
+                and prev[-1].whitespace_ == " " and {prev.label_, ent.label_} & _SPLIT_PLACE \
+                and {prev.label_, ent.label_} <= _SPLIT_PLACE | {"PERSON", "ORG", "NORP"} \
+                and countries.precision_of(f"{prev.text} {ent.text}") in ("city", "district"):
+            out[-1] = SpacySpan(ent.doc, prev.start, ent.end, label="GPE")
+            continue
+        out.append(ent)
+    return out
+
+
+_SPLIT_PLACE = {"GPE", "LOC"}
 
 
 def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: int, countries: Countries | None
