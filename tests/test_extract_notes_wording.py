@@ -124,3 +124,10 @@ def test_attributing_the_attack_to_a_group_names_it() -> None:
                 " sources attributed the attack to the Haqqani Network.")
     assert [p.name.lower() for p in ev.perpetrators] == ["haqqani network"]
     assert ev.responsibility.value == "attributed"
+
+
+def test_a_where_clause_places_the_groups_even_when_where_hangs_on_a_later_verb() -> None:
+    x = _extract("The escalation could further destabilize Pakistan, where the leadership of al-Qaida and Afghan"
+                 " Taliban operate and where Pakistani Taliban elements are seeking to extend their reach.")
+    assert claims_of(x, "operates_in", "al-Qaeda", "Pakistan")
+    assert claims_of(x, "operates_in", "Taliban", "Pakistan")
