@@ -131,3 +131,11 @@ def test_a_where_clause_places_the_groups_even_when_where_hangs_on_a_later_verb(
                  " Taliban operate and where Pakistani Taliban elements are seeking to extend their reach.")
     assert claims_of(x, "operates_in", "al-Qaeda", "Pakistan")
     assert claims_of(x, "operates_in", "Taliban", "Pakistan")
+
+
+@pytest.mark.parametrize(("text", "person", "state"), [
+    ("Pakistan President Asif Ali Zardari visited Kabul.", "Zardari", "Pakistan"),
+    ("The operation was ordered by United States President Barack Obama.", "Obama", "United States"),
+])
+def test_an_office_with_its_countrys_name_before_it_is_that_states(text: str, person: str, state: str) -> None:
+    assert claims_of(_extract(text), "member_of", person, state)
