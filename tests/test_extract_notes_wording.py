@@ -139,3 +139,22 @@ def test_a_where_clause_places_the_groups_even_when_where_hangs_on_a_later_verb(
 ])
 def test_an_office_with_its_countrys_name_before_it_is_that_states(text: str, person: str, state: str) -> None:
     assert claims_of(_extract(text), "member_of", person, state)
+
+
+@pytest.mark.parametrize(("text", "subject", "obj"), [
+    ("Washington has sent more than $10.4 billion to Pakistan since 2001. The United States has sent more than"
+     " $10.4 billion to Pakistan since 2001.", "United States", "Pakistan"),
+    ("Saudi Arabia has provided billions of dollars in aid to Pakistan.", "Saudi Arabia", "Pakistan"),
+])
+def test_money_or_aid_sent_to_a_state_supports_it(text: str, subject: str, obj: str) -> None:
+    assert claims_of(_extract(text), "supports", subject, obj)
+
+
+def test_the_one_whose_strength_it_is_poses_the_threat() -> None:
+    x = _extract("Al-Qaida had regained enough strength to once again pose a serious threat to the United States.")
+    assert claims_of(x, "targets", "al-Qaeda", "United States")
+
+
+def test_the_means_given_to_another_are_not_the_givers() -> None:
+    x = _extract("Iran gave Hezbollah the weapons to attack Israel.")
+    assert not claims_of(x, "attacked", "Iran", "Israel") and not claims_of(x, "targets", "Iran", "Israel")

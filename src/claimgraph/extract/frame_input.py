@@ -266,6 +266,10 @@ def _subjects(t: Token, fi: FrameInput, depth: int = 0) -> tuple[list[Entity], b
         return fi.np_entities(subj, prefer=("person", *ORG_TYPES)), False
     if t.dep_ == "acl" and depth < 3:
         found = fi.np_entities(t.head)
+        if not found and t.head.dep_ == "dobj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) \
+                and not any(c.dep_ == "dative" for c in t.head.head.children):
+            # "X regained enough strength to pose a threat to Y": the one whose strength (means, capacity) it is
+            return _subjects(t.head.head, fi, depth + 1)
         if all(e.kind == "descriptive" for e in found) and t.head.dep_ in {"attr", "appos"}:
             # "X is a militant group operating from Pakistan", "X, a group operating in Y": the noun is X
             return _subjects(t.head.head, fi, depth + 1) if t.head.dep_ == "attr" else (
