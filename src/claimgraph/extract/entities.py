@@ -30,9 +30,17 @@ from ..nlp.gazetteer import Gazetteer, normalise
 from ..records import Entity, Span, make_id
 from .countries import Countries, document_country, host_country, host_variant
 from .dateline import Dateline
+from .event_mentions import NAMING
 from .mention_index import MentionIndex
-from .name_context import PEOPLE_OF, defined_as, group_name_before, joined_places, people_name, people_noun
-from .name_context import place_by_context
+from .name_context import (
+    PEOPLE_OF,
+    defined_as,
+    group_name_before,
+    joined_places,
+    people_name,
+    people_noun,
+    place_by_context,
+)
 from .name_context import main_subject as is_main_subject
 from .types import ParsedSentence
 
@@ -535,8 +543,6 @@ def _group_of(name: str, gazetteer: Gazetteer, by_key: Mapping[str, _Cluster]) -
     return None
 
 
-#: Participles that give a noun its name: "a group called X", "an outfit named X", "the faction known as X".
-_NAMING_VERBS = frozenset({"call", "name", "know", "dub"})
 
 
 def resolve_reference(
@@ -554,7 +560,7 @@ def resolve_reference(
     if tok.lemma_.lower() in _GROUP_NOUNS:
         # "the terrorist organization called al-Qaeda", "the group, Jamaat-ul-Ahrar": the noun is named here
         for c in tok.children:
-            if c.dep_ == "appos" or (c.dep_ == "acl" and c.lemma_.lower() in _NAMING_VERBS):
+            if c.dep_ == "appos" or (c.dep_ == "acl" and c.lemma_.lower() in NAMING):
                 named = next((e for t in c.subtree if (e := index.at(sent_index, t.i)) is not None), None)
                 if named is not None:
                     return named

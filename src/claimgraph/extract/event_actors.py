@@ -30,6 +30,9 @@ from .event_doers import against_attackers
 from .event_lexicon import EventLexicon
 from .event_roles import LocalFn, Roles, _Mentions
 from .quantities import cue_kind
+from .syntax import agents as _agents
+from .syntax import children as _children
+from .syntax import pobj as _pobj
 from .types import ParsedSentence
 
 #: Heads of a noun phrase that names a state's or a movement's forces or officials ("Israeli police").
@@ -51,19 +54,6 @@ _SIDE_TYPES = frozenset({"group_identity", "place", "organisation", "armed_group
                          "person"})
 _TARGET_DEPS = ("dobj", "dative")
 _PLACE_TYPES = frozenset({"place", "facility"})
-
-
-def _children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def _agents(verb: Token) -> list[Token]:
-    return [g for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
-            for g in _children(c, "pobj")]
-
-
-def _pobj(tok: Token, *preps: str) -> list[Token]:
-    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for g in _children(c, "pobj")]
 
 
 def _passive(verb: Token) -> bool:

@@ -37,7 +37,7 @@ from .claim_arguments import drop_unidentified
 from .claims import ClaimLexicons
 from .entities import MentionIndex
 from .event_lexicon import EventLexicon, load_event_lexicon
-from .event_mentions import spokespeople
+from .event_mentions import spokespeople, spokesperson_owners
 from .events import find_triggers
 from .frame_input import FrameInput
 from .modality import find_modality
@@ -383,13 +383,13 @@ class EventClaimFinder:
 
 def _speaker_of(tok: Token) -> Token:
     """The head of the spokesperson's phrase a body's name stands in, else the name itself."""
-    spokes = spokespeople()
     while True:
-        if tok.dep_ in ("compound", "poss", "nmod") and (tok.head.lemma_.lower() in spokes or any(
-                c.dep_ in ("compound", "appos") and c.lemma_.lower() in spokes for c in tok.head.children)):
-            tok = tok.head
-        elif tok.dep_ == "pobj" and tok.head.lower_ in ("for", "of") and tok.head.head.lemma_.lower() in spokes:
-            tok = tok.head.head
+        noun = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if any(o.i == tok.i for o in spokesperson_owners(noun)):
+            tok = noun  # "TTP spokesman", "a spokesman for the TTP"
+        elif tok.dep_ in ("compound", "poss", "nmod") and any(
+                c.dep_ in ("compound", "appos") and c.lemma_.lower() in spokespeople() for c in tok.head.children):
+            tok = tok.head  # "TTP spokesman Muhammad Khurasani" parsed with both words on the name
         else:
             return tok
 

@@ -56,6 +56,7 @@ from spacy.tokens import Token
 from ..records import Entity
 from .event_mentions import spokespeople
 from .quantities import cue_kind
+from .syntax import children as _children
 
 AddFn = Callable[[int, Sequence[Entity]], None]
 
@@ -141,10 +142,6 @@ def in_subject(tok: Token) -> bool:
             return False
         t = t.head
     return False
-
-
-def _children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
 
 
 def _verbal(tok: Token) -> bool:

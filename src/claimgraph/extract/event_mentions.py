@@ -46,12 +46,10 @@ class Mentions:
         complements ("a spokesperson for the BNA", "members of IS", "Guzmán and other leaders of the Shining
         Path") — not its other prepositional
         phrases ("An IED planted ... in the Anarkali Bazaar" names no perpetrator)."""
-        for c in head.children:  # "the Islamic State's affiliate, known as ISKP": the name it goes by
-            if c.dep_ == "acl" and c.lemma_.lower() in NAMING:
-                called = [self.in_phrase(p) for p in c.children if p.dep_ in ("oprd", "attr")
-                          or p.dep_ == "prep" and p.lower_ == "as"]
-                if any(called):
-                    return next(f for f in called if f)
+        # "the Islamic State's affiliate, known as ISKP": the name it goes by
+        called = next((f for t in named_as(head) if (f := self.in_phrase(t))), None)
+        if called is not None:
+            return called
         keep: list[Token] = []
         todo = [head]
         while todo:
@@ -112,6 +110,26 @@ def spokespeople() -> frozenset[str]:
     from .statement_rules import load_rules
 
     return load_rules().lexicon["spokespeople"]
+
+
+def named_as(head: Token) -> list[Token]:
+    """The words that give the name a noun phrase goes by: "the affiliate, known as ISKP", "a group called X",
+    "the faction named X" (the participles are `NAMING`)."""
+    return [o for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in NAMING
+            for o in [*(p for p in c.children if p.dep_ in ("oprd", "attr")),
+                      *(g for p in c.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children
+                        if g.dep_ == "pobj")]]
+
+
+def spokesperson_owners(noun: Token) -> list[Token]:
+    """The words that name whom a spokesperson noun speaks for ("TTP spokesman", "the Taliban's spokesman",
+    "a spokesman for the TTP"); none when `noun` is no spokesperson noun. Claims, events and the frames all read
+    a spokesperson's body through this one shape."""
+    if noun.lemma_.lower() not in spokespeople():
+        return []
+    return [c for c in noun.children if c.dep_ in ("compound", "poss", "nmod")] + [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for") for p in c.children
+        if p.dep_ == "pobj"]
 
 
 @cache

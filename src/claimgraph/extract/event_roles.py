@@ -34,6 +34,9 @@ from .event_lexicon import EventLexicon
 from .event_mentions import DEFINITE, LocalFn, relation_nouns
 from .event_mentions import Mentions as _Mentions
 from .quantities import cue_kind
+from .syntax import agents as _agent
+from .syntax import children as _children
+from .syntax import pobj as _pobj
 from .types import ExtractContext, ParsedSentence
 
 NAMED, CLAIMED, ATTRIBUTED, AGENT, MEMBER, SUSPECTED = range(6)
@@ -70,10 +73,6 @@ def _tokens(sent: Doc | SpacySpan) -> list[Token]:
     return list(sent)
 
 
-def _children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
 #: Relative pronouns whose clause's subject is the noun the clause hangs from.
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
@@ -86,11 +85,6 @@ def _subject(tok: Token) -> list[Token]:
             for s in _children(tok, "nsubj", "nsubjpass")]
 
 
-def _agent(tok: Token) -> list[Token]:
-    """pobj of "by" under `tok` (passive agent or "attack by X")."""
-    return [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ == "by" for g in _children(c, "pobj")]
-
-
 def _doer_agent(verb: Token) -> list[Token]:
     """The "by" agent of a passive doer verb, also where the parser hung "by" on the phrase before it ("planted
     on the roads by the Al Shabaab")."""
@@ -98,10 +92,6 @@ def _doer_agent(verb: Token) -> list[Token]:
     if found or not _children(verb, "auxpass"):
         return found
     return [g for p in _children(verb, "prep") for o in _children(p, "pobj") for g in _agent(o)]
-
-
-def _pobj(tok: Token, *preps: str) -> list[Token]:
-    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for g in _children(c, "pobj")]
 
 
 def _text_has(sent: Doc | SpacySpan, phrase: str) -> int:

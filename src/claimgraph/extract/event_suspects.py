@@ -21,7 +21,8 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Token
 
 from ..records import Entity
-from .event_doers import AddFn, _children, _passive, _verbal
+from .event_doers import AddFn, _passive, _verbal
+from .syntax import children as _children
 
 #: Verbs by which an act bears a group's mark ("bore the hallmarks of", "was the work of").
 _BEARING_VERBS = frozenset({"be", "bear", "have", "carry", "show", "look", "seem", "appear"})

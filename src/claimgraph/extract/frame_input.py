@@ -13,7 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from ..records import Entity
 from ..resolve.places import kind_words
 from .entities import ORG_TYPES, MentionIndex, resolve_reference
-from .event_mentions import NAMING, spokespeople
+from .event_mentions import named_as, spokesperson_owners
 from .name_context import PLACE_OF
 from .triggers import Triggers
 
@@ -98,12 +98,10 @@ class FrameInput:
         loyal = self._loyal_to(tok)
         if loyal is not None:
             return loyal
-        for c in tok.children:  # "the Islamic State's affiliate, known as ISKP": the name it goes by
-            if c.dep_ == "acl" and c.lemma_.lower() in NAMING:
-                called = next((e for p in c.children if p.dep_ == "prep" and p.lower_ == "as"
-                               for o in p.children if o.dep_ == "pobj" and (e := self.entity(o)) is not None), None)
-                if called is not None:
-                    return called
+        # "the Islamic State's affiliate, known as ISKP": the name it goes by
+        called = next((e for o in named_as(tok) if (e := self.entity(o)) is not None), None)
+        if called is not None:
+            return called
         e = self.entity(tok)
         if e is not None and e.type == "group_identity":
             # "a Saudi Islamist, Mohammed Jamal Khalifa": the person the appositive names, not the people
@@ -194,15 +192,10 @@ class FrameInput:
             if tok.dep_ == "appos":  # "the TTP spokesman, Muhammad Khurasani"
                 nouns.append(tok.head)
             for noun in nouns:
-                if noun.lemma_.lower() not in spokespeople():
-                    continue
-                for c in noun.children:
-                    owners = [c] if c.dep_ in {"compound", "poss", "nmod"} else \
-                        [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in {"of", "for"} \
-                        else []
-                    body = next((e for o in owners if (e := self.entity(o)) is not None and e.type in ORG_TYPES), None)
-                    if body is not None:
-                        return body
+                owners = spokesperson_owners(noun)
+                body = next((e for o in owners if (e := self.entity(o)) is not None and e.type in ORG_TYPES), None)
+                if body is not None:
+                    return body
         return None
 
     def np_entities(self, tok: Token, prefer: Iterable[str] = ()) -> list[Entity]:

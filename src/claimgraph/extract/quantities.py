@@ -43,6 +43,7 @@ from .count_phrases import (  # noqa: F401 - re-exported: the count half of this
     point,
     subtract,
 )
+from .syntax import children as _children
 
 _SINGULAR_PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
 
@@ -83,10 +84,6 @@ def cue_kind(tok: Token, lex: CountLexicon) -> str | None:
 def _life_cue(tok: Token, cs: CueSet) -> bool:
     """"lives" as the object of "claimed" / "took" ("claimed 7 civilians lives")."""
     return tok.lower_ in cs.life_nouns and tok.dep_ in ("dobj", "ccomp") and tok.head.lemma_.lower() in cs.life_verbs
-
-
-def _children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
 
 
 def _subjects(verb: Token) -> list[Token]:

@@ -37,7 +37,7 @@ NOMINAL_FRAMES = frozenset({"apposition_of", "hyphen_backed", "adjective_to", "n
                             "noun_to_of_verb", "role_of_appos", "appointed_role_of", "one_of_role",
                             "role_fragment", "role_fragment_mod", "members_bare", "pledge_fragment",
                             "role_appos", "appos_role", "role_modifier", "role_compound_poss", "office_appos",
-                            "office_modifier", "office_country_compound", "role_like"})
+                            "office_modifier", "office_compound", "role_like"})
 
 
 @dataclass(frozen=True, slots=True)

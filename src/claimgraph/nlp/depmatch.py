@@ -10,7 +10,7 @@ order: per key in the order keys were added, per pattern of a key in order, the 
 
 Supported (the subset the patterns here use; anything else is refused when a pattern is added, so a new pattern
 that needs more falls back to spaCy's matcher): node attributes `ORTH`, `LOWER`, `LEMMA`, `POS`, `TAG`, `DEP` as a
-string or `{IN: [...]}` / `{NOT_IN: [...]}`; relation operators `>`, `<`, `>>`, `<<`.
+string or `{IN: [...]}` / `{NOT_IN: [...]}`, and `ENT_TYPE` likewise; relation operators `>`, `<`, `>>`, `<<`.
 """
 
 from __future__ import annotations
@@ -18,15 +18,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.matcher import DependencyMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 #: node attribute → index in a token's row (see `_rows`)
-_ATTRS = {"ORTH": 0, "LOWER": 1, "LEMMA": 2, "POS": 3, "TAG": 4, "DEP": 5}
-_COLUMNS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD]
+_ATTRS = {"ORTH": 0, "LOWER": 1, "LEMMA": 2, "POS": 3, "TAG": 4, "DEP": 5, "ENT_TYPE": 6}
+_COLUMNS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD]
 _OPS = frozenset({">", "<", ">>", "<<"})
 #: attributes a first node can be looked up by, most selective first
 _KEYS = ("LEMMA", "LOWER", "ORTH", "TAG", "DEP", "POS")
@@ -107,12 +107,13 @@ def _positive(node: Mapping[str, Any], attr: str) -> bool:
 
 
 def _rows(doc: Doc) -> tuple[list[list[int]], list[int], list[list[int]]]:
-    """Per token its attribute ids (orth, lower, lemma, pos, tag, dep: what spaCy's matcher compares), its head
+    """Per token its attribute ids (orth, lower, lemma, pos, tag, dep, entity label: what spaCy's matcher
+    compares), its head
     (itself for a root) and its children in order."""
     array = doc.to_array(_COLUMNS)
-    rows = array[:, :6].tolist()
+    rows = array[:, :7].tolist()
     # HEAD is an offset, negative for a head to the left: stored in the uint64 array, read back as int64
-    heads = [i + d for i, d in enumerate(array[:, 6].astype("int64").tolist())]
+    heads = [i + d for i, d in enumerate(array[:, 7].astype("int64").tolist())]
     children: list[list[int]] = [[] for _ in rows]
     for i, h in enumerate(heads):
         if h != i:
