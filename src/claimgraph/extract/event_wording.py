@@ -107,10 +107,15 @@ def _conditional(tok: Token, ne: NotEvents) -> bool:
 
 
 def status_word(tok: Token, trig: TriggerDef, ne: NotEvents) -> bool:
-    """A status word modifying a noun ("the banned TLP", "sanctioned entities", "allied militias")."""
+    """A status word modifying a noun ("the banned TLP", "sanctioned entities", "allied militias"), or stated in
+    the present ("Al-Shabaab, which is allied with al-Qaeda", "the TTP is banned", "the groups are allies"):
+    what a body is, not something that happened ("was banned in 2002" did happen)."""
     if trig.mode not in ne.status_modes:
         return False
-    return tok.dep_ in ("amod", "compound") or (tok.tag_ == "VBN" and tok.dep_ == "acl")
+    present = any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP")
+                  for c in tok.children) or (tok.dep_ == "attr" and tok.head.lemma_ == "be"
+                                             and tok.head.tag_ in ("VBZ", "VBP"))
+    return tok.dep_ in ("amod", "compound") or (tok.tag_ == "VBN" and tok.dep_ == "acl") or present
 
 
 def aggregate(tok: Token, ne: NotEvents) -> bool:
