@@ -157,10 +157,13 @@ def _named(fi: FrameInput, tok: Token) -> list[Entity]:
 def _owns(fi: FrameInput, role: Token, state: Entity) -> bool:
     """Whether a country is the possessor of a role noun, or of the name the role noun qualifies ("Pakistan's
     president X"), or names the office before it ("Pakistan President X", "United States President X"): the
-    shapes in which a person holds a state's office."""
+    shapes in which a person holds a state's office. With a possessor, the country before the office is where it
+    is held ("Pakistan's United States envoy")."""
     owners = [*role.children, *(role.head.children if role.dep_ == "compound" else ())]
-    return any(c.dep_ == "poss" and any(fi.mentions.at(fi.index, t.i) == state for t in c.subtree) for c in owners) \
-        or any(c.dep_ in ("compound", "amod") and c.i < role.i and fi.mentions.at(fi.index, c.i) == state
+    if any(c.dep_ == "poss" for c in owners):
+        return any(c.dep_ == "poss" and any(fi.mentions.at(fi.index, t.i) == state for t in c.subtree)
+                   for c in owners)
+    return any(c.dep_ == "compound" and c.i < role.i and fi.mentions.at(fi.index, c.i) == state
                for c in role.children)
 
 
