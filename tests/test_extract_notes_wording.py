@@ -166,3 +166,11 @@ def test_the_means_given_to_another_are_not_the_givers() -> None:
 ])
 def test_a_status_stated_in_the_present_is_no_event(text: str) -> None:
     assert not [e for e in _extract(text).events if e.type in ("AGREE", "SANCTION", "COERCE")], text
+
+
+def test_a_district_is_no_context_for_its_own_namesake() -> None:
+    # Bijapur is a district of Karnataka and of Chhattisgarh; "Bijapur" in the context once made "Bijapur district"
+    # vote for Karnataka's
+    ev = _first("On 12 May 2021, Maoists triggered an IED blast near Gangaloor in Bijapur district (Chhattisgarh),"
+                " injuring two CRPF jawans.")
+    assert ev.place is not None and ev.place.name == "Gangaloor" and ev.place.admin1 == "Chhattisgarh"

@@ -314,10 +314,11 @@ class PlaceResolver:
     def _context(self, context: Sequence[str], *, exclude: str) -> tuple[set[str], set[tuple[str, str]]]:
         countries: set[str] = set()
         admin1s: set[tuple[str, str]] = set()
+        bare = _split_hint(exclude)[0]
         for item in dict.fromkeys(context):
             key = _key(item)
-            if not key or key == exclude:
-                continue
+            if not key or key == exclude or _split_hint(key)[0] == bare:
+                continue  # the name itself, with or without its kind word, is no context for itself
             cc, admin1 = self._context_item(key)
             if cc:
                 countries.add(cc)
