@@ -174,3 +174,11 @@ def test_a_district_is_no_context_for_its_own_namesake() -> None:
     ev = _first("On 12 May 2021, Maoists triggered an IED blast near Gangaloor in Bijapur district (Chhattisgarh),"
                 " injuring two CRPF jawans.")
     assert ev.place is not None and ev.place.name == "Gangaloor" and ev.place.admin1 == "Chhattisgarh"
+
+
+def test_a_named_groups_fighters_are_not_a_states_army() -> None:
+    ev = _first("On 1 May 2022, Arakan Army fighters attacked a police outpost in Buthidaung township (Rakhine)."
+                " 3 policemen were killed.")
+    assert [p.name for p in ev.perpetrators] == ["Arakan Army"]
+    ev = _first("Pakistan Army soldiers attacked a hideout in Kurram.")
+    assert [p.name for p in ev.perpetrators] == ["Military Forces of Pakistan"]

@@ -191,12 +191,14 @@ class DescriptiveMatcher:
             if any(t.ent_kb_id_ for t in span):
                 continue  # part of a gazetteer name
             ent = _ent_at(span[-1])
+            if ent is None and (first_ent := _ent_at(span[0])) is not None and first_ent.start < span.start:
+                ent = first_ent  # "Arakan Army fighters": the member noun runs on past the name
             before = [t for t in ent[: max(0, span.start - ent.start)] if t.lower_ not in _DETERMINERS] \
                 if ent is not None else []
             if ent is not None and ent.label_ in _NAMED_LABELS and d.country is None and (before or ent.end > span.end):
                 # inside a name the NER found: "Pakistan Army" is the army of a country, "Balochistan
                 # Liberation Army" is not; the words before the term must name a country (checked later)
-                if ent.end != span.end:
+                if ent.end != span.end and not span.start < ent.end < span.end:
                     continue
                 words = ent[before[0].i - ent.start : span.start - ent.start].text
                 hits.append(DescriptiveHit(before[0].i, span.end, d.key, words, True))
