@@ -182,3 +182,11 @@ def test_a_named_groups_fighters_are_not_a_states_army() -> None:
     assert [p.name for p in ev.perpetrators] == ["Arakan Army"]
     ev = _first("Pakistan Army soldiers attacked a hideout in Kurram.")
     assert [p.name for p in ev.perpetrators] == ["Military Forces of Pakistan"]
+
+
+def test_the_group_blamed_in_the_passive_is_the_attributed_doer() -> None:
+    ev = _first("A suicide bomber detonated his vest at a wedding in Gaziantep, killing 57 people. ISIL was blamed for"
+                " the attack.")
+    assert [p.name for p in ev.perpetrators] == ["Islamic State"] and ev.responsibility.value == "attributed"
+    ev = _first("A bomb killed 12 people in Quetta. The BLA was blamed for failing to stop the attack.")
+    assert not ev.perpetrators  # another charge than the act

@@ -266,7 +266,7 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
             src = _source_of(tok, mentions, ctx, tok.text)
             if lemma in ("blame", "accuse", "hold", "implicate") and doers.accuses_of_act(
                     tok, lex.violent_words() | cues.accusation_words, cues.accusation_other):
-                for o in _children(tok, "dobj"):
+                for o in _children(tok, "dobj", "nsubjpass"):  # "blamed X for ...", "X was blamed for ..."
                     cands.add(ATTRIBUTED, mentions.in_phrase(o), src)
                 for o in _pobj(tok, "on"):
                     cands.add(ATTRIBUTED, mentions.in_phrase(o), src)
