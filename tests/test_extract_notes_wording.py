@@ -190,3 +190,19 @@ def test_the_group_blamed_in_the_passive_is_the_attributed_doer() -> None:
     assert [p.name for p in ev.perpetrators] == ["Islamic State"] and ev.responsibility.value == "attributed"
     ev = _first("A bomb killed 12 people in Quetta. The BLA was blamed for failing to stop the attack.")
     assert not ev.perpetrators  # another charge than the act
+
+
+def test_an_army_operation_is_the_armys() -> None:
+    ev = _first("At least a dozen militants were killed in an army operation in Tirah valley (Khyber Pakhtunkhwa).")
+    assert ev.mode == "operation" and [p.name for p in ev.perpetrators] == ["Military Forces of Pakistan"]
+
+
+def test_the_charge_against_the_victims_is_not_the_incident() -> None:
+    ev = _first("The Taliban executed two men accused of kidnapping in Herat city.")
+    assert ev.mode == "killing" and ev.killed is not None and ev.killed.min == 2
+
+
+def test_one_who_succumbed_to_injuries_died() -> None:
+    ev = _first("On 3 March 2023, a policeman succumbed to injuries sustained in a grenade attack in Srinagar (Jammu"
+                " and Kashmir) a week earlier.")
+    assert ev.killed is not None and ev.killed.min == 1

@@ -81,6 +81,7 @@ class NotEvents:
     designation_targets: frozenset[str] = frozenset()
     trend_words: frozenset[str] = frozenset()
     habitual_adverbs: frozenset[str] = frozenset()
+    charge_heads: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +208,8 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
     not_events = NotEvents(words("status_modes"), words("reported_heads"), words("conditional_marks"),
                            words("aggregate_preps"), words("aggregate_frame_preps"), words("conflict_nouns"),
                            _phrases(ne.get("ally_phrases")), words("designation_modes"),
-                           words("designation_targets"), words("trend_words"), words("habitual_adverbs"))
+                           words("designation_targets"), words("trend_words"), words("habitual_adverbs"),
+                           words("charge_heads"))
     return EventLexicon(
         triggers=tuple(triggers),
         trigger_pos={k: frozenset(v) for k, v in (raw.get("trigger_pos") or {}).items()},

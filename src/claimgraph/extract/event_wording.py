@@ -67,6 +67,9 @@ def factual(tok: Token, ne: NotEvents | None = None, *, violent: bool = False) -
         return False  # "No attack on the police will go unpunished", "there was no attack"
     if ne is not None and _conditional(tok, ne):
         return False  # "if the talks fail, the militants would attack ..."
+    if ne is not None and tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "of" \
+            and tok.head.head.lemma_.lower() in ne.charge_heads:
+        return False  # "two men accused of kidnapping": the charge, not this incident
     if violent and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _PLANNING_HEADS and not any(
             c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
         return False  # "members who were planning attacks on mosques"; not "X had planned the attack" (one that was)

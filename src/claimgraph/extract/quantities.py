@@ -90,6 +90,8 @@ def _subjects(verb: Token) -> list[Token]:
     return _children(verb, "nsubjpass") or _children(verb, "nsubj")
 
 
+#: Verbs whose subject is the one who died ("died", "perished", "succumbed to his injuries").
+_DYING = frozenset({"die", "perish", "succumb"})
 #: Month names: a number right before one is a day ("16 FEBRUARY"), not a count.
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december"})
@@ -108,7 +110,7 @@ def _victims_of_verb(verb: Token) -> list[Token]:
     passive = bool(_children(verb, "auxpass", "nsubjpass"))
     headline = verb.lemma_ in _HEADLINE_PASSIVES and verb.tag_ == "VBD" and not _children(verb, "dobj", "aux") \
         and any(c.dep_ == "nummod" for s in _subjects(verb) for c in s.children)  # "Three soldiers killed"
-    if passive or headline or verb.lemma_ in ("die", "perish") or (verb.tag_ == "VBN" and not _children(verb, "dobj")):
+    if passive or headline or verb.lemma_ in _DYING or (verb.tag_ == "VBN" and not _children(verb, "dobj")):
         return _subjects(verb)
     return _children(verb, "dobj")
 
@@ -144,7 +146,7 @@ def _victim_heads(cue: Token, lex: CountLexicon) -> list[Token]:
             if _is_verbal(conj) and (shared := _children(conj, "dobj")):
                 return shared
         if cue.dep_ == "conj" and _is_verbal(cue.head) and not _children(cue, "nsubj", "nsubjpass"):
-            if cue.lemma_ in ("die", "perish"):  # "was stabbed and later died": the shared subject died
+            if cue.lemma_ in _DYING:  # "was stabbed and later died": the shared subject died
                 return _subjects(cue.head)
             return []  # elided subject: left to the fallback ("... and 28 injured")
         return []
