@@ -9,6 +9,7 @@ import pytest
 from _extract_helpers import claims_of
 from _extract_helpers import extract_text as _extract
 from claimgraph.ontology import phrase_words
+from claimgraph.records import Modality
 
 pytestmark = pytest.mark.model
 
@@ -206,3 +207,16 @@ def test_one_who_succumbed_to_injuries_died() -> None:
     ev = _first("On 3 March 2023, a policeman succumbed to injuries sustained in a grenade attack in Srinagar (Jammu"
                 " and Kashmir) a week earlier.")
     assert ev.killed is not None and ev.killed.min == 1
+
+
+def test_recruiting_from_a_group_does_not_support_it_recruiting_for_one_does() -> None:
+    x = _extract("ISKP has recruited fighters from the TTP and the Islamic Movement of Uzbekistan, officials said.")
+    assert not claims_of(x, "supports")
+    x = _extract("The ISI recruited fighters for the Taliban in Quetta, officials said.")
+    assert claims_of(x, "supports", "Inter-Services Intelligence", "Taliban")
+
+
+def test_what_officials_believe_is_hedged() -> None:
+    x = _extract("Intelligence officials believe the ISI provided logistical support to the Haqqani network.")
+    found = claims_of(x, "supports", "Inter-Services Intelligence", "Haqqani")
+    assert found and all(c.modality is Modality.HEDGED for c in found)
