@@ -220,3 +220,11 @@ def test_what_officials_believe_is_hedged() -> None:
     x = _extract("Intelligence officials believe the ISI provided logistical support to the Haqqani network.")
     found = claims_of(x, "supports", "Inter-Services Intelligence", "Haqqani")
     assert found and all(c.modality is Modality.HEDGED for c in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban said their fighters had overrun three checkpoints in Badghis province, killing 15 Afghan soldiers.",
+    "The Taliban said they had overrun three checkpoints in Badghis province, killing 15 Afghan soldiers.",
+])
+def test_a_body_saying_its_own_men_did_the_act_names_itself(text: str) -> None:
+    assert [p.name for p in _first(text).perpetrators] == ["Taliban"]

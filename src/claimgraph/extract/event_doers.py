@@ -391,10 +391,13 @@ def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], ad
     """ "The army said it had killed 30 insurgents": the speaker, when the act's subject stands for it (not
     "The United Nations said it had documented 45 attacks": a verb it undergoes or records the act by)."""
     for head in heads:
-        verb = head if _verbal(head) else head.head if head.dep_ in _ACT_NOUN_DEPS else None
-        if verb is None or not _verbal(verb) or _passive(verb) or verb.i != head.i and verb.lemma_.lower() in undergo:
+        # (a word with its own auxiliary is the clause's verb whatever the tagger said: "had overrun" as a noun)
+        verb = head if _verbal(head) or _children(head, "aux") else head.head if head.dep_ in _ACT_NOUN_DEPS else None
+        if verb is None or not (_verbal(verb) or _children(verb, "aux")) or _passive(verb) \
+                or verb.i != head.i and verb.lemma_.lower() in undergo:
             continue
-        if not any(s.lower_ in _SPEAKER_PRONOUNS or group_noun(s) for s in _children(verb, "nsubj")):
+        subjects = _children(verb, "nsubj") or [s for a in _children(verb, "aux") for s in _children(a, "nsubj")]
+        if not any(s.lower_ in _SPEAKER_PRONOUNS or group_noun(s) or _own_men(s) for s in subjects):
             continue
         clause = verb
         for _ in range(2):  # "said it had killed", "said it carried out an attack"
@@ -409,12 +412,23 @@ def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], ad
         # a spokesperson who says the body did it claims it for the body ("X spokesman Y said the group carried
         # out the attack"); "the group" is the speaker's own only in a spokesperson's words
         spoken = any(c.lemma_.lower() in spokespeople() for s in _children(said, "nsubj") for c in (s, *s.children))
-        if not spoken and not any(s.lower_ in _SPEAKER_PRONOUNS for s in _children(verb, "nsubj")):
+        if not spoken and not any(s.lower_ in _SPEAKER_PRONOUNS or _own_men(s) for s in subjects):
             continue
         for s in _children(said, "nsubj"):
             if s.lower_ not in _SPEAKER_PRONOUNS:
                 add(claimed if spoken or said.lemma_.lower() == "claim" else agent, in_core(s))
 
+
+
+#: Nouns of a body's own men: "the Taliban said their fighters had overrun three checkpoints".
+_OWN_MEN = frozenset({"fighter", "militant", "man", "member", "cadre", "mujahid", "mujahideen", "soldier", "troop",
+                      "force", "unit", "commando", "operative"})
+
+
+def _own_men(s: Token) -> bool:
+    """A speaker's own men: "its fighters", "their men", "our mujahideen"."""
+    return s.lemma_.lower() in _OWN_MEN and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our")
+                                                 for c in s.children)
 
 
 def _passive_or_object(verb: Token) -> list[Token]:
