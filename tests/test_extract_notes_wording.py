@@ -228,3 +228,14 @@ def test_what_officials_believe_is_hedged() -> None:
 ])
 def test_a_body_saying_its_own_men_did_the_act_names_itself(text: str) -> None:
     assert [p.name for p in _first(text).perpetrators] == ["Taliban"]
+
+
+@pytest.mark.parametrize("text", [
+    "The TRF, which Indian officials describe as a front for Lashkar-e-Taiba, claimed the killing.",
+    "Indian officials describe the TRF as a front for Lashkar-e-Taiba.",
+    "The TRF, a front for Lashkar-e-Taiba, claimed the killing.",
+])
+def test_a_front_for_a_group_is_directed_by_it_whoever_describes_it(text: str) -> None:
+    x = _extract(text)
+    assert claims_of(x, "directs", "Lashkar-e-Taiba", "TRF")
+    assert not claims_of(x, "directs", "Lashkar-e-Taiba", "Indian")

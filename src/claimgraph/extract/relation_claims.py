@@ -188,6 +188,13 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology, is_state: 
         above = doc[m.head] if m.head is not None else trigger.head if trigger.dep_ in _PREDICATIVE or (
             trigger.dep_ == "prep" and trigger.head.lemma_ == "be") else trigger  # "X was behind …"
         subs = subjects_of(above, fi)
+        described = next((c for c in above.children if c.dep_ == "dobj"), None) if m.frame == "as_role_of" else None
+        if described is not None:
+            # "officials describe the TRF as a front for Y", "the TRF, which officials describe as ...": the one
+            # described is what the role says, not the one describing it
+            if described.lower_ in ("which", "who", "that") and above.dep_ == "relcl":
+                described = above.head
+            subs = _np(fi, described, prefer) or _named(fi, described)
         if not subs and fi.topic is not None and _subjectless(above):
             subs = [fi.topic]  # "Senior leader of Z." in a list entry on X: X is the leader
     objs = (_np(fi, doc[m.object], prefer) or _named(fi, doc[m.object])) if m.object is not None else []
