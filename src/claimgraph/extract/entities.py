@@ -543,8 +543,6 @@ def _group_of(name: str, gazetteer: Gazetteer, by_key: Mapping[str, _Cluster]) -
     return None
 
 
-
-
 def resolve_reference(
     tok: Token, sent_index: int, sent_offset: int, index: MentionIndex, org_types: Iterable[str] = ORG_TYPES,
 ) -> Entity | None:

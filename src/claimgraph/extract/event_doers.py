@@ -419,7 +419,6 @@ def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], ad
                 add(claimed if spoken or said.lemma_.lower() == "claim" else agent, in_core(s))
 
 
-
 #: Nouns of a body's own men: "the Taliban said their fighters had overrun three checkpoints".
 _OWN_MEN = frozenset({"fighter", "militant", "man", "member", "cadre", "mujahid", "mujahideen", "soldier", "troop",
                       "force", "unit", "commando", "operative"})

@@ -135,6 +135,10 @@ def _defined_as_place(ent: SpacySpan) -> bool:
     return any(n.pos_ == "NOUN" and n.lemma_.lower() in _PLACE_DEFINING for n in nouns)
 
 
+#: NER labels of a place: one part of a place name the NER cut in two must have one ("Dera" + "Ismail Khan")
+_SPLIT_PLACE = {"GPE", "LOC"}
+
+
 def joined_places(ents: Sequence[SpacySpan], countries: Countries | None) -> list[SpacySpan]:
     """The NER's names with a place it cut in two joined again: a place name that holds a person's name
     ("Dera Ismail Khan" → "Dera" + the person "Ismail Khan", "Toba Tek Singh") is one place when the place index
@@ -152,9 +156,6 @@ def joined_places(ents: Sequence[SpacySpan], countries: Countries | None) -> lis
             continue
         out.append(ent)
     return out
-
-
-_SPLIT_PLACE = {"GPE", "LOC"}
 
 
 def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: int, countries: Countries | None

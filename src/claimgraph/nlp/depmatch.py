@@ -108,8 +108,7 @@ def _positive(node: Mapping[str, Any], attr: str) -> bool:
 
 def _rows(doc: Doc) -> tuple[list[list[int]], list[int], list[list[int]]]:
     """Per token its attribute ids (orth, lower, lemma, pos, tag, dep, entity label: what spaCy's matcher
-    compares), its head
-    (itself for a root) and its children in order."""
+    compares), its head (itself for a root) and its children in order."""
     array = doc.to_array(_COLUMNS)
     rows = array[:, :7].tolist()
     # HEAD is an offset, negative for a head to the left: stored in the uint64 array, read back as int64
