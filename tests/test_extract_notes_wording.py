@@ -239,3 +239,9 @@ def test_a_front_for_a_group_is_directed_by_it_whoever_describes_it(text: str) -
     x = _extract(text)
     assert claims_of(x, "directs", "Lashkar-e-Taiba", "TRF")
     assert not claims_of(x, "directs", "Lashkar-e-Taiba", "Indian")
+
+
+def test_a_division_named_with_a_plural_kind_word_is_a_place() -> None:
+    x = _extract("The TTP operates in Kunar and Nuristan provinces, officials say.")
+    assert claims_of(x, "operates_in", "Tehrik-i-Taliban", "Kunar")
+    assert claims_of(x, "operates_in", "Tehrik-i-Taliban", "Nuristan")

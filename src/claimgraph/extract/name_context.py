@@ -29,9 +29,10 @@ _GROUP_NOUNS = {"group", "outfit", "organisation", "organization", "network", "m
 _DEFINING_NOUNS = _GROUP_NOUNS | {"faction", "party", "front", "insurgency", "guerrilla", "guerrillas"}
 _ARMED_MODIFIERS = {"militant", "terrorist", "armed", "rebel", "insurgent", "jihadist", "jihadi", "paramilitary",
                     "guerrilla", "separatist", "extremist", "islamist", "secessionist", "revolutionary", "military"}
-#: a place noun right after a name: "Basilan islands", "Kurram district", "Tirah valley"
-_BEFORE_PLACE_NOUN = re.compile(r"\s+(?:islands?|district|province|valley|village|town|city|county|region|"
-                                r"governorate|tehsil|agency|state|division)\b", re.I)
+#: a place noun right after a name: "Basilan islands", "Kurram district", "Tirah valley", "Kunar and Nuristan
+#: provinces"
+_BEFORE_PLACE_NOUN = re.compile(r"\s+(?:islands?|districts?|provinces?|valleys?|villages?|towns?|city|cities|county|"
+                                r"counties|regions?|governorates?|tehsils?|agency|agencies|states?|divisions?)\b", re.I)
 #: labels of names that may qualify a people noun ("Shia pilgrims", "Amarnath pilgrims", "Kabul residents")
 PEOPLE_OF = frozenset({"NORP", "GROUP_IDENTITY", "GPE", "LOC", "FAC"})
 _AREAS = frozenset({"district", "province", "region", "country"})
@@ -139,6 +140,10 @@ def _defined_as_place(ent: SpacySpan) -> bool:
 _SPLIT_PLACE = {"GPE", "LOC"}
 
 
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+
+
 def joined_places(ents: Sequence[SpacySpan], countries: Countries | None) -> list[SpacySpan]:
     """The NER's names with a place it cut in two joined again: a place name that holds a person's name
     ("Dera Ismail Khan" → "Dera" + the person "Ismail Khan", "Toba Tek Singh") is one place when the place index
@@ -169,8 +174,11 @@ def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: 
     if label == "PERSON" and _BEFORE_PLACE_NOUN.match(doc_text, end):
         label = "GPE"
     if label in ("NORP", "ORG") and countries is not None and (m := _BEFORE_PLACE_NOUN.match(doc_text, end)) \
-            and m.group().islower() and countries.precision_of(text) is not None:
-        return "GPE", True  # "in Amritsar city, Punjab state" (NORP): a known place named with its kind word
+            and m.group().islower() and (countries.precision_of(text) is not None
+                                         or countries.precision_of(f"{text} {_singular(m.group().strip())}")):
+        # "in Amritsar city, Punjab state", "Kunar and Nuristan provinces" (NORP): a known place named with its
+        # kind word (a division the index knows only with it)
+        return "GPE", True
     if label == "PERSON" and countries is not None and countries.precision_of(text) == "country":
         return "GPE", True  # "deployed fighters to Mali": a country's name is no one's name
     where = _after_locative(ent)
