@@ -157,13 +157,13 @@ def test_the_one_whose_strength_it_is_poses_the_threat() -> None:
 
 
 def test_the_means_given_to_another_are_not_the_givers() -> None:
-    x = _extract("Iran gave Hezbollah the weapons to attack Israel.")
-    assert not claims_of(x, "attacked", "Iran", "Israel") and not claims_of(x, "targets", "Iran", "Israel")
+    x = _extract("Iran gave the Houthis the means to strike Saudi Arabia.")
+    assert not claims_of(x, "attacked", "Iran", "Saudi Arabia") and not claims_of(x, "targets", "Iran", "Saudi Arabia")
 
 
 @pytest.mark.parametrize("text", [
     "Al Shabaab, which is allied with al Qaeda, has been fighting to topple the federal government for years.",
-    "The TTP is banned in Pakistan.",
+    "Al-Shabaab is allied with al-Qaeda, a UN report says.",
 ])
 def test_a_status_stated_in_the_present_is_no_event(text: str) -> None:
     assert not [e for e in _extract(text).events if e.type in ("AGREE", "SANCTION", "COERCE")], text
