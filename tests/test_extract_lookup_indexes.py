@@ -9,7 +9,7 @@ import pytest
 
 from _events_helpers import pipeline
 from claimgraph.extract.event_lexicon import load_event_lexicon
-from claimgraph.extract.event_wording import factual, head_of, status_word, without_aggregates
+from claimgraph.extract.event_wording import factual, head_of, split_phrase, status_word, to_death, without_aggregates
 from claimgraph.extract.events import TriggerHit, find_triggers
 from claimgraph.extract.triggers import phrases_starting
 from claimgraph.ingest.paragraphs import _WORD, load_patterns
@@ -37,19 +37,24 @@ def _scan(sent, lex) -> list[TriggerHit]:  # noqa: ANN001 - every trigger × phr
         for phrase in trig.phrases:
             n = len(phrase)
             for i in range(len(tokens) - n + 1):
-                if lowers[i : i + n - 1] == list(phrase[:-1]) and phrase[-1] in (lowers[i + n - 1], lemmas[i + n - 1]):
-                    span = tokens[i : i + n]
-                    if trig.singular and head_of(span).tag_ in ("NNS", "NNPS"):
-                        continue
-                    if factual(head_of(span), ne, violent=lex.is_violent(trig.mode)) \
-                            and not status_word(head_of(span), trig, ne):
-                        hits.append(TriggerHit(trig, i, i + n, " ".join(t.text for t in span)))
-                        covered.update(range(i, i + n))
+                k = n  # "opened unprovoked fire": a verb's object a word or two on, as find_triggers reads it
+                whole = lowers[i : i + n - 1] == list(phrase[:-1]) and phrase[-1] in (lowers[i + n - 1],
+                                                                                      lemmas[i + n - 1])
+                if not whole and not (n == 2 and lowers[i] == phrase[0]
+                                      and (k := split_phrase(tokens[i], phrase[1]) + 1) > 1):
+                    continue
+                span = tokens[i : i + k]
+                if trig.singular and head_of(span).tag_ in ("NNS", "NNPS"):
+                    continue
+                if factual(head_of(span), ne, violent=lex.is_violent(trig.mode)) \
+                        and not status_word(head_of(span), trig, ne):
+                    hits.append(TriggerHit(trig, i, i + k, " ".join(t.text for t in span)))
+                    covered.update(range(i, i + k))
     for i, tok in enumerate(tokens):
         if i in covered or tok.is_punct:
             continue
         for trig in lex.triggers:
-            if lemmas[i] in trig.lemmas or lowers[i] in trig.lemmas:
+            if lemmas[i] in trig.lemmas or lowers[i] in trig.lemmas or to_death(tok) and "kill" in trig.lemmas:
                 allowed = lex.trigger_pos.get(lemmas[i]) or lex.trigger_pos.get(lowers[i])
                 if allowed is not None and tok.pos_ not in allowed:
                     continue

@@ -43,7 +43,7 @@ def test_written_name_keeps_a_landform_word() -> None:
 
 @pytest.mark.parametrize(("kind", "qualified_", "precision"), [
     ("village", False, "city"), ("town", False, "city"), ("district", False, "district"),
-    ("tehsil", False, "district"), ("area", False, "city"), ("valley", False, "district"),
+    ("tehsil", False, "city"), ("area", False, "city"), ("valley", False, "district"),
     ("province", False, None), ("region", False, None), ("state", False, None),
     (None, True, "city"), (None, False, None),
 ])

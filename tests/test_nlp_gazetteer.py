@@ -120,7 +120,8 @@ def test_matches_are_whole_names(data_dir: Path) -> None:
 
 
 def test_list_acronyms_stay_upper_case() -> None:
-    from claimgraph.nlp.gazetteer import _initialisms, _titlecase
+    from claimgraph.nlp.gazetteer import _titlecase
+    from claimgraph.nlp.name_forms import initialisms as _initialisms
 
     # "CONTINUITY IRISH REPUBLICAN ARMY" is among the record's names, so "IRA" is an acronym, not a word
     acronyms = _initialisms(["CONTINUITY IRA", "CONTINUITY IRISH REPUBLICAN ARMY"])

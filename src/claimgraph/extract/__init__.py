@@ -35,7 +35,7 @@ from .attribution import credit_author
 from .claim_arguments import drop_unidentified, unidentifiable
 from .claims import ClaimLexicons, find_claims
 from .countries import countries_from
-from .dateline import find_dateline, split_dateline
+from .dateline import find_dateline, split_date_labels, split_dateline
 from .denials import ALLEGATION_WORDS, answer_denials
 from .entities import Mention, MentionIndex, cluster_mentions, dateline_places, find_mentions
 from .event_claims import EventClaimFinder
@@ -213,7 +213,7 @@ class Extractor:
         try:
             # a document about one actor names it in the title: one more name and a trigger make a pair
             item.paragraphs, item.sentences = self.segmenter.segment(doc.text, one_name=item.topic is not None)
-            item.sentences = split_dateline(doc.text, item.paragraphs, item.sentences)
+            item.sentences = split_date_labels(doc.text, split_dateline(doc.text, item.paragraphs, item.sentences))
             item.kept = [s for s in item.sentences if s.keep]
             item.extra = self.statements.to_parse(doc.text, item.sentences)
         except Exception as exc:  # noqa: BLE001 - recorded on the Extraction, never raised

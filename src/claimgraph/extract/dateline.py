@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..nlp.segment import Sentence
+from .types import ParsedSentence
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
@@ -61,6 +62,36 @@ def split_dateline(text: str, paragraphs: Sequence[tuple[int, int]], sentences: 
         else:
             out.append(s)
     return out
+
+
+#: a numeric date that labels an entry ("10/27/2011: Suspected Maoists abducted ..."), as incident databases write
+#: their summaries: a sentence of its own, or the parser takes the date for the subject of the sentence after it
+_DATE_LABEL = re.compile(r"\s*(?P<date>\d{1,2}/\d{1,2}/\d{2,4}):\s+(?=\S)")
+_LABEL_ALONE = re.compile(r"\s*(?P<date>\d{1,2}/\d{1,2}/\d{2,4}):\s*")
+
+
+def split_date_labels(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences with a leading date label cut off into a sentence of its own (both halves kept or not as
+    the whole was)."""
+    out: list[Sentence] = []
+    for s in sentences:
+        m = _DATE_LABEL.match(text, s.start, s.end)
+        if m is None or m.end() >= s.end:
+            out.append(s)
+            continue
+        cut = m.end()
+        out.append(replace(s, end=cut, hits=tuple(h for h in s.hits if h.end <= cut)))
+        out.append(replace(s, start=cut, hits=tuple(h for h in s.hits if h.start >= cut)))
+    return out
+
+
+def label_date(parsed: Sequence[ParsedSentence], si: int) -> list[str]:
+    """The date of the label a parsed sentence follows in its paragraph ("10/27/2011:" before "Suspected Maoists
+    abducted ..."), as a one-item list; else empty."""
+    if si <= 0 or parsed[si - 1].paragraph != parsed[si].paragraph:
+        return []
+    m = _LABEL_ALONE.fullmatch(parsed[si - 1].sent.text)
+    return [m.group("date")] if m else []
 
 
 def date_phrases(sent: Doc | SpacySpan) -> list[str]:

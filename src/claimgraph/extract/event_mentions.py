@@ -13,7 +13,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..records import Entity
-from .types import ParsedSentence
+from .types import ExtractContext, ParsedSentence
 
 LocalFn = Callable[[ParsedSentence, int], int]
 #: participles that give the name a noun phrase goes by ("known as", "called", "named")
@@ -153,3 +153,24 @@ def _glued_to(text: str, end: int, words: frozenset[str]) -> bool:
         return False
     after = text[end + 1 : end + 20].split(" ")[0].lower().strip(",.;:")
     return after in words
+
+
+#: entity types the NER gives a person the text calls one ("a man named X")
+MISTYPED_PERSON = {"person", "place", "facility"}
+
+
+def is_actor(e: Entity, ctx: ExtractContext) -> bool:
+    """A person or organisation, not an unlisted name of a known place."""
+    return (e.type == "person" or ctx.ontology.is_a(e.type, "organisation")) and not names_a_place(e, ctx)
+
+
+def names_a_place(e: Entity, ctx: ExtractContext) -> bool:
+    """An unlisted "organisation" (or one-word "person") whose whole name is a known place ("Bajaur",
+    "Andhra Pradesh", "Guildford" that the NER called an organisation or a person): a place is never a
+    perpetrator or a target."""
+    if e.refs or e.kind != "named":
+        return False
+    if e.type != "organisation" and not (e.type == "person" and len(e.name.split()) == 1):
+        return False
+    place = ctx.resolve_place(e.name)
+    return place is not None and place.name.lower() == e.name.lower()

@@ -596,6 +596,6 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
     if not in_winner:  # a region across borders the text names beats a country from nationalities alone
         return regions[0] if regions else Place(winner, None, winner, precision="country")
     # the most specific place among the well-supported ones; a place something came from only if alone
-    strong = [x for x in in_winner if x[1] >= _W_LOOSE] or in_winner
+    strong = up.in_named_provinces([x for x in in_winner if x[1] >= _W_LOOSE] or in_winner, found)
     best = min(strong, key=lambda x: (_SPECIFIC.get(x[0].precision or "", 5), -x[1], x[2]))[0]
     return up.named_admin1(best, found)

@@ -31,7 +31,7 @@ from ..records import Document, Entity, EntityRef, Responsibility, Source, Sourc
 from . import event_doers as doers
 from . import event_suspects as suspects
 from .event_lexicon import EventLexicon
-from .event_mentions import DEFINITE, LocalFn, relation_nouns
+from .event_mentions import DEFINITE, MISTYPED_PERSON, LocalFn, is_actor, relation_nouns
 from .event_mentions import Mentions as _Mentions
 from .quantities import cue_kind
 from .syntax import agents as _agent
@@ -94,17 +94,6 @@ def _doer_agent(verb: Token) -> list[Token]:
     return [g for p in _children(verb, "prep") for o in _children(p, "pobj") for g in _agent(o)]
 
 
-def _text_has(sent: Doc | SpacySpan, phrase: str) -> int:
-    """Character index (sentence-relative) of a whole-word phrase in the sentence, or -1."""
-    low = " " + sent.text.lower() + " "
-    at = low.find(" " + phrase + " ")
-    if at < 0:
-        at = low.find(" " + phrase + ",")
-    if at < 0:
-        at = low.find(" " + phrase + ".")
-    return at
-
-
 def adds_to_incident(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
     """A sentence that states responsibility or casualties (and so may continue an incident)."""
     return states_responsibility(sent, lex) or any(cue_kind(tok, lex.counts) is not None for tok in sent)
@@ -156,29 +145,6 @@ def _appositive_relations(head: Token) -> list[Token]:
 
 
 # Types NER gives a person's name it does not know ("A man named Abdul Razak Ali Artan": GPE)
-_MISTYPED_PERSON = {"person", "place", "facility"}
-
-
-def _is_actor(e: Entity, ctx: ExtractContext) -> bool:
-    return (e.type == "person" or ctx.ontology.is_a(e.type, "organisation")) and not names_a_place(e, ctx)
-
-
-def names_a_place(e: Entity, ctx: ExtractContext) -> bool:
-    """An unlisted "organisation" (or one-word "person") whose whole name is a known place ("Bajaur",
-    "Andhra Pradesh", "Guildford" that the NER called an organisation or a person): a place is never a
-    perpetrator or a target."""
-    if e.refs or e.kind != "named":
-        return False
-    if e.type != "organisation" and not (e.type == "person" and len(e.name.split()) == 1):
-        return False
-    place = ctx.resolve_place(e.name)
-    return place is not None and place.name.lower() == e.name.lower()
-
-
-def _is_place(e: Entity, ctx: ExtractContext) -> bool:
-    return ctx.ontology.is_a(e.type, "place")
-
-
 # ------------------------------------------------------------------------------------------ roles
 
 
@@ -190,6 +156,7 @@ class _Candidates:
     denied: set[str] = field(default_factory=set)
     sources: dict[str, Source] = field(default_factory=dict)
     event_words: frozenset[str] = frozenset()
+    hedged: set[str] = field(default_factory=set)  # ids of doers the text calls suspected ("suspected X militants")
 
     def add(self, strength: int, ents: Sequence[Entity], source: Source | None = None, *,
             named: bool = False) -> None:
@@ -202,14 +169,14 @@ class _Candidates:
                 continue  # one capitalised word the NER called a person ("Darkley", "Headquarters")
             if e.kind == "named" and not e.refs and e.type != "person" and doers.names_a_site(e.name):
                 continue  # an unlisted school, market or station is where it happened ("Science College")
-            if _is_actor(e, self.ctx) or named and e.type in _MISTYPED_PERSON:
+            if is_actor(e, self.ctx) or named and e.type in MISTYPED_PERSON:
                 self.found.append((strength, len(self.found), e))
                 if source is not None:
                     self.sources.setdefault(e.id, source)
 
     def target(self, ents: Sequence[Entity]) -> None:
         for e in ents:  # not a weapon the NER took for a name ("detonated a VBIED")
-            if (_is_actor(e, self.ctx) or e.type == "group_identity") and e.name.lower() not in self.event_words:
+            if (is_actor(e, self.ctx) or e.type == "group_identity") and e.name.lower() not in self.event_words:
                 self.targets.append(e)
 
 
@@ -255,7 +222,7 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
                 # passive ("claimed by X", "the attack, claimed by X") — not a perfect ("X has claimed")
                 passive = _children(tok, "auxpass", "agent") or tok.tag_ == "VBN" and not _children(tok, "nsubj")
                 for s in _agent(tok) if passive else _subject(tok):
-                    ents = [e for e in mentions.speaking_for(s) if _is_actor(e, ctx)] or mentions.right_after(s)
+                    ents = [e for e in mentions.speaking_for(s) if is_actor(e, ctx)] or mentions.right_after(s)
                     cands.add(CLAIMED, ents, Source(ents[0].name, SourceKind.ORGANISATION, tok.text)
                               if ents else None)
                 if tok.dep_ == "acl" or tok.tag_ == "VBN":
@@ -290,13 +257,16 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
             for c in _children(tok, "ccomp"):  # "police believe the IRA was responsible"
                 for s in _subject(c):
                     cands.add(SUSPECTED, mentions.in_phrase(s), holder)
-        if lemma in ("suspect", "suspected", "alleged") and tok.dep_ == "amod":
+        if lemma in ("suspect", "suspected", "alleged") and (tok.dep_ == "amod" or tok.dep_ == "compound"
+                                                             and tok.lower_ in ("suspected", "alleged")):
             # "suspected Lashkar militants"; not "killed 20 suspected smugglers" (the victims), nor a group in the
             # noun's own clauses ("suspected militants involved in ISI activities who died"), nor those an act was
             # done to ("arrested two suspected members of the BLA")
             up = tok.head
             done_to = up.dep_ in ("dobj", "nsubjpass") or up.dep_ == "pobj" and up.head.lower_ not in ("by", "from")
-            cands.add(SUSPECTED, [] if done_to else [e for e in mentions.in_core(tok.head) if e.kind != "descriptive"])
+            suspects = [] if done_to else [e for e in mentions.in_core(tok.head) if e.kind != "descriptive"]
+            cands.add(SUSPECTED, suspects)
+            cands.hedged.update(e.id for e in suspects)
         if lemma in ("be",) or tok.dep_ in ("ROOT", "ccomp", "conj"):
             # "X was behind the attack", "X was responsible"
             behind = _pobj(tok, "behind") or [c for c in _children(tok, "acomp", "attr", "oprd")
@@ -390,7 +360,7 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                 for s in [] if _children(gov, "auxpass") else _children(gov, "nsubj"):
                     cands.add(strength, [e for e in mentions.in_core(s) if e.type == "person" or head.tag_ != "VBG"
                                          or doers.act_verb(gov, lex.violent_words(), lex.responsibility.claim_verbs)
-                                         and _is_actor(e, cands.ctx)])
+                                         and is_actor(e, cands.ctx)])
             for o in _children(head, "dobj") + _pobj(head, "on", "at", "against"):
                 cands.target(mentions.in_phrase(o))
         attacker_hit = passive and _attackers_hit(head, lex)
@@ -483,17 +453,17 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
         headquarters"; one in a sentence not parsed counts when it is listed."""
         cut = local(mentions.ps, tok.idx)
         found = sorted(((m.end, m.start, e) for e in entities for m in e.mentions
-                        if cut - _PRONOUN_REACH <= m.end <= cut and _is_actor(e, cands.ctx) and e.kind == "named"
+                        if cut - _PRONOUN_REACH <= m.end <= cut and is_actor(e, cands.ctx) and e.kind == "named"
                         and not doers.names_a_site(e.name)), key=lambda x: -x[0])
         near = [e for _, start, e in found if _as_subject(start, e)]
         if near:
             return near
         if not doers.group_noun(tok) and not (tok.lower_ in ("they", "it") and not any(
                 cut - _PRONOUN_REACH <= m.end <= cut for e in entities for m in e.mentions
-                if e.type in ("person", "group_identity") or _is_actor(e, cands.ctx))):
+                if e.type in ("person", "group_identity") or is_actor(e, cands.ctx))):
             return near  # "they" with no one named near: the group the report is about, as "the group" is
         topic = doers.topic_group(entities, lambda e: e.type in ("armed_group", "organisation")
-                                  and _is_actor(e, cands.ctx) and not doers.names_a_site(e.name))
+                                  and is_actor(e, cands.ctx) and not doers.names_a_site(e.name))
         return [topic] if topic is not None else []
 
     def _as_subject(start: int, e: Entity) -> bool:
@@ -552,6 +522,7 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
     cands = _Candidates(ctx, event_words=lex.violent_words() | {"killings", "bombings", "attacks", "shootings"})
     unknown_cue = False
     victim_ids: set[str] = set()
+    openers: set[str] = set()
     for si in sentences:
         ps, mentions = parsed[si], _Mentions(parsed[si], entities, local, doers=True)
         _responsibility_cues(ps.sent, mentions, cands, lex, ctx)
@@ -560,6 +531,9 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
             doers.act_head(list(ps.sent)[s:e]), lex))]  # "had carried out similar bombings", "killed the gunmen"
         _trigger_roles(ps.sent, spans, mentions, cands, lex)
         victim_ids |= _more_doers(parsed, si, spans, mentions, cands, lex, entities, local)
+        if si == sentences[0]:  # the doers the opening sentence names as subjects, when not also its victims
+            subjects = [e.id for t in ps.sent if t.dep_ == "nsubj" for e in mentions.in_phrase(t)]
+            openers = {e.id for _, _, e in cands.found if e.id in subjects} - victim_ids
         low = ps.sent.text.lower()
         unknown_cue = unknown_cue or any(p in low for p in lex.responsibility.unknown_phrases)
     if not cands.found and not unknown_cue:
@@ -568,14 +542,25 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
                       SUSPECTED)
     roles = Roles()
     chosen: list[tuple[int, Entity]] = []
+    charged: list[tuple[int, Entity]] = []  # blamed, then denying it
     for strength, _, ent in sorted(cands.found, key=lambda x: (x[0], x[1])):
-        if ent.id in cands.denied and strength not in (NAMED, CLAIMED, AGENT) or any(ent.id == c.id for _, c in chosen):
+        if any(ent.id == c.id for _, c in chosen):
+            continue
+        if ent.id in cands.denied and strength not in (NAMED, CLAIMED, AGENT):
             # a denial answers a charge ("blamed X"; "X denied it"), not what the text itself says X did
             # ("Myanmar's military carried out airstrikes ... The military has denied targeting civilians")
+            charged += [] if any(ent.id == c.id for _, c in charged) else [(strength, ent)]
             continue
-        if ent.id in victim_ids and strength != CLAIMED:
-            continue  # a victim is never a perpetrator ("killed five suspected members of Al Qaeda")
+        if ent.id in victim_ids and strength != CLAIMED and ent.id not in openers:
+            # a victim is never a perpetrator ("killed five suspected members of Al Qaeda"); the doer of the act
+            # that opens the incident stays one when its men die later ("Afghan forces later killed two
+            # Taliban fighters")
+            continue
         chosen.append((strength, ent))
+    if not any(e.kind != "descriptive" for _, e in chosen):
+        # the one a source charges and who denies it, when no one else is named: "sources attributed the attack to
+        # LeT. LeT denied involvement" (responsibility stays the charge's: attributed, suspected)
+        chosen += [(s, e) for s, e in charged if e.id not in victim_ids and not any(e.id == c.id for _, c in chosen)]
     # a named group of the incident outranks a description ("Gunmen stormed ... TTP claimed responsibility"):
     # it comes first, and an unnamed armed group beside it is the same attackers, not a second group
     chosen.sort(key=lambda x: x[1].kind == "descriptive")
@@ -583,12 +568,14 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
     # the dead ("Assailants attacked the base ... six assailants were killed")
     perp_ids = {e.id for _, _, e in cands.found if e.kind != "named" and e.type == "armed_group"}
     perp_ids |= {e.id for _, e in chosen}
-    if any(e.kind != "descriptive" and e.type == "armed_group" for _, e in chosen):
+    if any(e.kind != "descriptive" and (e.type == "armed_group" or s == CLAIMED) for s, e in chosen):
         chosen = [(s, e) for s, e in chosen if not (e.kind == "descriptive" and e.type == "armed_group")]
     if chosen:
         roles.perpetrators = [e.ref() for _, e in chosen]
         top_strength, top = chosen[0]
-        roles.responsibility = _RESPONSIBILITY[top_strength]
+        # "suspected X militants attacked ...": the doer's own phrase says it is a suspicion
+        hedged = top.id in cands.hedged and top_strength in (NAMED, AGENT, MEMBER)
+        roles.responsibility = Responsibility.SUSPECTED if hedged else _RESPONSIBILITY[top_strength]
         roles.source = cands.sources.get(top.id)
     seen: set[str] = set()
     for t in cands.targets:

@@ -15,6 +15,7 @@ Each check reads one parsed token or sentence (pure) with words from ontology/ev
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,7 @@ from ..records import Entity, EntityRef, Quantity
 from .event_lexicon import EventLexicon, NotEvents, TriggerDef
 from .event_mentions import DEFINITE, INDEFINITE
 from .event_roles import AMOUNT_NOUNS, Roles
-from .quantities import KILLED, cue_kind
+from .quantities import KILLED, SENTENCING, cue_kind
 from .timex import YEAR_RE
 from .types import ParsedSentence
 
@@ -242,6 +243,45 @@ def allies_on_one_side(roles: Roles, sentences: Sequence[int], parsed: Sequence[
 _GROUND_LABELS = frozenset({"GPE", "LOC", "FAC", "PLACE"})
 
 
+def on_attackers(tok: Token, attackers: frozenset[str]) -> bool:
+    """A violent verb whose victims are all attackers ("Security forces shot dead all four attackers", "the
+    gunmen were killed"): the end of the incident already told, not a new one."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    victims = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(victims) and all(v.lemma_.lower() in attackers or v.lower_ in attackers for v in victims)
+
+
+def split_phrase(verb: Token, noun: str) -> int:
+    """How far after a verb its object lies when a two-word phrase of a verb and its object has words between
+    them ("opened unprovoked fire", "opened heavy fire": 2 or 3 tokens); 0 when it has not."""
+    if verb.pos_ != "VERB":
+        return 0
+    return next((c.i - verb.i for c in verb.children if c.dep_ == "dobj" and c.lower_ == noun
+                 and 1 < c.i - verb.i <= 3), 0)
+
+
+_CARRY_VERBS = {"wear", "carry", "equip", "arm", "possess", "strap", "hold", "bring", "find", "discover",
+                "seize", "recover", "hide", "store", "buy", "acquire", "smuggle"}
+
+
+def carried(tok: Token) -> bool:
+    """A trigger noun that is something carried or found, not an act ("wearing a suicide vest")."""
+    head = tok.head
+    if tok.dep_ in ("dobj", "conj") and head.lemma_.lower() in _CARRY_VERBS:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in _CARRY_VERBS:
+        return True
+    return tok.dep_ == "conj" and head.i != tok.i and carried(head)
+
+
+def to_death(tok: Token) -> bool:
+    """A verb whose stated result is a death, whatever the verb ("hacked a priest to death", "was beaten to
+    death"), except a court's ("sentenced to death")."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() not in SENTENCING and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in tok.children)
+
+
 def takes_ground(span: Sequence[Token], objects: frozenset[str]) -> bool:
     """Whether a capture word has ground as its object: a ground noun or a place ("captured the town of X",
     "recaptured Badhadhe", "took control of three barracks"), not a person ("captured a senior commander")."""
@@ -311,10 +351,25 @@ def tells_its_cause(sent: Doc | SpacySpan, told: Sequence[Token]) -> bool:
     return len(told) > 1
 
 
-def other_year(sent: Doc | SpacySpan, told: Sequence[Doc | SpacySpan]) -> bool:
+def other_date(sent: Doc | SpacySpan, told: Sequence[Doc | SpacySpan]) -> bool:
     """A sentence that opens with a year the incident's sentences, dated too, do not name tells another incident
     ("The first attack was the assault on the town of Ipil in April 1995. … On 18 December 1998, Abdurajik was
-    killed in a gun battle")."""
+    killed in a gun battle"); so does one that opens with another day of a month."""
     mine = {y for e in sent.ents if e.label_ == "DATE" and e.start <= 2 for y in YEAR_RE.findall(e.text)}
     before = {y for s in told for e in s.ents if e.label_ == "DATE" for y in YEAR_RE.findall(e.text)} if mine else set()
-    return bool(before) and not mine & before
+    if before and not mine & before:
+        return True
+    # and one that opens with a day of a month the incident's sentences, dated to a day too, do not name: "On 6
+    # March the SAS shot dead ... On 16 March a UDA volunteer killed ..."
+    days = {d for e in sent.ents if e.label_ == "DATE" and e.start <= 2 for d in _days(e.text)}
+    earlier = {d for s in told for e in s.ents if e.label_ == "DATE" for d in _days(e.text)} if days else set()
+    return bool(earlier) and not days & earlier
+
+
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Z][a-z]{2})[a-z]*\b"
+                        r"|\b([A-Z][a-z]{2})[a-z]*\s+(\d{1,2})\b")
+
+
+def _days(text: str) -> set[tuple[str, str]]:
+    """(day, month) pairs a date phrase names: "6 March" and "March 6" → ("6", "Mar")."""
+    return {(m.group(1) or m.group(4), m.group(2) or m.group(3)) for m in _DAY_MONTH.finditer(text)}

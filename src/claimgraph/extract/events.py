@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..ontology import Ontology
@@ -44,21 +44,26 @@ from ..records import (
 )
 from ..resolve.names import fold
 from . import event_actors, event_place, event_roles, place_cues
+from .dateline import label_date
 from .event_lexicon import EventLexicon, TriggerDef, load_event_lexicon
 from .event_mentions import DEFINITE, INDEFINITE
 from .event_merge import LIST_ITEM, Candidate, merge_events
 from .event_wording import (
     aggregate_toll,
     allies_on_one_side,
+    carried,
     designation,
     factual,
     head_of,
+    on_attackers,
     opens_definite,
-    other_year,
+    other_date,
     self_killed,
+    split_phrase,
     status_word,
     takes_ground,
     tells_its_cause,
+    to_death,
     without_aggregates,
 )
 from .quantities import Casualties, add, find_casualties, merge_casualties
@@ -170,6 +175,8 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
             if i + n <= len(tokens) and lowers[i : i + n - 1] == list(phrase[:-1]) \
                     and phrase[-1] in (lowers[i + n - 1], lemmas[i + n - 1]):
                 found.append((ti, pi, i, trig, n))
+            elif n == 2 and (k := split_phrase(tokens[i], phrase[1])):  # "opened unprovoked fire"
+                found.append((ti, pi, i, trig, k + 1))
         if lem != low:
             for ti, pi, trig, phrase in index.phrases.get(lem, ()):
                 if len(phrase) == 1:
@@ -190,7 +197,7 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
             continue
         a, b = index.words.get(lemmas[i]), index.words.get(lowers[i])
         first = a if b is None or (a is not None and a[0] <= b[0]) else b
-        if first is None:
+        if first is None and not (to_death(tok) and (first := index.words.get("kill"))):
             continue
         trig = first[1]
         allowed = lex.trigger_pos.get(lemmas[i]) or lex.trigger_pos.get(lowers[i])
@@ -206,13 +213,13 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
     return without_aggregates(tokens, hits, lex)
 
 
-def _introduces_new(sent: Doc | SpacySpan, hit: TriggerHit) -> bool:
+def _introduces_new(sent: Doc | SpacySpan, hit: TriggerHit, attackers: frozenset[str] = frozenset()) -> bool:
     """True when a trigger opens a new incident ("A bomb exploded") rather than refers back ("the attack")."""
-    if hit.trigger.mode == "killing":
-        return False  # "6 people were killed" counts the open incident's dead
     tok = head_of(list(sent[hit.start : hit.end]))
+    if hit.trigger.mode == "killing" or on_attackers(tok, attackers):
+        return False  # "6 people were killed" counts the open incident's dead; "police shot dead the attackers"
     if tok.pos_ in ("NOUN", "PROPN"):
-        if _carried(tok):
+        if carried(tok):
             return False  # "wearing a fake suicide vest", "armed with firearms and explosives": a weapon
         if tok.dep_ in ("pobj", "attr", "nsubjpass"):
             return False  # "after a standoff", "it was a suicide bombing", "6 gunmen were killed"
@@ -224,25 +231,11 @@ def _introduces_new(sent: Doc | SpacySpan, hit: TriggerHit) -> bool:
     if not subj:
         return False
     s = subj[0]
-    if s.pos_ == "PRON" or any(c.lower_ in DEFINITE for c in s.children):
+    if s.pos_ == "PRON" or s.pos_ != "PROPN" and any(c.lower_ in DEFINITE for c in s.children):
         return False
     if s.dep_ == "nsubjpass":  # "vehicles ... were targeted": new only when the victim is new ("A bus was")
         return any(c.lower_ in INDEFINITE for c in s.children)
     return True
-
-
-_CARRY_VERBS = {"wear", "carry", "equip", "arm", "possess", "strap", "hold", "bring", "find", "discover",
-                "seize", "recover", "hide", "store", "buy", "acquire", "smuggle"}
-
-
-def _carried(tok: Token) -> bool:
-    """A trigger noun that is something carried or found, not an act ("wearing a suicide vest")."""
-    head = tok.head
-    if tok.dep_ in ("dobj", "conj") and head.lemma_.lower() in _CARRY_VERBS:
-        return True
-    if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in _CARRY_VERBS:
-        return True
-    return tok.dep_ == "conj" and head.i != tok.i and _carried(head)
 
 
 _SERIES = {"serial", "coordinated", "simultaneous", "twin", "multiple", "several", "series", "consecutive",
@@ -301,8 +294,9 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
                 and not _relative_to_told(sent, fhits)
                 and si - prev.sentences[-1] <= gap
                 and parsed[si].paragraph == parsed[prev.sentences[-1]].paragraph
-                and not other_year(sent, [parsed[i].sent for i in prev.sentences])
-                and (not any(_introduces_new(sent, h) for h in fhits) or states and _refers_back(sent, fhits)
+                and not other_date(sent, [parsed[i].sent for i in prev.sentences])
+                and (not any(_introduces_new(sent, h, lex.counts.attacker_nouns) for h in fhits)
+                     or states and _refers_back(sent, fhits)
                      or tells_its_cause(sent, [head_of(list(sent[h.start : h.end])) for h in fhits])
                      or prev.umbrella and si - prev.sentences[-1] <= _MAX_GAP)
             )
@@ -402,7 +396,7 @@ def _date(inc: Incident, parsed: Sequence[ParsedSentence], ctx: ExtractContext) 
     for si in inc.sentences:  # a list entry's own date first ("-   15 FEBRUARY - 5 People ..." is no "FEBRUARY - 5")
         head = parsed[si].sent.text[:_LIST_DATE_REACH]
         listed = [t for _, _, t in find_times(head)] if LIST_ITEM.match(head) else []
-        for text in [*listed, *event_place.date_phrases(parsed[si].sent)]:
+        for text in [*listed, *label_date(parsed, si), *event_place.date_phrases(parsed[si].sent)]:
             if (found := resolve_time(text, published)) is not None:
                 return found
     for si in inc.sentences:  # a list entry's leading date the NER took into a name ("- 12 FEBRUARY - Samaa TV")
@@ -519,7 +513,8 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
     opening = [h for si, h in inc.hits if si == first]
     sent = parsed[first].sent
     # "The encounter broke out after security forces launched a cordon and search operation": the incident before
-    refers_back = not opening or not any(_introduces_new(sent, h) for h in opening) or opens_definite(
+    attackers = lex.counts.attacker_nouns
+    refers_back = not opening or not any(_introduces_new(sent, h, attackers) for h in opening) or opens_definite(
         list(sent[(h := min(opening, key=lambda h: h.start)).start : h.end]), sent[0].i)
     unanchored = ""
     if inc.family == VIOLENT:

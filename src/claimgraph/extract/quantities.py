@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -150,14 +151,19 @@ def _victim_heads(cue: Token, lex: CountLexicon) -> list[Token]:
                 return _subjects(cue.head)
             return []  # elided subject: left to the fallback ("... and 28 injured")
         return []
+    if cue.lower_ == "dead" and cue.dep_ in ("advmod", "prep") and _is_verbal(cue.head) \
+            and not _children(cue.head, "auxpass"):
+        return _children(cue.head, "dobj")  # "The Taliban shot dead a district governor" (an adverb to the parser)
     if cue.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "attr") and _is_verbal(cue.head):
         verb = cue.head
         if verb.lemma_ in ("leave", "render"):
             return _children(verb, "dobj")
+        if cue.dep_ in ("acomp", "oprd") and not _children(verb, "auxpass") and (objects := _children(verb, "dobj")):
+            return objects  # "gunmen shot dead a civilian": the object is the one dead, not the gunmen
         return _subjects(verb) or _children(verb, "dobj")
     if cue.dep_ == "pobj" and cue.head.lower_ == "to" and _is_verbal(cue.head.head):  # "stabbed to death"
         # not "were sentenced to death": a court's sentence kills no one in the incident
-        return [] if cue.head.head.lemma_.lower() in _SENTENCING else _victims_of_verb(cue.head.head)
+        return [] if cue.head.head.lemma_.lower() in SENTENCING else _victims_of_verb(cue.head.head)
     of = [g for c in _children(cue, "prep") if c.lower_ == "of" for g in _children(c, "pobj")]
     if of:  # "the death of 2 people"
         return of
@@ -171,7 +177,7 @@ _RANGE_WORDS = frozenset({"to", "-", "–", "and", "or"})
 
 
 #: Verbs of a court's sentence: "sentenced to death" counts no one killed.
-_SENTENCING = frozenset({"sentence", "condemn"})
+SENTENCING = frozenset({"sentence", "condemn"})
 #: Tens written in words, which the tokenizer cuts from the unit after a hyphen ("fifty-seven").
 _TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 
@@ -289,8 +295,22 @@ def _conjuncts(head: Token) -> list[Token]:
         t = todo.pop(0)
         out.append(t)
         todo.extend(c for c in t.children if (c.dep_ == "conj" or c.dep_ == "appos" and _lists_on(c))
-                    and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ") and not _starts_clause(c, head))
+                    and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ") and not _starts_clause(c, head)
+                    and not _a_place(c))
     return out
+
+
+def _a_place(tok: Token) -> bool:
+    """A place the parser joined to the victims ("killed a village headman in Jantri village, Malkangiri
+    district, Odisha state"): a place name or a place's kind word."""
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lower_ in _place_words()
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    from ..resolve.place_index import read_data
+
+    return frozenset(str(w) for w in read_data().get("kind_words") or ())
 
 
 def _lists_on(appos: Token) -> bool:
@@ -393,6 +413,7 @@ def find_casualties(sent: SpacySpan, lexicon: CountLexicon | None = None) -> Cas
     lex = lexicon or count_lexicon()
     found: dict[str, Quantity | None] = {KILLED: None, WOUNDED: None, "attackers": None}
     used: set[int] = set()
+    lone: set[str] = set()  # kinds whose count so far is one victim named without a number ("a policeman")
     additive = False
     for tok in sent:
         kind = cue_kind(tok, lex)
@@ -416,8 +437,13 @@ def find_casualties(sent: SpacySpan, lexicon: CountLexicon | None = None) -> Cas
             attackers = add(attackers, _added_attackers(tok, lex))
             if attackers is not None and found["attackers"] is None:
                 found["attackers"] = attackers
-        if victims is not None and found[kind] is None:
+        if victims is not None and (found[kind] is None or kind in lone and (victims.min or 0) > 1):
+            # a lone victim named first ("shot dead a policeman ... killing 12 people in total") gives way to a
+            # count the same sentence states after it
             found[kind] = victims
+            lone.discard(kind)
+            if len(heads) == 1 and not any(t.like_num for t in heads[0].subtree):
+                lone.add(kind)
             if kind == KILLED and (_adds(tok, heads)):
                 additive = True
     toll = _revised_toll(sent, lex)

@@ -26,6 +26,9 @@ from ..resolve.place_index import read_data
 _PRECISION = {"city": "city", "district": "district"}
 # Kind words for parts of a town or district ("the Kawadara area of ..."): a place at town level.
 _PART_OF_TOWN = {"area", "areas", "sector"}
+# Kind words of the units below a district, each named for its main town ("Bara tehsil", "Chauddagram
+# upazila"): the index resolves them as districts, but one it does not know is coded as that town.
+_BELOW_DISTRICT = {"tehsil", "taluka", "taluk", "upazila", "mandal", "subdivision"}
 # Kind words that belong to a landform's name and stay in it ("Mazar Valley", "Tirah Valley").
 _IN_NAME = {"valley"}
 _CONTAINERS = ("district", "province", "region", "city")
@@ -34,6 +37,8 @@ _CONTAINERS = ("district", "province", "region", "city")
 _NOT_A_NAME = {"operation", "government", "national", "federal", "provincial", "security", "police", "army",
                "governor", "deputy", "mayor", "president", "minister", "commander", "chief", "head",
                "inspector", "superintendent", "commissioner", "director", "leader", "spokesman", "secretary"}
+#: GeoNames' word for an Afghan district's seat before its name ("‘Alāqahdārī Shāh Jōy": the seat of Shah Joy)
+_DISTRICT_SEAT = re.compile(r"^[‘'`]?al[āa]qahd[āa]r[īi]\s+", re.IGNORECASE)
 _SAME_SPELLING = 0.6  # difflib ratio of two romanisations of one name
 # Nigeria's second-level division: "Konduga Local Government Area", "Ughelli North Local Government Area".
 _LGA = re.compile(r"\s+Local\s+Government(?:\s+Council)?$", re.IGNORECASE)
@@ -69,7 +74,7 @@ def unlisted_precision(kind_word: str | None, qualified: bool) -> str | None:
     kind word counts only when a qualifier follows it ("in Leigh on Sea, Essex": a town)."""
     if kind_word is None:
         return "city" if qualified else None
-    if kind_word in _PART_OF_TOWN:
+    if kind_word in _PART_OF_TOWN or kind_word in _BELOW_DISTRICT:
         return "city"
     if kind_word in _IN_NAME:
         return "district"
@@ -127,7 +132,9 @@ def as_written(name: str, place: Place | None) -> Place | None:
     if kind is not None and _kind_words().get(kind) == "district" and place.precision == "city" \
             and (fold(written) == fold(place.name) or _spelling(fold(written), fold(place.name))):
         place = replace(place, precision="district", admin2=place.admin2 or place.name)
-    if written and fold(place.name) not in (fold(written), fold(name)) and _spelling(fold(written), fold(place.name)):
+    known = fold(_DISTRICT_SEAT.sub("", place.name))
+    if written and fold(place.name) not in (fold(written), fold(name)) and (
+            _spelling(fold(written), fold(place.name)) or known == fold(written)):
         return replace(place, name=written)
     return place
 
@@ -207,3 +214,15 @@ def named_admin1(place: Place, named: Sequence[Place]) -> Place:
                 and p.admin1 == place.admin1 and place.precision in ("city", "district"):
             return replace(place, admin1=p.name)
     return place
+
+
+def in_named_provinces(candidates: list[tuple[Place, float, int]], named: Sequence[Place]
+                       ) -> list[tuple[Place, float, int]]:
+    """The places an incident's text names without the towns and districts outside every province it names
+    (`named`: every place its names resolved to, qualifiers too), when another town or district lies inside one:
+    "at Deh Mazang square in Kabul city, Kabul province" is in Kabul, whatever village elsewhere is called Deh
+    Mazang. Items are (place, weight, order), as `event_place` votes them."""
+    provinces = {p.admin1 or p.name for p in named if p.precision == "province"}
+    if not any(c[0].admin1 in provinces for c in candidates if c[0].precision in ("city", "district")):
+        return candidates  # no finer place inside one ("... in Kabul ... the former governor of Helmand")
+    return [c for c in candidates if c[0].admin1 in provinces or c[0].precision not in ("city", "district")]

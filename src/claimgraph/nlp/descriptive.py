@@ -53,6 +53,8 @@ _DETERMINERS = {"the", "a", "an"}
 _MEMBER_NOUNS = {"personnel", "troop", "troops", "soldier", "jawan", "officer", "official", "man", "men",
                  "commando", "force", "unit", "member", "cadre", "fighter", "guard", "contingent", "convoy",
                  "patrol", "team", "squad", "battalion", "company", "platoon"}
+#: words the NER takes into a name that name nothing: a determiner, a hedge ("Suspected Maoists")
+_NOT_NAMING = _DETERMINERS | {"suspected", "alleged", "purported"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +90,16 @@ def _force_names() -> tuple[tuple[re.Pattern[str], ...], dict[str, str]]:
 
 
 def forces_countries(entities: Sequence[Entity], country_of: Callable[[str], str | None] | None) -> list[str]:
-    """The countries of the state forces among `entities` whose own words give their country."""
+    """The countries of the state forces among `entities` whose own words give their country; not forces that
+    strike from the air or afar ("Pakistani jets bombed ... in Khost": Afghanistan's Khost)."""
     return [] if country_of is None else [c for e in entities if e.kind == "descriptive" and (
-        c := stated_force_country(e.name, [m.text for m in e.mentions], country_of))]
+        c := stated_force_country(e.name, [m.text for m in e.mentions
+                                           if not _REMOTE.intersection(m.text.lower().split())], country_of))]
+
+
+#: words of forces that strike from the air or from across a border
+_REMOTE = frozenset({"jets", "jet", "aircraft", "warplanes", "warplane", "drone", "drones", "airstrike", "airstrikes",
+                     "air", "helicopters", "helicopter", "gunships", "navy", "missile", "missiles"})
 
 
 def stated_force_country(name: str, mentions: Sequence[str], country_of: Callable[[str], str | None]) -> str | None:
@@ -193,7 +202,7 @@ class DescriptiveMatcher:
             ent = _ent_at(span[-1])
             if ent is None and (first_ent := _ent_at(span[0])) is not None and first_ent.start < span.start:
                 ent = first_ent  # "Arakan Army fighters": the member noun runs on past the name
-            before = [t for t in ent[: max(0, span.start - ent.start)] if t.lower_ not in _DETERMINERS] \
+            before = [t for t in ent[: max(0, span.start - ent.start)] if t.lower_ not in _NOT_NAMING] \
                 if ent is not None else []
             if ent is not None and ent.label_ in _NAMED_LABELS and d.country is None and (before or ent.end > span.end):
                 # inside a name the NER found: "Pakistan Army" is the army of a country, "Balochistan
@@ -216,7 +225,7 @@ def _named_owner(span: Span) -> bool:
     head = span.root
     for c in head.children:
         if c.dep_ in _MODIFIER_DEPS and c.i < span.start and (c.ent_type_ in _NAMED_LABELS or c.ent_kb_id_) \
-                and c.ent_type_ not in _ORIGIN_LABELS and not demonym_like(c):
+                and c.ent_type_ not in _ORIGIN_LABELS and not demonym_like(c) and c.lower_ not in _NOT_NAMING:
             return True
         if c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in ("its", "their"):
             return True  # "Syria has offered its troops": the troops of an actor the text names

@@ -34,8 +34,9 @@ import yaml
 from ..errors import ConfigError
 from ..records import make_id
 from ..resolve.names import stem_key
+from .name_forms import branch_forms, initialisms, spelled_out
 
-GAZETTEER_VERSION = "gazetteer/5"
+GAZETTEER_VERSION = "gazetteer/8"
 UN_XML = Path("sanctions_lists/un_sc_consolidated_2024-09/consolidated.xml")
 OFAC_JSON = Path("sanctions_lists/ofac_sdn_2022-01/DERIVED_fto_entries_with_aliases.json")
 
@@ -127,18 +128,6 @@ def _split_names(raw: str) -> Iterator[str]:
                 n = f"{first} {last}".strip()
             if n and all(ord(c) < 0x2000 or c in "’‘–—" for c in n) and not re.search(r"[\u0600-\u06ff]", n):
                 yield n
-
-
-def _initialisms(names: Iterable[str]) -> frozenset[str]:
-    """Initials of every run of 2–5 words in a record's names: "CONTINUITY IRISH REPUBLICAN ARMY" gives
-    "ira" (among others), so the "IRA" in "CONTINUITY IRA" is known to be an acronym."""
-    out: set[str] = set()
-    for n in names:
-        words = [w for w in re.split(r"[\s\-/]+", n) if w[:1].isalpha()]
-        for i in range(len(words)):
-            for j in range(i + 2, min(i + 5, len(words)) + 1):
-                out.add("".join(w[0] for w in words[i:j]).lower())
-    return frozenset(out)
 
 
 def _titlecase(name: str, common_words: frozenset[str] = frozenset(), acronyms: frozenset[str] = frozenset()
@@ -351,7 +340,7 @@ def _merge(records: list[_Record], common_words: frozenset[str]) -> Gazetteer:
         key = head.key or min(m.ref for m in members)
         aid = actor_id_of(root, members)
         names: list[str] = []
-        acronyms = _initialisms(n for m in members for n in (m.name, *m.aliases))
+        acronyms = initialisms(n for m in members for n in (m.name, *m.aliases))
         for m in sorted(members, key=lambda m: (m is not head, m.ref)):
             if _listed_group(m):
                 primary[aid].add(_titlecase(m.name, common_words, acronyms))
@@ -451,6 +440,14 @@ def _patterns(
         for n in [a.name, *a.aliases]:
             curated = n in trusted.get(a.id, ())
             if not _pattern_ok(n, curated, a.type == "person", common_words):
+                if (primary and primary.get(a.id) and not any(r.startswith("curated:") for r in a.refs)
+                        and spelled_out(n, [a.name, *a.aliases], _PARTICLES)):
+                    # a listed group's three-letter acronym that the list spells out ("ELN", "Ejercito de
+                    # Liberacion Nacional"): as written, upper case, never inside a longer name; a curated
+                    # actor's names are the curated file's choice
+                    out.append(NamePattern(n, a.id, True, alone=True))
+                    seen[normalise(n)].add(a.id)
+                    continue
                 if primary is None or not _primary_ok(n, primary.get(a.id, set())):
                     continue
                 # a listed group's own name of ordinary words, matched only as the list's prose form writes it
@@ -481,6 +478,10 @@ def _patterns(
                 dashed = f"{q.group(1)} - {q.group(2)}"
                 out.append(NamePattern(dashed, a.id, bool(exact)))
                 seen[normalise(dashed)].add(a.id)
+    for text, actor_id in branch_forms(list(actors)):
+        if normalise(text) not in seen:
+            out.append(NamePattern(text, actor_id, False))
+            seen[normalise(text)].add(actor_id)
     # a name that two actors share says nothing about which one is meant: not a pattern
     for p in out:
         if len(seen[normalise(p.text)]) == 1:

@@ -146,6 +146,8 @@ def spellings(name: str) -> list[str]:
     for dash in (" - ", " – ", " — "):  # a spaced dash as typeset: "Islamic State – West Africa Province"
         if dash in name:
             out += [name.replace(dash, other) for other in (" - ", " – ", " — ") if other != dash]
+    # an acronym's faction letters, one token when joined (`keep_faction_acronyms`), also typeset apart: "ISIL - K"
+    out += [f"{m.group(1)} - {m.group(2)}" for m in [_FACTION_ACRONYM.fullmatch(name)] if m]
     article = _ARTICLE.match(name)
     if article:  # the Arabic article written joined or apart: "Al-Mourabitoun", "Al Mourabitoun"
         other = "-" if article.group(2) == " " else " "
@@ -244,9 +246,11 @@ class GazetteerComponent:
         found = [s for s in found if not any(d.start <= s.start and s.end <= d.end for d in defined)]
         # an acronym the NER missed that names whose fighters the text speaks of ("ULFA-I cadres")
         unnamed = [Span(doc, a, b, label="ORG", span_id=FIGHTERS_ACRONYM) for a, b in fighters_acronyms(doc)]
-        # a name the NER split at its hyphens or missed ("Jamiat Ulema-e-Islam"), not one it found whole
+        # a name the NER split at its hyphens or missed ("Jamiat Ulema-e-Islam"), not one it found whole, unless
+        # it took the organisation for a person ("Lashkar-e-Islam claimed ...")
         unnamed += [Span(doc, a, b, label="ORG", span_id=JOINED_NAME) for a, b in joined_names(doc, self.common)
-                    if not any(e.start <= a and b <= e.end for e in doc.ents)]
+                    if not any(e.start <= a and b <= e.end and not (e.label_ == "PERSON" and (e.start, e.end) == (a, b))
+                               for e in doc.ents)]
         unnamed = defined + unnamed
         if not found and not unnamed:
             return doc
@@ -284,6 +288,7 @@ def load_pipeline(settings: Settings) -> Language:
     if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
         raise ConfigError(f"spaCy model {settings.nlp.model!r} needs a parser and an NER component")
     split_glued_words(nlp)
+    keep_faction_acronyms(nlp)
     return add_gazetteer(nlp, settings)
 
 
@@ -318,6 +323,23 @@ def split_glued_words(nlp: Language) -> Language:
     def finditer(text: str) -> list[re.Match[str]]:
         found = list(pattern.finditer(text))
         return sorted([*found, *infixes(text)], key=lambda m: m.start()) if infixes is not None else found
+
+    nlp.tokenizer.infix_finditer = finditer
+    return nlp
+
+
+#: an acronym with a faction's letter after a hyphen ("ULFA-I", "NSCN-K", "NSCN-IM", "PML-N", "ISIS-K")
+_FACTION_ACRONYM = re.compile(r"([A-Z]{3,6})-([A-Z]{1,2})")
+
+
+def keep_faction_acronyms(nlp: Language) -> Language:
+    """Keep an acronym and its faction letters one token ("ULFA-I"): cut at the hyphen, the parser reads the
+    letter "I" as a pronoun and the acronym as a modifier of it."""
+    infixes = nlp.tokenizer.infix_finditer
+
+    def finditer(text: str) -> list[re.Match[str]]:
+        found = list(infixes(text)) if infixes is not None else []
+        return [] if _FACTION_ACRONYM.fullmatch(text) and all(m.group() == "-" for m in found) else found
 
     nlp.tokenizer.infix_finditer = finditer
     return nlp

@@ -28,6 +28,8 @@ _FIGHTER_NOUNS = frozenset({"militant", "cadre", "fighter", "rebel", "insurgent"
                             "terrorist", "jihadist", "gunman", "operative", "commander", "member", "maoist",
                             "naxal", "naxalite"})
 _ACRONYM = re.compile(r"[A-Z]{3,8}(?:-[A-Z]{1,3})?")
+#: the NER's labels an acronym of fighters may carry by mistake: none, a people's, a number's
+_NOT_A_NAME = frozenset({"", "NORP", "CARDINAL", "QUANTITY"})
 
 
 def fighters_acronyms(doc: Doc) -> list[tuple[int, int]]:
@@ -37,15 +39,17 @@ def fighters_acronyms(doc: Doc) -> list[tuple[int, int]]:
     while i < last:
         t = doc[i]
         j = i + 1
-        if not (t.is_upper and t.is_alpha and len(t) >= 3):  # most tokens: no acronym starts here
+        if not (t.is_upper and len(t) >= 3 and (t.is_alpha or _ACRONYM.fullmatch(t.text))):  # most tokens: no
+            # acronym starts here ("ULFA-I" is one token: `pipeline.keep_faction_acronyms`)
             i = j
             continue
         if j + 1 < last and doc[j].text == "-" and not t.whitespace_ \
                 and not doc[j].whitespace_ and doc[j + 1].is_upper and doc[j + 1].is_alpha:
             j += 2  # "ULFA-I", "NSCN-IM"
         text = doc[i:j].text
-        # unlabelled, or taken for a people ("NSCN-IM" as NORP): no nationality is written so
-        if _ACRONYM.fullmatch(text) and all(doc[k].ent_type_ in ("", "NORP") for k in range(i, j)):
+        # unlabelled, or taken for a people ("NSCN-IM" as NORP) or into a number ("Two NSCN-IM"): no nationality
+        # is written so
+        if _ACRONYM.fullmatch(text) and all(doc[k].ent_type_ in _NOT_A_NAME for k in range(i, j)):
             head = doc[j - 1].head if doc[j - 1].head.i >= j else doc[i].head
             while head.dep_ == "compound" and head.head.i > head.i:
                 head = head.head
@@ -126,11 +130,11 @@ def defined_names(doc: Doc) -> list[tuple[int, int]]:
             continue
         # the short form, hyphenated parts too: "(BRA)", "(ULFA-I)", "(NSCN-IM)"
         short = doc[t.i + 1 : close]
-        letters = [w for w in short if w.text not in _HYPHENS]
+        letters = [p for w in short if w.text not in _HYPHENS for p in re.split(r"[-–‐]", w.text)]  # "ULFA-I" may
         if not (short[0].text not in _HYPHENS and short[-1].text not in _HYPHENS and 2 <= len(short.text) <= 9
-                and all(w.is_upper and w.is_alpha for w in letters)):
+                and all(p.isupper() and p.isalpha() for p in letters)):  # be one token (`keep_faction_acronyms`)
             continue
-        want, initials, j = "".join(w.lower_ for w in letters), "", t.i
+        want, initials, j = "".join(p.lower() for p in letters), "", t.i
         while j > 0 and len(initials) < len(want):
             w = doc[j - 1]
             if (w.lower_ in _UNSPELLED or w.text in _HYPHENS or w.lower_ in JOINERS and w.is_lower) and initials:

@@ -62,7 +62,13 @@ _BARE_POPULATION_ALONE = 5_000
 _STRICT_POPULATION_ALONE = 50_000
 _CAPITAL_POPULATION = 100_000
 _MEMO_SIZE = 100_000
+#: a city this large that its stated province does not hold, in that province's country, is the place meant (the
+#: province was split or renamed since: "Hyderabad, Andhra Pradesh" before Telangana), not a village of its name
+_RENAMED_DIVISION_CITY = 100_000
 _AMBIGUOUS_RATIO = 0.1  # a weak name is ambiguous when a namesake abroad has a tenth of its people or more
+#: compass words: a name of nothing else is a direction, never a context place ("North East" of "North East Delhi")
+_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                      "northern", "southern", "eastern", "western", "central"})
 _POSSESSIVE = re.compile(r"['’]s$")
 _PROVINCE_WORD = re.compile(r"\bprovince\b", re.IGNORECASE)
 _DIVISION_OF = re.compile(r"^(?:(?:Province|Department|Governorate|Municipality|Prefecture) of |"
@@ -152,7 +158,9 @@ class PlaceResolver:
         countries, admin1s = self._context(context, exclude=key)
         inside = (self._qualifier_rows(qualifier, context) or None) if qualifier else None
         if inside is not None:
-            contained = [r for r in refs if any(_within(self.index.row(r), q) for q in inside)]
+            contained = [r for r in refs if any(_within(self.index.row(r), q) for q in inside)] or [
+                r for r in refs if self.index.row(r).population >= _RENAMED_DIVISION_CITY
+                and any(self.index.row(r).country_code == q.country_code and q.kind == ADMIN1 for q in inside)]
             if contained:
                 refs = contained
             elif not refs or not listed:  # a village the index does not know: the place it lies in
@@ -222,6 +230,9 @@ class PlaceResolver:
             None)
         bare, hint = _split_hint(key)
         if refs:
+            if hint:  # "Hyderabad city", an alternate name of one Hyderabad: the other cities of the name compete
+                refs = [*refs, *(r for r in self.index.names.get(bare, ())
+                                 if r not in refs and _precision(self.index.row(r)) == hint)]
             return list(refs), hint if hint and any(self.index.row(r).kind != COUNTRY for r in refs) else None
         if hint is None and " of " in key:
             # "Province of Punjab", "Old City of Damascus": the place is after "of" (not "Palace of Justice")
@@ -263,11 +274,13 @@ class PlaceResolver:
         """The places a qualifier may be: its namesakes of the best kind-word match, best first."""
         key = _key(qualifier)
         refs, hint = self._lookup(key)
+        countries, admin1s = self._context(context, exclude=key)
         if any(r & 1 for r in refs):
             # a qualifier names a place by its own name: "Zahraa neighbourhood in Homs" is in Homs, Syria, not
-            # in Al Khums, Libya, whose alternate names include Homs (curated aliases are names too)
-            refs = [r for r in refs if r & 1 or self.index.row(r).curated]
-        countries, admin1s = self._context(context, exclude=key)
+            # in Al Khums, Libya, whose alternate names include Homs (curated aliases are names too), unless the
+            # context is in the other's country ("Lalitpur district (Bagmati)": Nepal's Patan, not India's)
+            refs = [r for r in refs if r & 1 or self.index.row(r).curated or self.index.row(r).country_code
+                    in countries and not any(r2 & 1 and self.index.row(r2).country_code in countries for r2 in refs)]
         scored = sorted(((self._score(self.index.row(r), bool(r & 1), hint, countries, admin1s)[0], r) for r in refs),
                         reverse=True)
         return [self.index.row(r) for _, r in scored]
@@ -333,8 +346,8 @@ class PlaceResolver:
             return found
         found = (None, None)
         cc = self.index.demonyms.get(key) or self.index.country_keys.get(key)
-        if key in STOP_WORDS:
-            pass
+        if key in STOP_WORDS or all(w in _COMPASS for w in key.split()):
+            pass  # "North East" cut from "North East Delhi district": a direction, not North East, Maryland
         elif cc:
             found = (cc, None)
         elif refs := self._lookup(key)[0]:

@@ -50,7 +50,11 @@ def normalise(name: str) -> str:
     text = re.sub(r"'s\b", "", text)
     text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)  # "i.s.i." → "isi"
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
-    return re.sub(r"^the\s+", "", text)
+    return _LEADING.sub("", text) if _LEADING.sub("", text) else text
+
+
+#: an article or a count before a description names no other actor: "an unknown group", "Three suicide bombers"
+_LEADING = re.compile(r"^(?:(?:the|an?)\s+)?(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?")
 
 
 def acronyms(name: str) -> frozenset[str]:
