@@ -115,6 +115,9 @@ def test_a_romanised_group_name_the_ner_took_for_a_person() -> None:
     # a city's alternate name with its kind word does not hide the namesake the document's country holds
     ("A bomb exploded near a bus stop in Hyderabad city, India, killing nine people.", "Hyderabad", "Telangana",
      "India"),
+    # a large city its stated province no longer holds is still that city, not the province alone
+    ("A bomb exploded near a cinema in Hyderabad, Andhra Pradesh, killing nine people.",
+     "Hyderabad", "Telangana", "India"),
     # a village elsewhere named like a square of the city does not move the incident out of its province
     ("A suicide bomber detonated among marchers at Deh Mazang square in Kabul city, Kabul province, Afghanistan,"
      " killing 12 people.", "Kabul", "Kabul", "Afghanistan"),
@@ -185,8 +188,8 @@ def test_a_denial_alone_names_no_one() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "On 3 May 2019, militants attacked a police post in Bannu, killing two policemen. On 9 May, gunmen killed a"
-    " teacher in Lakki Marwat.",
+    # a killing refers back to the incident told before, unless it opens with another day
+    "On 3 May 2019, militants killed two policemen in Bannu. On 9 May, militants killed a teacher in Lakki Marwat.",
     # a named group with its article is a new doer, not the attackers told before
     "The INLA shot dead a Protestant civilian near Moy. A few hours later, the UDA shot dead a Catholic civilian"
     " in Belfast.",
@@ -225,3 +228,12 @@ def test_an_article_or_a_count_names_no_other_actor() -> None:
     assert normalise("an unknown group") == normalise("unknown group")
     assert normalise("The Lashkar-e-Taiba's") == "lashkar e taiba"
     assert normalise("Two") == "two"  # a count alone stays
+
+
+def test_a_large_city_its_named_province_no_longer_holds() -> None:
+    from claimgraph.resolve.places import PlaceResolver
+
+    # "Hyderabad, Andhra Pradesh", written before Telangana was split off: the city, not the province alone
+    place = PlaceResolver().resolve("Hyderabad", [], "Andhra Pradesh")
+    assert place is not None and (place.name, place.country) == ("Hyderabad", "India")
+    assert place.precision == "city"

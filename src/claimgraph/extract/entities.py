@@ -221,11 +221,9 @@ def find_mentions(
         named = [m for m in mentions if m.kb_id and m.label not in _ORIGIN]
         described = [d for d in described if not any(n.start < d.end and d.start < n.end for n in named)]
         # the NER's unnamed organisation inside a description gives way to it, and so does the demonym or
-        # place that says whose forces they are ("Indian" in "Indian troops", "US" in "a US drone strike"); any
-        # unlisted name that is the description itself too ("Suspected Maoists", a person to the NER)
-        mentions = [m for m in mentions if m.kb_id or not any(
-            d.start <= m.start and m.end <= d.end and (m.label in _UNNAMED_ORG | _PLACE_LABELS
-                                                     or (d.start, d.end) == (m.start, m.end)) for d in described)]
+        # place that says whose forces they are ("Indian" in "Indian troops", "US" in "a US drone strike")
+        mentions = [m for m in mentions if m.kb_id or m.label not in _UNNAMED_ORG | _PLACE_LABELS
+                    or not any(d.start <= m.start and m.end <= d.end for d in described)]
         mentions += described
     mentions += _publications(doc_text, parsed, publication_nouns)
     mentions.sort(key=lambda m: (m.start, -m.end))

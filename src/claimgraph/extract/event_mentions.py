@@ -155,7 +155,7 @@ def _glued_to(text: str, end: int, words: frozenset[str]) -> bool:
     return after in words
 
 
-#: entity types the NER gives a person the text calls one ("a man named X")
+#: types the NER gives a person's name it does not know ("A man named Abdul Razak Ali Artan": GPE)
 MISTYPED_PERSON = {"person", "place", "facility"}
 
 

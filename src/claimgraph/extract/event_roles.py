@@ -12,8 +12,11 @@ Read off the dependency parse of the incident's sentences. A perpetrator candida
               an attacker said to be "a member of X" / to have "connections with X"
   suspected   "X is suspected", "believed to be behind", "suspected X militants", "allegedly ... by X"
 
-Subjects of "denied" are never perpetrators. `Responsibility` is the role of the first perpetrator;
-with none it stays unknown ("No group has claimed responsibility" says exactly that).
+A denial answers a charge: who denies is a perpetrator only as charged, and only when the incident names no one
+else ("sources attributed the attack to LeT. LeT denied involvement"); a denial alone names no one. A victim is
+never a perpetrator, except the doer the opening sentence names when its own men die later. `Responsibility` is
+the role of the first perpetrator ("suspected X militants": suspected); with none it stays unknown ("No group
+has claimed responsibility" says exactly that).
 
 Non-violent events have sides instead (`event_sides`): any named entity, places and
 identity groups included, since a state acts under its own name ("Syria says it is willing").
@@ -144,7 +147,6 @@ def _appositive_relations(head: Token) -> list[Token]:
             if p.dep_ == "prep" or p.dep_ == "poss" and a.lemma_.lower() in relation_nouns()]
 
 
-# Types NER gives a person's name it does not know ("A man named Abdul Razak Ali Artan": GPE)
 # ------------------------------------------------------------------------------------------ roles
 
 

@@ -3,7 +3,8 @@
     find_triggers (pure: a parsed sentence → trigger hits; event_wording drops what is no event:
         negated, intended or conditional acts, status words, aggregate tolls, trends)
       → group into incidents (triggers of one incident in a sentence merge; a following sentence that
-        only refers back — "the attack", "6 people were killed", "X claimed responsibility" — joins it)
+        only refers back — "the attack", "6 people were killed", "X claimed responsibility", "police shot dead
+        the attackers" — joins it, unless it opens with another year or day, or a named doer of its own)
       → roles (event_roles: perpetrators, targets, responsibility) + casualties (quantities)
       → place (event_place names → ctx.resolve_place, a vote on the country), date
         (timex.resolve_time against the publication date)
