@@ -57,8 +57,7 @@ def split_dateline(text: str, paragraphs: Sequence[tuple[int, int]], sentences: 
     out: list[Sentence] = []
     for s in sentences:
         if s.start <= found.span.start and s.start < cut < s.end and text[cut:s.end].strip():
-            out.append(replace(s, end=cut, hits=tuple(h for h in s.hits if h.end <= cut)))
-            out.append(replace(s, start=cut, hits=tuple(h for h in s.hits if h.start >= cut)))
+            out += _cut(s, cut)
         else:
             out.append(s)
     return out
@@ -79,10 +78,14 @@ def split_date_labels(text: str, sentences: Sequence[Sentence]) -> list[Sentence
         if m is None or m.end() >= s.end:
             out.append(s)
             continue
-        cut = m.end()
-        out.append(replace(s, end=cut, hits=tuple(h for h in s.hits if h.end <= cut)))
-        out.append(replace(s, start=cut, hits=tuple(h for h in s.hits if h.start >= cut)))
+        out += _cut(s, m.end())
     return out
+
+
+def _cut(s: Sentence, cut: int) -> list[Sentence]:
+    """A sentence cut in two at a document offset, each half with its own gazetteer hits."""
+    return [replace(s, end=cut, hits=tuple(h for h in s.hits if h.end <= cut)),
+            replace(s, start=cut, hits=tuple(h for h in s.hits if h.start >= cut))]
 
 
 def label_date(parsed: Sequence[ParsedSentence], si: int) -> list[str]:

@@ -534,7 +534,7 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
         _trigger_roles(ps.sent, spans, mentions, cands, lex)
         victim_ids |= _more_doers(parsed, si, spans, mentions, cands, lex, entities, local)
         if si == sentences[0]:  # the doers the opening sentence names as subjects, when not also its victims
-            subjects = [e.id for t in ps.sent if t.dep_ == "nsubj" for e in mentions.in_phrase(t)]
+            subjects = {e.id for t in ps.sent if t.dep_ == "nsubj" for e in mentions.in_phrase(t)}
             openers = {e.id for _, _, e in cands.found if e.id in subjects} - victim_ids
         low = ps.sent.text.lower()
         unknown_cue = unknown_cue or any(p in low for p in lex.responsibility.unknown_phrases)

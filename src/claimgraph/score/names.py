@@ -50,7 +50,7 @@ def normalise(name: str) -> str:
     text = re.sub(r"'s\b", "", text)
     text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)  # "i.s.i." → "isi"
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
-    return _LEADING.sub("", text) if _LEADING.sub("", text) else text
+    return _LEADING.sub("", text) or text
 
 
 #: an article or a count before a description names no other actor: "an unknown group", "Three suicide bombers"
