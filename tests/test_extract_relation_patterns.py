@@ -7,7 +7,7 @@ import spacy
 
 from _extract_helpers import make_doc
 from claimgraph.errors import ConfigError
-from claimgraph.extract.relations import RELATIONS_FACTORY, RelationPatterns, default_patterns
+from claimgraph.extract.relations import RELATIONS_FACTORY, RelationPatterns, default_patterns, read_patterns
 from claimgraph.nlp.gazetteer import build_gazetteer
 from claimgraph.nlp.pipeline import GazetteerMatcher
 from claimgraph.nlp.segment import Segmenter
@@ -66,6 +66,13 @@ def test_a_bare_yaml_boolean_is_refused() -> None:
         RelationPatterns.from_data(data)
     with pytest.raises(ConfigError, match="unknown frame"):
         RelationPatterns.from_data({"frames": {}, "rules": [{"id": "r", "frame": "g", "predicates": []}]})
+
+
+def test_a_word_class_defined_twice_is_refused() -> None:
+    # YAML would keep the second silently, and the rules of the first would match the other words
+    with pytest.raises(ConfigError, match="people defined twice"):
+        read_patterns("classes:\n  people: [fighter]\n  people: [tactic]\n")
+    assert read_patterns("classes:\n  people: [fighter]\n") == {"classes": {"people": ["fighter"]}}
 
 
 def test_component_is_registered_and_writes_matches() -> None:

@@ -51,6 +51,12 @@ STATED = [
     ("The TTP, which is based in Afghanistan, has carried out attacks in Khyber Pakhtunkhwa.",
      "attacked", "Taliban Pakistan", "Khyber Pakhtunkhwa"),
     ("ISKP fighters clashed with Taliban forces in Nangarhar.", "attacked", "Islamic State Khorasan", "Taliban"),
+    # a body's people or units somewhere: the body operates there
+    ("Taliban commanders in Ghazni Province received money and weapons.", "operates_in", "Taliban", "Ghazni"),
+    ("The resolve of NATO forces in Afghanistan is strong.", "operates_in", "NATO", "Afghanistan"),
+    # a name of capitalised common words ending in a noun for a body of people, which the NER missed
+    ("The Ulster Volunteer Force killed six Catholic civilians in Belfast.", "attacked", "Ulster Volunteer Force",
+     "Catholic civilians"),
     # the receiving side of help, and proxies: the helper / the principal is the subject
     ("Hezbollah receives weapons and financial support from Iran.", "supports", "Iran", "Hezbollah"),
     ("Hezbollah acts as a proxy for Iran in the region.", "directs", "Iran", "Hezbollah"),
@@ -437,3 +443,12 @@ def test_a_list_entry_opening_with_a_participle_is_said_of_the_entrys_actor(extr
                      " Kavkaz (QDe.131).", title="ISLAMIC MOVEMENT OF UZBEKISTAN (QDe.010) — UN Security Council"
                      " consolidated list")
     assert ("Islamic Movement of Uzbekistan", "associated_with", "Eastern Turkistan Islamic Movement") in found
+
+
+def test_a_claim_of_responsibility_with_what_was_claimed_makes_the_bare_one_redundant(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _x(extractor, "On 13 November 2015, gunmen killed 130 people in Paris. The Islamic State claimed "
+                      "responsibility for the attacks, saying it was retaliation for French airstrikes in Syria.")
+    claimed = claims_of(x, "claimed_responsibility_for", "Islamic State")
+    assert [c.object.name for c in claimed if c.object is not None] == ["Paris"]
+    assert all(c.object is not None for c in claimed)
+    assert any("stated with what was claimed: Paris" in why for _, why in x.dropped)

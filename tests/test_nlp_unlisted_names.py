@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.nlp.unlisted_names import DEFINED_NAME, FIGHTERS_ACRONYM, JOINED_NAME
+from claimgraph.nlp.unlisted_names import DEFINED_NAME, FIGHTERS_ACRONYM, JOINED_NAME, TITLED_NAME
 
 
 @pytest.mark.model
@@ -48,3 +48,21 @@ def test_names_joined_at_their_hyphens(extractor, text: str, found: list[str]) -
 def test_names_a_short_form_defines(extractor, text: str, found: list[str]) -> None:  # type: ignore[no-untyped-def]
     doc = extractor.nlp(text)
     assert [e.text for e in doc.ents if e.id_ == DEFINED_NAME] == found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "found"), [
+    ("The Ulster Volunteer Force killed six Catholic civilians in Belfast.", ["Ulster Volunteer Force"]),
+    # the NER found it whole: nothing to mend
+    ("A caller said the attack was the work of the Irish People's Liberation Organisation.", []),
+    # a state's forces described: the descriptive stage gives their country
+    ("The Afghan Special Forces destroyed weapons during an operation in Ghazni.", []),
+    # capitals only because a sentence starts there
+    ("Security Forces killed two militants in Kupwara.", []),
+    # a country's possessive is no part of the name
+    ("Clashes broke out in Pakistan's Kurram Agency on Monday.", []),
+])
+def test_capitalised_names_ending_in_a_body_noun(extractor, text: str, found: list[str]) -> None:  # type: ignore[no-untyped-def]
+    doc = extractor.nlp(text)
+    assert [e.text for e in doc.ents if e.id_ == TITLED_NAME] == found
+    assert all(e.label_ == "ORG" for e in doc.ents if e.id_ == TITLED_NAME)

@@ -347,7 +347,21 @@ class EventClaimFinder:
                                 "the claimed incident names its target; its place is not what was claimed"))
                 continue
             before.append(c)
-        return before + kept, dropped + unnamed
+        # "X claimed responsibility." says less than X's claim of the same incident with what was claimed: the
+        # object-less claim goes when one with an object is stated near it
+        claims_out = before + kept
+        full = [c for c in claims_out if c.object is not None]
+        result: list[Claim] = []
+        for c in claims_out:
+            whole = next((f for f in full if c.object is None and (f.subject.id, f.predicate, f.polarity)
+                          == (c.subject.id, c.predicate, c.polarity)
+                          and abs(f.evidence.start - c.evidence.start) <= _SAME_INCIDENT), None)
+            if whole is not None and whole.object is not None:
+                dropped.append((f"{c.predicate}({c.subject.name}, -) at {c.evidence.start}",
+                                f"stated with what was claimed: {whole.object.name}"))
+                continue
+            result.append(c)
+        return result, dropped + unnamed
 
     def _claim(self, pair: EventPair, event: Event, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
                ctx: ExtractContext) -> Claim:
@@ -379,6 +393,10 @@ class EventClaimFinder:
 
 
 # ------------------------------------------------------------------------------------------ helpers
+
+#: how far apart (characters) an object-less claim and one with its object may be and still be of one incident
+_SAME_INCIDENT = 1500
+
 
 
 def _speaker_of(tok: Token) -> Token:

@@ -202,13 +202,34 @@ def _match_of(rule: RelationRule, ids: Sequence[int]) -> RelationMatch:
                          rule.intended, rule.swap, rule.other, rule.fallback, rule.topic)
 
 
+class _UniqueKeys(yaml.SafeLoader):
+    """YAML that refuses a key twice in one mapping: a second word class of one name would silently replace the
+    first, and every rule that names it would match other words."""
+
+
+def _unique_mapping(loader: _UniqueKeys, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]
+    twice = sorted({str(k) for k in keys if keys.count(k) > 1})
+    if twice:
+        raise ConfigError(f"relation patterns: {', '.join(twice)} defined twice ({node.start_mark})")
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+_UniqueKeys.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+
+def read_patterns(text: str) -> Any:
+    """The YAML of a patterns file, a key defined twice in one mapping refused."""
+    return yaml.load(text, Loader=_UniqueKeys)  # noqa: S506 (a SafeLoader subclass)
+
+
 @cache
 def default_patterns() -> RelationPatterns:
     """The packaged patterns: rules and word classes (extract/patterns/relations.yaml) over the sentence shapes
     of extract/patterns/relation_frames.yaml."""
     folder = resources.files("claimgraph.extract").joinpath("patterns")
-    data = yaml.safe_load(folder.joinpath("relations.yaml").read_text("utf-8"))
-    frames = yaml.safe_load(folder.joinpath("relation_frames.yaml").read_text("utf-8"))
+    data = read_patterns(folder.joinpath("relations.yaml").read_text("utf-8"))
+    frames = read_patterns(folder.joinpath("relation_frames.yaml").read_text("utf-8"))
     return RelationPatterns.from_data({**data, "frames": {**(data.get("frames") or {}), **frames["frames"]}})
 
 

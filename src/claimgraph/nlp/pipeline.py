@@ -22,17 +22,19 @@ from spacy.util import filter_spans
 from ..config import Settings
 from ..errors import ConfigError
 from .attribute_lookup import use_lookup_attribute_ruler
-from .descriptive import DESCRIPTIVE_FACTORY, DESCRIPTIVE_PIPE
+from .descriptive import DESCRIPTIVE_FACTORY, DESCRIPTIVE_PIPE, load_descriptions
 from .gazetteer import Gazetteer, build_gazetteer
 from .lemma_cache import use_cached_lemmatizer
 from .unlisted_names import (
     DEFINED_NAME,
     FIGHTERS_ACRONYM,
     JOINED_NAME,
+    TITLED_NAME,
     JOINERS,
     defined_names,
     fighters_acronyms,
     joined_names,
+    titled_names,
 )
 
 GAZETTEER_PIPE = "claimgraph_gazetteer"
@@ -227,6 +229,9 @@ class GazetteerComponent:
         gaz = build_gazetteer(Path(data_dir) if data_dir else None, common, Path(cache_dir) if cache_dir else None)
         self.matcher = GazetteerMatcher(nlp.vocab, gaz, nlp.make_doc, common)
         self.common = common
+        #: state forces' descriptions of two words or more ("special forces"): a capitalised one is no name
+        self.described = frozenset(t.lower() for d in load_descriptions() for t in (*d.terms, *d.with_country, *d.exact)
+                                   if " " in t)
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -251,6 +256,11 @@ class GazetteerComponent:
         unnamed += [Span(doc, a, b, label="ORG", span_id=JOINED_NAME) for a, b in joined_names(doc, self.common)
                     if not any(e.start <= a and b <= e.end and not (e.label_ == "PERSON" and (e.start, e.end) == (a, b))
                                for e in doc.ents)]
+        # capitalised words ending in a noun for a body of people ("Ulster Volunteer Force"), which the NER
+        # missed or cut at a people's or place's name; never across one of its entities' edges
+        unnamed += [Span(doc, a, b, label="ORG", span_id=TITLED_NAME) for a, b in titled_names(doc, self.described)
+                    if not any(e.start < b and a < e.end and not (a <= e.start and e.end <= b)
+                               or (e.start, e.end, e.label_) == (a, b, "ORG") for e in doc.ents)]
         unnamed = defined + unnamed
         if not found and not unnamed:
             return doc

@@ -6,8 +6,10 @@
                                                ("Jamiat Ulema-e-Islam", "Tehreek-e-Labbaik Pakistan")
     defined_names(doc) -> [(start, end)]       a name the text defines a short form for, whose initials the
                                                short form spells ("Baloch Republican Army (BRA)")
+    titled_names(doc, described) -> [(start, end)]  capitalised words ending in a noun for a body of people
+                                               ("Ulster Volunteer Force", "Irish People's Liberation Organisation")
 
-All become entities (ORG, with `FIGHTERS_ACRONYM` / `JOINED_NAME` / `DEFINED_NAME` as their id). Written by hand: the
+All become entities (ORG, with `FIGHTERS_ACRONYM` / `JOINED_NAME` / `DEFINED_NAME` / `TITLED_NAME` as their id). Written by hand: the
 statistical NER misses short all-capital names of little-known groups and splits names at their hyphens, and
 no library tags them.
 """
@@ -23,6 +25,7 @@ from spacy.tokens import Doc, Token
 FIGHTERS_ACRONYM = "fighters_acronym"
 JOINED_NAME = "joined_name"
 DEFINED_NAME = "defined_name"
+TITLED_NAME = "titled_name"
 #: nouns for an armed group's people: an acronym the NER missed that qualifies one names the group
 _FIGHTER_NOUNS = frozenset({"militant", "cadre", "fighter", "rebel", "insurgent", "guerrilla", "guerilla",
                             "terrorist", "jihadist", "gunman", "operative", "commander", "member", "maoist",
@@ -148,3 +151,67 @@ def defined_names(doc: Doc) -> list[tuple[int, int]]:
         if initials == want and t.i - j >= 2 and doc[j].lower_ not in _UNSPELLED:
             out.append((j, t.i))
     return out
+
+
+@cache
+def organisation_heads() -> frozenset[str]:
+    """English nouns for a body of people that end an organisation's name (ontology/lexicon.yaml)."""
+    from ..ontology import load_ontology
+
+    return frozenset(str(w).lower() for w in load_ontology().lexicon.get("organisation_head_words") or ())
+
+
+#: words that begin a noun phrase, never a name, however they are capitalised ("The Army", "Their Council")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+                          "my", "your", "every", "each", "some", "any", "no", "all", "both", "another"})
+#: small words inside a name after its head: "Front for the Liberation of Mozambique", "Army of the Pure"
+_AFTER_HEAD = frozenset({"of", "for"})
+_LONGEST = 9
+#: the NER's labels for names: a possessive name before a run is its owner ("Pakistan's Kurram Agency")
+_PROPER = frozenset({"NORP", "GPE", "LOC", "PERSON", "ORG", "FAC"})
+
+
+def titled_names(doc: Doc, described: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Token ranges of organisations' names written as capitalised words that end in a noun for a body of
+    people ("Ulster Volunteer Force", "Kurdistan Freedom Hawks", "Irish People's Liberation Organisation",
+    "Front for the Liberation of Mozambique"), two capitalised words at least, one of them before the head and
+    no sentence's first word: the NER misses many such names of little-known groups, or cuts them at a people's
+    or place's name ("Ulster" + "Volunteer Force"). The words alone may all be common ones; written with capitals
+    inside a sentence they are a name. One that ends in a description of a state's forces (`described`, lower
+    case: "Afghan Special Forces", "Iraqi Air Force") is left to the descriptive stage, which gives the country."""
+    heads = organisation_heads()
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if not (t.is_title and t.lower_ in heads):
+            i += 1
+            continue
+        start = i
+        while start > 0 and i - start < _LONGEST:
+            w = doc[start - 1]
+            if _titled(w) and w.lower_ not in _DETERMINERS and not w.like_num:
+                start -= 1
+            elif w.lower_ in ("'s", "’s") and start >= 2 and _titled(doc[start - 2]) and not doc[start - 2].whitespace_ \
+                    and doc[start - 2].ent_type_ not in _PROPER:
+                start -= 2  # "People's Liberation Organisation", not "Pakistan's Kurram Agency"
+            else:
+                break
+        end = i + 1
+        while end + 1 < len(doc) and doc[end].lower_ in _AFTER_HEAD and end - start < _LONGEST:
+            k = end + 1 + (doc[end + 1].lower_ == "the")
+            run = k
+            while run < len(doc) and _titled(doc[run]) and run - start < _LONGEST:
+                run += 1
+            if run == k:
+                break
+            end = run  # "Front for the Liberation of Mozambique"
+        if any(_titled(w) and not w.is_sent_start for w in doc[start:i]) \
+                and not any(doc[k:end].text.lower() in described for k in range(start, end - 1)):
+            out.append((start, end))
+        i = end
+    return out
+
+
+def _titled(tok: Token) -> bool:
+    return tok.is_title and tok.is_alpha
