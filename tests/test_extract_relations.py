@@ -54,6 +54,29 @@ STATED = [
     # a body's people or units somewhere: the body operates there
     ("Taliban commanders in Ghazni Province received money and weapons.", "operates_in", "Taliban", "Ghazni"),
     ("The resolve of NATO forces in Afghanistan is strong.", "operates_in", "NATO", "Afghanistan"),
+    # the place of what names no actor: a stretch of land, conjoined places, a border's countries, the verb's place
+    ("The Houthis, who control much of northern Yemen, have fired missiles at ships in the Red Sea.", "operates_in",
+     "Houthi", "Yemen"),
+    ("ISWAP, which split from Boko Haram in 2016, controls territory around Lake Chad.", "operates_in",
+     "West Africa", "Lake Chad"),
+    ("The Islamic State in the Greater Sahara has attacked army posts in Niger and Mali.", "attacked",
+     "Greater Sahara", "Mali"),
+    ("Jaish al-Adl, a Sunni militant group operating along the Iran-Pakistan border, claimed the attack.",
+     "operates_in", "Ja", "Iran"),
+    ("The Myanmar military carried out air strikes on villages in Sagaing region, killing 30 civilians.",
+     "attacked", "Myanmar", "Sagaing"),
+    # help given with goods, a haven enjoyed, ties held, a spokesman named after his body
+    ("Iran has supplied the Houthis with drones and missiles, according to a UN panel.", "supports", "Iran",
+     "Houthi"),
+    ("The TTP has long enjoyed sanctuary in Afghanistan, Pakistani officials say.", "based_in", "Taliban",
+     "Afghanistan"),
+    ("Police said the attack was carried out by Lashkar-e-Jhangvi, a sectarian group with links to al-Qaeda.",
+     "associated_with", "Jhangvi", "Qaeda"),
+    ("A spokesman for the Pakistani Taliban, Mohammad Khurasani, said the group was not involved.", "member_of",
+     "Khurasani", "Taliban"),
+    # North and South Waziristan are two districts, each its own place
+    ("Hafiz Gul Bahadur, a militant commander based in North Waziristan, has pledged allegiance to the Afghan "
+     "Taliban.", "based_in", "Bahadur", "North Waziristan"),
     # a name of capitalised common words ending in a noun for a body of people, which the NER missed
     ("The Ulster Volunteer Force killed six Catholic civilians in Belfast.", "attacked", "Ulster Volunteer Force",
      "Catholic civilians"),

@@ -28,6 +28,13 @@ def type_allowed(ontology: Ontology, entity: Entity, allowed: Sequence[str] | No
     return entity.type == "place" and "state" in allowed and is_state(entity)
 
 
+def identified(e: Entity) -> bool:
+    """A named entity, or a description whose own words name whose it is ("Israeli soldiers", "Afghan forces");
+    "soldiers" made Malian only by the place of the incident names nobody."""
+    return e.kind == "named" or any(len(words) > 1 and any(w[:1].isupper() for w in words)
+                                    for words in (m.text.split() for m in e.mentions))
+
+
 def unidentifiable(descriptions: Iterable[Description]) -> tuple[frozenset[str], tuple[str, ...]]:
     """Bare names (no country given: never identifiable) and name prefixes of the categories that are not a
     state's forces (an unnamed group stays unnamed with a country: "Unidentified Armed Group (Mali)")."""

@@ -33,7 +33,7 @@ from spacy.tokens import Token
 from ..ontology import Ontology
 from ..records import Claim, Entity, Event, Modality, Responsibility, Source, SourceKind, Span, make_id
 from .attribution import find_source
-from .claim_arguments import drop_unidentified
+from .claim_arguments import drop_unidentified, identified
 from .claims import ClaimLexicons
 from .entities import MentionIndex
 from .event_lexicon import EventLexicon, load_event_lexicon
@@ -111,7 +111,7 @@ class EventClaimFinder:
             if doer is None or why is not None:
                 dropped.append((f"{ATTACKED}({ref.name}, -) from event {event.id}", why or "not an entity"))
                 continue
-            objects = [t for t in targets if t.id != doer.id and self._fits(ATTACKED, t) and _identified(t)]
+            objects = [t for t in targets if t.id != doer.id and self._fits(ATTACKED, t) and identified(t)]
             found = self._direct(doer, objects, sentences, inputs, acts)
             if not found:  # "X stormed the village of Y": the place, when the act ties it to the doer
                 place = _place_entity(event, sentences, inputs, entities)
@@ -410,13 +410,6 @@ def _speaker_of(tok: Token) -> Token:
             tok = tok.head  # "TTP spokesman Muhammad Khurasani" parsed with both words on the name
         else:
             return tok
-
-
-def _identified(e: Entity) -> bool:
-    """A named entity, or a description whose own words name whose it is ("Israeli soldiers", "Afghan forces");
-    "soldiers" made Malian only by the place of the incident names nobody."""
-    return e.kind == "named" or any(len(words) > 1 and any(w[:1].isupper() for w in words)
-                                    for words in (m.text.split() for m in e.mentions))
 
 
 def _key(c: Claim) -> tuple[str, str, str | None, str]:

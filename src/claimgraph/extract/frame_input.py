@@ -140,7 +140,8 @@ class FrameInput:
             for c in tok.children:
                 if c.dep_ in {"compound", "poss", "nmod", "amod"} and c.i < tok.i:
                     ce = self.entity(c)
-                    if ce is not None:
+                    # "a Sunni militant group": a people's adjective says what kind, not whose
+                    if ce is not None and not (c.dep_ == "amod" and ce.type == "group_identity"):
                         found.append(ce)
             # "fighters loyal to Y", "members of Y", "fighters from the MSA"
             for c in tok.children:

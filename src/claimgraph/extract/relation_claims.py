@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from ..ontology import Ontology
 from ..records import Entity
-from .claim_arguments import IsState, type_allowed
+from .claim_arguments import IsState, identified, type_allowed
 from .entities import ORG_TYPES
 from .frames import Candidate, FrameInput, subjects_of
 from .relations import RelationMatch, RelationPatterns
@@ -72,6 +72,12 @@ def _names_place(fi: FrameInput) -> bool:
     """Whether the sentence names a place of its own (then a bare claim does not reach back for one)."""
     return any(e is not None and e.type == "place" for e in (fi.entity(t) for t in fi.sent if t.pos_ == "PROPN"))
 _PLACE_PREPS = {"in", "at", "near", "outside"}
+#: nouns for a stretch of land: the place after their "of" or "around" is what they name ("much of northern Yemen",
+#: "territory around Lake Chad", "large parts of Somalia")
+_AREA_NOUNS = {"much", "parts", "territory", "territories", "areas", "swathe", "swathes", "swath", "swaths",
+               "stretch", "stretches", "control"}
+_AREA_PREPS = {"of", "around", "across", "throughout", "along"}
+_BORDER_NOUNS = {"border", "frontier", "borderland", "borderlands"}
 
 
 def _allows_place(ontology: Ontology, predicate: str) -> bool:
@@ -80,15 +86,27 @@ def _allows_place(ontology: Ontology, predicate: str) -> bool:
 
 
 def _place_in(fi: FrameInput, noun: Token) -> list[Entity]:
-    """The place of an object that names no actor: "the attack on the police station in Bannu" → Bannu
-    (the place phrase may hang from the object or from the noun whose object it is)."""
-    holders = [noun] + ([noun.head.head] if noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN" else [])
+    """The places of an object that names no actor: "the attack on the police station in Bannu" → Bannu,
+    "attacked army posts in Niger and Mali" → Niger, Mali (the place phrase may hang from the object, from the
+    noun whose object it is, or from the verb whose object it is), "much of northern Yemen" → Yemen."""
+    holders = [noun]
+    if noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+        holders.append(noun.head.head)
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        holders.append(noun.head)  # "attacking military targets in India"
+    if noun.lemma_.lower() in _BORDER_NOUNS:
+        # "along the Iran-Pakistan border": the countries whose border it is
+        named = [e for c in noun.subtree if c.i < noun.i and (e := fi.entity(c)) is not None and e.type == "place"]
+        if named:
+            return list(dict.fromkeys(named))
+    preps = _PLACE_PREPS | (_AREA_PREPS if noun.lemma_.lower() in _AREA_NOUNS or noun.lower_ in _AREA_NOUNS
+                            else set())
     for prep in (c for h in holders for c in h.children):
-        if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             for p in prep.children:
                 found = [e for e in fi.np_entities(p) if e.type == "place"] if p.dep_ == "pobj" else []
                 if found:
-                    return found[:1]
+                    return found
     return []
 
 
@@ -225,8 +243,10 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology, is_state: 
         if not objs:  # "X receives funding from its leadership": no other side named
             return [], (_what(m.predicates, trigger, fi.offset, subs[0].name if subs else "-", "-"),
                         f"{m.rule}: the clause names no other side")
-    if m.object is not None and not objs and any(_allows_place(ontology, p) for p in m.predicates):
-        objs = _place_in(fi, doc[m.object])
+    if m.object is not None and not (objs and all(identified(o) for o in objs)) \
+            and any(_allows_place(ontology, p) for p in m.predicates):
+        # an object that names no actor, or none a graph can hold ("army posts", "civilians"): where it was
+        objs = _place_in(fi, doc[m.object]) + [o for o in objs if identified(o)] or objs
     subject_text = doc[m.subject].text if m.subject is not None else "-"
     object_text = doc[m.object].text if m.object is not None else "-"
     if m.pairs == "subjects":

@@ -34,7 +34,7 @@ _LISTS = ("class", "preps", "nouns", "heads")
 #: frames whose trigger is a noun phrase or a modifier: intent words on the verb above are not theirs
 NOMINAL_FRAMES = frozenset({"apposition_of", "hyphen_backed", "adjective_to", "noun_by_on", "predicate_of",
                             "as_role_of", "possessive_noun", "members_are", "members_are_poss",
-                            "noun_to_of_verb", "role_of_appos", "appointed_role_of", "one_of_role",
+                            "noun_to_of_verb", "role_of_appos", "role_prep_appos", "appointed_role_of", "one_of_role",
                             "role_fragment", "role_fragment_mod", "members_bare", "pledge_fragment",
                             "role_appos", "appos_role", "role_modifier", "role_compound_poss", "office_appos",
                             "office_modifier", "office_compound", "role_like"})

@@ -9,9 +9,9 @@
     titled_names(doc, described) -> [(start, end)]  capitalised words ending in a noun for a body of people
                                                ("Ulster Volunteer Force", "Irish People's Liberation Organisation")
 
-All become entities (ORG, with `FIGHTERS_ACRONYM` / `JOINED_NAME` / `DEFINED_NAME` / `TITLED_NAME` as their id). Written by hand: the
-statistical NER misses short all-capital names of little-known groups and splits names at their hyphens, and
-no library tags them.
+All become entities (ORG, with `FIGHTERS_ACRONYM` / `JOINED_NAME` / `DEFINED_NAME` / `TITLED_NAME` as their
+id). Written by hand: the statistical NER misses short all-capital names of little-known groups, splits names at
+their hyphens and misses names of common words, and no library tags them.
 """
 
 from __future__ import annotations
@@ -192,8 +192,8 @@ def titled_names(doc: Doc, described: frozenset[str] = frozenset()) -> list[tupl
             w = doc[start - 1]
             if _titled(w) and w.lower_ not in _DETERMINERS and not w.like_num:
                 start -= 1
-            elif w.lower_ in ("'s", "’s") and start >= 2 and _titled(doc[start - 2]) and not doc[start - 2].whitespace_ \
-                    and doc[start - 2].ent_type_ not in _PROPER:
+            elif w.lower_ in ("'s", "’s") and start >= 2 and _titled(owner := doc[start - 2]) \
+                    and not owner.whitespace_ and owner.ent_type_ not in _PROPER:
                 start -= 2  # "People's Liberation Organisation", not "Pakistan's Kurram Agency"
             else:
                 break
