@@ -74,6 +74,25 @@ STATED = [
      "associated_with", "Jhangvi", "Qaeda"),
     ("A spokesman for the Pakistani Taliban, Mohammad Khurasani, said the group was not involved.", "member_of",
      "Khurasani", "Taliban"),
+    # the place of a claimed deed told in its own clause
+    ("The TTP claimed responsibility for the blast, which killed six soldiers in Bannu.",
+     "claimed_responsibility_for", "Taliban Pakistan", "Bannu"),
+    # firing at a place, fighting side by side, being deployed somewhere, a border named by its other side
+    ("Hezbollah fired dozens of rockets at northern Israel on Sunday.", "attacked", "Hezbollah", "Israel"),
+    ("Hamas and Islamic Jihad fighters fought side by side in Gaza.", "cooperates_with", "Hamas", "Islamic Jihad"),
+    ("Wagner Group mercenaries have been deployed in Mali since 2021.", "operates_in", "Wagner", "Mali"),
+    ("The ELN, Colombia's largest remaining guerrilla group, operates along the border with Venezuela.",
+     "operates_in", "National Liberation Army", "Venezuela"),
+    # a group's targets stand for the group; a people's nationals are a group of people
+    ("Turkey has carried out drone strikes against PKK targets in northern Iraq.", "attacked", "Turkey",
+     "Kurdistan Workers"),
+    ("The Baloch Liberation Army has repeatedly targeted Chinese nationals working in Balochistan.", "targets",
+     "Baloch", "Chinese nationals"),
+    # a branch named with its parent's possessive; a cartel's name the NER missed
+    ("The Islamic State's West Africa Province has claimed the killing of 11 Christians in Borno state.",
+     "claimed_responsibility_for", "West Africa", "Christians"),
+    ("The Sinaloa Cartel is fighting the Jalisco New Generation Cartel for control of Zacatecas.", "attacked",
+     "Sinaloa", "Jalisco"),
     # North and South Waziristan are two districts, each its own place
     ("Hafiz Gul Bahadur, a militant commander based in North Waziristan, has pledged allegiance to the Afghan "
      "Taliban.", "based_in", "Bahadur", "North Waziristan"),
@@ -475,3 +494,16 @@ def test_a_claim_of_responsibility_with_what_was_claimed_makes_the_bare_one_redu
     assert [c.object.name for c in claimed if c.object is not None] == ["Paris"]
     assert all(c.object is not None for c in claimed)
     assert any("stated with what was claimed: Paris" in why for _, why in x.dropped)
+
+
+def test_a_denied_role_in_a_deed_is_the_attack_negated_where_the_deed_was(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _x(extractor, "The Taliban denied any role in the bombing, which killed 20 people in Kabul.")
+    denied = claims_of(x, "attacked", "Taliban", "Kabul")
+    assert denied and all(c.polarity is Polarity.NEGATED for c in denied)
+    assert not claims_of(x, "claimed_responsibility_for", "Taliban")
+
+
+def test_a_word_of_a_name_is_no_front_of_anyone(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _x(extractor, "The National Investigation Agency arrested three members of the Popular Front of India in "
+                      "Kerala.")
+    assert not claims_of(x, "directs")

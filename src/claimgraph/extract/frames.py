@@ -223,6 +223,8 @@ def asset_frame(fi: FrameInput) -> list[Candidate]:
     for t in fi.tokens:
         if _lemma(t) not in fi.triggers.asset_of or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "of":
             continue
+        if fi.mentions.at(fi.index, t.i) is not None:
+            continue  # a word of a name ("the Popular Front of India"), not a front of anyone
         after = fi.window(t.i + 2, min(len(doc), t.i + 7))
         ctrl = next((e for e in after if e.type in ORG_TYPES or e.type == "person"), None)
         if ctrl is None:

@@ -95,8 +95,9 @@ def _place_in(fi: FrameInput, noun: Token) -> list[Entity]:
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         holders.append(noun.head)  # "attacking military targets in India"
     if noun.lemma_.lower() in _BORDER_NOUNS:
-        # "along the Iran-Pakistan border": the countries whose border it is
-        named = [e for c in noun.subtree if c.i < noun.i and (e := fi.entity(c)) is not None and e.type == "place"]
+        # "along the Iran-Pakistan border", "the border with Venezuela": the countries whose border it is
+        named = [e for c in noun.subtree if (c.i < noun.i or c.dep_ == "pobj" and c.head.lower_ == "with")
+                 and (e := fi.entity(c)) is not None and e.type == "place"]
         if named:
             return list(dict.fromkeys(named))
     preps = _PLACE_PREPS | (_AREA_PREPS if noun.lemma_.lower() in _AREA_NOUNS or noun.lower_ in _AREA_NOUNS

@@ -3,7 +3,8 @@
     initialisms(names) -> {"ira", ...}        the initials of every run of 2–5 words of a record's names
     spelled_out(name, names, particles)      whether a three-letter acronym spells another of the names
     branch_forms(actors) -> [(text, id)]     a regional branch named the other way round ("Khorasan Chapter of
-                                             the Islamic State" for "Islamic State Khorasan Province")
+                                             the Islamic State" for "Islamic State Khorasan Province") or with
+                                             its parent's possessive ("the Islamic State's Khorasan Province")
 
 Written by hand: no library derives these; each form comes from names a list or the curated file gives.
 """
@@ -56,10 +57,10 @@ _GROUP_TYPES = ("armed_group", "organisation")
 
 
 def branch_forms(actors: Sequence[_Named]) -> Iterator[tuple[str, str]]:
-    """(form, actor id) for a regional branch named the other way round: "Khorasan Chapter of the Islamic State",
-    "Arabian Peninsula Branch of al-Qaeda", for an actor named "<group> <region> Province", "<group> in the
-    <region>" or "<group> - <region>", where <group> is another actor's name of two words or more (as incident
-    databases name a branch)."""
+    """(form, actor id) for a regional branch named the other way round ("Khorasan Chapter of the Islamic State",
+    "Arabian Peninsula Branch of al-Qaeda") or with its parent's possessive ("Islamic State's Khorasan Province"),
+    for an actor named "<group> <region> Province", "<group> in the <region>" or "<group> - <region>", where
+    <group> is another actor's name of two words or more (as incident databases name a branch)."""
     groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for a in actors:
         if a.type in _GROUP_TYPES:
@@ -77,3 +78,5 @@ def branch_forms(actors: Sequence[_Named]) -> Iterator[tuple[str, str]]:
                 for noun in _BRANCH_NOUNS:
                     for the in ("the ", ""):
                         yield f"{region} {noun} of {the}{g}", a.id
+                    for mark in ("'s", "’s"):  # "the Islamic State's West Africa Province"
+                        yield f"{g}{mark} {region} {noun}", a.id
