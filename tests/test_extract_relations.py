@@ -65,11 +65,9 @@ STATED = [
      "operates_in", "Ja", "Iran"),
     ("The Myanmar military carried out air strikes on villages in Sagaing region, killing 30 civilians.",
      "attacked", "Myanmar", "Sagaing"),
-    # help given with goods, a haven enjoyed, ties held, a spokesman named after his body
+    # help given with goods, ties held, a spokesman named after his body
     ("Iran has supplied the Houthis with drones and missiles, according to a UN panel.", "supports", "Iran",
      "Houthi"),
-    ("The TTP has long enjoyed sanctuary in Afghanistan, Pakistani officials say.", "based_in", "Taliban",
-     "Afghanistan"),
     ("Police said the attack was carried out by Lashkar-e-Jhangvi, a sectarian group with links to al-Qaeda.",
      "associated_with", "Jhangvi", "Qaeda"),
     ("A spokesman for the Pakistani Taliban, Mohammad Khurasani, said the group was not involved.", "member_of",
