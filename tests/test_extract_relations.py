@@ -86,6 +86,11 @@ STATED = [
      "Kurdistan Workers"),
     ("The Baloch Liberation Army has repeatedly targeted Chinese nationals working in Balochistan.", "targets",
      "Baloch", "Chinese nationals"),
+    # working with another is cooperating; a group's rulers stand for it
+    ("The TTP has been working closely with al-Qaeda in the tribal districts, the UN report said.",
+     "cooperates_with", "Taliban Pakistan", "Qaeda"),
+    ("Afghanistan's Taliban rulers have hosted al-Qaeda leader Ayman al-Zawahiri in Kabul, the US said.",
+     "supports", "Taliban", "Zawahiri"),
     # a branch named with its parent's possessive; a cartel's name the NER missed
     ("The Islamic State's West Africa Province has claimed the killing of 11 Christians in Borno state.",
      "claimed_responsibility_for", "West Africa", "Christians"),
@@ -505,3 +510,10 @@ def test_a_word_of_a_name_is_no_front_of_anyone(extractor) -> None:  # type: ign
     x = _x(extractor, "The National Investigation Agency arrested three members of the Popular Front of India in "
                       "Kerala.")
     assert not claims_of(x, "directs")
+
+
+def test_suspected_to_be_behind_a_blast_is_a_hedged_attack_where_it_was(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _x(extractor, "Security officials suspect that the Islamic State-Khorasan Province was behind the blast in "
+                      "Bajaur.")
+    found = claims_of(x, "attacked", "Islamic State Khorasan", "Bajaur")
+    assert found and all(c.modality is Modality.HEDGED for c in found)
