@@ -398,7 +398,6 @@ class EventClaimFinder:
 _SAME_INCIDENT = 1500
 
 
-
 def _speaker_of(tok: Token) -> Token:
     """The head of the spokesperson's phrase a body's name stands in, else the name itself."""
     while True:
