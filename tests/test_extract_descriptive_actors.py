@@ -268,3 +268,13 @@ def test_a_listed_name_inside_a_longer_unlisted_one_is_not_the_listed_group(extr
 def test_taken_from_a_place_is_taken_there(extractor, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
     (ev,) = _violent(_extract(extractor, text))
     assert ev.place is not None and ev.place.name == place
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The Somali militant group al-Shabaab attacked a hotel in Mogadishu.",
+    "He plotted with the Pakistani terrorist organization Lashkar-e-Taiba to attack Mumbai.",
+])
+def test_a_description_beside_the_name_it_describes_is_no_second_actor(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, text)
+    assert not [e for e in x.entities if e.kind == "descriptive"], [e.name for e in x.entities]

@@ -192,7 +192,7 @@ class DescriptiveMatcher:
         hits = []
         for span in filter_spans(spans):
             d = self.descriptions[span.label_]
-            if _named_owner(span):
+            if _named_owner(span) or _describes_a_name(span):
                 continue  # "TTP militants", "its troops": an actor named elsewhere, not a description
             if span.root.dep_ == "amod" and span.root.pos_ == "ADJ" and span.root.head.i >= span.end:
                 continue  # "military aid", "a military government": an adjective, not the forces
@@ -241,6 +241,19 @@ def _named_owner(span: Span) -> bool:
     # of it ("ULFA-I militants")
     return prev is not None and (bool(prev.ent_kb_id_) or prev.ent_id_ == FIGHTERS_ACRONYM) \
         and prev.ent_type_ not in _ORIGIN_LABELS
+
+
+def _describes_a_name(span: Span) -> bool:
+    """Whether the phrase describes a name it stands beside: "the Somali militant group al-Shabaab", "the Pakistani
+    terrorist organization Lashkar-e-Taiba" (the group noun in apposition to the name or compounded into it) name one
+    actor, not a second, unnamed one."""
+    noun = span.root.head if span.root.dep_ in ("amod", "compound") and span.root.head.i >= span.end else span.root
+    if noun.pos_ != "NOUN":
+        return False
+    named = [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ in ("compound", "appos"):
+        named.append(noun.head)
+    return any(t.ent_kb_id_ or t.ent_type_ in _NAMED_LABELS and t.ent_type_ != "PERSON" for t in named)
 
 
 def demonym_like(tok: Token) -> bool:
