@@ -11,7 +11,7 @@ with the type it found. A match with one side only is reported as dropped ("no s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Token
 
@@ -72,12 +72,8 @@ def _names_place(fi: FrameInput) -> bool:
     """Whether the sentence names a place of its own (then a bare claim does not reach back for one)."""
     return any(e is not None and e.type == "place" for e in (fi.entity(t) for t in fi.sent if t.pos_ == "PROPN"))
 _PLACE_PREPS = {"in", "at", "near", "outside"}
-#: nouns for a stretch of land: the place after their "of" or "around" is what they name ("much of northern Yemen",
-#: "territory around Lake Chad", "large parts of Somalia")
-_AREA_NOUNS = {"much", "parts", "territory", "territories", "areas", "swathe", "swathes", "swath", "swaths",
-               "stretch", "stretches", "control"}
+#: what follows a stretch-of-land noun (the patterns' class `area_noun`) to name its land
 _AREA_PREPS = {"of", "around", "across", "throughout", "along"}
-_BORDER_NOUNS = {"border", "frontier", "borderland", "borderlands"}
 
 
 def _allows_place(ontology: Ontology, predicate: str) -> bool:
@@ -85,23 +81,24 @@ def _allows_place(ontology: Ontology, predicate: str) -> bool:
     return pdef is not None and pdef.object is not None and "place" in pdef.object
 
 
-def _place_in(fi: FrameInput, noun: Token) -> list[Entity]:
+def _place_in(fi: FrameInput, noun: Token, classes: Mapping[str, Sequence[str]]) -> list[Entity]:
     """The places of an object that names no actor: "the attack on the police station in Bannu" → Bannu,
     "attacked army posts in Niger and Mali" → Niger, Mali (the place phrase may hang from the object, from the
-    noun whose object it is, or from the verb whose object it is), "much of northern Yemen" → Yemen."""
+    noun whose object it is, or from the verb whose object it is), "much of northern Yemen" → Yemen (a noun of
+    the patterns' class `area_noun`), "along the Iran-Pakistan border" → Iran, Pakistan (`border_noun`)."""
     holders = [noun]
     if noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
         holders.append(noun.head.head)
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         holders.append(noun.head)  # "attacking military targets in India"
-    if noun.lemma_.lower() in _BORDER_NOUNS:
+    if noun.lemma_.lower() in classes.get("border_noun", ()):
         # "along the Iran-Pakistan border", "the border with Venezuela": the countries whose border it is
         named = [e for c in noun.subtree if (c.i < noun.i or c.dep_ == "pobj" and c.head.lower_ == "with")
                  and (e := fi.entity(c)) is not None and e.type == "place"]
         if named:
             return list(dict.fromkeys(named))
-    preps = _PLACE_PREPS | (_AREA_PREPS if noun.lemma_.lower() in _AREA_NOUNS or noun.lower_ in _AREA_NOUNS
-                            else set())
+    area = classes.get("area_noun", ())
+    preps = _PLACE_PREPS | (_AREA_PREPS if noun.lemma_.lower() in area or noun.lower_ in area else set())
     for prep in (c for h in holders for c in h.children):
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for p in prep.children:
@@ -154,7 +151,7 @@ def relation_candidates(fi: FrameInput, patterns: RelationPatterns, ontology: On
             continue
         if m.fallback and (m.trigger, m.predicates[0]) in stated:
             continue
-        cands, why = _candidates(fi, m, ontology, is_state)
+        cands, why = _candidates(fi, m, ontology, is_state, patterns.classes)
         if cands:
             done.add(m.trigger)
             if m.object is not None:
@@ -195,7 +192,8 @@ def _np(fi: FrameInput, tok: Token, prefer: Sequence[str]) -> list[Entity]:
     return found
 
 
-def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology, is_state: IsState
+def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology, is_state: IsState,
+                classes: Mapping[str, Sequence[str]]
                 ) -> tuple[list[Candidate], Drop | None]:
     doc = fi.sent.doc
     trigger = doc[m.trigger]
@@ -247,7 +245,7 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology, is_state: 
     if m.object is not None and not (objs and all(identified(o) for o in objs)) \
             and any(_allows_place(ontology, p) for p in m.predicates):
         # an object that names no actor, or none a graph can hold ("army posts", "civilians"): where it was
-        objs = _place_in(fi, doc[m.object]) + [o for o in objs if identified(o)] or objs
+        objs = _place_in(fi, doc[m.object], classes) + [o for o in objs if identified(o)] or objs
     subject_text = doc[m.subject].text if m.subject is not None else "-"
     object_text = doc[m.object].text if m.object is not None else "-"
     if m.pairs == "subjects":

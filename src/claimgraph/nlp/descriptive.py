@@ -128,9 +128,27 @@ class DescriptiveHit:
 
 
 def load_descriptions(text: str | None = None) -> tuple[Description, ...]:
-    """The descriptions of the packaged YAML (or of `text`); raises ConfigError on an invalid entry."""
+    """The descriptions of the packaged YAML (read and checked once per process), or of `text`; raises
+    ConfigError on an invalid entry."""
     if text is None:
-        text = resources.files("claimgraph.ontology").joinpath("descriptive_actors.yaml").read_text("utf-8")
+        return _packaged_descriptions()
+    return _parse_descriptions(text)
+
+
+@cache
+def _packaged_descriptions() -> tuple[Description, ...]:
+    return _parse_descriptions(resources.files("claimgraph.ontology").joinpath("descriptive_actors.yaml")
+                               .read_text("utf-8"))
+
+
+@cache
+def multiword_terms() -> frozenset[str]:
+    """The packaged descriptions' terms of two words or more, lower case ("special forces", "frontier corps")."""
+    return frozenset(t.lower() for d in _packaged_descriptions() for t in (*d.terms, *d.with_country, *d.exact)
+                     if " " in t)
+
+
+def _parse_descriptions(text: str) -> tuple[Description, ...]:
     try:
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:

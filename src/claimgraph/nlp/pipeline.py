@@ -22,7 +22,7 @@ from spacy.util import filter_spans
 from ..config import Settings
 from ..errors import ConfigError
 from .attribute_lookup import use_lookup_attribute_ruler
-from .descriptive import DESCRIPTIVE_FACTORY, DESCRIPTIVE_PIPE, load_descriptions
+from .descriptive import DESCRIPTIVE_FACTORY, DESCRIPTIVE_PIPE, multiword_terms
 from .gazetteer import Gazetteer, build_gazetteer
 from .lemma_cache import use_cached_lemmatizer
 from .unlisted_names import (
@@ -229,9 +229,8 @@ class GazetteerComponent:
         gaz = build_gazetteer(Path(data_dir) if data_dir else None, common, Path(cache_dir) if cache_dir else None)
         self.matcher = GazetteerMatcher(nlp.vocab, gaz, nlp.make_doc, common)
         self.common = common
-        #: state forces' descriptions of two words or more ("special forces"): a capitalised one is no name
-        self.described = frozenset(t.lower() for d in load_descriptions() for t in (*d.terms, *d.with_country, *d.exact)
-                                   if " " in t)
+        #: descriptions of two words or more ("special forces", "armed men"): capitalised, they are no name
+        self.described = multiword_terms()
 
     @property
     def gazetteer(self) -> Gazetteer:
