@@ -234,6 +234,28 @@ STATED = [
      "Islamic State", "Quetta"),
     # a district the NER took for an organisation is a place where a place goes
     ("The Pakistani Taliban's reach into Swat became broader in 2008.", "operates_in", "Taliban", "Swat"),
+    # a standing presence somewhere: cells, branches, a foothold, kept or held
+    ("Jemaah Islamiyah has cells in Thailand, Singapore and the Philippines.", "operates_in", "Jemaah Islamiyah",
+     "Philippines"),
+    ("The Shining Path established a foothold in Ayacucho.", "operates_in", "Shining Path", "Ayacucho"),
+    # a noun after a copula that names nobody stands for the copula's subject
+    ("JI is a transnational organization with cells in Thailand, Singapore and Malaysia.", "operates_in", "JI",
+     "Singapore"),
+    # a group inside a wider movement is its branch; key figures in a group are its members
+    ("ETA was the main group within the Basque National Liberation Movement.", "branch_of", "ETA",
+     "Basque National Liberation Movement"),
+    ("Key figures in the Red Army Faction included Andreas Baader and Ulrike Meinhof.", "member_of",
+     "Ulrike Meinhof", "Red Army Faction"),
+    # a named building attacked is attacked, not only its town
+    ("Al-Shabaab gunmen attacked the Etoile du Sud hotel in Grand-Bassam on Sunday.", "attacked", "Al-Shabaab",
+     "Etoile du Sud hotel"),
+    # where a group holds ground or trains its fighters, it operates
+    ("Lashkar-e-Taiba trains its fighters in camps in Muzaffarabad.", "operates_in", "Lashkar-e-Taiba",
+     "Muzaffarabad"),
+    ("Al-Shabaab occupies large parts of southern Somalia.", "operates_in", "Al-Shabaab", "Somalia"),
+    # a pronoun that owns its clause's subject goes on with the actor the sentence before was about
+    ("Al-Shabaab is an al-Qaeda affiliate. Its fighters stormed a hotel in Mogadishu on Friday.", "attacked",
+     "Al-Shabaab", "Mogadishu"),
 ]
 
 
@@ -242,6 +264,16 @@ def test_relation_is_found(extractor: Extractor, text: str, predicate: str, subj
     x = _x(extractor, text)
     found = claims_of(x, predicate, subject, obj)
     assert found, f"{predicate}({subject}, {obj}) not in {[(c.predicate, c.subject.name, c.object) for c in x.claims]}"
+
+
+def test_a_pronoun_owning_the_subject_is_not_the_last_group_named_in_passing(extractor: Extractor) -> None:
+    x = _x(extractor, "Al-Shabaab is an al-Qaeda affiliate. Its fighters stormed a hotel in Mogadishu on Friday.")
+    assert not claims_of(x, "attacked", "al-Qaeda", "Mogadishu")
+
+
+def test_holding_people_or_talks_somewhere_is_no_control_of_it(extractor: Extractor) -> None:
+    x = _x(extractor, "The Taliban held talks with the United States in Doha.")
+    assert not claims_of(x, "operates_in", "Taliban", "Doha")
 
 
 def test_claim_of_responsibility_names_the_victim_as_object_not_as_attacker(extractor: Extractor) -> None:

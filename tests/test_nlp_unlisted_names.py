@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.nlp.unlisted_names import DEFINED_NAME, FIGHTERS_ACRONYM, JOINED_NAME, TITLED_NAME
+from claimgraph.nlp.unlisted_names import DEFINED_NAME, FACILITY_NAME, FIGHTERS_ACRONYM, JOINED_NAME, TITLED_NAME
 
 
 @pytest.mark.model
@@ -66,3 +66,20 @@ def test_capitalised_names_ending_in_a_body_noun(extractor, text: str, found: li
     doc = extractor.nlp(text)
     assert [e.text for e in doc.ents if e.id_ == TITLED_NAME] == found
     assert all(e.label_ == "ORG" for e in doc.ents if e.id_ == TITLED_NAME)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Gunmen attacked the Etoile du Sud hotel in Grand-Bassam.", ["Etoile du Sud hotel"]),
+    # the NER took the capitalised words for a person's name
+    ("ISIS claimed the bombing of the Lal Shahbaz Qalandar shrine in Sehwan.", ["Lal Shahbaz Qalandar shrine"]),
+    # a town's name says where the building is, not what it is called
+    ("A bomb exploded outside the Kabul airport on Thursday.", []),
+    # a listed group's name says whose it is
+    ("Troops raided the Taliban camp near Kandahar.", []),
+    # an indefinite building is no named one
+    ("A bomb killed nine at a Methodist church in Quetta.", []),
+])
+def test_capitalised_words_before_a_noun_for_a_building(extractor, text: str, found: list[str]) -> None:  # type: ignore[no-untyped-def]
+    doc = extractor.nlp(text)
+    assert [e.text for e in doc.ents if e.id_ == FACILITY_NAME] == found
+    assert all(e.label_ == "FAC" for e in doc.ents if e.id_ == FACILITY_NAME)

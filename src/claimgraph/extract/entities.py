@@ -573,13 +573,23 @@ def resolve_reference(
         reach = ((350, True), (_GROUP_NOUN_REACH, True), (350, False)) if low not in _PRONOUN_ORG \
             else ((350, True), (350, False))
         for within, named in reach:
-            # "the group" most likely means the actor the sentences before were about; "its", the last named
-            found = index.recent(at, {"armed_group"}, within=within, named=named, subject=not owned) \
+            # "the group" most likely means the actor the sentences before were about, and so does a pronoun
+            # that is or owns its clause's subject; another "its", the last named
+            found = index.recent(at, {"armed_group"}, within=within, named=named,
+                                 subject=not owned or _in_subject(tok)) \
                 or index.recent(at, set(org_types), within=within, named=named)
             if found is not None:
                 return found
         return None
     return None
+
+
+def _in_subject(tok: Token) -> bool:
+    """Whether a pronoun is, or owns, its clause's subject ("It has since become …", "Its fighters stormed …"):
+    such a pronoun goes on with the actor the sentences before were about, not the last one they named ("Al-Shabaab
+    is an al-Qaeda affiliate. Its fighters …" is Al-Shabaab)."""
+    subj = ("nsubj", "nsubjpass")
+    return tok.dep_ in subj or tok.dep_ == "poss" and tok.head.dep_ in subj
 
 
 def entity_types(entities: Mapping[str, Entity]) -> dict[str, str]:

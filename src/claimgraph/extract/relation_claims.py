@@ -185,10 +185,12 @@ def _owns(fi: FrameInput, role: Token, state: Entity) -> bool:
 
 def _np(fi: FrameInput, tok: Token, prefer: Sequence[str]) -> list[Entity]:
     """The entities a noun phrase names; a noun in apposition that names none stands for its head ("Al-Shabaab,
-    an al-Qaeda-linked group")."""
+    an al-Qaeda-linked group"), one after a copula for the copula's subject ("JI is a network with cells in Y")."""
     found = fi.np_entities(tok, prefer=prefer)
     if not found and tok.dep_ == "appos" and tok.pos_ == "NOUN":
         found = fi.np_entities(tok.head, prefer=prefer)
+    if not found and tok.dep_ == "attr" and tok.pos_ == "NOUN" and tok.head.lemma_ == "be":
+        found = subjects_of(tok.head, fi)
     return found
 
 

@@ -27,11 +27,13 @@ from .gazetteer import Gazetteer, build_gazetteer
 from .lemma_cache import use_cached_lemmatizer
 from .unlisted_names import (
     DEFINED_NAME,
+    FACILITY_NAME,
     FIGHTERS_ACRONYM,
     JOINED_NAME,
     JOINERS,
     TITLED_NAME,
     defined_names,
+    facility_names,
     fighters_acronyms,
     joined_names,
     titled_names,
@@ -260,6 +262,11 @@ class GazetteerComponent:
         unnamed += [Span(doc, a, b, label="ORG", span_id=TITLED_NAME) for a, b in titled_names(doc, self.described)
                     if not any(e.start < b and a < e.end and not (a <= e.start and e.end <= b)
                                or (e.start, e.end, e.label_) == (a, b, "ORG") for e in doc.ents)]
+        # capitalised words before a noun for a built place ("the Etoile du Sud hotel"): a facility, over what
+        # the NER took its name for, unless the words are a listed actor's name ("the Taliban camp")
+        unnamed += [Span(doc, a, b, label="FAC", span_id=FACILITY_NAME) for a, b in facility_names(doc)
+                    if not any(s.start < b and a < s.end and not (a <= s.start and s.end < b) or
+                               (s.start, s.end) == (a, b - 1) for s in found)]
         unnamed = defined + unnamed
         if not found and not unnamed:
             return doc

@@ -8,10 +8,13 @@
                                                short form spells ("Baloch Republican Army (BRA)")
     titled_names(doc, described) -> [(start, end)]  capitalised words ending in a noun for a body of people
                                                ("Ulster Volunteer Force", "Irish People's Liberation Organisation")
+    facility_names(doc) -> [(start, end)]      capitalised words before a noun for a built place ("the Etoile
+                                               du Sud hotel", "the Lal Shahbaz Qalandar shrine")
 
 All become entities (ORG, with `FIGHTERS_ACRONYM` / `JOINED_NAME` / `DEFINED_NAME` / `TITLED_NAME` as their
-id). Written by hand: the statistical NER misses short all-capital names of little-known groups, splits names at
-their hyphens and misses names of common words, and no library tags them.
+id; a facility's name FAC, with `FACILITY_NAME`). Written by hand: the statistical NER misses short all-capital
+names of little-known groups, splits names at their hyphens and misses names of common words, and no library tags
+them.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ FIGHTERS_ACRONYM = "fighters_acronym"
 JOINED_NAME = "joined_name"
 DEFINED_NAME = "defined_name"
 TITLED_NAME = "titled_name"
+FACILITY_NAME = "facility_name"
 #: nouns for an armed group's people: an acronym the NER missed that qualifies one names the group
 _FIGHTER_NOUNS = frozenset({"militant", "cadre", "fighter", "rebel", "insurgent", "guerrilla", "guerilla",
                             "terrorist", "jihadist", "gunman", "operative", "commander", "member", "maoist",
@@ -215,3 +219,46 @@ def titled_names(doc: Doc, described: frozenset[str] = frozenset()) -> list[tupl
 
 def _titled(tok: Token) -> bool:
     return tok.is_title and tok.is_alpha
+
+
+@cache
+def facility_heads() -> frozenset[str]:
+    """English nouns for a built place that end a facility's name (ontology/lexicon.yaml)."""
+    from ..ontology import load_ontology
+
+    return frozenset(str(w).lower() for w in load_ontology().lexicon.get("facility_head_words") or ())
+
+
+#: the NER's labels of a name that, alone before a facility's noun, says where or whose it is, not what it is
+#: called: "the Kabul airport", "the Shia mosque" (a listed group's name, "the Taliban camp": the pipeline)
+_OWNER_LABELS = frozenset({"GPE", "LOC", "NORP"})
+
+
+def facility_names(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of facilities' names: capitalised words (small joining words inside: "Etoile du Sud") right
+    before a lower-case noun for a built place ("hotel", "shrine", "theatre"), after "the" or a possessive name,
+    with the noun. Written by hand: the small NER tags few such names, and tags the capitalised part as a person
+    ("Lal Shahbaz Qalandar") or a people ("Bataclan"), so the place attacked names nobody. Capitalised words that
+    are one town's or people's name only say where or whose the place is, and are left alone."""
+    heads = facility_heads()
+    out: list[tuple[int, int]] = []
+    for t in doc:
+        if not (t.is_lower and t.lower_ in heads) or t.i == 0:
+            continue
+        start = t.i
+        while start > 0 and t.i - start < _LONGEST:
+            w = doc[start - 1]
+            if _titled(w) or (w.lower_ in _UNSPELLED and w.is_lower and start - 2 >= 0 and _titled(doc[start - 2])
+                              and start < t.i):
+                start -= 1
+            else:
+                break
+        if start == t.i or not _titled(doc[start]) or doc[start].lower_ in _DETERMINERS:
+            continue
+        before = doc[start - 1] if start > 0 else None
+        if before is None or not (before.lower_ == "the" or before.lower_ in ("'s", "’s")):
+            continue
+        if any(e.label_ in _OWNER_LABELS and (e.start, e.end) == (start, t.i) for e in doc.ents):
+            continue
+        out.append((start, t.i + 1))
+    return out
