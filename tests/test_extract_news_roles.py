@@ -105,6 +105,21 @@ def test_militants_killed_by_forces_in_the_incident_told_are_its_sides() -> None
     assert "Lashkar-e-Taiba" in [t.name for t in ev.targets]
 
 
+@pytest.mark.parametrize("text", [
+    "The Pakistani army killed 12 militants belonging to the Tehreek-e-Taliban Pakistan in Khyber district.",
+    "Five militants belonging to the TTP were killed by troops in Bannu.",
+])
+def test_the_group_of_the_militants_killed_is_a_victim_not_a_doer(text: str) -> None:
+    ev = _violent(text)[0]
+    assert [p.name for p in ev.perpetrators] == ["Military Forces of Pakistan"]
+    assert "Tehrik-i-Taliban Pakistan" in [t.name for t in ev.targets]
+
+
+def test_a_gunman_belonging_to_a_group_makes_it_the_doer() -> None:
+    ev = _violent("A gunman affiliated with the Islamic State killed five people in Kabul.")[0]
+    assert [p.name for p in ev.perpetrators] == ["Islamic State"]
+
+
 def test_the_attacker_told_before_and_shot_by_police_leaves_police_no_doer() -> None:
     ev = _violent("A gunman opened fire at a mosque in Peshawar, killing three worshippers. The attacker was shot"
                   " dead by police.")[0]

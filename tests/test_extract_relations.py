@@ -253,6 +253,24 @@ STATED = [
     ("Lashkar-e-Taiba trains its fighters in camps in Muzaffarabad.", "operates_in", "Lashkar-e-Taiba",
      "Muzaffarabad"),
     ("Al-Shabaab occupies large parts of southern Somalia.", "operates_in", "Al-Shabaab", "Somalia"),
+    # a country's name opening a sentence is a name ("Iran" is no capitalised first word of any sentence)
+    ("Iran supports Hezbollah.", "supports", "Iran", "Hezbollah"),
+    ("Qatar has hosted the Taliban's political office since 2013.", "supports", "Qatar", "Taliban"),
+    # conjoined subjects that merged or stay aligned are tied to each other
+    ("The Taliban and al-Qaeda remain closely aligned, a UN report said.", "cooperates_with", "Taliban",
+     "al-Qaeda"),
+    # a group's named wing in apposition to the possessive
+    ("Hamas's military wing, the Qassam Brigades, fired rockets at Tel Aviv.", "branch_of", "Qassam Brigades",
+     "Hamas"),
+    # bases (the small model's lemma: "basis") in the mountains of a country
+    ("The Kurdistan Workers' Party has bases in the Qandil mountains of northern Iraq.", "based_in",
+     "Kurdistan Workers", "Iraq"),
+    # the militants killed belong to a named group: the group was attacked
+    ("The Pakistani army killed 12 militants belonging to the Tehreek-e-Taliban Pakistan in Khyber district.",
+     "attacked", "Military Forces of Pakistan", "Taliban Pakistan"),
+    # allies named together; a body appointing one of its officers
+    ("Hezbollah and the Amal Movement are allies.", "cooperates_with", "Hezbollah", "Amal"),
+    ("The Taliban appointed Sirajuddin Haqqani as interior minister.", "member_of", "Sirajuddin Haqqani", "Taliban"),
     # a pronoun that owns its clause's subject goes on with the actor the sentence before was about
     ("Al-Shabaab is an al-Qaeda affiliate. Its fighters stormed a hotel in Mogadishu on Friday.", "attacked",
      "Al-Shabaab", "Mogadishu"),
@@ -269,6 +287,14 @@ def test_relation_is_found(extractor: Extractor, text: str, predicate: str, subj
 def test_a_pronoun_owning_the_subject_is_not_the_last_group_named_in_passing(extractor: Extractor) -> None:
     x = _x(extractor, "Al-Shabaab is an al-Qaeda affiliate. Its fighters stormed a hotel in Mogadishu on Friday.")
     assert not claims_of(x, "attacked", "al-Qaeda", "Mogadishu")
+
+
+@pytest.mark.parametrize("text", ["The ISI is accused of supporting the Haqqani network.",
+                                  "Officials accused Iran of arming the Houthis."])
+def test_the_deed_of_an_accusation_is_hedged_whoever_accuses(extractor: Extractor, text: str) -> None:
+    x = _x(extractor, text)
+    found = [c for c in x.claims if c.predicate == "supports"]
+    assert found and all(c.modality.value == "hedged" for c in found)
 
 
 def test_holding_people_or_talks_somewhere_is_no_control_of_it(extractor: Extractor) -> None:

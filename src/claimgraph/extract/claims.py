@@ -21,6 +21,7 @@ from .attribution import AGENTLESS, AttributionLexicon, find_source
 from .claim_arguments import IsState, type_allowed
 from .claim_place import place_of
 from .entities import MentionIndex
+from .frame_input import accused_of
 from .frames import FRAMES, Candidate, FrameInput
 from .learned.relation_model import RelationModel, model_candidates, packaged_model
 from .modality import CueLexicon, find_modality
@@ -209,11 +210,12 @@ def find_claims(
                                  paragraph=paragraph, outlet=doc.outlet)
             if source.kind == SourceKind.OUTLET and c.frame in _SELF_STATED:
                 source = _self_source(c, ps.start)
-            if c.frame in _ALLEGED:
+            alleged = c.frame in _ALLEGED or accused_of(c.trigger)
+            if alleged:
                 source = _accuser(c, ps.start, entities) or source
             modality, polarity, cues = find_modality(ps.sent, c.trigger, lex.cues,
                                                      nominal=c.frame in _NOMINAL_FRAMES)
-            if c.frame in _ALLEGED and modality == Modality.ASSERTED:
+            if alleged and modality == Modality.ASSERTED:
                 modality = Modality.HEDGED  # an accusation, not a finding
             if modality == Modality.INTENDED and (c.if_intended or c.predicate == "attacked"):
                 # "vowed to attack X", "planned to extend operations to X": an aim, not a deed

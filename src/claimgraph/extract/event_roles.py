@@ -312,7 +312,13 @@ def _attacker_clause(tok: Token, lex: EventLexicon) -> bool:
     """True when the clause around `tok` is about the attacker (its subject is "the attacker", "he"...)."""
     if tok.dep_ in ("acl", "amod") and (tok.head.lemma_.lower() in lex.counts.attacker_nouns
                                         or tok.head.lower_ in lex.counts.attacker_nouns):
-        return True  # "A gunman affiliated with the Islamic State"
+        # "A gunman affiliated with the Islamic State"; not "killed 12 militants belonging to the TTP", "the killing
+        # of militants belonging to …": those the act was done to
+        noun = tok.head
+        act = noun.head if noun.dep_ in ("dobj", "dative", "nsubjpass") else \
+            noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ != "by" else None
+        violent = lex.violent_words()
+        return act is None or (act.lemma_.lower() not in violent and act.lower_ not in violent)
     verb = tok
     for _ in range(4):  # up to the clause with a subject ("He had been charged for belonging to IS")
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:

@@ -147,7 +147,7 @@ class FrameInput:
             # "fighters loyal to Y", "members of Y", "fighters from the MSA"
             for c in tok.children:
                 via = c if c.dep_ == "prep" and c.lower_ in {"of", "from"} else None
-                if c.dep_ == "amod" and c.lower_ in _LOYAL:
+                if c.dep_ in ("amod", "acl") and c.lower_ in _LOYAL:  # "militants belonging to Y"
                     via = next((g for g in c.children if g.dep_ == "prep" and g.lower_ in {"to", "with"}), None)
                 for p in via.children if via is not None else ():
                     ce = self.entity(p) if p.dep_ == "pobj" else None
@@ -175,7 +175,7 @@ class FrameInput:
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return None
         for c in tok.children:
-            if c.dep_ == "amod" and c.lower_ in _LOYAL:
+            if c.dep_ in ("amod", "acl") and c.lower_ in _LOYAL:  # "militants belonging to Y"
                 for g in c.children:
                     if g.dep_ == "prep" and g.lower_ in {"to", "with"}:
                         for p in g.children:
@@ -271,8 +271,9 @@ def _subjects(t: Token, fi: FrameInput, depth: int = 0) -> tuple[list[Entity], b
                 fi.np_entities(t.head.head), False)
         return found, False
     if t.dep_ == "pcomp" and t.head.lower_ == "of" and _lemma(t.head.head) in _ACCUSE:
-        # "officials accused Iran of arming the Houthis": the accused is the doer
-        accused = next((c for c in t.head.head.children if c.dep_ == "dobj"), None)
+        # "officials accused Iran of arming the Houthis", "the ISI is accused of supporting …": the accused
+        # is the doer
+        accused = next((c for c in t.head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if accused is not None:
             return fi.np_entities(accused), False
     if t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.dep_ == "dobj" \
@@ -289,6 +290,15 @@ def _subjects(t: Token, fi: FrameInput, depth: int = 0) -> tuple[list[Entity], b
                 return fi.np_entities(controller), False
         return _subjects(t.head, fi, depth + 1)
     return [], False
+
+
+def accused_of(t: Token) -> bool:
+    """Whether `t` is the deed of an accusation ("officials accused Iran of arming …", "the ISI is accused of
+    supporting …", "accused the network of being …"): someone's allegation, never the outlet's finding."""
+    if t.dep_ != "pcomp" or t.head.lower_ != "of":
+        return False
+    above = t.head.head
+    return _lemma(above) in _ACCUSE or above.dep_ == "dobj" and _lemma(above.head) in _ACCUSE
 
 
 def subjects_of(t: Token, fi: FrameInput) -> list[Entity]:

@@ -247,7 +247,7 @@ class Segmenter:
                  event_words: Iterable[str] = (), follow_words: Iterable[str] = (), follow_gap: int = 3,
                  reference_words: Iterable[str] = REFERENCE_WORDS, solo_words: Iterable[str] = (),
                  answer_words: Iterable[str] = (), denial_words: Iterable[str] = (),
-                 actor_words: Iterable[str] = ()) -> None:
+                 actor_words: Iterable[str] = (), start_names: Iterable[str] = ()) -> None:
         self.make_doc = nlp.make_doc
         self.sentencizer = Sentencizer()
         self.matcher = matcher
@@ -262,6 +262,9 @@ class Segmenter:
         self.denial_words = frozenset(w.lower() for w in denial_words)
         #: words of an actor the text describes ("police", "troops"): with a trigger and one name, a pair
         self.actor_words = frozenset(w.lower() for w in actor_words)
+        #: names (lower case: countries, their demonyms) that are names as a sentence's first word too, which
+        #: another capitalised first word is only when the text also writes it mid-sentence ("Iran supports …")
+        self.start_names = frozenset(w.lower() for w in start_names)
 
     def segment(self, text: str, one_name: bool = False) -> tuple[list[tuple[int, int]], list[Sentence]]:
         """The paragraphs of `text` and its sentences, each marked keep (parse it) or not. `one_name`: the
@@ -307,7 +310,8 @@ class Segmenter:
                         denial = True
                     actor = actor or low in self.actor_words
                     is_name = (t.is_title or (t.is_upper and len(t) > 1)) and not t.is_stop and t.is_alpha \
-                        and (t.i != sent.start or t.text in named_words) and (ps + t.idx) not in covered
+                        and (t.i != sent.start or t.text in named_words or low in self.start_names) \
+                        and (ps + t.idx) not in covered
                     if is_name and not prev_title:
                         names += 1  # a run of capitalised tokens counts once
                     prev_title = is_name
