@@ -575,3 +575,11 @@ def test_suspected_to_be_behind_a_blast_is_a_hedged_attack_where_it_was(extracto
                       "Bajaur.")
     found = claims_of(x, "attacked", "Islamic State Khorasan", "Bajaur")
     assert found and all(c.modality is Modality.HEDGED for c in found)
+
+
+def test_a_name_listed_with_people_is_a_person_whatever_the_ner_said(extractor: Extractor) -> None:
+    # the small model tags "Hugh Doherty" alone of the four as an organisation
+    x = _x(extractor, "The six known members of the Balcombe Street Gang's ASU were Hugh Doherty, Joseph O'Connell,"
+                      " Eddie Butler and Harry Duggan.")
+    assert {e.name: e.type for e in x.entities}["Hugh Doherty"] == "person"
+    assert claims_of(x, "member_of", "Hugh Doherty", "Balcombe Street Gang")

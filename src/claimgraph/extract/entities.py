@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from ..nlp.descriptive import SPANS_KEY, Description, demonym_like
 from ..nlp.gazetteer import Gazetteer, normalise
+from ..nlp.unlisted_names import organisation_heads
 from ..records import Entity, Span, make_id
 from .countries import Countries, document_country, host_country, host_variant
 from .dateline import Dateline
@@ -37,6 +38,7 @@ from .name_context import (
     defined_as,
     group_name_before,
     joined_places,
+    listed_with_people,
     people_name,
     people_noun,
     place_by_context,
@@ -194,6 +196,8 @@ def find_mentions(
             if label == "ORG" and not ent.kb_id_ and any(
                     c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES for c in ent.root.children):
                 label = "PERSON"  # "B. Raman, a founder of India's Research and Analysis Wing": a person's role
+            if label == "ORG" and not ent.kb_id_ and not ent.id_ and listed_with_people(ent, organisation_heads()):
+                label = "PERSON"  # "Hugh Doherty, Joseph O'Connell and Harry Duggan", one of them tagged ORG
             defined = None if ent.kb_id_ else defined_as(ent)
             if defined is not None:
                 label = defined  # "Abu Sayyaf is a jihadist militant group": an organisation, whatever the NER said

@@ -205,3 +205,13 @@ def main_subject(sent: Doc | SpacySpan, tok: tuple[int, int]) -> bool:
     while head.dep_ in ("compound", "flat", "appos", "amod") and head.head.i != head.i:
         head = head.head
     return head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT"
+
+
+def listed_with_people(ent: SpacySpan, heads: frozenset[str]) -> bool:
+    """Whether a name the NER called an organisation stands in a list of people's names ("the members were Hugh
+    Doherty, Joseph O'Connell and Harry Duggan": one of them tagged ORG): conjoined with a person's name, with no
+    word of a body of people in it (`heads`: "Front", "Army", …)."""
+    root = ent.root
+    near = [*([root.head] if root.dep_ == "conj" else []), *(c for c in root.children if c.dep_ == "conj")]
+    return any(n.ent_type_ == "PERSON" for n in near) and not any(t.lower_ in heads for t in ent) \
+        and all(t.is_title for t in ent if t.is_alpha)
