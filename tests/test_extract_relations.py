@@ -271,6 +271,9 @@ STATED = [
     # allies named together; a body appointing one of its officers
     ("Hezbollah and the Amal Movement are allies.", "cooperates_with", "Hezbollah", "Amal"),
     ("The Taliban appointed Sirajuddin Haqqani as interior minister.", "member_of", "Sirajuddin Haqqani", "Taliban"),
+    # a people's word before a group noun says where the named group operates, when the report names the country
+    ("The Nigerian jihadist group Boko Haram kidnapped the girls in Nigeria.", "operates_in", "Boko Haram",
+     "Nigeria"),
     # a pronoun that owns its clause's subject goes on with the actor the sentence before was about
     ("Al-Shabaab is an al-Qaeda affiliate. Its fighters stormed a hotel in Mogadishu on Friday.", "attacked",
      "Al-Shabaab", "Mogadishu"),
@@ -583,3 +586,8 @@ def test_a_name_listed_with_people_is_a_person_whatever_the_ner_said(extractor: 
                       " Eddie Butler and Harry Duggan.")
     assert {e.name: e.type for e in x.entities}["Hugh Doherty"] == "person"
     assert claims_of(x, "member_of", "Hugh Doherty", "Balcombe Street Gang")
+
+
+def test_a_peoples_word_makes_no_place_the_report_does_not_name(extractor: Extractor) -> None:
+    x = _x(extractor, "He plotted with the Pakistani terrorist organization Lashkar-e-Taiba.")
+    assert not [c for c in x.claims if c.predicate == "operates_in"]

@@ -16,7 +16,7 @@ import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.pool import AsyncResult
 from typing import TypeVar
 
@@ -101,6 +101,8 @@ class Extractor:
         self.place_resolver = place_resolver if place_resolver is not None else _default_place_resolver()
         # the resolver behind a bound `resolve` also knows countries and demonyms ("Indian troops")
         self.countries = countries_from(getattr(self.place_resolver, "__self__", None))
+        if self.countries is not None:
+            self.lex = replace(self.lex, country_of=self.countries.of_text)
         self.descriptions = {d.key: d for d in load_descriptions()}
         self.unidentifiable = unidentifiable(self.descriptions.values())
         lexicon = self.ontology.lexicon

@@ -9,7 +9,7 @@ hash of document, subject, predicate, object and evidence span, so re-extracting
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -50,6 +50,8 @@ class ClaimLexicons:
     relations: RelationPatterns | None = None
     #: the relation classifier (learned/relation_model.py) for pairs no rule spoke about; None: rules only
     relation_model: RelationModel | None = None
+    #: a people's or a country's name → the country ("Somali" → Somalia); None: no place index
+    country_of: Callable[[str], str | None] | None = None
 
     @classmethod
     def from_ontology(cls, ontology: Ontology) -> ClaimLexicons:
@@ -149,6 +151,20 @@ def _one_actor(a: Entity, b: Entity) -> bool:
     return a.type == b.type == "person" and _same_name(a.name, b.name) or _initials_of(a.name, b.name)
 
 
+#: predicates whose object is where the subject is
+_WHERE = frozenset({"operates_in", "based_in"})
+
+
+def _land_of(people: Entity, entities: Sequence[Entity], country_of: Callable[[str], str | None]) -> Entity | None:
+    """The country a people's name stands for where a place goes, when the document names that country: "the
+    Somali militant group al-Shabaab" in a report that names Somalia. None when it does not (no place is made up)."""
+    country = country_of(people.name)
+    if country is None:
+        return None
+    return next((e for e in entities if e.type == "place" and country.lower() in
+                 {n.lower() for n in (e.name, *e.aliases)}), None)
+
+
 def _check(c: Candidate, ontology: Ontology, is_state: IsState) -> str | None:
     pdef = ontology.predicates.get(c.predicate)
     if pdef is None:
@@ -193,6 +209,9 @@ def find_claims(
         for c in cands:
             if c.predicate in _DEEDS and c.subject.type == "person" and (body := fi.spoken_for(c.subject)):
                 c = replace(c, subject=body)  # "TTP spokesman X claimed the attack": the TTP claims it
+            if c.object is not None and c.object.type == "group_identity" and c.predicate in _WHERE \
+                    and lex.country_of is not None and (land := _land_of(c.object, entities, lex.country_of)):
+                c = replace(c, object=land)  # "the Somali militant group al-Shabaab": where it operates
             what = f"{c.predicate}({c.subject.name}, {c.object.name if c.object else '-'}) at {ps.start}"
             why = _check(c, ctx.ontology, ctx.is_state)
             if why is None and question:
