@@ -80,6 +80,9 @@ class EventClaimFinder:
         self.unidentifiable = unidentifiable
         classes = lex.relations.classes if lex.relations is not None else {}
         self.perpetrate = frozenset(classes.get("perpetrate", ()))
+        #: nouns of a violent deed ("killings", "bombings"), an act below a verb of perpetration whether or not
+        #: the trigger finder chose it as the incident's trigger
+        self.deeds = frozenset(classes.get("attack_noun", ()))
         self.members = frozenset(classes.get("member_noun", ()))
         cues = self.events.responsibility
         self.claim_verbs = cues.claim_verbs
@@ -180,12 +183,15 @@ class EventClaimFinder:
                 # "X carried out attacks in and around London": the place is where the verb's act was done
                 # ("killings carried out by X in Y", "the attack was carried out by X in Y": the act is what
                 # the verb's participle modifies, or its passive subject)
-                act = next((c for c in top.children if c.dep_ in ("dobj", "nsubjpass") and c.i in acts), None)
-                if act is None and top.dep_ == "acl" and top.head.i in acts:
+                act = next((c for c in top.children if c.dep_ in ("dobj", "nsubjpass") and self._deed(c, acts)), None)
+                if act is None and top.dep_ == "acl" and self._deed(top.head, acts):
                     act = top.head
                 if act is not None:
                     return act
         return None
+
+    def _deed(self, tok: Token, acts: set[int]) -> bool:
+        return tok.i in acts or tok.lower_ in self.deeds
 
     def _alleges(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.alleging or tok.lower_ in self.alleging
