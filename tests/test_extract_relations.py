@@ -591,3 +591,17 @@ def test_a_name_listed_with_people_is_a_person_whatever_the_ner_said(extractor: 
 def test_a_peoples_word_makes_no_place_the_report_does_not_name(extractor: Extractor) -> None:
     x = _x(extractor, "He plotted with the Pakistani terrorist organization Lashkar-e-Taiba.")
     assert not [c for c in x.claims if c.predicate == "operates_in"]
+
+
+def test_a_group_noun_with_its_own_name_is_that_group_not_one_told_before(extractor: Extractor) -> None:
+    x = _x(extractor, "A suicide bomber struck a police checkpoint in Bannu; the TTP-affiliated Hafiz Gul Bahadur"
+                      " group claimed responsibility.")
+    assert claims_of(x, "claimed_responsibility_for", "Hafiz Gul Bahadur", "Bannu")
+    assert not claims_of(x, "claimed_responsibility_for", "Tehrik-i-Taliban Pakistan", None)
+
+
+def test_the_group_goes_on_with_the_subject_of_a_reported_clause(extractor: Extractor) -> None:
+    x = _x(extractor, "Officials say the Tehreek-e-Taliban Pakistan (TTP) has deepened its ties with al-Qaeda. The"
+                      " TTP's chief met AQIS leaders in Kunar. The group has also received weapons from the Afghan"
+                      " Taliban, officials said.")
+    assert claims_of(x, "supports", "Taliban", "Tehrik-i-Taliban Pakistan")

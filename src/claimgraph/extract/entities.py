@@ -567,6 +567,11 @@ def resolve_reference(
                 named = next((e for t in c.subtree if (e := index.at(sent_index, t.i)) is not None), None)
                 if named is not None:
                     return named
+        # "the TTP-affiliated Hafiz Gul Bahadur group": the name before the noun, not a group told before
+        named = next((e for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i
+                      and (e := index.at(sent_index, c.i)) is not None and e.type != "place"), None)
+        if named is not None:
+            return named
     if low in _PRONOUN_ORG or (tok.lemma_.lower() in _GROUP_NOUNS and any(
             c.lower_ in {"the", "this", "that"} for c in tok.children)):
         # "it", "its", "the group": a group named in the last sentence or so, never one from far back; a

@@ -204,7 +204,18 @@ def main_subject(sent: Doc | SpacySpan, tok: tuple[int, int]) -> bool:
     head = doc[tok[1] - 1]
     while head.dep_ in ("compound", "flat", "appos", "amod") and head.head.i != head.i:
         head = head.head
-    return head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT"
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = head.head
+    # "officials say the TTP has deepened its ties …": the reported clause's subject is what the report is about
+    return verb.dep_ == "ROOT" or verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" \
+        and verb.head.lemma_.lower() in _SAYING
+
+
+#: verbs of saying whose reported clause carries the sentence's subject matter (a subset of the lexicon's
+#: attribution verbs: those that report, not those that judge)
+_SAYING = frozenset({"say", "tell", "add", "claim", "allege", "state", "report", "believe", "confirm", "reveal",
+                     "disclose", "announce", "warn", "insist", "maintain", "suggest", "note"})
 
 
 def listed_with_people(ent: SpacySpan, heads: frozenset[str]) -> bool:
