@@ -203,3 +203,11 @@ def test_stepped_up_attacks_are_a_trend_not_the_incident() -> None:
 def test_a_denial_of_a_clause_is_the_bodys_negated_claim(text: str) -> None:
     found = claims_of(_extract(text), "claimed_responsibility_for", "Taliban")
     assert found and all(c.polarity is Polarity.NEGATED for c in found)
+
+
+def test_a_deed_dated_back_from_the_report_is_another_incident() -> None:
+    events = _violent("Three militants were killed in an encounter with security forces in Kulgam district on"
+                      " Friday, police said. Police said the slain militants were involved in the killing of a"
+                      " local politician last month.")
+    # the politician killed last month is not one of Friday's dead
+    assert [(e.killed.min, e.killed.max) for e in events if e.place and e.place.name == "Kulgam"] == [(3, 3)]

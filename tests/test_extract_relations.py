@@ -274,6 +274,9 @@ STATED = [
     # a people's word before a group noun says where the named group operates, when the report names the country
     ("The Nigerian jihadist group Boko Haram kidnapped the girls in Nigeria.", "operates_in", "Boko Haram",
      "Nigeria"),
+    # how many deeds stands between the verb and the deed
+    ("The United States has carried out dozens of air strikes against al-Shabaab this year.", "attacked",
+     "United States", "Shabaab"),
     # a pronoun that owns its clause's subject goes on with the actor the sentence before was about
     ("Al-Shabaab is an al-Qaeda affiliate. Its fighters stormed a hotel in Mogadishu on Friday.", "attacked",
      "Al-Shabaab", "Mogadishu"),
@@ -605,3 +608,10 @@ def test_the_group_goes_on_with_the_subject_of_a_reported_clause(extractor: Extr
                       " TTP's chief met AQIS leaders in Kunar. The group has also received weapons from the Afghan"
                       " Taliban, officials said.")
     assert claims_of(x, "supports", "Taliban", "Tehrik-i-Taliban Pakistan")
+
+
+def test_the_name_of_a_hyphened_modifier_is_not_the_group_noun_it_modifies(extractor: Extractor) -> None:
+    x = _x(extractor, "Al-Shabaab militants stormed a hotel in Mogadishu on Friday. The al Qaeda-affiliated group"
+                      " claimed responsibility for the attack in a statement.")
+    assert claims_of(x, "claimed_responsibility_for", "Shabaab", "Mogadishu")
+    assert not claims_of(x, "claimed_responsibility_for", "al-Qaeda", None)

@@ -567,9 +567,11 @@ def resolve_reference(
                 named = next((e for t in c.subtree if (e := index.at(sent_index, t.i)) is not None), None)
                 if named is not None:
                     return named
-        # "the TTP-affiliated Hafiz Gul Bahadur group": the name before the noun, not a group told before
+        # "the TTP-affiliated Hafiz Gul Bahadur group": the name before the noun, not a group told before (nor the
+        # name of a hyphened modifier: "the al Qaeda-affiliated group")
         named = next((e for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i
-                      and (e := index.at(sent_index, c.i)) is not None and e.type != "place"), None)
+                      and (e := index.at(sent_index, c.i)) is not None and e.type != "place"
+                      and not _modifier_name(c, e, sent_index, index)), None)
         if named is not None:
             return named
     if low in _PRONOUN_ORG or (tok.lemma_.lower() in _GROUP_NOUNS and any(
@@ -578,7 +580,9 @@ def resolve_reference(
         # named one before one only described ("The group was founded by X" after "guerrillas" and Abu Sayyaf).
         # "The group" (a noun, not a pronoun) opens a paragraph on the group named a paragraph back.
         owned = low in _PRONOUN_ORG or any(c.dep_ in ("compound", "nmod", "poss") for c in tok.children)
-        at = sent_offset + (tok if owned else tok.left_edge).idx  # not "al-Qaeda" of "the al-Qaeda-linked group"
+        # not "al-Qaeda" of "the al-Qaeda-linked group" or of "the al Qaeda-affiliated group": a name inside the
+        # noun's own phrase is no antecedent
+        at = sent_offset + (tok if low in _PRONOUN_ORG else tok.left_edge).idx
         reach = ((350, True), (_GROUP_NOUN_REACH, True), (350, False)) if low not in _PRONOUN_ORG \
             else ((350, True), (350, False))
         for within, named in reach:
@@ -591,6 +595,15 @@ def resolve_reference(
                 return found
         return None
     return None
+
+
+def _modifier_name(tok: Token, e: Entity, sent_index: int, index: MentionIndex) -> bool:
+    """Whether the name `tok` begins ends in a hyphened modifier ("al Qaeda-affiliated", "ISIS-linked")."""
+    t = tok
+    while t.i + 1 < len(t.doc) and index.at(sent_index, t.i + 1) is e:
+        t = t.doc[t.i + 1]
+    return t.dep_ == "npadvmod" and t.head.dep_ == "amod" or t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in "-–" \
+        and not t.whitespace_
 
 
 def _in_subject(tok: Token) -> bool:

@@ -354,7 +354,8 @@ def tells_its_cause(sent: Doc | SpacySpan, told: Sequence[Token]) -> bool:
 def other_date(sent: Doc | SpacySpan, told: Sequence[Doc | SpacySpan]) -> bool:
     """A sentence that opens with a year the incident's sentences, dated too, do not name tells another incident
     ("The first attack was the assault on the town of Ipil in April 1995. … On 18 December 1998, Abdurajik was
-    killed in a gun battle"); so does one that opens with another day of a month."""
+    killed in a gun battle"); so does one that opens with another day of a month, and one dated back from the report
+    ("last month") after one dated otherwise."""
     mine = {y for e in sent.ents if e.label_ == "DATE" and e.start <= 2 for y in YEAR_RE.findall(e.text)}
     before = {y for s in told for e in s.ents if e.label_ == "DATE" for y in YEAR_RE.findall(e.text)} if mine else set()
     if before and not mine & before:
@@ -363,7 +364,17 @@ def other_date(sent: Doc | SpacySpan, told: Sequence[Doc | SpacySpan]) -> bool:
     # March the SAS shot dead ... On 16 March a UDA volunteer killed ..."
     days = {d for e in sent.ents if e.label_ == "DATE" and e.start <= 2 for d in _days(e.text)}
     earlier = {d for s in told for e in s.ents if e.label_ == "DATE" for d in _days(e.text)} if days else set()
-    return bool(earlier) and not days & earlier
+    if earlier and not days & earlier:
+        return True
+    # and one dated back from the report ("involved in the killing of a politician last month") after an incident
+    # dated otherwise ("on Friday"): a deed before the one told
+    back = {e.text.lower() for e in sent.ents if e.label_ == "DATE" and _BACK.search(e.text)}
+    dated = {e.text.lower() for s in told for e in s.ents if e.label_ == "DATE"} if back else set()
+    return bool(dated) and not back & dated
+
+
+#: a date counted back from the report's own day: "last month", "earlier this year", "two years ago"
+_BACK = re.compile(r"^(?:last|earlier this|the previous|the past)\s+(?:week|month|year)$|\bago$", re.I)
 
 
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Z][a-z]{2})[a-z]*\b"

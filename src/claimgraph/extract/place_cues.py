@@ -122,12 +122,19 @@ def capital_of(ent: SpacySpan) -> bool:
     return ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("'s", "’s") and doc[ent.end + 1].lower_ == "capital"
 
 
+#: words after a hyphened place that make it an actor's home: "Pakistan-based", "Kabul-headquartered"
+_HOME_WORDS = frozenset({"based", "headquartered"})
+
+
 def owner_of_actor(ent: SpacySpan) -> bool:
     """A country in the possessive before a group or its people ("Yemen's Houthis", "Pakistan's army"), or one
-    named as the agent of a passive ("Hezbollah, which is backed by Iran, fired …"): whose or who, not where."""
+    named as the agent of a passive ("Hezbollah, which is backed by Iran, fired …"), or a group's home ("the
+    Pakistan-based Lashkar-e-Taiba"): whose or who, not where."""
     doc = ent.doc
     root = ent.root
     if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return True
+    if ent.end + 1 < len(doc) and doc[ent.end].text in ("-", "–") and doc[ent.end + 1].lower_ in _HOME_WORDS:
         return True
     if ent.end >= len(doc) or doc[ent.end].lower_ not in ("'s", "’s"):
         return False
