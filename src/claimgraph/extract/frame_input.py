@@ -270,16 +270,14 @@ def _subjects(t: Token, fi: FrameInput, depth: int = 0) -> tuple[list[Entity], b
             return _subjects(t.head.head, fi, depth + 1) if t.head.dep_ == "attr" else (
                 fi.np_entities(t.head.head), False)
         return found, False
-    if t.dep_ == "pcomp" and t.head.lower_ == "of" and _lemma(t.head.head) in _ACCUSE:
-        # "officials accused Iran of arming the Houthis", "the ISI is accused of supporting …": the accused
-        # is the doer
-        accused = next((c for c in t.head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    verb = _accusation(t)
+    if verb is not None:
+        # "officials accused Iran of arming the Houthis", "the ISI is accused of supporting …": the accused is
+        # the doer, wherever the parser hung "of" ("accused the Haqqani network of …", "X were accused by rights
+        # groups of killing …")
+        accused = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if accused is not None:
             return fi.np_entities(accused), False
-    if t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.dep_ == "dobj" \
-            and _lemma(t.head.head.head) in _ACCUSE:
-        # "accused the Haqqani network of being responsible": the parser hung "of" on the accused
-        return fi.np_entities(t.head.head), False
     if t.dep_ in {"xcomp", "conj", "advcl", "pcomp", "ccomp", "relcl"} and t.head is not t and depth < 4:
         if t.dep_ == "relcl":
             return fi.np_entities(t.head), False
@@ -294,11 +292,26 @@ def _subjects(t: Token, fi: FrameInput, depth: int = 0) -> tuple[list[Entity], b
 
 def accused_of(t: Token) -> bool:
     """Whether `t` is the deed of an accusation ("officials accused Iran of arming …", "the ISI is accused of
-    supporting …", "accused the network of being …"): someone's allegation, never the outlet's finding."""
+    supporting …", "accused the network of being responsible …"): someone's allegation, never the outlet's
+    finding."""
+    if t.dep_ in ("acomp", "attr"):
+        t = t.head  # "of being responsible"
+    return _accusation(t) is not None
+
+
+def _accusation(t: Token) -> Token | None:
+    """The verb of accusation whose "of" clause `t` heads: the "of" on the verb, on its object, or on the agent
+    of its passive ("accused by rights groups of killing")."""
     if t.dep_ != "pcomp" or t.head.lower_ != "of":
-        return False
-    above = t.head.head
-    return _lemma(above) in _ACCUSE or above.dep_ == "dobj" and _lemma(above.head) in _ACCUSE
+        return None
+    up = t.head.head
+    for _ in range(3):
+        if _lemma(up) in _ACCUSE:
+            return up
+        if up.dep_ not in ("dobj", "pobj", "agent") or up.head is up:
+            return None
+        up = up.head
+    return None
 
 
 def subjects_of(t: Token, fi: FrameInput) -> list[Entity]:
