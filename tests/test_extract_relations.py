@@ -277,6 +277,16 @@ STATED = [
     # how many deeds stands between the verb and the deed
     ("The United States has carried out dozens of air strikes against al-Shabaab this year.", "attacked",
      "United States", "Shabaab"),
+    # talks between two sides are a meeting, states included
+    ("Saudi Arabia has been holding talks with the Houthis.", "met_with", "Saudi Arabia", "Houthis"),
+    # the speaker's own troops ("its" in the reported clause is the one who says it)
+    ("Islamic State West Africa Province split from Boko Haram in 2016. The Nigerian army said its troops,"
+     " supported by the Multinational Joint Task Force, killed 12 insurgents near Lake Chad.", "supports",
+     "Multinational Joint Task Force", "Military Forces of Nigeria"),
+    # a definite description of a group refers back to the group named before
+    ("The Arakan Army said on Monday it had captured the town of Paletwa. The ethnic armed group, which is part"
+     " of the Three Brotherhood Alliance, has seized dozens of military posts.", "branch_of", "Arakan Army",
+     "Three Brotherhood Alliance"),
     # a pronoun that owns its clause's subject goes on with the actor the sentence before was about
     ("Al-Shabaab is an al-Qaeda affiliate. Its fighters stormed a hotel in Mogadishu on Friday.", "attacked",
      "Al-Shabaab", "Mogadishu"),

@@ -43,6 +43,7 @@ from .name_context import (
     people_noun,
     place_by_context,
 )
+from .name_context import SAYING as _SAYING
 from .name_context import main_subject as is_main_subject
 from .types import ParsedSentence
 
@@ -574,6 +575,11 @@ def resolve_reference(
                       and not _modifier_name(c, e, sent_index, index)), None)
         if named is not None:
             return named
+    if low in _PRONOUN_ORG:
+        # "The Nigerian army said its troops …", "the army said it killed …": the speaker of the reported clause
+        speaker = _speaker(tok, sent_index, index)
+        if speaker is not None and speaker.type in org_types:
+            return speaker
     if low in _PRONOUN_ORG or (tok.lemma_.lower() in _GROUP_NOUNS and any(
             c.lower_ in {"the", "this", "that"} for c in tok.children)):
         # "it", "its", "the group": a group named in the last sentence or so, never one from far back; a
@@ -595,6 +601,20 @@ def resolve_reference(
                 return found
         return None
     return None
+
+
+def _speaker(tok: Token, sent_index: int, index: MentionIndex) -> Entity | None:
+    """The subject of the verb of saying whose reported clause holds `tok` ("The army said its troops …")."""
+    clause = tok
+    while clause.dep_ != "ccomp" and clause.head.i != clause.i:
+        if clause.dep_ in ("relcl", "advcl", "acl"):
+            return None  # a clause of its own ("the army, which said …")
+        clause = clause.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.lemma_.lower() not in _SAYING:
+        return None
+    who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None if who is None else index.at(sent_index, who.i)
 
 
 def _modifier_name(tok: Token, e: Entity, sent_index: int, index: MentionIndex) -> bool:

@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..records import Entity
 from ..resolve.places import kind_words
+from .claim_arguments import identified
 from .entities import ORG_TYPES, MentionIndex, resolve_reference
 from .event_mentions import named_as, spokesperson_owners
 from .name_context import PLACE_OF
@@ -74,6 +75,11 @@ class FrameInput:
         if tok.i in self._cache:
             return self._cache[tok.i]
         e = self.mentions.at(self.index, tok.i)
+        if e is not None and e.kind == "descriptive" and not identified(e):
+            # "The ethnic armed group, which is part of …" after the Arakan Army: the group told before, not
+            # another, unnamed one (a definite group noun refers back when a named group is near)
+            told = resolve_reference(tok, self.index, self.offset, self.mentions)
+            e = told if told is not None and told.kind != "descriptive" else e
         if e is None:
             e = resolve_reference(tok, self.index, self.offset, self.mentions)
         if e is None and tok.lower_ in {"which", "who", "that"} and tok.dep_ in _SUBJ | {"dobj"}:
@@ -82,7 +88,7 @@ class FrameInput:
             # "who" wants a person, "which" anything else ("Gen. Hamid Gul of Pakistan, who ran the ISI")
             j = tok.i - 1
             while j >= 0 and tok.i - j <= 6 and tok.doc[j].pos_ not in {"VERB", "AUX"}:
-                cand = self.mentions.at(self.index, j)
+                cand = self.entity(tok.doc[j]) if self.mentions.at(self.index, j) is not None else None
                 if cand is not None and (tok.lower_ == "that" or (cand.type == "person") == (tok.lower_ == "who")):
                     e = cand
                     break
@@ -308,7 +314,7 @@ def _accusation(t: Token) -> Token | None:
     for _ in range(3):
         if _lemma(up) in _ACCUSE:
             return up
-        if up.dep_ not in ("dobj", "pobj", "agent") or up.head is up:
+        if up.dep_ not in ("dobj", "pobj", "agent") or up.head.i == up.i:
             return None
         up = up.head
     return None

@@ -209,12 +209,12 @@ def main_subject(sent: Doc | SpacySpan, tok: tuple[int, int]) -> bool:
     verb = head.head
     # "officials say the TTP has deepened its ties …": the reported clause's subject is what the report is about
     return verb.dep_ == "ROOT" or verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" \
-        and verb.head.lemma_.lower() in _SAYING
+        and verb.head.lemma_.lower() in SAYING
 
 
 #: verbs of saying whose reported clause carries the sentence's subject matter (a subset of the lexicon's
 #: attribution verbs: those that report, not those that judge)
-_SAYING = frozenset({"say", "tell", "add", "claim", "allege", "state", "report", "believe", "confirm", "reveal",
+SAYING = frozenset({"say", "tell", "add", "claim", "allege", "state", "report", "believe", "confirm", "reveal",
                      "disclose", "announce", "warn", "insist", "maintain", "suggest", "note"})
 
 
