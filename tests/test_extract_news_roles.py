@@ -211,3 +211,11 @@ def test_a_deed_dated_back_from_the_report_is_another_incident() -> None:
                       " local politician last month.")
     # the politician killed last month is not one of Friday's dead
     assert [(e.killed.min, e.killed.max) for e in events if e.place and e.place.name == "Kulgam"] == [(3, 3)]
+
+
+def test_attacks_a_group_has_carried_out_are_its_record_not_the_incident() -> None:
+    ev = _violent("Suspected Boko Haram fighters killed at least 37 farmers in Borno state on Saturday, a local"
+                  " official said. Islamic State West Africa Province, which split from Boko Haram in 2016, has also"
+                  " carried out attacks on military bases in the area.")
+    assert len(ev) == 1
+    assert [p.name for p in ev[0].perpetrators] == ["Boko Haram"]

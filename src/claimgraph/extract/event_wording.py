@@ -151,8 +151,8 @@ def aggregate_toll(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
 
 def trend(tok: Token, ne: NotEvents) -> bool:
     """A bare plural trigger noun in a statement about a trend ("Attacks on security forces have increased",
-    "a rise in bombings"), or an act done again and again ("ISKP has repeatedly targeted the Hazara"): attacks in
-    general, not one incident."""
+    "a rise in bombings"), an act done again and again ("ISKP has repeatedly targeted the Hazara"), or acts the
+    group "has carried out" (bare plural, present perfect): attacks in general, not one incident."""
     if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in ne.habitual_adverbs for c in tok.children):
         return True
     if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
@@ -161,6 +161,8 @@ def trend(tok: Token, ne: NotEvents) -> bool:
         return True  # "The United States has carried out dozens of airstrikes against the group this year"
     if tok.tag_ not in ("NNS", "NNPS") or any(c.dep_ in ("det", "nummod", "poss") for c in tok.children):
         return False
+    if tok.dep_ == "dobj" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.head.children):
+        return True  # "ISWAP has also carried out attacks on military bases in the area": a record of acts
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in ("in", "of"):
         head = head.head
