@@ -94,8 +94,10 @@ def test_an_acronym_with_its_faction_letter_is_one_name(text: str, group: str) -
     assert _first(text).perpetrators[0].name == group
 
 
-def test_an_acronym_typeset_apart_from_its_faction_letter_still_matches() -> None:
-    x = _extract("Fighters of ISIL - K attacked a checkpoint in Nangarhar.")
+@pytest.mark.parametrize("text", ["Fighters of ISIL - K attacked a checkpoint in Nangarhar.",
+                                  "Fighters of ISIL – K attacked a checkpoint in Nangarhar."])
+def test_an_acronym_typeset_apart_from_its_faction_letter_still_matches(text: str) -> None:
+    x = _extract(text)
     assert any(e.name == "Islamic State Khorasan Province" for e in x.entities)
 
 

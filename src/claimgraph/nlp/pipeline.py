@@ -150,8 +150,10 @@ def spellings(name: str) -> list[str]:
     for dash in (" - ", " – ", " — "):  # a spaced dash as typeset: "Islamic State – West Africa Province"
         if dash in name:
             out += [name.replace(dash, other) for other in (" - ", " – ", " — ") if other != dash]
-    # an acronym's faction letters, one token when joined (`keep_faction_acronyms`), also typeset apart: "ISIL - K"
-    out += [f"{m.group(1)} - {m.group(2)}" for m in [_FACTION_ACRONYM.fullmatch(name)] if m]
+    # an acronym's faction letters, one token when joined (`keep_faction_acronyms`), also typeset apart: "ISIL - K",
+    # "ISIL – K"
+    out += [f"{m.group(1)}{dash}{m.group(2)}" for m in [_FACTION_ACRONYM.fullmatch(name)] if m
+            for dash in (" - ", " – ", " — ")]
     article = _ARTICLE.match(name)
     if article:  # the Arabic article written joined or apart: "Al-Mourabitoun", "Al Mourabitoun"
         other = "-" if article.group(2) == " " else " "
