@@ -219,3 +219,16 @@ def test_attacks_a_group_has_carried_out_are_its_record_not_the_incident() -> No
                   " carried out attacks on military bases in the area.")
     assert len(ev) == 1
     assert [p.name for p in ev[0].perpetrators] == ["Boko Haram"]
+
+
+def test_a_war_going_on_since_a_date_is_no_incident() -> None:
+    ev = _violent("A suicide bomber killed at least 20 people at a mosque in Kunduz on Friday. The Taliban have been"
+                  " fighting the Islamic State Khorasan Province since seizing power in August 2021.")
+    assert not any(p.name == "Taliban" for e in ev for p in e.perpetrators)
+
+
+def test_a_capital_rejecting_a_charge_is_its_government_not_the_place_of_the_incident() -> None:
+    ev = _violent("Gunmen from the outlawed Balochistan Liberation Army killed nine bus passengers in Zhob district,"
+                  " police said. Pakistan's interior minister blamed India for backing the separatists, a charge New"
+                  " Delhi rejected as baseless.")
+    assert [e.place.name for e in ev if e.place] == ["Zhob"]

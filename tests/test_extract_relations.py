@@ -287,6 +287,9 @@ STATED = [
     ("The Arakan Army said on Monday it had captured the town of Paletwa. The ethnic armed group, which is part"
      " of the Three Brotherhood Alliance, has seized dozens of military posts.", "branch_of", "Arakan Army",
      "Three Brotherhood Alliance"),
+    # exchanging fire is hostile, each way
+    ("Hezbollah has exchanged fire with Israeli forces along the border since October.", "attacked",
+     "Military Forces of Israel", "Hezbollah"),
     # a pronoun that owns its clause's subject goes on with the actor the sentence before was about
     ("Al-Shabaab is an al-Qaeda affiliate. Its fighters stormed a hotel in Mogadishu on Friday.", "attacked",
      "Al-Shabaab", "Mogadishu"),
@@ -632,3 +635,8 @@ def test_the_name_of_a_hyphened_modifier_is_not_the_group_noun_it_modifies(extra
                       " claimed responsibility for the attack in a statement.")
     assert claims_of(x, "claimed_responsibility_for", "Shabaab", "Mogadishu")
     assert not claims_of(x, "claimed_responsibility_for", "al-Qaeda", None)
+
+
+def test_exchanging_fire_is_no_cooperation(extractor: Extractor) -> None:
+    x = _x(extractor, "Police exchanged fire with militants of the TTP in Bannu.")
+    assert not [c for c in x.claims if c.predicate == "cooperates_with"]

@@ -151,9 +151,14 @@ def aggregate_toll(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
 
 def trend(tok: Token, ne: NotEvents) -> bool:
     """A bare plural trigger noun in a statement about a trend ("Attacks on security forces have increased",
-    "a rise in bombings"), an act done again and again ("ISKP has repeatedly targeted the Hazara"), or acts the
-    group "has carried out" (bare plural, present perfect): attacks in general, not one incident."""
+    "a rise in bombings"), an act done again and again ("ISKP has repeatedly targeted the Hazara") or going on
+    since a time ("have been fighting ISKP since 2021"): attacks in general, not one incident."""
     if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in ne.habitual_adverbs for c in tok.children):
+        return True
+    if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ == "been" for c in tok.children) \
+            and any(c.dep_ == "prep" and c.lower_ == "since" for c in tok.children):
+        # "The Taliban have been fighting ISKP since 2021": an ongoing war, not an incident ("Police have arrested
+        # 233 activists since Wednesday" is one sweep)
         return True
     if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
             and tok.head.head.lemma_.lower() in AMOUNT_NOUNS and any(
@@ -161,14 +166,21 @@ def trend(tok: Token, ne: NotEvents) -> bool:
         return True  # "The United States has carried out dozens of airstrikes against the group this year"
     if tok.tag_ not in ("NNS", "NNPS") or any(c.dep_ in ("det", "nummod", "poss") for c in tok.children):
         return False
-    if tok.dep_ == "dobj" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.head.children):
-        return True  # "ISWAP has also carried out attacks on military bases in the area": a record of acts
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in ("in", "of"):
         head = head.head
     elif tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return False
     return head.lemma_.lower() in ne.trend_words
+
+
+def _record(tok: Token) -> bool:
+    """Violent acts a group "has carried out" (a bare plural object in the present perfect: "ISWAP has also carried
+    out attacks on military bases in the area"): its record, not the incident told ("have staged rallies" may be
+    today's protest)."""
+    return tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" \
+        and not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children) \
+        and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.head.children)
 
 
 def without_aggregates(tokens: Sequence[Token], hits: list[_Hit], lex: EventLexicon) -> list[_Hit]:
@@ -178,7 +190,7 @@ def without_aggregates(tokens: Sequence[Token], hits: list[_Hit], lex: EventLexi
     drop: set[int] = set()
     for h in hits:
         tok = head_of(tokens[h.start : h.end])
-        if trend(tok, ne):
+        if trend(tok, ne) or lex.is_violent(h.trigger.mode) and _record(tok):
             drop.add(tok.i)
         if h.trigger.mode == "killing" and aggregate(tok, ne):
             drop.add(tok.i)

@@ -122,20 +122,28 @@ def capital_of(ent: SpacySpan) -> bool:
     return ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("'s", "’s") and doc[ent.end + 1].lower_ == "capital"
 
 
+#: what only a government does, so that a place doing it stands for its government ("a charge New Delhi rejected",
+#: "Washington designated the group")
+_STATE_VERBS = frozenset({"say", "reject", "deny", "condemn", "blame", "accuse", "designate", "announce", "warn",
+                          "demand", "urge", "insist", "claim", "confirm", "respond", "sanction", "ban", "recognise",
+                          "recognize", "dismiss"})
 #: words after a hyphened place that make it an actor's home: "Pakistan-based", "Kabul-headquartered"
 _HOME_WORDS = frozenset({"based", "headquartered"})
 
 
 def owner_of_actor(ent: SpacySpan) -> bool:
     """A country in the possessive before a group or its people ("Yemen's Houthis", "Pakistan's army"), or one
-    named as the agent of a passive ("Hezbollah, which is backed by Iran, fired …"), or a group's home ("the
-    Pakistan-based Lashkar-e-Taiba"): whose or who, not where."""
+    named as the agent of a passive ("Hezbollah, which is backed by Iran, fired …"), a group's home ("the
+    Pakistan-based Lashkar-e-Taiba"), or a government speaking ("a charge New Delhi rejected"): whose or who, not
+    where."""
     doc = ent.doc
     root = ent.root
     if root.dep_ == "pobj" and root.head.dep_ == "agent":
         return True
     if ent.end + 1 < len(doc) and doc[ent.end].text in ("-", "–") and doc[ent.end + 1].lower_ in _HOME_WORDS:
         return True
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _STATE_VERBS:
+        return True  # "a charge New Delhi rejected", "Washington designated the BLA": a government speaking
     if ent.end >= len(doc) or doc[ent.end].lower_ not in ("'s", "’s"):
         return False
     head = ent.root.head
