@@ -232,3 +232,11 @@ def test_a_capital_rejecting_a_charge_is_its_government_not_the_place_of_the_inc
                   " police said. Pakistan's interior minister blamed India for backing the separatists, a charge New"
                   " Delhi rejected as baseless.")
     assert [e.place.name for e in ev if e.place] == ["Zhob"]
+
+
+def test_what_a_claimant_says_its_fighter_had_done_is_the_incident_told() -> None:
+    ev = _violent("A suicide bomber killed at least 20 people at a mosque in Kunduz during Friday prayers, Taliban"
+                  " officials said. The Islamic State Khorasan Province claimed responsibility, saying one of its"
+                  " fighters had targeted Shiites.")
+    assert len(ev) == 1
+    assert [p.name for p in ev[0].perpetrators] == ["Islamic State Khorasan Province"]
