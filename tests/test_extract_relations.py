@@ -287,6 +287,11 @@ STATED = [
     ("The Arakan Army said on Monday it had captured the town of Paletwa. The ethnic armed group, which is part"
      " of the Three Brotherhood Alliance, has seized dozens of military posts.", "branch_of", "Arakan Army",
      "Three Brotherhood Alliance"),
+    # hiring another's fighters is working with it
+    ("Sudan's army hired mercenaries from the Wagner Group.", "cooperates_with", "Military Forces of Sudan",
+     "Wagner Group"),
+    ("The government of Mozambique hired the Wagner Group in 2019.", "cooperates_with", "Mozambique",
+     "Wagner Group"),
     # exchanging fire is hostile, each way
     ("Hezbollah has exchanged fire with Israeli forces along the border since October.", "attacked",
      "Military Forces of Israel", "Hezbollah"),
