@@ -618,12 +618,12 @@ def _speaker(tok: Token, sent_index: int, index: MentionIndex) -> Entity | None:
 
 
 def _modifier_name(tok: Token, e: Entity, sent_index: int, index: MentionIndex) -> bool:
-    """Whether the name `tok` begins ends in a hyphened modifier ("al Qaeda-affiliated", "ISIS-linked")."""
+    """Whether the name that begins at `tok` ends in a hyphened modifier ("al Qaeda-affiliated", "ISIS-linked")."""
     t = tok
     while t.i + 1 < len(t.doc) and index.at(sent_index, t.i + 1) is e:
         t = t.doc[t.i + 1]
-    return t.dep_ == "npadvmod" and t.head.dep_ == "amod" or t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in "-–" \
-        and not t.whitespace_
+    hyphened = t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("-", "–") and not t.whitespace_
+    return (t.dep_ == "npadvmod" and t.head.dep_ == "amod") or hyphened
 
 
 def _in_subject(tok: Token) -> bool:
