@@ -13,9 +13,10 @@ from spacy.tokens import Span as SpacySpan
 from ..records import Entity
 from ..resolve.places import kind_words
 from .claim_arguments import identified
-from .entities import ORG_TYPES, MentionIndex, resolve_reference
+from .entities import ORG_TYPES, MentionIndex
 from .event_mentions import named_as, spokesperson_owners
 from .name_context import PLACE_OF
+from .references import resolve_reference
 from .triggers import Triggers
 
 _CLAUSE_BREAK = {",", ";", ":", "“", "”", '"', "(", ")", "—"}

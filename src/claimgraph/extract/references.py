@@ -1,0 +1,110 @@
+"""Which entity a pronoun or a group noun refers to: "He (Mengal)" → Mengal, "its" → the group the sentence before
+was about, "the group" → the group named in the last sentence or so, "its troops" in what a body says → that body.
+
+    resolve_reference(tok, sent_index, sent_offset, index) -> Entity | None
+
+Read by the claim frames (`FrameInput.entity`) through the document's `MentionIndex` (built by `entities`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from ..records import Entity
+from .entities import ORG_TYPES
+from .event_mentions import NAMING
+from .mention_index import MentionIndex
+from .name_context import SAYING
+
+_PRONOUN_PERSON = {"he", "him", "his", "she", "her"}
+_PRONOUN_ORG = {"it", "its", "they", "them", "their"}
+_GROUP_NOUNS = {"group", "outfit", "organisation", "organization", "network", "militia", "movement"}
+#: how far back (characters) "the group" may find the group it names, when none is named nearer
+_GROUP_NOUN_REACH = 900
+
+
+def resolve_reference(
+    tok: Token, sent_index: int, sent_offset: int, index: MentionIndex, org_types: Iterable[str] = ORG_TYPES,
+) -> Entity | None:
+    """The entity a pronoun or "the group"-style noun refers to: "He (Mengal)" → Mengal; "its" → last group."""
+    low = tok.lower_
+    if low in _PRONOUN_PERSON:
+        nxt = [t for t in tok.doc[tok.i + 1 : tok.i + 4]]
+        if len(nxt) >= 2 and nxt[0].text == "(":
+            e = index.at(sent_index, nxt[1].i)
+            if e is not None:
+                return e
+        return index.recent(sent_offset + tok.idx, {"person"})
+    if tok.lemma_.lower() in _GROUP_NOUNS:
+        # "the terrorist organization called al-Qaeda", "the group, Jamaat-ul-Ahrar": the noun is named here
+        for c in tok.children:
+            if c.dep_ == "appos" or (c.dep_ == "acl" and c.lemma_.lower() in NAMING):
+                named = next((e for t in c.subtree if (e := index.at(sent_index, t.i)) is not None), None)
+                if named is not None:
+                    return named
+        # "the TTP-affiliated Hafiz Gul Bahadur group": the name before the noun, not a group told before (nor the
+        # name of a hyphened modifier: "the al Qaeda-affiliated group")
+        named = next((e for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i
+                      and (e := index.at(sent_index, c.i)) is not None and e.type != "place"
+                      and not _modifier_name(c, e, sent_index, index)), None)
+        if named is not None:
+            return named
+    if low in _PRONOUN_ORG:
+        # "The Nigerian army said its troops …", "the army said it killed …": the speaker of the reported clause
+        speaker = _speaker(tok, sent_index, index)
+        if speaker is not None and speaker.type in org_types:
+            return speaker
+    if low in _PRONOUN_ORG or (tok.lemma_.lower() in _GROUP_NOUNS and any(
+            c.lower_ in {"the", "this", "that"} for c in tok.children)):
+        # "it", "its", "the group": a group named in the last sentence or so, never one from far back; a
+        # named one before one only described ("The group was founded by X" after "guerrillas" and Abu Sayyaf).
+        # "The group" (a noun, not a pronoun) opens a paragraph on the group named a paragraph back.
+        owned = low in _PRONOUN_ORG or any(c.dep_ in ("compound", "nmod", "poss") for c in tok.children)
+        # not "al-Qaeda" of "the al-Qaeda-linked group" or of "the al Qaeda-affiliated group": a name inside the
+        # noun's own phrase is no antecedent
+        at = sent_offset + (tok if low in _PRONOUN_ORG else tok.left_edge).idx
+        reach = ((350, True), (_GROUP_NOUN_REACH, True), (350, False)) if low not in _PRONOUN_ORG \
+            else ((350, True), (350, False))
+        for within, named in reach:
+            # "the group" most likely means the actor the sentences before were about, and so does a pronoun
+            # that is or owns its clause's subject; another "its", the last named
+            found = index.recent(at, {"armed_group"}, within=within, named=named,
+                                 subject=not owned or _in_subject(tok)) \
+                or index.recent(at, set(org_types), within=within, named=named)
+            if found is not None:
+                return found
+        return None
+    return None
+
+
+def _speaker(tok: Token, sent_index: int, index: MentionIndex) -> Entity | None:
+    """The subject of the verb of saying whose reported clause holds `tok` ("The army said its troops …")."""
+    clause = tok
+    while clause.dep_ != "ccomp" and clause.head.i != clause.i:
+        if clause.dep_ in ("relcl", "advcl", "acl"):
+            return None  # a clause of its own ("the army, which said …")
+        clause = clause.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.lemma_.lower() not in SAYING:
+        return None
+    who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None if who is None else index.at(sent_index, who.i)
+
+
+def _modifier_name(tok: Token, e: Entity, sent_index: int, index: MentionIndex) -> bool:
+    """Whether the name that begins at `tok` ends in a hyphened modifier ("al Qaeda-affiliated", "ISIS-linked")."""
+    t = tok
+    while t.i + 1 < len(t.doc) and index.at(sent_index, t.i + 1) is e:
+        t = t.doc[t.i + 1]
+    hyphened = t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("-", "–") and not t.whitespace_
+    return (t.dep_ == "npadvmod" and t.head.dep_ == "amod") or hyphened
+
+
+def _in_subject(tok: Token) -> bool:
+    """Whether a pronoun is, or owns, its clause's subject ("It has since become …", "Its fighters stormed …"):
+    such a pronoun goes on with the actor the sentences before were about, not the last one they named ("Al-Shabaab
+    is an al-Qaeda affiliate. Its fighters …" is Al-Shabaab)."""
+    subj = ("nsubj", "nsubjpass")
+    return tok.dep_ in subj or tok.dep_ == "poss" and tok.head.dep_ in subj
