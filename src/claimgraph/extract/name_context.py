@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -208,14 +209,17 @@ def main_subject(sent: Doc | SpacySpan, tok: tuple[int, int]) -> bool:
         return False
     verb = head.head
     # "officials say the TTP has deepened its ties …": the reported clause's subject is what the report is about
-    return verb.dep_ == "ROOT" or verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" \
-        and verb.head.lemma_.lower() in SAYING
+    return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT"
+                                   and verb.head.lemma_.lower() in reporting_verbs())
 
 
-#: verbs of saying whose reported clause carries the sentence's subject matter (a subset of the lexicon's
-#: attribution verbs: those that report, not those that judge)
-SAYING = frozenset({"say", "tell", "add", "claim", "allege", "state", "report", "believe", "confirm", "reveal",
-                     "disclose", "announce", "warn", "insist", "maintain", "suggest", "note"})
+@cache
+def reporting_verbs() -> frozenset[str]:
+    """Verbs that introduce what someone asserts (ontology/lexicon.yaml `attribution_verbs`): their reported
+    clause carries the sentence's subject matter."""
+    from ..ontology import load_ontology
+
+    return frozenset(str(w).lower() for w in load_ontology().lexicon.get("attribution_verbs") or ())
 
 
 def listed_with_people(ent: SpacySpan, heads: frozenset[str]) -> bool:

@@ -14,9 +14,10 @@ from spacy.tokens import Token
 
 from ..records import Entity
 from .entities import ORG_TYPES
+from .event_doers import in_subject, speakers
 from .event_mentions import NAMING
 from .mention_index import MentionIndex
-from .name_context import SAYING
+from .name_context import reporting_verbs
 
 _PRONOUN_PERSON = {"he", "him", "his", "she", "her"}
 _PRONOUN_ORG = {"it", "its", "they", "them", "their"}
@@ -69,9 +70,10 @@ def resolve_reference(
             else ((350, True), (350, False))
         for within, named in reach:
             # "the group" most likely means the actor the sentences before were about, and so does a pronoun
-            # that is or owns its clause's subject; another "its", the last named
+            # in its clause's subject ("It has since become …", "Its fighters stormed …" after "Al-Shabaab is an
+            # al-Qaeda affiliate": Al-Shabaab); another "its", the last named
             found = index.recent(at, {"armed_group"}, within=within, named=named,
-                                 subject=not owned or _in_subject(tok)) \
+                                 subject=not owned or in_subject(tok)) \
                 or index.recent(at, set(org_types), within=within, named=named)
             if found is not None:
                 return found
@@ -80,17 +82,8 @@ def resolve_reference(
 
 
 def _speaker(tok: Token, sent_index: int, index: MentionIndex) -> Entity | None:
-    """The subject of the verb of saying whose reported clause holds `tok` ("The army said its troops …")."""
-    clause = tok
-    while clause.dep_ != "ccomp" and clause.head.i != clause.i:
-        if clause.dep_ in ("relcl", "advcl", "acl"):
-            return None  # a clause of its own ("the army, which said …")
-        clause = clause.head
-    verb = clause.head
-    if clause.dep_ != "ccomp" or verb.lemma_.lower() not in SAYING:
-        return None
-    who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return None if who is None else index.at(sent_index, who.i)
+    """The named subject of the verb of saying whose reported clause holds `tok` ("The army said its troops …")."""
+    return next((e for s in speakers(tok, reporting_verbs()) if (e := index.at(sent_index, s.i)) is not None), None)
 
 
 def _modifier_name(tok: Token, e: Entity, sent_index: int, index: MentionIndex) -> bool:
@@ -100,11 +93,3 @@ def _modifier_name(tok: Token, e: Entity, sent_index: int, index: MentionIndex) 
         t = t.doc[t.i + 1]
     hyphened = t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("-", "–") and not t.whitespace_
     return (t.dep_ == "npadvmod" and t.head.dep_ == "amod") or hyphened
-
-
-def _in_subject(tok: Token) -> bool:
-    """Whether a pronoun is, or owns, its clause's subject ("It has since become …", "Its fighters stormed …"):
-    such a pronoun goes on with the actor the sentences before were about, not the last one they named ("Al-Shabaab
-    is an al-Qaeda affiliate. Its fighters …" is Al-Shabaab)."""
-    subj = ("nsubj", "nsubjpass")
-    return tok.dep_ in subj or tok.dep_ == "poss" and tok.head.dep_ in subj

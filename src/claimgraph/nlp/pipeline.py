@@ -267,8 +267,8 @@ class GazetteerComponent:
         # capitalised words before a noun for a built place ("the Etoile du Sud hotel"): a facility, over what
         # the NER took its name for, unless the words are a listed actor's name ("the Taliban camp")
         unnamed += [Span(doc, a, b, label="FAC", span_id=FACILITY_NAME) for a, b in facility_names(doc)
-                    if not any(s.start < b and a < s.end and not (a <= s.start and s.end < b) or
-                               (s.start, s.end) == (a, b - 1) for s in found)]
+                    if not any((s.start < b and a < s.end and not (a <= s.start and s.end < b))
+                               or (s.start, s.end) == (a, b - 1) for s in found)]
         unnamed = defined + unnamed
         if not found and not unnamed:
             return doc
