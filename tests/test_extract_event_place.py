@@ -59,9 +59,19 @@ def _where(place: Place | None) -> tuple[str | None, str | None, str | None] | N
     ("Bombs exploded at three churches in several cities, including the capital Colombo, killing 250.",
      "Western", "Sri Lanka", "city"),
     ("Maoist rebels set off three bombs in the capital Kathmandu, killing four.", "Bagmati", "Nepal", "city"),
+    # a nationality in a phrase beside the name places it: not Kaya, Burkina Faso, but a town of South Sudan
+    ("Rebels killed 12 people in an attack in Kaya, a busy South Sudanese commercial center, an official said.",
+     None, "South Sudan", "city"),
 ])
 def test_patterns_and_the_most_specific_place(text: str, admin1: str, country: str, precision: str) -> None:
     assert _where(_place(text)) == (admin1, country, precision)
+
+
+def test_a_country_in_a_groups_branch_name_is_not_the_place() -> None:
+    # "Daesh Afghanistan chapter" names the branch; the report is filed from Islamabad
+    place = _place("ISLAMABAD - Terrorists linked with Daesh Afghanistan chapter yesterday attacked a news "
+                   "office with hand grenades, injuring an editor.")
+    assert place is None or place.country != "Afghanistan"
 
 
 def test_village_of_a_valley_is_not_a_namesake_abroad() -> None:

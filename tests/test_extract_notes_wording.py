@@ -110,6 +110,14 @@ def test_a_name_whose_hyphenated_short_form_spells_it_is_one_group(text: str, na
     assert {e.type for e in x.entities if e.name == name} == {"organisation"}
 
 
+def test_a_country_the_ner_cut_in_two_is_one_country() -> None:
+    # "DR" + "Congo": one country, not the Republic of the Congo, and "DR" is no title "Dr"
+    x = _extract("At least six rangers in DR Congo's Virunga national park were killed Sunday in an attack.")
+    assert "DR Congo" in {e.name for e in x.entities if e.type == "place"}
+    place = x.events[0].place
+    assert place is not None and place.country == "Democratic Republic of the Congo"
+
+
 def test_a_place_the_ner_cut_at_a_persons_name_is_one_place() -> None:
     x = _extract("Gunmen killed five policemen in Dera Ismail Khan. The TTP has owned the attack.")
     assert "Dera Ismail Khan" in {e.name for e in x.entities if e.type == "place"}

@@ -298,6 +298,11 @@ STATED = [
     # a pronoun that owns its clause's subject goes on with the actor the sentence before was about
     ("Al-Shabaab is an al-Qaeda affiliate. Its fighters stormed a hotel in Mogadishu on Friday.", "attacked",
      "Al-Shabaab", "Mogadishu"),
+    # a hold taken or kept on a place is presence there; a division named with its kind word is a place
+    # whatever the NER called it ("Rakhine State" as a person)
+    ("The Arakan Army has seized control of Rakhine State, according to local residents.", "operates_in",
+     "Arakan Army", "Rakhine"),
+    ("The Taliban have control over Kunduz.", "operates_in", "Taliban", "Kunduz"),
 ]
 
 
@@ -370,6 +375,18 @@ def test_extending_operations_is_presence_when_done_and_a_target_when_vowed(extr
     vowed = _x(extractor, "Al-Shabaab is said to have vowed to extend operations into Kenya.")
     aimed = claims_of(vowed, "targets", "Shabaab", "Kenya")
     assert aimed and aimed[0].modality == Modality.INTENDED and not claims_of(vowed, "operates_in", "Shabaab")
+
+
+def test_taking_control_is_presence_when_done_and_a_target_when_vowed(extractor: Extractor) -> None:
+    vowed = _x(extractor, "The Taliban vowed to take control of Kabul.")
+    aimed = claims_of(vowed, "targets", "Taliban", "Kabul")
+    assert aimed and aimed[0].modality == Modality.INTENDED and not claims_of(vowed, "operates_in", "Taliban")
+
+
+def test_former_soldiers_are_not_the_forces(extractor: Extractor) -> None:
+    x = _x(extractor, "Mexican authorities said the Sinaloa Cartel had recruited former soldiers to train its gunmen.")
+    assert not any("Military Forces" in e.name for e in x.entities)
+    assert not [c for c in x.claims if "Military Forces" in c.subject.name]
 
 
 def test_hedged_support_stays_hedged(extractor: Extractor) -> None:

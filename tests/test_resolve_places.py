@@ -68,6 +68,13 @@ def test_countries_demonyms_and_possessives(places: PlaceResolver) -> None:
     assert places.country_of("Khuzdar") == "Pakistan"
     assert places.country_of("Kashmir") is None
     assert places.country_of("Narnia") is None
+    # every country's demonym (countryinfo), the curated table's first; one shared by two countries is left out
+    assert places.country_of("South Sudanese") == "South Sudan"
+    assert places.country_of("Filipino") == "Philippines"
+    assert places.country_of("Dominican") is None
+    # a name without the article inside it
+    p = places.resolve("Democratic Republic of Congo")
+    assert p is not None and p.country_code == "CD"
     assert places.country_code("the U.S.") == "US"
     p = places.resolve("Pakistan's")
     assert p is not None and (p.precision, p.geonames_id) == ("country", 1168579)

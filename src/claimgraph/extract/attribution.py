@@ -398,13 +398,20 @@ def agentless_source(sent: Doc | SpacySpan, target: Token | None = None) -> Sour
     verb governs. The outlet reports that it was said; it does not say it itself, so such a claim is not
     credited to the outlet. What only describes the subject ("ISKP, a branch of the Islamic State, is said
     to …") stays the outlet's: the claim's trigger must sit under the passive verb, outside its subject."""
-    lowered = sent.text.lower()
-    for phrase in load_ontology().lexicon.get("agentless_attribution", []):
-        for at in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
+    text = sent.text
+    lowered = text.lower()
+    for pattern in _agentless_patterns():
+        for at in pattern.finditer(lowered):
             verb = _verb_at(sent, at.start(), at.end())
             if verb is not None and _under_passive(verb, target):
-                return Source(AGENTLESS, SourceKind.ANONYMOUS, sent.text[at.start() : at.end()])
+                return Source(AGENTLESS, SourceKind.ANONYMOUS, text[at.start() : at.end()])
     return None
+
+
+@cache
+def _agentless_patterns() -> tuple[re.Pattern[str], ...]:
+    """The lexicon's agentless attribution phrases as whole-word patterns, in the lexicon's order."""
+    return tuple(re.compile(rf"\b{re.escape(p)}\b") for p in load_ontology().lexicon.get("agentless_attribution", []))
 
 
 def _verb_at(sent: Doc | SpacySpan, start: int, end: int) -> Token | None:

@@ -54,8 +54,9 @@ LABEL_TYPES = {
 ORG_TYPES = {"organisation", "armed_group", "agency", "party", "state"}
 _TYPE_RANK = ["armed_group", "agency", "person", "publication", "party", "state", "organisation", "facility",
               "place", "group_identity"]
-_STRIP_LEFT = re.compile(r"^(?:the|a|an|suspected|alleged|purported|former|late|senior|president|gen\.?|general|"
-                         r"mr\.?|ms\.?|dr\.?)\s+", re.I)
+#: words that lead a name and are not part of it; a title "Dr", never the "DR" of "DR Congo"
+_STRIP_LEFT = re.compile(r"^(?!(?-i:DR)\s)(?:the|a|an|suspected|alleged|purported|former|late|senior|president|"
+                         r"gen\.?|general|mr\.?|ms\.?|dr\.?)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _ADJECTIVAL = re.compile(r"[-–](?:style|backed|like|inspired|type|esque|era)\b")
 #: Nouns for an organisation's members or units: a name that modifies one names the organisation.

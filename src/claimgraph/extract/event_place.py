@@ -24,11 +24,28 @@ from spacy.tokens import Token
 from ..nlp.descriptive import forces_countries
 from ..records import Entity, Place
 from ..resolve.names import fold
-from ..resolve.place_index import read_data
+from ..resolve.place_index import load_index, read_data
 from . import unlisted_place as up
 from .dateline import Dateline, date_phrases, find_dateline  # noqa: F401 - re-exported
+from .place_cues import (
+    APPOS_DEMONYM,
+    CAPITAL,
+    DEMONYM,
+    DEMONYM_HEADS,
+    INNER,
+    OWNER,
+    PERSON_DEMONYM,
+    PLACE,
+    STATE_FORCES,
+    WEAK_DEMONYM,
+    branch_country,
+    by_direction,
+    demonym_kind,
+    described,
+    named_of,
+    run_on,
+)
 from .place_cues import COMPASS as _COMPASS
-from .place_cues import STATE_FORCES, by_direction, named_of, run_on
 from .place_cues import capital_of as _capital_of
 from .place_cues import extended as _extended
 from .place_cues import foreign as _foreign
@@ -41,9 +58,6 @@ LocalFn = Callable[[ParsedSentence, int], int]
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "PLACE", "FACILITY"}  # spaCy NER + gazetteer labels
 
-PLACE, DEMONYM, WEAK_DEMONYM, PERSON_DEMONYM, INNER = "place", "demonym", "weak_demonym", "person_demonym", "inner"
-OWNER = "owner"  # a country in the possessive before a group or its people ("Yemen's Houthis")
-CAPITAL = "capital"  # a demonym or country before "capital" ("the Afghan capital", "Syria's capital")
 _NOT_PLACES = {"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "NORP"}
 
 
@@ -65,6 +79,7 @@ class PlaceName:
     pattern: bool = False  # a `places.yaml` pattern found it: a place even where the index does not know it
     short: str | None = None  # the NER's name, where a longer run of names was tried first ("Dera" of "Dera Murad")
     direction: str | None = None  # a compass word before a country ("southern" of "in southern Israel")
+    described: bool = False  # a phrase beside it gives its country ("Kaya, a South Sudanese town"): a town there
 
 
 def _inside_group_name(tok: Token) -> bool:
@@ -92,10 +107,6 @@ def _qualifies(tok: Token) -> bool:
 
 _LOCATIVE = {"in", "near", "at", "outside", "inside", "across", "around", "of", "from", "into", "to", "toward",
              "towards", "between"}
-# A demonym before one of these names the event's country ("the Afghan capital"); before people
-# ("Yemeni soldiers") it is only a weak hint, and before "border" none at all.
-_DEMONYM_HEADS = {"capital", "city", "town", "village", "province", "region", "district", "state", "port",
-                  "coast", "countryside", "territory", "soil"}
 # Capitalised words that begin facility names and also happen to be GeoNames towns ("University",
 # Florida; "Paradise", Nevada): never a place on their own.
 _PLACE_STOPWORDS = {"university", "institute", "hospital", "church", "mosque", "market", "police", "station",
@@ -109,13 +120,6 @@ _FACILITY_WORDS = _PLACE_STOPWORDS | {
     "international", "central", "light", "parliament", "assembly", "academy", "compound", "prison", "jail",
     "garden", "gardens", "gate", "port", "harbour", "harbor", "cinema", "nightclub", "supercenter", "stock",
     "checkpoint", "barracks", "garrison", "council", "ministry", "press", "cultural", "education", "training"}
-# Head nouns that make a demonym a person's nationality, not the event's place.
-_PERSON_HEADS = {"man", "woman", "men", "women", "teenager", "national", "nationals", "citizen", "citizens",
-                 "refugee", "refugees", "tourist", "tourists", "student", "students", "worker", "workers",
-                 "immigrant", "migrant", "seeker", "born", "origin", "descent", "youth", "boy", "girl",
-                 "resident", "residents", "convert", "passport", "teen", "teenagers", "person",
-                 "people", "nationality", "cyclist", "cyclists", "journalist", "journalists", "engineer",
-                 "engineers", "couple", "family", "driver", "pilgrim", "pilgrims", "worshipper", "worshippers"}
 _PLACE_FILLERS = {"the", "city", "town", "village", "province", "district", "capital", "region", "state", "of",
                   "area", "county", "governorate", ","}
 
@@ -142,24 +146,6 @@ def facility_suffix(name: str) -> str | None:
     last = max((i for i, w in enumerate(words) if _is_facility_word(w) and (i or w.lower() != "central")), default=-1)
     rest = words[last + 1 :] if last >= 0 else []
     return " ".join(rest) if rest and all(x[:1].isupper() for x in rest) else None
-
-
-def _demonym_kind(ent: SpacySpan) -> str:
-    head = ent.root.head
-    lemma = head.lemma_.lower()
-    if lemma == "capital" and ent.end < len(ent.doc) and ent.doc[ent.end].i == head.i:
-        return CAPITAL
-    if lemma in _DEMONYM_HEADS:
-        return DEMONYM
-    if lemma in _PERSON_HEADS or head.lower_ in _PERSON_HEADS or ent.root.lower_ in _PERSON_HEADS \
-            or head.ent_type_ == "PERSON":
-        return PERSON_DEMONYM
-    if ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") and ent.root.tag_ in ("NNPS", "NNS"):
-        return PERSON_DEMONYM  # "injured 2 Americans": people, not a place
-    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    if nxt is not None and (nxt.lower_ in _PERSON_HEADS or nxt.lemma_.lower() in _PERSON_HEADS):
-        return PERSON_DEMONYM  # "a 27 year old Syrian refugee": the parser may hang it elsewhere
-    return WEAK_DEMONYM
 
 
 # Words a DATE entity is made of; any other proper noun the NER put in a date is a name ("at Victoria
@@ -192,7 +178,7 @@ def _names_site(run: Sequence[Token]) -> bool:
         return False
     after = doc[last.i + 1]
     return doc[first.i - 2].lower_ in _AT_PLACE and after.is_lower and (
-        after.lower_ in _FACILITY_WORDS or after.lemma_.lower() in _FACILITY_WORDS | _DEMONYM_HEADS)
+        after.lower_ in _FACILITY_WORDS or after.lemma_.lower() in _FACILITY_WORDS | DEMONYM_HEADS)
 
 
 def _after_locative(tok: Token) -> bool:
@@ -219,22 +205,24 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
     are names at document offsets in `skip` (the dateline)."""
     found: dict[int, PlaceName] = {}
     actor_chars: set[int] = set()
+    place_spans: list[tuple[int, int]] = []  # the NER's names inside a longer place mention are parts of it
     for e in entities:
         for m in e.mentions:
             if ps.start <= m.start and m.end <= ps.end and m.start not in skip:
                 if e.type in ("place", "facility"):
                     found.setdefault(m.start, PlaceName(m.text))
+                    place_spans.append((m.start, m.end))
                 elif e.refs:  # a gazetteer actor; NER persons and orgs may be mis-tagged places
                     actor_chars.update(range(m.start, m.end))
     sent = ps.sent
     for ent in sent.ents:
         at = local(ps, ent.start_char)
-        if ent.label_ in ("GPE", "NORP", "LOC") and _foreign(ent):
+        if ent.label_ in ("GPE", "NORP", "LOC") and (_foreign(ent) or branch_country(ent)):
             actor_chars.update(range(at, at + len(ent.text)))  # not a proper-noun run below either
             found.pop(at, None)  # nor the place entity it names
             continue
-        if at in skip:
-            continue
+        if at in skip or any(a <= at and at + len(ent.text) <= b and b - a > len(ent.text) for a, b in place_spans):
+            continue  # "DR" and "Congo" of the place "DR Congo"
         named = ent.label_ in _PLACE_LABELS and at not in actor_chars and not _inside_group_name(ent[0]) \
             and not (ent.label_ == "GPE" and _owner_of_actor(ent)) and not _capital_of(ent)
         if named or ent.label_ in ("PERSON", "ORG") and not ent.kb_id_ and _after_locative(ent[0]) \
@@ -243,13 +231,13 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
             before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
             found[at] = PlaceName(longer or _extended(ent), PLACE, _qualifies(ent[0]), _origin(ent),
                                   strict=not named and not _in_place(ent[0]), short=ent.text if longer else None,
-                                  direction=before if before in _COMPASS else None)
+                                  direction=before if before in _COMPASS else None, described=described(ent))
         elif ent.label_ in _PLACE_LABELS and _capital_of(ent):
             found[at] = PlaceName(ent.text, CAPITAL)  # "Syria's capital"
         elif ent.label_ == "GPE" and _owner_of_actor(ent):
             found[at] = PlaceName(ent.text, OWNER)  # "Yemen's Houthis": whose, not where
         elif ent.label_ == "NORP" and ent.root.head.lemma_.lower() != "border" and not _language(ent):
-            found.setdefault(at, PlaceName(ent.text, _demonym_kind(ent)))
+            found.setdefault(at, PlaceName(ent.text, demonym_kind(ent)))
         elif ent.label_ == "ORG" and not ent.kb_id_ and at not in actor_chars:
             # "Medan Police's headquarters", "Pakistan Stock Exchange", "the Inter Continental Hotel Kabul"
             if facility_prefix(ent.text) or facility_suffix(ent.text):
@@ -295,7 +283,8 @@ def _faiths() -> frozenset[str]:
 
 @cache
 def _demonyms() -> frozenset[str]:
-    return frozenset(fold(str(d)) for d in read_data().get("demonyms") or {})
+    """The place index's demonyms (folded)."""
+    return frozenset(load_index().demonyms)
 
 
 @cache
@@ -514,7 +503,8 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
             order.setdefault(country, len(order))
 
     hinted: dict[str, float] = {}  # country → the votes its nationality hints gave
-    demonym_weight = {DEMONYM: _W_DEMONYM, WEAK_DEMONYM: _W_WEAK, PERSON_DEMONYM: _W_PERSON, OWNER: _W_WEAK}
+    demonym_weight = {DEMONYM: _W_DEMONYM, WEAK_DEMONYM: _W_WEAK, PERSON_DEMONYM: _W_PERSON, OWNER: _W_WEAK,
+                      APPOS_DEMONYM: _W_QUALIFIER}
     memo: dict[tuple[PlaceName, str], Place | None] = {}
     plain = resolve
 
@@ -542,8 +532,8 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
             if country_of is not None:  # "Arab Israeli": the last word is the nationality
                 country = next((c for w in (pn.name, pn.name.split()[-1]) if fold(w) not in _faiths()
                                 and (c := country_of(w))), None)  # a faith is no nationality ("Christian")
-            if pn.kind == DEMONYM:
-                vote(country, _W_DEMONYM)
+            if pn.kind in (DEMONYM, APPOS_DEMONYM):
+                vote(country, demonym_weight[pn.kind])
             elif country:  # hints of one country add up to less than a place named outright ("Turkish jets ... a
                 # Turkish statement ... in northern Iraq"): the same nationality said again is no new evidence
                 weight = min(demonym_weight[pn.kind], _W_HINTS - hinted.get(country, 0.0))
@@ -564,7 +554,9 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
             weight = (_W_QUALIFIER if pn.qualifier else _W_PLACE) if place is not None \
                 and place.precision == "country" else (_W_PLACE if exact else _W_LOOSE)
             precision = _unlisted_precision(pn)
-            if precision is not None:
+            if precision is None and pn.described:  # a town of the country its description names, if not known
+                pending.append((pn, "city", place if place is not None and place.precision != "country" else None))
+            elif precision is not None:
                 place = up.qualified(pn.name, pn.within, place, precision, lambda t: resolve(PlaceName(t), t))
                 pending.append((pn, precision, place))
                 if place is not None and pn.within and place.precision in ("city", "district"):

@@ -112,6 +112,9 @@ def group_name_before(words: str, phrase: str, following: str, countries: Countr
 #: nouns that define a name as a place ("X is a stronghold of Y", "X, a town in Y")
 _PLACE_DEFINING = frozenset({"stronghold", "bastion", "heartland", "redoubt", "town", "city", "village",
                              "district", "province", "region", "capital", "suburb", "port"})
+#: the words that end a first- or second-level division's name ("Rakhine State", "Kunar Province")
+_DIVISION_WORDS = frozenset({"state", "province", "district", "region", "division", "governorate", "county",
+                             "prefecture", "department", "oblast"})
 #: nouns whose "of" names the place itself ("the town of X"; "a stronghold of X" names its holder)
 PLACE_OF = frozenset({"town", "city", "village", "district", "province", "region", "suburb", "port",
                        "governorate", "hamlet", "township", "municipality"})
@@ -147,8 +150,8 @@ def _singular(word: str) -> str:
 
 def joined_places(ents: Sequence[SpacySpan], countries: Countries | None) -> list[SpacySpan]:
     """The NER's names with a place it cut in two joined again: a place name that holds a person's name
-    ("Dera Ismail Khan" → "Dera" + the person "Ismail Khan", "Toba Tek Singh") is one place when the place index
-    knows the whole name and the NER saw a place in one part."""
+    ("Dera Ismail Khan" → "Dera" + the person "Ismail Khan", "Toba Tek Singh"; a country's "DR" + "Congo") is one
+    place when the place index knows the whole name and the NER saw a place in one part."""
     if countries is None or len(ents) < 2:
         return list(ents)
     out: list[SpacySpan] = []
@@ -157,7 +160,7 @@ def joined_places(ents: Sequence[SpacySpan], countries: Countries | None) -> lis
         if prev is not None and prev.end == ent.start and not prev.kb_id_ and not ent.kb_id_ \
                 and prev[-1].whitespace_ == " " and {prev.label_, ent.label_} & _SPLIT_PLACE \
                 and {prev.label_, ent.label_} <= _SPLIT_PLACE | {"PERSON", "ORG", "NORP"} \
-                and countries.precision_of(f"{prev.text} {ent.text}") in ("city", "district"):
+                and countries.precision_of(f"{prev.text} {ent.text}") in ("city", "district", "country"):
             out[-1] = SpacySpan(ent.doc, prev.start, ent.end, label="GPE")
             continue
         out.append(ent)
@@ -182,6 +185,9 @@ def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: 
         return "GPE", True
     if label == "PERSON" and countries is not None and countries.precision_of(text) == "country":
         return "GPE", True  # "deployed fighters to Mali": a country's name is no one's name
+    if label in ("PERSON", "ORG") and len(ent) > 1 and ent[-1].is_title and ent[-1].lower_ in _DIVISION_WORDS \
+            and countries is not None and countries.precision_of(text) in ("province", "district"):
+        return "GPE", True  # "Rakhine State", "Sool Region": a division the place index knows, named with its kind
     where = _after_locative(ent)
     if label in ("GPE", "LOC"):
         return label, where or _called_place(ent)

@@ -110,6 +110,8 @@ def origin(ent: SpacySpan) -> bool:
 
 
 # Nouns for people and forces: a country's possessive before one says whose they are, not where the event is.
+#: nouns for a group's part in one country, after the group's name and the country's ("Daesh Afghanistan chapter")
+_BRANCH_NOUNS = {"chapter", "branch", "wing", "affiliate", "franchise", "faction", "province", "unit"}
 _ACTOR_HEADS = {"force", "forces", "army", "military", "troops", "troop", "government", "rebel", "rebels", "militant",
                 "militants", "police", "official", "officials", "minister", "president", "leader", "leaders",
                 "group", "militia", "insurgents", "fighters", "soldiers", "authorities", "navy", "spokesman",
@@ -129,6 +131,64 @@ _STATE_VERBS = frozenset({"say", "reject", "deny", "condemn", "blame", "accuse",
                           "recognize", "dismiss"})
 #: words after a hyphened place that make it an actor's home: "Pakistan-based", "Kabul-headquartered"
 _HOME_WORDS = frozenset({"based", "headquartered"})
+
+
+# ------------------------------------------------------------------- what a place name or nationality says
+
+PLACE, DEMONYM, WEAK_DEMONYM, PERSON_DEMONYM, INNER = "place", "demonym", "weak_demonym", "person_demonym", "inner"
+#: a demonym in a phrase set beside a place's name ("Kaya, a South Sudanese commercial centre"): it says the place's
+#: country as "Kaya, South Sudan" does
+APPOS_DEMONYM = "appos_demonym"
+OWNER = "owner"  # a country in the possessive before a group or its people ("Yemen's Houthis")
+CAPITAL = "capital"  # a demonym or country before "capital" ("the Afghan capital", "Syria's capital")
+
+# A demonym before one of these names the event's country ("the Afghan capital"); before people
+# ("Yemeni soldiers") it is only a weak hint, and before "border" none at all.
+DEMONYM_HEADS = {"capital", "city", "town", "village", "province", "region", "district", "state", "port",
+                  "coast", "countryside", "territory", "soil"}
+# Head nouns that make a demonym a person's nationality, not the event's place.
+_PERSON_HEADS = {"man", "woman", "men", "women", "teenager", "national", "nationals", "citizen", "citizens",
+                 "refugee", "refugees", "tourist", "tourists", "student", "students", "worker", "workers",
+                 "immigrant", "migrant", "seeker", "born", "origin", "descent", "youth", "boy", "girl",
+                 "resident", "residents", "convert", "passport", "teen", "teenagers", "person",
+                 "people", "nationality", "cyclist", "cyclists", "journalist", "journalists", "engineer",
+                 "engineers", "couple", "family", "driver", "pilgrim", "pilgrims", "worshipper", "worshippers"}
+
+def described(ent: SpacySpan) -> bool:
+    """A place name with a phrase beside it that holds a nationality ("Kaya, a busy South Sudanese commercial
+    centre"): the phrase says which country the place is in (`APPOS_DEMONYM`)."""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and any(g.ent_type_ == "NORP" for g in c.children)
+               for c in ent.root.children)
+
+
+def demonym_kind(ent: SpacySpan) -> str:
+    """What a nationality word says of the incident's place, by the noun it qualifies (the kinds above)."""
+    head = ent.root.head
+    lemma = head.lemma_.lower()
+    if lemma == "capital" and ent.end < len(ent.doc) and ent.doc[ent.end].i == head.i:
+        return CAPITAL
+    if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.ent_type_ in ("GPE", "LOC", "FAC") \
+            and lemma not in _PERSON_HEADS:
+        return APPOS_DEMONYM
+    if lemma in DEMONYM_HEADS:
+        return DEMONYM
+    if lemma in _PERSON_HEADS or head.lower_ in _PERSON_HEADS or ent.root.lower_ in _PERSON_HEADS \
+            or head.ent_type_ == "PERSON":
+        return PERSON_DEMONYM
+    if ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") and ent.root.tag_ in ("NNPS", "NNS"):
+        return PERSON_DEMONYM  # "injured 2 Americans": people, not a place
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if nxt is not None and (nxt.lower_ in _PERSON_HEADS or nxt.lemma_.lower() in _PERSON_HEADS):
+        return PERSON_DEMONYM  # "a 27 year old Syrian refugee": the parser may hang it elsewhere
+    return WEAK_DEMONYM
+
+
+def branch_country(ent: SpacySpan) -> bool:
+    """A country between a group's name and a noun for its part there ("Daesh Afghanistan chapter"): part of
+    the branch's name, not where anything happened."""
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].lower_ in _BRANCH_NOUNS and ent.start > 0 \
+        and (doc[ent.start - 1].ent_type_ in ("ORG", "NORP") or bool(doc[ent.start - 1].ent_kb_id_))
 
 
 def owner_of_actor(ent: SpacySpan) -> bool:

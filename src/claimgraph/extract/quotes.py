@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+#: where a quote mark may be: the scan jumps from one to the next
+_MARK = re.compile("''|``|[“”\"]")
+
 
 def quote_mark_at(text: str, i: int) -> int:
     """Length of the quote mark at `i` (0 if none): “ ” " or a typewriter pair '' / ``."""
@@ -32,11 +35,9 @@ def quote_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[
                 spans.append((open_at, last_end))
                 open_at = None
         i = start
-        while i < pe:
+        while (found := _MARK.search(text, i, pe)) is not None:
+            i = found.start()
             mark = quote_mark_at(text, i)
-            if not mark:
-                i += 1
-                continue
             ch = text[i]
             if ch == "“" or text.startswith("``", i):
                 if open_at is None:

@@ -217,6 +217,9 @@ class DescriptiveMatcher:
                 # (a noun modifier still names them: "attacked a police station", "an army camp")
             if any(t.ent_kb_id_ for t in span):
                 continue  # part of a gazetteer name
+            if any(c.dep_ == "amod" and c.lower_ in _FORMER for c in span.root.children) \
+                    or span.start > 0 and doc[span.start - 1].lower_ in _FORMER:
+                continue  # "recruited former soldiers": people who once served, not the forces
             ent = _ent_at(span[-1])
             if ent is None and (first_ent := _ent_at(span[0])) is not None and first_ent.start < span.start:
                 ent = first_ent  # "Arakan Army fighters": the member noun runs on past the name
@@ -236,6 +239,10 @@ class DescriptiveMatcher:
                 continue  # "forces", "drone strike": a state actor only when the text says whose
             hits.append(DescriptiveHit(min(first, span.start), span.end, d.key, country))
         return hits
+
+
+#: words that put a force's people in its past ("former soldiers", "retired officers", "ex-servicemen")
+_FORMER = frozenset({"former", "retired", "ex", "erstwhile", "one-time", "onetime"})
 
 
 def _named_owner(span: Span) -> bool:

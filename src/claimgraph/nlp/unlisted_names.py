@@ -113,7 +113,7 @@ def _name_word(tok: Token, common: frozenset[str]) -> bool:
 def _joined_at(doc: Doc, i: int) -> bool:
     """Whether tokens i..i+4 are a capitalised word, a hyphen, a joiner, a hyphen and a capitalised word, all
     written together ("Ulema", "-", "e", "-", "Islam")."""
-    if i + 4 >= len(doc):
+    if i + 4 >= len(doc) or doc[i + 1].text != "-":  # the cheap test first: most tokens fail it
         return False
     a, h1, j, h2, b = doc[i : i + 5]
     return a.is_title and a.is_alpha and h1.text == "-" and j.lower_ in JOINERS and h2.text == "-" \

