@@ -54,3 +54,15 @@ def test_cue_in_another_clause_does_not_count() -> None:
             "acomp", "punct"]
     doc = make_doc(words, heads=heads, deps=deps)
     assert find_modality(doc, doc[4], CUES) == (Modality.ASSERTED, Polarity.AFFIRMED, ())
+
+
+def test_a_coordinated_clause_with_its_own_subject_keeps_its_own_modality() -> None:
+    # The army tried to retake Goma and the rebels attacked Bunia .   ("attacked": conj of "tried")
+    words = ["The", "army", "tried", "to", "retake", "Goma", "and", "the", "rebels", "attacked", "Bunia", "."]
+    heads = [1, 2, 2, 4, 2, 4, 2, 8, 9, 2, 9, 2]
+    deps = ["det", "nsubj", "ROOT", "aux", "xcomp", "dobj", "cc", "det", "nsubj", "conj", "dobj", "punct"]
+    pos = ["DET", "NOUN", "VERB", "PART", "VERB", "PROPN", "CCONJ", "DET", "NOUN", "VERB", "PROPN", "PUNCT"]
+    lemmas = ["the", "army", "try", "to", "retake", "Goma", "and", "the", "rebel", "attack", "Bunia", "."]
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert find_modality(doc, doc[4], CUES)[0] == Modality.INTENDED  # "retake": what was tried
+    assert find_modality(doc, doc[9], CUES)[0] == Modality.ASSERTED  # "attacked": done, by others

@@ -303,6 +303,20 @@ STATED = [
     ("The Arakan Army has seized control of Rakhine State, according to local residents.", "operates_in",
      "Arakan Army", "Rakhine"),
     ("The Taliban have control over Kunduz.", "operates_in", "Taliban", "Kunduz"),
+    ("The Arakan Army controls most of Rakhine State.", "operates_in", "Arakan Army", "Rakhine"),
+    # room to act given is help
+    ("Pakistan allowed the Haqqani network to operate from North Waziristan, officials said.", "supports",
+     "Pakistan", "Haqqani"),
+    # missiles launched at a place are an attack on it
+    ("The Houthis have launched drones and missiles at Israel since October 2023.", "attacked", "Houthis", "Israel"),
+    # a named coalition is made of the groups it includes
+    ("The JNIM coalition includes Ansar Dine and the Macina Liberation Front.", "branch_of", "Macina",
+     "Nasr al-Islam"),
+    # a bomb is a deed one can be behind
+    ("The Haqqani network is believed to be behind the truck bomb in Kabul.", "attacked", "Haqqani", "Kabul"),
+    # attacks called for are aimed, not done
+    ("Al-Qaeda in the Arabian Peninsula has called for attacks on the United States.", "targets",
+     "Arabian Peninsula", "United States"),
 ]
 
 
@@ -381,6 +395,20 @@ def test_taking_control_is_presence_when_done_and_a_target_when_vowed(extractor:
     vowed = _x(extractor, "The Taliban vowed to take control of Kabul.")
     aimed = claims_of(vowed, "targets", "Taliban", "Kabul")
     assert aimed and aimed[0].modality == Modality.INTENDED and not claims_of(vowed, "operates_in", "Taliban")
+
+
+def test_denied_permission_is_negated_help_and_people_let_keep_a_title_are_no_help(extractor: Extractor) -> None:
+    denied = _x(extractor, "The Afghan Taliban have denied allowing the TTP to use Afghan soil for attacks on Pakistan.")
+    helped = claims_of(denied, "supports", "Taliban", "Taliban Pakistan")
+    assert helped and all(c.polarity == Polarity.NEGATED for c in helped)
+    titled = _x(extractor, "President Ayub Khan allowed Nawab Bugti to retain his title.")
+    assert not claims_of(titled, "supports")
+
+
+def test_a_named_alliance_acting_is_no_alliance_made(extractor: Extractor) -> None:
+    x = _x(extractor, "The TTP alliance attacked a police station in Bannu.")
+    assert not [e for e in x.events if e.type == "AGREE"]
+    assert [e for e in x.events if e.type == "ASSAULT"]
 
 
 def test_former_soldiers_are_not_the_forces(extractor: Extractor) -> None:

@@ -424,7 +424,7 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
     para = [i for i, ps in enumerate(parsed) if ps.paragraph == para_no]
     dateline = find_dateline(ctx.doc.text, ctx.paragraphs)
     skip = dateline.span if dateline else range(0)
-    names_by_sent = {si: place_names(parsed[si], entities, local, skip) for si in {*para, *sentences}}
+    names_by_sent = {si: _place_names_once(ctx, parsed[si], entities, local, skip) for si in {*para, *sentences}}
     # a name placed by its qualifier is context through the qualifier: alone, "Zahraa neighbourhood" (in Homs)
     # is a Libyan town, and would make "Homs" Libya's Al Khums
     context = [pn.name for si in para for pn in names_by_sent[si] if pn.kind == PLACE and not pn.within]
@@ -473,7 +473,16 @@ def names_a_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], en
     dateline = find_dateline(ctx.doc.text, ctx.paragraphs)
     skip = dateline.span if dateline else range(0)
     kept = [ps for si, ps in enumerate(parsed) if si in sentences or not own and ps.paragraph == para_no]
-    return any(pn.kind == PLACE for ps in kept for pn in place_names(ps, entities, local, skip))
+    return any(pn.kind == PLACE for ps in kept for pn in _place_names_once(ctx, ps, entities, local, skip))
+
+
+def _place_names_once(ctx: ExtractContext, ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
+                      skip: range) -> list[PlaceName]:
+    """`place_names` of a sentence, worked out once per document (every incident of a paragraph reads them)."""
+    key = ("place_names", ps.start, ps.end, skip.start, skip.stop, len(entities))
+    if key not in ctx.memo:
+        ctx.memo[key] = place_names(ps, entities, local, skip)
+    return ctx.memo[key]
 
 
 def _weak(pn: PlaceName) -> bool:

@@ -119,7 +119,10 @@ def status_word(tok: Token, trig: TriggerDef, ne: NotEvents) -> bool:
     present = any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP")
                   for c in tok.children) or (tok.dep_ == "attr" and tok.head.lemma_ == "be"
                                              and tok.head.tag_ in ("VBZ", "VBP"))
-    return tok.dep_ in ("amod", "compound") or (tok.tag_ == "VBN" and tok.dep_ == "acl") or present
+    # "the TTP alliance attacked ...": a body a name calls an alliance, acting, is no alliance made
+    named_body = tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "compound" and (c.ent_type_ in ("ORG", "NORP") or c.ent_kb_id_) for c in tok.children)
+    return tok.dep_ in ("amod", "compound") or (tok.tag_ == "VBN" and tok.dep_ == "acl") or present or named_body
 
 
 def aggregate(tok: Token, ne: NotEvents) -> bool:

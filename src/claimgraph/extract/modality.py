@@ -50,12 +50,15 @@ class CueLexicon:
 def scope(trigger: Token | Span, nominal: bool = False) -> set[int]:
     """Token indices (in the trigger's doc) whose words can set the trigger's modality.
 
-    Climbing stops above an appositive: "ISKP, a branch of the Islamic State, is said to have vowed …"
+    Climbing stops at a coordinated clause with its own subject, above an appositive: "ISKP, a branch of the Islamic State, is said to have vowed …"
     does not hedge the branch; and at the noun a relative clause tells of: "Russia, which backs Assad, denies
     targeting civilians" does not deny the backing."""
     root = trigger.root if isinstance(trigger, Span) else trigger
     heads = [root]
     for a in root.ancestors:
+        if heads[-1].dep_ == "conj" and heads[-1].pos_ in {"VERB", "AUX"} \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in heads[-1].children):
+            break  # "X has attempted to strike us and Y has launched strikes": a clause of its own, with its subject
         if heads[-1].dep_ == "appos" or nominal and heads[-1].pos_ in {"VERB", "AUX"} \
                 or len(heads) > 1 and heads[-2].dep_ == "relcl":
             break  # a noun-phrase claim ends at its own clause's verb

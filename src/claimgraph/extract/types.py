@@ -58,6 +58,9 @@ class ExtractContext:
     extractor: str = ""
     #: (start, end) character spans of the document's paragraphs, in order.
     paragraphs: tuple[tuple[int, int], ...] = field(default=())
+    #: what the document's steps work out once and read many times (each incident reads its paragraph's place
+    #: names): per document, so it goes with the document
+    memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def resolve_place(self, name: str) -> Place | None:
         return None if self.place_resolver is None else self.place_resolver(name)
