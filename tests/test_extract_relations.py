@@ -398,7 +398,7 @@ def test_taking_control_is_presence_when_done_and_a_target_when_vowed(extractor:
 
 
 def test_denied_permission_is_negated_help_and_people_let_keep_a_title_are_no_help(extractor: Extractor) -> None:
-    denied = _x(extractor, "The Afghan Taliban have denied allowing the TTP to use Afghan soil for attacks on Pakistan.")
+    denied = _x(extractor, "The Afghan Taliban have denied allowing the TTP to use Afghan soil for attacks.")
     helped = claims_of(denied, "supports", "Taliban", "Taliban Pakistan")
     assert helped and all(c.polarity == Polarity.NEGATED for c in helped)
     titled = _x(extractor, "President Ayub Khan allowed Nawab Bugti to retain his title.")

@@ -50,7 +50,8 @@ class CueLexicon:
 def scope(trigger: Token | Span, nominal: bool = False) -> set[int]:
     """Token indices (in the trigger's doc) whose words can set the trigger's modality.
 
-    Climbing stops at a coordinated clause with its own subject, above an appositive: "ISKP, a branch of the Islamic State, is said to have vowed …"
+    Climbing stops at a coordinated clause with its own subject ("X tried to retake the town and Y attacked
+    Z": Y did attack); above an appositive: "ISKP, a branch of the Islamic State, is said to have vowed …"
     does not hedge the branch; and at the noun a relative clause tells of: "Russia, which backs Assad, denies
     targeting civilians" does not deny the backing."""
     root = trigger.root if isinstance(trigger, Span) else trigger
