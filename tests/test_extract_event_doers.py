@@ -481,3 +481,38 @@ def test_an_act_that_disrupts_a_groups_work_bears_no_mark() -> None:
 ])
 def test_the_other_actor_of_an_affiliate_is_no_doer(text: str, doer: str) -> None:
     assert _perps(_violent(text)) == [doer]
+
+
+@pytest.mark.parametrize("text", [
+    # whoever the suspect's relative clause names as its victims is no doer
+    "A suicide bomber blew himself up at a police checkpoint in Lakki Marwat on Tuesday, killing six officers. No "
+    "group claimed responsibility, but suspicion fell on the Pakistani Taliban, who have stepped up attacks on "
+    "security forces.",
+    # a sentence that only says where suspicion fell joins the incident, whatever words come between
+    "A bomb killed 12 people in a market in Maiduguri on Monday. Suspicion immediately fell on Boko Haram, which "
+    "has carried out similar attacks.",
+])
+def test_suspicion_points_at_the_group_alone(text: str) -> None:
+    ev = _violent(text)
+    assert len(_perps(ev)) == 1 and ("Taliban" in _perps(ev)[0] or _perps(ev) == ["Boko Haram"])
+    assert ev.responsibility.value == "suspected"
+
+
+def test_an_act_timed_by_the_one_told_is_another_incident() -> None:
+    x = _extract("Dissidents of the former FARC rebel group attacked a military base in Cauca on Sunday, killing two "
+                 "soldiers, the army said. The attack came a day after ELN guerrillas kidnapped three police officers "
+                 "in Arauca province.")
+    violent = [e for e in x.events if e.type in ("ASSAULT", "FIGHT")]
+    assert len(violent) == 2
+    assert "National Liberation Army" not in [p.name for p in violent[0].perpetrators]
+
+
+def test_a_nationality_that_says_whose_a_place_is_no_target() -> None:
+    ev = _violent("Rebels attacked a military base in the southwestern Colombian department of Cauca on Sunday.")
+    assert "Colombian" not in [t.name for t in ev.targets]
+
+
+def test_an_agreement_undone_is_no_agreement() -> None:
+    x = _extract("The Pakistani Taliban have stepped up attacks on security forces since ending a ceasefire with the "
+                 "government in November 2022.")
+    assert not [e for e in x.events if e.type == "AGREE"]

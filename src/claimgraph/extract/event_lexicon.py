@@ -82,6 +82,8 @@ class NotEvents:
     trend_words: frozenset[str] = frozenset()
     habitual_adverbs: frozenset[str] = frozenset()
     charge_heads: frozenset[str] = frozenset()
+    undoing_verbs: frozenset[str] = frozenset()
+    undone_modes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +147,7 @@ class EventLexicon:
         r = self.responsibility
         words |= r.claim_verbs | r.attribute_verbs | {"suspect", "suspected", "responsibility", "behind",
                                                       "responsible", "blamed", "claimed"}
+        words |= r.pointing_nouns  # "Suspicion fell on Boko Haram."
         # who did it: "The attacker was identified as X", "The attacker had connections with JAD"
         words |= self.counts.attacker_nouns | {"identified", "named"}
         words |= {w for p in r.membership for w in p.split()[:1]}
@@ -209,7 +212,7 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
                            words("aggregate_preps"), words("aggregate_frame_preps"), words("conflict_nouns"),
                            _phrases(ne.get("ally_phrases")), words("designation_modes"),
                            words("designation_targets"), words("trend_words"), words("habitual_adverbs"),
-                           words("charge_heads"))
+                           words("charge_heads"), words("undoing_verbs"), words("undone_modes"))
     return EventLexicon(
         triggers=tuple(triggers),
         trigger_pos={k: frozenset(v) for k, v in (raw.get("trigger_pos") or {}).items()},

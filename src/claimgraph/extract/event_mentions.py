@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..records import Entity
 from .types import ExtractContext, ParsedSentence
@@ -21,6 +21,11 @@ NAMING = frozenset({"know", "call", "name", "dub", "style"})
 #: Determiners of a noun phrase that tells something told before ("the attacker") or something new ("a bomb").
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
 INDEFINITE = frozenset({"a", "an", "another", "second", "third", "fourth", "fifth", "twin", "double", "triple", "new"})
+
+
+#: nouns for places that a nationality before them says are a country's ("the Afghan city of Kunduz")
+_PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "department", "county",
+                          "capital", "port", "governorate", "prefecture", "territory", "countryside"})
 
 
 class Mentions:
@@ -37,6 +42,15 @@ class Mentions:
             (m.start, m.end, e) for e in entities for m in e.mentions if ps.start <= m.start and m.end <= ps.end
             and not _glued_to(text, m.end - ps.start, related)
         )
+
+    def _before_place_noun(self, start: int) -> bool:
+        """A nationality that says whose a place is ("the Colombian department of Cauca", "a Nigerian town"):
+        nobody hit."""
+        sent = self.ps.sent
+        base = sent.start_char if not isinstance(sent, Doc) else 0
+        span = sent.char_span(start - self.ps.start + base, start - self.ps.start + base + 1, alignment_mode="expand")
+        tok = span.root if span is not None and len(span) else None
+        return tok is not None and tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in _PLACE_NOUNS
 
     def char_range(self, first: Token, last: Token) -> tuple[int, int]:
         return self.local(self.ps, first.idx), self.local(self.ps, last.idx + len(last.text))
@@ -90,6 +104,14 @@ class Mentions:
             return found
         bodies = [e for e in found if e.type != "person"]
         return bodies or found
+
+    def in_target_phrase(self, head: Token) -> list[Entity]:
+        """`in_phrase` of a phrase naming what was hit, less a nationality that says whose a place in it is ("a
+        base in the Colombian department of Cauca")."""
+        start, end = self.char_range(head.left_edge, head.right_edge)
+        whose = {e.id for s, _, e in self.items if start <= s < end and e.type == "group_identity"
+                 and self._before_place_noun(s)}
+        return [e for e in self.in_phrase(head) if e.id not in whose]
 
     def in_phrase(self, head: Token, skip: Sequence[Token] = ()) -> list[Entity]:
         """Entities inside the noun phrase of `head` (head's own words first, then its modifiers), none inside

@@ -124,6 +124,9 @@ def states_responsibility(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
         return True
     if identifies_attacker(sent, lex):
         return True
+    if any(t.lemma_.lower() in cues.pointing_verbs and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in cues.pointing_nouns for c in t.children) for t in sent):
+        return True  # "Suspicion immediately fell on Boko Haram": the words between, any
     if any(t.lemma_.lower() in _DOER_VERBS and _doer_agent(t) and _about_act(t, lex) for t in sent):
         return True  # "The explosive devices had been planted on the roads by the Al Shabaab"
     verbs = cues.claim_verbs | cues.attribute_verbs | cues.denied
@@ -370,13 +373,13 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                                          or doers.act_verb(gov, lex.violent_words(), lex.responsibility.claim_verbs)
                                          and is_actor(e, cands.ctx)])
             for o in _children(head, "dobj") + _pobj(head, "on", "at", "against"):
-                cands.target(mentions.in_phrase(o))
+                cands.target(mentions.in_target_phrase(o))
         attacker_hit = passive and _attackers_hit(head, lex)
         for a in [] if attacker_hit else _agent(head):  # "The attacker was shot dead by police": not a doer
             cands.add(strength, mentions.in_core(a))
         if verbal and passive:
             for s in _subject(head):
-                cands.target(mentions.in_phrase(s))
+                cands.target(mentions.in_target_phrase(s))
         if not verbal:  # "a TTP attack"; an unlisted name there is mostly the place ("the Lamitan siege")
             cands.add(strength, [e for c in head.children if c.dep_ in ("compound", "amod", "nmod")
                                  for e in mentions.in_phrase(c)
@@ -385,11 +388,11 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                 cands.add(strength, mentions.in_core(a))  # not "hostages from Dos Palmas": where they were taken
             for o in _pobj(head, "on", "against", "targeting"):
                 if o.ent_type_ not in ("DATE", "TIME"):  # "an attack on 6 July, when X fired ...": a date
-                    cands.target(mentions.in_phrase(o))
+                    cands.target(mentions.in_target_phrase(o))
             if head.dep_ in ("nsubj",) and head.head.pos_ == "VERB":  # "the bomber struck a van"
                 for o in _children(head.head, "dobj"):  # not "the attack bore the hallmarks of ISIL"
                     if o.lemma_.lower() not in lex.responsibility.suspicion_nouns:
-                        cands.target(mentions.in_phrase(o))
+                        cands.target(mentions.in_target_phrase(o))
     # the subject of "carried out / launched / staged" whose object is the trigger: "IS militants carried out
     # suicide bombings"; an attacker named in apposition or by "named": "A man named X rammed ..."
     for _start, end in spans:
@@ -494,7 +497,7 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
     doers.speaker(heads, mentions.speaking_for, cands.add, CLAIMED, AGENT, r.undergo_verbs)
     doers.convicted(heads, mentions.in_core, cands.add, ATTRIBUTED, SUSPECTED)
     suspects.hallmarks(toks, mentions.in_phrase, cands.add, SUSPECTED, r.suspicion_nouns, lex.violent_words())
-    suspects.pointed_at(toks, mentions.in_phrase, cands.add, SUSPECTED, r.pointing_nouns, r.pointing_verbs)
+    suspects.pointed_at(toks, mentions.in_core, cands.add, SUSPECTED, r.pointing_nouns, r.pointing_verbs)
     suspects.accomplices(heads, mentions.in_phrase, cands.add, SUSPECTED, lex.responsibility.conspire_verbs)
     suspects.when_clause(heads, mentions.in_core, cands.add, AGENT,
                       lambda v: doers.act_verb(v, lex.violent_words(), lex.responsibility.claim_verbs))

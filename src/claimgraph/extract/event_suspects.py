@@ -47,7 +47,7 @@ def hallmarks(sent: Sequence[Token], in_phrase: Callable[[Token], list[Entity]],
             add(strength, in_phrase(g))
 
 
-def pointed_at(sent: Sequence[Token], in_phrase: Callable[[Token], list[Entity]], add: AddFn, strength: int,
+def pointed_at(sent: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn, strength: int,
                nouns: frozenset[str], verbs: frozenset[str]) -> None:
     """ "Suspicion fell on Boko Haram", "fingers pointed at the PKK": the group suspicion points at."""
     for tok in sent:
@@ -56,7 +56,7 @@ def pointed_at(sent: Sequence[Token], in_phrase: Callable[[Token], list[Entity]]
             for p in _children(tok, "prep"):
                 if p.lower_ in ("on", "upon", "at", "to", "towards", "toward"):
                     for g in _children(p, "pobj"):
-                        add(strength, in_phrase(g))
+                        add(strength, in_core(g))  # not who its relative clause names
 
 
 def when_clause(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn, strength: int,

@@ -113,7 +113,11 @@ def _conditional(tok: Token, ne: NotEvents) -> bool:
 def status_word(tok: Token, trig: TriggerDef, ne: NotEvents) -> bool:
     """A status word modifying a noun ("the banned TLP", "sanctioned entities", "allied militias"), or stated in
     the present ("Al-Shabaab, which is allied with al-Qaeda", "the TTP is banned", "the groups are allies"):
-    what a body is, not something that happened ("was banned in 2002" did happen)."""
+    what a body is, not something that happened ("was banned in 2002" did happen). An agreement a verb undoes
+    ("since ending a ceasefire") was not made either."""
+    if trig.mode in ne.undone_modes and tok.dep_ in ("dobj", "nsubjpass") \
+            and tok.head.lemma_.lower() in ne.undoing_verbs:
+        return True
     if trig.mode not in ne.status_modes:
         return False
     present = any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP")

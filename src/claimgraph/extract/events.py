@@ -262,12 +262,25 @@ _RELATIVE = frozenset({"after", "before", "since", "following", "until"})
 
 
 def _relative_to_told(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
-    """A trigger noun inside "after / before / since the attack": the sentence tells another act, timed by it."""
+    """A trigger noun inside "after / before / since the attack": the sentence tells another act, timed by it;
+    or an act with its own doer in a clause set a span of time apart ("The attack came a day after ELN
+    guerrillas kidnapped three police officers"): another act, which the one told is timed by. Right "after"
+    with no span between, the act may be the one that began the incident told ("The fighting came after
+    al-Shabab fighters attacked federal troops")."""
     for hit in hits:
         tok = head_of(list(sent[hit.start : hit.end]))
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _RELATIVE:
             return True
+        if tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _RELATIVE
+                                                               for c in tok.children) \
+                and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in tok.children) \
+                and any(c.dep_ == "npadvmod" and c.lemma_.lower() in _SPANS for c in tok.children):
+            return True
     return False
+
+
+#: spans of time that set one act apart from another ("a day after", "hours before")
+_SPANS = frozenset({"minute", "hour", "day", "night", "week", "month", "year"})
 
 
 def _refers_back(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
