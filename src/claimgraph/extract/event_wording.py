@@ -394,6 +394,18 @@ def other_date(sent: Doc | SpacySpan, told: Sequence[Doc | SpacySpan]) -> bool:
     return bool(dated) and not back & dated
 
 
+def other_weekday(sent: Doc | SpacySpan, told: Sequence[Doc | SpacySpan]) -> bool:
+    """A sentence that names a day of the week the incident's sentences, which name one too, do not ("… ambushed
+    an army vehicle on Thursday. … killed one militant on Saturday"): another day, so another act."""
+    mine = {w for e in sent.ents if e.label_ == "DATE" for w in _WEEKDAY.findall(e.text.lower())}
+    if not mine:
+        return False
+    before = {w for s in told for e in s.ents if e.label_ == "DATE" for w in _WEEKDAY.findall(e.text.lower())}
+    return bool(before) and not mine & before
+
+
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+
 #: a date counted back from the report's own day: "last month", "earlier this year", "two years ago"
 _BACK = re.compile(r"^(?:last|earlier this|the previous|the past)\s+(?:week|month|year)$|\bago$", re.I)
 

@@ -59,6 +59,7 @@ from .event_wording import (
     on_attackers,
     opens_definite,
     other_date,
+    other_weekday,
     self_killed,
     split_phrase,
     status_word,
@@ -222,6 +223,8 @@ def _introduces_new(sent: Doc | SpacySpan, hit: TriggerHit, attackers: frozenset
     if tok.pos_ in ("NOUN", "PROPN"):
         if carried(tok):
             return False  # "wearing a fake suicide vest", "armed with firearms and explosives": a weapon
+        if any(c.dep_ == "amod" and c.lower_ in _OTHER_ACT for c in tok.children):
+            return True  # "In a separate attack on Saturday, ...": another act, whatever its place in the clause
         if tok.dep_ in ("pobj", "attr", "nsubjpass"):
             return False  # "after a standoff", "it was a suicide bombing", "6 gunmen were killed"
         if tok.lemma_.lower() in _AGENT_TRIGGERS or tok.lower_ in _AGENT_TRIGGERS:
@@ -240,6 +243,9 @@ def _introduces_new(sent: Doc | SpacySpan, hit: TriggerHit, attackers: frozenset
         return any(c.lower_ in INDEFINITE for c in s.children)
     return True
 
+
+#: words that make an act noun another act than the one told ("a separate attack", "an earlier ambush")
+_OTHER_ACT = frozenset({"separate", "different", "earlier", "later", "subsequent", "unrelated", "previous"})
 
 _SERIES = {"serial", "coordinated", "simultaneous", "twin", "multiple", "several", "series", "consecutive",
            "synchronized", "synchronised", "separate"}
@@ -311,6 +317,8 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
                 and si - prev.sentences[-1] <= gap
                 and parsed[si].paragraph == parsed[prev.sentences[-1]].paragraph
                 and not other_date(sent, [parsed[i].sent for i in prev.sentences])
+                and not (other_weekday(sent, [parsed[i].sent for i in prev.sentences])
+                         and not _refers_back(sent, fhits) and not event_roles.states_responsibility(sent, lex))
                 and (not any(_introduces_new(sent, h, lex.counts.attacker_nouns) for h in fhits)
                      or states and _refers_back(sent, fhits)
                      or tells_its_cause(sent, [head_of(list(sent[h.start : h.end])) for h in fhits])
