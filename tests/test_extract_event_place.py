@@ -74,6 +74,15 @@ def test_a_country_in_a_groups_branch_name_is_not_the_place() -> None:
     assert place is None or place.country != "Afghanistan"
 
 
+def test_a_government_speaking_does_not_place_the_incident_in_its_country() -> None:
+    from _extract_helpers import extract_text
+
+    x = extract_text("A grenade caused a fuel tanker to explode near a market in Afrin, killing 53 people. The "
+                     "Turkish government blamed the YPG for the attack.")
+    place = x.events[0].place
+    assert place is not None and place.country == "Syria"
+
+
 def test_village_of_a_valley_is_not_a_namesake_abroad() -> None:
     # "Tirah Valley's village Koki Khel": neither is in the index; never Tirah, Israel
     place = _place("Security forces targeted militants in Tirah Valley's village Koki Khel, killing four.")

@@ -314,6 +314,12 @@ STATED = [
      "Nasr al-Islam"),
     # a bomb is a deed one can be behind
     ("The Haqqani network is believed to be behind the truck bomb in Kabul.", "attacked", "Haqqani", "Kabul"),
+    # a government named by its country's adjective is that country's government
+    ("The TPLF signed a peace deal with the Ethiopian government in Pretoria.", "cooperates_with",
+     "Government of Ethiopia", "TPLF"),
+    # a group named by a letter and a number ("M23"), and the rebels it names
+    ("The M23 rebels, who are backed by Rwanda, captured the city of Goma in January.", "supports", "Rwanda",
+     "M23"),
     # attacks called for are aimed, not done
     ("Al-Qaeda in the Arabian Peninsula has called for attacks on the United States.", "targets",
      "Arabian Peninsula", "United States"),

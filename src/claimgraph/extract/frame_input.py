@@ -30,7 +30,7 @@ STAND_IN_NOUNS = frozenset({
     "training", "office", "offices", "spokesman", "chief", "agency", "agencies", "army", "military", "government",
     "militia", "militias", "loyalist", "loyalists", "affiliate", "affiliates", "supporter", "supporters", "group",
     "outfit", "movement", "target", "targets", "mercenary", "mercenaries", "ruler", "rulers", "regime",
-    "authorities", "junta", "coalition", "alliance", "umbrella"})
+    "authorities", "junta", "coalition", "alliance", "umbrella", "rebel", "rebels", "guerrilla", "guerrillas"})
 #: Words after a name that say what kind of place it is ("Kunar province", "Kech district")
 _KIND_NOUNS = frozenset(kind_words())
 #: "fighters loyal to Y", "troops allied with Y": the noun stands for Y

@@ -91,8 +91,9 @@ def _force_names() -> tuple[tuple[re.Pattern[str], ...], dict[str, str]]:
 
 def forces_countries(entities: Sequence[Entity], country_of: Callable[[str], str | None] | None) -> list[str]:
     """The countries of the state forces among `entities` whose own words give their country; not forces that
-    strike from the air or afar ("Pakistani jets bombed ... in Khost": Afghanistan's Khost)."""
-    return [] if country_of is None else [c for e in entities if e.kind == "descriptive" and (
+    strike from the air or afar ("Pakistani jets bombed ... in Khost": Afghanistan's Khost), nor a government,
+    which speaks from its capital ("The Turkish government blamed the YPG for the attack in Afrin")."""
+    return [] if country_of is None else [c for e in entities if e.kind == "descriptive" and e.type == "agency" and (
         c := stated_force_country(e.name, [m.text for m in e.mentions
                                            if not _REMOTE.intersection(m.text.lower().split())], country_of))]
 

@@ -34,7 +34,8 @@ FACILITY_NAME = "facility_name"
 _FIGHTER_NOUNS = frozenset({"militant", "cadre", "fighter", "rebel", "insurgent", "guerrilla", "guerilla",
                             "terrorist", "jihadist", "gunman", "operative", "commander", "member", "maoist",
                             "naxal", "naxalite"})
-_ACRONYM = re.compile(r"[A-Z]{3,8}(?:-[A-Z]{1,3})?")
+#: "ULFA", "NSCN-IM"; a letter and a number too ("M23": March 23 Movement)
+_ACRONYM = re.compile(r"[A-Z]{3,8}(?:-[A-Z]{1,3})?|[A-Z]{1,3}\d{1,3}")
 #: the NER's labels an acronym of fighters may carry by mistake: none, a people's, a number's
 _NOT_A_NAME = frozenset({"", "NORP", "CARDINAL", "QUANTITY"})
 
@@ -56,7 +57,9 @@ def fighters_acronyms(doc: Doc) -> list[tuple[int, int]]:
         text = doc[i:j].text
         # unlabelled, or taken for a people ("NSCN-IM" as NORP) or into a number ("Two NSCN-IM"): no nationality
         # is written so
-        if _ACRONYM.fullmatch(text) and all(doc[k].ent_type_ in _NOT_A_NAME for k in range(i, j)):
+        if _ACRONYM.fullmatch(text) and all(doc[k].ent_type_ in _NOT_A_NAME or doc[k].ent_type_ == "GPE"
+                                            and any(ch.isdigit() for ch in doc[k].text) for k in range(i, j)):
+            # (a letter and a number is no place, whatever the NER said: "M23" as GPE)
             head = doc[j - 1].head if doc[j - 1].head.i >= j else doc[i].head
             while head.dep_ == "compound" and head.head.i > head.i:
                 head = head.head
