@@ -71,6 +71,8 @@ class Description:
     with_country: tuple[str, ...] = ()
     country: str | None = None
     source: str = ""
+    #: the actor only as the head of its phrase: "the Syrian government", not "government forces" (the forces)
+    head_only: bool = False
 
     def display(self, country: str | None, demonym: str | None) -> str:
         """The actor's name for a country ("Military Forces of India"), or the bare name without one."""
@@ -169,7 +171,7 @@ def _parse_descriptions(text: str) -> tuple[Description, ...]:
             e["key"], e["category"], e["type"], e["name"], e.get("bare_name") or e["key"],
             tuple(str(t).lower() for t in e.get("terms") or ()), tuple(str(t) for t in e.get("exact") or ()),
             tuple(str(t).lower() for t in e.get("with_country") or ()), e.get("country"),
-            str(sources.get(source, source)),
+            str(sources.get(source, source)), bool(e.get("head_only")),
         ))
     return tuple(out)
 
@@ -205,7 +207,8 @@ class DescriptiveMatcher:
         for match_id, start, end in self.matcher(doc):
             span = Span(doc, start, end, label=doc.vocab.strings[match_id])
             head = span.root.head
-            if span.root.dep_ in _MODIFIER_DEPS and head.i == end and head.lemma_.lower() in _MEMBER_NOUNS:
+            if span.root.dep_ in _MODIFIER_DEPS and head.i == end and head.lemma_.lower() in _MEMBER_NOUNS \
+                    and not self.descriptions[span.label_].head_only:
                 span = Span(doc, start, end + 1, label=span.label_)  # "BSF troops", "CRPF personnel"
             spans.append(span)
         hits = []
@@ -218,6 +221,8 @@ class DescriptiveMatcher:
                 # (a noun modifier still names them: "attacked a police station", "an army camp")
             if any(t.ent_kb_id_ for t in span):
                 continue  # part of a gazetteer name
+            if d.head_only and span.root.dep_ in _MODIFIER_DEPS | {"amod"} and span.root.head.i >= span.end:
+                continue  # "government forces", "a government ministry": what the phrase's head names
             if any(c.dep_ == "amod" and c.lower_ in _FORMER for c in span.root.children) \
                     or span.start > 0 and doc[span.start - 1].lower_ in _FORMER:
                 continue  # "recruited former soldiers": people who once served, not the forces
