@@ -51,6 +51,9 @@ def _where(place: Place | None) -> tuple[str | None, str | None, str | None] | N
      "India", "district"),
     ("Militants attacked a Frontier Corps post in Panjgur, killing four soldiers.", "Balochistan", "Pakistan",
      "city"),
+    # a district the index knows only as another name of its seat (Gereshk): the district, as written
+    ("The Taliban blew up a bridge on the highway in Nahr-e-Saraj district of Helmand, killing two.", "Helmand",
+     "Afghanistan", "district"),
     # a country's capital, by demonym or possessive; a province's capital is not in the index: the province
     ("A suicide bomber killed 20 people at a school in the Afghan capital.", "Kabul", "Afghanistan", "city"),
     ("A car bomb exploded near an army bus in Syria's capital, killing 14.", "Damascus", "Syria", "city"),

@@ -124,14 +124,18 @@ def qualified(name: str, within: str | None, place: Place | None, precision: str
 def as_written(name: str, place: Place | None) -> Place | None:
     """A town or district under the name the text gives it where GeoNames spells it otherwise ("Miranshah"
     for Miran Shah, "Maidan Shar" for Maydanshakhr), its id kept; named as a district ("Lakki Marwat
-    district") where the index knows only the town: a district."""
+    district") where the index knows only the town: a district, and so where it knows the district's name only
+    as another name of its seat ("Nahr-e-Saraj district" → Gereshk): the district as written, in the seat's
+    province."""
     if place is None or place.precision not in ("city", "district"):
         return place
     bare, kind = split_kind(name)
     written = bare[4:] if bare.lower().startswith("the ") else bare
-    if kind is not None and _kind_words().get(kind) == "district" and place.precision == "city" \
-            and (fold(written) == fold(place.name) or _spelling(fold(written), fold(place.name))):
-        place = replace(place, precision="district", admin2=place.admin2 or place.name)
+    if kind is not None and _kind_words().get(kind) == "district" and place.precision == "city":
+        if fold(written) == fold(place.name) or _spelling(fold(written), fold(place.name)):
+            place = replace(place, precision="district", admin2=place.admin2 or place.name)
+        elif written:  # "Nahr-e-Saraj district", found as its seat Gereshk (an alternate name): the district
+            return replace(place, name=written, precision="district", admin2=written, geonames_id=None)
     known = fold(_DISTRICT_SEAT.sub("", place.name))
     if written and fold(place.name) not in (fold(written), fold(name)) and (
             _spelling(fold(written), fold(place.name)) or known == fold(written)):
