@@ -320,6 +320,10 @@ STATED = [
     # a group named by a letter and a number ("M23"), and the rebels it names
     ("The M23 rebels, who are backed by Rwanda, captured the city of Goma in January.", "supports", "Rwanda",
      "M23"),
+    # enemies at war, named together or on each side of "with"
+    ("The Sudanese army and the Rapid Support Forces have been at war since April 2023.", "attacked",
+     "Military Forces of Sudan", "Rapid Support Forces"),
+    ("The Houthis are at war with the Saudi-led coalition.", "attacked", "Houthis", "Saudi Arabia"),
     # attacks called for are aimed, not done
     ("Al-Qaeda in the Arabian Peninsula has called for attacks on the United States.", "targets",
      "Arabian Peninsula", "United States"),
@@ -415,6 +419,12 @@ def test_a_named_alliance_acting_is_no_alliance_made(extractor: Extractor) -> No
     x = _x(extractor, "The TTP alliance attacked a police station in Bannu.")
     assert not [e for e in x.events if e.type == "AGREE"]
     assert [e for e in x.events if e.type == "ASSAULT"]
+
+
+def test_an_accusation_with_no_accuser_is_hedged(extractor: Extractor) -> None:
+    x = _x(extractor, "The RSF is accused of committing genocide in Darfur.")
+    found = claims_of(x, "attacked", "RSF", "Darfur")
+    assert found and all(c.modality == Modality.HEDGED for c in found)
 
 
 def test_former_soldiers_are_not_the_forces(extractor: Extractor) -> None:
