@@ -2,7 +2,7 @@
 
     find_triggers (pure: a parsed sentence → trigger hits; event_wording drops what is no event:
         negated, intended or conditional acts, status words, aggregate tolls, trends)
-      → group into incidents (triggers of one incident in a sentence merge; a following sentence that
+      → group into incidents (incident_bounds; triggers of one incident in a sentence merge; a following sentence that
         only refers back — "the attack", "6 people were killed", "X claimed responsibility", "police shot dead
         the attackers" — joins it, unless it opens with another year or day, or a named doer of its own)
       → roles (event_roles: perpetrators, targets, responsibility) + casualties (quantities)
@@ -47,16 +47,13 @@ from ..resolve.names import fold
 from . import event_actors, event_place, event_roles, place_cues
 from .dateline import label_date
 from .event_lexicon import EventLexicon, TriggerDef, load_event_lexicon
-from .event_mentions import DEFINITE, INDEFINITE
 from .event_merge import LIST_ITEM, Candidate, merge_events
 from .event_wording import (
     aggregate_toll,
     allies_on_one_side,
-    carried,
     designation,
     factual,
     head_of,
-    on_attackers,
     opens_definite,
     other_date,
     other_weekday,
@@ -68,6 +65,7 @@ from .event_wording import (
     to_death,
     without_aggregates,
 )
+from .incident_bounds import another, introduces_new, refers_back, relative_to_told, umbrella
 from .quantities import Casualties, add, find_casualties, merge_casualties
 from .types import ExtractContext, ParsedSentence
 
@@ -76,7 +74,6 @@ FIGHT = "FIGHT"  # the PLOVER type of fights between armed sides: their dead are
 VIOLENT = "violent"  # the incident family of every violent mode (ASSAULT and FIGHT merge within an incident)
 _MAX_GAP = 2  # sentences between an incident and a sentence that refers back to it
 _MAX_CLAIM_GAP = 4  # ... or that claims or attributes it ("The Taliban claimed responsibility for the attack")
-_AGENT_TRIGGERS = {"gunman", "gunmen", "shooter", "bomber", "bombers", "attacker", "attackers"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,89 +212,6 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
     return without_aggregates(tokens, hits, lex)
 
 
-def _introduces_new(sent: Doc | SpacySpan, hit: TriggerHit, attackers: frozenset[str] = frozenset()) -> bool:
-    """True when a trigger opens a new incident ("A bomb exploded") rather than refers back ("the attack")."""
-    tok = head_of(list(sent[hit.start : hit.end]))
-    if hit.trigger.mode == "killing" or on_attackers(tok, attackers):
-        return False  # "6 people were killed" counts the open incident's dead; "police shot dead the attackers"
-    if tok.pos_ in ("NOUN", "PROPN"):
-        if carried(tok):
-            return False  # "wearing a fake suicide vest", "armed with firearms and explosives": a weapon
-        if any(c.dep_ == "amod" and c.lower_ in _OTHER_ACT for c in tok.children):
-            return True  # "In a separate attack on Saturday, ...": another act, whatever its place in the clause
-        if tok.dep_ in ("pobj", "attr", "nsubjpass"):
-            return False  # "after a standoff", "it was a suicide bombing", "6 gunmen were killed"
-        if tok.lemma_.lower() in _AGENT_TRIGGERS or tok.lower_ in _AGENT_TRIGGERS:
-            return False  # "Four gunmen tried to storm the hotel": the attackers, not a new act
-        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod")}
-        return bool(dets & INDEFINITE) or any(c.dep_ == "nummod" for c in tok.children)
-    if tok.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
-        return False  # "ISKP claimed responsibility, saying one of its fighters had targeted Shiites": told before
-    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subj:
-        return False
-    s = subj[0]
-    if s.pos_ == "PRON" or s.pos_ != "PROPN" and any(c.lower_ in DEFINITE for c in s.children):
-        return False
-    if s.dep_ == "nsubjpass":  # "vehicles ... were targeted": new only when the victim is new ("A bus was")
-        return any(c.lower_ in INDEFINITE for c in s.children)
-    return True
-
-
-#: words that make an act noun another act than the one told ("a separate attack", "an earlier ambush")
-_OTHER_ACT = frozenset({"separate", "different", "earlier", "later", "subsequent", "unrelated", "previous"})
-
-_SERIES = {"serial", "coordinated", "simultaneous", "twin", "multiple", "several", "series", "consecutive",
-           "synchronized", "synchronised", "separate"}
-
-
-def _umbrella(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
-    """A sentence that announces a series ("Two bombings occurred in ...", "The Austin serial bombings
-    occurred ..."): the next sentences tell its parts ("The first blast ...", "5 package bombs
-    exploded ..."), which belong to it rather than open incidents of their own."""
-    for hit in hits:
-        tok = head_of(list(sent[hit.start : hit.end]))
-        if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and any(
-                c.dep_ == "nummod" or c.lower_ in _SERIES for c in tok.children):
-            return True
-    return False
-
-
-#: Prepositions that date a new act by the one already told: "a few hours after the attack, the UDA shot dead ...".
-_RELATIVE = frozenset({"after", "before", "since", "following", "until"})
-
-
-def _relative_to_told(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
-    """A trigger noun inside "after / before / since the attack": the sentence tells another act, timed by it;
-    or an act with its own doer in a clause set a span of time apart ("The attack came a day after ELN
-    guerrillas kidnapped three police officers"): another act, which the one told is timed by. Right "after"
-    with no span between, the act may be the one that began the incident told ("The fighting came after
-    al-Shabab fighters attacked federal troops")."""
-    for hit in hits:
-        tok = head_of(list(sent[hit.start : hit.end]))
-        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _RELATIVE:
-            return True
-        if tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _RELATIVE
-                                                               for c in tok.children) \
-                and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in tok.children) \
-                and any(c.dep_ == "npadvmod" and c.lemma_.lower() in _SPANS for c in tok.children):
-            return True
-    return False
-
-
-#: spans of time that set one act apart from another ("a day after", "hours before")
-_SPANS = frozenset({"minute", "hour", "day", "night", "week", "month", "year"})
-
-
-def _refers_back(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
-    """A definite trigger noun ("the attack", "the blasts"): the sentence is about an incident already told."""
-    for hit in hits:
-        tok = head_of(list(sent[hit.start : hit.end]))
-        if tok.pos_ == "NOUN" and any(c.lower_ in DEFINITE and c.dep_ == "det" for c in tok.children):
-            return True
-    return False
-
-
 def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
                hits_by_sent: list[list[TriggerHit]]) -> list[Incident]:
     incidents: list[Incident] = []
@@ -313,14 +227,14 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
             gap = _MAX_CLAIM_GAP if states else _MAX_GAP
             joinable = (
                 prev is not None
-                and not _relative_to_told(sent, fhits)
+                and not relative_to_told(sent, fhits)
                 and si - prev.sentences[-1] <= gap
                 and parsed[si].paragraph == parsed[prev.sentences[-1]].paragraph
                 and not other_date(sent, [parsed[i].sent for i in prev.sentences])
                 and not (other_weekday(sent, [parsed[i].sent for i in prev.sentences])
-                         and not _refers_back(sent, fhits) and not event_roles.states_responsibility(sent, lex))
-                and (not any(_introduces_new(sent, h, lex.counts.attacker_nouns) for h in fhits)
-                     or states and _refers_back(sent, fhits)
+                         and not refers_back(sent, fhits) and not event_roles.states_responsibility(sent, lex))
+                and (not any(introduces_new(sent, h, lex.counts.attacker_nouns) for h in fhits)
+                     or states and refers_back(sent, fhits)
                      or tells_its_cause(sent, [head_of(list(sent[h.start : h.end])) for h in fhits])
                      or prev.umbrella and si - prev.sentences[-1] <= _MAX_GAP)
             )
@@ -329,7 +243,7 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
                     prev.sentences.append(si)
                 prev.hits.extend((si, h) for h in fhits)
                 continue
-            inc = Incident(fam, [(si, h) for h in fhits], [si], umbrella=_umbrella(sent, fhits))
+            inc = Incident(fam, [(si, h) for h in fhits], [si], umbrella=umbrella(sent, fhits))
             incidents.append(inc)
             open_by_family[fam] = inc
         # a sentence with no trigger of the family that only adds responsibility or casualties
@@ -538,7 +452,7 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
     sent = parsed[first].sent
     # "The encounter broke out after security forces launched a cordon and search operation": the incident before
     attackers = lex.counts.attacker_nouns
-    refers_back = not opening or not any(_introduces_new(sent, h, attackers) for h in opening) or opens_definite(
+    refers_back = not opening or not any(introduces_new(sent, h, attackers) for h in opening) or opens_definite(
         list(sent[(h := min(opening, key=lambda h: h.start)).start : h.end]), sent[0].i)
     unanchored = ""
     if inc.family == VIOLENT:
@@ -575,20 +489,9 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
     tolls = _tolls(doc, parsed, statements, best.type)  # a mention that only refers back may join its incident
     placed = place is None or not refers_back or event_place.names_a_place(inc.sentences, parsed, entities, ctx,
                                                                             _local, own=True)
-    return Candidate(event, inc.family, best.rank, refers_back, _another(sent, opening), tolls,
+    return Candidate(event, inc.family, best.rank, refers_back, another(sent, opening), tolls,
                      generic=best.mode in lex.generic_modes, anchored=not unanchored, placed=placed,
                      revises=merged.revised and not roles.perpetrators), unanchored
-
-
-def _another(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
-    """The mention says it is a further incident: "another attack", "a second blast", "in a separate attack"."""
-    if any(t.lower_ in _SEPARATELY for t in sent):
-        return True
-    return any(c.lower_ in _FURTHER for h in hits for c in head_of(list(sent[h.start : h.end])).children)
-
-
-_FURTHER = {"another", "second", "third", "fourth", "fifth", "separate", "further", "fresh", "new", "other"}
-_SEPARATELY = {"separately", "elsewhere", "meanwhile"}
 
 
 def find_events_explained(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],

@@ -1,0 +1,113 @@
+"""Where one incident ends and another begins, sentence by sentence (`events._incidents`): a trigger that opens a
+new incident or refers back to the one told, a series announced, an act timed by the one told, a further incident
+said outright. Written by hand over the parse: no library marks incident boundaries."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from .event_mentions import DEFINITE, INDEFINITE
+from .event_wording import carried, head_of, on_attackers
+
+if TYPE_CHECKING:
+    from .events import TriggerHit
+
+_AGENT_TRIGGERS = {"gunman", "gunmen", "shooter", "bomber", "bombers", "attacker", "attackers"}
+
+
+def introduces_new(sent: Doc | SpacySpan, hit: TriggerHit, attackers: frozenset[str] = frozenset()) -> bool:
+    """True when a trigger opens a new incident ("A bomb exploded") rather than refers back ("the attack")."""
+    tok = head_of(list(sent[hit.start : hit.end]))
+    if hit.trigger.mode == "killing" or on_attackers(tok, attackers):
+        return False  # "6 people were killed" counts the open incident's dead; "police shot dead the attackers"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if carried(tok):
+            return False  # "wearing a fake suicide vest", "armed with firearms and explosives": a weapon
+        if any(c.dep_ == "amod" and c.lower_ in _OTHER_ACT for c in tok.children):
+            return True  # "In a separate attack on Saturday, ...": another act, whatever its place in the clause
+        if tok.dep_ in ("pobj", "attr", "nsubjpass"):
+            return False  # "after a standoff", "it was a suicide bombing", "6 gunmen were killed"
+        if tok.lemma_.lower() in _AGENT_TRIGGERS or tok.lower_ in _AGENT_TRIGGERS:
+            return False  # "Four gunmen tried to storm the hotel": the attackers, not a new act
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod")}
+        return bool(dets & INDEFINITE) or any(c.dep_ == "nummod" for c in tok.children)
+    if tok.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+        return False  # "ISKP claimed responsibility, saying one of its fighters had targeted Shiites": told before
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return False
+    s = subj[0]
+    if s.pos_ == "PRON" or s.pos_ != "PROPN" and any(c.lower_ in DEFINITE for c in s.children):
+        return False
+    if s.dep_ == "nsubjpass":  # "vehicles ... were targeted": new only when the victim is new ("A bus was")
+        return any(c.lower_ in INDEFINITE for c in s.children)
+    return True
+
+
+#: words that make an act noun another act than the one told ("a separate attack", "an earlier ambush")
+_OTHER_ACT = frozenset({"separate", "different", "earlier", "later", "subsequent", "unrelated", "previous"})
+
+_SERIES = {"serial", "coordinated", "simultaneous", "twin", "multiple", "several", "series", "consecutive",
+           "synchronized", "synchronised", "separate"}
+
+
+def umbrella(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
+    """A sentence that announces a series ("Two bombings occurred in ...", "The Austin serial bombings
+    occurred ..."): the next sentences tell its parts ("The first blast ...", "5 package bombs
+    exploded ..."), which belong to it rather than open incidents of their own."""
+    for hit in hits:
+        tok = head_of(list(sent[hit.start : hit.end]))
+        if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and any(
+                c.dep_ == "nummod" or c.lower_ in _SERIES for c in tok.children):
+            return True
+    return False
+
+
+#: Prepositions that date a new act by the one already told: "a few hours after the attack, the UDA shot dead ...".
+_RELATIVE = frozenset({"after", "before", "since", "following", "until"})
+
+
+def relative_to_told(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
+    """A trigger noun inside "after / before / since the attack": the sentence tells another act, timed by it;
+    or an act with its own doer in a clause set a span of time apart ("The attack came a day after ELN
+    guerrillas kidnapped three police officers"): another act, which the one told is timed by. Right "after"
+    with no span between, the act may be the one that began the incident told ("The fighting came after
+    al-Shabab fighters attacked federal troops")."""
+    for hit in hits:
+        tok = head_of(list(sent[hit.start : hit.end]))
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _RELATIVE:
+            return True
+        if tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _RELATIVE
+                                                               for c in tok.children) \
+                and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in tok.children) \
+                and any(c.dep_ == "npadvmod" and c.lemma_.lower() in _SPANS for c in tok.children):
+            return True
+    return False
+
+
+#: spans of time that set one act apart from another ("a day after", "hours before")
+_SPANS = frozenset({"minute", "hour", "day", "night", "week", "month", "year"})
+
+
+def refers_back(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
+    """A definite trigger noun ("the attack", "the blasts"): the sentence is about an incident already told."""
+    for hit in hits:
+        tok = head_of(list(sent[hit.start : hit.end]))
+        if tok.pos_ == "NOUN" and any(c.lower_ in DEFINITE and c.dep_ == "det" for c in tok.children):
+            return True
+    return False
+
+
+def another(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
+    """The mention says it is a further incident: "another attack", "a second blast", "in a separate attack"."""
+    if any(t.lower_ in _SEPARATELY for t in sent):
+        return True
+    return any(c.lower_ in _FURTHER for h in hits for c in head_of(list(sent[h.start : h.end])).children)
+
+
+_FURTHER = {"another", "second", "third", "fourth", "fifth", "separate", "further", "fresh", "new", "other"}
+_SEPARATELY = {"separately", "elsewhere", "meanwhile"}
