@@ -518,18 +518,14 @@ def test_an_agreement_undone_is_no_agreement() -> None:
     assert not [e for e in x.events if e.type == "AGREE"]
 
 
-def test_a_separate_attack_is_another_incident() -> None:
-    x = _extract("A car bomb exploded outside a restaurant in Mogadishu, killing 15 people. Al-Shabaab said it carried "
-                 "out the attack. In a separate attack, al-Shabaab fighters killed four soldiers at a checkpoint in "
-                 "Lower Shabelle region.")
-    violent = [e for e in x.events if e.type in ("ASSAULT", "FIGHT")]
-    assert len(violent) == 2 and violent[1].place is not None and "Shabelle" in violent[1].place.name
-
-
-def test_an_act_on_another_weekday_is_another_incident() -> None:
+@pytest.mark.parametrize("text", [
+    # said outright
+    "A car bomb exploded outside a restaurant in Mogadishu, killing 15 people. Al-Shabaab said it carried out the "
+    "attack. In a separate attack, al-Shabaab fighters killed four soldiers at a checkpoint in Lower Shabelle region.",
     # no publication day to date them by: the weekdays alone tell the two apart
-    x = _extract("A car bomb exploded outside a restaurant in Mogadishu on Sunday, killing 15 people. Al-Shabaab said "
-                 "it carried out the attack. Al-Shabaab fighters killed four soldiers at a checkpoint in Lower "
-                 "Shabelle region on Saturday.")
-    violent = [e for e in x.events if e.type in ("ASSAULT", "FIGHT")]
-    assert len(violent) == 2
+    "A car bomb exploded outside a restaurant in Mogadishu on Sunday, killing 15 people. Al-Shabaab said it carried "
+    "out the attack. Al-Shabaab fighters killed four soldiers at a checkpoint in Lower Shabelle region on Saturday.",
+])
+def test_a_separate_attack_or_one_on_another_weekday_is_another_incident(text: str) -> None:
+    violent = [e for e in _extract(text).events if e.type in ("ASSAULT", "FIGHT")]
+    assert len(violent) == 2 and violent[1].place is not None and "Shabelle" in violent[1].place.name

@@ -13,6 +13,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from ..records import Entity
+from .place_cues import DEMONYM_HEADS
 from .types import ExtractContext, ParsedSentence
 
 LocalFn = Callable[[ParsedSentence, int], int]
@@ -21,11 +22,6 @@ NAMING = frozenset({"know", "call", "name", "dub", "style"})
 #: Determiners of a noun phrase that tells something told before ("the attacker") or something new ("a bomb").
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
 INDEFINITE = frozenset({"a", "an", "another", "second", "third", "fourth", "fifth", "twin", "double", "triple", "new"})
-
-
-#: nouns for places that a nationality before them says are a country's ("the Afghan city of Kunduz")
-_PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "department", "county",
-                          "capital", "port", "governorate", "prefecture", "territory", "countryside"})
 
 
 class Mentions:
@@ -50,7 +46,7 @@ class Mentions:
         base = sent.start_char if not isinstance(sent, Doc) else 0
         span = sent.char_span(start - self.ps.start + base, start - self.ps.start + base + 1, alignment_mode="expand")
         tok = span.root if span is not None and len(span) else None
-        return tok is not None and tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in _PLACE_NOUNS
+        return tok is not None and tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in DEMONYM_HEADS
 
     def char_range(self, first: Token, last: Token) -> tuple[int, int]:
         return self.local(self.ps, first.idx), self.local(self.ps, last.idx + len(last.text))

@@ -27,7 +27,7 @@ from .event_lexicon import EventLexicon, NotEvents, TriggerDef
 from .event_mentions import DEFINITE, INDEFINITE
 from .event_roles import AMOUNT_NOUNS, Roles
 from .quantities import KILLED, SENTENCING, cue_kind
-from .timex import YEAR_RE
+from .timex import WEEKDAYS, YEAR_RE
 from .types import ParsedSentence
 
 if TYPE_CHECKING:
@@ -404,7 +404,7 @@ def other_weekday(sent: Doc | SpacySpan, told: Sequence[Doc | SpacySpan]) -> boo
     return bool(before) and not mine & before
 
 
-_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b")
 
 #: a date counted back from the report's own day: "last month", "earlier this year", "two years ago"
 _BACK = re.compile(r"^(?:last|earlier this|the previous|the past)\s+(?:week|month|year)$|\bago$", re.I)

@@ -112,9 +112,6 @@ def group_name_before(words: str, phrase: str, following: str, countries: Countr
 #: nouns that define a name as a place ("X is a stronghold of Y", "X, a town in Y")
 _PLACE_DEFINING = frozenset({"stronghold", "bastion", "heartland", "redoubt", "town", "city", "village",
                              "district", "province", "region", "capital", "suburb", "port"})
-#: the words that end a first- or second-level division's name ("Rakhine State", "Kunar Province")
-_DIVISION_WORDS = frozenset({"state", "province", "district", "region", "division", "governorate", "county",
-                             "prefecture", "department", "oblast"})
 #: nouns whose "of" names the place itself ("the town of X"; "a stronghold of X" names its holder)
 PLACE_OF = frozenset({"town", "city", "village", "district", "province", "region", "suburb", "port",
                        "governorate", "hamlet", "township", "municipality"})
@@ -185,7 +182,7 @@ def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: 
         return "GPE", True
     if label == "PERSON" and countries is not None and countries.precision_of(text) == "country":
         return "GPE", True  # "deployed fighters to Mali": a country's name is no one's name
-    if label in ("PERSON", "ORG") and len(ent) > 1 and ent[-1].is_title and ent[-1].lower_ in _DIVISION_WORDS \
+    if label in ("PERSON", "ORG") and len(ent) > 1 and ent[-1].is_title and ent[-1].lower_ in _division_words() \
             and countries is not None and countries.precision_of(text) in ("province", "district"):
         return "GPE", True  # "Rakhine State", "Sool Region": a division the place index knows, named with its kind
     where = _after_locative(ent)
@@ -217,6 +214,15 @@ def main_subject(sent: Doc | SpacySpan, tok: tuple[int, int]) -> bool:
     # "officials say the TTP has deepened its ties …": the reported clause's subject is what the report is about
     return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT"
                                    and verb.head.lemma_.lower() in reporting_verbs())
+
+
+@cache
+def _division_words() -> frozenset[str]:
+    """Words that end a division's name ("Rakhine State", "Kunar Province", "Kech District"): the place index's
+    kind words for provinces, districts and regions (`places.yaml`)."""
+    from ..resolve.places import kind_words
+
+    return frozenset(w for w, kind in kind_words().items() if kind in ("province", "district", "region"))
 
 
 @cache

@@ -110,8 +110,6 @@ def origin(ent: SpacySpan) -> bool:
 
 
 # Nouns for people and forces: a country's possessive before one says whose they are, not where the event is.
-#: nouns for a group's part in one country, after the group's name and the country's ("Daesh Afghanistan chapter")
-_BRANCH_NOUNS = {"chapter", "branch", "wing", "affiliate", "franchise", "faction", "province", "unit"}
 _ACTOR_HEADS = {"force", "forces", "army", "military", "troops", "troop", "government", "rebel", "rebels", "militant",
                 "militants", "police", "official", "officials", "minister", "president", "leader", "leaders",
                 "group", "militia", "insurgents", "fighters", "soldiers", "authorities", "navy", "spokesman",
@@ -144,8 +142,9 @@ CAPITAL = "capital"  # a demonym or country before "capital" ("the Afghan capita
 
 # A demonym before one of these names the event's country ("the Afghan capital"); before people
 # ("Yemeni soldiers") it is only a weak hint, and before "border" none at all.
-DEMONYM_HEADS = {"capital", "city", "town", "village", "province", "region", "district", "state", "port",
-                  "coast", "countryside", "territory", "soil"}
+DEMONYM_HEADS = frozenset({"capital", "city", "town", "village", "province", "region", "district", "state",
+                           "port", "coast", "countryside", "territory", "soil", "department", "county",
+                           "governorate", "prefecture"})
 # Head nouns that make a demonym a person's nationality, not the event's place.
 _PERSON_HEADS = {"man", "woman", "men", "women", "teenager", "national", "nationals", "citizen", "citizens",
                  "refugee", "refugees", "tourist", "tourists", "student", "students", "worker", "workers",
@@ -153,6 +152,7 @@ _PERSON_HEADS = {"man", "woman", "men", "women", "teenager", "national", "nation
                  "resident", "residents", "convert", "passport", "teen", "teenagers", "person",
                  "people", "nationality", "cyclist", "cyclists", "journalist", "journalists", "engineer",
                  "engineers", "couple", "family", "driver", "pilgrim", "pilgrims", "worshipper", "worshippers"}
+
 
 def described(ent: SpacySpan) -> bool:
     """A place name with a phrase beside it that holds a nationality ("Kaya, a busy South Sudanese commercial
@@ -187,8 +187,17 @@ def branch_country(ent: SpacySpan) -> bool:
     """A country between a group's name and a noun for its part there ("Daesh Afghanistan chapter"): part of
     the branch's name, not where anything happened."""
     doc = ent.doc
-    return ent.end < len(doc) and doc[ent.end].lower_ in _BRANCH_NOUNS and ent.start > 0 \
+    return ent.end < len(doc) and doc[ent.end].lower_ in _branch_nouns() and ent.start > 0 \
         and (doc[ent.start - 1].ent_type_ in ("ORG", "NORP") or bool(doc[ent.start - 1].ent_kb_id_))
+
+
+@cache
+def _branch_nouns() -> frozenset[str]:
+    """The one-word nouns for a group's branch (ontology/lexicon.yaml `predicate_triggers.branch_of.appos`)."""
+    from ..ontology import load_ontology
+
+    words = (load_ontology().lexicon.get("predicate_triggers") or {}).get("branch_of", {}).get("appos") or ()
+    return frozenset(str(w).lower() for w in words if " " not in str(w))
 
 
 def owner_of_actor(ent: SpacySpan) -> bool:

@@ -32,7 +32,7 @@ _TIME_OF_DAY_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{
 _BARE_MONTH_RE = re.compile(rf"^(?:(?:in|since|by|until|from|during|early|late|mid|mid-)\s+)?(?:{_MONTHS})$", re.I)
 
 _PERIOD = {"day": Precision.DAY, "month": Precision.MONTH, "year": Precision.YEAR}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # a weekday alone, with "on"/"last"/"early"/"late", and a part of the day after it ("Wednesday night")
 _WEEKDAY_RE = re.compile(
     r"^(?:(?:early|late)\s+)?(?:(on|last|this past|past|previous)\s+)?(monday|tuesday|wednesday|thursday|friday|"
@@ -134,7 +134,7 @@ def _weekday(text: str, base: dt.date | None) -> PartialDate | None:
     m = _WEEKDAY_RE.match(text.strip())
     if m is None or base is None:
         return None
-    back = (base.weekday() - _WEEKDAYS.index(m.group(2).lower())) % 7
+    back = (base.weekday() - WEEKDAYS.index(m.group(2).lower())) % 7
     if back == 0 and m.group(1) and m.group(1).lower() != "on":
         back = 7  # "last Wednesday" said on a Wednesday
     return PartialDate((base - dt.timedelta(days=back)).isoformat(), Precision.DAY, text)

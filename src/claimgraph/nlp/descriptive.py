@@ -221,7 +221,7 @@ class DescriptiveMatcher:
                 # (a noun modifier still names them: "attacked a police station", "an army camp")
             if any(t.ent_kb_id_ for t in span):
                 continue  # part of a gazetteer name
-            if d.head_only and span.root.dep_ in _MODIFIER_DEPS | {"amod"} and span.root.head.i >= span.end:
+            if d.head_only and span.root.dep_ in _MODIFIER_DEPS and span.root.head.i >= span.end:
                 continue  # "government forces", "a government ministry": what the phrase's head names
             if any(c.dep_ == "amod" and c.lower_ in _FORMER for c in span.root.children) \
                     or span.start > 0 and doc[span.start - 1].lower_ in _FORMER:
