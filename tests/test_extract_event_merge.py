@@ -292,3 +292,24 @@ def test_a_headline_and_the_story_that_repeats_its_toll_are_one_incident() -> No
     other = _event(60, "Militants killed 12 soldiers in Bannu in March.", place=BANNU, killed=12, perps=[TTP])
     events, _ = merge_events([_cand(lead), _cand(other)], lead.evidence.text + "\n\n" + other.evidence.text)
     assert len(events) == 2
+
+
+@pytest.mark.model
+def test_the_story_of_an_assault_told_again_with_its_weapons_and_the_attackers_flight_is_one_event() -> None:
+    from _events_helpers import events_in
+
+    # the second paragraph tells the same assault: its attackers ("around 30 attackers" striking "the checkpost"),
+    # what they carried (no bombing), when the officer spoke (not when it happened), where the rest fled to
+    text = ("PESHAWAR: At least 10 policemen were martyred and six others injured when dozens of heavily armed "
+            "militants stormed a police checkpost in the Chaudhwan area of Dera Ismail Khan district late on "
+            "Tuesday night, officials said.\n\n"
+            "District Police Officer Nasir Mehmood Satti told reporters on Wednesday that around 30 attackers, "
+            "equipped with rocket-propelled grenades and night-vision goggles, struck the checkpost from three "
+            "directions at about 11pm. The gunfight lasted nearly two hours, he said, and three of the attackers "
+            "were killed in retaliatory fire before the rest escaped towards the mountains bordering South "
+            "Waziristan.")
+    events = [e for e in events_in(text, "2024-10-16") if e.type in ("ASSAULT", "FIGHT")]
+    assert len(events) == 1, events
+    assert events[0].place is not None and events[0].place.name == "Chaudhwan"
+    assert events[0].mode != "bombing"
+    assert events[0].killed is not None and events[0].killed.min == 13  # ten policemen and three attackers

@@ -66,3 +66,15 @@ def test_a_coordinated_clause_with_its_own_subject_keeps_its_own_modality() -> N
     doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     assert find_modality(doc, doc[4], CUES)[0] == Modality.INTENDED  # "retake": what was tried
     assert find_modality(doc, doc[9], CUES)[0] == Modality.ASSERTED  # "attacked": done, by others
+
+
+def test_a_clause_before_a_semicolon_keeps_its_own_modality() -> None:
+    # Rebels overran a post ; seven rebels were reportedly killed .   ("overran": ccomp of "killed" across ";")
+    words = ["Rebels", "overran", "a", "post", ";", "seven", "rebels", "were", "reportedly", "killed", "."]
+    heads = [1, 9, 3, 1, 9, 6, 9, 9, 9, 9, 9]
+    deps = ["nsubj", "ccomp", "det", "dobj", "punct", "nummod", "nsubjpass", "auxpass", "advmod", "ROOT", "punct"]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "PUNCT", "NUM", "NOUN", "AUX", "ADV", "VERB", "PUNCT"]
+    lemmas = ["rebel", "overrun", "a", "post", ";", "seven", "rebel", "be", "reportedly", "kill", "."]
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert find_modality(doc, doc[1], CUES)[0] == Modality.ASSERTED  # "overran": stated outright
+    assert find_modality(doc, doc[9], CUES)[0] == Modality.HEDGED  # "killed": reportedly

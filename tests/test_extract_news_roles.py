@@ -201,7 +201,8 @@ def test_stepped_up_attacks_are_a_trend_not_the_incident() -> None:
     "Gunmen killed five soldiers near Kunduz on Tuesday. The Taliban denied that they were involved in the attack.",
 ])
 def test_a_denial_of_a_clause_is_the_bodys_negated_claim(text: str) -> None:
-    found = claims_of(_extract(text), "claimed_responsibility_for", "Taliban")
+    # denying involvement denies the deed: the attack (on the incident's place), negated
+    found = claims_of(_extract(text), "attacked", "Taliban", "Kunduz")
     assert found and all(c.polarity is Polarity.NEGATED for c in found)
 
 
@@ -240,3 +241,64 @@ def test_what_a_claimant_says_its_fighter_had_done_is_the_incident_told() -> Non
                   " fighters had targeted Shiites.")
     assert len(ev) == 1
     assert [p.name for p in ev[0].perpetrators] == ["Islamic State Khorasan Province"]
+
+
+def test_a_hedge_after_a_semicolon_stays_in_its_clause() -> None:
+    text = ("Taliban militants overran an army checkpoint in Qarabagh district of Ghazni province, killing five "
+            "Afghan soldiers; seven Taliban were also reportedly killed in the fighting.")
+    # "reportedly" hedges the clause after the semicolon, not the overrunning
+    found = claims_of(_extract(text), "attacked", "Taliban", "Military")
+    assert found and all(c.modality is Modality.ASSERTED for c in found)
+
+
+def test_places_are_not_the_sides_of_a_protest() -> None:
+    text = ("In Islamabad, as well as other cities such as Lahore, Karachi, and Quetta hundreds of lawyers dressed "
+            "in black suits attended rallies, condemning the suspension as unconstitutional.")
+    x = _extract(text)
+    assert {e.name: e.type for e in x.entities if e.name in ("Lahore", "Karachi")} == {
+        "Lahore": "place", "Karachi": "place"}
+    protests = [e for e in x.events if e.type == "PROTEST"]
+    assert protests and not protests[0].perpetrators and protests[0].place is not None \
+        and protests[0].place.name == "Islamabad", protests
+    # a capital at the head of the phrase still speaks for its government
+    demand = [e for e in _extract("Washington along with its allies demanded that Hamas renounce its armed "
+                                  "struggle.").events if e.type == "DEMAND"]
+    assert demand and [p.name for p in demand[0].perpetrators] == ["Washington"]
+
+
+@pytest.mark.parametrize(("text", "person", "group"), [
+    # a people's name that ends a person's name is the person's surname, not the Baloch people
+    ("BLA spokesman Jeeyand Baloch said the group would continue its attacks.", "Jeeyand Baloch", "Baloch"),
+    ("The BLF, led by Allah Nazar Baloch, is mainly active in the Makran region.", "Nazar Baloch", "Baloch"),
+])
+def test_a_peoples_name_as_a_surname(text: str, person: str, group: str) -> None:
+    x = _extract(text)
+    assert any(e.name == person and e.type == "person" for e in x.entities), x.entities
+    assert claims_of(x, "member_of", person, group) or claims_of(x, "directs", person, group)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a listed group's branch under its own name, not the group and a place
+    ("JNIM is also at war with its rival, Islamic State Sahel Province, which operates in the Menaka region.",
+     "Islamic State Sahel Province"),
+    # a people's name opening a body's name is part of it, not the people
+    ("Fighters of the Baloch Republican Army attacked a village in Kech, killing 12 people.",
+     "Baloch Republican Army"),
+])
+def test_names_a_list_does_not_hold_whole(text: str, name: str) -> None:
+    x = _extract(text)
+    assert any(e.name == name and e.type in ("armed_group", "organisation") for e in x.entities), x.entities
+
+
+def test_attacks_vowed_to_continue_are_no_incident() -> None:
+    assert not _violent("BLA spokesman Jeeyand Baloch said the group would continue its attacks on the army.")
+
+
+def test_its_in_a_relative_clause_is_the_clauses_antecedent() -> None:
+    x = _extract("Al-Shabaab has carried out many attacks in Mogadishu. Turkey, which trains Somali commandos at its "
+                 "military base in Mogadishu, has also supported the Somali army with weapons.")
+    assert not claims_of(x, "based_in", "Al-Shabaab", "Mogadishu")  # the base is Turkey's
+    # ... unless the clause names another actor before it
+    x = _extract("We resolved to rid Afghanistan of the Taliban which had harbored al-Qaida and its leader Osama "
+                 "bin Laden.")
+    assert claims_of(x, "member_of", "Osama bin Laden", "Qa") and not claims_of(x, "member_of", "Osama", "Taliban")

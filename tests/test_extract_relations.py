@@ -84,8 +84,18 @@ STATED = [
     # a group's targets stand for the group; a people's nationals are a group of people
     ("Turkey has carried out drone strikes against PKK targets in northern Iraq.", "attacked", "Turkey",
      "Kurdistan Workers"),
-    ("The Baloch Liberation Army has repeatedly targeted Chinese nationals working in Balochistan.", "targets",
+    # a past form of "target" states the deed; the present, or under a vow, the aim
+    ("The Baloch Liberation Army has repeatedly targeted Chinese nationals working in Balochistan.", "attacked",
      "Baloch", "Chinese nationals"),
+    ("The BLA said it would continue to target the Pakistan Army.", "targets", "Baloch", "Pakistan Army"),
+    # many attacks in a place; a place taken over is held
+    ("The Pakistani Taliban have carried out dozens of attacks in Khyber Pakhtunkhwa this year.", "attacked",
+     "Taliban", "Khyber Pakhtunkhwa"),
+    ("Since the Hamas takeover of Gaza in 2007, Israel has imposed a blockade on the territory.", "operates_in",
+     "Hamas", "Gaza"),
+    # an organisation named after its leader is the organisation, not the man
+    ("The Hafiz Gul Bahadur group is based in North Waziristan.", "based_in", "Hafiz Gul Bahadur group",
+     "North Waziristan"),
     # working with another is cooperating; a group's rulers stand for it
     ("The TTP has been working closely with al-Qaeda in the tribal districts, the UN report said.",
      "cooperates_with", "Taliban Pakistan", "Qaeda"),

@@ -173,6 +173,15 @@ def test_attacker_is_counted_apart_hand_built() -> None:
         # a headline's passive without "were", after a list entry's day
         ("-   16 FEBRUARY - Three soldiers killed including an army captain, two injured in an IED explosion in "
          "Awaran.", (3, 3, False), (2, 2, False), None),
+        # list items the parser made an apposition and a second subject; a number word it took for a name's part
+        ("Two police officers, one civilian, and one assailant were killed, and 12 others were injured.",
+         (3, 3, False), (12, 12, False), (1, 1, False)),
+        ("Forty CRPF personnel and the bomber were killed, and five others were injured.", (40, 40, False),
+         (5, 5, False), (1, 1, False)),
+        ("The commanding officer of 46 AR, his wife, his son and four riflemen were killed.", (7, 7, False), None,
+         None),
+        # a phrasal verb of killing; more dead "also" killed in the same sentence add up
+        ("Police gunned down two suspected smugglers near the border.", (2, 2, False), None, None),
     ],
 )
 def test_casualties_in_real_sentences(sentence: str, killed: tuple | None, wounded: tuple | None,
@@ -218,3 +227,17 @@ def test_a_revision_supersedes_only_killed_counts_before_it() -> None:
     later = Casualties(Quantity(3, 3))  # a partial count after the revision does not replace it
     merged = merge_casualties([first, revision, later])
     assert (merged.killed, merged.wounded, merged.revised) == (Quantity(12, 12), Quantity(20, 20), True)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "additive"), [
+    ("Four more people were killed in a second blast.", True),
+    ("A policeman was also killed.", True),
+    # "more than" bounds the count: not more dead on top of those told before
+    ("More than 20 people were killed in the attack.", False),
+    ("No more than 150 people in total had been killed.", False),
+])
+def test_more_dead_or_a_bound_on_the_count(sentence: str, additive: bool) -> None:
+    from _events_helpers import pipeline
+
+    assert find_casualties(next(iter(pipeline()(sentence).sents))).additive is additive

@@ -405,3 +405,12 @@ def test_french_division_names(places: PlaceResolver) -> None:
     assert p is not None and (p.name, p.country, p.precision) == ("Soum", "Burkina Faso", "district"), p
     town = places.resolve("Arbinda", ["Soum province"], "Soum province")
     assert town is not None and town.country == "Burkina Faso", town
+
+
+def test_another_romanisation_of_a_towns_own_name(places: PlaceResolver) -> None:
+    from claimgraph.resolve.place_index import romanisation_skeleton
+
+    assert romanisation_skeleton("sopore") == romanisation_skeleton("sopur")
+    assert romanisation_skeleton("sopore") != romanisation_skeleton("soran")
+    p = places.resolve("Sopore")  # an alternate name of Sopur, shorter than other alternate names must be
+    assert p is not None and (p.admin1, p.country) == ("Jammu and Kashmir", "India")

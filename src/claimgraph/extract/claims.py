@@ -239,6 +239,9 @@ def find_claims(
             if modality == Modality.INTENDED and (c.if_intended or c.predicate == "attacked"):
                 # "vowed to attack X", "planned to extend operations to X": an aim, not a deed
                 c = replace(c, predicate=c.if_intended or "targets")
+            elif c.predicate == "targets" and c.trigger.tag_ in ("VBD", "VBN") \
+                    and c.trigger.lemma_.lower() in lex.triggers.done_targets:
+                c = replace(c, predicate="attacked")  # "its fighters had targeted the post": done
             place = c.place if c.place is not None else place_of(fi, c)
             cid = make_id("clm", doc.id, subject.id, c.predicate, obj.id if obj else None, evidence.start,
                           evidence.end)

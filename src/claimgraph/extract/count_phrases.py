@@ -34,6 +34,7 @@ class CueSet:
     nouns: frozenset[str]
     life_nouns: frozenset[str] = frozenset()  # "lives" ...
     life_verbs: frozenset[str] = frozenset()  # ... under "claimed", "took"
+    phrasal_verbs: frozenset[str] = frozenset()  # "gun down": a verb and its particle
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,8 @@ def count_lexicon() -> CountLexicon:
     mods.sort(key=lambda m: -len(m[0]))
     cues = {
         kind: CueSet(frozenset(cas[kind]["verbs"]), frozenset(cas[kind]["adjectives"]), frozenset(cas[kind]["nouns"]),
-                     frozenset(cas[kind].get("life_nouns") or ()), frozenset(cas[kind].get("life_verbs") or ()))
+                     frozenset(cas[kind].get("life_nouns") or ()), frozenset(cas[kind].get("life_verbs") or ()),
+                     frozenset(cas[kind].get("phrasal_verbs") or ()))
         for kind in (KILLED, WOUNDED)
     }
     return CountLexicon(

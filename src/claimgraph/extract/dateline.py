@@ -98,10 +98,11 @@ def label_date(parsed: Sequence[ParsedSentence], si: int) -> list[str]:
 
 
 def date_phrases(sent: Doc | SpacySpan) -> list[str]:
-    """DATE entities of a sentence with the preposition before them ("in March"), in text order."""
+    """DATE entities of a sentence with the preposition before them ("in March"), in text order; not the day a
+    source spoke ("told reporters on Wednesday that ...": when it was told, not when it happened)."""
     out = []
     for ent in sent.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" or _telling_date(ent):
             continue
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None
         text = ent.text
@@ -110,3 +111,14 @@ def date_phrases(sent: Doc | SpacySpan) -> list[str]:
             text = f"{prev.text} {ent.text}"
         out.append(text)
     return out
+
+
+def _telling_date(ent: SpacySpan) -> bool:
+    """A date on a reporting verb that reports a clause: "X told reporters on Wednesday that ...", "officials said
+    on Monday (that) ..." (the verb's clause tells what happened, and when, itself)."""
+    from .name_context import reporting_verbs
+
+    t = ent.root
+    verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head if t.dep_ == "npadvmod" else None
+    return verb is not None and verb.lemma_.lower() in reporting_verbs() and any(
+        c.dep_ == "ccomp" for c in verb.children)

@@ -26,7 +26,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..nlp.descriptive import SPANS_KEY, Description, demonym_like
 from ..nlp.gazetteer import Gazetteer, normalise
-from ..nlp.unlisted_names import organisation_heads
+from ..nlp.unlisted_names import organisation_heads, organisation_words
 from ..records import Entity, Span, make_id
 from .countries import Countries, document_country, host_country, host_variant
 from .dateline import Dateline
@@ -132,6 +132,10 @@ def _junk(text: str, furniture: frozenset[str], furniture_verbs: frozenset[str] 
     return None
 
 
+#: a body named after a person ("the Hafiz Gul Bahadur group", "the Bello Turji faction")
+_LEADER_GROUP_NOUNS = frozenset({"group", "faction", "network"})
+
+
 def find_mentions(
     parsed: Sequence[ParsedSentence], doc_text: str, extra: Iterable[Mention] = (),
     furniture: frozenset[str] = frozenset(), publication_nouns: Iterable[str] = (),
@@ -208,6 +212,14 @@ def find_mentions(
                 end, t1 = ps.start + noun.idx - base + len(noun.text), noun.i + 1
                 text = doc_text[start:end]
                 label = "GROUP_IDENTITY"
+            elif not ent.kb_id_ and label in ("PERSON", "ORG") and ent.end < len(ent.doc) \
+                    and ent.doc[ent.end].lower_ in _LEADER_GROUP_NOUNS and ent.doc[ent.end].dep_ != "compound" \
+                    and not any(t.lower_ in organisation_words() or t.lower_ in organisation_heads() for t in ent):
+                # "the Hafiz Gul Bahadur group": an organisation named after its leader, not the man (a name with
+                # a word for a body, "the Ansar Al Furqan group", is the organisation's own)
+                after = ent.doc[ent.end]
+                end, t1 = ps.start + after.idx - base + len(after.text), after.i + 1
+                text, label = doc_text[start:end], "ORG"
             kb = "" if noun is not None else ent.kb_id_  # "Hazara miners" is a group of its own, not the people
             mentions.append(Mention(start, end, text, label, kb, si, (t0, t1), defined=settled))
     for m in extra:

@@ -27,6 +27,7 @@ from ..resolve.names import fold
 from ..resolve.place_index import load_index, read_data
 from . import unlisted_place as up
 from .dateline import Dateline, date_phrases, find_dateline  # noqa: F401 - re-exported
+from .facility_names import FACILITY_WORDS, PLACE_STOPWORDS, facility_prefix, facility_suffix, is_facility_word
 from .place_cues import (
     APPOS_DEMONYM,
     CAPITAL,
@@ -92,7 +93,7 @@ def _inside_group_name(tok: Token) -> bool:
         return False
     if prev.lower_ in ("–", "-"):
         return before.pos_ == "PROPN"
-    if before.lower_ in _PLACE_STOPWORDS:
+    if before.lower_ in PLACE_STOPWORDS:
         return False  # "the University of Karachi": a facility in a place, not a group's name
     return before.ent_type_ in ("ORG",) and before.ent_iob_ != "O"
 
@@ -107,45 +108,8 @@ def _qualifies(tok: Token) -> bool:
 
 _LOCATIVE = {"in", "near", "at", "outside", "inside", "across", "around", "of", "from", "into", "to", "toward",
              "towards", "between"}
-# Capitalised words that begin facility names and also happen to be GeoNames towns ("University",
-# Florida; "Paradise", Nevada): never a place on their own.
-_PLACE_STOPWORDS = {"university", "institute", "hospital", "church", "mosque", "market", "police", "station",
-                    "airport", "hotel", "school", "college", "street", "square", "bridge", "park", "centre",
-                    "center", "temple", "paradise", "reserve", "plaza", "palace", "court", "hall", "club",
-                    "museum", "embassy", "consulate", "camp", "base", "mall", "metro", "cathedral", "shrine"}
-# Words that end the place part of a facility's name ("Amsterdam Central Station", "Pakistan Stock Exchange").
-_FACILITY_WORDS = _PLACE_STOPWORDS | {
-    "exchange", "stadium", "arena", "synagogue", "gurdwara", "headquarters", "office", "offices", "bazaar",
-    "theatre", "theater", "bar", "restaurant", "cafe", "rail", "railway", "bus", "terminal", "wrestling",
-    "international", "central", "light", "parliament", "assembly", "academy", "compound", "prison", "jail",
-    "garden", "gardens", "gate", "port", "harbour", "harbor", "cinema", "nightclub", "supercenter", "stock",
-    "checkpoint", "barracks", "garrison", "council", "ministry", "press", "cultural", "education", "training"}
 _PLACE_FILLERS = {"the", "city", "town", "village", "province", "district", "capital", "region", "state", "of",
                   "area", "county", "governorate", ","}
-
-
-def _is_facility_word(word: str) -> bool:
-    return re.sub(r"['’]s?$", "", word.lower()) in _FACILITY_WORDS
-
-
-def facility_prefix(name: str) -> str | None:
-    """The words of a facility or organisation name before its first facility word ("Amsterdam
-    Central Station" → "Amsterdam"), or None when it has no facility word or nothing before it."""
-    words = name.split()
-    for i, w in enumerate(words):
-        if _is_facility_word(w):
-            prefix = [x for x in words[:i] if x.lower() != "the"]
-            return " ".join(prefix) if prefix and all(x[:1].isupper() for x in prefix) else None
-    return None
-
-
-def facility_suffix(name: str) -> str | None:
-    """The capitalised words after a facility name's last facility word ("Inter Continental Hotel
-    Kabul" → "Kabul"), or None. A leading "Central" is a direction ("Central Israel")."""
-    words = name.split()
-    last = max((i for i, w in enumerate(words) if _is_facility_word(w) and (i or w.lower() != "central")), default=-1)
-    rest = words[last + 1 :] if last >= 0 else []
-    return " ".join(rest) if rest and all(x[:1].isupper() for x in rest) else None
 
 
 # Words a DATE entity is made of; any other proper noun the NER put in a date is a name ("at Victoria
@@ -178,7 +142,7 @@ def _names_site(run: Sequence[Token]) -> bool:
         return False
     after = doc[last.i + 1]
     return doc[first.i - 2].lower_ in _AT_PLACE and after.is_lower and (
-        after.lower_ in _FACILITY_WORDS or after.lemma_.lower() in _FACILITY_WORDS | DEMONYM_HEADS)
+        after.lower_ in FACILITY_WORDS or after.lemma_.lower() in FACILITY_WORDS | DEMONYM_HEADS)
 
 
 def _after_locative(tok: Token) -> bool:
@@ -186,7 +150,7 @@ def _after_locative(tok: Token) -> bool:
     i = tok.i - 1
     if i >= 0 and tok.doc[i].lower_ == "capital":
         return True  # "the capital Colombo"
-    if i > 0 and tok.doc[i].lower_ == "of" and tok.doc[i - 1].lower_ in _PLACE_STOPWORDS:
+    if i > 0 and tok.doc[i].lower_ == "of" and tok.doc[i - 1].lower_ in PLACE_STOPWORDS:
         return True  # "the University of Karachi" (also "the Palace of Justice": Justice, Illinois)
     while i >= 0 and tok.doc[i].lower_ in _PLACE_FILLERS and tok.i - i <= 4:
         if tok.doc[i].lower_ == "of" and i > 0 and tok.doc[i - 1].lower_ in _PLACE_FILLERS:
@@ -227,7 +191,7 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
             and not (ent.label_ == "GPE" and _owner_of_actor(ent)) and not _capital_of(ent)
         if named or ent.label_ in ("PERSON", "ORG") and not ent.kb_id_ and _after_locative(ent[0]) \
                 and ent[0].nbor(-1).lower_ not in ("by", "from"):
-            longer = run_on(ent, _is_facility_word) if ent.label_ == "GPE" else None
+            longer = run_on(ent, is_facility_word) if ent.label_ == "GPE" else None
             before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
             found[at] = PlaceName(longer or _extended(ent), PLACE, _qualifies(ent[0]), _origin(ent),
                                   strict=not named and not _in_place(ent[0]), short=ent.text if longer else None,
@@ -257,7 +221,7 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
             if at not in actor_chars and at not in skip and (_after_locative(run[0]) or _qualifies(run[0]) or site) \
                     and not _inside_group_name(run[0]) \
                     and not (nxt is not None and nxt.lower_ == "of") \
-                    and not (len(run) == 1 and run[0].lower_ in _PLACE_STOPWORDS):
+                    and not (len(run) == 1 and run[0].lower_ in PLACE_STOPWORDS):
                 found.setdefault(at, PlaceName(" ".join(t.text for t in run), PLACE, _qualifies(run[0]),
                                                strict=not (_in_place(run[0]) or site)))
             run = []
@@ -430,7 +394,8 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
     context = [pn.name for si in para for pn in names_by_sent[si] if pn.kind == PLACE and not pn.within]
     context += [pn.within for si in para for pn in names_by_sent[si] if pn.within]
     context += list(dateline.names) if dateline else []
-    context += [e.name for e in entities if e.type == "place"]  # the document's other places
+    placed = {pn.name for si in para for pn in names_by_sent[si] if pn.within}
+    context += [e.name for e in entities if e.type == "place" and e.name not in placed]  # the other places
     context += forces_countries(entities, country_of)  # "BSF troops ... in Samba sector": India's, not Angola's
     resolve = _resolver(ctx, context)
     capital_of = getattr(getattr(ctx.place_resolver, "__self__", None), "capital_of", None)
@@ -468,12 +433,13 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
 def names_a_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
                   ctx: ExtractContext, local: LocalFn, own: bool = False) -> bool:
     """Whether the incident's paragraph (`own`: its own sentences) names a place, known to the index or not ("in
-    the Red Sea"); the dateline does not count."""
+    the Red Sea"); the dateline does not count, nor where someone went or came from."""
     para_no = parsed[sentences[0]].paragraph
     dateline = find_dateline(ctx.doc.text, ctx.paragraphs)
     skip = dateline.span if dateline else range(0)
     kept = [ps for si, ps in enumerate(parsed) if si in sentences or not own and ps.paragraph == para_no]
-    return any(pn.kind == PLACE for ps in kept for pn in _place_names_once(ctx, ps, entities, local, skip))
+    return any(pn.kind == PLACE and not pn.origin for ps in kept
+               for pn in _place_names_once(ctx, ps, entities, local, skip))
 
 
 def _place_names_once(ctx: ExtractContext, ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,

@@ -24,6 +24,8 @@ from .event_roles import (
 from .types import ExtractContext, ParsedSentence
 
 _SIDE_TYPES_EXCLUDED = {"publication"}
+#: prepositions whose object is where things are, not who acts ("in Garmsir", "cities such as Lahore")
+_WHERE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside", "around", "as"})
 
 
 def sides_of(parsed: Sequence[ParsedSentence], entities: Sequence[Entity], ctx: ExtractContext,
@@ -31,7 +33,7 @@ def sides_of(parsed: Sequence[ParsedSentence], entities: Sequence[Entity], ctx: 
     """The sides of a non-violent incident: a meeting's participants, else source and target."""
     if hits and _is_meeting(parsed, hits):
         return _participants(parsed, entities, ctx, sentences, hits, local)
-    return _sides(parsed, entities, hits, local)
+    return _sides(parsed, entities, hits, local, ctx)
 
 
 def _is_meeting(parsed: Sequence[ParsedSentence], hits: Sequence[tuple[int, int, int]]) -> bool:
@@ -40,18 +42,27 @@ def _is_meeting(parsed: Sequence[ParsedSentence], hits: Sequence[tuple[int, int,
                for si, _, e in hits)
 
 
-def _side(mentions: _Mentions, np: Token) -> list[Entity]:
+def _side(mentions: _Mentions, np: Token, ctx: ExtractContext) -> list[Entity]:
     """The entity a noun phrase names: its apposition first ("ISKP's coordinator, Mir Shafiq Mengal"),
-    else the entity at or nearest its head."""
+    else the entity at or nearest its head. A place may speak for its state ("Washington demanded", "an
+    admission by Moscow"), but not where the phrase says where things are ("other cities such as Lahore ...
+    attended rallies", "protests in Garmsir"), unless it is a country."""
+    def sides(head: Token) -> list[Entity]:
+        where = [mentions.char_range(t.left_edge, t.right_edge) for t in head.subtree
+                 if t.i != head.i and t.dep_ == "pobj" and t.head.lower_ in _WHERE_PREPS]
+        placed = {e.id for s0, _, e in mentions.items if any(a <= s0 < b for a, b in where)}
+        return [e for e in mentions.in_phrase(head) if e.type not in _SIDE_TYPES_EXCLUDED
+                and not (e.id in placed and e.type == "place" and not ctx.is_state(e))]
+
     for app in _children(np, "appos"):
-        named = [e for e in mentions.in_phrase(app) if e.type not in _SIDE_TYPES_EXCLUDED]
+        named = sides(app)
         if named:
             return named[:1]
-    return [e for e in mentions.in_phrase(np) if e.type not in _SIDE_TYPES_EXCLUDED][:1]
+    return sides(np)[:1]
 
 
 def _sides(parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
-           hits: Sequence[tuple[int, int, int]], local: LocalFn) -> Roles:
+           hits: Sequence[tuple[int, int, int]], local: LocalFn, ctx: ExtractContext) -> Roles:
     """Source and target of a non-violent event (PLOVER's two sides): "Police arrested X", "X demanded
     that Y ...", "protests against Y", "sanctions on Y". A state acting is named by its place or people
     ("Syria says it is willing", "Israeli troops"), so places and identity groups count as sides here."""
@@ -69,25 +80,27 @@ def _sides(parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
         objs = _children(head, "dobj", "dative") + _pobj(head, "with", "to", "on", "against", "from", "for", "of")
         hit_source: list[Entity] = []
         if verbal and passive:
-            hit_source += [e for a in _agent(head) for e in _side(mentions, a)]
-            target += [e for s in subj for e in _side(mentions, s)]
+            hit_source += [e for a in _agent(head) for e in _side(mentions, a, ctx)]
+            target += [e for s in subj for e in _side(mentions, s, ctx)]
         elif verbal:
-            hit_source += [e for s in subj for e in _side(mentions, s)]
-            target += [e for o in objs for e in _side(mentions, o)]
+            hit_source += [e for s in subj for e in _side(mentions, s, ctx)]
+            target += [e for o in objs for e in _side(mentions, o, ctx)]
         else:
             hit_source += [e for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")
-                           for e in _side(mentions, c)]
-            hit_source += [e for a in _agent(head) for e in _side(mentions, a)]
+                           for e in _side(mentions, c, ctx)]
+            hit_source += [e for a in _agent(head) for e in _side(mentions, a, ctx)]
             if head.dep_ in ("nsubj", "dobj", "pobj") and not hit_source:
                 verb = head.head if head.dep_ != "pobj" else head.head.head
-                hit_source += [e for s in _subject(verb) if s.i != head.i for e in _side(mentions, s)]
-            target += [e for o in objs for e in _side(mentions, o)]
+                hit_source += [e for s in _subject(verb) if s.i != head.i for e in _side(mentions, s, ctx)]
+            target += [e for o in objs for e in _side(mentions, o, ctx)]
         if not hit_source and not passive and (verbal or head.dep_ in ("ROOT", "nsubj", "dobj")):
             # the subject the parser lost ("Syria says ...", "Israel and Lebanon renewed negotiations"):
             # the first name before the trigger; not for a trigger inside a phrase ("providing them
             # with safe houses, funding ...")
+            # (a country for its state; a town before the trigger is where it happened: "In Islamabad, ...")
             hs = local(ps, head.idx)
-            hit_source += [e for s0, _, e in mentions.items if s0 < hs and e.type not in _SIDE_TYPES_EXCLUDED][:1]
+            hit_source += [e for s0, _, e in mentions.items if s0 < hs and e.type not in _SIDE_TYPES_EXCLUDED
+                           and (e.type != "place" or ctx.is_state(e))][:1]
         source += hit_source
     roles = Roles()
     seen: set[str] = set()

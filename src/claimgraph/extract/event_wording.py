@@ -118,6 +118,8 @@ def status_word(tok: Token, trig: TriggerDef, ne: NotEvents) -> bool:
     if trig.mode in ne.undone_modes and tok.dep_ in ("dobj", "nsubjpass") \
             and tok.head.lemma_.lower() in ne.undoing_verbs:
         return True
+    if _armed_with(tok):
+        return True  # "attackers, equipped with rocket-propelled grenades": what they carried
     if trig.mode not in ne.status_modes:
         return False
     present = any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP")
@@ -171,6 +173,8 @@ def trend(tok: Token, ne: NotEvents) -> bool:
             and tok.head.head.lemma_.lower() in AMOUNT_NOUNS and any(
                 c.dep_ == "aux" and c.lemma_ == "have" for c in tok.head.head.head.children):
         return True  # "The United States has carried out dozens of airstrikes against the group this year"
+    if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ne.trend_words:
+        return True  # "vowed to continue its attacks on security forces", "has stepped up its attacks"
     if tok.tag_ not in ("NNS", "NNPS") or any(c.dep_ in ("det", "nummod", "poss") for c in tok.children):
         return False
     head = tok.head
@@ -294,6 +298,19 @@ def carried(tok: Token) -> bool:
     if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in _CARRY_VERBS:
         return True
     return tok.dep_ == "conj" and head.i != tok.i and carried(head)
+
+
+def _armed_with(tok: Token) -> bool:
+    """A weapon word in what someone is armed or equipped with ("equipped with rocket-propelled grenades":
+    "rocket" too), not an act."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ == "pobj" and t.head.lower_ == "with":
+            return t.head.head.lemma_.lower() in _CARRY_VERBS
+        if t.dep_ not in ("amod", "npadvmod", "compound", "conj", "nmod") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def to_death(tok: Token) -> bool:

@@ -460,7 +460,9 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
             unanchored = f"no actor, casualties, place or date for {best.mode!r}: {evidence.text[:80]!r}"
             if not refers_back:
                 return None, unanchored
-    elif not has_actor:
+    elif not has_actor and not (best.type == "PROTEST" and place is not None):
+        # (a protest has a place where its crowd gathered, named or not: "hundreds of lawyers attended rallies in
+        # Islamabad")
         return None, f"no participants for {best.mode!r}: {evidence.text[:80]!r}"
     elif designation(best, roles.targets, entities, lex):
         return None, f"a designation of an armed group, not an event ({best.mode!r}): {evidence.text[:80]!r}"

@@ -45,6 +45,11 @@ def introduces_new(sent: Doc | SpacySpan, hit: TriggerHit, attackers: frozenset[
         return False
     if s.dep_ == "nsubjpass":  # "vehicles ... were targeted": new only when the victim is new ("A bus was")
         return any(c.lower_ in INDEFINITE for c in s.children)
+    if (s.lemma_.lower() in attackers or s.lower_ in attackers) \
+            and not any(c.lower_ in INDEFINITE for c in s.children) \
+            and any(any(d.dep_ == "det" and d.lower_ in DEFINITE for d in o.children)
+                    for o in tok.children if o.dep_ == "dobj"):
+        return False  # "around 30 attackers ... struck the checkpost": the attackers told of, at the target told of
     return True
 
 

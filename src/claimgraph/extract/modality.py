@@ -60,6 +60,10 @@ def scope(trigger: Token | Span, nominal: bool = False) -> set[int]:
         if heads[-1].dep_ == "conj" and heads[-1].pos_ in {"VERB", "AUX"} \
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in heads[-1].children):
             break  # "X has attempted to strike us and Y has launched strikes": a clause of its own, with its subject
+        if heads[-1].dep_ in ("ccomp", "conj", "parataxis") and heads[-1].i < a.i and any(
+                t.text == ";" for t in a.doc[heads[-1].i : a.i]) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in heads[-1].children):
+            break  # "X overran a post ...; seven X were also reportedly killed": a semicolon ends the clause
         if heads[-1].dep_ == "appos" or nominal and heads[-1].pos_ in {"VERB", "AUX"} \
                 or len(heads) > 1 and heads[-2].dep_ == "relcl":
             break  # a noun-phrase claim ends at its own clause's verb

@@ -118,11 +118,16 @@ PLACE_OF = frozenset({"town", "city", "village", "district", "province", "region
 
 
 def _called_place(ent: SpacySpan) -> bool:
-    """Whether the name is what a place noun is called: "the town of Baga", "the village of Koki Khel"."""
+    """Whether the name is what a place noun is called: "the town of Baga", "the village of Koki Khel"; or one
+    of the places it gives as examples: "other cities such as Lahore, Karachi"."""
     root = ent.root
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
-    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_OF
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    return prep.head.lemma_.lower() in PLACE_OF and (
+        prep.lower_ == "of" or prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
 
 
 def _defined_as_place(ent: SpacySpan) -> bool:

@@ -90,6 +90,9 @@ def origin(ent: SpacySpan) -> bool:
             root = root.head.head
         elif root.dep_ in ("poss", "compound") and root.head.i != root.i and root.head.pos_ in ("NOUN", "PROPN"):
             root = root.head
+        elif root.dep_ in ("dobj", "pobj") and root.head.dep_ == "acl" and root.head.tag_ == "VBG" \
+                and root.head.head.pos_ in ("NOUN", "PROPN"):
+            root = root.head.head  # "escaped towards the mountains bordering South Waziristan"
         else:
             break
     head = root.head

@@ -73,7 +73,8 @@ def cue_kind(tok: Token, lex: CountLexicon) -> str | None:
     low, lemma = tok.lower_, tok.lemma_.lower()
     for kind in (KILLED, WOUNDED):
         cs = lex.cues[kind]
-        if _is_verbal(tok) and lemma in cs.verbs:
+        if _is_verbal(tok) and (lemma in cs.verbs or cs.phrasal_verbs and any(
+                c.dep_ == "prt" and f"{lemma} {c.lower_}" in cs.phrasal_verbs for c in tok.children)):
             return kind
         if low in cs.adjectives or (tok.pos_ in ("NOUN", "PROPN") and (low in cs.nouns or lemma in cs.nouns)):
             return kind
@@ -243,7 +244,9 @@ def _np_quantity(head: Token, lex: CountLexicon) -> Quantity | None:
         for num in head.subtree:
             if num.i >= head.i:
                 break
-            if num.dep_ == "nummod" and num.like_num and not _YEAR.match(num.text) and not (
+            # ("Forty CRPF personnel": a number word the parser took for part of a name)
+            if (num.dep_ == "nummod" or num.dep_ == "compound" and num.pos_ == "NUM") and num.like_num \
+                    and not _YEAR.match(num.text) and not (
                     num.i + 1 < len(num.doc) and num.doc[num.i + 1].lower_ in _MONTHS):
                 q = parse_count(_number_token_phrase(num), lex)
                 if q is not None:
@@ -315,7 +318,12 @@ def _place_words() -> frozenset[str]:
 
 def _lists_on(appos: Token) -> bool:
     """An apposition followed by "and"/"as well as" + another phrase: a list item, not a restatement
-    ("a suspected bomber, a soldier, 4 paramilitaries and 4 civilians": the "and" may sit on a later item)."""
+    ("a suspected bomber, a soldier, 4 paramilitaries and 4 civilians": the "and" may sit on a later item).
+    A counted apposition of a counted phrase whose "and" comes after it is one too, when the parser made the
+    last item a second subject ("Two police officers, one civilian, and one assailant were killed")."""
+    if _counted(appos) and _counted(appos.head) and any(
+            c.dep_ == "cc" and c.lower_ in ("and", "&") and c.i > appos.i for c in appos.head.children):
+        return True
     node = appos
     while True:
         conj = [c for c in node.children if c.dep_ == "conj"]
@@ -324,6 +332,10 @@ def _lists_on(appos: Token) -> bool:
         if not conj:
             return False
         node = conj[0]
+
+
+def _counted(tok: Token) -> bool:
+    return any(c.dep_ == "nummod" and c.like_num for c in tok.children)
 
 
 # Nouns that state a total whose parts may follow ("40 people, 6 security personnel and 34 civilians"),
@@ -460,13 +472,23 @@ def _adds(cue: Token, heads: list[Token]) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in _ADDITIVE for c in cue.children):
         return True
     return any(t.lower_ in _ADDITIVE and t.dep_ in ("amod", "advmod", "det") for h in heads for t in h.subtree
-               if t.i < h.i)
+               if t.i < h.i and not _bounds_count(t))
+
+
+def _bounds_count(tok: Token) -> bool:
+    """"more than 150", "no more than 150": a bound on the count, not more people."""
+    return tok.lower_ == "more" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "than"
 
 
 def _joined(prev: Token, head: Token) -> bool:
     """Two sibling phrases with "and" between them (a conjunct the parser made a second subject)."""
     between = prev.doc[prev.i + 1 : head.left_edge.i]
-    return any(t.lower_ in ("and", "&") for t in between)
+    if any(t.lower_ in ("and", "&") for t in between):
+        return True
+    # "The commanding officer of 46 AR, his wife, his son and four riflemen": a comma, and the list's "and"
+    # inside the later phrase
+    return any(t.text == "," for t in between) and any(
+        t.dep_ == "cc" and t.lower_ in ("and", "&") for t in head.subtree)
 
 
 def _revised_toll(sent: SpacySpan, lex: CountLexicon) -> Quantity | None:

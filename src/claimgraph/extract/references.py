@@ -53,6 +53,10 @@ def resolve_reference(
         if named is not None:
             return named
     if low in _PRONOUN_ORG:
+        # "Turkey, which trains Somali commandos at its military base in Mogadishu": the relative clause's own
+        ante = _relative_antecedent(tok, sent_index, index)
+        if ante is not None and (ante.type in org_types or ante.type == "place"):
+            return ante
         # "The Nigerian army said its troops …", "the army said it killed …": the speaker of the reported clause
         speaker = _speaker(tok, sent_index, index)
         if speaker is not None and speaker.type in org_types:
@@ -79,6 +83,20 @@ def resolve_reference(
                 return found
         return None
     return None
+
+
+def _relative_antecedent(tok: Token, sent_index: int, index: MentionIndex) -> Entity | None:
+    """The named antecedent of the relative clause a pronoun is in, when the clause's subject is its relative
+    pronoun ("X, which trains ... at its base": X) and the clause names no actor before the pronoun ("the Taliban,
+    which had harbored al-Qaida and its leader": al-Qaida's)."""
+    clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+    if clause is None or not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP")
+                                 for c in clause.children):
+        return None
+    if any((e := index.at(sent_index, t.i)) is not None and e.kind != "descriptive"
+           for t in tok.doc[clause.left_edge.i : tok.i]):
+        return None
+    return index.at(sent_index, clause.head.i)
 
 
 def _speaker(tok: Token, sent_index: int, index: MentionIndex) -> Entity | None:

@@ -25,6 +25,10 @@ from .relations import RelationMatch, RelationPatterns
 Drop = tuple[str, str]
 
 
+#: predicates whose frame may leave the deed unnamed: it is the incident just reported ("claimed responsibility",
+#: "denied involvement")
+_INCIDENT_DEEDS = frozenset({"claimed_responsibility_for", "attacked"})
+
 def _types_fit(ontology: Ontology, predicate: str, subject: Entity, obj: Entity | None, is_state: IsState
                ) -> bool:
     pdef = ontology.predicates.get(predicate)
@@ -68,9 +72,9 @@ def _incident_place(fi: FrameInput) -> Entity | None:
     return fi.mentions.entities[places[i][1]]
 
 
-def _names_place(fi: FrameInput) -> bool:
-    """Whether the sentence names a place of its own (then a bare claim does not reach back for one)."""
-    return any(e is not None and e.type == "place" for e in (fi.entity(t) for t in fi.sent if t.pos_ == "PROPN"))
+def _own_places(fi: FrameInput) -> set[str]:
+    """The ids of the places the sentence names itself."""
+    return {e.id for e in (fi.entity(t) for t in fi.sent if t.pos_ == "PROPN") if e is not None and e.type == "place"}
 _PLACE_PREPS = {"in", "at", "near", "outside"}
 #: what follows a stretch-of-land noun (the patterns' class `area_noun`) to name its land
 _AREA_PREPS = {"of", "around", "across", "throughout", "along"}
@@ -232,11 +236,14 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology, is_state: 
         if above and above[0].type != "person":
             objs = above[:1]
     if m.object is None and not objs and m.pairs is None and m.other is None \
-            and "claimed_responsibility_for" in m.predicates:
-        # "The TTP claimed responsibility." / "… for the explosion": the deed is the incident the text has
-        # just reported; its place, named last before this sentence, is what was claimed
+            and m.predicates[0] in _INCIDENT_DEEDS:
+        # "The TTP claimed responsibility." / "… for the explosion" / "X denied involvement": the deed is the
+        # incident the text has just reported; its place, named last before this sentence, is what was claimed
+        # (a sentence that names other places of its own does not reach back, unless it names this one again:
+        # "the TTP 'had no role' in the Chaudhwan attack")
         last = _incident_place(fi)
-        objs = [last] if last is not None and not _names_place(fi) else []
+        own = _own_places(fi)
+        objs = [last] if last is not None and (not own or last.id in own) else []
     if m.other == "clause":
         # "X receives weapons from Y": the doer is the frame's, the other side the clause's subject
         above = doc[m.head] if m.head is not None else trigger
@@ -278,6 +285,9 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology, is_state: 
             if o is not None and o.id == s.id:
                 continue
             pred = _choose(ontology, m.predicates, s, o, is_state)
+            if pred == "attacked" and o is None:
+                pred = "claimed_responsibility_for"  # "X denied any role in the bombing" and no deed named: a claim
+                # about responsibility, the one predicate that may stand without its object
             if pred == "member_of" and o is not None and o.type == "place" and not _owns(fi, trigger, o):
                 continue  # "X, leader of … in the Philippines", "Pakistan's US envoy": no state's office
             cands.append(Candidate(pred, s, o, trigger, m.frame, role=_role(fi, trigger, pred),

@@ -28,6 +28,7 @@ class Triggers:
     publications: frozenset[str]
     goods_verbs: frozenset[str] = frozenset()
     goods: frozenset[str] = frozenset()
+    done_targets: frozenset[str] = frozenset()  # "targeted", "hit": a past form states the deed (attacked)
 
     @classmethod
     def from_lexicon(cls, lexicon: Mapping[str, object]) -> Triggers:
@@ -59,7 +60,7 @@ class Triggers:
             frozenset(tuple(w.split()) for w in words("branch_of", "appos")),
             frozenset(w for w in words("based_in", "nouns")), places_of, noun_with,
             words("attacked", "nouns"), words("publishes", "nouns"), words("supports", "goods_verbs"),
-            words("supports", "goods"),
+            words("supports", "goods"), words("targets", "done_verbs"),
         )
 
     def words(self) -> set[str]:

@@ -26,6 +26,7 @@ from .descriptive import DESCRIPTIVE_FACTORY, DESCRIPTIVE_PIPE, multiword_terms
 from .gazetteer import Gazetteer, build_gazetteer
 from .lemma_cache import use_cached_lemmatizer
 from .unlisted_names import (
+    BRANCH_NAME,
     DEFINED_NAME,
     FACILITY_NAME,
     FIGHTERS_ACRONYM,
@@ -36,6 +37,8 @@ from .unlisted_names import (
     facility_names,
     fighters_acronyms,
     joined_names,
+    organisation_heads,
+    province_branches,
     titled_names,
 )
 
@@ -241,7 +244,11 @@ class GazetteerComponent:
         return self.matcher.gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        found = self.matcher.find(doc)
+        found = [s for s in self.matcher.find(doc) if not (s.label_ == "GROUP_IDENTITY" and _in_longer_name(s, doc))]
+        # "Islamic State Sahel Province": a listed group's branch under its own name, not the group and a place
+        branches = [Span(doc, a, b, label="ARMED_GROUP", span_id=BRANCH_NAME) for a, b in province_branches(
+            doc, [(s.start, s.end) for s in found if s.label_ == "ARMED_GROUP"])]
+        found = [s for s in found if not any(br.start <= s.start and s.end <= br.end for br in branches)]
         # a name with its short form defined after it, which neither the NER nor the lists hold whole: it wins
         # over the listed words inside it ("Baloch" of "Baloch Republican Army (BRA)") and the pieces the NER cut it
         # into ("United Liberation Front" + "Asom - Independent" of "... (ULFA-I)"); a listed short form
@@ -269,7 +276,7 @@ class GazetteerComponent:
         unnamed += [Span(doc, a, b, label="FAC", span_id=FACILITY_NAME) for a, b in facility_names(doc)
                     if not any((s.start < b and a < s.end and not (a <= s.start and s.end < b))
                                or (s.start, s.end) == (a, b - 1) for s in found)]
-        unnamed = defined + unnamed
+        unnamed = branches + defined + unnamed
         if not found and not unnamed:
             return doc
         taken = set()
@@ -282,6 +289,15 @@ class GazetteerComponent:
         ents += [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
         doc.ents = sorted(filter_spans(ents), key=lambda s: s.start)
         return doc
+
+
+def _in_longer_name(s: Span, doc: Doc) -> bool:
+    """A people's name inside a longer name the NER found: a person's surname ("BLA spokesman Jeeyand Baloch"), or
+    the first word of a body's name that ends in a word for a body ("the Baloch Republican Army")."""
+    heads = organisation_heads()
+    return any(e.label_ == "PERSON" and e.start < s.start and s.end == e.end
+               or e.label_ == "ORG" and e.start <= s.start and s.end < e.end and doc[e.end - 1].lower_ in heads
+               for e in doc.ents)
 
 
 @Language.factory(

@@ -10,6 +10,9 @@
                                                ("Ulster Volunteer Force", "Irish People's Liberation Organisation")
     facility_names(doc) -> [(start, end)]      capitalised words before a noun for a built place ("the Etoile
                                                du Sud hotel", "the Lal Shahbaz Qalandar shrine")
+    province_branches(doc, listed) -> [(start, end)]  a listed group's name, then a region's and "Province":
+                                               a branch named as the Islamic State names its own ("Islamic
+                                               State Sahel Province", "Islamic State Central Africa Province")
 
 All become entities (ORG, with `FIGHTERS_ACRONYM` / `JOINED_NAME` / `DEFINED_NAME` / `TITLED_NAME` as their
 id; a facility's name FAC, with `FACILITY_NAME`). Written by hand: the statistical NER misses short all-capital
@@ -30,6 +33,7 @@ JOINED_NAME = "joined_name"
 DEFINED_NAME = "defined_name"
 TITLED_NAME = "titled_name"
 FACILITY_NAME = "facility_name"
+BRANCH_NAME = "branch_name"
 #: nouns for an armed group's people: an acronym the NER missed that qualifies one names the group
 _FIGHTER_NOUNS = frozenset({"militant", "cadre", "fighter", "rebel", "insurgent", "guerrilla", "guerilla",
                             "terrorist", "jihadist", "gunman", "operative", "commander", "member", "maoist",
@@ -265,3 +269,18 @@ def facility_names(doc: Doc) -> list[tuple[int, int]]:
             continue
         out.append((start, t.i + 1))
     return out
+
+
+def province_branches(doc: Doc, listed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each listed group's name (token range) that one to three capitalised words and "Province" follow: the whole
+    is the branch's own name, whether or not a list holds it."""
+    out = []
+    for a, b in listed:
+        end = b
+        while end < len(doc) and end - b < 3 and doc[end].is_title and doc[end].lower_ != "province" \
+                and doc[end].pos_ == "PROPN":
+            end += 1
+        if b < end < len(doc) and doc[end].text == "Province":
+            out.append((a, end + 1))
+    return out
+

@@ -56,7 +56,7 @@ REGION = "region"
 ADMIN1 = "admin1"  # a first-level division known only by name (no curated id): a weak province
 PRECISIONS = (CITY, DISTRICT, PROVINCE, COUNTRY, REGION)
 
-_FORMAT = 27  # bump when the row layout or the way rows are built changes
+_FORMAT = 28  # bump when the row layout or the way rows are built changes
 _DATA_FILE = "places.yaml"
 _CITIES = "cities1000.json"
 _RG_CSV = "rg_cities1000.csv"
@@ -416,6 +416,13 @@ def spelling_variants(key: str) -> list[str]:
 
 
 _DOUBLE = re.compile(r"([a-z])\1")
+_SOFT = re.compile(r"[aeiouyhw ]+")
+
+
+def romanisation_skeleton(key: str) -> str:
+    """The consonants of a folded name, doubles collapsed, with its first letter kept: names that differ only in
+    vowels, h, y and w ("sopore", "sopur"; "jhenaidah", "jhenida") share it."""
+    return key[:1] + _DOUBLE.sub(r"\1", _SOFT.sub("", key[1:]))
 
 
 def collapse_doubles(key: str) -> str:
@@ -465,12 +472,16 @@ def _add_cities(index: PlaceIndex, cities: dict[str, dict[str, Any]], admin2_of:
         major = population >= _ALT_NAME_POPULATION
         shortest = 4 if major else _ALT_NAME_MIN_CHARS
         # the name the town had in GeoNames before ("Chittagong" for Chattogram) is one of its alternate names
+        own = romanisation_skeleton(fold(c["name"]))
         for alt in [*(c.get("alternatenames") or ()), *(c.get("former_names") or ())]:
-            if len(alt) >= shortest and _LATIN.match(alt) and not _looks_like_code(alt):
-                key = fold(alt)
-                # small places' alternate names are mostly noise in news ("One", "Twin", "More")
-                if len(key) >= _ALT_NAME_MIN_CHARS or (major and len(key) >= 4):
-                    index.add(key, number, False)
+            if not _LATIN.match(alt) or _looks_like_code(alt):
+                continue
+            key = fold(alt)
+            # small places' alternate names are mostly noise in news ("One", "Twin", "More"), but another
+            # romanisation of the place's own name is that name ("Sopore" for Sopur, "Baramulla" for Baramula)
+            if (len(alt) >= shortest and (len(key) >= _ALT_NAME_MIN_CHARS or (major and len(key) >= 4))) or (
+                    len(key) >= 4 and romanisation_skeleton(key) == own):
+                index.add(key, number, False)
 
 
 
