@@ -19,6 +19,8 @@ pytestmark = pytest.mark.model
     ("Hezbollah did not comment, but its deputy leader Naim Qassem said the group would respond.", "Qassem",
      "Hezbollah"),
     ("ISKP chief Sanaullah Ghafari is believed to be hiding in Kunar.", "Ghafari", "Khorasan"),
+    # a rank between the role and the name
+    ("But BLF spokesman Major Gwahram Baloch denied the group's involvement.", "Gwahram", "Baloch"),
 ])
 def test_a_role_named_in_a_noun_phrase_is_not_denied_by_what_its_holder_does(text: str, person: str,
                                                                               group: str) -> None:

@@ -21,6 +21,7 @@ and short surface windows, and use the dependency tree where it is reliable (sub
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -249,6 +250,14 @@ def _role_at(t: Token, roles: Mapping[tuple[str, ...], tuple[str, str]]) -> tupl
     return best
 
 
+@cache
+def _ranks() -> frozenset[str]:
+    """Ranks written before a name (ontology/lexicon.yaml `rank_words`)."""
+    from ..ontology import load_ontology
+
+    return frozenset(str(w).lower() for w in load_ontology().lexicon.get("rank_words") or ())
+
+
 def role_frame(fi: FrameInput) -> list[Candidate]:
     out: list[Candidate] = []
     doc = fi.sent.doc
@@ -265,7 +274,10 @@ def role_frame(fi: FrameInput) -> list[Candidate]:
         head = last  # the role noun
         # --- who holds the role
         person: Entity | None = None
-        right = doc[t.i + n] if t.i + n < len(doc) else None
+        r = t.i + n
+        while r < len(doc) - 1 and doc[r].lower_ in _ranks() and doc[r].is_title:
+            r += 1  # "BLF spokesman Major Gwahram Baloch"
+        right = doc[r] if r < len(doc) else None
         if right is not None and _is(fi.entity(right), ["person"]):
             person = fi.entity(right)  # "commander Rana Mohammad Ashfaq"
         if person is None:

@@ -216,6 +216,9 @@ def owner_of_actor(ent: SpacySpan) -> bool:
         return True
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in _STATE_VERBS:
         return True  # "a charge New Delhi rejected", "Washington designated the BLA": a government speaking
+    if root.dep_ == "compound" and root.head.i >= ent.end and root.head.lower_ in _body_words() \
+            and all(t.is_title for t in doc[ent.end : root.head.i + 1]):
+        return True  # "The United States Africa Command said ...": the start of a body's name
     if ent.end >= len(doc) or doc[ent.end].lower_ not in ("'s", "’s"):
         return False
     head = ent.root.head
@@ -310,3 +313,10 @@ def run_on(ent: SpacySpan, stop: Callable[[str], bool]) -> str | None:
             and (doc[end].ent_iob_ == "O" or doc[end].ent_type_ == "PERSON") and not stop(doc[end].text):
         end += 1
     return doc[ent.start : end].text if len(ent) == 1 and end > ent.end else None
+
+
+@cache
+def _body_words() -> frozenset[str]:
+    from ..nlp.unlisted_names import organisation_heads
+
+    return organisation_heads()
