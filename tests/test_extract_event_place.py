@@ -383,3 +383,9 @@ def test_another_romanisation_of_a_towns_name() -> None:
                    "Jammu & Kashmir).")
     assert place is not None and (place.name, place.admin1, place.country) == (
         "Sopore", "Jammu and Kashmir", "India"), place
+
+
+def test_a_government_accused_is_not_where_the_incident_happened() -> None:
+    place = _place("The military said the attack had been repulsed and accused India of sponsoring the group. Troops "
+                   "later launched a clearance operation in the nearby Mangochar area and killed three militants.")
+    assert place is None or place.country != "India", place

@@ -414,7 +414,7 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
         finer = _vote(rest, resolve, country_of, capital_of, container=found) if rest else None
         return finer if finer is not None and up.refines(finer, found) else found
     # the other sentences of the paragraph: not where someone came from or went ("He was born in Paris")
-    found = _vote([pn for pn in rest if not pn.origin], resolve, country_of, capital_of)
+    found = _vote([pn for pn in rest if not _weak(pn)], resolve, country_of, capital_of)
     if found is not None:
         return found
     lone = [(pn, precision) for si in [*sentences, *para] for pn in names_by_sent[si]
@@ -452,8 +452,9 @@ def _place_names_once(ctx: ExtractContext, ps: ParsedSentence, entities: Sequenc
 
 
 def _weak(pn: PlaceName) -> bool:
-    """A name that only hints at the place: where something came from or went, a person's nationality."""
-    return pn.origin or pn.kind == PERSON_DEMONYM
+    """A name that only hints at the place: where something came from or went, a person's nationality, whose
+    forces or which government ("accused India of sponsoring the group")."""
+    return pn.origin or pn.kind in (PERSON_DEMONYM, OWNER)
 
 
 def _unlisted_precision(pn: PlaceName) -> str | None:

@@ -130,6 +130,8 @@ def capital_of(ent: SpacySpan) -> bool:
 _STATE_VERBS = frozenset({"say", "reject", "deny", "condemn", "blame", "accuse", "designate", "announce", "warn",
                           "demand", "urge", "insist", "claim", "confirm", "respond", "sanction", "ban", "recognise",
                           "recognize", "dismiss"})
+#: verbs whose object is a party charged with something: "accused India of sponsoring the group"
+_ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "implicate", "condemn", "sanction", "urge", "warn"})
 #: words after a hyphened place that make it an actor's home: "Pakistan-based", "Kabul-headquartered"
 _HOME_WORDS = frozenset({"based", "headquartered"})
 
@@ -216,6 +218,8 @@ def owner_of_actor(ent: SpacySpan) -> bool:
         return True
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in _STATE_VERBS:
         return True  # "a charge New Delhi rejected", "Washington designated the BLA": a government speaking
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in _ACCUSING:
+        return True  # "accused India of sponsoring the group": a government accused, not where it happened
     if root.dep_ == "compound" and root.head.i >= ent.end and root.head.lower_ in _body_words() \
             and all(t.is_title for t in doc[ent.end : root.head.i + 1]):
         return True  # "The United States Africa Command said ...": the start of a body's name
