@@ -304,3 +304,16 @@ def test_its_in_a_relative_clause_is_the_clauses_antecedent() -> None:
     x = _extract("We resolved to rid Afghanistan of the Taliban which had harbored al-Qaida and its leader Osama "
                  "bin Laden.")
     assert claims_of(x, "member_of", "Osama bin Laden", "Qa") and not claims_of(x, "member_of", "Osama", "Taliban")
+
+
+def test_an_attack_named_among_the_ones_a_group_carried_out_is_its_own() -> None:
+    events = _violent("ISKP has carried out a string of deadly attacks in the region, including a suicide bombing "
+                      "at a workers' convention in Khar in July 2023 that killed 63 people.")
+    assert events and [p.name for p in events[0].perpetrators] == ["Islamic State Khorasan Province"], events
+
+
+def test_a_short_form_in_brackets_after_a_place_is_not_the_places() -> None:
+    x = _extract("Soldiers from the African Union Transition Mission in Somalia (ATMIS) sent reinforcements. "
+                 "Al-Shabaab fighters later attacked an ATMIS base in the Hiiraan region.")
+    assert not claims_of(x, "attacked", "Shabaab", "Somalia")
+    assert not any(e.name == "Somalia" and "ATMIS" in [m.text for m in e.mentions] for e in x.entities)

@@ -448,8 +448,11 @@ def cluster_mentions(
         if m.defined and not c.defined:
             c.defined = etype
         assigned.append((m, c))
-        # "Inter-Services Intelligence (ISI)": the bracketed short form is an alias
+        # "Inter-Services Intelligence (ISI)": the bracketed short form is an alias (of a place only when it could
+        # be the place's own: "Democratic Republic of Congo (DRC)", not "Transition Mission in Somalia (ATMIS)")
         d = _BRACKET_SHORT.match(doc_text, m.end, m.end + 17)
+        if d and etype == "place" and d.group(1)[:1].lower() != group_name.removeprefix("the ")[:1].lower():
+            d = None
         if d and d.group(1).upper() == d.group(1) or d and sum(ch.isupper() for ch in d.group(1)) >= 2:
             alias_of.setdefault(normalise(d.group(1)), c)
             if d.group(1) not in c.names:

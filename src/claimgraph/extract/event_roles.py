@@ -398,6 +398,10 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
     for _start, end in spans:
         trig = toks[end - 1]
         obj = trig.head if trig.dep_ in ("compound", "amod") and trig.head.dep_ == "dobj" else trig
+        if trig.dep_ == "pobj" and trig.head.lower_ in ("including", "like") and trig.head.head.pos_ == "NOUN":
+            # "has carried out a string of attacks, including a suicide bombing in Khar": one of the attacks
+            trig = trig.head.head
+            obj = trig.head if trig.dep_ in ("compound", "amod") and trig.head.dep_ == "dobj" else trig
         if trig.dep_ == "pobj" and trig.head.lower_ == "of" and trig.head.head.lemma_.lower() in AMOUNT_NOUNS:
             obj = trig = trig.head.head  # "Hamas fired dozens of rockets", "launched a wave of attacks"
         if obj.dep_ == "dobj" and (obj.head.lemma_.lower() in _DOER_VERBS or obj is not trig
