@@ -389,3 +389,9 @@ def test_a_government_accused_is_not_where_the_incident_happened() -> None:
     place = _place("The military said the attack had been repulsed and accused India of sponsoring the group. Troops "
                    "later launched a clearance operation in the nearby Mangochar area and killed three militants.")
     assert place is None or place.country != "India", place
+
+
+def test_a_government_acting_in_the_next_sentence_is_not_the_place() -> None:
+    place = _place("In March, BLA fighters hijacked a passenger train with more than 400 people aboard in the Bolan "
+                   "Pass. The United States designated the BLA as a foreign terrorist organisation in August.")
+    assert place is None or place.country != "United States", place

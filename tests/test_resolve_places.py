@@ -414,3 +414,8 @@ def test_another_romanisation_of_a_towns_own_name(places: PlaceResolver) -> None
     assert romanisation_skeleton("sopore") != romanisation_skeleton("soran")
     p = places.resolve("Sopore")  # an alternate name of Sopur, shorter than other alternate names must be
     assert p is not None and (p.admin1, p.country) == ("Jammu and Kashmir", "India")
+
+
+def test_compass_words_alone_name_no_town(places: PlaceResolver) -> None:
+    # "the military's operation in the North-east": a part of the country, not North East, Pennsylvania
+    assert places.resolve("North-east") is None

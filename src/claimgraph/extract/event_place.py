@@ -199,6 +199,8 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
         elif ent.label_ in _PLACE_LABELS and _capital_of(ent):
             found[at] = PlaceName(ent.text, CAPITAL)  # "Syria's capital"
         elif ent.label_ == "GPE" and _owner_of_actor(ent):
+            for k in [k for k in found if at <= k < at + len(ent.text)]:
+                del found[k]  # the place entity inside the name ("The United States" → "United States")
             found[at] = PlaceName(ent.text, OWNER)  # "Yemen's Houthis": whose, not where
         elif ent.label_ == "NORP" and ent.root.head.lemma_.lower() != "border" and not _language(ent):
             found.setdefault(at, PlaceName(ent.text, demonym_kind(ent)))

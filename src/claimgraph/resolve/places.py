@@ -155,6 +155,10 @@ class PlaceResolver:
                     or self.index.row(r).curated]
         if hint is None and key.split()[-1] in _FEATURE_WORDS:
             refs = [r for r in refs if self.index.row(r).curated]  # "the Red Sea": water, not a governorate
+        if all(w in _COMPASS for w in key.split()):
+            # "in the North-east", "the South": a part of the country the text is about, never a town so named
+            # (North East, Pennsylvania)
+            refs = [r for r in refs if self.index.row(r).kind != CITY]
         countries, admin1s = self._context(context, exclude=key)
         inside = (self._qualifier_rows(qualifier, context) or None) if qualifier else None
         if inside is not None:
