@@ -296,6 +296,7 @@ def _in_longer_name(s: Span, doc: Doc) -> bool:
     the first word of a body's name that ends in a word for a body ("the Baloch Republican Army")."""
     heads = organisation_heads()
     return any(e.label_ == "PERSON" and e.start < s.start and s.end == e.end
+               and all(t.pos_ == "PROPN" and not t.like_num for t in doc[e.start : s.start])
                or e.label_ == "ORG" and e.start <= s.start and s.end < e.end and doc[e.end - 1].lower_ in heads
                for e in doc.ents)
 
