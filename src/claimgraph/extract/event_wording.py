@@ -295,9 +295,14 @@ def carried(tok: Token) -> bool:
     head = tok.head
     if tok.dep_ in ("dobj", "conj") and head.lemma_.lower() in _CARRY_VERBS:
         return True
-    if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in _CARRY_VERBS:
+    if _carried_with(tok):
         return True
     return tok.dep_ == "conj" and head.i != tok.i and carried(head)
+
+
+def _carried_with(tok: Token) -> bool:
+    """"armed with firearms", "equipped with grenades": what a verb of carrying says someone had."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in _CARRY_VERBS
 
 
 def _armed_with(tok: Token) -> bool:
@@ -305,8 +310,8 @@ def _armed_with(tok: Token) -> bool:
     "rocket" too), not an act."""
     t = tok
     for _ in range(4):
-        if t.dep_ == "pobj" and t.head.lower_ == "with":
-            return t.head.head.lemma_.lower() in _CARRY_VERBS
+        if _carried_with(t):
+            return True
         if t.dep_ not in ("amod", "npadvmod", "compound", "conj", "nmod") or t.head.i == t.i:
             return False
         t = t.head

@@ -252,10 +252,12 @@ def _role_at(t: Token, roles: Mapping[tuple[str, ...], tuple[str, str]]) -> tupl
 
 @cache
 def _ranks() -> frozenset[str]:
-    """Ranks written before a name (ontology/lexicon.yaml `rank_words`)."""
+    """Ranks written before a name, spelled out or abbreviated (ontology/lexicon.yaml `rank_words`,
+    `title_abbreviations`)."""
     from ..ontology import load_ontology
 
-    return frozenset(str(w).lower() for w in load_ontology().lexicon.get("rank_words") or ())
+    lexicon = load_ontology().lexicon
+    return frozenset(str(w).lower() for key in ("rank_words", "title_abbreviations") for w in lexicon.get(key) or ())
 
 
 def role_frame(fi: FrameInput) -> list[Candidate]:

@@ -125,13 +125,11 @@ def capital_of(ent: SpacySpan) -> bool:
     return ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("'s", "’s") and doc[ent.end + 1].lower_ == "capital"
 
 
-#: what only a government does, so that a place doing it stands for its government ("a charge New Delhi rejected",
-#: "Washington designated the group")
+#: what only a government does, or has done to it, so that a place doing it (or the object of it) stands for its
+#: government ("a charge New Delhi rejected", "Washington designated the group", "accused India of ...")
 _STATE_VERBS = frozenset({"say", "reject", "deny", "condemn", "blame", "accuse", "designate", "announce", "warn",
                           "demand", "urge", "insist", "claim", "confirm", "respond", "sanction", "ban", "recognise",
                           "recognize", "dismiss"})
-#: verbs whose object is a party charged with something: "accused India of sponsoring the group"
-_ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "implicate", "condemn", "sanction", "urge", "warn"})
 #: words after a hyphened place that make it an actor's home: "Pakistan-based", "Kabul-headquartered"
 _HOME_WORDS = frozenset({"based", "headquartered"})
 
@@ -216,10 +214,10 @@ def owner_of_actor(ent: SpacySpan) -> bool:
         return True
     if ent.end + 1 < len(doc) and doc[ent.end].text in ("-", "–") and doc[ent.end + 1].lower_ in _HOME_WORDS:
         return True
-    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _STATE_VERBS:
-        return True  # "a charge New Delhi rejected", "Washington designated the BLA": a government speaking
-    if root.dep_ == "dobj" and root.head.lemma_.lower() in _ACCUSING:
-        return True  # "accused India of sponsoring the group": a government accused, not where it happened
+    if root.dep_ in ("nsubj", "dobj") and root.head.lemma_.lower() in _STATE_VERBS:
+        # "a charge New Delhi rejected", "Washington designated the BLA": a government speaking; "accused India of
+        # sponsoring the group": a government accused, not where it happened
+        return True
     if root.dep_ == "compound" and root.head.i >= ent.end and root.head.lower_ in _body_words() \
             and all(t.is_title for t in doc[ent.end : root.head.i + 1]):
         return True  # "The United States Africa Command said ...": the start of a body's name

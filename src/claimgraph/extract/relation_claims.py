@@ -35,7 +35,8 @@ def _types_fit(ontology: Ontology, predicate: str, subject: Entity, obj: Entity 
     if pdef is None:
         return False
     return type_allowed(ontology, subject, pdef.subject, is_state) and (
-        obj is None or type_allowed(ontology, obj, pdef.object, is_state))
+        type_allowed(ontology, obj, pdef.object, is_state) if obj is not None
+        else pdef.object is None or pdef.object_optional)
 
 
 def _choose(ontology: Ontology, predicates: Sequence[str], subject: Entity, obj: Entity | None,
@@ -285,9 +286,6 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology, is_state: 
             if o is not None and o.id == s.id:
                 continue
             pred = _choose(ontology, m.predicates, s, o, is_state)
-            if pred == "attacked" and o is None:
-                pred = "claimed_responsibility_for"  # "X denied any role in the bombing" and no deed named: a claim
-                # about responsibility, the one predicate that may stand without its object
             if pred == "member_of" and o is not None and o.type == "place" and not _owns(fi, trigger, o):
                 continue  # "X, leader of … in the Philippines", "Pakistan's US envoy": no state's office
             cands.append(Candidate(pred, s, o, trigger, m.frame, role=_role(fi, trigger, pred),

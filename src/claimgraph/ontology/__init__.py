@@ -23,6 +23,7 @@ class PredicateDef:
     roles: tuple[str, ...]
     signal: str | None
     hostile: bool
+    object_optional: bool = False  # a claim of it may stand without an object
 
     @property
     def symmetric(self) -> bool:
@@ -107,6 +108,7 @@ def load_ontology() -> Ontology:
             roles=tuple(p.get("roles") or ()),
             signal=p.get("signal"),
             hostile=bool(p.get("hostile", False)),
+            object_optional=bool(p.get("object_optional", False)),
         )
         for name, p in raw["predicates"].items()
     }
