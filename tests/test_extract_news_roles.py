@@ -317,3 +317,47 @@ def test_a_short_form_in_brackets_after_a_place_is_not_the_places() -> None:
                  "Al-Shabaab fighters later attacked an ATMIS base in the Hiiraan region.")
     assert not claims_of(x, "attacked", "Shabaab", "Somalia")
     assert not any(e.name == "Somalia" and "ATMIS" in [m.text for m in e.mentions] for e in x.entities)
+
+
+def test_whose_involvement_a_spokesman_denies_is_the_body_that_denies() -> None:
+    x = _extract("Gunmen killed 12 labourers in Turbat on Monday. BLF spokesman Major Gwahram Baloch denied the"
+                 " group's involvement.")
+    denied = claims_of(x, "attacked", "Balochistan Liberation Front", "Turbat")
+    assert denied and all(c.polarity is Polarity.NEGATED for c in denied)
+    assert not claims_of(x, "attacked", "Gwahram")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Al-Shabaab fighters stormed a military base in Janaale town on Tuesday, killing seven soldiers. Al-Shabaab"
+     " claimed responsibility for the raid.", "Janaale"),
+    ("Al-Shabaab fighters stormed a military base in Janaale, a town in Lower Shabelle, on Tuesday, killing seven"
+     " soldiers.", "Janaale"),
+])
+def test_a_town_the_index_lacks_is_a_place_when_the_text_says_it_is_one(text: str, place: str) -> None:
+    x = _extract(text)
+    ev = _violent(text)[0]
+    assert ev.place is not None and ev.place.name == place
+    assert not any(t.name == place for t in ev.targets)
+    assert claims_of(x, "attacked", "Al-Shabaab", place)
+
+
+def test_a_qualifier_in_apposition_gives_the_towns_province() -> None:
+    ev = _violent("Al-Shabaab fighters stormed a military base in Janaale, a town in Lower Shabelle, on Tuesday,"
+                  " killing seven soldiers.")[0]
+    assert ev.place is not None and ev.place.admin1 == "Lower Shabelle" and ev.place.country == "Somalia"
+
+
+def test_places_listed_before_the_kind_word_they_share_are_all_places() -> None:
+    x = _extract("The TTP is active in the Bannu and Lakki Marwat districts.")
+    assert claims_of(x, "operates_in", "Tehrik-i-Taliban", "Bannu")
+    assert claims_of(x, "operates_in", "Tehrik-i-Taliban", "Lakki Marwat")
+
+
+@pytest.mark.parametrize("text", [
+    "The BLA has waged an insurgency in Balochistan for more than two decades.",
+    "The BLA launched a campaign in Balochistan in 2004.",
+])
+def test_a_campaign_waged_in_a_place_says_where_a_group_is_active(text: str) -> None:
+    x = _extract(text)
+    assert claims_of(x, "operates_in", "Balochistan Liberation Army", "Balochistan"), text
+    assert not claims_of(x, "attacked", "Balochistan Liberation Army", "Balochistan"), text

@@ -169,7 +169,8 @@ STATED = [
     ("The ISI was responsible for attacks in Kabul.", "attacked", "Inter-Services Intelligence", "Kabul"),
     ("Ansar al-Sharia took responsibility for the attack in Benghazi.", "claimed_responsibility_for",
      "Ansar al-Sharia", "Benghazi"),
-    ("In the 1990s, Hezbollah waged a guerrilla campaign in southern Lebanon.", "attacked", "Hezbollah",
+    # a campaign waged in a place says where the group is active, as the dev gold and news annotators read it
+    ("In the 1990s, Hezbollah waged a guerrilla campaign in southern Lebanon.", "operates_in", "Hezbollah",
      "Lebanon"),
     ("Boko Haram has engaged in bombings in Maiduguri.", "attacked", "Boko Haram", "Maiduguri"),
     ("The Taliban used guerrilla tactics against the Afghan Army.", "attacked", "Taliban", "Afghan"),

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from ..nlp.descriptive import SPANS_KEY, Description, demonym_like
 from ..nlp.gazetteer import Gazetteer, normalise
@@ -58,7 +59,20 @@ _TYPE_RANK = ["armed_group", "agency", "person", "publication", "party", "state"
 _STRIP_LEFT = re.compile(r"^(?!(?-i:DR)\s)(?:the|a|an|suspected|alleged|purported|former|late|senior|president|"
                          r"gen\.?|general|mr\.?|ms\.?|dr\.?)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-_ADJECTIVAL = re.compile(r"[-–](?:style|backed|like|inspired|type|esque|era)\b")
+_ADJECTIVAL = re.compile(r"[-–](?:style|like|inspired|type|esque|era)\b")
+_BACKED = re.compile(r"[-–]backed\b")
+def _owned_unit(root: Token) -> bool:
+    """Whether a name names the unit noun it stands before, which a possessive owns ("its Az-Zallaqa propaganda
+    outlet", "its Radio Andalus station": the relation patterns' `owned_unit_noun` class)."""
+    from .relations import default_patterns
+
+    noun = root.head
+    while noun.dep_ == "compound" and noun.pos_ == "NOUN" and noun.head.i > noun.i:
+        noun = noun.head  # "propaganda" in "propaganda outlet"
+    return root.dep_ == "compound" and noun.i > root.i and noun.lower_ in default_patterns().classes.get(
+        "owned_unit_noun", ()) and any(c.dep_ == "poss" for c in noun.children)
+
+
 #: Nouns for an organisation's members or units: a name that modifies one names the organisation.
 _MEMBER_NOUNS = {"fighter", "militant", "member", "cadre", "commander", "operative", "gunman", "gunmen",
                  "insurgent", "rebel", "group", "outfit", "militia", "faction", "jihadist", "terrorist"}
@@ -172,8 +186,10 @@ def find_mentions(
                 continue
             if doc_text[start:end] != text:
                 continue
-            if _ADJECTIVAL.match(doc_text, end):
-                continue  # "State-backed", "Taliban-style": a modifier, not a mention of the actor
+            if _ADJECTIVAL.match(doc_text, end) or _BACKED.match(doc_text, end) and not (
+                    ent.kb_id_ or ent.label_ == "GPE"):
+                continue  # "Taliban-style", "State-backed": a modifier, not a mention of the actor ("Iran-backed"
+                # names the backer: a state or a listed actor)
             label = ent.label_
             if ent.kb_id_ and _common_phrase(doc_text, start, text):
                 continue
@@ -186,6 +202,8 @@ def find_mentions(
             if label == "PERSON" and not ent.kb_id_ and ent.root.dep_ in ("compound", "nmod", "amod") \
                     and ent.root.head.lemma_.lower() in _MEMBER_NOUNS:
                 label = "ORG"  # "Lashkar-e-Islam fighters": a name that has fighters is an organisation's
+            if label == "PERSON" and not ent.kb_id_ and _owned_unit(ent.root):
+                label = "ORG"  # "its Az-Zallaqa propaganda outlet": a group's unit or outlet, not a person
             if label == "ORG" and ent.root.dep_ in {"dobj", "dative"} and ent.root.head.lemma_ == "tell":
                 label = "PUBLICATION"  # "told ThePrint": the outlet spoken to
             if label == "ORG" and not ent.kb_id_ and demonyms and text in demonyms:

@@ -81,6 +81,7 @@ class PlaceName:
     short: str | None = None  # the NER's name, where a longer run of names was tried first ("Dera" of "Dera Murad")
     direction: str | None = None  # a compass word before a country ("southern" of "in southern Israel")
     described: bool = False  # a phrase beside it gives its country ("Kaya, a South Sudanese town"): a town there
+    at_place: bool = False  # a place to the NER, right after "in", "near", "at" ...: a town even where not indexed
 
 
 def _inside_group_name(tok: Token) -> bool:
@@ -130,6 +131,18 @@ def _in_place(tok: Token) -> bool:
     if i >= 0 and tok.doc[i].lower_ == "the":
         i -= 1
     return i >= 0 and tok.doc[i].lower_ in _AT_PLACE or tok.i > 0 and tok.doc[tok.i - 1].lower_ == "capital"
+
+
+def _at_place(ent: SpacySpan) -> bool:
+    """A name right after "in", "near", "at" ... that is not a compass word ("in the South"), the owner of the
+    name after it ("in Shoket es Sufi's Shopian district") nor a word of a longer name ("near the Kawsar educational
+    center")."""
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 3]
+    owner = next((t for t in after if t.is_punct or t.pos_ == "ADP" or t.lower_ in ("'s", "’s")), None)
+    modifies = ent.end < len(doc) and doc[ent.end].is_lower and doc[ent.end].pos_ in ("NOUN", "ADJ")
+    return _in_place(ent[0]) and not all(t.lower_ in _COMPASS for t in ent if t.is_alpha) and not modifies \
+        and not (owner is not None and owner.lower_ in ("'s", "’s"))
 
 
 def _names_site(run: Sequence[Token]) -> bool:
@@ -188,17 +201,19 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
         if at in skip or any(a <= at and at + len(ent.text) <= b and b - a > len(ent.text) for a, b in place_spans):
             continue  # "DR" and "Congo" of the place "DR Congo"
         named = ent.label_ in _PLACE_LABELS and at not in actor_chars and not _inside_group_name(ent[0]) \
-            and not (ent.label_ == "GPE" and _owner_of_actor(ent)) and not _capital_of(ent)
+            and not (ent.label_ == "GPE" and (_owner_of_actor(ent) or _country_of_forces(ent))) and not _capital_of(ent)
         if named or ent.label_ in ("PERSON", "ORG") and not ent.kb_id_ and _after_locative(ent[0]) \
                 and ent[0].nbor(-1).lower_ not in ("by", "from"):
             longer = run_on(ent, is_facility_word) if ent.label_ == "GPE" else None
             before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
             found[at] = PlaceName(longer or _extended(ent), PLACE, _qualifies(ent[0]), _origin(ent),
                                   strict=not named and not _in_place(ent[0]), short=ent.text if longer else None,
-                                  direction=before if before in _COMPASS else None, described=described(ent))
+                                  direction=before if before in _COMPASS else None, described=described(ent),
+                                  at_place=_at_place(ent) and (named and ent.label_ == "GPE" or any(
+                                      a == at for a, _ in place_spans)))
         elif ent.label_ in _PLACE_LABELS and _capital_of(ent):
             found[at] = PlaceName(ent.text, CAPITAL)  # "Syria's capital"
-        elif ent.label_ == "GPE" and _owner_of_actor(ent):
+        elif ent.label_ == "GPE" and (_owner_of_actor(ent) or _country_of_forces(ent)):
             for k in [k for k in found if at <= k < at + len(ent.text)]:
                 del found[k]  # the place entity inside the name ("The United States" → "United States")
             found[at] = PlaceName(ent.text, OWNER)  # "Yemen's Houthis": whose, not where
@@ -245,6 +260,17 @@ def load_tables() -> None:
 @cache
 def _faiths() -> frozenset[str]:
     return frozenset(fold(str(d)) for d in read_data().get("faiths") or ())
+
+
+def _country_of_forces(ent: SpacySpan) -> bool:
+    """A country's name before a word for its forces ("the US military", "Somalia army troops"): whose forces,
+    not where they acted (a town's is its own police's and may be where: "Kabul police")."""
+    head = ent.root.head
+    if not (ent.root.dep_ in ("compound", "det", "nmod", "amod") and head.i == ent.end and head.is_lower
+            and head.lower_ in STATE_FORCES):
+        return False
+    name, keys = re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE), load_index().country_keys
+    return fold(name) in keys or name.isupper() and fold(".".join(name) + ".") in keys  # "US" as "U.S."
 
 
 @cache
@@ -420,9 +446,11 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
     if found is not None:
         return found
     lone = [(pn, precision) for si in [*sentences, *para] for pn in names_by_sent[si]
-            if (precision := _unlisted_precision(pn))]
-    if lone:  # "in Dimla upazila", and nothing else says where: the name, in no known country
-        return up.unlisted(lone[0][0].name, lone[0][1], None)
+            if (precision := _unlisted_precision(pn) or ("city" if pn.at_place and not pn.origin else None))]
+    if lone:  # "in Dimla upazila", and nothing else says where: the name, in no known country but that of the
+        # state forces that acted there ("The Myanmar military bombed a market in Minbya")
+        forces = forces_countries(entities, country_of)
+        return up.unlisted(lone[0][0].name, lone[0][1], None, forces[0] if forces else None)
     if dateline is None or any(pn.kind == PLACE for si in para for pn in names_by_sent[si]):
         return None  # the event is somewhere the text names but the index does not know
     for name in reversed(dateline.names):
@@ -532,7 +560,9 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
             weight = (_W_QUALIFIER if pn.qualifier else _W_PLACE) if place is not None \
                 and place.precision == "country" else (_W_PLACE if exact else _W_LOOSE)
             precision = _unlisted_precision(pn)
-            if precision is None and pn.described:  # a town of the country its description names, if not known
+            if precision is None and (pn.described or pn.at_place and place is None):
+                # a town of the country its description names, if not known; a place the NER saw where a place
+                # goes ("bombed a market in Minbya"), unknown to the index: a town of the country the text is in
                 pending.append((pn, "city", place if place is not None and place.precision != "country" else None))
             elif precision is not None:
                 place = up.qualified(pn.name, pn.within, place, precision, lambda t: resolve(PlaceName(t), t))

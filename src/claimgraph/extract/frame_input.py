@@ -90,12 +90,17 @@ class FrameInput:
             j = tok.i - 1
             while j >= 0 and tok.i - j <= 6 and tok.doc[j].pos_ not in {"VERB", "AUX"}:
                 cand = self.entity(tok.doc[j]) if self.mentions.at(self.index, j) is not None else None
+                if cand is not None and _qualifies_noun_before(tok.doc[j], tok.i):
+                    break  # "HTS, a former al-Qaida affiliate that controls …": the affiliate, not al-Qaida
                 if cand is not None and (tok.lower_ == "that" or (cand.type == "person") == (tok.lower_ == "who")):
                     e = cand
                     break
                 j -= 1
             if e is None and tok.head.dep_ == "relcl":
-                e = self.entity(tok.head.head)
+                noun = tok.head.head
+                e = self.entity(noun)
+                if e is None and noun.pos_ == "NOUN" and noun.dep_ == "appos":
+                    e = self.entity(noun.head)  # the name the noun stands in apposition to
         self._cache[tok.i] = e
         return e
 
@@ -268,6 +273,11 @@ def _subjects(t: Token, fi: FrameInput, depth: int = 0) -> tuple[list[Entity], b
         return fi.np_entities(subj, prefer=("person", *ORG_TYPES)), False
     if t.dep_ == "acl" and depth < 3:
         found = fi.np_entities(t.head)
+        if found and t.head.pos_ == "NOUN" and t.head.dep_ in {"attr", "appos"} and fi.entity(t.head) is None:
+            # "Ansaru, a Boko Haram splinter faction linked to al-Qaeda": the faction is Ansaru, not the name that
+            # qualifies the noun
+            return _subjects(t.head.head, fi, depth + 1) if t.head.dep_ == "attr" else (
+                fi.np_entities(t.head.head), False)
         if not found and t.head.dep_ == "dobj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) \
                 and not any(c.dep_ == "dative" for c in t.head.head.children):
             # "X regained enough strength to pose a threat to Y": the one whose strength (means, capacity) it is
@@ -295,6 +305,15 @@ def _subjects(t: Token, fi: FrameInput, depth: int = 0) -> tuple[list[Entity], b
                 return fi.np_entities(controller), False
         return _subjects(t.head, fi, depth + 1)
     return [], False
+
+
+def _qualifies_noun_before(t: Token, end: int) -> bool:
+    """Whether a name only qualifies a common noun that stands between it and position `end` ("a former al-Qaida
+    affiliate that …", "an Iran-backed militia which …"): the clause is about the noun, not the name."""
+    head = t
+    while head.dep_ in ("compound", "flat") and head.head.i > head.i and head.head.pos_ == "PROPN":
+        head = head.head  # to the last word of the name
+    return head.dep_ in ("compound", "poss", "amod", "nmod") and head.head.pos_ == "NOUN" and t.i < head.head.i < end
 
 
 def accused_of(t: Token) -> bool:

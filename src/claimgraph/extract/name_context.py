@@ -34,6 +34,9 @@ _ARMED_MODIFIERS = {"militant", "terrorist", "armed", "rebel", "insurgent", "jih
 #: provinces"
 _BEFORE_PLACE_NOUN = re.compile(r"\s+(?:islands?|districts?|provinces?|valleys?|villages?|towns?|city|cities|county|"
                                 r"counties|regions?|governorates?|tehsils?|agency|agencies|states?|divisions?)\b", re.I)
+#: a name, then the plural kind word after the next name it is listed with: "the Bannu and Lakki Marwat districts"
+_LISTED_BEFORE_PLACE_NOUNS = re.compile(r"\s+and\s+(?:[A-Z][\w'’-]*\s+){1,4}(?:districts|provinces|states|regions|"
+                                        r"counties|governorates|tehsils|villages|towns)\b")
 #: labels of names that may qualify a people noun ("Shia pilgrims", "Amarnath pilgrims", "Kabul residents")
 PEOPLE_OF = frozenset({"NORP", "GROUP_IDENTITY", "GPE", "LOC", "FAC"})
 _AREAS = frozenset({"district", "province", "region", "country"})
@@ -142,6 +145,37 @@ def _defined_as_place(ent: SpacySpan) -> bool:
     return any(n.pos_ == "NOUN" and n.lemma_.lower() in _PLACE_DEFINING for n in nouns)
 
 
+#: nouns of a settlement: a name they qualify or define is a place's, whether or not the place index knows it
+_SETTLEMENTS = frozenset({"town", "village", "city", "hamlet", "township", "suburb", "neighbourhood",
+                          "neighborhood"})
+
+
+def _near(ent: SpacySpan) -> bool:
+    """Whether the name is the object of a preposition only a place takes ("near Laiza", "outside Mogadishu"),
+    itself or as a conjunct."""
+    t = ent.root
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in ("near", "outside", "around") and t.i == ent.end - 1
+
+
+def _named_settlement(ent: SpacySpan, countries: Countries | None) -> bool:
+    """Whether the text says the name is a settlement's, in the two shapes reports use for a place a reader may
+    not know: the name before its settlement noun after a preposition ("in Awdheegle town", "on the outskirts of
+    Minbya town", no article), or
+    a settlement noun in apposition that places it ("Awdheegle, a town in Lower Shabelle"). A people's or
+    country's word is never such a name ("in Fulani villages", "a Pakistani village")."""
+    if not all(t.is_title or not t.is_alpha for t in ent) or (
+            countries is not None and (countries.is_country_word(ent.text) or countries.of_text(ent.text))):
+        return False
+    root, head = ent.root, ent.root.head
+    if root.dep_ == "compound" and head.i == ent.end and head.lower_ in _SETTLEMENTS and head.dep_ == "pobj" \
+            and head.head.dep_ == "prep" and not any(c.dep_ in ("det", "poss") for c in head.children):
+        return True
+    return any(n.dep_ == "appos" and n.lower_ in _SETTLEMENTS and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "of", "near") for c in n.children) for n in root.children)
+
+
 #: NER labels of a place: one part of a place name the NER cut in two must have one ("Dera" + "Ismail Khan")
 _SPLIT_PLACE = {"GPE", "LOC"}
 
@@ -195,6 +229,13 @@ def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: 
         return label, where or _called_place(ent)
     if label in ("PERSON", "ORG") and _called_place(ent):
         return "GPE", True  # "the north-eastern Nigerian town of Baga": the text says what it is
+    if label in ("PERSON", "ORG", "NORP") and _LISTED_BEFORE_PLACE_NOUNS.match(doc_text, end) \
+            and not (countries is not None and countries.is_country_word(text)):
+        return "GPE", True  # "the Bannu and Lakki Marwat districts": listed before the kind word they share
+    if label in ("PERSON", "ORG") and _near(ent) and all(t.is_title or not t.is_alpha for t in ent):
+        return "GPE", True  # "bombed a camp near Laiza": only a place is near, outside or around
+    if label in ("PERSON", "ORG", "NORP") and _named_settlement(ent, countries):
+        return "GPE", True  # "in Awdheegle town", "Awdheegle, a town in Lower Shabelle": a place the index lacks
     if label in ("PERSON", "ORG") and countries is not None and _defined_as_place(ent) \
             and countries.precision_of(text) is not None:
         return "GPE", True  # "Jolo is a stronghold of the group", "Basilan, a bastion of the Abu Sayyaf"

@@ -189,11 +189,14 @@ def _owns(fi: FrameInput, role: Token, state: Entity) -> bool:
 
 
 def _np(fi: FrameInput, tok: Token, prefer: Sequence[str]) -> list[Entity]:
-    """The entities a noun phrase names; a noun in apposition that names none stands for its head ("Al-Shabaab,
-    an al-Qaeda-linked group"), one after a copula for the copula's subject ("JI is a network with cells in Y")."""
+    """The entities a noun phrase names; a noun in apposition that is no name stands for its head ("Al-Shabaab,
+    an al-Qaeda-linked group", "Ansaru, a Boko Haram splinter faction"), one after a copula for the copula's
+    subject ("JI is a network with cells in Y")."""
     found = fi.np_entities(tok, prefer=prefer)
-    if not found and tok.dep_ == "appos" and tok.pos_ == "NOUN":
-        found = fi.np_entities(tok.head, prefer=prefer)
+    if tok.dep_ == "appos" and tok.pos_ == "NOUN" and (not found or fi.entity(tok) is None):
+        # "Ansaru, a Boko Haram splinter faction linked to …": the faction is Ansaru, a name before the noun only
+        # qualifies it
+        found = fi.np_entities(tok.head, prefer=prefer) or found
     if not found and tok.dep_ == "attr" and tok.pos_ == "NOUN" and tok.head.lemma_ == "be":
         found = subjects_of(tok.head, fi)
     return found
@@ -221,6 +224,13 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology, is_state: 
             subs = _np(fi, described, prefer) or _named(fi, described)
         if not subs and fi.topic is not None and _subjectless(above):
             subs = [fi.topic]  # "Senior leader of Z." in a list entry on X: X is the leader
+        if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+            # "the spokesman denied the group's involvement": whose involvement (or responsibility) it is, is
+            # whom the speaker denies or claims it for
+            owner = next((c for c in trigger.children if c.dep_ == "poss"), None)
+            owned = _np(fi, owner, prefer) if owner is not None else []
+            if owned and owned[0].type != "person" and not any(o.id == owned[0].id for o in subs):
+                subs = owned[:1]
     objs = (_np(fi, doc[m.object], prefer) or _named(fi, doc[m.object])) if m.object is not None else []
     if m.topic == "object":
         # "Founded by X.", "Other listed members include X." in a list entry on Y: Y is what X founded, joined

@@ -106,7 +106,11 @@ def _substitute(value: Any, lists: Mapping[str, list[str]]) -> Any:
 
 
 def _words(value: Any, classes: Mapping[str, list[str]]) -> list[str]:
-    """A rule's word list: the name of a class, or an inline list."""
+    """A rule's word list: the name of a class, an inline list, or `{of: class, without: class}` (a class less
+    another's words: "attack nouns but not the campaign nouns")."""
+    if isinstance(value, dict) and set(value) == {"of", "without"}:
+        drop = set(_words(value["without"], classes))
+        return [w for w in _words(value["of"], classes) if w not in drop]
     if isinstance(value, str):
         if value not in classes:
             raise ConfigError(f"unknown relation word class {value!r}")

@@ -268,8 +268,10 @@ class GazetteerComponent:
                                for e in doc.ents)]
         # capitalised words ending in a noun for a body of people ("Ulster Volunteer Force"), which the NER
         # missed or cut at a people's or place's name; never across one of its entities' edges
+        # (a place the NER saw in such a name with its article is the name: "The United States Africa Command")
         unnamed += [Span(doc, a, b, label="ORG", span_id=TITLED_NAME) for a, b in titled_names(doc, self.described)
                     if not any(e.start < b and a < e.end and not (a <= e.start and e.end <= b)
+                               and not (e.label_ in ("GPE", "LOC") and (_bare_start(e), e.end) == (a, b))
                                or (e.start, e.end, e.label_) == (a, b, "ORG") for e in doc.ents)]
         # capitalised words before a noun for a built place ("the Etoile du Sud hotel"): a facility, over what
         # the NER took its name for, unless the words are a listed actor's name ("the Taliban camp")
@@ -289,6 +291,11 @@ class GazetteerComponent:
         ents += [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
         doc.ents = sorted(filter_spans(ents), key=lambda s: s.start)
         return doc
+
+
+def _bare_start(e: Span) -> int:
+    """Where a name the NER found begins without the article it took in ("The United States Africa Command")."""
+    return e.start + 1 if len(e) > 1 and e[0].lower_ == "the" else e.start
 
 
 def _in_longer_name(s: Span, doc: Doc) -> bool:

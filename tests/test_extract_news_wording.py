@@ -1,0 +1,96 @@
+"""Wire-report wording about places, units and backers: towns the place index lacks but the sentence marks as
+places, a group's named units and outlets, state backers written as "X-backed", the forces a country's name
+qualifies, and hedges in a reduced relative clause. The sentences are written for these tests in the style of
+wire reports; none comes from a benchmark."""
+
+from __future__ import annotations
+
+import pytest
+
+from _extract_helpers import claims_of
+from _extract_helpers import extract_text as _extract
+from claimgraph.records import Modality
+
+pytestmark = pytest.mark.model
+
+
+def _violent(text: str):  # noqa: ANN202 - the violent events of one text
+    return [e for e in _extract(text).events if e.type in ("ASSAULT", "FIGHT")]
+
+
+def test_a_town_after_in_that_the_index_lacks_is_the_place_in_the_country_of_the_forces() -> None:
+    ev = _violent("The Myanmar military bombed a crowded market in Minbya on Tuesday, killing 17 civilians.")[0]
+    assert ev.place is not None and ev.place.name == "Minbya" and ev.place.country == "Myanmar"
+    assert [p.name for p in ev.perpetrators] == ["Military Forces of Myanmar"]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed nine people near the Kawsar educational center in Kabul.",
+    "A bomb killed nine people in the South, officials in Kabul said.",
+])
+def test_a_word_of_a_longer_name_or_a_compass_word_is_no_town(text: str) -> None:
+    ev = _violent(text)[0]
+    assert ev.place is None or ev.place.name not in ("Kawsar", "South")
+
+
+def test_a_name_near_which_something_happened_is_a_place() -> None:
+    ev = _violent("Junta aircraft bombed a camp for displaced people near Laiza, in Kachin state, on Saturday,"
+                  " killing two people.")[0]
+    assert ev.place is not None and ev.place.name == "Laiza"
+    assert not any(t.name == "Laiza" for t in ev.targets)
+
+
+@pytest.mark.parametrize(("text", "forces"), [
+    ("A Myanmar military jet bombed a market in Sittwe, killing 17 civilians.", "Military Forces of Myanmar"),
+    ("A Pakistani drone struck a house in Khost, killing five.", "Military Forces of Pakistan"),
+])
+def test_a_countrys_aircraft_are_its_forces_not_the_country(text: str, forces: str) -> None:
+    ev = _violent(text)[0]
+    assert [p.name for p in ev.perpetrators] == [forces]
+
+
+def test_a_countrys_name_before_its_forces_says_whose_not_where() -> None:
+    ev = _violent("The United States military said it carried out an air strike against al-Shabaab fighters near"
+                  " Kismayo, killing five.")[0]
+    assert ev.place is not None and ev.place.country == "Somalia"
+
+
+def test_a_command_named_with_its_country_is_an_organisation() -> None:
+    x = _extract("The United States Africa Command (AFRICOM) said it conducted an air strike against al-Shabaab"
+                 " fighters on Monday.")
+    assert claims_of(x, "attacked", "United States Africa Command", "Al-Shabaab")
+    assert not any(e.name == "United States Africa Command" and e.type == "place" for e in x.entities)
+
+
+@pytest.mark.parametrize(("text", "unit", "group"), [
+    ("JNIM claimed the ambush in a message on its Az-Zallaqa propaganda outlet.", "Az-Zallaqa", "Jama"),
+    ("JNIM is strongest in the centre. Its Katiba Macina wing is led by a preacher.", "Katiba Macina", "Jama"),
+    ("Al-Shabaab announced the capture of the town on its Radio Andalus station.", "Radio Andalus", "Shabaab"),
+])
+def test_a_unit_or_outlet_a_group_owns_is_its_branch(text: str, unit: str, group: str) -> None:
+    assert claims_of(_extract(text), "branch_of", unit, group), text
+
+
+@pytest.mark.parametrize("text", [
+    "The Iran-backed Houthis attacked a ship in the Red Sea.",
+    "The Houthis, an Iran-backed militia, attacked a ship.",
+])
+def test_a_backer_written_before_backed_supports_the_group(text: str) -> None:
+    assert claims_of(_extract(text), "supports", "Iran", "Houthi"), text
+
+
+def test_a_relative_clause_after_a_noun_a_name_qualifies_is_about_the_noun() -> None:
+    x = _extract("Hayat Tahrir al-Sham, a former al-Qaida affiliate that controls much of Idlib province, has arrested"
+                 " dozens of IS members.")
+    assert not claims_of(x, "operates_in", "al-Qaeda", "Idlib")
+    assert [c for c in x.claims if c.predicate == "operates_in" and c.object is not None
+            and c.object.name == "Idlib"]
+
+
+@pytest.mark.parametrize("text", [
+    "Among the dead was Abdullahi Osman Jabha, believed to be a senior commander of al-Shabaab.",
+    "Abdullahi Osman Jabha, thought to be a senior commander of al-Shabaab, was killed.",
+])
+def test_believed_to_be_in_a_reduced_relative_hedges(text: str) -> None:
+    found = claims_of(_extract(text), "member_of", "Jabha", "Shabaab")
+    assert found and all(c.modality is Modality.HEDGED for c in found), text
