@@ -94,3 +94,18 @@ def test_a_relative_clause_after_a_noun_a_name_qualifies_is_about_the_noun() -> 
 def test_believed_to_be_in_a_reduced_relative_hedges(text: str) -> None:
     found = claims_of(_extract(text), "member_of", "Jabha", "Shabaab")
     assert found and all(c.modality is Modality.HEDGED for c in found), text
+
+
+def test_a_continent_after_in_is_no_town() -> None:
+    ev = _violent("The Russians suffered their heaviest losses in Africa in July 2024, when dozens of soldiers were"
+                  " killed in fighting near Tinzaouatene, in the Kidal region.")[0]
+    assert ev.place is not None and ev.place.name == "Tinzaouatene" and ev.place.country == "Mali"
+
+
+@pytest.mark.parametrize(("text", "field", "bounds"), [
+    ("Gunmen killed between 15 and 20 civilians in Kabul.", "killed", (15, 20)),
+    ("Between 20 and 25 soldiers were wounded in a blast in Kabul.", "wounded", (20, 25)),
+])
+def test_a_range_between_two_numbers_is_both_bounds(text: str, field: str, bounds: tuple[int, int]) -> None:
+    q = getattr(_violent(text)[0], field)
+    assert q is not None and (q.min, q.max) == bounds

@@ -209,7 +209,7 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
             found[at] = PlaceName(longer or _extended(ent), PLACE, _qualifies(ent[0]), _origin(ent),
                                   strict=not named and not _in_place(ent[0]), short=ent.text if longer else None,
                                   direction=before if before in _COMPASS else None, described=described(ent),
-                                  at_place=_at_place(ent) and (named and ent.label_ == "GPE" or any(
+                                  at_place=_at_place(ent) and (ent.label_ == "GPE" or ent.label_ != "LOC" and any(
                                       a == at for a, _ in place_spans)))
         elif ent.label_ in _PLACE_LABELS and _capital_of(ent):
             found[at] = PlaceName(ent.text, CAPITAL)  # "Syria's capital"

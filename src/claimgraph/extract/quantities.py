@@ -208,6 +208,11 @@ def _number_bounds(num: Token) -> tuple[int, int]:
             and all(t.lower_ in _RANGE_WORDS for t in doc[c.i + 1 : num.i])]  # not "- 5 OCTOBER - 21 people"
     if lows:
         start = min(start, _number_bounds(lows[0])[0])
+    # "between 15 and 20 civilians": the parser may hang the range's second number on the first, as a conjunct
+    highs = [c for c in num.children if c.dep_ == "conj" and c.i > num.i and (c.like_num or c.pos_ == "NUM")
+             and all(t.lower_ in _RANGE_WORDS for t in doc[num.i + 1 : c.i])]
+    if highs and start > num.sent.start and doc[start - 1].lower_ == "between":
+        start, end = start - 1, max(end, highs[0].i + 1)
     return start, end
 
 
