@@ -109,3 +109,15 @@ def test_a_continent_after_in_is_no_town() -> None:
 def test_a_range_between_two_numbers_is_both_bounds(text: str, field: str, bounds: tuple[int, int]) -> None:
     q = getattr(_violent(text)[0], field)
     assert q is not None and (q.min, q.max) == bounds
+
+
+def test_a_spokesman_of_a_bodys_government_speaks_for_the_body() -> None:
+    assert claims_of(_extract("Taliban government spokesman Zabihullah Mujahid said the attackers had been killed."),
+                     "member_of", "Mujahid", "Taliban")
+
+
+def test_a_body_named_before_its_administration_denies_the_charge() -> None:
+    x = _extract("Islamabad accuses the Afghan Taliban of providing safe haven to TTP fighters on Afghan soil, a charge"
+                 " the Taliban administration in Kabul denies.")
+    found = claims_of(x, "supports", "Taliban", "Tehrik-i-Taliban")
+    assert {c.polarity.value for c in found} == {"affirmed", "negated"}

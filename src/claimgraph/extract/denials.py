@@ -99,7 +99,11 @@ def _allegation(verb: Token) -> tuple[Token | None, bool]:
 
 def _denier(verb: Token, fi: FrameInput, spoken_for: dict[str, Entity]) -> Entity | None:
     subj = _subject(verb)
+    # "a charge the Taliban administration in Kabul denies": the body whose administration (spokesman, …) it is
     e = fi.entity(subj) if subj is not None else None
+    if e is None and subj is not None:
+        e = next((o for c in subj.children if c.dep_ in ("compound", "poss") and (o := fi.entity(c)) is not None
+                  and o.type != "place"), None)
     if e is not None and e.type == "place":
         return spoken_for.get(e.id, e)
     return e

@@ -34,7 +34,8 @@ _CLAUSE_BREAK = {",", ";", ":", "“", "”", '"', "(", ")", "—"}
 _CONNECT = {"–", "-", "&", "and", "/", "—"}
 _MODIFIERS = {"senior", "top", "former", "local", "key", "self-styled", "alleged", "chief", "principal", "main",
               "regional", "provincial", "district", "operational", "new", "then", "military", "de", "facto",
-              "one-time", "erstwhile", "late", "another", "a", "an", "the"}
+              "one-time", "erstwhile", "late", "another", "a", "an", "the", "government", "administration",
+              "media", "official"}
 _HAVE_VERBS = {"have", "maintain", "establish", "build", "set", "retain", "develop", "run", "keep", "conduct",
                "carry", "continue", "step", "intensify", "increase", "boost"}
 _STOP_PREPS = {"after", "before", "since", "during", "following", "despite", "until", "because", "amid", "like"}
