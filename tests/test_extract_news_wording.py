@@ -121,3 +121,8 @@ def test_a_body_named_before_its_administration_denies_the_charge() -> None:
                  " the Taliban administration in Kabul denies.")
     found = claims_of(x, "supports", "Taliban", "Tehrik-i-Taliban")
     assert {c.polarity.value for c in found} == {"affirmed", "negated"}
+
+
+def test_an_attack_at_sea_that_names_no_land_is_placed_on_the_water() -> None:
+    ev = _violent("The Houthis struck a bulk carrier in the Red Sea with missiles.")[0]
+    assert ev.place is not None and ev.place.name == "Red Sea" and ev.place.country is None

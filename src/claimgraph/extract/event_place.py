@@ -274,6 +274,16 @@ def _country_of_forces(ent: SpacySpan) -> bool:
 
 
 @cache
+def _water_words() -> frozenset[str]:
+    return frozenset(str(w) for w in read_data().get("water_words") or ())
+
+
+def _water(name: str) -> bool:
+    """A water's name: "the Red Sea", "Gulf of Aden", "Bab el-Mandeb Strait"."""
+    return any(w in _water_words() for w in fold(name).split())
+
+
+@cache
 def _demonyms() -> frozenset[str]:
     """The place index's demonyms (folded)."""
     return frozenset(load_index().demonyms)
@@ -451,6 +461,10 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
         # state forces that acted there ("The Myanmar military bombed a market in Minbya")
         forces = forces_countries(entities, country_of)
         return up.unlisted(lone[0][0].name, lone[0][1], None, forces[0] if forces else None)
+    water = [pn for si in [*sentences, *para] for pn in names_by_sent[si]
+             if pn.kind == PLACE and not pn.origin and _water(pn.name)]
+    if water:  # "hit a bulk carrier in the Red Sea": at sea, in no country
+        return Place(re.sub(r"^the\s+", "", water[0].name, flags=re.IGNORECASE), None, None, precision="region")
     if dateline is None or any(pn.kind == PLACE for si in para for pn in names_by_sent[si]):
         return None  # the event is somewhere the text names but the index does not know
     for name in reversed(dateline.names):
