@@ -126,3 +126,15 @@ def test_a_body_named_before_its_administration_denies_the_charge() -> None:
 def test_an_attack_at_sea_that_names_no_land_is_placed_on_the_water() -> None:
     ev = _violent("The Houthis struck a bulk carrier in the Red Sea with missiles.")[0]
     assert ev.place is not None and ev.place.name == "Red Sea" and ev.place.country is None
+
+
+def test_the_short_name_of_a_body_named_before_is_that_body() -> None:
+    x = _extract("The Britain-based Syrian Observatory for Human Rights put the death toll at 19. Rami Abdurrahman, who"
+                 " heads the Observatory, said the attack bore the hallmarks of IS.")
+    assert claims_of(x, "member_of", "Abdurrahman", "Syrian Observatory for Human Rights")
+    assert not any(e.name == "Observatory" for e in x.entities)
+
+
+def test_the_one_a_force_answers_to_directs_it() -> None:
+    x = _extract("The Africa Corps, which answers to the Russian Ministry of Defence, took over from the Wagner Group.")
+    assert claims_of(x, "directs", "Russian Ministry of Defence", "Africa Corps")

@@ -457,6 +457,15 @@ def cluster_mentions(
             if pick and (etype == "person" or len(words) == 1):
                 c = min(pick, key=lambda p: (-len(p.mentions), p.first))
                 etype = "person"  # part of a person's name ("Artan" after "Abdul Razak Ali Artan")
+        if c is None and len(words) == 1 and etype in ORG_TYPES and words[0].istitle() \
+                and doc_text[max(0, m.start - 4) : m.start].lower() == "the ":
+            # "the Observatory" after "the Syrian Observatory for Human Rights": the one body named before whose
+            # name holds the word
+            fuller = [k for k in clusters if k.first < m.start and not k.descriptive and k.types[0] in ORG_TYPES
+                      and len(k.name.split()) >= 2 and words[0].lower() in k.name.lower().split()]
+            if len(fuller) == 1:
+                c = fuller[0]
+                etype = c.types[0]
         if c is None:
             c = new(f"{etype}:{norm}", m, etype, name=group_name)
             if etype == "person" and len(words) >= 2:
