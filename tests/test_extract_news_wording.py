@@ -138,3 +138,16 @@ def test_the_short_name_of_a_body_named_before_is_that_body() -> None:
 def test_the_one_a_force_answers_to_directs_it() -> None:
     x = _extract("The Africa Corps, which answers to the Russian Ministry of Defence, took over from the Wagner Group.")
     assert claims_of(x, "directs", "Russian Ministry of Defence", "Africa Corps")
+
+
+def test_its_in_a_clause_is_the_clause_subjects_not_a_name_in_its_apposition() -> None:
+    x = _extract("The Group for the Support of Islam and Muslims (JNIM), Al-Qaeda's affiliate in the Sahel, claimed the"
+                 " ambush in a message on its Az-Zallaqa propaganda outlet.")
+    assert claims_of(x, "branch_of", "Az-Zallaqa", "Jama")
+    assert not claims_of(x, "branch_of", "Az-Zallaqa", "Qaeda")
+
+
+def test_a_role_after_believed_to_be_in_apposition_is_the_persons() -> None:
+    found = claims_of(_extract("Residents said one of those killed was Abdullahi Osman Jabha, believed to be a senior"
+                               " commander of al-Shabaab."), "member_of", "Jabha", "Shabaab")
+    assert found and all(c.modality is Modality.HEDGED for c in found)

@@ -36,6 +36,8 @@ _MODIFIERS = {"senior", "top", "former", "local", "key", "self-styled", "alleged
               "regional", "provincial", "district", "operational", "new", "then", "military", "de", "facto",
               "one-time", "erstwhile", "late", "another", "a", "an", "the", "government", "administration",
               "media", "official"}
+#: participles of report or belief before "to be" in an apposition ("X, believed to be a commander of Y")
+_SAID_TO = {"believed", "thought", "said", "reported", "alleged", "understood", "suspected", "known"}
 _HAVE_VERBS = {"have", "maintain", "establish", "build", "set", "retain", "develop", "run", "keep", "conduct",
                "carry", "continue", "step", "intensify", "increase", "boost"}
 _STOP_PREPS = {"after", "before", "since", "during", "following", "despite", "until", "because", "amid", "like"}
@@ -301,6 +303,8 @@ def role_frame(fi: FrameInput) -> list[Candidate]:
             while j >= 0 and doc[j].lower_ in _MODIFIERS | {"'s", "’s"} or j >= 0 and fi.entity(doc[j]) is not None \
                     and not _is(fi.entity(doc[j]), ["person"]) and j > t.i - 6:
                 j -= 1
+            if j >= 3 and doc[j].lower_ == "be" and doc[j - 1].lower_ == "to" and doc[j - 2].lower_ in _SAID_TO:
+                j -= 3  # "X, believed to be a senior commander of Y"
             if j >= 1 and doc[j].text == "," and _is(fi.entity(doc[j - 1]), ["person"]):
                 person = fi.entity(doc[j - 1])
         if person is None and head.dep_ == "pobj" and head.head.lower_ == "as":

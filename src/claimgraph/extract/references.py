@@ -61,6 +61,11 @@ def resolve_reference(
         speaker = _speaker(tok, sent_index, index)
         if speaker is not None and speaker.type in org_types:
             return speaker
+        # "JNIM, Al-Qaeda's affiliate in the Sahel, claimed the ambush on its Az-Zallaqa outlet": the subject of
+        # the clause the possessive is in, not a name inside the subject's apposition
+        doer = _clause_subject(tok, sent_index, index) if low in ("its", "their") else None
+        if doer is not None and doer.type in org_types:
+            return doer
     if low in _PRONOUN_ORG or (tok.lemma_.lower() in _GROUP_NOUNS and any(
             c.lower_ in {"the", "this", "that"} for c in tok.children)):
         # "it", "its", "the group": a group named in the last sentence or so, never one from far back; a
@@ -102,6 +107,19 @@ def _relative_antecedent(tok: Token, sent_index: int, index: MentionIndex) -> En
 def _speaker(tok: Token, sent_index: int, index: MentionIndex) -> Entity | None:
     """The named subject of the verb of saying whose reported clause holds `tok` ("The army said its troops …")."""
     return next((e for s in speakers(tok, reporting_verbs()) if (e := index.at(sent_index, s.i)) is not None), None)
+
+
+def _clause_subject(tok: Token, sent_index: int, index: MentionIndex) -> Entity | None:
+    """The named subject of the verb whose clause holds `tok` in a phrase of its own (an object or a prepositional
+    phrase, not the subject itself: "Its fighters stormed …" has no such subject)."""
+    t = tok
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return None
+        t = t.head
+    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return index.at(sent_index, subj.i) if subj is not None and not (subj.left_edge.i <= tok.i <= subj.right_edge.i) \
+        else None
 
 
 def _modifier_name(tok: Token, e: Entity, sent_index: int, index: MentionIndex) -> bool:
