@@ -151,3 +151,17 @@ def test_a_role_after_believed_to_be_in_apposition_is_the_persons() -> None:
     found = claims_of(_extract("Residents said one of those killed was Abdullahi Osman Jabha, believed to be a senior"
                                " commander of al-Shabaab."), "member_of", "Jabha", "Shabaab")
     assert found and all(c.modality is Modality.HEDGED for c in found)
+
+
+def test_a_leaders_claim_of_responsibility_is_the_bodys() -> None:
+    text = ("A bomb killed 12 people in Bannu on Monday. TTP chief Noor Wali Mehsud claimed responsibility for the"
+            " attack.")
+    x = _extract(text)
+    assert claims_of(x, "claimed_responsibility_for", "Tehrik-i-Taliban", "Bannu")
+    assert not claims_of(x, "claimed_responsibility_for", "Mehsud")
+    assert [p.name for p in _violent(text)[0].perpetrators] == ["Tehrik-i-Taliban Pakistan"]
+
+
+def test_places_listed_before_a_plural_kind_word_are_each_a_place() -> None:
+    x = _extract("Lakurawa, a newer group active in Sokoto and Kebbi states, has attacked villages.")
+    assert claims_of(x, "operates_in", "Lakurawa", "Sokoto") and claims_of(x, "operates_in", "Lakurawa", "Kebbi")

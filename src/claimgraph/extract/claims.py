@@ -207,7 +207,8 @@ def find_claims(
         paragraph = ctx.paragraphs[ps.paragraph] if ps.paragraph < len(ctx.paragraphs) else None
         question = ps.sent.text.rstrip(" ”\"'’)").endswith("?")
         for c in cands:
-            if c.predicate in _DEEDS and c.subject.type == "person" and (body := fi.spoken_for(c.subject)):
+            if c.predicate in _DEEDS and c.subject.type == "person" and (body := fi.spoken_for(
+                    c.subject, claiming=c.predicate == "claimed_responsibility_for")):
                 c = replace(c, subject=body)  # "TTP spokesman X claimed the attack": the TTP claims it
             if c.object is not None and c.object.type == "group_identity" and c.predicate in _WHERE \
                     and lex.country_of is not None and (land := _land_of(c.object, entities, lex.country_of)):

@@ -92,11 +92,12 @@ class Mentions:
         return [ent for s, _, ent in self.items if start <= s < end]
 
     def speaking_for(self, head: Token) -> list[Entity]:
-        """`in_core`, where a spokesperson speaks for a body: "TTP spokesman Muhammad Khurasani claimed
-        responsibility", "a spokesperson for the BNA said its fighters …" claim for the body, and the person
-        who speaks did not do the act."""
+        """`in_core`, where a spokesperson or leader speaks for a body: "TTP spokesman Muhammad Khurasani claimed
+        responsibility", "a spokesperson for the BNA said its fighters …", "Boko Haram leader Abubakar Shekau
+        claimed responsibility" claim for the body, and the person who speaks did not do the act."""
         found = self.in_core(head)
-        if not any(t.lemma_.lower() in spokespeople() for t in (head, *head.children)):
+        speakers = spokespeople() | leaders()  # "Boko Haram leader Abubakar Shekau claimed responsibility"
+        if not any(t.lemma_.lower() in speakers for t in (head, *head.children)):
             return found
         bodies = [e for e in found if e.type != "person"]
         return bodies or found
@@ -139,11 +140,19 @@ def named_as(head: Token) -> list[Token]:
                         if g.dep_ == "pobj")]]
 
 
-def spokesperson_owners(noun: Token) -> list[Token]:
+@cache
+def leaders() -> frozenset[str]:
+    """Nouns of a body's leader, who claims or denies an attack for it (statements.yaml `leaders`)."""
+    from .statement_rules import load_rules
+
+    return load_rules().lexicon["leaders"]
+
+
+def spokesperson_owners(noun: Token, nouns: frozenset[str] | None = None) -> list[Token]:
     """The words that name whom a spokesperson noun speaks for ("TTP spokesman", "the Taliban's spokesman",
-    "a spokesman for the TTP"); none when `noun` is no spokesperson noun. Claims, events and the frames all read
-    a spokesperson's body through this one shape."""
-    if noun.lemma_.lower() not in spokespeople():
+    "a spokesman for the TTP"); none when `noun` is no spokesperson noun (or none of `nouns`, where given: a
+    leader's). Claims, events and the frames all read a spokesperson's body through this one shape."""
+    if noun.lemma_.lower() not in (spokespeople() if nouns is None else nouns):
         return []
     return [c for c in noun.children if c.dep_ in ("compound", "poss", "nmod")] + [
         p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for") for p in c.children

@@ -14,7 +14,7 @@ from ..records import Entity
 from ..resolve.places import kind_words
 from .claim_arguments import identified
 from .entities import ORG_TYPES, MentionIndex
-from .event_mentions import named_as, spokesperson_owners
+from .event_mentions import leaders, named_as, spokesperson_owners
 from .name_context import PLACE_OF
 from .references import resolve_reference
 from .triggers import Triggers
@@ -196,9 +196,10 @@ class FrameInput:
                                 return e
         return None
 
-    def spoken_for(self, person: Entity) -> Entity | None:
+    def spoken_for(self, person: Entity, claiming: bool = False) -> Entity | None:
         """The body a person named in this sentence speaks for, where a spokesperson noun ties them: "TTP
-        spokesman Muhammad Khurasani", "Muhammad Khurasani, a spokesman for the TTP"."""
+        spokesman Muhammad Khurasani", "Muhammad Khurasani, a spokesman for the TTP"; `claiming` (a claim of
+        responsibility): a leader's noun too ("Boko Haram leader Abubakar Shekau claimed responsibility")."""
         for tok in self.tokens:
             if self.entity(tok) is not person or self.entity(tok.head) is person:
                 continue
@@ -206,7 +207,7 @@ class FrameInput:
             if tok.dep_ == "appos":  # "the TTP spokesman, Muhammad Khurasani"
                 nouns.append(tok.head)
             for noun in nouns:
-                owners = spokesperson_owners(noun)
+                owners = spokesperson_owners(noun) or (spokesperson_owners(noun, leaders()) if claiming else [])
                 body = next((e for o in owners if (e := self.entity(o)) is not None and e.type in ORG_TYPES), None)
                 if body is not None:
                     return body
@@ -225,9 +226,12 @@ class FrameInput:
             elif e is not None and e not in out:
                 out.append(e)
             stack.extend(c for c in t.children if c.dep_ == "conj")
-            # "Mastung and Khuzdar districts": the conjunct hangs off the modifier
-            stack.extend(g for c in t.children if c.dep_ in {"compound", "nmod"} for g in c.children
-                         if g.dep_ == "conj")
+            # "Mastung and Khuzdar districts", "Sokoto and Kebbi states": the list hangs off the noun as a modifier
+            # with its conjuncts
+            listed_mods = [c for c in t.children if c.dep_ in {"compound", "nmod"} and any(
+                g.dep_ == "conj" for g in c.children)]
+            stack.extend(c for c in listed_mods if c.i < t.i)
+            stack.extend(g for c in listed_mods for g in c.children if g.dep_ == "conj")
             if t.lemma_.lower() in STAND_IN_NOUNS or t.lower_ in STAND_IN_NOUNS:
                 # "the leadership of al-Qaida and the Afghan Taliban": the owners are conjoined
                 stack.extend(g for c in t.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}
