@@ -165,3 +165,15 @@ def test_a_leaders_claim_of_responsibility_is_the_bodys() -> None:
 def test_places_listed_before_a_plural_kind_word_are_each_a_place() -> None:
     x = _extract("Lakurawa, a newer group active in Sokoto and Kebbi states, has attacked villages.")
     assert claims_of(x, "operates_in", "Lakurawa", "Sokoto") and claims_of(x, "operates_in", "Lakurawa", "Kebbi")
+
+
+@pytest.mark.parametrize("text", [
+    "The AA, which says it is fighting for self-determination for the Rakhine people, is the armed wing of the ULA.",
+    "Al-Shabaab is fighting to overthrow the Somali government.",
+])
+def test_fighting_for_a_cause_is_no_clash(text: str) -> None:
+    assert not _violent(text)
+
+
+def test_fighting_an_enemy_is_still_a_clash() -> None:
+    assert _violent("Al-Shabaab fighters are fighting Somali troops in Baidoa.")

@@ -110,6 +110,20 @@ def _conditional(tok: Token, ne: NotEvents) -> bool:
         return False
 
 
+def _fighting_for(tok: Token) -> bool:
+    """A fight waged in the present for a cause or aim ("is fighting for self-determination", "has been fighting to
+    overthrow the government"), against no one the clause names: what a group is about, not a clash."""
+    if tok.lemma_.lower() != "fight" or tok.pos_ != "VERB" or tok.tag_ != "VBG":
+        return False
+    ongoing = any(c.dep_ == "aux" and c.lemma_ in ("be", "have") and c.tag_ in ("VBZ", "VBP") for c in tok.children) \
+        or any(c.dep_ == "aux" and c.lower_ == "been" for c in tok.children)
+    aim = any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children) or any(
+        c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in tok.children)
+    against = any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in ("with", "against") for c in tok.children)
+    return ongoing and aim and not against
+
+
 def status_word(tok: Token, trig: TriggerDef, ne: NotEvents) -> bool:
     """A status word modifying a noun ("the banned TLP", "sanctioned entities", "allied militias"), or stated in
     the present ("Al-Shabaab, which is allied with al-Qaeda", "the TTP is banned", "the groups are allies"):
@@ -120,6 +134,8 @@ def status_word(tok: Token, trig: TriggerDef, ne: NotEvents) -> bool:
         return True
     if _armed_with(tok):
         return True  # "attackers, equipped with rocket-propelled grenades": what they carried
+    if _fighting_for(tok):
+        return True  # "the AA, which says it is fighting for self-determination": a cause, not a clash
     if trig.mode not in ne.status_modes:
         return False
     present = any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP")
