@@ -177,3 +177,9 @@ def test_fighting_for_a_cause_is_no_clash(text: str) -> None:
 
 def test_fighting_an_enemy_is_still_a_clash() -> None:
     assert _violent("Al-Shabaab fighters are fighting Somali troops in Baidoa.")
+
+
+def test_a_vow_of_attacks_is_a_threat_and_insisting_demands_nothing() -> None:
+    assert [e.type for e in _extract("He vowed more attacks on ships linked to Israel.").events] == ["THREATEN"]
+    x = _extract("The Katsina State government insisted the abduction was carried out by local bandits.")
+    assert not any(e.type == "DEMAND" for e in x.events)
