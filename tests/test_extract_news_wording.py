@@ -168,7 +168,7 @@ def test_places_listed_before_a_plural_kind_word_are_each_a_place() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The AA, which says it is fighting for self-determination for the Rakhine people, is the armed wing of the ULA.",
+    "The Arakan Army says it is fighting for self-determination for the Rakhine people.",
     "Al-Shabaab is fighting to overthrow the Somali government.",
 ])
 def test_fighting_for_a_cause_is_no_clash(text: str) -> None:

@@ -61,6 +61,8 @@ _STRIP_LEFT = re.compile(r"^(?!(?-i:DR)\s)(?:the|a|an|suspected|alleged|purporte
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _ADJECTIVAL = re.compile(r"[-–](?:style|like|inspired|type|esque|era)\b")
 _BACKED = re.compile(r"[-–]backed\b")
+
+
 def _owned_unit(root: Token) -> bool:
     """Whether a name names the unit noun it stands before, which a possessive owns ("its Az-Zallaqa propaganda
     outlet", "its Radio Andalus station": the relation patterns' `owned_unit_noun` class)."""
