@@ -37,7 +37,7 @@ from .claim_arguments import drop_unidentified, identified
 from .claims import ClaimLexicons
 from .entities import MentionIndex
 from .event_lexicon import EventLexicon, load_event_lexicon
-from .event_mentions import leaders, spokespeople, spokesperson_owners
+from .event_mentions import speakers, spokesperson_owners
 from .events import find_triggers
 from .frame_input import FrameInput
 from .modality import find_modality
@@ -406,13 +406,12 @@ _SAME_INCIDENT = 1500
 
 def _speaker_of(tok: Token) -> Token:
     """The head of the spokesperson's phrase a body's name stands in, else the name itself."""
-    speakers = spokespeople() | leaders()  # a leader claims for the body ("Boko Haram leader X claimed")
-    while True:
+    while True:  # a leader claims for the body too ("Boko Haram leader X claimed")
         noun = tok.head.head if tok.dep_ == "pobj" else tok.head
-        if any(o.i == tok.i for o in [*spokesperson_owners(noun), *spokesperson_owners(noun, leaders())]):
+        if any(o.i == tok.i for o in spokesperson_owners(noun, speakers())):
             tok = noun  # "TTP spokesman", "a spokesman for the TTP"
         elif tok.dep_ in ("compound", "poss", "nmod") and any(
-                c.dep_ in ("compound", "appos") and c.lemma_.lower() in speakers for c in tok.head.children):
+                c.dep_ in ("compound", "appos") and c.lemma_.lower() in speakers() for c in tok.head.children):
             tok = tok.head  # "TTP spokesman Muhammad Khurasani" parsed with both words on the name
         else:
             return tok

@@ -96,8 +96,7 @@ class Mentions:
         responsibility", "a spokesperson for the BNA said its fighters …", "Boko Haram leader Abubakar Shekau
         claimed responsibility" claim for the body, and the person who speaks did not do the act."""
         found = self.in_core(head)
-        speakers = spokespeople() | leaders()  # "Boko Haram leader Abubakar Shekau claimed responsibility"
-        if not any(t.lemma_.lower() in speakers for t in (head, *head.children)):
+        if not any(t.lemma_.lower() in speakers() for t in (head, *head.children)):
             return found
         bodies = [e for e in found if e.type != "person"]
         return bodies or found
@@ -146,6 +145,12 @@ def leaders() -> frozenset[str]:
     from .statement_rules import load_rules
 
     return load_rules().lexicon["leaders"]
+
+
+@cache
+def speakers() -> frozenset[str]:
+    """Nouns of those whose claim of an attack is their body's: its spokespeople and its leaders."""
+    return spokespeople() | leaders()
 
 
 def spokesperson_owners(noun: Token, nouns: frozenset[str] | None = None) -> list[Token]:

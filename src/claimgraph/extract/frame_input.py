@@ -14,7 +14,7 @@ from ..records import Entity
 from ..resolve.places import kind_words
 from .claim_arguments import identified
 from .entities import ORG_TYPES, MentionIndex
-from .event_mentions import leaders, named_as, spokesperson_owners
+from .event_mentions import named_as, speakers, spokesperson_owners
 from .name_context import PLACE_OF
 from .references import resolve_reference
 from .triggers import Triggers
@@ -207,7 +207,7 @@ class FrameInput:
             if tok.dep_ == "appos":  # "the TTP spokesman, Muhammad Khurasani"
                 nouns.append(tok.head)
             for noun in nouns:
-                owners = spokesperson_owners(noun) or (spokesperson_owners(noun, leaders()) if claiming else [])
+                owners = spokesperson_owners(noun, speakers() if claiming else None)
                 body = next((e for o in owners if (e := self.entity(o)) is not None and e.type in ORG_TYPES), None)
                 if body is not None:
                     return body

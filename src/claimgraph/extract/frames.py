@@ -36,8 +36,6 @@ _MODIFIERS = {"senior", "top", "former", "local", "key", "self-styled", "alleged
               "regional", "provincial", "district", "operational", "new", "then", "military", "de", "facto",
               "one-time", "erstwhile", "late", "another", "a", "an", "the", "government", "administration",
               "media", "official"}
-#: participles of report or belief before "to be" in an apposition ("X, believed to be a commander of Y")
-_SAID_TO = {"believed", "thought", "said", "reported", "alleged", "understood", "suspected", "known"}
 _HAVE_VERBS = {"have", "maintain", "establish", "build", "set", "retain", "develop", "run", "keep", "conduct",
                "carry", "continue", "step", "intensify", "increase", "boost"}
 _STOP_PREPS = {"after", "before", "since", "during", "following", "despite", "until", "because", "amid", "like"}
@@ -263,6 +261,16 @@ def _ranks() -> frozenset[str]:
     return frozenset(str(w).lower() for key in ("rank_words", "title_abbreviations") for w in lexicon.get(key) or ())
 
 
+@cache
+def _said_to() -> frozenset[str]:
+    """The participles a hedge puts before "to be" ("believed to be", ontology/lexicon.yaml `hedges`), which may
+    stand between a person and the role in apposition ("X, believed to be a commander of Y")."""
+    from ..ontology import load_ontology
+
+    hedges = (str(h).lower().split() for h in load_ontology().lexicon.get("hedges") or ())
+    return frozenset(words[0] for words in hedges if len(words) == 3 and words[1:] == ["to", "be"])
+
+
 def role_frame(fi: FrameInput) -> list[Candidate]:
     out: list[Candidate] = []
     doc = fi.sent.doc
@@ -303,7 +311,7 @@ def role_frame(fi: FrameInput) -> list[Candidate]:
             while j >= 0 and doc[j].lower_ in _MODIFIERS | {"'s", "’s"} or j >= 0 and fi.entity(doc[j]) is not None \
                     and not _is(fi.entity(doc[j]), ["person"]) and j > t.i - 6:
                 j -= 1
-            if j >= 3 and doc[j].lower_ == "be" and doc[j - 1].lower_ == "to" and doc[j - 2].lower_ in _SAID_TO:
+            if j >= 3 and doc[j].lower_ == "be" and doc[j - 1].lower_ == "to" and doc[j - 2].lower_ in _said_to():
                 j -= 3  # "X, believed to be a senior commander of Y"
             if j >= 1 and doc[j].text == "," and _is(fi.entity(doc[j - 1]), ["person"]):
                 person = fi.entity(doc[j - 1])

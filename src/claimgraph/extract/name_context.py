@@ -145,11 +145,6 @@ def _defined_as_place(ent: SpacySpan) -> bool:
     return any(n.pos_ == "NOUN" and n.lemma_.lower() in _PLACE_DEFINING for n in nouns)
 
 
-#: nouns of a settlement: a name they qualify or define is a place's, whether or not the place index knows it
-_SETTLEMENTS = frozenset({"town", "village", "city", "hamlet", "township", "suburb", "neighbourhood",
-                          "neighborhood"})
-
-
 def _near(ent: SpacySpan) -> bool:
     """Whether the name is the object of a preposition only a place takes ("near Laiza", "outside Mogadishu"),
     itself or as a conjunct."""
@@ -162,17 +157,17 @@ def _near(ent: SpacySpan) -> bool:
 def _named_settlement(ent: SpacySpan, countries: Countries | None) -> bool:
     """Whether the text says the name is a settlement's, in the two shapes reports use for a place a reader may
     not know: the name before its settlement noun after a preposition ("in Awdheegle town", "on the outskirts of
-    Minbya town", no article), or
-    a settlement noun in apposition that places it ("Awdheegle, a town in Lower Shabelle"). A people's or
+    Minbya town", no article), or a settlement noun in apposition that places it ("Awdheegle, a town in Lower
+    Shabelle"). Settlement nouns are the place index's kind words of a town (`places.yaml`). A people's or
     country's word is never such a name ("in Fulani villages", "a Pakistani village")."""
     if not all(t.is_title or not t.is_alpha for t in ent) or (
             countries is not None and (countries.is_country_word(ent.text) or countries.of_text(ent.text))):
         return False
     root, head = ent.root, ent.root.head
-    if root.dep_ == "compound" and head.i == ent.end and head.lower_ in _SETTLEMENTS and head.dep_ == "pobj" \
+    if root.dep_ == "compound" and head.i == ent.end and head.lower_ in _settlement_words() and head.dep_ == "pobj" \
             and head.head.dep_ == "prep" and not any(c.dep_ in ("det", "poss") for c in head.children):
         return True
-    return any(n.dep_ == "appos" and n.lower_ in _SETTLEMENTS and any(
+    return any(n.dep_ == "appos" and n.lower_ in _settlement_words() and any(
         c.dep_ == "prep" and c.lower_ in ("in", "of", "near") for c in n.children) for n in root.children)
 
 
@@ -269,6 +264,14 @@ def _division_words() -> frozenset[str]:
     from ..resolve.places import kind_words
 
     return frozenset(w for w, kind in kind_words().items() if kind in ("province", "district", "region"))
+
+
+@cache
+def _settlement_words() -> frozenset[str]:
+    """Words for a town, village or hamlet: the place index's kind words of a town (`places.yaml`)."""
+    from ..resolve.places import kind_words
+
+    return frozenset(w for w, kind in kind_words().items() if kind == "city")
 
 
 @cache

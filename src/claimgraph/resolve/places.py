@@ -100,7 +100,7 @@ _KIND_WORDS: dict[str, str] = {str(k): str(v) for k, v in (read_data().get("kind
 _REGION_COUNTRIES: dict[str, frozenset[str]] = {
     fold(str(r["name"])): frozenset(str(c) for c in r.get("countries") or ())
     for r in read_data().get("regions") or () if len(r.get("countries") or ()) > 1}
-_FEATURE_WORDS = frozenset(str(w) for w in read_data().get("feature_words") or ())
+_FEATURE_WORDS = frozenset(str(w) for key in ("feature_words", "water_words") for w in read_data().get(key) or ())
 
 
 def _split_hint(key: str) -> tuple[str, str | None]:
