@@ -4,6 +4,7 @@
     document_country(names, countries) -> "Pakistan"     (only when every place the document names agrees,
                                                           each read beside the others: "Uri" is a town
                                                           in Italy too)
+    leading_country(names, countries) -> "Myanmar"       (the country most of its places lie in)
     host_variant(name, country, gazetteer) -> Actor      ("the nation's homegrown Taliban" in a Pakistan
                                                           report -> Tehrik-i-Taliban Pakistan)
 
@@ -14,6 +15,7 @@ the document's places lie in. A report that names places in two countries gives 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -95,6 +97,16 @@ def document_country(place_names: Iterable[str], countries: Countries) -> str | 
         found = {c for n in names if (c := countries.of_text(n) if countries.is_country_word(n)
                                       else countries.country_beside(n, names) or countries.of_text(n))}
     return found.pop() if len(found) == 1 else None
+
+
+def leading_country(place_names: Iterable[str], countries: Countries) -> str | None:
+    """The country most of a document's place names lie in, when one leads all others ("Minbya", "Rakhine",
+    "Sittwe" beside one "Cox's Bazar": Myanmar), or None (a tie, or no place it knows)."""
+    counts = Counter(c for n in place_names if (c := countries.of_text(n)))
+    ranked = counts.most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
 
 
 def host_country(before: str, doc_country: str | None, countries: Countries) -> str | None:

@@ -29,7 +29,7 @@ from ..nlp.descriptive import SPANS_KEY, Description, demonym_like
 from ..nlp.gazetteer import Gazetteer, normalise
 from ..nlp.unlisted_names import organisation_heads, organisation_words
 from ..records import Entity, Span, make_id
-from .countries import Countries, document_country, host_country, host_variant
+from .countries import Countries, document_country, host_country, host_variant, leading_country
 from .dateline import Dateline
 from .mention_index import MentionIndex
 from .name_context import (
@@ -188,11 +188,13 @@ def find_mentions(
                 continue
             if doc_text[start:end] != text:
                 continue
-            if _ADJECTIVAL.match(doc_text, end) or _BACKED.match(doc_text, end) and not (
+            label = ent.label_
+            if _BACKED.match(doc_text, end) and label == "NORP" and text in demonyms:
+                label = "GPE"  # "Turkish-backed factions": the country that backs them
+            elif _ADJECTIVAL.match(doc_text, end) or _BACKED.match(doc_text, end) and not (
                     ent.kb_id_ or ent.label_ == "GPE"):
                 continue  # "Taliban-style", "State-backed": a modifier, not a mention of the actor ("Iran-backed"
                 # names the backer: a state or a listed actor)
-            label = ent.label_
             if ent.kb_id_ and _common_phrase(doc_text, start, text):
                 continue
             if label in _NAMED_RETYPE and not ent.kb_id_ and len(text.split()) >= 2 and _is_named(doc_text, start):
@@ -343,10 +345,27 @@ class _Cluster:
     first: int = 0
     descriptive: bool = False
     defined: str = ""  # the type a defining sentence gave it ("X is a militant group")
+    country: bool = False  # a country first named by its demonym ("Turkish-backed"): named for the country
 
     @property
     def name(self) -> str:
         return self.names[0]
+
+
+def _bare_forces_joined(
+    assigned: list[tuple[Mention, _Cluster]], forces: Mapping[str, Mapping[str, str | None]],
+    by_key: Mapping[str, _Cluster], places: Sequence[str], countries: Countries | None,
+) -> list[tuple[Mention, _Cluster]]:
+    """"The military", "the army" with no country in their words are the forces of the one country the
+    document names forces of, when most of its places lie in that country ("a Myanmar military jet bombed a
+    market in Minbya ... the military denied")."""
+    lead = leading_country(places, countries) if countries is not None and forces else None
+    moved: dict[str, _Cluster] = {}
+    for bare, clusters in forces.items():
+        named = [key for key, country in clusters.items() if country is not None]
+        if lead is not None and f"desc:{bare}" in clusters and len(named) == 1 and clusters[named[0]] == lead:
+            moved[f"desc:{bare}"] = by_key[named[0]]
+    return [(m, moved.get(c.key, c)) for m, c in assigned] if moved else assigned
 
 
 def _span_order(s: Span) -> tuple[int, int, str]:
@@ -395,6 +414,7 @@ def cluster_mentions(
         return c
 
     persons_full: list[_Cluster] = []
+    forces: dict[str, dict[str, str | None]] = {}  # a state force's bare name → its clusters' keys → country
     for m in mentions:
         etype = LABEL_TYPES[m.label]
         d = descriptions.get(m.desc) if descriptions and m.desc else None
@@ -423,9 +443,13 @@ def cluster_mentions(
                 else None)  # "Albanian guerrillas" is no place in the United States
             if country is None and not (m.country_text and d.category == "State Forces"):
                 country = doc_country  # never for "US drone strike" when "US" is not understood
-            name = d.display(country, countries.demonym(country) if countries and country else None)
+            demonym = countries.demonym(country) if countries and country else None
+            name = d.display(country, demonym)
             c = by_key.get(f"desc:{name}") or new(f"desc:{name}", m, d.type, name=name)
             c.descriptive = True
+            c.names.extend(a for a in d.other_names(country, demonym) if a not in c.names)
+            if d.category == "State Forces":
+                forces.setdefault(d.bare_name, {})[c.key] = country
             assigned.append((m, c))
             continue
         kb = m.kb_id
@@ -447,6 +471,9 @@ def cluster_mentions(
                 short.setdefault(d.group(1), (c, d.end(1)))
             continue
         group_name = people_name(m.text, people) if people and etype == "group_identity" else m.text
+        country_named = etype == "place" and countries is not None and m.text in countries.demonyms.values()
+        if country_named:
+            group_name = countries.of_text(m.text) or m.text  # "Turkish(-backed)": Turkey
         norm = normalise(group_name)
         c = alias_of.get(norm)
         words = m.text.split()
@@ -474,6 +501,7 @@ def cluster_mentions(
                 persons_full.append(c)
         else:
             c.types.append(etype)
+        c.country = c.country or country_named
         if m.defined and not c.defined:
             c.defined = etype
         assigned.append((m, c))
@@ -524,6 +552,8 @@ def cluster_mentions(
         full = {c.key: f for c in clusters if not c.kb_id and not c.descriptive and len(c.name.split()) >= 2
                 and (f := _group_of(c.name, gazetteer, by_key)) is not None}
         assigned = [(m, full.get(c.key, c)) for m, c in assigned]
+    assigned = _bare_forces_joined(assigned, forces, by_key, [m.text for m in mentions if m.label in _PLACE_LABELS],
+                                   countries)
     for m, c in assigned + extra:
         c.mentions.append(m)
 
@@ -535,7 +565,7 @@ def cluster_mentions(
             continue
         etype = c.types[0] if c.kb_id or c.descriptive else c.defined or _best_type(c.types)
         name = c.name
-        if not c.kb_id and not c.descriptive:
+        if not c.kb_id and not c.descriptive and not c.country:
             # the longest name used is the canonical one ("Mir Shafiq Mengal", not "Mengal"), as written in
             # running text rather than in a headline's or lead's capitals ("Abu Sayyaf", not "ABU SAYYAF")
             name = max((m.text for m in c.mentions), key=lambda n: (len(n.split()), len(n), not n.isupper()))

@@ -202,6 +202,21 @@ def _np(fi: FrameInput, tok: Token, prefer: Sequence[str]) -> list[Entity]:
     return found
 
 
+#: participles that make the one before their hyphen the holder of what they modify ("SDF-held towns")
+_HELD = frozenset({"hold", "held", "control", "controlled", "occupy", "occupied", "run"})
+
+
+def _holder(fi: FrameInput, tok: Token, prefer: Sequence[str]) -> list[Entity]:
+    """The actor that holds the places a noun names: "shell SDF-held towns", "Houthi-controlled areas" (what is
+    struck is the holder's)."""
+    for held in tok.children:
+        if held.dep_ == "amod" and held.tag_ == "VBN" and held.lemma_.lower() in _HELD:
+            for g in held.children:
+                if g.dep_ in ("npadvmod", "compound", "nmod") and g.i < held.i and (found := fi.np_entities(g, prefer=prefer)):
+                    return found
+    return []
+
+
 def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology, is_state: IsState,
                 classes: Mapping[str, Sequence[str]]
                 ) -> tuple[list[Candidate], Drop | None]:
@@ -231,7 +246,8 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology, is_state: 
             owned = _np(fi, owner, prefer) if owner is not None else []
             if owned and owned[0].type != "person" and not any(o.id == owned[0].id for o in subs):
                 subs = owned[:1]
-    objs = (_np(fi, doc[m.object], prefer) or _named(fi, doc[m.object])) if m.object is not None else []
+    objs = (_np(fi, doc[m.object], prefer) or _named(fi, doc[m.object]) or _holder(fi, doc[m.object], prefer)
+            ) if m.object is not None else []
     if m.topic == "object":
         # "Founded by X.", "Other listed members include X." in a list entry on Y: Y is what X founded, joined
         owned = trigger.pos_ == "NOUN" and any(c.dep_ in _OWNER or c.dep_ == "prep" and c.lower_ in _OWNER_PREPS

@@ -69,5 +69,8 @@ class ExtractContext:
         """Whether a place entity names a country (which may then act as a state in a claim)."""
         if entity.type != "place":
             return False
-        place = self.resolve_place(entity.name)
+        name = entity.name
+        place = self.resolve_place(name)
+        if place is None and name.isalpha() and name.isupper() and len(name) <= 3:
+            place = self.resolve_place(".".join(name) + ".")  # "US" (in capitals, not the word "us") as "U.S."
         return place is not None and place.precision == "country"

@@ -42,8 +42,9 @@ _COUNTRY_LABELS = {"NORP", "GPE", "PLACE"}
 _ORIGIN_LABELS = _COUNTRY_LABELS | {"GROUP_IDENTITY"}
 _NAMED_LABELS = {"ORG", "ARMED_GROUP", "AGENCY", "ORGANISATION", "PARTY", "STATE", "PERSON"}
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
-#: Participles of a country's lead over a force: "the US-led coalition", "Saudi-backed forces".
-_LED_BY = {"lead", "led", "back", "backed"}
+#: Participles of a country's lead over a force: "the US-led coalition" (a force a country backs is not its own:
+#: "Turkish-backed rebels" are Syrians).
+_LED_BY = {"lead", "led"}
 _REQUIRED = ("key", "category", "type", "name", "source")
 #: The ACLED actor types a description may have (ACLED Codebook, "Actor types"; unnamed armed actors recorded
 #: as "Unidentified Armed Group").
@@ -73,12 +74,20 @@ class Description:
     source: str = ""
     #: the actor only as the head of its phrase: "the Syrian government", not "government forces" (the forces)
     head_only: bool = False
+    #: other names of the actor for a country, templates like `name` ("{demonym} army", "{country} military")
+    aliases: tuple[str, ...] = ()
 
     def display(self, country: str | None, demonym: str | None) -> str:
         """The actor's name for a country ("Military Forces of India"), or the bare name without one."""
         if country is None or "{demonym}" in self.name and not demonym:
             return self.bare_name
         return self.name.format(country=country, demonym=demonym or country)
+
+    def other_names(self, country: str | None, demonym: str | None) -> list[str]:
+        """The actor's other names for a country ("Myanmar military", "Burmese army"); none without one."""
+        if country is None:
+            return []
+        return list(dict.fromkeys(a.format(country=country, demonym=demonym or country) for a in self.aliases))
 
 
 @cache
@@ -171,7 +180,7 @@ def _parse_descriptions(text: str) -> tuple[Description, ...]:
             e["key"], e["category"], e["type"], e["name"], e.get("bare_name") or e["key"],
             tuple(str(t).lower() for t in e.get("terms") or ()), tuple(str(t) for t in e.get("exact") or ()),
             tuple(str(t).lower() for t in e.get("with_country") or ()), e.get("country"),
-            str(sources.get(source, source)), bool(e.get("head_only")),
+            str(sources.get(source, source)), bool(e.get("head_only")), tuple(str(a) for a in e.get("aliases") or ()),
         ))
     return tuple(out)
 
@@ -214,7 +223,14 @@ class DescriptiveMatcher:
         hits = []
         for span in filter_spans(spans):
             d = self.descriptions[span.label_]
-            if _named_owner(span) or _describes_a_name(span):
+            ent = _ent_at(span[-1])
+            if ent is None and (first_ent := _ent_at(span[0])) is not None and first_ent.start < span.start:
+                ent = first_ent  # "Arakan Army fighters": the member noun runs on past the name
+            before = [t for t in ent[: max(0, span.start - ent.start)] if t.lower_ not in _NOT_NAMING] \
+                if ent is not None else []
+            in_name = ent is not None and ent.label_ in _NAMED_LABELS and d.country is None and (
+                before or ent.end > span.end) and not any(t.ent_kb_id_ for t in span)
+            if not in_name and (_named_owner(span) or _describes_a_name(span)):
                 continue  # "TTP militants", "its troops": an actor named elsewhere, not a description
             if span.root.dep_ == "amod" and span.root.pos_ == "ADJ" and span.root.head.i >= span.end:
                 continue  # "military aid", "a military government": an adjective, not the forces
@@ -226,12 +242,7 @@ class DescriptiveMatcher:
             if any(c.dep_ == "amod" and c.lower_ in _FORMER for c in span.root.children) \
                     or span.start > 0 and doc[span.start - 1].lower_ in _FORMER:
                 continue  # "recruited former soldiers": people who once served, not the forces
-            ent = _ent_at(span[-1])
-            if ent is None and (first_ent := _ent_at(span[0])) is not None and first_ent.start < span.start:
-                ent = first_ent  # "Arakan Army fighters": the member noun runs on past the name
-            before = [t for t in ent[: max(0, span.start - ent.start)] if t.lower_ not in _NOT_NAMING] \
-                if ent is not None else []
-            if ent is not None and ent.label_ in _NAMED_LABELS and d.country is None and (before or ent.end > span.end):
+            if in_name:
                 # inside a name the NER found: "Pakistan Army" is the army of a country, "Balochistan
                 # Liberation Army" is not; the words before the term must name a country (checked later)
                 if ent.end != span.end and not span.start < ent.end < span.end:

@@ -330,6 +330,7 @@ def load_pipeline(settings: Settings) -> Language:
     if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
         raise ConfigError(f"spaCy model {settings.nlp.model!r} needs a parser and an NER component")
     split_glued_words(nlp)
+    split_abbreviation_compounds(nlp)
     keep_faction_acronyms(nlp)
     return add_gazetteer(nlp, settings)
 
@@ -364,6 +365,23 @@ def split_glued_words(nlp: Language) -> Language:
 
     def finditer(text: str) -> list[re.Match[str]]:
         found = list(pattern.finditer(text))
+        return sorted([*found, *infixes(text)], key=lambda m: m.start()) if infixes is not None else found
+
+    nlp.tokenizer.infix_finditer = finditer
+    return nlp
+
+
+#: a hyphen after a dotted abbreviation, before a word ("U.S.-backed", "U.N.-led", "U.K.-based")
+_ABBREVIATION_HYPHEN = re.compile(r"(?<=[A-Z]\.)-(?=[a-z])")
+
+
+def split_abbreviation_compounds(nlp: Language) -> Language:
+    """Let the tokenizer cut "U.S.-backed" at its hyphen as it cuts "Iran-backed" (the model's infix rule wants a
+    letter before the hyphen), so that the country backing or leading a force is a word of its own."""
+    infixes = nlp.tokenizer.infix_finditer
+
+    def finditer(text: str) -> list[re.Match[str]]:
+        found = list(_ABBREVIATION_HYPHEN.finditer(text))
         return sorted([*found, *infixes(text)], key=lambda m: m.start()) if infixes is not None else found
 
     nlp.tokenizer.infix_finditer = finditer

@@ -1,0 +1,87 @@
+"""A state's forces across one report, and the states behind armed groups: "the military" after "a Myanmar
+military jet", an army's proper name ("Somali National Army", "Malian Armed Forces"), a junta, spokesmen whose
+names the parser misreads, backers written "U.S.-backed" or "Turkish-backed", and the holder of "SDF-held"
+towns. The sentences are written for these tests in the style of wire reports; none comes from a benchmark."""
+
+from __future__ import annotations
+
+import pytest
+
+from _extract_helpers import claims_of
+from _extract_helpers import extract_text as _extract
+
+pytestmark = pytest.mark.model
+
+
+def _entity_names(text: str) -> set[str]:
+    return {e.name for e in _extract(text).entities}
+
+
+def test_the_military_with_no_country_is_the_one_country_whose_forces_the_report_names() -> None:
+    x = _extract("A Myanmar military jet bombed a market in Minbya, in Rakhine state, on Tuesday. Residents of"
+                 " Minbya said the military had bombed the town twice before, and a spokesman in Sittwe said the"
+                 " army would investigate.")
+    forces = [e for e in x.entities if e.kind == "descriptive" and e.type == "agency"]
+    assert [e.name for e in forces] == ["Military Forces of Myanmar"]
+    assert {"military", "army"} <= {m.text for m in forces[0].mentions}
+
+
+def test_the_military_stays_unplaced_when_the_report_names_forces_of_another_country_than_its_places() -> None:
+    names = _entity_names("US troops trained soldiers in Mogadishu, Baidoa and Kismayo last year; the army has"
+                          " since taken Jilib.")
+    assert "Military Forces of United States" in names
+    assert "military forces" in names
+
+
+def test_a_state_force_is_known_by_its_common_names() -> None:
+    x = _extract("Pakistani troops killed four militants in North Waziristan on Monday.")
+    forces = next(e for e in x.entities if e.name == "Military Forces of Pakistan")
+    assert {"Pakistan Army", "Pakistani military", "Pakistani troops"} <= set(forces.aliases)
+
+
+@pytest.mark.parametrize(("text", "forces"), [
+    ("At least 14 soldiers were killed when al-Shabaab fighters overran a Somali National Army outpost near Balcad.",
+     "Military Forces of Somalia"),
+    ("The Malian Armed Forces said they had killed 30 assailants near Léré on Monday.", "Military Forces of Mali"),
+    ("Israel Defense Forces said they struck a Hezbollah depot in southern Lebanon.", "Military Forces of Israel"),
+    ("The junta's troops shelled villages in Namhsan township, in Myanmar, on Monday.", "Military Forces of Myanmar"),
+])
+def test_an_armys_proper_name_or_a_junta_is_the_countrys_forces(text: str, forces: str) -> None:
+    assert forces in _entity_names(text)
+
+
+def test_a_group_named_national_army_that_is_no_state_army_stays_itself() -> None:
+    names = _entity_names("The Syrian National Army, an umbrella of opposition factions, shelled Manbij.")
+    assert "Syrian National Army" in names and "Military Forces of Syria" not in names
+
+
+def test_a_spokesman_whose_name_the_parser_misreads_is_still_the_groups_member() -> None:
+    x = _extract("Between 30 and 40 people were wounded, Khaing Thukha, a spokesman for the Arakan Army (AA),"
+                 " told Reuters by phone on Wednesday.")
+    assert claims_of(x, "member_of", "Khaing Thukha", "Arakan Army")
+
+
+@pytest.mark.parametrize(("text", "backer", "backed"), [
+    ("The U.S.-backed Syrian Democratic Forces said they had captured an IS official.", "U.S", "Syrian Democratic"),
+    ("The US-backed Syrian Democratic Forces said they had captured an IS official.", "US", "Syrian Democratic"),
+    ("The Iranian-backed Kataib Hezbollah militia fired rockets at a base in Erbil.", "Iran", "Hezbollah"),
+])
+def test_a_backer_before_a_hyphen_is_the_state_that_supports_the_group(text: str, backer: str, backed: str) -> None:
+    assert claims_of(_extract(text), "supports", backer, backed)
+
+
+def test_the_backer_of_the_factions_an_umbrella_is_made_of_supports_the_umbrella() -> None:
+    x = _extract("Turkish troops and the Syrian National Army, an umbrella of Turkish-backed opposition factions,"
+                 " frequently shell SDF-held towns in the north.")
+    assert claims_of(x, "supports", "Turkey", "Syrian National Army")
+    assert claims_of(x, "attacked", "Turkey", "SDF")
+
+
+def test_rebels_a_country_backs_are_not_that_countrys_rebels() -> None:
+    names = _entity_names("Turkish-backed rebels took the town of Afrin in Syria on Sunday.")
+    assert not any("Turkey" in n and "Rebel" in n for n in names)
+
+
+def test_the_holder_of_struck_places_is_what_was_attacked() -> None:
+    x = _extract("Saudi-led coalition jets bombed Houthi-controlled areas of Saada on Monday.")
+    assert claims_of(x, "attacked", "Saudi Arabia", "Houthis")
