@@ -63,6 +63,9 @@ def _extractor():  # noqa: ANN202 - an Extractor, built once per test process
     return Extractor(load_settings())
 
 
-def extract_text(text: str) -> Extraction:
-    """The product's extraction of one text, as a test document."""
-    return _extractor().extract(Document(text_id(text), text, source="test"))
+def extract_text(text: str, published: str | None = None) -> Extraction:
+    """The product's extraction of one text, as a test document (published on an ISO day, when given)."""
+    from claimgraph.records import PartialDate, Precision
+
+    day = PartialDate(published, Precision.DAY) if published else None
+    return _extractor().extract(Document(text_id(text), text, source="test", published=day))

@@ -19,6 +19,7 @@ _DATELINE = re.compile(
     r"{0,2})?)(?:,? (?P<date>" + _MONTH + r" \d{1,2}(?:, \d{4})?|\d{1,2} " + _MONTH + r"(?: \d{4})?))?"
     r"\s*(?P<agency>\([^)]{2,40}\))?\s*(?:--|[-–—:])\s")
 _DATELINE_PARAGRAPHS = 3
+_DAY_PART = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _DATE_PREPS = {"in", "on", "since", "during", "from", "by", "until", "early", "late", "mid"}
 
 
@@ -102,8 +103,8 @@ def date_phrases(sent: Doc | SpacySpan) -> list[str]:
     source spoke ("told reporters on Wednesday that ...": when it was told, not when it happened)."""
     out = []
     for ent in sent.ents:
-        if ent.label_ != "DATE" or _telling_date(ent):
-            continue
+        if not (ent.label_ == "DATE" or ent.label_ == "TIME" and _DAY_PART.search(ent.text)) or _telling_date(ent):
+            continue  # (a time that names its day is a date: "late on Monday night", "Tuesday morning")
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None
         text = ent.text
         if prev is not None and prev.lower_ in _DATE_PREPS and prev.i >= (sent.start if isinstance(sent, SpacySpan)

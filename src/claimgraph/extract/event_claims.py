@@ -25,7 +25,7 @@ the same (subject, predicate, object, polarity) is not made twice; a denial they
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -210,7 +210,10 @@ class EventClaimFinder:
         near = _told_before(sentences, csi, paragraph)
         hit = self._acted_on(objects, near, inputs, acts)
         if not hit:
-            place = _place_entity(event, near, inputs, entities)
+            # what was claimed is the incident's place, named near the claim or, in a report that retells the
+            # incident before the claim, where the incident was first told ("… attacked a base in Dikwa …¶ …¶
+            # ISWAP claimed responsibility for the attack")
+            place = _place_entity(event, near, inputs, entities) or _place_entity(event, sentences, inputs, entities)
             hit = [place] if place is not None and self._fits(CLAIMED, place[0]) else []
         out: list[EventPair] = []
         done = {(p.predicate, p.object.id) for p in direct}
@@ -319,6 +322,8 @@ class EventClaimFinder:
         A claim of responsibility for the incident's place yields to one for the target the incident names
         (what was claimed is the target, else the place)."""
         by_id = {e.id: e for e in entities}
+        placed = [self._incident_placed(c, events, parsed, index, by_id) for c in claims]
+        claims = [c for i, c in enumerate(placed) if all(c.id != o.id for o in placed[:i])]
         have = {_key(c) for c in claims}
         # claims of a named target the sentences already state ("X claimed the killing of Y in Z"): the place of
         # that incident is then not what X claimed or attacked
@@ -368,6 +373,29 @@ class EventClaimFinder:
                 continue
             result.append(c)
         return result, dropped + unnamed
+
+    def _incident_placed(self, c: Claim, events: Sequence[Event], parsed: Sequence[ParsedSentence],
+                         index: MentionIndex, by_id: dict[str, Entity]) -> Claim:
+        """A claim or denial of "the attack" whose object the claim patterns could only guess (a place named
+        before its sentence, or none) is of the incident its sentence is part of: its object is that incident's
+        place ("… stormed a checkpost in the Jani Khel area …¶ … a militant outfit based in North Waziristan
+        claimed the attack … the TTP spokesman denied the group's involvement": Jani Khel, not North
+        Waziristan)."""
+        guessed = c.object is None or (obj := by_id.get(c.object.id)) is not None and obj.type == "place" \
+            and not any(c.evidence.start <= m.start and m.end <= c.evidence.end for m in obj.mentions)
+        if c.predicate not in (CLAIMED, ATTACKED) or not guessed:
+            return c
+        event = next((e for e in events if self.events.is_violent(e.mode) and e.place is not None
+                      and _within(c.evidence, e.mentions or (e.evidence,))), None)
+        if event is None:
+            return c
+        sentences = _sentences_of(event, parsed)
+        inputs = {si: FrameInput(parsed[si].sent, si, parsed[si].start, index, self.lex.triggers) for si in sentences}
+        place = _place_entity(event, sentences, inputs, by_id)
+        if place is None or c.object is not None and place[0].id == c.object.id or not self._fits(c.predicate, place[0]):
+            return c
+        return replace(c, id=make_id("clm", c.doc_id, c.subject.id, c.predicate, place[0].id, c.evidence.start,
+                                     c.evidence.end), object=place[0].ref())
 
     def _claim(self, pair: EventPair, event: Event, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
                ctx: ExtractContext) -> Claim:

@@ -10,7 +10,8 @@ Compatible: the same event family (violent modes — ASSAULT and FIGHT — are o
 merge only with their own type); places that do not contradict (one unknown, the same place, or one
 containing the other); dates that do not contradict (one unknown, or one within the other); no side
 conflict (two disjoint named perpetrator sets, or one's perpetrator the other's target). A mention
-that refers back ("the attack", "the blast", "6 people were killed") joins when compatible; a mention
+that refers back ("the attack", "the blast", "6 people were killed"), or goes on telling the incident just
+told in the next paragraph with no day, place or named doer of its own, joins when compatible; a mention
 that introduces an incident joins only when it shares a perpetrator, the place or the day, and never
 when it says it is another one ("a second bomb", "another attack", "in a separate attack"); the toll the
 headline states, stated again, also tells its incident.
@@ -141,8 +142,9 @@ def _claims_it(perps: set[str], mine: set[str], c: Candidate) -> bool:
         and c.event.responsibility in (Responsibility.CLAIMED, Responsibility.ATTRIBUTED)
 
 
-def compatible(g: _Group, c: Candidate) -> bool:
-    """Whether candidate `c` tells the incident of group `g` (see the module docstring)."""
+def compatible(g: _Group, c: Candidate, follows: bool = False) -> bool:
+    """Whether candidate `c` tells the incident of group `g` (see the module docstring); `follows`: it goes on
+    telling the incident the text has just told (`_follows`)."""
     e = c.event
     if c.family != g.first.family or c.another:
         return False
@@ -162,11 +164,25 @@ def compatible(g: _Group, c: Candidate) -> bool:
             return False
     elif perps and mine and not perps & mine and not _claims_it(perps, mine, c):
         return False  # two different named sides doing it
-    elif mine & targets or perps & {r.id for r in e.targets}:
-        return False  # one mention's attacker is the other's victim
-    if c.refers_back:
+    elif (crossed := mine & targets | perps & {r.id for r in e.targets}) and (
+            _named(crossed) or not (c.refers_back or follows)):
+        return False  # one mention's attacker is the other's victim (the attackers told of again, some of them
+        # killed, are still the attackers: "three of the attackers had also been killed")
+    if c.refers_back or follows:
         return True
     return bool(perps & mine) or _same_day_or_place(g, e) or _same_toll(g, c)
+
+
+def _follows(g: _Group, c: Candidate, text: str | None) -> bool:
+    """The mention goes on telling the incident just told, in its paragraph or the next, with no day, no place of
+    its own finer than a country and no named doer that could make it another: "Eight policemen were killed when militants stormed a
+    checkpost in Jani Khel …¶ Between 25 and 30 attackers targeted the checkpost from three sides …"."""
+    e = c.event
+    if text is None or c.another or e.date is not None or c.placed and e.place is not None \
+            and e.place.precision != "country" or _named({r.id for r in e.perpetrators}):
+        return False
+    last = max(m.event.evidence.end for m in g.members)
+    return last <= e.evidence.start and len(re.findall(r"\n+", text[last : e.evidence.start])) <= 1
 
 
 def _same_toll(g: _Group, c: Candidate) -> bool:
@@ -280,7 +296,7 @@ def merge_events(candidates: Sequence[Candidate], text: str | None = None) -> tu
     alone: list[Candidate] = []
     for c in candidates:
         for g in groups if c.revises else reversed(groups):
-            if compatible(g, c) and not _new_item(g, c, text):
+            if compatible(g, c, g is groups[-1] and _follows(g, c, text)) and not _new_item(g, c, text):
                 g.members.append(c)
                 break
         else:

@@ -194,7 +194,7 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
     sent = ps.sent
     for ent in sent.ents:
         at = local(ps, ent.start_char)
-        if ent.label_ in ("GPE", "NORP", "LOC") and (_foreign(ent) or branch_country(ent)):
+        if ent.label_ in ("GPE", "NORP", "LOC", "PLACE") and (_foreign(ent) or branch_country(ent)):
             actor_chars.update(range(at, at + len(ent.text)))  # not a proper-noun run below either
             found.pop(at, None)  # nor the place entity it names
             continue

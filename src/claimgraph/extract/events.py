@@ -333,18 +333,26 @@ def _date(inc: Incident, parsed: Sequence[ParsedSentence], ctx: ExtractContext) 
     published = ctx.published or ctx.doc.published or reference_date(ctx.doc.text)
     for si in inc.sentences:  # a list entry's own date first ("-   15 FEBRUARY - 5 People ..." is no "FEBRUARY - 5")
         head = parsed[si].sent.text[:_LIST_DATE_REACH]
-        listed = [t for _, _, t in find_times(head)] if LIST_ITEM.match(head) else []
+        listed = _leading_times(parsed[si].sent.text) if LIST_ITEM.match(head) else []
         for text in [*listed, *label_date(parsed, si), *event_place.date_phrases(parsed[si].sent)]:
             if (found := resolve_time(text, published)) is not None:
                 return found
     for si in inc.sentences:  # a list entry's leading date the NER took into a name ("- 12 FEBRUARY - Samaa TV")
-        for _, _, text in find_times(parsed[si].sent.text[:_LIST_DATE_REACH]):
+        for text in _leading_times(parsed[si].sent.text):
             if (found := resolve_time(text, published)) is not None:
                 return found
     return None
 
 
 _LIST_DATE_REACH = 24  # characters: where a list entry states its date ("-   12 FEBRUARY - ...")
+
+
+def _leading_times(text: str) -> list[str]:
+    """The time phrases that start within a list entry's date reach, read in the whole sentence: a word cut at the
+    reach is no month ("Eight policemen were mar|tyred")."""
+    from .timex import find_times
+
+    return [t for start, _, t in find_times(text) if start < _LIST_DATE_REACH]
 
 
 def _casualties(inc: Incident, parsed: Sequence[ParsedSentence], lex: EventLexicon

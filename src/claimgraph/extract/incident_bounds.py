@@ -108,9 +108,13 @@ def refers_back(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
 
 
 def another(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
-    """The mention says it is a further incident: "another attack", "a second blast", "in a separate attack"."""
+    """The mention says it is a further incident: "another attack", "a second blast", "in a separate attack", "In a
+    separate incident, two officials were shot dead"."""
     if any(t.lower_ in _SEPARATELY for t in sent):
         return True
+    if any(t.lower_ in _FURTHER and t.dep_ in ("amod", "det") and t.head.dep_ == "pobj" and t.head.head.lower_ == "in"
+           for t in sent):
+        return True  # "In a separate incident, …", "In another development, …"
     return any(c.lower_ in _FURTHER for h in hits for c in head_of(list(sent[h.start : h.end])).children)
 
 

@@ -15,7 +15,7 @@ place where a place goes ("fighting in Sulu. Sulu is …"), a definition. The pe
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -32,11 +32,6 @@ _ARMED_MODIFIERS = {"militant", "terrorist", "armed", "rebel", "insurgent", "jih
                     "guerrilla", "separatist", "extremist", "islamist", "secessionist", "revolutionary", "military"}
 #: a place noun right after a name: "Basilan islands", "Kurram district", "Tirah valley", "Kunar and Nuristan
 #: provinces"
-_BEFORE_PLACE_NOUN = re.compile(r"\s+(?:islands?|districts?|provinces?|valleys?|villages?|towns?|city|cities|county|"
-                                r"counties|regions?|governorates?|tehsils?|agency|agencies|states?|divisions?)\b", re.I)
-#: a name, then the plural kind word after the next name it is listed with: "the Bannu and Lakki Marwat districts"
-_LISTED_BEFORE_PLACE_NOUNS = re.compile(r"\s+and\s+(?:[A-Z][\w'’-]*\s+){1,4}(?:districts|provinces|states|regions|"
-                                        r"counties|governorates|tehsils|villages|towns)\b")
 #: labels of names that may qualify a people noun ("Shia pilgrims", "Amarnath pilgrims", "Kabul residents")
 PEOPLE_OF = frozenset({"NORP", "GROUP_IDENTITY", "GPE", "LOC", "FAC"})
 _AREAS = frozenset({"district", "province", "region", "country"})
@@ -198,6 +193,31 @@ def joined_places(ents: Sequence[SpacySpan], countries: Countries | None) -> lis
     return out
 
 
+def _plurals(words: Iterable[str]) -> list[str]:
+    return sorted({w[:-1] + "ies" if w.endswith("y") and w[-2:-1] not in "aeiou" else w + "s"
+                   for w in words if not w.endswith("s")}, key=len, reverse=True)
+
+
+@cache
+def _before_place_noun() -> re.Pattern[str]:
+    """A place's kind word right after a name ("Jani Khel area", "Kunar and Nuristan provinces", "Basilan islands"):
+    the place index's kind words (`places.yaml`), singular or plural."""
+    from ..resolve.places import kind_words
+
+    words = sorted({*kind_words(), *_plurals(kind_words()), "island", "islands"}, key=len, reverse=True)
+    return re.compile(rf"\s+(?:{'|'.join(map(re.escape, words))})\b", re.I)
+
+
+@cache
+def _listed_before_place_nouns() -> re.Pattern[str]:
+    """A name, then the plural kind word after the next name it is listed with: "the Bannu and Lakki Marwat
+    districts"."""
+    from ..resolve.places import kind_words
+
+    plural = "|".join(map(re.escape, _plurals(kind_words())))
+    return re.compile(rf"\s+and\s+(?:[A-Z][\w'’-]*\s+){{1,4}}(?:{plural})\b")
+
+
 def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: int, countries: Countries | None
                      ) -> tuple[str, bool]:
     """A name the NER took for a person or organisation that its context makes a place, and whether that
@@ -206,9 +226,9 @@ def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: 
     in Hamas" stays a group); a place the NER saw where a place goes."""
     if label == "ORG" and ent.id_ == JOINED_NAME and countries is not None and countries.precision_of(text):
         return "GPE", True  # a joined name the place index knows is a place ("Mazar-i-Sharif")
-    if label == "PERSON" and _BEFORE_PLACE_NOUN.match(doc_text, end):
+    if label == "PERSON" and _before_place_noun().match(doc_text, end):
         label = "GPE"
-    if label in ("NORP", "ORG") and countries is not None and (m := _BEFORE_PLACE_NOUN.match(doc_text, end)) \
+    if label in ("NORP", "ORG") and countries is not None and (m := _before_place_noun().match(doc_text, end)) \
             and m.group().islower() and (countries.precision_of(text) is not None
                                          or countries.precision_of(f"{text} {_singular(m.group().strip())}")):
         # "in Amritsar city, Punjab state", "Kunar and Nuristan provinces" (NORP): a known place named with its
@@ -224,7 +244,7 @@ def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: 
         return label, where or _called_place(ent)
     if label in ("PERSON", "ORG") and _called_place(ent):
         return "GPE", True  # "the north-eastern Nigerian town of Baga": the text says what it is
-    if label in ("PERSON", "ORG", "NORP") and _LISTED_BEFORE_PLACE_NOUNS.match(doc_text, end) \
+    if label in ("PERSON", "ORG", "NORP") and _listed_before_place_nouns().match(doc_text, end) \
             and not (countries is not None and countries.is_country_word(text)):
         return "GPE", True  # "the Bannu and Lakki Marwat districts": listed before the kind word they share
     if label in ("PERSON", "ORG") and _near(ent) and all(t.is_title or not t.is_alpha for t in ent):

@@ -32,8 +32,12 @@ _HYPHEN_QUALIFIER = re.compile(r"[-–](?:owned|flagged|registered|operated|base
 
 def foreign(ent: SpacySpan) -> bool:
     """A name that says where the event is not: a demonym or country before "embassy"/"consulate"/
-    "base" or before a vessel, after "border with", or hyphened to a qualifier ("Greece-owned")."""
+    "base" or before a vessel, after "border with", hyphened to a qualifier ("Greece-owned"), or where a group
+    is based ("a militant outfit based in North Waziristan claimed the attack")."""
     head = ent.root.head
+    if ent.root.dep_ == "pobj" and head.lower_ in ("in", "at") and head.head.dep_ == "acl" \
+            and head.head.lemma_.lower() in _BASED:
+        return True
     if head.lemma_.lower() in _FOREIGN_HEADS and head.i != ent.root.i:
         return True
     if head.lower_ in _VESSELS and head.i != ent.root.i and ent.end <= head.i:
@@ -45,6 +49,9 @@ def foreign(ent: SpacySpan) -> bool:
     return head.dep_ == "prep" and head.lower_ not in ("in", "at", "near", "inside") \
         and head.head.lemma_.lower() in _FOREIGN_HEADS
 
+
+#: participles that say where a body has its base
+_BASED = frozenset({"base", "based", "headquarter", "headquartered"})
 
 # Nouns after two names joined by a dash that make the pair a relation between the two, no place of either:
 # "the Kenya-Somalia border", "the China–Pakistan Economic Corridor", "the Iran-Iraq war".

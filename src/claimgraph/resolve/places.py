@@ -183,6 +183,9 @@ class PlaceResolver:
         score, reason, row = found
         if row.kind == ADMIN1 and generic(row.name) and row.country_code not in countries and not inside:
             return None  # "Eastern Province" in a document that does not say which country's
+        if countries and row.country_code not in countries and not inside and not row.curated and row.kind == CITY \
+                and "by alternate name" in reason and row.population < _BARE_POPULATION_ABROAD:
+            return None  # "the Lower Falls area of west Belfast": not a small town abroad that has it as another name
         if inside is None and not self._plausible(_split_hint(key)[0], row, countries, strict,
                                                   hinted=hint == _precision(row)):
             return None
