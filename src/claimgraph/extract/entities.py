@@ -41,6 +41,7 @@ from .name_context import (
     people_name,
     people_noun,
     place_by_context,
+    whole_person_name,
 )
 from .name_context import main_subject as is_main_subject
 from .types import ParsedSentence
@@ -175,6 +176,7 @@ def find_mentions(
         for ent in joined_places(ps.sent.ents, countries):
             if ent.label_ not in LABEL_TYPES:
                 continue
+            ent = whole_person_name(ent)
             verb = next((t.i for t in ent[1:] if t.is_lower and (t.pos_ == "VERB" or t.tag_.startswith("VB"))), None)
             if verb is not None and not ent.kb_id_:
                 # "the Abu Sayyaf entered Lamitan": the NER ran over the verb

@@ -193,6 +193,29 @@ def joined_places(ents: Sequence[SpacySpan], countries: Countries | None) -> lis
     return out
 
 
+def whole_person_name(ent: SpacySpan) -> SpacySpan:
+    """A person's name with the capitalised words before it that the NER left out and the parser hangs on it
+    ("Allah Nazar Baloch", NER: "Nazar Baloch"); not a rank or title ("General N'Ban La", "Mr Turji")."""
+    if ent.label_ != "PERSON" or ent.kb_id_:
+        return ent
+    start = ent.start
+    while start > 0 and (t := ent.doc[start - 1]).pos_ == "PROPN" and t.is_title and not t.ent_type_ \
+            and t.dep_ == "compound" and ent.start <= t.head.i < ent.end and t.lower_.rstrip(".") not in _titles():
+        start -= 1
+    return ent if start == ent.start else SpacySpan(ent.doc, start, ent.end, label=ent.label_)
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """Ranks and titles written before a name (ontology/lexicon.yaml `rank_words`, `title_abbreviations`,
+    `name_titles`)."""
+    from ..ontology import load_ontology
+
+    lexicon = load_ontology().lexicon
+    return frozenset(str(w).lower().rstrip(".") for key in ("rank_words", "title_abbreviations", "name_titles")
+                     for w in lexicon.get(key) or ())
+
+
 def _plurals(words: Iterable[str]) -> list[str]:
     return sorted({w[:-1] + "ies" if w.endswith("y") and w[-2:-1] not in "aeiou" else w + "s"
                    for w in words if not w.endswith("s")}, key=len, reverse=True)

@@ -1,0 +1,37 @@
+"""People's roles in groups as wire reports write them: a name the NER cut short, an office held for a group in
+a place, and a commander's group active where he is. The sentences are written for these tests in the style of
+wire reports; none comes from a benchmark."""
+
+from __future__ import annotations
+
+import pytest
+
+from _extract_helpers import claims_of
+from _extract_helpers import extract_text as _extract
+
+pytestmark = pytest.mark.model
+
+
+def test_a_persons_first_name_the_ner_left_out_is_part_of_the_name() -> None:
+    x = _extract("The BLF, led by Allah Nazar Baloch, is mainly active in the Makran region.")
+    assert claims_of(x, "directs", "Allah Nazar Baloch", "Liberation Front")
+
+
+@pytest.mark.parametrize("text", [
+    "The KIO is chaired by General N'Ban La, residents said.",
+    "Mr Turji denied that his men were behind the raid.",
+])
+def test_a_rank_or_title_before_a_name_is_not_part_of_it(text: str) -> None:
+    names = {e.name for e in _extract(text).entities if e.type == "person"}
+    assert not any(n.split()[0] in ("General", "Mr") for n in names)
+
+
+def test_the_holder_of_a_groups_office_in_a_place_is_its_member() -> None:
+    x = _extract("The Taliban's governor of Balkh, Mohammad Dawood Muzammil, was killed in a bombing in March.")
+    assert claims_of(x, "member_of", "Mohammad Dawood Muzammil", "Taliban")
+
+
+def test_a_group_whose_commander_is_in_a_place_is_active_there() -> None:
+    x = _extract("Mahad Karate, a senior commander of al-Shabaab in Middle Shabelle, was killed on Monday.")
+    assert claims_of(x, "operates_in", "Shabaab", "Middle Shabelle")
+    assert claims_of(x, "member_of", "Mahad Karate", "Shabaab")
