@@ -20,6 +20,7 @@ from ..resolve.names import acronym_forms, looks_like_acronym
 from .attribution import AGENTLESS, AttributionLexicon, find_source
 from .claim_arguments import IsState, type_allowed
 from .claim_place import place_of
+from .countries import capital_states
 from .entities import MentionIndex
 from .frame_input import accused_of
 from .frames import FRAMES, Candidate, FrameInput
@@ -190,6 +191,7 @@ def find_claims(
     claims: dict[str, Claim] = {}
     dropped: list[tuple[str, str]] = []
     arrival_ids: set[str] = set()
+    capitals: dict[str, Entity] | None = None  # made at the first claim a capital makes: most documents have none
     for si, ps in enumerate(parsed):
         fi = FrameInput(ps.sent, si, ps.start, index, lex.triggers, topic=topic)
         cands: list[Candidate] = []
@@ -213,6 +215,10 @@ def find_claims(
             if c.object is not None and c.object.type == "group_identity" and c.predicate in _WHERE \
                     and lex.country_of is not None and (land := _land_of(c.object, entities, lex.country_of)):
                 c = replace(c, object=land)  # "the Somali militant group al-Shabaab": where it operates
+            if c.subject.type == "place" and not ctx.is_state(c.subject):
+                capitals = capital_states(ctx, entities) if capitals is None else capitals
+                if c.subject.id in capitals:
+                    c = replace(c, subject=capitals[c.subject.id])  # "Islamabad (is accused of) arming …": Pakistan
             what = f"{c.predicate}({c.subject.name}, {c.object.name if c.object else '-'}) at {ps.start}"
             why = _check(c, ctx.ontology, ctx.is_state)
             if why is None and question:

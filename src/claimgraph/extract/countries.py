@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..nlp.gazetteer import Actor, Gazetteer
+from ..records import Entity
 
 #: Words before an organisation's name that place it in the host country ("the nation's homegrown
 #: Taliban", "Pakistan's own Taliban", "the local Taliban").
@@ -130,3 +131,21 @@ def host_variant(actor: Actor, country: str, countries: Countries, gazetteer: Ga
             if other is not None and other.id != actor.id:
                 return other
     return None
+
+
+def capital_states(ctx: Any, entities: Sequence[Entity]) -> dict[str, Entity]:  # noqa: ANN401 - an ExtractContext
+    """Place entity id of a capital → the entity of the state it speaks for, where the document names both
+    ("a charge Kabul denies", "New Delhi accused Islamabad of arming …": Afghanistan, Pakistan)."""
+    index = getattr(getattr(ctx.place_resolver, "__self__", None), "index", None)
+    capitals: dict[str, str] = getattr(index, "capitals", {}) or {}
+    names: dict[str, str] = getattr(index, "country_names", {}) or {}
+    by_name = {e.name.casefold(): e for e in entities if e.type != "place" or e.name in names.values()}
+    out: dict[str, Entity] = {}
+    for cc, capital in capitals.items():
+        state = by_name.get((names.get(cc) or "").casefold())
+        if state is None:
+            continue
+        for e in entities:
+            if e.type == "place" and e.name.casefold() == capital.casefold():
+                out[e.id] = state
+    return out

@@ -5,8 +5,9 @@
 A denial names what it denies by an allegation noun: "Pakistan accused Afghanistan of harbouring TTP
 militants, a charge Kabul denies" (in the same sentence, the noun in apposition to the allegation), or
 "… Kabul denies the charge" (a sentence on, in the same or the next paragraph). Each claim of the allegation
-whose subject is the denier stays as its accuser states it (affirmed, the denial's word is not its negation),
-and the denier's own word is added beside it: the same claim, negated, with the denier as its source. A
+(any claim stated before the noun, in the same sentence; one whose subject is the denier, a sentence on) stays as
+its accuser states it (affirmed, the denial's word is not its negation), and the denier's own word is added
+beside it: the same claim, negated, with the denier as its source. A
 capital speaks for its state ("Kabul" for Afghanistan) when the document names that state.
 """
 
@@ -18,6 +19,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..records import Claim, Entity, Polarity, Source, SourceKind, Span, make_id
+from .countries import capital_states
 from .entities import MentionIndex
 from .frame_input import FrameInput
 from .triggers import Triggers
@@ -27,7 +29,8 @@ from .types import ExtractContext, ParsedSentence
 DENIALS = "claimgraph.denials.v1"
 
 #: nouns a denial names an allegation by ("denies the charge", "a claim Kabul rejects")
-_ALLEGATION_NOUNS = frozenset({"charge", "allegation", "accusation", "claim", "suggestion", "report", "assertion"})
+_ALLEGATION_NOUNS = frozenset({"charge", "allegation", "accusation", "claim", "suggestion", "report", "assertion",
+                               "link", "connection"})
 #: the same as written, for the segmenter (which reads words before they are parsed)
 ALLEGATION_WORDS = _ALLEGATION_NOUNS | {f"{w}s" for w in _ALLEGATION_NOUNS}
 #: how many sentences back a denial in a sentence of its own reaches
@@ -44,13 +47,13 @@ def answer_denials(claims: Sequence[Claim], parsed: Sequence[ParsedSentence], in
     spoken_for: dict[str, Entity] | None = None  # made at the first denial: most documents have none
     for si, ps in enumerate(parsed):
         for tok in ps.sent:
-            if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+            if tok.lemma_.lower() not in verbs or tok.pos_ != "VERB" and _allegation_compound(tok) is None:
                 continue
             noun, same = _allegation(tok)
             if noun is None:
                 continue
             if spoken_for is None:
-                spoken_for = _capitals(ctx, entities)
+                spoken_for = capital_states(ctx, entities)
             denier = _denier(tok, FrameInput(ps.sent, si, ps.start, index, triggers), spoken_for)
             if denier is None:
                 continue
@@ -61,9 +64,12 @@ def answer_denials(claims: Sequence[Claim], parsed: Sequence[ParsedSentence], in
             lo, hi = parsed[near[0]].start, parsed[near[-1]].end
             at = ps.start + tok.idx - ps.sent[0].idx
             cue = Span(at, at + len(tok.text), tok.text)
+            # the allegation the noun stands beside is denied whoever it is about ("BLA leaders operate from
+            # Afghanistan, a claim the Taliban government denies"); a later sentence's denial, the denier's own
+            hi = min(hi, ps.start + noun.idx - ps.sent[0].idx) if same else hi
             for k in range(len(out)):
                 c = out[k]
-                if c.id in added or c.subject.id != denier.id or not (lo <= c.evidence.start < hi):
+                if c.id in added or not same and c.subject.id != denier.id or not (lo <= c.evidence.start < hi):
                     continue
                 if same and c.polarity is Polarity.NEGATED and tok.text in c.cues:
                     # the accuser's claim: the denial's word is not its negation
@@ -91,10 +97,20 @@ def _allegation(verb: Token) -> tuple[Token | None, bool]:
     sentence or two before ("Kabul denies the charge")."""
     if verb.dep_ == "relcl" and verb.head.lemma_.lower() in _ALLEGATION_NOUNS:
         return verb.head, True
+    if verb.pos_ != "VERB":
+        return _allegation_compound(verb), True  # "…, an allegation Islamabad rejects" with "rejects" read as a noun
     if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in verb.children):
         return verb.head, True
     noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _ALLEGATION_NOUNS), None)
     return noun, noun is not None and noun.i < verb.i
+
+
+def _allegation_compound(verb: Token) -> Token | None:
+    """The allegation noun the parser made a modifier of a denial verb it read as a plural noun ("an allegation
+    Islamabad rejects": "allegation" and "Islamabad" both compounds of "rejects")."""
+    if verb.pos_ != "NOUN":
+        return None
+    return next((c for c in verb.children if c.dep_ == "compound" and c.lemma_.lower() in _ALLEGATION_NOUNS), None)
 
 
 def _denier(verb: Token, fi: FrameInput, spoken_for: dict[str, Entity]) -> Entity | None:
@@ -113,7 +129,8 @@ def _subject(verb: Token) -> Token | None:
     """Who denies: the verb's subject, or the name the parser made a compound of it ("a charge the Taliban
     deny")."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subj or next((c for c in verb.children if c.dep_ in ("compound", "npadvmod") and c.i < verb.i), None)
+    return subj or next((c for c in verb.children if c.dep_ in ("compound", "npadvmod") and c.i < verb.i
+                         and c.lemma_.lower() not in _ALLEGATION_NOUNS), None)
 
 
 def _said_as(verb: Token, ps: ParsedSentence) -> str:
@@ -122,23 +139,6 @@ def _said_as(verb: Token, ps: ParsedSentence) -> str:
     first = min(t.i for t in subj.subtree)
     last = max(t.i for t in subj.subtree)
     return ps.sent[first - ps.sent[0].i : last - ps.sent[0].i + 1].text if len(ps.sent) else subj.text
-
-
-def _capitals(ctx: ExtractContext, entities: Sequence[Entity]) -> dict[str, Entity]:
-    """Place entity id of a capital → the entity of the state it speaks for, where the document names both."""
-    index = getattr(getattr(ctx.place_resolver, "__self__", None), "index", None)
-    capitals: dict[str, str] = getattr(index, "capitals", {}) or {}
-    names: dict[str, str] = getattr(index, "country_names", {}) or {}
-    by_name = {e.name.casefold(): e for e in entities if e.type != "place" or e.name in names.values()}
-    out: dict[str, Entity] = {}
-    for cc, capital in capitals.items():
-        state = by_name.get((names.get(cc) or "").casefold())
-        if state is None:
-            continue
-        for e in entities:
-            if e.type == "place" and e.name.casefold() == capital.casefold():
-                out[e.id] = state
-    return out
 
 
 def _same(a: Claim, b: Claim) -> bool:

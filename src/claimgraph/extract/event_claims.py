@@ -270,18 +270,30 @@ class EventClaimFinder:
         x = tok
         while x.dep_ in _WITHIN_NAME and x.head.i != x.i:
             x = x.head
+        if x.dep_ == "pobj" and x.head.lower_ == "to" and x.head.head.lower_ in _LOYAL and x.head.head.head.i != x.i:
+            x = x.head.head.head  # "fighters loyal to X": X's own fighters
         head = x.head
+        if x.dep_ == "pobj" and head.lower_ == "on":
+            # "police blamed the attack on X" (the parser may hang "on X" on the verb or on the attack)
+            above = head.head
+            if above.i in acts and above.dep_ == "dobj" and self._alleges(above.head):
+                return above if _told(above, but=head) else None
+            deed = next((c for c in above.children if c.dep_ == "dobj" and c.i in acts), None) \
+                if self._alleges(above) else None
+            return deed if deed is not None and _told(deed) else None
         if x.dep_ == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
             verb = head.head  # "the attack was carried out by X"
             deed = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i in acts), None)
             return deed if deed is not None and verb.lemma_.lower() in self.perpetrate and _told(deed) else None
         if x.dep_ in ("dobj", "nsubjpass") and self._alleges(head):
             # "police blamed X for the attack", "X is suspected in the bombing"
-            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "in"}):
+            preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "in"}]
+            for prep in preps:
                 deed = next((g for g in prep.children if g.dep_ == "pobj" and g.i in acts), None)
                 if deed is not None and _told(deed):
                     return deed
-            return None
+            # "Police blamed the TTP": for the incident the sentence is part of, when it names nothing else
+            return head if not preps and head.lemma_.lower() in _BLAME else None
         if x.dep_ == "nsubj" and head.lemma_.lower() in self.perpetrate:
             # "(it is believed that) X carried out the attacks"
             deed = next((c for c in head.children if c.dep_ == "dobj" and c.i in acts), None)
@@ -428,6 +440,11 @@ class EventClaimFinder:
 
 # ------------------------------------------------------------------------------------------ helpers
 
+#: adjectives of allegiance: "fighters loyal to X" are X's
+_LOYAL = frozenset({"loyal", "allied", "affiliated", "linked", "belonging"})
+#: verbs that lay an incident at someone's door with no noun for it ("police blamed the TTP")
+_BLAME = frozenset({"blame", "accuse"})
+
 #: how far apart (characters) an object-less claim and one with its object may be and still be of one incident
 _SAME_INCIDENT = 1500
 
@@ -494,12 +511,14 @@ _LOCATIVE = {"in", "at", "near", "outside", "inside", "on", "into"}
 _WHERE = _LOCATIVE - {"on"} | {"around", "across", "throughout"}
 
 
-def _told(deed: Token) -> bool:
+def _told(deed: Token, but: Token | None = None) -> bool:
     """Whether an act noun refers to an act told before: definite ("the attack", "Friday's bombing") and with
-    no object or place of its own in the sentence ("the attack on the embassy" tells it here)."""
+    no object or place of its own in the sentence ("the attack on the embassy" tells it here); `but`: a
+    preposition that is not the act's own ("blamed the attack on X": on whom it is blamed)."""
     definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"} or c.dep_ == "poss"
                    for c in deed.children)
-    own = any(c.dep_ == "prep" and c.lower_ in _ON | {"in", "at", "near"} for c in deed.children)
+    own = any(c.dep_ == "prep" and c.lower_ in _ON | {"in", "at", "near"} and (but is None or c.i != but.i)
+              for c in deed.children)
     return deed.pos_ == "NOUN" and definite and not own
 
 
