@@ -25,9 +25,10 @@ import numpy as np
 from ..errors import UsageError
 from ..ontology import Ontology, load_ontology
 from ..store import Store
-from .engine import Compiled, compile_set, evaluate
-from .facts import FactBase, FactColumns, evidence, fact_columns, gc_paused, load_facts, noisy_or, strength
-from .links import Link, LinkSet, PartId, build_links
+from .engine import Compiled, compile_set, evaluate, evaluate_rows
+from .facts import FactBase, FactColumns, evidence, gc_paused, load_facts, noisy_or, strength
+from .link_rules import build_links
+from .links import Link, LinkSet, PartId
 from .types import Evidence, Fact, PairScore, Signal, WindowScore
 from .weights import Weights, load_weights
 
@@ -155,10 +156,11 @@ class Analysis:
         with gc_paused():
             return compile_set(self.links, self.weights, self.columns)
 
-    @cached_property
+    @property
     def columns(self) -> FactColumns:
-        """What the scores read of each fact (`links.facts`, the same list as `base.facts`), as arrays."""
-        return fact_columns(self.links.facts, self.weights)
+        """What the scores read of each fact (`links.facts`, the same list as `base.facts`), as arrays: those
+        the links were built from."""
+        return self.links.columns
 
     def evaluate_all(self, as_of: date | None = None) -> np.ndarray:
         """Every linked pair's score on `as_of` (pairs in `compiled.pairs` order), without evidence."""
@@ -187,7 +189,9 @@ class Analysis:
     ) -> list[PairScore]:
         parts = self.links.parts
         compiled = self.compiled
-        scores = evaluate(compiled, ends)
+        # with a limit, every pair is scored on `at` (the last window end) and only the pairs returned on every
+        # window end: every pair on every window is a matrix of hundreds of megabytes at a million claims
+        scores = evaluate(compiled, ends if limit is None else [at])
         cache: dict[str, Evidence] = {}
 
         def shown(facts: Iterable[Fact]) -> tuple[Evidence, ...]:
@@ -201,8 +205,10 @@ class Analysis:
             near = final >= kth
             live, final = live[near], final[near]
         ranked = live[np.lexsort((live, -final))]  # best first; ties in pair-id order
+        top = ranked[:limit]
+        windows = scores.matrix[top] if limit is None else evaluate_rows(compiled, ends, top)
         out = []
-        for row in ranked[:limit].tolist():
+        for k, row in enumerate(top.tolist()):
             pair = compiled.pairs[row]
             lo_i, hi_i = int(compiled.offsets[row]), int(compiled.offsets[row + 1])
             links = compiled.links[lo_i:hi_i]
@@ -213,7 +219,7 @@ class Analysis:
             for j, end in enumerate(ends):
                 lo = end - window
                 new = bisect_right(dates, end) - bisect_right(dates, lo)
-                trend.append(WindowScore(lo, end, float(scores.matrix[row, j]), new))
+                trend.append(WindowScore(lo, end, float(windows[k, j]), new))
             score = trend[-1].score
             emerged = next((w.end for w in trend if w.score >= self.weights.emergence_score), None)
             delta = score - trend[-2].score if len(trend) > 1 else 0.0

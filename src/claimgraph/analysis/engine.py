@@ -10,13 +10,13 @@ sum of signals. Written with numpy segment reductions because the per-link Pytho
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
 
 from .facts import FactColumns, fact_columns
-from .links import Link, LinkRun, LinkSet, PartId
+from .links import Link, LinkRun, LinkSet, PartId, ranges_from
 from .types import Fact
 from .weights import Weights
 
@@ -40,10 +40,8 @@ class Compiled:
     fact_base: np.ndarray  # credibility × modality per fact
     part_groups: tuple[tuple[int, np.ndarray, np.ndarray, np.ndarray, np.ndarray], ...]
     n_parts: int
-    l_rows: np.ndarray
     l_parts: np.ndarray
     link_at: np.ndarray  # link i's parts are l_parts[link_at[i]:link_at[i + 1]]
-    is_multi: np.ndarray
     factor: np.ndarray
     sig_order: np.ndarray
     sig_starts: np.ndarray
@@ -60,15 +58,6 @@ class Scores:
     matrix: np.ndarray  # len(pairs) × len(dates)
     link_values: np.ndarray  # one value per link (in `links` order) on `dates[-1]`
     links: Sequence[Link]
-
-
-def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """The indices starts[0]…starts[0]+lengths[0]-1, then those of the second range, and so on."""
-    total = int(lengths.sum())
-    if total == 0:
-        return np.zeros(0, dtype=np.int64)
-    before = np.cumsum(lengths) - lengths
-    return np.repeat(starts - before, lengths) + np.arange(total)
 
 
 def _first_use(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -120,12 +109,12 @@ def compile_set(link_set: LinkSet, weights: Weights, columns: FactColumns | None
     n_of_built = np.diff(table.part_at)
     flat_parts = table.parts
     n_of = n_of_built[order]
-    raw_parts = flat_parts[_ranges((np.cumsum(n_of_built) - n_of_built)[order], n_of)]
+    raw_parts = flat_parts[ranges_from((np.cumsum(n_of_built) - n_of_built)[order], n_of)]
     l_parts, part_raw = _first_use(raw_parts)  # parts numbered in order of first use
     n_parts = len(part_raw)
     # each part's facts, part after part: positions in link_set.facts
     sizes = link_set.part_offsets[part_raw + 1] - link_set.part_offsets[part_raw]
-    rows_pos = link_set.part_facts[_ranges(link_set.part_offsets[part_raw], sizes)]
+    rows_pos = link_set.part_facts[ranges_from(link_set.part_offsets[part_raw], sizes)]
     rp = np.repeat(np.arange(n_parts), sizes)
     used, rf = _distinct(rows_pos, len(link_set.facts))
     cols = columns if columns is not None else fact_columns(link_set.facts, weights)
@@ -238,21 +227,24 @@ def _assemble(
     np.minimum.at(part_first, rp, when_a[rf])
 
     n_links = len(n_of)
-    l_rows = np.repeat(np.arange(n_links), n_of)
-    link_first = np.maximum.reduceat(part_first[l_parts], _segments(l_rows)) if n_links else np.zeros(0)
+    link_at = np.zeros(n_links + 1, dtype=np.int64)
+    np.cumsum(n_of, out=link_at[1:])  # every link has a part: its parts start at link_at[i]
+    link_first = np.maximum.reduceat(part_first[l_parts], link_at[:-1]) if n_links else np.zeros(0)
     pair_first = np.minimum.reduceat(link_first, offsets[:-1]) if n_links else np.zeros(0)
 
-    pair_of_link = np.repeat(np.arange(len(pairs)), np.diff(offsets))
-    order = np.lexsort((kind_of_link, pair_of_link))
-    sig_starts = _segments(pair_of_link[order] * len(kinds) + kind_of_link[order])
-    sig_weight = np.array([weights.signals[k] for k in kinds])[kind_of_link[order][sig_starts]]
+    # signals: the links of one pair and kind; links are grouped by pair already, so a stable sort by
+    # (pair, kind) code orders them as a sort by pair, then kind, then position would
+    signal = np.repeat(np.arange(len(pairs)), np.diff(offsets)) * len(kinds) + kind_of_link
+    order = np.argsort(signal, kind="stable")
+    signal = signal[order]
+    sig_starts = _segments(signal)
+    sig_weight = np.array([weights.signals[k] for k in kinds])[signal[sig_starts] % max(len(kinds), 1)]
     return Compiled(
         pairs=pairs, links=links, offsets=offsets, fact_when=when_a, fact_timeless=timeless, fact_base=base_a,
-        part_groups=tuple(groups), n_parts=n_parts, l_rows=l_rows, l_parts=l_parts,
-        link_at=np.r_[0, np.cumsum(n_of)].astype(np.int64),
-        is_multi=(n_of > 1)[l_rows], factor=factor, sig_order=order,
-        sig_starts=sig_starts, sig_weight=sig_weight, sig_pair=pair_of_link[order][sig_starts],
-        pair_first=pair_first, half_life=weights.half_life_days,
+        part_groups=tuple(groups), n_parts=n_parts, l_parts=l_parts, link_at=link_at, factor=factor,
+        sig_order=order, sig_starts=sig_starts, sig_weight=sig_weight,
+        sig_pair=signal[sig_starts] // max(len(kinds), 1), pair_first=pair_first,
+        half_life=weights.half_life_days,
     )
 
 
@@ -267,6 +259,44 @@ def evaluate(c: Compiled, dates: Sequence[date]) -> Scores:
     for lo, hi in _blocks(c.offsets, _BLOCK):
         link_last[lo:hi] = _score_block(c, part_val, matrix, lo, hi)
     return Scores(c.pairs, list(dates), matrix, link_last, c.links)
+
+
+def evaluate_rows(c: Compiled, dates: Sequence[date], rows: np.ndarray | Sequence[int]) -> np.ndarray:
+    """`evaluate(c, dates).matrix[rows]`, computed for those pairs only: their links, and only the parts those
+    links use (the same arithmetic in the same order, so the same numbers). For the few pairs a caller shows
+    with their trend: every pair on every window date is a matrix of hundreds of megabytes at a million claims."""
+    t = np.array([d.toordinal() for d in dates], dtype=np.float64)
+    rows_a = np.asarray(rows, dtype=np.int64)
+    out = np.zeros((len(rows_a), len(t)))
+    if not len(rows_a) or not c.links:
+        return out
+    links = ranges_from(c.offsets[rows_a], c.offsets[rows_a + 1] - c.offsets[rows_a])
+    used = np.unique(c.l_parts[ranges_from(c.link_at[links], c.link_at[links + 1] - c.link_at[links])])
+    part_val = _part_values(replace(c, part_groups=_only_parts(c.part_groups, used), n_parts=len(used)), t)
+    for k, row in enumerate(rows_a.tolist()):
+        lo, hi = int(c.offsets[row]), int(c.offsets[row + 1])
+        _score_block(c, part_val, out[k : k + 1], lo, hi, parts=used, first_pair=row)
+    return out
+
+
+def _only_parts(groups: tuple[tuple[int, np.ndarray, np.ndarray, np.ndarray, np.ndarray], ...],
+                used: np.ndarray) -> tuple[tuple[int, np.ndarray, np.ndarray, np.ndarray, np.ndarray], ...]:
+    """`Compiled.part_groups` cut to the parts in `used` (sorted), renumbered by their position in `used`: each
+    kept part's rows and report runs as they were, in the same order."""
+    out = []
+    for s, f_, starts, pstarts, parts in groups:
+        q = np.flatnonzero(np.isin(parts, used))  # `parts` ascend: kept parts stay in order
+        g_end = np.r_[pstarts, len(starts)]
+        g0, g1 = g_end[q], g_end[q + 1]  # each kept part's report runs
+        r_end = np.r_[starts, len(f_)]
+        r0, r1 = r_end[g0], r_end[g1]  # and its rows
+        n_rows, n_runs = r1 - r0, g1 - g0
+        new_r0 = np.cumsum(n_rows) - n_rows
+        runs = ranges_from(g0, n_runs)
+        new_starts = starts[runs] - np.repeat(r0 - new_r0, n_runs)
+        out.append((s, f_[ranges_from(r0, n_rows)], new_starts, np.cumsum(n_runs) - n_runs,
+                    np.searchsorted(used, parts[q])))
+    return tuple(out)
 
 
 #: Links scored per block. Each block's temporaries (links × dates) stay small enough for the processor's
@@ -301,19 +331,24 @@ def _part_values(c: Compiled, t: np.ndarray) -> np.ndarray:
     return part_val
 
 
-def _score_block(c: Compiled, part_val: np.ndarray, matrix: np.ndarray, lo: int, hi: int) -> np.ndarray:
-    """Score links lo…hi-1 (whole pairs) and add their signals to their pairs' rows of `matrix`; the links'
-    values on the last date."""
+def _score_block(c: Compiled, part_val: np.ndarray, matrix: np.ndarray, lo: int, hi: int, *,
+                 parts: np.ndarray | None = None, first_pair: int = 0) -> np.ndarray:
+    """Score links lo…hi-1 (whole pairs) and add their signals to their pairs' rows of `matrix` (pair p at row
+    p - first_pair); the links' values on the last date. `part_val` has a row per part, or with `parts` (sorted)
+    a row per part in `parts`."""
     s0, s1 = int(c.link_at[lo]), int(c.link_at[hi])
-    vals = part_val[c.l_parts[s0:s1]]
-    vals = np.where(c.is_multi[s0:s1, None], np.maximum(vals, 0.0), vals)  # a denied step breaks a chain
+    link_parts = c.l_parts[s0:s1]
+    vals = part_val[link_parts if parts is None else np.searchsorted(parts, link_parts)]
+    n_of = np.diff(c.link_at[lo : hi + 1])
+    multi = np.repeat(n_of > 1, n_of)
+    vals = np.where(multi[:, None], np.maximum(vals, 0.0), vals)  # a denied step breaks a chain
     link_val = np.multiply.reduceat(vals, c.link_at[lo:hi] - s0, axis=0) * c.factor[lo:hi, None]
     q0, q1 = np.searchsorted(c.sig_starts, [lo, hi])
     lv = link_val[c.sig_order[lo:hi] - lo]
     starts = c.sig_starts[q0:q1] - lo
     pos = 1.0 - np.multiply.reduceat(1.0 - np.clip(lv, 0.0, 1.0), starts, axis=0)
     neg = 1.0 - np.multiply.reduceat(1.0 - np.clip(-lv, 0.0, 1.0), starts, axis=0)
-    np.add.at(matrix, c.sig_pair[q0:q1], c.sig_weight[q0:q1, None] * (pos - neg))
+    np.add.at(matrix, c.sig_pair[q0:q1] - first_pair, c.sig_weight[q0:q1, None] * (pos - neg))
     return link_val[:, -1]
 
 
