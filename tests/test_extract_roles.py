@@ -35,3 +35,19 @@ def test_a_group_whose_commander_is_in_a_place_is_active_there() -> None:
     x = _extract("Mahad Karate, a senior commander of al-Shabaab in Middle Shabelle, was killed on Monday.")
     assert claims_of(x, "operates_in", "Shabaab", "Middle Shabelle")
     assert claims_of(x, "member_of", "Mahad Karate", "Shabaab")
+
+
+@pytest.mark.parametrize(("text", "group", "place", "predicate"), [
+    ("The Nigerian Air Force said its jets struck ISWAP hideouts at Tumbun Rego on Monday.", "West Africa",
+     "Tumbun Rego", "based_in"),
+    ("ISKP emerged in eastern Nangarhar province in 2015.", "Khorasan", "Nangarhar", "operates_in"),
+    ("The KIA now controls Lweje, a trade town on the Chinese border.", "KIA", "Lweje", "operates_in"),
+])
+def test_where_a_group_keeps_its_hideouts_emerged_or_holds_a_town(
+        text: str, group: str, place: str, predicate: str) -> None:
+    assert claims_of(_extract(text), predicate, group, place)
+
+
+def test_a_town_held_is_not_directed() -> None:
+    x = _extract("The KIA now controls Lweje, a trade town on the Chinese border.")
+    assert not claims_of(x, "directs", "KIA", "Lweje")

@@ -103,8 +103,7 @@ class EventClaimFinder:
             return [], []
         inputs = {si: FrameInput(parsed[si].sent, si, parsed[si].start, index, self.lex.triggers)
                   for si in sentences}
-        acts = {si: {i for h in find_triggers(parsed[si].sent, self.events) if self.events.is_violent(h.trigger.mode)
-                     for i in range(h.start, h.end)} for si in sentences}
+        acts = {si: self._acts(parsed[si]) for si in sentences}
         targets = [entities[t.id] for t in event.targets if t.id in entities]
         out: list[EventPair] = []
         dropped: list[Drop] = []
@@ -130,6 +129,11 @@ class EventClaimFinder:
                                 "no sentence of the incident ties it to a named target"))
             out.extend(found)
         return out, dropped
+
+    def _acts(self, ps: ParsedSentence) -> set[int]:
+        """The tokens of a sentence's violent triggers."""
+        return {i for h in find_triggers(ps.sent, self.events) if self.events.is_violent(h.trigger.mode)
+                for i in range(h.start, h.end)}
 
     def _not_subject(self, e: Entity | None) -> str | None:
         if e is None:
@@ -403,6 +407,10 @@ class EventClaimFinder:
             return c
         sentences = _sentences_of(event, parsed)
         inputs = {si: FrameInput(parsed[si].sent, si, parsed[si].start, index, self.lex.triggers) for si in sentences}
+        if c.object is not None and any(_where_of_act(t, acts) or _argument_of_act(t, acts, False, self.members)
+                                        for si in sentences if (acts := self._acts(parsed[si]))
+                                        for t in _tokens_of(inputs[si], obj)):
+            return c  # the guess is where an act of the incident was done ("attacked Bourj el-Barajneh, a suburb")
         place = _place_entity(event, sentences, inputs, by_id)
         if place is None or c.object is not None and place[0].id == c.object.id or not self._fits(c.predicate, place[0]):
             return c

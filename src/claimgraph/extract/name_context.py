@@ -163,7 +163,8 @@ def _named_settlement(ent: SpacySpan, countries: Countries | None) -> bool:
             and head.head.dep_ == "prep" and not any(c.dep_ in ("det", "poss") for c in head.children):
         return True
     return any(n.dep_ == "appos" and n.lower_ in _settlement_words() and any(
-        c.dep_ == "prep" and c.lower_ in ("in", "of", "near") for c in n.children) for n in root.children)
+        c.dep_ == "prep" and c.lower_ in ("in", "of", "near", "on", "along", "outside") for c in n.children)
+        for n in root.children)
 
 
 #: NER labels of a place: one part of a place name the NER cut in two must have one ("Dera" + "Ismail Khan")
