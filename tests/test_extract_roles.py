@@ -51,3 +51,9 @@ def test_where_a_group_keeps_its_hideouts_emerged_or_holds_a_town(
 def test_a_town_held_is_not_directed() -> None:
     x = _extract("The KIA now controls Lweje, a trade town on the Chinese border.")
     assert not claims_of(x, "directs", "KIA", "Lweje")
+
+
+def test_a_listed_groups_bracketed_short_form_is_the_group_later_on() -> None:
+    x = _extract("Fighters of the rival Jama'atu Ahlis Sunna Lidda'awati wal-Jihad (JAS) faction stormed ISWAP camps"
+                 " near Baga on Friday. JAS fighters killed 20 ISWAP members.")
+    assert "JAS" not in {e.name for e in x.entities}

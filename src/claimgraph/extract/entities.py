@@ -471,6 +471,7 @@ def cluster_mentions(
             d = _BRACKET_SHORT.match(doc_text, m.end, m.end + 17)
             if d and d.group(1).isupper():  # "the Abu Sayyaf Group (ASG) ... ASG sub-leader X"
                 short.setdefault(d.group(1), (c, d.end(1)))
+                alias_of.setdefault(normalise(d.group(1)), c)  # … and "JAS fighters" the NER saw as a name
             continue
         group_name = people_name(m.text, people) if people and etype == "group_identity" else m.text
         country_named = etype == "place" and countries is not None and m.text in countries.demonyms.values()
