@@ -57,3 +57,18 @@ def test_a_listed_groups_bracketed_short_form_is_the_group_later_on() -> None:
     x = _extract("Fighters of the rival Jama'atu Ahlis Sunna Lidda'awati wal-Jihad (JAS) faction stormed ISWAP camps"
                  " near Baga on Friday. JAS fighters killed 20 ISWAP members.")
     assert "JAS" not in {e.name for e in x.entities}
+
+
+def test_a_name_the_ner_cut_in_two_is_one_person() -> None:
+    x = _extract("The attack is a setback for President Hassan Sheikh Mohamud's offensive against al-Shabaab.")
+    assert claims_of(x, "attacked", "Hassan Sheikh Mohamud", "Shabaab")
+
+
+@pytest.mark.parametrize(("text", "government"), [
+    ("The Puntland government launched an offensive against the Islamic State in Somalia in 2024.",
+     "Puntland government"),
+    ("The Borno State Government funds the Civilian Joint Task Force.", "Borno State Government"),
+])
+def test_a_regions_government_is_its_own_not_the_countrys(text: str, government: str) -> None:
+    names = {e.name for e in _extract(text).entities}
+    assert government in names and not any(n.startswith("Government of") for n in names)

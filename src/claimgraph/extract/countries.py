@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from ..nlp.gazetteer import Actor, Gazetteer
 from ..records import Entity
@@ -149,3 +149,28 @@ def capital_states(ctx: Any, entities: Sequence[Entity]) -> dict[str, Entity]:  
             if e.type == "place" and e.name.casefold() == capital.casefold():
                 out[e.id] = state
     return out
+
+
+class _Keyed(Protocol):
+    key: str
+
+
+M = TypeVar("M")
+C = TypeVar("C", bound=_Keyed)
+
+
+def bare_forces_joined(assigned: list[tuple[M, C]], forces: Mapping[str, Mapping[str, str | None]],
+                       by_key: Mapping[str, C], places: Sequence[str], countries: Countries | None
+                       ) -> list[tuple[M, C]]:
+    """"The military", "the army" with no country in their words are the forces of the one country the
+    document names forces of, when most of its places lie in that country ("a Myanmar military jet bombed a
+    market in Minbya ... the military denied"). `forces`: a state force's bare name → the keys of its clusters
+    (`desc:<name>`) → their country (None: the bare one); `assigned`: (mention, cluster) pairs, a cluster's
+    `key` its key."""
+    lead = leading_country(places, countries) if countries is not None and forces else None
+    moved: dict[str, C] = {}
+    for bare, clusters in forces.items():
+        named = [key for key, country in clusters.items() if country is not None]
+        if lead is not None and f"desc:{bare}" in clusters and len(named) == 1 and clusters[named[0]] == lead:
+            moved[f"desc:{bare}"] = by_key[named[0]]
+    return [(m, moved.get(c.key, c)) for m, c in assigned] if moved else assigned

@@ -23,21 +23,22 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from ..nlp.descriptive import SPANS_KEY, Description, demonym_like
 from ..nlp.gazetteer import Gazetteer, normalise
 from ..nlp.unlisted_names import organisation_heads, organisation_words
 from ..records import Entity, Span, make_id
-from .countries import Countries, document_country, host_country, host_variant, leading_country
+from .countries import Countries, bare_forces_joined, document_country, host_country, host_variant
 from .dateline import Dateline
 from .mention_index import MentionIndex
 from .name_context import (
     PEOPLE_OF,
     defined_as,
     group_name_before,
+    joined_persons,
     joined_places,
     listed_with_people,
+    owned_unit,
     people_name,
     people_noun,
     place_by_context,
@@ -62,18 +63,6 @@ _STRIP_LEFT = re.compile(r"^(?!(?-i:DR)\s)(?:the|a|an|suspected|alleged|purporte
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _ADJECTIVAL = re.compile(r"[-–](?:style|like|inspired|type|esque|era)\b")
 _BACKED = re.compile(r"[-–]backed\b")
-
-
-def _owned_unit(root: Token) -> bool:
-    """Whether a name names the unit noun it stands before, which a possessive owns ("its Az-Zallaqa propaganda
-    outlet", "its Radio Andalus station": the relation patterns' `owned_unit_noun` class)."""
-    from .relations import default_patterns
-
-    noun = root.head
-    while noun.dep_ == "compound" and noun.pos_ == "NOUN" and noun.head.i > noun.i:
-        noun = noun.head  # "propaganda" in "propaganda outlet"
-    return root.dep_ == "compound" and noun.i > root.i and noun.lower_ in default_patterns().classes.get(
-        "owned_unit_noun", ()) and any(c.dep_ == "poss" for c in noun.children)
 
 
 #: Nouns for an organisation's members or units: a name that modifies one names the organisation.
@@ -173,7 +162,7 @@ def find_mentions(
                  or countries is not None and countries.is_country_word(d.country_text)]
     for si, ps in enumerate(parsed):
         base = ps.sent[0].idx if len(ps.sent) else 0
-        for ent in joined_places(ps.sent.ents, countries):
+        for ent in joined_persons(joined_places(ps.sent.ents, countries)):
             if ent.label_ not in LABEL_TYPES:
                 continue
             ent = whole_person_name(ent)
@@ -208,7 +197,7 @@ def find_mentions(
             if label == "PERSON" and not ent.kb_id_ and ent.root.dep_ in ("compound", "nmod", "amod") \
                     and ent.root.head.lemma_.lower() in _MEMBER_NOUNS:
                 label = "ORG"  # "Lashkar-e-Islam fighters": a name that has fighters is an organisation's
-            if label == "PERSON" and not ent.kb_id_ and _owned_unit(ent.root):
+            if label == "PERSON" and not ent.kb_id_ and owned_unit(ent.root):
                 label = "ORG"  # "its Az-Zallaqa propaganda outlet": a group's unit or outlet, not a person
             if label == "ORG" and ent.root.dep_ in {"dobj", "dative"} and ent.root.head.lemma_ == "tell":
                 label = "PUBLICATION"  # "told ThePrint": the outlet spoken to
@@ -354,22 +343,6 @@ class _Cluster:
         return self.names[0]
 
 
-def _bare_forces_joined(
-    assigned: list[tuple[Mention, _Cluster]], forces: Mapping[str, Mapping[str, str | None]],
-    by_key: Mapping[str, _Cluster], places: Sequence[str], countries: Countries | None,
-) -> list[tuple[Mention, _Cluster]]:
-    """"The military", "the army" with no country in their words are the forces of the one country the
-    document names forces of, when most of its places lie in that country ("a Myanmar military jet bombed a
-    market in Minbya ... the military denied")."""
-    lead = leading_country(places, countries) if countries is not None and forces else None
-    moved: dict[str, _Cluster] = {}
-    for bare, clusters in forces.items():
-        named = [key for key, country in clusters.items() if country is not None]
-        if lead is not None and f"desc:{bare}" in clusters and len(named) == 1 and clusters[named[0]] == lead:
-            moved[f"desc:{bare}"] = by_key[named[0]]
-    return [(m, moved.get(c.key, c)) for m, c in assigned] if moved else assigned
-
-
 def _span_order(s: Span) -> tuple[int, int, str]:
     """Mentions in text order; two at one start (a shorter and a longer reading) by end, never in the order of a
     set, which follows the hash seed and so differs between processes."""
@@ -438,6 +411,14 @@ def cluster_mentions(
             key = f"ent:{normalise(m.country_text)}"
             c = by_key.get(key) or new(key, named, "armed_group", name=m.country_text)
             assigned.append((named, c))
+            continue
+        if d is not None and d.type == "state" and m.country_text and countries is not None \
+                and not countries.is_country_word(m.country_text) \
+                and countries.precision_of(m.country_text) in (None, "province", "region", "district"):
+            # "the Puntland government", "the Borno State Government": a region's own, not the country's
+            name = re.sub(r"^the\s+", "", m.text, flags=re.I)
+            c = by_key.get(f"ent:{normalise(name)}") or new(f"ent:{normalise(name)}", m, "organisation", name=name)
+            assigned.append((m, c))
             continue
         if d is not None:
             country = d.country or (countries.of_text(m.country_text) if countries and m.country_text and (
@@ -555,7 +536,7 @@ def cluster_mentions(
         full = {c.key: f for c in clusters if not c.kb_id and not c.descriptive and len(c.name.split()) >= 2
                 and (f := _group_of(c.name, gazetteer, by_key)) is not None}
         assigned = [(m, full.get(c.key, c)) for m, c in assigned]
-    assigned = _bare_forces_joined(assigned, forces, by_key, [m.text for m in mentions if m.label in _PLACE_LABELS],
+    assigned = bare_forces_joined(assigned, forces, by_key, [m.text for m in mentions if m.label in _PLACE_LABELS],
                                    countries)
     for m, c in assigned + extra:
         c.mentions.append(m)

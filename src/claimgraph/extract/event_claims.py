@@ -412,7 +412,8 @@ class EventClaimFinder:
                                         for t in _tokens_of(inputs[si], obj)):
             return c  # the guess is where an act of the incident was done ("attacked Bourj el-Barajneh, a suburb")
         place = _place_entity(event, sentences, inputs, by_id)
-        if place is None or c.object is not None and place[0].id == c.object.id or not self._fits(c.predicate, place[0]):
+        if place is None or c.object is not None and place[0].id == c.object.id \
+                or not self._fits(c.predicate, place[0]):
             return c
         return replace(c, id=make_id("clm", c.doc_id, c.subject.id, c.predicate, place[0].id, c.evidence.start,
                                      c.evidence.end), object=place[0].ref())

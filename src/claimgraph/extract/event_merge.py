@@ -175,8 +175,9 @@ def compatible(g: _Group, c: Candidate, follows: bool = False) -> bool:
 
 def _follows(g: _Group, c: Candidate, text: str | None) -> bool:
     """The mention goes on telling the incident just told, in its paragraph or the next, with no day, no place of
-    its own finer than a country and no named doer that could make it another: "Eight policemen were killed when militants stormed a
-    checkpost in Jani Khel …¶ Between 25 and 30 attackers targeted the checkpost from three sides …"."""
+    its own finer than a country and no named doer that could make it another: "Eight policemen were killed when
+    militants stormed a checkpost in Jani Khel …¶ Between 25 and 30 attackers targeted the checkpost from three
+    sides …"."""
     e = c.event
     if text is None or c.another or e.date is not None or c.placed and e.place is not None \
             and e.place.precision != "country" or _named({r.id for r in e.perpetrators}):

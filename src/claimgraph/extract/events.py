@@ -326,7 +326,7 @@ def _home_country(perpetrators: Sequence[EntityRef], entities: Sequence[Entity],
 
 
 def _date(inc: Incident, parsed: Sequence[ParsedSentence], ctx: ExtractContext) -> PartialDate | None:
-    from .timex import find_times, reference_date, resolve_time  # the timex finder is shared with the claims extractor
+    from .timex import reference_date, resolve_time  # the timex finder is shared with the claims extractor
 
     # a list of incidents with no publication date ("- 20 JANUARY - An IED ...") dates its entries by the year
     # its opening states, so entries of different days stay different incidents

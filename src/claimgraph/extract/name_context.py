@@ -194,6 +194,33 @@ def joined_places(ents: Sequence[SpacySpan], countries: Countries | None) -> lis
     return out
 
 
+def owned_unit(root: Token) -> bool:
+    """Whether a name names the unit noun it stands before, which a possessive owns ("its Az-Zallaqa propaganda
+    outlet", "its Radio Andalus station": the relation patterns' `owned_unit_noun` class)."""
+    from .relations import default_patterns
+
+    noun = root.head
+    while noun.dep_ == "compound" and noun.pos_ == "NOUN" and noun.head.i > noun.i:
+        noun = noun.head  # "propaganda" in "propaganda outlet"
+    return root.dep_ == "compound" and noun.i > root.i and noun.lower_ in default_patterns().classes.get(
+        "owned_unit_noun", ()) and any(c.dep_ == "poss" for c in noun.children)
+
+
+def joined_persons(ents: Sequence[SpacySpan]) -> list[SpacySpan]:
+    """The NER's person names with a name it cut in two joined again: "Hassan Sheikh" + "Mohamud" is one person
+    when the parser hangs the first part on the second."""
+    out: list[SpacySpan] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == ent.start and prev.label_ == ent.label_ == "PERSON" \
+                and not prev.kb_id_ and not ent.kb_id_ and prev.root.dep_ == "compound" \
+                and ent.start <= prev.root.head.i < ent.end:
+            out[-1] = SpacySpan(ent.doc, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    return out
+
+
 def whole_person_name(ent: SpacySpan) -> SpacySpan:
     """A person's name with the capitalised words before it that the NER left out and the parser hangs on it
     ("Allah Nazar Baloch", NER: "Nazar Baloch"); not a rank or title ("General N'Ban La", "Mr Turji")."""

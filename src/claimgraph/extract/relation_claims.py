@@ -212,7 +212,9 @@ def _holder(fi: FrameInput, tok: Token, prefer: Sequence[str]) -> list[Entity]:
     for held in tok.children:
         if held.dep_ == "amod" and held.tag_ == "VBN" and held.lemma_.lower() in _HELD:
             for g in held.children:
-                if g.dep_ in ("npadvmod", "compound", "nmod") and g.i < held.i and (found := fi.np_entities(g, prefer=prefer)):
+                found = fi.np_entities(g, prefer=prefer) if g.dep_ in ("npadvmod", "compound", "nmod") \
+                    and g.i < held.i else []
+                if found:
                     return found
     return []
 
