@@ -39,7 +39,7 @@ from .entities import MentionIndex
 from .event_lexicon import EventLexicon, load_event_lexicon
 from .event_mentions import speakers, spokesperson_owners
 from .events import find_triggers
-from .frame_input import FrameInput
+from .frame_input import LOYAL, FrameInput
 from .modality import find_modality
 from .types import ExtractContext, ParsedSentence
 
@@ -274,7 +274,7 @@ class EventClaimFinder:
         x = tok
         while x.dep_ in _WITHIN_NAME and x.head.i != x.i:
             x = x.head
-        if x.dep_ == "pobj" and x.head.lower_ == "to" and x.head.head.lower_ in _LOYAL and x.head.head.head.i != x.i:
+        if x.dep_ == "pobj" and x.head.lower_ == "to" and x.head.head.lower_ in LOYAL and x.head.head.head.i != x.i:
             x = x.head.head.head  # "fighters loyal to X": X's own fighters
         head = x.head
         if x.dep_ == "pobj" and head.lower_ == "on":
@@ -449,8 +449,6 @@ class EventClaimFinder:
 
 # ------------------------------------------------------------------------------------------ helpers
 
-#: adjectives of allegiance: "fighters loyal to X" are X's
-_LOYAL = frozenset({"loyal", "allied", "affiliated", "linked", "belonging"})
 #: verbs that lay an incident at someone's door with no noun for it ("police blamed the TTP")
 _BLAME = frozenset({"blame", "accuse"})
 

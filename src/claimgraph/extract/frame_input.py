@@ -34,7 +34,7 @@ STAND_IN_NOUNS = frozenset({
 #: Words after a name that say what kind of place it is ("Kunar province", "Kech district")
 _KIND_NOUNS = frozenset(kind_words())
 #: "fighters loyal to Y", "troops allied with Y": the noun stands for Y
-_LOYAL = {"loyal", "allied", "aligned", "belonging", "answerable", "subordinate"}
+LOYAL = frozenset({"loyal", "allied", "aligned", "belonging", "answerable", "subordinate"})
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _ACCUSE = {"accuse", "suspect", "charge", "blame", "convict", "indict", "implicate"}
 
@@ -159,7 +159,7 @@ class FrameInput:
             # "fighters loyal to Y", "members of Y", "fighters from the MSA"
             for c in tok.children:
                 via = c if c.dep_ == "prep" and c.lower_ in {"of", "from"} else None
-                if c.dep_ in ("amod", "acl") and c.lower_ in _LOYAL:  # "militants belonging to Y"
+                if c.dep_ in ("amod", "acl") and c.lower_ in LOYAL:  # "militants belonging to Y"
                     via = next((g for g in c.children if g.dep_ == "prep" and g.lower_ in {"to", "with"}), None)
                 for p in via.children if via is not None else ():
                     ce = self.entity(p) if p.dep_ == "pobj" else None
@@ -187,7 +187,7 @@ class FrameInput:
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return None
         for c in tok.children:
-            if c.dep_ in ("amod", "acl") and c.lower_ in _LOYAL:  # "militants belonging to Y"
+            if c.dep_ in ("amod", "acl") and c.lower_ in LOYAL:  # "militants belonging to Y"
                 for g in c.children:
                     if g.dep_ == "prep" and g.lower_ in {"to", "with"}:
                         for p in g.children:
