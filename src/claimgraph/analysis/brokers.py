@@ -330,19 +330,38 @@ def _bridging_all(graph: _Graph, max_sides: int, block: int = 1 << 20) -> np.nda
     chosen = side_v * n + side_g
     resort = np.argsort(chosen)
     chosen_sorted, best_sorted = chosen[resort], best[resort]
+    csr = (g_ptr, g_deg, g_dst, g_s)
     for lo in range(0, len(side_v), block):
         cv, ca, cs = side_v[lo : lo + block], side_g[lo : lo + block], best[lo : lo + block]
-        nb = _ranges(g_ptr[ca], g_deg[ca])
-        row = np.repeat(np.arange(len(ca)), g_deg[ca])
-        b = g_dst[nb]
-        later = b > ca[row]
-        nb, row, b = nb[later], row[later], b[later]
-        at = np.searchsorted(chosen_sorted, cv[row] * n + b)
-        at = np.minimum(at, max(len(chosen_sorted) - 1, 0))
-        found = chosen_sorted[at] == cv[row] * n + b if chosen_sorted.size else np.zeros(0, dtype=bool)
-        s_ab = np.minimum(cs[row[found]], best_sorted[at[found]]) * g_s[nb[found]]
-        total -= np.bincount(cv[row[found]], weights=s_ab, minlength=n)
+        # each chosen side's group neighbours, a range of sides holding about `block` of them at a time: a
+        # block of sides has tens of millions at a million claims (most of a gigabyte of temporaries, fresh
+        # memory each run). The ties found are few; they are summed per block of sides in the order found, so
+        # the totals are the same floats as when the block was done at once.
+        cuts = np.r_[0, np.cumsum(g_deg[ca])]
+        at_sides = np.unique(np.r_[0, np.searchsorted(cuts, np.arange(block, int(cuts[-1]), block)), len(ca)])
+        found = [_tied(cv[i:j], ca[i:j], cs[i:j], csr, (chosen_sorted, best_sorted), n)
+                 for i, j in zip(at_sides[:-1].tolist(), at_sides[1:].tolist(), strict=True)]
+        nodes = np.concatenate([f[0] for f in found]) if found else np.zeros(0, dtype=np.int64)
+        s_ab = np.concatenate([f[1] for f in found]) if found else np.zeros(0)
+        total -= np.bincount(nodes, weights=s_ab, minlength=n)
     return total
+
+
+def _tied(cv: np.ndarray, ca: np.ndarray, cs: np.ndarray, csr: tuple[np.ndarray, ...],
+          chosen: tuple[np.ndarray, np.ndarray], n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Of chosen sides (node cv, group ca, strength cs), the pairs of sides a < b of one node with a direct tie:
+    the node and min(s_a, s_b) × tie of each, in side order, then neighbour order."""
+    g_ptr, g_deg, g_dst, g_s = csr
+    chosen_sorted, best_sorted = chosen
+    nb = _ranges(g_ptr[ca], g_deg[ca])
+    row = np.repeat(np.arange(len(ca)), g_deg[ca])
+    b = g_dst[nb]
+    later = b > ca[row]
+    nb, row, b = nb[later], row[later], b[later]
+    at = np.searchsorted(chosen_sorted, cv[row] * n + b)
+    at = np.minimum(at, max(len(chosen_sorted) - 1, 0))
+    found = chosen_sorted[at] == cv[row] * n + b if chosen_sorted.size else np.zeros(0, dtype=bool)
+    return cv[row[found]], np.minimum(cs[row[found]], best_sorted[at[found]]) * g_s[nb[found]]
 
 
 def _brokers(analysis: Analysis, as_of: date | None, limit: int | None) -> list[Broker]:
