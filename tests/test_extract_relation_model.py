@@ -54,7 +54,8 @@ def test_gold_claims_label_the_pair_they_name_and_fit_learns_them(extractor) -> 
          "evidence": "Lashkar-e-Taiba fighters attacked the Indian Army"}]}
     examples = label_pairs(_analysis(extractor, text), gold)
     labels = {e.where.split(": ", 1)[1]: e.label for e in examples}
-    assert [k for k, v in labels.items() if v == "attacked"] == ["Lashkar-e-Taiba -> Indian Army"]
+    # (the Indian Army is India's forces: the pair is labelled by the actor's name)
+    assert [k for k, v in labels.items() if v == "attacked"] == ["Lashkar-e-Taiba -> Military Forces of India"]
     assert set(labels.values()) == {"attacked", NONE}
     model = RelationModel.from_data(fit(examples * 3))
     right = next(e for e in examples if e.label == "attacked")

@@ -78,9 +78,20 @@ def test_same_matches_as_spacy(doc: Doc) -> None:
 
 def test_unsupported_patterns_fall_back_to_spacy() -> None:
     pattern = [{"RIGHT_ID": "a", "RIGHT_ATTRS": {"LOWER": "said"}},
-               {"LEFT_ID": "a", "REL_OP": ".", "RIGHT_ID": "b", "RIGHT_ATTRS": {}}]
+               {"LEFT_ID": "a", "REL_OP": "$+", "RIGHT_ID": "b", "RIGHT_ATTRS": {}}]
     with pytest.raises(Unsupported):
-        AnchoredMatcher(VOCAB).add("next", [pattern])
-    matcher = dependency_matcher(VOCAB, [("next", [pattern])])
+        AnchoredMatcher(VOCAB).add("sibling", [pattern])
+    matcher = dependency_matcher(VOCAB, [("sibling", [pattern])])
     assert isinstance(matcher, SpacyKeys)
-    assert matcher(DOCS[0]) == [("next", [1, 2])]
+    spacy_matcher = DependencyMatcher(VOCAB)
+    spacy_matcher.add("sibling", [pattern])
+    assert matcher(DOCS[0]) == [(VOCAB.strings[k], ids) for k, ids in spacy_matcher(DOCS[0])]
+
+
+def test_word_order_operators_match_as_spacys() -> None:
+    pattern = [{"RIGHT_ID": "a", "RIGHT_ATTRS": {"LOWER": "said"}},
+               {"LEFT_ID": "a", "REL_OP": ".", "RIGHT_ID": "b", "RIGHT_ATTRS": {}},
+               {"LEFT_ID": "a", "REL_OP": ";", "RIGHT_ID": "c", "RIGHT_ATTRS": {}}]
+    anchored = AnchoredMatcher(VOCAB)
+    anchored.add("order", [pattern])
+    assert anchored(DOCS[0]) == [("order", [1, 2, 0])]

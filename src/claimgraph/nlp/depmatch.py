@@ -10,7 +10,8 @@ order: per key in the order keys were added, per pattern of a key in order, the 
 
 Supported (the subset the patterns here use; anything else is refused when a pattern is added, so a new pattern
 that needs more falls back to spaCy's matcher): node attributes `ORTH`, `LOWER`, `LEMMA`, `POS`, `TAG`, `DEP` as a
-string or `{IN: [...]}` / `{NOT_IN: [...]}`, and `ENT_TYPE` likewise; relation operators `>`, `<`, `>>`, `<<`.
+string or `{IN: [...]}` / `{NOT_IN: [...]}`, and `ENT_TYPE` likewise; relation operators `>`, `<`, `>>`, `<<`, and
+the word-order operators `.` (the right node is the next token) and `;` (the right node is the token before).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from spacy.vocab import Vocab
 #: node attribute → index in a token's row (see `_rows`)
 _ATTRS = {"ORTH": 0, "LOWER": 1, "LEMMA": 2, "POS": 3, "TAG": 4, "DEP": 5, "ENT_TYPE": 6}
 _COLUMNS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD]
-_OPS = frozenset({">", "<", ">>", "<<"})
+_OPS = frozenset({">", "<", ">>", "<<", ".", ";"})
 #: attributes a first node can be looked up by, most selective first
 _KEYS = ("LEMMA", "LOWER", "ORTH", "TAG", "DEP", "POS")
 
@@ -50,7 +51,7 @@ def _test(attr: str, value: Any) -> tuple[int, bool, frozenset[int]]:
 
 
 #: the same relation seen from its other end: "A > B" (B a child of A) is "B < A"
-_INVERSE = {">": "<", "<": ">", ">>": "<<", "<<": ">>"}
+_INVERSE = {">": "<", "<": ">", ">>": "<<", "<<": ">>", ".": ";", ";": "."}
 #: attributes whose word list makes a node a good place to start, most selective first
 _WORD_KEYS = ("LEMMA", "LOWER", "ORTH")
 
@@ -200,8 +201,12 @@ def _search(p: _Pattern, k: int, assigned: list[int], rows: list[list[int]], hea
         nodes = () if heads[left] == left else (heads[left],)
     elif op == ">>":
         nodes = _descendants(left, children)
-    else:  # "<<"
+    elif op == "<<":
         nodes = _ancestors(left, heads)
+    elif op == ".":
+        nodes = (left + 1,) if left + 1 < len(heads) else ()
+    else:  # ";"
+        nodes = (left - 1,) if left > 0 else ()
     for n in nodes:
         if _passes(rows[n], tests):
             assigned[node] = n
