@@ -390,6 +390,7 @@ def cluster_mentions(
 
     persons_full: list[_Cluster] = []
     forces: dict[str, dict[str, str | None]] = {}  # a state force's bare name → its clusters' keys → country
+    demonym_words = frozenset(countries.demonyms.values()) if countries is not None else frozenset()
     for m in mentions:
         etype = LABEL_TYPES[m.label]
         d = descriptions.get(m.desc) if descriptions and m.desc else None
@@ -455,8 +456,8 @@ def cluster_mentions(
                 alias_of.setdefault(normalise(d.group(1)), c)  # … and "JAS fighters" the NER saw as a name
             continue
         group_name = people_name(m.text, people) if people and etype == "group_identity" else m.text
-        country_named = etype == "place" and countries is not None and m.text in countries.demonyms.values()
-        if country_named:
+        country_named = etype == "place" and m.text in demonym_words
+        if country_named and countries is not None:
             group_name = countries.of_text(m.text) or m.text  # "Turkish(-backed)": Turkey
         norm = normalise(group_name)
         c = alias_of.get(norm)

@@ -338,8 +338,12 @@ class EventClaimFinder:
         A claim of responsibility for the incident's place yields to one for the target the incident names
         (what was claimed is the target, else the place)."""
         by_id = {e.id: e for e in entities}
-        placed = [self._incident_placed(c, events, parsed, index, by_id) for c in claims]
-        claims = [c for i, c in enumerate(placed) if all(c.id != o.id for o in placed[:i])]
+        views: dict[str, tuple[list[int], dict[int, FrameInput]]] = {}  # per event, made once when a claim needs it
+        placed = {}  # id → claim: a claim the incident's place makes the same as another is kept once
+        for c in claims:
+            c = self._incident_placed(c, events, parsed, index, by_id, views)
+            placed.setdefault(c.id, c)
+        claims = list(placed.values())
         have = {_key(c) for c in claims}
         # claims of a named target the sentences already state ("X claimed the killing of Y in Z"): the place of
         # that incident is then not what X claimed or attacked
@@ -391,25 +395,31 @@ class EventClaimFinder:
         return result, dropped + unnamed
 
     def _incident_placed(self, c: Claim, events: Sequence[Event], parsed: Sequence[ParsedSentence],
-                         index: MentionIndex, by_id: dict[str, Entity]) -> Claim:
+                         index: MentionIndex, by_id: dict[str, Entity],
+                         views: dict[str, tuple[list[int], dict[int, FrameInput]]]) -> Claim:
         """A claim or denial of "the attack" whose object the claim patterns could only guess (a place named
         before its sentence, or none) is of the incident its sentence is part of: its object is that incident's
         place ("… stormed a checkpost in the Jani Khel area …¶ … a militant outfit based in North Waziristan
         claimed the attack … the TTP spokesman denied the group's involvement": Jani Khel, not North
         Waziristan)."""
-        guessed = c.object is None or (obj := by_id.get(c.object.id)) is not None and obj.type == "place" \
-            and not any(c.evidence.start <= m.start and m.end <= c.evidence.end for m in obj.mentions)
-        if c.predicate not in (CLAIMED, ATTACKED) or not guessed:
+        if c.predicate not in (CLAIMED, ATTACKED):
             return c
+        obj = by_id.get(c.object.id) if c.object is not None else None
+        if c.object is not None and (obj is None or obj.type != "place" or any(
+                c.evidence.start <= m.start and m.end <= c.evidence.end for m in obj.mentions)):
+            return c  # the claim names what it claims in its own words
         event = next((e for e in events if self.events.is_violent(e.mode) and e.place is not None
                       and _within(c.evidence, e.mentions or (e.evidence,))), None)
         if event is None:
             return c
-        sentences = _sentences_of(event, parsed)
-        inputs = {si: FrameInput(parsed[si].sent, si, parsed[si].start, index, self.lex.triggers) for si in sentences}
-        if c.object is not None and any(_where_of_act(t, acts) or _argument_of_act(t, acts, False, self.members)
-                                        for si in sentences if (acts := self._acts(parsed[si]))
-                                        for t in _tokens_of(inputs[si], obj)):
+        if event.id not in views:
+            sentences = _sentences_of(event, parsed)
+            views[event.id] = sentences, {si: FrameInput(parsed[si].sent, si, parsed[si].start, index,
+                                                         self.lex.triggers) for si in sentences}
+        sentences, inputs = views[event.id]
+        if obj is not None and any(_where_of_act(t, acts) or _argument_of_act(t, acts, False, self.members)
+                                   for si in sentences if (acts := self._acts(parsed[si]))
+                                   for t in _tokens_of(inputs[si], obj)):
             return c  # the guess is where an act of the incident was done ("attacked Bourj el-Barajneh, a suburb")
         place = _place_entity(event, sentences, inputs, by_id)
         if place is None or c.object is not None and place[0].id == c.object.id \

@@ -28,6 +28,7 @@ from spacy.tokens import Token
 from ..records import Entity
 from .entities import ORG_TYPES
 from .frame_input import STAND_IN_NOUNS, Candidate, FrameInput, _is, _lemma, _subjects, subjects_of
+from .name_context import ranks
 from .triggers import VerbTable, phrases_starting
 
 _CLAUSE_BREAK = {",", ";", ":", "“", "”", '"', "(", ")", "—"}
@@ -252,16 +253,6 @@ def _role_at(t: Token, roles: Mapping[tuple[str, ...], tuple[str, str]]) -> tupl
 
 
 @cache
-def _ranks() -> frozenset[str]:
-    """Ranks written before a name, spelled out or abbreviated (ontology/lexicon.yaml `rank_words`,
-    `title_abbreviations`)."""
-    from ..ontology import load_ontology
-
-    lexicon = load_ontology().lexicon
-    return frozenset(str(w).lower() for key in ("rank_words", "title_abbreviations") for w in lexicon.get(key) or ())
-
-
-@cache
 def _said_to() -> frozenset[str]:
     """The participles a hedge puts before "to be" ("believed to be", ontology/lexicon.yaml `hedges`), which may
     stand between a person and the role in apposition ("X, believed to be a commander of Y")."""
@@ -288,7 +279,7 @@ def role_frame(fi: FrameInput) -> list[Candidate]:
         # --- who holds the role
         person: Entity | None = None
         r = t.i + n
-        while r < len(doc) - 1 and doc[r].lower_ in _ranks() and doc[r].is_title:
+        while r < len(doc) - 1 and doc[r].lower_ in ranks() and doc[r].is_title:
             r += 1  # "BLF spokesman Major Gwahram Baloch"
         right = doc[r] if r < len(doc) else None
         if right is not None and _is(fi.entity(right), ["person"]):

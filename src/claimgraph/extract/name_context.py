@@ -234,14 +234,23 @@ def whole_person_name(ent: SpacySpan) -> SpacySpan:
 
 
 @cache
-def _titles() -> frozenset[str]:
-    """Ranks and titles written before a name (ontology/lexicon.yaml `rank_words`, `title_abbreviations`,
-    `name_titles`)."""
+def ranks() -> frozenset[str]:
+    """Ranks written before a name, spelled out or abbreviated (ontology/lexicon.yaml `rank_words`,
+    `title_abbreviations`)."""
     from ..ontology import load_ontology
 
     lexicon = load_ontology().lexicon
-    return frozenset(str(w).lower().rstrip(".") for key in ("rank_words", "title_abbreviations", "name_titles")
-                     for w in lexicon.get(key) or ())
+    return frozenset(str(w).lower() for key in ("rank_words", "title_abbreviations") for w in lexicon.get(key) or ())
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """Ranks and titles written before a name, without their full stops (`ranks`, and lexicon.yaml
+    `name_titles`)."""
+    from ..ontology import load_ontology
+
+    names = load_ontology().lexicon.get("name_titles") or ()
+    return frozenset(w.rstrip(".") for w in ranks()) | frozenset(str(w).lower() for w in names)
 
 
 def _plurals(words: Iterable[str]) -> list[str]:
