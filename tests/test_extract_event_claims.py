@@ -44,20 +44,21 @@ def test_the_act_ties_doer_and_target_with_the_cited_source(extractor) -> None: 
 
 
 @pytest.mark.model
-def test_a_claim_in_the_next_sentence_names_the_target_not_the_place(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_claim_in_the_next_sentence_claims_the_incident_and_attacked_its_target(extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("A suicide bomber attacked a convoy of the Afghan National Army in Kabul on Monday, killing six"
             " soldiers. The Taliban claimed responsibility for the attack.")
     x = _extract(extractor, text)
     claims = _claims(x, "attacked", "claimed_responsibility_for")
-    # the Afghan National Army, named by its proper name, is Afghanistan's forces
-    claimed = claims[("Taliban", "claimed_responsibility_for", "Military Forces of Afghanistan")]
+    # what was claimed is the incident, known by its place; what was attacked, the target the sentence ties to the
+    # act (the Afghan National Army, named by its proper name, is Afghanistan's forces)
+    claimed = claims[("Taliban", "claimed_responsibility_for", "Kabul")]
     attacked = claims[("Taliban", "attacked", "Military Forces of Afghanistan")]
     for c in (claimed, attacked):
         assert c.source.kind is SourceKind.ORGANISATION and c.source.name == "Taliban"  # the group's own word
         assert c.source.span is not None and c.source.span.check(text)
-        assert c.evidence.check(text) and c.evidence.text.startswith("A suicide bomber")
-        assert c.evidence.text.endswith("for the attack.")
-    assert ("Taliban", "claimed_responsibility_for", "Kabul") not in claims  # the target was named
+        assert c.evidence.check(text) and c.evidence.text.endswith("for the attack.")
+    assert attacked.evidence.text.startswith("A suicide bomber")  # from the act to the claim
+    assert ("Taliban", "claimed_responsibility_for", "Military Forces of Afghanistan") not in claims
     # "a suicide bomber" is a description naming no one
     assert not any(s.startswith("Unidentified") for s, _, _ in claims)
 

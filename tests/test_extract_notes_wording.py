@@ -243,10 +243,10 @@ def test_a_body_saying_its_own_men_did_the_act_names_itself(text: str) -> None:
     "Indian officials describe the TRF as a front for Lashkar-e-Taiba.",
     "The TRF, a front for Lashkar-e-Taiba, claimed the killing.",
 ])
-def test_a_front_for_a_group_is_directed_by_it_whoever_describes_it(text: str) -> None:
+def test_a_front_for_a_group_is_a_branch_of_it_whoever_describes_it(text: str) -> None:
     x = _extract(text)
-    assert claims_of(x, "directs", "Lashkar-e-Taiba", "TRF")
-    assert not claims_of(x, "directs", "Lashkar-e-Taiba", "Indian")
+    assert claims_of(x, "branch_of", "TRF", "Lashkar-e-Taiba")
+    assert not claims_of(x, "branch_of", "Indian", "Lashkar-e-Taiba")
 
 
 def test_a_division_named_with_a_plural_kind_word_is_a_place() -> None:

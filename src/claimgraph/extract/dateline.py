@@ -33,7 +33,8 @@ class Dateline:
 
 def find_dateline(text: str, paragraphs: Sequence[tuple[int, int]]) -> Dateline | None:
     """The dateline at the start of one of the first paragraphs: a place in capitals ("DUBAI -",
-    "QUETTA, Pakistan:"), or one followed by a news agency ("Kabul (AP) —") or a date ("Srinagar, Oct 7:")."""
+    "QUETTA, Pakistan:"), or one followed by a news agency ("Kabul (AP) —") or a date ("Srinagar, Oct 7:"), or a
+    place and its country that open the text ("Kabul, Afghanistan –")."""
     starts = [s for s, _ in paragraphs[:_DATELINE_PARAGRAPHS]] or [0]
     for start in starts:
         m = _DATELINE.match(text, start, min(len(text), start + 120))
@@ -41,7 +42,8 @@ def find_dateline(text: str, paragraphs: Sequence[tuple[int, int]]) -> Dateline 
             continue
         place = m.group("place")
         first = place.split(",")[0].split()[0]
-        if not (m.group("agency") or m.group("date") or (first.isupper() and len(first) >= 3)):
+        opens = start == starts[0] and "," in place and m.group(0).rstrip()[-1] in "–—"
+        if not (m.group("agency") or m.group("date") or (first.isupper() and len(first) >= 3) or opens):
             continue
         names = tuple(n.strip().title() if n.strip().isupper() else n.strip() for n in place.split(","))
         return Dateline(range(m.start("place"), m.end()), names)
@@ -116,10 +118,20 @@ def date_phrases(sent: Doc | SpacySpan) -> list[str]:
 
 def _telling_date(ent: SpacySpan) -> bool:
     """A date on a reporting verb that reports a clause: "X told reporters on Wednesday that ...", "officials said
-    on Monday (that) ..." (the verb's clause tells what happened, and when, itself)."""
-    from .name_context import reporting_verbs
+    on Monday (that) ..." (the verb's clause tells what happened, and when, itself); the day a deed was claimed
+    ("claimed the raid on Wednesday") or a message or statement came out ("in a message posted on Tuesday", "in a
+    statement on Monday"): when it was told, not when it happened."""
+    from .name_context import document_sources, reporting_verbs
 
     t = ent.root
     verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head if t.dep_ == "npadvmod" else None
-    return verb is not None and verb.lemma_.lower() in reporting_verbs() and any(
-        c.dep_ == "ccomp" for c in verb.children)
+    if verb is None:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in reporting_verbs() and any(c.dep_ == "ccomp" for c in verb.children):
+        return True
+    if lemma == "claim" and verb.pos_ == "VERB" or verb.dep_ == "dobj" and verb.head.lemma_.lower() == "claim":
+        return True  # "claimed the raid on Wednesday" (the parser may hang the date on the raid)
+    documents = document_sources()
+    return verb.pos_ == "NOUN" and lemma in documents \
+        or verb.dep_ == "acl" and verb.head.lemma_.lower() in documents

@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..nlp.unlisted_names import organisation_heads
 from ..ontology import Ontology
 from ..records import Claim, Entity, Event, Modality, Responsibility, Source, SourceKind, Span, make_id
 from .attribution import find_source
@@ -44,7 +45,7 @@ from .modality import find_modality
 from .types import ExtractContext, ParsedSentence
 
 #: The name and version of this step (a change of behaviour is a new version).
-EVENT_CLAIMS = "claimgraph.event_claims.v2"
+EVENT_CLAIMS = "claimgraph.event_claims.v3"
 
 ATTACKED = "attacked"
 CLAIMED = "claimed_responsibility_for"
@@ -213,19 +214,17 @@ class EventClaimFinder:
         # a claim refers back to the incident just told: a few sentences away, in its paragraph or the one before
         near = _told_before(sentences, csi, paragraph)
         hit = self._acted_on(objects, near, inputs, acts)
-        if not hit:
-            # what was claimed is the incident's place, named near the claim or, in a report that retells the
-            # incident before the claim, where the incident was first told ("… attacked a base in Dikwa …¶ …¶
-            # ISWAP claimed responsibility for the attack")
-            place = _place_entity(event, near, inputs, entities) or _place_entity(event, sentences, inputs, entities)
-            hit = [place] if place is not None and self._fits(CLAIMED, place[0]) else []
+        # what was claimed is the incident, known by its place, named near the claim or, in a report that retells
+        # the incident before the claim, where the incident was first told ("… attacked a base in Dikwa …¶ …¶
+        # ISWAP claimed responsibility for the attack"); by its own word the claimant attacked the targets tied to
+        # the act, else the place ("ISKP claimed the bombing" in Sehwan: it claimed, and says it attacked, Sehwan)
+        place = _place_entity(event, near, inputs, entities) or _place_entity(event, sentences, inputs, entities)
+        place = place if place is not None and self._fits(CLAIMED, place[0]) else None
         out: list[EventPair] = []
         done = {(p.predicate, p.object.id) for p in direct}
-        for obj, si in hit:
-            first, last = min(csi, si), max(csi, si)
-            # by its own word the claimant attacked what it claimed, a place too ("ISKP claimed the bombing" in
-            # Sehwan: it claimed, and says it attacked, Sehwan)
-            for predicate in (CLAIMED, ATTACKED):
+        for predicate, found in ((CLAIMED, [place] if place else hit), (ATTACKED, hit or ([place] if place else []))):
+            for obj, si in found:
+                first, last = min(csi, si), max(csi, si)
                 if (predicate, obj.id) not in done and self._fits(predicate, obj):
                     out.append(EventPair(predicate, doer, obj, verb, csi, first, last, claimant=True))
         return out
@@ -475,6 +474,8 @@ def _speaker_of(tok: Token) -> Token:
         elif tok.dep_ in ("compound", "poss", "nmod") and any(
                 c.dep_ in ("compound", "appos") and c.lemma_.lower() in speakers() for c in tok.head.children):
             tok = tok.head  # "TTP spokesman Muhammad Khurasani" parsed with both words on the name
+        elif tok.dep_ == "compound" and tok.head.i == tok.i + 1 and tok.head.lower_ in organisation_heads():
+            tok = tok.head  # "The Islamic State group claimed the raid"
         else:
             return tok
 

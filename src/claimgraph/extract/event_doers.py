@@ -138,6 +138,10 @@ def in_subject(tok: Token) -> bool:
     for _ in range(8):
         if t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "pobj" and t.head.dep_ == "agent":
             return True
+        if t.dep_ == "prep" and t.lower_ == "as" and t.head.dep_ == "acl" \
+                and t.head.lemma_.lower() in ("know", "call", "name"):
+            t = t.head.head  # "The ISIL affiliate, known as ISKP, claimed ...": the name the subject goes by
+            continue
         if t.dep_ not in _NP_DEPS or t.head.i == t.i or t.dep_ == "prep" and _verbal(t.head):
             return False
         t = t.head
@@ -387,9 +391,11 @@ def sides(sent: Sequence[Token], in_phrase: Callable[[Token], list[Entity]], add
 
 
 def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn, claimed: int,
-            agent: int, undergo: frozenset[str] = frozenset()) -> None:
+            agent: int, undergo: frozenset[str] = frozenset(),
+            before: Callable[[Token], list[Entity]] | None = None) -> None:
     """ "The army said it had killed 30 insurgents": the speaker, when the act's subject stands for it (not
-    "The United Nations said it had documented 45 attacks": a verb it undergoes or records the act by)."""
+    "The United Nations said it had documented 45 attacks": a verb it undergoes or records the act by); a speaker
+    named before ("It said one of its fighters had detonated an explosive vest": the group that claimed it)."""
     for head in heads:
         # (a word with its own auxiliary is the clause's verb whatever the tagger said: "had overrun" as a noun)
         verb = head if _verbal(head) or _children(head, "aux") else head.head if head.dep_ in _ACT_NOUN_DEPS else None
@@ -417,6 +423,8 @@ def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], ad
         for s in _children(said, "nsubj"):
             if s.lower_ not in _SPEAKER_PRONOUNS:
                 add(claimed if spoken or said.lemma_.lower() == "claim" else agent, in_core(s))
+            elif before is not None and s.lower_ in ("it", "they") and _own_men_of(subjects):
+                add(agent, before(s)[:1])
 
 
 #: Nouns of a body's own men: "the Taliban said their fighters had overrun three checkpoints".
@@ -425,9 +433,16 @@ _OWN_MEN = frozenset({"fighter", "militant", "man", "member", "cadre", "mujahid"
 
 
 def _own_men(s: Token) -> bool:
-    """A speaker's own men: "its fighters", "their men", "our mujahideen"."""
+    """A speaker's own men: "its fighters", "their men", "our mujahideen", "one of its fighters"."""
+    if s.dep_ in ("nsubj", "nsubjpass") and (s.like_num or s.lower_ in ("one", "some", "several")):
+        return any(_own_men(p) for c in s.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj")
     return s.lemma_.lower() in _OWN_MEN and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our")
                                                  for c in s.children)
+
+
+def _own_men_of(subjects: Sequence[Token]) -> bool:
+    return any(_own_men(s) for s in subjects)
 
 
 def _passive_or_object(verb: Token) -> list[Token]:

@@ -96,6 +96,7 @@ class EventLexicon:
     counts: CountLexicon
     not_events: NotEvents = NotEvents()
     generic_modes: frozenset[str] = frozenset()  # modes a later, more specific mention of the incident refines
+    typed_generic_modes: frozenset[str] = frozenset()  # ... within their type
     #: `violent_words`, worked out on first use (it is asked for once or more per incident)
     _violent: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
@@ -222,4 +223,5 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
         counts=count_lexicon(),
         not_events=not_events,
         generic_modes=frozenset(raw.get("generic_modes") or ()),
+        typed_generic_modes=frozenset(raw.get("typed_generic_modes") or ()),
     )

@@ -56,6 +56,8 @@ class Candidate:
     placed: bool = True
     #: it only revises a toll ("The death toll rose to 84"): the toll of the report's lead incident
     revises: bool = False
+    #: its generic mode still names the kind of act ("attack": an assault): a later mention refines it within its type
+    typed: bool = False
 
 
 @dataclass(slots=True)
@@ -142,16 +144,20 @@ def _claims_it(perps: set[str], mine: set[str], c: Candidate) -> bool:
         and c.event.responsibility in (Responsibility.CLAIMED, Responsibility.ATTRIBUTED)
 
 
-def compatible(g: _Group, c: Candidate, follows: bool = False) -> bool:
+def compatible(g: _Group, c: Candidate, follows: bool = False, latest: bool = False) -> bool:
     """Whether candidate `c` tells the incident of group `g` (see the module docstring); `follows`: it goes on
-    telling the incident the text has just told (`_follows`)."""
+    telling the incident the text has just told (`_follows`); `latest`: `g` is the incident of its family told
+    last."""
     e = c.event
     if c.family != g.first.family or c.another:
         return False
     # a claim of the attack just told whose place is only its paragraph's guess ("… the Afghan Taliban, who seized
-    # power in Kabul") is that attack, wherever the guess put it
-    claimed = c.refers_back and not c.placed and e.responsibility in (Responsibility.CLAIMED,
-                                                                        Responsibility.ATTRIBUTED)
+    # power in Kabul") is that attack, wherever the guess put it; so is "the attack" that names no doer, told after
+    # the incident it follows ("ISPR said the attack had been repulsed … a clearance operation in the nearby
+    # Mangochar area")
+    claimed = c.refers_back and not c.placed and (
+        e.responsibility in (Responsibility.CLAIMED, Responsibility.ATTRIBUTED)
+        or latest and not _named({r.id for r in e.perpetrators}))
     if not (places_compatible(g.place(), e.place) or claimed) or not dates_compatible(g.date(), e.date):
         return False
     perps, targets = g.perpetrators(), g.targets()
@@ -160,7 +166,7 @@ def compatible(g: _Group, c: Candidate, follows: bool = False) -> bool:
         # a clash has two sides, each one's attacker and the other's target: "militants were killed in clashes
         # with Afghan forces ... Taliban militants attacked security forces positions" is one battle
         sides, mine_sides = perps | targets, mine | {r.id for r in e.targets}
-        if perps and mine and not sides & mine_sides:
+        if perps and mine and not sides & mine_sides and not _claims_it(perps, mine, c):
             return False
     elif perps and mine and not perps & mine and not _claims_it(perps, mine, c):
         return False  # two different named sides doing it
@@ -234,8 +240,14 @@ def _combine(g: _Group) -> Event:
     if len(members) == 1:
         return replace(first, mentions=first.mentions or (first.evidence,),
                        tolls=disputed(members[0].tolls))
-    # the opening mention's mode, unless it is generic ("an attack" later told as "the bombing")
-    best = min(members, key=lambda c: c.rank).event if members[0].generic else first
+    # the opening mention's mode, unless it is generic ("an attack" later told as "the bombing"); a claim or a
+    # blame that names the act again tells nothing of how it was done ("attacked the village ... The Islamic State
+    # group claimed the raid": an attack)
+    told = members[:1] + [c for c in members[1:] if not (
+        c.refers_back and c.event.responsibility in (Responsibility.CLAIMED, Responsibility.ATTRIBUTED))]
+    if members[0].typed:
+        told = [c for c in told if c.event.type == first.type]
+    best = min(told, key=lambda c: c.rank).event if members[0].generic else first
     strongest = max(members, key=lambda c: _STRENGTH[c.event.responsibility]).event
     tolls = tuple(t for c in members for t in c.tolls)
     killed = next((c.event.killed for c in members if c.event.killed is not None), None)
@@ -274,9 +286,9 @@ def _combine(g: _Group) -> Event:
 
 def _new_item(g: _Group, c: Candidate, text: str | None) -> bool:
     """A mention in a later paragraph that states its own toll and names its own place is an item of its own
-    (a list of incidents, a round-up), unless it shares the group's place or day: "At least 12 people were
-    killed, police said" in the next paragraph joins; "- 15 FEBRUARY - Two people killed in a blast in Peshawar"
-    after an entry about Parachinar does not."""
+    (a list of incidents, a round-up), unless it shares the group's place or day, or refers back to an incident in
+    a place within or around its own: "At least 12 people were killed, police said" in the next paragraph joins;
+    "- 15 FEBRUARY - Two people killed in a blast in Peshawar" after an entry about Parachinar does not."""
     if text is None or not c.tolls or c.event.place is None or not c.placed:
         return False  # no place of its own: its paragraph's guess says nothing of which incident it tells
     last = max(m.event.evidence.end for m in g.members)
@@ -286,7 +298,15 @@ def _new_item(g: _Group, c: Candidate, text: str | None) -> bool:
     if LIST_ITEM.match(text, text.rfind("\n", 0, c.event.evidence.start) + 1):
         # an entry of a list ("-   15 FEBRUARY - ... in Mohmand Agency") is its own item unless at the same place
         return not _same_place(g, c.event)
+    if c.refers_back and _within(g.place(), c.event.place):
+        return False  # "… put the toll at six civilians and two soldiers": the incident told, in a place within
     return not (_same_day_or_place(g, c.event) or _same_toll(g, c))
+
+
+def _within(a: Place | None, b: Place | None) -> bool:
+    """Two places finer than a country, one within the other."""
+    return a is not None and b is not None and a.precision != "country" and b.precision != "country" \
+        and places_compatible(a, b)
 
 
 def merge_events(candidates: Sequence[Candidate], text: str | None = None) -> tuple[list[Event], list[Candidate]]:
@@ -296,8 +316,10 @@ def merge_events(candidates: Sequence[Candidate], text: str | None = None) -> tu
     groups: list[_Group] = []
     alone: list[Candidate] = []
     for c in candidates:
+        latest = next((g for g in reversed(groups) if g.first.family == c.family), None)
         for g in groups if c.revises else reversed(groups):
-            if compatible(g, c, g is groups[-1] and _follows(g, c, text)) and not _new_item(g, c, text):
+            if compatible(g, c, g is groups[-1] and _follows(g, c, text), g is latest) \
+                    and not _new_item(g, c, text):
                 g.members.append(c)
                 break
         else:

@@ -60,6 +60,8 @@ LocalFn = Callable[[ParsedSentence, int], int]
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "PLACE", "FACILITY"}  # spaCy NER + gazetteer labels
 
 _NOT_PLACES = {"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "NORP"}
+#: number labels the NER may give a name it does not know
+_COUNTS = {"ORDINAL", "CARDINAL", "QUANTITY"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +84,8 @@ class PlaceName:
     direction: str | None = None  # a compass word before a country ("southern" of "in southern Israel")
     described: bool = False  # a phrase beside it gives its country ("Kaya, a South Sudanese town"): a town there
     at_place: bool = False  # a place to the NER, right after "in", "near", "at" ...: a town even where not indexed
+    located: bool = False  # right after "in", "near", "at" ...: where, not whose ("the governor of Balkh ... at his
+    # office in Mazar-i-Sharif")
 
 
 def _inside_group_name(tok: Token) -> bool:
@@ -126,11 +130,24 @@ _AT_PLACE = {"in", "near", "at", "outside", "inside", "around"}
 
 
 def _in_place(tok: Token) -> bool:
-    """A name right after "in", "near", "at" ... (or "in the")."""
+    """A name right after "in", "near", "at" ... (or "in the"), or after a position relative to it ("12 km
+    southeast of Balcad", "on the outskirts of Balcad")."""
+    if _relative(tok):
+        return True
     i = tok.i - 1
     if i >= 0 and tok.doc[i].lower_ == "the":
         i -= 1
     return i >= 0 and tok.doc[i].lower_ in _AT_PLACE or tok.i > 0 and tok.doc[tok.i - 1].lower_ == "capital"
+
+
+def _relative(tok: Token) -> bool:
+    """A name after a position relative to it ("12 km southeast of Balcad")."""
+    return tok.i > 1 and tok.doc[tok.i - 1].lower_ == "of" and tok.doc[tok.i - 2].lower_ in _relative_positions()
+
+
+@cache
+def _relative_positions() -> frozenset[str]:
+    return frozenset(str(w) for w in read_data().get("relative_position_words") or ())
 
 
 def _at_place(ent: SpacySpan) -> bool:
@@ -210,7 +227,7 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
                                   strict=not named and not _in_place(ent[0]), short=ent.text if longer else None,
                                   direction=before if before in _COMPASS else None, described=described(ent),
                                   at_place=_at_place(ent) and (ent.label_ == "GPE" or ent.label_ != "LOC" and any(
-                                      a == at for a, _ in place_spans)))
+                                      a == at for a, _ in place_spans)), located=_in_place(ent[0]))
         elif ent.label_ in _PLACE_LABELS and _capital_of(ent):
             found[at] = PlaceName(ent.text, CAPITAL)  # "Syria's capital"
         elif ent.label_ == "GPE" and (_owner_of_actor(ent) or _country_of_forces(ent)):
@@ -228,7 +245,8 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
     run: list[Token] = []
     for tok in [*sent, None]:
         if tok is not None and tok.pos_ == "PROPN" and tok.is_title and (
-                tok.ent_type_ not in _NOT_PLACES or tok.ent_type_ == "DATE" and tok.lower_ not in _CALENDAR):
+                tok.ent_type_ not in _NOT_PLACES or tok.ent_type_ == "DATE" and tok.lower_ not in _CALENDAR
+                or tok.ent_type_ in _COUNTS and not tok.like_num):  # "the post at Tongomayel" tagged CARDINAL
             run.append(tok)
             continue
         if run:
@@ -240,7 +258,7 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
                     and not (nxt is not None and nxt.lower_ == "of") \
                     and not (len(run) == 1 and run[0].lower_ in PLACE_STOPWORDS):
                 found.setdefault(at, PlaceName(" ".join(t.text for t in run), PLACE, _qualifies(run[0]),
-                                               strict=not (_in_place(run[0]) or site)))
+                                               strict=not (_in_place(run[0]) or site), located=_in_place(run[0])))
             run = []
     for at, pn in _pattern_names(ps, local, actor_chars).items():
         if at not in skip:
@@ -297,9 +315,12 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     name = str(data["name_pattern"])
     qualifier = str(data["qualifier_pattern"])
     modifier = str(data.get("modifier_pattern") or "(?!)")
+    position = "|".join(sorted((re.escape(str(w)) for w in data.get("relative_position_words") or ()), key=len,
+                               reverse=True)) or "(?!)"
     out = []
     for p in data.get("patterns") or ():
-        text = str(p).replace("{N}", name).replace("{Q}", qualifier).replace("{K}", kind).replace("{M}", modifier)
+        text = str(p).replace("{N}", name).replace("{Q}", qualifier).replace("{K}", kind).replace("{M}", modifier) \
+            .replace("{R}", position)
         out.append(re.compile(text))
     return tuple(out)
 
@@ -336,7 +357,9 @@ def _pattern_names(ps: ParsedSentence, local: LocalFn, actor_chars: set[int]) ->
                 name = f"{groups['kind']} {name}" if m.start("kind") < m.start("name") else f"{name} {groups['kind']}"
             within = groups.get("qualifier") or groups.get("listed")
             out[at] = PlaceName(name, PLACE, within=within, listed=bool(groups.get("listed")), pattern=True,
-                                origin=first is not None and _origin(first))  # "from the port city of Aden"
+                                origin=first is not None and _origin(first),  # "from the port city of Aden"
+                                at_place=first is not None and _relative(first[0]),
+                                located=first is not None and _in_place(first[0]))
             taken.append(named)
     return out
 
@@ -515,6 +538,7 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
     pending: list[tuple[PlaceName, str, Place | None]] = []  # pattern names, with the place they resolve to
     enclosures: set[str] = set()  # qualifiers that placed a pattern's name
     named: dict[int, str] = {}  # candidate number → the name it was found by
+    located: set[int] = set()  # candidate numbers of names right after "in", "at", "near" ...
     regions: list[Place] = []  # regions of several countries ("Kashmir"): they vote for none
 
     def vote(country: str | None, weight: float) -> None:
@@ -592,6 +616,8 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
         vote(place.country, weight)
         candidates.append((place.country, place, weight, len(candidates)))
         named[len(candidates) - 1] = fold(pn.name)
+        if pn.located:
+            located.add(len(candidates) - 1)
     # a qualifier that placed a pattern's name votes but is not the place ("Essex" of "Leigh on Sea, Essex")
     found = [c[1] for c in candidates]
     candidates = [c for c in candidates if named.get(c[3]) not in enclosures or c[1].precision == "country"]
@@ -611,5 +637,6 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
         return regions[0] if regions else Place(winner, None, winner, precision="country")
     # the most specific place among the well-supported ones; a place something came from only if alone
     strong = up.in_named_provinces([x for x in in_winner if x[1] >= _W_LOOSE] or in_winner, found)
-    best = min(strong, key=lambda x: (_SPECIFIC.get(x[0].precision or "", 5), -x[1], x[2]))[0]
+    # ties: the place said to be where ("at his office in Mazar-i-Sharif"), then the first named
+    best = min(strong, key=lambda x: (_SPECIFIC.get(x[0].precision or "", 5), -x[1], x[2] not in located, x[2]))[0]
     return up.named_admin1(best, found)

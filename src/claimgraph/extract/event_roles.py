@@ -217,8 +217,9 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
             continue
         if tok.pos_ == "VERB" and lemma in cues.claim_verbs:
             objs = {c.lemma_.lower() for c in _children(tok, "dobj")}
+            # "claimed the raid": any word of a violent act, for the verbs whose object may be the act itself
             ok = bool(objs & ({"responsibility", "credit"} if lemma not in cues.claim_act_verbs
-                              else cues.claim_objects))
+                              else cues.claim_objects | lex.violent_words()))
             ok = ok or (lemma in cues.claim_subject_only and not objs and not _children(tok, "ccomp"))
             ok = ok or (lemma == "claim" and tok.tag_ == "VBN")  # "attack claimed by X"
             # not "no group claimed", "ISWAP did not immediately claim responsibility"
@@ -498,7 +499,7 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
     doers.affiliation(toks, lex.counts.attacker_nouns, mentions.in_phrase, cands.add,
                       SUSPECTED, MEMBER)
     doers.sides(toks, mentions.in_phrase, cands.add, AGENT)
-    doers.speaker(heads, mentions.speaking_for, cands.add, CLAIMED, AGENT, r.undergo_verbs)
+    doers.speaker(heads, mentions.speaking_for, cands.add, CLAIMED, AGENT, r.undergo_verbs, before)
     doers.convicted(heads, mentions.in_core, cands.add, ATTRIBUTED, SUSPECTED)
     suspects.hallmarks(toks, mentions.in_phrase, cands.add, SUSPECTED, r.suspicion_nouns, lex.violent_words())
     suspects.pointed_at(toks, mentions.in_core, cands.add, SUSPECTED, r.pointing_nouns, r.pointing_verbs)

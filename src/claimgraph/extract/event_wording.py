@@ -239,9 +239,10 @@ def designation(best: TriggerDef, targets: Sequence[EntityRef], entities: Sequen
 
 
 def _ally_ranges(sentences: Sequence[int], parsed: Sequence[ParsedSentence], lex: EventLexicon,
-                 local: LocalFn) -> list[tuple[int, int]]:
+                 local: LocalFn) -> list[tuple[int, int, tuple[int, int] | None]]:
     """Document character ranges of the phrases an ally phrase introduces ("alongside Syrian troops",
-    "at the side of troops loyal to Assad")."""
+    "at the side of troops loyal to Assad"), each with the range of the noun a relative clause that holds it
+    describes ("the VDP, a militia that fights alongside the army": the VDP's), if one does."""
     ranges = []
     for si in sentences:
         ps = parsed[si]
@@ -255,25 +256,37 @@ def _ally_ranges(sentences: Sequence[int], parsed: Sequence[ParsedSentence], lex
             for i in range(len(toks) - n + 1):
                 if tuple(lowers[i : i + n]) != phrase:
                     continue
+                verb = toks[i].head
+                owner = verb.head if verb.dep_ == "relcl" and verb.head.i != verb.i else None
+                while owner is not None and owner.dep_ == "appos" and owner.head.i != owner.i:
+                    owner = owner.head  # "the VDP, a civilian militia that fights alongside ...": the VDP
+                side = None if owner is None else (local(ps, owner.left_edge.idx),
+                                                   local(ps, owner.idx + len(owner.text)))
                 for obj in toks[i + n - 1].children:
                     if obj.dep_ in ("pobj", "dobj", "agent", "pcomp"):
                         left, right = obj.left_edge, obj.right_edge
-                        ranges.append((local(ps, left.idx), local(ps, right.idx + len(right.text))))
+                        ranges.append((local(ps, left.idx), local(ps, right.idx + len(right.text)), side))
     return ranges
 
 
 def allies_on_one_side(roles: Roles, sentences: Sequence[int], parsed: Sequence[ParsedSentence],
                        entities: Sequence[Entity], lex: EventLexicon, local: LocalFn) -> None:
     """A force named after an ally phrase fights beside the subject, not against it: it moves from the
-    targets to the perpetrators ("Russian forces fighting at the side of troops loyal to Assad")."""
+    targets to the perpetrators ("Russian forces fighting at the side of troops loyal to Assad"); one a relative
+    clause names moves only when the clause describes a perpetrator ("trenches held by the VDP, a militia that
+    fights alongside the army": an ally of the target)."""
     ranges = _ally_ranges(sentences, parsed, lex, local)
     if not ranges or not roles.targets:
         return
     by_id = {e.id: e for e in entities}
 
-    def allied(ref: EntityRef) -> bool:
+    def within(ref: EntityRef, a: int, b: int) -> bool:
         ent = by_id.get(ref.id)
-        return ent is not None and any(a <= m.start and m.end <= b for m in ent.mentions for a, b in ranges)
+        return ent is not None and any(a <= m.start and m.end <= b for m in ent.mentions)
+
+    def allied(ref: EntityRef) -> bool:
+        return any(within(ref, a, b) and (side is None or any(within(p, *side) for p in roles.perpetrators))
+                   for a, b, side in ranges)
 
     moved = [t for t in roles.targets if allied(t)]
     if moved:

@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..ontology import Ontology
@@ -84,6 +84,7 @@ class TriggerHit:
     start: int
     end: int
     text: str
+    claimed: bool = False  # the act as what was claimed ("claimed the raid"): the claim's word, not the telling
 
     @property
     def family(self) -> str:
@@ -100,7 +101,10 @@ class Incident:
     umbrella: bool = False  # opened by a counted series ("Two bombings occurred ...")
 
     def best(self) -> TriggerDef:
-        return min((h.trigger for _, h in self.hits), key=lambda t: t.rank)
+        """The most specific trigger of the incident's telling ("attacked the village ... claimed the raid": an
+        attack)."""
+        told = [h for _, h in self.hits if not h.claimed] or [h for _, h in self.hits]
+        return min((h.trigger for h in told), key=lambda t: t.rank)
 
 
 def _family(t: TriggerDef, lex: EventLexicon) -> str:
@@ -189,7 +193,7 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
             continue
         if factual(head_of(span), ne, violent=lex.is_violent(trig.mode)) \
                 and not status_word(head_of(span), trig, ne):
-            hits.append(TriggerHit(trig, i, i + n, " ".join(t.text for t in span)))
+            hits.append(TriggerHit(trig, i, i + n, " ".join(t.text for t in span), _claimed(head_of(span))))
             covered.update(range(i, i + n))
     for i, tok in enumerate(tokens):
         if i in covered or tok.is_punct:
@@ -207,9 +211,19 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
         if not takes_ground([tok], trig.objects):
             continue
         if factual(tok, ne, violent=lex.is_violent(trig.mode)) and not status_word(tok, trig, ne):
-            hits.append(TriggerHit(trig, i, i + 1, tok.text))
+            hits.append(TriggerHit(trig, i, i + 1, tok.text, _claimed(tok)))
     hits.sort(key=lambda h: (h.start, h.trigger.rank))
     return without_aggregates(tokens, hits, lex)
+
+
+def _claimed(tok: Token) -> bool:
+    """The act named as the object of a claim ("claimed the raid", "claimed responsibility for the raid")."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in ("responsibility", "credit"):
+        head = head.head.head
+    elif tok.dep_ != "dobj":
+        return False
+    return head.lemma_.lower() == "claim"
 
 
 def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
@@ -500,7 +514,8 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
     placed = place is None or not refers_back or event_place.names_a_place(inc.sentences, parsed, entities, ctx,
                                                                             _local, own=True)
     return Candidate(event, inc.family, best.rank, refers_back, another(sent, opening), tolls,
-                     generic=best.mode in lex.generic_modes, anchored=not unanchored, placed=placed,
+                     generic=best.mode in lex.generic_modes, typed=best.mode in lex.typed_generic_modes,
+                     anchored=not unanchored, placed=placed,
                      revises=merged.revised and not roles.perpetrators), unanchored
 
 

@@ -83,7 +83,8 @@ class FrameInput:
             e = told if told is not None and told.kind != "descriptive" else e
         if e is None:
             e = resolve_reference(tok, self.index, self.offset, self.mentions)
-        if e is None and tok.lower_ in {"which", "who", "that"} and tok.dep_ in _SUBJ | {"dobj"}:
+        if e is None and (tok.lower_ in {"which", "who", "that"} and tok.dep_ in _SUBJ | {"dobj"}
+                          or tok.lower_ == "whose" and tok.dep_ == "poss"):  # "JNIM, whose fighters operate …"
             # the antecedent is the name right before the pronoun ("Afghanistan of the Taliban which had
             # harboured …" is the Taliban, whatever the parser attached the clause to), else the parser's
             # "who" wants a person, "which" anything else ("Gen. Hamid Gul of Pakistan, who ran the ISI")
@@ -92,7 +93,8 @@ class FrameInput:
                 cand = self.entity(tok.doc[j]) if self.mentions.at(self.index, j) is not None else None
                 if cand is not None and _qualifies_noun_before(tok.doc[j], tok.i):
                     break  # "HTS, a former al-Qaida affiliate that controls …": the affiliate, not al-Qaida
-                if cand is not None and (tok.lower_ == "that" or (cand.type == "person") == (tok.lower_ == "who")):
+                if cand is not None and (tok.lower_ in ("that", "whose")
+                                         or (cand.type == "person") == (tok.lower_ == "who")):
                     e = cand
                     break
                 j -= 1
@@ -228,8 +230,9 @@ class FrameInput:
             stack.extend(c for c in t.children if c.dep_ == "conj")
             # "Mastung and Khuzdar districts", "Sokoto and Kebbi states": the list hangs off the noun as a modifier
             # with its conjuncts
-            listed_mods = [c for c in t.children if c.dep_ in {"compound", "nmod"} and any(
-                g.dep_ == "conj" for g in c.children)]
+            listed_mods = [c for c in t.children if (c.dep_ in {"compound", "nmod"} or c.dep_ == "amod"
+                                                      and c.pos_ == "PROPN")  # "the Beni and Lubero areas"
+                           and any(g.dep_ == "conj" for g in c.children)]
             stack.extend(c for c in listed_mods if c.i < t.i)
             stack.extend(g for c in listed_mods for g in c.children if g.dep_ == "conj")
             if t.lemma_.lower() in STAND_IN_NOUNS or t.lower_ in STAND_IN_NOUNS:

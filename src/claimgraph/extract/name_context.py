@@ -142,11 +142,28 @@ def _defined_as_place(ent: SpacySpan) -> bool:
 
 def _near(ent: SpacySpan) -> bool:
     """Whether the name is the object of a preposition only a place takes ("near Laiza", "outside Mogadishu"),
-    itself or as a conjunct."""
+    itself or as a conjunct, or of "of" after a position relative to a place ("10 km northeast of Awdheegle", "on
+    the outskirts of Balcad": `places.yaml` `relative_position_words`)."""
     t = ent.root
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
-    return t.dep_ == "pobj" and t.head.lower_ in ("near", "outside", "around") and t.i == ent.end - 1
+    if t.dep_ != "pobj" or t.i != ent.end - 1:
+        return False
+    prep = t.head
+    return prep.lower_ in ("near", "outside", "around") or prep.lower_ == "of" and prep.head.i != prep.i \
+        and prep.head.lower_ in _relative_position_words()
+
+
+def _listed_with_places(ent: SpacySpan) -> bool:
+    """Whether the name is a conjunct of a place name the NER saw ("Rutshuru and Masisi", "Kalat, Mastung and
+    Noshki")."""
+    root = ent.root
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    items = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.head.i >= first.i)]
+    items += [c for t in items for c in t.children if c.dep_ == "compound"]  # "Rutshuru and Masisi territories"
+    return any(t.i != root.i and t.ent_type_ in _SPLIT_PLACE for t in items)
 
 
 def _named_settlement(ent: SpacySpan, countries: Countries | None) -> bool:
@@ -307,6 +324,9 @@ def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: 
     if label in ("PERSON", "ORG", "NORP") and _listed_before_place_nouns().match(doc_text, end) \
             and not (countries is not None and countries.is_country_word(text)):
         return "GPE", True  # "the Bannu and Lakki Marwat districts": listed before the kind word they share
+    if label == "PERSON" and len(ent) == 1 and countries is not None and _listed_with_places(ent) \
+            and countries.precision_of(text) is not None:
+        return "GPE", True  # "controls Rutshuru and Masisi": one word listed with places, a place the index knows
     if label in ("PERSON", "ORG") and _near(ent) and all(t.is_title or not t.is_alpha for t in ent):
         return "GPE", True  # "bombed a camp near Laiza": only a place is near, outside or around
     if label in ("PERSON", "ORG", "NORP") and _named_settlement(ent, countries):
@@ -347,6 +367,14 @@ def _division_words() -> frozenset[str]:
 
 
 @cache
+@cache
+def _relative_position_words() -> frozenset[str]:
+    from ..resolve.place_index import read_data
+
+    return frozenset(str(w) for w in read_data().get("relative_position_words") or ())
+
+
+@cache
 def _settlement_words() -> frozenset[str]:
     """Words for a town, village or hamlet: the place index's kind words of a town (`places.yaml`)."""
     from ..resolve.places import kind_words
@@ -361,6 +389,14 @@ def reporting_verbs() -> frozenset[str]:
     from ..ontology import load_ontology
 
     return frozenset(str(w).lower() for w in load_ontology().lexicon.get("attribution_verbs") or ())
+
+
+@cache
+def document_sources() -> frozenset[str]:
+    """Nouns for what a source says through (ontology/lexicon.yaml `document_sources`: "statement", "message")."""
+    from ..ontology import load_ontology
+
+    return frozenset(str(w).lower() for w in load_ontology().lexicon.get("document_sources") or ())
 
 
 def listed_with_people(ent: SpacySpan, heads: frozenset[str]) -> bool:

@@ -225,8 +225,9 @@ def owner_of_actor(ent: SpacySpan) -> bool:
         # "a charge New Delhi rejected", "Washington designated the BLA": a government speaking; "accused India of
         # sponsoring the group": a government accused, not where it happened
         return True
-    if root.dep_ == "compound" and root.head.i >= ent.end and root.head.lower_ in _body_words() \
-            and all(t.is_title for t in doc[ent.end : root.head.i + 1]):
+    last = ent[-1]  # "The United States": the article, not the name, may be the span's root
+    if last.dep_ == "compound" and last.head.i >= ent.end and last.head.lower_ in _body_words() \
+            and all(t.is_title for t in doc[ent.end : last.head.i + 1]):
         return True  # "The United States Africa Command said ...": the start of a body's name
     if ent.end >= len(doc) or doc[ent.end].lower_ not in ("'s", "’s"):
         return False
@@ -288,8 +289,11 @@ _LINKERS = {"i", "e", "ul", "al", "el", "de", "du", "da", "di"}
 
 
 def extended(ent: SpacySpan) -> str:
-    """A place name the NER cut at a lower-case linker: "Mazar" + "i Sharif"."""
+    """A place name the NER cut at a lower-case linker: "Mazar" + "i Sharif", "Mazar" + "-i-Sharif"."""
     doc, end = ent.doc, ent.end
+    if end + 3 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _LINKERS and doc[end + 2].text == "-" \
+            and doc[end + 3].is_title and not any(t.whitespace_ for t in doc[end - 1 : end + 3]):
+        return doc[ent.start : end + 4].text
     if end + 1 < len(doc) and doc[end].lower_ in _LINKERS and doc[end + 1].is_title:
         stop = end + 2
         while stop < len(doc) and doc[stop].is_title and doc[stop].pos_ == "PROPN":

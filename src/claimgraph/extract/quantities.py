@@ -125,7 +125,12 @@ def _victim_heads(cue: Token, lex: CountLexicon) -> list[Token]:
         return owners[:1] if owners else []
     if _is_verbal(cue) and (objects := _children(cue, "dobj")) and not _children(cue, "auxpass"):
         # "killed nine and injured fifty-seven": the parser gave "injured"'s object to "killed"
-        return [o for o in objects if not _cue_between(cue, o, lex)]
+        objects = [o for o in objects if not _cue_between(cue, o, lex)]
+        # "killed the governor of Balkh, Mohammad Dawood Muzammil, and two other people": the parser hung the
+        # last counted item of the list on the verb
+        return objects + [c for c in _children(cue, "conj") if objects and c.i > objects[-1].i
+                          and c.pos_ == "NOUN" and _counted(c) and not _children(c, "nsubj", "nsubjpass")
+                          and not _cue_between(cue, c, lex)]
     if cue.dep_ in ("amod", "acl") and cue.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         part = cue.head  # "5 People including 3 Levies personnel killed": the parser hung the word on the part
         if part.dep_ == "pobj" and part.head.lower_ in lex.subset_preps and part.head.head.pos_ in ("NOUN", "PROPN"):

@@ -76,9 +76,21 @@ def _incident_place(fi: FrameInput) -> Entity | None:
 def _own_places(fi: FrameInput) -> set[str]:
     """The ids of the places the sentence names itself."""
     return {e.id for e in (fi.entity(t) for t in fi.sent if t.pos_ == "PROPN") if e is not None and e.type == "place"}
+
+
+def _named_deed_place(fi: FrameInput, deeds: Sequence[str]) -> Entity | None:
+    """A place the sentence names its deed by ("had no role in the Chaudhwan attack")."""
+    for t in fi.sent:
+        if t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod", "poss") \
+                and (t.head.lemma_.lower() in deeds or t.head.lower_ in deeds) \
+                and (e := fi.entity(t)) is not None and e.type == "place":
+            return e
+    return None
+
+
 _PLACE_PREPS = {"in", "at", "near", "outside"}
 #: what follows a stretch-of-land noun (the patterns' class `area_noun`) to name its land
-_AREA_PREPS = {"of", "around", "across", "throughout", "along"}
+_AREA_PREPS = {"of", "around", "across", "throughout", "along", "between"}
 
 
 def _allows_place(ontology: Ontology, predicate: str) -> bool:
@@ -273,6 +285,8 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology, is_state: 
         last = _incident_place(fi)
         own = _own_places(fi)
         objs = [last] if last is not None and (not own or last.id in own) else []
+        named = _named_deed_place(fi, classes.get("attack_noun", ())) if not objs and own else None
+        objs = [named] if named is not None else objs
     if m.other == "clause":
         # "X receives weapons from Y": the doer is the frame's, the other side the clause's subject
         above = doc[m.head] if m.head is not None else trigger

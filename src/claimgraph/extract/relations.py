@@ -32,7 +32,8 @@ RELATIONS_ATTR = "claimgraph_relations"
 _ROLES = ("trigger", "subject", "object", "place")
 _LISTS = ("class", "preps", "nouns", "heads")
 #: frames whose trigger is a noun phrase or a modifier: intent words on the verb above are not theirs
-NOMINAL_FRAMES = frozenset({"apposition_of", "hyphen_backed", "adjective_to", "noun_by_on", "predicate_of",
+NOMINAL_FRAMES = frozenset({"apposition_of", "body_apposition_of_in_order", "body_apposition_of_in_order_short",
+                            "hyphen_backed", "adjective_to", "noun_by_on", "predicate_of",
                             "as_role_of", "possessive_noun", "members_are", "members_are_poss",
                             "noun_to_of_verb", "role_of_appos", "role_prep_appos", "appointed_role_of", "one_of_role",
                             "role_fragment", "role_fragment_mod", "members_bare", "pledge_fragment",

@@ -430,6 +430,11 @@ def _primary_ok(name: str, primary: set[str]) -> bool:
 _QUALIFIED = re.compile(r"(.+\S)\s*\(([A-Za-z][A-Za-z-]*)\)")
 
 
+#: an apostrophe inside a word, where a romanised name writes a glottal stop or an ʿayn ("Kata'ib", "Ma'awisley");
+#: not a possessive ("People's")
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z])['’](?=[A-Za-z]{2})")
+
+
 def _patterns(
     actors: Iterable[Actor], trusted: dict[str, set[str]], common_words: frozenset[str],
     primary: dict[str, set[str]] | None = None,
@@ -478,6 +483,8 @@ def _patterns(
                 dashed = f"{q.group(1)} - {q.group(2)}"
                 out.append(NamePattern(dashed, a.id, bool(exact)))
                 seen[normalise(dashed)].add(a.id)
+            if (bare := _APOSTROPHE.sub("", n)) != n:  # "Kata'ib Hezbollah" also as news writes it: "Kataib"
+                out.append(NamePattern(bare, a.id, bool(exact)))
     for text, actor_id in branch_forms(list(actors)):
         if normalise(text) not in seen:
             out.append(NamePattern(text, actor_id, False))

@@ -27,12 +27,14 @@ from .gazetteer import Gazetteer, build_gazetteer
 from .lemma_cache import use_cached_lemmatizer
 from .unlisted_names import (
     BRANCH_NAME,
+    CALLED_PLACE,
     DEFINED_NAME,
     FACILITY_NAME,
     FIGHTERS_ACRONYM,
     JOINED_NAME,
     JOINERS,
     TITLED_NAME,
+    called_places,
     defined_names,
     facility_names,
     fighters_acronyms,
@@ -271,13 +273,15 @@ class GazetteerComponent:
         # (a place the NER saw in such a name with its article is the name: "The United States Africa Command")
         unnamed += [Span(doc, a, b, label="ORG", span_id=TITLED_NAME) for a, b in titled_names(doc, self.described)
                     if not any(e.start < b and a < e.end and not (a <= e.start and e.end <= b)
-                               and not (e.label_ in ("GPE", "LOC") and (_bare_start(e), e.end) == (a, b))
+                               and not (e.label_ in ("GPE", "LOC") and _bare_start(e) == a and e.end <= b)
                                or (e.start, e.end, e.label_) == (a, b, "ORG") for e in doc.ents)]
         # capitalised words before a noun for a built place ("the Etoile du Sud hotel"): a facility, over what
         # the NER took its name for, unless the words are a listed actor's name ("the Taliban camp")
         unnamed += [Span(doc, a, b, label="FAC", span_id=FACILITY_NAME) for a, b in facility_names(doc)
                     if not any((s.start < b and a < s.end and not (a <= s.start and s.end < b))
                                or (s.start, s.end) == (a, b - 1) for s in found)]
+        # capitalised words the NER left untagged that "the village of", "north of" say name a place
+        unnamed += [Span(doc, a, b, label="GPE", span_id=CALLED_PLACE) for a, b in called_places(doc)]
         unnamed = branches + defined + unnamed
         if not found and not unnamed:
             return doc

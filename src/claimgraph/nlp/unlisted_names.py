@@ -13,11 +13,14 @@
     province_branches(doc, listed) -> [(start, end)]  a listed group's name, then a region's and "Province":
                                                a branch named as the Islamic State names its own ("Islamic
                                                State Sahel Province", "Islamic State Central Africa Province")
+    called_places(doc) -> [(start, end)]       capitalised words the NER left untagged that a place noun or a
+                                               position says are a place's name ("the village of Mucojo",
+                                               "10 km north of Awdheegle")
 
 All become entities (ORG, with `FIGHTERS_ACRONYM` / `JOINED_NAME` / `DEFINED_NAME` / `TITLED_NAME` as their
-id; a facility's name FAC, with `FACILITY_NAME`). Written by hand: the statistical NER misses short all-capital
-names of little-known groups, splits names at their hyphens and misses names of common words, and no library tags
-them.
+id; a facility's name FAC, with `FACILITY_NAME`; a place's GPE, with `CALLED_PLACE`). Written by hand: the
+statistical NER misses short all-capital names of little-known groups, splits names at their hyphens, misses names
+of common words and takes an unknown town for a number, and no library tags them.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ DEFINED_NAME = "defined_name"
 TITLED_NAME = "titled_name"
 FACILITY_NAME = "facility_name"
 BRANCH_NAME = "branch_name"
+CALLED_PLACE = "called_place"
 #: nouns for an armed group's people: an acronym the NER missed that qualifies one names the group
 _FIGHTER_NOUNS = frozenset({"militant", "cadre", "fighter", "rebel", "insurgent", "guerrilla", "guerilla",
                             "terrorist", "jihadist", "gunman", "operative", "commander", "member", "maoist",
@@ -284,3 +288,33 @@ def province_branches(doc: Doc, listed: list[tuple[int, int]]) -> list[tuple[int
             out.append((a, end + 1))
     return out
 
+
+
+#: the NER's labels for a count, which it may give a name it does not know ("the post at Tongomayel": CARDINAL)
+_COUNT_LABELS = frozenset({"", "CARDINAL", "ORDINAL", "QUANTITY"})
+_AT = frozenset({"at", "in", "near"})
+
+
+def called_places(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of capitalised words the NER did not name that follow "of" after a noun for a kind of place
+    or a position relative to one (`places.yaml` `kind_words`, `relative_position_words`): "the village of
+    Mucojo", "the town of Sake", "10 km north of Awdheegle"; after "at", "in", "near" only words it took for a
+    number ("the post at Tongomayel"). One to four words, none of them a number."""
+    from ..resolve.place_index import read_data
+
+    data = read_data()
+    before = {str(w).lower() for w in (data.get("kind_words") or {})} \
+        | {str(w).lower() for w in data.get("relative_position_words") or ()}
+    out: list[tuple[int, int]] = []
+    for t in doc:
+        called = t.lower_ == "of" and t.i > 0 and doc[t.i - 1].lower_ in before
+        if not called and t.lower_ not in _AT:
+            continue
+        end = t.i + 1
+        while end < len(doc) and end - t.i <= 4 and doc[end].is_title and doc[end].pos_ == "PROPN" \
+                and doc[end].ent_type_ in (_COUNT_LABELS if called else _COUNT_LABELS - {""}) \
+                and not doc[end].like_num:
+            end += 1
+        if end > t.i + 1:
+            out.append((t.i + 1, end))
+    return out
