@@ -102,12 +102,15 @@ def label_date(parsed: Sequence[ParsedSentence], si: int) -> list[str]:
 
 def date_phrases(sent: Doc | SpacySpan) -> list[str]:
     """DATE entities of a sentence with the preposition before them ("in March"), in text order; not the day a
-    source spoke ("told reporters on Wednesday that ...": when it was told, not when it happened)."""
+    source spoke ("told reporters on Wednesday that ...": when it was told, not when it happened), nor when a
+    state began ("since 2006")."""
     out = []
     for ent in sent.ents:
         if not (ent.label_ == "DATE" or ent.label_ == "TIME" and _DAY_PART.search(ent.text)) or _telling_date(ent):
             continue  # (a time that names its day is a date: "late on Monday night", "Tuesday morning")
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if prev is not None and prev.lower_ == "since" or ent[0].lower_ == "since":
+            continue  # "fighting the government since 2006", "led since 2014 by …": when a state began
         text = ent.text
         if prev is not None and prev.lower_ in _DATE_PREPS and prev.i >= (sent.start if isinstance(sent, SpacySpan)
                                                                          else 0):

@@ -37,6 +37,7 @@ from .attribution import find_source
 from .claim_arguments import drop_unidentified, identified
 from .claims import ClaimLexicons
 from .entities import MentionIndex
+from .event_answers import answering
 from .event_lexicon import EventLexicon, load_event_lexicon
 from .event_mentions import speakers, spokesperson_owners
 from .events import find_triggers
@@ -129,6 +130,11 @@ class EventClaimFinder:
                 dropped.append((f"{ATTACKED}({doer.name}, -) from event {event.id}",
                                 "no sentence of the incident ties it to a named target"))
             out.extend(found)
+        doers = [d for r in event.perpetrators if (d := entities.get(r.id)) is not None and d.kind == "named"
+                 and self._fits(ATTACKED, d)]
+        out += [EventPair(ATTACKED, force, doer, verb, si, si, si) for force, doer, verb, si in answering(
+            sentences, inputs, doers, self.events.responsibility.answer_verbs, self.events.answered_doers(),
+            self.deeds, lambda e: self._fits(ATTACKED, e, subject=True))]
         return out, dropped
 
     def _acts(self, ps: ParsedSentence) -> set[int]:

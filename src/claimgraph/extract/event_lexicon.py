@@ -53,6 +53,7 @@ class ResponsibilityCues:
     device_verbs: frozenset[str] = frozenset()
     #: nouns for the incident's doers that an answering act names ("killed several of the kidnappers")
     answered_doers: frozenset[str] = frozenset()
+    answer_verbs: frozenset[str] = frozenset()
     #: nouns relating a group to another ("ties to X, which had carried out ..."): X's history, not the incident
     relation_nouns: frozenset[str] = frozenset()
     #: verbs whose subject records, suffers or stops the act told as their object ("documented 45 attacks")
@@ -197,6 +198,7 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
         other_acts=frozenset(resp.get("other_acts") or ()),
         device_verbs=frozenset(resp.get("device_verbs") or ()),
         answered_doers=frozenset(resp.get("answered_doers") or ()),
+        answer_verbs=frozenset(resp.get("answer_verbs") or ()),
         relation_nouns=frozenset(resp.get("relation_nouns") or ()),
         undergo_verbs=frozenset(resp.get("undergo_verbs") or ()),
         suspicion_nouns=frozenset(resp["suspected"].get("marks") or ()),

@@ -147,7 +147,7 @@ def _claims_it(perps: set[str], mine: set[str], c: Candidate) -> bool:
 def compatible(g: _Group, c: Candidate, follows: bool = False, latest: bool = False) -> bool:
     """Whether candidate `c` tells the incident of group `g` (see the module docstring); `follows`: it goes on
     telling the incident the text has just told (`_follows`); `latest`: `g` is the incident of its family told
-    last."""
+    last, within three paragraphs of the mention."""
     e = c.event
     if c.family != g.first.family or c.another:
         return False
@@ -188,8 +188,23 @@ def _follows(g: _Group, c: Candidate, text: str | None) -> bool:
     if text is None or c.another or e.date is not None or c.placed and e.place is not None \
             and e.place.precision != "country" or _named({r.id for r in e.perpetrators}):
         return False
+    breaks = _breaks(g, c, text)
+    return breaks is not None and breaks <= 1
+
+
+def _breaks(g: _Group, c: Candidate, text: str | None) -> int | None:
+    """How many paragraph breaks stand between the incident's last mention and the mention after it (None: no text,
+    or the mention is not after it)."""
     last = max(m.event.evidence.end for m in g.members)
-    return last <= e.evidence.start and len(re.findall(r"\n+", text[last : e.evidence.start])) <= 1
+    if text is None or last > c.event.evidence.start:
+        return None
+    return len(re.findall(r"\n+", text[last : c.event.evidence.start]))
+
+
+def _adjacent(g: _Group, c: Candidate, text: str | None) -> bool:
+    """The mention stands within three paragraphs of the incident's last mention."""
+    breaks = _breaks(g, c, text)
+    return breaks is not None and breaks <= 3
 
 
 def _same_toll(g: _Group, c: Candidate) -> bool:
@@ -318,7 +333,7 @@ def merge_events(candidates: Sequence[Candidate], text: str | None = None) -> tu
     for c in candidates:
         latest = next((g for g in reversed(groups) if g.first.family == c.family), None)
         for g in groups if c.revises else reversed(groups):
-            if compatible(g, c, g is groups[-1] and _follows(g, c, text), g is latest) \
+            if compatible(g, c, g is groups[-1] and _follows(g, c, text), g is latest and _adjacent(g, c, text)) \
                     and not _new_item(g, c, text):
                 g.members.append(c)
                 break

@@ -325,6 +325,10 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(out)
 
 
+#: a possessive pronoun right before a name: what follows is a body's own ("its Shahada News Agency")
+_OWNED = re.compile(r"\b(?:its|their|his|her)\s+$", re.IGNORECASE)
+
+
 def _pattern_names(ps: ParsedSentence, local: LocalFn, actor_chars: set[int]) -> dict[int, PlaceName]:
     """Names the `places.yaml` patterns find in a sentence, by document offset; the first pattern that
     matches a span wins, and a match that touches a known actor's name is ignored ("Islamic State's
@@ -353,6 +357,8 @@ def _pattern_names(ps: ParsedSentence, local: LocalFn, actor_chars: set[int]) ->
             name = groups["name"]
             if fold(name) in _demonyms() or fold(name).split()[0] in _faiths():
                 continue  # "the northern Iraqi town of Al Shirqat", "the Christian area": no place's name
+            if _OWNED.search(text, 0, start):
+                continue  # "a statement carried by its Shahada News Agency": a body's own outlet or unit
             if groups.get("kind"):
                 name = f"{groups['kind']} {name}" if m.start("kind") < m.start("name") else f"{name} {groups['kind']}"
             within = groups.get("qualifier") or groups.get("listed")

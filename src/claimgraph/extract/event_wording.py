@@ -68,6 +68,8 @@ def factual(tok: Token, ne: NotEvents | None = None, *, violent: bool = False) -
         return False  # "No attack on the police will go unpunished", "there was no attack"
     if ne is not None and _conditional(tok, ne):
         return False  # "if the talks fail, the militants would attack ..."
+    if violent and _alleged_act(tok):
+        return True  # "Residents accused the militia of torching 50 houses": the act, as its accusers tell it
     if ne is not None and tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "of" \
             and tok.head.head.lemma_.lower() in ne.charge_heads:
         return False  # "two men accused of kidnapping": the charge, not this incident
@@ -84,7 +86,25 @@ def factual(tok: Token, ne: NotEvents | None = None, *, violent: bool = False) -
             return False
         if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "acl", "amod", "csubj") and tok.lemma_ not in _RESULT_VERBS:
             return False  # "tasked with attacking", "a death squad targeting"; but "..., killing two"
+        if tok.tag_ == "VBG" and any(c.lower_ == "been" and c.dep_ == "aux" for c in tok.children) \
+                and any(c.dep_ == "prep" and c.lower_ == "since" for c in tok.children):
+            return False  # "the group that has been fighting Somalia's government since 2006": a war, no incident
     return True
+
+
+def _alleged_act(tok: Token) -> bool:
+    """An act someone is accused of by a named accuser, in the active voice: "Residents accused the Pyusawhti of
+    torching houses", "Rights groups accused junta troops of shelling villages" (not "two men accused of
+    kidnapping": a charge on the men)."""
+    if tok.dep_ not in ("pobj", "pcomp") or tok.head.lower_ != "of" or tok.pos_ not in ("VERB", "NOUN"):
+        return False
+    verb = tok.head.head
+    if verb.dep_ == "dobj" and verb.head.lemma_.lower() == "accuse":
+        verb = verb.head  # the parser may hang "of" on the accused ("accused [junta troops of shelling]")
+    if verb.lemma_.lower() != "accuse" or verb.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "nsubj" for c in verb.children) and any(c.dep_ == "dobj" and c.pos_ != "PRON"
+                                                                  for c in verb.children)
 
 
 def _reported_past(tok: Token, ne: NotEvents | None) -> bool:

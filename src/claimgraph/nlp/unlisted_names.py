@@ -207,6 +207,9 @@ def titled_names(doc: Doc, described: frozenset[str] = frozenset()) -> list[tupl
             w = doc[start - 1]
             if _titled(w) and w.lower_ not in _DETERMINERS and not w.like_num:
                 start -= 1
+            elif w.text in ("-", "–") and start >= 2 and _titled(doc[start - 2]) and not w.whitespace_ \
+                    and not doc[start - 2].whitespace_:
+                start -= 2  # "People's Anti-Fascist Front": a hyphenated word of the name
             elif w.lower_ in ("'s", "’s") and start >= 2 and _titled(owner := doc[start - 2]) \
                     and not owner.whitespace_ and owner.ent_type_ not in _PROPER:
                 start -= 2  # "People's Liberation Organisation", not "Pakistan's Kurram Agency"
