@@ -7,7 +7,8 @@ force that fought back attacked the incident's named doers, as the sentence tell
 An answer is a verb of `events.yaml` `answer_verbs` in one of the incident's sentences, not passive, whose object is
 the attackers (a noun of `attacker_nouns` / `answered_doers`, "them") or the attack itself ("repelled the attack"),
 and whose subject (or the subject of the verb it goes on from: "troops repelled the attack, neutralising …") is an
-identified actor that is none of the incident's doers.
+identified actor that is none of the incident's doers. A part of the event-claims step (`event_claims`, whose
+version covers it).
 """
 
 from __future__ import annotations
@@ -19,9 +20,6 @@ from spacy.tokens import Token
 from ..records import Entity
 from .claim_arguments import identified
 from .frame_input import FrameInput
-
-#: The name and version of this step (a change of behaviour is a new version).
-EVENT_ANSWERS = "claimgraph.event_answers.v1"
 
 _THEM = frozenset({"them", "they"})
 

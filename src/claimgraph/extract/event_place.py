@@ -25,6 +25,7 @@ from ..nlp.descriptive import forces_countries
 from ..records import Entity, Place
 from ..resolve.names import fold
 from ..resolve.place_index import load_index, read_data
+from ..resolve.places import relative_position_words
 from . import unlisted_place as up
 from .dateline import Dateline, date_phrases, find_dateline  # noqa: F401 - re-exported
 from .facility_names import FACILITY_WORDS, PLACE_STOPWORDS, facility_prefix, facility_suffix, is_facility_word
@@ -142,12 +143,7 @@ def _in_place(tok: Token) -> bool:
 
 def _relative(tok: Token) -> bool:
     """A name after a position relative to it ("12 km southeast of Balcad")."""
-    return tok.i > 1 and tok.doc[tok.i - 1].lower_ == "of" and tok.doc[tok.i - 2].lower_ in _relative_positions()
-
-
-@cache
-def _relative_positions() -> frozenset[str]:
-    return frozenset(str(w) for w in read_data().get("relative_position_words") or ())
+    return tok.i > 1 and tok.doc[tok.i - 1].lower_ == "of" and tok.doc[tok.i - 2].lower_ in relative_position_words()
 
 
 def _at_place(ent: SpacySpan) -> bool:
@@ -315,8 +311,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     name = str(data["name_pattern"])
     qualifier = str(data["qualifier_pattern"])
     modifier = str(data.get("modifier_pattern") or "(?!)")
-    position = "|".join(sorted((re.escape(str(w)) for w in data.get("relative_position_words") or ()), key=len,
-                               reverse=True)) or "(?!)"
+    position = "|".join(sorted(map(re.escape, relative_position_words()), key=len, reverse=True)) or "(?!)"
     out = []
     for p in data.get("patterns") or ():
         text = str(p).replace("{N}", name).replace("{Q}", qualifier).replace("{K}", kind).replace("{M}", modifier) \

@@ -168,6 +168,7 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
     lemmas = [t.lemma_.lower() for t in tokens]
     ne = lex.not_events
     index = _index(lex)
+    claims = lex.responsibility.claim_act_verbs
     hits: list[TriggerHit] = []
     covered: set[int] = set()
     # phrases first: "suicide bomber" before "bomber"; a one-word phrase matches its lemma too
@@ -193,7 +194,7 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
             continue
         if factual(head_of(span), ne, violent=lex.is_violent(trig.mode)) \
                 and not status_word(head_of(span), trig, ne):
-            hits.append(TriggerHit(trig, i, i + n, " ".join(t.text for t in span), _claimed(head_of(span))))
+            hits.append(TriggerHit(trig, i, i + n, " ".join(t.text for t in span), _claimed(head_of(span), claims)))
             covered.update(range(i, i + n))
     for i, tok in enumerate(tokens):
         if i in covered or tok.is_punct:
@@ -211,19 +212,20 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
         if not takes_ground([tok], trig.objects):
             continue
         if factual(tok, ne, violent=lex.is_violent(trig.mode)) and not status_word(tok, trig, ne):
-            hits.append(TriggerHit(trig, i, i + 1, tok.text, _claimed(tok)))
+            hits.append(TriggerHit(trig, i, i + 1, tok.text, _claimed(tok, claims)))
     hits.sort(key=lambda h: (h.start, h.trigger.rank))
     return without_aggregates(tokens, hits, lex)
 
 
-def _claimed(tok: Token) -> bool:
-    """The act named as the object of a claim ("claimed the raid", "claimed responsibility for the raid")."""
+def _claimed(tok: Token, verbs: frozenset[str]) -> bool:
+    """The act named as the object of a claim ("claimed the raid", "claimed responsibility for the raid"; `verbs`:
+    the claim verbs whose object may be the act, `events.yaml`)."""
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in ("responsibility", "credit"):
         head = head.head.head
     elif tok.dep_ != "dobj":
         return False
-    return head.lemma_.lower() == "claim"
+    return head.lemma_.lower() in verbs
 
 
 def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,

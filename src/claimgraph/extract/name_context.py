@@ -151,7 +151,7 @@ def _near(ent: SpacySpan) -> bool:
         return False
     prep = t.head
     return prep.lower_ in ("near", "outside", "around") or prep.lower_ == "of" and prep.head.i != prep.i \
-        and prep.head.lower_ in _relative_position_words()
+        and prep.head.lower_ in _position_words()
 
 
 def _listed_with_places(ent: SpacySpan) -> bool:
@@ -367,11 +367,10 @@ def _division_words() -> frozenset[str]:
 
 
 @cache
-@cache
-def _relative_position_words() -> frozenset[str]:
-    from ..resolve.place_index import read_data
+def _position_words() -> frozenset[str]:
+    from ..resolve.places import relative_position_words
 
-    return frozenset(str(w) for w in read_data().get("relative_position_words") or ())
+    return relative_position_words()
 
 
 @cache

@@ -303,11 +303,7 @@ def called_places(doc: Doc) -> list[tuple[int, int]]:
     or a position relative to one (`places.yaml` `kind_words`, `relative_position_words`): "the village of
     Mucojo", "the town of Sake", "10 km north of Awdheegle"; after "at", "in", "near" only words it took for a
     number ("the post at Tongomayel"). One to four words, none of them a number."""
-    from ..resolve.place_index import read_data
-
-    data = read_data()
-    before = {str(w).lower() for w in (data.get("kind_words") or {})} \
-        | {str(w).lower() for w in data.get("relative_position_words") or ()}
+    before = _place_nouns()
     out: list[tuple[int, int]] = []
     for t in doc:
         called = t.lower_ == "of" and t.i > 0 and doc[t.i - 1].lower_ in before
@@ -321,3 +317,11 @@ def called_places(doc: Doc) -> list[tuple[int, int]]:
         if end > t.i + 1:
             out.append((t.i + 1, end))
     return out
+
+
+@cache
+def _place_nouns() -> frozenset[str]:
+    """Nouns whose "of" a place's name follows: kinds of place and positions relative to one (`places.yaml`)."""
+    from ..resolve.places import kind_words, relative_position_words
+
+    return frozenset(w.lower() for w in kind_words()) | relative_position_words()

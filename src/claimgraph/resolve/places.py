@@ -94,7 +94,13 @@ def kind_words() -> dict[str, str]:
     return dict(_KIND_WORDS)
 
 
+def relative_position_words() -> frozenset[str]:
+    """Nouns of a position relative to a place, before "of" ("northeast of Awdheegle", `places.yaml`)."""
+    return _POSITION_WORDS
+
+
 _KIND_WORDS: dict[str, str] = {str(k): str(v) for k, v in (read_data().get("kind_words") or {}).items()}
+_POSITION_WORDS = frozenset(str(w) for w in read_data().get("relative_position_words") or ())
 # The countries a region of several countries spans ("Kashmir": IN, PK, CN), by its folded name: a qualifier
 # that names one keeps the namesakes in those countries ("Pulwama district of south Kashmir").
 _REGION_COUNTRIES: dict[str, frozenset[str]] = {
