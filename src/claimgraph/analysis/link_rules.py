@@ -28,13 +28,12 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Callable, Iterator, Sequence
-from typing import overload
 
 import numpy as np
 
 from ..ontology import Ontology, PredicateDef
 from .facts import FactBase, FactColumns, fact_columns
-from .links import LinkSet, LinkTable, PartFacts, PartKey, ranges_from, run_starts
+from .links import LazyRows, LinkSet, LinkTable, PartFacts, PartKey, ranges_from, run_starts
 from .types import Fact
 from .weights import Weights
 
@@ -47,7 +46,7 @@ _LINK_BLOCK = 1 << 17  # shared-intermediary links made per block (whole interme
 SHARED_KINDS = ("shared_sponsor", "shared_person", "shared_media", "shared_target", "shared_place")
 
 
-class PartKeys(Sequence[PartKey]):
+class PartKeys(LazyRows[PartKey]):
     """Each part's key, ("member", person id, group id) …, made when read from the parts' codes."""
 
     __slots__ = ("_actors", "_tag", "_x", "_y")
@@ -58,21 +57,11 @@ class PartKeys(Sequence[PartKey]):
     def __len__(self) -> int:
         return len(self._tag)
 
-    @overload
-    def __getitem__(self, i: int) -> PartKey: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[PartKey]: ...
-    def __getitem__(self, i: int | slice) -> PartKey | list[PartKey]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        i = range(len(self))[i]  # negative indices; IndexError when out of range
+    def _row(self, i: int) -> PartKey:
         return TAGS[self._tag[i]], self._actors[self._x[i]], self._actors[self._y[i]]
 
-    def __iter__(self) -> Iterator[PartKey]:
-        return (self[i] for i in range(len(self)))
 
-
-class Vias(Sequence[tuple[str, ...]]):
+class Vias(LazyRows[tuple[str, ...]]):
     """Each via number's intermediaries, made when read from the via codes (see the module docstring)."""
 
     __slots__ = ("_actors", "_codes")
@@ -83,13 +72,7 @@ class Vias(Sequence[tuple[str, ...]]):
     def __len__(self) -> int:
         return len(self._codes)
 
-    @overload
-    def __getitem__(self, i: int) -> tuple[str, ...]: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[tuple[str, ...]]: ...
-    def __getitem__(self, i: int | slice) -> tuple[str, ...] | list[tuple[str, ...]]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
+    def _row(self, i: int) -> tuple[str, ...]:
         code, n = int(self._codes[i]), len(self._actors)
         if code == 0:
             return ()
@@ -97,9 +80,6 @@ class Vias(Sequence[tuple[str, ...]]):
             return (self._actors[code - 1],)
         p, q = divmod(code - 1 - n, n)
         return self._actors[p], self._actors[q]
-
-    def __iter__(self) -> Iterator[tuple[str, ...]]:
-        return (self[i] for i in range(len(self)))
 
 
 def specificity(n: int) -> float:

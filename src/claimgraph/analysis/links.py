@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple, overload
+from typing import NamedTuple, TypeVar, overload
 
 import numpy as np
 
@@ -102,6 +102,31 @@ class Pairs(Sequence[tuple[str, str]]):
         return row if row < len(self._codes) and self._codes[row] == code else None
 
 
+T = TypeVar("T")
+
+
+class LazyRows(Sequence[T]):
+    """A sequence whose rows are made when read: a subclass gives `__len__` and `_row(i)` (0 <= i < len); indexing
+    (negative indices, slices) and iteration are here."""
+
+    __slots__ = ()
+
+    def _row(self, i: int) -> T:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, i: int) -> T: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[T]: ...
+    def __getitem__(self, i: int | slice) -> T | list[T]:
+        if isinstance(i, slice):
+            return [self._row(j) for j in range(*i.indices(len(self)))]
+        return self._row(range(len(self))[i])  # negative indices; IndexError when out of range
+
+    def __iter__(self) -> Iterator[T]:
+        return map(self._row, range(len(self)))
+
+
 class LinkRun(Sequence[Link]):
     """Links `order[i]` of `flat`: one pair's links, or every link grouped by pair."""
 
@@ -127,7 +152,7 @@ class LinkRun(Sequence[Link]):
         return (self._flat[j] for j in self._order.tolist())
 
 
-class LinkTable(Sequence[Link]):
+class LinkTable(LazyRows[Link]):
     """Every link as columns, in the order built; a `Link` is made when one is read. Millions of links cost
     a few arrays, not millions of Python objects."""
 
@@ -153,14 +178,7 @@ class LinkTable(Sequence[Link]):
     def __len__(self) -> int:
         return len(self.kind)
 
-    @overload
-    def __getitem__(self, i: int) -> Link: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[Link]: ...
-    def __getitem__(self, i: int | slice) -> Link | list[Link]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        i = range(len(self))[i]  # negative indices; IndexError when out of range
+    def _row(self, i: int) -> Link:
         lo, hi = int(self.part_at[i]), int(self.part_at[i + 1])
         return Link(
             self.kinds[self.kind[i]],
@@ -172,7 +190,7 @@ class LinkTable(Sequence[Link]):
         )
 
 
-class PartFacts(Sequence[tuple[Fact, ...]]):
+class PartFacts(LazyRows[tuple[Fact, ...]]):
     """Each part's facts, `parts[i]` made when read from the part index (a million claims have over a
     million parts; the analyses read the facts of a few: the top pairs' evidence, `changes`' alerts)."""
 
@@ -186,14 +204,7 @@ class PartFacts(Sequence[tuple[Fact, ...]]):
     def __len__(self) -> int:
         return len(self._at) - 1
 
-    @overload
-    def __getitem__(self, i: int) -> tuple[Fact, ...]: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[tuple[Fact, ...]]: ...
-    def __getitem__(self, i: int | slice) -> tuple[Fact, ...] | list[tuple[Fact, ...]]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        i = range(len(self))[i]  # negative indices; IndexError when out of range
+    def _row(self, i: int) -> tuple[Fact, ...]:
         lo, hi = int(self._at[i]), int(self._at[i + 1])
         return tuple(map(self._facts.__getitem__, self._pos[lo:hi].tolist()))
 

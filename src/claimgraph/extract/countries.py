@@ -62,6 +62,10 @@ class Countries:
             return True
         return text.replace(".", "").isupper() and len(text) <= 6 and self.of_text(text) is not None
 
+    def knows_no_place(self, text: str) -> bool:
+        """Whether no place, country or people goes by the name ("M23", "Ma'awisley")."""
+        return not self.is_country_word(text) and self.precision_of(text) is None
+
 
 def countries_from(resolver: Any) -> Countries | None:  # noqa: ANN401 - a resolve.places.PlaceResolver
     """Countries backed by a place resolver (its `country_of` and its demonym table), or None."""

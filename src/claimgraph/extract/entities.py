@@ -100,14 +100,9 @@ class Mention:
     defined: bool = False  # the words around it settle what the name is ("X is a militant group", "based in X")
 
 
-
 #: a name written as an acronym: capitals, with digits or a hyphen ("M23", "AFC", "NSCN-IM")
 _ACRONYM_FORM = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)?")
 
-
-def _unknown_place(text: str, countries: Countries | None) -> bool:
-    """A name the place index knows no place or people by."""
-    return countries is not None and not countries.is_country_word(text) and countries.precision_of(text) is None
 
 def _trim(text: str, start: int) -> tuple[str, int, int]:
     """Strip determiners, titles, possessive endings and quotes; return (text, start, end)."""
@@ -204,11 +199,11 @@ def find_mentions(
             label, settled = (label, False) if ent.kb_id_ else place_by_context(ent, label, text, doc_text, end,
                                                                                          countries)
             if label in ("GPE", "LOC") and not ent.kb_id_ and not settled and _ACRONYM_FORM.fullmatch(text) \
-                    and _unknown_place(text, countries):
+                    and countries is not None and countries.knows_no_place(text):
                 label = "ORG"  # "The M23 controls Rutshuru": an acronym no place goes by is an organisation's
             if label in ("PERSON", "GPE", "LOC") and not ent.kb_id_ and ent.root.dep_ in ("compound", "nmod", "amod") \
                     and ent.root.head.lemma_.lower() in _MEMBER_NOUNS and ent.root.head.i == ent.end \
-                    and (label == "PERSON" or not settled and _unknown_place(text, countries)):
+                    and (label == "PERSON" or not settled and countries is not None and countries.knows_no_place(text)):
                 # "Lashkar-e-Islam fighters", "a Ma'awisley commander": a name that has fighters is an
                 # organisation's (a place's name only where the place index knows no place of that name)
                 label = "ORG"

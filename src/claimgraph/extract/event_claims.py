@@ -343,7 +343,7 @@ class EventClaimFinder:
         A claim of responsibility for the incident's place yields to one for the target the incident names
         (what was claimed is the target, else the place)."""
         by_id = {e.id: e for e in entities}
-        views: dict[str, tuple[list[int], dict[int, FrameInput]]] = {}  # per event, made once when a claim needs it
+        views: dict[str, _EventView] = {}  # per event, made once when a claim needs it
         placed = {}  # id → claim: a claim the incident's place makes the same as another is kept once
         for c in claims:
             c = self._incident_placed(c, events, parsed, index, by_id, views)
@@ -400,8 +400,7 @@ class EventClaimFinder:
         return result, dropped + unnamed
 
     def _incident_placed(self, c: Claim, events: Sequence[Event], parsed: Sequence[ParsedSentence],
-                         index: MentionIndex, by_id: dict[str, Entity],
-                         views: dict[str, tuple[list[int], dict[int, FrameInput]]]) -> Claim:
+                         index: MentionIndex, by_id: dict[str, Entity], views: dict[str, _EventView]) -> Claim:
         """A claim or denial of "the attack" whose object the claim patterns could only guess (a place named
         before its sentence, or none) is of the incident its sentence is part of: its object is that incident's
         place ("… stormed a checkpost in the Jani Khel area …¶ … a militant outfit based in North Waziristan
@@ -420,10 +419,11 @@ class EventClaimFinder:
         if event.id not in views:
             sentences = _sentences_of(event, parsed)
             views[event.id] = sentences, {si: FrameInput(parsed[si].sent, si, parsed[si].start, index,
-                                                         self.lex.triggers) for si in sentences}
-        sentences, inputs = views[event.id]
+                                                         self.lex.triggers) for si in sentences}, \
+                {si: self._acts(parsed[si]) for si in sentences}
+        sentences, inputs, acts_of = views[event.id]
         if obj is not None and any(_where_of_act(t, acts) or _argument_of_act(t, acts, False, self.members)
-                                   for si in sentences if (acts := self._acts(parsed[si]))
+                                   for si in sentences if (acts := acts_of[si])
                                    for t in _tokens_of(inputs[si], obj)):
             return c  # the guess is where an act of the incident was done ("attacked Bourj el-Barajneh, a suburb")
         place = _place_entity(event, sentences, inputs, by_id)
@@ -463,6 +463,9 @@ class EventClaimFinder:
 
 
 # ------------------------------------------------------------------------------------------ helpers
+
+#: an event's sentences, their frame inputs and their violent triggers' tokens, made once per document
+_EventView = tuple[list[int], dict[int, FrameInput], dict[int, set[int]]]
 
 #: verbs that lay an incident at someone's door with no noun for it ("police blamed the TTP")
 _BLAME = frozenset({"blame", "accuse"})

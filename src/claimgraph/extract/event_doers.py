@@ -123,9 +123,11 @@ _SITE_NOUNS = frozenset({"area", "market", "church", "compound", "mosque", "hote
                          "region", "valley", "county"})
 
 
-def names_a_site(name: str) -> bool:
-    words = name.split()
-    return bool(words) and words[-1].lower().strip(".,") in _SITE_NOUNS
+def names_a_site(e: Entity) -> bool:
+    """An unlisted name that ends in a site's word ("Science College", "Lido Beach area"): where something happened;
+    a listed group's name may end in one ("Islamic State Khorasan Province")."""
+    words = e.name.split()
+    return not e.refs and bool(words) and words[-1].lower().strip(".,") in _SITE_NOUNS
 
 
 _NP_DEPS = frozenset({"compound", "amod", "appos", "pobj", "prep", "poss", "nmod", "det", "conj", "flat", "cc",
@@ -423,7 +425,7 @@ def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], ad
         for s in _children(said, "nsubj"):
             if s.lower_ not in _SPEAKER_PRONOUNS:
                 add(claimed if spoken or said.lemma_.lower() == "claim" else agent, in_core(s))
-            elif before is not None and s.lower_ in ("it", "they") and _own_men_of(subjects):
+            elif before is not None and s.lower_ in ("it", "they") and any(_own_men(x) for x in subjects):
                 add(agent, before(s)[:1])
 
 
@@ -439,10 +441,6 @@ def _own_men(s: Token) -> bool:
                    for p in c.children if p.dep_ == "pobj")
     return s.lemma_.lower() in _OWN_MEN and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our")
                                                  for c in s.children)
-
-
-def _own_men_of(subjects: Sequence[Token]) -> bool:
-    return any(_own_men(s) for s in subjects)
 
 
 def _passive_or_object(verb: Token) -> list[Token]:

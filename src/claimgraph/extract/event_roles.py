@@ -172,7 +172,7 @@ class _Candidates:
                 continue  # "The DONEGALL ARMS SHOOTING took place ...": the incident's name, not an actor
             if e.type == "person" and not e.refs and len(e.name.split()) == 1 and not named:
                 continue  # one capitalised word the NER called a person ("Darkley", "Headquarters")
-            if e.kind == "named" and not e.refs and e.type != "person" and doers.names_a_site(e.name):
+            if e.kind == "named" and e.type != "person" and doers.names_a_site(e):
                 continue  # an unlisted school, market or station is where it happened ("Science College")
             if is_actor(e, self.ctx) or named and e.type in MISTYPED_PERSON:
                 self.found.append((strength, len(self.found), e))
@@ -466,12 +466,11 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
     def before(tok: Token) -> list[Entity]:
         """Organisations named before `tok` as the subject of their clause (nearest first), in its sentence
         or the few before: "ISWAP fighters overran ..., where they killed 42", not "burned the UN
-        headquarters" (a listed group's name may end in a site's word: "Islamic State Khorasan Province"); one
-        in a sentence not parsed counts when it is listed."""
+        headquarters"; one in a sentence not parsed counts when it is listed."""
         cut = local(mentions.ps, tok.idx)
         found = sorted(((m.end, m.start, e) for e in entities for m in e.mentions
                         if cut - _PRONOUN_REACH <= m.end <= cut and is_actor(e, cands.ctx) and e.kind == "named"
-                        and (bool(e.refs) or not doers.names_a_site(e.name))), key=lambda x: -x[0])
+                        and not doers.names_a_site(e)), key=lambda x: -x[0])
         near = [e for _, start, e in found if _as_subject(start, e)]
         if near:
             return near
@@ -480,7 +479,7 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
                 if e.type in ("person", "group_identity") or is_actor(e, cands.ctx))):
             return near  # "they" with no one named near: the group the report is about, as "the group" is
         topic = doers.topic_group(entities, lambda e: e.type in ("armed_group", "organisation")
-                                  and is_actor(e, cands.ctx) and (bool(e.refs) or not doers.names_a_site(e.name)))
+                                  and is_actor(e, cands.ctx) and not doers.names_a_site(e))
         return [topic] if topic is not None else []
 
     def _as_subject(start: int, e: Entity) -> bool:

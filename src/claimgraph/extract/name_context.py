@@ -30,8 +30,6 @@ _GROUP_NOUNS = {"group", "outfit", "organisation", "organization", "network", "m
 _DEFINING_NOUNS = _GROUP_NOUNS | {"faction", "party", "front", "insurgency", "guerrilla", "guerrillas"}
 _ARMED_MODIFIERS = {"militant", "terrorist", "armed", "rebel", "insurgent", "jihadist", "jihadi", "paramilitary",
                     "guerrilla", "separatist", "extremist", "islamist", "secessionist", "revolutionary", "military"}
-#: a place noun right after a name: "Basilan islands", "Kurram district", "Tirah valley", "Kunar and Nuristan
-#: provinces"
 #: labels of names that may qualify a people noun ("Shia pilgrims", "Amarnath pilgrims", "Kabul residents")
 PEOPLE_OF = frozenset({"NORP", "GROUP_IDENTITY", "GPE", "LOC", "FAC"})
 _AREAS = frozenset({"district", "province", "region", "country"})
