@@ -9,8 +9,9 @@ one `Extractor`: ingest cleaning, `raw_id` = the document id, `published` parsed
 
 * claims: `claim_precision`, `claim_recall`, `claim_f1` (a gold claim may list acceptable predicates), and over
   the claims found how often modality, polarity and source kind are right (`claim_modality`, ...);
-* events: `event_records_per_incident` — the predicted violent (ASSAULT/FIGHT) events over the gold incidents,
-  summed over documents (1.0 = one record per incident; more = duplicates or spurious events); `event_recall`
+* events: `event_records_per_incident` — the predicted incident records (the `events` of the contract: attacks,
+  clashes, arrests, protests; not its `interactions`) over the gold incidents, summed over documents (1.0 = one
+  record per incident; more = duplicates or spurious events); `event_recall`
   (a gold incident paired with a predicted event of its type); over the incidents found, `perpetrator` (a named
   gold perpetrator by name; a descriptive one — "gunmen", "security forces" — also by any predicted descriptive
   actor of the same kind, bench/names.py), `place` and `killed` (ranges overlap).
@@ -33,7 +34,7 @@ from claimgraph.score import Score, normalise, score_claims, score_events
 
 from . import halved
 from .names import descriptive_kind, kind_marker
-from .product import VIOLENT, extractor
+from .product import extractor
 from .split import DEVGOLD, select
 
 NAME = "devgold"
@@ -131,10 +132,9 @@ def score(gold_lines: list[dict], pred_lines: list[dict]) -> dict[str, Any]:
     events = score_events([mark_gold(g) for g in gold_lines], [mark_pred(p) for p in pred_lines])
     incidents = sum(len(g.get("events") or ()) for g in gold_lines)
     keys = {str(g["doc"]["id"]) for g in gold_lines}
-    violent = sum(1 for p in pred_lines if (p["doc"].get("raw_id") or p["doc"]["id"]) in keys
-                  for e in p.get("events") or () if e["type"] in VIOLENT)
+    records = sum(len(p.get("events") or ()) for p in pred_lines if (p["doc"].get("raw_id") or p["doc"]["id"]) in keys)
     metrics = claim_metrics(claims)
-    metrics["event_records_per_incident"] = round(violent / incidents, 4) if incidents else 0.0
+    metrics["event_records_per_incident"] = round(records / incidents, 4) if incidents else 0.0
     metrics["event_recall"] = round(events.recall, 4)
     for field in ("perpetrator", "place", "killed"):
         if field in events.fields:
@@ -146,7 +146,7 @@ def score(gold_lines: list[dict], pred_lines: list[dict]) -> dict[str, Any]:
         "metrics": metrics,
         "baselines": {},
         "notes": (f"{claims.tp + claims.fn} gold claims, {claims.tp + claims.fp} predicted; {incidents} gold"
-                  f" incidents, {violent} violent events predicted"
+                  f" incidents, {records} incident records predicted"
                   + (f"; failed to extract: {', '.join(map(str, failed))}" if failed else "") + "."),
     }
 

@@ -54,7 +54,8 @@ def score_seed(golden: dict[str, Any], pred: dict[str, Any]) -> dict[str, Any]:
     gold = golden["expect"]
     entities = score_entities([gold], [pred])
     claims = score_claims([gold], [pred])
-    events = score_events([gold], [pred])
+    # the golden lists the seed's incident and its meeting; the product lists a meeting among its interactions
+    events = score_events([gold], [{**pred, "events": [*pred.get("events", []), *pred.get("interactions", [])]}])
     forbidden = forbidden_hits([pred], golden.get("must_not_find") or [])
     outlet_facts = sum(1 for c in pred.get("claims", []) if c["source"]["kind"] == "outlet")
     missed = [*entities.missed, *claims.missed, *events.missed]

@@ -273,7 +273,8 @@ def test_a_group_claiming_an_attack_told_with_a_description_joins_it_and_leads()
     claim = _event(300, "The TTP claimed responsibility for the attack.", mode="attack", perps=[TTP],
                    responsibility=Responsibility.CLAIMED)
     (merged,), _ = merge_events([_cand(first), _cand(claim, refers_back=True)])
-    assert merged.perpetrators == (TTP, GUNMEN) and merged.responsibility is Responsibility.CLAIMED
+    # the named group leads, and the unnamed armed group beside it (the same attackers) is left out
+    assert merged.perpetrators == (TTP,) and merged.responsibility is Responsibility.CLAIMED
     # a named side that only did something else is not the description's group
     other = _event(300, "The TTP attacked an army post.", mode="attack", perps=[TTP])
     assert len(merge_events([_cand(first), _cand(other, refers_back=True)])[0]) == 2

@@ -183,6 +183,19 @@ def test_a_listed_groups_name_of_ordinary_words_is_found_only_written_as_a_name(
     assert not names("An armed Islamic group attacked the village.")  # not written as a name
     # part of a longer name that no list knows is not the listed group
     assert "national liberation army" not in names("The Irish National Liberation Army denied involvement.")
+    # a listed alias of ordinary words that its record's acronym spells out ("NPA": "New People's Army")
+    assert any("people" in n for n in names("The New People's Army ambushed a patrol in Samar."))
+    assert not names("A new people's army was formed, the rebels said.")
+
+
+def test_an_alias_spelled_out_by_its_records_acronym() -> None:
+    from claimgraph.nlp.name_forms import spells_out
+
+    particles = {"of", "the", "e", "i"}
+    assert spells_out("Allied Democratic Forces", ["ADF", "NALU"], particles)
+    assert spells_out("Army of the Righteous", ["AR"], particles)
+    assert not spells_out("allied democratic forces", ["ADF"], particles)  # written as prose, not a name
+    assert not spells_out("Allied Democratic Forces", ["NALU"], particles)
 
 
 def test_a_listed_name_keeps_its_bracketed_short_form_apart() -> None:
@@ -192,6 +205,10 @@ def test_a_listed_name_keeps_its_bracketed_short_form_apart() -> None:
     assert list(_split_names("EASTERN TURKISTAN ISLAMIC MOVEMENT (ETIM)")) == ["EASTERN TURKISTAN ISLAMIC MOVEMENT",
                                                                               "ETIM"]
     assert list(_split_names("Al Qaïda au Maghreb islamique (AQMI")) == ["Al Qaïda au Maghreb islamique", "AQMI"]
+    # two names a list joins with a spaced slash are two names ("ADF/NALU", unspaced, stays one)
+    assert list(_split_names("NEW PEOPLE'S ARMY / COMMUNIST PARTY OF THE PHILIPPINES")) == [
+        "NEW PEOPLE'S ARMY", "COMMUNIST PARTY OF THE PHILIPPINES"]
+    assert list(_split_names("ADF/NALU")) == ["ADF/NALU"]
 
 
 def test_a_group_name_is_also_known_without_its_last_word_group() -> None:

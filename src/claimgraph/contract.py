@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .ontology import load_ontology
 from .records import (
     CasualtyReport,
     Claim,
@@ -269,15 +270,27 @@ def statement_from_json(d: Json) -> Statement:
 
 
 def extraction_to_json(x: Extraction) -> Json:
+    """One document's line. Its event records are split: `events` holds the incidents (attacks, clashes, arrests,
+    protests), `interactions` the other PLOVER records (accusations, meetings, agreements, threats, bans:
+    ontology.yaml `incidents`); `seq` is a record's place among all of them, as extracted."""
+    ontology = load_ontology()
+    records = [{**event_to_json(e), "seq": k} for k, e in enumerate(x.events)]
+    incident = [ontology.is_incident(e.type, e.mode) for e in x.events]
     return {
         "doc": document_to_json(x.doc),
         "entities": [entity_to_json(e) for e in x.entities],
         "claims": [claim_to_json(c) for c in x.claims],
-        "events": [event_to_json(e) for e in x.events],
+        "events": [r for r, yes in zip(records, incident, strict=True) if yes],
+        "interactions": [r for r, yes in zip(records, incident, strict=True) if not yes],
         "attributions": [statement_to_json(s) for s in x.attributions],
         "error": None if x.error is None else {"stage": x.error.stage, "reason": x.error.reason},
         "dropped": [{"what": w, "why": y} for w, y in x.dropped],
     }
+
+
+def _in_order(records: list[Json]) -> list[Json]:
+    """Event records in the order they were extracted (by `seq`; a line written without it keeps its order)."""
+    return sorted(records, key=lambda r: r.get("seq", 0))
 
 
 def extraction_from_json(d: Json) -> Extraction:
@@ -287,7 +300,7 @@ def extraction_from_json(d: Json) -> Extraction:
         doc=doc,
         entities=tuple(entity_from_json(e, doc.text) for e in d.get("entities", [])),
         claims=tuple(claim_from_json(c) for c in d.get("claims", [])),
-        events=tuple(event_from_json(e) for e in d.get("events", [])),
+        events=tuple(event_from_json(e) for e in _in_order([*d.get("events", []), *d.get("interactions", [])])),
         error=None if err is None else ExtractionError(err["stage"], err["reason"]),
         dropped=tuple((x["what"], x["why"]) for x in d.get("dropped", [])),
         attributions=tuple(statement_from_json(s) for s in d.get("attributions", [])),

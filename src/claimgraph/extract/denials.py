@@ -26,7 +26,7 @@ from .triggers import Triggers
 from .types import ExtractContext, ParsedSentence
 
 #: The name and version of this step (a change of behaviour is a new version).
-DENIALS = "claimgraph.denials.v1"
+DENIALS = "claimgraph.denials.v2"
 
 #: nouns a denial names an allegation by ("denies the charge", "a claim Kabul rejects")
 _ALLEGATION_NOUNS = frozenset({"charge", "allegation", "accusation", "claim", "suggestion", "report", "assertion",
@@ -107,10 +107,14 @@ def _allegation(verb: Token) -> tuple[Token | None, bool]:
 
 def _allegation_compound(verb: Token) -> Token | None:
     """The allegation noun the parser made a modifier of a denial verb it read as a plural noun ("an allegation
-    Islamabad rejects": "allegation" and "Islamabad" both compounds of "rejects")."""
+    Islamabad rejects": "allegation" and "Islamabad" both compounds of "rejects"), or the head of that noun ("a
+    charge the Taliban rejects": "rejects" in apposition to "charge")."""
     if verb.pos_ != "NOUN":
         return None
-    return next((c for c in verb.children if c.dep_ == "compound" and c.lemma_.lower() in _ALLEGATION_NOUNS), None)
+    if verb.dep_ == "appos" and verb.head.lemma_.lower() in _ALLEGATION_NOUNS:
+        return verb.head  # "…, a charge the Taliban rejects": the verb read as a noun in apposition to the charge
+    return next((c for c in verb.children if c.dep_ in ("compound", "amod") and c.lemma_.lower() in _ALLEGATION_NOUNS),
+                None)
 
 
 def _denier(verb: Token, fi: FrameInput, spoken_for: dict[str, Entity]) -> Entity | None:

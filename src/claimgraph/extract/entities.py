@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Span as SpacySpan
 
@@ -62,7 +63,7 @@ _STRIP_LEFT = re.compile(r"^(?!(?-i:DR)\s)(?:the|a|an|suspected|alleged|purporte
                          r"gen\.?|general|mr\.?|ms\.?|dr\.?)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _ADJECTIVAL = re.compile(r"[-–](?:style|like|inspired|type|esque|era)\b")
-_BACKED = re.compile(r"[-–]backed\b")
+_BACKED = re.compile(r"[-–](?:backed|sponsored|funded|supported|armed|trained|financed|aided)\b")
 
 
 #: Nouns for an organisation's members or units: a name that modifies one names the organisation.
@@ -83,6 +84,12 @@ _AFTER_PLACE_NOUN = re.compile(r"\b(?:village|town|city|capital|district|tehsil|
 #: a short form in brackets right after a name: "Inter-Services Intelligence (ISI)"
 _BRACKET_SHORT = re.compile(r"[\"”’']?\s*\(\s*([A-Z][A-Za-z\-]{1,10})\s*\)")
 _INDEFINITE = re.compile(r"\b(?:an?)\s+$", re.I)
+_DEFINITE = re.compile(r"\bthe\s", re.I)
+#: how far back (characters) "the militants" finds the group last named "X militants"
+_OWN_WORD_REACH = 600
+#: the words between a person's name and another name of the same person ("X, also known as Y", "X alias Y")
+_AKA = re.compile(r"^\s*(?:,\s*|\()?(?:(?:also|better|widely)\s+)?(?:known\s+as|alias|a\.k\.a\.?|aka|nicknamed)\s+$",
+                  re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,6 +406,7 @@ def cluster_mentions(
         return c
 
     persons_full: list[_Cluster] = []
+    own_words: dict[tuple[str, str], dict[str, int]] = {}  # (description, word) → group → where last so named
     forces: dict[str, dict[str, str | None]] = {}  # a state force's bare name → its clusters' keys → country
     demonym_words = frozenset(countries.demonyms.values()) if countries is not None else frozenset()
     for m in mentions:
@@ -409,7 +417,16 @@ def cluster_mentions(
             d = None  # "Houthi rebels": the group's own fighters, not a description
             c = by_key.get(owner.id) or new(owner.id, m, owner.type, owner.id, owner.name)
             assigned.append((m, c))
+            own_words.setdefault((m.desc, m.text.split()[-1].lower()), {})[c.key] = m.start
             continue
+        if d is not None and not m.country_text and _DEFINITE.search(doc_text, max(0, m.start - 4), m.start + 4):
+            # "the rebels" after "Huthi rebels": the one group the text named by that word just before (not
+            # "the militants" of another incident further down a list)
+            owners = [k for k, at in own_words.get((m.desc, m.text.split()[-1].lower()), {}).items()
+                      if m.start - at <= _OWN_WORD_REACH]
+            if len(owners) == 1:
+                assigned.append((m, by_key[owners[0]]))
+                continue
         following = re.match(r"\s+(\w+)", doc_text[m.end : m.end + 30])
         if d is not None and d.category != "State Forces" and group_name_before(
                 m.country_text, m.text, following.group(1) if following else "", countries, people) and not any(
@@ -460,6 +477,11 @@ def cluster_mentions(
         if actor is not None:
             c = by_key.get(actor.id) or new(actor.id, m, actor.type, actor.id, actor.name)
             assigned.append((m, c))
+            if following and actor.type in ORG_TYPES and descriptions:
+                # "Boko Haram militants": the word the text may later call the group by ("the militants")
+                word = following.group(1).lower()
+                for key in _words_of(tuple(descriptions.values())).get(word, ()):
+                    own_words.setdefault((key, word), {})[c.key] = m.start
             d = _BRACKET_SHORT.match(doc_text, m.end, m.end + 17)
             if d and d.group(1).isupper():  # "the Abu Sayyaf Group (ASG) ... ASG sub-leader X"
                 short.setdefault(d.group(1), (c, d.end(1)))
@@ -471,6 +493,13 @@ def cluster_mentions(
             group_name = countries.of_text(m.text) or m.text  # "Turkish(-backed)": Turkey
         norm = normalise(group_name)
         c = alias_of.get(norm)
+        if c is None and etype in ORG_TYPES and _INITIALISM.fullmatch(m.text):
+            # "AA" after "the Arakan Army": the initials of the one organisation named before
+            c = _initials_of(m.text, clusters)
+            etype = c.types[0] if c is not None else etype
+        if c is None and etype == "person" and assigned and assigned[-1][0].label == "PERSON" \
+                and _AKA.match(doc_text[assigned[-1][0].end : m.start]):
+            c = assigned[-1][1]  # "Sanaullah Ghafari, also known as Shahab al-Muhajir": one man, two names
         words = m.text.split()
         if c is None and len(words) <= 2 and etype in {"person", "group_identity", "organisation", "place"}:
             # a short name inside a fuller person name introduced earlier (or, failing that, anywhere)
@@ -505,7 +534,8 @@ def cluster_mentions(
         d = _BRACKET_SHORT.match(doc_text, m.end, m.end + 17)
         if d and etype == "place" and d.group(1)[:1].lower() != group_name.removeprefix("the ")[:1].lower():
             d = None
-        if d and d.group(1).upper() == d.group(1) or d and sum(ch.isupper() for ch in d.group(1)) >= 2:
+        if d and (d.group(1).upper() == d.group(1) or sum(ch.isupper() for ch in d.group(1)) >= 2
+                  or _abbreviates(d.group(1), group_name)):
             alias_of.setdefault(normalise(d.group(1)), c)
             if d.group(1) not in c.names:
                 c.names.append(d.group(1))
@@ -532,6 +562,11 @@ def cluster_mentions(
             before = [c for c in cands if c.first < start] or cands
             c = min(before, key=lambda p: (-len(p.mentions), p.first))
             extra.append((Mention(start, start + len(t.text), t.text, "PERSON", "", si, (t.i, t.i + 1)), c))
+    # an organisation's initials the NER missed ("IS sleeper cells" after "Islamic State militants")
+    for c in clusters:
+        short_form = _initials(c.name) if not c.descriptive and c.types[0] in ORG_TYPES else ""
+        if short_form and short_form not in short and _initials_of(short_form, clusters) is c:
+            short[short_form] = (c, c.first + 1)
     # a defined short form the NER missed later on ("the Protestant Action Force (PAF) ... the PAF shot dead")
     for si, ps in enumerate(parsed):
         base = ps.sent[0].idx if len(ps.sent) else 0
@@ -594,6 +629,53 @@ def cluster_mentions(
     index.ordered.sort()
     entities = list(index.entities.values())
     return entities, index
+
+
+#: an organisation's initials as the text may write them ("IS", "AA", "KIA")
+_INITIALISM = re.compile(r"[A-Z]{2,5}")
+#: words of a name its initials leave out ("Army of the Righteous")
+_UNINITIALLED = frozenset({"of", "the", "and", "for", "in", "al", "el", "e", "i", "ul", "wal"})
+
+
+@cache
+def _words_of(descriptions: tuple[Description, ...]) -> dict[str, tuple[str, ...]]:
+    """The one-word terms of the non-state descriptions ("militants", "rebels"), each with its descriptions' keys."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for d in descriptions:
+        if d.category != "State Forces":
+            for term in d.terms:
+                if " " not in term:
+                    out[term.lower()].append(d.key)
+    return {w: tuple(keys) for w, keys in out.items()}
+
+
+def _abbreviates(short_form: str, name: str) -> bool:
+    """Whether a one-word short form is cut from the name's words in order, from the first letter of its first
+    word and touching at least two of them ("Nolcom": Northern Luzon Command; "Lashkar": Lashkar-e-Taiba)."""
+    words = [w.lower() for w in re.split(r"[\s\-]+", name) if w[:1].isalpha()]
+    short_form = short_form.lower()
+    if len(words) < 2 or not short_form.isalpha() or short_form[:1] != words[0][:1]:
+        return False
+    at, used = 0, 0
+    for w in words:  # each word gives a prefix of itself, in order
+        k = 0
+        while k < len(w) and at < len(short_form) and short_form[at] == w[k]:
+            at, k = at + 1, k + 1
+        used += k > 0
+    return at == len(short_form) and used >= 2
+
+
+def _initials(name: str) -> str:
+    """The initials of a name of two or more words ("Islamic State" → "IS"), or "" for one word."""
+    words = [w for w in re.split(r"[\s]+", name) if w and w.lower() not in _UNINITIALLED]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 and all(w[0].isalpha() for w in words) else ""
+
+
+def _initials_of(short_form: str, clusters: Sequence[_Cluster]) -> _Cluster | None:
+    """The one organisation (named, not described) among `clusters` whose name has these initials."""
+    found = [c for c in clusters if not c.descriptive and c.types[0] in ORG_TYPES
+             and _initials(c.name) == short_form]
+    return found[0] if len(found) == 1 else None
 
 
 #: Words a group's listed name ends with that the text may leave off ("the Abu Sayyaf" for the Abu Sayyaf Group).

@@ -46,7 +46,7 @@ from .modality import find_modality
 from .types import ExtractContext, ParsedSentence
 
 #: The name and version of this step (a change of behaviour is a new version).
-EVENT_CLAIMS = "claimgraph.event_claims.v3"
+EVENT_CLAIMS = "claimgraph.event_claims.v4"
 
 ATTACKED = "attacked"
 CLAIMED = "claimed_responsibility_for"
@@ -180,6 +180,14 @@ class EventClaimFinder:
             return None
         if top.i in acts:
             return top
+        if top.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in _DOER_NOUNS for c in top.children):
+            # "X was the perpetrator of the Mumbai massacre": the act the doer's noun is of
+            for end in (a, b):
+                path = _path_up(end, top)
+                if len(path) >= 3 and path[-1].lemma_.lower() in _DOER_NOUNS and path[-2].lower_ == "of" \
+                        and path[-3].i in acts:
+                    return path[-3]
+            return None
         if top.lemma_.lower() not in self.perpetrate and not self._alleges(top):
             return None
         for end in (a, b):
@@ -534,6 +542,8 @@ def _where_of_act(tok: Token, acts: set[int]) -> bool:
 
 
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "on", "into"}
+#: nouns that name the doer of the act they are "of" ("the perpetrator of the Mumbai massacre")
+_DOER_NOUNS = frozenset({"perpetrator", "mastermind", "architect", "organiser", "organizer", "author"})
 #: prepositions that put a verb's act somewhere ("carried out attacks across Punjab")
 _WHERE = _LOCATIVE - {"on"} | {"around", "across", "throughout"}
 

@@ -85,6 +85,7 @@ class NotEvents:
     charge_heads: frozenset[str] = frozenset()
     undoing_verbs: frozenset[str] = frozenset()
     undone_modes: frozenset[str] = frozenset()
+    plan_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +216,8 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
                            words("aggregate_preps"), words("aggregate_frame_preps"), words("conflict_nouns"),
                            _phrases(ne.get("ally_phrases")), words("designation_modes"),
                            words("designation_targets"), words("trend_words"), words("habitual_adverbs"),
-                           words("charge_heads"), words("undoing_verbs"), words("undone_modes"))
+                           words("charge_heads"), words("undoing_verbs"), words("undone_modes"),
+                           words("plan_words"))
     return EventLexicon(
         triggers=tuple(triggers),
         trigger_pos={k: frozenset(v) for k, v in (raw.get("trigger_pos") or {}).items()},

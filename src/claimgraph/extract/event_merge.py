@@ -137,6 +137,18 @@ def _named(ids: set[str]) -> set[str]:
     return {i for i in ids if not i.startswith("dsc_")}
 
 
+def _outranked(refs: Sequence[EntityRef]) -> tuple[EntityRef, ...]:
+    """The doers with the named first and, when one is named, without the unnamed armed groups."""
+    named = [r for r in refs if not r.id.startswith("dsc_")]
+    return tuple(named + [r for r in refs if r.id.startswith("dsc_") and not (named and _unnamed_attackers([r]))])
+
+
+def _unnamed_attackers(refs: Sequence[EntityRef]) -> bool:
+    """Whether every doer is an unnamed armed group ("gunmen on motorcycles": ACLED's "Unidentified Armed Group",
+    ontology/descriptive_actors.yaml), not a state's forces nor anyone named."""
+    return bool(refs) and all(r.id.startswith("dsc_") and r.name.lower().startswith("unidentified") for r in refs)
+
+
 def _claims_it(perps: set[str], mine: set[str], c: Candidate) -> bool:
     """ "Gunmen stormed the compound ... The TTP claimed responsibility for the attack": a named group claiming
     (or blamed for) an incident told so far only with a description of its attackers names the same side."""
@@ -168,8 +180,11 @@ def compatible(g: _Group, c: Candidate, follows: bool = False, latest: bool = Fa
         sides, mine_sides = perps | targets, mine | {r.id for r in e.targets}
         if perps and mine and not sides & mine_sides and not _claims_it(perps, mine, c):
             return False
-    elif perps and mine and not perps & mine and not _claims_it(perps, mine, c):
-        return False  # two different named sides doing it
+    elif perps and mine and not perps & mine and not _claims_it(perps, mine, c) \
+            and not (latest and c.placed and e.place is not None and _named(perps)
+                     and _unnamed_attackers(e.perpetrators)):
+        # two different named sides doing it (not "gunmen" telling again, at its own place, the attack just told)
+        return False
     elif (crossed := mine & targets | perps & {r.id for r in e.targets}) and (
             _named(crossed) or not (c.refers_back or follows)):
         return False  # one mention's attacker is the other's victim (the attackers told of again, some of them
@@ -282,9 +297,9 @@ def _combine(g: _Group) -> Event:
         first,
         type=best.type,
         mode=best.mode,
-        # a named group outranks a description of the same attackers ("gunmen" ... "TTP claimed the attack")
-        perpetrators=tuple(sorted(_union([r for c in members for r in c.event.perpetrators]),
-                                  key=lambda r: r.id.startswith("dsc_"))),
+        # a named group outranks a description of the same attackers ("gunmen" ... "TTP claimed the attack"): it
+        # comes first, and an unnamed armed group beside it is those attackers, not a second group
+        perpetrators=_outranked(_union([r for c in members for r in c.event.perpetrators])),
         targets=_union([r for c in members for r in c.event.targets
                         if r.id not in {p.id for c2 in members for p in c2.event.perpetrators}]),
         place=g.place(),

@@ -112,7 +112,24 @@ def identifies_attacker(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
     return any((t.lower_ in nouns or t.lemma_.lower() in nouns) and (
         any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children)
         or any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _IDENTIFY for c in t.children)
-        or t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in _IDENTIFY) for t in sent)
+        or t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in _IDENTIFY) for t in sent) \
+        or any(_attackers_are(t, lex) for t in sent)
+
+
+def _attackers_are(tok: Token, lex: EventLexicon) -> list[Token]:
+    """What the text says the attackers are or belong to: "the attackers were Islamic State fighters", "the
+    gunmen were believed to belong to ISSP" (the noun phrases naming their group)."""
+    nouns = lex.counts.attacker_nouns
+    if not any(s.lemma_.lower() in nouns or s.lower_ in nouns for s in _subject(tok)):
+        # "the attackers were believed to belong to X": the subject of the verb the infinitive hangs on
+        if not (tok.dep_ == "xcomp" and any(s.lemma_.lower() in nouns or s.lower_ in nouns
+                                             for s in _subject(tok.head))):
+            return []
+    if tok.lemma_ == "be":
+        return _children(tok, "attr")
+    if tok.lemma_.lower() == "belong":
+        return _pobj(tok, "to")
+    return []
 
 
 def states_responsibility(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
@@ -237,8 +254,11 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
             continue
         if tok.pos_ == "VERB" and lemma in cues.attribute_verbs:
             src = _source_of(tok, mentions, ctx, tok.text)
-            if lemma in ("blame", "accuse", "hold", "implicate") and doers.accuses_of_act(
-                    tok, lex.violent_words() | cues.accusation_words, cues.accusation_other):
+            # "an attack … that officials blamed on IS": the act is the noun the clause hangs on
+            blamed_act = tok.dep_ == "relcl" and tok.head.lemma_.lower() in lex.violent_words() \
+                and any(c.lower_ in ("that", "which") for c in _children(tok, "dobj", "mark"))
+            if lemma in ("blame", "accuse", "hold", "implicate") and (blamed_act or doers.accuses_of_act(
+                    tok, lex.violent_words() | cues.accusation_words, cues.accusation_other)):
                 for o in _children(tok, "dobj", "nsubjpass"):  # "blamed X for ...", "X was blamed for ..."
                     cands.add(ATTRIBUTED, mentions.in_phrase(o), src)
                 for o in _pobj(tok, "on"):
@@ -285,6 +305,10 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
             # "perpetrated by ISIL", "carried out by an Islamic State militant"
             for a in _doer_agent(tok):
                 cands.add(SUSPECTED if _hedged(tok) else ATTRIBUTED, mentions.in_phrase(a))
+        for named in _attackers_are(tok, lex):
+            # "the attackers were believed to belong to ISSP" (a belief: suspected), "the gunmen were IS fighters"
+            cands.add(SUSPECTED if _hedged(tok) or _hedged(tok.head) else MEMBER,
+                      [e for e in mentions.in_core(named) if e.kind != "descriptive"])
         if tok.lower_ in ("member", "members", "supporter", "connections", "connection", "allegiance",
                           "links", "loyal", "belonging", "affiliated") and _attacker_clause(tok, lex):
             # "The attacker had connections with JAD", "he had pledged allegiance to the Islamic State"
@@ -550,6 +574,11 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
         if si == sentences[0]:  # the doers the opening sentence names as subjects, when not also its victims
             subjects = {e.id for t in ps.sent if t.dep_ == "nsubj" for e in mentions.in_phrase(t)}
             openers = {e.id for _, _, e in cands.found if e.id in subjects} - victim_ids
+            # ... and the sides joined as the subject of the opening act, whoever of them died ("PDF forces and
+            # junta troops clashed …; five soldiers and two PDF members were killed")
+            toks = list(ps.sent)
+            openers |= {e.id for start, end in spans for t in _subject(doers.act_head(toks[start:end]))
+                        if any(c.dep_ == "conj" for c in t.children) for e in mentions.in_phrase(t)}
         low = ps.sent.text.lower()
         unknown_cue = unknown_cue or any(p in low for p in lex.responsibility.unknown_phrases)
     if not cands.found and not unknown_cue:

@@ -196,8 +196,9 @@ def aggregate_toll(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
 
 def trend(tok: Token, ne: NotEvents) -> bool:
     """A bare plural trigger noun in a statement about a trend ("Attacks on security forces have increased",
-    "a rise in bombings"), an act done again and again ("ISKP has repeatedly targeted the Hazara") or going on
-    since a time ("have been fighting ISKP since 2021"): attacks in general, not one incident."""
+    "a rise in bombings") or a plan ("attacks were being planned"), an act done again and again ("ISKP has
+    repeatedly targeted the Hazara") or going on since a time ("have been fighting ISKP since 2021"): attacks in
+    general, not one incident."""
     if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in ne.habitual_adverbs for c in tok.children):
         return True
     if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ == "been" for c in tok.children) \
@@ -218,7 +219,8 @@ def trend(tok: Token, ne: NotEvents) -> bool:
         head = head.head
     elif tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return False
-    return head.lemma_.lower() in ne.trend_words
+    # "attacks on Pakistan were being planned": attacks in general, planned, not one done
+    return head.lemma_.lower() in ne.trend_words or tok.dep_ != "nsubj" and head.lemma_.lower() in ne.plan_words
 
 
 def _record(tok: Token) -> bool:

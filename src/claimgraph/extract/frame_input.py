@@ -30,7 +30,10 @@ STAND_IN_NOUNS = frozenset({
     "training", "office", "offices", "spokesman", "chief", "agency", "agencies", "army", "military", "government",
     "militia", "militias", "loyalist", "loyalists", "affiliate", "affiliates", "supporter", "supporters", "group",
     "outfit", "movement", "target", "targets", "mercenary", "mercenaries", "ruler", "rulers", "regime",
-    "authorities", "junta", "coalition", "alliance", "umbrella", "rebel", "rebels", "guerrilla", "guerrillas"})
+    "authorities", "junta", "coalition", "alliance", "umbrella", "rebel", "rebels", "guerrilla", "guerrillas",
+    "brigade", "brigades", "battalion", "battalions", "regiment", "regiments", "squad", "squads", "contingent"})
+#: nouns that count what their "of" names ("hundreds of PDF fighters")
+_QUANTITY_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores"})
 #: Words after a name that say what kind of place it is ("Kunar province", "Kech district")
 _KIND_NOUNS = frozenset(kind_words())
 #: "fighters loyal to Y", "troops allied with Y": the noun stands for Y
@@ -103,6 +106,10 @@ class FrameInput:
                 e = self.entity(noun)
                 if e is None and noun.pos_ == "NOUN" and noun.dep_ == "appos":
                     e = self.entity(noun.head)  # the name the noun stands in apposition to
+                elif e is None and noun.pos_ == "NOUN" and noun.dep_ == "attr":
+                    # "The CJTF is a vigilante group that fights alongside the army": the copula's subject
+                    e = next((s for c in noun.head.children if c.dep_ == "nsubj" and (s := self.entity(c))
+                              is not None), None)
         self._cache[tok.i] = e
         return e
 
@@ -111,6 +118,11 @@ class FrameInput:
         possessor ("ISKP fighters" → ISKP, "ISKP's coordinator …, Mir Shafiq Mengal" → Mengal). Loyalty
         names the side: "troops loyal to Assad" stand for Assad, whatever "troops" alone would be."""
         loyal = self._loyal_to(tok)
+        if loyal is not None:
+            # "JAS fighters loyal to Bakura Doro": the fighters' own group, where the noun names one
+            own = next((e for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i
+                        and (e := self.entity(c)) is not None and e.type in ORG_TYPES and e.kind == "named"), None)
+            loyal = own or loyal
         if loyal is not None:
             return loyal
         # "the Islamic State's affiliate, known as ISKP": the name it goes by
@@ -131,6 +143,12 @@ class FrameInput:
                 return owner
         if e is not None:
             return e
+        if tok.lemma_.lower() in _QUANTITY_NOUNS or tok.pos_ == "NUM":
+            # "hundreds of PDF fighters", "dozens of Khawarij": the quantity stands for what it counts
+            counted = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj"), None)
+            if counted is not None:
+                return self.np_entity(counted, prefer)
         wanted = set(prefer)
         found: list[Entity] = []
         for c in tok.children:
@@ -228,6 +246,9 @@ class FrameInput:
             elif e is not None and e not in out:
                 out.append(e)
             stack.extend(c for c in t.children if c.dep_ == "conj")
+            if t.tag_ == "NNS":
+                # "the two groups, ISWAP and JAS": the names listed in apposition to a plural noun
+                stack.extend(g for c in t.children if c.dep_ == "appos" for g in c.children if g.dep_ == "conj")
             # "Mastung and Khuzdar districts", "Sokoto and Kebbi states": the list hangs off the noun as a modifier
             # with its conjuncts
             listed_mods = [c for c in t.children if (c.dep_ in {"compound", "nmod"} or c.dep_ == "amod"
@@ -235,8 +256,10 @@ class FrameInput:
                            and any(g.dep_ == "conj" for g in c.children)]
             stack.extend(c for c in listed_mods if c.i < t.i)
             stack.extend(g for c in listed_mods for g in c.children if g.dep_ == "conj")
-            if t.lemma_.lower() in STAND_IN_NOUNS or t.lower_ in STAND_IN_NOUNS:
-                # "the leadership of al-Qaida and the Afghan Taliban": the owners are conjoined
+            if t.lemma_.lower() in STAND_IN_NOUNS or t.lower_ in STAND_IN_NOUNS or t.lemma_.lower() in PLACE_OF \
+                    or t.lemma_.lower() in _QUANTITY_NOUNS:
+                # "the leadership of al-Qaida and the Afghan Taliban": the owners are conjoined; so are the places
+                # of "the cities of Ramadi and Fallujah"
                 stack.extend(g for c in t.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}
                              for p in c.children if p.dep_ == "pobj" for g in p.children if g.dep_ == "conj")
         return out

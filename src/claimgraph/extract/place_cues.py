@@ -74,7 +74,9 @@ def _dash_pair(ent: SpacySpan) -> bool:
 # Verbs of going somewhere: a name after "to" under one is where something went, not where it happened.
 _MOTION = {"head", "go", "travel", "fly", "sail", "drive", "return", "move", "bind", "bound", "depart", "leave",
            "ship", "send", "deport", "transfer", "flee", "escape", "migrate", "bring", "carry", "transport",
-           "divert", "redirect", "route", "emigrate", "relocate", "smuggle", "extradite", "repatriate"}
+           "divert", "redirect", "route", "emigrate", "relocate", "smuggle", "extradite", "repatriate",
+           # the wounded taken away: "airlifted to Nagpur", "rushed to Peshawar", "shifted to a hospital in X"
+           "airlift", "evacuate", "rush", "shift", "take", "refer"}
 _TOWARD = {"to", "towards", "toward", "for"}
 # Verbs of taking people or goods: their "from" is where the act was done.
 _TAKING = {"abduct", "kidnap", "snatch", "steal", "loot", "rob", "drag", "grab"}

@@ -128,14 +128,18 @@ def _victim_heads(cue: Token, lex: CountLexicon) -> list[Token]:
         objects = [o for o in objects if not _cue_between(cue, o, lex)]
         # "killed the governor of Balkh, Mohammad Dawood Muzammil, and two other people": the parser hung the
         # last counted item of the list on the verb
+        # ("killing himself, the leader and his guard": each item one person)
         return objects + [c for c in _children(cue, "conj") if objects and c.i > objects[-1].i
-                          and c.pos_ == "NOUN" and _counted(c) and not _children(c, "nsubj", "nsubjpass")
+                          and c.pos_ == "NOUN" and (_counted(c) or _one(c)) and not _children(c, "nsubj", "nsubjpass")
                           and not _cue_between(cue, c, lex)]
     if cue.dep_ in ("amod", "acl") and cue.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         part = cue.head  # "5 People including 3 Levies personnel killed": the parser hung the word on the part
         if part.dep_ == "pobj" and part.head.lower_ in lex.subset_preps and part.head.head.pos_ in ("NOUN", "PROPN"):
             return [part.head.head]
         return [part]
+    if _is_verbal(cue) and cue.dep_ in ("xcomp", "oprd") and cue.head.lemma_.lower() in lex.report_verbs \
+            and (reported := _children(cue.head, "nsubjpass")):
+        return reported  # "11 junta soldiers were reported killed"
     if _is_verbal(cue) and cue.lemma_ not in ("dead",):
         found = _victims_of_verb(cue)
         if found:
@@ -346,6 +350,11 @@ def _lists_on(appos: Token) -> bool:
 
 def _counted(tok: Token) -> bool:
     return any(c.dep_ == "nummod" and c.like_num for c in tok.children)
+
+
+def _one(tok: Token) -> bool:
+    """A singular noun with its article or possessor: one ("the leader", "his guard")."""
+    return tok.tag_ == "NN" and any(c.dep_ in ("det", "poss") for c in tok.children)
 
 
 # Nouns that state a total whose parts may follow ("40 people, 6 security personnel and 34 civilians"),

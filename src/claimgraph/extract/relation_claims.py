@@ -262,6 +262,12 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology, is_state: 
                 subs = owned[:1]
     objs = (_np(fi, doc[m.object], prefer) or _named(fi, doc[m.object]) or _holder(fi, doc[m.object], prefer)
             ) if m.object is not None else []
+    if m.frame == "hyphen_backed":
+        # "the Turkish-trained Gorgor and the Danab brigade": the hyphened word qualifies its own noun phrase, not
+        # one conjoined with its own article ("the Pakistan-based LeT and JeM" are both based there)
+        apart = {e.id for c in doc[m.object].conjuncts if any(d.dep_ == "det" for d in c.children)
+                 for e in fi.np_entities(c, prefer)}
+        objs = [o for o in objs if o.id not in apart]
     if m.topic == "object":
         # "Founded by X.", "Other listed members include X." in a list entry on Y: Y is what X founded, joined
         owned = trigger.pos_ == "NOUN" and any(c.dep_ in _OWNER or c.dep_ == "prep" and c.lower_ in _OWNER_PREPS

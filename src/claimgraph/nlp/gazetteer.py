@@ -34,7 +34,7 @@ import yaml
 from ..errors import ConfigError
 from ..records import make_id
 from ..resolve.names import stem_key
-from .name_forms import branch_forms, initialisms, spelled_out
+from .name_forms import branch_forms, initialisms, spelled_out, spells_out
 
 GAZETTEER_VERSION = "gazetteer/10"
 UN_XML = Path("sanctions_lists/un_sc_consolidated_2024-09/consolidated.xml")
@@ -114,9 +114,10 @@ def _clean(name: str) -> str:
 
 
 def _split_names(raw: str) -> Iterator[str]:
-    """'TEHRIK-E TALIBAN PAKISTAN (TTP)' → 'TEHRIK-E TALIBAN PAKISTAN', 'TTP'; drops non-Latin names."""
+    """'TEHRIK-E TALIBAN PAKISTAN (TTP)' → 'TEHRIK-E TALIBAN PAKISTAN', 'TTP'; 'NEW PEOPLE'S ARMY / COMMUNIST PARTY
+    OF THE PHILIPPINES' → the two names the slash joins; drops non-Latin names."""
     raw = re.sub(r"\s+", " ", raw).strip(" ,;\"'“”‘’`")  # keep a closing bracket: "… MOVEMENT (ETIM)"
-    for part in re.split(r";", raw):
+    for part in re.split(r";| / ", raw):
         if part.count("(") > part.count(")"):
             part += ")"
         inner = re.findall(r"\(([^()]*)\)", part)
@@ -453,9 +454,11 @@ def _patterns(
                     out.append(NamePattern(n, a.id, True, alone=True))
                     seen[normalise(n)].add(a.id)
                     continue
-                if primary is None or not _primary_ok(n, primary.get(a.id, set())):
+                if (primary is None or not _primary_ok(n, primary.get(a.id, set()))) \
+                        and not spells_out(n, [a.name, *a.aliases], _PARTICLES):
                     continue
-                # a listed group's own name of ordinary words, matched only as the list's prose form writes it
+                # a listed group's own name of ordinary words, or the words its listed acronym stands for
+                # ("Allied Democratic Forces" of "ADF"), matched only as the list's prose form writes it
                 # ("Lord's Resistance Army", never "an armed Islamic group" for "Armed Islamic Group")
                 out.append(NamePattern(n, a.id, False, alone=True))
                 seen[normalise(n)].add(a.id)

@@ -47,6 +47,18 @@ def spelled_out(name: str, names: Iterable[str], particles: Iterable[str]) -> bo
     return name.lower() in initialisms([*others, *content])
 
 
+def spells_out(name: str, names: Iterable[str], particles: Iterable[str]) -> bool:
+    """Whether a name of several capitalised words is what an upper-case acronym among the record's other names
+    stands for, read with or without its particles ("Allied Democratic Forces": "ADF")."""
+    skip = frozenset(particles)
+    words = [w for w in re.split(r"[\s\-/]+", name) if w[:1].isalpha()]
+    content = [w for w in words if w.lower() not in skip]
+    if len(content) < 2 or not all(w[:1].isupper() for w in content):
+        return False
+    forms = {"".join(w[0] for w in words).upper(), "".join(w[0] for w in content).upper()}
+    return any(n != name and n.isalpha() and n.isupper() and 2 <= len(n) <= 6 and n in forms for n in names)
+
+
 #: how a branch's region comes after its parent group's name ("Islamic State Khorasan Province", "Islamic State
 #: in the Greater Sahara", "al-Qaeda in the Arabian Peninsula", "Islamic State - Libya")
 _BRANCH_JOIN = re.compile(r"^(?:(?:in|of) (?:the )?|[-–] )(?P<region>(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)(?: Province)?$"

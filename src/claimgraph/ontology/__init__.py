@@ -43,6 +43,14 @@ class Ontology:
     predicates: dict[str, PredicateDef]
     event_types: dict[str, EventTypeDef]
     lexicon: dict[str, Any]
+    #: the event types that are incidents, and the modes of those types that are not ("ban", "sanction")
+    incident_types: frozenset[str] = frozenset()
+    not_incident_modes: frozenset[str] = frozenset()
+
+    def is_incident(self, etype: str, mode: str | None) -> bool:
+        """Whether an event of this type and mode is an incident (an attack, a clash, an arrest, a protest), not
+        an interaction between actors (an accusation, a meeting, a ban)."""
+        return etype in self.incident_types and mode not in self.not_incident_modes
 
     def predicate(self, name: str) -> PredicateDef:
         try:
@@ -116,4 +124,9 @@ def load_ontology() -> Ontology:
         name: EventTypeDef(name, e.get("label", name), tuple(e.get("modes") or ()))
         for name, e in raw["event_types"].items()
     }
-    return Ontology(raw["entity_types"], preds, events, lexicon)
+    incidents = raw.get("incidents") or {}
+    unknown = set(incidents.get("types") or ()) - set(events)
+    if unknown:
+        raise ConfigError(f"ontology.yaml incidents: unknown event types {sorted(unknown)}")
+    return Ontology(raw["entity_types"], preds, events, lexicon, frozenset(incidents.get("types") or ()),
+                    frozenset(incidents.get("not_modes") or ()))

@@ -192,8 +192,10 @@ class PlaceResolver:
         if countries and row.country_code not in countries and not inside and not row.curated and row.kind == CITY \
                 and "by alternate name" in reason and row.population < _BARE_POPULATION_ABROAD:
             return None  # "the Lower Falls area of west Belfast": not a small town abroad that has it as another name
+        # a district named for its seat, where the index knows only the town ("Zhob district"), is as hinted
+        seat = hint == DISTRICT and row.kind == CITY
         if inside is None and not self._plausible(_split_hint(key)[0], row, countries, strict,
-                                                  hinted=hint == _precision(row)):
+                                                  hinted=hint == _precision(row) or seat):
             return None
         if strict and row.country_code not in countries and any(
                 r.country_code != row.country_code and r.population >= max(_STRICT_POPULATION_ALONE,
