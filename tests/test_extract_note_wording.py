@@ -51,3 +51,25 @@ def test_a_syllabic_short_form_in_brackets_is_the_same_body() -> None:
                  "Westmincom said five militants were killed.")
     assert len([e for e in x.entities if "Westmincom" in (e.name, *e.aliases)]) == 1
     assert not claims_of(x, "attacked", "Westmincom")
+
+
+def test_a_chain_of_acts_has_its_first_verbs_doers() -> None:
+    [event] = _violent("On 12 January 2025, BLA fighters blocked a highway in Musakhel district, offloaded passengers "
+                       "from buses and shot dead at least 11 of them.")
+    assert [p.name for p in event.perpetrators][:1] == ["Balochistan Liberation Army"]
+
+
+def test_a_separate_statement_is_no_separate_incident() -> None:
+    text = ("Gunmen on motorbikes killed 12 villagers in Tidermène, Mali, on 10 January 2025, a local official said."
+            "\n\nIn a separate statement, JNIM said it had nothing to do with the killings in Tidermène.")
+    assert len(_violent(text)) == 1
+
+
+def test_a_date_after_since_that_a_when_clause_tells_is_that_acts_day() -> None:
+    from _extract_helpers import _extractor
+    from claimgraph.extract.dateline import date_phrases
+
+    nlp = _extractor().nlp
+    told = nlp("It was the deadliest attack in the city since August 2021, when a bomber killed 170 people.")
+    began = nlp("The group has fought the government since 2006.")
+    assert any("2021" in d for d in date_phrases(told)) and not date_phrases(began)

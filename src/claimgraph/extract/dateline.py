@@ -109,8 +109,12 @@ def date_phrases(sent: Doc | SpacySpan) -> list[str]:
         if not (ent.label_ == "DATE" or ent.label_ == "TIME" and _DAY_PART.search(ent.text)) or _telling_date(ent):
             continue  # (a time that names its day is a date: "late on Monday night", "Tuesday morning")
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None
-        if prev is not None and prev.lower_ == "since" or ent[0].lower_ == "since":
-            continue  # "fighting the government since 2006", "led since 2014 by …": when a state began
+        if (prev is not None and prev.lower_ == "since" or ent[0].lower_ == "since") and not any(
+                c.dep_ in ("relcl", "acl", "advcl") and any(w.lower_ == "when" for w in c.children)
+                for c in ent.root.children):
+            # "fighting the government since 2006", "led since 2014 by …": when a state began (not "the deadliest
+            # since August 2021, when a bomber killed 170": the day of the act the clause tells)
+            continue
         text = ent.text
         if prev is not None and prev.lower_ in _DATE_PREPS and prev.i >= (sent.start if isinstance(sent, SpacySpan)
                                                                          else 0):

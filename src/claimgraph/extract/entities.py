@@ -86,7 +86,7 @@ _BRACKET_SHORT = re.compile(r"[\"”’']?\s*\(\s*([A-Z][A-Za-z\-]{1,10})\s*\)")
 _INDEFINITE = re.compile(r"\b(?:an?)\s+$", re.I)
 _DEFINITE = re.compile(r"\bthe\s", re.I)
 #: how far back (characters) "the militants" finds the group last named "X militants"
-_OWN_WORD_REACH = 600
+_OWN_WORD_REACH = 1000
 #: the words between a person's name and another name of the same person ("X, also known as Y", "X alias Y")
 _AKA = re.compile(r"^\s*(?:,\s*|\()?(?:(?:also|better|widely)\s+)?(?:known\s+as|alias|a\.k\.a\.?|aka|nicknamed)\s+$",
                   re.I)
@@ -426,6 +426,7 @@ def cluster_mentions(
                       if m.start - at <= _OWN_WORD_REACH]
             if len(owners) == 1:
                 assigned.append((m, by_key[owners[0]]))
+                own_words[(m.desc, m.text.split()[-1].lower())][owners[0]] = m.start  # named so again here
                 continue
         following = re.match(r"\s+(\w+)", doc_text[m.end : m.end + 30])
         if d is not None and d.category != "State Forces" and group_name_before(

@@ -393,6 +393,10 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                 # "Khalid Masood drove into pedestrians on Westminster Bridge, killing 4": the doer of the act that
                 # killed them; "Security forces foiled a bid and killed two intruders": the subject both verbs share
                 gov = head.head
+                for _ in range(3):  # "X blocked a highway, offloaded passengers and shot dead 23": the chain's subject
+                    if _children(gov, "nsubj", "nsubjpass") or gov.dep_ != "conj" or gov.head.i == gov.i:
+                        break
+                    gov = gov.head
                 for s in [] if _children(gov, "auxpass") else _children(gov, "nsubj"):
                     cands.add(strength, [e for e in mentions.in_core(s) if e.type == "person" or head.tag_ != "VBG"
                                          or doers.act_verb(gov, lex.violent_words(), lex.responsibility.claim_verbs)

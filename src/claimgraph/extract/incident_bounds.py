@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .event_mentions import DEFINITE, INDEFINITE
 from .event_wording import carried, head_of, on_attackers
+from .name_context import document_sources
 
 if TYPE_CHECKING:
     from .events import TriggerHit
@@ -113,8 +114,8 @@ def another(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     if any(t.lower_ in _SEPARATELY for t in sent):
         return True
     if any(t.lower_ in _FURTHER and t.dep_ in ("amod", "det") and t.head.dep_ == "pobj" and t.head.head.lower_ == "in"
-           for t in sent):
-        return True  # "In a separate incident, …", "In another development, …"
+           and t.head.lemma_.lower() not in document_sources() for t in sent):
+        return True  # "In a separate incident, …", "In another development, …" (not "in a separate statement")
     return any(c.lower_ in _FURTHER for h in hits for c in head_of(list(sent[h.start : h.end])).children)
 
 
