@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from _extract_helpers import make_doc
-from claimgraph.extract.entities import cluster_mentions, find_mentions
+from claimgraph.extract.entities import cluster_mentions
+from claimgraph.extract.entity_mentions import find_mentions
 from claimgraph.extract.frames import (
     FrameInput,
     between_frame,

@@ -37,7 +37,8 @@ from .claims import ClaimLexicons, find_claims
 from .countries import countries_from
 from .dateline import find_dateline, split_date_labels, split_dateline
 from .denials import ALLEGATION_WORDS, answer_denials
-from .entities import Mention, MentionIndex, cluster_mentions, dateline_places, find_mentions
+from .entities import MentionIndex, cluster_mentions
+from .entity_mentions import Mention, dateline_places, find_mentions
 from .event_claims import EventClaimFinder
 from .event_lexicon import load_event_lexicon
 from .event_place import load_tables as load_place_tables

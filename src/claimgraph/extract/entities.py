@@ -1,6 +1,6 @@
 """In-document entity resolution: mentions (NER + gazetteer) clustered into `Entity` records.
 
-    find_mentions (pure: parsed sentences → Mention list)
+    entity_mentions.find_mentions (pure: parsed sentences → Mention list)
         → cluster_mentions (Mention list → Entities + MentionIndex)
 
 Rules, in order: a gazetteer match is its actor; a name defined in the text ("Inter-Services
@@ -19,328 +19,34 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Span as SpacySpan
-
-from ..nlp.descriptive import SPANS_KEY, Description, demonym_like
+from ..nlp.descriptive import Description
 from ..nlp.gazetteer import Gazetteer, normalise
-from ..nlp.unlisted_names import organisation_heads, organisation_words
 from ..records import Entity, Span, make_id
 from .countries import Countries, bare_forces_joined, document_country, host_country, host_variant
-from .dateline import Dateline
+from .entity_mentions import LABEL_TYPES, ORG_TYPES, PLACE_LABELS, Mention
 from .mention_index import MentionIndex
 from .name_context import (
-    PEOPLE_OF,
-    defined_as,
     group_name_before,
-    joined_persons,
-    joined_places,
-    listed_with_people,
-    owned_unit,
     people_name,
-    people_noun,
-    place_by_context,
-    whole_person_name,
 )
 from .name_context import main_subject as is_main_subject
 from .types import ParsedSentence
 
 # spaCy / gazetteer labels → ontology entity types; labels not here are not entities
-LABEL_TYPES = {
-    "PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "facility",
-    "NORP": "group_identity", "ARMED_GROUP": "armed_group", "AGENCY": "agency", "ORGANISATION": "organisation",
-    "PLACE": "place", "PUBLICATION": "publication", "STATE": "state", "PARTY": "party", "FACILITY": "facility",
-    "GROUP_IDENTITY": "group_identity",
-}
-ORG_TYPES = {"organisation", "armed_group", "agency", "party", "state"}
 _TYPE_RANK = ["armed_group", "agency", "person", "publication", "party", "state", "organisation", "facility",
               "place", "group_identity"]
-#: words that lead a name and are not part of it; a title "Dr", never the "DR" of "DR Congo"
-_STRIP_LEFT = re.compile(r"^(?!(?-i:DR)\s)(?:the|a|an|suspected|alleged|purported|former|late|senior|president|"
-                         r"gen\.?|general|mr\.?|ms\.?|dr\.?)\s+", re.I)
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-_ADJECTIVAL = re.compile(r"[-–](?:style|like|inspired|type|esque|era)\b")
-_BACKED = re.compile(r"[-–](?:backed|sponsored|funded|supported|armed|trained|financed|aided)\b")
-
-
-#: Nouns for an organisation's members or units: a name that modifies one names the organisation.
-_MEMBER_NOUNS = {"fighter", "militant", "member", "cadre", "commander", "operative", "gunman", "gunmen",
-                 "insurgent", "rebel", "group", "outfit", "militia", "faction", "jihadist", "terrorist"}
-#: Appositive nouns that make a name a person's ("X, a founder of Y"), whatever the NER said.
-_PERSON_ROLES = {"founder", "co-founder", "leader", "chief", "spokesman", "spokesperson", "spokeswoman", "commander",
-                 "deputy", "president", "minister", "analyst", "officer", "official", "son", "daughter", "brother",
-                 "cleric", "preacher", "journalist", "lawmaker", "senator", "general", "colonel"}
-# "a man named X", "the attacker was identified as X": X is a person whatever the NER said (unless the
-# named thing is a place: "a village named X")
-_NAMING = re.compile(r"(?:\b(\w+)\s+named|\bidentified\s+as|\bnamed\s+as)\s+$", re.I)
-_PLACE_NOUNS = {"village", "town", "city", "district", "area", "province", "region", "street", "camp", "place",
-                "locality", "neighbourhood", "neighborhood", "township", "valley", "island", "river", "road"}
-_NAMED_RETYPE = {"GPE", "LOC", "NORP", "FAC"}
-_AFTER_PLACE_NOUN = re.compile(r"\b(?:village|town|city|capital|district|tehsil|area|locality|township|hamlet)"
-                               r"\s+(?:of\s+)?$", re.I)
 #: a short form in brackets right after a name: "Inter-Services Intelligence (ISI)"
 _BRACKET_SHORT = re.compile(r"[\"”’']?\s*\(\s*([A-Z][A-Za-z\-]{1,10})\s*\)")
-_INDEFINITE = re.compile(r"\b(?:an?)\s+$", re.I)
 _DEFINITE = re.compile(r"\bthe\s", re.I)
 #: how far back (characters) "the militants" finds the group last named "X militants"
 _OWN_WORD_REACH = 1000
 #: the words between a person's name and another name of the same person ("X, also known as Y", "X alias Y")
 _AKA = re.compile(r"^\s*(?:,\s*|\()?(?:(?:also|better|widely)\s+)?(?:known\s+as|alias|a\.k\.a\.?|aka|nicknamed)\s+$",
                   re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    start: int  # in Document.text
-    end: int
-    text: str
-    label: str
-    kb_id: str = ""  # gazetteer actor id
-    sent: int = -1  # index into the parsed sentences, -1 when found outside them
-    tok: tuple[int, int] = (-1, -1)  # token range inside the sentence doc
-    desc: str = ""  # key of a descriptive actor (nlp/descriptive.py); "" for a name
-    country_text: str = ""  # for a description: the words that give its country ("Indian")
-    in_name: bool = False  # a description found inside an NER name ("Pakistan Army")
-    defined: bool = False  # the words around it settle what the name is ("X is a militant group", "based in X")
-
-
-#: a name written as an acronym: capitals, with digits or a hyphen ("M23", "AFC", "NSCN-IM")
-_ACRONYM_FORM = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)?")
-
-
-def _trim(text: str, start: int) -> tuple[str, int, int]:
-    """Strip determiners, titles, possessive endings and quotes; return (text, start, end)."""
-    t, s = text, start
-    while True:
-        m = _STRIP_LEFT.match(t)
-        if not m:
-            break
-        t, s = t[m.end():], s + m.end()
-    t = re.split(r"\[\d*", t, maxsplit=1)[0]  # "al-Qaeda.[60" → "al-Qaeda" (reference markers)
-    if "(" in t and ")" not in t:
-        t = t.split("(", 1)[0]  # "International Islamic Relief Organization (IIRO"
-    t2 = t.rstrip(" ,.;:")
-    m = _POSSESSIVE.search(t2)
-    if m and len(t2) > 3:
-        t2 = t2[: m.start()]
-    lead = len(t2) - len(t2.lstrip("“”‘’\"'( _*"))
-    t3 = t2.strip("“”‘’\"'() _*")
-    return t3, s + lead, s + lead + len(t3)
-
-
-def _junk(text: str, furniture: frozenset[str], furniture_verbs: frozenset[str] = frozenset()) -> str | None:
-    if not re.search(r"[A-Za-z]", text):
-        return "no letters"
-    if len(text) < 2 or "\n\n" in text:
-        return "too short or spans paragraphs"
-    if text.lower() in furniture:
-        return "page furniture"
-    words = text.split()
-    if len(words) <= 4 and words[0].lower() in furniture_verbs and (len(words) > 1 or text.isupper() or
-                                                                   words[0].lower() == "subscribe"):
-        return "page furniture"  # a call to action: "Follow Us", "Support Our Journalism", "Read More"
-    if text.islower():
-        return "lower case"
-    if len(text.split()) > 8:
-        return "too long for a name"
-    return None
-
-
-#: a body named after a person ("the Hafiz Gul Bahadur group", "the Bello Turji faction")
-_LEADER_GROUP_NOUNS = frozenset({"group", "faction", "network"})
-
-
-def find_mentions(
-    parsed: Sequence[ParsedSentence], doc_text: str, extra: Iterable[Mention] = (),
-    furniture: frozenset[str] = frozenset(), publication_nouns: Iterable[str] = (),
-    descriptions: Mapping[str, Description] | None = None, countries: Countries | None = None,
-    furniture_verbs: frozenset[str] = frozenset(), people: Mapping[str, str] | None = None,
-) -> tuple[list[Mention], list[tuple[str, str]]]:
-    """Entity mentions of the parsed sentences (plus `extra`, e.g. gazetteer hits elsewhere), and drops.
-
-    Descriptive actors (spans the `claimgraph_descriptive_actors_v1` component found) are mentions too,
-    labelled with their description's type and carrying its key; an unnamed-organisation mention the
-    NER made inside one ("Pakistan Army" as ORG) gives way to it."""
-    demonyms = frozenset(countries.demonyms.values()) if countries is not None else frozenset()
-    mentions: list[Mention] = []
-    dropped: list[tuple[str, str]] = []
-    described = _descriptive_mentions(parsed, descriptions) if descriptions else []
-    # "Pakistan Army" (one NER name) is the army of a country; "Balochistan Liberation Army" is a name
-    described = [d for d in described if not d.in_name
-                 or countries is not None and countries.is_country_word(d.country_text)]
-    for si, ps in enumerate(parsed):
-        base = ps.sent[0].idx if len(ps.sent) else 0
-        for ent in joined_persons(joined_places(ps.sent.ents, countries)):
-            if ent.label_ not in LABEL_TYPES:
-                continue
-            ent = whole_person_name(ent)
-            verb = next((t.i for t in ent[1:] if t.is_lower and (t.pos_ == "VERB" or t.tag_.startswith("VB"))), None)
-            if verb is not None and not ent.kb_id_:
-                # "the Abu Sayyaf entered Lamitan": the NER ran over the verb
-                ent = SpacySpan(ent.doc, ent.start, verb, label=ent.label_, kb_id=ent.kb_id_)
-            raw_start = ps.start + ent.start_char - base
-            text, start, end = _trim(doc_text[raw_start : raw_start + len(ent.text)], raw_start)
-            why = _junk(text, furniture, furniture_verbs)
-            if why is not None:
-                if why == "page furniture":
-                    dropped.append((f"entity {text!r}", why))
-                continue
-            if doc_text[start:end] != text:
-                continue
-            label = ent.label_
-            if _BACKED.match(doc_text, end) and label == "NORP" and text in demonyms:
-                label = "GPE"  # "Turkish-backed factions": the country that backs them
-            elif _ADJECTIVAL.match(doc_text, end) or _BACKED.match(doc_text, end) and not (
-                    ent.kb_id_ or ent.label_ == "GPE"):
-                continue  # "Taliban-style", "State-backed": a modifier, not a mention of the actor ("Iran-backed"
-                # names the backer: a state or a listed actor)
-            if ent.kb_id_ and _common_phrase(doc_text, start, text):
-                continue
-            if label in _NAMED_RETYPE and not ent.kb_id_ and len(text.split()) >= 2 and _is_named(doc_text, start):
-                label = "PERSON"  # "A man named Abdul Razak Ali Artan"
-            if label == "PERSON" and not ent.kb_id_ and _AFTER_PLACE_NOUN.search(doc_text, max(0, start - 16), start):
-                label = "GPE"  # "Tirah Valley's village Koki Khel": a place the NER took for a person
-            label, settled = (label, False) if ent.kb_id_ else place_by_context(ent, label, text, doc_text, end,
-                                                                                         countries)
-            if label in ("GPE", "LOC") and not ent.kb_id_ and not settled and _ACRONYM_FORM.fullmatch(text) \
-                    and countries is not None and countries.knows_no_place(text):
-                label = "ORG"  # "The M23 controls Rutshuru": an acronym no place goes by is an organisation's
-            if label in ("PERSON", "GPE", "LOC") and not ent.kb_id_ and ent.root.dep_ in ("compound", "nmod", "amod") \
-                    and ent.root.head.lemma_.lower() in _MEMBER_NOUNS and ent.root.head.i == ent.end \
-                    and (label == "PERSON" or not settled and countries is not None and countries.knows_no_place(text)):
-                # "Lashkar-e-Islam fighters", "a Ma'awisley commander": a name that has fighters is an
-                # organisation's (a place's name only where the place index knows no place of that name)
-                label = "ORG"
-            if label == "PERSON" and not ent.kb_id_ and owned_unit(ent.root):
-                label = "ORG"  # "its Az-Zallaqa propaganda outlet": a group's unit or outlet, not a person
-            if label == "ORG" and ent.root.dep_ in {"dobj", "dative"} and ent.root.head.lemma_ == "tell":
-                label = "PUBLICATION"  # "told ThePrint": the outlet spoken to
-            if label == "ORG" and not ent.kb_id_ and demonyms and text in demonyms:
-                label = "NORP"  # "suspected Ugandan rebels": a nationality, not an organisation
-            if label == "ORG" and len(ent) == 1 and ent.root.dep_ in ("compound", "amod", "nmod") \
-                    and demonym_like(ent.root):
-                label = "NORP"  # "Kashmiri militants": where they are from, not an organisation
-            if label == "ORG" and not ent.kb_id_ and any(
-                    c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES for c in ent.root.children):
-                label = "PERSON"  # "B. Raman, a founder of India's Research and Analysis Wing": a person's role
-            if label == "ORG" and not ent.kb_id_ and not ent.id_ and listed_with_people(ent, organisation_heads()):
-                label = "PERSON"  # "Hugh Doherty, Joseph O'Connell and Harry Duggan", one of them tagged ORG
-            defined = None if ent.kb_id_ else defined_as(ent)
-            if defined is not None:
-                label = defined  # "Abu Sayyaf is a jihadist militant group": an organisation, whatever the NER said
-            settled = settled or defined is not None
-            # token range of the trimmed text inside the sentence doc
-            t0 = next((t.i for t in ent if ps.start + t.idx - base >= start), ent.start)
-            t1 = max((t.i + 1 for t in ent if ps.start + t.idx - base < end), default=ent.end)
-            # (a name found by its form is an organisation's: "Sipah-e-Sahaba workers" are its members)
-            noun = people_noun(ent, people) if people and (label in PEOPLE_OF or not ent.kb_id_ and not ent.id_
-                                                           and label in ("PERSON", "ORG")) else None
-            if noun is not None:  # "two Protestant civilians", "Amarnath pilgrims": the group as the people it was
-                end, t1 = ps.start + noun.idx - base + len(noun.text), noun.i + 1
-                text = doc_text[start:end]
-                label = "GROUP_IDENTITY"
-            elif not ent.kb_id_ and label in ("PERSON", "ORG") and ent.end < len(ent.doc) \
-                    and ent.doc[ent.end].lower_ in _LEADER_GROUP_NOUNS and ent.doc[ent.end].dep_ != "compound" \
-                    and not any(t.lower_ in organisation_words() or t.lower_ in organisation_heads() for t in ent):
-                # "the Hafiz Gul Bahadur group": an organisation named after its leader, not the man (a name with
-                # a word for a body, "the Ansar Al Furqan group", is the organisation's own)
-                after = ent.doc[ent.end]
-                end, t1 = ps.start + after.idx - base + len(after.text), after.i + 1
-                text, label = doc_text[start:end], "ORG"
-            kb = "" if noun is not None else ent.kb_id_  # "Hazara miners" is a group of its own, not the people
-            mentions.append(Mention(start, end, text, label, kb, si, (t0, t1), defined=settled))
-    for m in extra:
-        if m.kb_id and _common_phrase(doc_text, m.start, m.text):
-            continue
-        if not any(x.start < m.end and m.start < x.end for x in mentions):
-            mentions.append(m)
-    if described:
-        # a listed group's name inside a description makes it that group's ("the TTP's militants"); a listed
-        # people or place only says where the fighters are from ("Baloch insurgents")
-        named = [m for m in mentions if m.kb_id and m.label not in _ORIGIN]
-        described = [d for d in described if not any(n.start < d.end and d.start < n.end for n in named)]
-        # the NER's unnamed organisation inside a description gives way to it, and so does the demonym or
-        # place that says whose forces they are ("Indian" in "Indian troops", "US" in "a US drone strike")
-        mentions = [m for m in mentions if m.kb_id or m.label not in _UNNAMED_ORG | _PLACE_LABELS
-                    or not any(d.start <= m.start and m.end <= d.end for d in described)]
-        mentions += described
-    mentions += _publications(doc_text, parsed, publication_nouns)
-    mentions.sort(key=lambda m: (m.start, -m.end))
-    # a publication title wins over whatever the NER called it
-    pubs = [m for m in mentions if m.label == "PUBLICATION"]
-    mentions = [m for m in mentions if m.label == "PUBLICATION"
-                or not any(p.start <= m.start and m.end <= p.end for p in pubs)]
-    return mentions, dropped
-
-
-def dateline_places(mentions: Sequence[Mention], dateline: Dateline | None) -> list[Mention]:
-    """A name in the dateline ("ZAMBOANGA CITY --", "AL-MUKALLA:") is where the story was filed, a place,
-    never an actor, whatever the NER or the gazetteer made of its capitals."""
-    if dateline is None:
-        return list(mentions)
-    return [replace(m, label="GPE", kb_id="", desc="") if m.start in dateline.span and m.label != "GPE" else m
-            for m in mentions]
-
-
-_UNNAMED_ORG = {"ORG", "NORP", "FAC", "PERSON"}
-_PLACE_LABELS = {"GPE", "LOC", "PLACE"}
-_ORIGIN = _PLACE_LABELS | {"NORP", "GROUP_IDENTITY"}
-
-
-def _descriptive_mentions(parsed: Sequence[ParsedSentence], descriptions: Mapping[str, Description]
-                          ) -> list[Mention]:
-    out = []
-    for si, ps in enumerate(parsed):
-        doc = ps.sent.doc if hasattr(ps.sent, "doc") else ps.sent
-        if SPANS_KEY not in doc.spans:
-            continue
-        lo, hi = ps.sent[0].i if len(ps.sent) else 0, ps.sent[-1].i + 1 if len(ps.sent) else 0
-        base = ps.sent[0].idx if len(ps.sent) else 0
-        for span in doc.spans[SPANS_KEY]:
-            d = descriptions.get(span.label_)
-            if d is None or span.start < lo or span.end > hi:
-                continue
-            start = ps.start + span.start_char - base
-            out.append(Mention(start, start + len(span.text), span.text, d.type.upper(), "", si,
-                               (span.start, span.end), d.key, span.kb_id_, span.id_ == "in_name"))
-    return out
-
-
-def _common_phrase(doc_text: str, start: int, text: str) -> bool:
-    """ "to establish an Islamic state": a gazetteer name in lower case after "a"/"an" is a common noun
-    phrase, not the group."""
-    return bool(_INDEFINITE.search(doc_text, max(0, start - 4), start)) and any(
-        w[:1].islower() for w in text.split()[1:])
-
-
-def _is_named(doc_text: str, start: int) -> bool:
-    """Whether a name is introduced by "named" / "identified as" and the named thing is not a place."""
-    m = _NAMING.search(doc_text, max(0, start - 40), start)
-    return m is not None and (m.group(1) or "").lower() not in _PLACE_NOUNS
-
-
-def _publications(doc_text: str, parsed: Sequence[ParsedSentence], nouns: Iterable[str]) -> list[Mention]:
-    """Quoted titles right after a publication noun: "its propaganda magazine, ‘Yalgaar’"."""
-    words = sorted({re.escape(n) for n in nouns}, key=len, reverse=True)
-    if not words:
-        return []
-    pattern = re.compile(rf"\b(?:{'|'.join(words)})\s*,?\s*[‘“'\"]\s*([A-Z][^’”'\"\n]{{0,60}}?)\s*[’”'\"]")
-    out = []
-    for m in pattern.finditer(doc_text):
-        start, end = m.start(1), m.end(1)
-        si, tok = -1, (-1, -1)
-        for i, ps in enumerate(parsed):
-            if ps.start <= start and end <= ps.end:
-                base = ps.sent[0].idx if len(ps.sent) else 0
-                toks = [t.i for t in ps.sent if start <= ps.start + t.idx - base < end]
-                if toks:
-                    si, tok = i, (toks[0], toks[-1] + 1)
-                break
-        out.append(Mention(start, end, m.group(1), "PUBLICATION", "", si, tok))
-    return out
 
 
 @dataclass(slots=True)
@@ -389,7 +95,7 @@ def cluster_mentions(
     doc_country = None
     if countries is not None:
         doc_country = document_country(
-            [m.text for m in mentions if m.label in _PLACE_LABELS | {"NORP"}]
+            [m.text for m in mentions if m.label in PLACE_LABELS | {"NORP"}]
             + [m.country_text or (descriptions[m.desc].country or "") for m in mentions
                if m.desc and descriptions and m.desc in descriptions], countries)
     clusters: list[_Cluster] = []
@@ -583,7 +289,7 @@ def cluster_mentions(
         full = {c.key: f for c in clusters if not c.kb_id and not c.descriptive and len(c.name.split()) >= 2
                 and (f := _group_of(c.name, gazetteer, by_key)) is not None}
         assigned = [(m, full.get(c.key, c)) for m, c in assigned]
-    assigned = bare_forces_joined(assigned, forces, by_key, [m.text for m in mentions if m.label in _PLACE_LABELS],
+    assigned = bare_forces_joined(assigned, forces, by_key, [m.text for m in mentions if m.label in PLACE_LABELS],
                                    countries)
     for m, c in assigned + extra:
         c.mentions.append(m)

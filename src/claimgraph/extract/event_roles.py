@@ -33,12 +33,14 @@ from spacy.tokens import Span as SpacySpan
 from ..records import Document, Entity, EntityRef, Responsibility, Source, SourceKind, Span
 from . import event_doers as doers
 from . import event_suspects as suspects
+from .event_attackers import attackers_are, identifies_attacker
 from .event_lexicon import EventLexicon
 from .event_mentions import DEFINITE, MISTYPED_PERSON, LocalFn, is_actor, relation_nouns
 from .event_mentions import Mentions as _Mentions
 from .quantities import cue_kind
 from .syntax import agents as _agent
 from .syntax import children as _children
+from .syntax import clause_subjects as _subject
 from .syntax import pobj as _pobj
 from .types import ExtractContext, ParsedSentence
 
@@ -76,18 +78,6 @@ def _tokens(sent: Doc | SpacySpan) -> list[Token]:
     return list(sent)
 
 
-#: Relative pronouns whose clause's subject is the noun the clause hangs from.
-_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-
-
-def _subject(tok: Token) -> list[Token]:
-    """The subject of a clause; for a relative clause's "who"/"which", the noun it hangs from ("the Taliban,
-    who attacked a police post", "Al-Shabaab, which claimed the bombing")."""
-    rel = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "relcl" else tok  # "who ... and who assassinated"
-    return [rel.head if s.lower_ in _RELATIVE_PRONOUNS and rel.dep_ == "relcl" else s
-            for s in _children(tok, "nsubj", "nsubjpass")]
-
-
 def _doer_agent(verb: Token) -> list[Token]:
     """The "by" agent of a passive doer verb, also where the parser hung "by" on the phrase before it ("planted
     on the roads by the Al Shabaab")."""
@@ -100,36 +90,6 @@ def _doer_agent(verb: Token) -> list[Token]:
 def adds_to_incident(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
     """A sentence that states responsibility or casualties (and so may continue an incident)."""
     return states_responsibility(sent, lex) or any(cue_kind(tok, lex.counts) is not None for tok in sent)
-
-
-_IDENTIFY = {"identify", "name"}
-
-
-def identifies_attacker(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
-    """A sentence that names the attacker: "The attacker was identified as X", "The suspect, X, has
-    27 previous convictions", "the perpetrator of the attacks, X, was captured"."""
-    nouns = lex.counts.attacker_nouns
-    return any((t.lower_ in nouns or t.lemma_.lower() in nouns) and (
-        any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children)
-        or any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _IDENTIFY for c in t.children)
-        or t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in _IDENTIFY) for t in sent) \
-        or any(_attackers_are(t, lex) for t in sent)
-
-
-def _attackers_are(tok: Token, lex: EventLexicon) -> list[Token]:
-    """What the text says the attackers are or belong to: "the attackers were Islamic State fighters", "the
-    gunmen were believed to belong to ISSP" (the noun phrases naming their group)."""
-    nouns = lex.counts.attacker_nouns
-    if not any(s.lemma_.lower() in nouns or s.lower_ in nouns for s in _subject(tok)):
-        # "the attackers were believed to belong to X": the subject of the verb the infinitive hangs on
-        if not (tok.dep_ == "xcomp" and any(s.lemma_.lower() in nouns or s.lower_ in nouns
-                                             for s in _subject(tok.head))):
-            return []
-    if tok.lemma_ == "be":
-        return _children(tok, "attr")
-    if tok.lemma_.lower() == "belong":
-        return _pobj(tok, "to")
-    return []
 
 
 def states_responsibility(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
@@ -305,7 +265,7 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
             # "perpetrated by ISIL", "carried out by an Islamic State militant"
             for a in _doer_agent(tok):
                 cands.add(SUSPECTED if _hedged(tok) else ATTRIBUTED, mentions.in_phrase(a))
-        for named in _attackers_are(tok, lex):
+        for named in attackers_are(tok, lex):
             # "the attackers were believed to belong to ISSP" (a belief: suspected), "the gunmen were IS fighters"
             cands.add(SUSPECTED if _hedged(tok) or _hedged(tok.head) else MEMBER,
                       [e for e in mentions.in_core(named) if e.kind != "descriptive"])

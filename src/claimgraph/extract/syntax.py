@@ -3,6 +3,7 @@
     children(tok, "nsubj", "nsubjpass") -> [Token]   the token's children with those relations
     pobj(tok, "in", "at")                -> [Token]   objects of its prepositions ("attack in X")
     agents(tok)                          -> [Token]   pobj of "by" under it (passive agent, "attack by X")
+    clause_subjects(tok)                 -> [Token]   the subject of its clause (a relative's antecedent)
 """
 
 from __future__ import annotations
@@ -20,3 +21,15 @@ def pobj(tok: Token, *preps: str) -> list[Token]:
 
 def agents(tok: Token) -> list[Token]:
     return [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ == "by" for g in children(c, "pobj")]
+
+
+#: Relative pronouns whose clause's subject is the noun the clause hangs from.
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def clause_subjects(tok: Token) -> list[Token]:
+    """The subject of a clause; for a relative clause's "who"/"which", the noun it hangs from ("the Taliban,
+    who attacked a police post", "Al-Shabaab, which claimed the bombing")."""
+    rel = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "relcl" else tok  # "who ... and who assassinated"
+    return [rel.head if s.lower_ in _RELATIVE_PRONOUNS and rel.dep_ == "relcl" else s
+            for s in children(tok, "nsubj", "nsubjpass")]

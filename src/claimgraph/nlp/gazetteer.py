@@ -36,7 +36,7 @@ from ..records import make_id
 from ..resolve.names import stem_key
 from .name_forms import branch_forms, initialisms, spelled_out, spells_out
 
-GAZETTEER_VERSION = "gazetteer/10"
+GAZETTEER_VERSION = "gazetteer/11"
 UN_XML = Path("sanctions_lists/un_sc_consolidated_2024-09/consolidated.xml")
 OFAC_JSON = Path("sanctions_lists/ofac_sdn_2022-01/DERIVED_fto_entries_with_aliases.json")
 
