@@ -23,10 +23,15 @@ def test_a_district_named_for_its_seat_is_found_beside_another_country() -> None
     assert event.place is not None and event.place.country == "Pakistan" and event.place.admin1 == "Balochistan"
 
 
-def test_where_the_wounded_were_flown_is_not_where_it_happened() -> None:
-    [event] = _violent("On 3 January 2025, police commandos killed four Maoists in a gunfight in the forests near "
-                       "Etapalli in Gadchiroli district. One commando was injured and airlifted to Nagpur.")
-    assert event.place is not None and event.place.name != "Nagpur"
+@pytest.mark.parametrize(("text", "place"), [
+    ("On 3 January 2025, police commandos killed four Maoists in a gunfight in the forests near Kotmi. One commando "
+     "was injured and airlifted to Raipur.", "Kotmi"),
+    ("On 3 January 2025, C-60 commandos killed five Maoists in a gunfight in the forests near Etapalli. Two "
+     "commandos were injured and rushed to Nagpur.", "Etapalli"),
+])
+def test_where_the_wounded_were_taken_is_not_where_it_happened(text: str, place: str) -> None:
+    [event] = _violent(text)
+    assert event.place is not None and event.place.name == place
 
 
 @pytest.mark.parametrize(("text", "killed"), [

@@ -115,6 +115,7 @@ def cluster_mentions(
     own_words: dict[tuple[str, str], dict[str, int]] = {}  # (description, word) → group → where last so named
     forces: dict[str, dict[str, str | None]] = {}  # a state force's bare name → its clusters' keys → country
     demonym_words = frozenset(countries.demonyms.values()) if countries is not None else frozenset()
+    group_words = _words_of(tuple(descriptions.values())) if descriptions else {}
     for m in mentions:
         etype = LABEL_TYPES[m.label]
         d = descriptions.get(m.desc) if descriptions and m.desc else None
@@ -184,10 +185,10 @@ def cluster_mentions(
         if actor is not None:
             c = by_key.get(actor.id) or new(actor.id, m, actor.type, actor.id, actor.name)
             assigned.append((m, c))
-            if following and actor.type in ORG_TYPES and descriptions:
+            if following and actor.type in ORG_TYPES:
                 # "Boko Haram militants": the word the text may later call the group by ("the militants")
                 word = following.group(1).lower()
-                for key in _words_of(tuple(descriptions.values())).get(word, ()):
+                for key in group_words.get(word, ()):
                     own_words.setdefault((key, word), {})[c.key] = m.start
             d = _BRACKET_SHORT.match(doc_text, m.end, m.end + 17)
             if d and d.group(1).isupper():  # "the Abu Sayyaf Group (ASG) ... ASG sub-leader X"
@@ -270,10 +271,13 @@ def cluster_mentions(
             c = min(before, key=lambda p: (-len(p.mentions), p.first))
             extra.append((Mention(start, start + len(t.text), t.text, "PERSON", "", si, (t.i, t.i + 1)), c))
     # an organisation's initials the NER missed ("IS sleeper cells" after "Islamic State militants")
+    by_initials: dict[str, list[_Cluster]] = defaultdict(list)
     for c in clusters:
-        short_form = _initials(c.name) if not c.descriptive and c.types[0] in ORG_TYPES else ""
-        if short_form and short_form not in short and _initials_of(short_form, clusters) is c:
-            short[short_form] = (c, c.first + 1)
+        if not c.descriptive and c.types[0] in ORG_TYPES and (short_form := _initials(c.name)):
+            by_initials[short_form].append(c)
+    for short_form, named in by_initials.items():
+        if len(named) == 1 and short_form not in short:
+            short[short_form] = (named[0], named[0].first + 1)
     # a defined short form the NER missed later on ("the Protestant Action Force (PAF) ... the PAF shot dead")
     for si, ps in enumerate(parsed):
         base = ps.sent[0].idx if len(ps.sent) else 0

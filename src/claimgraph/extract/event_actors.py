@@ -32,6 +32,7 @@ from .event_roles import LocalFn, Roles, _Mentions
 from .quantities import cue_kind
 from .syntax import agents as _agents
 from .syntax import children as _children
+from .syntax import passive as _passive
 from .syntax import pobj as _pobj
 from .types import ParsedSentence
 
@@ -54,10 +55,6 @@ _SIDE_TYPES = frozenset({"group_identity", "place", "organisation", "armed_group
                          "person"})
 _TARGET_DEPS = ("dobj", "dative")
 _PLACE_TYPES = frozenset({"place", "facility"})
-
-
-def _passive(verb: Token) -> bool:
-    return bool(_children(verb, "auxpass", "nsubjpass"))
 
 
 def _verb_of(tok: Token, *, violent: bool, undergo: frozenset[str] = frozenset()) -> Token | None:

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from ..records import Entity
 from .claim_arguments import identified
 from .frame_input import FrameInput
+from .syntax import passive as _passive
 
 _THEM = frozenset({"them", "they"})
 
@@ -70,6 +71,3 @@ def _subjects(verb: Token) -> list[Token]:
         t = t.head
     return []
 
-
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)

@@ -57,6 +57,7 @@ from ..records import Entity
 from .event_mentions import spokespeople
 from .quantities import cue_kind
 from .syntax import children as _children
+from .syntax import passive as _passive
 
 AddFn = Callable[[int, Sequence[Entity]], None]
 
@@ -152,10 +153,6 @@ def in_subject(tok: Token) -> bool:
 
 def _verbal(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
-
-
-def _passive(tok: Token) -> bool:
-    return bool(_children(tok, "auxpass", "nsubjpass"))
 
 
 def governing(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn,

@@ -540,7 +540,7 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
             openers = {e.id for _, _, e in cands.found if e.id in subjects} - victim_ids
             # ... and the sides joined as the subject of the opening act, whoever of them died ("PDF forces and
             # junta troops clashed …; five soldiers and two PDF members were killed")
-            toks = list(ps.sent)
+            toks = _tokens(ps.sent)
             openers |= {e.id for start, end in spans for t in _subject(doers.act_head(toks[start:end]))
                         if any(c.dep_ == "conj" for c in t.children) for e in mentions.in_phrase(t)}
         low = ps.sent.text.lower()

@@ -76,7 +76,7 @@ _MOTION = {"head", "go", "travel", "fly", "sail", "drive", "return", "move", "bi
            "ship", "send", "deport", "transfer", "flee", "escape", "migrate", "bring", "carry", "transport",
            "divert", "redirect", "route", "emigrate", "relocate", "smuggle", "extradite", "repatriate",
            # the wounded taken away: "airlifted to Nagpur", "rushed to Peshawar", "shifted to a hospital in X"
-           "airlift", "evacuate", "rush", "shift", "take", "refer"}
+           "airlift", "evacuate", "rush", "shift", "refer"}
 _TOWARD = {"to", "towards", "toward", "for"}
 # Verbs of taking people or goods: their "from" is where the act was done.
 _TAKING = {"abduct", "kidnap", "snatch", "steal", "loot", "rob", "drag", "grab"}

@@ -4,6 +4,7 @@
     pobj(tok, "in", "at")                -> [Token]   objects of its prepositions ("attack in X")
     agents(tok)                          -> [Token]   pobj of "by" under it (passive agent, "attack by X")
     clause_subjects(tok)                 -> [Token]   the subject of its clause (a relative's antecedent)
+    passive(verb)                        -> bool      the verb is passive ("was shot", "X was convicted")
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ def children(tok: Token, *deps: str) -> list[Token]:
 
 def pobj(tok: Token, *preps: str) -> list[Token]:
     return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for g in children(c, "pobj")]
+
+
+def passive(verb: Token) -> bool:
+    return bool(children(verb, "auxpass", "nsubjpass"))
 
 
 def agents(tok: Token) -> list[Token]:
