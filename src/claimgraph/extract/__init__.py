@@ -98,6 +98,8 @@ class Extractor:
         self.nlp = add_gazetteer(nlp, settings) if nlp is not None else load_pipeline(settings)
         self.ontology = load_ontology()
         self.matcher = gazetteer_of(self.nlp)
+        self.parents = {a.id: kin for a in self.matcher.gazetteer.actors.values()
+                        for rel, kin in a.kin if rel in _SIDE_KIN}
         self.lex = ClaimLexicons.from_ontology(self.ontology)
         self.place_resolver = place_resolver if place_resolver is not None else _default_place_resolver()
         # the resolver behind a bound `resolve` also knows countries and demonyms ("Indian troops")
@@ -247,7 +249,7 @@ class Extractor:
         entities, index = cluster_mentions(mentions, parsed, doc.text, self.matcher.gazetteer, self.descriptions,
                                            self.countries, self.people_nouns)
         ctx = ExtractContext(doc, self.ontology, doc.published, self.place_resolver, EXTRACTOR_VERSION,
-                             tuple(item.paragraphs))
+                             tuple(item.paragraphs), parents=self.parents)
         topic = None
         if item.topic is not None:
             topic, new = topic_entity(item.topic, entities, doc.title)
@@ -291,6 +293,8 @@ def _default_place_resolver() -> PlaceResolver:
 
 
 _FORKED: Extractor | None = None
+#: kinship that puts two listed groups on one side of an incident (a branch and its parent; not a splinter)
+_SIDE_KIN = frozenset({"branch_of", "affiliate_of", "front_of", "part_of"})
 
 
 def _extract_chunk(docs: list[Document]) -> list[Extraction]:

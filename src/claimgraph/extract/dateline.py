@@ -134,6 +134,8 @@ def _telling_date(ent: SpacySpan) -> bool:
     verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head if t.dep_ == "npadvmod" else None
     if verb is None:
         return False
+    if verb.pos_ == "ADV" and verb.dep_ == "advmod":
+        verb = verb.head  # "said in a communique late on Tuesday that …"
     lemma = verb.lemma_.lower()
     if lemma in reporting_verbs() and any(c.dep_ == "ccomp" for c in verb.children):
         return True

@@ -23,7 +23,7 @@ provenance survives the merge (every mention still reproduces its text).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..records import CasualtyReport, EntityRef, Event, PartialDate, Place, Precision, Responsibility, Span
@@ -143,6 +143,15 @@ def _outranked(refs: Sequence[EntityRef]) -> tuple[EntityRef, ...]:
     return tuple(named + [r for r in refs if r.id.startswith("dsc_") and not (named and _unnamed_attackers([r]))])
 
 
+def _branches_first(refs: tuple[EntityRef, ...], parents: Mapping[str, str] | None) -> tuple[EntityRef, ...]:
+    """The doers without a group whose branch is among them: the branch is the more precise name of the side
+    ("the Islamic State group's regional affiliate" and "Islamic State Khorasan Province": the latter)."""
+    if not parents:
+        return refs
+    above = {parents[r.id] for r in refs if r.id in parents}
+    return tuple(r for r in refs if r.id not in above)
+
+
 def _unnamed_attackers(refs: Sequence[EntityRef]) -> bool:
     """Whether every doer is an unnamed armed group ("gunmen on motorcycles": ACLED's "Unidentified Armed Group",
     ontology/descriptive_actors.yaml), not a state's forces nor anyone named."""
@@ -156,10 +165,12 @@ def _claims_it(perps: set[str], mine: set[str], c: Candidate) -> bool:
         and c.event.responsibility in (Responsibility.CLAIMED, Responsibility.ATTRIBUTED)
 
 
-def compatible(g: _Group, c: Candidate, follows: bool = False, latest: bool = False) -> bool:
+def compatible(g: _Group, c: Candidate, follows: bool = False, latest: bool = False,
+               parents: Mapping[str, str] | None = None) -> bool:
     """Whether candidate `c` tells the incident of group `g` (see the module docstring); `follows`: it goes on
     telling the incident the text has just told (`_follows`); `latest`: `g` is the incident of its family told
-    last, within three paragraphs of the mention."""
+    last, within three paragraphs of the mention; `parents`: a listed group's parent group (a branch and its
+    parent are one side)."""
     e = c.event
     if c.family != g.first.family or c.another:
         return False
@@ -180,7 +191,7 @@ def compatible(g: _Group, c: Candidate, follows: bool = False, latest: bool = Fa
         sides, mine_sides = perps | targets, mine | {r.id for r in e.targets}
         if perps and mine and not sides & mine_sides and not _claims_it(perps, mine, c):
             return False
-    elif perps and mine and not perps & mine and not _claims_it(perps, mine, c) \
+    elif perps and mine and not _side(perps, parents) & _side(mine, parents) and not _claims_it(perps, mine, c) \
             and not (latest and c.placed and e.place is not None and _named(perps)
                      and _unnamed_attackers(e.perpetrators)):
         # two different named sides doing it (not "gunmen" telling again, at its own place, the attack just told)
@@ -191,7 +202,12 @@ def compatible(g: _Group, c: Candidate, follows: bool = False, latest: bool = Fa
         # killed, are still the attackers: "three of the attackers had also been killed")
     if c.refers_back or follows:
         return True
-    return bool(perps & mine) or _same_day_or_place(g, e) or _same_toll(g, c)
+    return bool(_side(perps, parents) & _side(mine, parents)) or _same_day_or_place(g, e) or _same_toll(g, c)
+
+
+def _side(ids: set[str], parents: Mapping[str, str] | None) -> set[str]:
+    """The groups with each branch as its parent ("Islamic State Khorasan Province" as the Islamic State)."""
+    return {parents.get(i, i) for i in ids} if parents else ids
 
 
 def _follows(g: _Group, c: Candidate, text: str | None) -> bool:
@@ -264,7 +280,7 @@ def disputed(tolls: Sequence[CasualtyReport]) -> tuple[CasualtyReport, ...]:
     return tuple(out)
 
 
-def _combine(g: _Group) -> Event:
+def _combine(g: _Group, parents: Mapping[str, str] | None = None) -> Event:
     members = g.members
     first = members[0].event
     if len(members) == 1:
@@ -299,7 +315,7 @@ def _combine(g: _Group) -> Event:
         mode=best.mode,
         # a named group outranks a description of the same attackers ("gunmen" ... "TTP claimed the attack"): it
         # comes first, and an unnamed armed group beside it is those attackers, not a second group
-        perpetrators=_outranked(_union([r for c in members for r in c.event.perpetrators])),
+        perpetrators=_branches_first(_outranked(_union([r for c in members for r in c.event.perpetrators])), parents),
         targets=_union([r for c in members for r in c.event.targets
                         if r.id not in {p.id for c2 in members for p in c2.event.perpetrators}]),
         place=g.place(),
@@ -328,8 +344,11 @@ def _new_item(g: _Group, c: Candidate, text: str | None) -> bool:
     if LIST_ITEM.match(text, text.rfind("\n", 0, c.event.evidence.start) + 1):
         # an entry of a list ("-   15 FEBRUARY - ... in Mohmand Agency") is its own item unless at the same place
         return not _same_place(g, c.event)
-    if c.refers_back and _within(g.place(), c.event.place):
-        return False  # "… put the toll at six civilians and two soldiers": the incident told, in a place within
+    if c.refers_back and (_within(g.place(), c.event.place) or c.event.place.precision == "country"
+                          and places_compatible(g.place(), c.event.place)):
+        # "… put the toll at six civilians and two soldiers": the incident told, in a place within; "its media
+        # office said six of its members had been killed … in the attack": a country says no other place
+        return False
     return not (_same_day_or_place(g, c.event) or _same_toll(g, c))
 
 
@@ -339,7 +358,8 @@ def _within(a: Place | None, b: Place | None) -> bool:
         and places_compatible(a, b)
 
 
-def merge_events(candidates: Sequence[Candidate], text: str | None = None) -> tuple[list[Event], list[Candidate]]:
+def merge_events(candidates: Sequence[Candidate], text: str | None = None, parents: Mapping[str, str] | None = None
+                 ) -> tuple[list[Event], list[Candidate]]:
     """One event per incident: each candidate joins the latest compatible earlier group, else opens one. An
     unanchored candidate ("No group has claimed the assault") only joins; those that found no incident come
     back as the second list. With the document's `text`, paragraph breaks count (see `_new_item`)."""
@@ -348,7 +368,8 @@ def merge_events(candidates: Sequence[Candidate], text: str | None = None) -> tu
     for c in candidates:
         latest = next((g for g in reversed(groups) if g.first.family == c.family), None)
         for g in groups if c.revises else reversed(groups):
-            if compatible(g, c, g is groups[-1] and _follows(g, c, text), g is latest and _adjacent(g, c, text)) \
+            if compatible(g, c, g is groups[-1] and _follows(g, c, text), g is latest and _adjacent(g, c, text),
+                          parents) \
                     and not _new_item(g, c, text):
                 g.members.append(c)
                 break
@@ -357,4 +378,4 @@ def merge_events(candidates: Sequence[Candidate], text: str | None = None) -> tu
                 groups.append(_Group([c]))
             else:
                 alone.append(c)
-    return [_combine(g) for g in groups], alone
+    return [_combine(g, parents) for g in groups], alone

@@ -44,7 +44,9 @@ from .place_cues import (
     by_direction,
     demonym_kind,
     described,
+    describing_a_group,
     named_of,
+    route_ends,
     run_on,
 )
 from .place_cues import COMPASS as _COMPASS
@@ -259,7 +261,30 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
     for at, pn in _pattern_names(ps, local, actor_chars).items():
         if at not in skip:
             found[at] = pn
-    return [found[k] for k in sorted(found)]
+    aside = _aside_words(ps, entities, local)
+    return [found[k] for k in sorted(found) if k not in aside]
+
+
+def _route_ends(ps: ParsedSentence, local: LocalFn) -> set[int]:
+    """Document offsets of the two ends of a route ("escorting fuel trucks from Sevare to Gao", "the road from Kabul
+    to Jalalabad"): where it ran between, not where the act was."""
+    out: set[int] = set()
+    for tok in ps.sent:
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "to")]
+        if {p.lower_ for p in preps} == {"from", "to"}:
+            out.update(local(ps, t.idx) for p in preps for t in p.subtree)
+    return out
+
+
+def _aside_words(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn) -> set[int]:
+    """Document offsets of the words that say where no act was: a listed group's apposition and a route's ends
+    (place_cues.describing_a_group, route_ends)."""
+    groups = {a for e in entities if e.type not in ("place", "facility", "person", "group_identity") and e.refs
+              for m in e.mentions if ps.start <= m.start < ps.end for a in range(m.start, m.end)}
+    words = route_ends(ps.sent)
+    if groups:
+        words += describing_a_group(ps.sent, lambda t: local(ps, t.idx) in groups)
+    return {local(ps, t.idx) for t in words}
 
 
 # ------------------------------------------------------------------------------------------ patterns

@@ -227,9 +227,17 @@ def _record(tok: Token) -> bool:
     """Violent acts a group "has carried out" (a bare plural object in the present perfect: "ISWAP has also carried
     out attacks on military bases in the area"): its record, not the incident told ("have staged rallies" may be
     today's protest)."""
-    return tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" \
-        and not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children) \
-        and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.head.children)
+    first = _first_conjunct(tok)  # "have since carried out regular air strikes and raids"
+    return tok.tag_ in ("NNS", "NNPS") and first.tag_ in ("NNS", "NNPS") and first.dep_ == "dobj" \
+        and not any(c.dep_ in ("det", "nummod", "poss") for c in (*tok.children, *first.children)) \
+        and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in first.head.children)
+
+
+def _first_conjunct(tok: Token) -> Token:
+    """The first of the nouns a coordination lists ("strikes" of "strikes and raids"): it holds their role."""
+    while tok.dep_ == "conj" and tok.head is not tok and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    return tok
 
 
 def without_aggregates(tokens: Sequence[Token], hits: list[_Hit], lex: EventLexicon) -> list[_Hit]:

@@ -65,7 +65,7 @@ from .event_wording import (
     to_death,
     without_aggregates,
 )
-from .incident_bounds import another, introduces_new, refers_back, relative_to_told, umbrella
+from .incident_bounds import another, aside, introduces_new, refers_back, relative_to_told, umbrella
 from .quantities import Casualties, add, find_casualties, merge_casualties
 from .types import ExtractContext, ParsedSentence
 
@@ -99,6 +99,7 @@ class Incident:
     hits: list[tuple[int, TriggerHit]] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
     umbrella: bool = False  # opened by a counted series ("Two bombings occurred ...")
+    aside: bool = False  # only named in passing in another act's sentence (incident_bounds.aside): no incident
 
     def best(self) -> TriggerDef:
         """The most specific trigger of the incident's telling ("attacked the village ... claimed the raid": an
@@ -259,9 +260,12 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
                     prev.sentences.append(si)
                 prev.hits.extend((si, h) for h in fhits)
                 continue
-            inc = Incident(fam, [(si, h) for h in fhits], [si], umbrella=umbrella(sent, fhits))
+            others = [h for f, hs in families.items() if f != fam for h in hs]
+            inc = Incident(fam, [(si, h) for h in fhits], [si], umbrella=umbrella(sent, fhits),
+                           aside=fam == VIOLENT and aside(sent, fhits, others, told=prev is not None))
             incidents.append(inc)
-            open_by_family[fam] = inc
+            if not inc.aside:
+                open_by_family[fam] = inc
         # a sentence with no trigger of the family that only adds responsibility or casualties
         # (a claim may come a few sentences later; a bare casualty count only right after)
         prev = open_by_family.get(VIOLENT)
@@ -446,6 +450,9 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
                 ctx: ExtractContext, inc: Incident, lex: EventLexicon) -> tuple[Candidate | None, str]:
     """The event of one group of sentences (with what the merge needs), or None and the reason it was dropped."""
     best = inc.best()
+    if inc.aside:
+        return None, f"an incident named in passing in another act's sentence ({best.mode!r}): " \
+            f"{_evidence(doc, parsed, inc.sentences).text[:80]!r}"
     roles = event_roles.find_roles(doc, parsed, entities, ctx, inc.sentences,
                                    [(si, h.start, h.end) for si, h in inc.hits], lex, _local,
                                    violent=inc.family == VIOLENT)
@@ -538,7 +545,7 @@ def find_events_explained(doc: Document, parsed: Sequence[ParsedSentence], entit
             seen.add(cand.event.id)
             candidates.append(cand)
             why_of[cand.event.id] = why
-    events, alone = merge_events(candidates, doc.text)
+    events, alone = merge_events(candidates, doc.text, ctx.parents)
     dropped.extend(("event", why_of[c.event.id]) for c in alone)
     return [_with_sources(e, doc, parsed, entities, ctx) for e in events], dropped
 

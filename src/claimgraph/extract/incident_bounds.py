@@ -121,3 +121,29 @@ def another(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
 
 _FURTHER = {"another", "second", "third", "fourth", "fifth", "separate", "further", "fresh", "new", "other"}
 _SEPARATELY = {"separately", "elsewhere", "meanwhile"}
+
+
+def aside(sent: Doc | SpacySpan, hits: Sequence[TriggerHit], other_acts: Sequence[TriggerHit], told: bool) -> bool:
+    """Every trigger is a definite act noun hanging on another noun ("arrested six ISKP members, including a
+    suspected facilitator of the bombing", "questioned suspects in the attack") or the manner of the sentence's act of
+    another kind (`other_acts`: "arrested six ISKP members in a raid"): the incident told before, named in passing,
+    or the other act itself; the sentence's day and place are the other act's. Not "responsibility for the attack"
+    (a claim tells of its incident), nor a definite act noun when no incident was `told` before (the sentence is its
+    telling: "arrested two commanders in connection with the bombing in Kabul")."""
+    if not other_acts or not hits:
+        return False
+    others = {head_of(list(sent[h.start : h.end])).i for h in other_acts}
+    for hit in hits:
+        tok = head_of(list(sent[hit.start : hit.end]))
+        if tok.pos_ != "NOUN" or tok.dep_ != "pobj":
+            return False
+        if tok.head.lower_ in ("in", "during") and tok.head.head.i in others:
+            continue  # "arrested in a raid"
+        if not (told and tok.head.head.pos_ in ("NOUN", "PROPN") and tok.head.head.lemma_.lower() not in _RESPONSIBILITY
+                and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
+                and all(c.dep_ in ("det", "poss", "punct") for c in tok.children if c.i < tok.i)):
+            return False  # (not "his part in the 1995 Ipil massacre": an incident first told here)
+    return True
+
+
+_RESPONSIBILITY = frozenset({"responsibility", "credit", "claim", "blame"})

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..records import Place
@@ -335,3 +336,28 @@ def _body_words() -> frozenset[str]:
     from ..nlp.unlisted_names import organisation_heads
 
     return organisation_heads()
+
+
+def describing_a_group(sent: Doc | SpacySpan, is_group: Callable[[Token], bool]) -> list[Token]:
+    """The words of an apposition that describes a listed group ("JNIM, al Qaeda's affiliate in the Sahel, claimed
+    the ambush"): where the group is, not where the act was. A place's apposition ("Kurmari, a village in Mafa")
+    and a place word's ("the Champs-Elysees area of Paris") still place it."""
+    from ..resolve.places import kind_words
+
+    out: list[Token] = []
+    for tok in sent:
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and is_group(tok.head) and not is_group(tok) \
+                and tok.lemma_.lower() not in kind_words():
+            out.extend(tok.subtree)
+    return out
+
+
+def route_ends(sent: Doc | SpacySpan) -> list[Token]:
+    """The two ends of a route ("escorting fuel trucks from Sevare to Gao", "the road from Kabul to Jalalabad"):
+    where it ran between, not where the act was."""
+    out: list[Token] = []
+    for tok in sent:
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "to")]
+        if {p.lower_ for p in preps} == {"from", "to"}:
+            out.extend(t for p in preps for t in p.subtree)
+    return out

@@ -308,13 +308,46 @@ def _conjuncts(head: Token) -> list[Token]:
     """`head` and the phrases conjoined to it. An apposition that itself has a conjunct is a list's
     middle item the parser took for an apposition ("Two Americans, a Swiss and a Dutch national")."""
     out, todo = [], [head]
+    speakers = _speakers(head)
     while todo:
         t = todo.pop(0)
         out.append(t)
         todo.extend(c for c in t.children if (c.dep_ == "conj" or c.dep_ == "appos" and _lists_on(c))
                     and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ") and not _starts_clause(c, head)
-                    and not _a_place(c))
+                    and not _a_place(c) and c.i not in speakers)
     return out
+
+
+def _speakers(head: Token) -> set[int]:
+    """The conjuncts at the end of a victim list that are really the subjects of a reporting verb right after it
+    ("killing at least 14 soldiers, two security sources and a local official said"): the source nouns
+    (lexicon.yaml `anonymous_sources`) back from the last conjunct, when a reporting verb follows that one."""
+    from .name_context import reporting_verbs
+
+    chain, t = [], head
+    while (nxt := [c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]):
+        t = nxt[-1]
+        chain.append(t)
+    if not chain:
+        return set()
+    last = chain[-1]
+    after = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    if after is None or after.pos_ != "VERB" or after.lemma_.lower() not in reporting_verbs():
+        return set()
+    out: set[int] = set()
+    for c in reversed(chain):
+        if c.lemma_.lower() not in _source_nouns() and c.lower_ not in _source_nouns():
+            break
+        out.add(c.i)
+    return out
+
+
+@cache
+def _source_nouns() -> frozenset[str]:
+    """Head nouns of an unnamed source (ontology/lexicon.yaml `anonymous_sources`)."""
+    from ..ontology import load_ontology
+
+    return frozenset(str(w).lower() for w in load_ontology().lexicon.get("anonymous_sources") or ())
 
 
 def _a_place(tok: Token) -> bool:

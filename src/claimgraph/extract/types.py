@@ -6,7 +6,7 @@ and returns records; none of them loads a model or reads a file.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -61,6 +61,9 @@ class ExtractContext:
     #: what the document's steps work out once and read many times (each incident reads its paragraph's place
     #: names): per document, so it goes with the document
     memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+    #: a listed group's id → the id of the group it is a branch, affiliate or front of (the gazetteer's kin):
+    #: the two are one side of an incident ("claimed by the Islamic State group's affiliate … ISKP said")
+    parents: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def resolve_place(self, name: str) -> Place | None:
         return None if self.place_resolver is None else self.place_resolver(name)
