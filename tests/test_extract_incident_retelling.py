@@ -1,7 +1,8 @@
 """One incident told again by the sources around it: a branch claiming what its parent's "affiliate" was said to
 have done, a group's apposition that says where the group is, a statement's day, the two ends of a route, speakers
 the parser listed among the dead, a toll stated with only a country, an incident named in passing in an arrest, a
-record of regular raids, and a governorate whose name has a lower-case article. The sentences are written for
+record of regular raids, a governorate whose name has a lower-case article, a claim beside a suspicion, who died in an
+assault, a town the index knows only abroad, and a group written with "group" after its name. The sentences are written for
 these tests in the style of wire reports; none comes from a benchmark or a probe set."""
 
 from __future__ import annotations
@@ -94,3 +95,35 @@ def test_regular_raids_a_force_has_carried_out_are_its_record_not_an_incident() 
 def test_a_governorate_named_with_a_lower_case_article_is_the_governorate(text: str) -> None:
     [event] = _violent(text)
     assert event.place is not None and event.place.precision == "province" and event.place.name == "Deir ez-Zor"
+
+
+def test_a_claim_of_the_attack_that_names_its_village_joins_it_beside_the_suspicion() -> None:
+    [event] = _violent(
+        "At least nine farmers were killed when insurgents attacked Gwoza village in Borno State on Sunday, officials "
+        "said.\n\nPolice said the attackers, suspected to be members of the Boko Haram group, arrived on "
+        "motorcycles and opened fire on farmers on the outskirts of the village.\n\n"
+        "Late on Monday, the Islamic State West Africa Province claimed the attack, saying its fighters had killed "
+        "12 'apostates' in Gwoza.", published="2025-03-05")
+    assert {p.name for p in event.perpetrators} == {"Boko Haram", "Islamic State West Africa Province"}
+
+
+def test_who_died_in_an_assault_is_its_victim_whatever_the_apposition() -> None:
+    [event] = _violent("The group's long-time leader, Abu Hamza, died in May 2021 during an assault by ISWAP "
+                       "fighters on his hideout.")
+    assert [p.name for p in event.perpetrators] == ["Islamic State West Africa Province"]
+    assert "Abu Hamza" in [t.name for t in event.targets]
+
+
+def test_a_town_the_index_knows_only_abroad_is_a_town_of_the_division_named() -> None:
+    # "Boni" is an alternate name of Bonn in GeoNames; in Mali's Mopti region it is the village named
+    [event] = _violent("Militants ambushed a convoy of Malian soldiers near Boni in Mali's central Mopti region on "
+                       "Monday, killing at least 14 soldiers.", published="2025-03-05")
+    assert event.place is not None and (event.place.name, event.place.admin1, event.place.country) == (
+        "Boni", "Mopti", "Mali")
+
+
+def test_a_group_written_with_group_after_it_keeps_that_form_among_its_aliases() -> None:
+    x = _extract("Suspected Islamic State group militants killed four soldiers near Raqqa on Monday.",
+                 published="2025-03-05")
+    [isis] = [e for e in x.entities if e.name == "Islamic State"]
+    assert "Islamic State group" in isis.aliases

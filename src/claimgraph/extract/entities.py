@@ -81,6 +81,16 @@ def _best_type(types: Sequence[str]) -> str:
     return max(counts, key=lambda t: (counts[t], -_TYPE_RANK.index(t) if t in _TYPE_RANK else -99))
 
 
+def _written_with_group(spans: Sequence[Span], text: str, etype: str) -> set[str]:
+    """A group's name with and without the lower-case word "group" the text writes after it ("the Islamic State
+    group", "the Lakurawa group"): name forms of the document, kept among the actor's aliases (the mention itself
+    stays as found). A capitalised "Group" is part of the name ("Wagner Group")."""
+    if etype in ("person", "place", "facility", "group_identity", "publication"):
+        return set()
+    out = {f"{s.text} group" for s in spans if re.match(r" group\b", text[s.end : s.end + 7])}
+    return out | {s.text[: -len(" group")] for s in spans if s.text.endswith(" group") and len(s.text) > 10}
+
+
 def cluster_mentions(
     mentions: Sequence[Mention], parsed: Sequence[ParsedSentence], doc_text: str, gazetteer: Gazetteer | None,
     descriptions: Mapping[str, Description] | None = None, countries: Countries | None = None,
@@ -318,7 +328,8 @@ def cluster_mentions(
         if c.kb_id and gazetteer is not None:
             refs = gazetteer.actors[c.kb_id].refs
         spans = tuple(sorted({Span(m.start, m.end, m.text) for m in c.mentions}, key=_span_order))
-        aliases = tuple(sorted({s.text for s in spans} | set(c.names) - {name}))
+        aliases = tuple(sorted({s.text for s in spans} | set(c.names) | _written_with_group(spans, doc_text, etype)
+                               - {name}))
         kind = "descriptive" if c.descriptive else "named"
         e = Entity(eid, name, etype, tuple(a for a in aliases if a != name), spans, refs, kind)
         if eid in index.entities:  # two clusters that normalise to one id: merge

@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..records import CasualtyReport, EntityRef, Event, PartialDate, Place, Precision, Responsibility, Span
+from ..resolve.names import fold
 from .quantities import add
 
 _STRENGTH = {Responsibility.CLAIMED: 3, Responsibility.ATTRIBUTED: 2, Responsibility.SUSPECTED: 1,
@@ -162,7 +163,9 @@ def _claims_it(perps: set[str], mine: set[str], c: Candidate) -> bool:
     """ "Gunmen stormed the compound ... The TTP claimed responsibility for the attack": a named group claiming
     (or blamed for) an incident told so far only with a description of its attackers names the same side."""
     return c.refers_back and not _named(perps) and _named(mine) == mine \
-        and c.event.responsibility in (Responsibility.CLAIMED, Responsibility.ATTRIBUTED)
+        and (c.event.responsibility in (Responsibility.CLAIMED, Responsibility.ATTRIBUTED)
+             # "the attackers, suspected to be members of Boko Haram": where the mention's place agrees
+             or c.event.responsibility is Responsibility.SUSPECTED and c.event.place is not None)
 
 
 def compatible(g: _Group, c: Candidate, follows: bool = False, latest: bool = False,
@@ -178,9 +181,9 @@ def compatible(g: _Group, c: Candidate, follows: bool = False, latest: bool = Fa
     # power in Kabul") is that attack, wherever the guess put it; so is "the attack" that names no doer, told after
     # the incident it follows ("ISPR said the attack had been repulsed … a clearance operation in the nearby
     # Mangochar area")
-    claimed = c.refers_back and not c.placed and (
-        e.responsibility in (Responsibility.CLAIMED, Responsibility.ATTRIBUTED)
-        or latest and not _named({r.id for r in e.perpetrators}))
+    owned = e.responsibility in (Responsibility.CLAIMED, Responsibility.ATTRIBUTED)
+    claimed = c.refers_back and (not c.placed and (owned or latest and not _named({r.id for r in e.perpetrators}))
+                                 or owned and _names_place(c, g.place()))
     if not (places_compatible(g.place(), e.place) or claimed) or not dates_compatible(g.date(), e.date):
         return False
     perps, targets = g.perpetrators(), g.targets()
@@ -192,6 +195,7 @@ def compatible(g: _Group, c: Candidate, follows: bool = False, latest: bool = Fa
         if perps and mine and not sides & mine_sides and not _claims_it(perps, mine, c):
             return False
     elif perps and mine and not _side(perps, parents) & _side(mine, parents) and not _claims_it(perps, mine, c) \
+            and not _claim_over_suspicion(g, c) \
             and not (latest and c.placed and e.place is not None and _named(perps)
                      and _unnamed_attackers(e.perpetrators)):
         # two different named sides doing it (not "gunmen" telling again, at its own place, the attack just told)
@@ -208,6 +212,23 @@ def compatible(g: _Group, c: Candidate, follows: bool = False, latest: bool = Fa
 def _side(ids: set[str], parents: Mapping[str, str] | None) -> set[str]:
     """The groups with each branch as its parent ("Islamic State Khorasan Province" as the Islamic State)."""
     return {parents.get(i, i) for i in ids} if parents else ids
+
+
+def _claim_over_suspicion(g: _Group, c: Candidate) -> bool:
+    """A group claiming "the attack" whose doers were so far only suspected ("the attackers, suspected to be members
+    of Boko Haram … ISWAP claimed the attack"): the same incident, with a claim beside the suspicion."""
+    return c.refers_back and c.event.responsibility is Responsibility.CLAIMED and all(
+        _STRENGTH[m.event.responsibility] <= _STRENGTH[Responsibility.SUSPECTED] for m in g.members
+        if _named({r.id for r in m.event.perpetrators}))
+
+
+def _names_place(c: Candidate, place: Place | None) -> bool:
+    """The mention's own words name the incident's town or district ("ISWAP claimed the attack, saying its fighters
+    had killed 21 'militiamen' in Kurmari"), whatever place its paragraph's other names made it."""
+    if place is None or place.precision in ("country", "province", "region"):
+        return False
+    name = fold(place.name)
+    return bool(name) and re.search(rf"\b{re.escape(name)}\b", fold(c.event.evidence.text)) is not None
 
 
 def _follows(g: _Group, c: Candidate, text: str | None) -> bool:
@@ -345,7 +366,7 @@ def _new_item(g: _Group, c: Candidate, text: str | None) -> bool:
         # an entry of a list ("-   15 FEBRUARY - ... in Mohmand Agency") is its own item unless at the same place
         return not _same_place(g, c.event)
     if c.refers_back and (_within(g.place(), c.event.place) or c.event.place.precision == "country"
-                          and places_compatible(g.place(), c.event.place)):
+                          and places_compatible(g.place(), c.event.place) or _names_place(c, g.place())):
         # "… put the toll at six civilians and two soldiers": the incident told, in a place within; "its media
         # office said six of its members had been killed … in the attack": a country says no other place
         return False

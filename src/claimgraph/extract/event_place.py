@@ -499,7 +499,9 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
         # "a battle erupted in Hiraan Region. ... attacked troops in El Adde village": the paragraph's
         # finer place inside the one the incident's sentences name
         finer = _vote(rest, resolve, country_of, capital_of, container=found) if rest else None
-        return finer if finer is not None and up.refines(finer, found) else found
+        if finer is not None and up.refines(finer, found):
+            return finer
+        return _town_in(own, found, resolve) or found
     # the other sentences of the paragraph: not where someone came from or went ("He was born in Paris")
     found = _vote([pn for pn in rest if not _weak(pn)], resolve, country_of, capital_of)
     if found is not None:
@@ -520,6 +522,21 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
         place = resolve(PlaceName(name), name)
         if place is not None and place.country:
             return Place(place.country, None, place.country, precision="country", country_code=place.country_code)
+    return None
+
+
+def _town_in(names: Sequence[PlaceName], division: Place, resolve: Resolve) -> Place | None:
+    """A town named right after "in", "near" or "at" in a division the vote chose, that the index knows only as a
+    namesake abroad or not at all: "near Boni in Mali's central Mopti region" (Boni is an alternate name of Bonn)
+    is a town in Mopti."""
+    if division.precision not in ("province", "region", "district") or division.country is None:
+        return None
+    for pn in names:
+        if pn.kind != PLACE or not pn.at_place or pn.origin or pn.within or " " in pn.name.strip():
+            continue
+        place = resolve(pn, pn.name)
+        if place is None or place.precision == "city" and place.country != division.country:
+            return up.unlisted(pn.name, "city", division)
     return None
 
 

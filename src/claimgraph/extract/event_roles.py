@@ -402,7 +402,9 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                 own = [obj.head] if obj.head.head.i == s.i else []
                 cands.add(AGENT, mentions.in_phrase(s, skip=_appositive_relations(s) + own))
         doers.captors(trig, mentions.in_core, cands.add, AGENT)
-        if trig.pos_ == "VERB" and not _children(trig, "auxpass"):  # a passive subject is the victim
+        if trig.pos_ == "VERB" and not _children(trig, "auxpass") and not (
+                cue_kind(trig, lex.counts) is not None and not _children(trig, "dobj", "dative")):
+            # a passive subject is the victim, and so is who died ("Boko Haram's leader, Abubakar Shekau, died …")
             for s in _subject(trig):
                 named = [e for c in s.children if c.dep_ in ("appos", "acl")
                          for e in mentions.in_phrase(c) if e.type == "person"]
