@@ -1,9 +1,9 @@
 """One incident told again by the sources around it: a branch claiming what its parent's "affiliate" was said to
 have done, a group's apposition that says where the group is, a statement's day, the two ends of a route, speakers
 the parser listed among the dead, a toll stated with only a country, an incident named in passing in an arrest, a
-record of regular raids, a governorate whose name has a lower-case article, a claim beside a suspicion, who died in an
-assault, a town the index knows only abroad, and a group written with "group" after its name. The sentences are written for
-these tests in the style of wire reports; none comes from a benchmark or a probe set."""
+record of regular raids, a governorate whose name has a lower-case article, a claim beside a suspicion, who died
+in an assault, a town the index knows only abroad, and a group written with "group" after its name. The sentences
+are written for these tests in the style of wire reports; none comes from a benchmark or a probe set."""
 
 from __future__ import annotations
 
