@@ -57,3 +57,13 @@ def test_two_processes_give_the_same_result(extractor: Extractor, seed_path: Pat
     two: list[Extraction] = list(extractor.extract_many(docs, n_process=2, batch_size=2))
     assert [x.claims for x in two] == [x.claims for x in one]
     assert [x.entities for x in two] == [x.entities for x in one]
+
+
+def test_two_processes_keep_the_input_order_when_a_long_document_comes_last(
+        extractor: Extractor, seed_path: Path) -> None:
+    # short reports, then one long document last, which the workers are given before the short ones it follows
+    docs = [*(_doc(f"{t} ({i})") for i in range(6) for t in DOCS if t), seed_document(seed_path)]
+    one = list(extractor.extract_many(docs, batch_size=1))
+    two = list(extractor.extract_many(docs, n_process=2, batch_size=1))
+    assert [x.doc.id for x in two] == [d.id for d in docs]
+    assert [x.claims for x in two] == [x.claims for x in one]

@@ -325,33 +325,52 @@ def _chunks(docs: Iterator[Document], most: int) -> Iterator[list[Document]]:
 
 def _extract_forked(extractor: Extractor, docs: Iterable[Document], n_process: int, batch_size: int
                     ) -> Iterator[Extraction]:
-    """Chunks of documents (`_chunks`) go to `n_process` forked workers, a bounded number in flight, and come back
-    in input order. The input is read in this thread only (it may be a generator that reads the store). The
-    objects built so far are frozen out of the garbage collector's reach before the fork, so that a worker's
-    collections do not write to (and so copy) every page it shares with this process."""
+    """Chunks of documents (`_chunks`) go to `n_process` forked workers and come back in input order. The input is
+    read in this thread only (it may be a generator that reads the store), at most `_READ_AHEAD` chunks per worker
+    ahead of the oldest one not yet returned; of those read, the longest goes to a free worker first, so that a long
+    document near the end does not leave one worker alone with it while the other waits (the oldest goes at once
+    whatever its length: the output waits for it). The objects built so far are frozen out of the garbage
+    collector's reach before the fork, so that a worker's collections do not write to (and so copy) every page it
+    shares with this process."""
     global _FORKED
     _FORKED = extractor
-    chunks = _chunks(iter(docs), max(1, batch_size))
-    in_flight: deque[AsyncResult[list[Extraction]]] = deque()
+    chunks = enumerate(_chunks(iter(docs), max(1, batch_size)))
+    waiting: dict[int, list[Document]] = {}  # read, not yet given to a worker
+    given: dict[int, AsyncResult[list[Extraction]]] = {}  # given, not yet returned
+    done = False
+    oldest = 0
     gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(n_process) as pool:
 
-            def submit() -> bool:
-                chunk = next(chunks, None)
-                if chunk:
-                    in_flight.append(pool.apply_async(_extract_chunk, (chunk,)))
-                return bool(chunk)
+            def give(seq: int) -> None:
+                given[seq] = pool.apply_async(_extract_chunk, (waiting.pop(seq),))
 
-            for _ in range(4 * n_process):
-                if not submit():
-                    break
-            while in_flight:
-                done = in_flight.popleft().get()
-                submit()
-                yield from done
+            while True:
+                while not done and len(waiting) + len(given) < _READ_AHEAD * n_process:
+                    item = next(chunks, None)
+                    if item is None:
+                        done = True
+                    else:
+                        waiting[item[0]] = item[1]
+                if oldest in waiting:
+                    give(oldest)
+                if oldest not in given:
+                    return
+                while not given[oldest].ready():
+                    while waiting and sum(not r.ready() for r in given.values()) < _QUEUED * n_process:
+                        give(max(waiting, key=lambda k: sum(len(d.text) for d in waiting[k])))
+                    given[oldest].wait(_POLL_S)
+                yield from given.pop(oldest).get()
+                oldest += 1
     finally:
         gc.unfreeze()
+
+
+#: chunks read ahead per worker, and chunks queued per worker beyond the one it runs (`_extract_forked`)
+_READ_AHEAD = 8
+_QUEUED = 2
+_POLL_S = 0.02
 
 
 def _irregular_verbs(nlp: Language) -> dict[str, list[str]]:
