@@ -167,3 +167,29 @@ def test_ousting_a_government_is_no_aim() -> None:
     x = _extract("The army seized power in 2021, ousting the elected government of Aung San Suu Kyi's National "
                  "League for Democracy.")
     assert not claims_of(x, "targets")
+
+
+@pytest.mark.parametrize(("text", "predicate", "subject", "object_"), [
+    # what a group got "with funding from" someone, active or passive: the clause's subject got it
+    ("Jaish al-Adl was set up with funding from al-Qaeda.", "supports", "al-Qaeda", "al-Adl"),
+    ("Lashkar-e-Taiba is a militant group. It was founded in 1987 by Hafez Saeed in Afghanistan, with funding from "
+     "Osama Bin Laden.", "supports", "Osama Bin Laden", "Lashkar-e-Taiba"),
+    # founded or working "as" a branch of another
+    ("Al-Shabaab was founded as an offshoot of the Islamic Courts Union.", "branch_of", "Shabaab",
+     "Islamic Courts Union"),
+    # a position held in a body
+    ("Ahmed Karim has held senior positions in Lashkar-e-Taiba.", "member_of", "Ahmed Karim", "Lashkar-e-Taiba"),
+])
+def test_relations_stated_through_a_prepositional_phrase(text: str, predicate: str, subject: str,
+                                                          object_: str) -> None:
+    assert claims_of(_extract(text), predicate, subject, object_)
+
+
+def test_the_founders_of_a_funded_group_are_not_what_was_funded() -> None:
+    x = _extract("Lashkar-e-Taiba is a militant group. It was founded in 1987 by Hafez Saeed in Afghanistan, with "
+                 "funding from Osama Bin Laden.")
+    assert not claims_of(x, "supports", "Osama Bin Laden", "Hafez Saeed")
+
+
+def test_talks_held_in_a_place_are_no_position() -> None:
+    assert not claims_of(_extract("Ahmed Karim held talks in Kabul with the Taliban."), "member_of")

@@ -296,7 +296,10 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology, is_state: 
     if m.other == "clause":
         # "X receives weapons from Y": the doer is the frame's, the other side the clause's subject
         above = doc[m.head] if m.head is not None else trigger
-        objs = [e for e in subjects_of(above, fi) if e not in subs]
+        passive = [c for c in above.children if c.dep_ == "nsubjpass"] if m.head is not None else []
+        # "X was founded by A with funding from Y": the passive's subject got it, not its agent
+        objs = [e for c in passive for e in fi.np_entities(c) if e not in subs] if passive else \
+            [e for e in subjects_of(above, fi) if e not in subs]
         if not objs:  # "X receives funding from its leadership": no other side named
             return [], (_what(m.predicates, trigger, fi.offset, subs[0].name if subs else "-", "-"),
                         f"{m.rule}: the clause names no other side")
