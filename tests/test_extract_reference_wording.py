@@ -193,3 +193,13 @@ def test_the_founders_of_a_funded_group_are_not_what_was_funded() -> None:
 
 def test_talks_held_in_a_place_are_no_position() -> None:
     assert not claims_of(_extract("Ahmed Karim held talks in Kabul with the Taliban."), "member_of")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Al-Shabaab maintains camps in the Boni forest along the Kenyan border.", "Boni forest"),
+    ("Boko Haram fighters hide in the Sambisa Forest, the army said.", "Sambisa Forest"),
+])
+def test_a_landform_is_named_with_its_word(text: str, place: str) -> None:
+    x = _extract(text)
+    assert place in [e.name for e in x.entities if e.type == "place"]
+    assert not [e for e in x.entities if e.name == place.split()[0]]

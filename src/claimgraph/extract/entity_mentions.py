@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Span as SpacySpan
 
@@ -126,6 +127,14 @@ def _junk(text: str, furniture: frozenset[str], furniture_verbs: frozenset[str] 
 _LEADER_GROUP_NOUNS = frozenset({"group", "faction", "network"})
 
 
+@cache
+def _landforms() -> frozenset[str]:
+    """Words after a name that make it a landform's ("forest", "mountains": places.yaml `feature_words`)."""
+    from ..resolve.place_index import read_data
+
+    return frozenset(str(w).lower() for w in read_data().get("feature_words") or ())
+
+
 def find_mentions(
     parsed: Sequence[ParsedSentence], doc_text: str, extra: Iterable[Mention] = (),
     furniture: frozenset[str] = frozenset(), publication_nouns: Iterable[str] = (),
@@ -223,6 +232,16 @@ def find_mentions(
                 after = ent.doc[ent.end]
                 end, t1 = ps.start + after.idx - base + len(after.text), after.i + 1
                 text, label = doc_text[start:end], "ORG"
+            elif not ent.kb_id_ and label in ("PERSON", "ORG") and len(ent) > 1 and ent[-1].is_title \
+                    and ent[-1].lower_ in _landforms():
+                label, settled = "LOC", True  # "the Sambisa Forest", "the Hamrin Mountains": a landform's name
+            elif not ent.kb_id_ and label in ("PERSON", "ORG", "GPE", "LOC") and ent.end < len(ent.doc) \
+                    and ent.doc[ent.end].is_lower and ent.doc[ent.end].lower_ in _landforms():
+                # "camps in the Boni forest", "the Cal Miskaad mountains": the landform of that name, not a
+                # person, nor the town the name alone may be
+                after = ent.doc[ent.end]
+                end, t1 = ps.start + after.idx - base + len(after.text), after.i + 1
+                text, label, settled = doc_text[start:end], "LOC", True
             kb = "" if noun is not None else ent.kb_id_  # "Hazara miners" is a group of its own, not the people
             mentions.append(Mention(start, end, text, label, kb, si, (t0, t1), defined=settled))
     for m in extra:
