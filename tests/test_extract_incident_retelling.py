@@ -2,8 +2,9 @@
 have done, a group's apposition that says where the group is, a statement's day, the two ends of a route, speakers
 the parser listed among the dead, a toll stated with only a country, an incident named in passing in an arrest, a
 record of regular raids, a governorate whose name has a lower-case article, a claim beside a suspicion, who died
-in an assault, a town the index knows only abroad, and a group written with "group" after its name. The sentences
-are written for these tests in the style of wire reports; none comes from a benchmark or a probe set."""
+in an assault, a town the index knows only abroad, a group written with "group" after its name, a trailing
+attribution's day and a group a relative clause told of. The sentences are written for these tests in the style of
+wire reports; none comes from a benchmark or a probe set."""
 
 from __future__ import annotations
 
@@ -127,3 +128,18 @@ def test_a_group_written_with_group_after_it_keeps_that_form_among_its_aliases()
                  published="2025-03-05")
     [isis] = [e for e in x.entities if e.name == "Islamic State"]
     assert "Islamic State group" in isis.aliases
+
+
+def test_the_day_of_a_trailing_attribution_is_when_it_was_told() -> None:
+    # the parser makes "attack" the subject of "said": the day still belongs to the saying
+    [event] = _violent("A suspected al-Qaida attack using explosives-laden drones killed at least five fighters at a "
+                       "camp in Abyan, officials said Wednesday.", published="2025-03-05")
+    assert event.date is None or event.date.value != "2025-03-05"
+
+
+def test_the_group_is_the_one_a_relative_clause_just_told_of() -> None:
+    [event] = _violent(
+        "There was no immediate claim of responsibility from AQAP, which has waged a years-long campaign against "
+        "the separatists in Abyan. In August, the group claimed a suicide car bombing at a military checkpoint in "
+        "Mudiyah that killed 16 separatist troops.", published="2025-03-05")
+    assert [p.name for p in event.perpetrators] == ["Al-Qaida in the Arabian Peninsula"]

@@ -139,6 +139,9 @@ def _telling_date(ent: SpacySpan) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in reporting_verbs() and any(c.dep_ == "ccomp" for c in verb.children):
         return True
+    if lemma in reporting_verbs() and t.i > verb.i and any(
+            c.dep_ == "nsubj" and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == "," for c in verb.children):
+        return True  # "…, officials said Wednesday.": a trailing attribution's day, however the rest is parsed
     if lemma == "claim" and verb.pos_ == "VERB" or verb.dep_ == "dobj" and verb.head.lemma_.lower() == "claim":
         return True  # "claimed the raid on Wednesday" (the parser may hang the date on the raid)
     documents = document_sources()

@@ -136,10 +136,14 @@ _NP_DEPS = frozenset({"compound", "amod", "appos", "pobj", "prep", "poss", "nmod
 
 
 def in_subject(tok: Token) -> bool:
-    """Whether a word lies in the subject phrase of its clause ("gunmen from the IPLO burst into")."""
+    """Whether a word lies in the subject phrase of its clause ("gunmen from the IPLO burst into"), or names the
+    subject of a relative clause on it ("no claim from AQAP, which has waged a campaign of attacks")."""
     t = tok
     for _ in range(8):
         if t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "pobj" and t.head.dep_ == "agent":
+            return True
+        if any(c.dep_ == "relcl" and any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("which", "who", "that")
+                                         for s in c.children) for c in t.children):
             return True
         if t.dep_ == "prep" and t.lower_ == "as" and t.head.dep_ == "acl" \
                 and t.head.lemma_.lower() in ("know", "call", "name"):
