@@ -143,3 +143,18 @@ def test_the_group_is_the_one_a_relative_clause_just_told_of() -> None:
         "the separatists in Abyan. In August, the group claimed a suicide car bombing at a military checkpoint in "
         "Mudiyah that killed 16 separatist troops.", published="2025-03-05")
     assert [p.name for p in event.perpetrators] == ["Al-Qaida in the Arabian Peninsula"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested four men linked to the TTP during a raid in Peshawar on Monday. Hand grenades and letters "
+    "were recovered; no shots were fired.",
+    "Police defused a bomb planted near a mosque in Quetta on Monday.",
+])
+def test_weapons_found_and_shots_not_fired_are_no_attack(text: str) -> None:
+    assert _violent(text, published="2025-03-05") == []
+
+
+def test_a_toll_of_no_one_is_still_the_attack_told() -> None:
+    [event] = _violent("Gunmen attacked a police post in Quetta on Monday. No one was killed.",
+                       published="2025-03-05")
+    assert event.place is not None and event.place.name == "Quetta"

@@ -233,7 +233,7 @@ def find_mentions(
                 end, t1 = ps.start + after.idx - base + len(after.text), after.i + 1
                 text, label = doc_text[start:end], "ORG"
             elif not ent.kb_id_ and label in ("PERSON", "ORG") and len(ent) > 1 and ent[-1].is_title \
-                    and ent[-1].lower_ in _landforms():
+                    and ent[-1].lower_ in _landforms() and ent.root.i == ent[-1].i:
                 label, settled = "LOC", True  # "the Sambisa Forest", "the Hamrin Mountains": a landform's name
             elif not ent.kb_id_ and label in ("PERSON", "ORG", "GPE", "LOC") and ent.end < len(ent.doc) \
                     and ent.doc[ent.end].is_lower and ent.doc[ent.end].lower_ in _landforms():

@@ -66,6 +66,10 @@ def factual(tok: Token, ne: NotEvents | None = None, *, violent: bool = False) -
         return False
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return False  # "No attack on the police will go unpunished", "there was no attack"
+    if tok.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none") or any(
+                d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in tok.children):
+        return False  # "no shots were fired", "no one was hurt": said not to have happened
     if ne is not None and _conditional(tok, ne):
         return False  # "if the talks fail, the militants would attack ..."
     if violent and _alleged_act(tok):
@@ -347,6 +351,20 @@ def split_phrase(verb: Token, noun: str) -> int:
 
 _CARRY_VERBS = {"wear", "carry", "equip", "arm", "possess", "strap", "hold", "bring", "find", "discover",
                 "seize", "recover", "hide", "store", "buy", "acquire", "smuggle"}
+
+
+#: verbs of finding or taking weapons: what they are said of was never used ("grenades were recovered")
+_FOUND_VERBS = {"find", "discover", "seize", "recover", "confiscate", "defuse", "hide", "store", "buy", "acquire",
+                "smuggle", "stockpile", "unearth"}
+
+
+def found_unused(tok: Token) -> bool:
+    """A trigger noun that was found, seized or defused, active or passive ("police recovered hand grenades",
+    "hand grenades and letters were recovered", "a bomb was defused"): nothing happened with it."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i and t.head.pos_ in ("NOUN", "PROPN"):
+        t = t.head
+    return tok.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in _FOUND_VERBS
 
 
 def carried(tok: Token) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from .event_mentions import DEFINITE, INDEFINITE
@@ -137,13 +137,24 @@ def aside(sent: Doc | SpacySpan, hits: Sequence[TriggerHit], other_acts: Sequenc
         tok = head_of(list(sent[hit.start : hit.end]))
         if tok.pos_ != "NOUN" or tok.dep_ != "pobj":
             return False
-        if tok.head.lower_ in ("in", "during") and tok.head.head.i in others:
-            continue  # "arrested in a raid"
+        if tok.head.lower_ in ("in", "during") and _under(tok.head.head, others):
+            continue  # "arrested in a raid", "arrested four men linked to the TTP during a raid'
         if not (told and tok.head.head.pos_ in ("NOUN", "PROPN") and tok.head.head.lemma_.lower() not in _RESPONSIBILITY
                 and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
                 and all(c.dep_ in ("det", "poss", "punct") for c in tok.children if c.i < tok.i)):
             return False  # (not "his part in the 1995 Ipil massacre": an incident first told here)
     return True
+
+
+def _under(tok: Token, heads: set[int]) -> bool:
+    """`tok` is one of `heads`, or hangs from one through the object it took ("arrested four men linked to …")."""
+    for _ in range(4):
+        if tok.i in heads:
+            return True
+        if tok.dep_ not in ("acl", "relcl", "dobj", "xcomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 _RESPONSIBILITY = frozenset({"responsibility", "credit", "claim", "blame"})
