@@ -158,3 +158,8 @@ def test_a_toll_of_no_one_is_still_the_attack_told() -> None:
     [event] = _violent("Gunmen attacked a police post in Quetta on Monday. No one was killed.",
                        published="2025-03-05")
     assert event.place is not None and event.place.name == "Quetta"
+
+
+def test_a_war_waged_for_years_is_no_incident() -> None:
+    assert _violent("The region is one where the cartel has been fighting local gangs for control of drug production "
+                    "for years.") == []

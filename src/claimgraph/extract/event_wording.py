@@ -206,9 +206,10 @@ def trend(tok: Token, ne: NotEvents) -> bool:
     if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in ne.habitual_adverbs for c in tok.children):
         return True
     if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ == "been" for c in tok.children) \
-            and any(c.dep_ == "prep" and c.lower_ == "since" for c in tok.children):
-        # "The Taliban have been fighting ISKP since 2021": an ongoing war, not an incident ("Police have arrested
-        # 233 activists since Wednesday" is one sweep)
+            and any(c.dep_ == "prep" and (c.lower_ == "since" or c.lower_ == "for" and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in _LONG_SPANS for p in c.children)) for c in tok.children):
+        # "The Taliban have been fighting ISKP since 2021", "where the CJNG has been fighting local gangs … for
+        # years": an ongoing war, not an incident ("Police have arrested 233 activists since Wednesday" is one sweep)
         return True
     if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
             and tok.head.head.lemma_.lower() in AMOUNT_NOUNS and any(
@@ -225,6 +226,10 @@ def trend(tok: Token, ne: NotEvents) -> bool:
         return False
     # "attacks on Pakistan were being planned": attacks in general, planned, not one done
     return head.lemma_.lower() in ne.trend_words or tok.dep_ != "nsubj" and head.lemma_.lower() in ne.plan_words
+
+
+#: spans of time a war goes on for ("for years", "for decades"), not an incident's hours
+_LONG_SPANS = frozenset({"year", "month", "decade", "week"})
 
 
 def _record(tok: Token) -> bool:
