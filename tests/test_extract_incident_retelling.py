@@ -160,6 +160,10 @@ def test_a_toll_of_no_one_is_still_the_attack_told() -> None:
     assert event.place is not None and event.place.name == "Quetta"
 
 
-def test_a_war_waged_for_years_is_no_incident() -> None:
-    assert _violent("The region is one where the cartel has been fighting local gangs for control of drug production "
-                    "for years.") == []
+@pytest.mark.parametrize("text", [
+    "The cartel has been fighting local gangs in Michoacan for years.",
+    "The attack took place near the town of El Aguaje, where the Jalisco New Generation Cartel has been fighting "
+    "local gangs for control of drug production for years.",
+])
+def test_a_war_waged_for_years_is_no_clash(text: str) -> None:
+    assert [e for e in _violent(text) if e.mode == "clash"] == []
