@@ -167,3 +167,15 @@ def test_a_toll_of_no_one_is_still_the_attack_told() -> None:
 ])
 def test_a_war_waged_for_years_is_no_clash(text: str) -> None:
     assert [e for e in _violent(text) if e.mode == "clash"] == []
+
+
+def test_who_leads_a_force_is_no_actor_and_a_province_after_a_group_is_a_place() -> None:
+    [event] = _violent("Suspected jihadists killed nine fighters of the Kurdish-led Syrian Democratic Forces in Deir "
+                       "ez-Zor province on Monday.", published="2025-03-05")
+    assert "Kurdish" not in [t.name for t in event.targets]
+    assert event.place is not None and event.place.name == "Deir ez-Zor"
+
+
+def test_a_country_leading_a_coalition_is_the_country() -> None:
+    x = _extract("The Saudi-led coalition struck Houthi positions near Sanaa on Monday.", published="2025-03-05")
+    assert any("Saudi Arabia" in e.name for e in x.entities)

@@ -48,6 +48,8 @@ _STRIP_LEFT = re.compile(r"^(?!(?-i:DR)\s)(?:the|a|an|suspected|alleged|purporte
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _ADJECTIVAL = re.compile(r"[-–](?:style|like|inspired|type|esque|era)\b")
 _BACKED = re.compile(r"[-–](?:backed|sponsored|funded|supported|armed|trained|financed|aided)\b")
+#: "Kurdish-led", "Pashtun-dominated", "Shia-majority": what a body or place is made of, not an actor named
+_COMPOSED = re.compile(r"[-–](?:led|dominated|majority|populated|inhabited|speaking)\b")
 
 
 #: Nouns for an organisation's members or units: a name that modifies one names the organisation.
@@ -173,8 +175,11 @@ def find_mentions(
             if doc_text[start:end] != text:
                 continue
             label = ent.label_
-            if _BACKED.match(doc_text, end) and label == "NORP" and text in demonyms:
-                label = "GPE"  # "Turkish-backed factions": the country that backs them
+            if (_BACKED.match(doc_text, end) or _COMPOSED.match(doc_text, end)) and label == "NORP" \
+                    and text in demonyms:
+                label = "GPE"  # "Turkish-backed factions", "Saudi-led coalition": the country that backs or leads them
+            elif _COMPOSED.match(doc_text, end) and label == "NORP":
+                continue  # "the Kurdish-led Syrian Democratic Forces": whom it is made of, no actor of its own
             elif _ADJECTIVAL.match(doc_text, end) or _BACKED.match(doc_text, end) and not (
                     ent.kb_id_ or ent.label_ == "GPE"):
                 continue  # "Taliban-style", "State-backed": a modifier, not a mention of the actor ("Iran-backed"

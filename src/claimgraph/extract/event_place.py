@@ -92,7 +92,12 @@ class PlaceName:
 
 
 def _inside_group_name(tok: Token) -> bool:
-    """A place word that is part of a group's name ("Islamic State – Khorasan Province")."""
+    """A place word that is part of a group's name ("Islamic State – Khorasan Province"); not a name followed by a
+    lower-case kind word ("fighters of the Syrian Democratic Forces in Deir ez-Zor province": a place)."""
+    after = next((t for t in tok.doc[tok.i : tok.i + 6] if not (t.is_title or t.pos_ == "PROPN" or t.text in "-–")),
+                 None)
+    if after is not None and after.is_lower and after.lower_ in _kind_words():
+        return False
     prev = tok.nbor(-1) if tok.i > 0 else None
     if prev is None or prev.lower_ not in ("–", "-", "of", "in"):
         return False
@@ -104,6 +109,12 @@ def _inside_group_name(tok: Token) -> bool:
     if before.lower_ in PLACE_STOPWORDS:
         return False  # "the University of Karachi": a facility in a place, not a group's name
     return before.ent_type_ in ("ORG",) and before.ent_iob_ != "O"
+
+
+@cache
+def _kind_words() -> frozenset[str]:
+    """The place index's kind words ("province", "district", places.yaml `kind_words`)."""
+    return frozenset(str(k).lower() for k in read_data().get("kind_words") or {})
 
 
 def _qualifies(tok: Token) -> bool:
