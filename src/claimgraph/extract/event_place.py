@@ -25,7 +25,7 @@ from ..nlp.descriptive import forces_countries
 from ..records import Entity, Place
 from ..resolve.names import fold
 from ..resolve.place_index import load_index, read_data
-from ..resolve.places import relative_position_words
+from ..resolve.places import kind_words, relative_position_words
 from . import unlisted_place as up
 from .dateline import Dateline, date_phrases, find_dateline  # noqa: F401 - re-exported
 from .facility_names import FACILITY_WORDS, PLACE_STOPWORDS, facility_prefix, facility_suffix, is_facility_word
@@ -96,7 +96,7 @@ def _inside_group_name(tok: Token) -> bool:
     lower-case kind word ("fighters of the Syrian Democratic Forces in Deir ez-Zor province": a place)."""
     after = next((t for t in tok.doc[tok.i : tok.i + 6] if not (t.is_title or t.pos_ == "PROPN" or t.text in "-–")),
                  None)
-    if after is not None and after.is_lower and after.lower_ in _kind_words():
+    if after is not None and after.is_lower and after.lower_ in kind_words():
         return False
     prev = tok.nbor(-1) if tok.i > 0 else None
     if prev is None or prev.lower_ not in ("–", "-", "of", "in"):
@@ -109,12 +109,6 @@ def _inside_group_name(tok: Token) -> bool:
     if before.lower_ in PLACE_STOPWORDS:
         return False  # "the University of Karachi": a facility in a place, not a group's name
     return before.ent_type_ in ("ORG",) and before.ent_iob_ != "O"
-
-
-@cache
-def _kind_words() -> frozenset[str]:
-    """The place index's kind words ("province", "district", places.yaml `kind_words`)."""
-    return frozenset(str(k).lower() for k in read_data().get("kind_words") or {})
 
 
 def _qualifies(tok: Token) -> bool:
@@ -274,17 +268,6 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
             found[at] = pn
     aside = _aside_words(ps, entities, local)
     return [found[k] for k in sorted(found) if k not in aside]
-
-
-def _route_ends(ps: ParsedSentence, local: LocalFn) -> set[int]:
-    """Document offsets of the two ends of a route ("escorting fuel trucks from Sevare to Gao", "the road from Kabul
-    to Jalalabad"): where it ran between, not where the act was."""
-    out: set[int] = set()
-    for tok in ps.sent:
-        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "to")]
-        if {p.lower_ for p in preps} == {"from", "to"}:
-            out.update(local(ps, t.idx) for p in preps for t in p.subtree)
-    return out
 
 
 def _aside_words(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn) -> set[int]:

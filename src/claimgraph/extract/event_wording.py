@@ -244,7 +244,7 @@ def _record(tok: Token) -> bool:
 
 def _first_conjunct(tok: Token) -> Token:
     """The first of the nouns a coordination lists ("strikes" of "strikes and raids"): it holds their role."""
-    while tok.dep_ == "conj" and tok.head is not tok and tok.head.pos_ in ("NOUN", "PROPN"):
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head
     return tok
 
@@ -366,9 +366,7 @@ _FOUND_VERBS = {"find", "discover", "seize", "recover", "confiscate", "defuse", 
 def found_unused(tok: Token) -> bool:
     """A trigger noun that was found, seized or defused, active or passive ("police recovered hand grenades",
     "hand grenades and letters were recovered", "a bomb was defused"): nothing happened with it."""
-    t = tok
-    while t.dep_ == "conj" and t.head.i != t.i and t.head.pos_ in ("NOUN", "PROPN"):
-        t = t.head
+    t = _first_conjunct(tok)
     return tok.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in _FOUND_VERBS
 
 
