@@ -38,6 +38,7 @@ from .claim_arguments import drop_unidentified, identified
 from .claims import ClaimLexicons
 from .entities import MentionIndex
 from .event_answers import answering
+from .event_doers import CULPRIT_NOUNS
 from .event_lexicon import EventLexicon, load_event_lexicon
 from .event_mentions import speakers, spokesperson_owners
 from .events import find_triggers
@@ -180,11 +181,11 @@ class EventClaimFinder:
             return None
         if top.i in acts:
             return top
-        if top.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in _DOER_NOUNS for c in top.children):
+        if top.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in CULPRIT_NOUNS for c in top.children):
             # "X was the perpetrator of the Mumbai massacre": the act the doer's noun is of
             for end in (a, b):
                 path = _path_up(end, top)
-                if len(path) >= 3 and path[-1].lemma_.lower() in _DOER_NOUNS and path[-2].lower_ == "of" \
+                if len(path) >= 3 and path[-1].lemma_.lower() in CULPRIT_NOUNS and path[-2].lower_ == "of" \
                         and path[-3].i in acts:
                     return path[-3]
             return None
@@ -542,8 +543,6 @@ def _where_of_act(tok: Token, acts: set[int]) -> bool:
 
 
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "on", "into"}
-#: nouns that name the doer of the act they are "of" ("the perpetrator of the Mumbai massacre")
-_DOER_NOUNS = frozenset({"perpetrator", "mastermind", "architect", "organiser", "organizer", "author"})
 #: prepositions that put a verb's act somewhere ("carried out attacks across Punjab")
 _WHERE = _LOCATIVE - {"on"} | {"around", "across", "throughout"}
 

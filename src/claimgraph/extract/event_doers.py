@@ -67,8 +67,8 @@ _OCCASION_PREPS = frozenset({"after", "following", "during", "in", "while", "whe
 _OPERATION_NOUNS = frozenset({"raid", "operation", "offensive", "crackdown", "encounter", "search", "ambush",
                               "assault", "attack", "airstrike", "strike"})
 #: Nouns for who did an act, as an "X was the ... of the attack" predicate.
-_CULPRIT_NOUNS = frozenset({"perpetrator", "perpetrators", "mastermind", "masterminds", "architect", "culprit",
-                            "culprits", "organiser", "organizer", "author", "authors"})
+CULPRIT_NOUNS = frozenset({"perpetrator", "perpetrators", "mastermind", "masterminds", "architect", "culprit",
+                           "culprits", "organiser", "organizer", "author", "authors"})
 #: Verbs whose subject reports, about its own fighters, that they did it.
 _CLAIMANT_VERBS = frozenset({"claim", "say", "announce", "report", "state", "confirm"})
 _PRONOUNS = frozenset({"it", "they"})
@@ -206,7 +206,7 @@ def culprit(sent: Sequence[Token], in_core: Callable[[Token], list[Entity]], add
             words: frozenset[str]) -> None:
     """ "Lashkar-e-Taiba was the perpetrator of the Mumbai massacre" (the "of" object a violent word)."""
     for tok in sent:
-        if tok.dep_ != "attr" or tok.lower_ not in _CULPRIT_NOUNS:
+        if tok.dep_ != "attr" or tok.lower_ not in CULPRIT_NOUNS:
             continue
         acts = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in _children(c, "pobj")]
         if not any(g.lemma_.lower() in words or g.lower_ in words for g in acts):

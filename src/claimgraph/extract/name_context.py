@@ -389,6 +389,14 @@ def reporting_verbs() -> frozenset[str]:
 
 
 @cache
+def anonymous_sources() -> frozenset[str]:
+    """Head nouns of an unnamed source (ontology/lexicon.yaml `anonymous_sources`: "officials", "sources")."""
+    from ..ontology import load_ontology
+
+    return frozenset(str(w).lower() for w in load_ontology().lexicon.get("anonymous_sources") or ())
+
+
+@cache
 def document_sources() -> frozenset[str]:
     """Nouns for what a source says through (ontology/lexicon.yaml `document_sources`: "statement", "message")."""
     from ..ontology import load_ontology

@@ -322,7 +322,7 @@ def _speakers(head: Token) -> set[int]:
     """The conjuncts at the end of a victim list that are really the subjects of a reporting verb right after it
     ("killing at least 14 soldiers, two security sources and a local official said"): the source nouns
     (lexicon.yaml `anonymous_sources`) back from the last conjunct, when a reporting verb follows that one."""
-    from .name_context import reporting_verbs
+    from .name_context import anonymous_sources, reporting_verbs
 
     chain, t = [], head
     while (nxt := [c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]):
@@ -336,18 +336,10 @@ def _speakers(head: Token) -> set[int]:
         return set()
     out: set[int] = set()
     for c in reversed(chain):
-        if c.lemma_.lower() not in _source_nouns() and c.lower_ not in _source_nouns():
+        if c.lemma_.lower() not in anonymous_sources() and c.lower_ not in anonymous_sources():
             break
         out.add(c.i)
     return out
-
-
-@cache
-def _source_nouns() -> frozenset[str]:
-    """Head nouns of an unnamed source (ontology/lexicon.yaml `anonymous_sources`)."""
-    from ..ontology import load_ontology
-
-    return frozenset(str(w).lower() for w in load_ontology().lexicon.get("anonymous_sources") or ())
 
 
 def _a_place(tok: Token) -> bool:

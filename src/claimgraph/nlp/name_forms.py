@@ -2,6 +2,7 @@
 
     initialisms(names) -> {"ira", ...}        the initials of every run of 2–5 words of a record's names
     spelled_out(name, names, particles)      whether a three-letter acronym spells another of the names
+    spells_out(name, names, particles)       whether a name is what an acronym among the others stands for
     branch_forms(actors) -> [(text, id)]     a regional branch named the other way round ("Khorasan Chapter of
                                              the Islamic State" for "Islamic State Khorasan Province") or with
                                              its parent's possessive ("the Islamic State's Khorasan Province")
@@ -24,12 +25,17 @@ class _Named(Protocol):
     aliases: tuple[str, ...]
 
 
+def _words(name: str) -> list[str]:
+    """A name's words as its initials read them: split at spaces, hyphens and slashes, each starting with a letter."""
+    return [w for w in re.split(r"[\s\-/]+", name) if w[:1].isalpha()]
+
+
 def initialisms(names: Iterable[str]) -> frozenset[str]:
     """Initials of every run of 2–5 words in a record's names: "CONTINUITY IRISH REPUBLICAN ARMY" gives
     "ira" (among others), so the "IRA" in "CONTINUITY IRA" is known to be an acronym."""
     out: set[str] = set()
     for n in names:
-        words = [w for w in re.split(r"[\s\-/]+", n) if w[:1].isalpha()]
+        words = _words(n)
         for i in range(len(words)):
             for j in range(i + 2, min(i + 5, len(words)) + 1):
                 out.add("".join(w[0] for w in words[i:j]).lower())
@@ -43,7 +49,7 @@ def spelled_out(name: str, names: Iterable[str], particles: Iterable[str]) -> bo
         return False
     skip = frozenset(particles)
     others = [n for n in names if n != name]
-    content = [" ".join(w for w in re.split(r"[\s\-/]+", n) if w.lower() not in skip) for n in others]
+    content = [" ".join(w for w in _words(n) if w.lower() not in skip) for n in others]
     return name.lower() in initialisms([*others, *content])
 
 
@@ -51,7 +57,7 @@ def spells_out(name: str, names: Iterable[str], particles: Iterable[str]) -> boo
     """Whether a name of several capitalised words is what an upper-case acronym among the record's other names
     stands for, read with or without its particles ("Allied Democratic Forces": "ADF")."""
     skip = frozenset(particles)
-    words = [w for w in re.split(r"[\s\-/]+", name) if w[:1].isalpha()]
+    words = _words(name)
     content = [w for w in words if w.lower() not in skip]
     if len(content) < 2 or not all(w[:1].isupper() for w in content):
         return False
