@@ -255,9 +255,12 @@ def find_mentions(
         if not any(x.start < m.end and m.start < x.end for x in mentions):
             mentions.append(m)
     if described:
-        # a listed group's name inside a description makes it that group's ("the TTP's militants"); a listed
-        # people or place only says where the fighters are from ("Baloch insurgents")
-        named = [m for m in mentions if m.kb_id and m.label not in _ORIGIN]
+        repeated = _repeated_names(parsed, doc_text, [*mentions, *described], countries)
+        mentions += repeated
+        # a listed group's name inside a description makes it that group's ("the TTP's militants"), and so does
+        # an organisation's name the document gives elsewhere ("Suspected Lakurawa terrorists ... struck Lakurawa
+        # hideouts"); a listed people or place only says where the fighters are from ("Baloch insurgents")
+        named = [m for m in mentions if m.kb_id and m.label not in _ORIGIN] + repeated
         described = [d for d in described if not any(n.start < d.end and d.start < n.end for n in named)]
         # the NER's unnamed organisation inside a description gives way to it, and so does the demonym or
         # place that says whose forces they are ("Indian" in "Indian troops", "US" in "a US drone strike")
@@ -303,6 +306,43 @@ def _descriptive_mentions(parsed: Sequence[ParsedSentence], descriptions: Mappin
             start = ps.start + span.start_char - base
             out.append(Mention(start, start + len(span.text), span.text, d.type.upper(), "", si,
                                (span.start, span.end), d.key, span.kb_id_, span.id_ == "in_name"))
+    return out
+
+
+def _repeated_names(parsed: Sequence[ParsedSentence], doc_text: str, mentions: Sequence[Mention],
+                    countries: Countries | None) -> list[Mention]:
+    """An organisation's name the NER saw, written again inside a description of attackers where it saw nothing:
+    one name is one sense in a report ("Suspected Lakurawa terrorists have killed ... struck Lakurawa hideouts":
+    the terrorists are Lakurawa's, as "the TTP's militants" are the TTP's). Only a name the NER never gave another
+    label and no place goes by (the NER's "Lamitan siege" is the town's), as proper nouns, at word bounds,
+    outside every other name."""
+    labels: dict[str, set[str]] = {}
+    for m in mentions:
+        if not m.desc:
+            labels.setdefault(m.text, set()).add(m.label)
+    names = {m.text: m.label for m in mentions if m.label == "ORG" and not m.kb_id and not m.desc and m.sent >= 0
+             and len(m.text) >= 3 and m.text[:1].isupper() and labels[m.text] == {"ORG"}
+             and (countries is None or countries.knows_no_place(m.text))}
+    if not names:
+        return []
+    taken = [(m.start, m.end) for m in mentions if not m.desc]
+    described = [(m.start, m.end) for m in mentions if m.desc]
+    out: list[Mention] = []
+    for text, label in names.items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc_text):
+            start, end = hit.span()
+            if any(a < end and start < b for a, b in taken) or not any(a <= start and end <= b for a, b in described):
+                continue
+            si = next((i for i, ps in enumerate(parsed) if ps.start <= start and end <= ps.end), None)
+            if si is None:
+                continue
+            ps = parsed[si]
+            base = ps.sent[0].idx if len(ps.sent) else 0
+            toks = [t for t in ps.sent if start <= ps.start + t.idx - base < end]
+            if not toks or any(t.pos_ != "PROPN" for t in toks if t.is_alpha):
+                continue
+            out.append(Mention(start, end, text, label, "", si, (toks[0].i, toks[-1].i + 1)))
+            taken.append((start, end))
     return out
 
 

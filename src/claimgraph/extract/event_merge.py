@@ -115,6 +115,14 @@ def dates_compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
     return a.value.startswith(b.value) or b.value.startswith(a.value)
 
 
+def _later(a: PartialDate | None, b: PartialDate | None) -> bool:
+    """Day `a` after day `b`: a revised toll told with the day it was given ("put the death toll at four, saying
+    a constable who had been critically wounded died on Thursday morning") still revises the incident before it."""
+    return a is not None and b is not None and a.precision == b.precision == "day" and a.value > b.value
+
+
+#: a mention that opens on what was told before ("The gunmen, said to number over 100, stormed …")
+_DEFINITE = re.compile(r"\W*(?:the|these|those)\s", re.IGNORECASE)
 LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])\s")
 
 
@@ -184,7 +192,8 @@ def compatible(g: _Group, c: Candidate, follows: bool = False, latest: bool = Fa
     owned = e.responsibility in (Responsibility.CLAIMED, Responsibility.ATTRIBUTED)
     claimed = c.refers_back and (not c.placed and (owned or latest and not _named({r.id for r in e.perpetrators}))
                                  or owned and _names_place(c, g.place()))
-    if not (places_compatible(g.place(), e.place) or claimed) or not dates_compatible(g.date(), e.date):
+    if not (places_compatible(g.place(), e.place) or claimed) or not (
+            dates_compatible(g.date(), e.date) or c.revises and _later(e.date, g.date())):
         return False
     perps, targets = g.perpetrators(), g.targets()
     mine = {r.id for r in e.perpetrators}
@@ -196,9 +205,11 @@ def compatible(g: _Group, c: Candidate, follows: bool = False, latest: bool = Fa
             return False
     elif perps and mine and not _side(perps, parents) & _side(mine, parents) and not _claims_it(perps, mine, c) \
             and not _claim_over_suspicion(g, c) \
-            and not (latest and c.placed and e.place is not None and _named(perps)
+            and not (latest and (c.placed and e.place is not None or _DEFINITE.match(e.evidence.text)) and _named(perps)
                      and _unnamed_attackers(e.perpetrators)):
-        # two different named sides doing it (not "gunmen" telling again, at its own place, the attack just told)
+        # two different named sides doing it (not "gunmen" telling again, at its own place or as "the gunmen",
+        # the attack just told: "Suspected Lakurawa terrorists have killed 14 villagers …¶ The gunmen … stormed
+        # Kuka and Bagiza villages")
         return False
     elif (crossed := mine & targets | perps & {r.id for r in e.targets}) and (
             _named(crossed) or not (c.refers_back or follows)):
@@ -233,12 +244,14 @@ def _names_place(c: Candidate, place: Place | None) -> bool:
 
 def _follows(g: _Group, c: Candidate, text: str | None) -> bool:
     """The mention goes on telling the incident just told, in its paragraph or the next, with no day, no place of
-    its own finer than a country and no named doer that could make it another: "Eight policemen were killed when
-    militants stormed a checkpost in Jani Khel …¶ Between 25 and 30 attackers targeted the checkpost from three
-    sides …"."""
+    its own but a country or one within the incident's ("… attacked a post in Kech district …¶ … tried to storm
+    the post in the Buleda area of Kech. Troops responded, triggering an exchange of fire") and no named doer that
+    could make it another: "Eight policemen were killed when militants stormed a checkpost in Jani Khel …¶
+    Between 25 and 30 attackers targeted the checkpost from three sides …"."""
     e = c.event
     if text is None or c.another or e.date is not None or c.placed and e.place is not None \
-            and e.place.precision != "country" or _named({r.id for r in e.perpetrators}):
+            and e.place.precision != "country" and not _inside(e.place, g.place()) \
+            or _named({r.id for r in e.perpetrators}):
         return False
     breaks = _breaks(g, c, text)
     return breaks is not None and breaks <= 1
@@ -371,6 +384,12 @@ def _new_item(g: _Group, c: Candidate, text: str | None) -> bool:
         # office said six of its members had been killed … in the attack": a country says no other place
         return False
     return not (_same_day_or_place(g, c.event) or _same_toll(g, c))
+
+
+def _inside(fine: Place, coarse: Place | None) -> bool:
+    """A place finer than a district-or-coarser place it lies in (a village of the district told)."""
+    return coarse is not None and coarse.precision in ("district", "province") and fine.precision == "city" \
+        and places_compatible(coarse, fine)
 
 
 def _within(a: Place | None, b: Place | None) -> bool:

@@ -1,0 +1,64 @@
+"""An incident told on over the paragraphs after its lead: a toll an official "put at" a figure on a later day, a
+village within the district the lead named, "the gunmen" of an attack the lead gave to a suspected group, and a
+group the parser saw only once, named again inside a description of its fighters. The sentences are written for
+these tests in the style of wire reports; none comes from a benchmark or a probe set."""
+
+from __future__ import annotations
+
+import pytest
+
+from _extract_helpers import extract_text as _extract
+
+pytestmark = pytest.mark.model
+
+
+def _violent(text: str, published: str = "2025-06-13"):  # noqa: ANN202 - the violent incident records of one text
+    return [e for e in _extract(text, published=published).events if e.type in ("ASSAULT", "FIGHT")]
+
+
+def test_a_toll_put_at_a_figure_on_a_later_day_revises_the_incident() -> None:
+    events = _violent(
+        "Two soldiers were killed and six wounded when militants attacked a checkpoint in Dera Ismail Khan district "
+        "on Tuesday night, officials said.\n\n"
+        "A hospital official put the death toll at three on Wednesday, saying a soldier who had been badly wounded "
+        "died during surgery.\n\n"
+        "The Tehreek-e-Taliban Pakistan claimed responsibility for the attack in a message to reporters.",
+        published="2025-06-12")
+    assert len(events) == 1
+    [event] = events
+    assert [p.name for p in event.perpetrators] == ["Tehrik-i-Taliban Pakistan"]
+    assert event.date is not None and event.date.value == "2025-06-10"
+
+
+def test_a_village_within_the_district_told_goes_on_telling_the_incident() -> None:
+    events = _violent(
+        "Five policemen were killed when militants attacked a police post in Balochistan's Kech district late on "
+        "Sunday, officials said.\n\n"
+        "The attackers tried to overrun the post in the Hoshab area of Kech. Police returned fire, triggering a "
+        "gunbattle that lasted two hours.", published="2025-06-10")
+    assert len(events) == 1
+
+
+def test_the_gunmen_of_an_attack_given_to_a_suspected_group_are_that_group() -> None:
+    events = _violent(
+        "Suspected Ansaru fighters have killed at least nine farmers in attacks on two villages in Kebbe Local "
+        "Government Area of Sokoto State, residents said.\n\n"
+        "The gunmen, riding on motorcycles, stormed the villages at about 5pm on Tuesday, shooting at anyone they "
+        "saw.", published="2025-06-12")
+    assert len(events) == 1
+    assert [p.name for p in events[0].perpetrators][:1] == ["Ansaru"]
+
+
+def test_a_group_named_elsewhere_is_named_inside_a_description_of_its_fighters() -> None:
+    [event, *_] = _violent(
+        "Suspected Dandawa gunmen have killed at least 11 farmers and two vigilantes in raids on two villages in "
+        "Kebbe Local Government Area of Sokoto State, residents said.\n\n"
+        "Troops later struck Dandawa hideouts near the border.", published="2025-06-12")
+    assert [p.name for p in event.perpetrators][:1] == ["Dandawa"]
+
+
+def test_a_place_name_the_parser_once_read_as_an_organisation_is_not_repeated_as_one() -> None:
+    [event, *_] = _violent(
+        "Gunmen attacked a church in Lamitan on Sunday, killing two worshippers.\n\n"
+        "Residents said the Lamitan attackers had come from the hills.", published="2025-06-12")
+    assert all(p.name != "Lamitan" for p in event.perpetrators)
