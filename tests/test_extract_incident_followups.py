@@ -62,3 +62,26 @@ def test_a_place_name_the_parser_once_read_as_an_organisation_is_not_repeated_as
         "Gunmen attacked a church in Lamitan on Sunday, killing two worshippers.\n\n"
         "Residents said the Lamitan attackers had come from the hills.", published="2025-06-12")
     assert all(p.name != "Lamitan" for p in event.perpetrators)
+
+
+def _claims(text: str) -> set[tuple[str, str, str]]:
+    x = _extract(text, published="2025-06-12")
+    return {(c.subject.name, c.predicate, c.object.name if c.object else "") for c in x.claims}
+
+
+def test_the_bodies_of_a_joint_team_work_together() -> None:
+    claims = _claims("A joint team of the Frontier Corps and the Levies Force arrested three suspects near Turbat "
+                     "on Monday, officials said.")
+    # (the Frontier Corps is Pakistan's paramilitary: its military forces)
+    assert any(p == "cooperates_with" and "Levies Force" in (s, o) for s, p, o in claims)
+
+
+def test_a_role_between_its_body_and_the_name_makes_a_member() -> None:
+    claims = _claims("The Tehreek-e-Taliban Pakistan said in a statement signed by TTP information secretary "
+                     "Hamid Khan that its fighters were not involved.")
+    assert ("Hamid Khan", "member_of", "Tehrik-i-Taliban Pakistan") in claims
+
+
+def test_a_role_owned_by_a_name_in_apposition_to_a_person_makes_a_member() -> None:
+    claims = _claims("Sirajuddin Haqqani, the Taliban's interior minister, said the attackers would be punished.")
+    assert ("Sirajuddin Haqqani", "member_of", "Taliban") in claims

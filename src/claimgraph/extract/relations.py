@@ -37,8 +37,8 @@ NOMINAL_FRAMES = frozenset({"apposition_of", "body_apposition_of_in_order", "bod
                             "as_role_of", "possessive_noun", "members_are", "members_are_poss",
                             "noun_to_of_verb", "role_of_appos", "role_prep_appos", "appointed_role_of", "one_of_role",
                             "role_fragment", "role_fragment_mod", "members_bare", "pledge_fragment",
-                            "role_appos", "appos_role", "role_modifier", "role_compound_poss", "office_appos",
-                            "office_modifier", "office_compound", "role_like"})
+                            "role_appos", "appos_role", "role_modifier", "role_compound_poss", "role_compound_owner",
+                            "office_appos", "office_modifier", "office_compound", "role_like"})
 
 
 @dataclass(frozen=True, slots=True)
