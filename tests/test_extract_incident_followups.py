@@ -85,3 +85,19 @@ def test_a_role_between_its_body_and_the_name_makes_a_member() -> None:
 def test_a_role_owned_by_a_name_in_apposition_to_a_person_makes_a_member() -> None:
     claims = _claims("Sirajuddin Haqqani, the Taliban's interior minister, said the attackers would be punished.")
     assert ("Sirajuddin Haqqani", "member_of", "Taliban") in claims
+
+
+def test_a_landform_the_parser_did_not_name_is_where_a_group_operates() -> None:
+    claims = _claims("Al-Shabaab fighters have regrouped in small cells in the dense Lag Badana forest, officials "
+                     "said.")
+    assert any(p == "operates_in" and o.endswith("forest") for s, p, o in claims)
+
+
+def test_a_unit_owned_by_a_named_group_is_its_branch() -> None:
+    claims = _claims("The ambush was carried out by the ELN's Northeastern War Front, the army said.")
+    assert ("Northeastern War Front", "branch_of", "National Liberation Army") in claims
+
+
+def test_a_group_that_expanded_into_a_region_operates_there() -> None:
+    claims = _claims("The ISWAP has expanded into Kogi and Niger states since 2022.")
+    assert ("Islamic State West Africa Province", "operates_in", "Kogi") in claims

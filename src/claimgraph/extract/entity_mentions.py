@@ -249,7 +249,7 @@ def find_mentions(
                 text, label, settled = doc_text[start:end], "LOC", True
             kb = "" if noun is not None else ent.kb_id_  # "Hazara miners" is a group of its own, not the people
             mentions.append(Mention(start, end, text, label, kb, si, (t0, t1), defined=settled))
-    for m in extra:
+    for m in [*extra, *_missed_landforms(parsed, doc_text, mentions)]:
         if m.kb_id and _common_phrase(doc_text, m.start, m.text):
             continue
         if not any(x.start < m.end and m.start < x.end for x in mentions):
@@ -306,6 +306,32 @@ def _descriptive_mentions(parsed: Sequence[ParsedSentence], descriptions: Mappin
             start = ps.start + span.start_char - base
             out.append(Mention(start, start + len(span.text), span.text, d.type.upper(), "", si,
                                (span.start, span.end), d.key, span.kb_id_, span.id_ == "in_name"))
+    return out
+
+
+def _missed_landforms(parsed: Sequence[ParsedSentence], doc_text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Landforms whose name the NER did not see: proper nouns right before a lower-case landform word that
+    they modify ("in the rugged Hamrin mountains", "hideouts in the vast Badia desert"), the word kept in the
+    name as for the names it did see."""
+    out: list[Mention] = []
+    for si, ps in enumerate(parsed):
+        base = ps.sent[0].idx if len(ps.sent) else 0
+        for t in ps.sent:
+            if not t.is_lower or t.lower_ not in _landforms() or t.pos_ != "NOUN":
+                continue
+            names = []
+            j = t.i - 1
+            while j >= ps.sent[0].i and ps.sent.doc[j].pos_ == "PROPN" and ps.sent.doc[j].head.i == t.i \
+                    and ps.sent.doc[j].dep_ in ("compound", "nmod", "amod"):
+                names.insert(0, ps.sent.doc[j])
+                j -= 1
+            if not names:
+                continue
+            start = ps.start + names[0].idx - base
+            end = ps.start + t.idx - base + len(t.text)
+            if any(m.start < end and start < m.end for m in mentions):
+                continue
+            out.append(Mention(start, end, doc_text[start:end], "LOC", "", si, (names[0].i, t.i + 1), defined=True))
     return out
 
 
