@@ -101,3 +101,29 @@ def test_a_unit_owned_by_a_named_group_is_its_branch() -> None:
 def test_a_group_that_expanded_into_a_region_operates_there() -> None:
     claims = _claims("The ISWAP has expanded into Kogi and Niger states since 2022.")
     assert ("Islamic State West Africa Province", "operates_in", "Kogi") in claims
+
+
+def test_a_village_the_index_does_not_know_may_lie_in_the_district_told() -> None:
+    events = _violent(
+        "Two soldiers were killed when suspected militants ambushed a patrol in Manipur's Chandel district on "
+        "Friday evening, officials said.\n\n"
+        "The militants set off a roadside bomb and then opened fire from a ridge near Sajik Tampak village, a "
+        "police officer said.", published="2025-06-14")
+    assert len(events) == 1
+
+
+def test_a_wounded_soldier_who_died_the_next_day_in_another_town_is_the_same_incident() -> None:
+    events = _violent(
+        "Three soldiers were killed when suspected militants ambushed an army convoy in Manipur's Chandel district "
+        "on Friday evening, officials said.\n\n"
+        "Army sources said a fourth soldier succumbed to his injuries at a hospital in Imphal early on Saturday.",
+        published="2025-06-15")
+    assert len(events) == 1
+    assert events[0].date is not None and events[0].date.value == "2025-06-13"
+
+
+def test_what_a_body_does_in_the_present_tense_is_no_incident() -> None:
+    assert not _violent("The army's Eastern Command, which oversees counter-insurgency operations in the region, "
+                        "said its troops remained on alert.", published="2025-06-15")
+    assert not _violent("Its remnants hide in the desert, from where they launch attacks on the army.",
+                        published="2025-06-15")

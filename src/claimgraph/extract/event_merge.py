@@ -76,11 +76,13 @@ class _Group:
         return {r.id for c in self.members for r in c.event.targets}
 
     def place(self) -> Place | None:
-        placed = [c.event.place for c in self.members if c.placed and c.event.place is not None]
-        return _most_specific_place(placed or [c.event.place for c in self.members])
+        # (where a revised toll was given or the wounded died is not where the incident was, nor when)
+        told = [c for c in self.members if not c.revises] or self.members
+        placed = [c.event.place for c in told if c.placed and c.event.place is not None]
+        return _most_specific_place(placed or [c.event.place for c in told])
 
     def date(self) -> PartialDate | None:
-        return _most_specific_date([c.event.date for c in self.members])
+        return _most_specific_date([c.event.date for c in [c for c in self.members if not c.revises] or self.members])
 
 
 def _place_key(p: Place) -> tuple[object, ...]:
@@ -98,6 +100,9 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
     coarse, fine = sorted((a, b), key=lambda p: -_PLACE_RANK.get(p.precision or "", 0))
     if coarse.precision == "country":
         return True
+    if fine.precision == "city" and fine.geonames_id is None and fine.admin1 is None and coarse.precision != "city":
+        return True  # a village the index does not know and the text puts in no division ("near Khudengthabi
+        # village") may lie in the district or province told
     if coarse.precision in ("province", "region"):
         return fine.admin1 is not None and fine.admin1 == (coarse.admin1 or coarse.name)
     if coarse.precision == "district" and fine.admin1 is not None and fine.admin1 == coarse.admin1:
@@ -192,7 +197,9 @@ def compatible(g: _Group, c: Candidate, follows: bool = False, latest: bool = Fa
     owned = e.responsibility in (Responsibility.CLAIMED, Responsibility.ATTRIBUTED)
     claimed = c.refers_back and (not c.placed and (owned or latest and not _named({r.id for r in e.perpetrators}))
                                  or owned and _names_place(c, g.place()))
-    if not (places_compatible(g.place(), e.place) or claimed) or not (
+    # a revised toll is told where it was given or the wounded died ("succumbed to his injuries at the hospital in
+    # Imphal"): its place says nothing of where the incident was
+    if not (places_compatible(g.place(), e.place) or claimed or c.revises) or not (
             dates_compatible(g.date(), e.date) or c.revises and _later(e.date, g.date())):
         return False
     perps, targets = g.perpetrators(), g.targets()
@@ -369,8 +376,9 @@ def _new_item(g: _Group, c: Candidate, text: str | None) -> bool:
     (a list of incidents, a round-up), unless it shares the group's place or day, or refers back to an incident in
     a place within or around its own: "At least 12 people were killed, police said" in the next paragraph joins;
     "- 15 FEBRUARY - Two people killed in a blast in Peshawar" after an entry about Parachinar does not."""
-    if text is None or not c.tolls or c.event.place is None or not c.placed:
-        return False  # no place of its own: its paragraph's guess says nothing of which incident it tells
+    if text is None or not c.tolls or c.event.place is None or not c.placed or c.revises:
+        return False  # no place of its own: its paragraph's guess says nothing of which incident it tells (nor
+        # where a revised toll was given or the wounded died)
     last = max(m.event.evidence.end for m in g.members)
     between = text[last : c.event.evidence.start]
     if "\n" not in between:

@@ -217,6 +217,11 @@ def trend(tok: Token, ne: NotEvents) -> bool:
         return True  # "The United States has carried out dozens of airstrikes against the group this year"
     if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ne.trend_words:
         return True  # "vowed to continue its attacks on security forces", "has stepped up its attacks"
+    if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" and tok.head.tag_ in ("VBZ", "VBP") \
+            and tok.head.dep_ in ("relcl", "pcomp") \
+            and not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children):
+        return True  # "the Spear Corps, which oversees counter-insurgency operations in the region", "hideouts …,
+        # from where they launch attacks on the SDF": what a body does in the present tense, not an incident
     if tok.tag_ not in ("NNS", "NNPS") or any(c.dep_ in ("det", "nummod", "poss") for c in tok.children):
         return False
     head = tok.head

@@ -67,7 +67,7 @@ from .event_wording import (
     without_aggregates,
 )
 from .incident_bounds import another, aside, introduces_new, refers_back, relative_to_told, umbrella
-from .quantities import Casualties, add, find_casualties, merge_casualties
+from .quantities import Casualties, add, died_of_wounds, find_casualties, merge_casualties
 from .types import ExtractContext, ParsedSentence
 
 EXTRACTOR = "claimgraph.events.v1"
@@ -526,7 +526,8 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
     return Candidate(event, inc.family, best.rank, refers_back, another(sent, opening), tolls,
                      generic=best.mode in lex.generic_modes, typed=best.mode in lex.typed_generic_modes,
                      anchored=not unanchored, placed=placed,
-                     revises=merged.revised and not roles.perpetrators), unanchored
+                     revises=(merged.revised or any(died_of_wounds(parsed[si].sent) for si in inc.sentences))
+                     and not roles.perpetrators), unanchored
 
 
 def find_events_explained(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],

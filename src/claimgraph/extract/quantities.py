@@ -27,8 +27,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from ..records import Quantity
 from .count_phrases import (  # noqa: F401 - re-exported: the count half of this module's API
@@ -533,6 +533,16 @@ def _joined(prev: Token, head: Token) -> bool:
     # inside the later phrase
     return any(t.text == "," for t in between) and any(
         t.dep_ == "cc" and t.lower_ in ("and", "&") for t in head.subtree)
+
+
+def died_of_wounds(sent: Doc | SpacySpan) -> bool:
+    """Someone wounded before died later ("a fourth soldier had succumbed to his injuries early on Saturday", "died
+    of his wounds in hospital"): the toll of an incident told rises, on the day of the death."""
+    return any(t.lemma_ in _DYING and any(c.dep_ == "prep" and c.lower_ in ("to", "of", "from") and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in _WOUNDS for p in c.children) for c in t.children) for t in sent)
+
+
+_WOUNDS = frozenset({"injury", "wound", "wounds", "injuries"})
 
 
 def _revised_toll(sent: SpacySpan, lex: CountLexicon) -> Quantity | None:
