@@ -127,3 +127,10 @@ def test_what_a_body_does_in_the_present_tense_is_no_incident() -> None:
                         "said its troops remained on alert.", published="2025-06-15")
     assert not _violent("Its remnants hide in the desert, from where they launch attacks on the army.",
                         published="2025-06-15")
+
+
+def test_a_pact_struck_is_no_attack() -> None:
+    x = _extract("The ELN has since struck a non-aggression pact with the Segunda Marquetalia, officials said.",
+                 published="2025-06-15")
+    assert not [e for e in x.events if e.type in ("ASSAULT", "FIGHT")]
+    assert not [c for c in x.claims if c.predicate == "attacked"]

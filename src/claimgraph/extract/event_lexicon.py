@@ -86,6 +86,7 @@ class NotEvents:
     undoing_verbs: frozenset[str] = frozenset()
     undone_modes: frozenset[str] = frozenset()
     plan_words: frozenset[str] = frozenset()
+    figurative_objects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +218,7 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
                            _phrases(ne.get("ally_phrases")), words("designation_modes"),
                            words("designation_targets"), words("trend_words"), words("habitual_adverbs"),
                            words("charge_heads"), words("undoing_verbs"), words("undone_modes"),
-                           words("plan_words"))
+                           words("plan_words"), words("figurative_objects"))
     return EventLexicon(
         triggers=tuple(triggers),
         trigger_pos={k: frozenset(v) for k, v in (raw.get("trigger_pos") or {}).items()},

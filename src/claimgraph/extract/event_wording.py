@@ -410,6 +410,13 @@ def to_death(tok: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in tok.children)
 
 
+def figurative(tok: Token, ne: NotEvents) -> bool:
+    """A trigger verb whose object makes it figurative ("struck a non-aggression pact with Y", "hit a record"):
+    no act of violence."""
+    return tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in ne.figurative_objects
+                                      for c in tok.children)
+
+
 def takes_ground(span: Sequence[Token], objects: frozenset[str]) -> bool:
     """Whether a capture word has ground as its object: a ground noun or a place ("captured the town of X",
     "recaptured Badhadhe", "took control of three barracks"), not a person ("captured a senior commander")."""

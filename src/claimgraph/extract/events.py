@@ -53,6 +53,7 @@ from .event_wording import (
     allies_on_one_side,
     designation,
     factual,
+    figurative,
     found_unused,
     head_of,
     opens_definite,
@@ -192,7 +193,7 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
         span = tokens[i : i + n]
         if trig.singular and head_of(span).tag_ in ("NNS", "NNPS"):
             continue
-        if not takes_ground(span, trig.objects) or found_unused(head_of(span)):
+        if not takes_ground(span, trig.objects) or found_unused(head_of(span)) or figurative(head_of(span), ne):
             continue
         if factual(head_of(span), ne, violent=lex.is_violent(trig.mode)) \
                 and not status_word(head_of(span), trig, ne):
@@ -211,7 +212,7 @@ def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
             continue
         if tok.pos_ == "PROPN" and tok.ent_type_:
             continue  # "Operation Strike", "Rally for Peace": a name, not an event
-        if not takes_ground([tok], trig.objects) or found_unused(tok):
+        if not takes_ground([tok], trig.objects) or found_unused(tok) or figurative(tok, ne):
             continue
         if factual(tok, ne, violent=lex.is_violent(trig.mode)) and not status_word(tok, trig, ne):
             hits.append(TriggerHit(trig, i, i + 1, tok.text, _claimed(tok, claims)))
