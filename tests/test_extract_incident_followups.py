@@ -134,3 +134,8 @@ def test_a_pact_struck_is_no_attack() -> None:
                  published="2025-06-15")
     assert not [e for e in x.events if e.type in ("ASSAULT", "FIGHT")]
     assert not [c for c in x.claims if c.predicate == "attacked"]
+
+
+def test_a_group_strongest_in_a_region_operates_there() -> None:
+    claims = _claims("The banned Communist Party of India (Maoist) remains strongest in the Bastar region.")
+    assert ("Communist Party of India (Maoist)", "operates_in", "Bastar") in claims
