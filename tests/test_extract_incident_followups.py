@@ -137,5 +137,7 @@ def test_a_pact_struck_is_no_attack() -> None:
 
 
 def test_a_group_strongest_in_a_region_operates_there() -> None:
-    claims = _claims("The banned Communist Party of India (Maoist) remains strongest in the Bastar region.")
-    assert ("Communist Party of India (Maoist)", "operates_in", "Bastar") in claims
+    claims = _claims("The Communist Party of India (Maoist) is strongest in Sukma and Bijapur districts.")
+    assert ("Communist Party of India (Maoist)", "operates_in", "Sukma") in claims
+    assert ("Al-Shabaab", "operates_in", "Middle Juba") in _claims("Al-Shabaab remains dominant in the Middle Juba "
+                                                                  "region.")
