@@ -147,8 +147,3 @@ def test_an_act_done_in_coordination_with_a_body_is_cooperation() -> None:
     claims = _claims("US forces conducted the raid in coordination with the Iraqi Counter-Terrorism Service.")
     assert any(p == "cooperates_with" and "Iraqi Counter-Terrorism Service" in (s, o) for s, p, o in claims)
 
-
-def test_groups_that_formed_an_alliance_cooperate() -> None:
-    claims = _claims("The TTP and Lashkar-e-Jhangvi formed an alliance in 2014.")
-    assert any(p == "cooperates_with" and {s, o} == {"Tehrik-i-Taliban Pakistan", "Lashkar-e-Jhangvi"}
-               for s, p, o in claims)
