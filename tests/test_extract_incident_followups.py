@@ -147,3 +147,8 @@ def test_an_act_done_in_coordination_with_a_body_is_cooperation() -> None:
     claims = _claims("US forces conducted the raid in coordination with the Iraqi Counter-Terrorism Service.")
     assert any(p == "cooperates_with" and "Iraqi Counter-Terrorism Service" in (s, o) for s, p, o in claims)
 
+
+
+def test_a_vow_to_eliminate_a_group_targets_it() -> None:
+    claims = _claims("President Hassan Sheikh Mohamud has vowed to eliminate al-Shabaab within a year.")
+    assert any(p == "targets" and o == "Al-Shabaab" for s, p, o in claims)
