@@ -152,3 +152,8 @@ def test_an_act_done_in_coordination_with_a_body_is_cooperation() -> None:
 def test_a_vow_to_eliminate_a_group_targets_it() -> None:
     claims = _claims("President Hassan Sheikh Mohamud has vowed to eliminate al-Shabaab within a year.")
     assert any(p == "targets" and o == "Al-Shabaab" for s, p, o in claims)
+
+
+def test_acts_a_group_frequently_carries_out_are_no_incident() -> None:
+    assert not _violent("The group was pushed out of the capital in 2011 but frequently carries out bombings in "
+                        "Mogadishu.", published="2025-06-15")

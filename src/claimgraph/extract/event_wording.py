@@ -205,6 +205,9 @@ def trend(tok: Token, ne: NotEvents) -> bool:
     general, not one incident."""
     if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in ne.habitual_adverbs for c in tok.children):
         return True
+    if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" and any(
+            c.dep_ == "advmod" and c.lower_ in ne.habitual_adverbs for c in tok.head.children):
+        return True  # "frequently carries out bombings in the capital": the verb says how often
     if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ == "been" for c in tok.children) \
             and any(c.dep_ == "prep" and (c.lower_ == "since" or c.lower_ == "for" and any(
                 p.dep_ == "pobj" and p.lemma_.lower() in _LONG_SPANS for p in c.children)) for c in tok.children):
