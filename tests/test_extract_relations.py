@@ -274,8 +274,11 @@ STATED = [
     # a group's named wing in apposition to the possessive
     ("Hamas's military wing, the Qassam Brigades, fired rockets at Tel Aviv.", "branch_of", "Qassam Brigades",
      "Hamas"),
-    # bases (the small model's lemma: "basis") in the mountains of a country
+    # bases (the small model's lemma: "basis") in the mountains of a country: the mountains, a landform the NER
+    # does not name
     ("The Kurdistan Workers' Party has bases in the Qandil mountains of northern Iraq.", "based_in",
+     "Kurdistan Workers", "Qandil mountains"),
+    ("The Kurdistan Workers' Party has bases in the mountains of northern Iraq.", "based_in",
      "Kurdistan Workers", "Iraq"),
     # the militants killed belong to a named group: the group was attacked
     ("The Pakistani army killed 12 militants belonging to the Tehreek-e-Taliban Pakistan in Khyber district.",
