@@ -75,14 +75,17 @@ class _Group:
     def targets(self) -> set[str]:
         return {r.id for c in self.members for r in c.event.targets}
 
+    def told(self) -> list[Candidate]:
+        """The mentions that tell the incident: where and when a revised toll was given or the wounded died is not
+        where or when the incident was."""
+        return [c for c in self.members if not c.revises] or self.members
+
     def place(self) -> Place | None:
-        # (where a revised toll was given or the wounded died is not where the incident was, nor when)
-        told = [c for c in self.members if not c.revises] or self.members
-        placed = [c.event.place for c in told if c.placed and c.event.place is not None]
-        return _most_specific_place(placed or [c.event.place for c in told])
+        placed = [c.event.place for c in self.told() if c.placed and c.event.place is not None]
+        return _most_specific_place(placed or [c.event.place for c in self.told()])
 
     def date(self) -> PartialDate | None:
-        return _most_specific_date([c.event.date for c in [c for c in self.members if not c.revises] or self.members])
+        return _most_specific_date([c.event.date for c in self.told()])
 
 
 def _place_key(p: Place) -> tuple[object, ...]:
