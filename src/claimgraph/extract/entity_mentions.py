@@ -137,6 +137,11 @@ def _landforms() -> frozenset[str]:
     return frozenset(str(w).lower() for w in read_data().get("feature_words") or ())
 
 
+@cache
+def _landform_words() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _landforms()), key=len, reverse=True)) + r")\b")
+
+
 def find_mentions(
     parsed: Sequence[ParsedSentence], doc_text: str, extra: Iterable[Mention] = (),
     furniture: frozenset[str] = frozenset(), publication_nouns: Iterable[str] = (),
@@ -314,7 +319,10 @@ def _missed_landforms(parsed: Sequence[ParsedSentence], doc_text: str, mentions:
     they modify ("in the rugged Hamrin mountains", "hideouts in the vast Badia desert"), the word kept in the
     name as for the names it did see."""
     out: list[Mention] = []
+    words = _landform_words()
     for si, ps in enumerate(parsed):
+        if not words.search(doc_text, ps.start, ps.end):
+            continue
         base = ps.sent[0].idx if len(ps.sent) else 0
         for t in ps.sent:
             if not t.is_lower or t.lower_ not in _landforms() or t.pos_ != "NOUN":
