@@ -354,7 +354,7 @@ def _repeated_names(parsed: Sequence[ParsedSentence], doc_text: str, mentions: S
     for m in mentions:
         if not m.desc:
             labels.setdefault(m.text, set()).add(m.label)
-    names = {m.text: m.label for m in mentions if m.label == "ORG" and not m.kb_id and not m.desc and m.sent >= 0
+    names = {m.text for m in mentions if m.label == "ORG" and not m.kb_id and not m.desc and m.sent >= 0
              and len(m.text) >= 3 and m.text[:1].isupper() and labels[m.text] == {"ORG"}
              and (countries is None or countries.knows_no_place(m.text))}
     if not names:
@@ -362,7 +362,7 @@ def _repeated_names(parsed: Sequence[ParsedSentence], doc_text: str, mentions: S
     taken = [(m.start, m.end) for m in mentions if not m.desc]
     described = [(m.start, m.end) for m in mentions if m.desc]
     out: list[Mention] = []
-    for text, label in names.items():
+    for text in sorted(names):
         for hit in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc_text):
             start, end = hit.span()
             if any(a < end and start < b for a, b in taken) or not any(a <= start and end <= b for a, b in described):
@@ -375,7 +375,7 @@ def _repeated_names(parsed: Sequence[ParsedSentence], doc_text: str, mentions: S
             toks = [t for t in ps.sent if start <= ps.start + t.idx - base < end]
             if not toks or any(t.pos_ != "PROPN" for t in toks if t.is_alpha):
                 continue
-            out.append(Mention(start, end, text, label, "", si, (toks[0].i, toks[-1].i + 1)))
+            out.append(Mention(start, end, text, "ORG", "", si, (toks[0].i, toks[-1].i + 1)))
             taken.append((start, end))
     return out
 

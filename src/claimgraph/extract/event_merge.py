@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 
 from ..records import CasualtyReport, EntityRef, Event, PartialDate, Place, Precision, Responsibility, Span
 from ..resolve.names import fold
+from .event_mentions import DEFINITE
 from .quantities import add
 
 _STRENGTH = {Responsibility.CLAIMED: 3, Responsibility.ATTRIBUTED: 2, Responsibility.SUSPECTED: 1,
@@ -129,8 +130,6 @@ def _later(a: PartialDate | None, b: PartialDate | None) -> bool:
     return a is not None and b is not None and a.precision == b.precision == "day" and a.value > b.value
 
 
-#: a mention that opens on what was told before ("The gunmen, said to number over 100, stormed …")
-_DEFINITE = re.compile(r"\W*(?:the|these|those)\s", re.IGNORECASE)
 LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])\s")
 
 
@@ -215,7 +214,7 @@ def compatible(g: _Group, c: Candidate, follows: bool = False, latest: bool = Fa
             return False
     elif perps and mine and not _side(perps, parents) & _side(mine, parents) and not _claims_it(perps, mine, c) \
             and not _claim_over_suspicion(g, c) \
-            and not (latest and (c.placed and e.place is not None or _DEFINITE.match(e.evidence.text)) and _named(perps)
+            and not (latest and (c.placed and e.place is not None or _opens_definite(e.evidence.text)) and _named(perps)
                      and _unnamed_attackers(e.perpetrators)):
         # two different named sides doing it (not "gunmen" telling again, at its own place or as "the gunmen",
         # the attack just told: "Suspected Lakurawa terrorists have killed 14 villagers …¶ The gunmen … stormed
@@ -395,6 +394,12 @@ def _new_item(g: _Group, c: Candidate, text: str | None) -> bool:
         # office said six of its members had been killed … in the attack": a country says no other place
         return False
     return not (_same_day_or_place(g, c.event) or _same_toll(g, c))
+
+
+def _opens_definite(text: str) -> bool:
+    """A mention that opens on what was told before ("The gunmen, said to number over 100, stormed …")."""
+    first = text.split(maxsplit=1)[:1]
+    return bool(first) and first[0].lower() in DEFINITE
 
 
 def _inside(fine: Place, coarse: Place | None) -> bool:

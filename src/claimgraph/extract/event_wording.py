@@ -203,11 +203,11 @@ def trend(tok: Token, ne: NotEvents) -> bool:
     "a rise in bombings") or a plan ("attacks were being planned"), an act done again and again ("ISKP has
     repeatedly targeted the Hazara") or going on since a time ("have been fighting ISKP since 2021"): attacks in
     general, not one incident."""
-    if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in ne.habitual_adverbs for c in tok.children):
+    # the verb says how often: the trigger's own, or the one a bare plural is the object of ("frequently carries out
+    # bombings in the capital")
+    doing = tok if tok.pos_ == "VERB" else tok.head if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" else None
+    if doing is not None and any(c.dep_ == "advmod" and c.lower_ in ne.habitual_adverbs for c in doing.children):
         return True
-    if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" and any(
-            c.dep_ == "advmod" and c.lower_ in ne.habitual_adverbs for c in tok.head.children):
-        return True  # "frequently carries out bombings in the capital": the verb says how often
     if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ == "been" for c in tok.children) \
             and any(c.dep_ == "prep" and (c.lower_ == "since" or c.lower_ == "for" and any(
                 p.dep_ == "pobj" and p.lemma_.lower() in _LONG_SPANS for p in c.children)) for c in tok.children):
@@ -362,13 +362,13 @@ def split_phrase(verb: Token, noun: str) -> int:
                  and 1 < c.i - verb.i <= 3), 0)
 
 
-_CARRY_VERBS = {"wear", "carry", "equip", "arm", "possess", "strap", "hold", "bring", "find", "discover",
-                "seize", "recover", "hide", "store", "buy", "acquire", "smuggle"}
+#: verbs of finding or taking a thing, which then was not used
+_TAKEN_VERBS = frozenset({"find", "discover", "seize", "recover", "hide", "store", "buy", "acquire", "smuggle"})
+_CARRY_VERBS = _TAKEN_VERBS | {"wear", "carry", "equip", "arm", "possess", "strap", "hold", "bring"}
 
 
 #: verbs of finding or taking weapons: what they are said of was never used ("grenades were recovered")
-_FOUND_VERBS = {"find", "discover", "seize", "recover", "confiscate", "defuse", "hide", "store", "buy", "acquire",
-                "smuggle", "stockpile", "unearth"}
+_FOUND_VERBS = _TAKEN_VERBS | {"confiscate", "defuse", "stockpile", "unearth"}
 
 
 def found_unused(tok: Token) -> bool:

@@ -535,14 +535,14 @@ def _joined(prev: Token, head: Token) -> bool:
         t.dep_ == "cc" and t.lower_ in ("and", "&") for t in head.subtree)
 
 
-def died_of_wounds(sent: Doc | SpacySpan) -> bool:
+def died_of_wounds(sent: Doc | SpacySpan, lex: CountLexicon) -> bool:
     """Someone wounded before died later ("a fourth soldier had succumbed to his injuries early on Saturday", "died
-    of his wounds in hospital"): the toll of an incident told rises, on the day of the death."""
+    of his wounds in hospital"): the toll of an incident told rises, on the day of the death. The wounds are the
+    lexicon's wounding words (events.yaml `casualties.wounded`: "injury", "wound")."""
+    cues = lex.cues[WOUNDED]
     return any(t.lemma_ in _DYING and any(c.dep_ == "prep" and c.lower_ in ("to", "of", "from") and any(
-        p.dep_ == "pobj" and p.lemma_.lower() in _WOUNDS for p in c.children) for c in t.children) for t in sent)
-
-
-_WOUNDS = frozenset({"injury", "wound", "wounds", "injuries"})
+        p.dep_ == "pobj" and p.lemma_.lower() in cues.nouns | cues.verbs for p in c.children) for c in t.children)
+        for t in sent)
 
 
 def _revised_toll(sent: SpacySpan, lex: CountLexicon) -> Quantity | None:
