@@ -106,7 +106,8 @@ def date_phrases(sent: Doc | SpacySpan) -> list[str]:
     state began ("since 2006")."""
     out = []
     for ent in sent.ents:
-        if not (ent.label_ == "DATE" or ent.label_ == "TIME" and _DAY_PART.search(ent.text)) or _telling_date(ent):
+        if not (ent.label_ == "DATE" or ent.label_ == "TIME" and _DAY_PART.search(ent.text)) or _telling_date(ent) \
+                or _describing_date(ent):
             continue  # (a time that names its day is a date: "late on Monday night", "Tuesday morning")
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None
         if (prev is not None and prev.lower_ == "since" or ent[0].lower_ == "since") and not any(
@@ -121,6 +122,15 @@ def date_phrases(sent: Doc | SpacySpan) -> list[str]:
             text = f"{prev.text} {ent.text}"
         out.append(text)
     return out
+
+
+def _describing_date(ent: SpacySpan) -> bool:
+    """A date in a clause that describes someone named ("claimed by the X group, a faction that last year joined
+    hands with Y"): when the describing clause's deed was, not the act the sentence tells."""
+    t = ent.root
+    while t.dep_ not in ("relcl", "ROOT") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "relcl" and t.head.dep_ == "appos"
 
 
 def _telling_date(ent: SpacySpan) -> bool:

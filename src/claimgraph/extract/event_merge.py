@@ -56,6 +56,8 @@ class Candidate:
     #: to the place of the incident it refers back to: "… in Khyber Pakhtunkhwa.¶ The TTP claimed the attack.
     #: … the Afghan Taliban, who seized power in Kabul")
     placed: bool = True
+    #: its own sentences name a place (a mention that goes on telling the incident just told names none of its own)
+    named_place: bool = True
     #: it only revises a toll ("The death toll rose to 84"): the toll of the report's lead incident
     revises: bool = False
     #: its generic mode still names the kind of act ("attack": an assault): a later mention refines it within its type
@@ -201,7 +203,7 @@ def compatible(g: _Group, c: Candidate, follows: bool = False, latest: bool = Fa
                                  or owned and _names_place(c, g.place()))
     # a revised toll is told where it was given or the wounded died ("succumbed to his injuries at the hospital in
     # Imphal"): its place says nothing of where the incident was
-    if not (places_compatible(g.place(), e.place) or claimed or c.revises) or not (
+    if not (places_compatible(g.place(), e.place) or claimed or c.revises or follows) or not (
             dates_compatible(g.date(), e.date) or c.revises and _later(e.date, g.date())):
         return False
     perps, targets = g.perpetrators(), g.targets()
@@ -258,7 +260,7 @@ def _follows(g: _Group, c: Candidate, text: str | None) -> bool:
     could make it another: "Eight policemen were killed when militants stormed a checkpost in Jani Khel …¶
     Between 25 and 30 attackers targeted the checkpost from three sides …"."""
     e = c.event
-    if text is None or c.another or e.date is not None or c.placed and e.place is not None \
+    if text is None or c.another or e.date is not None or c.named_place and e.place is not None \
             and e.place.precision != "country" and not _inside(e.place, g.place()) \
             or _named({r.id for r in e.perpetrators}):
         return False
@@ -424,7 +426,7 @@ def merge_events(candidates: Sequence[Candidate], text: str | None = None, paren
     for c in candidates:
         latest = next((g for g in reversed(groups) if g.first.family == c.family), None)
         for g in groups if c.revises else reversed(groups):
-            if compatible(g, c, g is groups[-1] and _follows(g, c, text), g is latest and _adjacent(g, c, text),
+            if compatible(g, c, g is latest and _follows(g, c, text), g is latest and _adjacent(g, c, text),
                           parents) \
                     and not _new_item(g, c, text):
                 g.members.append(c)

@@ -46,8 +46,10 @@ from .place_cues import (
     described,
     describing_a_group,
     named_of,
+    route_end,
     route_ends,
     run_on,
+    teller_place,
 )
 from .place_cues import COMPASS as _COMPASS
 from .place_cues import capital_of as _capital_of
@@ -89,6 +91,7 @@ class PlaceName:
     at_place: bool = False  # a place to the NER, right after "in", "near", "at" ...: a town even where not indexed
     located: bool = False  # right after "in", "near", "at" ...: where, not whose ("the governor of Balkh ... at his
     # office in Mazar-i-Sharif")
+    teller: bool = False  # where one who tells it is ("a security source in Niamey"): no sign of where it happened
 
 
 def _inside_group_name(tok: Token) -> bool:
@@ -207,7 +210,8 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
         for m in e.mentions:
             if ps.start <= m.start and m.end <= ps.end and m.start not in skip:
                 if e.type in ("place", "facility"):
-                    found.setdefault(m.start, PlaceName(m.text))
+                    span = ps.sent.char_span(m.start - ps.start, m.end - ps.start)
+                    found.setdefault(m.start, PlaceName(m.text, origin=span is not None and route_end(span)))
                     place_spans.append((m.start, m.end))
                 elif e.refs:  # a gazetteer actor; NER persons and orgs may be mis-tagged places
                     actor_chars.update(range(m.start, m.end))
@@ -226,11 +230,12 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
                 and ent[0].nbor(-1).lower_ not in ("by", "from"):
             longer = run_on(ent, is_facility_word) if ent.label_ == "GPE" else None
             before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            found[at] = PlaceName(longer or _extended(ent), PLACE, _qualifies(ent[0]), _origin(ent),
+            found[at] = PlaceName(longer or _extended(ent), PLACE, _qualifies(ent[0]), _origin(ent) or route_end(ent),
                                   strict=not named and not _in_place(ent[0]), short=ent.text if longer else None,
                                   direction=before if before in _COMPASS else None, described=described(ent),
                                   at_place=_at_place(ent) and (ent.label_ == "GPE" or ent.label_ != "LOC" and any(
-                                      a == at for a, _ in place_spans)), located=_in_place(ent[0]))
+                                      a == at for a, _ in place_spans)),
+                                  located=_in_place(ent[0]) and not teller_place(ent), teller=teller_place(ent))
         elif ent.label_ in _PLACE_LABELS and _capital_of(ent):
             found[at] = PlaceName(ent.text, CAPITAL)  # "Syria's capital"
         elif ent.label_ == "GPE" and (_owner_of_actor(ent) or _country_of_forces(ent)):
@@ -379,7 +384,8 @@ def _pattern_names(ps: ParsedSentence, local: LocalFn, actor_chars: set[int]) ->
             out[at] = PlaceName(name, PLACE, within=within, listed=bool(groups.get("listed")), pattern=True,
                                 origin=first is not None and _origin(first),  # "from the port city of Aden"
                                 at_place=first is not None and _relative(first[0]),
-                                located=first is not None and _in_place(first[0]))
+                                located=first is not None and _in_place(first[0]) and not teller_place(first),
+                                teller=first is not None and teller_place(first))
             taken.append(named)
     return out
 
@@ -542,7 +548,7 @@ def names_a_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], en
     dateline = find_dateline(ctx.doc.text, ctx.paragraphs)
     skip = dateline.span if dateline else range(0)
     kept = [ps for si, ps in enumerate(parsed) if si in sentences or not own and ps.paragraph == para_no]
-    return any(pn.kind == PLACE and not pn.origin for ps in kept
+    return any(pn.kind == PLACE and not pn.origin and not pn.teller for ps in kept
                for pn in _place_names_once(ctx, ps, entities, local, skip))
 
 
@@ -642,8 +648,10 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
             elif precision is not None:
                 place = up.qualified(pn.name, pn.within, place, precision, lambda t: resolve(PlaceName(t), t))
                 pending.append((pn, precision, place))
-                if place is not None and pn.within and place.precision in ("city", "district"):
-                    enclosures |= {fold(pn.within), fold(up.split_kind(pn.within)[0])} - {fold(place.name)}
+                if pn.within and (place is None or place.precision in ("city", "district")):
+                    # unknown too ("near Kalaban in Poonch's Surankote area"): the name lies inside the qualifier
+                    enclosures |= {fold(pn.within), fold(up.split_kind(pn.within)[0])} \
+                        - ({fold(place.name)} if place is not None else set())
             place = up.as_written(pn.name, place) if exact and pn.kind == PLACE else place
         if pn.origin:
             weight *= _W_ORIGIN
@@ -665,8 +673,10 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
             if unknown_names and container else None
     winner = max(votes, key=lambda c: (votes[c], -order[c]))
     in_winner = [(p, w, i) for c, p, w, i in candidates if c == winner]
-    box = up.enclosing([p for p, _, _ in in_winner]) or (container if container and container.country == winner
-                                                          else None)
+    # the qualifiers that placed a name are where an unknown one lies too
+    box = up.enclosing([p for p, _, _ in in_winner] + [p for p in found if p.country == winner
+                                                         and fold(p.name) in enclosures]) \
+        or (container if container and container.country == winner else None)
     for pn, precision, place in pending:  # "Golweyn village" in Lower Shabelle region: unknown, or known abroad
         if place is None or place.country != winner:
             in_winner.append((up.unlisted(pn.name, precision, box, winner, pn.within), _W_LOOSE, len(candidates)))

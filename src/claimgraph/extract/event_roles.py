@@ -208,9 +208,10 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
                     ents = [e for e in mentions.speaking_for(s) if is_actor(e, ctx)] or mentions.right_after(s)
                     cands.add(CLAIMED, ents, Source(ents[0].name, SourceKind.ORGANISATION, tok.text)
                               if ents else None)
-                if tok.dep_ == "acl" or tok.tag_ == "VBN":
+                if tok.dep_ == "acl" or tok.tag_ == "VBN":  # not the allies its description names ("claimed by
+                    # X, a faction that joined hands with Y"), unless the core of the phrase names no one
                     for s in _agent(tok):
-                        cands.add(CLAIMED, mentions.in_phrase(s))
+                        cands.add(CLAIMED, mentions.in_core(s) or mentions.in_phrase(s))
             continue
         if tok.pos_ == "VERB" and lemma in cues.attribute_verbs:
             src = _source_of(tok, mentions, ctx, tok.text)

@@ -522,14 +522,14 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
         mentions=(evidence,),
     )
     tolls = _tolls(doc, parsed, statements, best.type)  # a mention that only refers back may join its incident
-    placed = place is None or not refers_back or event_place.names_a_place(inc.sentences, parsed, entities, ctx,
-                                                                            _local, own=True)
+    named_place = place is None or event_place.names_a_place(inc.sentences, parsed, entities, ctx, _local, own=True)
+    placed = not refers_back or named_place
     # only revising a toll: "the death toll rose to 12", "a fourth soldier succumbed to his injuries"
-    revises = (merged.revised or any(died_of_wounds(parsed[si].sent, lex.counts) for si in inc.sentences)) \
-        and not roles.perpetrators
+    revises = not roles.perpetrators and (merged.revised or any(died_of_wounds(parsed[si].sent, lex.counts)
+                                                                for si in inc.sentences))
     return Candidate(event, inc.family, best.rank, refers_back, another(sent, opening), tolls,
                      generic=best.mode in lex.generic_modes, typed=best.mode in lex.typed_generic_modes,
-                     anchored=not unanchored, placed=placed, revises=revises), unanchored
+                     anchored=not unanchored, placed=placed, named_place=named_place, revises=revises), unanchored
 
 
 def find_events_explained(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],

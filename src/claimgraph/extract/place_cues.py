@@ -119,7 +119,50 @@ def origin(ent: SpacySpan) -> bool:
     verb = head.head
     if head.lower_ == "in":  # "He was born in Paris and lived in Lyon": the attacker's life, not the attack
         return verb.lemma_.lower() in _BIOGRAPHY
+    if head.lower_ == "to" and verb.pos_ == "NOUN":  # "a warning to China", "the road to Kabul": whom a message
+        return True  # is for, where a way leads
     return verb.lemma_.lower() in _MOTION or any(c.lower_ == "from" and c.dep_ == "prep" for c in verb.children)
+
+
+def route_end(ent: SpacySpan) -> bool:
+    """One end of a way between two places ("the Gwadar-Hoshab section", "the Kabul-Kandahar highway"): the names
+    joined by a dash before a noun for a way (places.yaml `route_words`)."""
+    doc = ent.doc
+    i, j = ent.start, ent.end
+    if j + 1 < len(doc) and doc[j].text in ("-", "–") and doc[j + 1].pos_ == "PROPN":
+        j += 2
+        while j < len(doc) and doc[j].pos_ == "PROPN":
+            j += 1
+    elif i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].pos_ == "PROPN":
+        pass
+    else:
+        return False
+    return j < len(doc) and doc[j].lower_ in _route_words()
+
+
+@cache
+def _route_words() -> frozenset[str]:
+    from ..resolve.place_index import read_data
+
+    return frozenset(str(w).lower() for w in read_data().get("route_words") or ())
+
+
+def teller_place(ent: SpacySpan) -> bool:
+    """A place that says where one who tells the story is ("according to a security source in Niamey", "a
+    military source in Jizan"): named, but no sign of where the event happened."""
+    root = ent.root
+    head = root.head
+    return root.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "NOUN" \
+        and head.head.lemma_.lower() in located_speakers()
+
+
+@cache
+def located_speakers() -> frozenset[str]:
+    """Nouns for one who tells (ontology/lexicon.yaml `located_speakers`): a place after one of them and "in" is
+    where the speaker is."""
+    from ..ontology import load_ontology
+
+    return frozenset(str(w).lower() for w in load_ontology().lexicon.get("located_speakers") or ())
 
 
 # Nouns for people and forces: a country's possessive before one says whose they are, not where the event is.

@@ -363,6 +363,8 @@ def _lists_on(appos: Token) -> bool:
     if _counted(appos) and _counted(appos.head) and any(
             c.dep_ == "cc" and c.lower_ in ("and", "&") and c.i > appos.i for c in appos.head.children):
         return True
+    if _counted(appos.head) and all(t.pos_ == "PROPN" for t in _chain(appos)):
+        return False  # "Two soldiers, Lance Naik Muhammad Imran and Sepoy Waqar Ahmed": who the two were
     node = appos
     while True:
         conj = [c for c in node.children if c.dep_ == "conj"]
@@ -371,6 +373,14 @@ def _lists_on(appos: Token) -> bool:
         if not conj:
             return False
         node = conj[0]
+
+
+def _chain(tok: Token) -> list[Token]:
+    """`tok` and the conjuncts that follow it, one after another ("A, B and C")."""
+    out = [tok]
+    while (conj := [c for c in out[-1].children if c.dep_ == "conj"]):
+        out.append(conj[0])
+    return out
 
 
 def _counted(tok: Token) -> bool:
@@ -540,8 +550,9 @@ def died_of_wounds(sent: Doc | SpacySpan, lex: CountLexicon) -> bool:
     of his wounds in hospital"): the toll of an incident told rises, on the day of the death. The wounds are the
     lexicon's wounding words (events.yaml `casualties.wounded`: "injury", "wound")."""
     cues = lex.cues[WOUNDED]
+    wounds = cues.nouns | cues.verbs
     return any(t.lemma_ in _DYING and any(c.dep_ == "prep" and c.lower_ in ("to", "of", "from") and any(
-        p.dep_ == "pobj" and p.lemma_.lower() in cues.nouns | cues.verbs for p in c.children) for c in t.children)
+        p.dep_ == "pobj" and p.lemma_.lower() in wounds for p in c.children) for c in t.children)
         for t in sent)
 
 

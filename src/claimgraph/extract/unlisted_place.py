@@ -116,6 +116,10 @@ def qualified(name: str, within: str | None, place: Place | None, precision: str
     if place is None or not within or not is_container(place, name):
         return place
     outer = lookup(within)
+    if outer is not None and place.precision == "city" and precision != "city" \
+            and (wider := lookup(f"{split_kind(within)[0]} province")) is not None and wider.precision == "province" \
+            and wider.country == place.country:
+        return unlisted(name, precision, wider, within=within)  # "Yala's Bannang Sata district": the province Yala
     if outer is None or place.precision == "city" and precision != "city":
         return lookup(name)  # a qualifier the document's other places rule out, or too small to hold the name
     return unlisted(name, precision, place, within=within) if outer == place else place

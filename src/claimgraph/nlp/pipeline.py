@@ -220,8 +220,11 @@ def whole_name(span: Span) -> bool:
     if span.end + 1 < len(doc) and doc[span.end].text in _HYPHENS and not span[-1].whitespace_ \
             and not doc[span.end].whitespace_ and doc[span.end + 1].lower_ in JOINERS:
         return False  # two names joined by a dash ("LeT–ISKP nexus") are two whole names
-    # a name that goes on across a joiner: "Jaish" in "Jaish al Adl", "Al Furqan" in "Ansar Al Furqan"
-    if span.end + 1 < len(doc) and doc[span.end].lower_ in JOINERS and doc[span.end + 1].is_title:
+    # a name that goes on across a joiner: "Jaish" in "Jaish al Adl", "Jaish al-Fursan", "Al Furqan" in "Ansar Al
+    # Furqan"
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in JOINERS and (
+            doc[span.end + 1].is_title or doc[span.end + 1].text in _HYPHENS and not doc[span.end].whitespace_
+            and span.end + 2 < len(doc) and doc[span.end + 2].is_title):
         return False
     if span.start >= 1 and span[0].lower_ in JOINERS and doc[span.start - 1].is_title \
             and not doc[span.start - 1].is_sent_start and doc[span.start - 1].lower_ not in ("the", "a", "an"):

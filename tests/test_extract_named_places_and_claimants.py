@@ -1,0 +1,71 @@
+"""The place a report names most closely, and who a claim of responsibility names: a village inside a district's
+subdivision ("in Barakzai village of Bannu's Domel tehsil"), a district of a province that shares its name with
+its capital, a village "near X in Y's Z area", the place of the one who tells the story (no sign of where it
+happened), a group whose name goes on after a listed short name ("Jaish al-Fursan" is not Jaish-e-Mohammed), the
+allies a claimant's description names (no doers), and named victims in apposition to a count (the same people).
+The sentences are written for these tests in the style of wire reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from _extract_helpers import extract_text as _extract
+
+pytestmark = pytest.mark.model
+
+
+def _violent(text: str, published: str = "2025-06-13"):  # noqa: ANN202 - the violent incident records of one text
+    return [e for e in _extract(text, published=published).events if e.type in ("ASSAULT", "FIGHT")]
+
+
+def _place(text: str) -> tuple[str | None, str | None]:
+    [event, *_] = _violent(text)
+    assert event.place is not None
+    return event.place.name, event.place.admin1
+
+
+def test_a_village_of_a_districts_subdivision_is_the_place() -> None:
+    assert _place("Two policemen were killed when militants attacked a police post in Ghoriwala village of Bannu's "
+                  "Domel tehsil on Monday, officials said.") == ("Ghoriwala", "Khyber Pakhtunkhwa")
+
+
+def test_a_district_of_a_province_named_like_its_capital_lies_in_the_province() -> None:
+    name, admin1 = _place("A roadside bomb killed two rangers in Narathiwat's Rangae district on Friday, police "
+                          "said.")
+    assert name == "Rangae" and admin1 == "Narathiwat"
+
+
+def test_a_village_near_which_it_happened_in_a_named_area_is_the_place() -> None:
+    name, admin1 = _place("Three porters were killed when militants fired on an army vehicle near Dharamsal in "
+                          "Rajouri's Budhal area on Sunday, officials said.")
+    assert name == "Dharamsal" and admin1 == "Jammu and Kashmir"
+    name, admin1 = _place("Gunmen abducted nine farmers near Bulabulin in Konduga local government area on Monday, "
+                          "residents said.")
+    assert name == "Bulabulin" and admin1 == "Borno"
+
+
+def test_where_a_source_is_is_no_sign_of_where_it_happened() -> None:
+    name, _ = _place("Militants killed four gendarmes at a checkpoint in the town of Torodi on Sunday, according to "
+                     "a security source in Niamey.")
+    assert name == "Torodi"
+
+
+def test_a_group_whose_name_goes_on_after_a_listed_short_name_is_its_own() -> None:
+    [event] = _violent("A suicide attack on a police station in Lakki Marwat, claimed by Jaish al-Furqan, a little-"
+                       "known faction, killed six officers on Monday.")
+    assert [p.name for p in event.perpetrators] == ["Jaish al-Furqan"]
+
+
+def test_the_allies_a_claimants_description_names_did_nothing_here() -> None:
+    [event] = _violent(
+        "A suicide bomber rammed a car into an army convoy in Mir Ali on Saturday, killing four soldiers. The attack "
+        "was claimed by the Hafiz Gul Bahadur group, a faction that last year joined hands with Lashkar-e-Islam "
+        "to form an alliance.")
+    assert [p.name for p in event.perpetrators] == ["Hafiz Gul Bahadur group"]
+    assert event.date is not None and event.date.value == "2025-06-07"  # not "last year", when the faction joined
+
+
+def test_named_victims_in_apposition_to_a_count_are_the_people_counted() -> None:
+    [event] = _violent("Two soldiers, Naik Abdul Rehman and Sepoy Imtiaz Ali, were martyred when militants attacked "
+                       "a checkpoint in Tank district on Monday, the ISPR said.")
+    assert event.killed is not None and (event.killed.min, event.killed.max) == (2, 2)
