@@ -69,3 +69,27 @@ def test_named_victims_in_apposition_to_a_count_are_the_people_counted() -> None
     [event] = _violent("Two soldiers, Naik Abdul Rehman and Sepoy Imtiaz Ali, were martyred when militants attacked "
                        "a checkpoint in Tank district on Monday, the ISPR said.")
     assert event.killed is not None and (event.killed.min, event.killed.max) == (2, 2)
+
+
+def test_a_report_told_on_over_its_paragraphs_is_one_incident() -> None:
+    # a way between two towns names no place of the attack; a body's seat ("the embassy in Islamabad") neither;
+    # a claim of "the attack" with no place of its own joins the incident told last, across a funding record
+    events = _violent(
+        "At least five people, including three paramilitary soldiers, were killed on Tuesday when militants ambushed "
+        "a convoy near Turbat in Balochistan's Kech district, officials said.\n\n"
+        "The convoy was escorting engineers working on the Turbat-Panjgur section of the highway, a project financed "
+        "by China, when a roadside bomb struck the lead vehicle.\n\n"
+        "The Chinese embassy in Islamabad urged Pakistan to investigate the attack.\n\n"
+        "The banned Balochistan Liberation Army claimed responsibility, saying its fighters had killed \"at least 12 "
+        "enemy personnel\".")
+    assert len(events) == 1
+    [event] = events
+    assert event.place is not None and event.place.name == "Turbat"
+    assert [p.name for p in event.perpetrators] == ["Balochistan Liberation Army"]
+
+
+def test_evidence_pointing_to_a_group_makes_it_a_suspect() -> None:
+    [event] = _violent("Three people were killed when a motorcycle bomb exploded outside a market in Sungai Kolok "
+                       "district on Monday, police said. Investigators said initial evidence pointed to a cell of the "
+                       "Barisan Revolusi Nasional.")
+    assert [p.name for p in event.perpetrators] == ["Barisan Revolusi Nasional"]
