@@ -93,3 +93,25 @@ def test_evidence_pointing_to_a_group_makes_it_a_suspect() -> None:
                        "district on Monday, police said. Investigators said initial evidence pointed to a cell of the "
                        "Barisan Revolusi Nasional.")
     assert [p.name for p in event.perpetrators] == ["Barisan Revolusi Nasional"]
+
+
+def test_a_dateline_with_a_country_of_several_words_is_where_it_was_filed_and_when() -> None:
+    extraction = _extract(
+        "BENI, Democratic Republic of Congo, Nov 19 (Reuters) - Suspected ADF rebels killed at least 20 villagers "
+        "in an overnight raid on a village in eastern Congo's North Kivu province, local authorities said.",
+        published="2025-11-19")
+    [event] = [e for e in extraction.events if e.type in ("ASSAULT", "FIGHT")]
+    assert [p.name for p in event.perpetrators] == ["ADF"]  # not the town or agency of the dateline
+    assert event.place is not None and event.place.country == "Democratic Republic of the Congo"
+    assert event.date is not None and event.date.value == "2025-11-19"
+
+
+def test_a_rank_before_a_name_is_no_place() -> None:
+    [event] = _violent("Houthi military spokesman Brig. Gen. Yahya Saree said the group had fired two missiles at "
+                       "a cargo ship.")
+    assert event.place is None or event.place.country != "Switzerland"
+
+
+def test_a_long_name_whose_listed_short_form_follows_it_is_the_listed_group() -> None:
+    [event] = _violent("The Allied Democratic Forces (ADF) killed 12 villagers in North Kivu on Monday.")
+    assert [p.name for p in event.perpetrators] == ["ADF"]  # one group, not also "forces" of a state

@@ -342,6 +342,12 @@ STATED = [
     # attacks called for are aimed, not done
     ("Al-Qaeda in the Arabian Peninsula has called for attacks on the United States.", "targets",
      "Arabian Peninsula", "United States"),
+    # a clause on a common noun in apposition is the name's ("the Ugandan rebel group" is no Ugandan people)
+    ("The ADF, a Ugandan rebel group that has operated in eastern Congo since the 1990s, pledged allegiance to "
+     "Islamic State in 2019.", "operates_in", "ADF", "Congo"),
+    # a role whose body is an adjective before it, a rank between role and name
+    ("Houthi military spokesman Brig. Gen. Yahya Saree said the group had fired two missiles at the ship.",
+     "member_of", "Yahya Saree", "Houthi"),
 ]
 
 

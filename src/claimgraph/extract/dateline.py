@@ -15,8 +15,9 @@ from .types import ParsedSentence
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
-    r"\s*(?P<place>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,3}(?:, [A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+)"
-    r"{0,2})?)(?:,? (?P<date>" + _MONTH + r" \d{1,2}(?:, \d{4})?|\d{1,2} " + _MONTH + r"(?: \d{4})?))?"
+    r"\s*(?P<place>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,3}(?:, [A-Z][A-Za-z.'’\-]+(?:(?: (?:of|and|the))?"
+    r" [A-Z][A-Za-z.'’\-]+){0,3})?)"
+    r"(?:,? (?P<date>" + _MONTH + r" \d{1,2}(?:, \d{4})?|\d{1,2} " + _MONTH + r"(?: \d{4})?))?"
     r"\s*(?P<agency>\([^)]{2,40}\))?\s*(?:--|[-–—:])\s")
 _DATELINE_PARAGRAPHS = 3
 _DAY_PART = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
@@ -29,6 +30,7 @@ class Dateline:
 
     span: range
     names: tuple[str, ...]
+    date: str | None = None  # the day it was filed, where the dateline gives one ("Nov 19")
 
 
 def find_dateline(text: str, paragraphs: Sequence[tuple[int, int]]) -> Dateline | None:
@@ -46,7 +48,7 @@ def find_dateline(text: str, paragraphs: Sequence[tuple[int, int]]) -> Dateline 
         if not (m.group("agency") or m.group("date") or (first.isupper() and len(first) >= 3) or opens):
             continue
         names = tuple(n.strip().title() if n.strip().isupper() else n.strip() for n in place.split(","))
-        return Dateline(range(m.start("place"), m.end()), names)
+        return Dateline(range(m.start("place"), m.end()), names, m.group("date"))
     return None
 
 

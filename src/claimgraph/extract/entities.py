@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..nlp.descriptive import Description
-from ..nlp.gazetteer import Gazetteer, normalise
+from ..nlp.gazetteer import Actor, Gazetteer, normalise
 from ..records import Entity, Span, make_id
 from .countries import Countries, bare_forces_joined, document_country, host_country, host_variant
 from .entity_mentions import LABEL_TYPES, ORG_TYPES, PLACE_LABELS, Mention
@@ -184,7 +184,7 @@ def cluster_mentions(
         kb = m.kb_id
         actor = gazetteer.actors.get(kb) if gazetteer and kb else None
         if actor is None and gazetteer is not None and etype != "person":
-            actor = gazetteer.lookup(m.text)
+            actor = gazetteer.lookup(m.text) or _listed_short_form(m, doc_text, mentions, gazetteer)
         elif actor is None and gazetteer is not None and len(m.text.split()) >= 3:
             # "Jaish al Adl" read as a person: a group's name written another way is still the group
             found = gazetteer.lookup(m.text)
@@ -385,6 +385,20 @@ def _abbreviates(short_form: str, name: str) -> bool:
             at, k = at + 1, k + 1
         used += k > 0
     return at == len(short_form) and used >= 2
+
+
+def _listed_short_form(m: Mention, doc_text: str, mentions: Sequence[Mention], gazetteer: Gazetteer
+                       ) -> Actor | None:
+    """The listed group whose short form the text defines right after a name no list holds as written ("The
+    Allied Democratic Forces (ADF)", where the lists share the long name and give the short form one group): the
+    name is that group's."""
+    if LABEL_TYPES.get(m.label) not in ORG_TYPES:
+        return None
+    d = _BRACKET_SHORT.match(doc_text, m.end, m.end + 17)
+    if d is None or _initials(m.text) != d.group(1):
+        return None
+    short = next((x for x in mentions if x.start == d.start(1) and x.kb_id), None)
+    return gazetteer.actors.get(short.kb_id) if short is not None else None
 
 
 def _initials(name: str) -> str:

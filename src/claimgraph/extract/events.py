@@ -45,7 +45,7 @@ from ..records import (
 )
 from ..resolve.names import fold
 from . import event_actors, event_place, event_roles, place_cues
-from .dateline import label_date
+from .dateline import find_dateline, label_date
 from .event_lexicon import EventLexicon, TriggerDef, load_event_lexicon
 from .event_merge import LIST_ITEM, Candidate, merge_events
 from .event_wording import (
@@ -363,6 +363,12 @@ def _date(inc: Incident, parsed: Sequence[ParsedSentence], ctx: ExtractContext) 
         for text in _leading_times(parsed[si].sent.text):
             if (found := resolve_time(text, published)) is not None:
                 return found
+    # the lead a dateline opens ("BENI, Democratic Republic of Congo, Nov 19 (Reuters) - ... killed 27 villagers in
+    # an overnight raid"): by the day it was filed, with no day of its own
+    dateline = find_dateline(ctx.doc.text, ctx.paragraphs)
+    cut = dateline.span.stop if dateline is not None and dateline.date else -1
+    if cut >= 0 and any(parsed[si].start <= cut + 1 and cut <= parsed[si].end for si in inc.sentences):
+        return resolve_time(dateline.date or "", published)
     return None
 
 

@@ -81,8 +81,11 @@ class FrameInput:
         e = self.mentions.at(self.index, tok.i)
         if e is not None and e.kind == "descriptive" and not identified(e):
             # "The ethnic armed group, which is part of …" after the Arakan Army: the group told before, not
-            # another, unnamed one (a definite group noun refers back when a named group is near)
-            told = resolve_reference(tok, self.index, self.offset, self.mentions)
+            # another, unnamed one (a definite group noun refers back when a named group is near); "the ADF, a
+            # Ugandan rebel group": the name the noun stands in apposition to
+            named = self.entity(tok.head) if tok.dep_ == "appos" and tok.head.i < tok.i else None
+            told = named if named is not None and named.kind != "descriptive" else \
+                resolve_reference(tok, self.index, self.offset, self.mentions)
             e = told if told is not None and told.kind != "descriptive" else e
         if e is None:
             e = resolve_reference(tok, self.index, self.offset, self.mentions)
@@ -103,10 +106,10 @@ class FrameInput:
                 j -= 1
             if e is None and tok.head.dep_ == "relcl":
                 noun = tok.head.head
-                e = self.entity(noun)
-                if e is None and noun.pos_ == "NOUN" and noun.dep_ == "appos":
-                    e = self.entity(noun.head)  # the name the noun stands in apposition to
-                elif e is None and noun.pos_ == "NOUN" and noun.dep_ == "attr":
+                # the name a common noun stands in apposition to ("the ADF, a Ugandan rebel group that …")
+                e = self.entity(noun.head) if noun.pos_ == "NOUN" and noun.dep_ == "appos" else None
+                e = e or self.entity(noun)
+                if e is None and noun.pos_ == "NOUN" and noun.dep_ == "attr":
                     # "The CJTF is a vigilante group that fights alongside the army": the copula's subject
                     e = next((s for c in noun.head.children if c.dep_ == "nsubj" and (s := self.entity(c))
                               is not None), None)

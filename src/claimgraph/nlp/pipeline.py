@@ -296,8 +296,19 @@ class GazetteerComponent:
         for e in ents[len(found):]:
             taken.update(range(e.start, e.end))
         ents += [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+        ents += [head for e in doc.ents if taken.intersection(range(e.start, e.end))
+                 and (head := _name_before_short_form(e, taken)) is not None]
         doc.ents = sorted(filter_spans(ents), key=lambda s: s.start)
         return doc
+
+
+def _name_before_short_form(e: Span, taken: set[int]) -> Span | None:
+    """The name an entity of the NER holds before a listed short form it ran into ("The Allied Democratic Forces
+    (ADF" with "ADF" listed): the long name stays a name, for the entity stage to join to its short form."""
+    paren = next((t.i for t in e if t.text == "("), None)
+    if paren is None or paren - e.start < 2 or taken.intersection(range(e.start, paren)):
+        return None
+    return Span(e.doc, e.start, paren, label=e.label_)
 
 
 def _bare_start(e: Span) -> int:
