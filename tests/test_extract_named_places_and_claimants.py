@@ -115,3 +115,25 @@ def test_a_rank_before_a_name_is_no_place() -> None:
 def test_a_long_name_whose_listed_short_form_follows_it_is_the_listed_group() -> None:
     [event] = _violent("The Allied Democratic Forces (ADF) killed 12 villagers in North Kivu on Monday.")
     assert [p.name for p in event.perpetrators] == ["ADF"]  # one group, not also "forces" of a state
+
+
+def test_a_listed_name_inside_a_longer_name_with_an_apostrophe_is_not_the_listed_group() -> None:
+    names = {e.name for e in _extract("The AA fights beside the Ta'ang National Liberation Army (TNLA) in northern "
+                                      "Shan State.").entities}
+    assert "National Liberation Army" not in names
+
+
+def test_the_bare_military_is_the_one_named_when_nationalities_are_no_places() -> None:
+    events = _violent(
+        "A Myanmar military air strike on a village in Rakhine State killed 12 civilians on Sunday, rescue workers "
+        "said. The strike hit a village near a Chinese-backed port and a Chinese-funded plant.\n\n"
+        "On Monday, the military bombed a market in Sagaing Region, killing four people.")
+    assert all([p.name for p in e.perpetrators] == ["Military Forces of Myanmar"] for e in events)
+
+
+def test_a_groups_affiliate_is_not_the_group() -> None:
+    extraction = _extract("A suicide bomber killed 11 worshippers at a mosque in Kabul on Monday. The Islamic State "
+                          "group's regional affiliate claimed responsibility.")
+    assert not any(c.subject.name == "Islamic State" for c in extraction.claims)
+    [event] = [e for e in extraction.events if e.type == "ASSAULT"]
+    assert "Islamic State" not in [p.name for p in event.perpetrators]

@@ -106,8 +106,10 @@ def document_country(place_names: Iterable[str], countries: Countries) -> str | 
 
 def leading_country(place_names: Iterable[str], countries: Countries) -> str | None:
     """The country most of a document's place names lie in, when one leads all others ("Minbya", "Rakhine",
-    "Sittwe" beside one "Cox's Bazar": Myanmar), or None (a tie, or no place it knows)."""
-    counts = Counter(c for n in place_names if (c := countries.of_text(n)))
+    "Sittwe" beside one "Cox's Bazar": Myanmar), or None (a tie, or no place it knows). A nationality is no place
+    ("a Chinese-backed port")."""
+    nationalities = {d.lower() for d in countries.demonyms.values()}  # "Chinese-backed": whose, not where
+    counts = Counter(c for n in place_names if n.lower() not in nationalities and (c := countries.of_text(n)))
     ranked = counts.most_common(2)
     if not ranked or len(ranked) == 2 and ranked[1][1] == ranked[0][1]:
         return None

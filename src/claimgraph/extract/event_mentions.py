@@ -66,10 +66,9 @@ class Mentions:
             t = todo.pop()
             keep.append(t)
             for c in t.children:
-                if c.dep_ == "poss" and t.lemma_.lower() in relation_nouns() and (
-                        t.dep_ == "appos" or any(a.dep_ == "appos" for a in t.children)):
-                    continue  # "Al-Shabaab, al-Qaeda's affiliate", "the Islamic State's affiliate, ISKP": the
-                    # other actor did nothing here
+                if c.dep_ == "poss" and t.lemma_.lower() in relation_nouns():
+                    continue  # "Al-Shabaab, al-Qaeda's affiliate", "the Islamic State's affiliate, ISKP", "the
+                    # Islamic State group's regional affiliate claimed": the other actor did nothing here
                 if c.dep_ in ("compound", "amod", "nmod", "poss", "appos", "det", "nummod", "flat", "conj",
                               "cc", "case", "punct") or c.dep_ == "pobj" and t.dep_ == "prep":
                     todo.append(c)

@@ -14,7 +14,7 @@ from ..records import Entity
 from ..resolve.places import kind_words
 from .claim_arguments import identified
 from .entities import ORG_TYPES, MentionIndex
-from .event_mentions import named_as, speakers, spokesperson_owners
+from .event_mentions import named_as, relation_nouns, speakers, spokesperson_owners
 from .name_context import PLACE_OF
 from .references import resolve_reference
 from .triggers import Triggers
@@ -174,6 +174,8 @@ class FrameInput:
             # "ISKP fighters", "Lashkar operatives", "ISKP's Mastung camp": the noun stands for its owner;
             # "Obama's strategy" or "Taliban-style state" do not
             for c in tok.children:
+                if c.dep_ == "poss" and tok.lemma_.lower() in relation_nouns():
+                    continue  # "the Islamic State group's regional affiliate claimed …": another group than its owner
                 if c.dep_ in {"compound", "poss", "nmod", "amod"} and c.i < tok.i:
                     ce = self.entity(c)
                     # "a Sunni militant group": a people's adjective says what kind, not whose

@@ -16,7 +16,7 @@ import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..config import Settings
@@ -181,9 +181,14 @@ def _stands_alone(span: Span) -> bool:
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    if before is not None and before.is_title and not before.is_sent_start and before.lower_ != "the":
-        return False
-    return not (after is not None and after.is_title)
+    if before is not None and _capitalised(before) and not before.is_sent_start and before.lower_ != "the":
+        return False  # "Ta'ang National Liberation Army" is not the National Liberation Army
+    return not (after is not None and _capitalised(after))
+
+
+def _capitalised(t: Token) -> bool:
+    """A word written with a capital, an apostrophe inside it or not ("Ta'ang", "Kata'ib")."""
+    return t.is_title or t.text[:1].isupper() and any(q in t.text for q in "'’")
 
 
 def _inside_longer_name(span: Span, common: frozenset[str]) -> bool:
