@@ -103,7 +103,7 @@ def test_a_dateline_with_a_country_of_several_words_is_where_it_was_filed_and_wh
     [event] = [e for e in extraction.events if e.type in ("ASSAULT", "FIGHT")]
     assert [p.name for p in event.perpetrators] == ["ADF"]  # not the town or agency of the dateline
     assert event.place is not None and event.place.country == "Democratic Republic of the Congo"
-    assert event.date is not None and event.date.value == "2025-11-19"
+    assert event.date is not None and event.date.value == "2025-11"  # filed in November; the day is only when told
 
 
 def test_a_rank_before_a_name_is_no_place() -> None:
@@ -137,3 +137,18 @@ def test_a_groups_affiliate_is_not_the_group() -> None:
     assert not any(c.subject.name == "Islamic State" for c in extraction.claims)
     [event] = [e for e in extraction.events if e.type == "ASSAULT"]
     assert "Islamic State" not in [p.name for p in event.perpetrators]
+
+
+def test_a_group_is_no_branch_of_its_own_branch() -> None:
+    claims = _extract("Islamic State Sahel Province, the regional branch of Islamic State, claimed responsibility for "
+                      "the attack through its Amaq news agency.").claims
+    branch = {(c.subject.name, c.object.name) for c in claims if c.predicate == "branch_of" and c.object is not None}
+    assert ("Islamic State Sahel Province", "Islamic State") in branch
+    assert ("Islamic State", "Islamic State Sahel Province") not in branch
+
+
+def test_ranks_are_neither_names_nor_parts_of_them() -> None:
+    extraction = _extract("Lt Gen Somchai Wongsa, commander of the Fourth Army Region, said the bomb was planted by "
+                          "insurgents. Lt. Col. Abubakar Danjuma said troops had repelled the attack.")
+    names = {e.name for e in extraction.entities}
+    assert "Somchai Wongsa" in names and not names & {"Lt", "Lt.", "Lt Gen Somchai Wongsa"}

@@ -9,7 +9,7 @@ hash of document, subject, predicate, object and evidence span, so re-extracting
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -266,7 +266,25 @@ def find_claims(
     kept, arrivals = _members_arrive(_one_place_tie(_one_leadership(list(claims.values()))), arrival_ids, types,
                                      ctx.ontology)
     dropped += arrivals
+    kept, backwards = _branch_not_parent(kept, ctx.parents)
+    dropped += backwards
     return _inherit_sources(kept), list(dict.fromkeys(dropped))
+
+
+def _branch_not_parent(claims: list[Claim], parents: Mapping[str, str]) -> tuple[list[Claim], list[tuple[str, str]]]:
+    """A group is no branch of its own branch, listed as one or named for it ("Islamic State Sahel Province" of the
+    Islamic State): "its Amaq news agency", where the lists file the agency's name under the Islamic State and "its"
+    is the Sahel branch, reads backwards."""
+    kept, dropped = [], []
+    for c in claims:
+        if c.predicate == "branch_of" and c.object is not None and (
+                parents.get(c.object.id) == c.subject.id
+                or c.object.name.startswith(c.subject.name + " ") and c.subject.name != c.object.name):
+            dropped.append((f"branch_of({c.subject.name}, {c.object.name}) at {c.evidence.start}",
+                            f"{c.object.name} is a listed branch of {c.subject.name}, not the other way"))
+        else:
+            kept.append(c)
+    return kept, dropped
 
 
 def _one_leadership(claims: list[Claim]) -> list[Claim]:

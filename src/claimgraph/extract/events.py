@@ -37,6 +37,7 @@ from ..records import (
     Event,
     PartialDate,
     Place,
+    Precision,
     Responsibility,
     Source,
     SourceKind,
@@ -364,11 +365,14 @@ def _date(inc: Incident, parsed: Sequence[ParsedSentence], ctx: ExtractContext) 
             if (found := resolve_time(text, published)) is not None:
                 return found
     # the lead a dateline opens ("BENI, Democratic Republic of Congo, Nov 19 (Reuters) - ... killed 27 villagers in
-    # an overnight raid"): by the day it was filed, with no day of its own
+    # an overnight raid"), with no day of its own: in the month it was filed (the day is only when it was told; a
+    # later sentence may give the day, and an incident of another month is another)
     dateline = find_dateline(ctx.doc.text, ctx.paragraphs)
     cut = dateline.span.stop if dateline is not None and dateline.date else -1
-    if cut >= 0 and any(parsed[si].start <= cut + 1 and cut <= parsed[si].end for si in inc.sentences):
-        return resolve_time(dateline.date or "", published)
+    if cut >= 0 and any(parsed[si].start <= cut + 1 and cut <= parsed[si].end for si in inc.sentences) \
+            and (filed := resolve_time(dateline.date or "", published)) is not None:
+        return replace(filed, value=filed.value[:7], precision=Precision.MONTH) \
+            if filed.precision is Precision.DAY else filed
     return None
 
 

@@ -243,8 +243,10 @@ def whole_person_name(ent: SpacySpan) -> SpacySpan:
         return ent
     start = ent.start
     while start > 0 and (t := ent.doc[start - 1]).pos_ == "PROPN" and t.is_title and not t.ent_type_ \
-            and t.dep_ == "compound" and ent.start <= t.head.i < ent.end and t.lower_.rstrip(".") not in _titles():
+            and t.dep_ == "compound" and ent.start <= t.head.i < ent.end and t.lower_.rstrip(".") not in titles():
         start -= 1
+    while start < ent.end - 1 and ent.doc[start].lower_.rstrip(".") in titles():
+        start += 1  # the ranks the NER took into the name ("Lt Gen Thawatchai Kongkaew")
     return ent if start == ent.start else SpacySpan(ent.doc, start, ent.end, label=ent.label_)
 
 
@@ -259,7 +261,7 @@ def ranks() -> frozenset[str]:
 
 
 @cache
-def _titles() -> frozenset[str]:
+def titles() -> frozenset[str]:
     """Ranks and titles written before a name, without their full stops (`ranks`, and lexicon.yaml
     `name_titles`)."""
     from ..ontology import load_ontology
