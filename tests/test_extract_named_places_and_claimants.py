@@ -152,3 +152,8 @@ def test_ranks_are_neither_names_nor_parts_of_them() -> None:
                           "insurgents. Lt. Col. Abubakar Danjuma said troops had repelled the attack.")
     names = {e.name for e in extraction.entities}
     assert "Somchai Wongsa" in names and not names & {"Lt", "Lt.", "Lt Gen Somchai Wongsa"}
+
+
+def test_a_barangay_is_a_village_named_after_its_kind_word() -> None:
+    name, _ = _place("Gunmen killed three soldiers in Barangay Kanlagay in Talipao, Sulu, on Thursday.")
+    assert name == "Kanlagay"
