@@ -157,3 +157,21 @@ def test_ranks_are_neither_names_nor_parts_of_them() -> None:
 def test_a_barangay_is_a_village_named_after_its_kind_word() -> None:
     name, _ = _place("Gunmen killed three soldiers in Barangay Kanlagay in Talipao, Sulu, on Thursday.")
     assert name == "Kanlagay"
+
+
+def test_a_police_station_or_forest_named_for_its_place_is_that_place() -> None:
+    name, admin1 = _place("Three policemen were killed when militants attacked the Domel police station in Bannu "
+                          "district late on Wednesday night, police said.")
+    assert (name, admin1) == ("Domel", "Khyber Pakhtunkhwa")
+    name, _ = _place("Police shot dead two suspected sandalwood smugglers in the Sathyamangalam forest of Erode "
+                     "district on Thursday.")
+    assert name == "Sathyamangalam"
+    name, _ = _place("Militants opened fire on a Levies checkpost in the Mashkai area of Awaran district, killing "
+                     "two personnel.")
+    assert name != "Levies"  # a force's post is not named for a place
+
+
+def test_a_name_placed_inside_a_town_does_not_choose_the_towns_country() -> None:
+    [event] = _violent("A mob beat to death a man suspected of theft in Badda area of Dhaka on Saturday. Police "
+                       "recovered the body.")
+    assert event.place is not None and event.place.country == "Bangladesh"

@@ -484,7 +484,8 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
     context = [pn.name for si in para for pn in names_by_sent[si] if pn.kind == PLACE and not pn.within]
     context += [pn.within for si in para for pn in names_by_sent[si] if pn.within]
     context += list(dateline.names) if dateline else []
-    placed = {pn.name for si in para for pn in names_by_sent[si] if pn.within}
+    placed = {n for si in para for pn in names_by_sent[si] if pn.within
+              for n in (pn.name, up.split_kind(pn.name)[0])}  # "Badda area" of Dhaka, and its entity "Badda"
     context += [e.name for e in entities if e.type == "place" and e.name not in placed]  # the other places
     context += forces_countries(entities, country_of)  # "BSF troops ... in Samba sector": India's, not Angola's
     resolve = _resolver(ctx, context)
