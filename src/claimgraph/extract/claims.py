@@ -281,7 +281,7 @@ def _branch_not_parent(claims: list[Claim], parents: Mapping[str, str]) -> tuple
                 parents.get(c.object.id) == c.subject.id
                 or c.object.name.startswith(c.subject.name + " ") and c.subject.name != c.object.name):
             dropped.append((f"branch_of({c.subject.name}, {c.object.name}) at {c.evidence.start}",
-                            f"{c.object.name} is a listed branch of {c.subject.name}, not the other way"))
+                            f"{c.object.name} is a branch of {c.subject.name}, not the other way"))
         else:
             kept.append(c)
     return kept, dropped

@@ -167,8 +167,7 @@ def find_mentions(
             if ent.label_ not in LABEL_TYPES:
                 continue
             if len(ent) == 1 and ent[0].lower_.rstrip(".") in titles():
-                continue  # "Brig. Gen. Yahya Saree", "Lt. Col. X": a rank before a name, which the NER took for a town
-                # or a body
+                continue  # "Brig. Gen. X", "Lt. Col. X": a rank before a name, which the NER took for a town or a body
             ent = whole_person_name(ent)
             verb = next((t.i for t in ent[1:] if t.is_lower and (t.pos_ == "VERB" or t.tag_.startswith("VB"))), None)
             if verb is not None and not ent.kb_id_:
@@ -296,7 +295,6 @@ def dateline_places(mentions: Sequence[Mention], dateline: Dateline | None) -> l
 
 _UNNAMED_ORG = {"ORG", "NORP", "FAC", "PERSON"}
 PLACE_LABELS = {"GPE", "LOC", "PLACE"}
-
 _ORIGIN = PLACE_LABELS | {"NORP", "GROUP_IDENTITY"}
 
 

@@ -29,7 +29,7 @@ from ..resolve.places import kind_words, relative_position_words
 from . import unlisted_place as up
 from .dateline import Dateline, date_phrases, find_dateline  # noqa: F401 - re-exported
 from .facility_names import FACILITY_WORDS, PLACE_STOPWORDS, facility_prefix, facility_suffix, is_facility_word
-from .name_context import ranks
+from .name_context import titles
 from .place_cues import (
     APPOS_DEMONYM,
     CAPITAL,
@@ -47,7 +47,6 @@ from .place_cues import (
     described,
     describing_a_group,
     named_of,
-    route_end,
     route_ends,
     run_on,
     teller_place,
@@ -211,15 +210,14 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
         for m in e.mentions:
             if ps.start <= m.start and m.end <= ps.end and m.start not in skip:
                 if e.type in ("place", "facility"):
-                    span = ps.sent.char_span(m.start - ps.start, m.end - ps.start)
-                    found.setdefault(m.start, PlaceName(m.text, origin=span is not None and route_end(span)))
+                    found.setdefault(m.start, PlaceName(m.text))
                     place_spans.append((m.start, m.end))
                 elif e.refs:  # a gazetteer actor; NER persons and orgs may be mis-tagged places
                     actor_chars.update(range(m.start, m.end))
     sent = ps.sent
     for ent in sent.ents:
         at = local(ps, ent.start_char)
-        if ent.label_ in ("GPE", "LOC") and len(ent) == 1 and ent[0].lower_ in ranks():
+        if ent.label_ in ("GPE", "LOC") and len(ent) == 1 and ent[0].lower_.rstrip(".") in titles():
             continue  # "Brig. Gen. Yahya Saree": a rank before a name (the NER took "Brig." for a town)
         if ent.label_ in ("GPE", "NORP", "LOC", "PLACE") and (_foreign(ent) or branch_country(ent)):
             actor_chars.update(range(at, at + len(ent.text)))  # not a proper-noun run below either
@@ -233,7 +231,7 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
                 and ent[0].nbor(-1).lower_ not in ("by", "from"):
             longer = run_on(ent, is_facility_word) if ent.label_ == "GPE" else None
             before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            found[at] = PlaceName(longer or _extended(ent), PLACE, _qualifies(ent[0]), _origin(ent) or route_end(ent),
+            found[at] = PlaceName(longer or _extended(ent), PLACE, _qualifies(ent[0]), _origin(ent),
                                   strict=not named and not _in_place(ent[0]), short=ent.text if longer else None,
                                   direction=before if before in _COMPASS else None, described=described(ent),
                                   at_place=_at_place(ent) and (ent.label_ == "GPE" or ent.label_ != "LOC" and any(
@@ -275,7 +273,8 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
         if at not in skip:
             found[at] = pn
     aside = _aside_words(ps, entities, local)
-    return [found[k] for k in sorted(found) if k not in aside]
+    # (a name that holds an aside word: "the Gwadar" of "the Gwadar-Hoshab section")
+    return [found[k] for k in sorted(found) if not any(k <= a < k + len(found[k].name) for a in aside)]
 
 
 def _aside_words(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn) -> set[int]:

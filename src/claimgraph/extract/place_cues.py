@@ -124,22 +124,6 @@ def origin(ent: SpacySpan) -> bool:
     return verb.lemma_.lower() in _MOTION or any(c.lower_ == "from" and c.dep_ == "prep" for c in verb.children)
 
 
-def route_end(ent: SpacySpan) -> bool:
-    """One end of a way between two places ("the Gwadar-Hoshab section", "the Kabul-Kandahar highway"): the names
-    joined by a dash before a noun for a way (places.yaml `route_words`)."""
-    doc = ent.doc
-    i, j = ent.start, ent.end
-    if j + 1 < len(doc) and doc[j].text in ("-", "–") and doc[j + 1].pos_ == "PROPN":
-        j += 2
-        while j < len(doc) and doc[j].pos_ == "PROPN":
-            j += 1
-    elif i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].pos_ == "PROPN":
-        pass
-    else:
-        return False
-    return j < len(doc) and doc[j].lower_ in _route_words()
-
-
 @cache
 def _route_words() -> frozenset[str]:
     from ..resolve.place_index import read_data
@@ -396,11 +380,21 @@ def describing_a_group(sent: Doc | SpacySpan, is_group: Callable[[Token], bool])
 
 
 def route_ends(sent: Doc | SpacySpan) -> list[Token]:
-    """The two ends of a route ("escorting fuel trucks from Sevare to Gao", "the road from Kabul to Jalalabad"):
-    where it ran between, not where the act was."""
+    """The two ends of a route ("escorting fuel trucks from Sevare to Gao", "the road from Kabul to Jalalabad", "the
+    Gwadar-Hoshab section of the motorway", "the Kabul-Kandahar highway": places.yaml `route_words`): where it ran
+    between, not where the act was."""
     out: list[Token] = []
-    for tok in sent:
+    tokens = list(sent)
+    for k, tok in enumerate(tokens):
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "to")]
         if {p.lower_ for p in preps} == {"from", "to"}:
             out.extend(t for p in preps for t in p.subtree)
+        if tok.text in ("-", "–") and 0 < k < len(tokens) - 1 and tokens[k - 1].pos_ == tokens[k + 1].pos_ == "PROPN":
+            first, last = k - 1, k + 1
+            while first > 0 and tokens[first - 1].pos_ == "PROPN":
+                first -= 1
+            while last + 1 < len(tokens) and tokens[last + 1].pos_ == "PROPN":
+                last += 1
+            if last + 1 < len(tokens) and tokens[last + 1].lower_ in _route_words():
+                out.extend(t for t in tokens[first : last + 1] if t.pos_ == "PROPN")
     return out
