@@ -44,8 +44,8 @@ def _event(start: int, text: str, *, type_: str = "ASSAULT", mode: str = "bombin
 
 def _cand(event: Event, *, refers_back: bool = False, another: bool = False, rank: int = 1,
           family: str = "violent", tolls: tuple[CasualtyReport, ...] = (), generic: bool = False,
-          anchored: bool = True, placed: bool = True) -> Candidate:
-    return Candidate(event, family, rank, refers_back, another, tolls, generic, anchored, placed)
+          anchored: bool = True, named_place: bool = True) -> Candidate:
+    return Candidate(event, family, rank, refers_back, another, tolls, generic, anchored, named_place)
 
 
 def test_a_later_definite_mention_joins_with_its_participants_and_spans() -> None:
@@ -67,7 +67,7 @@ def test_a_claim_placed_only_by_its_paragraph_joins_the_attack_it_claims() -> No
     kabul = Place("Kabul", "Kabul", "Afghanistan", 5, precision="city")
     later = _event(200, "The TTP claimed responsibility for the attack.", mode="attack", perps=[TTP], place=kabul,
                    responsibility=Responsibility.CLAIMED)
-    (merged,), _ = merge_events([_cand(first, rank=0), _cand(later, refers_back=True, rank=5, placed=False)])
+    (merged,), _ = merge_events([_cand(first, rank=0), _cand(later, refers_back=True, rank=5, named_place=False)])
     assert merged.place == KP and merged.perpetrators == (TTP,)
     # placed by its own sentence, the same claim is another incident
     events, _ = merge_events([_cand(first, rank=0), _cand(later, refers_back=True, rank=5)])

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..nlp.segment import Sentence
-from .types import ParsedSentence
+from .types import ExtractContext, ParsedSentence
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
@@ -50,6 +50,13 @@ def find_dateline(text: str, paragraphs: Sequence[tuple[int, int]]) -> Dateline 
         names = tuple(n.strip().title() if n.strip().isupper() else n.strip() for n in place.split(","))
         return Dateline(range(m.start("place"), m.end()), names, m.group("date"))
     return None
+
+
+def dateline_of(ctx: ExtractContext) -> Dateline | None:
+    """`find_dateline` of the context's document, worked out once per document (every incident reads it)."""
+    if "dateline" not in ctx.memo:
+        ctx.memo["dateline"] = find_dateline(ctx.doc.text, ctx.paragraphs)
+    return ctx.memo["dateline"]
 
 
 def split_dateline(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequence[Sentence]) -> list[Sentence]:

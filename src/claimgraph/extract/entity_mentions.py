@@ -30,7 +30,6 @@ from .name_context import (
     owned_unit,
     people_noun,
     place_by_context,
-    titles,
     whole_person_name,
 )
 from .types import ParsedSentence
@@ -166,8 +165,6 @@ def find_mentions(
         for ent in joined_persons(joined_places(ps.sent.ents, countries)):
             if ent.label_ not in LABEL_TYPES:
                 continue
-            if len(ent) == 1 and ent[0].lower_.rstrip(".") in titles():
-                continue  # "Brig. Gen. X", "Lt. Col. X": a rank before a name, which the NER took for a town or a body
             ent = whole_person_name(ent)
             verb = next((t.i for t in ent[1:] if t.is_lower and (t.pos_ == "VERB" or t.tag_.startswith("VB"))), None)
             if verb is not None and not ent.kb_id_:

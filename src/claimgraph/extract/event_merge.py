@@ -52,16 +52,19 @@ class Candidate:
     tolls: tuple[CasualtyReport, ...] = ()  # every toll statement of its sentences
     generic: bool = False  # its mode says only that it happened ("attack", "killing"): a later mention may refine it
     anchored: bool = True  # it names an actor, casualties, a place or a date; else it can only join an incident
-    #: its own sentences name its place (else the place is the one its paragraph names, a guess that gives way
-    #: to the place of the incident it refers back to: "… in Khyber Pakhtunkhwa.¶ The TTP claimed the attack.
-    #: … the Afghan Taliban, who seized power in Kabul")
-    placed: bool = True
     #: its own sentences name a place (a mention that goes on telling the incident just told names none of its own)
     named_place: bool = True
     #: it only revises a toll ("The death toll rose to 84"): the toll of the report's lead incident
     revises: bool = False
     #: its generic mode still names the kind of act ("attack": an assault): a later mention refines it within its type
     typed: bool = False
+
+    @property
+    def placed(self) -> bool:
+        """Its place is its own: it opens an incident, or its own sentences name the place (else the place is the one
+        its paragraph names, a guess that gives way to the place of the incident it refers back to: "… in Khyber
+        Pakhtunkhwa.¶ The TTP claimed the attack. … the Afghan Taliban, who seized power in Kabul")."""
+        return not self.refers_back or self.named_place
 
 
 @dataclass(slots=True)

@@ -19,7 +19,7 @@ from ..nlp.descriptive import forces_countries
 from ..records import Entity, Place
 from ..resolve.names import fold
 from . import unlisted_place as up
-from .dateline import Dateline, date_phrases, find_dateline  # noqa: F401 - re-exported
+from .dateline import Dateline, date_phrases, dateline_of, find_dateline  # noqa: F401 - re-exported
 from .facility_names import facility_prefix, facility_suffix
 from .place_cues import (
     APPOS_DEMONYM,
@@ -122,7 +122,7 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
     vote; when the paragraph names no place at all, the dateline's country is the answer (precision country)."""
     para_no = parsed[sentences[0]].paragraph
     para = [i for i, ps in enumerate(parsed) if ps.paragraph == para_no]
-    dateline = find_dateline(ctx.doc.text, ctx.paragraphs)
+    dateline = dateline_of(ctx)
     skip = dateline.span if dateline else range(0)
     names_by_sent = {si: _place_names_once(ctx, parsed[si], entities, local, skip) for si in {*para, *sentences}}
     # a name placed by its qualifier is context through the qualifier: alone, "Zahraa neighbourhood" (in Homs)
@@ -195,7 +195,7 @@ def names_a_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], en
     """Whether the incident's paragraph (`own`: its own sentences) names a place, known to the index or not ("in
     the Red Sea"); the dateline does not count, nor where someone went or came from."""
     para_no = parsed[sentences[0]].paragraph
-    dateline = find_dateline(ctx.doc.text, ctx.paragraphs)
+    dateline = dateline_of(ctx)
     skip = dateline.span if dateline else range(0)
     kept = [ps for si, ps in enumerate(parsed) if si in sentences or not own and ps.paragraph == para_no]
     return any(pn.kind == PLACE and not pn.origin and not pn.teller for ps in kept

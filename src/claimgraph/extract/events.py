@@ -46,7 +46,7 @@ from ..records import (
 )
 from ..resolve.names import fold
 from . import event_actors, event_place, event_roles, place_cues
-from .dateline import find_dateline, label_date
+from .dateline import dateline_of, label_date
 from .event_lexicon import EventLexicon, TriggerDef, load_event_lexicon
 from .event_merge import LIST_ITEM, Candidate, merge_events
 from .event_wording import (
@@ -367,7 +367,7 @@ def _date(inc: Incident, parsed: Sequence[ParsedSentence], ctx: ExtractContext) 
     # the lead a dateline opens ("BENI, Democratic Republic of Congo, Nov 19 (Reuters) - ... killed 27 villagers in
     # an overnight raid"), with no day of its own: in the month it was filed (the day is only when it was told; a
     # later sentence may give the day, and an incident of another month is another)
-    dateline = find_dateline(ctx.doc.text, ctx.paragraphs)
+    dateline = dateline_of(ctx)
     cut = dateline.span.stop if dateline is not None and dateline.date else -1
     if cut >= 0 and any(parsed[si].start <= cut + 1 and cut <= parsed[si].end for si in inc.sentences) \
             and (filed := resolve_time(dateline.date or "", published)) is not None:
@@ -533,13 +533,12 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
     )
     tolls = _tolls(doc, parsed, statements, best.type)  # a mention that only refers back may join its incident
     named_place = place is None or event_place.names_a_place(inc.sentences, parsed, entities, ctx, _local, own=True)
-    placed = not refers_back or named_place
     # only revising a toll: "the death toll rose to 12", "a fourth soldier succumbed to his injuries"
     revises = not roles.perpetrators and (merged.revised or any(died_of_wounds(parsed[si].sent, lex.counts)
                                                                 for si in inc.sentences))
     return Candidate(event, inc.family, best.rank, refers_back, another(sent, opening), tolls,
                      generic=best.mode in lex.generic_modes, typed=best.mode in lex.typed_generic_modes,
-                     anchored=not unanchored, placed=placed, named_place=named_place, revises=revises), unanchored
+                     anchored=not unanchored, named_place=named_place, revises=revises), unanchored
 
 
 def find_events_explained(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequence[Entity],

@@ -21,6 +21,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..nlp.pipeline import ranks, titles  # noqa: F401 - read by the extract stage through here
 from ..nlp.unlisted_names import JOINED_NAME
 from .countries import Countries
 
@@ -248,26 +249,6 @@ def whole_person_name(ent: SpacySpan) -> SpacySpan:
     while start < ent.end - 1 and ent.doc[start].lower_.rstrip(".") in titles():
         start += 1  # the ranks the NER took into the name ("Lt Gen Thawatchai Kongkaew")
     return ent if start == ent.start else SpacySpan(ent.doc, start, ent.end, label=ent.label_)
-
-
-@cache
-def ranks() -> frozenset[str]:
-    """Ranks written before a name, spelled out or abbreviated (ontology/lexicon.yaml `rank_words`,
-    `title_abbreviations`)."""
-    from ..ontology import load_ontology
-
-    lexicon = load_ontology().lexicon
-    return frozenset(str(w).lower() for key in ("rank_words", "title_abbreviations") for w in lexicon.get(key) or ())
-
-
-@cache
-def titles() -> frozenset[str]:
-    """Ranks and titles written before a name, without their full stops (`ranks`, and lexicon.yaml
-    `name_titles`)."""
-    from ..ontology import load_ontology
-
-    names = load_ontology().lexicon.get("name_titles") or ()
-    return frozenset(w.rstrip(".") for w in ranks()) | frozenset(str(w).lower() for w in names)
 
 
 def _plurals(words: Iterable[str]) -> list[str]:

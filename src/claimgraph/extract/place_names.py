@@ -21,7 +21,6 @@ from ..resolve.place_index import load_index, read_data
 from ..resolve.places import kind_words, relative_position_words
 from . import unlisted_place as up
 from .facility_names import FACILITY_WORDS, PLACE_STOPWORDS, facility_prefix, facility_suffix, is_facility_word
-from .name_context import titles
 from .place_cues import (
     CAPITAL,
     DEMONYM_HEADS,
@@ -204,8 +203,6 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
     sent = ps.sent
     for ent in sent.ents:
         at = local(ps, ent.start_char)
-        if ent.label_ in ("GPE", "LOC") and len(ent) == 1 and ent[0].lower_.rstrip(".") in titles():
-            continue  # "Brig. Gen. Yahya Saree": a rank before a name (the NER took "Brig." for a town)
         if ent.label_ in ("GPE", "NORP", "LOC", "PLACE") and (_foreign(ent) or branch_country(ent)):
             actor_chars.update(range(at, at + len(ent.text)))  # not a proper-noun run below either
             found.pop(at, None)  # nor the place entity it names

@@ -363,16 +363,11 @@ def _lists_on(appos: Token) -> bool:
     if _counted(appos) and _counted(appos.head) and any(
             c.dep_ == "cc" and c.lower_ in ("and", "&") and c.i > appos.i for c in appos.head.children):
         return True
-    if _counted(appos.head) and all(t.pos_ == "PROPN" for t in _chain(appos)):
+    chain = _chain(appos)
+    if _counted(appos.head) and all(t.pos_ == "PROPN" for t in chain):
         return False  # "Two soldiers, Lance Naik Muhammad Imran and Sepoy Waqar Ahmed": who the two were
-    node = appos
-    while True:
-        conj = [c for c in node.children if c.dep_ == "conj"]
-        if any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in node.children) and conj:
-            return True
-        if not conj:
-            return False
-        node = conj[0]
+    # an "and" on any item that has a conjunct after it
+    return any(c.dep_ == "cc" and c.lower_ in ("and", "&") for node in chain[:-1] for c in node.children)
 
 
 def _chain(tok: Token) -> list[Token]:

@@ -254,6 +254,8 @@ class GazetteerComponent:
         return self.matcher.gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
+        if any(_a_rank(e) for e in doc.ents):
+            doc.ents = [e for e in doc.ents if not _a_rank(e)]  # "Brig." of "Brig. Gen. X" taken for a town
         found = [s for s in self.matcher.find(doc) if not (s.label_ == "GROUP_IDENTITY" and _in_longer_name(s, doc))]
         # "Islamic State Sahel Province": a listed group's branch under its own name, not the group and a place
         branches = [Span(doc, a, b, label="ARMED_GROUP", span_id=BRANCH_NAME) for a, b in province_branches(
@@ -314,6 +316,12 @@ def _name_before_short_form(e: Span, taken: set[int]) -> Span | None:
     if paren is None or paren - e.start < 2 or taken.intersection(range(e.start, paren)):
         return None
     return Span(e.doc, e.start, paren, label=e.label_)
+
+
+def _a_rank(e: Span) -> bool:
+    """An entity of the NER that is only a rank or title before a name ("Brig." of "Brig. Gen. Yahya Saree", taken
+    for Brig in Switzerland; "Lt" of "Lt. Col. X", taken for a body)."""
+    return len(e) == 1 and e[0].lower_.rstrip(".") in titles()
 
 
 def _bare_start(e: Span) -> int:
@@ -426,6 +434,26 @@ def keep_faction_acronyms(nlp: Language) -> Language:
 
     nlp.tokenizer.infix_finditer = finditer
     return nlp
+
+
+@cache
+def ranks() -> frozenset[str]:
+    """Ranks written before a name, spelled out or abbreviated (ontology/lexicon.yaml `rank_words`,
+    `title_abbreviations`)."""
+    from ..ontology import load_ontology
+
+    lexicon = load_ontology().lexicon
+    return frozenset(str(w).lower() for key in ("rank_words", "title_abbreviations") for w in lexicon.get(key) or ())
+
+
+@cache
+def titles() -> frozenset[str]:
+    """Ranks and titles written before a name, without their full stops (`ranks`, and lexicon.yaml
+    `name_titles`)."""
+    from ..ontology import load_ontology
+
+    names = load_ontology().lexicon.get("name_titles") or ()
+    return frozenset(w.rstrip(".") for w in ranks()) | frozenset(str(w).lower() for w in names)
 
 
 def keep_title_abbreviations(nlp: Language) -> Language:
