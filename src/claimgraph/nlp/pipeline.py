@@ -321,7 +321,12 @@ def _name_before_short_form(e: Span, taken: set[int]) -> Span | None:
 def _a_rank(e: Span) -> bool:
     """An entity of the NER that is only a rank or title before a name ("Brig." of "Brig. Gen. Yahya Saree", taken
     for Brig in Switzerland; "Lt" of "Lt. Col. X", taken for a body)."""
-    return len(e) == 1 and e[0].lower_.rstrip(".") in titles()
+    return len(e) == 1 and e[0].lower_.rstrip(".") in _bare_ranks()  # ranks only: "DR" of "DR Congo" is a name
+
+
+@cache
+def _bare_ranks() -> frozenset[str]:
+    return frozenset(r.rstrip(".") for r in ranks())
 
 
 def _bare_start(e: Span) -> int:
