@@ -17,11 +17,12 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from multiprocessing.pool import AsyncResult
 from typing import TypeVar
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .. import EXTRACTOR_VERSION
 from ..config import Settings
@@ -43,6 +44,7 @@ from .event_claims import EventClaimFinder
 from .event_lexicon import load_event_lexicon
 from .event_place import load_tables as load_place_tables
 from .events import find_events_explained
+from .references import resolve_reference
 from .statement_assembly import StatementFinder, link_claims
 from .topic import topic_actor, topic_entity
 from .triggers import key_word
@@ -256,6 +258,7 @@ class Extractor:
             if new:
                 entities = [*entities, topic]
                 index.entities[topic.id] = topic
+        ctx = replace(ctx, refer=partial(_refer, parsed, index))
         return Analysis(doc, item.sentences, parsed, more, entities, index, ctx, topic, dropped)
 
     def _extract_parsed(self, item: _Pending) -> Extraction:
@@ -278,6 +281,11 @@ class Extractor:
         return Extraction(doc=doc, entities=tuple(entities), claims=tuple(claims), events=tuple(events),
                           dropped=tuple(dropped + claim_drops + event_drops + notes + links),
                           attributions=tuple(attributions))
+
+
+def _refer(parsed: list[ParsedSentence], index: MentionIndex, tok: Token, si: int) -> Entity | None:
+    """The entity a pronoun of parsed sentence `si` refers to (`ExtractContext.refer`)."""
+    return resolve_reference(tok, si, parsed[si].start, index)
 
 
 #: The report `Extractor` extracts once when it is built: a date, places, casualties, a claim and a source.

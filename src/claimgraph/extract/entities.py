@@ -26,7 +26,8 @@ from functools import cache
 from ..nlp.descriptive import Description
 from ..nlp.gazetteer import Actor, Gazetteer, normalise
 from ..records import Entity, Span, make_id
-from .countries import Countries, bare_forces_joined, document_country, host_country, host_variant
+from ..resolve.places import kind_words
+from .countries import Countries, bare_forces_joined, document_country, host_country, host_variant, leading_country
 from .entity_mentions import LABEL_TYPES, ORG_TYPES, PLACE_LABELS, Mention
 from .mention_index import MentionIndex
 from .name_context import (
@@ -81,14 +82,90 @@ def _best_type(types: Sequence[str]) -> str:
     return max(counts, key=lambda t: (counts[t], -_TYPE_RANK.index(t) if t in _TYPE_RANK else -99))
 
 
+#: lower-case nouns a text writes after a group's name ("the Lakurawa group", "the Los Chapitos faction")
+_GROUP_NOUN = re.compile(r" (?:group|faction|gang|militia)$")
+
+
 def _written_with_group(spans: Sequence[Span], text: str, etype: str) -> set[str]:
-    """A group's name with and without the lower-case word "group" the text writes after it ("the Islamic State
-    group", "the Lakurawa group"): name forms of the document, kept among the actor's aliases (the mention itself
-    stays as found). A capitalised "Group" is part of the name ("Wagner Group")."""
+    """A group's name with and without the lower-case word "group" (or "faction", "gang", "militia") the text
+    writes after it ("the Islamic State group", "the Los Chapitos faction"): name forms of the document, kept
+    among the actor's aliases (the mention itself stays as found). A capitalised "Group" is part of the name
+    ("Wagner Group")."""
     if etype in ("person", "place", "facility", "group_identity", "publication"):
         return set()
     out = {f"{s.text} group" for s in spans if re.match(r" group\b", text[s.end : s.end + 7])}
-    return out | {s.text[: -len(" group")] for s in spans if s.text.endswith(" group") and len(s.text) > 10}
+    return out | {s.text[: m.start()] for s in spans if (m := _GROUP_NOUN.search(s.text)) and m.start() >= 5}
+
+
+#: the kinds of division whose word a place's name may carry or drop ("Oudalan province", "Bijapur district")
+_DIVISION_KINDS = frozenset({"district", "province", "region"})
+
+
+def _without_division_word(spans: Sequence[Span], etype: str) -> set[str]:
+    """A place's name without the division word the text writes after it ("Oudalan province" → "Oudalan",
+    "the Lower Kurram areas" → "Lower Kurram"): the name the place goes by, kept among its aliases. Not a town's
+    word: "Gaza City" is not Gaza."""
+    if etype != "place":
+        return set()
+    words = kind_words()
+    out = set()
+    for s in spans:
+        parts = s.text.split()
+        if len(parts) >= 2 and words.get(parts[-1].lower()) in _DIVISION_KINDS:
+            out.add(" ".join(parts[:-1]))
+    return out
+
+
+_NAME_WORD = re.compile(r"[A-Za-z]{4,}")
+#: a word that more listed actors' names hold than this says nothing about which one is meant ("Islamic")
+_DISTINCT_WORD_MAX = 3
+
+
+_SHARED_WORDS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
+
+
+def _listed_name_words(gazetteer: Gazetteer) -> frozenset[str]:
+    """Words of the listed actors' names that more than a few of them share ("islamic", "army", "front"), counted
+    once per gazetteer (held beside its words, so that its id stays its own)."""
+    held = _SHARED_WORDS.get(id(gazetteer))
+    if held is None or held[0] is not gazetteer:
+        counts: dict[str, int] = defaultdict(int)
+        for a in gazetteer.actors.values():
+            for w in {w.lower() for n in (a.name, *a.aliases) for w in _NAME_WORD.findall(n)}:
+                counts[w] += 1
+        held = _SHARED_WORDS[id(gazetteer)] = (gazetteer, frozenset(w for w, n in counts.items()
+                                                                    if n > _DISTINCT_WORD_MAX))
+    return held[1]
+
+
+def _named_by_word(assigned: list[tuple[Mention, _Cluster]], clusters: Sequence[_Cluster],
+                   parsed: Sequence[ParsedSentence], peoples: set[str], gazetteer: Gazetteer | None,
+                   countries: Countries | None) -> list[tuple[Mention, _Cluster]]:
+    """A description made of a capitalised word that the name of one named group of the document holds is that
+    group: "a Maoist ambush", "the Maoists" in a report that names the CPI (Maoist). Not a word many listed names
+    share ("Islamic militants" are not the Islamic State), a people's, a country's or a place's word ("Baloch
+    militants" are not the Baloch Liberation Army), nor a word that only opens its sentence."""
+    shared = _listed_name_words(gazetteer) if gazetteer is not None else frozenset()
+    groups: dict[str, set[str]] = defaultdict(set)
+    for c in clusters:
+        if not c.descriptive and c.types[0] in ORG_TYPES:
+            for n in c.names:
+                for w in _NAME_WORD.findall(n):
+                    groups[w.lower()].add(c.key)
+    by_key = {c.key: c for c in clusters}
+    out = []
+    for m, c in assigned:
+        if c.descriptive and m.sent >= 0:
+            sent = parsed[m.sent].sent
+            words = {t.lower_ for t in sent[m.tok[0] : m.tok[1]] if t.is_title and not t.is_sent_start}
+            words |= {w[:-1] for w in words if w.endswith("s")}
+            words = {w for w in words - {p.lower() for p in peoples} - shared
+                     if countries is None or countries.of_text(w) is None}
+            keys = {k for w in words for k in groups.get(w, ())}
+            if len(keys) == 1:
+                c = by_key[keys.pop()]
+        out.append((m, c))
+    return out
 
 
 def cluster_mentions(
@@ -102,12 +179,19 @@ def cluster_mentions(
     India; see nlp/descriptive.py); with no country in its words, the one country of the document's places.
     A gazetteer name that a host-country phrase qualifies ("the nation's homegrown Taliban") becomes the
     country's own variant of it when the gazetteer knows one (Tehrik-i-Taliban Pakistan in a Pakistan report)."""
-    doc_country = None
+    doc_country = forces_country = None
     if countries is not None:
-        doc_country = document_country(
-            [m.text for m in mentions if m.label in PLACE_LABELS | {"NORP"}]
-            + [m.country_text or (descriptions[m.desc].country or "") for m in mentions
-               if m.desc and descriptions and m.desc in descriptions], countries)
+        names = [m.text for m in mentions if m.label in PLACE_LABELS | {"NORP"}] + [
+            m.country_text or (descriptions[m.desc].country or "") for m in mentions
+            if m.desc and descriptions and m.desc in descriptions]
+        doc_country = document_country(names, countries)
+        # "the army" of a report about Sudan that names Chad once: the country most of its places lie in (not where
+        # the report names another country's forces: "US troops trained soldiers in Mogadishu; the army ...")
+        forces_country = doc_country or leading_country(names, countries)
+        if forces_country is not None and any(
+                (countries.of_text(m.country_text) if m.country_text else descriptions[m.desc].country)
+                not in (None, forces_country) for m in mentions if m.desc and descriptions and m.desc in descriptions):
+            forces_country = doc_country
     clusters: list[_Cluster] = []
     by_key: dict[str, _Cluster] = {}
     alias_of: dict[str, _Cluster] = {}  # normalised alias → cluster
@@ -171,7 +255,7 @@ def cluster_mentions(
                 countries.is_country_word(m.country_text) or countries.of_text(m.country_text) == doc_country)
                 else None)  # "Albanian guerrillas" is no place in the United States
             if country is None and not (m.country_text and d.category == "State Forces"):
-                country = doc_country  # never for "US drone strike" when "US" is not understood
+                country = forces_country  # never for "US drone strike" when "US" is not understood
             demonym = countries.demonym(country) if countries and country else None
             name = d.display(country, demonym)
             c = by_key.get(f"desc:{name}") or new(f"desc:{name}", m, d.type, name=name)
@@ -303,6 +387,7 @@ def cluster_mentions(
         full = {c.key: f for c in clusters if not c.kb_id and not c.descriptive and len(c.name.split()) >= 2
                 and (f := _group_of(c.name, gazetteer, by_key)) is not None}
         assigned = [(m, full.get(c.key, c)) for m, c in assigned]
+    assigned = _named_by_word(assigned, clusters, parsed, demonym_words | set(people or ()), gazetteer, countries)
     assigned = bare_forces_joined(assigned, forces, by_key, [m.text for m in mentions if m.label in PLACE_LABELS],
                                    countries)
     for m, c in assigned + extra:
@@ -329,7 +414,7 @@ def cluster_mentions(
             refs = gazetteer.actors[c.kb_id].refs
         spans = tuple(sorted({Span(m.start, m.end, m.text) for m in c.mentions}, key=_span_order))
         aliases = tuple(sorted({s.text for s in spans} | set(c.names) | _written_with_group(spans, doc_text, etype)
-                               - {name}))
+                               | _without_division_word(spans, etype) - {name}))
         kind = "descriptive" if c.descriptive else "named"
         e = Entity(eid, name, etype, tuple(a for a in aliases if a != name), spans, refs, kind)
         if eid in index.entities:  # two clusters that normalise to one id: merge

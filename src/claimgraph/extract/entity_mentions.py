@@ -54,11 +54,12 @@ _COMPOSED = re.compile(r"[-–](?:led|dominated|majority|populated|inhabited|spe
 
 #: Nouns for an organisation's members or units: a name that modifies one names the organisation.
 _MEMBER_NOUNS = {"fighter", "militant", "member", "cadre", "commander", "operative", "gunman", "gunmen",
-                 "insurgent", "rebel", "group", "outfit", "militia", "faction", "jihadist", "terrorist"}
+                 "insurgent", "rebel", "group", "outfit", "militia", "faction", "jihadist", "terrorist", "gang"}
 #: Appositive nouns that make a name a person's ("X, a founder of Y"), whatever the NER said.
 _PERSON_ROLES = {"founder", "co-founder", "leader", "chief", "spokesman", "spokesperson", "spokeswoman", "commander",
                  "deputy", "president", "minister", "analyst", "officer", "official", "son", "daughter", "brother",
-                 "cleric", "preacher", "journalist", "lawmaker", "senator", "general", "colonel"}
+                 "cleric", "preacher", "journalist", "lawmaker", "senator", "general", "colonel", "researcher",
+                 "coordinator", "adviser", "advisor", "aide", "professor", "secretary", "governor", "mayor"}
 # "a man named X", "the attacker was identified as X": X is a person whatever the NER said (unless the
 # named thing is a place: "a village named X")
 _NAMING = re.compile(r"(?:\b(\w+)\s+named|\bidentified\s+as|\bnamed\s+as)\s+$", re.I)
@@ -200,11 +201,14 @@ def find_mentions(
             if label in ("GPE", "LOC") and not ent.kb_id_ and not settled and _ACRONYM_FORM.fullmatch(text) \
                     and countries is not None and countries.knows_no_place(text):
                 label = "ORG"  # "The M23 controls Rutshuru": an acronym no place goes by is an organisation's
-            if label in ("PERSON", "GPE", "LOC") and not ent.kb_id_ and ent.root.dep_ in ("compound", "nmod", "amod") \
-                    and ent.root.head.lemma_.lower() in _MEMBER_NOUNS and ent.root.head.i == ent.end \
+            root = (ent[1:] if len(ent) > 1 and ent[0].dep_ == "det" else ent).root  # not "the" of "the X group"
+            if label in ("PERSON", "GPE", "LOC", "FAC") and not ent.kb_id_ \
+                    and root.dep_ in ("compound", "nmod", "amod") \
+                    and root.head.lemma_.lower() in _MEMBER_NOUNS and root.head.i == ent.end \
                     and (label == "PERSON" or not settled and countries is not None and countries.knows_no_place(text)):
-                # "Lashkar-e-Islam fighters", "a Ma'awisley commander": a name that has fighters is an
-                # organisation's (a place's name only where the place index knows no place of that name)
+                # "Lashkar-e-Islam fighters", "a Ma'awisley commander", "the Dawlah Islamiyah-Maute group" (tagged
+                # FAC): a name that has fighters is an organisation's (a place's or facility's name only where the
+                # place index knows no place of that name)
                 label = "ORG"
             if label == "PERSON" and not ent.kb_id_ and owned_unit(ent.root):
                 label = "ORG"  # "its Az-Zallaqa propaganda outlet": a group's unit or outlet, not a person

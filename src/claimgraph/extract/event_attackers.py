@@ -34,14 +34,15 @@ def identifies_attacker(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
 def attackers_are(tok: Token, lex: EventLexicon) -> list[Token]:
     """What the text says the attackers are or belong to: "the attackers were Islamic State fighters", "the
     gunmen were believed to belong to ISSP" (the noun phrases naming their group)."""
+    lemma = tok.lemma_.lower()
+    if lemma not in ("be", "belong"):
+        return []
     nouns = lex.counts.attacker_nouns
     if not any(s.lemma_.lower() in nouns or s.lower_ in nouns for s in _subject(tok)):
         # "the attackers were believed to belong to X": the subject of the verb the infinitive hangs on
         if not (tok.dep_ == "xcomp" and any(s.lemma_.lower() in nouns or s.lower_ in nouns
                                              for s in _subject(tok.head))):
             return []
-    if tok.lemma_ == "be":
+    if lemma == "be":
         return _children(tok, "attr")
-    if tok.lemma_.lower() == "belong":
-        return _pobj(tok, "to")
-    return []
+    return _pobj(tok, "to")

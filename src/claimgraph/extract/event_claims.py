@@ -44,10 +44,11 @@ from .event_mentions import speakers, spokesperson_owners
 from .events import find_triggers
 from .frame_input import LOYAL, FrameInput
 from .modality import find_modality
+from .syntax import common_ancestor, path_up
 from .types import ExtractContext, ParsedSentence
 
 #: The name and version of this step (a change of behaviour is a new version).
-EVENT_CLAIMS = "claimgraph.event_claims.v4"
+EVENT_CLAIMS = "claimgraph.event_claims.v5"
 
 ATTACKED = "attacked"
 CLAIMED = "claimed_responsibility_for"
@@ -121,7 +122,9 @@ class EventClaimFinder:
             if not found:  # "X stormed the village of Y": the place, when the act ties it to the doer
                 place = _place_entity(event, sentences, inputs, entities)
                 if place is not None and self._fits(ATTACKED, place[0]):
-                    found = self._direct(doer, [place[0]], sentences, inputs, acts)
+                    # (not where two sides clashed: "clashed with Y near the town of Z")
+                    found = [p for p in self._direct(doer, [place[0]], sentences, inputs, acts)
+                             if p.trigger.i not in self._clashes(parsed[p.sentence])]
             paragraph = {si: parsed[si].paragraph for si in sentences}
             if event.responsibility is Responsibility.CLAIMED:
                 found += self._claimed(doer, objects, event, sentences, inputs, acts, entities, found, paragraph)
@@ -139,8 +142,15 @@ class EventClaimFinder:
         return out, dropped
 
     def _acts(self, ps: ParsedSentence) -> set[int]:
-        """The tokens of a sentence's violent triggers."""
+        """The tokens of a sentence's violent triggers, not those that name the doers ("15 gunmen of X near the
+        town of Y" ties X to no act)."""
+        doers = self.events.counts.attacker_nouns
         return {i for h in find_triggers(ps.sent, self.events) if self.events.is_violent(h.trigger.mode)
+                for i in range(h.start, h.end) if ps.sent[i].lower_ not in doers}
+
+    def _clashes(self, ps: ParsedSentence) -> set[int]:
+        """The tokens of a sentence's clash triggers ("clashed with", "a gunbattle")."""
+        return {i for h in find_triggers(ps.sent, self.events) if h.trigger.mode == "clash"
                 for i in range(h.start, h.end)}
 
     def _not_subject(self, e: Entity | None) -> str | None:
@@ -176,15 +186,18 @@ class EventClaimFinder:
         """The act that joins `a` and `b`: their lowest common ancestor when it is a violent trigger, or a trigger
         between them when that ancestor is a verb of perpetration ("X carried out an attack on Y") or of
         allegation ("X is suspected of bombing Y")."""
-        top = _common_ancestor(a, b)
+        top = common_ancestor(a, b)
         if top is None or top.i in (a.i, b.i):
             return None
         if top.i in acts:
-            return top
+            # not a name beside the doer in the act's subject ("Sudan's paramilitary RSF shelled the camp"; a place
+            # in the subject of a bomb is where it struck: "a car bomb in X killed one officer")
+            both = {(path_up(x, top) or [x])[-1].dep_ for x in (a, b)}
+            return None if both == {"nsubj"} else top
         if top.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in CULPRIT_NOUNS for c in top.children):
             # "X was the perpetrator of the Mumbai massacre": the act the doer's noun is of
             for end in (a, b):
-                path = _path_up(end, top)
+                path = path_up(end, top)
                 if len(path) >= 3 and path[-1].lemma_.lower() in CULPRIT_NOUNS and path[-2].lower_ == "of" \
                         and path[-3].i in acts:
                     return path[-3]
@@ -192,7 +205,7 @@ class EventClaimFinder:
         if top.lemma_.lower() not in self.perpetrate and not self._alleges(top):
             return None
         for end in (a, b):
-            path = _path_up(end, top)
+            path = path_up(end, top)
             below = path[-1] if path else None  # the child of `top` on the way down to `end`
             if below is not None and below.i in acts:
                 return below  # "carried out an attack", "stormed the town, killing ..."
@@ -556,24 +569,6 @@ def _told(deed: Token, but: Token | None = None) -> bool:
     own = any(c.dep_ == "prep" and c.lower_ in _ON | {"in", "at", "near"} and (but is None or c.i != but.i)
               for c in deed.children)
     return deed.pos_ == "NOUN" and definite and not own
-
-
-def _common_ancestor(a: Token, b: Token) -> Token | None:
-    above = {a.i} | {x.i for x in a.ancestors}
-    for x in (b, *b.ancestors):
-        if x.i in above:
-            return x
-    return None
-
-
-def _path_up(tok: Token, top: Token) -> list[Token]:
-    """The tokens from `tok` up to `top` (both excluded)."""
-    out = []
-    for x in tok.ancestors:
-        if x.i == top.i:
-            return out
-        out.append(x)
-    return []
 
 
 def _argument_of_act(tok: Token, acts: set[int], owner: bool, members: frozenset[str] = frozenset()) -> bool:

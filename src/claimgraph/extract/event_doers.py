@@ -126,9 +126,10 @@ _SITE_NOUNS = frozenset({"area", "market", "church", "compound", "mosque", "hote
 
 def names_a_site(e: Entity) -> bool:
     """An unlisted name that ends in a site's word ("Science College", "Lido Beach area"): where something happened;
-    a listed group's name may end in one ("Islamic State Khorasan Province")."""
+    a listed group's name may end in one ("Islamic State Khorasan Province"), and so may one known as an armed
+    group by its form or its context ("Islamic State Mozambique Province")."""
     words = e.name.split()
-    return not e.refs and bool(words) and words[-1].lower().strip(".,") in _SITE_NOUNS
+    return not e.refs and e.type != "armed_group" and bool(words) and words[-1].lower().strip(".,") in _SITE_NOUNS
 
 
 _NP_DEPS = frozenset({"compound", "amod", "appos", "pobj", "prep", "poss", "nmod", "det", "conj", "flat", "cc",

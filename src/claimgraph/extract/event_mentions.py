@@ -7,6 +7,7 @@ ask it).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import cache
 
@@ -24,20 +25,43 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
 INDEFINITE = frozenset({"a", "an", "another", "second", "third", "fourth", "fifth", "twin", "double", "triple", "new"})
 
 
+#: (lemmas) the people a group acts through: "its fighters", "one of its suicide bombers" (not "their convoy")
+_MEMBER_HEADS = frozenset({"fighter", "militant", "bomber", "gunman", "gunmen", "member", "man", "men", "cadre",
+                           "operative", "soldier", "troop", "force", "commando", "attacker", "assailant", "insurgent"})
+_EVERY: list[tuple[Sequence[Entity], tuple[Entity, ...], list[tuple[int, int, Entity]]]] = []
+
+
+def _all_mentions(entities: Sequence[Entity]) -> list[tuple[int, int, Entity]]:
+    """Every mention of a document's entities in text order, sorted once per entity list (a sentence's are a
+    slice of it): the list last asked for is kept while it holds the same entities."""
+    held = _EVERY[0] if _EVERY else None
+    if held is None or held[0] is not entities or len(held[1]) != len(entities) \
+            or any(a is not b for a, b in zip(held[1], entities, strict=True)):
+        held = (entities, tuple(entities), sorted(((m.start, m.end, e) for e in entities for m in e.mentions),
+                                                  key=lambda x: (x[0], x[1])))
+        _EVERY[:] = [held]
+    return held[2]  # (this call's own, whatever another thread keeps meanwhile)
+
+
 class Mentions:
     """Entity mentions of one sentence, by document offset."""
 
     def __init__(self, ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn, *,
-                 doers: bool = False) -> None:
+                 doers: bool = False, refer: Callable[[Token], Entity | None] | None = None) -> None:
         self.ps = ps
         self.local = local
+        self.refer = refer  # the entity a possessive pronoun refers to ("its fighters")
         # `doers`: for finding who did an act, a name glued to a participle of relation ("the al-Qaeda-linked
         # al-Shabaab group", "Iran-backed Houthi rebels") names a backer or ally of the phrase's actor, never it
         text, related = ps.sent.text, _related_participles() if doers else frozenset()
-        self.items: list[tuple[int, int, Entity]] = sorted(
-            (m.start, m.end, e) for e in entities for m in e.mentions if ps.start <= m.start and m.end <= ps.end
-            and not _glued_to(text, m.end - ps.start, related)
-        )
+        every = _all_mentions(entities)
+        at = bisect_left(every, ps.start, key=lambda x: x[0])
+        self.items: list[tuple[int, int, Entity]] = []
+        for start, end, e in every[at:]:
+            if start >= ps.end:
+                break
+            if end <= ps.end and not _glued_to(text, end - ps.start, related):
+                self.items.append((start, end, e))
 
     def _before_place_noun(self, start: int) -> bool:
         """A nationality that says whose a place is ("the Colombian department of Cauca", "a Nigerian town"):
@@ -77,6 +101,11 @@ class Mentions:
                     todo.append(c)
         ranges = [self.char_range(t, t) for t in keep]
         found = [(s, ent) for s, e, ent in self.items if any(s < re and e > rs for rs, re in ranges)]
+        if not found and self.refer is not None:
+            # "its suicide bombers killed X": the group the possessive refers to
+            owner = next((e for t in keep if t.dep_ == "poss" and t.lower_ in ("its", "their")
+                          and t.head.lemma_.lower() in _MEMBER_HEADS and (e := self.refer(t)) is not None), None)
+            return [owner] if owner is not None else []
         hs, he = self.char_range(head, head)
         found.sort(key=lambda x: (0 if hs <= x[0] < he else 1, x[0]))
         return [ent for _, ent in found]
@@ -195,6 +224,11 @@ def is_actor(e: Entity, ctx: ExtractContext) -> bool:
     return (e.type == "person" or ctx.ontology.is_a(e.type, "organisation")) and not names_a_place(e, ctx)
 
 
+#: words that end the name of an administrative division, written in lower case after it
+_DIVISION_WORDS = frozenset({"department", "district", "province", "region", "county", "governorate", "prefecture",
+                             "tehsil", "municipality", "division"})
+
+
 def names_a_place(e: Entity, ctx: ExtractContext) -> bool:
     """An unlisted "organisation" (or one-word "person") whose whole name is a known place ("Bajaur",
     "Andhra Pradesh", "Guildford" that the NER called an organisation or a person): a place is never a
@@ -203,5 +237,9 @@ def names_a_place(e: Entity, ctx: ExtractContext) -> bool:
         return False
     if e.type != "organisation" and not (e.type == "person" and len(e.name.split()) == 1):
         return False
+    words = e.name.split()
+    if len(words) >= 2 and words[-1] in _DIVISION_WORDS:
+        return True  # "the Centre department", "Kurram district": a division's name in lower case (a capital
+        # "Department" is a body's: "the State Department")
     place = ctx.resolve_place(e.name)
     return place is not None and place.name.lower() == e.name.lower()

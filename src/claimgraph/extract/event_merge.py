@@ -220,18 +220,31 @@ def compatible(g: _Group, c: Candidate, follows: bool = False, latest: bool = Fa
     elif perps and mine and not _side(perps, parents) & _side(mine, parents) and not _claims_it(perps, mine, c) \
             and not _claim_over_suspicion(g, c) \
             and not (latest and (c.placed and e.place is not None or _opens_definite(e.evidence.text)) and _named(perps)
-                     and _unnamed_attackers(e.perpetrators)):
+                     and _unnamed_attackers(e.perpetrators)) \
+            and not _said_after(g, c, latest, owned):
         # two different named sides doing it (not "gunmen" telling again, at its own place or as "the gunmen",
         # the attack just told: "Suspected Lakurawa terrorists have killed 14 villagers …¶ The gunmen … stormed
-        # Kuka and Bagiza villages")
+        # Kuka and Bagiza villages"; nor a group that says its fighters did the attack just told by a bomber no
+        # one named: "ISKP said one of its fighters had targeted a gathering")
         return False
     elif (crossed := mine & targets | perps & {r.id for r in e.targets}) and (
             _named(crossed) or not (c.refers_back or follows)):
         return False  # one mention's attacker is the other's victim (the attackers told of again, some of them
         # killed, are still the attackers: "three of the attackers had also been killed")
-    if c.refers_back or follows:
+    if c.refers_back or follows or _said_after(g, c, latest, owned):
         return True
     return bool(_side(perps, parents) & _side(mine, parents)) or _same_day_or_place(g, e) or _same_toll(g, c)
+
+
+def _said_after(g: _Group, c: Candidate, latest: bool, owned: bool) -> bool:
+    """A named group saying its fighters did what was just told of unnamed attackers, with no day or place of its
+    own but the country: "A suicide bomber blew himself up in Kabul … ISKP said one of its fighters had
+    targeted a gathering of Shiites" (its claim of that attack)."""
+    e = c.event
+    mine = {r.id for r in e.perpetrators}
+    return latest and owned and bool(mine) and _named(mine) == mine and e.date is None \
+        and (e.place is None or e.place.precision == "country") \
+        and _unnamed_attackers([r for m in g.members for r in m.event.perpetrators])
 
 
 def _side(ids: set[str], parents: Mapping[str, str] | None) -> set[str]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -531,7 +532,8 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
     victim_ids: set[str] = set()
     openers: set[str] = set()
     for si in sentences:
-        ps, mentions = parsed[si], _Mentions(parsed[si], entities, local, doers=True)
+        refer = partial(ctx.refer, si=si) if ctx.refer is not None else None
+        ps, mentions = parsed[si], _Mentions(parsed[si], entities, local, doers=True, refer=refer)
         _responsibility_cues(ps.sent, mentions, cands, lex, ctx)
         told = si != sentences[0] or doers.told_before(_tokens(ps.sent), [(s, e) for hs, s, e in hits if hs == si])
         spans = [(s, e) for hs, s, e in hits if hs == si and not (told and _another_act(

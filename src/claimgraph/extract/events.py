@@ -166,7 +166,16 @@ def _lexicon(ontology: Ontology) -> EventLexicon:
 
 
 def find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
-    """Event trigger hits in one parsed sentence, in text order (pure)."""
+    """Event trigger hits in one parsed sentence, in text order (pure: found once per sentence and lexicon, kept
+    with the parsed sentence for the stages that read them again)."""
+    key = ("claimgraph.triggers", id(lex), sent.start_char if isinstance(sent, SpacySpan) else 0, len(sent))
+    memo = sent.doc.user_data if isinstance(sent, SpacySpan) else sent.user_data
+    if key not in memo:
+        memo[key] = (lex, _find_triggers(sent, lex))  # the lexicon is held so that its id stays its own
+    return list(memo[key][1])
+
+
+def _find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]:
     tokens = list(sent)
     lowers = [t.lower_ for t in tokens]
     lemmas = [t.lemma_.lower() for t in tokens]

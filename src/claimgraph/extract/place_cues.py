@@ -379,16 +379,24 @@ def describing_a_group(sent: Doc | SpacySpan, is_group: Callable[[Token], bool])
     return out
 
 
+_FROM, _TO = re.compile(r"\bfrom\b"), re.compile(r"\bto\b")
+
+
 def route_ends(sent: Doc | SpacySpan) -> list[Token]:
     """The two ends of a route ("escorting fuel trucks from Sevare to Gao", "the road from Kabul to Jalalabad", "the
     Gwadar-Hoshab section of the motorway", "the Kabul-Kandahar highway": places.yaml `route_words`): where it ran
     between, not where the act was."""
     out: list[Token] = []
+    low = sent.text.lower()
+    if _FROM.search(low) and _TO.search(low):
+        for tok in sent:
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "to")]
+            if {p.lower_ for p in preps} == {"from", "to"}:
+                out.extend(t for p in preps for t in p.subtree)
+    if "-" not in low and "–" not in low:
+        return out
     tokens = list(sent)
     for k, tok in enumerate(tokens):
-        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "to")]
-        if {p.lower_ for p in preps} == {"from", "to"}:
-            out.extend(t for p in preps for t in p.subtree)
         if tok.text in ("-", "–") and 0 < k < len(tokens) - 1 and tokens[k - 1].pos_ == tokens[k + 1].pos_ == "PROPN":
             first, last = k - 1, k + 1
             while first > 0 and tokens[first - 1].pos_ == "PROPN":

@@ -5,6 +5,8 @@
     agents(tok)                          -> [Token]   pobj of "by" under it (passive agent, "attack by X")
     clause_subjects(tok)                 -> [Token]   the subject of its clause (a relative's antecedent)
     passive(verb)                        -> bool      the verb is passive ("was shot", "X was convicted")
+    common_ancestor(a, b)                -> Token     the lowest token both hang from (None: two trees)
+    path_up(tok, top)                    -> [Token]   the tokens between a token and one above it
 """
 
 from __future__ import annotations
@@ -38,3 +40,19 @@ def clause_subjects(tok: Token) -> list[Token]:
     rel = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "relcl" else tok  # "who ... and who assassinated"
     return [rel.head if s.lower_ in _RELATIVE_PRONOUNS and rel.dep_ == "relcl" else s
             for s in children(tok, "nsubj", "nsubjpass")]
+
+
+def common_ancestor(a: Token, b: Token) -> Token | None:
+    """The lowest token that `a` and `b` both are or hang from (None when they lie in two trees)."""
+    above = {a.i} | {x.i for x in a.ancestors}
+    return next((x for x in (b, *b.ancestors) if x.i in above), None)
+
+
+def path_up(tok: Token, top: Token) -> list[Token]:
+    """The tokens from `tok` up to `top` (both excluded); empty when `top` is not above `tok`."""
+    out = []
+    for x in tok.ancestors:
+        if x.i == top.i:
+            return out
+        out.append(x)
+    return []

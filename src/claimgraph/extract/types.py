@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..ontology import Ontology
@@ -64,6 +64,9 @@ class ExtractContext:
     #: a listed group's id → the id of the group it is a branch, affiliate or front of (the gazetteer's kin):
     #: the two are one side of an incident ("claimed by the Islamic State group's affiliate … ISKP said")
     parents: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    #: the entity a pronoun of a parsed sentence refers to ("its fighters": the group told of just before), as the
+    #: claim frames resolve it (`references`), for the stages that read doers off noun phrases
+    refer: Callable[[Token, int], Entity | None] | None = field(default=None, compare=False, hash=False, repr=False)
 
     def resolve_place(self, name: str) -> Place | None:
         return None if self.place_resolver is None else self.place_resolver(name)

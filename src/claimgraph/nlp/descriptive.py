@@ -235,6 +235,9 @@ class DescriptiveMatcher:
             if span.root.dep_ == "amod" and span.root.pos_ == "ADJ" and span.root.head.i >= span.end:
                 continue  # "military aid", "a military government": an adjective, not the forces
                 # (a noun modifier still names them: "attacked a police station", "an army camp")
+            if span.root.pos_ == "ADJ" and span.end < len(doc) and doc[span.end].ent_iob_ == "B" \
+                    and (doc[span.end].ent_type_ == "ORG" or doc[span.end].ent_kb_id_):
+                continue  # "Sudan's paramilitary Rapid Support Forces": what the name is, whatever the parse
             if any(t.ent_kb_id_ for t in span):
                 continue  # part of a gazetteer name
             if d.head_only and span.root.dep_ in _MODIFIER_DEPS and span.root.head.i >= span.end:
@@ -344,6 +347,8 @@ def _country_words(span: Span) -> tuple[str, int]:
 
 
 def _ent_at(tok: Token) -> Span | None:
+    if not tok.ent_type:
+        return None  # in no entity: the entities need not be built
     for e in tok.doc.ents:
         if e.start <= tok.i < e.end:
             return e

@@ -143,8 +143,10 @@ def defined_names(doc: Doc) -> list[tuple[int, int]]:
     place's name begins it ("Baloch" + "Republican Army")."""
     out: list[tuple[int, int]] = []
     for t in doc:
+        if t.text != "(" or t.i < 2:
+            continue
         close = next((k for k in range(t.i + 2, min(t.i + 5, len(doc))) if doc[k].text == ")"), None)
-        if t.text != "(" or t.i < 2 or close is None:
+        if close is None:
             continue
         # the short form, hyphenated parts too: "(BRA)", "(ULFA-I)", "(NSCN-IM)"
         short = doc[t.i + 1 : close]

@@ -22,6 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from ...records import Entity
 from ..entities import MentionIndex
 from ..relations import default_patterns
+from ..syntax import common_ancestor
 
 MAX_GAP = 40  # tokens between the two heads
 MAX_PATH = 7  # dependency edges; a longer path is one feature, "long"
@@ -46,7 +47,7 @@ class Pair:
     def trigger(self) -> Token:
         """The token the pair's relation hangs on: the lowest common ancestor of the two heads, else the
         subject's head (what modality and attribution read)."""
-        lca = lowest_common_ancestor(self.subject.head, self.object.head)
+        lca = common_ancestor(self.subject.head, self.object.head)
         return lca if lca is not None else self.subject.head
 
 
@@ -104,14 +105,9 @@ def _classes(t: Token) -> list[str]:
     return [*table.get(_lemma(t), ()), *table.get(t.lower_, ())]
 
 
-def lowest_common_ancestor(a: Token, b: Token) -> Token | None:
-    up = {t.i: t for t in (a, *a.ancestors)}
-    return next((t for t in (b, *b.ancestors) if t.i in up), None)
-
-
 def _path(a: Token, b: Token) -> tuple[list[Token], Token | None, list[Token]] | None:
     """The tokens from `a` up to the lowest common ancestor and from it down to `b` (ends excluded)."""
-    lca = lowest_common_ancestor(a, b)
+    lca = common_ancestor(a, b)
     if lca is None:
         return None
     up = [t for t in (a, *a.ancestors)]
@@ -184,7 +180,7 @@ def dense(p: Pair) -> list[float]:
     tensor = doc.tensor
     if tensor is None or len(tensor.shape) != 2 or tensor.shape[0] != len(doc):
         return []
-    lca = lowest_common_ancestor(p.subject.head, p.object.head) or p.subject.head
+    lca = common_ancestor(p.subject.head, p.object.head) or p.subject.head
     lo, hi = (p.subject, p.object) if p.subject.start < p.object.start else (p.object, p.subject)
     between = tensor[lo.end : hi.start]
     mid = between.mean(axis=0) if len(between) else tensor[lca.i] * 0
