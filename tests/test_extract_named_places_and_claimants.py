@@ -29,19 +29,18 @@ def test_a_village_of_a_districts_subdivision_is_the_place() -> None:
                   "Domel tehsil on Monday, officials said.") == ("Ghoriwala", "Khyber Pakhtunkhwa")
 
 
-def test_a_district_of_a_province_named_like_its_capital_lies_in_the_province() -> None:
-    name, admin1 = _place("A roadside bomb killed two rangers in Narathiwat's Rangae district on Friday, police "
-                          "said.")
-    assert name == "Rangae" and admin1 == "Narathiwat"
-
-
-def test_a_village_near_which_it_happened_in_a_named_area_is_the_place() -> None:
-    name, admin1 = _place("Three porters were killed when militants fired on an army vehicle near Dharamsal in "
-                          "Rajouri's Budhal area on Sunday, officials said.")
-    assert name == "Dharamsal" and admin1 == "Jammu and Kashmir"
-    name, admin1 = _place("Gunmen abducted nine farmers near Bulabulin in Konduga local government area on Monday, "
-                          "residents said.")
-    assert name == "Bulabulin" and admin1 == "Borno"
+@pytest.mark.parametrize(("text", "place"), [
+    # a district of a province that shares its name with its capital lies in the province
+    ("A roadside bomb killed two rangers in Narathiwat's Rangae district on Friday, police said.",
+     ("Rangae", "Narathiwat")),
+    # a village near which it happened, in a named area or local government area, is the place
+    ("Three porters were killed when militants fired on an army vehicle near Dharamsal in Rajouri's Budhal area on "
+     "Sunday, officials said.", ("Dharamsal", "Jammu and Kashmir")),
+    ("Gunmen abducted nine farmers near Bulabulin in Konduga local government area on Monday, residents said.",
+     ("Bulabulin", "Borno")),
+], ids=["district-of-a-capital-named-province", "village-near-in-an-area", "village-near-in-an-lga"])
+def test_the_named_place_lies_in_its_enclosing_division(text: str, place: tuple[str, str]) -> None:
+    assert _place(text) == place
 
 
 def test_where_a_source_is_is_no_sign_of_where_it_happened() -> None:

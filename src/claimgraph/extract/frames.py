@@ -25,10 +25,10 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from ..nlp.pipeline import ranks
 from ..records import Entity
 from .entities import ORG_TYPES
 from .frame_input import STAND_IN_NOUNS, Candidate, FrameInput, _is, _lemma, _subjects, subjects_of
-from .name_context import ranks
 from .triggers import VerbTable, phrases_starting
 
 _CLAUSE_BREAK = {",", ";", ":", "“", "”", '"', "(", ")", "—"}

@@ -21,7 +21,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..nlp.pipeline import ranks, titles  # noqa: F401 - read by the extract stage through here
+from ..nlp.pipeline import titles
 from ..nlp.unlisted_names import JOINED_NAME
 from .countries import Countries
 

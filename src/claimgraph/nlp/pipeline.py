@@ -326,6 +326,7 @@ def _a_rank(e: Span) -> bool:
 
 @cache
 def _bare_ranks() -> frozenset[str]:
+    """The ranks without their full stops ("brig", "lt")."""
     return frozenset(r.rstrip(".") for r in ranks())
 
 
@@ -458,7 +459,7 @@ def titles() -> frozenset[str]:
     from ..ontology import load_ontology
 
     names = load_ontology().lexicon.get("name_titles") or ()
-    return frozenset(w.rstrip(".") for w in ranks()) | frozenset(str(w).lower() for w in names)
+    return _bare_ranks() | frozenset(str(w).lower() for w in names)
 
 
 def keep_title_abbreviations(nlp: Language) -> Language:
