@@ -264,6 +264,10 @@ def cluster_mentions(
             if d.category == "State Forces":
                 forces.setdefault(d.bare_name, {})[c.key] = country
             assigned.append((m, c))
+            short_form = _BRACKET_SHORT.match(doc_text, m.end, m.end + 17)
+            if short_form and short_form.group(1).isupper():
+                # "the Somali National Army (SNA) ... the SNA": the short form is the forces' too
+                alias_of.setdefault(normalise(short_form.group(1)), c)
             continue
         kb = m.kb_id
         actor = gazetteer.actors.get(kb) if gazetteer and kb else None
@@ -302,6 +306,10 @@ def cluster_mentions(
         if c is None and etype == "person" and assigned and assigned[-1][0].label == "PERSON" \
                 and _AKA.match(doc_text[assigned[-1][0].end : m.start]):
             c = assigned[-1][1]  # "Sanaullah Ghafari, also known as Shahab al-Muhajir": one man, two names
+        if c is None and etype in ORG_TYPES and assigned and not assigned[-1][1].descriptive \
+                and assigned[-1][1].types[0] in ORG_TYPES and _AKA.match(doc_text[assigned[-1][0].end : m.start]):
+            c = assigned[-1][1]  # "the Special Deterrence Force, widely known as Radaa": one body, two names
+            alias_of.setdefault(norm, c)  # and "Radaa" again later is the same body
         words = m.text.split()
         if c is None and len(words) <= 2 and etype in {"person", "group_identity", "organisation", "place"}:
             # a short name inside a fuller person name introduced earlier (or, failing that, anywhere)
@@ -318,6 +326,14 @@ def cluster_mentions(
             # name holds the word
             fuller = [k for k in clusters if k.first < m.start and not k.descriptive and k.types[0] in ORG_TYPES
                       and len(k.name.split()) >= 2 and words[0].lower() in k.name.lower().split()]
+            if len(fuller) == 1:
+                c = fuller[0]
+                etype = c.types[0]
+        if c is None and etype in ORG_TYPES and len(words) >= 2 and words[0][:1].isdigit():
+            # "the 444th Brigade" after "the 444th Combat Brigade": a numbered unit without a word of its name
+            fuller = [k for k in clusters if k.first < m.start and not k.descriptive and k.types[0] in ORG_TYPES
+                      and len(k.name.split()) > len(words) and k.name.split()[0] == words[0]
+                      and k.name.split()[-1] == words[-1] and set(words) <= set(k.name.split())]
             if len(fuller) == 1:
                 c = fuller[0]
                 etype = c.types[0]

@@ -16,8 +16,10 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from ..nlp.descriptive import SPANS_KEY, Description, demonym_like
+from ..nlp.pipeline import titles
 from ..nlp.unlisted_names import organisation_heads, organisation_words
 from .countries import Countries
 from .dateline import Dateline
@@ -49,6 +51,11 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _ADJECTIVAL = re.compile(r"[-–](?:style|like|inspired|type|esque|era)\b")
 _BACKED = re.compile(r"[-–](?:backed|sponsored|funded|supported|armed|trained|financed|aided)\b")
 #: "Kurdish-led", "Pashtun-dominated", "Shia-majority": what a body or place is made of, not an actor named
+# words of a body's name that no building's name has ("Army Public School", "Air Force Base" have theirs)
+_BODY_WORDS = frozenset({"movement", "front", "party", "alliance", "league", "coalition", "council", "organisation",
+                         "organization", "militia", "brigade", "brigades", "faction", "group", "network", "cartel",
+                         "observatory", "institute", "commission", "ministry", "agency"})
+_BASED = re.compile(r"[-–]based\b")  # "the Erbil-based Rafidain Policy Institute": where a body is based
 _COMPOSED = re.compile(r"[-–](?:led|dominated|majority|populated|inhabited|speaking)\b")
 
 
@@ -192,6 +199,12 @@ def find_mentions(
                 # names the backer: a state or a listed actor)
             if ent.kb_id_ and _common_phrase(doc_text, start, text):
                 continue
+            if label in ("ORG", "PERSON", "NORP", "FAC") and not ent.kb_id_ and _BASED.match(doc_text, end) \
+                    and countries is not None and not countries.knows_no_place(text):
+                label = "GPE"  # "the Erbil-based institute": a place the NER took for a name of a body
+            if label == "FAC" and not ent.kb_id_ and any(
+                    w in _BODY_WORDS or w in organisation_words() for w in re.findall(r"[a-z]+", text.lower())):
+                label = "ORG"  # "the Sudan People's Liberation Movement-North": a body's name, not a building's
             if label in _NAMED_RETYPE and not ent.kb_id_ and len(text.split()) >= 2 and _is_named(doc_text, start):
                 label = "PERSON"  # "A man named Abdul Razak Ali Artan"
             if label == "PERSON" and not ent.kb_id_ and _AFTER_PLACE_NOUN.search(doc_text, max(0, start - 16), start):
@@ -258,7 +271,7 @@ def find_mentions(
                 text, label, settled = doc_text[start:end], "LOC", True
             kb = "" if noun is not None else ent.kb_id_  # "Hazara miners" is a group of its own, not the people
             mentions.append(Mention(start, end, text, label, kb, si, (t0, t1), defined=settled))
-    for m in [*extra, *_missed_landforms(parsed, doc_text, mentions)]:
+    for m in [*extra, *_missed_landforms(parsed, doc_text, mentions), *_titled_names(parsed, doc_text, mentions)]:
         if m.kb_id and _common_phrase(doc_text, m.start, m.text):
             continue
         if not any(x.start < m.end and m.start < x.end for x in mentions):
@@ -344,6 +357,45 @@ def _missed_landforms(parsed: Sequence[ParsedSentence], doc_text: str, mentions:
             if any(m.start < end and start < m.end for m in mentions):
                 continue
             out.append(Mention(start, end, doc_text[start:end], "LOC", "", si, (names[0].i, t.i + 1), defined=True))
+    return out
+
+
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "ul", "ud", "de", "da", "van", "von"})
+
+
+def _name_word(t: Token) -> bool:
+    """A word of a person's name: a capitalised proper noun, or a particle inside one ("al-Tayeb", "bin")."""
+    return t.pos_ == "PROPN" and (t.is_title or t.lower_.split("-")[0] in _NAME_PARTICLES) \
+        or t.lower_ in _NAME_PARTICLES and t.i + 1 < len(t.doc) and t.nbor(1).is_title
+
+
+def _titled_names(parsed: Sequence[ParsedSentence], doc_text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """People's names the NER did not see, after a rank or title ("ASP Nura Garba Lawal", "Colonel Gaspard
+    Ndikumana"): one to four name words right after the last title of a run, none of them a word of a body's
+    name, the name not part of a longer one."""
+    out: list[Mention] = []
+    for si, ps in enumerate(parsed):
+        base = ps.sent[0].idx if len(ps.sent) else 0
+        sent, end_i = ps.sent, ps.sent[-1].i + 1 if len(ps.sent) else 0
+        for t in sent:
+            if not (t.is_title or t.is_upper) or t.lower_.rstrip(".") not in titles():
+                continue
+            i = t.i + 1
+            if i >= end_i or sent.doc[i].lower_.rstrip(".") in titles():
+                continue  # not the last title of the run ("Brig. Gen. X": at "Gen.")
+            j = i
+            while j < end_i and j - i < 5 and _name_word(sent.doc[j]):
+                j += 1
+            if j == i or j - i > 4 or j < end_i and sent.doc[j].is_title and sent.doc[j].pos_ == "PROPN":
+                continue
+            words = sent.doc[i:j]
+            if any(w.lower_ in organisation_heads() or w.lower_ in organisation_words() for w in words):
+                continue  # "General Command", "Police Command": a body's name
+            start = ps.start + words[0].idx - base
+            end = ps.start + words[-1].idx - base + len(words[-1].text)
+            if any(m.start < end and start < m.end for m in mentions):
+                continue
+            out.append(Mention(start, end, doc_text[start:end], "PERSON", "", si, (i, j)))
     return out
 
 

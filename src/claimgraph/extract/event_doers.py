@@ -383,8 +383,12 @@ def sides(sent: Sequence[Token], in_phrase: Callable[[Token], list[Entity]], add
             continue
         heads = [tok, *(g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                         for g in _children(p, "pobj"))]  # "an exchange of fire with"
+        if tok.dep_ in ("nsubj", "nsubjpass") and _verbal(tok.head) and not _children(tok.head, "dobj"):
+            heads.append(tok.head)  # "the clashes erupted between X and Y", "fighting broke out with X": the sides
+            # hang from the verb
         named = [(prep.lower_, g) for head in heads for prep in head.children
-                 if prep.dep_ == "prep" and (prep.lower_ == "with" or head is tok and prep.lower_ == "between")
+                 if prep.dep_ == "prep" and (prep.lower_ == "with"
+                                             or head in (tok, tok.head) and prep.lower_ == "between")
                  for g in _children(prep, "pobj")]
         verb = tok.head.head if tok.dep_ == "pobj" else None
         if any(p == "with" for p, _ in named) and verb is not None and _verbal(verb) and not _passive(verb):

@@ -50,6 +50,8 @@ _W_ORIGIN = 0.25  # factor for a place something came from
 _W_HINTS = 0.75  # the most that nationalities before forces, people or things give one country: less than
 # one place named outright
 _SPECIFIC = {"city": 0, "district": 1, "province": 2, "region": 3, "country": 4}
+#: kind words of a settlement smaller than any town the index lists by name (`places.yaml` kind words)
+_VILLAGE_WORDS = frozenset({"village", "hamlet", "settlement"})
 
 Resolve = Callable[[PlaceName, str], "Place | None"]
 
@@ -330,10 +332,16 @@ def _vote(names: Sequence[PlaceName], resolve: Resolve, country_of: Callable[[st
     for pn, precision, place in pending:  # "Golweyn village" in Lower Shabelle region: unknown, or known abroad
         if place is None or place.country != winner:
             in_winner.append((up.unlisted(pn.name, precision, box, winner, pn.within), _W_LOOSE, len(candidates)))
+    # the settlements the text calls villages or hamlets, by name
+    villages = {fold(up.split_kind(pn.name)[0]) for pn, _, _ in pending
+                if not pn.origin and up.split_kind(pn.name)[1] in _VILLAGE_WORDS}
     if not in_winner:  # a region across borders the text names beats a country from nationalities alone
         return regions[0] if regions else Place(winner, None, winner, precision="country")
     # the most specific place among the well-supported ones; a place something came from only if alone
     strong = up.in_named_provinces([x for x in in_winner if x[1] >= _W_LOOSE] or in_winner, found)
     # ties: the place said to be where ("at his office in Mazar-i-Sharif"), then the first named
-    best = min(strong, key=lambda x: (_SPECIFIC.get(x[0].precision or "", 5), -x[1], x[2] not in located, x[2]))[0]
+    # ("near the village of Albu Khudair in Daquq district, south of Kirkuk": the village, not the city it is
+    # told by, however well the index knows the city)
+    best = min(strong, key=lambda x: (_SPECIFIC.get(x[0].precision or "", 5), fold(x[0].name) not in villages, -x[1],
+                                      x[2] not in located, x[2]))[0]
     return up.named_admin1(best, found)

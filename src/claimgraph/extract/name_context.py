@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..nlp.pipeline import titles
-from ..nlp.unlisted_names import JOINED_NAME
+from ..nlp.unlisted_names import JOINED_NAME, organisation_heads, organisation_words
 from .countries import Countries
 
 _GROUP_NOUNS = {"group", "outfit", "organisation", "organization", "network", "militia", "movement"}
@@ -239,7 +239,18 @@ def joined_persons(ents: Sequence[SpacySpan]) -> list[SpacySpan]:
 
 def whole_person_name(ent: SpacySpan) -> SpacySpan:
     """A person's name with the capitalised words before it that the NER left out and the parser hangs on it
-    ("Allah Nazar Baloch", NER: "Nazar Baloch"); not a rank or title ("General N'Ban La", "Mr Turji")."""
+    ("Allah Nazar Baloch", NER: "Nazar Baloch"); not a rank or title ("General N'Ban La", "Mr Turji"). A name
+    the NER took for an organisation's because a rank leads it ("Air Commodore Tunde Olaniyan", "ASP Nura Garba
+    Lawal") is the person's, without the rank."""
+    if ent.label_ == "ORG" and not ent.kb_id_:
+        start = ent.start
+        while start < ent.end - 1 and ent.doc[start].lower_.rstrip(".") in titles():
+            start += 1
+        rest = ent.doc[start:ent.end]
+        if start > ent.start and all(t.is_title and t.pos_ == "PROPN" for t in rest) \
+                and not any(t.lower_ in organisation_heads() or t.lower_ in organisation_words() for t in rest):
+            return SpacySpan(ent.doc, start, ent.end, label="PERSON")
+        return ent
     if ent.label_ != "PERSON" or ent.kb_id_:
         return ent
     start = ent.start
@@ -300,8 +311,9 @@ def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: 
     where = _after_locative(ent)
     if label in ("GPE", "LOC"):
         return label, where or _called_place(ent)
-    if label in ("PERSON", "ORG") and _called_place(ent):
-        return "GPE", True  # "the north-eastern Nigerian town of Baga": the text says what it is
+    if label in ("PERSON", "ORG", "NORP") and _called_place(ent):
+        return "GPE", True  # "the north-eastern Nigerian town of Baga", "the village of Sabiid" (NORP): the text
+        # says what it is
     if label in ("PERSON", "ORG", "NORP") and _listed_before_place_nouns().match(doc_text, end) \
             and not (countries is not None and countries.is_country_word(text)):
         return "GPE", True  # "the Bannu and Lakki Marwat districts": listed before the kind word they share

@@ -80,7 +80,8 @@ _MOTION = {"head", "go", "travel", "fly", "sail", "drive", "return", "move", "bi
            "airlift", "evacuate", "rush", "shift", "refer"}
 _TOWARD = {"to", "towards", "toward", "for"}
 # Verbs of taking people or goods: their "from" is where the act was done.
-_TAKING = {"abduct", "kidnap", "snatch", "steal", "loot", "rob", "drag", "grab"}
+_TAKING = {"abduct", "kidnap", "snatch", "steal", "loot", "rob", "drag", "grab", "arrest", "detain", "apprehend",
+           "nab", "capture", "rescue", "recover", "seize"}
 # Verbs of someone's life: "born in X", "lived in X", "grew up in X" say where a person is from.
 _BIOGRAPHY = {"bear", "born", "live", "grow", "raise", "reside", "study", "educate", "settle", "radicalise",
               "radicalize"}
@@ -109,11 +110,14 @@ def origin(ent: SpacySpan) -> bool:
     if root.dep_ != "pobj":
         return False
     if head.lower_ == "from":
-        # "abducted two workers from Tamenglong district": whom an act took from a place, it took there (unless
-        # the act says where it was done: "kidnapped aid workers from France in Niamey")
+        # "abducted two workers from Tamenglong district", "arrested two men from Tinsukia town": whom an act took
+        # from a place, it took there (unless the act says after it where it was done: "kidnapped aid workers
+        # from France in Niamey"; "In Marrupa district, fighters abducted a catechist from the village of Nungo"
+        # names the area first)
         verb = head.head
         return verb.lemma_.lower() not in _TAKING or any(
-            c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "inside", "outside") for c in verb.children)
+            c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "inside", "outside") and c.i > head.i
+            for c in verb.children)
     if head.lower_ not in _TOWARD | {"in"} or head.dep_ != "prep":
         return False
     verb = head.head

@@ -120,6 +120,11 @@ def _place_in(fi: FrameInput, noun: Token, classes: Mapping[str, Sequence[str]])
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for p in prep.children:
                 found = [e for e in fi.np_entities(p) if e.type == "place"] if p.dep_ == "pobj" else []
+                if not found and p.dep_ == "pobj" and (p.lemma_.lower() in area or p.lower_ in area):
+                    # "operates in small cells in the mountains between Kirkuk and Diyala": the land's places
+                    found = [e for q in p.children if q.dep_ == "prep" and q.lower_ in _AREA_PREPS | _PLACE_PREPS
+                             for o in q.children if o.dep_ == "pobj"
+                             for e in fi.np_entities(o) if e.type == "place"]
                 if found:
                     return found
     return []

@@ -38,7 +38,8 @@ NOMINAL_FRAMES = frozenset({"apposition_of", "body_apposition_of_in_order", "bod
                             "noun_to_of_verb", "role_of_appos", "role_prep_appos", "appointed_role_of", "one_of_role",
                             "role_fragment", "role_fragment_mod", "members_bare", "pledge_fragment",
                             "role_appos", "appos_role", "role_modifier", "role_compound_poss", "role_compound_owner",
-                            "office_appos", "office_modifier", "office_compound", "role_like"})
+                            "office_appos", "office_modifier", "office_compound", "role_like", "titled_person_of",
+                            "person_prep", "apposition_conj_of", "named_unit_of"})
 
 
 @dataclass(frozen=True, slots=True)

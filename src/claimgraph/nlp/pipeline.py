@@ -445,11 +445,13 @@ def keep_faction_acronyms(nlp: Language) -> Language:
 @cache
 def ranks() -> frozenset[str]:
     """Ranks written before a name, spelled out or abbreviated (ontology/lexicon.yaml `rank_words`,
-    `title_abbreviations`)."""
+    `title_abbreviations`, the words before a rank that make another, `rank_prefixes`, and police ranks as
+    initials, `rank_initials`)."""
     from ..ontology import load_ontology
 
     lexicon = load_ontology().lexicon
-    return frozenset(str(w).lower() for key in ("rank_words", "title_abbreviations") for w in lexicon.get(key) or ())
+    return frozenset(str(w).lower() for key in ("rank_words", "title_abbreviations", "rank_prefixes", "rank_initials")
+                     for w in lexicon.get(key) or ())
 
 
 @cache

@@ -38,6 +38,7 @@ from .pipeline import GazetteerMatcher
 _WHERE = frozenset({"in", "near", "at", "outside"})
 #: a capitalised word after a lower-case one: a name wherever the document uses it, a sentence's first word too
 _MID_NAME = re.compile(r"\b[a-z]+[,;:]? ([A-Z][\w\-]+)")
+_NAME_RUN = re.compile(r"\b[A-Z][\w\-]*\.?(?: [A-Z][\w\-]+)+")  # "Maj. Gen. Romeo Dominguez"
 
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _SENT_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
@@ -273,7 +274,10 @@ class Segmenter:
         sentences: list[Sentence] = []
         paras = paragraphs(text)
         # "Sulu is Abu Sayyaf's stronghold": a first word the document also writes capitalised mid-sentence
-        named_words = frozenset(_MID_NAME.findall(text))
+        # and a later word of a run of capitalised words ("Dominguez is the commander of ..." after "Maj. Gen.
+        # Romeo Dominguez said"): a surname or a name's head, a name wherever it stands
+        named_words = frozenset(_MID_NAME.findall(text)) | frozenset(
+            w for run in _NAME_RUN.findall(text) for w in run.split()[1:])
         for pi, (ps, pe) in enumerate(paras):
             block = text[ps:pe].replace("\n", " ")
             doc = self.sentencizer(self.make_doc(block))
