@@ -114,3 +114,12 @@ def test_the_places_of_the_land_a_group_operates_in() -> None:
     claims = _claims("The Islamic State now operates in small cells in the mountains and deserts between Kirkuk, "
                      "Salahuddin and Diyala.")
     assert {("Islamic State", "operates_in", p) for p in ("Kirkuk", "Salahuddin", "Diyala")} <= claims
+
+
+def test_a_word_of_a_forces_description_points_to_no_named_body_and_a_based_place_is_no_incidents() -> None:
+    x = _extract('Soldiers from the Rwanda Security Forces killed seven insurgents in a clash near the Lugenda '
+                 'river. "The raids are about supply routes," said Joana Mucavele, an analyst at the Maputo-based '
+                 'Institute for Security and Governance Studies.', published="2026-03-16")
+    assert not any(c.subject.name == "Joana Mucavele" and "Rwanda" in (c.object.name if c.object else "")
+                   for c in x.claims)
+    assert all(e.place is None or e.place.name != "Maputo" for e in x.events)

@@ -140,12 +140,14 @@ def _listed_name_words(gazetteer: Gazetteer) -> frozenset[str]:
 
 def _named_by_word(assigned: list[tuple[Mention, _Cluster]], clusters: Sequence[_Cluster],
                    parsed: Sequence[ParsedSentence], peoples: set[str], gazetteer: Gazetteer | None,
-                   countries: Countries | None) -> list[tuple[Mention, _Cluster]]:
+                   countries: Countries | None, generic: frozenset[str] = frozenset()
+                   ) -> list[tuple[Mention, _Cluster]]:
     """A description made of a capitalised word that the name of one named group of the document holds is that
     group: "a Maoist ambush", "the Maoists" in a report that names the CPI (Maoist). Not a word many listed names
     share ("Islamic militants" are not the Islamic State), a people's, a country's or a place's word ("Baloch
-    militants" are not the Baloch Liberation Army), nor a word that only opens its sentence."""
-    shared = _listed_name_words(gazetteer) if gazetteer is not None else frozenset()
+    militants" are not the Baloch Liberation Army), a word of the descriptions' own terms (`generic`: "the Rwanda
+    Security Forces" are not the "Institute for Security"), nor a word that only opens its sentence."""
+    shared = (_listed_name_words(gazetteer) if gazetteer is not None else frozenset()) | generic
     groups: dict[str, set[str]] = defaultdict(set)
     for c in clusters:
         if not c.descriptive and c.types[0] in ORG_TYPES:
@@ -403,7 +405,10 @@ def cluster_mentions(
         full = {c.key: f for c in clusters if not c.kb_id and not c.descriptive and len(c.name.split()) >= 2
                 and (f := _group_of(c.name, gazetteer, by_key)) is not None}
         assigned = [(m, full.get(c.key, c)) for m, c in assigned]
-    assigned = _named_by_word(assigned, clusters, parsed, demonym_words | set(people or ()), gazetteer, countries)
+    generic = frozenset(w.lower() for d in (descriptions or {}).values()
+                        for term in (*d.terms, *d.exact, *d.with_country) for w in term.split())
+    assigned = _named_by_word(assigned, clusters, parsed, demonym_words | set(people or ()), gazetteer, countries,
+                              generic)
     assigned = bare_forces_joined(assigned, forces, by_key, [m.text for m in mentions if m.label in PLACE_LABELS],
                                    countries)
     for m, c in assigned + extra:

@@ -51,6 +51,12 @@ def foreign(ent: SpacySpan) -> bool:
         and head.head.lemma_.lower() in _FOREIGN_HEADS
 
 
+def hyphen_qualified(ent: SpacySpan) -> bool:
+    """A name hyphened to a qualifier ("the Maputo-based institute", "Greece-owned"): it qualifies something,
+    whatever the NER called it."""
+    return bool(_HYPHEN_QUALIFIER.match(ent.doc.text, ent.end_char))
+
+
 #: participles that say where a body has its base
 _BASED = frozenset({"base", "based", "headquarter", "headquartered"})
 

@@ -33,6 +33,7 @@ from .place_cues import (
     demonym_kind,
     described,
     describing_a_group,
+    hyphen_qualified,
     route_ends,
     run_on,
     teller_place,
@@ -203,7 +204,8 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
     sent = ps.sent
     for ent in sent.ents:
         at = local(ps, ent.start_char)
-        if ent.label_ in ("GPE", "NORP", "LOC", "PLACE") and (_foreign(ent) or branch_country(ent)):
+        if ent.label_ in ("GPE", "NORP", "LOC", "PLACE") and (_foreign(ent) or branch_country(ent)) \
+                or ent.label_ in ("ORG", "PERSON") and hyphen_qualified(ent):  # "at the Maputo-based institute"
             actor_chars.update(range(at, at + len(ent.text)))  # not a proper-noun run below either
             found.pop(at, None)  # nor the place entity it names
             continue
