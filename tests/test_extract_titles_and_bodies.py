@@ -123,3 +123,9 @@ def test_a_word_of_a_forces_description_points_to_no_named_body_and_a_based_plac
     assert not any(c.subject.name == "Joana Mucavele" and "Rwanda" in (c.object.name if c.object else "")
                    for c in x.claims)
     assert all(e.place is None or e.place.name != "Maputo" for e in x.events)
+
+
+def test_a_bodys_name_with_a_place_after_on_is_the_body_and_the_place() -> None:
+    # (the small model reads "the National Police on Basilan Island" as one organisation's name)
+    x = _extract("Abu Hassan was killed in a gun battle with the National Police on Basilan Island.")
+    assert {"National Police", "Basilan Island"} <= {e.name for e in x.entities}

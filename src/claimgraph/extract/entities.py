@@ -145,7 +145,7 @@ def _named_by_word(assigned: list[tuple[Mention, _Cluster]], clusters: Sequence[
     """A description made of a capitalised word that the name of one named group of the document holds is that
     group: "a Maoist ambush", "the Maoists" in a report that names the CPI (Maoist). Not a word many listed names
     share ("Islamic militants" are not the Islamic State), a people's, a country's or a place's word ("Baloch
-    militants" are not the Baloch Liberation Army), a word of the descriptions' own terms (`generic`: "the Rwanda
+    militants" are not the Baloch Liberation Army), a word of a state force's own terms (`generic`: "the Rwanda
     Security Forces" are not the "Institute for Security"), nor a word that only opens its sentence."""
     shared = (_listed_name_words(gazetteer) if gazetteer is not None else frozenset()) | generic
     groups: dict[str, set[str]] = defaultdict(set)
@@ -405,7 +405,7 @@ def cluster_mentions(
         full = {c.key: f for c in clusters if not c.kb_id and not c.descriptive and len(c.name.split()) >= 2
                 and (f := _group_of(c.name, gazetteer, by_key)) is not None}
         assigned = [(m, full.get(c.key, c)) for m, c in assigned]
-    generic = frozenset(w.lower() for d in (descriptions or {}).values()
+    generic = frozenset(w.lower() for d in (descriptions or {}).values() if d.category == "State Forces"
                         for term in (*d.terms, *d.exact, *d.with_country) for w in term.split())
     assigned = _named_by_word(assigned, clusters, parsed, demonym_words | set(people or ()), gazetteer, countries,
                               generic)

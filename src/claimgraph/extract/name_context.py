@@ -194,11 +194,21 @@ def _singular(word: str) -> str:
 def joined_places(ents: Sequence[SpacySpan], countries: Countries | None) -> list[SpacySpan]:
     """The NER's names with a place it cut in two joined again: a place name that holds a person's name
     ("Dera Ismail Khan" → "Dera" + the person "Ismail Khan", "Toba Tek Singh"; a country's "DR" + "Congo") is one
-    place when the place index knows the whole name and the NER saw a place in one part."""
-    if countries is None or len(ents) < 2:
+    place when the place index knows the whole name and the NER saw a place in one part. A body's name with a place
+    after "on" inside it is two names."""
+    if countries is None:
         return list(ents)
     out: list[SpacySpan] = []
     for ent in ents:
+        on = next((t.i for t in ent[1:-1] if t.lower_ == "on"), None) if ent.label_ == "ORG" and not ent.kb_id_ \
+            else None
+        tail = ent.doc[on + 1 : ent.end] if on is not None else None
+        if tail is not None and (countries.precision_of(tail.text) is not None or len(tail) > 1 and (
+                tail[-1].lower_ in _place_kind_words())
+                and countries.precision_of(tail[:-1].text) is not None):
+            # "the Philippine National Police on Basilan Island": a body, then where it was, in one NER name
+            out += [SpacySpan(ent.doc, ent.start, on, label="ORG"), SpacySpan(ent.doc, on + 1, ent.end, label="GPE")]
+            continue
         prev = out[-1] if out else None
         if prev is not None and prev.end == ent.start and not prev.kb_id_ and not ent.kb_id_ \
                 and prev[-1].whitespace_ == " " and {prev.label_, ent.label_} & _SPLIT_PLACE \
@@ -348,6 +358,14 @@ def main_subject(sent: Doc | SpacySpan, tok: tuple[int, int]) -> bool:
     # "officials say the TTP has deepened its ties …": the reported clause's subject is what the report is about
     return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT"
                                    and verb.head.lemma_.lower() in reporting_verbs())
+
+
+@cache
+def _place_kind_words() -> frozenset[str]:
+    """Every kind word of the place index, and "island" ("Basilan Island")."""
+    from ..resolve.places import kind_words
+
+    return frozenset(kind_words()) | {"island", "islands"}
 
 
 @cache
