@@ -2,8 +2,8 @@
 organisation's because a rank leads it, a name it did not see at all after a rank, a person "of" a body after a
 role and rank, a surname opening a later sentence, the place before "-based", a body's name it tagged a
 building's, a force's bracketed short form, a village the model took for a people, the land "all of" names, and
-a village (or the village fighters took someone from) as the place of an incident, not the city named beside it.
-The sentences are written for these tests in the style of wire reports."""
+a village (or the village fighters took someone from) as the place of an incident, not the city named beside it,
+and what an analyst studies. The sentences are written for these tests in the style of wire reports."""
 
 from __future__ import annotations
 
@@ -129,3 +129,11 @@ def test_a_bodys_name_with_a_place_after_on_is_the_body_and_the_place() -> None:
     # (the small model reads "the National Police on Basilan Island" as one organisation's name)
     x = _extract("Abu Hassan was killed in a gun battle with the National Police on Basilan Island.")
     assert {"National Police", "Basilan Island"} <= {e.name for e in x.entities}
+
+
+def test_what_an_analyst_studies_is_not_whom_she_works_for() -> None:
+    claims = _claims('"Both sides have been rearming," said Nadia Ben Amer, a Libya analyst at the Tunis-based North '
+                     'Africa Risk Group.')
+    assert ("Nadia Ben Amer", "member_of", "North Africa Risk Group") in claims
+    assert not any(o == "Libya" for s, p, o in claims if p == "member_of")
+

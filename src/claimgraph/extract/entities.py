@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -326,19 +326,15 @@ def cluster_mentions(
                 and doc_text[max(0, m.start - 4) : m.start].lower() == "the ":
             # "the Observatory" after "the Syrian Observatory for Human Rights": the one body named before whose
             # name holds the word
-            fuller = [k for k in clusters if k.first < m.start and not k.descriptive and k.types[0] in ORG_TYPES
-                      and len(k.name.split()) >= 2 and words[0].lower() in k.name.lower().split()]
-            if len(fuller) == 1:
-                c = fuller[0]
-                etype = c.types[0]
+            c = _one_body_before(clusters, m.start, lambda k, w=words: len(k.name.split()) >= 2
+                                 and w[0].lower() in k.name.lower().split())
+            etype = c.types[0] if c is not None else etype
         if c is None and etype in ORG_TYPES and len(words) >= 2 and words[0][:1].isdigit():
             # "the 444th Brigade" after "the 444th Combat Brigade": a numbered unit without a word of its name
-            fuller = [k for k in clusters if k.first < m.start and not k.descriptive and k.types[0] in ORG_TYPES
-                      and len(k.name.split()) > len(words) and k.name.split()[0] == words[0]
-                      and k.name.split()[-1] == words[-1] and set(words) <= set(k.name.split())]
-            if len(fuller) == 1:
-                c = fuller[0]
-                etype = c.types[0]
+            c = _one_body_before(clusters, m.start, lambda k, w=words: len(k.name.split()) > len(w)
+                                 and k.name.split()[0] == w[0] and k.name.split()[-1] == w[-1]
+                                 and set(w) <= set(k.name.split()))
+            etype = c.types[0] if c is not None else etype
         if c is None:
             c = new(f"{etype}:{norm}", m, etype, name=group_name)
             if etype == "person" and len(words) >= 2:
@@ -522,6 +518,12 @@ def _initials_of(short_form: str, clusters: Sequence[_Cluster]) -> _Cluster | No
 
 #: Words a group's listed name ends with that the text may leave off ("the Abu Sayyaf" for the Abu Sayyaf Group).
 _GROUP_SUFFIXES = ("Group", "Organisation", "Organization", "Movement", "Front")
+
+
+def _one_body_before(clusters: Sequence[_Cluster], start: int, fits: Callable[[_Cluster], bool]) -> _Cluster | None:
+    """The one named body (organisation types) named before `start` whose cluster `fits`, or None."""
+    found = [k for k in clusters if k.first < start and not k.descriptive and k.types[0] in ORG_TYPES and fits(k)]
+    return found[0] if len(found) == 1 else None
 
 
 def _group_of(name: str, gazetteer: Gazetteer, by_key: Mapping[str, _Cluster]) -> _Cluster | None:

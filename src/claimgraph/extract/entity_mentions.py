@@ -51,12 +51,12 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _ADJECTIVAL = re.compile(r"[-–](?:style|like|inspired|type|esque|era)\b")
 _BACKED = re.compile(r"[-–](?:backed|sponsored|funded|supported|armed|trained|financed|aided)\b")
 #: "Kurdish-led", "Pashtun-dominated", "Shia-majority": what a body or place is made of, not an actor named
+_COMPOSED = re.compile(r"[-–](?:led|dominated|majority|populated|inhabited|speaking)\b")
+_BASED = re.compile(r"[-–]based\b")  # "the Erbil-based Rafidain Policy Institute": where a body is based
 # words of a body's name that no building's name has ("Army Public School", "Air Force Base" have theirs)
 _BODY_WORDS = frozenset({"movement", "front", "party", "alliance", "league", "coalition", "council", "organisation",
                          "organization", "militia", "brigade", "brigades", "faction", "group", "network", "cartel",
                          "observatory", "institute", "commission", "ministry", "agency"})
-_BASED = re.compile(r"[-–]based\b")  # "the Erbil-based Rafidain Policy Institute": where a body is based
-_COMPOSED = re.compile(r"[-–](?:led|dominated|majority|populated|inhabited|speaking)\b")
 
 
 #: Nouns for an organisation's members or units: a name that modifies one names the organisation.

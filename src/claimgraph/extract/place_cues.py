@@ -43,8 +43,7 @@ def foreign(ent: SpacySpan) -> bool:
         return True
     if head.lower_ in _VESSELS and head.i != ent.root.i and ent.end <= head.i:
         return True
-    doc = ent.doc
-    if _HYPHEN_QUALIFIER.match(doc.text, ent.end_char) or _dash_pair(ent):
+    if hyphen_qualified(ent) or _dash_pair(ent):
         return True
     # "the border with Somalia", "the embassy of Germany"; not "the German embassy in Kabul", which is where
     return head.dep_ == "prep" and head.lower_ not in ("in", "at", "near", "inside") \

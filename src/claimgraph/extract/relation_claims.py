@@ -314,6 +314,11 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology, is_state: 
         objs = _place_in(fi, doc[m.object], classes) + [o for o in objs if identified(o)] or objs
     subject_text = doc[m.subject].text if m.subject is not None else "-"
     object_text = doc[m.object].text if m.object is not None else "-"
+    if m.object is not None and doc[m.object].dep_ in ("compound", "nmod", "amod") \
+            and doc[m.object].head.i == trigger.i and trigger.lemma_.lower() in classes.get("topic_role_noun", ()):
+        # "Nadia Ben Amer, a Libya analyst at ...": what an analyst studies, not whom she works for
+        return [], (_what(m.predicates, trigger, fi.offset, subject_text, object_text),
+                    f"{m.rule}: '{object_text}' is what the {trigger.text} studies, not whom they work for")
     if m.pairs == "subjects":
         # "X and Y had agreed to share training camps": the relation holds between the conjoined subjects
         objs, subs = subs[1:], subs[:1]
