@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..nlp.descriptive import SPANS_KEY, Description, demonym_like
-from ..nlp.pipeline import titles
+from ..nlp.pipeline import title_run_end
 from ..nlp.unlisted_names import organisation_heads, organisation_words
 from .countries import Countries
 from .dateline import Dateline
@@ -377,12 +377,13 @@ def _titled_names(parsed: Sequence[ParsedSentence], doc_text: str, mentions: Seq
     for si, ps in enumerate(parsed):
         base = ps.sent[0].idx if len(ps.sent) else 0
         sent, end_i = ps.sent, ps.sent[-1].i + 1 if len(ps.sent) else 0
-        for t in sent:
-            if not (t.is_title or t.is_upper) or t.lower_.rstrip(".") not in titles():
-                continue
-            i = t.i + 1
-            if i >= end_i or sent.doc[i].lower_.rstrip(".") in titles():
-                continue  # not the last title of the run ("Brig. Gen. X": at "Gen.")
+        k = sent[0].i if len(sent) else 0
+        while k < end_i:
+            t = sent.doc[k]
+            i = title_run_end(sent.doc, k, end_i) if t.is_title or t.is_upper else k
+            k = max(i, k + 1)
+            if i == t.i or i >= end_i:
+                continue  # no rank or title starts here ("Brig. Gen. X", "Air Commodore X", "ASP X" do)
             j = i
             while j < end_i and j - i < 5 and _name_word(sent.doc[j]):
                 j += 1

@@ -25,7 +25,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from ..nlp.pipeline import ranks
+from ..nlp.pipeline import rank_prefixes, ranks
 from ..records import Entity
 from .entities import ORG_TYPES
 from .frame_input import STAND_IN_NOUNS, Candidate, FrameInput, _is, _lemma, _subjects, subjects_of
@@ -279,8 +279,9 @@ def role_frame(fi: FrameInput) -> list[Candidate]:
         # --- who holds the role
         person: Entity | None = None
         r = t.i + n
-        while r < len(doc) - 1 and doc[r].lower_ in ranks() and doc[r].is_title:
-            r += 1  # "BLF spokesman Major Gwahram Baloch"
+        while r < len(doc) - 1 and doc[r].is_title and (doc[r].lower_ in ranks() or doc[r].lower_ in rank_prefixes()
+                                                         and doc[r + 1].lower_ in ranks()):
+            r += 1  # "BLF spokesman Major Gwahram Baloch", "NAF spokesman Air Commodore X"
         right = doc[r] if r < len(doc) else None
         if right is not None and _is(fi.entity(right), ["person"]):
             person = fi.entity(right)  # "commander Rana Mohammad Ashfaq"

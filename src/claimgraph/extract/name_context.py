@@ -21,7 +21,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..nlp.pipeline import titles
+from ..nlp.pipeline import title_run_end, titles
 from ..nlp.unlisted_names import JOINED_NAME, organisation_heads, organisation_words
 from .countries import Countries
 
@@ -253,9 +253,7 @@ def whole_person_name(ent: SpacySpan) -> SpacySpan:
     the NER took for an organisation's because a rank leads it ("Air Commodore Tunde Olaniyan", "ASP Nura Garba
     Lawal") is the person's, without the rank."""
     if ent.label_ == "ORG" and not ent.kb_id_:
-        start = ent.start
-        while start < ent.end - 1 and ent.doc[start].lower_.rstrip(".") in titles():
-            start += 1
+        start = min(title_run_end(ent.doc, ent.start, ent.end), ent.end - 1)
         rest = ent.doc[start:ent.end]
         if start > ent.start and all(t.is_title and t.pos_ == "PROPN" for t in rest) \
                 and not any(t.lower_ in organisation_heads() or t.lower_ in organisation_words() for t in rest):
@@ -267,8 +265,8 @@ def whole_person_name(ent: SpacySpan) -> SpacySpan:
     while start > 0 and (t := ent.doc[start - 1]).pos_ == "PROPN" and t.is_title and not t.ent_type_ \
             and t.dep_ == "compound" and ent.start <= t.head.i < ent.end and t.lower_.rstrip(".") not in titles():
         start -= 1
-    while start < ent.end - 1 and ent.doc[start].lower_.rstrip(".") in titles():
-        start += 1  # the ranks the NER took into the name ("Lt Gen Thawatchai Kongkaew")
+    start = min(title_run_end(ent.doc, start, ent.end), ent.end - 1)  # the ranks the NER took into the name ("Lt
+    # Gen Thawatchai Kongkaew", "Air Commodore X")
     return ent if start == ent.start else SpacySpan(ent.doc, start, ent.end, label=ent.label_)
 
 

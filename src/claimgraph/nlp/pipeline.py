@@ -445,13 +445,43 @@ def keep_faction_acronyms(nlp: Language) -> Language:
 @cache
 def ranks() -> frozenset[str]:
     """Ranks written before a name, spelled out or abbreviated (ontology/lexicon.yaml `rank_words`,
-    `title_abbreviations`, the words before a rank that make another, `rank_prefixes`, and police ranks as
-    initials, `rank_initials`)."""
+    `title_abbreviations`)."""
     from ..ontology import load_ontology
 
     lexicon = load_ontology().lexicon
-    return frozenset(str(w).lower() for key in ("rank_words", "title_abbreviations", "rank_prefixes", "rank_initials")
-                     for w in lexicon.get(key) or ())
+    return frozenset(str(w).lower() for key in ("rank_words", "title_abbreviations") for w in lexicon.get(key) or ())
+
+
+@cache
+def _rank_parts() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that are a rank only before another (`rank_prefixes`: "Air" of "Air Commodore"), and police ranks as
+    initials (`rank_initials`: "ASP"), which are ranks only before a name ("SP" alone is a party)."""
+    from ..ontology import load_ontology
+
+    lexicon = load_ontology().lexicon
+    return (frozenset(str(w).lower() for w in lexicon.get("rank_prefixes") or ()),
+            frozenset(str(w) for w in lexicon.get("rank_initials") or ()))
+
+
+def rank_prefixes() -> frozenset[str]:
+    """Words that are a rank only before another ("Air" of "Air Commodore"): lexicon.yaml `rank_prefixes`."""
+    return _rank_parts()[0]
+
+
+def title_run_end(doc: Doc | Span, i: int, end: int) -> int:
+    """Where the ranks and titles that start at token `i` end (before `end`): "Brig. Gen.", "Air Commodore",
+    "ASP" before a capitalised word; `i` itself when none starts there."""
+    prefixes, initials = _rank_parts()
+    while i < end:
+        word = doc[i].lower_.rstrip(".")
+        nxt = doc[i + 1] if i + 1 < end else None
+        if word in titles() or nxt is not None and (
+                word in prefixes and nxt.lower_.rstrip(".") in titles()
+                or doc[i].text in initials and (nxt.is_title or nxt.lower_.rstrip(".") in titles())):
+            i += 1
+        else:
+            break
+    return i
 
 
 @cache
