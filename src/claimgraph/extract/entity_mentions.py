@@ -32,6 +32,7 @@ from .name_context import (
     owned_unit,
     people_noun,
     place_by_context,
+    post_words,
     whole_person_name,
 )
 from .types import ParsedSentence
@@ -237,7 +238,9 @@ def find_mentions(
                 label = "PERSON"  # "B. Raman, a founder of India's Research and Analysis Wing": a person's role
             if label == "ORG" and not ent.kb_id_ and not ent.id_ and listed_with_people(ent, organisation_heads()):
                 label = "PERSON"  # "Hugh Doherty, Joseph O'Connell and Harry Duggan", one of them tagged ORG
-            defined = None if ent.kb_id_ else defined_as(ent)
+            # (not a person the sentence gives a role: "X, commander of the 103rd Brigade, the Army unit that ...")
+            defined = None if ent.kb_id_ or label == "PERSON" and any(
+                c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES for c in ent.root.children) else defined_as(ent)
             if defined is not None:
                 label = defined  # "Abu Sayyaf is a jihadist militant group": an organisation, whatever the NER said
             settled = settled or defined is not None
@@ -271,7 +274,8 @@ def find_mentions(
                 text, label, settled = doc_text[start:end], "LOC", True
             kb = "" if noun is not None else ent.kb_id_  # "Hazara miners" is a group of its own, not the people
             mentions.append(Mention(start, end, text, label, kb, si, (t0, t1), defined=settled))
-    for m in [*extra, *_missed_landforms(parsed, doc_text, mentions), *_titled_names(parsed, doc_text, mentions)]:
+    for m in [*extra, *_missed_landforms(parsed, doc_text, mentions), *_titled_names(parsed, doc_text, mentions),
+              *_towns_before_posts(parsed, doc_text, mentions, countries)]:
         if m.kb_id and _common_phrase(doc_text, m.start, m.text):
             continue
         if not any(x.start < m.end and m.start < x.end for x in mentions):
@@ -357,6 +361,39 @@ def _missed_landforms(parsed: Sequence[ParsedSentence], doc_text: str, mentions:
             if any(m.start < end and start < m.end for m in mentions):
                 continue
             out.append(Mention(start, end, doc_text[start:end], "LOC", "", si, (names[0].i, t.i + 1), defined=True))
+    return out
+
+
+def _towns_before_posts(parsed: Sequence[ParsedSentence], doc_text: str, mentions: Sequence[Mention],
+                       countries: Countries | None) -> list[Mention]:
+    """Towns whose name the NER did not see before the post or site they modify ("overran the Nasir garrison"):
+    one or two proper nouns with no entity label, compound to a lower-case post word, that the place index knows
+    as a town or division (not a country or people: "the Pakistani checkpoint" names no place)."""
+    if countries is None:
+        return []
+    out: list[Mention] = []
+    posts = post_words()
+    for si, ps in enumerate(parsed):
+        base = ps.sent[0].idx if len(ps.sent) else 0
+        for t in ps.sent:
+            if not t.is_lower or t.lower_ not in posts or t.pos_ != "NOUN":
+                continue
+            names = []
+            j = t.i - 1
+            while j >= ps.sent[0].i and len(names) < 2 and ps.sent.doc[j].pos_ == "PROPN" \
+                    and ps.sent.doc[j].head.i == t.i and ps.sent.doc[j].dep_ == "compound" \
+                    and not ps.sent.doc[j].ent_type_ and ps.sent.doc[j].is_title:
+                names.insert(0, ps.sent.doc[j])
+                j -= 1
+            if not names:
+                continue
+            start = ps.start + names[0].idx - base
+            end = ps.start + names[-1].idx - base + len(names[-1].text)
+            text = doc_text[start:end]
+            if countries.is_country_word(text) or countries.precision_of(text) not in ("city", "district", "province") \
+                    or any(m.start < end and start < m.end for m in mentions):
+                continue
+            out.append(Mention(start, end, text, "GPE", "", si, (names[0].i, names[-1].i + 1), defined=True))
     return out
 
 

@@ -33,6 +33,7 @@ from spacy.tokens import Token
 from ..nlp.unlisted_names import organisation_heads
 from ..ontology import Ontology
 from ..records import Claim, Entity, Event, Modality, Responsibility, Source, SourceKind, Span, make_id
+from ..resolve.names import fold
 from .attribution import find_source
 from .claim_arguments import drop_unidentified, identified
 from .claims import ClaimLexicons
@@ -48,7 +49,7 @@ from .syntax import common_ancestor, path_up
 from .types import ExtractContext, ParsedSentence
 
 #: The name and version of this step (a change of behaviour is a new version).
-EVENT_CLAIMS = "claimgraph.event_claims.v5"
+EVENT_CLAIMS = "claimgraph.event_claims.v6"
 
 ATTACKED = "attacked"
 CLAIMED = "claimed_responsibility_for"
@@ -607,12 +608,12 @@ def _place_entity(event: Event, sentences: Sequence[int], inputs: dict[int, Fram
     """The document entity naming the event's place, and the sentence of the incident that names it."""
     if event.place is None:
         return None
-    name = event.place.name.casefold()
+    name = fold(event.place.name)  # "Asadābād" as the place index spells it is the text's "Asadabad"
     for si in sentences:
         for t in inputs[si].tokens:
             e = inputs[si].entity(t)
             if e is not None and e.type in ("place", "facility") \
-                    and (e.name.casefold() == name or name in (a.casefold() for a in e.aliases)):
+                    and (fold(e.name) == name or name in (fold(a) for a in e.aliases)):
                 return e, si
     return None
 

@@ -223,8 +223,9 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
                     tok, lex.violent_words() | cues.accusation_words, cues.accusation_other)):
                 for o in _children(tok, "dobj", "nsubjpass"):  # "blamed X for ...", "X was blamed for ..."
                     cands.add(ATTRIBUTED, mentions.in_phrase(o), src)
-                for o in _pobj(tok, "on"):
-                    cands.add(ATTRIBUTED, mentions.in_phrase(o), src)
+                for o in _pobj(tok, "on"):  # not "blamed X for the abduction on Saturday of Y": a day
+                    if o.ent_type_ not in ("DATE", "TIME"):
+                        cands.add(ATTRIBUTED, mentions.in_phrase(o), src)
             # "militants linked to al Qaeda operate in the area": ties of people who did nothing here
             who = [tok.head] if tok.dep_ == "acl" else [] if _children(tok, "dobj", "auxpass") else _subject(tok)
             idle = any(w.lemma_.lower() not in lex.violent_words() and not (w.dep_ == "nsubj" and doers.act_verb(

@@ -28,7 +28,9 @@ from .countries import Countries
 _GROUP_NOUNS = {"group", "outfit", "organisation", "organization", "network", "militia", "movement"}
 #: Nouns that define a name as an organisation's ("X is a jihadist group", "X, a separatist organization"),
 #: and the modifiers that make it an armed one.
-_DEFINING_NOUNS = _GROUP_NOUNS | {"faction", "party", "front", "insurgency", "guerrilla", "guerrillas"}
+_DEFINING_NOUNS = _GROUP_NOUNS | {"faction", "party", "front", "insurgency", "guerrilla", "guerrillas", "unit", "wing",
+                                  "cell", "branch", "affiliate", "offshoot", "splinter", "brigade", "battalion",
+                                  "cartel", "gang", "alliance", "coalition"}
 _ARMED_MODIFIERS = {"militant", "terrorist", "armed", "rebel", "insurgent", "jihadist", "jihadi", "paramilitary",
                     "guerrilla", "separatist", "extremist", "islamist", "secessionist", "revolutionary", "military"}
 #: labels of names that may qualify a people noun ("Shia pilgrims", "Amarnath pilgrims", "Kabul residents")
@@ -111,7 +113,8 @@ _PLACE_DEFINING = frozenset({"stronghold", "bastion", "heartland", "redoubt", "t
                              "district", "province", "region", "capital", "suburb", "port"})
 #: nouns whose "of" names the place itself ("the town of X"; "a stronghold of X" names its holder)
 PLACE_OF = frozenset({"town", "city", "village", "district", "province", "region", "suburb", "port",
-                       "governorate", "hamlet", "township", "municipality"})
+                       "governorate", "hamlet", "township", "municipality", "island", "county", "tehsil", "commune",
+                       "neighbourhood", "neighborhood", "quarter", "settlement", "locality", "valley", "area"})
 
 
 def _called_place(ent: SpacySpan) -> bool:
@@ -286,6 +289,24 @@ def _before_place_noun() -> re.Pattern[str]:
 
 
 @cache
+def post_words() -> frozenset[str]:
+    """Lower-case nouns of a post or site a town's name may stand before ("the Nasir garrison": places.yaml
+    `post_words`)."""
+    from ..resolve.place_index import read_data
+
+    return frozenset(str(w).lower() for w in read_data().get("post_words") or ())
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def _before_post_noun(doc_text: str, end: int) -> bool:
+    """Whether a lower-case post or site word follows the name ("the Kulachi checkpost")."""
+    m = _NEXT_WORD.match(doc_text, end)
+    return m is not None and m.group(1) in post_words()
+
+
+@cache
 def _listed_before_place_nouns() -> re.Pattern[str]:
     """A name, then the plural kind word after the next name it is listed with: "the Bannu and Lakki Marwat
     districts"."""
@@ -311,6 +332,11 @@ def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: 
         # "in Amritsar city, Punjab state", "Kunar and Nuristan provinces" (NORP): a known place named with its
         # kind word (a division the index knows only with it)
         return "GPE", True
+    if label in ("NORP", "ORG", "PERSON") and not ent.kb_id_ and countries is not None \
+            and _before_post_noun(doc_text, end) and not countries.is_country_word(text) \
+            and countries.precision_of(text) in ("city", "district", "province"):
+        return "GPE", True  # "attacked the Kulachi checkpost": a town the index knows, before the post it names (not a
+        # listed group's: "the Wagner base")
     if label == "PERSON" and countries is not None and countries.precision_of(text) == "country":
         return "GPE", True  # "deployed fighters to Mali": a country's name is no one's name
     if label in ("PERSON", "ORG") and len(ent) > 1 and ent[-1].is_title and ent[-1].lower_ in _division_words() \

@@ -39,7 +39,7 @@ NOMINAL_FRAMES = frozenset({"apposition_of", "body_apposition_of_in_order", "bod
                             "role_fragment", "role_fragment_mod", "members_bare", "pledge_fragment",
                             "role_appos", "appos_role", "role_modifier", "role_compound_poss", "role_compound_owner",
                             "office_appos", "office_modifier", "office_compound", "role_like", "titled_person_of",
-                            "person_prep", "apposition_conj_of", "named_unit_of"})
+                            "person_prep", "apposition_conj_of", "named_unit_of", "owned_named_body"})
 
 
 @dataclass(frozen=True, slots=True)
