@@ -238,7 +238,7 @@ def find_mentions(
                 label = "PERSON"  # "B. Raman, a founder of India's Research and Analysis Wing": a person's role
             if label == "ORG" and not ent.kb_id_ and not ent.id_ and listed_with_people(ent, organisation_heads()):
                 label = "PERSON"  # "Hugh Doherty, Joseph O'Connell and Harry Duggan", one of them tagged ORG
-            # (not a person the sentence gives a role: "X, commander of the 103rd Brigade, the Army unit that ...")
+            # (not a person the sentence gives a role: "X, commander of the 4th Brigade, the army unit that ...")
             defined = None if ent.kb_id_ or label == "PERSON" and any(
                 c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES for c in ent.root.children) else defined_as(ent)
             if defined is not None:
@@ -366,7 +366,7 @@ def _missed_landforms(parsed: Sequence[ParsedSentence], doc_text: str, mentions:
 
 def _towns_before_posts(parsed: Sequence[ParsedSentence], doc_text: str, mentions: Sequence[Mention],
                        countries: Countries | None) -> list[Mention]:
-    """Towns whose name the NER did not see before the post or site they modify ("overran the Nasir garrison"):
+    """Towns whose name the NER did not see before the post or site they modify ("overran the Marka garrison"):
     one or two proper nouns with no entity label, compound to a lower-case post word, that the place index knows
     as a town or division (not a country or people: "the Pakistani checkpoint" names no place)."""
     if countries is None:

@@ -608,7 +608,7 @@ def _place_entity(event: Event, sentences: Sequence[int], inputs: dict[int, Fram
     """The document entity naming the event's place, and the sentence of the incident that names it."""
     if event.place is None:
         return None
-    name = fold(event.place.name)  # "Asadābād" as the place index spells it is the text's "Asadabad"
+    name = fold(event.place.name)  # "Jalālābād" as the place index spells it is the text's "Jalalabad"
     for si in sentences:
         for t in inputs[si].tokens:
             e = inputs[si].entity(t)

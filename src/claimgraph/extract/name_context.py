@@ -290,7 +290,7 @@ def _before_place_noun() -> re.Pattern[str]:
 
 @cache
 def post_words() -> frozenset[str]:
-    """Lower-case nouns of a post or site a town's name may stand before ("the Nasir garrison": places.yaml
+    """Lower-case nouns of a post or site a town's name may stand before ("the Marka garrison": places.yaml
     `post_words`)."""
     from ..resolve.place_index import read_data
 
@@ -301,7 +301,7 @@ _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 
 
 def _before_post_noun(doc_text: str, end: int) -> bool:
-    """Whether a lower-case post or site word follows the name ("the Kulachi checkpost")."""
+    """Whether a lower-case post or site word follows the name ("the Tank checkpost")."""
     m = _NEXT_WORD.match(doc_text, end)
     return m is not None and m.group(1) in post_words()
 
@@ -335,7 +335,7 @@ def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: 
     if label in ("NORP", "ORG", "PERSON") and not ent.kb_id_ and countries is not None \
             and _before_post_noun(doc_text, end) and not countries.is_country_word(text) \
             and countries.precision_of(text) in ("city", "district", "province"):
-        return "GPE", True  # "attacked the Kulachi checkpost": a town the index knows, before the post it names (not a
+        return "GPE", True  # "attacked the Tank checkpost": a town the index knows, before the post it names (not a
         # listed group's: "the Wagner base")
     if label == "PERSON" and countries is not None and countries.precision_of(text) == "country":
         return "GPE", True  # "deployed fighters to Mali": a country's name is no one's name

@@ -376,9 +376,9 @@ def _body_words() -> frozenset[str]:
 
 def describing_a_group(sent: Doc | SpacySpan, is_group: Callable[[Token], bool]) -> list[Token]:
     """The words of an apposition or a present relative clause that describes a listed group ("JNIM, al Qaeda's
-    affiliate in the Sahel, claimed the ambush"; "JNIM fighters, who have camps in the park"): where the group is,
-    not where the act was. A place's apposition ("Kurmari, a village in Mafa")
-    and a place word's ("the Champs-Elysees area of Paris") still place it."""
+    affiliate in the Sahel, claimed the ambush"; "Ansarul Islam fighters, who have camps in the forest"): where the
+    group is, not where the act was. A place's apposition ("Kurmari, a village in Mafa") and a place word's ("the
+    Champs-Elysees area of Paris") still place it."""
     from ..resolve.places import kind_words
 
     out: list[Token] = []
@@ -390,7 +390,7 @@ def describing_a_group(sent: Doc | SpacySpan, is_group: Callable[[Token], bool])
                                                                  for c in tok.head.children)) \
                 and (tok.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("has", "have")
                                                         for c in tok.children)):
-            # "security officials suspect JNIM fighters, who have set up camps inside the park": what the group
+            # "officials suspect Ansarul Islam fighters, who have set up camps inside the forest": what the group
             # does or has done all along (present, present perfect), not the act just told
             out.extend(tok.subtree)
     return out
