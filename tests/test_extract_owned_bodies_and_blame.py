@@ -83,3 +83,29 @@ def test_a_claimed_incident_is_known_by_its_place_however_the_index_spells_it() 
     claims = _claims("The Islamic State group claimed responsibility for a bombing that killed four people, "
                      "including two police officers, outside a mosque in Jalalabad.")
     assert ("Islamic State", "claimed_responsibility_for", "Jalalabad") in claims
+
+
+def test_an_acronym_that_claims_an_act_is_a_groups_name() -> None:
+    # (the small model sees no name in "NSCN-K")
+    [event] = _extract("NSCN-K claimed responsibility for an ambush on an Assam Rifles patrol near Pangsha on "
+                       "Monday.").events
+    assert [p.name for p in event.perpetrators] == ["NSCN-K"]
+
+
+def test_where_a_body_operates_is_a_place_whatever_the_model_tagged_it() -> None:
+    # (the small model tags "Lamu" an organisation)
+    claims = _claims("The Eastern Brigade, which operates in Lamu, denied the report.")
+    assert ("Eastern Brigade", "operates_in", "Lamu") in claims
+
+
+def test_a_force_whose_own_man_died_after_its_act_is_still_the_doer() -> None:
+    [event] = _extract("Frontier Corps personnel killed five militants in a raid near Mashkel (Balochistan); an FC "
+                       "sepoy was also killed.").events
+    assert [p.name for p in event.perpetrators] == ["Military Forces of Pakistan"]
+
+
+def test_a_name_the_model_ran_into_a_bracket_is_two_places() -> None:
+    # (the small model reads "Bijapur (Chhattisgarh" as one name; Bijapur alone is also a town in Karnataka)
+    [event] = _extract("An IED planted by Maoists exploded near Gorla village in Pamed area of Bijapur "
+                       "(Chhattisgarh), killing two DRG jawans.").events
+    assert event.place is not None and (event.place.name, event.place.admin1) == ("Gorla", "Chhattisgarh")

@@ -549,6 +549,14 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
             toks = _tokens(ps.sent)
             openers |= {e.id for start, end in spans for t in _subject(doers.act_head(toks[start:end]))
                         if any(c.dep_ == "conj" for c in t.children) for e in mentions.in_phrase(t)}
+            # ... and the subject of the main act done to someone, whose own man died later in the sentence
+            # ("Frontier Corps personnel killed six militants ...; an FC sepoy was also killed"), not one it names as
+            # what it did it to as well ("soldiers of the caliphate" who "targeted the Crusader army")
+            openers |= {e.id for start, end in spans if _children(head := doers.act_head(toks[start:end]), "dobj")
+                        and head.pos_ == "VERB" and toks[start].i <= head.i <= toks[end - 1].i
+                        and head.dep_ in ("ROOT", "ccomp") and not _children(head, "auxpass") for t in _subject(head)
+                        for e in mentions.in_phrase(t) if any(e.id == c.id for _, _, c in cands.found)
+                        and e.id not in {x.id for o in _children(head, "dobj") for x in mentions.in_phrase(o)}}
         low = ps.sent.text.lower()
         unknown_cue = unknown_cue or any(p in low for p in lex.responsibility.unknown_phrases)
     if not cands.found and not unknown_cue:

@@ -256,6 +256,8 @@ class GazetteerComponent:
     def __call__(self, doc: Doc) -> Doc:
         if any(_a_rank(e) for e in doc.ents):
             doc.ents = [e for e in doc.ents if not _a_rank(e)]  # "Brig." of "Brig. Gen. X" taken for a town
+        if any(_open_bracket(e) is not None for e in doc.ents):
+            doc.ents = [part for e in doc.ents for part in _split_at_bracket(e)]
         found = [s for s in self.matcher.find(doc) if not (s.label_ == "GROUP_IDENTITY" and _in_longer_name(s, doc))]
         # "Islamic State Sahel Province": a listed group's branch under its own name, not the group and a place
         branches = [Span(doc, a, b, label="ARMED_GROUP", span_id=BRANCH_NAME) for a, b in province_branches(
@@ -307,6 +309,23 @@ class GazetteerComponent:
                  and (head := _name_before_short_form(e, taken)) is not None]
         doc.ents = sorted(filter_spans(ents), key=lambda s: s.start)
         return doc
+
+
+def _open_bracket(e: Span) -> int | None:
+    """The index of a bracket a name opens and does not close ("Bijapur (Chhattisgarh" of "Bijapur
+    (Chhattisgarh)"), or None."""
+    opened = [t.i for t in e if t.text == "("]
+    return opened[0] if opened and not any(t.text == ")" for t in e) else None
+
+
+def _split_at_bracket(e: Span) -> list[Span]:
+    """A name the NER ran into a bracket ("Bijapur (Chhattisgarh"): the name before it and the one inside, each
+    with the label the NER gave the whole."""
+    at = _open_bracket(e)
+    if at is None:
+        return [e]
+    doc = e.doc
+    return [Span(doc, a, b, label=e.label_) for a, b in ((e.start, at), (at + 1, e.end)) if b > a]
 
 
 def _name_before_short_form(e: Span, taken: set[int]) -> Span | None:

@@ -1,7 +1,8 @@
 """Names the NER misses that no list holds, found by their form and the words around them:
 
     fighters_acronyms(doc) -> [(start, end)]   an acronym naming whose fighters the text speaks of ("ULFA-I
-                                               cadres", "NSCN-IM militants", "Maoists of the PLGA")
+                                               cadres", "NSCN-IM militants", "Maoists of the PLGA"), or who
+                                               claims an act ("ULFA-I claimed the attack")
     joined_names(doc, common) -> [(start, end)]  a name of romanised words joined by "-e-", "-ul-", "-i-"
                                                ("Jamiat Ulema-e-Islam", "Tehreek-e-Labbaik Pakistan")
     defined_names(doc) -> [(start, end)]       a name the text defines a short form for, whose initials the
@@ -73,7 +74,9 @@ def fighters_acronyms(doc: Doc) -> list[tuple[int, int]]:
                 head = head.head
             if head.dep_ == "prep" and head.lower_ == "of" and doc[i].dep_ in ("pobj", "compound"):
                 head = head.head  # "Maoists of the PLGA"
-            if head.lemma_.lower() in _FIGHTER_NOUNS or head.lower_.removesuffix("s") in _FIGHTER_NOUNS:
+            if head.lemma_.lower() in _FIGHTER_NOUNS or head.lower_.removesuffix("s") in _FIGHTER_NOUNS \
+                    or doc[j - 1].dep_ == "nsubj" and head.lemma_.lower() == "claim" and head.pos_ == "VERB":
+                # (or the one that claims an act: "ULFA-I claimed responsibility for the grenade attack")
                 out.append((i, j))
         i = j
     return out
