@@ -50,6 +50,8 @@ class CountLexicon:
     addition_preps: tuple[str, ...]
     toll_nouns: frozenset[str] = frozenset()
     toll_verbs: frozenset[str] = frozenset()
+    #: nouns of the dead whose count, standing alone as a sentence, is the total ("5 fatalities.")
+    total_nouns: frozenset[str] = frozenset()
     #: verbs a passive casualty word may hang on ("11 soldiers were reported killed")
     report_verbs: frozenset[str] = frozenset()
 
@@ -92,6 +94,7 @@ def count_lexicon() -> CountLexicon:
         addition_preps=tuple(cas["addition_preps"]),
         toll_nouns=frozenset(cas.get("toll_nouns") or ()),
         toll_verbs=frozenset(cas.get("toll_verbs") or ()),
+        total_nouns=frozenset(cas.get("total_nouns") or ()),
         report_verbs=frozenset(cas.get("report_verbs") or ()),
     )
 

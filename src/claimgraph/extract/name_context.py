@@ -50,21 +50,6 @@ def _after_locative(ent: SpacySpan) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE
 
 
-#: verbs and adjectives whose "in" says where a body is ("operates in Arauca", "based in Jolo", "active in Tirah")
-_WHERE_WORDS = frozenset({"operate", "base", "active", "present", "deploy", "station", "headquarter", "entrench",
-                          "hide", "shelter", "regroup"})
-
-
-def _where_a_body_is(ent: SpacySpan) -> bool:
-    """Whether a name is what "in" says a body is in ("X, which operates in Arauca"): a place, even a town whose name
-    the NER gave an organisation."""
-    t = ent.root
-    while t.dep_ in ("conj", "appos") and t.head.i != t.i:
-        t = t.head
-    return t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "across", "throughout") \
-        and t.head.head.lemma_.lower() in _WHERE_WORDS
-
-
 def people_noun(ent: SpacySpan, people: Mapping[str, str]) -> Token | None:
     """The people noun a nationality, faith or ethnicity qualifies right after it ("Protestant civilians",
     "a Shia pilgrim"), or None."""
@@ -377,7 +362,7 @@ def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: 
             and countries.precision_of(text) is not None:
         return "GPE", True  # "Jolo is a stronghold of the group", "Basilan, a bastion of the Abu Sayyaf"
     if label in ("PERSON", "ORG", "NORP") and where and countries is not None \
-            and countries.precision_of(text) in (_AREAS if label == "ORG" and not _where_a_body_is(ent) else _PLACES):
+            and countries.precision_of(text) in (_AREAS if label == "ORG" else _PLACES):
         return "GPE", True  # "a school in Shopian" (NORP), "in Kech district, Balochistan" (ORG)
     return label, False
 

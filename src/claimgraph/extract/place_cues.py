@@ -92,6 +92,12 @@ _BIOGRAPHY = {"bear", "born", "live", "grow", "raise", "reside", "study", "educa
               "radicalize"}
 
 
+def taken_from(tok: Token) -> bool:
+    """Whether a name is where people or goods were taken from ("abducted a Levies official from Panjgur"):
+    the place of the act, whatever the NER called the name."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in _TAKING
+
+
 def origin(ent: SpacySpan) -> bool:
     """Where something came from or went to, not where the event is: a name after "from" ("aid workers from
     France", "a jet that took off from Libya"), after "to" under a verb of going or beside a "from" ("a ferry

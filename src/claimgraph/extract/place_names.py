@@ -36,6 +36,7 @@ from .place_cues import (
     hyphen_qualified,
     route_ends,
     run_on,
+    taken_from,
     teller_place,
 )
 from .place_cues import COMPASS as _COMPASS
@@ -213,12 +214,13 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
             continue  # "DR" and "Congo" of the place "DR Congo"
         named = ent.label_ in _PLACE_LABELS and at not in actor_chars and not _inside_group_name(ent[0]) \
             and not (ent.label_ == "GPE" and (_owner_of_actor(ent) or _country_of_forces(ent))) and not _capital_of(ent)
-        if named or ent.label_ in ("PERSON", "ORG") and not ent.kb_id_ and _after_locative(ent[0]) \
-                and ent[0].nbor(-1).lower_ not in ("by", "from"):
+        if named or ent.label_ in ("PERSON", "ORG") and not ent.kb_id_ and (
+                _after_locative(ent[0]) and ent[0].nbor(-1).lower_ not in ("by", "from") or taken_from(ent.root)):
             longer = run_on(ent, is_facility_word) if ent.label_ == "GPE" else None
             before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
             found[at] = PlaceName(longer or _extended(ent), PLACE, _qualifies(ent[0]), _origin(ent),
-                                  strict=not named and not _in_place(ent[0]), short=ent.text if longer else None,
+                                  strict=not named and not _in_place(ent[0]) and not taken_from(ent.root),
+                                  short=ent.text if longer else None,
                                   direction=before if before in _COMPASS else None, described=described(ent),
                                   at_place=_at_place(ent) and (ent.label_ == "GPE" or ent.label_ != "LOC" and any(
                                       a == at for a, _ in place_spans)),

@@ -554,7 +554,14 @@ def died_of_wounds(sent: Doc | SpacySpan, lex: CountLexicon) -> bool:
 def _revised_toll(sent: SpacySpan, lex: CountLexicon) -> Quantity | None:
     """A death toll given a figure: "the death toll rose to 12", "the toll stands at 15", "raising the
     death toll to 40", "the death toll was over 100". The figure is the first number in the clause of the
-    toll's verb after the toll noun."""
+    toll's verb after the toll noun. A count of the dead that stands alone as a sentence ("5 fatalities.", "At
+    least 7 deaths.") is the total too."""
+    if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        for tok in sent:
+            if tok.dep_ == "ROOT" and tok.lower_ in lex.total_nouns:
+                num = next((c for c in tok.children if c.dep_ == "nummod" and c.like_num), None)
+                if num is not None and not _YEAR.match(num.text):
+                    return parse_count(_number_token_phrase(num), lex)
     for tok in sent:
         if tok.lemma_.lower() not in lex.toll_nouns or tok.pos_ != "NOUN":
             continue
