@@ -550,8 +550,8 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
             openers |= {e.id for start, end in spans for t in _subject(doers.act_head(toks[start:end]))
                         if any(c.dep_ == "conj" for c in t.children) for e in mentions.in_phrase(t)}
             # ... and the subject of the main act done to someone, whose own man died later in the sentence
-            # ("Frontier Corps personnel killed six militants ...; an FC sepoy was also killed"), not one it names as
-            # what it did it to as well ("soldiers of the caliphate" who "targeted the Crusader army")
+            # ("Frontier Corps personnel killed five militants ...; an FC sepoy was also killed"), not one it names as
+            # what it did it to as well (quoted "soldiers" who "targeted the army", both read as the army)
             openers |= {e.id for start, end in spans if _children(head := doers.act_head(toks[start:end]), "dobj")
                         and head.pos_ == "VERB" and toks[start].i <= head.i <= toks[end - 1].i
                         and head.dep_ in ("ROOT", "ccomp") and not _children(head, "auxpass") for t in _subject(head)

@@ -2,7 +2,7 @@
 
     fighters_acronyms(doc) -> [(start, end)]   an acronym naming whose fighters the text speaks of ("ULFA-I
                                                cadres", "NSCN-IM militants", "Maoists of the PLGA"), or who
-                                               claims an act ("ULFA-I claimed the attack")
+                                               claims an act ("NSCN-K claimed the ambush")
     joined_names(doc, common) -> [(start, end)]  a name of romanised words joined by "-e-", "-ul-", "-i-"
                                                ("Jamiat Ulema-e-Islam", "Tehreek-e-Labbaik Pakistan")
     defined_names(doc) -> [(start, end)]       a name the text defines a short form for, whose initials the
@@ -76,7 +76,7 @@ def fighters_acronyms(doc: Doc) -> list[tuple[int, int]]:
                 head = head.head  # "Maoists of the PLGA"
             if head.lemma_.lower() in _FIGHTER_NOUNS or head.lower_.removesuffix("s") in _FIGHTER_NOUNS \
                     or doc[j - 1].dep_ == "nsubj" and head.lemma_.lower() == "claim" and head.pos_ == "VERB":
-                # (or the one that claims an act: "ULFA-I claimed responsibility for the grenade attack")
+                # (or the one that claims an act: "NSCN-K claimed responsibility for an ambush")
                 out.append((i, j))
         i = j
     return out
