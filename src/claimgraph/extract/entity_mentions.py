@@ -11,7 +11,7 @@ its type label, trimmed of titles and possessives. Dates, numbers and page furni
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -335,65 +335,67 @@ def _descriptive_mentions(parsed: Sequence[ParsedSentence], descriptions: Mappin
     return out
 
 
+def _names_before(parsed: Sequence[ParsedSentence], nouns: frozenset[str], modifies: Callable[[Token], bool],
+                  sentence_ok: Callable[[ParsedSentence], bool] = lambda _ps: True, most: int | None = None,
+                  ) -> Iterator[tuple[int, ParsedSentence, Token, list[Token]]]:
+    """Each lower-case noun of `nouns` with the proper nouns right before it that modify it (`modifies`, at most
+    `most` of them): (sentence index, sentence, noun, names), for the names the NER did not see before such a
+    noun ("the Hamrin mountains", "the Marka garrison")."""
+    for si, ps in enumerate(parsed):
+        if not sentence_ok(ps):
+            continue
+        for t in ps.sent:
+            if not t.is_lower or t.lower_ not in nouns or t.pos_ != "NOUN":
+                continue
+            names: list[Token] = []
+            j = t.i - 1
+            while j >= ps.sent[0].i and (most is None or len(names) < most) and ps.sent.doc[j].pos_ == "PROPN" \
+                    and ps.sent.doc[j].head.i == t.i and modifies(ps.sent.doc[j]):
+                names.insert(0, ps.sent.doc[j])
+                j -= 1
+            if names:
+                yield si, ps, t, names
+
+
 def _missed_landforms(parsed: Sequence[ParsedSentence], doc_text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """Landforms whose name the NER did not see: proper nouns right before a lower-case landform word that
     they modify ("in the rugged Hamrin mountains", "hideouts in the vast Badia desert"), the word kept in the
     name as for the names it did see."""
     out: list[Mention] = []
     words = _landform_words()
-    for si, ps in enumerate(parsed):
-        if not words.search(doc_text, ps.start, ps.end):
-            continue
+    for si, ps, t, names in _names_before(parsed, _landforms(), lambda n: n.dep_ in ("compound", "nmod", "amod"),
+                                          lambda ps: bool(words.search(doc_text, ps.start, ps.end))):
         base = ps.sent[0].idx if len(ps.sent) else 0
-        for t in ps.sent:
-            if not t.is_lower or t.lower_ not in _landforms() or t.pos_ != "NOUN":
-                continue
-            names = []
-            j = t.i - 1
-            while j >= ps.sent[0].i and ps.sent.doc[j].pos_ == "PROPN" and ps.sent.doc[j].head.i == t.i \
-                    and ps.sent.doc[j].dep_ in ("compound", "nmod", "amod"):
-                names.insert(0, ps.sent.doc[j])
-                j -= 1
-            if not names:
-                continue
-            start = ps.start + names[0].idx - base
-            end = ps.start + t.idx - base + len(t.text)
-            if any(m.start < end and start < m.end for m in mentions):
-                continue
-            out.append(Mention(start, end, doc_text[start:end], "LOC", "", si, (names[0].i, t.i + 1), defined=True))
+        start = ps.start + names[0].idx - base
+        end = ps.start + t.idx - base + len(t.text)
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        out.append(Mention(start, end, doc_text[start:end], "LOC", "", si, (names[0].i, t.i + 1), defined=True))
     return out
 
 
+def _unseen_compound(t: Token) -> bool:
+    """A capitalised compound word the NER gave no label."""
+    return t.dep_ == "compound" and not t.ent_type_ and t.is_title
+
+
 def _towns_before_posts(parsed: Sequence[ParsedSentence], doc_text: str, mentions: Sequence[Mention],
-                       countries: Countries | None) -> list[Mention]:
+                        countries: Countries | None) -> list[Mention]:
     """Towns whose name the NER did not see before the post or site they modify ("overran the Marka garrison"):
     one or two proper nouns with no entity label, compound to a lower-case post word, that the place index knows
     as a town or division (not a country or people: "the Pakistani checkpoint" names no place)."""
     if countries is None:
         return []
     out: list[Mention] = []
-    posts = post_words()
-    for si, ps in enumerate(parsed):
+    for si, ps, _t, names in _names_before(parsed, post_words(), _unseen_compound, most=2):
         base = ps.sent[0].idx if len(ps.sent) else 0
-        for t in ps.sent:
-            if not t.is_lower or t.lower_ not in posts or t.pos_ != "NOUN":
-                continue
-            names = []
-            j = t.i - 1
-            while j >= ps.sent[0].i and len(names) < 2 and ps.sent.doc[j].pos_ == "PROPN" \
-                    and ps.sent.doc[j].head.i == t.i and ps.sent.doc[j].dep_ == "compound" \
-                    and not ps.sent.doc[j].ent_type_ and ps.sent.doc[j].is_title:
-                names.insert(0, ps.sent.doc[j])
-                j -= 1
-            if not names:
-                continue
-            start = ps.start + names[0].idx - base
-            end = ps.start + names[-1].idx - base + len(names[-1].text)
-            text = doc_text[start:end]
-            if countries.is_country_word(text) or countries.precision_of(text) not in ("city", "district", "province") \
-                    or any(m.start < end and start < m.end for m in mentions):
-                continue
-            out.append(Mention(start, end, text, "GPE", "", si, (names[0].i, names[-1].i + 1), defined=True))
+        start = ps.start + names[0].idx - base
+        end = ps.start + names[-1].idx - base + len(names[-1].text)
+        text = doc_text[start:end]
+        if countries.is_country_word(text) or countries.precision_of(text) not in ("city", "district", "province") \
+                or any(m.start < end and start < m.end for m in mentions):
+            continue
+        out.append(Mention(start, end, text, "GPE", "", si, (names[0].i, names[-1].i + 1), defined=True))
     return out
 
 

@@ -115,9 +115,10 @@ def _verbs(sent_tokens: Sequence[Token], hits: Sequence[tuple[int, int]], lex: E
     """The trigger verbs of a sentence, then (violent incidents) its casualty verbs ("..., killing about 20")."""
     out: list[Token] = []
     r = lex.responsibility
+    laying = r.attribute_verbs | r.denied
     for _start, end in hits:
         v = _verb_of(sent_tokens[end - 1], violent=violent, undergo=r.undergo_verbs)
-        if v is not None and v.i != sent_tokens[end - 1].i and v.lemma_.lower() in r.attribute_verbs | r.denied:
+        if v is not None and v.i != sent_tokens[end - 1].i and v.lemma_.lower() in laying:
             continue  # "officials blamed X for the abduction of Y": whom it is laid on is no side of it
         if v is not None and v not in out:
             out.append(v)

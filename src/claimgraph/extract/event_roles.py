@@ -503,6 +503,24 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
     return doers.victims(heads, toks, mentions.in_core, lex.counts)
 
 
+def _main_act_doers(toks: Sequence[Token], spans: Sequence[tuple[int, int]], mentions: _Mentions,
+                    found: set[str]) -> set[str]:
+    """Ids of the candidate doers that are the subject of a sentence's main act done to someone (an active
+    trigger verb with an object, in the main clause): "Frontier Corps personnel killed five militants ...; an FC
+    sepoy was also killed". Not one the act's object names too (quoted "soldiers" who "targeted the army", both
+    read as the army)."""
+    out: set[str] = set()
+    for start, end in spans:
+        head = doers.act_head(toks[start:end])
+        objects = _children(head, "dobj")
+        if not objects or head.pos_ != "VERB" or not toks[start].i <= head.i <= toks[end - 1].i \
+                or head.dep_ not in ("ROOT", "ccomp") or _children(head, "auxpass"):
+            continue
+        done_to = {e.id for o in objects for e in mentions.in_phrase(o)}
+        out |= {e.id for t in _subject(head) for e in mentions.in_phrase(t) if e.id in found and e.id not in done_to}
+    return out
+
+
 #: How far back (characters) a pronoun's antecedent is looked for: about the two sentences before.
 _PRONOUN_REACH = 300
 
@@ -549,14 +567,8 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
             toks = _tokens(ps.sent)
             openers |= {e.id for start, end in spans for t in _subject(doers.act_head(toks[start:end]))
                         if any(c.dep_ == "conj" for c in t.children) for e in mentions.in_phrase(t)}
-            # ... and the subject of the main act done to someone, whose own man died later in the sentence
-            # ("Frontier Corps personnel killed five militants ...; an FC sepoy was also killed"), not one it names as
-            # what it did it to as well (quoted "soldiers" who "targeted the army", both read as the army)
-            openers |= {e.id for start, end in spans if _children(head := doers.act_head(toks[start:end]), "dobj")
-                        and head.pos_ == "VERB" and toks[start].i <= head.i <= toks[end - 1].i
-                        and head.dep_ in ("ROOT", "ccomp") and not _children(head, "auxpass") for t in _subject(head)
-                        for e in mentions.in_phrase(t) if any(e.id == c.id for _, _, c in cands.found)
-                        and e.id not in {x.id for o in _children(head, "dobj") for x in mentions.in_phrase(o)}}
+            # ... and the doer of the main act, whose own man died later in the sentence
+            openers |= _main_act_doers(toks, spans, mentions, {e.id for _, _, e in cands.found})
         low = ps.sent.text.lower()
         unknown_cue = unknown_cue or any(p in low for p in lex.responsibility.unknown_phrases)
     if not cands.found and not unknown_cue:
