@@ -87,6 +87,7 @@ class NotEvents:
     undone_modes: frozenset[str] = frozenset()
     plan_words: frozenset[str] = frozenset()
     figurative_objects: frozenset[str] = frozenset()
+    thing_heads: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,10 @@ class EventLexicon:
     not_events: NotEvents = NotEvents()
     generic_modes: frozenset[str] = frozenset()  # modes a later, more specific mention of the incident refines
     typed_generic_modes: frozenset[str] = frozenset()  # ... within their type
+    #: one-sided modes that, done by a state's forces to armed groups only, are a fight (`forces_fight`)
+    forces_fight_modes: frozenset[str] = frozenset()
+    #: lemmas that tell such a fight from the air: an airstrike
+    aerial_words: frozenset[str] = frozenset()
     #: `violent_words`, worked out on first use (it is asked for once or more per incident)
     _violent: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
@@ -218,7 +223,7 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
                            _phrases(ne.get("ally_phrases")), words("designation_modes"),
                            words("designation_targets"), words("trend_words"), words("habitual_adverbs"),
                            words("charge_heads"), words("undoing_verbs"), words("undone_modes"),
-                           words("plan_words"), words("figurative_objects"))
+                           words("plan_words"), words("figurative_objects"), words("thing_heads"))
     return EventLexicon(
         triggers=tuple(triggers),
         trigger_pos={k: frozenset(v) for k, v in (raw.get("trigger_pos") or {}).items()},
@@ -229,4 +234,6 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
         not_events=not_events,
         generic_modes=frozenset(raw.get("generic_modes") or ()),
         typed_generic_modes=frozenset(raw.get("typed_generic_modes") or ()),
+        forces_fight_modes=frozenset((raw.get("forces_fight") or {}).get("modes") or ()),
+        aerial_words=frozenset((raw.get("forces_fight") or {}).get("aerial") or ()),
     )

@@ -189,11 +189,11 @@ def _claims_it(perps: set[str], mine: set[str], c: Candidate) -> bool:
 
 
 def compatible(g: _Group, c: Candidate, follows: bool = False, latest: bool = False,
-               parents: Mapping[str, str] | None = None) -> bool:
+               parents: Mapping[str, str] | None = None, lead: bool = False) -> bool:
     """Whether candidate `c` tells the incident of group `g` (see the module docstring); `follows`: it goes on
     telling the incident the text has just told (`_follows`); `latest`: `g` is the incident of its family told
     last, within three paragraphs of the mention; `parents`: a listed group's parent group (a branch and its
-    parent are one side)."""
+    parent are one side); `lead`: `g` is the report's lead incident, the only one of its family told so far."""
     e = c.event
     if c.family != g.first.family or c.another:
         return False
@@ -233,7 +233,22 @@ def compatible(g: _Group, c: Candidate, follows: bool = False, latest: bool = Fa
         # killed, are still the attackers: "three of the attackers had also been killed")
     if c.refers_back or follows or _said_after(g, c, latest, owned):
         return True
-    return bool(_side(perps, parents) & _side(mine, parents)) or _same_day_or_place(g, e) or _same_toll(g, c)
+    return bool(_side(perps, parents) & _side(mine, parents)) or _same_day_or_place(g, e) or _same_toll(g, c) \
+        or lead and _details(g, c)
+
+
+def _details(g: _Group, c: Candidate) -> bool:
+    """The first incident told after a report's lead, in a place within the lead's province or region, with no toll
+    that contradicts it, is the lead told in detail: "Jihadi fighters … killed at least 26 people in an attack on a
+    village … in central Mali's Mopti region …¶ Dozens of gunmen on motorcycles attacked Sarédina, in the Djenné
+    circle, early Sunday". (A lead placed only in a country says too little to tell.)"""
+    place, mine = g.place(), c.event.place
+    if mine is None or mine.precision in ("country", "province", "region") or place is None \
+            or place.precision not in ("province", "region"):
+        return False
+    told, said = g.first.event.killed, c.event.killed
+    return not (told is not None and said is not None and told.min is not None and told.min == told.max
+                and (said.min, said.max) != (told.min, told.max))
 
 
 def _said_after(g: _Group, c: Candidate, latest: bool, owned: bool) -> bool:
@@ -391,14 +406,14 @@ def _combine(g: _Group, parents: Mapping[str, str] | None = None) -> Event:
     )
 
 
-def _new_item(g: _Group, c: Candidate, text: str | None) -> bool:
+def _new_item(g: _Group, c: Candidate, text: str | None, lead: bool = False) -> bool:
     """A mention in a later paragraph that states its own toll and names its own place is an item of its own
     (a list of incidents, a round-up), unless it shares the group's place or day, or refers back to an incident in
     a place within or around its own: "At least 12 people were killed, police said" in the next paragraph joins;
     "- 15 FEBRUARY - Two people killed in a blast in Peshawar" after an entry about Parachinar does not."""
-    if text is None or not c.tolls or c.event.place is None or not c.placed or c.revises:
-        return False  # no place of its own: its paragraph's guess says nothing of which incident it tells (nor
-        # where a revised toll was given or the wounded died)
+    if text is None or not c.tolls or c.event.place is None or not c.placed or c.revises or lead and _details(g, c):
+        return False  # the lead told in detail (`_details`); no place of its own: its paragraph's guess says
+        # nothing of which incident it tells (nor where a revised toll was given or the wounded died)
     last = max(m.event.evidence.end for m in g.members)
     between = text[last : c.event.evidence.start]
     if "\n" not in between:
@@ -406,6 +421,8 @@ def _new_item(g: _Group, c: Candidate, text: str | None) -> bool:
     if LIST_ITEM.match(text, text.rfind("\n", 0, c.event.evidence.start) + 1):
         # an entry of a list ("-   15 FEBRUARY - ... in Mohmand Agency") is its own item unless at the same place
         return not _same_place(g, c.event)
+    if c.event.place.precision == "country" and places_compatible(g.place(), c.event.place):
+        return False  # "dozens of heavily armed men stormed the position …" where the text names only the country
     if c.refers_back and (_within(g.place(), c.event.place) or c.event.place.precision == "country"
                           and places_compatible(g.place(), c.event.place) or _names_place(c, g.place())):
         # "… put the toll at six civilians and two soldiers": the incident told, in a place within; "its media
@@ -432,6 +449,16 @@ def _within(a: Place | None, b: Place | None) -> bool:
         and places_compatible(a, b)
 
 
+def _lead(groups: Sequence[_Group], c: Candidate, text: str | None) -> _Group | None:
+    """The report's lead incident, while it is the only one of `c`'s family told: opened in the headline or the
+    first paragraph."""
+    mine = [g for g in groups if g.first.family == c.family]
+    if text is None or len(mine) != 1:
+        return None
+    start = mine[0].first.event.evidence.start
+    return mine[0] if len(re.findall(r"\n+", text[:start])) <= 1 else None
+
+
 def merge_events(candidates: Sequence[Candidate], text: str | None = None, parents: Mapping[str, str] | None = None
                  ) -> tuple[list[Event], list[Candidate]]:
     """One event per incident: each candidate joins the latest compatible earlier group, else opens one. An
@@ -441,10 +468,11 @@ def merge_events(candidates: Sequence[Candidate], text: str | None = None, paren
     alone: list[Candidate] = []
     for c in candidates:
         latest = next((g for g in reversed(groups) if g.first.family == c.family), None)
+        lead = _lead(groups, c, text)
         for g in groups if c.revises else reversed(groups):
             if compatible(g, c, g is latest and _follows(g, c, text), g is latest and _adjacent(g, c, text),
-                          parents) \
-                    and not _new_item(g, c, text):
+                          parents, g is lead) \
+                    and not _new_item(g, c, text, g is lead):
                 g.members.append(c)
                 break
         else:

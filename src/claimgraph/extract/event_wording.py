@@ -59,10 +59,14 @@ def opens_definite(trigger: Sequence[Token], first: int) -> bool:
 
 
 def factual(tok: Token, ne: NotEvents | None = None, *, violent: bool = False) -> bool:
-    """False when the trigger is intended, hypothetical, negated (also by "no" on a noun) or a non-finite
-    modifier. A violent act reported with a perfect infinitive ("claim to have killed") is kept: the source
-    says it happened."""
+    """False when the trigger is intended, hypothetical, negated (also by "no" on a noun, or "without": "detained
+    him without a shot being fired") or a non-finite modifier. A noun modifying another noun ("a bomb attack") is
+    as factual as the noun it modifies ("suspected of planning a bomb attack": planned). A violent act reported
+    with a perfect infinitive ("claim to have killed") is kept: the source says it happened."""
+    tok = noun_phrase_head(tok)
     if any(c.dep_ == "neg" for c in tok.children):
+        return False
+    if _without(tok):
         return False
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return False  # "No attack on the police will go unpunished", "there was no attack"
@@ -94,6 +98,29 @@ def factual(tok: Token, ne: NotEvents | None = None, *, violent: bool = False) -
                 and any(c.dep_ == "prep" and c.lower_ == "since" for c in tok.children):
             return False  # "the group that has been fighting Somalia's government since 2006": a war, no incident
     return True
+
+
+def noun_phrase_head(tok: Token) -> Token:
+    """The noun a noun modifier belongs to ("attack" of "a bomb attack", "caps" of "blasting caps"): its role in the
+    sentence is that noun's."""
+    for _ in range(3):
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("compound", "amod", "nmod") or tok.head.i == tok.i \
+                or tok.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        tok = tok.head
+    return tok
+
+
+def _without(tok: Token) -> bool:
+    """The act is what did not happen along another: "without a shot being fired", "without firing a shot"."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ in ("pobj", "pcomp") and node.head.lower_ == "without":
+            return True
+        if node.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj", "acl") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _alleged_act(tok: Token) -> bool:
@@ -363,7 +390,8 @@ def split_phrase(verb: Token, noun: str) -> int:
 
 
 #: verbs of finding or taking a thing, which then was not used
-_TAKEN_VERBS = frozenset({"find", "discover", "seize", "recover", "hide", "store", "buy", "acquire", "smuggle"})
+_TAKEN_VERBS = frozenset({"find", "discover", "seize", "recover", "hide", "store", "buy", "acquire", "smuggle",
+                          "receive", "supply", "deliver", "sell", "obtain", "import", "ship"})
 _CARRY_VERBS = _TAKEN_VERBS | {"wear", "carry", "equip", "arm", "possess", "strap", "hold", "bring"}
 
 
@@ -374,7 +402,7 @@ _FOUND_VERBS = _TAKEN_VERBS | {"confiscate", "defuse", "stockpile", "unearth"}
 def found_unused(tok: Token) -> bool:
     """A trigger noun that was found, seized or defused, active or passive ("police recovered hand grenades",
     "hand grenades and letters were recovered", "a bomb was defused"): nothing happened with it."""
-    t = _first_conjunct(tok)
+    t = _first_conjunct(noun_phrase_head(tok))
     return tok.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in _FOUND_VERBS
 
 
@@ -418,6 +446,16 @@ def figurative(tok: Token, ne: NotEvents) -> bool:
     no act of violence."""
     return tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in ne.figurative_objects
                                       for c in tok.children)
+
+
+def names_a_thing(tok: Token, ne: NotEvents) -> bool:
+    """A trigger noun modifying a noun of `thing_heads` ("a suspected bomb-maker", "missile components"): a person or
+    a thing, not an incident."""
+    head = tok.head
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("compound", "nmod") or head.i == tok.i \
+            or head.pos_ != "NOUN":
+        return False
+    return head.lemma_.lower() in ne.thing_heads or head.lower_ in ne.thing_heads
 
 
 def takes_ground(span: Sequence[Token], objects: frozenset[str]) -> bool:

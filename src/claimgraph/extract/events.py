@@ -47,6 +47,7 @@ from ..records import (
 from ..resolve.names import fold
 from . import event_actors, event_place, event_roles, place_cues
 from .dateline import dateline_of, label_date
+from .event_kind import forces_fight
 from .event_lexicon import EventLexicon, TriggerDef, load_event_lexicon
 from .event_merge import LIST_ITEM, Candidate, merge_events
 from .event_wording import (
@@ -57,6 +58,7 @@ from .event_wording import (
     figurative,
     found_unused,
     head_of,
+    names_a_thing,
     opens_definite,
     other_date,
     other_weekday,
@@ -222,7 +224,8 @@ def _find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]
             continue
         if tok.pos_ == "PROPN" and tok.ent_type_:
             continue  # "Operation Strike", "Rally for Peace": a name, not an event
-        if not takes_ground([tok], trig.objects) or found_unused(tok) or figurative(tok, ne):
+        if not takes_ground([tok], trig.objects) or found_unused(tok) or figurative(tok, ne) \
+                or lex.is_violent(trig.mode) and names_a_thing(tok, ne):
             continue
         if factual(tok, ne, violent=lex.is_violent(trig.mode)) and not status_word(tok, trig, ne):
             hits.append(TriggerHit(trig, i, i + 1, tok.text, _claimed(tok, claims)))
@@ -483,6 +486,9 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
     if inc.family == VIOLENT and roles.perpetrators and not had_perpetrator:
         roles.responsibility = Responsibility.ATTRIBUTED  # the subject of the act: "Serb forces killed ..."
     allies_on_one_side(roles, inc.sentences, parsed, entities, lex, _local)
+    if inc.family == VIOLENT:  # a state's forces against armed groups fight ("troops killed six militants")
+        best = forces_fight(best, roles.perpetrators, roles.targets, entities,
+                            (t for si in inc.sentences for t in parsed[si].sent), lex)
     merged, statements = _casualties(inc, parsed, lex)
     if inc.family == VIOLENT and merged.attackers_killed is None and not merged.revised:
         selves = self_killed([parsed[si].sent for si in inc.sentences])  # "blew themselves up"

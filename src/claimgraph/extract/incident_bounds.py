@@ -147,11 +147,12 @@ def aside(sent: Doc | SpacySpan, hits: Sequence[TriggerHit], other_acts: Sequenc
 
 
 def _under(tok: Token, heads: set[int]) -> bool:
-    """`tok` is one of `heads`, or hangs from one through the object it took ("arrested four men linked to …")."""
-    for _ in range(4):
+    """`tok` is one of `heads`, or hangs from one through the object it took ("arrested four men linked to …",
+    "arrested four men suspected of supplying food to the ADF during a raid")."""
+    for _ in range(6):
         if tok.i in heads:
             return True
-        if tok.dep_ not in ("acl", "relcl", "dobj", "xcomp") or tok.head.i == tok.i:
+        if tok.dep_ not in ("acl", "relcl", "dobj", "xcomp", "pcomp", "prep") or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False

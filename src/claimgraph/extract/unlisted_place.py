@@ -17,6 +17,8 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import cache
 
+from spacy.lang.en.lex_attrs import like_num
+
 from ..records import Place
 from ..resolve.names import fold
 from ..resolve.place_index import read_data
@@ -86,8 +88,8 @@ def pattern_precision(name: str, qualified: bool, directions: Set[str], demonyms
     Arsal", "the Southern Israeli city of Beersheba"): never a place's name."""
     words = fold(written_name(name)).split()
     if not words or all(w in directions for w in words) or any(w in demonyms for w in words) \
-            or words[0] in _NOT_A_NAME or re.search(r"-[a-z]{3,}", name):  # "Muslim-majority areas"
-        return None
+            or words[0] in _NOT_A_NAME or re.search(r"-[a-z]{3,}", name) or like_num(words[0]):
+        return None  # "Muslim-majority areas", "Two village volunteers"
     return unlisted_precision(split_kind(name)[1], qualified)
 
 
@@ -122,7 +124,8 @@ def qualified(name: str, within: str | None, place: Place | None, precision: str
         return unlisted(name, precision, wider, within=within)  # "Yala's Bannang Sata district": the province Yala
     if outer is None or place.precision == "city" and precision != "city":
         return lookup(name)  # a qualifier the document's other places rule out, or too small to hold the name
-    return unlisted(name, precision, place, within=within) if outer == place else place
+    same = outer == place or outer.geonames_id is not None and outer.geonames_id == place.geonames_id
+    return unlisted(name, precision, place, within=within) if same else place
 
 
 def as_written(name: str, place: Place | None) -> Place | None:

@@ -1,0 +1,92 @@
+"""Which kind of violence an incident is once its sides are known (a state's forces against armed groups fight), what
+looks like an act and is none (an alliance struck, an arrest made without a shot, a bomb-maker, missile parts
+received, an attack someone is suspected of planning), and a report's lead told again in detail further down
+(one incident, one event). The sentences are written for these tests in the style of wire reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from _extract_helpers import extract_text as _extract
+
+pytestmark = pytest.mark.model
+
+
+def _violent(text: str, published: str = "2025-05-16") -> list:
+    return [e for e in _extract(text, published=published).events if e.type in ("ASSAULT", "FIGHT")]
+
+
+def test_forces_killing_militants_fight() -> None:
+    [event] = _violent("An army spokesman said troops had shot dead five al-Shabaab militants near Jilib on "
+                       "Thursday.")
+    assert (event.type, event.mode) == ("FIGHT", "operation")
+
+
+def test_forces_striking_a_groups_hideouts_from_the_air_is_an_airstrike() -> None:
+    [event] = _violent("The air force said its jets struck Boko Haram hideouts near Gwoza on Monday, killing dozens "
+                       "of fighters.")
+    assert (event.type, event.mode) == ("FIGHT", "airstrike")
+
+
+def test_forces_killing_protesters_stay_an_assault() -> None:
+    [event] = _violent("Soldiers shot dead six protesters in the town of Kano on Monday, witnesses said.")
+    assert event.type == "ASSAULT"
+
+
+def test_an_alliance_struck_is_no_attack() -> None:
+    assert _violent("The Gulf Clan has reportedly struck a tactical alliance with a faction of the ELN.") == []
+
+
+def test_an_arrest_without_a_shot_fired_is_no_shooting() -> None:
+    events = _extract("Police detained the cartel's accountant without a shot being fired at a farm outside "
+                      "Culiacán on Friday.").events
+    assert [e.type for e in events] == ["COERCE"]
+
+
+def test_an_attack_suspected_of_being_planned_is_no_incident() -> None:
+    events = _extract("Police in Baidoa on Sunday arrested two men suspected of planning a bomb attack on the "
+                      "livestock market.").events
+    assert [e.type for e in events] == ["COERCE"]
+
+
+def test_a_bomb_maker_and_missile_parts_are_no_incident() -> None:
+    events = _extract("Troops arrested a suspected bomb-maker of the group in a raid on a house in Marawi on "
+                      "Tuesday.").events
+    assert [e.type for e in events] == ["COERCE"]
+    assert _violent("Officials said the rebels were believed to receive missile components and drone engines from "
+                    "abroad.") == []
+
+
+def test_a_raid_named_as_when_a_suspect_did_something_is_the_arrests_manner() -> None:
+    events = _extract("Police in Beni said they had arrested three men suspected of selling fuel to the ADF during "
+                      "a raid on a house in the city on Wednesday.").events
+    assert [e.type for e in events] == ["COERCE"]
+
+
+LEAD = (
+    "Gunmen killed at least 31 people in an attack on a village in northern Nigeria's Zamfara state, local officials "
+    "said on Wednesday.\n\n"
+    "Dozens of gunmen on motorcycles stormed Kadadaba, in the Bukkuyum area, on Monday evening, shooting residents "
+    "and burning houses, said Musa Garba, a local councillor. He said 18 bodies had been recovered by Tuesday.\n\n"
+    "No group has claimed the attack."
+)
+
+
+def test_a_lead_told_again_in_detail_further_down_is_one_incident() -> None:
+    events = _violent(LEAD, published="2025-06-11")
+    assert len(events) == 1
+    assert events[0].place is not None and events[0].place.name != "Zamfara"
+
+
+def test_a_second_incident_after_the_lead_stays_its_own() -> None:
+    text = LEAD.replace("Dozens of gunmen on motorcycles stormed Kadadaba", "In a separate attack, dozens of gunmen "
+                        "on motorcycles stormed Kadadaba")
+    assert len(_violent(text, published="2025-06-11")) == 2
+
+
+def test_a_retelling_placed_only_in_the_country_is_the_incident_told() -> None:
+    text = ("At least nine soldiers were killed on Wednesday when jihadists attacked an army position near Porga, "
+            "security sources said.\n\n"
+            "A military source said dozens of heavily armed men stormed the Beninese position at dawn and fought "
+            "soldiers for two hours. Six attackers were killed, he said.")
+    assert len(_violent(text, published="2026-01-16")) == 1
