@@ -90,3 +90,9 @@ def test_a_retelling_placed_only_in_the_country_is_the_incident_told() -> None:
             "A military source said dozens of heavily armed men stormed the Beninese position at dawn and fought "
             "soldiers for two hours. Six attackers were killed, he said.")
     assert len(_violent(text, published="2026-01-16")) == 1
+
+
+def test_most_attacks_are_attacks_in_general() -> None:
+    assert _violent("A researcher said most attacks on army posts in the north were believed to be the work of "
+                    "Katiba Hanifa.") == []
+    assert len(_violent("Gunmen attacked an army post near Karimama on Monday.")) == 1

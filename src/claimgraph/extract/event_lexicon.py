@@ -88,6 +88,7 @@ class NotEvents:
     plan_words: frozenset[str] = frozenset()
     figurative_objects: frozenset[str] = frozenset()
     thing_heads: frozenset[str] = frozenset()
+    generic_quantifiers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +224,8 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
                            _phrases(ne.get("ally_phrases")), words("designation_modes"),
                            words("designation_targets"), words("trend_words"), words("habitual_adverbs"),
                            words("charge_heads"), words("undoing_verbs"), words("undone_modes"),
-                           words("plan_words"), words("figurative_objects"), words("thing_heads"))
+                           words("plan_words"), words("figurative_objects"), words("thing_heads"),
+                           words("generic_quantifiers"))
     return EventLexicon(
         triggers=tuple(triggers),
         trigger_pos={k: frozenset(v) for k, v in (raw.get("trigger_pos") or {}).items()},
