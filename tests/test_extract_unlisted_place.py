@@ -95,6 +95,17 @@ def test_qualified_places_the_name_in_its_qualifier_or_trusts_the_name() -> None
     assert qualified("Pulwama districts", "Plantation", plantation, "district", lookup) == pulwama
     # the name itself found inside the qualifier: unchanged
     assert qualified("Raipur", "Chhattisgarh", RAIPUR, "city", {"Chhattisgarh": None}.get) == RAIPUR
+    # the qualifier found alone under another spelling of the same GeoNames place is still the enclosure
+    handwara = Place("Handwāra", "Jammu and Kashmir", "India", geonames_id=1270439, precision="city")
+    written = Place("Handwara", "Jammu and Kashmir", "India", geonames_id=1270439, precision="city")
+    found = qualified("Kralgund village", "Handwara", handwara, "city", {"Handwara": written}.get)
+    assert found is not None and found.name == "Kralgund" and found.admin1 == "Jammu and Kashmir"
+
+
+def test_a_count_before_a_kind_word_names_no_place() -> None:
+    # "Two village volunteers were killed …": a count of people, not a village called "Two"
+    assert pattern_precision("Two village", False, frozenset(), frozenset()) is None
+    assert pattern_precision("Kralgund village", False, frozenset(), frozenset()) == "city"
 
 
 def test_as_written() -> None:

@@ -1,8 +1,8 @@
 """Which kind of violence an incident is, once its sides are known: a state's forces against armed groups fight.
 
 PLOVER's FIGHT is the use of conventional military force, its ASSAULT unconventional violence (openeventdata/PLOVER
-codebook). A trigger word alone cannot tell them apart: "troops killed six al Shabaab militants in a follow-up
-operation" and "its jets struck JAS hideouts" are fights; "soldiers killed unarmed protesters" stays an assault.
+codebook). A trigger word alone cannot tell them apart: "troops had shot dead five al-Shabaab militants" and "its jets
+struck Boko Haram hideouts" are fights; "soldiers shot dead six protesters" stays an assault.
 The one-sided modes that may turn (`forces_fight.modes` in ontology/events.yaml) become an airstrike when the
 incident's sentences tell it from the air (`forces_fight.aerial`), else an operation.
 """

@@ -239,9 +239,9 @@ def compatible(g: _Group, c: Candidate, follows: bool = False, latest: bool = Fa
 
 def _details(g: _Group, c: Candidate) -> bool:
     """The first incident told after a report's lead, in a place within the lead's province or region, with no toll
-    that contradicts it, is the lead told in detail: "Jihadi fighters … killed at least 26 people in an attack on a
-    village … in central Mali's Mopti region …¶ Dozens of gunmen on motorcycles attacked Sarédina, in the Djenné
-    circle, early Sunday". (A lead placed only in a country says too little to tell.)"""
+    that contradicts it, is the lead told in detail: "Gunmen killed at least 31 people in an attack on a village in
+    northern Nigeria's Zamfara state …¶ Dozens of gunmen on motorcycles stormed Kadadaba, in the Bukkuyum area, on
+    Monday evening". (A lead placed only in a country says too little to tell.)"""
     place, mine = g.place(), c.event.place
     if mine is None or mine.precision in ("country", "province", "region") or place is None \
             or place.precision not in ("province", "region"):
@@ -422,7 +422,7 @@ def _new_item(g: _Group, c: Candidate, text: str | None, lead: bool = False) -> 
         # an entry of a list ("-   15 FEBRUARY - ... in Mohmand Agency") is its own item unless at the same place
         return not _same_place(g, c.event)
     if c.event.place.precision == "country" and places_compatible(g.place(), c.event.place):
-        return False  # "dozens of heavily armed men stormed the position …" where the text names only the country
+        return False  # "dozens of heavily armed men stormed the Beninese position …": the text names only the country
     if c.refers_back and (_within(g.place(), c.event.place) or c.event.place.precision == "country"
                           and places_compatible(g.place(), c.event.place) or _names_place(c, g.place())):
         # "… put the toll at six civilians and two soldiers": the incident told, in a place within; "its media

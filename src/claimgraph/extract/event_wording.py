@@ -249,7 +249,7 @@ def trend(tok: Token, ne: NotEvents) -> bool:
         return True  # "vowed to continue its attacks on security forces", "has stepped up its attacks"
     if tok.tag_ in ("NNS", "NNPS") and any(c.dep_ in ("det", "amod") and c.lower_ in ne.generic_quantifiers
                                            for c in tok.children):
-        return True  # "most attacks on Beninese soldiers were believed to be the work of Katiba Hanifa"
+        return True  # "most attacks on army posts in the north were believed to be the work of Katiba Hanifa"
     if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" and tok.head.tag_ in ("VBZ", "VBP") \
             and tok.head.dep_ in ("relcl", "pcomp") \
             and not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children):

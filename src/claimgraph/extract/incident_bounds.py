@@ -148,7 +148,7 @@ def aside(sent: Doc | SpacySpan, hits: Sequence[TriggerHit], other_acts: Sequenc
 
 def _under(tok: Token, heads: set[int]) -> bool:
     """`tok` is one of `heads`, or hangs from one through the object it took ("arrested four men linked to …",
-    "arrested four men suspected of supplying food to the ADF during a raid")."""
+    "arrested three men suspected of selling fuel to the ADF during a raid")."""
     for _ in range(6):
         if tok.i in heads:
             return True
