@@ -14,7 +14,8 @@ that refers back ("the attack", "the blast", "6 people were killed"), or goes on
 told in the next paragraph with no day, place or named doer of its own, joins when compatible; a mention
 that introduces an incident joins only when it shares a perpetrator, the place or the day, and never
 when it says it is another one ("a second bomb", "another attack", "in a separate attack"); the toll the
-headline states, stated again, also tells its incident.
+headline states, stated again, also tells its incident, and so does the first incident told after a lead placed in
+a province or region, in a place within it (`_details`).
 
 Pure: events in, events out. Each event's `evidence` and `mentions` are spans of `Document.text`, so
 provenance survives the merge (every mention still reproduces its text).
@@ -422,12 +423,10 @@ def _new_item(g: _Group, c: Candidate, text: str | None, lead: bool = False) -> 
         # an entry of a list ("-   15 FEBRUARY - ... in Mohmand Agency") is its own item unless at the same place
         return not _same_place(g, c.event)
     if c.event.place.precision == "country" and places_compatible(g.place(), c.event.place):
-        return False  # "dozens of heavily armed men stormed the Beninese position …": the text names only the country
-    if c.refers_back and (_within(g.place(), c.event.place) or c.event.place.precision == "country"
-                          and places_compatible(g.place(), c.event.place) or _names_place(c, g.place())):
-        # "… put the toll at six civilians and two soldiers": the incident told, in a place within; "its media
-        # office said six of its members had been killed … in the attack": a country says no other place
-        return False
+        return False  # "dozens of heavily armed men stormed the Beninese position …", "its media office said six of
+        # its members had been killed … in the attack": a country says no other place
+    if c.refers_back and (_within(g.place(), c.event.place) or _names_place(c, g.place())):
+        return False  # "… put the toll at six civilians and two soldiers": the incident told, in a place within
     return not (_same_day_or_place(g, c.event) or _same_toll(g, c))
 
 
