@@ -63,6 +63,12 @@ def _extractor():  # noqa: ANN202 - an Extractor, built once per test process
     return Extractor(load_settings())
 
 
+def claim_triples(text: str, published: str | None = None) -> set[tuple[str, str, str]]:
+    """(subject, predicate, object or "") of each claim the product extracts from one text."""
+    return {(c.subject.name, c.predicate, c.object.name if c.object else "")
+            for c in extract_text(text, published).claims}
+
+
 def extract_text(text: str, published: str | None = None) -> Extraction:
     """The product's extraction of one text, as a test document (published on an ISO day, when given)."""
     from claimgraph.records import PartialDate, Precision

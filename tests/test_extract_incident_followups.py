@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from _extract_helpers import claim_triples
 from _extract_helpers import extract_text as _extract
 
 pytestmark = pytest.mark.model
@@ -65,8 +66,7 @@ def test_a_place_name_the_parser_once_read_as_an_organisation_is_not_repeated_as
 
 
 def _claims(text: str) -> set[tuple[str, str, str]]:
-    x = _extract(text, published="2025-06-12")
-    return {(c.subject.name, c.predicate, c.object.name if c.object else "") for c in x.claims}
+    return claim_triples(text, published="2025-06-12")
 
 
 def test_the_bodies_of_a_joint_team_work_together() -> None:

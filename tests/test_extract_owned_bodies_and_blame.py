@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from _extract_helpers import claim_triples as _claims
 from _extract_helpers import extract_text as _extract
 
 pytestmark = pytest.mark.model
-
-
-def _claims(text: str) -> set[tuple[str, str, str]]:
-    return {(c.subject.name, c.predicate, c.object.name if c.object else "") for c in _extract(text).claims}
 
 
 def test_a_named_body_owned_by_another_is_its_branch() -> None:

@@ -62,6 +62,11 @@ class Countries:
             return True
         return text.replace(".", "").isupper() and len(text) <= 6 and self.of_text(text) is not None
 
+    def names_a_town(self, text: str) -> bool:
+        """Whether the index knows the name as a town, district or province, not a country or people ("Tank",
+        "Marka"; not "Pakistani")."""
+        return not self.is_country_word(text) and self.precision_of(text) in ("city", "district", "province")
+
     def knows_no_place(self, text: str) -> bool:
         """Whether no place, country or people goes by the name ("M23", "Ma'awisley")."""
         return not self.is_country_word(text) and self.precision_of(text) is None

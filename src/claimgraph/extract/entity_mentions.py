@@ -392,8 +392,7 @@ def _towns_before_posts(parsed: Sequence[ParsedSentence], doc_text: str, mention
         start = ps.start + names[0].idx - base
         end = ps.start + names[-1].idx - base + len(names[-1].text)
         text = doc_text[start:end]
-        if countries.is_country_word(text) or countries.precision_of(text) not in ("city", "district", "province") \
-                or any(m.start < end and start < m.end for m in mentions):
+        if not countries.names_a_town(text) or any(m.start < end and start < m.end for m in mentions):
             continue
         out.append(Mention(start, end, text, "GPE", "", si, (names[0].i, names[-1].i + 1), defined=True))
     return out

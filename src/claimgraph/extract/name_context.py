@@ -333,8 +333,7 @@ def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: 
         # kind word (a division the index knows only with it)
         return "GPE", True
     if label in ("NORP", "ORG", "PERSON") and not ent.kb_id_ and countries is not None \
-            and _before_post_noun(doc_text, end) and not countries.is_country_word(text) \
-            and countries.precision_of(text) in ("city", "district", "province"):
+            and _before_post_noun(doc_text, end) and countries.names_a_town(text):
         return "GPE", True  # "attacked the Tank checkpost": a town the index knows, before the post it names (not a
         # listed group's: "the Wagner base")
     if label == "PERSON" and countries is not None and countries.precision_of(text) == "country":
