@@ -49,7 +49,7 @@ from .syntax import common_ancestor, path_up
 from .types import ExtractContext, ParsedSentence
 
 #: The name and version of this step (a change of behaviour is a new version).
-EVENT_CLAIMS = "claimgraph.event_claims.v6"
+EVENT_CLAIMS = "claimgraph.event_claims.v7"
 
 ATTACKED = "attacked"
 CLAIMED = "claimed_responsibility_for"
@@ -585,8 +585,11 @@ def _argument_of_act(tok: Token, acts: set[int], owner: bool, members: frozenset
     while x.dep_ in _WITHIN_NAME and x.head.i != x.i:
         x = x.head
     act = x.head if x.dep_ in _PATIENT else x.head.head if x.dep_ == "pobj" and x.head.lower_ in _ON else None
-    # an act in a relative clause is background to the noun ("the brother of a member who was killed in 1982")
-    return act is not None and act.i in acts and act.dep_ != "relcl"
+    # the verb whose subject is the act: "a roadside bomb hit a convoy", "the blast struck a police van"
+    struck = act is not None and act.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i in acts for c in act.children)
+    # an act in a relative clause is background to the noun ("the brother of a member who was killed in 1982"),
+    # unless the noun is the act it tells ("claimed the attack, in which a bomb hit a police convoy")
+    return act is not None and (act.i in acts or struck) and (act.dep_ != "relcl" or act.head.i in acts)
 
 
 _OF_FOR = {"of", "for"}

@@ -88,7 +88,7 @@ def _named_deed_place(fi: FrameInput, deeds: Sequence[str]) -> Entity | None:
     return None
 
 
-_PLACE_PREPS = {"in", "at", "near", "outside"}
+_PLACE_PREPS = {"in", "at", "near", "outside", "along"}
 #: what follows a stretch-of-land noun (the patterns' class `area_noun`) to name its land
 _AREA_PREPS = {"of", "around", "across", "throughout", "along", "between"}
 
@@ -115,16 +115,22 @@ def _place_in(fi: FrameInput, noun: Token, classes: Mapping[str, Sequence[str]])
         if named:
             return list(dict.fromkeys(named))
     area = classes.get("area_noun", ())
-    preps = _PLACE_PREPS | (_AREA_PREPS if noun.lemma_.lower() in area or noun.lower_ in area else set())
+
+    def land(t: Token) -> bool:  # a stretch of land, or a count of its parts ("controls 14 of the townships")
+        return t.lemma_.lower() in area or t.lower_ in area or t.like_num and t.pos_ == "NUM"
+
+    preps = _PLACE_PREPS | (_AREA_PREPS if land(noun) else set())
     for prep in (c for h in holders for c in h.children):
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for p in prep.children:
                 found = [e for e in fi.np_entities(p) if e.type == "place"] if p.dep_ == "pobj" else []
-                if not found and p.dep_ == "pobj" and (p.lemma_.lower() in area or p.lower_ in area):
-                    # "operates in small cells in the mountains between Kirkuk and Diyala": the land's places
+                if not found and p.dep_ == "pobj" and land(p):
+                    # "operates in small cells in the mountains between Kirkuk and Diyala", "much of the
+                    # countryside in Hiraan": the land's places; "14 of Rakhine's 17 townships": its owner's
                     found = [e for q in p.children if q.dep_ == "prep" and q.lower_ in _AREA_PREPS | _PLACE_PREPS
                              for o in q.children if o.dep_ == "pobj"
-                             for e in fi.np_entities(o) if e.type == "place"]
+                             for e in fi.np_entities(o) if e.type == "place"] or [
+                        e for q in p.children if q.dep_ == "poss" for e in fi.np_entities(q) if e.type == "place"]
                 if found:
                     return found
     return []
