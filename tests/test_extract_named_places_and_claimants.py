@@ -174,3 +174,21 @@ def test_a_name_placed_inside_a_town_does_not_choose_the_towns_country() -> None
     [event] = _violent("A mob beat to death a man suspected of theft in Badda area of Dhaka on Saturday. Police "
                        "recovered the body.")
     assert event.place is not None and event.place.country == "Bangladesh"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a settlement noun in apposition that ends its phrase says what the name is, with no qualifier after it
+    ("Gunmen on motorcycles attacked Ndaki, a village on the road to Gao, on Sunday, killing 12 people.",
+     ("Ndaki", "Gao")),
+    # the name after "in X," says where X is
+    ("Militants stormed an army post in Tinzawaten, near Kidal, on Sunday, killing four soldiers.",
+     ("Tinzawaten", "Kidal")),
+    # Mali's second-level division, a circle
+    ("A roadside bomb killed four soldiers in Niono circle of Ségou region on Monday.", ("Niono", "Segou")),
+])
+def test_a_name_a_settlement_noun_or_a_nearby_place_marks(text: str, place: tuple[str, str]) -> None:
+    assert _place(text) == place
+
+
+def test_a_village_elder_is_no_village() -> None:
+    assert _place("Gunmen shot dead Ali Dogo, a village elder, in Mopti on Monday.")[0] == "Mopti"
