@@ -1,6 +1,6 @@
 """Relations that ordinary reports state in passing: the land a group holds named through a part of it ('much of the
 countryside around Y', 'most of the roads around Y', 'nine of Y's 13 districts'), bodies named as one subject of an operation (they work
-together), an organisation that is a member of a coalition (allied to it), and what a claimed attack struck when the
+together), an organisation that is a member of a coalition (allied to it) or one of its members (its branch), and what a claimed attack struck when the
 weapon is the subject ('a roadside bomb hit a vehicle of the X'). The sentences are written for these tests in the
 style of wire reports."""
 
@@ -51,3 +51,8 @@ def test_what_the_weapon_of_a_claimed_attack_hit_was_attacked() -> None:
     triples = claim_triples("The TTP claimed the attack, in which a roadside bomb hit a vehicle of the Khyber "
                             "Pakhtunkhwa Police near Tank on Monday.", published="2025-06-04")
     assert ("Tehrik-i-Taliban Pakistan", "attacked", "Police Forces of Pakistan") in triples
+
+
+def test_an_organisation_one_of_the_members_of_another_is_its_branch() -> None:
+    triples = claim_triples("The UPC is one of the members of the Coalition of Patriots for Change.")
+    assert ("UPC", "branch_of", "Coalition of Patriots for Change") in triples
