@@ -78,3 +78,14 @@ def test_a_clause_before_a_semicolon_keeps_its_own_modality() -> None:
     doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     assert find_modality(doc, doc[1], CUES)[0] == Modality.ASSERTED  # "overran": stated outright
     assert find_modality(doc, doc[9], CUES)[0] == Modality.HEDGED  # "killed": reportedly
+
+
+def test_a_participle_on_the_subject_is_not_under_the_main_verbs_denial() -> None:
+    # The brigade , led by the army , denied it .
+    words = ["The", "brigade", ",", "led", "by", "the", "army", ",", "denied", "it", "."]
+    heads = [1, 8, 1, 1, 3, 6, 4, 1, 8, 8, 8]
+    deps = ["det", "nsubj", "punct", "acl", "agent", "det", "pobj", "punct", "ROOT", "dobj", "punct"]
+    lemmas = ["the", "brigade", ",", "lead", "by", "the", "army", ",", "deny", "it", "."]
+    doc = make_doc(words, heads=heads, deps=deps, lemmas=lemmas)
+    assert find_modality(doc, doc[3], CUES)[1] == Polarity.AFFIRMED  # trigger: "led"
+    assert find_modality(doc, doc[9], CUES)[1] == Polarity.NEGATED  # what was denied stays denied

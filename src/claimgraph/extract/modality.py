@@ -52,8 +52,8 @@ def scope(trigger: Token | Span, nominal: bool = False) -> set[int]:
 
     Climbing stops at a coordinated clause with its own subject ("X tried to retake the town and Y attacked
     Z": Y did attack); above an appositive: "ISKP, a branch of the Islamic State, is said to have vowed …"
-    does not hedge the branch; and at the noun a relative clause tells of: "Russia, which backs Assad, denies
-    targeting civilians" does not deny the backing."""
+    does not hedge the branch; and at the noun a relative clause or a participle tells of: "Russia, which backs
+    Assad, denies targeting civilians" does not deny the backing."""
     root = trigger.root if isinstance(trigger, Span) else trigger
     heads = [root]
     for a in root.ancestors:
@@ -65,8 +65,9 @@ def scope(trigger: Token | Span, nominal: bool = False) -> set[int]:
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in heads[-1].children):
             break  # "X overran a post ...; seven X were also reportedly killed": a semicolon ends the clause
         if heads[-1].dep_ == "appos" or nominal and heads[-1].pos_ in {"VERB", "AUX"} \
-                or len(heads) > 1 and heads[-2].dep_ == "relcl":
-            break  # a noun-phrase claim ends at its own clause's verb
+                or len(heads) > 1 and heads[-2].dep_ in ("relcl", "acl"):
+            break  # a noun-phrase claim ends at its own clause's verb; a relative clause or a participle ends at
+            # the noun it tells of ("the Zintan Brigade, led by members of Y, denied it" does not deny the lead)
         if nominal and a.pos_ in {"VERB", "AUX"} and heads[-1].dep_ not in _PREDICATIVE:
             # the verb a noun phrase is the subject or object of tells what its referent did, not what it is:
             # "TTP spokesman X denied the report" denies the report, not that X speaks for the TTP
