@@ -1,8 +1,9 @@
-"""Relations that ordinary reports state in passing: the land a group holds named through a part of it ('much of the
-countryside around Y', 'most of the roads around Y', 'nine of Y's 13 districts'), bodies named as one subject of an operation (they work
-together), an organisation that is a member of a coalition (allied to it) or one of its members (its branch), and what a claimed attack struck when the
-weapon is the subject ('a roadside bomb hit a vehicle of the X'). The sentences are written for these tests in the
-style of wire reports."""
+"""Relations that ordinary reports state in passing: the land a group holds named through a part of it ('much of
+the countryside around Y', 'most of the roads around Y', 'nine of Y's 13 districts'), bodies named as one subject
+of an operation (they work together), an organisation that is a member of a coalition (allied to it) or one of its
+members (its branch), an ally owned by a name ('Y's closest ally'), and what a claimed attack struck when the
+weapon is the subject ('a roadside bomb hit a vehicle of the X'). The sentences are written for these tests in
+the style of wire reports."""
 
 from __future__ import annotations
 
@@ -56,3 +57,8 @@ def test_what_the_weapon_of_a_claimed_attack_hit_was_attacked() -> None:
 def test_an_organisation_one_of_the_members_of_another_is_its_branch() -> None:
     triples = claim_triples("The UPC is one of the members of the Coalition of Patriots for Change.")
     assert ("UPC", "branch_of", "Coalition of Patriots for Change") in triples
+
+
+def test_an_ally_owned_by_a_name_in_apposition() -> None:
+    triples = claim_triples("The MNDAA, the TNLA's closest ally, denied the report.")
+    assert any(p == "cooperates_with" and {s, o} == {"MNDAA", "TNLA"} for s, p, o in triples)
