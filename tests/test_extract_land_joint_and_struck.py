@@ -1,9 +1,9 @@
 """Relations that ordinary reports state in passing: the land a group holds named through a part of it ('much of
 the countryside around Y', 'most of the roads around Y', 'nine of Y's 13 districts'), bodies named as one subject
 of an operation (they work together), an organisation that is a member of a coalition (allied to it) or one of its
-members (its branch), an ally owned by a name ('Y's closest ally'), and what a claimed attack struck when the
-weapon is the subject ('a roadside bomb hit a vehicle of the X'). The sentences are written for these tests in
-the style of wire reports."""
+members (its branch), an ally or a backer owned by a name ('Y's closest ally', 'Y's main backer'), and what a
+claimed attack struck when the weapon is the subject ('a roadside bomb hit a vehicle of the X'). The sentences are
+written for these tests in the style of wire reports."""
 
 from __future__ import annotations
 
@@ -62,3 +62,10 @@ def test_an_organisation_one_of_the_members_of_another_is_its_branch() -> None:
 def test_an_ally_owned_by_a_name_in_apposition() -> None:
     triples = claim_triples("The MNDAA, the TNLA's closest ally, denied the report.")
     assert any(p == "cooperates_with" and {s, o} == {"MNDAA", "TNLA"} for s, p, o in triples)
+
+
+def test_a_backer_owned_by_a_name_supports_it() -> None:
+    assert ("Iran", "supports", "Houthis") in claim_triples("Iran, the Houthis' main backer, denied the report.")
+    triples = claim_triples("The UAE, the RSF's chief financier, rejected the report.")
+    assert ("UAE", "supports", "RSF") in triples
+    assert not any(p == "branch_of" for _s, p, _o in triples)  # a financier of a body is no branch of it
