@@ -61,6 +61,10 @@ def test_names_a_short_form_defines(extractor, text: str, found: list[str]) -> N
     ("Security Forces killed two militants in Kupwara.", []),
     # a country's possessive is no part of the name
     ("Clashes broke out in Pakistan's Kurram Agency on Monday.", []),
+    # a unit's ordinal is part of its name
+    ("Fighters of the 10th Front attacked a camp in Tame.", ["10th Front"]),
+    # a count is not: "two Army" is no name
+    ("The 2 Army trucks were hit.", []),
 ])
 def test_capitalised_names_ending_in_a_body_noun(extractor, text: str, found: list[str]) -> None:  # type: ignore[no-untyped-def]
     doc = extractor.nlp(text)

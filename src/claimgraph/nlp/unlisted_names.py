@@ -187,6 +187,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "i
 #: small words inside a name after its head: "Front for the Liberation of Mozambique", "Army of the Pure"
 _AFTER_HEAD = frozenset({"of", "for"})
 _LONGEST = 9
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 #: the NER's labels for names: a possessive name before a run is its owner ("Pakistan's Kurram Agency")
 _PROPER = frozenset({"NORP", "GPE", "LOC", "PERSON", "ORG", "FAC"})
 
@@ -195,7 +196,7 @@ def titled_names(doc: Doc, described: frozenset[str] = frozenset()) -> list[tupl
     """Token ranges of organisations' names written as capitalised words that end in a noun for a body of
     people ("Ulster Volunteer Force", "Kurdistan Freedom Hawks", "Irish People's Liberation Organisation",
     "Front for the Liberation of Mozambique"), two capitalised words at least, one of them before the head and
-    no sentence's first word: the NER misses many such names of little-known groups, or cuts them at a people's
+    no sentence's first word, or a unit's ordinal and one ("the 10th Front"): the NER misses many such names of little-known groups, or cuts them at a people's
     or place's name ("Ulster" + "Volunteer Force"). The words alone may all be common ones; written with capitals
     inside a sentence they are a name. One that ends in a description of a state's forces (`described`, lower
     case: "Afghan Special Forces", "Iraqi Air Force") is left to the descriptive stage, which gives the country."""
@@ -220,6 +221,9 @@ def titled_names(doc: Doc, described: frozenset[str] = frozenset()) -> list[tupl
                 start -= 2  # "People's Liberation Organisation", not "Pakistan's Kurram Agency"
             else:
                 break
+        # a unit's number before its name: "the 10th Front", "the 444th Combat Brigade"
+        numbered = start > 0 and _ORDINAL.match(doc[start - 1].text) is not None
+        start -= numbered
         end = i + 1
         while end + 1 < len(doc) and doc[end].lower_ in _AFTER_HEAD and end - start < _LONGEST:
             k = end + 1 + (doc[end + 1].lower_ == "the")
@@ -229,7 +233,7 @@ def titled_names(doc: Doc, described: frozenset[str] = frozenset()) -> list[tupl
             if run == k:
                 break
             end = run  # "Front for the Liberation of Mozambique"
-        if any(_titled(w) and not w.is_sent_start for w in doc[start:i]) \
+        if (numbered or any(_titled(w) and not w.is_sent_start for w in doc[start:i])) \
                 and not any(doc[k:end].text.lower() in described for k in range(start, end - 1)):
             out.append((start, end))
         i = end
