@@ -16,6 +16,9 @@ from claimgraph.nlp.unlisted_names import DEFINED_NAME, FACILITY_NAME, FIGHTERS_
     ("Maoists of the PLGA blew up a school building.", ["PLGA"]),
     ("The IED was planted near the CRPF camp.", []),  # a camp is no fighters noun
     ("The UN said the town was calm.", []),  # two letters: too short to tell from a word
+    # a number and a letter, which the NER takes for a product, before a noun for an armed body
+    ("Fighters of the 3R armed group killed four soldiers near Koui.", ["3R"]),
+    ("Soldiers seized AK47 rifles in Koui.", []),  # rifles are no fighters
 ])
 def test_acronyms_naming_fighters(extractor, text: str, found: list[str]) -> None:  # type: ignore[no-untyped-def]
     doc = extractor.nlp(text)

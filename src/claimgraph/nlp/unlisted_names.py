@@ -43,10 +43,12 @@ CALLED_PLACE = "called_place"
 _FIGHTER_NOUNS = frozenset({"militant", "cadre", "fighter", "rebel", "insurgent", "guerrilla", "guerilla",
                             "terrorist", "jihadist", "gunman", "operative", "commander", "member", "maoist",
                             "naxal", "naxalite"})
-#: "ULFA", "NSCN-IM"; a letter and a number too ("M23": March 23 Movement)
-_ACRONYM = re.compile(r"[A-Z]{3,8}(?:-[A-Z]{1,3})?|[A-Z]{1,3}\d{1,3}")
-#: the NER's labels an acronym of fighters may carry by mistake: none, a people's, a number's
-_NOT_A_NAME = frozenset({"", "NORP", "CARDINAL", "QUANTITY"})
+#: nouns for an armed body an acronym may qualify as its name ("the 3R armed group", "the KLA outfit")
+_GROUP_NOUNS = frozenset({"group", "outfit", "faction", "militia"})
+#: "ULFA", "NSCN-IM"; a letter and a number too ("M23": March 23 Movement), or a number and letters ("3R")
+_ACRONYM = re.compile(r"[A-Z]{3,8}(?:-[A-Z]{1,3})?|[A-Z]{1,3}\d{1,3}|\d[A-Z]{1,3}")
+#: the NER's labels an acronym of fighters may carry by mistake: none, a people's, a number's, a product's ("3R")
+_NOT_A_NAME = frozenset({"", "NORP", "CARDINAL", "QUANTITY", "PRODUCT"})
 
 
 def fighters_acronyms(doc: Doc) -> list[tuple[int, int]]:
@@ -56,8 +58,8 @@ def fighters_acronyms(doc: Doc) -> list[tuple[int, int]]:
     while i < last:
         t = doc[i]
         j = i + 1
-        if not (t.is_upper and len(t) >= 3 and (t.is_alpha or _ACRONYM.fullmatch(t.text))):  # most tokens: no
-            # acronym starts here ("ULFA-I" is one token: `pipeline.keep_faction_acronyms`)
+        if not (t.is_upper and (len(t) >= 3 or t.text[0].isdigit()) and (t.is_alpha or _ACRONYM.fullmatch(t.text))):
+            # most tokens: no acronym starts here ("ULFA-I" is one token: `pipeline.keep_faction_acronyms`)
             i = j
             continue
         if j + 1 < last and doc[j].text == "-" and not t.whitespace_ \
@@ -74,7 +76,7 @@ def fighters_acronyms(doc: Doc) -> list[tuple[int, int]]:
                 head = head.head
             if head.dep_ == "prep" and head.lower_ == "of" and doc[i].dep_ in ("pobj", "compound"):
                 head = head.head  # "Maoists of the PLGA"
-            if head.lemma_.lower() in _FIGHTER_NOUNS or head.lower_.removesuffix("s") in _FIGHTER_NOUNS \
+            if head.lemma_.lower() in _FIGHTER_NOUNS | _GROUP_NOUNS or head.lower_.removesuffix("s") in _FIGHTER_NOUNS \
                     or doc[j - 1].dep_ == "nsubj" and head.lemma_.lower() == "claim" and head.pos_ == "VERB":
                 # (or the one that claims an act: "NSCN-K claimed responsibility for an ambush")
                 out.append((i, j))
