@@ -44,7 +44,7 @@ STATED = [
      "Masood Azhar"),
     ("Lashkar-e-Taiba's chief Hafiz Saeed addressed a rally in Lahore.", "member_of", "Hafiz Saeed", "Lashkar"),
     ("Hafiz Gul Bahadur's group is allied with the TTP.", "cooperates_with", "Bahadur", "Taliban Pakistan"),
-    ("Hizbul Mujahideen is a member of the United Jihad Council.", "associated_with", "Hizbul",
+    ("Hizbul Mujahideen is a member of the United Jihad Council.", "branch_of", "Hizbul",
      "United Jihad Council"),
     ("The TTP, which is based in Afghanistan, has carried out attacks in Khyber Pakhtunkhwa.",
      "based_in", "Taliban Pakistan", "Afghanistan"),

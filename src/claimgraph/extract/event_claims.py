@@ -588,7 +588,7 @@ def _argument_of_act(tok: Token, acts: set[int], owner: bool, members: frozenset
     # the verb whose subject is the act: "a roadside bomb hit a convoy", "the blast struck a police van"
     struck = act is not None and act.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i in acts for c in act.children)
     # an act in a relative clause is background to the noun ("the brother of a member who was killed in 1982"),
-    # unless the noun is the act it tells ("claimed the attack, in which a bomb hit a police convoy")
+    # unless the noun is the act it tells ("claimed the attack, in which a roadside bomb hit a vehicle of the police")
     return act is not None and (act.i in acts or struck) and (act.dep_ != "relcl" or act.head.i in acts)
 
 

@@ -116,7 +116,7 @@ def _place_in(fi: FrameInput, noun: Token, classes: Mapping[str, Sequence[str]])
             return list(dict.fromkeys(named))
     area = classes.get("area_noun", ())
 
-    def land(t: Token) -> bool:  # a stretch of land, or a count of its parts ("controls 14 of the townships")
+    def land(t: Token) -> bool:  # a stretch of land, or a count of its parts ("control nine of the districts")
         return t.lemma_.lower() in area or t.lower_ in area or t.like_num and t.pos_ == "NUM"
 
     preps = _PLACE_PREPS | (_AREA_PREPS if land(noun) else set())
@@ -126,7 +126,7 @@ def _place_in(fi: FrameInput, noun: Token, classes: Mapping[str, Sequence[str]])
                 found = [e for e in fi.np_entities(p) if e.type == "place"] if p.dep_ == "pobj" else []
                 if not found and p.dep_ == "pobj" and land(p):
                     # "operates in small cells in the mountains between Kirkuk and Diyala", "much of the
-                    # countryside in Hiraan": the land's places; "14 of Rakhine's 17 townships": its owner's
+                    # countryside around Jowhar": the land's places; "nine of Helmand's 13 districts": its owner's
                     found = [e for q in p.children if q.dep_ == "prep" and q.lower_ in _AREA_PREPS | _PLACE_PREPS
                              for o in q.children if o.dep_ == "pobj"
                              for e in fi.np_entities(o) if e.type == "place"] or [

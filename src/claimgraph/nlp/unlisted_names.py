@@ -189,6 +189,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "i
 #: small words inside a name after its head: "Front for the Liberation of Mozambique", "Army of the Pure"
 _AFTER_HEAD = frozenset({"of", "for"})
 _LONGEST = 9
+#: a unit's number written as an ordinal ("10th", "33rd")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 #: the NER's labels for names: a possessive name before a run is its owner ("Pakistan's Kurram Agency")
 _PROPER = frozenset({"NORP", "GPE", "LOC", "PERSON", "ORG", "FAC"})
@@ -198,10 +199,11 @@ def titled_names(doc: Doc, described: frozenset[str] = frozenset()) -> list[tupl
     """Token ranges of organisations' names written as capitalised words that end in a noun for a body of
     people ("Ulster Volunteer Force", "Kurdistan Freedom Hawks", "Irish People's Liberation Organisation",
     "Front for the Liberation of Mozambique"), two capitalised words at least, one of them before the head and
-    no sentence's first word, or a unit's ordinal and one ("the 10th Front"): the NER misses many such names of little-known groups, or cuts them at a people's
-    or place's name ("Ulster" + "Volunteer Force"). The words alone may all be common ones; written with capitals
-    inside a sentence they are a name. One that ends in a description of a state's forces (`described`, lower
-    case: "Afghan Special Forces", "Iraqi Air Force") is left to the descriptive stage, which gives the country."""
+    no sentence's first word, or a unit's ordinal and one ("the 10th Front"): the NER misses many such names of
+    little-known groups, or cuts them at a people's or place's name ("Ulster" + "Volunteer Force"). The words
+    alone may all be common ones; written with capitals inside a sentence they are a name. One that ends in a
+    description of a state's forces (`described`, lower case: "Afghan Special Forces", "Iraqi Air Force") is left
+    to the descriptive stage, which gives the country."""
     heads = organisation_heads()
     out: list[tuple[int, int]] = []
     i = 0
@@ -223,7 +225,7 @@ def titled_names(doc: Doc, described: frozenset[str] = frozenset()) -> list[tupl
                 start -= 2  # "People's Liberation Organisation", not "Pakistan's Kurram Agency"
             else:
                 break
-        # a unit's number before its name: "the 10th Front", "the 444th Combat Brigade"
+        # a unit's number before its name: "the 10th Front"
         numbered = start > 0 and _ORDINAL.match(doc[start - 1].text) is not None
         start -= numbered
         end = i + 1
