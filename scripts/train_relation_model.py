@@ -4,7 +4,9 @@
 
 Training data, all in the dev gold's format (bench/devgold/GUIDELINE.md), claims annotated exhaustively:
   * the TUNING halves of the dev gold (bench/devgold) and of the claim gold (bench/claimgold, claims only; its
-    README gives sources and licences), split by `half(<set>, id)`: their test halves are never read here.
+    README gives sources and licences), split by `half(<set>, id)`: their test halves are never read here;
+  * every document of bench/training: invented wire reports and UN sanctions-list narratives, annotated for
+    this purpose (its README says how).
 
 Prints a 5-fold cross-validation by document (pair-level precision and recall per probability threshold), picks
 the least threshold whose cross-validated precision reaches relation_train.PRECISION_TARGET, then fits on
@@ -37,13 +39,16 @@ from claimgraph.extract.learned.relation_train import (  # noqa: E402
 )
 
 CLAIMGOLD = ROOT / "bench" / "claimgold"
+TRAINING = ROOT / "bench" / "training"
 
 
 def items() -> list[dict]:
-    """The tuning halves of the dev gold and of the claim gold."""
+    """The tuning halves of the dev gold and of the claim gold, and every document of bench/training."""
     out = select("devgold", load(), lambda i: i["id"])["tune"]
     if CLAIMGOLD.is_dir():
         out += select("claimgold", load(CLAIMGOLD), lambda i: i["id"])["tune"]
+    if TRAINING.is_dir():
+        out += load(TRAINING)
     return out
 
 
@@ -66,7 +71,8 @@ def main() -> None:
     model = fit(data)
     about = {"documents": len(chosen), "pairs": len(data), "positives": sum(e.label != NONE for e in data),
              "cross_validation": {str(th): list(v) for th, v in cv.items()},
-             "data": "tuning halves of bench/devgold and bench/claimgold", "script": "scripts/train_relation_model.py"}
+             "data": "tuning halves of bench/devgold and bench/claimgold; bench/training",
+             "script": "scripts/train_relation_model.py"}
     save({**model, "threshold": threshold}, args.out, about)
     print(f"wrote {args.out}")
 

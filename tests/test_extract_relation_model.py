@@ -60,3 +60,71 @@ def test_gold_claims_label_the_pair_they_name_and_fit_learns_them(extractor) -> 
     model = RelationModel.from_data(fit(examples * 3))
     right = next(e for e in examples if e.label == "attacked")
     assert model.predict(right.features, right.dense)[0] == "attacked"
+
+
+def test_many_pairs_score_as_each_alone() -> None:
+    model = RelationModel.from_data({"classes": ["attacked", "member_of", "none"], "intercept": [0.0, 0.2, 1.0],
+                                     "weights": {"PW:attack": [3.0, 0.0, 0.0], "PW:member": [0.0, 2.5, 0.0]},
+                                     "dense": [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]})
+    pairs = [(["PW:attack"], [0.5, 0.0]), (["PW:member", "PW:member"], [0.0, 2.0]), ([], []), (["x"], [1.0])]
+    many = model.predict_many([f for f, _ in pairs], [v for _, v in pairs])
+    assert many == [model.predict(f, v) for f, v in pairs]
+    assert [p for p, _ in many] == ["attacked", "member_of", "member_of", "member_of"]
+    assert model.predict_many([], []) == []
+
+
+def test_the_shipped_model_is_read_by_default_with_the_threshold_its_cross_validation_chose() -> None:
+    import json
+    from importlib import resources
+
+    from claimgraph.extract.claims import ClaimLexicons
+    from claimgraph.extract.learned.relation_model import MODEL_FILE, packaged_model
+    from claimgraph.extract.learned.relation_train import choose_threshold
+    from claimgraph.ontology import load_ontology
+
+    model = packaged_model()
+    assert model is not None and NONE in model.classes and "attacked" in model.classes
+    assert ClaimLexicons.from_ontology(load_ontology()).relation_model is model
+    about = json.loads(resources.files("claimgraph.extract.learned").joinpath(MODEL_FILE).read_text("utf-8"))["about"]
+    cv = {float(k): tuple(v) for k, v in about["cross_validation"].items()}
+    assert model.threshold == choose_threshold(cv)
+    assert "bench/training" in about["data"] and "tuning halves" in about["data"]
+
+
+@pytest.mark.model
+def test_the_model_is_asked_only_about_pairs_no_rule_spoke_of(extractor) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    # a model that calls every pair an attack: its candidates pass the claim layer's checks like the rules'
+    eager = RelationModel.from_data({"classes": ["attacked", "none"], "intercept": [5.0, 0.0], "weights": {},
+                                     "threshold": 0.5})
+    text = "Lashkar-e-Taiba fighters attacked the Indian Army in Kupwara while Jaish-e-Mohammed watched."
+    before = extractor.lex
+    try:
+        extractor.lex = replace(before, relation_model=None)
+        [rules] = list(extractor.extract_many([Document(id="d", text=text, source="-")]))
+        extractor.lex = replace(before, relation_model=eager)
+        [both] = list(extractor.extract_many([Document(id="d", text=text, source="-")]))
+    finally:
+        extractor.lex = before
+    said = {(c.subject.name, c.predicate, c.object.name if c.object else None) for c in rules.claims}
+    more = {(c.subject.name, c.predicate, c.object.name if c.object else None) for c in both.claims} - said
+    assert ("Lashkar-e-Taiba", "attacked", "Military Forces of India") in said
+    assert more and all(p == "attacked" for _, p, _ in more)
+    # the pair the rules read is not asked again, either way round
+    assert not {(s, o) for s, _, o in more} & ({(s, o) for s, _, o in said} | {(o, s) for s, _, o in said})
+    assert any("Jaish-e-Mohammed" in (s, o) for s, _, o in more)
+
+
+@pytest.mark.model
+def test_training_pairs_say_whether_a_rule_covers_them(extractor) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.extract.learned.relation_train import label_pairs
+
+    text = "Lashkar-e-Taiba fighters attacked the Indian Army in Kupwara while Jaish-e-Mohammed watched."
+    gold = {"doc": {"id": "d"}, "claims": []}
+    examples = label_pairs(_analysis(extractor, text), gold, extractor.lex)
+    covered = {e.where.split(": ", 1)[1]: e.covered for e in examples}
+    assert covered["Lashkar-e-Taiba -> Military Forces of India"] is True
+    assert covered["Military Forces of India -> Lashkar-e-Taiba"] is True
+    assert not any(v for k, v in covered.items() if "Jaish" in k)
+    assert not any(e.covered for e in label_pairs(_analysis(extractor, text), gold))  # no lexicons: none known

@@ -11,12 +11,13 @@ candidate (argument types, modality, source).
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
+
+import numpy as np
 
 from ..frame_input import Candidate, FrameInput
 from .relation_pairs import dense, features, pairs
@@ -36,32 +37,52 @@ class RelationModel:
     #: the least probability at which a relation is proposed (chosen on the tuning half's cross-validation)
     threshold: float = 0.5
 
+    #: the same weights as arrays: `dense` (dimensions × classes), every feature's row of `weights` (features ×
+    #: classes) and each feature's row number, so that a pair is scored with a few array sums
+    matrix: Any = field(default=None, compare=False, repr=False)
+    rows: Any = field(default=None, compare=False, repr=False)
+    row_of: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> RelationModel:
-        return cls(tuple(data["classes"]), tuple(data["intercept"]), data["weights"],
-                   tuple(data.get("dense") or ()), float(data.get("threshold", 0.5)))
+        dense = tuple(data.get("dense") or ())
+        weights = data["weights"]
+        classes = tuple(data["classes"])
+        rows = np.array(list(weights.values()), dtype=np.float64).reshape(len(weights), len(classes))
+        return cls(classes, tuple(data["intercept"]), weights, dense, float(data.get("threshold", 0.5)),
+                   np.array(dense, dtype=np.float64) if dense else None, rows,
+                   {f: k for k, f in enumerate(weights)})
 
     def probabilities(self, features: Sequence[str], vector: Sequence[float] = ()) -> list[float]:
-        scores = list(self.intercept)
-        if self.dense and len(vector) == len(self.dense):
-            for x, row in zip(vector, self.dense, strict=True):
-                for k, v in enumerate(row):
-                    scores[k] += x * v
-        for f in set(features):
-            w = self.weights.get(f)
-            if w is not None:
-                for k, v in enumerate(w):
-                    scores[k] += v
-        top = max(scores)
-        exp = [math.exp(s - top) for s in scores]
-        total = sum(exp)
-        return [e / total for e in exp]
+        return [float(v) for v in self._probabilities([features], [vector])[0]]
+
+    def _probabilities(self, features: Sequence[Sequence[str]], vectors: Sequence[Sequence[float]]) -> Any:  # noqa: ANN401
+        """One row of class probabilities per pair (numpy: the pairs of a sentence scored at once)."""
+        scores = np.tile(np.array(self.intercept, dtype=np.float64), (len(features), 1))
+        if self.matrix is not None:
+            wide = [k for k, v in enumerate(vectors) if len(v) == len(self.dense)]
+            if wide:
+                scores[wide] += np.asarray([vectors[k] for k in wide], dtype=np.float64) @ self.matrix
+        for k, fs in enumerate(features):
+            found = [self.row_of[f] for f in set(fs) if f in self.row_of]
+            if found:
+                scores[k] += self.rows[found].sum(axis=0)
+        exp = np.exp(scores - scores.max(axis=1, keepdims=True))
+        return exp / exp.sum(axis=1, keepdims=True)
 
     def predict(self, features: Sequence[str], vector: Sequence[float] = ()) -> tuple[str, float]:
         """The most probable relation other than none, and its probability."""
-        probs = self.probabilities(features, vector)
-        best = max((k for k, c in enumerate(self.classes) if c != NONE), key=lambda k: probs[k])
-        return self.classes[best], probs[best]
+        return self.predict_many([features], [vector])[0]
+
+    def predict_many(self, features: Sequence[Sequence[str]],
+                     vectors: Sequence[Sequence[float]]) -> list[tuple[str, float]]:
+        """`predict` for many pairs at once."""
+        if not features:
+            return []
+        probs = self._probabilities(features, vectors)
+        some = [k for k, c in enumerate(self.classes) if c != NONE]
+        best = probs[:, some].argmax(axis=1)
+        return [(self.classes[some[b]], float(probs[k, some[b]])) for k, b in enumerate(best)]
 
 
 @cache
@@ -76,12 +97,9 @@ def packaged_model() -> RelationModel | None:
 def model_candidates(fi: FrameInput, model: RelationModel, covered: set[tuple[str, str]]) -> list[Candidate]:
     """Candidates the model proposes for the sentence's actor pairs that no rule spoke about (`covered`: the
     (subject id, object id) pairs of the rules' candidates, either way round)."""
-    out = []
-    for p in pairs(fi.sent, fi.index, fi.mentions):
-        key = (p.subject.entity.id, p.object.entity.id)
-        if key in covered or key[::-1] in covered:
-            continue
-        predicate, prob = model.predict(features(p, fi.sent), dense(p))
-        if prob >= model.threshold:
-            out.append(Candidate(predicate, p.subject.entity, p.object.entity, p.trigger(), LEARNED_FRAME))
-    return out
+    asked = [p for p in pairs(fi.sent, fi.index, fi.mentions)
+             if (p.subject.entity.id, p.object.entity.id) not in covered
+             and (p.object.entity.id, p.subject.entity.id) not in covered]
+    found = model.predict_many([features(p, fi.sent) for p in asked], [dense(p) for p in asked])
+    return [Candidate(predicate, p.subject.entity, p.object.entity, p.trigger(), LEARNED_FRAME)
+            for p, (predicate, prob) in zip(asked, found, strict=True) if prob >= model.threshold]

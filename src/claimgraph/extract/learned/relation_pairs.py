@@ -12,10 +12,12 @@ the names, so the model learns how news states a relation rather than which grou
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import cast
 
+import numpy as np
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -172,16 +174,17 @@ def features(p: Pair, sent: Doc | SpacySpan) -> list[str]:
     return f
 
 
-def dense(p: Pair) -> list[float]:
+def dense(p: Pair) -> Sequence[float]:
     """The pipeline's own context vectors (spaCy's `doc.tensor`, which tok2vec fills for the tagger and parser)
     of the subject's head, the object's head, their common ancestor and the mean of the words between: what the
     words around the pair mean beyond their lemmas. Empty when the pipeline keeps no tensor."""
     doc = p.subject.head.doc
     tensor = doc.tensor
     if tensor is None or len(tensor.shape) != 2 or tensor.shape[0] != len(doc):
-        return []
+        return ()
     lca = common_ancestor(p.subject.head, p.object.head) or p.subject.head
     lo, hi = (p.subject, p.object) if p.subject.start < p.object.start else (p.object, p.subject)
     between = tensor[lo.end : hi.start]
     mid = between.mean(axis=0) if len(between) else tensor[lca.i] * 0
-    return [float(v) for v in (*tensor[p.subject.head.i], *tensor[p.object.head.i], *tensor[lca.i], *mid)]
+    parts = [tensor[p.subject.head.i], tensor[p.object.head.i], tensor[lca.i], mid]
+    return cast(Sequence[float], np.concatenate(parts))
