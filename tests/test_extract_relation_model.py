@@ -73,10 +73,11 @@ def test_many_pairs_score_as_each_alone() -> None:
     assert model.predict_many([], []) == []
 
 
-def test_the_shipped_model_is_read_by_default_with_the_threshold_its_cross_validation_chose() -> None:
+def test_the_shipped_model_is_switched_on_by_a_setting_with_the_threshold_its_cross_validation_chose() -> None:
     import json
     from importlib import resources
 
+    from claimgraph.config import load_settings
     from claimgraph.extract.claims import ClaimLexicons
     from claimgraph.extract.learned.relation_model import MODEL_FILE, packaged_model
     from claimgraph.extract.learned.relation_train import choose_threshold
@@ -84,7 +85,11 @@ def test_the_shipped_model_is_read_by_default_with_the_threshold_its_cross_valid
 
     model = packaged_model()
     assert model is not None and NONE in model.classes and "attacked" in model.classes
-    assert ClaimLexicons.from_ontology(load_ontology()).relation_model is model
+    # off by default (rules alone), on with `nlp.relation_model` (config file or environment)
+    assert load_settings(env={}).nlp.relation_model is False
+    assert load_settings(env={"CLAIMGRAPH_NLP_RELATION_MODEL": "true"}).nlp.relation_model is True
+    assert ClaimLexicons.from_ontology(load_ontology()).relation_model is None
+    assert ClaimLexicons.from_ontology(load_ontology(), learned=True).relation_model is model
     about = json.loads(resources.files("claimgraph.extract.learned").joinpath(MODEL_FILE).read_text("utf-8"))["about"]
     cv = {float(k): tuple(v) for k, v in about["cross_validation"].items()}
     assert model.threshold == choose_threshold(cv)
@@ -115,16 +120,3 @@ def test_the_model_is_asked_only_about_pairs_no_rule_spoke_of(extractor) -> None
     assert not {(s, o) for s, _, o in more} & ({(s, o) for s, _, o in said} | {(o, s) for s, _, o in said})
     assert any("Jaish-e-Mohammed" in (s, o) for s, _, o in more)
 
-
-@pytest.mark.model
-def test_training_pairs_say_whether_a_rule_covers_them(extractor) -> None:  # type: ignore[no-untyped-def]
-    from claimgraph.extract.learned.relation_train import label_pairs
-
-    text = "Lashkar-e-Taiba fighters attacked the Indian Army in Kupwara while Jaish-e-Mohammed watched."
-    gold = {"doc": {"id": "d"}, "claims": []}
-    examples = label_pairs(_analysis(extractor, text), gold, extractor.lex)
-    covered = {e.where.split(": ", 1)[1]: e.covered for e in examples}
-    assert covered["Lashkar-e-Taiba -> Military Forces of India"] is True
-    assert covered["Military Forces of India -> Lashkar-e-Taiba"] is True
-    assert not any(v for k, v in covered.items() if "Jaish" in k)
-    assert not any(e.covered for e in label_pairs(_analysis(extractor, text), gold))  # no lexicons: none known

@@ -19,6 +19,7 @@ class NlpSettings:
     batch_size: int = 64
     processes: int = 1
     cache_dir: Path = Path(".cache/claimgraph")
+    relation_model: bool = False
 
 
 @dataclass(frozen=True, slots=True)

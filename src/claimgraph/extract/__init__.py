@@ -102,7 +102,7 @@ class Extractor:
         self.matcher = gazetteer_of(self.nlp)
         self.parents = {a.id: kin for a in self.matcher.gazetteer.actors.values()
                         for rel, kin in a.kin if rel in _SIDE_KIN}
-        self.lex = ClaimLexicons.from_ontology(self.ontology)
+        self.lex = ClaimLexicons.from_ontology(self.ontology, learned=settings.nlp.relation_model)
         self.place_resolver = place_resolver if place_resolver is not None else _default_place_resolver()
         # the resolver behind a bound `resolve` also knows countries and demonyms ("Indian troops")
         self.countries = countries_from(getattr(self.place_resolver, "__self__", None))

@@ -55,12 +55,14 @@ class ClaimLexicons:
     country_of: Callable[[str], str | None] | None = None
 
     @classmethod
-    def from_ontology(cls, ontology: Ontology) -> ClaimLexicons:
+    def from_ontology(cls, ontology: Ontology, *, learned: bool = False) -> ClaimLexicons:
+        """The lexicons of `ontology`, with the shipped relation classifier when `learned` (settings
+        `nlp.relation_model`)."""
         lex = ontology.lexicon
         pt = lex.get("predicate_triggers") or {}
         arrival = frozenset(str(w).lower() for w in (pt.get("operates_in") or {}).get("arrival") or [])
         return cls(Triggers.from_lexicon(lex), CueLexicon.from_lexicon(lex), AttributionLexicon.from_lexicon(lex),
-                   arrival, default_patterns(), packaged_model())
+                   arrival, default_patterns(), packaged_model() if learned else None)
 
     def words(self) -> set[str]:
         """Words one of which a sentence needs to carry a claim (trigger words and relation-pattern words)."""

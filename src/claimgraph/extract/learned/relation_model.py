@@ -3,9 +3,10 @@
     Pair ─features (relation_pairs.py)─▶ linear scores per class ─softmax─▶ (predicate, probability)
 
 A multinomial logistic regression trained by relation_train.py (scripts/train_relation_model.py) on the
-tuning halves of the claim gold; the weights ship as plain JSON next to this module, so prediction needs no
-scikit-learn. It proposes candidates the rule layer did not; the claim layer checks them like any other
-candidate (argument types, modality, source).
+tuning halves of the dev gold and the claim gold and on bench/training; the weights ship as plain JSON next to
+this module, so prediction needs no scikit-learn. With the setting `nlp.relation_model` on, it is asked about
+the pairs of a sentence no rule spoke of, and the claim layer checks what it proposes like any other candidate
+(argument types, modality, source).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ class RelationModel:
     weights: dict[str, Sequence[float]]
     #: weights of the context-vector features (relation_pairs.dense), one row per dimension
     dense: tuple[Sequence[float], ...] = ()
-    #: the least probability at which a relation is proposed (chosen on the tuning half's cross-validation)
+    #: the least probability at which a relation is proposed (relation_train.choose_threshold)
     threshold: float = 0.5
 
     #: the same weights as arrays: `dense` (dimensions × classes), every feature's row of `weights` (features ×
@@ -53,10 +54,7 @@ class RelationModel:
                    np.array(dense, dtype=np.float64) if dense else None, rows,
                    {f: k for k, f in enumerate(weights)})
 
-    def probabilities(self, features: Sequence[str], vector: Sequence[float] = ()) -> list[float]:
-        return [float(v) for v in self._probabilities([features], [vector])[0]]
-
-    def _probabilities(self, features: Sequence[Sequence[str]], vectors: Sequence[Sequence[float]]) -> Any:  # noqa: ANN401
+    def probabilities(self, features: Sequence[Sequence[str]], vectors: Sequence[Sequence[float]]) -> Any:  # noqa: ANN401
         """One row of class probabilities per pair (numpy: the pairs of a sentence scored at once)."""
         scores = np.tile(np.array(self.intercept, dtype=np.float64), (len(features), 1))
         if self.matrix is not None:
@@ -79,7 +77,7 @@ class RelationModel:
         """`predict` for many pairs at once."""
         if not features:
             return []
-        probs = self._probabilities(features, vectors)
+        probs = self.probabilities(features, vectors)
         some = [k for k, c in enumerate(self.classes) if c != NONE]
         best = probs[:, some].argmax(axis=1)
         return [(self.classes[some[b]], float(probs[k, some[b]])) for k, b in enumerate(best)]

@@ -26,9 +26,6 @@ from ...records import Document
 from ...score.names import Names, match
 from ...score.views import doc_view
 from .. import Analysis, Extractor
-from ..claims import ClaimLexicons
-from ..frames import FRAMES, FrameInput
-from ..relation_claims import relation_candidates
 from .relation_model import NONE, RelationModel
 from .relation_pairs import Pair, dense, features, pairs
 
@@ -54,7 +51,6 @@ class Example:
     dense: tuple[float, ...]
     label: str
     where: str  # "<doc>@<offset>: subject -> object", for reading errors
-    covered: bool = False  # a rule proposed a relation between the two (the model is not asked there)
 
 
 def entity_names(a: Analysis) -> dict[str, Names]:
@@ -75,28 +71,13 @@ def _evidence_spans(text: str, claim: dict) -> list[tuple[int, int]]:
     return out
 
 
-def rule_pairs(a: Analysis, lex: ClaimLexicons) -> list[set[tuple[str, str]]]:
-    """Per parsed sentence, the (subject id, object id) pairs the rules propose a relation for, either way
-    round: the pairs the claim layer does not ask the model about."""
-    out = []
-    for si, ps in enumerate(a.parsed):
-        fi = FrameInput(ps.sent, si, ps.start, a.index, lex.triggers, topic=a.topic)
-        cands = [c for frame in FRAMES for c in frame(fi)]
-        if lex.relations is not None:
-            cands += relation_candidates(fi, lex.relations, a.ctx.ontology, a.ctx.is_state)[0]
-        pairs_ = {(c.subject.id, c.object.id) for c in cands if c.object is not None}
-        out.append(pairs_ | {(o, s) for s, o in pairs_})
-    return out
-
-
-def label_pairs(a: Analysis, gold: dict, lex: ClaimLexicons | None = None) -> list[Example]:
-    """Every pair of the document's parsed sentences, labelled from the gold line's claims; with `lex`, each
-    marked whether the rules cover it."""
+def label_pairs(a: Analysis, gold: dict) -> list[Example]:
+    """Every pair of the document's parsed sentences, labelled from the gold line's claims, the pairs the rules
+    read among them (trained on the others alone, the model measured worse on left-out groups)."""
     ontology = load_ontology()
     view = doc_view(gold)
     raw = gold.get("claims") or []
     names = entity_names(a)
-    covered = rule_pairs(a, lex) if lex is not None else [set() for _ in a.parsed]
     out: list[Example] = []
     for si, ps in enumerate(a.parsed):
         start, end = ps.start, ps.start + len(ps.sent.text)
@@ -105,8 +86,7 @@ def label_pairs(a: Analysis, gold: dict, lex: ClaimLexicons | None = None) -> li
         for p in pairs(ps.sent, si, a.index):
             label = _label(p, here, names, ontology)
             out.append(Example(a.doc.id, tuple(features(p, ps.sent)), tuple(dense(p)), label,
-                               f"{a.doc.id}@{start}: {p.subject.entity.name} -> {p.object.entity.name}",
-                               (p.subject.entity.id, p.object.entity.id) in covered[si]))
+                               f"{a.doc.id}@{start}: {p.subject.entity.name} -> {p.object.entity.name}"))
     return out
 
 
@@ -134,7 +114,7 @@ def examples(extractor: Extractor, items: Sequence[dict]) -> list[Example]:
         docs = [d for d in load_documents([str(path)]) if isinstance(d, Document)]
         out: list[Example] = []
         for a in extractor.analyses(docs):
-            out += label_pairs(a, gold[a.doc.raw_id or a.doc.id], extractor.lex)
+            out += label_pairs(a, gold[a.doc.raw_id or a.doc.id])
     return out
 
 
