@@ -5,6 +5,8 @@ Model-backed where a sentence is parsed: the real spaCy pipeline through `Extrac
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from claimgraph.extract.learned.relation_model import NONE, RelationModel
@@ -70,6 +72,12 @@ def test_many_pairs_score_as_each_alone() -> None:
     many = model.predict_many([f for f, _ in pairs], [v for _, v in pairs])
     assert many == [model.predict(f, v) for f, v in pairs]
     assert [p for p, _ in many] == ["attacked", "member_of", "member_of", "member_of"]
+    # by hand: attacked 0 + 3 (PW:attack) + 0.5 × 1 (first dimension) = 3.5 against member_of 0.2 and none 1.0
+    assert many[0][1] == pytest.approx(math.exp(3.5) / (math.exp(3.5) + math.exp(0.2) + math.exp(1.0)))
+    # a feature named twice counts once: member_of 0.2 + 2.5 + 2 × 1 (second dimension) against none 1.0
+    assert many[1][1] == pytest.approx(math.exp(4.7) / (math.exp(0.0) + math.exp(4.7) + math.exp(1.0)))
+    # an unknown feature and a vector of another width add nothing: the intercepts alone
+    assert many[3][1] == pytest.approx(math.exp(0.2) / (math.exp(0.0) + math.exp(0.2) + math.exp(1.0)))
     assert model.predict_many([], []) == []
 
 

@@ -45,6 +45,7 @@ _FIGHTER_NOUNS = frozenset({"militant", "cadre", "fighter", "rebel", "insurgent"
                             "naxal", "naxalite"})
 #: nouns for an armed body an acronym may qualify as its name ("the 3R armed group", "the KLA outfit")
 _GROUP_NOUNS = frozenset({"group", "outfit", "faction", "militia"})
+_BODY_NOUNS = _FIGHTER_NOUNS | _GROUP_NOUNS
 #: "ULFA", "NSCN-IM"; a letter and a number too ("M23": March 23 Movement), or a number and letters ("3R")
 _ACRONYM = re.compile(r"[A-Z]{3,8}(?:-[A-Z]{1,3})?|[A-Z]{1,3}\d{1,3}|\d[A-Z]{1,3}")
 #: the NER's labels an acronym of fighters may carry by mistake: none, a people's, a number's, a product's ("3R")
@@ -76,7 +77,7 @@ def fighters_acronyms(doc: Doc) -> list[tuple[int, int]]:
                 head = head.head
             if head.dep_ == "prep" and head.lower_ == "of" and doc[i].dep_ in ("pobj", "compound"):
                 head = head.head  # "Maoists of the PLGA"
-            if head.lemma_.lower() in _FIGHTER_NOUNS | _GROUP_NOUNS or head.lower_.removesuffix("s") in _FIGHTER_NOUNS \
+            if head.lemma_.lower() in _BODY_NOUNS or head.lower_.removesuffix("s") in _FIGHTER_NOUNS \
                     or doc[j - 1].dep_ == "nsubj" and head.lemma_.lower() == "claim" and head.pos_ == "VERB":
                 # (or the one that claims an act: "NSCN-K claimed responsibility for an ambush")
                 out.append((i, j))

@@ -38,21 +38,23 @@ class RelationModel:
     #: the least probability at which a relation is proposed (relation_train.choose_threshold)
     threshold: float = 0.5
 
-    #: the same weights as arrays: `dense` (dimensions × classes), every feature's row of `weights` (features ×
-    #: classes) and each feature's row number, so that a pair is scored with a few array sums
-    matrix: Any = field(default=None, compare=False, repr=False)
-    rows: Any = field(default=None, compare=False, repr=False)
-    row_of: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    #: the same weights as arrays, derived from the two above: `dense` (dimensions × classes), every feature's row
+    #: of `weights` (features × classes) and each feature's row number, so that a pair is scored with array sums
+    matrix: Any = field(init=False, compare=False, repr=False)
+    rows: Any = field(init=False, compare=False, repr=False)
+    row_of: dict[str, int] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        width = len(self.classes)
+        object.__setattr__(self, "matrix", np.array(self.dense, dtype=np.float64) if self.dense else None)
+        object.__setattr__(self, "rows", np.array(list(self.weights.values()), dtype=np.float64)
+                           .reshape(len(self.weights), width))
+        object.__setattr__(self, "row_of", {f: k for k, f in enumerate(self.weights)})
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> RelationModel:
-        dense = tuple(data.get("dense") or ())
-        weights = data["weights"]
-        classes = tuple(data["classes"])
-        rows = np.array(list(weights.values()), dtype=np.float64).reshape(len(weights), len(classes))
-        return cls(classes, tuple(data["intercept"]), weights, dense, float(data.get("threshold", 0.5)),
-                   np.array(dense, dtype=np.float64) if dense else None, rows,
-                   {f: k for k, f in enumerate(weights)})
+        return cls(tuple(data["classes"]), tuple(data["intercept"]), data["weights"],
+                   tuple(data.get("dense") or ()), float(data.get("threshold", 0.5)))
 
     def probabilities(self, features: Sequence[Sequence[str]], vectors: Sequence[Sequence[float]]) -> Any:  # noqa: ANN401
         """One row of class probabilities per pair (numpy: the pairs of a sentence scored at once)."""
