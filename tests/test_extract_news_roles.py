@@ -361,3 +361,15 @@ def test_a_campaign_waged_in_a_place_says_where_a_group_is_active(text: str) -> 
     x = _extract(text)
     assert claims_of(x, "operates_in", "Balochistan Liberation Army", "Balochistan"), text
     assert not claims_of(x, "attacked", "Balochistan Liberation Army", "Balochistan"), text
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Armed men kidnapped two soldiers in the hamlet of La Toma, in Suárez. The army blamed the Jaime Martínez "
+     "front, which denied it.", "Jaime Martínez front"),
+    ("Suspected members of the Dagoberto Ramos column shot dead an Indigenous Guard coordinator in Toribío.",
+     "Dagoberto Ramos column"),
+])
+def test_a_unit_named_after_a_commander_is_the_perpetrator_not_the_man(text: str, unit: str) -> None:
+    events = _violent(text)
+    assert events and any(p.name == unit for e in events for p in e.perpetrators), text
+    assert not any(p.name == unit.rsplit(" ", 1)[0] for e in events for p in e.perpetrators)

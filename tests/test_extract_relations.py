@@ -54,6 +54,9 @@ STATED = [
     # a body's people or units somewhere: the body operates there
     ("Taliban commanders in Ghazni Province received money and weapons.", "operates_in", "Taliban", "Ghazni"),
     ("The resolve of NATO forces in Afghanistan is strong.", "operates_in", "NATO", "Afghanistan"),
+    # a presence rebuilt, as one kept
+    ("The TTP has rebuilt its networks in North Waziristan since 2021.", "operates_in", "Taliban Pakistan",
+     "Waziristan"),
     # the place of what names no actor: a stretch of land, conjoined places, a border's countries, the verb's place
     ("The Houthis, who control much of northern Yemen, have fired missiles at ships in the Red Sea.", "operates_in",
      "Houthi", "Yemen"),

@@ -85,3 +85,30 @@ def test_rebels_a_country_backs_are_not_that_countrys_rebels() -> None:
 def test_the_holder_of_struck_places_is_what_was_attacked() -> None:
     x = _extract("Saudi-led coalition jets bombed Houthi-controlled areas of Saada on Monday.")
     assert claims_of(x, "attacked", "Saudi Arabia", "Houthis")
+
+
+def _perpetrators(text: str) -> set[str]:
+    return {p.name for e in _extract(text).events for p in e.perpetrators}
+
+
+@pytest.mark.parametrize(("text", "forces"), [
+    ("Rwandan and Mozambican troops clashed with insurgents on Wednesday near the village of Mbau.",
+     {"Military Forces of Rwanda", "Military Forces of Mozambique"}),
+    ("Nigerian and Chadian soldiers killed 30 ISWAP fighters near Baga on Monday.",
+     {"Military Forces of Nigeria", "Military Forces of Chad"}),
+])
+def test_forces_of_two_countries_joined_before_one_noun_are_two_state_forces(text: str, forces: set[str]) -> None:
+    assert forces <= _perpetrators(text)
+
+
+@pytest.mark.parametrize("text", [
+    "On Wednesday, the Niger Armed Forces said drones and aircraft had struck hideouts near Tingara in the"
+    " Ouallam department, killing dozens of terrorists.",
+    "The Niger Armed Forces said its jets struck a militant camp near Tingara on Wednesday, killing 12 fighters.",
+])
+def test_a_state_force_that_tells_of_a_strike_from_the_air_made_it(text: str) -> None:
+    assert "Military Forces of Niger" in _perpetrators(text)
+
+
+def test_air_power_a_witness_tells_of_is_nobodys_by_the_witness() -> None:
+    assert not _perpetrators("Residents said drones had struck the market in Momauk, killing nine civilians.")

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.nlp.unlisted_names import DEFINED_NAME, FACILITY_NAME, FIGHTERS_ACRONYM, JOINED_NAME, TITLED_NAME
+from claimgraph.nlp.unlisted_names import (
+    DEFINED_NAME,
+    FACILITY_NAME,
+    FIGHTERS_ACRONYM,
+    JOINED_NAME,
+    NAMED_UNIT,
+    TITLED_NAME,
+)
 
 
 @pytest.mark.model
@@ -90,3 +97,18 @@ def test_capitalised_words_before_a_noun_for_a_building(extractor, text: str, fo
     doc = extractor.nlp(text)
     assert [e.text for e in doc.ents if e.id_ == FACILITY_NAME] == found
     assert all(e.label_ == "FAC" for e in doc.ents if e.id_ == FACILITY_NAME)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "found"), [
+    ("The army blamed the Jaime Martínez front, which denied it.", ["Jaime Martínez front"]),  # NER: a person
+    ("Fighters of the Carlos Patiño front attacked a police station.", ["Carlos Patiño front"]),  # NER: nothing
+    ("A commander of the TTP's Gandapur faction was killed.", ["Gandapur faction"]),  # after an owner
+    ("Troops fought on the Eastern front for a month.", []),  # common words: no name
+    ("Jaime Martínez front pages carried the story.", []),  # no article or owner before the name
+    ("The Adani group denied the report.", []),  # "group" names businesses too: not a unit's noun
+])
+def test_units_named_after_someone(extractor, text: str, found: list[str]) -> None:  # type: ignore[no-untyped-def]
+    doc = extractor.nlp(text)
+    assert [e.text for e in doc.ents if e.id_ == NAMED_UNIT] == found
+    assert all(e.label_ == "ARMED_GROUP" for e in doc.ents if e.id_ == NAMED_UNIT)

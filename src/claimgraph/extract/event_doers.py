@@ -411,7 +411,7 @@ def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], ad
                 or verb.i != head.i and verb.lemma_.lower() in undergo:
             continue
         subjects = _children(verb, "nsubj") or [s for a in _children(verb, "aux") for s in _children(a, "nsubj")]
-        if not any(s.lower_ in _SPEAKER_PRONOUNS or group_noun(s) or _own_men(s) for s in subjects):
+        if not any(s.lower_ in _SPEAKER_PRONOUNS or group_noun(s) or _own_men(s) or _air_arms(s) for s in subjects):
             continue
         clause = verb
         for _ in range(2):  # "said it had killed", "said it carried out an attack"
@@ -427,6 +427,9 @@ def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], ad
         # out the attack"); "the group" is the speaker's own only in a spokesperson's words
         spoken = any(c.lemma_.lower() in spokespeople() for s in _children(said, "nsubj") for c in (s, *s.children))
         if not spoken and not any(s.lower_ in _SPEAKER_PRONOUNS or _own_men(s) for s in subjects):
+            if any(_air_arms(s) for s in subjects):  # "the army said drones had struck": a state's forces' own
+                for s in _children(said, "nsubj"):
+                    add(agent, [e for e in in_core(s) if e.type == "agency"])
             continue
         for s in _children(said, "nsubj"):
             if s.lower_ not in _SPEAKER_PRONOUNS:
@@ -438,6 +441,15 @@ def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], ad
 #: Nouns of a body's own men: "the Taliban said their fighters had overrun three checkpoints".
 _OWN_MEN = frozenset({"fighter", "militant", "man", "member", "cadre", "mujahid", "mujahideen", "soldier", "troop",
                       "force", "unit", "commando", "operative"})
+#: What a state's forces strike from the air with: "the army said its drones struck", "said drones and aircraft had
+#: struck" (a speaker's own, said of its own or, by a state's forces, with no owner)
+_AIR_ARMS = frozenset({"drone", "jet", "aircraft", "warplane", "plane", "helicopter", "gunship", "airstrike"})
+
+
+def _air_arms(s: Token) -> bool:
+    """Air power with no owner, or the speaker's ("drones", "its jets"), as an act's subject."""
+    return s.lemma_.lower() in _AIR_ARMS and all(c.dep_ != "poss" or c.lower_ in ("its", "their", "our")
+                                                  for c in s.children)
 
 
 def _own_men(s: Token) -> bool:
@@ -445,8 +457,8 @@ def _own_men(s: Token) -> bool:
     if s.dep_ in ("nsubj", "nsubjpass") and (s.like_num or s.lower_ in ("one", "some", "several")):
         return any(_own_men(p) for c in s.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj")
-    return s.lemma_.lower() in _OWN_MEN and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our")
-                                                 for c in s.children)
+    return s.lemma_.lower() in _OWN_MEN | _AIR_ARMS and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our")
+                                                             for c in s.children)
 
 
 def _passive_or_object(verb: Token) -> list[Token]:

@@ -258,7 +258,22 @@ class DescriptiveMatcher:
             if wanted and not country and d.country is None:
                 continue  # "forces", "drone strike": a state actor only when the text says whose
             hits.append(DescriptiveHit(min(first, span.start), span.end, d.key, country))
+            if country:
+                hits += [DescriptiveHit(t.i, t.i + 1, d.key, t.text) for t in _joined_countries(doc, first)]
         return hits
+
+
+def _joined_countries(doc: Doc, first: int) -> list[Token]:
+    """The other demonyms or countries a description's country word is joined to: "Rwandan" of "Rwandan and
+    Mozambican troops", "Afghan" of "Afghan and US forces" (the parser hangs the second from the first)."""
+    tok = doc[first]
+    if tok.dep_ != "conj" or tok.head.i >= tok.i:
+        return []
+    other = tok.head
+    if other.ent_type_ not in _COUNTRY_LABELS or other.ent_iob_ != "B" or other.i + 1 < len(doc) \
+            and doc[other.i + 1].ent_iob_ == "I" or other.dep_ not in _MODIFIER_DEPS:
+        return []
+    return [other]
 
 
 #: words that put a force's people in its past ("former soldiers", "retired officers", "ex-servicemen")

@@ -33,12 +33,14 @@ from .unlisted_names import (
     FIGHTERS_ACRONYM,
     JOINED_NAME,
     JOINERS,
+    NAMED_UNIT,
     TITLED_NAME,
     called_places,
     defined_names,
     facility_names,
     fighters_acronyms,
     joined_names,
+    named_units,
     organisation_heads,
     province_branches,
     titled_names,
@@ -287,6 +289,10 @@ class GazetteerComponent:
                     if not any(e.start < b and a < e.end and not (a <= e.start and e.end <= b)
                                and not (e.label_ in ("GPE", "LOC") and _bare_start(e) == a and e.end <= b)
                                or (e.start, e.end, e.label_) == (a, b, "ORG") for e in doc.ents)]
+        # a unit named after someone, which the NER took for the person ("the Jaime Martínez front")
+        unnamed += [Span(doc, a, b, label="ARMED_GROUP", span_id=NAMED_UNIT)
+                    for a, b in named_units(doc, self.common)
+                    if not any(e.start < b and a < e.end and not (a <= e.start and e.end <= b) for e in doc.ents)]
         # capitalised words before a noun for a built place ("the Etoile du Sud hotel"): a facility, over what
         # the NER took its name for, unless the words are a listed actor's name ("the Taliban camp")
         unnamed += [Span(doc, a, b, label="FAC", span_id=FACILITY_NAME) for a, b in facility_names(doc)

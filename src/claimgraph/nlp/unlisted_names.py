@@ -11,6 +11,9 @@
                                                ("Ulster Volunteer Force", "Irish People's Liberation Organisation")
     facility_names(doc) -> [(start, end)]      capitalised words before a noun for a built place ("the Etoile
                                                du Sud hotel", "the Lal Shahbaz Qalandar shrine")
+    named_units(doc, common) -> [(start, end)] a person's or a little-known name before a lower-case noun for an
+                                               armed unit, after "the" or an owner: a unit named after someone
+                                               ("the Jaime Martínez front", "the TTP's Gandapur faction")
     province_branches(doc, listed) -> [(start, end)]  a listed group's name, then a region's and "Province":
                                                a branch named as the Islamic State names its own ("Islamic
                                                State Sahel Province", "Islamic State Central Africa Province")
@@ -19,7 +22,8 @@
                                                "10 km north of Awdheegle")
 
 All become entities (ORG, with `FIGHTERS_ACRONYM` / `JOINED_NAME` / `DEFINED_NAME` / `TITLED_NAME` as their
-id; a facility's name FAC, with `FACILITY_NAME`; a place's GPE, with `CALLED_PLACE`). Written by hand: the
+id; a named unit ARMED_GROUP, with `NAMED_UNIT`; a facility's name FAC, with `FACILITY_NAME`; a place's GPE, with
+`CALLED_PLACE`). Written by hand: the
 statistical NER misses short all-capital names of little-known groups, splits names at their hyphens, misses names
 of common words and takes an unknown town for a number, and no library tags them.
 """
@@ -36,6 +40,7 @@ FIGHTERS_ACRONYM = "fighters_acronym"
 JOINED_NAME = "joined_name"
 DEFINED_NAME = "defined_name"
 TITLED_NAME = "titled_name"
+NAMED_UNIT = "named_unit"
 FACILITY_NAME = "facility_name"
 BRANCH_NAME = "branch_name"
 CALLED_PLACE = "called_place"
@@ -242,6 +247,44 @@ def titled_names(doc: Doc, described: frozenset[str] = frozenset()) -> list[tupl
                 and not any(doc[k:end].text.lower() in described for k in range(start, end - 1)):
             out.append((start, end))
         i = end
+    return out
+
+
+@cache
+def unit_nouns() -> frozenset[str]:
+    """Lower-case nouns that make the name before them an armed unit's (ontology/lexicon.yaml)."""
+    from ..ontology import load_ontology
+
+    return frozenset(str(w).lower() for w in load_ontology().lexicon.get("named_unit_words") or ())
+
+
+#: what stands before a unit's name: the article, or an owner ("the TTP's Gandapur faction", "its Karialan faction")
+_UNIT_OWNERS = frozenset({"the", "'s", "’s", "its", "their"})
+
+
+def named_units(doc: Doc, common: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Token ranges of a unit named after a person or by a little-known name: one to four capitalised words the
+    NER tagged as a person's name or left untagged (not all of them common words), then a lower-case noun for an
+    armed unit ("the Jaime Martínez front", "the Dagoberto Ramos column", "the TTP's Gandapur faction"), after
+    "the" or an owner. Colombia's guerrilla fronts and columns bear dead commanders' names, South Asia's and the
+    Sahel's factions their leaders': the NER takes the name for the person's and leaves the unit out."""
+    nouns = unit_nouns()
+    out: list[tuple[int, int]] = []
+    for t in doc:
+        if not t.is_lower or t.lower_ not in nouns or t.i == 0:
+            continue
+        start = t.i
+        while start > 0 and t.i - start < 4 and _titled(word := doc[start - 1]) and word.ent_type_ in ("PERSON", "") \
+                and word.lower_ not in _DETERMINERS:
+            start -= 1
+        words = doc[start:t.i]
+        if not len(words) or start == 0 or doc[start - 1].lower_ not in _UNIT_OWNERS:
+            continue
+        if all(w.ent_type_ == "" for w in words) and all(w.lower_ in common or w.is_sent_start for w in words):
+            continue  # "the Eastern front", "the Northern wing"
+        if words[0].ent_type_ == "PERSON" and words[0].ent_iob_ != "B":
+            continue  # the tail of a longer name
+        out.append((start, t.i + 1))
     return out
 
 
