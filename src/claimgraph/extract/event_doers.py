@@ -23,7 +23,8 @@ Each rule reads the dependency parse of one of the incident's sentences and hand
               ("Armed men believed to be members of X abducted three teachers")
   sides       the groups "between X and Y" of a clash ("clashes between the army and the KIA"): both
   speaker     the subject of "say" / "claim" whose clause's subject is "it" / "they" / "we": "The army said
-              it had killed 30 insurgents" (claimed for "claim", else agent)
+              it had killed 30 insurgents" (claimed for "claim", else agent); a state's forces telling of
+              strikes by drones or aircraft with no owner named: "The army said drones had struck hideouts"
 
   captors     the subject of "captured / took / held hostages", the agent of "hostages held by X"
   convicted   the one convicted, sentenced, charged or arrested for the act, or for a role in it: "Two
@@ -444,6 +445,7 @@ _OWN_MEN = frozenset({"fighter", "militant", "man", "member", "cadre", "mujahid"
 #: What a state's forces strike from the air with: "the army said its drones struck", "said drones and aircraft had
 #: struck" (a speaker's own, said of its own or, by a state's forces, with no owner)
 _AIR_ARMS = frozenset({"drone", "jet", "aircraft", "warplane", "plane", "helicopter", "gunship", "airstrike"})
+_OWN_MEANS = _OWN_MEN | _AIR_ARMS
 
 
 def _air_arms(s: Token) -> bool:
@@ -453,12 +455,13 @@ def _air_arms(s: Token) -> bool:
 
 
 def _own_men(s: Token) -> bool:
-    """A speaker's own men: "its fighters", "their men", "our mujahideen", "one of its fighters"."""
+    """A speaker's own men or air power: "its fighters", "their men", "our mujahideen", "one of its fighters",
+    "its jets"."""
     if s.dep_ in ("nsubj", "nsubjpass") and (s.like_num or s.lower_ in ("one", "some", "several")):
         return any(_own_men(p) for c in s.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj")
-    return s.lemma_.lower() in _OWN_MEN | _AIR_ARMS and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our")
-                                                             for c in s.children)
+    return s.lemma_.lower() in _OWN_MEANS and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our")
+                                                   for c in s.children)
 
 
 def _passive_or_object(verb: Token) -> list[Token]:

@@ -270,9 +270,9 @@ def _joined_countries(doc: Doc, first: int) -> list[Token]:
     if tok.dep_ != "conj" or tok.head.i >= tok.i:
         return []
     other = tok.head
-    if other.ent_type_ not in _COUNTRY_LABELS or other.ent_iob_ != "B" or other.i + 1 < len(doc) \
-            and doc[other.i + 1].ent_iob_ == "I" or other.dep_ not in _MODIFIER_DEPS:
-        return []
+    one_word = other.ent_iob_ == "B" and (other.i + 1 == len(doc) or doc[other.i + 1].ent_iob_ != "I")
+    if other.ent_type_ not in _COUNTRY_LABELS or not one_word or other.dep_ not in _MODIFIER_DEPS:
+        return []  # a demonym or a country of one word, modifying the noun the second one does
     return [other]
 
 

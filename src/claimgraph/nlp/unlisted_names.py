@@ -23,9 +23,9 @@
 
 All become entities (ORG, with `FIGHTERS_ACRONYM` / `JOINED_NAME` / `DEFINED_NAME` / `TITLED_NAME` as their
 id; a named unit ARMED_GROUP, with `NAMED_UNIT`; a facility's name FAC, with `FACILITY_NAME`; a place's GPE, with
-`CALLED_PLACE`). Written by hand: the
-statistical NER misses short all-capital names of little-known groups, splits names at their hyphens, misses names
-of common words and takes an unknown town for a number, and no library tags them.
+`CALLED_PLACE`). Written by hand: the statistical NER misses short all-capital names of little-known groups,
+splits names at their hyphens, misses names of common words, takes a unit named after a commander for the
+commander and an unknown town for a number, and no library tags them.
 """
 
 from __future__ import annotations
@@ -277,9 +277,9 @@ def named_units(doc: Doc, common: frozenset[str] = frozenset()) -> list[tuple[in
         while start > 0 and t.i - start < 4 and _titled(word := doc[start - 1]) and word.ent_type_ in ("PERSON", "") \
                 and word.lower_ not in _DETERMINERS:
             start -= 1
+        if start == t.i or start == 0 or doc[start - 1].lower_ not in _UNIT_OWNERS:
+            continue  # no name, or no article or owner before it ("Jaime Martínez front pages")
         words = doc[start:t.i]
-        if not len(words) or start == 0 or doc[start - 1].lower_ not in _UNIT_OWNERS:
-            continue
         if all(w.ent_type_ == "" for w in words) and all(w.lower_ in common or w.is_sent_start for w in words):
             continue  # "the Eastern front", "the Northern wing"
         if words[0].ent_type_ == "PERSON" and words[0].ent_iob_ != "B":
