@@ -57,6 +57,14 @@ _ACRONYM = re.compile(r"[A-Z]{3,8}(?:-[A-Z]{1,3})?|[A-Z]{1,3}\d{1,3}|\d[A-Z]{1,3
 _NOT_A_NAME = frozenset({"", "NORP", "CARDINAL", "QUANTITY", "PRODUCT"})
 
 
+@cache
+def lexicon_words(key: str) -> frozenset[str]:
+    """The words of one list of ontology/lexicon.yaml, lower case, read once per process."""
+    from ..ontology import load_ontology
+
+    return frozenset(str(w).lower() for w in load_ontology().lexicon.get(key) or ())
+
+
 def fighters_acronyms(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the acronyms the NER left unlabelled that name whose fighters the text speaks of."""
     out: list[tuple[int, int]] = []
@@ -95,12 +103,9 @@ JOINERS = frozenset({"e", "i", "ul", "ud", "ut", "us", "ur", "al", "el", "wal", 
 _TRAILING = frozenset({"Pakistan", "Afghanistan", "India", "Bangladesh", "Kashmir", "Hind", "Islami", "Muslimeen"})
 
 
-@cache
 def organisation_words() -> frozenset[str]:
     """Urdu, Arabic and Persian nouns that make a joined name an organisation's (ontology/lexicon.yaml)."""
-    from ..ontology import load_ontology
-
-    return frozenset(str(w).lower() for w in load_ontology().lexicon.get("joined_organisation_words") or ())
+    return lexicon_words("joined_organisation_words")
 
 
 def joined_names(doc: Doc, common: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
@@ -181,12 +186,9 @@ def defined_names(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-@cache
 def organisation_heads() -> frozenset[str]:
     """English nouns for a body of people that end an organisation's name (ontology/lexicon.yaml)."""
-    from ..ontology import load_ontology
-
-    return frozenset(str(w).lower() for w in load_ontology().lexicon.get("organisation_head_words") or ())
+    return lexicon_words("organisation_head_words")
 
 
 #: words that begin a noun phrase, never a name, however they are capitalised ("The Army", "Their Council")
@@ -250,12 +252,9 @@ def titled_names(doc: Doc, described: frozenset[str] = frozenset()) -> list[tupl
     return out
 
 
-@cache
 def unit_nouns() -> frozenset[str]:
     """Lower-case nouns that make the name before them an armed unit's (ontology/lexicon.yaml)."""
-    from ..ontology import load_ontology
-
-    return frozenset(str(w).lower() for w in load_ontology().lexicon.get("named_unit_words") or ())
+    return lexicon_words("named_unit_words")
 
 
 #: what stands before a unit's name: the article, or an owner ("the TTP's Gandapur faction", "its Karialan faction")
@@ -292,12 +291,9 @@ def _titled(tok: Token) -> bool:
     return tok.is_title and tok.is_alpha
 
 
-@cache
 def facility_heads() -> frozenset[str]:
     """English nouns for a built place that end a facility's name (ontology/lexicon.yaml)."""
-    from ..ontology import load_ontology
-
-    return frozenset(str(w).lower() for w in load_ontology().lexicon.get("facility_head_words") or ())
+    return lexicon_words("facility_head_words")
 
 
 #: the NER's labels of a name that, alone before a facility's noun, says where or whose it is, not what it is
