@@ -183,3 +183,13 @@ def test_a_vow_of_attacks_is_a_threat_and_insisting_demands_nothing() -> None:
     assert [e.type for e in _extract("He vowed more attacks on ships linked to Israel.").events] == ["THREATEN"]
     x = _extract("The Katsina State government insisted the abduction was carried out by local bandits.")
     assert not any(e.type == "DEMAND" for e in x.events)
+
+
+@pytest.mark.parametrize(("text", "group", "place"), [
+    ("Katiba Alidougou, a JNIM unit active in Banwa and Kossi provinces, claimed the attack.", "Katiba Alidougou",
+     "Kossi"),
+    ("The attackers belonged to Lashkar-e-Islam, a group present in the Tirah valley.", "Lashkar-e-Islam", "Tirah"),
+])
+def test_an_adjective_after_the_noun_in_apposition_tells_where_the_group_is_active(text: str, group: str,
+                                                                                      place: str) -> None:
+    assert claims_of(_extract(text), "operates_in", group, place)

@@ -112,3 +112,33 @@ def test_a_state_force_that_tells_of_a_strike_from_the_air_made_it(text: str) ->
 
 def test_air_power_a_witness_tells_of_is_nobodys_by_the_witness() -> None:
     assert not _perpetrators("Residents said drones had struck the market in Momauk, killing nine civilians.")
+
+
+@pytest.mark.parametrize(("text", "forces"), [
+    ("Ugandan troops attacked a rebel camp near the village of Akobo on Tuesday, killing three fighters.",
+     "Military Forces of Uganda"),
+    ("Burkinabe soldiers killed five JNIM fighters near Djibo on Monday.", "Military Forces of Burkina Faso"),
+])
+def test_a_demonym_the_ner_leaves_unmarked_still_gives_the_forces_country(text: str, forces: str) -> None:
+    assert forces in _perpetrators(text)
+
+
+def test_the_army_is_the_home_countrys_beside_forces_of_a_country_none_of_its_places_lies_in() -> None:
+    x = _extract("Mozambican forces clashed with insurgents near Macomia, in Cabo Delgado province, on Monday. Rwandan"
+                 " troops have been deployed to back them in Palma and Mocimboa da Praia since 2021. The army said on"
+                 " Tuesday that it had retaken Quiterajo.")
+    forces = {e.name: {m.text for m in e.mentions} for e in x.entities if e.kind == "descriptive"
+              and e.type == "agency"}
+    assert "army" in forces["Military Forces of Mozambique"]
+    assert "military forces" not in forces
+
+
+def test_the_army_stays_unplaced_beside_forces_of_two_countries_its_places_lie_in() -> None:
+    names = _entity_names("Indian troops shelled posts in Kotli, Pakistan, on Monday, and Pakistani troops fired at"
+                          " villages in Poonch and Rajouri. The army said two soldiers were wounded in Poonch.")
+    assert "military forces" in names
+
+
+def test_a_side_that_attacked_is_the_doer_though_its_own_men_died_when_no_one_else_is() -> None:
+    text = "Two soldiers were killed on Wednesday after Malian troops attacked a hideout near Ansongo, officials said."
+    assert _perpetrators(text) == {"Military Forces of Mali"}

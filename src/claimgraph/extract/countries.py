@@ -173,15 +173,22 @@ C = TypeVar("C", bound=_Keyed)
 def bare_forces_joined(assigned: list[tuple[M, C]], forces: Mapping[str, Mapping[str, str | None]],
                        by_key: Mapping[str, C], places: Sequence[str], countries: Countries | None
                        ) -> list[tuple[M, C]]:
-    """"The military", "the army" with no country in their words are the forces of the one country the
-    document names forces of, when most of its places lie in that country ("a Myanmar military jet bombed a
-    market in Minbya ... the military denied"). `forces`: a state force's bare name → the keys of its clusters
-    (`desc:<name>`) → their country (None: the bare one); `assigned`: (mention, cluster) pairs, a cluster's
-    `key` its key."""
+    """"The military", "the army" with no country in their words are the forces of the country most of the
+    document's places lie in, when the document names that country's forces in their own words ("a Myanmar
+    military jet bombed a market in Minbya ... the military denied") and any other country's forces it names are
+    foreign ones, of a country none of its places lies in ("Ugandan troops back the SSPDF in Upper Nile ... South
+    Sudanese forces ... the army"; not Indian and Pakistani forces in a report of places in both). `forces`: a
+    state force's bare name → the keys of its clusters (`desc:<name>`) → their country (None: the bare one);
+    `assigned`: (mention, cluster) pairs, a cluster's `key` its key."""
     lead = leading_country(places, countries) if countries is not None and forces else None
+    if lead is None or countries is None:
+        return assigned
+    placed = {c for n in places if (c := countries.of_text(n))}
     moved: dict[str, C] = {}
     for bare, clusters in forces.items():
         named = [key for key, country in clusters.items() if country is not None]
-        if lead is not None and f"desc:{bare}" in clusters and len(named) == 1 and clusters[named[0]] == lead:
-            moved[f"desc:{bare}"] = by_key[named[0]]
+        home = [key for key in named if clusters[key] == lead]
+        if f"desc:{bare}" in clusters and len(home) == 1 and all(
+                clusters[key] == lead or clusters[key] not in placed for key in named):
+            moved[f"desc:{bare}"] = by_key[home[0]]
     return [(m, moved.get(c.key, c)) for m, c in assigned] if moved else assigned

@@ -578,6 +578,7 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
     roles = Roles()
     chosen: list[tuple[int, Entity]] = []
     charged: list[tuple[int, Entity]] = []  # blamed, then denying it
+    hurt_doers: list[tuple[int, Entity]] = []  # doers by their own words who are also among the victims
     for strength, _, ent in sorted(cands.found, key=lambda x: (x[0], x[1])):
         if any(ent.id == c.id for _, c in chosen):
             continue
@@ -590,8 +591,14 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
             # a victim is never a perpetrator ("killed five suspected members of Al Qaeda"); the doer of the act
             # that opens the incident stays one when its men die later ("Afghan forces later killed two
             # Taliban fighters")
+            if strength == AGENT and not any(ent.id == e.id for _, e in hurt_doers):
+                hurt_doers.append((strength, ent))
             continue
         chosen.append((strength, ent))
+    if not chosen:
+        # a side the text says acted whose own men died is the doer when no one else is ("the army said its air
+        # strikes killed 40 militants ... Two soldiers were killed")
+        chosen = hurt_doers
     if not any(e.kind != "descriptive" for _, e in chosen):
         # the one a source charges and who denies it, when no one else is named: "sources attributed the attack to
         # LeT. LeT denied involvement" (responsibility stays the charge's: attributed, suspected)

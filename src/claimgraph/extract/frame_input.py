@@ -306,7 +306,8 @@ def _subjects(t: Token, fi: FrameInput, depth: int = 0) -> tuple[list[Entity], b
     subj = next((c for c in t.children if c.dep_ in _SUBJ), None)
     if subj is not None:
         return fi.np_entities(subj, prefer=("person", *ORG_TYPES)), False
-    if t.dep_ == "acl" and depth < 3:
+    if (t.dep_ == "acl" or t.dep_ == "amod" and t.i > t.head.i) and depth < 3:
+        # an adjective after its noun is a clause on it as a participle is ("a JNIM unit active in Banwa")
         found = fi.np_entities(t.head)
         if found and t.head.pos_ == "NOUN" and t.head.dep_ in {"attr", "appos"} and fi.entity(t.head) is None:
             # "Ansaru, a Boko Haram splinter faction linked to al-Qaeda": the faction is Ansaru, not the name that

@@ -31,6 +31,7 @@ from spacy.util import filter_spans
 
 from ..errors import ConfigError
 from ..records import Entity
+from ..resolve.names import fold
 from .unlisted_names import FIGHTERS_ACRONYM
 
 DESCRIPTIVE_FACTORY = "claimgraph_descriptive_actors_v1"
@@ -326,6 +327,20 @@ def demonym_like(tok: Token) -> bool:
     return ent is None or (ent.start == tok.i and ent.end == tok.i + 1)
 
 
+def listed_demonym(tok: Token) -> bool:
+    """A capitalised word outside any entity of the NER that the place index lists as a demonym ("Ugandan",
+    "Burkinabe"): the NER marks many demonyms, not all."""
+    return not tok.ent_type and tok.is_title and len(tok.text) >= 4 and fold(tok.text) in _index_demonyms()
+
+
+@cache
+def _index_demonyms() -> frozenset[str]:
+    """The place index's demonyms (folded), read on first need."""
+    from ..resolve.place_index import load_index
+
+    return frozenset(load_index().demonyms)
+
+
 def _country_words(span: Span) -> tuple[str, int]:
     """The words that give a description's country, and the first token of the phrase with them.
 
@@ -340,6 +355,8 @@ def _country_words(span: Span) -> tuple[str, int]:
         if ent is not None:
             return ent.text, ent.start
         return doc[i].text, i
+    if i >= 0 and listed_demonym(doc[i]):
+        return doc[i].text, i  # "Ugandan troops", "Burkinabe soldiers": a demonym the NER did not mark
     for c in span.root.children:
         if c.dep_ in _MODIFIER_DEPS and c.ent_type_ in _COUNTRY_LABELS:
             ent = _ent_at(c)
