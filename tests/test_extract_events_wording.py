@@ -29,6 +29,13 @@ def _events(text: str, published: str | None = "2024-05-15"):  # noqa: ANN202 - 
         "More than 40,000 people have died in the conflict since 2001.",
         "Over 3,000 people have been killed in the insurgency since 2004.",
         "The war has killed more than 300,000 people.",
+        "The violence threatens a 2018 peace deal that ended a five-year civil war in which about 400,000 people"
+        " were killed.",
+        "About 400,000 people were killed in the civil war.",
+        # any act of a kind, not one
+        "\"Neither side has the capacity to win militarily, and each new air strike hardens support for the rebels,\""
+        " said an analyst in Juba.",
+        "Iran is believed to be helping the Houthis rebuild their missile stocks after each round of strikes.",
         # hypotheticals and conditionals
         "The group could attack the city again.",
         "If the talks fail, the militants would attack government buildings.",
@@ -62,6 +69,11 @@ def test_according_to_leaves_the_attack() -> None:
 def test_banned_group_still_attacks() -> None:
     (event,) = _events("The banned Tehrik-i-Taliban Pakistan attacked a police post in Bannu, killing 4 policemen.")
     assert event.type == "ASSAULT" and event.killed is not None and event.killed.min == 4
+
+
+def test_soldiers_killed_in_the_fighting_are_one_clashs_dead() -> None:
+    events = _events("Two soldiers were killed in the fighting near Nasir, in Upper Nile state, on Monday.")
+    assert len(events) == 1 and events[0].killed is not None and events[0].killed.min == 2
 
 
 def test_an_incident_inside_a_conflict_is_still_an_event() -> None:

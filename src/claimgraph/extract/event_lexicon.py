@@ -6,7 +6,7 @@ every trigger mode must belong to a PLOVER event type in ontology.yaml.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from ..errors import ConfigError
 from ..ontology import Ontology, phrase_words
@@ -89,6 +89,8 @@ class NotEvents:
     figurative_objects: frozenset[str] = frozenset()
     thing_heads: frozenset[str] = frozenset()
     generic_quantifiers: frozenset[str] = frozenset()
+    each_quantifiers: frozenset[str] = frozenset()
+    war_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,13 +221,9 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in ne.get(key) or ())
 
-    not_events = NotEvents(words("status_modes"), words("reported_heads"), words("conditional_marks"),
-                           words("aggregate_preps"), words("aggregate_frame_preps"), words("conflict_nouns"),
-                           _phrases(ne.get("ally_phrases")), words("designation_modes"),
-                           words("designation_targets"), words("trend_words"), words("habitual_adverbs"),
-                           words("charge_heads"), words("undoing_verbs"), words("undone_modes"),
-                           words("plan_words"), words("figurative_objects"), words("thing_heads"),
-                           words("generic_quantifiers"))
+    not_events = NotEvents(
+        ally_phrases=_phrases(ne.get("ally_phrases")),
+        **{f.name: words(f.name) for f in fields(NotEvents) if f.name != "ally_phrases"})
     return EventLexicon(
         triggers=tuple(triggers),
         trigger_pos={k: frozenset(v) for k, v in (raw.get("trigger_pos") or {}).items()},

@@ -200,13 +200,22 @@ def status_word(tok: Token, trig: TriggerDef, ne: NotEvents) -> bool:
 
 def aggregate(tok: Token, ne: NotEvents) -> bool:
     """A killing word that counts the deaths of a period or a whole conflict ("More than 40,000 people
-    have died in the conflict since 2001", "the war has killed thousands"), not one incident; a past act
-    within a war ("murdered 15,000 officers during the war") is one."""
+    have died in the conflict since 2001", "the war has killed thousands", "a civil war in which 400,000 people
+    were killed"), not one incident; a past act within a war ("murdered 15,000 officers during the war") is one."""
     def conflict(t: Token) -> bool:
         return t.lemma_.lower() in ne.conflict_nouns or t.lower_ in ne.conflict_nouns
 
+    def war(t: Token) -> bool:
+        return t.lemma_.lower() in ne.war_nouns or t.lower_ in ne.war_nouns
+
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+    if tok.dep_ == "relcl" and war(tok.head):
+        return True  # "a five-year civil war in which about 400,000 people were killed"
+    passive = any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
     for c in tok.children:
+        if passive and c.dep_ == "prep" and c.lower_ in ne.aggregate_frame_preps and any(
+                war(g) for g in c.children if g.dep_ == "pobj"):
+            return True  # "About 400,000 people were killed in the civil war" (not "killed 15,000 in the war")
         if c.dep_ == "prep" and c.lower_ in ne.aggregate_preps:
             return True
         if perfect and c.dep_ == "prep" and c.lower_ in ne.aggregate_frame_preps and any(
@@ -247,9 +256,11 @@ def trend(tok: Token, ne: NotEvents) -> bool:
         return True  # "The United States has carried out dozens of airstrikes against the group this year"
     if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ne.trend_words:
         return True  # "vowed to continue its attacks on security forces", "has stepped up its attacks"
-    if tok.tag_ in ("NNS", "NNPS") and any(c.dep_ in ("det", "amod") and c.lower_ in ne.generic_quantifiers
-                                           for c in tok.children):
+    if tok.tag_ in ("NNS", "NNPS") and _quantified(tok, ne.generic_quantifiers):
         return True  # "most attacks on army posts in the north were believed to be the work of Katiba Hanifa"
+    if tok.tag_ in ("NN", "NNS", "NNPS") and (_quantified(tok, ne.each_quantifiers) or tok.dep_ == "pobj" and (
+            tok.head.lower_ == "of" and _quantified(tok.head.head, ne.each_quantifiers))):
+        return True  # "each new air strike hardens support for the group", "after each round of strikes"
     if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" and tok.head.tag_ in ("VBZ", "VBP") \
             and tok.head.dep_ in ("relcl", "pcomp") \
             and not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children):
@@ -264,6 +275,11 @@ def trend(tok: Token, ne: NotEvents) -> bool:
         return False
     # "attacks on Pakistan were being planned": attacks in general, planned, not one done
     return head.lemma_.lower() in ne.trend_words or tok.dep_ != "nsubj" and head.lemma_.lower() in ne.plan_words
+
+
+def _quantified(tok: Token, quantifiers: frozenset[str]) -> bool:
+    """Whether a noun's determiner or modifier is one of `quantifiers` ("most attacks", "each strike")."""
+    return any(c.dep_ in ("det", "amod") and c.lower_ in quantifiers for c in tok.children)
 
 
 #: spans of time a war goes on for ("for years", "for decades"), not an incident's hours
