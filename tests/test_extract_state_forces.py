@@ -142,3 +142,9 @@ def test_the_army_stays_unplaced_beside_forces_of_two_countries_its_places_lie_i
 def test_a_side_that_attacked_is_the_doer_though_its_own_men_died_when_no_one_else_is() -> None:
     text = "Two soldiers were killed on Wednesday after Malian troops attacked a hideout near Ansongo, officials said."
     assert _perpetrators(text) == {"Military Forces of Mali"}
+
+
+def test_a_spokesman_who_tells_of_jets_his_words_give_an_owner_is_no_doer() -> None:
+    text = ("Pakistani jets struck TTP hideouts in Paktika on Tuesday, killing 20 militants, said Major Ahmed Khan, a"
+            " military spokesman.")
+    assert _perpetrators(text) == {"Military Forces of Pakistan"}

@@ -54,6 +54,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Token
 
+from ..nlp.descriptive import listed_demonym
 from ..records import Entity
 from .event_mentions import spokespeople
 from .quantities import cue_kind
@@ -449,9 +450,11 @@ _OWN_MEANS = _OWN_MEN | _AIR_ARMS
 
 
 def _air_arms(s: Token) -> bool:
-    """Air power with no owner, or the speaker's ("drones", "its jets"), as an act's subject."""
-    return s.lemma_.lower() in _AIR_ARMS and all(c.dep_ != "poss" or c.lower_ in ("its", "their", "our")
-                                                  for c in s.children)
+    """Air power with no owner, or the speaker's ("drones", "its jets"), as an act's subject; not air power its own
+    words give an owner ("Pakistani jets", "Ugandan jets", "US drones": that country's, whoever tells of it)."""
+    return s.lemma_.lower() in _AIR_ARMS and all(
+        (c.dep_ != "poss" or c.lower_ in ("its", "their", "our"))
+        and not (c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ or listed_demonym(c))) for c in s.children)
 
 
 def _own_men(s: Token) -> bool:
