@@ -25,6 +25,7 @@ from .attribute_lookup import use_lookup_attribute_ruler
 from .descriptive import DESCRIPTIVE_FACTORY, DESCRIPTIVE_PIPE, multiword_terms
 from .gazetteer import Gazetteer, build_gazetteer
 from .lemma_cache import use_cached_lemmatizer
+from .speakers import SPEAKERS_FACTORY, SPEAKERS_PIPE
 from .unlisted_names import (
     BRANCH_NAME,
     CALLED_PLACE,
@@ -548,6 +549,9 @@ def add_gazetteer(nlp: Language, settings: Settings) -> Language:
             GAZETTEER_FACTORY, name=GAZETTEER_PIPE, after="ner",
             config={"data_dir": str(settings.data.dir), "cache_dir": str(settings.nlp.cache_dir)},
         )
+    if SPEAKERS_PIPE not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(SPEAKERS_FACTORY, name=SPEAKERS_PIPE,
+                     after="lemmatizer" if "lemmatizer" in nlp.pipe_names else "parser")
     if DESCRIPTIVE_PIPE not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(DESCRIPTIVE_FACTORY, name=DESCRIPTIVE_PIPE, after=GAZETTEER_PIPE)
     nlp.analyze_pipes()  # checks that every component's `requires` is met by an earlier one
