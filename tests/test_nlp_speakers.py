@@ -39,3 +39,9 @@ def test_a_speaker_with_its_own_subject_is_left_alone() -> None:
     doc = _parsed("Gunmen killed two policemen in Quetta on Monday, a police official said.")
     said = next(t for t in doc if t.text == "said")
     assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["official"]
+
+
+def test_a_title_and_name_before_as_x_said_stay_one_speaker() -> None:
+    doc = _parsed('As the commander of the Marine Corps, General Smith, said: "We will not leave the city."')
+    smith = next(t for t in doc if t.text == "Smith")
+    assert smith.dep_ != "nsubj"  # the whole phrase speaks, not its last name alone

@@ -596,8 +596,8 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
             continue
         chosen.append((strength, ent))
     if not chosen:
-        # a side the text says acted whose own men died is the doer when no one else is ("the army said its air
-        # strikes killed 40 militants ... Two soldiers were killed")
+        # a side the text says acted whose own men died is the doer when no one else is ("Two soldiers were killed
+        # after Malian troops attacked a hideout")
         chosen = hurt_doers
     if not any(e.kind != "descriptive" for _, e in chosen):
         # the one a source charges and who denies it, when no one else is named: "sources attributed the attack to

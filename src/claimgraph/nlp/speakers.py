@@ -45,7 +45,12 @@ def detached_speaker(verb: Token) -> Token | None:
     if t.dep_ != "appos" or t.head.i >= t.i or t.left_edge.i == 0 or not doc[t.left_edge.i - 1].is_punct \
             or any(not doc[k].is_punct for k in range(t.right_edge.i + 1, verb.i)):
         return None
-    return t
+    # the noun it hangs on must lie in the clause reported, under a verb of its own: in "As the Commandant of the
+    # Marine Corps, General Conway, said" the whole phrase before the verb is the speaker, not its last name
+    up = t.head
+    while up.i != verb.i and up.head.i != up.i and up.pos_ not in ("VERB", "AUX"):
+        up = up.head
+    return t if up.i != verb.i and up.pos_ in ("VERB", "AUX") else None
 
 
 class DetachedSpeakersComponent:
