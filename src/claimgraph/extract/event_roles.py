@@ -34,7 +34,7 @@ from spacy.tokens import Span as SpacySpan
 from ..records import Document, Entity, EntityRef, Responsibility, Source, SourceKind, Span
 from . import event_doers as doers
 from . import event_suspects as suspects
-from .event_attackers import attackers_are, identifies_attacker
+from .event_attackers import attackers_are
 from .event_lexicon import EventLexicon
 from .event_mentions import DEFINITE, MISTYPED_PERSON, LocalFn, is_actor, relation_nouns
 from .event_mentions import Mentions as _Mentions
@@ -58,10 +58,10 @@ AMOUNT_NOUNS = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "nu
 #: Verbs whose subject wages the acts their object names ("began a bombing campaign").
 _CAMPAIGN_VERBS = {"begin", "start", "wage", "launch", "mount", "intensify", "escalate", "resume", "continue",
                    "step", "carry", "conduct"}
-# Verbs whose "by" agent or subject is the doer of the act they govern ("carried out by X").
-_DOER_VERBS = {"carry", "lead", "perpetrate", "orchestrate", "stage", "conduct", "launch", "mount", "commit", "plan",
-               "mastermind", "execute", "organise", "organize", "trigger", "detonate", "plant", "set", "fire",
-               "emplace", "place", "lay", "hurl", "throw", "lob", "toss", "drop", "explode"}
+#: Verbs whose "by" agent or subject is the doer of the act they govern ("carried out by X").
+DOER_VERBS = {"carry", "lead", "perpetrate", "orchestrate", "stage", "conduct", "launch", "mount", "commit", "plan",
+              "mastermind", "execute", "organise", "organize", "trigger", "detonate", "plant", "set", "fire",
+              "emplace", "place", "lay", "hurl", "throw", "lob", "toss", "drop", "explode"}
 
 
 @dataclass(slots=True)
@@ -79,45 +79,13 @@ def _tokens(sent: Doc | SpacySpan) -> list[Token]:
     return list(sent)
 
 
-def _doer_agent(verb: Token) -> list[Token]:
+def doer_agent(verb: Token) -> list[Token]:
     """The "by" agent of a passive doer verb, also where the parser hung "by" on the phrase before it ("planted
     on the roads by the Al Shabaab")."""
     found = _agent(verb)
     if found or not _children(verb, "auxpass"):
         return found
     return [g for p in _children(verb, "prep") for o in _children(p, "pobj") for g in _agent(o)]
-
-
-def adds_to_incident(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
-    """A sentence that states responsibility or casualties (and so may continue an incident)."""
-    return states_responsibility(sent, lex) or any(cue_kind(tok, lex.counts) is not None for tok in sent)
-
-
-def states_responsibility(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
-    """A sentence that claims, blames, suspects or disowns an act (not one that only counts casualties)."""
-    cues = lex.responsibility
-    low = sent.text.lower()
-    if any(p in low for p in cues.attribute_phrases + cues.suspect_phrases + cues.unknown_phrases
-           + cues.membership):
-        return True
-    if identifies_attacker(sent, lex):
-        return True
-    if any(t.lemma_.lower() in cues.pointing_verbs and any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in cues.pointing_nouns for c in t.children) for t in sent):
-        return True  # "Suspicion immediately fell on Boko Haram": the words between, any
-    if any(t.lemma_.lower() in _DOER_VERBS and _doer_agent(t) and _about_act(t, lex) for t in sent):
-        return True  # "The explosive devices had been planted on the roads by the Al Shabaab"
-    verbs = cues.claim_verbs | cues.attribute_verbs | cues.denied
-    return any(t.pos_ == "VERB" and t.lemma_.lower() in verbs for t in sent)
-
-
-def names_people(sent: Doc | SpacySpan) -> int:
-    return sum(1 for e in sent.ents if e.label_ == "PERSON")
-
-
-def has_named_participants(sent: Doc | SpacySpan, hits: Sequence[object]) -> bool:
-    """True when a meeting sentence names two people ("X met Y"), not roles ("the coordinator of ISKP")."""
-    return names_people(sent) >= 2
 
 
 def _appositive_relations(head: Token) -> list[Token]:
@@ -264,9 +232,9 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
                 for s in _subject(tok):
                     strength = SUSPECTED if _hedged(tok) else ATTRIBUTED
                     cands.add(strength, mentions.in_phrase(s))
-        if tok.pos_ == "VERB" and lemma in _DOER_VERBS and _about_act(tok, lex):
+        if tok.pos_ == "VERB" and lemma in DOER_VERBS and about_act(tok, lex):
             # "perpetrated by ISIL", "carried out by an Islamic State militant"
-            for a in _doer_agent(tok):
+            for a in doer_agent(tok):
                 cands.add(SUSPECTED if _hedged(tok) else ATTRIBUTED, mentions.in_phrase(a))
         for named in attackers_are(tok, lex):
             # "the attackers were believed to belong to ISSP" (a belief: suspected), "the gunmen were IS fighters"
@@ -288,7 +256,7 @@ def _another_act(head: Token, lex: EventLexicon) -> bool:
         head, lex.counts.attacker_nouns | r.answered_doers) or doers.related_history(head, r.relation_nouns)
 
 
-def _about_act(verb: Token, lex: EventLexicon) -> bool:
+def about_act(verb: Token, lex: EventLexicon) -> bool:
     """A doer verb about the act ("the attack, perpetrated by", "It was carried out by"), not about
     something else in the sentence ("a campaign event organised by the Awami National Party")."""
     words = lex.violent_words()
@@ -396,7 +364,7 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
             obj = trig.head if trig.dep_ in ("compound", "amod") and trig.head.dep_ == "dobj" else trig
         if trig.dep_ == "pobj" and trig.head.lower_ == "of" and trig.head.head.lemma_.lower() in AMOUNT_NOUNS:
             obj = trig = trig.head.head  # "Hamas fired dozens of rockets", "launched a wave of attacks"
-        if obj.dep_ == "dobj" and (obj.head.lemma_.lower() in _DOER_VERBS or obj is not trig
+        if obj.dep_ == "dobj" and (obj.head.lemma_.lower() in DOER_VERBS or obj is not trig
                                    and obj.head.lemma_.lower() in _CAMPAIGN_VERBS):
             # "IS militants carried out suicide bombings", "The IRA began a bombing campaign"
             for s in _subject(obj.head):

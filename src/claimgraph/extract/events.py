@@ -70,7 +70,18 @@ from .event_wording import (
     to_death,
     without_aggregates,
 )
-from .incident_bounds import another, aside, introduces_new, refers_back, relative_to_told, umbrella
+from .incident_bounds import (
+    adds_to_incident,
+    another,
+    aside,
+    has_named_participants,
+    introduces_new,
+    names_people,
+    refers_back,
+    relative_to_told,
+    states_responsibility,
+    umbrella,
+)
 from .quantities import Casualties, add, died_of_wounds, find_casualties, merge_casualties
 from .types import ExtractContext, ParsedSentence
 
@@ -255,7 +266,7 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
             families.setdefault(_family(h.trigger, lex), []).append(h)
         for fam, fhits in families.items():
             prev = open_by_family.get(fam)
-            states = fam == VIOLENT and event_roles.adds_to_incident(sent, lex)
+            states = fam == VIOLENT and adds_to_incident(sent, lex)
             gap = _MAX_CLAIM_GAP if states else _MAX_GAP
             joinable = (
                 prev is not None
@@ -264,7 +275,7 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
                 and parsed[si].paragraph == parsed[prev.sentences[-1]].paragraph
                 and not other_date(sent, [parsed[i].sent for i in prev.sentences])
                 and not (other_weekday(sent, [parsed[i].sent for i in prev.sentences])
-                         and not refers_back(sent, fhits) and not event_roles.states_responsibility(sent, lex))
+                         and not refers_back(sent, fhits) and not states_responsibility(sent, lex))
                 and (not any(introduces_new(sent, h, lex.counts.attacker_nouns) for h in fhits)
                      or states and refers_back(sent, fhits)
                      or tells_its_cause(sent, [head_of(list(sent[h.start : h.end])) for h in fhits])
@@ -286,14 +297,14 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
         prev = open_by_family.get(VIOLENT)
         if VIOLENT not in families and prev is not None \
                 and parsed[si].paragraph == parsed[prev.sentences[-1]].paragraph \
-                and event_roles.adds_to_incident(sent, lex) and not aggregate_toll(sent, lex) \
-                and si - prev.sentences[-1] <= (_MAX_CLAIM_GAP if event_roles.states_responsibility(sent, lex)
+                and adds_to_incident(sent, lex) and not aggregate_toll(sent, lex) \
+                and si - prev.sentences[-1] <= (_MAX_CLAIM_GAP if states_responsibility(sent, lex)
                                                 else 1):
             prev.sentences.append(si)
         # a meeting seen in a photo or statement names its participants in the next sentence
         meet = open_by_family.get("CONSULT")
         if "CONSULT" not in families and meet is not None and si - meet.sentences[-1] == 1 \
-                and event_roles.names_people(sent) >= 2 and not event_roles.has_named_participants(
+                and names_people(sent) >= 2 and not has_named_participants(
                     parsed[meet.sentences[0]].sent, [h for _, h in meet.hits]):
             meet.sentences.append(si)
     return incidents

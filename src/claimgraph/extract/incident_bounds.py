@@ -1,6 +1,7 @@
 """Where one incident ends and another begins, sentence by sentence (`events._incidents`): a trigger that opens a
 new incident or refers back to the one told, a series announced, an act timed by the one told, a further incident
-said outright. Written by hand over the parse: no library marks incident boundaries."""
+said outright; what a sentence adds to the incident it follows (responsibility, casualties, named participants).
+Written by hand over the parse: no library marks incident boundaries."""
 
 from __future__ import annotations
 
@@ -10,9 +11,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from .event_attackers import identifies_attacker
+from .event_lexicon import EventLexicon
 from .event_mentions import DEFINITE, INDEFINITE
+from .event_roles import DOER_VERBS, about_act, doer_agent
 from .event_wording import carried, head_of, on_attackers
 from .name_context import document_sources
+from .quantities import cue_kind
 
 if TYPE_CHECKING:
     from .events import TriggerHit
@@ -159,3 +164,38 @@ def _under(tok: Token, heads: set[int]) -> bool:
 
 
 _RESPONSIBILITY = frozenset({"responsibility", "credit", "claim", "blame"})
+
+
+# ------------------------------------------------------------------- what a sentence adds to an incident
+
+
+def adds_to_incident(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
+    """A sentence that states responsibility or casualties (and so may continue an incident)."""
+    return states_responsibility(sent, lex) or any(cue_kind(tok, lex.counts) is not None for tok in sent)
+
+
+def states_responsibility(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
+    """A sentence that claims, blames, suspects or disowns an act (not one that only counts casualties)."""
+    cues = lex.responsibility
+    low = sent.text.lower()
+    if any(p in low for p in cues.attribute_phrases + cues.suspect_phrases + cues.unknown_phrases
+           + cues.membership):
+        return True
+    if identifies_attacker(sent, lex):
+        return True
+    if any(t.lemma_.lower() in cues.pointing_verbs and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in cues.pointing_nouns for c in t.children) for t in sent):
+        return True  # "Suspicion immediately fell on Boko Haram": the words between, any
+    if any(t.lemma_.lower() in DOER_VERBS and doer_agent(t) and about_act(t, lex) for t in sent):
+        return True  # "The explosive devices had been planted on the roads by the Al Shabaab"
+    verbs = cues.claim_verbs | cues.attribute_verbs | cues.denied
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in verbs for t in sent)
+
+
+def names_people(sent: Doc | SpacySpan) -> int:
+    return sum(1 for e in sent.ents if e.label_ == "PERSON")
+
+
+def has_named_participants(sent: Doc | SpacySpan, hits: Sequence[object]) -> bool:
+    """True when a meeting sentence names two people ("X met Y"), not roles ("the coordinator of ISKP")."""
+    return names_people(sent) >= 2
