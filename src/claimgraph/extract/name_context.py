@@ -23,6 +23,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..nlp.pipeline import title_run_end, titles
 from ..nlp.unlisted_names import JOINED_NAME, organisation_heads, organisation_words
+from ..ontology import lexicon_words
 from .countries import Countries
 
 _GROUP_NOUNS = {"group", "outfit", "organisation", "organization", "network", "militia", "movement"}
@@ -415,29 +416,20 @@ def _settlement_words() -> frozenset[str]:
     return frozenset(w for w, kind in kind_words().items() if kind == "city")
 
 
-@cache
 def reporting_verbs() -> frozenset[str]:
     """Verbs that introduce what someone asserts (ontology/lexicon.yaml `attribution_verbs`): their reported
     clause carries the sentence's subject matter."""
-    from ..ontology import load_ontology
-
-    return frozenset(str(w).lower() for w in load_ontology().lexicon.get("attribution_verbs") or ())
+    return lexicon_words("attribution_verbs")
 
 
-@cache
 def anonymous_sources() -> frozenset[str]:
     """Head nouns of an unnamed source (ontology/lexicon.yaml `anonymous_sources`: "officials", "sources")."""
-    from ..ontology import load_ontology
-
-    return frozenset(str(w).lower() for w in load_ontology().lexicon.get("anonymous_sources") or ())
+    return lexicon_words("anonymous_sources")
 
 
-@cache
 def document_sources() -> frozenset[str]:
     """Nouns for what a source says through (ontology/lexicon.yaml `document_sources`: "statement", "message")."""
-    from ..ontology import load_ontology
-
-    return frozenset(str(w).lower() for w in load_ontology().lexicon.get("document_sources") or ())
+    return lexicon_words("document_sources")
 
 
 def listed_with_people(ent: SpacySpan, heads: frozenset[str]) -> bool:

@@ -15,6 +15,7 @@ import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..ontology import lexicon_words
 from ..records import Place
 from ..resolve.names import fold
 
@@ -155,13 +156,10 @@ def teller_place(ent: SpacySpan) -> bool:
         and head.head.lemma_.lower() in located_speakers()
 
 
-@cache
 def located_speakers() -> frozenset[str]:
     """Nouns for one who tells (ontology/lexicon.yaml `located_speakers`): a place after one of them and "in" is
     where the speaker is."""
-    from ..ontology import load_ontology
-
-    return frozenset(str(w).lower() for w in load_ontology().lexicon.get("located_speakers") or ())
+    return lexicon_words("located_speakers")
 
 
 # Nouns for people and forces: a country's possessive before one says whose they are, not where the event is.

@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .unlisted_names import lexicon_words
+from ..ontology import lexicon_words
 
 SPEAKERS_FACTORY = "claimgraph_detached_speakers_v1"
 SPEAKERS_PIPE = "claimgraph_detached_speakers"

@@ -35,6 +35,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from ..ontology import lexicon_words
+
 #: the entity ids (`Span.id_`) of the names found here, so later steps know how they were found
 FIGHTERS_ACRONYM = "fighters_acronym"
 JOINED_NAME = "joined_name"
@@ -55,14 +57,6 @@ _BODY_NOUNS = _FIGHTER_NOUNS | _GROUP_NOUNS
 _ACRONYM = re.compile(r"[A-Z]{3,8}(?:-[A-Z]{1,3})?|[A-Z]{1,3}\d{1,3}|\d[A-Z]{1,3}")
 #: the NER's labels an acronym of fighters may carry by mistake: none, a people's, a number's, a product's ("3R")
 _NOT_A_NAME = frozenset({"", "NORP", "CARDINAL", "QUANTITY", "PRODUCT"})
-
-
-@cache
-def lexicon_words(key: str) -> frozenset[str]:
-    """The words of one list of ontology/lexicon.yaml, lower case, read once per process."""
-    from ..ontology import load_ontology
-
-    return frozenset(str(w).lower() for w in load_ontology().lexicon.get(key) or ())
 
 
 def fighters_acronyms(doc: Doc) -> list[tuple[int, int]]:

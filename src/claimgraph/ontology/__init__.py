@@ -130,3 +130,10 @@ def load_ontology() -> Ontology:
         raise ConfigError(f"ontology.yaml incidents: unknown event types {sorted(unknown)}")
     return Ontology(raw["entity_types"], preds, events, lexicon, frozenset(incidents.get("types") or ()),
                     frozenset(incidents.get("not_modes") or ()))
+
+
+@cache
+def lexicon_words(key: str) -> frozenset[str]:
+    """The words of one list of lexicon.yaml, lower case, read once per process: the one reader of such a list for
+    every stage."""
+    return frozenset(str(w).lower() for w in load_ontology().lexicon.get(key) or ())
