@@ -263,6 +263,8 @@ def about_act(verb: Token, lex: EventLexicon) -> bool:
     near = [verb.head, *_children(verb, "nsubjpass", "nsubj", "dobj")]
     if verb.dep_ == "conj" and not _children(verb, "nsubjpass", "nsubj"):  # "The operation was ordered by X and
         near += _children(verb.head, "nsubjpass", "nsubj")                 # carried out by Y"
+    if verb.dep_ == "xcomp" and not _children(verb, "nsubjpass", "nsubj"):  # the subject raised to the verb above:
+        near += _children(verb.head, "nsubjpass", "nsubj")  # "the attack was believed to have been carried out by X"
     near += [c for t in near for c in t.children if c.dep_ in ("amod", "compound")]  # "explosive devices"
     return any(t.pos_ == "PRON" or t.lemma_.lower() in words or t.lower_ in words for t in near if t.i != verb.i)
 

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..errors import ConfigError
+from ..ontology import lexicon_words
 from ..records import Entity
 from ..resolve.names import fold
 from .unlisted_names import FIGHTERS_ACRONYM
@@ -387,6 +388,52 @@ def _ent_at(tok: Token) -> Span | None:
     return None
 
 
+#: the description a country stands for when it strikes: its armed forces
+STATE_FORCES_KEY = "military"
+
+
+def states_striking(doc: Doc) -> list[DescriptiveHit]:
+    """Countries named as the doers of a strike, each as its armed forces: the subject of a strike verb with an
+    object ("Israel struck the port") or of a verb that wages one ("Pakistan carried out air strikes"), or the
+    "by" agent of such a verb whose passive subject is the strike ("the strike was carried out by the United
+    States"). The words are lexicon.yaml's `state_*` lists."""
+    if not any(e.label_ == "GPE" for e in doc.ents):
+        return []
+    strike, wage = lexicon_words("state_strike_verbs"), lexicon_words("state_wage_verbs")
+    acts, not_acts = lexicon_words("state_act_nouns"), lexicon_words("state_strike_not")
+    countries = _country_keys()
+    hits = []
+    for ent in doc.ents:
+        words = ent[1:] if ent[0].lower_ == "the" else ent
+        if ent.label_ != "GPE" or fold(words.text) not in countries:
+            continue
+        root = ent.root
+        if root.dep_ == "nsubj":
+            verb = root.head
+            done = [c for c in verb.children if c.dep_ == "dobj"]
+        elif root.dep_ == "pobj" and root.head.dep_ == "agent":
+            verb = root.head.head
+            done = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if not done and verb.dep_ == "xcomp":  # "the strike was believed to have been carried out by X"
+                done = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+            done = [c for c in done if c.lemma_.lower() in acts]
+        else:
+            continue
+        lemma = verb.lemma_.lower()
+        if verb.pos_ == "VERB" and (lemma in strike and any(c.lemma_.lower() not in not_acts for c in done)
+                                    or lemma in wage and any(c.lemma_.lower() in acts for c in done)):
+            hits.append(DescriptiveHit(words.start, words.end, STATE_FORCES_KEY, words.text))
+    return hits
+
+
+@cache
+def _country_keys() -> frozenset[str]:
+    """The place index's country names and aliases (folded), read on first need."""
+    from ..resolve.place_index import load_index
+
+    return frozenset(load_index().country_keys)
+
+
 class DescriptiveComponent:
     """`claimgraph_descriptive_actors_v1`: descriptive actors as spans in `doc.spans["descriptive_actors"]`."""
 
@@ -395,8 +442,11 @@ class DescriptiveComponent:
         self.matcher = DescriptiveMatcher(nlp, load_descriptions())
 
     def __call__(self, doc: Doc) -> Doc:
+        hits = self.matcher.find(doc)
+        taken = {i for h in hits for i in range(h.start, h.end)}
+        hits += [h for h in states_striking(doc) if not taken.intersection(range(h.start, h.end))]
         doc.spans[SPANS_KEY] = [Span(doc, h.start, h.end, label=h.key, kb_id=h.country_text,
-                                     span_id="in_name" if h.in_name else "") for h in self.matcher.find(doc)]
+                                     span_id="in_name" if h.in_name else "") for h in hits]
         return doc
 
 
