@@ -1,6 +1,7 @@
 """Who struck, whom, and what is only aimed at: a country named as the doer of a strike is its armed forces, a
 doer named through a raised subject ("was believed to have been carried out by X"), an attack told with whom it
-hit says no more that it attacked the place, and a capture or attack still to come is aimed at, not done. The
+hit says no more that it attacked the place, a capture or attack still to come is aimed at, not done, and a role
+hung on a rank ("spokesman Maj. Gen. X") or held at an institution is membership. The
 sentences are written for these tests in the style of wire reports; none comes from a benchmark."""
 
 from __future__ import annotations
@@ -60,3 +61,12 @@ def test_an_attack_or_capture_still_to_come_is_aimed_at(text: str, subject: str,
     aimed = claims_of(x, "targets", subject, obj)
     assert aimed and all(c.modality is Modality.INTENDED for c in aimed)
     assert not claims_of(x, "attacked", subject, obj)
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("SSPDF spokesman Maj. Gen. Deng Makuei Aguer said troops had retaken the town.", "Deng Makuei Aguer", "SSPDF"),
+    ("Tabi Ojong, a political scientist at the University of Buea, said the separatists were divided.", "Tabi Ojong",
+     "University of Buea"),
+])
+def test_a_role_before_a_rank_or_at_an_institution_is_membership(text: str, person: str, body: str) -> None:
+    assert claims_of(_extract(text), "member_of", person, body)
