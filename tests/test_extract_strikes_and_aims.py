@@ -1,8 +1,9 @@
 """Who struck, whom, and what is only aimed at: a country named as the doer of a strike is its armed forces, a
 doer named through a raised subject ("was believed to have been carried out by X"), an attack told with whom it
-hit says no more that it attacked the place, a capture or attack still to come is aimed at, not done, and a role
-hung on a rank ("spokesman Maj. Gen. X") or held at an institution is membership. The
-sentences are written for these tests in the style of wire reports; none comes from a benchmark."""
+hit says no more that it attacked the place, and a capture or attack still to come is aimed at, not done. Beside
+them, who belongs to whom: a role hung on a rank ("spokesman Maj. Gen. X") or held at an institution, and the
+"remnants of X", who stand for X. The sentences are written for these tests in the style of wire reports; none
+comes from a benchmark."""
 
 from __future__ import annotations
 
@@ -70,3 +71,8 @@ def test_an_attack_or_capture_still_to_come_is_aimed_at(text: str, subject: str,
 ])
 def test_a_role_before_a_rank_or_at_an_institution_is_membership(text: str, person: str, body: str) -> None:
     assert claims_of(_extract(text), "member_of", person, body)
+
+
+def test_the_remnants_of_a_group_stand_for_it() -> None:
+    x = _extract("He said the ISKP cells in Kurram were believed to be working with remnants of Lashkar-e-Jhangvi.")
+    assert claims_of(x, "cooperates_with", "Islamic State Khorasan Province", "Lashkar-e-Jhangvi")

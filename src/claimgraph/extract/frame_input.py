@@ -31,7 +31,8 @@ STAND_IN_NOUNS = frozenset({
     "militia", "militias", "loyalist", "loyalists", "affiliate", "affiliates", "supporter", "supporters", "group",
     "outfit", "movement", "target", "targets", "mercenary", "mercenaries", "ruler", "rulers", "regime",
     "authorities", "junta", "coalition", "alliance", "umbrella", "rebel", "rebels", "guerrilla", "guerrillas",
-    "brigade", "brigades", "battalion", "battalions", "regiment", "regiments", "squad", "squads", "contingent"})
+    "brigade", "brigades", "battalion", "battalions", "regiment", "regiments", "squad", "squads", "contingent",
+    "remnant", "remnants", "element", "elements"})
 #: nouns that count what their "of" names ("hundreds of PDF fighters")
 _QUANTITY_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores"})
 #: Words after a name that say what kind of place it is ("Kunar province", "Kech district")
