@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterable, Sequence
 
 from ..nlp.descriptive import Description
 from ..ontology import Ontology
-from ..records import Claim, Entity
+from ..records import Claim, Entity, EntityRef, Span
 
+_ATTACKED = "attacked"
 #: Whether a place entity names a country, which may then act as a state ("Pakistan attacked …").
 IsState = Callable[[Entity], bool]
 
@@ -63,4 +64,26 @@ def drop_unidentified(
             obj = c.object.name if c.object else "-"
             dropped.append((f"{c.predicate}({c.subject.name}, {obj}) at {c.evidence.start}",
                             f"{who.name!r} is described, not identified: it belongs in an event, not a claim"))
+    return kept, dropped
+
+
+def whom_not_where(claims: Sequence[Claim], incidents: Sequence[Sequence[Span]], is_place: Callable[[EntityRef], bool]
+                   ) -> tuple[list[Claim], list[tuple[str, str]]]:
+    """An attack whose incident (`incidents`: each one's text spans) says whom it hit ("X stormed an army post in
+    Diffa, killing 12 soldiers"): X attacked them, and "X attacked Diffa", of the same incident and polarity, names
+    only where. Such claims go, each with a dropped entry (what, why)."""
+    def within(c: Claim, spans: Sequence[Span]) -> bool:
+        return any(m.start <= c.evidence.start and c.evidence.end <= m.end for m in spans)
+
+    whom = [c for c in claims if c.predicate == _ATTACKED and c.object is not None and not is_place(c.object)]
+    kept, dropped = [], []
+    for c in claims:
+        where = c.object if c.predicate == _ATTACKED and c.object is not None and is_place(c.object) else None
+        told = next((w for w in whom if (w.subject.id, w.polarity) == (c.subject.id, c.polarity)
+                     and any(within(c, spans) and within(w, spans) for spans in incidents)), None) if where else None
+        if where is None or told is None or told.object is None:
+            kept.append(c)
+            continue
+        dropped.append((f"{c.predicate}({c.subject.name}, {where.name}) at {c.evidence.start}",
+                        f"the incident names whom it hit: {told.object.name}"))
     return kept, dropped

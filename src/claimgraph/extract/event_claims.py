@@ -35,7 +35,7 @@ from ..ontology import Ontology
 from ..records import Claim, Entity, Event, Modality, Responsibility, Source, SourceKind, Span, make_id
 from ..resolve.names import fold
 from .attribution import find_source
-from .claim_arguments import drop_unidentified, identified
+from .claim_arguments import drop_unidentified, identified, whom_not_where
 from .claims import ClaimLexicons
 from .entities import MentionIndex
 from .event_answers import answering
@@ -420,29 +420,10 @@ class EventClaimFinder:
                                 f"stated with what was claimed: {whole.object.name}"))
                 continue
             result.append(c)
-        return self._whom_not_where(result, events, by_id, dropped), dropped + unnamed
-
-    def _whom_not_where(self, claims: list[Claim], events: Sequence[Event], by_id: dict[str, Entity],
-                        dropped: list[Drop]) -> list[Claim]:
-        """An attack whose incident says whom it hit ("X stormed an army post in Diffa, killing 12 soldiers"): X
-        attacked them; "X attacked Diffa", of the same incident, names only where, and goes."""
-        def where(c: Claim) -> bool:
-            obj = by_id.get(c.object.id) if c.object is not None else None
-            return obj is not None and self.ontology.is_a(obj.type, "place")
-
         incidents = [e.mentions or (e.evidence,) for e in events if self.events.is_violent(e.mode)]
-        whom = [c for c in claims if c.predicate == ATTACKED and c.object is not None and not where(c)]
-        out = []
-        for c in claims:
-            told = next((w for w in whom if (w.subject.id, w.polarity) == (c.subject.id, c.polarity) and any(
-                _within(c.evidence, spans) and _within(w.evidence, spans) for spans in incidents)), None) \
-                if c.predicate == ATTACKED and where(c) else None
-            if told is not None and told.object is not None:
-                dropped.append((f"{ATTACKED}({c.subject.name}, {c.object.name if c.object else '-'}) at "
-                                f"{c.evidence.start}", f"the incident names whom it hit: {told.object.name}"))
-                continue
-            out.append(c)
-        return out
+        result, elsewhere = whom_not_where(result, incidents, lambda e: (o := by_id.get(e.id)) is not None
+                                           and self.ontology.is_a(o.type, "place"))
+        return result, dropped + unnamed + elsewhere
 
     def _incident_placed(self, c: Claim, events: Sequence[Event], parsed: Sequence[ParsedSentence],
                          index: MentionIndex, by_id: dict[str, Entity], views: dict[str, _EventView]) -> Claim:

@@ -7,7 +7,9 @@
 terms are token patterns (spaCy `Matcher`, built from the YAML); the country is read off the parse: a
 demonym or place that modifies the phrase ("Indian troops", "India's army", "US drone strike") or an "of"
 complement ("the army of Nigeria"). A description that a named group modifies ("TTP militants", "Boko
-Haram fighters", "the Taliban's gunmen") is that group's, not a description, and is not reported.
+Haram fighters", "the Taliban's gunmen") is that group's, not a description, and is not reported. A country
+named as the doer of a strike ("Pakistan carried out air strikes", "Israel struck the port") is its armed forces
+(`states_striking`: the parse, with lexicon.yaml's `state_*` word lists).
 
 The component `claimgraph_descriptive_actors_v1` stores each hit as a span in `doc.spans` with the entry key
 as label and the country words (as written, "Indian") as `kb_id`; the extract stage turns them into
