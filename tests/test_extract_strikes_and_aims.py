@@ -2,7 +2,8 @@
 doer named through a raised subject ("was believed to have been carried out by X"), an attack told with whom it
 hit says no more that it attacked the place, and a capture or attack still to come is aimed at, not done. Beside
 them, who belongs to whom: a role hung on a rank ("spokesman Maj. Gen. X") or held at an institution, and the
-"remnants of X", who stand for X. The sentences are written for these tests in the style of wire reports; none
+"remnants of X", who stand for X; and where a group, not a victim, has its home. The sentences are written for
+these tests in the style of wire reports; none
 comes from a benchmark."""
 
 from __future__ import annotations
@@ -76,3 +77,11 @@ def test_a_role_before_a_rank_or_at_an_institution_is_membership(text: str, pers
 def test_the_remnants_of_a_group_stand_for_it() -> None:
     x = _extract("He said the ISKP cells in Kurram were believed to be working with remnants of Lashkar-e-Jhangvi.")
     assert claims_of(x, "cooperates_with", "Islamic State Khorasan Province", "Lashkar-e-Jhangvi")
+
+
+def test_a_victims_home_is_no_base_but_a_groups_home_is() -> None:
+    victim = _extract("Gunmen abducted a cleric, Mawlawi Gul Mohammad, from his home in Spin Boldak town on Sunday.")
+    assert not claims_of(victim, "based_in", "Mawlawi Gul Mohammad")
+    group = _extract("Two of those groups are the Haqqani network in North Waziristan and the home of the Afghan"
+                     " Taliban in Quetta, just across the border from Kandahar.")
+    assert claims_of(group, "based_in", "Taliban", "Quetta")
