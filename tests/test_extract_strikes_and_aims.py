@@ -3,8 +3,7 @@ doer named through a raised subject ("was believed to have been carried out by X
 hit says no more that it attacked the place, and a capture or attack still to come is aimed at, not done. Beside
 them, who belongs to whom: a role hung on a rank ("spokesman Maj. Gen. X") or held at an institution, and the
 "remnants of X", who stand for X; and where a group, not a victim, has its home. The sentences are written for
-these tests in the style of wire reports; none
-comes from a benchmark."""
+these tests in the style of wire reports; none comes from a benchmark."""
 
 from __future__ import annotations
 
