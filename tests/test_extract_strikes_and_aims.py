@@ -3,7 +3,8 @@ doer named through a raised subject ("was believed to have been carried out by X
 hit says no more that it attacked the place, and a capture or attack still to come is aimed at, not done. Beside
 them, who belongs to whom: a role hung on a rank ("spokesman Maj. Gen. X") or held at an institution, and the
 "remnants of X", who stand for X; and where a group, not a victim, has its home. The sentences are written for
-these tests in the style of wire reports; none comes from a benchmark."""
+these tests in the style of the invented wire reports of bench/training (some close to one of theirs, which
+found the case); none comes from a benchmark."""
 
 from __future__ import annotations
 
@@ -81,6 +82,6 @@ def test_the_remnants_of_a_group_stand_for_it() -> None:
 def test_a_victims_home_is_no_base_but_a_groups_home_is() -> None:
     victim = _extract("Gunmen abducted a cleric, Mawlawi Gul Mohammad, from his home in Spin Boldak town on Sunday.")
     assert not claims_of(victim, "based_in", "Mawlawi Gul Mohammad")
-    group = _extract("Two of those groups are the Haqqani network in North Waziristan and the home of the Afghan"
-                     " Taliban in Quetta, just across the border from Kandahar.")
+    group = _extract("Officials in Kabul say Pakistan still hosts the home of the Afghan Taliban in Quetta, near the"
+                     " Chaman crossing.")
     assert claims_of(group, "based_in", "Taliban", "Quetta")
