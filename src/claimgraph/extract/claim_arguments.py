@@ -67,15 +67,16 @@ def drop_unidentified(
     return kept, dropped
 
 
-def whom_not_where(claims: Sequence[Claim], incidents: Sequence[Sequence[Span]], is_place: Callable[[EntityRef], bool]
-                   ) -> tuple[list[Claim], list[tuple[str, str]]]:
-    """An attack whose incident (`incidents`: each one's text spans) says whom it hit ("X stormed an army post in
-    Diffa, killing 12 soldiers"): X attacked them, and "X attacked Diffa", of the same incident and polarity, names
-    only where. Such claims go, each with a dropped entry (what, why)."""
+def whom_not_where(claims: Sequence[Claim], incidents: Sequence[Sequence[Span]], is_place: Callable[[EntityRef], bool],
+                   is_body: Callable[[EntityRef], bool]) -> tuple[list[Claim], list[tuple[str, str]]]:
+    """An attack whose incident (`incidents`: each one's text spans) says which body or person it hit ("X stormed
+    an army post in Diffa, killing 12 soldiers"): X attacked them, and "X attacked Diffa", of the same incident and
+    polarity, names only where. Such claims go, each with a dropped entry (what, why). A people named by an
+    adjective ("the Indian embassy") is no such body: the place stays beside it."""
     def within(c: Claim, spans: Sequence[Span]) -> bool:
         return any(m.start <= c.evidence.start and c.evidence.end <= m.end for m in spans)
 
-    whom = [c for c in claims if c.predicate == _ATTACKED and c.object is not None and not is_place(c.object)]
+    whom = [c for c in claims if c.predicate == _ATTACKED and c.object is not None and is_body(c.object)]
     kept, dropped = [], []
     for c in claims:
         where = c.object if c.predicate == _ATTACKED and c.object is not None and is_place(c.object) else None

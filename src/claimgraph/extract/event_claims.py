@@ -24,7 +24,7 @@ the same (subject, predicate, object, polarity) is not made twice; a denial they
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
@@ -32,7 +32,7 @@ from spacy.tokens import Token
 
 from ..nlp.unlisted_names import organisation_heads
 from ..ontology import Ontology
-from ..records import Claim, Entity, Event, Modality, Responsibility, Source, SourceKind, Span, make_id
+from ..records import Claim, Entity, EntityRef, Event, Modality, Responsibility, Source, SourceKind, Span, make_id
 from ..resolve.names import fold
 from .attribution import find_source
 from .claim_arguments import drop_unidentified, identified, whom_not_where
@@ -45,6 +45,7 @@ from .event_mentions import speakers, spokesperson_owners
 from .events import find_triggers
 from .frame_input import LOYAL, FrameInput
 from .modality import find_modality
+from .place_names import demonyms
 from .syntax import common_ancestor, path_up
 from .types import ExtractContext, ParsedSentence
 
@@ -421,8 +422,13 @@ class EventClaimFinder:
                 continue
             result.append(c)
         incidents = [e.mentions or (e.evidence,) for e in events if self.events.is_violent(e.mode)]
-        result, elsewhere = whom_not_where(result, incidents, lambda e: (o := by_id.get(e.id)) is not None
-                                           and self.ontology.is_a(o.type, "place"))
+        def is_a(kind: str) -> Callable[[EntityRef], bool]:
+            return lambda r: (e := by_id.get(r.id)) is not None and self.ontology.is_a(e.type, kind)
+
+        # whom it hit: a body, a person or a people ("Shia pilgrims"), not a people's adjective ("the Indian embassy")
+        adjectives = demonyms()
+        result, elsewhere = whom_not_where(result, incidents, is_a("place"), lambda r: not is_a("place")(r) and not (
+            is_a("group_identity")(r) and fold(r.name) in adjectives))
         return result, dropped + unnamed + elsewhere
 
     def _incident_placed(self, c: Claim, events: Sequence[Event], parsed: Sequence[ParsedSentence],
