@@ -29,9 +29,8 @@ def _doers(text: str) -> list[list[str]]:
     ("Turkey bombed PKK positions near Sinjar on Monday, killing three fighters.", "Military Forces of Turkey"),
 ])
 def test_a_country_that_strikes_is_its_armed_forces(text: str, force: str) -> None:
-    x = _extract(text)
-    assert [force] in [[p.name for p in e.perpetrators] for e in x.events]
-    forces = next(e for e in x.entities if e.name == force)
+    assert [force] in _doers(text)
+    forces = next(e for e in _extract(text).entities if e.name == force)
     assert forces.kind == "descriptive"
 
 

@@ -403,7 +403,9 @@ def states_striking(doc: Doc) -> list[DescriptiveHit]:
         return []
     strike, wage = lexicon_words("state_strike_verbs"), lexicon_words("state_wage_verbs")
     acts, not_acts = lexicon_words("state_act_nouns"), lexicon_words("state_strike_not")
-    countries = _country_keys()
+    from ..resolve.place_index import load_index  # the place index (cached), read on first need
+
+    countries = load_index().country_keys  # folded country name or alias -> ISO code
     hits = []
     for ent in doc.ents:
         words = ent[1:] if ent[0].lower_ == "the" else ent
@@ -426,14 +428,6 @@ def states_striking(doc: Doc) -> list[DescriptiveHit]:
                                     or lemma in wage and any(c.lemma_.lower() in acts for c in done)):
             hits.append(DescriptiveHit(words.start, words.end, STATE_FORCES_KEY, words.text))
     return hits
-
-
-@cache
-def _country_keys() -> frozenset[str]:
-    """The place index's country names and aliases (folded), read on first need."""
-    from ..resolve.place_index import load_index
-
-    return frozenset(load_index().country_keys)
 
 
 class DescriptiveComponent:
