@@ -137,7 +137,7 @@ def _doc(words: list[str], heads: list[int], deps: list[str], pos: list[str] | N
 ])
 def test_what_an_act_was_done_to(words: list[str], heads: list[int], deps: list[str], name: int, owner: bool,
                                  expected: bool) -> None:
-    from claimgraph.extract.event_claims import _argument_of_act
+    from claimgraph.extract.act_syntax import argument_of_act as _argument_of_act
 
     doc = _doc(words, heads, deps)
     act = next(t.i for t in doc if t.dep_ in ("ROOT", "relcl") and t.text in {"shot", "attack", "bombed", "killed"})

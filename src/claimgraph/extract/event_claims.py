@@ -34,6 +34,7 @@ from ..nlp.unlisted_names import organisation_heads
 from ..ontology import Ontology
 from ..records import Claim, Entity, EntityRef, Event, Modality, Responsibility, Source, SourceKind, Span, make_id
 from ..resolve.names import fold
+from .act_syntax import WHERE, WITHIN_NAME, argument_of_act, told, where_of_act
 from .attribution import find_source
 from .claim_arguments import drop_unidentified, identified, whom_not_where
 from .claims import ClaimLexicons
@@ -214,7 +215,7 @@ class EventClaimFinder:
             if below is not None and below.dep_ == "prep" and below.lower_ in _OF_FOR and len(path) > 1 \
                     and path[-2].i in acts:
                 return path[-2]  # "accused of bombing", "blamed for the attack"
-            if below is not None and below.dep_ == "prep" and below.lower_ in _WHERE:
+            if below is not None and below.dep_ == "prep" and below.lower_ in WHERE:
                 # "X carried out attacks in and around London": the place is where the verb's act was done
                 # ("killings carried out by X in Y", "the attack was carried out by X in Y": the act is what
                 # the verb's participle modifies, or its passive subject)
@@ -266,7 +267,7 @@ class EventClaimFinder:
         hit: list[tuple[Entity, int]] = []
         for o in objects:
             owner = self.ontology.is_a(o.type, "organisation")
-            where = next((si for si in near if any(_argument_of_act(t, acts[si], owner, self.members)
+            where = next((si for si in near if any(argument_of_act(t, acts[si], owner, self.members)
                                                    for t in _tokens_of(inputs[si], o))), None)
             if where is not None:
                 hit.append((o, where))
@@ -291,7 +292,7 @@ class EventClaimFinder:
             # where the act was done ("killed 12 policemen in Bannu"), not a place named otherwise
             # ("the Pakistan-based group")
             where = next((si for si in near if place is not None for t in _tokens_of(inputs[si], place[0])
-                          if _where_of_act(t, acts[si])), None)
+                          if where_of_act(t, acts[si])), None)
             hit = [(place[0], where)] if place is not None and where is not None and self._fits(ATTACKED, place[0]) \
                 else []
         return [EventPair(ATTACKED, doer, o, deed, asi, min(asi, si), max(asi, si)) for o, si in hit]
@@ -301,7 +302,7 @@ class EventClaimFinder:
         is named as the doer of: blamed / accused / suspected for it, behind it, its agent, or the subject of a
         verb of perpetration with it as the object."""
         x = tok
-        while x.dep_ in _WITHIN_NAME and x.head.i != x.i:
+        while x.dep_ in WITHIN_NAME and x.head.i != x.i:
             x = x.head
         if x.dep_ == "pobj" and x.head.lower_ == "to" and x.head.head.lower_ in LOYAL and x.head.head.head.i != x.i:
             x = x.head.head.head  # "fighters loyal to X": X's own fighters
@@ -310,32 +311,32 @@ class EventClaimFinder:
             # "police blamed the attack on X" (the parser may hang "on X" on the verb or on the attack)
             above = head.head
             if above.i in acts and above.dep_ == "dobj" and self._alleges(above.head):
-                return above if _told(above, but=head) else None
+                return above if told(above, but=head) else None
             deed = next((c for c in above.children if c.dep_ == "dobj" and c.i in acts), None) \
                 if self._alleges(above) else None
-            return deed if deed is not None and _told(deed) else None
+            return deed if deed is not None and told(deed) else None
         if x.dep_ == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
             verb = head.head  # "the attack was carried out by X"
             deed = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i in acts), None)
-            return deed if deed is not None and verb.lemma_.lower() in self.perpetrate and _told(deed) else None
+            return deed if deed is not None and verb.lemma_.lower() in self.perpetrate and told(deed) else None
         if x.dep_ in ("dobj", "nsubjpass") and self._alleges(head):
             # "police blamed X for the attack", "X is suspected in the bombing"
             preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "in"}]
             for prep in preps:
                 deed = next((g for g in prep.children if g.dep_ == "pobj" and g.i in acts), None)
-                if deed is not None and _told(deed):
+                if deed is not None and told(deed):
                     return deed
             # "Police blamed the TTP": for the incident the sentence is part of, when it names nothing else
             return head if not preps and head.lemma_.lower() in _BLAME else None
         if x.dep_ == "nsubj" and head.lemma_.lower() in self.perpetrate:
             # "(it is believed that) X carried out the attacks"
             deed = next((c for c in head.children if c.dep_ == "dobj" and c.i in acts), None)
-            return deed if deed is not None and _told(deed) else None
+            return deed if deed is not None and told(deed) else None
         if x.dep_ == "nsubj" and head.lemma_ == "be":
             # "X was behind the attack"
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "behind"):
                 deed = next((g for g in prep.children if g.dep_ == "pobj" and g.i in acts), None)
-                if deed is not None and _told(deed):
+                if deed is not None and told(deed):
                     return deed
         return None
 
@@ -454,7 +455,7 @@ class EventClaimFinder:
                                                          self.lex.triggers) for si in sentences}, \
                 {si: self._acts(parsed[si]) for si in sentences}
         sentences, inputs, acts_of = views[event.id]
-        if obj is not None and any(_where_of_act(t, acts) or _argument_of_act(t, acts, False, self.members)
+        if obj is not None and any(where_of_act(t, acts) or argument_of_act(t, acts, False, self.members)
                                    for si in sentences if (acts := acts_of[si])
                                    for t in _tokens_of(inputs[si], obj)):
             return c  # the guess is where an act of the incident was done ("attacked Bourj el-Barajneh, a suburb")
@@ -548,63 +549,7 @@ def _describing(fi: FrameInput, tok: Token) -> bool:
     return e is not None and e.type == "group_identity" and tok.dep_ == "amod" and fi.entity(tok.head) is not e
 
 
-def _where_of_act(tok: Token, acts: set[int]) -> bool:
-    """Whether a place token says where an act was done: the object of a locative preposition on the act, on
-    what it was done to, or on a place that is ("killed 12 policemen at a checkpoint in Bannu")."""
-    x = tok
-    while x.dep_ in _WITHIN_NAME and x.head.i != x.i:
-        x = x.head
-    for n in range(4):
-        if x.dep_ != "pobj" or x.head.lower_ not in (_LOCATIVE if n == 0 else _LOCATIVE | {"of"}):
-            return False
-        y = x.head.head  # what the preposition hangs on
-        if y.i in acts or y.dep_ in _PATIENT and y.head.i in acts \
-                or any(c.dep_ in ("nsubj", "nsubjpass") and c.i in acts for c in y.children):
-            return True  # "… in Bannu", "killed 12 policemen in Bannu", "the attacks took place in Jessore"
-        x = y
-    return False
-
-
-_LOCATIVE = {"in", "at", "near", "outside", "inside", "on", "into"}
-#: prepositions that put a verb's act somewhere ("carried out attacks across Punjab")
-_WHERE = _LOCATIVE - {"on"} | {"around", "across", "throughout"}
-
-
-def _told(deed: Token, but: Token | None = None) -> bool:
-    """Whether an act noun refers to an act told before: definite ("the attack", "Friday's bombing") and with
-    no object or place of its own in the sentence ("the attack on the embassy" tells it here); `but`: a
-    preposition that is not the act's own ("blamed the attack on X": on whom it is blamed)."""
-    definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"} or c.dep_ == "poss"
-                   for c in deed.children)
-    own = any(c.dep_ == "prep" and c.lower_ in _ON | {"in", "at", "near"} and (but is None or c.i != but.i)
-              for c in deed.children)
-    return deed.pos_ == "NOUN" and definite and not own
-
-
-def _argument_of_act(tok: Token, acts: set[int], owner: bool, members: frozenset[str] = frozenset()) -> bool:
-    """`tok` is what an act was done to: its object or passive subject ("killed X", "X was shot"), or the object
-    of its "on"/"against" ("an attack on X"), itself or through a name it modifies or is conjoined with
-    ("Catholic civilian X", "X and Y were killed"). An `owner` (an organisation) also stands for what it owns
-    ("a convoy of the X", "X's base"); a person does not ("the son of X" is someone else), nor does a member
-    (`members`: "a member of X, Y, was shot" names the member shot)."""
-    x = tok
-    held = x.head if x.dep_ == "poss" else x.head.head if x.dep_ == "pobj" and x.head.lower_ == "of" else None
-    if owner and held is not None and held.pos_ in ("NOUN", "PROPN") and held.lemma_.lower() not in members:
-        x = held
-    while x.dep_ in _WITHIN_NAME and x.head.i != x.i:
-        x = x.head
-    act = x.head if x.dep_ in _PATIENT else x.head.head if x.dep_ == "pobj" and x.head.lower_ in _ON else None
-    # the verb whose subject is the act: "a roadside bomb hit a convoy", "the blast struck a police van"
-    struck = act is not None and act.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i in acts for c in act.children)
-    # an act in a relative clause is background to the noun ("the brother of a member who was killed in 1982"),
-    # unless the noun is the act it tells ("claimed the attack, in which a roadside bomb hit a vehicle of the police")
-    return act is not None and (act.i in acts or struck) and (act.dep_ != "relcl" or act.head.i in acts)
-
-
 _OF_FOR = {"of", "for"}
-_WITHIN_NAME = {"compound", "amod", "conj", "appos"}  # not "poss": "the member's brother" is not the member
-_PATIENT = {"dobj", "nsubjpass"}
-_ON = {"on", "against", "targeting", "upon"}
 
 
 def _told_before(sentences: Sequence[int], at: int, paragraph: dict[int, int]) -> list[int]:

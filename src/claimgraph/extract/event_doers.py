@@ -27,10 +27,6 @@ Each rule reads the dependency parse of one of the incident's sentences and hand
               strikes by drones or aircraft with no owner named: "The army said drones had struck hideouts"
 
   captors     the subject of "captured / took / held hostages", the agent of "hostages held by X"
-  convicted   the one convicted, sentenced, charged or arrested for the act, or for a role in it: "Two
-              members of the IRA were convicted for the Brighton bombing", "leaders of the Shining Path
-              received life sentences for their role in the massacre" (attributed for a conviction or
-              sentence, suspected for a charge or arrest)
 
   planner     for an act told with no doer at all ("The bomb exploded on 7 November"), the named group that
               one of the two sentences before it, in its paragraph, says planned, placed, sent or claimed
@@ -40,8 +36,8 @@ Who speaks about or reacts to an act (the subject of say / warn / condemn: `comm
 source, never its doer; an act told as another than the incident's ("similar bombings in the past", "a string of
 attacks") in a sentence that joins the incident credits no one (`other_act`).
 
-More such rules, read from what is said around the act (suspicion, marks, plots, "when" clauses), are in
-`event_suspects`.
+More such rules, read from what is said around the act (suspicion, marks, plots, "when" clauses, justice done
+for it), are in `event_suspects`.
 
 `victims` gives the entities the incident's sentences name as those attacked or killed (objects of a
 trigger or casualty verb, subjects of a passive one): a victim is never a perpetrator ("The
@@ -60,6 +56,7 @@ from .event_mentions import spokespeople
 from .quantities import cue_kind
 from .syntax import children as _children
 from .syntax import passive as _passive
+from .syntax import verbal as _verbal
 
 AddFn = Callable[[int, Sequence[Entity]], None]
 
@@ -82,17 +79,6 @@ _AFFILIATION_VERBS = frozenset({"believe", "think", "suspect", "say", "report", 
                                 "identify", "belong", "link", "affiliate", "tie", "loyal", "be", "claim"})
 _HEDGE_VERBS = frozenset({"believe", "think", "suspect", "say", "report", "allege", "presume", "understand",
                           "claim"})
-#: Verbs of justice done for an act: a conviction or sentence names who did it, a charge or arrest a suspect.
-_CONVICT_VERBS = frozenset({"convict", "sentence", "jail", "imprison", "hang", "find"})
-_CHARGE_VERBS = frozenset({"charge", "arrest", "detain", "indict", "try", "prosecute", "accuse", "hold", "question",
-                           "nab", "apprehend", "extradite", "wanted", "want"})
-#: Nouns of a sentence whose subject (of "received / faces / is serving") is the one sentenced.
-_SENTENCE_NOUNS = frozenset({"sentence", "sentences", "term", "terms", "conviction", "convictions", "penalty"})
-_ROLE_NOUNS = frozenset({"role", "roles", "part", "involvement", "participation", "complicity"})
-#: Prepositions that tie justice to its act ("convicted for / of / over / in connection with the bombing").
-_FOR_PREPS = frozenset({"for", "of", "over", "in", "with", "after"})
-#: Acts of those who arrest, in which ("in a raid") someone is arrested
-_OCCASIONS = frozenset({"raid", "operation", "crackdown", "search", "sweep", "swoop", "encounter", "clash"})
 #: Nouns for attackers beside the lexicon's attacker nouns whose clause may tie them to a group ("Armed men
 #: believed to be members of X", "fighters loyal to X").
 _AFFILIATED_NOUNS = frozenset({"man", "men", "fighter", "fighters", "rebel", "rebels", "extremist", "extremists",
@@ -156,10 +142,6 @@ def in_subject(tok: Token) -> bool:
             return False
         t = t.head
     return False
-
-
-def _verbal(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
 
 
 def governing(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn,
@@ -465,41 +447,6 @@ def _own_men(s: Token) -> bool:
                    for p in c.children if p.dep_ == "pobj")
     return s.lemma_.lower() in _OWN_MEANS and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our")
                                                    for c in s.children)
-
-
-def _passive_or_object(verb: Token) -> list[Token]:
-    """Who justice is done to: the subject of a passive ("X was convicted"), else the object ("police arrested X")."""
-    if _passive(verb):
-        return _children(verb, "nsubjpass", "nsubj")
-    return _children(verb, "dobj")
-
-
-def convicted(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn, attributed: int,
-              suspected: int) -> None:
-    """The one convicted, sentenced, charged or arrested for the act (see the module doc)."""
-    for head in heads:
-        t = head
-        if _verbal(t) or t.dep_ != "pobj" or t.head.lower_ not in _FOR_PREPS:
-            continue
-        if t.head.lower_ == "in" and t.lemma_.lower() in _OCCASIONS:
-            continue  # "arrested 15 suspects in a raid": the raid is the arresters' act, not what they are held for
-        up = t.head.head  # "convicted for [the bombing]", "their role in [the massacre]"
-        if up.lemma_.lower() in ("connection", "relation") and up.dep_ == "pobj":
-            up = up.head.head  # "arrested in connection with the attack"
-        if up.lower_ in _ROLE_NOUNS and up.dep_ == "pobj" and up.head.lower_ in _FOR_PREPS:
-            up = up.head.head  # "sentenced for their role in the bombing"
-        lemma = up.lemma_.lower()
-        if any(c.dep_ == "neg" for c in up.children):
-            continue  # "X has not been charged with the attack"
-        if _verbal(up) and lemma in _CONVICT_VERBS | _CHARGE_VERBS:
-            strength = attributed if lemma in _CONVICT_VERBS else suspected
-            for s in _passive_or_object(up):
-                add(strength, in_core(s))
-        else:  # "received life sentences for their role in the massacre" ("for" on the verb or on the noun)
-            verb = up.head if up.lower_ in _SENTENCE_NOUNS and up.dep_ in ("dobj", "attr") else up
-            if _verbal(verb) and any(o.lower_ in _SENTENCE_NOUNS for o in _children(verb, "dobj", "attr")):
-                for s in _children(verb, "nsubj"):
-                    add(attributed, in_core(s))
 
 
 def act_verb(verb: Token, violent_words: frozenset[str], claim_verbs: frozenset[str]) -> bool:

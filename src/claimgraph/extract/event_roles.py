@@ -463,7 +463,7 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
                       SUSPECTED, MEMBER)
     doers.sides(toks, mentions.in_phrase, cands.add, AGENT)
     doers.speaker(heads, mentions.speaking_for, cands.add, CLAIMED, AGENT, r.undergo_verbs, before)
-    doers.convicted(heads, mentions.in_core, cands.add, ATTRIBUTED, SUSPECTED)
+    suspects.convicted(heads, mentions.in_core, cands.add, ATTRIBUTED, SUSPECTED)
     suspects.hallmarks(toks, mentions.in_phrase, cands.add, SUSPECTED, r.suspicion_nouns, lex.violent_words())
     suspects.pointed_at(toks, mentions.in_core, cands.add, SUSPECTED, r.pointing_nouns, r.pointing_verbs)
     suspects.accomplices(heads, mentions.in_phrase, cands.add, SUSPECTED, lex.responsibility.conspire_verbs)

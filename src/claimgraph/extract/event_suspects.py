@@ -9,6 +9,10 @@ clause that tells the act. Rules in the manner of `event_doers` (each hands cand
               assassination, when an unknown group fired a submachine gun at his plane"
   accomplices the partner of a verb of conspiring whose purpose is the act: "accused of plotting with
               Lashkar-e-Taiba to launch the attacks in Mumbai" (suspected)
+  convicted   the one convicted, sentenced, charged or arrested for the act, or for a role in it: "Two
+              members of the IRA were convicted for the Brighton bombing", "leaders of the Shining Path
+              received life sentences for their role in the massacre" (attributed for a conviction or
+              sentence, suspected for a charge or arrest)
 
 The words are data: events.yaml `responsibility.suspected` (marks, pointing_nouns, pointing_verbs,
 conspire_verbs).
@@ -21,8 +25,22 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Token
 
 from ..records import Entity
-from .event_doers import AddFn, _passive, _verbal
+from .event_doers import AddFn
 from .syntax import children as _children
+from .syntax import passive as _passive
+from .syntax import verbal as _verbal
+
+#: Verbs of justice done for an act: a conviction or sentence names who did it, a charge or arrest a suspect.
+_CONVICT_VERBS = frozenset({"convict", "sentence", "jail", "imprison", "hang", "find"})
+_CHARGE_VERBS = frozenset({"charge", "arrest", "detain", "indict", "try", "prosecute", "accuse", "hold", "question",
+                           "nab", "apprehend", "extradite", "wanted", "want"})
+#: Nouns of a sentence whose subject (of "received / faces / is serving") is the one sentenced.
+_SENTENCE_NOUNS = frozenset({"sentence", "sentences", "term", "terms", "conviction", "convictions", "penalty"})
+_ROLE_NOUNS = frozenset({"role", "roles", "part", "involvement", "participation", "complicity"})
+#: Prepositions that tie justice to its act ("convicted for / of / over / in connection with the bombing").
+_FOR_PREPS = frozenset({"for", "of", "over", "in", "with", "after"})
+#: Acts of those who arrest, in which ("in a raid") someone is arrested
+_OCCASIONS = frozenset({"raid", "operation", "crackdown", "search", "sweep", "swoop", "encounter", "clash"})
 
 #: Verbs by which an act bears a group's mark ("bore the hallmarks of", "was the work of").
 _BEARING_VERBS = frozenset({"be", "bear", "have", "carry", "show", "look", "seem", "appear"})
@@ -90,3 +108,38 @@ def accomplices(heads: Sequence[Token], in_phrase: Callable[[Token], list[Entity
                             found = in_phrase(o)  # "the Pakistani terrorist organization Lashkar-e-Taiba": one
                             add(strength, [e for e in found if e.kind == "named"][:1] or found[:1])
                 break
+
+
+def _passive_or_object(verb: Token) -> list[Token]:
+    """Who justice is done to: the subject of a passive ("X was convicted"), else the object ("police arrested X")."""
+    if _passive(verb):
+        return _children(verb, "nsubjpass", "nsubj")
+    return _children(verb, "dobj")
+
+
+def convicted(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], add: AddFn, attributed: int,
+              suspected: int) -> None:
+    """The one convicted, sentenced, charged or arrested for the act (see the module doc)."""
+    for head in heads:
+        t = head
+        if _verbal(t) or t.dep_ != "pobj" or t.head.lower_ not in _FOR_PREPS:
+            continue
+        if t.head.lower_ == "in" and t.lemma_.lower() in _OCCASIONS:
+            continue  # "arrested 15 suspects in a raid": the raid is the arresters' act, not what they are held for
+        up = t.head.head  # "convicted for [the bombing]", "their role in [the massacre]"
+        if up.lemma_.lower() in ("connection", "relation") and up.dep_ == "pobj":
+            up = up.head.head  # "arrested in connection with the attack"
+        if up.lower_ in _ROLE_NOUNS and up.dep_ == "pobj" and up.head.lower_ in _FOR_PREPS:
+            up = up.head.head  # "sentenced for their role in the bombing"
+        lemma = up.lemma_.lower()
+        if any(c.dep_ == "neg" for c in up.children):
+            continue  # "X has not been charged with the attack"
+        if _verbal(up) and lemma in _CONVICT_VERBS | _CHARGE_VERBS:
+            strength = attributed if lemma in _CONVICT_VERBS else suspected
+            for s in _passive_or_object(up):
+                add(strength, in_core(s))
+        else:  # "received life sentences for their role in the massacre" ("for" on the verb or on the noun)
+            verb = up.head if up.lower_ in _SENTENCE_NOUNS and up.dep_ in ("dobj", "attr") else up
+            if _verbal(verb) and any(o.lower_ in _SENTENCE_NOUNS for o in _children(verb, "dobj", "attr")):
+                for s in _children(verb, "nsubj"):
+                    add(attributed, in_core(s))

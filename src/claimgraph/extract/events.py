@@ -74,7 +74,6 @@ from .incident_bounds import (
     adds_to_incident,
     another,
     aside,
-    has_named_participants,
     introduces_new,
     names_people,
     refers_back,
@@ -304,8 +303,7 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
         # a meeting seen in a photo or statement names its participants in the next sentence
         meet = open_by_family.get("CONSULT")
         if "CONSULT" not in families and meet is not None and si - meet.sentences[-1] == 1 \
-                and names_people(sent) >= 2 and not has_named_participants(
-                    parsed[meet.sentences[0]].sent, [h for _, h in meet.hits]):
+                and names_people(sent) >= 2 and names_people(parsed[meet.sentences[0]].sent) < 2:
             meet.sentences.append(si)
     return incidents
 

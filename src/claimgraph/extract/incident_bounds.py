@@ -193,9 +193,6 @@ def states_responsibility(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
 
 
 def names_people(sent: Doc | SpacySpan) -> int:
+    """How many people a sentence names: a meeting sentence naming two says who met ("X met Y"); roles do not
+    ("the coordinator of ISKP")."""
     return sum(1 for e in sent.ents if e.label_ == "PERSON")
-
-
-def has_named_participants(sent: Doc | SpacySpan, hits: Sequence[object]) -> bool:
-    """True when a meeting sentence names two people ("X met Y"), not roles ("the coordinator of ISKP")."""
-    return names_people(sent) >= 2

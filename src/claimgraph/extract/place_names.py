@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from ..records import Entity
 from ..resolve.names import fold
+from ..resolve.place_index import demonym_keys as demonyms
 from ..resolve.place_index import load_index, read_data
 from ..resolve.places import kind_words, relative_position_words
 from . import unlisted_place as up
@@ -309,12 +310,6 @@ def _water_words() -> frozenset[str]:
 def is_water(name: str) -> bool:
     """A water's name: "the Red Sea", "Gulf of Aden", "Bab el-Mandeb Strait"."""
     return any(w in _water_words() for w in fold(name).split())
-
-
-@cache
-def demonyms() -> frozenset[str]:
-    """The place index's demonyms (folded)."""
-    return frozenset(load_index().demonyms)
 
 
 @cache

