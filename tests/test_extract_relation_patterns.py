@@ -44,6 +44,7 @@ def test_every_rule_states_known_predicates_with_role_nodes() -> None:
         assert "trigger" in rule.nodes, rule.id
         assert all(p in ontology.predicates for p in rule.predicates), rule.id
         assert rule.intended is None or rule.intended in ontology.predicates
+        assert all(t in ontology.entity_types for t in rule.subjects), rule.id
     covered = {p for r in patterns.rules for p in r.predicates}
     assert {"attacked", "claimed_responsibility_for", "operates_in", "based_in", "member_of", "branch_of",
             "targets", "supports", "directs", "cooperates_with", "met_with"} <= covered

@@ -32,8 +32,9 @@ from ..nlp.pipeline import add_gazetteer, gazetteer_of, load_pipeline
 from ..nlp.segment import Segmenter, Sentence, verb_forms
 from ..ontology import load_ontology
 from ..records import Document, Entity, Extraction, ExtractionError, PartialDate, Precision
+from ..resolve.place_index import country_code
 from .attribution import credit_author
-from .claim_arguments import drop_unidentified, unidentifiable
+from .claim_arguments import drop_unidentified, own_ground, unidentifiable
 from .claims import ClaimLexicons, find_claims
 from .countries import countries_from
 from .dateline import find_dateline, split_date_labels, split_dateline
@@ -267,7 +268,8 @@ class Extractor:
         dropped, more = a.dropped, a.more
         claims, claim_drops = find_claims(parsed, index, entities, ctx, self.lex, topic=topic)
         claims, unnamed = drop_unidentified(claims, entities, self.unidentifiable)
-        claim_drops += unnamed
+        claims, at_home = own_ground(claims, entities, ctx.resolve_place, country_code)
+        claim_drops += unnamed + at_home
         events, event_drops = find_events_explained(doc, parsed, entities, ctx)
         claims, more_drops = self.event_claims.find(events, claims, parsed, index, entities, ctx)
         claim_drops += more_drops

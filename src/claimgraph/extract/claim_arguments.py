@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from ..nlp.descriptive import Description
+from ..nlp.descriptive import Description, force_country
 from ..ontology import Ontology
-from ..records import Claim, Entity, EntityRef, Span
+from ..records import Claim, Entity, EntityRef, Place, Span
 
 _ATTACKED = "attacked"
 #: Whether a place entity names a country, which may then act as a state ("Pakistan attacked …").
@@ -64,6 +64,26 @@ def drop_unidentified(
             obj = c.object.name if c.object else "-"
             dropped.append((f"{c.predicate}({c.subject.name}, {obj}) at {c.evidence.start}",
                             f"{who.name!r} is described, not identified: it belongs in an event, not a claim"))
+    return kept, dropped
+
+
+def own_ground(claims: Sequence[Claim], entities: Sequence[Entity], resolve_place: Callable[[str], Place | None],
+               country_code: Callable[[str], str | None]) -> tuple[list[Claim], list[tuple[str, str]]]:
+    """A state's own forces are based across their country: "an army base in Bama" (Nigeria's) says where an
+    incident was, not where the Nigerian army has its base. Such `based_in` claims of a described state force in a
+    place of its own country go, each with a dropped entry (what, why); abroad they stay ("US forces based in
+    Syria")."""
+    home = {e.id: cc for e in entities if e.kind == "descriptive" and (c := force_country(e.name)) is not None
+            and (cc := country_code(c)) is not None}
+    kept, dropped = [], []
+    for c in claims:
+        place = resolve_place(c.object.name) if c.predicate == "based_in" and c.subject.id in home \
+            and c.object is not None else None
+        if place is not None and place.country_code == home[c.subject.id]:
+            dropped.append((f"based_in({c.subject.name}, {c.object.name}) at {c.evidence.start}",
+                            f"{c.object.name!r} lies in the country whose forces {c.subject.name!r} are"))
+        else:
+            kept.append(c)
     return kept, dropped
 
 

@@ -65,6 +65,9 @@ class RelationRule:
     #: "object": the frame has no object node, the document's topic is the other side when the sentence has
     #: no subject ("Founded by X." in a list entry on Y: X founded Y)
     topic: str | None = None
+    #: the entity types whose relation the rule states, narrower than the ontology's (empty: the ontology's):
+    #: "the Quetta-based X" says where a body has its base, of an analyst only where they work
+    subjects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +90,7 @@ class RelationMatch:
     other: str | None = None
     fallback: bool = False
     topic: str | None = None
+    subjects: tuple[str, ...] = ()
 
     @property
     def nominal(self) -> bool:
@@ -162,7 +166,8 @@ class RelationPatterns:
                 id=str(raw["id"]), frame=str(raw["frame"]), predicates=tuple(raw["predicates"]),
                 nodes=tuple(n["RIGHT_ID"] for n in frame), pattern=pattern, pairs=raw.get("pairs"),
                 intended=raw.get("intended"), swap=bool(raw.get("swap")),
-                other=raw.get("other"), fallback=bool(raw.get("fallback")), topic=raw.get("topic")))
+                other=raw.get("other"), fallback=bool(raw.get("fallback")), topic=raw.get("topic"),
+                subjects=tuple(str(t) for t in raw.get("subjects") or ())))
         return cls(int(data.get("version", 1)), tuple(rules), {k: tuple(v) for k, v in classes.items()},
                    trigger_words=frozenset(trigger_words), solo_words=frozenset(solo_words))
 
@@ -205,7 +210,7 @@ def _match_of(rule: RelationRule, ids: Sequence[int]) -> RelationMatch:
     by_node = dict(zip(rule.nodes, ids, strict=True))
     return RelationMatch(rule.id, rule.frame, rule.predicates, by_node["trigger"], by_node.get("subject"),
                          by_node.get("object"), by_node.get("place"), by_node.get("verb"), rule.pairs,
-                         rule.intended, rule.swap, rule.other, rule.fallback, rule.topic)
+                         rule.intended, rule.swap, rule.other, rule.fallback, rule.topic, rule.subjects)
 
 
 class _UniqueKeys(yaml.SafeLoader):

@@ -119,14 +119,19 @@ _REMOTE = frozenset({"jets", "jet", "aircraft", "warplanes", "warplane", "drone"
                      "air", "helicopters", "helicopter", "gunships", "navy", "missile", "missiles"})
 
 
+def force_country(name: str) -> str | None:
+    """The country in a state force's name ("Nigeria" of "Military Forces of Nigeria"), else None."""
+    return next((m.group("country") for p in _force_names()[0] if (m := p.match(name))), None)
+
+
 def stated_force_country(name: str, mentions: Sequence[str], country_of: Callable[[str], str | None]) -> str | None:
     """The country of a state force when its own words give it: "Military Forces of India" named as "Indian
     troops", "India's army" or "BSF troops" (a force of one country), not by the document's other names alone
     ("Police said" in a report that mentions Americans)."""
-    patterns, fixed = _force_names()
-    country = next((m.group("country") for p in patterns if (m := p.match(name))), None)
+    country = force_country(name)
     if country is None:
         return None
+    fixed = _force_names()[1]
     for text in mentions:
         words = re.findall(r"[\w'’.-]+", text)
         if any(fixed.get(w.lower()) == country for w in words) or any(

@@ -197,6 +197,11 @@ def load_index() -> PlaceIndex:
     return index
 
 
+def country_code(name: str) -> str | None:
+    """The ISO alpha-2 code of a country given by its name or an alias ("Nigeria", "DR Congo"), else None."""
+    return load_index().country_keys.get(fold(name))
+
+
 @cache
 def demonym_keys() -> frozenset[str]:
     """The index's demonyms (folded: "pakistani", "burkinabe"), read on first need."""
