@@ -118,7 +118,8 @@ def test_kind_is_in_the_contract_and_old_output_reads_as_named() -> None:
     # a national army by its own abbreviation
     ("The FARDC shelled rebel positions near Walikale on Friday, killing six fighters.",
      "Military Forces of Democratic Republic of the Congo", None),
-    ("FAMa soldiers killed four jihadists in an ambush near Douentza.", "Military Forces of Mali", None),
+    ("The SSPDF shelled rebel positions near Yei on Friday, killing six fighters.",
+     "Military Forces of South Sudan", None),
     # a coalition a country leads is that country's forces; a coalition with no country is none
     ("Four civilians were killed in an airstrike by the Saudi-led coalition in Saada province.",
      "Military Forces of Saudi Arabia", None),
