@@ -347,10 +347,12 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology, is_state: 
             return [], (_what(m.predicates, trigger, fi.offset, subs[0].name, object_text),
                         f"{m.rule}: no second argument: '{object_text}' names no actor")
         subs, objs = objs, subs
-    if m.subjects and not any(ontology.is_a(s.type, t) for s in subs for t in m.subjects):
-        return [], (_what(m.predicates, trigger, fi.offset, subs[0].name, objs[0].name if objs else "-"),
-                    f"{m.rule}: states it of {', '.join(m.subjects)} only, not of a {subs[0].type}")
-    subs = [s for s in subs if not m.subjects or any(ontology.is_a(s.type, t) for t in m.subjects)]
+    if m.subjects:
+        fit = [s for s in subs if any(ontology.is_a(s.type, t) for t in m.subjects)]
+        if not fit:
+            return [], (_what(m.predicates, trigger, fi.offset, subs[0].name, objs[0].name if objs else "-"),
+                        f"{m.rule}: states it of {', '.join(m.subjects)} only, not of a {subs[0].type}")
+        subs = fit
     cands: list[Candidate] = []
     for s in subs:
         for o in objs or [None]:
