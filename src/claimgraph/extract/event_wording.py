@@ -478,8 +478,9 @@ def names_a_thing(tok: Token, ne: NotEvents) -> bool:
 
 
 def takes_ground(span: Sequence[Token], objects: frozenset[str]) -> bool:
-    """Whether a capture word has ground as its object: a ground noun or a place ("captured the town of X",
-    "recaptured Badhadhe", "took control of three barracks"), not a person ("captured a senior commander")."""
+    """Whether a word whose mode asks for an object has one (`objects`, a trigger's `objects:`): a capture word
+    ground, a ground noun or a place ("captured the town of X", "recaptured Badhadhe", "took control of three
+    barracks"), not a person ("captured a senior commander"); a seizure word arms ("recovered a cache of arms")."""
     if not objects:
         return True
     found: list[Token] = []
@@ -490,7 +491,11 @@ def takes_ground(span: Sequence[Token], objects: frozenset[str]) -> bool:
             elif c.dep_ == "prep" and c.lower_ in ("of", "over"):
                 found += [g for g in c.children if g.dep_ == "pobj"]
     found += [g for o in list(found) for c in o.children if c.dep_ == "conj" for g in [c]]
-    return any(o.lemma_.lower() in objects or o.lower_ in objects or o.ent_type_ in _GROUND_LABELS for o in found)
+    if any(o.lemma_.lower() in objects or o.lower_ in objects or o.ent_type_ in _GROUND_LABELS for o in found):
+        return True
+    # what a measure of it holds: "a large amount of ammunition", "a stash of projectiles"
+    return any(g.lemma_.lower() in objects or g.lower_ in objects for o in found for c in o.children
+               if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
 
 
 _SELF = {"himself": 1, "herself": 1, "themselves": None}

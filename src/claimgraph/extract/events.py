@@ -79,6 +79,7 @@ from .incident_bounds import (
     refers_back,
     relative_to_told,
     states_responsibility,
+    struck_gathering,
     umbrella,
 )
 from .quantities import Casualties, add, died_of_wounds, find_casualties, merge_casualties
@@ -87,6 +88,7 @@ from .types import ExtractContext, ParsedSentence
 EXTRACTOR = "claimgraph.events.v1"
 FIGHT = "FIGHT"  # the PLOVER type of fights between armed sides: their dead are counted on both sides
 VIOLENT = "violent"  # the incident family of every violent mode (ASSAULT and FIGHT merge within an incident)
+_PROTEST = "PROTEST"
 _MAX_GAP = 2  # sentences between an incident and a sentence that refers back to it
 _MAX_CLAIM_GAP = 4  # ... or that claims or attributes it ("The Taliban claimed responsibility for the attack")
 
@@ -135,11 +137,11 @@ class _TriggerIndex:
     """The triggers of a lexicon by word, so a sentence looks up its own words instead of every trigger.
 
     `phrases`: first word → (trigger number, phrase number, trigger, phrase); the order numbers keep the
-    hits in the order the lexicon lists them. `words`: lemma or surface word → the first trigger (in
-    lexicon order) that lists it."""
+    hits in the order the lexicon lists them. `words`: lemma or surface word → the triggers (in lexicon order)
+    that list it ("seize": a capture of ground, else a seizure of arms)."""
 
     phrases: dict[str, tuple[tuple[int, int, TriggerDef, tuple[str, ...]], ...]]
-    words: dict[str, tuple[int, TriggerDef]]
+    words: dict[str, tuple[tuple[int, TriggerDef], ...]]
 
 
 _INDEXES: dict[int, tuple[EventLexicon, _TriggerIndex]] = {}
@@ -151,14 +153,14 @@ def _index(lex: EventLexicon) -> _TriggerIndex:
     if held is not None and held[0] is lex:
         return held[1]
     phrases: dict[str, list[tuple[int, int, TriggerDef, tuple[str, ...]]]] = {}
-    words: dict[str, tuple[int, TriggerDef]] = {}
+    words: dict[str, list[tuple[int, TriggerDef]]] = {}
     for ti, trig in enumerate(lex.triggers):
         for pi, phrase in enumerate(trig.phrases):
             if phrase:
                 phrases.setdefault(phrase[0], []).append((ti, pi, trig, phrase))
         for w in trig.lemmas:
-            words.setdefault(w, (ti, trig))
-    index = _TriggerIndex({w: tuple(v) for w, v in phrases.items()}, words)
+            words.setdefault(w, []).append((ti, trig))
+    index = _TriggerIndex({w: tuple(v) for w, v in phrases.items()}, {w: tuple(v) for w, v in words.items()})
     if len(_INDEXES) > 8:
         _INDEXES.clear()
     _INDEXES[id(lex)] = (lex, index)
@@ -224,17 +226,19 @@ def _find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]
     for i, tok in enumerate(tokens):
         if i in covered or tok.is_punct:
             continue
-        a, b = index.words.get(lemmas[i]), index.words.get(lowers[i])
-        first = a if b is None or (a is not None and a[0] <= b[0]) else b
-        if first is None and not (to_death(tok) and (first := index.words.get("kill"))):
+        listed = sorted({*index.words.get(lemmas[i], ()), *index.words.get(lowers[i], ())}, key=lambda w: w[0])
+        if not listed and to_death(tok):
+            listed = list(index.words.get("kill", ()))
+        # the first trigger (in lexicon order) whose object the word has, if it asks for one
+        trig = next((t for _, t in listed if takes_ground([tok], t.objects)), None)
+        if trig is None:
             continue
-        trig = first[1]
         allowed = lex.trigger_pos.get(lemmas[i]) or lex.trigger_pos.get(lowers[i])
         if allowed is not None and tok.pos_ not in allowed:
             continue
         if tok.pos_ == "PROPN" and tok.ent_type_:
             continue  # "Operation Strike", "Rally for Peace": a name, not an event
-        if not takes_ground([tok], trig.objects) or found_unused(tok) or figurative(tok, ne) \
+        if found_unused(tok) or figurative(tok, ne) \
                 or lex.is_violent(trig.mode) and names_a_thing(tok, ne):
             continue
         if factual(tok, ne, violent=lex.is_violent(trig.mode)) and not status_word(tok, trig, ne):
@@ -287,7 +291,8 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
                 continue
             others = [h for f, hs in families.items() if f != fam for h in hs]
             inc = Incident(fam, [(si, h) for h in fhits], [si], umbrella=umbrella(sent, fhits),
-                           aside=fam == VIOLENT and aside(sent, fhits, others, told=prev is not None))
+                           aside=fam == VIOLENT and aside(sent, fhits, others, told=prev is not None)
+                           or fam == _PROTEST and struck_gathering(sent, fhits, families.get(VIOLENT, [])))
             incidents.append(inc)
             if not inc.aside:
                 open_by_family[fam] = inc
@@ -527,7 +532,7 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
             unanchored = f"no actor, casualties, place or date for {best.mode!r}: {evidence.text[:80]!r}"
             if not refers_back:
                 return None, unanchored
-    elif not has_actor and not (best.type == "PROTEST" and place is not None):
+    elif not has_actor and not (best.type == _PROTEST and place is not None):
         # (a protest has a place where its crowd gathered, named or not: "hundreds of lawyers attended rallies in
         # Islamabad")
         return None, f"no participants for {best.mode!r}: {evidence.text[:80]!r}"

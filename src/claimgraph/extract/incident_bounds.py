@@ -151,6 +151,28 @@ def aside(sent: Doc | SpacySpan, hits: Sequence[TriggerHit], other_acts: Sequenc
     return True
 
 
+def struck_gathering(sent: Doc | SpacySpan, hits: Sequence[TriggerHit], violent_acts: Sequence[TriggerHit]) -> bool:
+    """Every trigger names a gathering that the sentence's violent act was done to ("police opened fire on
+    protesters", "a suicide bomber struck a political rally", "two protesters were killed when …"): the act's
+    target, not an incident of its own with the act's doers as its participants."""
+    if not violent_acts or not hits:
+        return False
+    acts = {head_of(list(sent[h.start : h.end])).i for h in violent_acts}
+    for hit in hits:
+        tok = head_of(list(sent[hit.start : hit.end]))
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in acts:
+            continue  # "struck a political rally", "two protesters were killed"
+        if tok.dep_ == "pobj" and tok.head.lower_ in _AT_TARGET and _under(tok.head.head, acts):
+            continue  # "opened fire on protesters", "fired on a rally", "an attack on a sit-in"
+        return False
+    return True
+
+
+_AT_TARGET = frozenset({"on", "at", "into", "upon"})
+
+
 def _under(tok: Token, heads: set[int]) -> bool:
     """`tok` is one of `heads`, or hangs from one through the object it took ("arrested four men linked to …",
     "arrested three men suspected of selling fuel to the ADF during a raid")."""

@@ -1,0 +1,92 @@
+"""Who did what to whom when the wording hides it: a gathering as the target of violence, an object written once
+for two verbs, and weapons found or made safe (a record of its own, not an incident), through the whole extractor.
+The sentences are written for these tests in the style of conflict-event notes and wire reports; none comes from a
+benchmark."""
+
+from __future__ import annotations
+
+import pytest
+
+from _extract_helpers import extract_text
+from claimgraph.records import Event
+
+pytestmark = pytest.mark.model
+
+
+def _events(text: str) -> list[Event]:
+    return list(extract_text(text).events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police opened fire on protesters in Khulna on Monday, killing three people, witnesses said.",
+        "Two protesters were killed when police fired on a rally in Lahore on Friday.",
+        "A suicide bomber struck a political rally in the Bajaur district of Pakistan, killing 54 people.",
+    ],
+)
+def test_a_gathering_attacked_is_no_protest_of_its_attackers(text: str) -> None:
+    events = _events(text)
+    assert [e.type for e in events] == ["ASSAULT"], events
+
+
+def test_a_protest_is_still_one() -> None:
+    events = _events("Thousands of people rallied in Quetta on Monday to demand the release of missing persons.")
+    assert [e.type for e in events] == ["PROTEST"], events
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("The Syrian army killed and wounded scores of terrorists in Hama province on Monday.", "Syrian"),
+        ("Troops killed and injured dozens of militants in the Datta Khel area on Monday.", "Troops"),
+    ],
+)
+def test_the_object_written_once_belongs_to_both_verbs(text: str, doer: str) -> None:
+    (event,) = [e for e in _events(text) if e.type in ("ASSAULT", "FIGHT")]
+    names = [r.name for r in event.perpetrators]
+    assert any(doer.lower() in n.lower() or "Military" in n for n in names), event
+    assert not any(doer.lower() in r.name.lower() for r in event.targets), event
+
+
+def test_those_who_die_are_still_the_targets() -> None:
+    (event,) = _events("Three soldiers were killed and two wounded when militants attacked a checkpoint in Bannu.")
+    assert event.killed is not None and (event.killed.min, event.killed.max) == (3, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security forces discovered a large amount of ammunition in the Black Sea province of Trabzon on Monday.",
+        "The Security Service of Ukraine (SBU) has found a cache of ammunition near Donetsk.",
+        "Police defused a bomb planted near a school in Quetta on Monday.",
+    ],
+)
+def test_weapons_found_are_a_seizure(text: str) -> None:
+    events = _events(text)
+    assert [(e.type, e.mode) for e in events] == [("COERCE", "seizure")], events
+    assert events[0].perpetrators, events
+
+
+def test_a_find_with_an_arrest_is_the_arrest() -> None:
+    events = _events("Police arrested three suspects in Karachi on Monday and recovered two AK-47 rifles from them.")
+    assert [(e.type, e.mode) for e in events] == [("COERCE", "arrest")], events
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Police found the bodies of three men in a canal in Lahore on Monday.", None),
+        ("Rebels seized the town of Kidal on Sunday.", "capture"),
+    ],
+)
+def test_other_finds_and_seizures_are_not_of_arms(text: str, mode: str | None) -> None:
+    assert [e.mode for e in _events(text)] == ([mode] if mode else []), text
+
+
+def test_a_seizure_is_no_incident_record() -> None:
+    from claimgraph.ontology import load_ontology
+
+    ontology = load_ontology()
+    assert not ontology.is_incident("COERCE", "seizure")
+    assert ontology.is_incident("COERCE", "arrest")
