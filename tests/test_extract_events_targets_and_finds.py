@@ -68,6 +68,11 @@ def test_weapons_found_are_a_seizure(text: str) -> None:
     assert events[0].perpetrators, events
 
 
+def test_a_find_needs_no_finder_where_it_has_a_place() -> None:
+    events = _events("Two explosive devices were found in a canal in Quetta on Monday.")
+    assert [(e.mode, e.place.name if e.place else None) for e in events] == [("seizure", "Quetta")], events
+
+
 def test_a_find_with_an_arrest_is_the_arrest() -> None:
     events = _events("Police arrested three suspects in Karachi on Monday and recovered two AK-47 rifles from them.")
     assert [(e.type, e.mode) for e in events] == [("COERCE", "arrest")], events

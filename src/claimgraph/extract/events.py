@@ -89,6 +89,7 @@ EXTRACTOR = "claimgraph.events.v1"
 FIGHT = "FIGHT"  # the PLOVER type of fights between armed sides: their dead are counted on both sides
 VIOLENT = "violent"  # the incident family of every violent mode (ASSAULT and FIGHT merge within an incident)
 _PROTEST = "PROTEST"
+_SEIZURE = "seizure"  # the mode of arms found, seized or made safe (events.yaml)
 _MAX_GAP = 2  # sentences between an incident and a sentence that refers back to it
 _MAX_CLAIM_GAP = 4  # ... or that claims or attributes it ("The Taliban claimed responsibility for the attack")
 
@@ -532,9 +533,9 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
             unanchored = f"no actor, casualties, place or date for {best.mode!r}: {evidence.text[:80]!r}"
             if not refers_back:
                 return None, unanchored
-    elif not has_actor and not (best.type == _PROTEST and place is not None):
+    elif not has_actor and not ((best.type == _PROTEST or best.mode == _SEIZURE) and place is not None):
         # (a protest has a place where its crowd gathered, named or not: "hundreds of lawyers attended rallies in
-        # Islamabad")
+        # Islamabad"; a find of arms the place it was made: "two explosive devices were found in a canal in Chester")
         return None, f"no participants for {best.mode!r}: {evidence.text[:80]!r}"
     elif designation(best, roles.targets, entities, lex):
         return None, f"a designation of an armed group, not an event ({best.mode!r}): {evidence.text[:80]!r}"
