@@ -95,3 +95,13 @@ def test_a_seizure_is_no_incident_record() -> None:
     ontology = load_ontology()
     assert not ontology.is_incident("COERCE", "seizure")
     assert ontology.is_incident("COERCE", "arrest")
+
+
+def test_killed_in_a_gunfight_is_a_clash() -> None:
+    (event,) = _events("Nine Maoists were killed in a six-hour gunfight with police in the forests near Bhamragad.")
+    assert (event.type, event.mode) == ("FIGHT", "clash"), event
+
+
+def test_an_island_is_the_division_it_names() -> None:
+    (event,) = _events("Five soldiers were killed in an ambush on Basilan Island in the Philippines on Monday.")
+    assert event.place is not None and event.place.name == "Basilan", event.place
