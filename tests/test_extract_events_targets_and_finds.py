@@ -105,3 +105,8 @@ def test_killed_in_a_gunfight_is_a_clash() -> None:
 def test_an_island_is_the_division_it_names() -> None:
     (event,) = _events("Five soldiers were killed in an ambush on Basilan Island in the Philippines on Monday.")
     assert event.place is not None and event.place.name == "Basilan", event.place
+
+
+def test_a_town_named_before_an_incident_noun_is_a_place() -> None:
+    x = extract_text("Police said the gang behind the Bokkos raid had fled into the hills of Plateau State.")
+    assert {e.name: e.type for e in x.entities}.get("Bokkos") == "place", x.entities

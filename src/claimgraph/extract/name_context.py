@@ -298,6 +298,15 @@ def post_words() -> frozenset[str]:
     return frozenset(str(w).lower() for w in read_data().get("post_words") or ())
 
 
+@cache
+def _incident_words() -> frozenset[str]:
+    """Lower-case nouns of an incident a town's name may stand before ("the Konduga blast": places.yaml
+    `incident_words`)."""
+    from ..resolve.place_index import read_data
+
+    return frozenset(str(w).lower() for w in read_data().get("incident_words") or ())
+
+
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 
 
@@ -305,6 +314,13 @@ def _before_post_noun(doc_text: str, end: int) -> bool:
     """Whether a lower-case post or site word follows the name ("the Tank checkpost")."""
     m = _NEXT_WORD.match(doc_text, end)
     return m is not None and m.group(1) in post_words()
+
+
+def _names_incident(ent: SpacySpan, doc_text: str, end: int) -> bool:
+    """Whether a one-word name stands between "the" and a lower-case noun of an incident ("the Bokkos raid")."""
+    m = _NEXT_WORD.match(doc_text, end)
+    return len(ent) == 1 and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the" and m is not None \
+        and m.group(1) in _incident_words()
 
 
 @cache
@@ -337,6 +353,9 @@ def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: 
             and _before_post_noun(doc_text, end) and countries.names_a_town(text):
         return "GPE", True  # "attacked the Tank checkpost": a town the index knows, before the post it names (not a
         # listed group's: "the Wagner base")
+    if label in ("NORP", "ORG", "PERSON") and not ent.kb_id_ and countries is not None \
+            and _names_incident(ent, doc_text, end) and countries.names_a_town(text):
+        return "GPE", True  # "the Bokkos raid", "the Konduga blast": the town where the incident the text names was
     if label == "PERSON" and countries is not None and countries.precision_of(text) == "country":
         return "GPE", True  # "deployed fighters to Mali": a country's name is no one's name
     if label in ("PERSON", "ORG") and len(ent) > 1 and ent[-1].is_title and ent[-1].lower_ in _division_words() \
