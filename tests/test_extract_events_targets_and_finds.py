@@ -110,3 +110,8 @@ def test_an_island_is_the_division_it_names() -> None:
 def test_a_town_named_before_an_incident_noun_is_a_place() -> None:
     x = extract_text("Police said the gang behind the Bokkos raid had fled into the hills of Plateau State.")
     assert {e.name: e.type for e in x.entities}.get("Bokkos") == "place", x.entities
+
+
+def test_arms_listed_as_found_are_no_bombing() -> None:
+    events = _events("Troops seized two drones, 30 landmines and 11 rifles near Buenavista, Michoacán, on Monday.")
+    assert not [e for e in events if e.type in ("ASSAULT", "FIGHT")], events
