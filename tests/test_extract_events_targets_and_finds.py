@@ -115,3 +115,9 @@ def test_a_town_named_before_an_incident_noun_is_a_place() -> None:
 def test_arms_listed_as_found_are_no_bombing() -> None:
     events = _events("Troops seized two drones, 30 landmines and 11 rifles near Buenavista, Michoacán, on Monday.")
     assert not [e for e in events if e.type in ("ASSAULT", "FIGHT")], events
+
+
+def test_a_commanders_men_are_his_groups() -> None:
+    events = _events("Sani Musa, a Boko Haram commander, said his fighters had killed five soldiers near Bama on Monday.")
+    (event,) = [e for e in events if e.type in ("ASSAULT", "FIGHT")]
+    assert [r.name for r in event.perpetrators] == ["Boko Haram"], event

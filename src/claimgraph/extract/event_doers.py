@@ -395,7 +395,8 @@ def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], ad
                 or verb.i != head.i and verb.lemma_.lower() in undergo:
             continue
         subjects = _children(verb, "nsubj") or [s for a in _children(verb, "aux") for s in _children(a, "nsubj")]
-        if not any(s.lower_ in _SPEAKER_PRONOUNS or group_noun(s) or _own_men(s) or _air_arms(s) for s in subjects):
+        if not any(s.lower_ in _SPEAKER_PRONOUNS or group_noun(s) or _own_men(s) or _own_men(s, _PERSONAL)
+                   or _air_arms(s) for s in subjects):
             continue
         clause = verb
         for _ in range(2):  # "said it had killed", "said it carried out an attack"
@@ -410,14 +411,20 @@ def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], ad
         # a spokesperson who says the body did it claims it for the body ("X spokesman Y said the group carried
         # out the attack"); "the group" is the speaker's own only in a spokesperson's words
         spoken = any(c.lemma_.lower() in spokespeople() for s in _children(said, "nsubj") for c in (s, *s.children))
-        if not spoken and not any(s.lower_ in _SPEAKER_PRONOUNS or _own_men(s) for s in subjects):
+        if not spoken and not any(s.lower_ in _SPEAKER_PRONOUNS or _own_men(s) or _own_men(s, _PERSONAL)
+                                  for s in subjects):
             if any(_air_arms(s) for s in subjects):  # "the army said drones had struck": a state's forces' own
                 for s in _children(said, "nsubj"):
                     add(agent, [e for e in in_core(s) if e.type == "agency"])
             continue
+        # "Abdullahi Farah, a Macawisley commander, said his men had killed 12 insurgents": the men of the body the
+        # speaker commands, named in his apposition, else his own
+        personal = any(_own_men(x, _PERSONAL) for x in subjects)
         for s in _children(said, "nsubj"):
             if s.lower_ not in _SPEAKER_PRONOUNS:
-                add(claimed if spoken or said.lemma_.lower() == "claim" else agent, in_core(s))
+                bodies = [e for a in _children(s, "appos") for e in in_core(a) if e.type != "person"] \
+                    if personal else []
+                add(claimed if spoken or said.lemma_.lower() == "claim" else agent, bodies or in_core(s))
             elif before is not None and s.lower_ in ("it", "they") and any(_own_men(x) for x in subjects):
                 add(agent, before(s)[:1])
 
@@ -439,14 +446,18 @@ def _air_arms(s: Token) -> bool:
         and not (c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ or listed_demonym(c))) for c in s.children)
 
 
-def _own_men(s: Token) -> bool:
+_BODY_OWNERS = frozenset({"its", "their", "our"})
+#: a person's own men ("his men", "her fighters"): those of the body he or she commands
+_PERSONAL = frozenset({"his", "her"})
+
+
+def _own_men(s: Token, owners: frozenset[str] = _BODY_OWNERS) -> bool:
     """A speaker's own men or air power: "its fighters", "their men", "our mujahideen", "one of its fighters",
-    "its jets"."""
+    "its jets" (with `_PERSONAL` owners: "his men")."""
     if s.dep_ in ("nsubj", "nsubjpass") and (s.like_num or s.lower_ in ("one", "some", "several")):
-        return any(_own_men(p) for c in s.children if c.dep_ == "prep" and c.lower_ == "of"
+        return any(_own_men(p, owners) for c in s.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj")
-    return s.lemma_.lower() in _OWN_MEANS and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our")
-                                                   for c in s.children)
+    return s.lemma_.lower() in _OWN_MEANS and any(c.dep_ == "poss" and c.lower_ in owners for c in s.children)
 
 
 def act_verb(verb: Token, violent_words: frozenset[str], claim_verbs: frozenset[str]) -> bool:
