@@ -43,6 +43,7 @@ from .syntax import agents as _agent
 from .syntax import children as _children
 from .syntax import clause_subjects as _subject
 from .syntax import pobj as _pobj
+from .syntax import shares_object
 from .types import ExtractContext, ParsedSentence
 
 NAMED, CLAIMED, ATTRIBUTED, AGENT, MEMBER, SUSPECTED = range(6)
@@ -303,13 +304,6 @@ def _attackers_hit(verb: Token, lex: EventLexicon) -> bool:
         for s in _subject(verb))  # not "two LeT militants were killed by security forces": the incident itself
 
 
-def _shares_object(verb: Token) -> bool:
-    """A verb whose object is written once, after the verb coordinated with it ("killed and wounded scores of
-    terrorists"): a conjoined verb with an object and no subject of its own."""
-    return any(c.dep_ == "conj" and c.tag_.startswith("VB") and _children(c, "dobj")
-               and not _children(c, "nsubj", "nsubjpass") for c in verb.children)
-
-
 def _hedged(tok: Token) -> bool:
     return any(c.lower_ in ("allegedly", "reportedly", "likely", "possibly", "probably") for c in tok.children) \
         or tok.head.lemma_.lower() in ("suspect", "believe", "think", "allege")
@@ -326,7 +320,7 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
         strength = SUSPECTED if hedge else AGENT
         # (not "X killed and wounded scores of militants": the object the next verb takes is this one's too)
         dies = verbal and cue_kind(head, lex.counts) is not None and not _children(head, "dobj", "dative") \
-            and not _shares_object(head)
+            and not shares_object(head)
         if verbal and not passive:
             for s in _subject(head):  # "10 soldiers died": who dies is a target, not a doer
                 cands.target(mentions.in_core(s)) if dies else cands.add(strength, mentions.in_core(s))

@@ -27,6 +27,7 @@ from .event_lexicon import EventLexicon, NotEvents, TriggerDef
 from .event_mentions import DEFINITE, INDEFINITE
 from .event_roles import AMOUNT_NOUNS, Roles
 from .quantities import KILLED, SENTENCING, cue_kind
+from .syntax import list_head_before
 from .timex import WEEKDAYS, YEAR_RE
 from .types import ParsedSentence
 
@@ -421,20 +422,11 @@ _FOUND_VERBS = _TAKEN_VERBS | {"confiscate", "defuse", "stockpile", "unearth"}
 def found_unused(tok: Token) -> bool:
     """A trigger noun that was found, seized or defused, active or passive ("police recovered hand grenades",
     "hand grenades and letters were recovered", "a bomb was defused"): nothing happened with it."""
-    if tok.pos_ != "NOUN":
-        return False
-    t = _first_conjunct(noun_phrase_head(tok))
-    if t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in _FOUND_VERBS:
-        return True
-    # an item of a list of things found, whatever the parser made of the list ("seized two drones, 30 landmines
-    # and 11 rifles"): the words before it back to the found thing are only counts, nouns, commas and "and"
-    for j in range(tok.i - 1, max(tok.sent.start, tok.i - 12) - 1, -1):
-        w = tok.doc[j]
-        if w.pos_ == "NOUN" and w.dep_ in ("dobj", "nsubjpass") and w.head.lemma_.lower() in _FOUND_VERBS:
-            return True
-        if not (w.pos_ in ("NUM", "NOUN", "ADJ", "CCONJ", "DET") or w.text == ","):
-            return False
-    return False
+    def found(t: Token) -> bool:
+        return t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in _FOUND_VERBS
+
+    # (or an item of a list of things found: "seized two drones, 30 landmines and 11 rifles")
+    return tok.pos_ == "NOUN" and (found(_first_conjunct(noun_phrase_head(tok))) or list_head_before(tok, found))
 
 
 def carried(tok: Token) -> bool:

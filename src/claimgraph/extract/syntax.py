@@ -7,9 +7,13 @@
     passive(verb)                        -> bool      the verb is passive ("was shot", "X was convicted")
     common_ancestor(a, b)                -> Token     the lowest token both hang from (None: two trees)
     path_up(tok, top)                    -> [Token]   the tokens between a token and one above it
+    shares_object(verb)                  -> bool      its object is the next verb's ("killed and wounded X")
+    list_head_before(tok, is_head)       -> bool      an item of a list whose first item is_head
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -61,3 +65,23 @@ def path_up(tok: Token, top: Token) -> list[Token]:
             return out
         out.append(x)
     return []
+
+
+def shares_object(verb: Token) -> bool:
+    """A verb whose object is written once, after the verb coordinated with it ("killed and wounded scores of
+    terrorists"): a conjoined verb with an object and no subject of its own."""
+    return any(c.dep_ == "conj" and c.tag_.startswith("VB") and children(c, "dobj")
+               and not children(c, "nsubj", "nsubjpass") for c in verb.children)
+
+
+def list_head_before(tok: Token, is_head: Callable[[Token], bool], reach: int = 12) -> bool:
+    """Whether `tok` is an item of a list whose first item `is_head`, whatever the parser made of the list ("seized
+    two drones, 30 landmines and 11 rifles"): the words back to that item are only counts, nouns, commas and
+    "and"."""
+    for j in range(tok.i - 1, max(tok.sent.start, tok.i - reach) - 1, -1):
+        w = tok.doc[j]
+        if w.pos_ == "NOUN" and is_head(w):
+            return True
+        if not (w.pos_ in ("NUM", "NOUN", "ADJ", "CCONJ", "DET") or w.text == ","):
+            return False
+    return False
