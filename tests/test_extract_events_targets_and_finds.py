@@ -118,6 +118,7 @@ def test_arms_listed_as_found_are_no_bombing() -> None:
 
 
 def test_a_commanders_men_are_his_groups() -> None:
-    events = _events("Sani Musa, a Boko Haram commander, said his fighters had killed five soldiers near Bama on Monday.")
+    events = _events("Sani Musa, a Boko Haram commander, said his fighters had killed five soldiers near Bama on"
+                     " Monday.")
     (event,) = [e for e in events if e.type in ("ASSAULT", "FIGHT")]
     assert [r.name for r in event.perpetrators] == ["Boko Haram"], event
