@@ -122,3 +122,10 @@ def test_a_commanders_men_are_his_groups() -> None:
                      " Monday.")
     (event,) = [e for e in events if e.type in ("ASSAULT", "FIGHT")]
     assert [r.name for r in event.perpetrators] == ["Boko Haram"], event
+
+
+@pytest.mark.parametrize("text", ["Warplanes hit a YPG base in northeast Syria, killing several fighters.",
+                                  "Jets struck rebel positions near Idlib on Monday."])
+def test_a_description_at_a_sentence_start_is_no_name(text: str) -> None:
+    x = extract_text(text)
+    assert not [e for e in x.entities if e.kind == "named" and e.name.lower() in ("warplanes", "jets")], x.entities

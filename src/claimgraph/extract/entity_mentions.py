@@ -166,6 +166,8 @@ def find_mentions(
     mentions: list[Mention] = []
     dropped: list[tuple[str, str]] = []
     described = _descriptive_mentions(parsed, descriptions) if descriptions else []
+    # one word of a description the NER took for a name at a sentence's start ("Warplanes hit …", "Jets struck …")
+    common_terms = {t for d in (descriptions or {}).values() for t in (*d.terms, *d.with_country) if " " not in t}
     # "Pakistan Army" (one NER name) is the army of a country; "Balochistan Liberation Army" is a name
     described = [d for d in described if not d.in_name
                  or countries is not None and countries.is_country_word(d.country_text)]
@@ -182,8 +184,10 @@ def find_mentions(
             raw_start = ps.start + ent.start_char - base
             text, start, end = _trim(doc_text[raw_start : raw_start + len(ent.text)], raw_start)
             why = _junk(text, furniture, furniture_verbs)
+            if why is None and not ent.kb_id_ and len(ent) == 1 and text.lower() in common_terms:
+                why = "a description, not a name"
             if why is not None:
-                if why == "page furniture":
+                if why in ("page furniture", "a description, not a name"):
                     dropped.append((f"entity {text!r}", why))
                 continue
             if doc_text[start:end] != text:
