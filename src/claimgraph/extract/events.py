@@ -227,9 +227,13 @@ def _find_triggers(sent: Doc | SpacySpan, lex: EventLexicon) -> list[TriggerHit]
     for i, tok in enumerate(tokens):
         if i in covered or tok.is_punct:
             continue
-        listed = sorted({*index.words.get(lemmas[i], ()), *index.words.get(lowers[i], ())}, key=lambda w: w[0])
-        if not listed and to_death(tok):
-            listed = list(index.words.get("kill", ()))
+        a, b = index.words.get(lemmas[i]), index.words.get(lowers[i])
+        if a is None and b is None:
+            if not to_death(tok):
+                continue
+            listed = index.words.get("kill", ())
+        else:
+            listed = a if b is None or a is b else b if a is None else sorted({*a, *b}, key=lambda w: w[0])
         # the first trigger (in lexicon order) whose object the word has, if it asks for one
         trig = next((t for _, t in listed if takes_ground([tok], t.objects)), None)
         if trig is None:
