@@ -395,8 +395,8 @@ def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], ad
                 or verb.i != head.i and verb.lemma_.lower() in undergo:
             continue
         subjects = _children(verb, "nsubj") or [s for a in _children(verb, "aux") for s in _children(a, "nsubj")]
-        if not any(s.lower_ in _SPEAKER_PRONOUNS or group_noun(s) or _own_men(s) or _own_men(s, _PERSONAL)
-                   or _air_arms(s) for s in subjects):
+        if not any(s.lower_ in _SPEAKER_PRONOUNS or group_noun(s) or _own_men(s, _ANY_OWNERS) or _air_arms(s)
+                   for s in subjects):
             continue
         clause = verb
         for _ in range(2):  # "said it had killed", "said it carried out an attack"
@@ -411,8 +411,7 @@ def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], ad
         # a spokesperson who says the body did it claims it for the body ("X spokesman Y said the group carried
         # out the attack"); "the group" is the speaker's own only in a spokesperson's words
         spoken = any(c.lemma_.lower() in spokespeople() for s in _children(said, "nsubj") for c in (s, *s.children))
-        if not spoken and not any(s.lower_ in _SPEAKER_PRONOUNS or _own_men(s) or _own_men(s, _PERSONAL)
-                                  for s in subjects):
+        if not spoken and not any(s.lower_ in _SPEAKER_PRONOUNS or _own_men(s, _ANY_OWNERS) for s in subjects):
             if any(_air_arms(s) for s in subjects):  # "the army said drones had struck": a state's forces' own
                 for s in _children(said, "nsubj"):
                     add(agent, [e for e in in_core(s) if e.type == "agency"])
@@ -449,6 +448,7 @@ def _air_arms(s: Token) -> bool:
 _BODY_OWNERS = frozenset({"its", "their", "our"})
 #: a person's own men ("his men", "her fighters"): those of the body he or she commands
 _PERSONAL = frozenset({"his", "her"})
+_ANY_OWNERS = _BODY_OWNERS | _PERSONAL
 
 
 def _own_men(s: Token, owners: frozenset[str] = _BODY_OWNERS) -> bool:

@@ -289,22 +289,20 @@ def _before_place_noun() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{'|'.join(map(re.escape, words))})\b", re.I)
 
 
-@cache
 def post_words() -> frozenset[str]:
     """Lower-case nouns of a post or site a town's name may stand before ("the Marka garrison": places.yaml
     `post_words`)."""
-    from ..resolve.place_index import read_data
+    from ..resolve.place_index import data_words
 
-    return frozenset(str(w).lower() for w in read_data().get("post_words") or ())
+    return data_words("post_words")
 
 
-@cache
 def _incident_words() -> frozenset[str]:
     """Lower-case nouns of an incident a town's name may stand before ("the Konduga blast": places.yaml
     `incident_words`)."""
-    from ..resolve.place_index import read_data
+    from ..resolve.place_index import data_words
 
-    return frozenset(str(w).lower() for w in read_data().get("incident_words") or ())
+    return data_words("incident_words")
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")

