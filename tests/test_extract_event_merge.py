@@ -162,6 +162,10 @@ def test_compatibility_of_places_and_dates() -> None:
     assert not places_compatible(QUETTA, KP)  # a city outside the province
     assert dates_compatible(PartialDate("2024-05", Precision.MONTH), PartialDate("2024-05-14", Precision.DAY))
     assert not dates_compatible(PartialDate("2024-05-13", Precision.DAY), PartialDate("2024-05-14", Precision.DAY))
+    week = PartialDate("2024-05-13", Precision.DAY, "this week", "2024-05-15")
+    assert dates_compatible(week, PartialDate("2024-05-14", Precision.DAY))  # "this week" holds Tuesday
+    assert not dates_compatible(week, PartialDate("2024-05-10", Precision.DAY))
+    assert dates_compatible(PartialDate("2024-05", Precision.MONTH), week)
 
 
 def test_mentions_and_tolls_survive_json() -> None:

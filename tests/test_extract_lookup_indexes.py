@@ -9,7 +9,8 @@ import pytest
 
 from _events_helpers import pipeline
 from claimgraph.extract.event_lexicon import load_event_lexicon
-from claimgraph.extract.event_wording import factual, head_of, split_phrase, status_word, to_death, without_aggregates
+from claimgraph.extract.event_tallies import without_aggregates
+from claimgraph.extract.event_wording import factual, head_of, split_phrase, status_word, to_death
 from claimgraph.extract.events import TriggerHit, find_triggers
 from claimgraph.extract.triggers import phrases_starting
 from claimgraph.ingest.paragraphs import _WORD, load_patterns

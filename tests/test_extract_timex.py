@@ -64,5 +64,18 @@ def test_weekdays_resolve_against_the_publication_day(text: str, value: str) -> 
     assert got is not None and (got.value, got.precision) == (value, Precision.DAY)
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("this week", "2024-05-13", "2024-05-15"),  # its Monday to the publication day
+        ("earlier this week", "2024-05-13", "2024-05-15"),
+        ("last week", "2024-05-06", "2024-05-12"),  # Monday to Sunday of the week before
+    ],
+)
+def test_a_week_is_the_days_it_spans(text: str, start: str, end: str) -> None:
+    got = resolve_time(text, WEDNESDAY)
+    assert got is not None and (got.value, got.end, got.precision) == (start, end, Precision.DAY)
+
+
 def test_a_weekday_needs_a_publication_day() -> None:
     assert resolve_time("on Wednesday", None) is None

@@ -74,6 +74,9 @@ class NotEvents:
     status_modes: frozenset[str] = frozenset()
     reported_heads: frozenset[str] = frozenset()
     conditional_marks: frozenset[str] = frozenset()
+    doing_verbs: frozenset[str] = frozenset()
+    instrument_words: frozenset[str] = frozenset()
+    instrument_state_verbs: frozenset[str] = frozenset()
     aggregate_preps: frozenset[str] = frozenset()
     aggregate_frame_preps: frozenset[str] = frozenset()
     conflict_nouns: frozenset[str] = frozenset()
@@ -104,6 +107,10 @@ class EventLexicon:
     not_events: NotEvents = NotEvents()
     generic_modes: frozenset[str] = frozenset()  # modes a later, more specific mention of the incident refines
     typed_generic_modes: frozenset[str] = frozenset()  # ... within their type
+    placed_modes: frozenset[str] = frozenset()  # non-violent modes a place alone anchors (no participant needed)
+    #: arrests, and the raids they may be made in (`one_operation`: one incident when told together)
+    arrest_modes: frozenset[str] = frozenset()
+    raid_modes: frozenset[str] = frozenset()
     #: one-sided modes that, done by a state's forces to armed groups only, are a fight (`forces_fight`)
     forces_fight_modes: frozenset[str] = frozenset()
     #: lemmas that tell such a fight from the air: an airstrike
@@ -176,6 +183,7 @@ def _phrases(items: list[str] | None) -> tuple[tuple[str, ...], ...]:
 def load_event_lexicon(ontology: Ontology) -> EventLexicon:
     """Read events.yaml and tie each trigger mode to its PLOVER type in `ontology`."""
     raw = events_yaml()
+    known = {m for e in ontology.event_types.values() for m in e.modes}
     triggers = []
     for rank, item in enumerate(raw["triggers"]):
         mode = item["mode"]
@@ -183,13 +191,21 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
         if etype is None:
             raise ConfigError(
                 f"events.yaml trigger mode {mode!r} is not a mode of any event type in ontology.yaml; "
-                f"known modes: {', '.join(sorted(m for e in ontology.event_types.values() for m in e.modes))}"
+                f"known modes: {', '.join(sorted(known))}"
             )
         triggers.append(
             TriggerDef(mode, etype, rank, frozenset(w.lower() for w in item.get("lemmas") or ()),
                        _phrases(item.get("phrases")), bool(item.get("singular", False)),
                        frozenset(w.lower() for w in item.get("objects") or ()))
         )
+    for key, modes in (("violent_modes", raw["violent_modes"]), ("generic_modes", raw.get("generic_modes")),
+                       ("typed_generic_modes", raw.get("typed_generic_modes")),
+                       ("placed_modes", raw.get("placed_modes")),
+                       ("one_operation.arrest_modes", (raw.get("one_operation") or {}).get("arrest_modes")),
+                       ("one_operation.raid_modes", (raw.get("one_operation") or {}).get("raid_modes")),
+                       ("forces_fight.modes", (raw.get("forces_fight") or {}).get("modes"))):
+        if unknown := sorted(set(modes or ()) - known):
+            raise ConfigError(f"events.yaml {key} names modes no event type in ontology.yaml has: {', '.join(unknown)}")
     resp = raw["responsibility"]
     cues = ResponsibilityCues(
         claim_verbs=frozenset(resp["claimed"]["verbs"]),
@@ -234,6 +250,9 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
         not_events=not_events,
         generic_modes=frozenset(raw.get("generic_modes") or ()),
         typed_generic_modes=frozenset(raw.get("typed_generic_modes") or ()),
+        placed_modes=frozenset(raw.get("placed_modes") or ()),
+        arrest_modes=frozenset((raw.get("one_operation") or {}).get("arrest_modes") or ()),
+        raid_modes=frozenset((raw.get("one_operation") or {}).get("raid_modes") or ()),
         forces_fight_modes=frozenset((raw.get("forces_fight") or {}).get("modes") or ()),
         aerial_words=frozenset((raw.get("forces_fight") or {}).get("aerial") or ()),
     )

@@ -124,10 +124,14 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
 
 
 def dates_compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
-    """Unknown, or one date within the other ("2024-05" contains "2024-05-14")."""
+    """Unknown, or one date within the other ("2024-05" contains "2024-05-14"), or periods that overlap ("this
+    week" and "on Thursday")."""
     if a is None or b is None:
         return True
-    return a.value.startswith(b.value) or b.value.startswith(a.value)
+    if not any(d.end is not None and d.precision == Precision.DAY for d in (a, b)):
+        return a.value.startswith(b.value) or b.value.startswith(a.value)  # (a decade is a campaign's span)
+    # ISO prefixes as closed intervals: "2024-05" runs to "2024-05~", after every day of May
+    return a.value <= (b.end or b.value) + "~" and b.value <= (a.end or a.value) + "~"
 
 
 def _later(a: PartialDate | None, b: PartialDate | None) -> bool:
@@ -150,7 +154,7 @@ def _same_day_or_place(g: _Group, e: Event) -> bool:
     date = g.date()
     same_place = _same_place(g, e)
     same_day = date is not None and e.date is not None and date.precision is Precision.DAY \
-        and date.value == e.date.value
+        and date.value == e.date.value and date.end is None and e.date.end is None  # (not "this week")
     return same_place or same_day
 
 
@@ -337,7 +341,7 @@ def _most_specific_place(places: Sequence[Place | None]) -> Place | None:
 
 def _most_specific_date(dates: Sequence[PartialDate | None]) -> PartialDate | None:
     known = [d for d in dates if d is not None]
-    return min(known, key=lambda d: _DATE_RANK.get(d.precision, 3)) if known else None
+    return min(known, key=lambda d: (_DATE_RANK.get(d.precision, 3), d.end is not None)) if known else None
 
 
 def _union(refs: Sequence[EntityRef]) -> tuple[EntityRef, ...]:

@@ -50,8 +50,8 @@ from .dateline import dateline_of, label_date
 from .event_kind import forces_fight
 from .event_lexicon import EventLexicon, TriggerDef, load_event_lexicon
 from .event_merge import LIST_ITEM, Candidate, merge_events
+from .event_tallies import aggregate_toll, without_aggregates
 from .event_wording import (
-    aggregate_toll,
     allies_on_one_side,
     designation,
     factual,
@@ -68,7 +68,6 @@ from .event_wording import (
     takes_ground,
     tells_its_cause,
     to_death,
-    without_aggregates,
 )
 from .incident_bounds import (
     adds_to_incident,
@@ -76,6 +75,7 @@ from .incident_bounds import (
     aside,
     introduces_new,
     names_people,
+    one_operation,
     refers_back,
     relative_to_told,
     states_responsibility,
@@ -89,7 +89,6 @@ EXTRACTOR = "claimgraph.events.v1"
 FIGHT = "FIGHT"  # the PLOVER type of fights between armed sides: their dead are counted on both sides
 VIOLENT = "violent"  # the incident family of every violent mode (ASSAULT and FIGHT merge within an incident)
 _PROTEST = "PROTEST"
-_SEIZURE = "seizure"  # the mode of arms found, seized or made safe (events.yaml)
 _MAX_GAP = 2  # sentences between an incident and a sentence that refers back to it
 _MAX_CLAIM_GAP = 4  # ... or that claims or attributes it ("The Taliban claimed responsibility for the attack")
 
@@ -123,7 +122,8 @@ class Incident:
         """The most specific trigger of the incident's telling ("attacked the village ... claimed the raid": an
         attack)."""
         told = [h for _, h in self.hits if not h.claimed] or [h for _, h in self.hits]
-        return min((h.trigger for h in told), key=lambda t: t.rank)
+        own = [h for h in told if h.trigger.type == self.family] or told  # an arrest made in a raid is an arrest
+        return min((h.trigger for h in own), key=lambda t: t.rank)
 
 
 def _family(t: TriggerDef, lex: EventLexicon) -> str:
@@ -272,6 +272,7 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
         families: dict[str, list[TriggerHit]] = {}
         for h in hits:
             families.setdefault(_family(h.trigger, lex), []).append(h)
+        one_operation(sent, families, VIOLENT, lex)
         for fam, fhits in families.items():
             prev = open_by_family.get(fam)
             states = fam == VIOLENT and adds_to_incident(sent, lex)
@@ -537,9 +538,7 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
             unanchored = f"no actor, casualties, place or date for {best.mode!r}: {evidence.text[:80]!r}"
             if not refers_back:
                 return None, unanchored
-    elif not has_actor and not ((best.type == _PROTEST or best.mode == _SEIZURE) and place is not None):
-        # (a protest has a place where its crowd gathered, named or not: "hundreds of lawyers attended rallies in
-        # Islamabad"; a find of arms the place it was made: "two explosive devices were found in a canal in Chester")
+    elif not has_actor and not (best.mode in lex.placed_modes and place is not None):
         return None, f"no participants for {best.mode!r}: {evidence.text[:80]!r}"
     elif designation(best, roles.targets, entities, lex):
         return None, f"a designation of an armed group, not an event ({best.mode!r}): {evidence.text[:80]!r}"

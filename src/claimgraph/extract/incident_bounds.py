@@ -170,6 +170,62 @@ def struck_gathering(sent: Doc | SpacySpan, hits: Sequence[TriggerHit], violent_
     return True
 
 
+def one_operation(sent: Doc | SpacySpan, families: dict[str, list[TriggerHit]], violent: str,
+                  lex: EventLexicon) -> None:
+    """A raid or operation and the arrests its doers made in it, told in one sentence, are one incident (in place,
+    in `families`, keyed by family; `violent`: the violent family's key): an arrest when every violent word linked
+    to an arrest is a raid ("raided hideouts in Bagan and arrested 11 suspects", "arrested 12 suspects in raids"),
+    else the violent act ("In a raid, GDI forces killed three ISKP members and detained two"). An arrest's telling
+    keeps the raid's words (`Incident.best` names it by the arrest's)."""
+    acts = families.get(violent) or []
+    arrests = [h for f, hs in families.items() if f != violent for h in hs if h.trigger.mode in lex.arrest_modes]
+    if not acts or not arrests:
+        return
+    heads = [head_of(list(sent[h.start : h.end])) for h in arrests]
+    linked = [h for h in acts if any(_one_telling(head_of(list(sent[h.start : h.end])), a) for a in heads)]
+    if not linked:
+        return
+    if all(h.trigger.mode in lex.raid_modes for h in linked):
+        # the raid's words stay in the arrest's telling (its place, its doers), the arrest names it
+        arrest_family = next(f for f, hs in families.items() if f != violent and any(h in arrests for h in hs))
+        families[arrest_family] = [*families[arrest_family], *linked]
+        _keep(families, violent, [h for h in acts if h not in linked])
+        return
+    acts_at = [head_of(list(sent[h.start : h.end])) for h in linked]
+    for fam, hs in list(families.items()):
+        if fam != violent:
+            _keep(families, fam, [h for h in hs if h.trigger.mode not in lex.arrest_modes or not any(
+                _one_telling(t, head_of(list(sent[h.start : h.end]))) for t in acts_at)])
+
+
+def _keep(families: dict[str, list[TriggerHit]], family: str, hits: list[TriggerHit]) -> None:
+    if hits:
+        families[family] = hits
+    else:
+        del families[family]
+
+
+_ONE_TELLING = frozenset({"conj", "advcl", "prep", "pobj", "pcomp"})
+
+
+def _one_telling(a: Token, b: Token) -> bool:
+    """`a` and `b` tell one act of the same doers: each reaches their nearest common head through conjuncts,
+    adverbial clauses and "in"/"during" phrases only, with no subject of its own on the way ("raided hideouts and
+    arrested 11", "raided the valley, killing four and detaining two", "killed three in a raid"; not "Gunmen killed
+    five and police arrested two", "arrested two men over the bombing")."""
+    above_b = {t.i for t in (b, *b.ancestors)}
+    common = next((t for t in (a, *a.ancestors) if t.i in above_b), None)
+    if common is None:
+        return False
+    for t in (a, b):
+        while t.i != common.i:
+            if t.dep_ not in _ONE_TELLING or (t.dep_ == "prep" and t.lower_ not in ("in", "during")) or any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                return False
+            t = t.head
+    return True
+
+
 _AT_TARGET = frozenset({"on", "at", "into", "upon"})
 
 

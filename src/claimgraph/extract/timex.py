@@ -106,6 +106,9 @@ def resolve_time(text: str, published: PartialDate | None) -> PartialDate | None
     weekday = _weekday(text, base)
     if weekday is not None:
         return weekday
+    week = _week(text, base)
+    if week is not None:
+        return week
     if has_month and not has_year and not re.search(r"\d", text) and not _BARE_MONTH_RE.match(text):
         return None
     cleaned = _TIME_OF_DAY_RE.sub(" ", text)
@@ -125,6 +128,21 @@ def resolve_time(text: str, published: PartialDate | None) -> PartialDate | None
     value = {Precision.YEAR: f"{d.year:04d}", Precision.MONTH: f"{d.year:04d}-{d.month:02d}"}.get(
         precision, d.isoformat())
     return PartialDate(value, precision, text)
+
+
+_WEEK_RE = re.compile(r"^(?:(?:earlier|later)\s+)?(this|last|past|previous)\s+week$", re.I)
+
+
+def _week(text: str, base: dt.date | None) -> PartialDate | None:
+    """A week before publication as the days it spans: "this week" (from its Monday to the publication day),
+    "last week" (Monday to Sunday of the week before). dateparser reads either as one day."""
+    m = _WEEK_RE.match(text)
+    if m is None or base is None:
+        return None
+    monday = base - dt.timedelta(days=base.weekday())
+    start, end = (monday, base) if m.group(1).lower() == "this" else (
+        monday - dt.timedelta(days=7), monday - dt.timedelta(days=1))
+    return PartialDate(start.isoformat(), Precision.DAY, text, end.isoformat())
 
 
 def _weekday(text: str, base: dt.date | None) -> PartialDate | None:

@@ -1,0 +1,93 @@
+"""Wording that names violence without telling one incident: a toll counted since a war began, a weapon spoken
+of, an operation only planned; and beside each, the incident the same words do tell. Through the whole extractor.
+The sentences are written for these tests in the style of wire reports; none comes from a benchmark."""
+
+from __future__ import annotations
+
+import pytest
+
+from _extract_helpers import extract_text
+from claimgraph.errors import ConfigError
+from claimgraph.extract import event_lexicon
+from claimgraph.ontology import load_ontology
+
+pytestmark = pytest.mark.model
+
+
+def _incidents(text: str) -> list[tuple[str, str]]:
+    return [(e.type, e.mode) for e in extract_text(text).events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a toll counted since a war or a feud began
+        "More than 900 people have been killed in Sinaloa since the cartel's internal war began, officials said.",
+        "Rights groups say hundreds of civilians have been killed in drone strikes in Amhara since the fighting"
+        " began in 2023.",
+        # a weapon spoken of, not striking
+        "Ahmed Warsame, an analyst in Nairobi, said Turkish drones had become the decisive factor in the war.",
+        "Commanders say the use of drones against aircraft marks a new phase of the conflict.",
+        # an operation announced, planned or threatened, not done
+        "The ministry warned that the army would launch a new military operation against the SDF if it did not"
+        " disarm.",
+        "The army will launch an operation against the Maoists in the forests next week, police said.",
+        "Police said the cell planned to carry out attacks on churches in Kaduna.",
+    ],
+)
+def test_no_incident_is_told(text: str) -> None:
+    assert _incidents(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("A drone hit a vehicle near Jilib on Monday, killing three al-Shabaab fighters, officials said.",
+         "airstrike"),
+        ("Three people were killed by a drone in Miranshah on Monday, residents said.", "airstrike"),
+        ("Troops launched an operation against the Maoists in Bijapur on Monday, killing four, police said.",
+         "operation"),
+        ("ISWAP carried out an attack on a military base in Monguno on Sunday, killing five soldiers.", "attack"),
+        ("Gunmen killed five people in Jos on Monday, since the police had left the village.", "shooting"),
+    ],
+)
+def test_the_incident_the_same_words_tell(text: str, mode: str) -> None:
+    assert [m for _, m in _incidents(text)] == [mode], text
+
+
+def test_a_mode_list_naming_an_unknown_mode_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = dict(event_lexicon.events_yaml())
+    raw["placed_modes"] = [*raw["placed_modes"], "demonstation"]
+    monkeypatch.setattr(event_lexicon, "events_yaml", lambda: raw)
+    with pytest.raises(ConfigError, match="placed_modes.*demonstation"):
+        event_lexicon.load_event_lexicon(load_ontology())
+
+
+@pytest.mark.parametrize(
+    ("text", "records"),
+    [
+        # a raid and the arrests made in it: one arrest
+        ("On Wednesday, Rangers and police raided hideouts in Lyari and arrested nine suspects, a statement said.",
+         [("COERCE", "arrest")]),
+        ("Police said they had detained 14 suspects in raids in two neighbourhoods of Baidoa on Tuesday.",
+         [("COERCE", "detention")]),
+        # a raid that killed: one fight
+        ("In a raid on Thursday, intelligence forces killed three ISKP members and detained two others in Jalalabad.",
+         [("FIGHT", "raid")]),
+        ("Special forces raided a hideout in the Tirah valley on Monday, killing five militants and arresting two.",
+         [("FIGHT", "raid")]),
+        # two doers, two incidents
+        ("Gunmen killed five villagers in Gwoza on Monday, and police arrested two suspects on Tuesday.",
+         [("ASSAULT", "shooting"), ("COERCE", "arrest")]),
+    ],
+)
+def test_a_raid_and_its_arrests_are_one_incident(text: str, records: list[tuple[str, str]]) -> None:
+    assert _incidents(text) == records, text
+
+
+def test_a_lead_told_this_week_is_the_incident_told_on_its_day() -> None:
+    text = ("Gunmen killed at least nine villagers in an attack in northwestern Nigeria's Zamfara state, officials"
+            " said on Friday, the third such raid in the area this week.\n\nThe attackers stormed Kadauri village in"
+            " Maru local government area on Wednesday night, a local official said.")
+    events = list(extract_text(text, published="2025-11-21").events)  # a Friday
+    assert [(e.date.value if e.date else None) for e in events] == ["2025-11-19"], events
