@@ -209,6 +209,14 @@ def test_a_named_groups_fighters_are_the_group(extractor) -> None:  # type: igno
 
 
 @pytest.mark.model
+def test_a_name_joined_to_a_participle_names_a_kin_not_the_doers(extractor) -> None:  # type: ignore[no-untyped-def]
+    # the insurgents are linked to the group: unnamed fighters, not its members (nor no one)
+    x = _extract(extractor, "Islamic State-linked insurgents killed three farmers near Macomia on Thursday.")
+    (ev,) = _violent(x)
+    assert [p.name for p in ev.perpetrators] == ["unidentified armed group"]
+
+
+@pytest.mark.model
 def test_who_dies_is_no_perpetrator_and_a_village_no_target(extractor) -> None:  # type: ignore[no-untyped-def]
     x = _extract(extractor, "Al-Shabaab fighters attacked an African Union base in Lower Shabelle; Somali officials "
                             "said 10 soldiers died.")

@@ -295,7 +295,8 @@ def _named_owner(span: Span) -> bool:
     head = span.root
     for c in head.children:
         if c.dep_ in _MODIFIER_DEPS and c.i < span.start and (c.ent_type_ in _NAMED_LABELS or c.ent_kb_id_) \
-                and c.ent_type_ not in _ORIGIN_LABELS and not demonym_like(c) and c.lower_ not in _NOT_NAMING:
+                and c.ent_type_ not in _ORIGIN_LABELS and not demonym_like(c) and c.lower_ not in _NOT_NAMING \
+                and not _glued_to_participle(c):
             return True
         if c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in ("its", "their"):
             return True  # "Syria has offered its troops": the troops of an actor the text names
@@ -311,6 +312,15 @@ def _named_owner(span: Span) -> bool:
     # of it ("ULFA-I militants")
     return prev is not None and (bool(prev.ent_kb_id_) or prev.ent_id_ == FIGHTERS_ACRONYM) \
         and prev.ent_type_ not in _ORIGIN_LABELS
+
+
+def _glued_to_participle(tok: Token) -> bool:
+    """A name joined by a hyphen to a participle ("Islamic State-linked insurgents", "Iran-backed militias"): it
+    names a kin or a backer of the phrase's actor, not the actor."""
+    ent = _ent_at(tok)
+    end = ent.end if ent is not None else tok.i + 1
+    doc = tok.doc
+    return end + 1 < len(doc) and doc[end].text in ("-", "\u2010", "\u2011") and doc[end + 1].tag_ == "VBN"
 
 
 def _describes_a_name(span: Span) -> bool:
