@@ -91,3 +91,18 @@ def test_a_lead_told_this_week_is_the_incident_told_on_its_day() -> None:
             " Maru local government area on Wednesday night, a local official said.")
     events = list(extract_text(text, published="2025-11-21").events)  # a Friday
     assert [(e.date.value if e.date else None) for e in events] == ["2025-11-19"], events
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a year in a clause that describes the doers is not the incident's
+        ("Gunmen killed three soldiers at a base in Cauca, the army said, the latest attack blamed on dissidents who"
+         " rejected the 2016 peace deal.", None),
+        # a clause on the act itself dates it
+        ("The attack, which took place on 3 March 2021, killed nine soldiers in Kidal.", "2021-03-03"),
+    ],
+)
+def test_a_date_describing_someone_else_does_not_date_the_incident(text: str, date: str | None) -> None:
+    events = list(extract_text(text, published="2025-07-04").events)
+    assert [e.date.value if e.date else None for e in events] == [date], events

@@ -4,7 +4,7 @@ context for the place resolver, not the place of the events it reports; and the 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
@@ -109,14 +109,15 @@ def label_date(parsed: Sequence[ParsedSentence], si: int) -> list[str]:
     return [m.group("date")] if m else []
 
 
-def date_phrases(sent: Doc | SpacySpan) -> list[str]:
+def date_phrases(sent: Doc | SpacySpan, acts: Collection[int] | None = None) -> list[str]:
     """DATE entities of a sentence with the preposition before them ("in March"), in text order; not the day a
     source spoke ("told reporters on Wednesday that ...": when it was told, not when it happened), nor when a
-    state began ("since 2006")."""
+    state began ("since 2006"), nor (given the token indices of the sentence's `acts`) a date in a clause that
+    describes something else ("dissidents who rejected the 2016 peace deal")."""
     out = []
     for ent in sent.ents:
         if not (ent.label_ == "DATE" or ent.label_ == "TIME" and _DAY_PART.search(ent.text)) or _telling_date(ent) \
-                or _describing_date(ent):
+                or _describing_date(ent, acts):
             continue  # (a time that names its day is a date: "late on Monday night", "Tuesday morning")
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None
         if (prev is not None and prev.lower_ == "since" or ent[0].lower_ == "since") and not any(
@@ -133,13 +134,18 @@ def date_phrases(sent: Doc | SpacySpan) -> list[str]:
     return out
 
 
-def _describing_date(ent: SpacySpan) -> bool:
+def _describing_date(ent: SpacySpan, acts: Collection[int] | None = None) -> bool:
     """A date in a clause that describes someone named ("claimed by the X group, a faction that last year joined
-    hands with Y"): when the describing clause's deed was, not the act the sentence tells."""
+    hands with Y"), or (given the sentence's `acts`) anything but an act ("dissidents of the FARC who rejected the
+    2016 peace deal"; not "the attack, which took place on Tuesday"): when the describing clause's deed was, not
+    the act the sentence tells."""
     t = ent.root
     while t.dep_ not in ("relcl", "ROOT") and t.head.i != t.i:
         t = t.head
-    return t.dep_ == "relcl" and t.head.dep_ == "appos"
+    if t.dep_ != "relcl":
+        return False
+    return t.head.dep_ == "appos" or acts is not None and t.head.i not in acts \
+        and not any(w.i in acts for w in t.subtree)
 
 
 def _telling_date(ent: SpacySpan) -> bool:

@@ -389,7 +389,9 @@ def _date(inc: Incident, parsed: Sequence[ParsedSentence], ctx: ExtractContext) 
     for si in inc.sentences:  # a list entry's own date first ("-   15 FEBRUARY - 5 People ..." is no "FEBRUARY - 5")
         head = parsed[si].sent.text[:_LIST_DATE_REACH]
         listed = _leading_times(parsed[si].sent.text) if LIST_ITEM.match(head) else []
-        for text in [*listed, *label_date(parsed, si), *event_place.date_phrases(parsed[si].sent)]:
+        sent = parsed[si].sent
+        acts = {head_of(list(sent[h.start : h.end])).i for i, h in inc.hits if i == si}
+        for text in [*listed, *label_date(parsed, si), *event_place.date_phrases(sent, acts)]:
             if (found := resolve_time(text, published)) is not None:
                 return found
     for si in inc.sentences:  # a list entry's leading date the NER took into a name ("- 12 FEBRUARY - Samaa TV")
