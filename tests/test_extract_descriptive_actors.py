@@ -217,6 +217,14 @@ def test_a_name_joined_to_a_participle_names_a_kin_not_the_doers(extractor) -> N
 
 
 @pytest.mark.model
+def test_fighters_from_a_name_the_ner_took_for_a_product_are_its_members(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Fighters from 3R-Renouveau stormed an army position in the village of Koui before"
+                            " dawn on Monday, killing three soldiers.")
+    (ev,) = _violent(x)
+    assert [p.name for p in ev.perpetrators] == ["3R-Renouveau"]
+
+
+@pytest.mark.model
 def test_who_dies_is_no_perpetrator_and_a_village_no_target(extractor) -> None:  # type: ignore[no-untyped-def]
     x = _extract(extractor, "Al-Shabaab fighters attacked an African Union base in Lower Shabelle; Somali officials "
                             "said 10 soldiers died.")

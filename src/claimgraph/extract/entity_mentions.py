@@ -151,6 +151,13 @@ def _landform_words() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _landforms()), key=len, reverse=True)) + r")\b")
 
 
+def _members_name(ent: SpacySpan) -> bool:
+    """A name of a kind no actor has (a product's, a work's) that people fight or serve under: "Fighters from
+    3R-Renouveau stormed ...": the organisation's name, whatever the NER said."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_.lower() in _MEMBER_NOUNS
+
+
 def find_mentions(
     parsed: Sequence[ParsedSentence], doc_text: str, extra: Iterable[Mention] = (),
     furniture: frozenset[str] = frozenset(), publication_nouns: Iterable[str] = (),
@@ -175,7 +182,9 @@ def find_mentions(
         base = ps.sent[0].idx if len(ps.sent) else 0
         for ent in joined_persons(joined_places(ps.sent.ents, countries)):
             if ent.label_ not in LABEL_TYPES:
-                continue
+                if not _members_name(ent):
+                    continue
+                ent = SpacySpan(ent.doc, ent.start, ent.end, label="ORG", kb_id=ent.kb_id_)
             ent = whole_person_name(ent)
             verb = next((t.i for t in ent[1:] if t.is_lower and (t.pos_ == "VERB" or t.tag_.startswith("VB"))), None)
             if verb is not None and not ent.kb_id_:
