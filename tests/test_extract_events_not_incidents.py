@@ -106,3 +106,19 @@ def test_a_lead_told_this_week_is_the_incident_told_on_its_day() -> None:
 def test_a_date_describing_someone_else_does_not_date_the_incident(text: str, date: str | None) -> None:
     events = list(extract_text(text, published="2025-07-04").events)
     assert [e.date.value if e.date else None for e in events] == [date], events
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a place the index lacks, told by its distance from a town it knows: that place, not the town
+        ("Late Wednesday, jihadists attacked an army position at Ngouboua, about 20 kilometers (12 miles) north of"
+         " Bol, killing four soldiers.", "Ngouboua"),
+        ("Gunmen killed five people in Kadauri, a village 30 km south of Gusau, on Monday.", "Kadauri"),
+        # a town the index knows, told by its distance from another, stays itself
+        ("Gunmen killed five people in Gusau, about 30 km from Kaura Namoda, on Monday.", "Gusau"),
+    ],
+)
+def test_a_place_told_by_its_distance_from_a_town_is_the_place(text: str, place: str) -> None:
+    events = list(extract_text(text).events)
+    assert [e.place.name if e.place else None for e in events] == [place], events

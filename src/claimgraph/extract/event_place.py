@@ -21,6 +21,7 @@ from ..resolve.names import fold
 from . import unlisted_place as up
 from .dateline import Dateline, date_phrases, dateline_of, find_dateline  # noqa: F401 - re-exported
 from .facility_names import facility_prefix, facility_suffix
+from .name_context import DISTANCE_AFTER
 from .place_cues import (
     APPOS_DEMONYM,
     CAPITAL,
@@ -153,7 +154,8 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
         finer = _vote(rest, resolve, country_of, capital_of, container=found) if rest else None
         if finer is not None and up.refines(finer, found):
             return finer
-        return _town_in(own, found, resolve) or found
+        return _town_in(own, found, resolve) or _by_distance(own, [parsed[si].sent.text for si in sentences], found,
+                                                             resolve) or found
     # the other sentences of the paragraph: not where someone came from or went ("He was born in Paris")
     found = _vote([pn for pn in rest if not _weak(pn)], resolve, country_of, capital_of)
     if found is not None:
@@ -189,6 +191,21 @@ def _town_in(names: Sequence[PlaceName], division: Place, resolve: Resolve) -> P
         place = resolve(pn, pn.name)
         if place is None or place.precision == "city" and place.country != division.country:
             return up.unlisted(pn.name, "city", division)
+    return None
+
+
+def _by_distance(names: Sequence[PlaceName], texts: Sequence[str], town: Place, resolve: Resolve) -> Place | None:
+    """A place the index lacks, told by its distance from the town the vote chose ("attacked an army position at
+    Ngouboua, about 20 kilometers north of Bol"): the place itself, in the town's division."""
+    if town.precision != "city" or town.country is None:
+        return None
+    for pn in names:
+        if pn.kind != PLACE or pn.origin or pn.within or fold(pn.name) == fold(town.name) or not any(
+                re.search(rf"\b{re.escape(pn.name)}{DISTANCE_AFTER.pattern}", t, re.I) for t in texts):
+            continue
+        place = resolve(pn, pn.name)
+        if place is None or place.country != town.country:
+            return up.unlisted(pn.name, "city", town)
     return None
 
 

@@ -182,9 +182,19 @@ def _named_settlement(ent: SpacySpan, countries: Countries | None) -> bool:
     if root.dep_ == "compound" and head.i == ent.end and head.lower_ in _settlement_words() and head.dep_ == "pobj" \
             and head.head.dep_ == "prep" and not any(c.dep_ in ("det", "poss") for c in head.children):
         return True
+    if DISTANCE_AFTER.match(ent.doc.text, ent.end_char):
+        return True  # "at Ngouboua, about 20 kilometers north of Bol": a place told by its distance from another
     return any(n.dep_ == "appos" and n.lower_ in _settlement_words() and any(
-        c.dep_ == "prep" and c.lower_ in ("in", "of", "near", "on", "along", "outside") for c in n.children)
-        for n in root.children)
+        c.dep_ == "prep" and c.lower_ in ("in", "of", "near", "on", "along", "outside") for c in n.subtree)
+        for n in root.children)  # ("Kadauri, a village 30 km south of Gusau")
+
+
+#: a distance right after a name, maybe after a settlement noun: ", about 20 kilometres (12 miles) north of", ", a
+#: village 30 km from"
+DISTANCE_AFTER = re.compile(r",\s+(?:an?\s+(?:[a-z-]+\s+)?(?:village|town|hamlet|settlement|community)\s+)?"
+                            r"(?:(?:about|some|around|roughly|nearly|approximately|just|barely)\s+)?"
+                            r"\d[\d,.]*\s*(?:-\s*)?(?:km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile)\b",
+                            re.I)
 
 
 #: NER labels of a place: one part of a place name the NER cut in two must have one ("Dera" + "Ismail Khan")
