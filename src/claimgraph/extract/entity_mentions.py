@@ -141,9 +141,9 @@ _LEADER_GROUP_NOUNS = frozenset({"group", "faction", "network"})
 @cache
 def _landforms() -> frozenset[str]:
     """Words after a name that make it a landform's ("forest", "mountains": places.yaml `feature_words`)."""
-    from ..resolve.place_index import read_data
+    from ..resolve.place_index import data_words
 
-    return frozenset(str(w).lower() for w in read_data().get("feature_words") or ())
+    return data_words("feature_words")
 
 
 @cache

@@ -142,9 +142,9 @@ def origin(ent: SpacySpan) -> bool:
 
 @cache
 def _route_words() -> frozenset[str]:
-    from ..resolve.place_index import read_data
+    from ..resolve.place_index import data_words
 
-    return frozenset(str(w).lower() for w in read_data().get("route_words") or ())
+    return data_words("route_words")
 
 
 def teller_place(ent: SpacySpan) -> bool:
