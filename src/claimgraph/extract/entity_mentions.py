@@ -138,8 +138,7 @@ def _junk(text: str, furniture: frozenset[str], furniture_verbs: frozenset[str] 
 _LEADER_GROUP_NOUNS = frozenset({"group", "faction", "network"})
 
 
-@cache
-def _landforms() -> frozenset[str]:
+def _landforms() -> frozenset[str]:  # (data_words keeps the list)
     """Words after a name that make it a landform's ("forest", "mountains": places.yaml `feature_words`)."""
     from ..resolve.place_index import data_words
 

@@ -437,15 +437,18 @@ _AIR_ARMS = frozenset({"drone", "jet", "aircraft", "warplane", "plane", "helicop
 _OWN_MEANS = _OWN_MEN | _AIR_ARMS
 
 
+#: the words a body owns its men and arms with ("its fighters", "their jets", "our mujahideen")
+_BODY_OWNERS = frozenset({"its", "their", "our"})
+
+
 def _air_arms(s: Token) -> bool:
     """Air power with no owner, or the speaker's ("drones", "its jets"), as an act's subject; not air power its own
     words give an owner ("Pakistani jets", "Ugandan jets", "US drones": that country's, whoever tells of it)."""
     return s.lemma_.lower() in _AIR_ARMS and all(
-        (c.dep_ != "poss" or c.lower_ in ("its", "their", "our"))
+        (c.dep_ != "poss" or c.lower_ in _BODY_OWNERS)
         and not (c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ or listed_demonym(c))) for c in s.children)
 
 
-_BODY_OWNERS = frozenset({"its", "their", "our"})
 #: a person's own men ("his men", "her fighters"): those of the body he or she commands
 _PERSONAL = frozenset({"his", "her"})
 _ANY_OWNERS = _BODY_OWNERS | _PERSONAL

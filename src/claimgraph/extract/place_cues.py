@@ -140,8 +140,7 @@ def origin(ent: SpacySpan) -> bool:
     return verb.lemma_.lower() in _MOTION or any(c.lower_ == "from" and c.dep_ == "prep" for c in verb.children)
 
 
-@cache
-def _route_words() -> frozenset[str]:
+def _route_words() -> frozenset[str]:  # (data_words keeps the list)
     from ..resolve.place_index import data_words
 
     return data_words("route_words")
