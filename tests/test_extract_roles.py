@@ -64,6 +64,17 @@ def test_a_name_the_ner_cut_in_two_is_one_person() -> None:
     assert claims_of(x, "attacked", "Hassan Sheikh Mohamud", "Shabaab")
 
 
+@pytest.mark.parametrize(("text", "person", "body"), [
+    ("DSS spokesperson Halima Ocheja said the suspects were held in Yola.", "Halima Ocheja", "DSS"),
+    ("Boubacar Dicko, a local commander of the Islamic State, was killed near Djibo.", "Boubacar Dicko",
+     "Islamic State"),
+])
+def test_a_name_the_ner_took_for_a_place_is_a_person_where_it_holds_a_role(text: str, person: str, body: str) -> None:
+    x = _extract(text)
+    assert {e.type for e in x.entities if e.name == person} == {"person"}
+    assert claims_of(x, "member_of", person, body)
+
+
 @pytest.mark.parametrize(("text", "government"), [
     ("The Puntland government launched an offensive against the Islamic State in Somalia in 2024.",
      "Puntland government"),

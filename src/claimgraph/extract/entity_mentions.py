@@ -33,6 +33,7 @@ from .name_context import (
     people_noun,
     place_by_context,
     post_words,
+    role_named_persons,
     whole_person_name,
 )
 from .types import ParsedSentence
@@ -179,7 +180,7 @@ def find_mentions(
                  or countries is not None and countries.is_country_word(d.country_text)]
     for si, ps in enumerate(parsed):
         base = ps.sent[0].idx if len(ps.sent) else 0
-        for ent in joined_persons(joined_places(ps.sent.ents, countries)):
+        for ent in joined_persons(role_named_persons(joined_places(ps.sent.ents, countries), countries)):
             if ent.label_ not in LABEL_TYPES:
                 if not _members_name(ent):
                     continue

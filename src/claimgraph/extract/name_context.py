@@ -2,6 +2,7 @@
 
     place_by_context(ent, label, text, doc_text, end, countries) -> (label, settled)  "Basilan islands", "in Sulu"
     joined_places(ents, countries) -> [Span]   "Dera" + "Ismail Khan" → the town "Dera Ismail Khan"
+    role_named_persons(ents, countries) -> [Span]  "Boubacar Dicko, a local commander of X" → a person
     group_name_before(words, phrase, following, countries, people) -> bool  "the Abu Sayyaf militant group"
     defined_as(ent)              -> "ARMED_GROUP" | "ORG" | None      "X is a jihadist militant group"
     people_noun(ent, people)     -> Token | None                     "Protestant civilians", "Hazara miners"
@@ -244,6 +245,59 @@ def owned_unit(root: Token) -> bool:
         noun = noun.head  # "propaganda" in "propaganda outlet"
     return root.dep_ == "compound" and noun.i > root.i and noun.lower_ in default_patterns().classes.get(
         "owned_unit_noun", ()) and any(c.dep_ == "poss" for c in noun.children)
+
+
+def _person_roles() -> frozenset[str]:
+    from .relations import default_patterns
+
+    classes = default_patterns().classes
+    return frozenset(w for c in ("member_noun", "office_noun") for w in classes.get(c, ()))
+
+
+def _given_a_role(span: SpacySpan, roles: frozenset[str]) -> bool:
+    """Whether the sentence gives the name a person's role: in apposition ("X, a commander of Y", "the group's
+    leader, X") or as a title before it ("DSS spokesperson X")."""
+    root = span.root
+    if any(c.dep_ == "appos" and c.lemma_.lower() in roles for c in root.children):
+        return True
+    if root.dep_ == "appos" and root.head.lemma_.lower() in roles:
+        return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.dep_ == "compound" and before.lemma_.lower() in roles \
+        and span.start <= before.head.i < span.end
+
+
+def role_named_persons(ents: Sequence[SpacySpan], countries: Countries | None) -> list[SpacySpan]:
+    """The names the NER took for places that the sentence gives a person's role, as persons: "Boubacar Dicko,
+    a local commander of Ansarul Islam" (NER: the places "Boubacar" and "Dicko"), "DSS spokesperson Halima
+    Ocheja" (NER: the place "Halima"). Only where the place index knows no place of that name; the parts of a
+    name the NER cut in two, and the capitalised words after it that the parser hangs the name on, are joined."""
+    if countries is None:
+        return list(ents)
+    roles = _person_roles()
+    out: list[SpacySpan] = []
+    for ent in ents:
+        if ent.label_ not in ("GPE", "LOC") or ent.kb_id_:
+            out.append(ent)
+            continue
+        doc, start, end = ent.doc, ent.start, ent.end
+        prev = out[-1] if out else None
+        joined = prev is not None and prev.end == start and prev.label_ in ("GPE", "LOC") and not prev.kb_id_ \
+            and prev.root.dep_ == "compound" and start <= prev.root.head.i < end
+        if joined:
+            start = prev.start
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_ \
+                and SpacySpan(doc, start, end).root.head.i == end:
+            end += 1  # "Halima" of "Halima Ocheja"
+        span = SpacySpan(doc, start, end, label="PERSON")
+        if _given_a_role(span, roles) and countries.knows_no_place(span.text) and (
+                not joined or countries.knows_no_place(prev.text)):
+            if joined:
+                out.pop()
+            out.append(span)
+        else:
+            out.append(ent)
+    return out
 
 
 def joined_persons(ents: Sequence[SpacySpan]) -> list[SpacySpan]:
