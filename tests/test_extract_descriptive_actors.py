@@ -282,6 +282,10 @@ def test_a_listed_name_inside_a_longer_unlisted_one_is_not_the_listed_group(extr
     ("NSCN-IM militants abducted two construction workers from Tamenglong district, Manipur.", "Tamenglong"),
     # unless the act says where it was done
     ("Gunmen kidnapped five aid workers from France in Niamey.", "Niamey"),
+    # a division after the place is where it lies, not where the act was done
+    ("Suspected militants of the banned Tehreek-i-Taliban Pakistan (TTP) abducted two government officials from Shawar"
+     " village in Matta tehsil of Swat district on Tuesday evening, police said, in the latest sign that the group is"
+     " trying to re-establish itself in the Malakand division.", "Shawar"),
 ])
 def test_taken_from_a_place_is_taken_there(extractor, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
     (ev,) = _violent(_extract(extractor, text))

@@ -93,6 +93,14 @@ _BIOGRAPHY = {"bear", "born", "live", "grow", "raise", "reside", "study", "educa
               "radicalize"}
 
 
+@cache
+def _division_words() -> frozenset[str]:
+    """Words for a division ("district", "tehsil", "province"): the place index's kind words (`places.yaml`)."""
+    from ..resolve.places import kind_words
+
+    return frozenset(w for w, kind in kind_words().items() if kind in ("province", "district", "region"))
+
+
 def taken_from(tok: Token) -> bool:
     """Whether a name is where people or goods were taken from ("abducted a Levies official from Panjgur"):
     the place of the act, whatever the NER called the name."""
@@ -126,9 +134,12 @@ def origin(ent: SpacySpan) -> bool:
         # from a place, it took there (unless the act says after it where it was done: "kidnapped aid workers
         # from France in Niamey"; "In Marrupa district, fighters abducted a catechist from the village of Nungo"
         # names the area first)
+        # ("abducted two officials from Shawar village in Matta tehsil": a division after it is where the village
+        # lies, not another place of the act)
         verb = head.head
         return verb.lemma_.lower() not in _TAKING or any(
             c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "inside", "outside") and c.i > head.i
+            and not any(g.dep_ == "pobj" and g.lower_ in _division_words() for g in c.children)
             for c in verb.children)
     if head.lower_ not in _TOWARD | {"in"} or head.dep_ != "prep":
         return False
