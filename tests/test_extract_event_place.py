@@ -62,6 +62,11 @@ def _where(place: Place | None) -> tuple[str | None, str | None, str | None] | N
     ("Bombs exploded at three churches in several cities, including the capital Colombo, killing 250.",
      "Western", "Sri Lanka", "city"),
     ("Maoist rebels set off three bombs in the capital Kathmandu, killing four.", "Bagmati", "Nepal", "city"),
+    # a division's name with its first word in lower case, as news often writes it
+    ("An airstrike struck an Al-Shabaab position in lower Shabelle region on Tuesday.", "Lower Shabelle",
+     "Somalia", "province"),
+    ("Militants attacked a police checkpost in upper Dir district on Tuesday, killing two.", "Khyber Pakhtunkhwa",
+     "Pakistan", "district"),
     # a nationality in a phrase beside the name places it: not Kaya, Burkina Faso, but a town of South Sudan
     ("Rebels killed 12 people in an attack in Kaya, a busy South Sudanese commercial center, an official said.",
      None, "South Sudan", "city"),

@@ -329,6 +329,10 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(out)
 
 
+#: a word of a division's name that news often writes in lower case ("middle Shabelle region", "lower Dir district",
+#: "upper Nile state"), right before the capitalised rest
+_PART_BEFORE = re.compile(r"(?<![\w-])(upper|lower|middle) $")
+
 #: a possessive pronoun right before a name: what follows is a body's own ("its Shahada News Agency")
 _OWNED = re.compile(r"\b(?:its|their|his|her)\s+$", re.IGNORECASE)
 
@@ -363,6 +367,8 @@ def _pattern_names(ps: ParsedSentence, local: LocalFn, actor_chars: set[int]) ->
                 continue  # "the northern Iraqi town of Al Shirqat", "the Christian area": no place's name
             if _OWNED.search(text, 0, start):
                 continue  # "a statement carried by its Shahada News Agency": a body's own outlet or unit
+            if (part := _PART_BEFORE.search(text, 0, m.start("name"))) is not None:
+                name = f"{part.group(1).title()} {name}"  # "from middle Shabelle region": the region's whole name
             if groups.get("kind"):
                 name = f"{groups['kind']} {name}" if m.start("kind") < m.start("name") else f"{name} {groups['kind']}"
             within = groups.get("qualifier") or groups.get("listed")
