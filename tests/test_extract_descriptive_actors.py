@@ -49,6 +49,13 @@ def test_a_description_of_an_unknown_category_is_refused() -> None:
         load_descriptions(bad)
 
 
+def test_a_stated_only_word_that_is_no_term_is_refused() -> None:
+    bad = ("actors:\n  - {key: x, category: State Forces, type: agency, name: 'X of {country}', terms: [x],"
+           " stated_only: [y], source: s}\n")
+    with pytest.raises(ConfigError, match="stated_only"):
+        load_descriptions(bad)
+
+
 def test_display_names_follow_the_country_the_text_gives() -> None:
     (military,) = [d for d in load_descriptions() if d.key == "military"]
     assert military.display("India", "Indian") == "Military Forces of India"
@@ -123,6 +130,11 @@ def test_kind_is_in_the_contract_and_old_output_reads_as_named() -> None:
     # a coalition a country leads is that country's forces; a coalition with no country is none
     ("Four civilians were killed in an airstrike by the Saudi-led coalition in Saada province.",
      "Military Forces of Saudi Arabia", None),
+    # warplanes are a state's, but not the state the places lie in unless the text says so
+    ("Warplanes bombed rebel-held towns east of Damascus on Wednesday, killing six people.", "military forces",
+     None),
+    ("Turkish warplanes struck hideouts of the PKK in northern Iraq, killing four fighters.",
+     "Military Forces of Turkey", "Kurdistan Workers' Party"),
 ])
 def test_descriptions_fill_perpetrator_and_target(extractor, text: str, perpetrator: str,  # type: ignore[no-untyped-def]
                                                   target: str | None) -> None:

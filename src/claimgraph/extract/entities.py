@@ -256,7 +256,7 @@ def cluster_mentions(
             country = d.country or (countries.of_text(m.country_text) if countries and m.country_text and (
                 countries.is_country_word(m.country_text) or countries.of_text(m.country_text) == doc_country)
                 else None)  # "Albanian guerrillas" is no place in the United States
-            if country is None and not (m.country_text and d.category == "State Forces"):
+            if country is None and not (m.country_text and d.category == "State Forces") and d.guesses_country(m.text):
                 country = forces_country  # never for "US drone strike" when "US" is not understood
             demonym = countries.demonym(country) if countries and country else None
             name = d.display(country, demonym)

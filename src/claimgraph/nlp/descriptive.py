@@ -81,6 +81,14 @@ class Description:
     head_only: bool = False
     #: other names of the actor for a country, templates like `name` ("{demonym} army", "{country} military")
     aliases: tuple[str, ...] = ()
+    #: terms whose country comes from their own words only ("Turkish warplanes"): bare, no country is guessed from
+    #: the document's places ("warplanes" over Syria may be Russia's, Turkey's or Israel's)
+    stated_only: tuple[str, ...] = ()
+
+    def guesses_country(self, text: str) -> bool:
+        """Whether a bare mention of this actor takes the document's country ("the army" of a report on Mali)."""
+        words = text.lower().split()
+        return " ".join(words[1:] if words[:1] == ["the"] else words) not in self.stated_only
 
     def display(self, country: str | None, demonym: str | None) -> str:
         """The actor's name for a country ("Military Forces of India"), or the bare name without one."""
@@ -183,6 +191,8 @@ def _parse_descriptions(text: str) -> tuple[Description, ...]:
             raise ConfigError(f"descriptive actor #{i} ({e.get('key', '?')}) lacks {', '.join(missing)}")
         if not (e.get("terms") or e.get("exact") or e.get("with_country")):
             raise ConfigError(f"descriptive actor {e['key']!r} has no terms")
+        if not set(map(str.lower, e.get("stated_only") or ())) <= set(map(str.lower, e.get("terms") or ())):
+            raise ConfigError(f"descriptive actor {e['key']!r}: a stated_only word is none of its terms")
         if e["category"] not in CATEGORIES:
             raise ConfigError(f"descriptive actor {e['key']!r} has an unknown category {e['category']!r}")
         source = str(e["source"])
@@ -191,6 +201,7 @@ def _parse_descriptions(text: str) -> tuple[Description, ...]:
             tuple(str(t).lower() for t in e.get("terms") or ()), tuple(str(t) for t in e.get("exact") or ()),
             tuple(str(t).lower() for t in e.get("with_country") or ()), e.get("country"),
             str(sources.get(source, source)), bool(e.get("head_only")), tuple(str(a) for a in e.get("aliases") or ()),
+            tuple(str(t).lower() for t in e.get("stated_only") or ()),
         ))
     return tuple(out)
 
