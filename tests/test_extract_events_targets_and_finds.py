@@ -83,6 +83,12 @@ def test_a_find_with_an_arrest_is_the_arrest() -> None:
     [
         ("Police found the bodies of three men in a canal in Lahore on Monday.", None),
         ("Rebels seized the town of Kidal on Sunday.", "capture"),
+        # ground taken back: "retook" (a form the model's lemmatizer leaves as it is), "freed", "liberated"
+        ("Turkey-backed Syrian opposition fighters retook a strategic northwestern town from government forces on"
+         " Thursday.", "capture"),
+        ("Iraqi security forces on Wednesday freed several villages from the Islamic State (IS) militants.",
+         "capture"),
+        ("Government troops liberated the town of Bambari on Sunday.", "capture"),
     ],
 )
 def test_other_finds_and_seizures_are_not_of_arms(text: str, mode: str | None) -> None:
