@@ -89,6 +89,9 @@ def test_a_find_with_an_arrest_is_the_arrest() -> None:
         ("Iraqi security forces on Wednesday freed several villages from the Islamic State (IS) militants.",
          "capture"),
         ("Government troops liberated the town of Bambari on Sunday.", "capture"),
+        # arms captured are arms seized
+        ("234 pistols and 17,000 bullets were captured in the capital Addis Ababa", "seizure"),
+        ("Troops captured a large cache of weapons in Kidal on Monday.", "seizure"),
     ],
 )
 def test_other_finds_and_seizures_are_not_of_arms(text: str, mode: str | None) -> None:
