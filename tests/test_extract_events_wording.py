@@ -28,6 +28,8 @@ def _events(text: str, published: str | None = "2024-05-15"):  # noqa: ANN202 - 
         # aggregate tolls
         "More than 40,000 people have died in the conflict since 2001.",
         "Over 3,000 people have been killed in the insurgency since 2004.",
+        "More than 1,800 people have been killed and hundreds more reported missing in Sinaloa since the infighting"
+        " began, according to official figures.",
         "The war has killed more than 300,000 people.",
         "The violence threatens a 2018 peace deal that ended a five-year civil war in which about 400,000 people"
         " were killed.",

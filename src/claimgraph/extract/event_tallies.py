@@ -46,6 +46,10 @@ def aggregate(tok: Token, ne: NotEvents) -> bool:
         if perfect and c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ne.aggregate_preps
                                                  for m in c.children):
             return True  # "More than 1,200 people have been killed in Sinaloa since the cartel's war began"
+        if perfect and c.dep_ == "conj" and c.pos_ == "VERB" and any(
+                g.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ne.aggregate_preps for m in g.children)
+                for g in c.children):
+            return True  # "… have been killed and hundreds more reported missing in Sinaloa since the war began"
         if perfect and c.dep_ == "prep" and c.lower_ in ne.aggregate_frame_preps and any(
                 conflict(g) and not any(d.lower_ in INDEFINITE for d in g.children)
                 for g in c.children if g.dep_ == "pobj"):
