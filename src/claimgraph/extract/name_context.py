@@ -247,7 +247,9 @@ def owned_unit(root: Token) -> bool:
         "owned_unit_noun", ()) and any(c.dep_ == "poss" for c in noun.children)
 
 
+@cache
 def _person_roles() -> frozenset[str]:
+    """The role nouns of people: members' and office holders' (relations.yaml `member_noun`, `office_noun`)."""
     from .relations import default_patterns
 
     classes = default_patterns().classes
@@ -420,7 +422,7 @@ def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: 
         return "GPE", True  # "the Bokkos raid", "the Konduga blast": the town where the incident the text names was
     if label == "PERSON" and countries is not None and countries.precision_of(text) == "country":
         return "GPE", True  # "deployed fighters to Mali": a country's name is no one's name
-    if label in ("PERSON", "ORG") and len(ent) > 1 and ent[-1].is_title and ent[-1].lower_ in _division_words() \
+    if label in ("PERSON", "ORG") and len(ent) > 1 and ent[-1].is_title and ent[-1].lower_ in division_words() \
             and countries is not None and countries.precision_of(text) in ("province", "district"):
         return "GPE", True  # "Rakhine State", "Sool Region": a division the place index knows, named with its kind
     where = _after_locative(ent)
@@ -474,7 +476,7 @@ def _place_kind_words() -> frozenset[str]:
 
 
 @cache
-def _division_words() -> frozenset[str]:
+def division_words() -> frozenset[str]:
     """Words that end a division's name ("Rakhine State", "Kunar Province", "Kech District"): the place index's
     kind words for provinces, districts and regions (`places.yaml`)."""
     from ..resolve.places import kind_words

@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from ..ontology import lexicon_words
 from ..records import Place
 from ..resolve.names import fold
+from .name_context import division_words
 
 # A country's facility abroad or a frontier: "the German consulate in Mazar", "near the border with Somalia".
 _FOREIGN_HEADS = {"embassy", "consulate", "mission", "ambassador", "border", "frontier", "envoy"}
@@ -93,14 +94,6 @@ _BIOGRAPHY = {"bear", "born", "live", "grow", "raise", "reside", "study", "educa
               "radicalize"}
 
 
-@cache
-def _division_words() -> frozenset[str]:
-    """Words for a division ("district", "tehsil", "province"): the place index's kind words (`places.yaml`)."""
-    from ..resolve.places import kind_words
-
-    return frozenset(w for w, kind in kind_words().items() if kind in ("province", "district", "region"))
-
-
 def taken_from(tok: Token) -> bool:
     """Whether a name is where people or goods were taken from ("abducted a Levies official from Panjgur"):
     the place of the act, whatever the NER called the name."""
@@ -139,7 +132,7 @@ def origin(ent: SpacySpan) -> bool:
         verb = head.head
         return verb.lemma_.lower() not in _TAKING or any(
             c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "inside", "outside") and c.i > head.i
-            and not any(g.dep_ == "pobj" and g.lower_ in _division_words() for g in c.children)
+            and not any(g.dep_ == "pobj" and g.lower_ in division_words() for g in c.children)
             for c in verb.children)
     if head.lower_ not in _TOWARD | {"in"} or head.dep_ != "prep":
         return False
