@@ -198,12 +198,12 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
                        _phrases(item.get("phrases")), bool(item.get("singular", False)),
                        frozenset(w.lower() for w in item.get("objects") or ()))
         )
-    for key, modes in (("violent_modes", raw["violent_modes"]), ("generic_modes", raw.get("generic_modes")),
-                       ("typed_generic_modes", raw.get("typed_generic_modes")),
-                       ("placed_modes", raw.get("placed_modes")),
-                       ("one_operation.arrest_modes", (raw.get("one_operation") or {}).get("arrest_modes")),
-                       ("one_operation.raid_modes", (raw.get("one_operation") or {}).get("raid_modes")),
-                       ("forces_fight.modes", (raw.get("forces_fight") or {}).get("modes"))):
+    operation, fight = raw.get("one_operation") or {}, raw.get("forces_fight") or {}
+    mode_lists = {"violent_modes": raw["violent_modes"], "generic_modes": raw.get("generic_modes"),
+                  "typed_generic_modes": raw.get("typed_generic_modes"), "placed_modes": raw.get("placed_modes"),
+                  "one_operation.arrest_modes": operation.get("arrest_modes"),
+                  "one_operation.raid_modes": operation.get("raid_modes"), "forces_fight.modes": fight.get("modes")}
+    for key, modes in mode_lists.items():
         if unknown := sorted(set(modes or ()) - known):
             raise ConfigError(f"events.yaml {key} names modes no event type in ontology.yaml has: {', '.join(unknown)}")
     resp = raw["responsibility"]
@@ -248,11 +248,11 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
         responsibility=cues,
         counts=count_lexicon(),
         not_events=not_events,
-        generic_modes=frozenset(raw.get("generic_modes") or ()),
-        typed_generic_modes=frozenset(raw.get("typed_generic_modes") or ()),
-        placed_modes=frozenset(raw.get("placed_modes") or ()),
-        arrest_modes=frozenset((raw.get("one_operation") or {}).get("arrest_modes") or ()),
-        raid_modes=frozenset((raw.get("one_operation") or {}).get("raid_modes") or ()),
-        forces_fight_modes=frozenset((raw.get("forces_fight") or {}).get("modes") or ()),
-        aerial_words=frozenset((raw.get("forces_fight") or {}).get("aerial") or ()),
+        generic_modes=frozenset(mode_lists["generic_modes"] or ()),
+        typed_generic_modes=frozenset(mode_lists["typed_generic_modes"] or ()),
+        placed_modes=frozenset(mode_lists["placed_modes"] or ()),
+        arrest_modes=frozenset(mode_lists["one_operation.arrest_modes"] or ()),
+        raid_modes=frozenset(mode_lists["one_operation.raid_modes"] or ()),
+        forces_fight_modes=frozenset(mode_lists["forces_fight.modes"] or ()),
+        aerial_words=frozenset(fight.get("aerial") or ()),
     )

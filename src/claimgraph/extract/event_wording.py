@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -45,6 +46,11 @@ def head_of(tokens: Sequence[Token]) -> Token:
         if t.head.i not in ids or t.head.i == t.i:
             return t
     return tokens[-1]
+
+
+def hit_head(sent: Doc | SpacySpan, hit: Any) -> Token:  # noqa: ANN401 - an events.TriggerHit (no import cycle)
+    """The head word of a trigger hit's tokens in its sentence ("attack" of "terror attack")."""
+    return head_of(list(sent[hit.start : hit.end]))
 
 
 def opens_definite(trigger: Sequence[Token], first: int) -> bool:

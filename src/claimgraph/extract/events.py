@@ -58,6 +58,7 @@ from .event_wording import (
     figurative,
     found_unused,
     head_of,
+    hit_head,
     names_a_thing,
     opens_definite,
     other_date,
@@ -287,7 +288,7 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
                          and not refers_back(sent, fhits) and not states_responsibility(sent, lex))
                 and (not any(introduces_new(sent, h, lex.counts.attacker_nouns) for h in fhits)
                      or states and refers_back(sent, fhits)
-                     or tells_its_cause(sent, [head_of(list(sent[h.start : h.end])) for h in fhits])
+                     or tells_its_cause(sent, [hit_head(sent, h) for h in fhits])
                      or prev.umbrella and si - prev.sentences[-1] <= _MAX_GAP)
             )
             if joinable and prev is not None:
@@ -390,7 +391,7 @@ def _date(inc: Incident, parsed: Sequence[ParsedSentence], ctx: ExtractContext) 
         head = parsed[si].sent.text[:_LIST_DATE_REACH]
         listed = _leading_times(parsed[si].sent.text) if LIST_ITEM.match(head) else []
         sent = parsed[si].sent
-        acts = {head_of(list(sent[h.start : h.end])).i for i, h in inc.hits if i == si}
+        acts = {hit_head(sent, h).i for i, h in inc.hits if i == si}
         for text in [*listed, *label_date(parsed, si), *event_place.date_phrases(sent, acts)]:
             if (found := resolve_time(text, published)) is not None:
                 return found

@@ -15,7 +15,7 @@ from .event_attackers import identifies_attacker
 from .event_lexicon import EventLexicon
 from .event_mentions import DEFINITE, INDEFINITE
 from .event_roles import DOER_VERBS, about_act, doer_agent
-from .event_wording import carried, head_of, on_attackers
+from .event_wording import carried, hit_head, on_attackers
 from .name_context import document_sources
 from .quantities import cue_kind
 
@@ -27,7 +27,7 @@ _AGENT_TRIGGERS = {"gunman", "gunmen", "shooter", "bomber", "bombers", "attacker
 
 def introduces_new(sent: Doc | SpacySpan, hit: TriggerHit, attackers: frozenset[str] = frozenset()) -> bool:
     """True when a trigger opens a new incident ("A bomb exploded") rather than refers back ("the attack")."""
-    tok = head_of(list(sent[hit.start : hit.end]))
+    tok = hit_head(sent, hit)
     if hit.trigger.mode == "killing" or on_attackers(tok, attackers):
         return False  # "6 people were killed" counts the open incident's dead; "police shot dead the attackers"
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -71,7 +71,7 @@ def umbrella(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     occurred ..."): the next sentences tell its parts ("The first blast ...", "5 package bombs
     exploded ..."), which belong to it rather than open incidents of their own."""
     for hit in hits:
-        tok = head_of(list(sent[hit.start : hit.end]))
+        tok = hit_head(sent, hit)
         if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ in ("nsubj", "nsubjpass", "ROOT") and any(
                 c.dep_ == "nummod" or c.lower_ in _SERIES for c in tok.children):
             return True
@@ -89,7 +89,7 @@ def relative_to_told(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     with no span between, the act may be the one that began the incident told ("The fighting came after
     al-Shabab fighters attacked federal troops")."""
     for hit in hits:
-        tok = head_of(list(sent[hit.start : hit.end]))
+        tok = hit_head(sent, hit)
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _RELATIVE:
             return True
         if tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _RELATIVE
@@ -107,7 +107,7 @@ _SPANS = frozenset({"minute", "hour", "day", "night", "week", "month", "year"})
 def refers_back(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     """A definite trigger noun ("the attack", "the blasts"): the sentence is about an incident already told."""
     for hit in hits:
-        tok = head_of(list(sent[hit.start : hit.end]))
+        tok = hit_head(sent, hit)
         if tok.pos_ == "NOUN" and any(c.lower_ in DEFINITE and c.dep_ == "det" for c in tok.children):
             return True
     return False
@@ -121,7 +121,7 @@ def another(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     if any(t.lower_ in _FURTHER and t.dep_ in ("amod", "det") and t.head.dep_ == "pobj" and t.head.head.lower_ == "in"
            and t.head.lemma_.lower() not in document_sources() for t in sent):
         return True  # "In a separate incident, …", "In another development, …" (not "in a separate statement")
-    return any(c.lower_ in _FURTHER for h in hits for c in head_of(list(sent[h.start : h.end])).children)
+    return any(c.lower_ in _FURTHER for h in hits for c in hit_head(sent, h).children)
 
 
 _FURTHER = {"another", "second", "third", "fourth", "fifth", "separate", "further", "fresh", "new", "other"}
@@ -137,9 +137,9 @@ def aside(sent: Doc | SpacySpan, hits: Sequence[TriggerHit], other_acts: Sequenc
     telling: "arrested two commanders in connection with the bombing in Kabul")."""
     if not other_acts or not hits:
         return False
-    others = {head_of(list(sent[h.start : h.end])).i for h in other_acts}
+    others = {hit_head(sent, h).i for h in other_acts}
     for hit in hits:
-        tok = head_of(list(sent[hit.start : hit.end]))
+        tok = hit_head(sent, hit)
         if tok.pos_ != "NOUN" or tok.dep_ != "pobj":
             return False
         if tok.head.lower_ in ("in", "during") and _under(tok.head.head, others):
@@ -157,9 +157,9 @@ def struck_gathering(sent: Doc | SpacySpan, hits: Sequence[TriggerHit], violent_
     target, not an incident of its own with the act's doers as its participants."""
     if not violent_acts or not hits:
         return False
-    acts = {head_of(list(sent[h.start : h.end])).i for h in violent_acts}
+    acts = {hit_head(sent, h).i for h in violent_acts}
     for hit in hits:
-        tok = head_of(list(sent[hit.start : hit.end]))
+        tok = hit_head(sent, hit)
         if tok.pos_ not in ("NOUN", "PROPN"):
             return False
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in acts:
@@ -181,8 +181,8 @@ def one_operation(sent: Doc | SpacySpan, families: dict[str, list[TriggerHit]], 
     arrests = [h for f, hs in families.items() if f != violent for h in hs if h.trigger.mode in lex.arrest_modes]
     if not acts or not arrests:
         return
-    heads = [head_of(list(sent[h.start : h.end])) for h in arrests]
-    linked = [h for h in acts if any(_one_telling(head_of(list(sent[h.start : h.end])), a) for a in heads)]
+    heads = [hit_head(sent, h) for h in arrests]
+    linked = [h for h in acts if any(_one_telling(hit_head(sent, h), a) for a in heads)]
     if not linked:
         return
     if all(h.trigger.mode in lex.raid_modes for h in linked):
@@ -191,11 +191,11 @@ def one_operation(sent: Doc | SpacySpan, families: dict[str, list[TriggerHit]], 
         families[arrest_family] = [*families[arrest_family], *linked]
         _keep(families, violent, [h for h in acts if h not in linked])
         return
-    acts_at = [head_of(list(sent[h.start : h.end])) for h in linked]
+    acts_at = [hit_head(sent, h) for h in linked]
     for fam, hs in list(families.items()):
         if fam != violent:
             _keep(families, fam, [h for h in hs if h.trigger.mode not in lex.arrest_modes or not any(
-                _one_telling(t, head_of(list(sent[h.start : h.end]))) for t in acts_at)])
+                _one_telling(t, hit_head(sent, h)) for t in acts_at)])
 
 
 def _keep(families: dict[str, list[TriggerHit]], family: str, hits: list[TriggerHit]) -> None:
