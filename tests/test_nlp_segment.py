@@ -85,3 +85,13 @@ def test_reference_markers_are_cut_off_the_name_and_stay_with_their_sentence() -
     _, sents = Segmenter(nlp, matcher, {"met"}).segment(text)
     assert [text[s.start : s.end] for s in sents] == ["Ahmed Khan met the leader of ISIL.[24][25]",
                                                        "Rana Ashfaq met him too. [1][2]", "Then he left."]
+
+
+def test_a_state_force_named_in_several_words_makes_a_pair_with_one_name() -> None:
+    nlp = spacy.blank("en")
+    matcher = GazetteerMatcher(nlp.vocab, build_gazetteer(None, frozenset()), nlp.make_doc)
+    seg = Segmenter(nlp, matcher, {"discovered"}, actor_words={"police", "security forces"})
+    text = ("In Trabzon, security forces discovered a large cache of ammunition. In Trabzon, the forces discovered"
+            " a cache. In Trabzon, police discovered a cache.")
+    _, sents = seg.segment(text)
+    assert [s.keep for s in sents] == [True, False, True]

@@ -130,7 +130,7 @@ class Extractor:
                                    solo_words=self.lex.solo_words() - stop, answer_words=ALLEGATION_WORDS,
                                    denial_words=verb_forms(self.disclaim, irregular),
                                    actor_words={t for d in self.descriptions.values() if d.category == "State Forces"
-                                                for t in d.terms if " " not in t},
+                                                for t in d.terms},
                                    start_names=self.countries.names if self.countries is not None else ())
         self.furniture = frozenset(str(w).lower() for w in lexicon.get("furniture_names", []))
         self.furniture_verbs = frozenset(str(w).lower() for w in lexicon.get("furniture_verbs", []))

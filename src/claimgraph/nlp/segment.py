@@ -261,8 +261,13 @@ class Segmenter:
         #: a denial word with what it denies ("Kabul denies the charge"): kept whatever names it has
         self.answer_words = frozenset(w.lower() for w in answer_words)
         self.denial_words = frozenset(w.lower() for w in denial_words)
-        #: words of an actor the text describes ("police", "troops"): with a trigger and one name, a pair
-        self.actor_words = frozenset(w.lower() for w in actor_words)
+        #: words of an actor the text describes ("police", "troops", "security forces"): with a trigger and one
+        #: name, a pair; a term of several words by its last word and the words before it
+        terms = [tuple(w.lower().split()) for w in actor_words if w.strip()]
+        self.actor_words = frozenset(t[0] for t in terms if len(t) == 1)
+        self.actor_phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
+        for term in (t for t in terms if len(t) > 1):
+            self.actor_phrases[term[-1]] = (*self.actor_phrases.get(term[-1], ()), term[:-1])
         #: names (lower case: countries, their demonyms) that are names as a sentence's first word too, which
         #: another capitalised first word is only when the text also writes it mid-sentence ("Iran supports …")
         self.start_names = frozenset(w.lower() for w in start_names)
@@ -312,7 +317,10 @@ class Segmenter:
                         answer = True
                     if low in self.denial_words:
                         denial = True
-                    actor = actor or low in self.actor_words
+                    actor = actor or low in self.actor_words or low in self.actor_phrases and any(
+                        t.i - len(before) >= sent.start
+                        and tuple(w.lower_ for w in doc[t.i - len(before) : t.i]) == before
+                        for before in self.actor_phrases[low])
                     is_name = (t.is_title or (t.is_upper and len(t) > 1)) and not t.is_stop and t.is_alpha \
                         and (t.i != sent.start or t.text in named_words or low in self.start_names) \
                         and (ps + t.idx) not in covered
