@@ -100,6 +100,18 @@ def test_the_thrower_of_a_grenade_did_the_act() -> None:
     assert [p.name for p in ev.perpetrators] == ["Jaish-e-Mohammed"]
 
 
+@pytest.mark.parametrize(("text", "doer"), [
+    ("Three soldiers were killed when their vehicle hit a landmine laid by the Taliban in Helmand province.",
+     "Taliban"),
+    ("Four soldiers were killed on Tuesday after their truck hit a mine laid by al-Shabaab near Hudur.",
+     "Al-Shabaab"),
+    ("Two members of the NSCN hurled two of the grenades at an army post in Mon district on Sunday.", "NSCN"),
+])
+def test_who_laid_the_device_or_threw_some_of_them_did_the_act(text: str, doer: str) -> None:
+    ev = _violent(text)[0]
+    assert any(doer in p.name for p in ev.perpetrators), ev.perpetrators
+
+
 def test_militants_killed_by_forces_in_the_incident_told_are_its_sides() -> None:
     ev = [e for e in _extract("On 21 May 2022, two LeT militants were killed by security forces in an encounter in"
                               " Kreeri area of Baramulla district (Jammu and Kashmir).").events][0]

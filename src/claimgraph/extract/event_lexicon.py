@@ -51,6 +51,7 @@ class ResponsibilityCues:
     other_acts: frozenset[str] = frozenset()
     #: verbs whose "it" with no object is the device, not a group ("It exploded when ...")
     device_verbs: frozenset[str] = frozenset()
+    device_nouns: frozenset[str] = frozenset()
     #: nouns for the incident's doers that an answering act names ("killed several of the kidnappers")
     answered_doers: frozenset[str] = frozenset()
     answer_verbs: frozenset[str] = frozenset()
@@ -223,6 +224,7 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
         accusation_other=frozenset(resp["attributed"].get("accusation_other") or ()),
         other_acts=frozenset(resp.get("other_acts") or ()),
         device_verbs=frozenset(resp.get("device_verbs") or ()),
+        device_nouns=frozenset(str(w).lower() for w in resp.get("device_nouns") or ()),
         answered_doers=frozenset(resp.get("answered_doers") or ()),
         answer_verbs=frozenset(resp.get("answer_verbs") or ()),
         relation_nouns=frozenset(resp.get("relation_nouns") or ()),

@@ -267,7 +267,9 @@ def about_act(verb: Token, lex: EventLexicon) -> bool:
     if verb.dep_ == "xcomp" and not _children(verb, "nsubjpass", "nsubj"):  # the subject raised to the verb above:
         near += _children(verb.head, "nsubjpass", "nsubj")  # "the attack was believed to have been carried out by X"
     near += [c for t in near for c in t.children if c.dep_ in ("amod", "compound")]  # "explosive devices"
-    return any(t.pos_ == "PRON" or t.lemma_.lower() in words or t.lower_ in words for t in near if t.i != verb.i)
+    arms = lex.responsibility.device_nouns  # "a mine laid by the rebels"
+    return any(t.pos_ == "PRON" or t.lemma_.lower() in words or t.lower_ in words
+               or t.pos_ == "NOUN" and t.lemma_.lower() in arms for t in near if t.i != verb.i)
 
 
 def _attacker_clause(tok: Token, lex: EventLexicon) -> bool:
@@ -367,8 +369,10 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
             # "has carried out a string of attacks, including a suicide bombing in Khar": one of the attacks
             trig = trig.head.head
             obj = trig.head if trig.dep_ in ("compound", "amod") and trig.head.dep_ == "dobj" else trig
-        if trig.dep_ == "pobj" and trig.head.lower_ == "of" and trig.head.head.lemma_.lower() in AMOUNT_NOUNS:
-            obj = trig = trig.head.head  # "Hamas fired dozens of rockets", "launched a wave of attacks"
+        if trig.dep_ == "pobj" and trig.head.lower_ == "of" and (trig.head.head.lemma_.lower() in AMOUNT_NOUNS
+                                                                  or trig.head.head.pos_ == "NUM"):
+            # "Hamas fired dozens of rockets", "launched a wave of attacks", "hurled two of the grenades"
+            obj = trig = trig.head.head
         if obj.dep_ == "dobj" and (obj.head.lemma_.lower() in DOER_VERBS or obj is not trig
                                    and obj.head.lemma_.lower() in _CAMPAIGN_VERBS):
             # "IS militants carried out suicide bombings", "The IRA began a bombing campaign"
