@@ -335,6 +335,9 @@ _PART_BEFORE = re.compile(r"(?<![\w-])(upper|lower|middle) $")
 
 #: a possessive pronoun right before a name: what follows is a body's own ("its Shahada News Agency")
 _OWNED = re.compile(r"\b(?:its|their|his|her)\s+$", re.IGNORECASE)
+#: an indefinite article right before a name that a kind word follows: the name says what kind of place it is
+#: ("a Meitei village", "a Kanuri village", "an Alawite town"), it is none's own name
+_KIND_OF = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 
 
 def _pattern_names(ps: ParsedSentence, local: LocalFn, actor_chars: set[int]) -> dict[int, PlaceName]:
@@ -367,6 +370,8 @@ def _pattern_names(ps: ParsedSentence, local: LocalFn, actor_chars: set[int]) ->
                 continue  # "the northern Iraqi town of Al Shirqat", "the Christian area": no place's name
             if _OWNED.search(text, 0, start):
                 continue  # "a statement carried by its Shahada News Agency": a body's own outlet or unit
+            if groups.get("kind") and m.start("kind") > m.start("name") and _KIND_OF.search(text, 0, m.start("name")):
+                continue  # "fired on a Meitei village in Bishnupur district": the people who live there
             if (part := _PART_BEFORE.search(text, 0, m.start("name"))) is not None:
                 name = f"{part.group(1).title()} {name}"  # "from middle Shabelle region": the region's whole name
             if groups.get("kind"):
