@@ -75,6 +75,20 @@ def test_patterns_and_the_most_specific_place(text: str, admin1: str, country: s
     assert _where(_place(text)) == (admin1, country, precision)
 
 
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    # "a <people> village": who lives there, not the village's name
+    ("Suspected militants fired on a Meitei village in Bishnupur district, killing two villagers.", "Bishnupur",
+     "Manipur"),
+    ("Suspected ISWAP fighters raided a Kanuri village near Monguno in Borno State.", "Monguno", "Borno"),
+    # Nigeria's second-level divisions by their own kind words
+    ("Gunmen attacked a village in Bokkos local government area of Plateau State, killing 12.", "Bokkos",
+     "Plateau"),
+])
+def test_the_place_named_in_a_kind_phrase(text: str, name: str, admin1: str) -> None:
+    place = _place(text)
+    assert place is not None and (place.name, place.admin1) == (name, admin1), place
+
+
 def test_a_country_in_a_groups_branch_name_is_not_the_place() -> None:
     # "Daesh Afghanistan chapter" names the branch; the report is filed from Islamabad
     place = _place("ISLAMABAD - Terrorists linked with Daesh Afghanistan chapter yesterday attacked a news "

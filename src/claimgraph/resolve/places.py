@@ -100,6 +100,8 @@ def relative_position_words() -> frozenset[str]:
 
 
 _KIND_WORDS: dict[str, str] = {str(k): str(v) for k, v in (read_data().get("kind_words") or {}).items()}
+#: kind words of several words, longest first
+_LONG_KIND_WORDS = sorted((k for k in _KIND_WORDS if " " in k), key=len, reverse=True)
 _POSITION_WORDS = frozenset(str(w) for w in read_data().get("relative_position_words") or ())
 # The countries a region of several countries spans ("Kashmir": IN, PK, CN), by its folded name: a qualifier
 # that names one keeps the namesakes in those countries ("Pulwama district of south Kashmir").
@@ -112,6 +114,9 @@ _FEATURE_WORDS = frozenset(str(w) for key in ("feature_words", "water_words") fo
 def _split_hint(key: str) -> tuple[str, str | None]:
     """'mastung district' → ('mastung', district); 'village koki khel' → ('koki khel', city)."""
     words = key.split()
+    for kind in _LONG_KIND_WORDS:  # "bokkos local government area"
+        if key.endswith(f" {kind}") and len(key) > len(kind) + 1:
+            return key[: -len(kind) - 1], _KIND_WORDS[kind]
     if len(words) >= 2 and words[-1] in _KIND_WORDS:
         return " ".join(words[:-1]), _KIND_WORDS[words[-1]]
     if len(words) >= 2 and words[0] in _KIND_WORDS:
