@@ -112,6 +112,14 @@ def test_who_laid_the_device_or_threw_some_of_them_did_the_act(text: str, doer: 
     assert any(doer in p.name for p in ev.perpetrators), ev.perpetrators
 
 
+@pytest.mark.parametrize(("text", "doer"), [
+    ("JMB activists attacked a police outpost in Gaibandha district; one constable was injured.", "JMB"),
+    ("Awami League supporters attacked a BNP rally in Feni, injuring 20 people.", "Awami League"),
+])
+def test_a_partys_people_acting_in_its_name_make_it_the_doer(text: str, doer: str) -> None:
+    assert doer in [p.name for p in _violent(text)[0].perpetrators]
+
+
 def test_militants_killed_by_forces_in_the_incident_told_are_its_sides() -> None:
     ev = [e for e in _extract("On 21 May 2022, two LeT militants were killed by security forces in an encounter in"
                               " Kreeri area of Baramulla district (Jammu and Kashmir).").events][0]

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from ..nlp.descriptive import SPANS_KEY, Description, demonym_like
 from ..nlp.pipeline import title_run_end
 from ..nlp.unlisted_names import organisation_heads, organisation_words
+from ..resolve.names import looks_like_acronym
 from .countries import Countries
 from .dateline import Dateline
 from .name_context import (
@@ -260,9 +261,11 @@ def find_mentions(
             # token range of the trimmed text inside the sentence doc
             t0 = next((t.i for t in ent if ps.start + t.idx - base >= start), ent.start)
             t1 = max((t.i + 1 for t in ent if ps.start + t.idx - base < end), default=ent.end)
-            # (a name found by its form is an organisation's: "Sipah-e-Sahaba workers" are its members)
+            # (a name found by its form is an organisation's: "Sipah-e-Sahaba workers" are its members, and so is
+            # an organisation's short form: "JMB activists", "PTI workers")
             noun = people_noun(ent, people) if people and (label in PEOPLE_OF or not ent.kb_id_ and not ent.id_
-                                                           and label in ("PERSON", "ORG")) else None
+                                                           and (label == "PERSON" or label == "ORG"
+                                                                and not looks_like_acronym(ent.text))) else None
             if noun is not None:  # "two Protestant civilians", "Amarnath pilgrims": the group as the people it was
                 end, t1 = ps.start + noun.idx - base + len(noun.text), noun.i + 1
                 text = doc_text[start:end]

@@ -52,7 +52,10 @@ _RESPONSIBILITY = {CLAIMED: Responsibility.CLAIMED, ATTRIBUTED: Responsibility.A
                    MEMBER: Responsibility.ATTRIBUTED, SUSPECTED: Responsibility.SUSPECTED}
 _AGENT_NOUNS = {"militant", "fighter", "gunman", "gunmen", "rebel", "insurgent", "terrorist", "jihadist",
                 "member", "operative", "bomber", "attacker", "assailant", "cadre", "extremist", "soldier",
-                "troop", "force", "police", "spokesman", "spokesperson", "commander", "group", "faction"}
+                "troop", "force", "police", "spokesman", "spokesperson", "commander", "group", "faction",
+                # a party's or movement's people who act in its name ("JMB activists attacked a police outpost",
+                # "Awami League supporters attacked ...")
+                "activist", "supporter", "worker", "loyalist"}
 #: Nouns of an amount of acts or arms ("dozens of rockets", "a wave of attacks", "a barrage of shells").
 AMOUNT_NOUNS = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "number", "barrage", "volley", "salvo",
                 "wave", "series", "spate", "string", "round", "rounds", "hail"}
