@@ -155,6 +155,17 @@ def test_a_demonym_names_the_country_of_the_forces(extractor) -> None:  # type: 
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "forces"), [
+    # the NER takes "Sri Lankan" for a person's name
+    ("Sri Lankan troops killed two LTTE cadres in Mullaitivu.", "Military Forces of Sri Lanka"),
+    ("Sri Lankan police arrested three suspects in Batticaloa.", "Police Forces of Sri Lanka"),
+])
+def test_a_demonym_of_two_words_names_the_country_of_the_forces(extractor, text: str,  # type: ignore[no-untyped-def]
+                                                                 forces: str) -> None:
+    assert forces in _named(_extract(extractor, text))
+
+
+@pytest.mark.model
 def test_a_named_group_outranks_a_description(extractor) -> None:  # type: ignore[no-untyped-def]
     x = _extract(extractor, "Gunmen stormed a checkpoint in Bajaur, killing six soldiers. ISKP has claimed "
                             "responsibility for the attack.")

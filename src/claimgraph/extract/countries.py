@@ -84,7 +84,7 @@ def countries_from(resolver: Any) -> Countries | None:  # noqa: ANN401 - a resol
         country = names.get(cc)
         words.add(dem.lower())
         if country and country not in demonyms:
-            demonyms[country] = dem[:1].upper() + dem[1:]
+            demonyms[country] = " ".join(w[:1].upper() + w[1:] for w in dem.split())  # "Sri Lankan"
 
     def precision_of(name: str) -> str | None:
         place = resolver.resolve(name)

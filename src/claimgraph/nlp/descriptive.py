@@ -307,7 +307,7 @@ def _named_owner(span: Span) -> bool:
     for c in head.children:
         if c.dep_ in _MODIFIER_DEPS and c.i < span.start and (c.ent_type_ in _NAMED_LABELS or c.ent_kb_id_) \
                 and c.ent_type_ not in _ORIGIN_LABELS and not demonym_like(c) and c.lower_ not in _NOT_NAMING \
-                and not _glued_to_participle(c):
+                and not _glued_to_participle(c) and not _listed_demonym_entity(c):
             return True
         if c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in ("its", "their"):
             return True  # "Syria has offered its troops": the troops of an actor the text names
@@ -323,6 +323,13 @@ def _named_owner(span: Span) -> bool:
     # of it ("ULFA-I militants")
     return prev is not None and (bool(prev.ent_kb_id_) or prev.ent_id_ == FIGHTERS_ACRONYM) \
         and prev.ent_type_ not in _ORIGIN_LABELS
+
+
+def _listed_demonym_entity(tok: Token) -> bool:
+    """A word of an entity of several words whose whole text the place index lists as a demonym, whatever the NER
+    labelled it ("Sri Lankan" taken for a person's name)."""
+    ent = _ent_at(tok)
+    return ent is not None and len(ent) > 1 and not tok.ent_kb_id_ and fold(ent.text) in demonym_keys()
 
 
 def _glued_to_participle(tok: Token) -> bool:
@@ -372,6 +379,9 @@ def _country_words(span: Span) -> tuple[str, int]:
     i = span.start - 1
     while i >= 0 and doc[i].lower_ in ("'s", "’s", "'", "’"):
         i -= 1
+    if i >= 0 and _listed_demonym_entity(doc[i]):
+        ent = _ent_at(doc[i])
+        return ent.text, ent.start  # "Sri Lankan troops", whatever the NER took "Sri Lankan" for
     if i >= 0 and (doc[i].ent_type_ in _ORIGIN_LABELS or demonym_like(doc[i])):
         ent = _ent_at(doc[i])
         if ent is not None:
