@@ -56,6 +56,23 @@ def test_a_stated_only_word_that_is_no_term_is_refused() -> None:
         load_descriptions(bad)
 
 
+def test_a_named_in_word_that_is_no_term_is_refused() -> None:
+    bad = ("actors:\n  - {key: x, category: Rebel Groups, type: armed_group, name: 'X ({country})', terms: [x],"
+           " named_in: [{country: India, terms: [y], actor: a, source: s}], source: s}\n")
+    with pytest.raises(ConfigError, match="named_in"):
+        load_descriptions(bad)
+
+
+def test_every_named_in_actor_is_a_curated_actor() -> None:
+    import yaml
+    from importlib import resources
+
+    curated = yaml.safe_load(resources.files("claimgraph.ontology").joinpath("actors.yaml").read_text("utf-8"))
+    keys = {a["key"] for a in curated["actors"]}
+    named = [(d.key, key) for d in load_descriptions() for _, _, key in d.named_in]
+    assert named and all(key in keys for _, key in named), named
+
+
 def test_display_names_follow_the_country_the_text_gives() -> None:
     (military,) = [d for d in load_descriptions() if d.key == "military"]
     assert military.display("India", "Indian") == "Military Forces of India"
@@ -118,8 +135,8 @@ def test_kind_is_in_the_contract_and_old_output_reads_as_named() -> None:
      "Unidentified Armed Group (Pakistan)", "Police Forces of Pakistan"),
     ("A US drone strike killed four militants in North Waziristan.", "Military Forces of United States", None),
     ("Police killed 20 suspected sandalwood smugglers in the forest.", "police forces", "smugglers"),
-    ("Maoists triggered an IED blast that killed five CRPF personnel in Sukma district of Chhattisgarh.",
-     "Unidentified Rebel Group (India)", "Military Forces of India"),
+    ("Maoist rebels triggered an IED blast that killed five police personnel in Rolpa district of Nepal.",
+     "Unidentified Rebel Group (Nepal)", "Police Forces of Nepal"),
     ("Rangers killed three terrorists in an operation in Karachi.",
      "Military Forces of Pakistan", "Unidentified Armed Group (Pakistan)"),
     # a national army by its own abbreviation
@@ -163,6 +180,18 @@ def test_a_demonym_names_the_country_of_the_forces(extractor) -> None:  # type: 
 def test_a_demonym_of_two_words_names_the_country_of_the_forces(extractor, text: str,  # type: ignore[no-untyped-def]
                                                                  forces: str) -> None:
     assert forces in _named(_extract(extractor, text))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "doer"), [
+    ("Maoists blew up a mobile tower in Latehar district of Jharkhand.", "Communist Party of India (Maoist)"),
+    ("The Maoists ambushed a CRPF patrol in Sukma, killing three jawans.", "Communist Party of India (Maoist)"),
+    # elsewhere the description stays one
+    ("Maoist rebels attacked a police post in Rolpa, Nepal.", "Unidentified Rebel Group (Nepal)"),
+])
+def test_a_description_that_means_one_group_in_its_country(extractor, text: str,  # type: ignore[no-untyped-def]
+                                                            doer: str) -> None:
+    assert doer in _named(_extract(extractor, text))
 
 
 @pytest.mark.model

@@ -84,6 +84,15 @@ class Description:
     #: terms whose country comes from their own words only ("Turkish warplanes"): bare, no country is guessed from
     #: the document's places ("warplanes" over Syria may be Russia's, Turkey's or Israel's)
     stated_only: tuple[str, ...] = ()
+    #: where reporters mean one named group by the description: (country, terms, the curated actor's key)
+    named_in: tuple[tuple[str, frozenset[str], str], ...] = ()
+
+    def named_actor(self, country: str | None, text: str) -> str | None:
+        """The key of the curated actor this mention means in its country ("Maoists" in India: the CPI
+        (Maoist)), or None."""
+        words = text.lower().split()
+        term = " ".join(words[1:] if words[:1] == ["the"] else words)
+        return next((key for c, terms, key in self.named_in if c == country and term in terms), None)
 
     def guesses_country(self, text: str) -> bool:
         """Whether a bare mention of this actor takes the document's country ("the army" of a report on Mali)."""
@@ -196,12 +205,21 @@ def _parse_descriptions(text: str) -> tuple[Description, ...]:
         if e["category"] not in CATEGORIES:
             raise ConfigError(f"descriptive actor {e['key']!r} has an unknown category {e['category']!r}")
         source = str(e["source"])
+        named_in = []
+        for n in e.get("named_in") or ():
+            terms = frozenset(str(w).lower() for w in n.get("terms") or ())
+            if not (n.get("country") and n.get("actor") and n.get("source") and terms):
+                raise ConfigError(f"descriptive actor {e['key']!r}: a named_in entry lacks country, terms, actor "
+                                  "or source")
+            if not terms <= set(map(str.lower, e.get("terms") or ())):
+                raise ConfigError(f"descriptive actor {e['key']!r}: a named_in word is none of its terms")
+            named_in.append((str(n["country"]), terms, str(n["actor"])))
         out.append(Description(
             e["key"], e["category"], e["type"], e["name"], e.get("bare_name") or e["key"],
             tuple(str(t).lower() for t in e.get("terms") or ()), tuple(str(t) for t in e.get("exact") or ()),
             tuple(str(t).lower() for t in e.get("with_country") or ()), e.get("country"),
             str(sources.get(source, source)), bool(e.get("head_only")), tuple(str(a) for a in e.get("aliases") or ()),
-            tuple(str(t).lower() for t in e.get("stated_only") or ()),
+            tuple(str(t).lower() for t in e.get("stated_only") or ()), tuple(named_in),
         ))
     return tuple(out)
 
