@@ -83,7 +83,8 @@ def test_suspected_is_no_part_of_a_name() -> None:
     assert ev.perpetrators[0].name == "Jamaat-ul-Mujahideen Bangladesh"
     assert ev.responsibility is Responsibility.SUSPECTED
     ev = _first("Suspected Maoists killed two villagers in Dantewada district of Chhattisgarh.")
-    assert ev.perpetrators[0].name == "Unidentified Rebel Group (India)"  # a description, not a person
+    # a description, not a person (and in India, the CPI (Maoist) it means)
+    assert ev.perpetrators[0].name == "Communist Party of India (Maoist)"
 
 
 @pytest.mark.parametrize(("text", "group"), [
