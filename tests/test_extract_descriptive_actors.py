@@ -64,8 +64,9 @@ def test_a_named_in_word_that_is_no_term_is_refused() -> None:
 
 
 def test_every_named_in_actor_is_a_curated_actor() -> None:
-    import yaml
     from importlib import resources
+
+    import yaml
 
     curated = yaml.safe_load(resources.files("claimgraph.ontology").joinpath("actors.yaml").read_text("utf-8"))
     keys = {a["key"] for a in curated["actors"]}
