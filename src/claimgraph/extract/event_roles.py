@@ -372,10 +372,10 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
             # "has carried out a string of attacks, including a suicide bombing in Khar": one of the attacks
             trig = trig.head.head
             obj = trig.head if trig.dep_ in ("compound", "amod") and trig.head.dep_ == "dobj" else trig
-        if trig.dep_ == "pobj" and trig.head.lower_ == "of" and (trig.head.head.lemma_.lower() in AMOUNT_NOUNS
-                                                                  or trig.head.head.pos_ == "NUM"):
-            # "Hamas fired dozens of rockets", "launched a wave of attacks", "hurled two of the grenades"
-            obj = trig = trig.head.head
+        if trig.dep_ == "pobj" and trig.head.lower_ == "of" and trig.head.head.lemma_.lower() in AMOUNT_NOUNS:
+            obj = trig = trig.head.head  # "Hamas fired dozens of rockets", "launched a wave of attacks"
+        elif trig.dep_ == "pobj" and trig.head.lower_ == "of" and trig.head.head.pos_ == "NUM":
+            obj = trig.head.head  # "hurled two of the grenades" (the captives of "twelve of the hostages" stay)
         if obj.dep_ == "dobj" and (obj.head.lemma_.lower() in DOER_VERBS or obj is not trig
                                    and obj.head.lemma_.lower() in _CAMPAIGN_VERBS):
             # "IS militants carried out suicide bombings", "The IRA began a bombing campaign"
