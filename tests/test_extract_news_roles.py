@@ -29,6 +29,18 @@ def test_a_role_named_in_a_noun_phrase_is_not_denied_by_what_its_holder_does(tex
     assert all(c.polarity is Polarity.AFFIRMED and c.modality is Modality.ASSERTED for c in found)
 
 
+@pytest.mark.parametrize(("text", "person", "group"), [
+    # another name in quotes, which the NER takes for a work of art
+    ('Wilmer Ortega, alias "Zarco", a commander of Comandos de la Frontera, was killed on Sunday.', "Ortega",
+     "Comandos de la Frontera"),
+    # another name the NER takes for a place's
+    ("Abdul Hajan, alias Kubong, a sub-leader of the Abu Sayyaf, was killed by troops in Basilan.", "Hajan",
+     "Abu Sayyaf"),
+])
+def test_a_role_after_a_persons_other_name_is_the_persons(text: str, person: str, group: str) -> None:
+    assert claims_of(_extract(text), "member_of", person, group), text
+
+
 def test_a_copula_still_negates_the_role_it_states() -> None:
     found = claims_of(_extract("Officials said Abdul Rauf is not a Jaish-e-Mohammed commander."), "member_of",
                       "Rauf", "Jaish")

@@ -46,8 +46,8 @@ _DEFINITE = re.compile(r"\bthe\s", re.I)
 #: how far back (characters) "the militants" finds the group last named "X militants"
 _OWN_WORD_REACH = 1000
 #: the words between a person's name and another name of the same person ("X, also known as Y", "X alias Y")
-_AKA = re.compile(r"^\s*(?:,\s*|\()?(?:(?:also|better|widely)\s+)?(?:known\s+as|alias|a\.k\.a\.?|aka|nicknamed)\s+$",
-                  re.I)
+_AKA = re.compile(r"^\s*(?:,\s*|\()?(?:(?:also|better|widely)\s+)?(?:known\s+as|alias|a\.k\.a\.?|aka|nicknamed)\s+"
+                  r"[\"“‘']?$", re.I)  # the other name may stand in quotes ("X, alias \"Y\", a commander of Z")
 
 
 @dataclass(slots=True)
@@ -311,9 +311,11 @@ def cluster_mentions(
             # "AA" after "the Arakan Army": the initials of the one organisation named before
             c = _initials_of(m.text, clusters)
             etype = c.types[0] if c is not None else etype
-        if c is None and etype == "person" and assigned and assigned[-1][0].label == "PERSON" \
-                and _AKA.match(doc_text[assigned[-1][0].end : m.start]):
-            c = assigned[-1][1]  # "Sanaullah Ghafari, also known as Shahab al-Muhajir": one man, two names
+        if c is None and (etype == "person" or etype == "place" and not m.kb_id) and assigned \
+                and assigned[-1][0].label == "PERSON" and _AKA.match(doc_text[assigned[-1][0].end : m.start]):
+            # "Sanaullah Ghafari, also known as Shahab al-Muhajir": one man, two names (the other name taken for a
+            # place's: "Abdul Hajan, alias Kubong")
+            c, etype = assigned[-1][1], "person"
         if c is None and etype in ORG_TYPES and assigned and not assigned[-1][1].descriptive \
                 and assigned[-1][1].types[0] in ORG_TYPES and _AKA.match(doc_text[assigned[-1][0].end : m.start]):
             c = assigned[-1][1]  # "the Special Deterrence Force, widely known as Radaa": one body, two names

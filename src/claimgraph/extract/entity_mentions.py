@@ -183,9 +183,13 @@ def find_mentions(
         base = ps.sent[0].idx if len(ps.sent) else 0
         for ent in joined_persons(role_named_persons(joined_places(ps.sent.ents, countries), countries)):
             if ent.label_ not in LABEL_TYPES:
-                if not _members_name(ent):
+                if _ALIAS_BEFORE.search(ent.doc.text, 0, ent.start_char):
+                    # 'Wilmer Ortega, alias "Zarco"': the NER's work of art in quotes is the man's other name
+                    ent = SpacySpan(ent.doc, ent.start, ent.end, label="PERSON", kb_id=ent.kb_id_)
+                elif not _members_name(ent):
                     continue
-                ent = SpacySpan(ent.doc, ent.start, ent.end, label="ORG", kb_id=ent.kb_id_)
+                else:
+                    ent = SpacySpan(ent.doc, ent.start, ent.end, label="ORG", kb_id=ent.kb_id_)
             ent = whole_person_name(ent)
             verb = next((t.i for t in ent[1:] if t.is_lower and (t.pos_ == "VERB" or t.tag_.startswith("VB"))), None)
             if verb is not None and not ent.kb_id_:
@@ -496,6 +500,10 @@ def _common_phrase(doc_text: str, start: int, text: str) -> bool:
     phrase, not the group."""
     return bool(_INDEFINITE.search(doc_text, max(0, start - 4), start)) and any(
         w[:1].islower() for w in text.split()[1:])
+
+
+#: the words before a person's other name ("alias", "also known as"), with an opening quote
+_ALIAS_BEFORE = re.compile(r"\b(?:alias|a\.k\.a\.?|aka|also known as|nicknamed)\s*[\"“‘']\s*$", re.I)
 
 
 def _is_named(doc_text: str, start: int) -> bool:
