@@ -83,6 +83,8 @@ def test_patterns_and_the_most_specific_place(text: str, admin1: str, country: s
     # Nigeria's second-level divisions by their own kind words
     ("Gunmen attacked a village in Bokkos local government area of Plateau State, killing 12.", "Bokkos",
      "Plateau"),
+    # at sea off a coastal town: the town, not the country of the sailors
+    ("The Sri Lankan navy arrested 15 Indian fishermen off Jaffna.", "Jaffna", "Northern Province"),
 ])
 def test_the_place_named_in_a_kind_phrase(text: str, name: str, admin1: str) -> None:
     place = _place(text)

@@ -112,7 +112,7 @@ def _qualifies(tok: Token) -> bool:
 
 
 _LOCATIVE = {"in", "near", "at", "outside", "inside", "across", "around", "of", "from", "into", "to", "toward",
-             "towards", "between"}
+             "towards", "between", "off"}
 _PLACE_FILLERS = {"the", "city", "town", "village", "province", "district", "capital", "region", "state", "of",
                   "area", "county", "governorate", ","}
 
@@ -126,7 +126,7 @@ _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "au
 
 # Prepositions that put what follows at a place ("in X", "near X"): a capitalised name after one is a
 # pattern match; after "to", "from", "of" it may be anything ("Thanks to God").
-_AT_PLACE = {"in", "near", "at", "outside", "inside", "around"}
+_AT_PLACE = {"in", "near", "at", "outside", "inside", "around", "off"}  # "off Hodeidah": at sea near it
 
 
 def _in_place(tok: Token) -> bool:
