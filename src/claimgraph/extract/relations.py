@@ -98,9 +98,8 @@ class RelationMatch:
 
 
 def _substitute(value: Any, lists: Mapping[str, list[str]]) -> Any:
-    """`$name` strings in a frame replaced by the rule's word list of that name (not the sibling operators
-    "$+", "$-", "$++", "$--" of a `REL_OP`)."""
-    if isinstance(value, str) and value.startswith("$") and value[1:].isidentifier():
+    """`$name` strings in a frame replaced by the rule's word list of that name."""
+    if isinstance(value, str) and value.startswith("$"):
         key = value[1:]
         if key not in lists:
             raise ConfigError(f"relation pattern needs a word list {key!r}")
