@@ -259,7 +259,7 @@ def cluster_mentions(
             if country is None and not (m.country_text and d.category == "State Forces") and d.guesses_country(m.text):
                 country = forces_country  # never for "US drone strike" when "US" is not understood
             meant = d.named_actor(country, m.text) if gazetteer is not None else None
-            actor = gazetteer.actors.get(make_id("act", meant)) if meant and gazetteer is not None else None
+            actor = gazetteer.actors.get(make_id("act", meant)) if meant else None
             if actor is not None:  # "Maoists" in India: the CPI (Maoist)
                 c = by_key.get(actor.id) or new(actor.id, m, actor.type, actor.id, actor.name)
                 assigned.append((m, c))

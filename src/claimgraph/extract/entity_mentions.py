@@ -183,7 +183,7 @@ def find_mentions(
         base = ps.sent[0].idx if len(ps.sent) else 0
         for ent in joined_persons(role_named_persons(joined_places(ps.sent.ents, countries), countries)):
             if ent.label_ not in LABEL_TYPES:
-                if _ALIAS_BEFORE.search(ent.doc.text, 0, ent.start_char):
+                if _ALIAS_BEFORE.search(ent.doc.text, max(0, ent.start_char - 20), ent.start_char):
                     # 'Wilmer Ortega, alias "Zarco"': the NER's work of art in quotes is the man's other name
                     ent = SpacySpan(ent.doc, ent.start, ent.end, label="PERSON", kb_id=ent.kb_id_)
                 elif not _members_name(ent):

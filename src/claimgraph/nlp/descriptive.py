@@ -397,8 +397,7 @@ def _country_words(span: Span) -> tuple[str, int]:
     i = span.start - 1
     while i >= 0 and doc[i].lower_ in ("'s", "’s", "'", "’"):
         i -= 1
-    if i >= 0 and _listed_demonym_entity(doc[i]):
-        ent = _ent_at(doc[i])
+    if i >= 0 and _listed_demonym_entity(doc[i]) and (ent := _ent_at(doc[i])) is not None:
         return ent.text, ent.start  # "Sri Lankan troops", whatever the NER took "Sri Lankan" for
     if i >= 0 and (doc[i].ent_type_ in _ORIGIN_LABELS or demonym_like(doc[i])):
         ent = _ent_at(doc[i])
