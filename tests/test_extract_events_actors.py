@@ -7,7 +7,7 @@ import pytest
 
 from claimgraph.extract.event_lexicon import load_event_lexicon
 from claimgraph.ontology import load_ontology
-from claimgraph.records import Event, Responsibility
+from claimgraph.records import Document, Event, Responsibility
 
 
 def _events(text: str) -> list[Event]:
@@ -74,3 +74,19 @@ def test_plover_sides(text: str, etype: str, source: str, target: str) -> None:
     ev = _events(text)[0]
     assert ev.type == etype
     assert _sides(ev) == ([source], [target])
+
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, place", [
+    ("Federal police detained more than 60 young men in house-to-house searches in the city of Gondar on Monday.",
+     "Gondar"),
+    ("General Security forces raided several neighbourhoods of Qardaha on Monday and arrested 14 men.", "Qardaha"),
+])
+def test_a_town_an_operation_was_done_in_is_no_side(extractor, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    """An arrest or raid "in Gondar" is done there, to people, not to the town (the whole extractor: the town is a
+    place entity once entities are merged); a country would stay a side."""
+    x = extractor.extract(Document(id="d", source="-", text=text))
+    (ev,) = [e for e in x.events if e.type == "COERCE"]
+    assert place not in [r.name for r in (*ev.perpetrators, *ev.targets)]
+    assert ev.place is not None and ev.place.name == place

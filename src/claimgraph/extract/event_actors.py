@@ -21,7 +21,7 @@ event names stays in the document's entity list.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Token
 
@@ -161,6 +161,21 @@ def fill_sides(roles: Roles, parsed: Sequence[ParsedSentence], entities: Sequenc
         taken |= {r.id for r in roles.perpetrators}
     if not roles.targets:
         roles.targets = _refs(targets, taken)[:1]
+    return roles
+
+
+def without_places(roles: Roles, entities: Sequence[Entity], is_state: Callable[[Entity], bool]) -> Roles:
+    """`roles` without the towns and districts named as a side of an incident of any kind: "arrested 14 people in
+    Gondar", "raided several neighbourhoods of Qardaha" arrest people there, not the town. A country stays: a state
+    acts and is acted on ("expelled Pakistan's envoy")."""
+    by_id = {e.id: e for e in entities}
+
+    def town(ref: EntityRef) -> bool:
+        e = by_id.get(ref.id)
+        return e is not None and e.type == "place" and not is_state(e)
+
+    roles.perpetrators = [r for r in roles.perpetrators if not town(r)]
+    roles.targets = [r for r in roles.targets if not town(r)]
     return roles
 
 

@@ -112,6 +112,8 @@ class EventLexicon:
     #: arrests, and the raids they may be made in (`one_operation`: one incident when told together)
     arrest_modes: frozenset[str] = frozenset()
     raid_modes: frozenset[str] = frozenset()
+    #: non-violent modes of a security operation, whose sides are never a town (`operation_modes`)
+    operation_modes: frozenset[str] = frozenset()
     #: one-sided modes that, done by a state's forces to armed groups only, are a fight (`forces_fight`)
     forces_fight_modes: frozenset[str] = frozenset()
     #: lemmas that tell such a fight from the air: an airstrike
@@ -202,6 +204,7 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
     operation, fight = raw.get("one_operation") or {}, raw.get("forces_fight") or {}
     mode_lists = {"violent_modes": raw["violent_modes"], "generic_modes": raw.get("generic_modes"),
                   "typed_generic_modes": raw.get("typed_generic_modes"), "placed_modes": raw.get("placed_modes"),
+                  "operation_modes": raw.get("operation_modes"),
                   "one_operation.arrest_modes": operation.get("arrest_modes"),
                   "one_operation.raid_modes": operation.get("raid_modes"), "forces_fight.modes": fight.get("modes")}
     for key, modes in mode_lists.items():
@@ -255,6 +258,7 @@ def load_event_lexicon(ontology: Ontology) -> EventLexicon:
         placed_modes=frozenset(mode_lists["placed_modes"] or ()),
         arrest_modes=frozenset(mode_lists["one_operation.arrest_modes"] or ()),
         raid_modes=frozenset(mode_lists["one_operation.raid_modes"] or ()),
+        operation_modes=frozenset(mode_lists["operation_modes"] or ()),
         forces_fight_modes=frozenset(mode_lists["forces_fight.modes"] or ()),
         aerial_words=frozenset(fight.get("aerial") or ()),
     )

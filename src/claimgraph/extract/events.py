@@ -503,9 +503,14 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
     roles = event_roles.find_roles(doc, parsed, entities, ctx, inc.sentences,
                                    [(si, h.start, h.end) for si, h in inc.hits], lex, _local,
                                    violent=inc.family == VIOLENT)
+    unplaced = inc.family == VIOLENT or best.mode in lex.operation_modes  # a town is where, not who or to whom
+    if unplaced:
+        roles = event_actors.without_places(roles, entities, ctx.is_state)
     had_perpetrator = bool(roles.perpetrators)
     roles = event_actors.fill_sides(roles, parsed, entities, [(si, h.start, h.end) for si, h in inc.hits], lex, _local,
                                     violent=inc.family == VIOLENT)
+    if unplaced:
+        roles = event_actors.without_places(roles, entities, ctx.is_state)
     if inc.family == VIOLENT and roles.perpetrators and not had_perpetrator:
         roles.responsibility = Responsibility.ATTRIBUTED  # the subject of the act: "Serb forces killed ..."
     allies_on_one_side(roles, inc.sentences, parsed, entities, lex, _local)
