@@ -368,6 +368,12 @@ def test_hints_and_origins_give_way_to_the_place_named(text: str, name: str, cou
     # right after "in", the town is the name before "town of": Tral in Pulwama, not a town called Pulwama
     ("A policeman was injured when militants hurled a grenade at a picket in Tral town of Pulwama.", "Tral",
      "Jammu and Kashmir"),
+    # Chhattisgarh's district, not the larger town Bijapur (now Vijayapura) of Karnataka
+    ("Two Maoists were killed in an encounter with the District Reserve Guard in Bijapur district on Monday.",
+     "Bijapur", "Chhattisgarh"),
+    # a landform "of" a place says where ("in the forests of Kupwara", as "on the outskirts of Balcad")
+    ("Two militants were killed when troops raided a hideout in the forests of Kupwara on Monday.", "Kupwara",
+     "Jammu and Kashmir"),
 ])
 def test_south_asian_districts_give_the_province(text: str, name: str, admin1: str) -> None:
     place = _place(text)
