@@ -90,3 +90,16 @@ def test_a_town_an_operation_was_done_in_is_no_side(extractor, text: str, place:
     (ev,) = [e for e in x.events if e.type == "COERCE"]
     assert place not in [r.name for r in (*ev.perpetrators, *ev.targets)]
     assert ev.place is not None and ev.place.name == place
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, doers", [
+    ("Police said a large cache of weapons and ammunition was seized from two hostels in Imphal on Tuesday.",
+     ["Police Forces of India"]),
+    ("Relatives said two Hizbul Mujahideen militants were arrested in Sopore on Tuesday.", []),  # relatives arrest no one
+])
+def test_an_agency_telling_of_a_find_no_one_is_named_for_made_it(extractor, text: str,  # type: ignore[no-untyped-def]
+                                                                  doers: list[str]) -> None:
+    x = extractor.extract(Document(id="d", source="-", text=text))
+    (ev,) = [e for e in x.events if e.type == "COERCE"]
+    assert [r.name for r in ev.perpetrators] == doers
