@@ -96,7 +96,8 @@ def test_a_town_an_operation_was_done_in_is_no_side(extractor, text: str, place:
 @pytest.mark.parametrize("text, doers", [
     ("Police said a large cache of weapons and ammunition was seized from two hostels in Imphal on Tuesday.",
      ["Police Forces of India"]),
-    ("Relatives said two Hizbul Mujahideen militants were arrested in Sopore on Tuesday.", []),  # relatives arrest no one
+    # relatives arrest no one
+    ("Relatives said two Hizbul Mujahideen militants were arrested in Sopore on Tuesday.", []),
 ])
 def test_an_agency_telling_of_a_find_no_one_is_named_for_made_it(extractor, text: str,  # type: ignore[no-untyped-def]
                                                                   doers: list[str]) -> None:
