@@ -184,6 +184,18 @@ def test_a_demonym_of_two_words_names_the_country_of_the_forces(extractor, text:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "forces"), [
+    ("The Sudanese security service detained 12 people who organised demonstrations in Khartoum on Monday.",
+     "Military Forces of Sudan"),
+    ("Indian security agencies arrested three suspected Lashkar-e-Taiba operatives in Baramulla.",
+     "Military Forces of India"),
+])
+def test_a_states_security_service_is_its_forces(extractor, text: str, forces: str) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = [e for e in _extract(extractor, text).events if e.type == "COERCE"]
+    assert [p.name for p in ev.perpetrators] == [forces]
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(("text", "doer"), [
     ("Maoists blew up a mobile tower in Latehar district of Jharkhand.", "Communist Party of India (Maoist)"),
     ("The Maoists ambushed a CRPF patrol in Sukma, killing three jawans.", "Communist Party of India (Maoist)"),
