@@ -165,9 +165,9 @@ def fill_sides(roles: Roles, parsed: Sequence[ParsedSentence], entities: Sequenc
 
 
 def without_places(roles: Roles, entities: Sequence[Entity], is_state: Callable[[Entity], bool]) -> Roles:
-    """`roles` without the towns and districts named as a side of an incident of any kind: "arrested 14 people in
-    Gondar", "raided several neighbourhoods of Qardaha" arrest people there, not the town. A country stays: a state
-    acts and is acted on ("expelled Pakistan's envoy")."""
+    """`roles` without the towns and districts named as a side of an act of violence or a security operation:
+    "arrested 14 people in Gondar", "raided several neighbourhoods of Qardaha" arrest people there, not the town.
+    A country stays: a state acts and is acted on."""
     by_id = {e.id: e for e in entities}
 
     def town(ref: EntityRef) -> bool:
