@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from ..records import Entity
+from .event_doers import _CLAIMANT_VERBS
 from .event_roles import (
     LocalFn,
     Roles,
@@ -26,8 +27,6 @@ from .types import ExtractContext, ParsedSentence
 _SIDE_TYPES_EXCLUDED = {"publication"}
 #: prepositions whose object is where things are, not who acts ("in Garmsir", "cities such as Lahore")
 _WHERE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside", "around", "as"})
-#: verbs by which a body tells of what was done ("Police said ... was seized")
-_TELLING_VERBS = frozenset({"say", "announce", "report", "state", "confirm", "claim"})
 
 
 def sides_of(parsed: Sequence[ParsedSentence], entities: Sequence[Entity], ctx: ExtractContext,
@@ -83,7 +82,7 @@ def _sides(parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
         hit_source: list[Entity] = []
         if verbal and passive:
             hit_source += [e for a in _agent(head) for e in _side(mentions, a, ctx)]
-            if not hit_source and head.dep_ == "ccomp" and head.head.lemma_.lower() in _TELLING_VERBS:
+            if not hit_source and head.dep_ == "ccomp" and head.head.lemma_.lower() in _CLAIMANT_VERBS:
                 # a state's agency telling of what was done by no one named did it: "Police said a cache of
                 # weapons was seized from two hostels" (not a person or a group telling of it)
                 hit_source += [e for s in _subject(head.head) for e in _side(mentions, s, ctx) if e.type == "agency"]

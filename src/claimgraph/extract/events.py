@@ -504,12 +504,12 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
                                    [(si, h.start, h.end) for si, h in inc.hits], lex, _local,
                                    violent=inc.family == VIOLENT)
     unplaced = inc.family == VIOLENT or best.mode in lex.operation_modes  # a town is where, not who or to whom
-    if unplaced:
+    if unplaced:  # before filling: a town found here must not keep the side from being filled
         roles = event_actors.without_places(roles, entities, ctx.is_state)
     had_perpetrator = bool(roles.perpetrators)
     roles = event_actors.fill_sides(roles, parsed, entities, [(si, h.start, h.end) for si, h in inc.hits], lex, _local,
                                     violent=inc.family == VIOLENT)
-    if unplaced:
+    if unplaced:  # ... and after: the force phrases fill_sides reads may name one too ("searches in Gondar")
         roles = event_actors.without_places(roles, entities, ctx.is_state)
     if inc.family == VIOLENT and roles.perpetrators and not had_perpetrator:
         roles.responsibility = Responsibility.ATTRIBUTED  # the subject of the act: "Serb forces killed ..."
