@@ -41,6 +41,16 @@ def _killed(ev: Event) -> tuple | None:
     ("The courier was ambushed by French paratroopers near Blida, badly wounded and captured.",
      "Military Forces of France"),
     ("Militiamen killed ten villagers in Bangui on Sunday.", "Unidentified Armed Group"),
+    # people no one names, doing the act
+    ("Unidentified persons hurled a hand grenade at the house of a political worker in Dhirkot on Saturday.",
+     "Unidentified Armed Group"),
+    # a country credited with a strike: its armed forces
+    ("A drone strike attributed to Turkey hit a vehicle near Qaladze on 22 August 2024, killing two people.",
+     "Military Forces of Turkey"),
+    ("A drone strike by Turkey hit a vehicle near Qaladze on Monday, killing two people.", "Military Forces of Turkey"),
+    # the subject of the act the killing came of
+    ("Eleven civilians were killed when Myanmar military aircraft dropped two bombs on a monastery in Madaya.",
+     "Military Forces of Myanmar"),
 ])
 def test_descriptive_doers(text: str, perpetrator: str) -> None:
     perps = _perps(_violent(text))

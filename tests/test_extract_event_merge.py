@@ -168,6 +168,18 @@ def test_compatibility_of_places_and_dates() -> None:
     assert dates_compatible(PartialDate("2024-05", Precision.MONTH), week)
 
 
+def test_a_village_in_the_district_named_after_a_town_may_be_the_towns_incident() -> None:
+    # "near Sangan area of Sibi district" and "the blast ... on the Sibi-Sangan road" (Sibi)
+    sibi = Place("Sibi", "Balochistan", "Pakistan", 5, precision="city")
+    sangan = Place("Sangan", "Balochistan", "Pakistan", None, precision="city", admin2="Sibi")
+    assert places_compatible(sangan, sibi) and places_compatible(sibi, sangan)
+    assert not places_compatible(sangan, QUETTA)
+    first = _cand(_event(0, "Three soldiers were killed near Sangan area of Sibi district.", place=sangan))
+    second = _cand(_event(60, "the blast took place on the Sibi road", place=sibi), refers_back=True)
+    events, _ = merge_events([first, second])
+    assert len(events) == 1 and events[0].place == sangan
+
+
 def test_mentions_and_tolls_survive_json() -> None:
     span = Span(0, 10, "0123456789")
     toll = CasualtyReport("killed", Quantity(9, 9, False, "9"), span, Source("Police", SourceKind.ANONYMOUS, "said"),

@@ -87,8 +87,9 @@ _AFFILIATED_NOUNS = frozenset({"man", "men", "fighter", "fighters", "rebel", "re
 _CAPTIVE_NOUNS = frozenset({"hostage", "captive"})
 _TAKING_VERBS = frozenset({"take", "capture", "seize", "hold", "kidnap", "abduct", "grab"})
 #: Verbs of an armed act beside the trigger words, whose subject did what a following "killing ..." tells
-#: ("opened fire on the crowd, killing four", "drove into pedestrians, killing 4").
-_ACT_VERBS = frozenset({"open", "fire", "hit", "pound", "drive", "plough", "plow", "throw", "hurl", "lob"})
+#: ("opened fire on the crowd, killing four", "drove into pedestrians, killing 4", "dropped two bombs on a market,
+#: killing 11").
+_ACT_VERBS = frozenset({"open", "fire", "hit", "pound", "drive", "plough", "plow", "throw", "hurl", "lob", "drop"})
 #: Verbs whose subject prepares or orders an act told after them ("planned", "placed", "sent").
 _PLAN_VERBS = frozenset({"plan", "plot", "prepare", "place", "plant", "send", "dispatch", "order",
                          "claim", "launch", "begin", "start", "wage", "step", "intensify", "smuggle", "assemble",

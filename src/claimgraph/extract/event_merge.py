@@ -107,6 +107,8 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
         return True
     if a.country and b.country and a.country != b.country:
         return False
+    if any(_in_district_of(x, y) for x, y in ((a, b), (b, a))):
+        return True
     coarse, fine = sorted((a, b), key=lambda p: -_PLACE_RANK.get(p.precision or "", 0))
     if coarse.precision == "country":
         return True
@@ -121,6 +123,14 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
             return fine.geonames_id is None
         return fine.admin2.lower() == (coarse.admin2 or coarse.name).lower()
     return False
+
+
+def _in_district_of(fine: Place, town: Place) -> bool:
+    """A place the index does not know, in the district the text names after the town it is named for: "near Sangan
+    area of Sibi district" and "the blast ... on the Sibi-Sangan road" (Sibi) may tell one incident."""
+    return fine.geonames_id is None and bool(fine.admin2) and town.precision in ("city", "district") \
+        and re.sub(r" district$", "", fold(fine.admin2 or "")) == fold(town.name) \
+        and (fine.admin1 is None or town.admin1 in (None, fine.admin1))
 
 
 def dates_compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
@@ -207,15 +217,17 @@ def compatible(g: _Group, c: Candidate, follows: bool = False, latest: bool = Fa
     # the incident it follows ("ISPR said the attack had been repulsed … a clearance operation in the nearby
     # Mangochar area")
     owned = e.responsibility in (Responsibility.CLAIMED, Responsibility.ATTRIBUTED)
-    claimed = c.refers_back and (not c.placed and (owned or latest and not _named({r.id for r in e.perpetrators}))
-                                 or owned and _names_place(c, g.place()))
+    mine = {r.id for r in e.perpetrators}
+    # ... and so is "the attack" told again with a doer of its side ("the attack was led by X, a commander of ISSP")
+    claimed = c.refers_back and (not c.placed and (owned or latest and (
+        not _named(mine) or bool(_side(_named(mine), parents) & _side(g.perpetrators(), parents))))
+        or owned and _names_place(c, g.place()))
     # a revised toll is told where it was given or the wounded died ("succumbed to his injuries at the hospital in
     # Imphal"): its place says nothing of where the incident was
     if not (places_compatible(g.place(), e.place) or claimed or c.revises or follows) or not (
             dates_compatible(g.date(), e.date) or c.revises and _later(e.date, g.date())):
         return False
     perps, targets = g.perpetrators(), g.targets()
-    mine = {r.id for r in e.perpetrators}
     if g.first.event.mode in _SIDES_MODES or e.mode in _SIDES_MODES:
         # a clash has two sides, each one's attacker and the other's target: "militants were killed in clashes
         # with Afghan forces ... Taliban militants attacked security forces positions" is one battle
@@ -285,8 +297,9 @@ def _names_place(c: Candidate, place: Place | None) -> bool:
     had killed 21 'militiamen' in Kurmari"), whatever place its paragraph's other names made it."""
     if place is None or place.precision in ("country", "province", "region"):
         return False
-    name = fold(place.name)
-    return bool(name) and re.search(rf"\b{re.escape(name)}\b", fold(c.event.evidence.text)) is not None
+    text = fold(c.event.evidence.text)
+    names = [fold(place.name)] + ([fold(place.admin2)] if place.geonames_id is None and place.admin2 else [])
+    return any(name and re.search(rf"\b{re.escape(name)}\b", text) for name in names)  # (or the district it lies in)
 
 
 def _follows(g: _Group, c: Candidate, text: str | None) -> bool:
@@ -335,8 +348,10 @@ def _same_toll(g: _Group, c: Candidate) -> bool:
 
 
 def _most_specific_place(places: Sequence[Place | None]) -> Place | None:
+    """The finest place told; between two towns, one the index lacks in the district named after the other."""
     known = [p for p in places if p is not None]
-    return min(known, key=lambda p: _PLACE_RANK.get(p.precision or "", 2)) if known else None
+    return min(known, key=lambda p: (_PLACE_RANK.get(p.precision or "", 2),
+                                     not any(_in_district_of(p, q) for q in known))) if known else None
 
 
 def _most_specific_date(dates: Sequence[PartialDate | None]) -> PartialDate | None:

@@ -194,18 +194,27 @@ def _town_in(names: Sequence[PlaceName], division: Place, resolve: Resolve) -> P
     return None
 
 
+#: a position right after a name, told from another place: ", west of the provincial capital", ", on the southern edge
+#: of Peshawar"
+_POSITION_AFTER = (r",\s+(?:(?:just|about|some|slightly)\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\b"
+                   r"|,\s+on\s+the\s+(?:[a-z-]+\s+)?(?:edge|edges|outskirts|fringe|fringes)\s+of\b")
+
+
 def _by_distance(names: Sequence[PlaceName], texts: Sequence[str], town: Place, resolve: Resolve) -> Place | None:
-    """A place the index lacks, told by its distance from the town the vote chose ("attacked an army position at
-    Ngouboua, about 20 kilometers north of Bol"): the place itself, in the town's division."""
+    """A place the index lacks, told by its distance or position from the town the vote chose ("attacked an army
+    position at Ngouboua, about 20 kilometers north of Bol", "a checkpoint in Chahar Bolak district, west of the
+    provincial capital Mazar-i-Sharif"): the place itself, in the town's division."""
     if town.precision != "city" or town.country is None:
         return None
+    told = f"(?:{DISTANCE_AFTER.pattern}|{_POSITION_AFTER})"
     for pn in names:
-        if pn.kind != PLACE or pn.origin or pn.within or fold(pn.name) == fold(town.name) or not any(
-                re.search(rf"\b{re.escape(pn.name)}{DISTANCE_AFTER.pattern}", t, re.I) for t in texts):
+        if pn.kind != PLACE or pn.origin or pn.within or fold(pn.name) == fold(town.name) \
+                or re.search(r"\s(?:in|at|near|on)\s", pn.name) or not any(  # ("Kohat Road in Badaber": the NER's)
+                re.search(rf"\b{re.escape(pn.name)}{told}", t, re.I) for t in texts):
             continue
         place = resolve(pn, pn.name)
         if place is None or place.country != town.country:
-            return up.unlisted(pn.name, "city", town)
+            return up.unlisted(pn.name, _unlisted_precision(pn) or "city", town)
     return None
 
 

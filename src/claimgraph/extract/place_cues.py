@@ -403,6 +403,23 @@ def describing_a_group(sent: Doc | SpacySpan, is_group: Callable[[Token], bool])
     return out
 
 
+def describing_a_person(sent: Doc | SpacySpan) -> list[Token]:
+    """The words of a present relative clause on a person ("Ibrahim Ag Mossa, a local commander who has operated around
+    Téra"; `described_person_nouns` in lexicon.yaml): where the person is or acts, not where the act was."""
+    nouns = lexicon_words("described_person_nouns")
+    out: list[Token] = []
+    for tok in sent:
+        if tok.dep_ == "relcl" and (tok.head.ent_type_ == "PERSON" or tok.head.lemma_.lower() in nouns) \
+                and (tok.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("has", "have")
+                                                        for c in tok.children)):
+            # not a clause inside it, which may tell an act ("a commander who heads the unit that carried out a
+            # mortar shelling in Dhusamareb")
+            inner = {w.i for c in tok.subtree if c.i != tok.i and c.dep_ in ("relcl", "acl", "ccomp", "advcl")
+                     for w in c.subtree}
+            out.extend(t for t in tok.subtree if t.i not in inner)
+    return out
+
+
 _FROM, _TO = re.compile(r"\bfrom\b"), re.compile(r"\bto\b")
 
 

@@ -34,6 +34,7 @@ from .place_cues import (
     demonym_kind,
     described,
     describing_a_group,
+    describing_a_person,
     hyphen_qualified,
     route_ends,
     run_on,
@@ -195,11 +196,16 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
     found: dict[int, PlaceName] = {}
     actor_chars: set[int] = set()
     place_spans: list[tuple[int, int]] = []  # the NER's names inside a longer place mention are parts of it
+    base = ps.sent.start_char if isinstance(ps.sent, SpacySpan) else 0
+    doc = ps.sent.doc if isinstance(ps.sent, SpacySpan) else ps.sent
     for e in entities:
         for m in e.mentions:
             if ps.start <= m.start and m.end <= ps.end and m.start not in skip:
                 if e.type in ("place", "facility"):
-                    found.setdefault(m.start, PlaceName(m.text))
+                    # where something came from or someone is, as for the NER's names below ("a local commander
+                    # who has operated around Téra": the index knows Téra, the NER does not)
+                    span = doc.char_span(m.start - ps.start + base, m.end - ps.start + base, alignment_mode="expand")
+                    found.setdefault(m.start, PlaceName(m.text, origin=span is not None and _origin(span)))
                     place_spans.append((m.start, m.end))
                 elif e.refs:  # a gazetteer actor; NER persons and orgs may be mis-tagged places
                     actor_chars.update(range(m.start, m.end))
@@ -267,11 +273,11 @@ def place_names(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,
 
 
 def _aside_words(ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn) -> set[int]:
-    """Document offsets of the words that say where no act was: a listed group's apposition and a route's ends
-    (place_cues.describing_a_group, route_ends)."""
+    """Document offsets of the words that say where no act was: a listed group's apposition, a relative clause on a
+    person and a route's ends (place_cues.describing_a_group, describing_a_person, route_ends)."""
     groups = {a for e in entities if e.type not in ("place", "facility", "person", "group_identity") and e.refs
               for m in e.mentions if ps.start <= m.start < ps.end for a in range(m.start, m.end)}
-    words = route_ends(ps.sent)
+    words = route_ends(ps.sent) + describing_a_person(ps.sent)
     if groups:
         words += describing_a_group(ps.sent, lambda t: local(ps, t.idx) in groups)
     return {local(ps, t.idx) for t in words}
@@ -340,6 +346,12 @@ _OWNED = re.compile(r"\b(?:its|their|his|her)\s+$", re.IGNORECASE)
 _KIND_OF = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 
 
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether `short` is written as the initials of `name` ("BGB" of "Border Guard Bangladesh")."""
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper())
+    return short.isupper() and len(short) >= 2 and short.replace("-", "") == initials
+
+
 def _pattern_names(ps: ParsedSentence, local: LocalFn, actor_chars: set[int]) -> dict[int, PlaceName]:
     """Names the `places.yaml` patterns find in a sentence, by document offset; the first pattern that
     matches a span wins, and a match that touches a known actor's name is ignored ("Islamic State's
@@ -377,6 +389,8 @@ def _pattern_names(ps: ParsedSentence, local: LocalFn, actor_chars: set[int]) ->
             if groups.get("kind"):
                 name = f"{groups['kind']} {name}" if m.start("kind") < m.start("name") else f"{name} {groups['kind']}"
             within = groups.get("qualifier") or groups.get("listed")
+            if within and _abbreviates(within, groups["name"]):
+                continue  # "members of Border Guard Bangladesh (BGB)": the body's initials, no place it lies in
             out[at] = PlaceName(name, PLACE, within=within, listed=bool(groups.get("listed")), pattern=True,
                                 origin=first is not None and _origin(first),  # "from the port city of Aden"
                                 at_place=first is not None and _relative(first[0]),

@@ -179,6 +179,8 @@ def unlisted(name: str, precision: str, container: Place | None, country: str | 
         return container
     admin1 = container.admin1 or (container.name if container.precision == "province" else None)
     admin2 = container.admin2 if container.precision in ("district", "city") else None
+    if admin2 is None and within and _kind_words().get(split_kind(within)[1] or "") == "district":
+        admin2 = split_kind(within)[0]  # "Sangan area of Sibi district": in the district its qualifier names
     return Place(written_name(name), admin1, container.country, precision=precision, lat=container.lat,
                  lon=container.lon, admin2=admin2, country_code=container.country_code)
 

@@ -444,7 +444,8 @@ def states_striking(doc: Doc) -> list[DescriptiveHit]:
     """Countries named as the doers of a strike, each as its armed forces: the subject of a strike verb with an
     object ("Israel struck the port") or of a verb that wages one ("Pakistan carried out air strikes"), or the
     "by" agent of such a verb whose passive subject is the strike ("the strike was carried out by the United
-    States"). The words are lexicon.yaml's `state_*` lists."""
+    States"), or credited with one by "by", "attributed to", "blamed on" (`_credited_act`). The words are
+    lexicon.yaml's `state_*` lists."""
     if not any(e.label_ == "GPE" for e in doc.ents):
         return []
     strike, wage = lexicon_words("state_strike_verbs"), lexicon_words("state_wage_verbs")
@@ -465,6 +466,9 @@ def states_striking(doc: Doc) -> list[DescriptiveHit]:
             if not done and verb.dep_ == "xcomp":  # "the strike was believed to have been carried out by X"
                 done = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
             done = [c for c in done if c.lemma_.lower() in acts]
+        elif root.dep_ == "pobj" and _credited_act(root.head, acts):
+            hits.append(DescriptiveHit(words.start, words.end, STATE_FORCES_KEY, words.text))
+            continue
         else:
             continue
         lemma = verb.lemma_.lower()
@@ -472,6 +476,19 @@ def states_striking(doc: Doc) -> list[DescriptiveHit]:
                                     or lemma in wage and any(c.lemma_.lower() in acts for c in done)):
             hits.append(DescriptiveHit(words.start, words.end, STATE_FORCES_KEY, words.text))
     return hits
+
+
+def _credited_act(prep: Token, acts: frozenset[str]) -> bool:
+    """Whether a country after this preposition is credited with a strike: "a drone strike by Turkey", "an air raid
+    attributed to Pakistan", "the shelling was blamed on Turkey" (`state_blame_verbs`)."""
+    head = prep.head
+    if prep.lower_ == "by" and prep.dep_ == "prep":
+        return head.pos_ == "NOUN" and head.lemma_.lower() in acts
+    if prep.lower_ not in ("to", "on") or head.lemma_.lower() not in lexicon_words("state_blame_verbs"):
+        return False
+    if head.dep_ == "acl":  # "a drone strike attributed to Turkey"
+        return head.head.lemma_.lower() in acts
+    return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in acts for c in head.children)
 
 
 class DescriptiveComponent:
