@@ -68,6 +68,15 @@ def test_weapons_found_are_a_seizure(text: str) -> None:
     assert events[0].perpetrators, events
 
 
+@pytest.mark.parametrize("text", [
+    "Assam Rifles troops arrested two Myanmar nationals carrying rifles and grenades near Zokhawthar on Wednesday.",
+    "Police arrested a man in possession of a hand grenade and a pistol in Sopore on Monday.",
+    "Police arrested four suspects along with two pistols, a hand grenade and 26 rounds of bullets in Sopore.",
+])
+def test_weapons_the_arrested_had_on_them_are_no_bombing(text: str) -> None:
+    assert [e.mode for e in _events(text)] == ["arrest"], text
+
+
 def test_a_find_needs_no_finder_where_it_has_a_place() -> None:
     events = _events("Two explosive devices were found in a canal in Quetta on Monday.")
     assert [(e.mode, e.place.name if e.place else None) for e in events] == [("seizure", "Quetta")], events

@@ -318,11 +318,30 @@ _CARRY_VERBS = _TAKEN_VERBS | {"wear", "carry", "equip", "arm", "possess", "stra
 _FOUND_VERBS = _TAKEN_VERBS | {"confiscate", "defuse", "stockpile", "unearth"}
 
 
+#: verbs of taking people, with whom what they had was taken ("arrested four men along with two pistols")
+_HELD_VERBS = frozenset({"arrest", "detain", "apprehend", "nab", "catch", "intercept", "capture"})
+
+
+def _held(t: Token) -> bool:
+    """A thing someone was held with or had on them: "arrested two men carrying rifles", "a man in possession of a
+    hand grenade", "arrested four suspects along with two pistols"."""
+    head = t.head
+    if t.dep_ == "dobj" and head.dep_ == "acl" and head.lemma_.lower() in ("carry", "possess"):
+        return True
+    if t.dep_ != "pobj":
+        return False
+    if head.lower_ == "of" and head.head.lower_ == "possession":
+        return True
+    return head.lower_ == "with" and (head.head.lower_ in ("along", "together") and head.head.head.lemma_.lower()
+                                      in _HELD_VERBS or head.head.lemma_.lower() in _HELD_VERBS)
+
+
 def found_unused(tok: Token) -> bool:
     """A trigger noun that was found, seized or defused, active or passive ("police recovered hand grenades",
-    "hand grenades and letters were recovered", "a bomb was defused"): nothing happened with it."""
+    "hand grenades and letters were recovered", "a bomb was defused"), or that people held had on them
+    (`_held`): nothing happened with it."""
     def found(t: Token) -> bool:
-        return t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in _FOUND_VERBS
+        return t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in _FOUND_VERBS or _held(t)
 
     # (or an item of a list of things found: "seized two drones, 30 landmines and 11 rifles")
     return tok.pos_ == "NOUN" and (found(first_conjunct(noun_phrase_head(tok))) or list_head_before(tok, found))
