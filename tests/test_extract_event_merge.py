@@ -304,6 +304,12 @@ def test_a_headline_and_the_story_that_repeats_its_toll_are_one_incident() -> No
     events, _ = merge_events([_cand(head), _cand(story, tolls=(CasualtyReport("killed", story.killed,
                                                                                story.evidence),))], text)
     assert len(events) == 1 and events[0].place == BANNU
+    # the story's mode and evidence, not the headline's; a headline's "kills 14" rounds the story's "at least 14"
+    assert events[0].mode == story.mode and events[0].evidence == story.evidence
+    at_least = replace(story, killed=Quantity(12, None, False, "at least 12"))
+    events, _ = merge_events([_cand(head), _cand(at_least, tolls=(CasualtyReport("killed", at_least.killed,
+                                                                                 at_least.evidence),))], text)
+    assert len(events) == 1
     # a lead sentence is no headline: a later incident with the same toll stays its own
     lead = _event(0, "A bomb killed 12 people in Quetta on Monday.", place=PAKISTAN, killed=12)
     other = _event(60, "Militants killed 12 soldiers in Bannu in March.", place=BANNU, killed=12, perps=[TTP])

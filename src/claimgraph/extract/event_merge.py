@@ -341,10 +341,16 @@ def _same_toll(g: _Group, c: Candidate) -> bool:
         return False
     # only the report's headline (its opening line, with no full stop) and the story that tells it: two items
     # of a list, or a lead and a later incident, may share a toll
-    head = g.first.event.evidence
-    return head.start == 0 and not head.text.rstrip().endswith((".", "!", "?", "]", ")")) and any(
-        m.event.killed is not None and (m.event.killed.min, m.event.killed.max) == (mine.min, mine.max)
+    # ("kills 14" over "At least 14 Somali soldiers were killed": the headline rounds the lead's "at least")
+    return _headline(g.first.event.evidence) and any(
+        m.event.killed is not None and m.event.killed.min == mine.min
+        and (m.event.killed.max == mine.max or None in (m.event.killed.max, mine.max))
         for m in g.members)
+
+
+def _headline(span: Span) -> bool:
+    """The report's headline: its opening line, with no full stop."""
+    return span.start == 0 and not span.text.rstrip().endswith((".", "!", "?", "]", ")"))
 
 
 def _most_specific_place(places: Sequence[Place | None]) -> Place | None:
@@ -378,6 +384,8 @@ def disputed(tolls: Sequence[CasualtyReport]) -> tuple[CasualtyReport, ...]:
 
 def _combine(g: _Group, parents: Mapping[str, str] | None = None) -> Event:
     members = g.members
+    if len(members) > 1 and _headline(members[0].event.evidence):
+        members = [*members[1:], members[0]]  # the story tells the act and its toll; the headline only names it
     first = members[0].event
     if len(members) == 1:
         return replace(first, mentions=first.mentions or (first.evidence,),
