@@ -77,6 +77,18 @@ def test_weapons_the_arrested_had_on_them_are_no_bombing(text: str) -> None:
     assert [e.mode for e in _events(text)] == ["arrest"], text
 
 
+@pytest.mark.parametrize("text", [
+    # acts told over a span of time, or as what a group goes on doing: no incident
+    "Families of missing persons have staged sit-ins in Quetta and Karachi for years, saying thousands of men have "
+    "been held without charge.",
+    "Policemen in Bannu have staged several sit-ins in recent months demanding armoured vehicles.",
+    "IS was declared defeated in Iraq in 2017, but sleeper cells continue to carry out sporadic attacks.",
+    "AQAP has exploited the chaos in Abyan to carry out attacks on both sides.",
+])
+def test_acts_over_a_span_or_a_groups_record_are_no_incident(text: str) -> None:
+    assert [e.mode for e in _events(text) if e.type in ("ASSAULT", "FIGHT", "PROTEST")] == [], text
+
+
 def test_a_find_needs_no_finder_where_it_has_a_place() -> None:
     events = _events("Two explosive devices were found in a canal in Quetta on Monday.")
     assert [(e.mode, e.place.name if e.place else None) for e in events] == [("seizure", "Quetta")], events

@@ -86,8 +86,14 @@ def trend(tok: Token, ne: NotEvents) -> bool:
             and tok.head.head.lemma_.lower() in AMOUNT_NOUNS and any(
                 c.dep_ == "aux" and c.lemma_ == "have" for c in tok.head.head.head.children):
         return True  # "The United States has carried out dozens of airstrikes against the group this year"
-    if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ne.trend_words:
-        return True  # "vowed to continue its attacks on security forces", "has stepped up its attacks"
+    if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" and (
+            tok.head.lemma_.lower() in ne.trend_words
+            or tok.head.dep_ == "xcomp" and tok.head.head.lemma_.lower() in ne.trend_words):
+        return True  # "vowed to continue its attacks on security forces", "has stepped up its attacks", "sleeper
+        # cells continue to carry out sporadic attacks"
+    if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" and _perfect(tok.head) and _over_a_span(tok.head):
+        return True  # "Families of missing persons have staged sit-ins in Quetta for years", "have staged several
+        # sit-ins in recent months": what has gone on over a span, not one incident
     if tok.tag_ in ("NNS", "NNPS") and _quantified(tok, ne.generic_quantifiers):
         return True  # "most attacks on army posts in the north were believed to be the work of Katiba Hanifa"
     if tok.tag_ in ("NN", "NNS", "NNPS") and (_quantified(tok, ne.each_quantifiers) or tok.dep_ == "pobj" and (
@@ -118,6 +124,24 @@ def _quantified(tok: Token, quantifiers: frozenset[str]) -> bool:
 _LONG_SPANS = frozenset({"year", "month", "decade", "week"})
 
 
+def _perfect(verb: Token) -> bool:
+    """A verb in the present perfect, or the infinitive of one ("has exploited the chaos to carry out attacks")."""
+    if any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
+        return True
+    return verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and verb.head.i != verb.i and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.head.children)
+
+
+def _over_a_span(verb: Token) -> bool:
+    """A verb told over a span of time: "for years", "for months", "in recent months", "over the past year"."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "in", "over")):
+        for p in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in _LONG_SPANS):
+            if prep.lower_ == "for" and p.tag_ == "NNS" or any(
+                    c.lower_ in ("recent", "past", "last") for c in p.children):
+                return True
+    return False
+
+
 def _record(tok: Token) -> bool:
     """Violent acts a group "has carried out" (a bare plural object in the present perfect: "ISWAP has also carried
     out attacks on military bases in the area"): its record, not the incident told ("have staged rallies" may be
@@ -125,7 +149,7 @@ def _record(tok: Token) -> bool:
     first = first_conjunct(tok)  # "have since carried out regular air strikes and raids"
     return tok.tag_ in ("NNS", "NNPS") and first.tag_ in ("NNS", "NNPS") and first.dep_ == "dobj" \
         and not any(c.dep_ in ("det", "nummod", "poss") for c in (*tok.children, *first.children)) \
-        and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in first.head.children)
+        and _perfect(first.head)
 
 
 def idle_instrument(tok: Token, ne: NotEvents) -> bool:
