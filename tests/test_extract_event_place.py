@@ -51,6 +51,11 @@ def _where(place: Place | None) -> tuple[str | None, str | None, str | None] | N
      "India", "district"),
     ("Militants attacked a Frontier Corps post in Panjgur, killing four soldiers.", "Balochistan", "Pakistan",
      "city"),
+    # a district from a country's list of districts (places.yaml `district_lists`): GeoNames' Nepali towns name none
+    ("A pressure-cooker bomb exploded outside a shop in Sunsari district on Thursday.", "Koshi", "Nepal",
+     "district"),
+    ("Angry locals set fire to the vehicle of a ward chairperson in Sindhuli district on Sunday.", "Bagmati",
+     "Nepal", "district"),
     # a district the index knows only as another name of its seat (Gereshk): the district, as written
     ("The Taliban blew up a bridge on the highway in Nahr-e-Saraj district of Helmand, killing two.", "Helmand",
      "Afghanistan", "district"),

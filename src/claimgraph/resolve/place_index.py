@@ -56,7 +56,7 @@ REGION = "region"
 ADMIN1 = "admin1"  # a first-level division known only by name (no curated id): a weak province
 PRECISIONS = (CITY, DISTRICT, PROVINCE, COUNTRY, REGION)
 
-_FORMAT = 28  # bump when the row layout or the way rows are built changes
+_FORMAT = 29  # bump when the row layout or the way rows are built changes
 _DATA_FILE = "places.yaml"
 _CITIES = "cities1000.json"
 _RG_CSV = "rg_cities1000.csv"
@@ -223,6 +223,7 @@ def build_index() -> PlaceIndex:
     admin2_of, rg_admin1, extra = _join_admin_names(cities)
     divisions = _add_admin1(index, data.get("admin1") or {}, rg_admin1, gc, cities)
     _add_districts(index, data.get("districts") or [])
+    _add_district_lists(index, data.get("district_lists") or [])
     _add_regions(index, data.get("regions") or [])
     _add_cities(index, {**cities, **_unlisted(extra, rg_admin1, admin2_of)}, admin2_of)
     _add_kind_keys(index, divisions)
@@ -403,6 +404,27 @@ def _add_districts(index: PlaceIndex, rows: list[dict[str, Any]]) -> None:
         index.add(fold(row["name"]), number, True)
         for alias in row.get("aliases", ()):
             index.add(fold(alias), number, False)
+
+
+#: the weight of a district from a country's list of districts, which gives no population: a district of some
+#: 100,000 people, no more than a town that size (a namesake the document's country does not back can win)
+_LISTED_DISTRICT_WEIGHT = KIND_WEIGHT[DISTRICT] + 5.0
+
+
+def _add_district_lists(index: PlaceIndex, lists: list[dict[str, Any]]) -> None:
+    """Second-level divisions GeoNames' towns do not name, from a country's official list, by the code of the
+    first-level division each lies in (`district_lists` in places.yaml); `aliases`: other spellings."""
+    for group in lists:
+        cc = str(group["country"])
+        aliases = {str(k): [str(a) for a in v] for k, v in (group.get("aliases") or {}).items()}
+        for code, names in (group.get("admin1") or {}).items():
+            for name in names:
+                number = index.add_row(Row(str(name), DISTRICT, _LISTED_DISTRICT_WEIGHT, cc, str(code),
+                                           index.admin1_names.get((cc, str(code))), str(name), None, None, None, 0,
+                                           True))
+                index.add(fold(str(name)), number, True)
+                for alias in aliases.get(str(name), ()):
+                    index.add(fold(alias), number, False)
 
 
 def _add_regions(index: PlaceIndex, rows: list[dict[str, Any]]) -> None:
