@@ -85,6 +85,8 @@ class NotEvents:
     designation_modes: frozenset[str] = frozenset()
     designation_targets: frozenset[str] = frozenset()
     trend_words: frozenset[str] = frozenset()
+    consequence_verbs: frozenset[str] = frozenset()
+    counting_verbs: frozenset[str] = frozenset()
     habitual_adverbs: frozenset[str] = frozenset()
     charge_heads: frozenset[str] = frozenset()
     undoing_verbs: frozenset[str] = frozenset()

@@ -91,6 +91,11 @@ def trend(tok: Token, ne: NotEvents) -> bool:
             or tok.head.dep_ == "xcomp" and tok.head.head.lemma_.lower() in ne.trend_words):
         return True  # "vowed to continue its attacks on security forces", "has stepped up its attacks", "sleeper
         # cells continue to carry out sporadic attacks"
+    if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ne.consequence_verbs \
+            and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "such") for c in tok.children):
+        return True  # "The drone strikes have complicated the agreement": the acts told before, as a cause
+    if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ne.counting_verbs:
+        return True  # "SOHR says it has documented at least 70 ISIS attacks in Hasakah since January": a tally
     if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" and _perfect(tok.head) and _over_a_span(tok.head):
         return True  # "Families of missing persons have staged sit-ins in Quetta for years", "have staged several
         # sit-ins in recent months": what has gone on over a span, not one incident
