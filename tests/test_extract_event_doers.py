@@ -119,6 +119,9 @@ def test_named_doers(text: str, perpetrator: str) -> None:
      "al-Zour.", "Military Forces of Syria"),
     ("Troopers from the Northern Luzon Command have captured two rebel camps located in Abra.",
      "Northern Luzon Command"),
+    # control of a town the NER took for an organisation
+    ("Regime troops regained control of Myitta in Dawei district, Tanintharyi Region, on 2 June 2024.",
+     "Military Forces of Myanmar"),
 ])
 def test_taking_ground_is_a_fight(text: str, perpetrator: str) -> None:
     ev = _violent(text)
@@ -129,6 +132,7 @@ def test_taking_ground_is_a_fight(text: str, perpetrator: str) -> None:
 @pytest.mark.parametrize("text", [
     "The Somali National Army has captured a senior commander of the group in Dhusamareb.",
     "Police seized eight guns and 500 live bullets in Cuttack.",
+    "Police took control of the situation in Cuttack on Monday.",
 ])
 def test_taking_people_or_arms_is_no_capture_of_ground(text: str) -> None:
     assert not [e for e in _extract(text).events if e.mode == "capture"]

@@ -406,14 +406,20 @@ def takes_ground(span: Sequence[Token], objects: frozenset[str]) -> bool:
     if not objects:
         return True
     found: list[Token] = []
+    controlled: list[Token] = []  # what a phrase of control is over ("took control of Myitta")
     for t in span:
         for c in t.children:
             if c.dep_ in ("dobj", "nsubjpass"):
                 found.append(c)
             elif c.dep_ == "prep" and c.lower_ in ("of", "over"):
                 found += [g for g in c.children if g.dep_ == "pobj"]
+                controlled += [g for g in c.children if g.dep_ == "pobj" and t.lower_ == "control"]
     found += [g for o in list(found) for c in o.children if c.dep_ == "conj" for g in [c]]
     if any(o.lemma_.lower() in objects or o.lower_ in objects or o.ent_type_ in _GROUND_LABELS for o in found):
+        return True
+    # control of a name is control of a place, whatever the NER took the name for ("regained control of Myitta",
+    # tagged ORG), unless it names a person or a people
+    if any(o.pos_ == "PROPN" and o.ent_type_ not in ("PERSON", "NORP") for o in controlled):
         return True
     # what a measure of it holds: "a large amount of ammunition", "a stash of projectiles"
     return any(g.lemma_.lower() in objects or g.lower_ in objects for o in found for c in o.children
