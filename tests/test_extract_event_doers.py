@@ -46,7 +46,6 @@ def _killed(ev: Event) -> tuple | None:
      "Unidentified Armed Group"),
     # state police and border units named by their own names
     ("DRG personnel killed two Maoists in an encounter in Bijapur district on Monday.", "Police Forces of India"),
-    ("RAB members shot dead two suspected militants in a gunfight in Gazipur on Monday.", "Police Forces of Bangladesh"),
     ("Members of Border Guard Bangladesh (BGB) opened fire on smugglers near Naikhongchhari, killing two.",
      "Military Forces of Bangladesh"),
     # a country credited with a strike: its armed forces
