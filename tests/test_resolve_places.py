@@ -419,3 +419,20 @@ def test_another_romanisation_of_a_towns_own_name(places: PlaceResolver) -> None
 def test_compass_words_alone_name_no_town(places: PlaceResolver) -> None:
     # "the military's operation in the North-east": a part of the country, not North East, Pennsylvania
     assert places.resolve("North-east") is None
+
+
+def test_a_district_list_is_validated_data() -> None:
+    from claimgraph.errors import ConfigError
+    from claimgraph.resolve.place_index import PlaceIndex, _add_district_lists
+
+    def index() -> PlaceIndex:
+        return PlaceIndex([], {}, {}, {}, {}, {("NP", "1"): "Koshi"}, {})
+
+    good = index()
+    _add_district_lists(good, [{"country": "NP", "admin1": {"1": ["Sunsari"]}, "aliases": {"Sunsari": ["Sunsary"]}}])
+    rows = [good.row(n) for n in good.names["sunsary"]]
+    assert [(r.name, r.admin1, r.kind) for r in rows] == [("Sunsari", "Koshi", "district")]
+    with pytest.raises(ConfigError, match="code '9'"):
+        _add_district_lists(index(), [{"country": "NP", "admin1": {"9": ["Sunsari"]}}])
+    with pytest.raises(ConfigError, match="aliases of no listed district"):
+        _add_district_lists(index(), [{"country": "NP", "admin1": {"1": ["Sunsari"]}, "aliases": {"Morang": ["X"]}}])

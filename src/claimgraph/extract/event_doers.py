@@ -69,7 +69,7 @@ _OPERATION_NOUNS = frozenset({"raid", "operation", "offensive", "crackdown", "en
 CULPRIT_NOUNS = frozenset({"perpetrator", "perpetrators", "mastermind", "masterminds", "architect", "culprit",
                            "culprits", "organiser", "organizer", "author", "authors"})
 #: Verbs whose subject reports, about its own fighters, that they did it.
-_CLAIMANT_VERBS = frozenset({"claim", "say", "announce", "report", "state", "confirm"})
+CLAIMANT_VERBS = frozenset({"claim", "say", "announce", "report", "state", "confirm"})
 _PRONOUNS = frozenset({"it", "they"})
 #: Subjects of a reported clause that stand for the speaker ("The army said it had killed ...").
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
@@ -178,7 +178,7 @@ def claimant(sent: Sequence[Token], heads: Sequence[Token], in_core: Callable[[T
         if clause.dep_ != "ccomp":
             continue
         verb = clause.head
-        if verb.lemma_.lower() not in _CLAIMANT_VERBS:
+        if verb.lemma_.lower() not in CLAIMANT_VERBS:
             continue
         own = [s for s in _children(clause, "nsubj")
                if any(c.dep_ == "poss" and (c.lower_ in ("its", "their") or group_noun(c)) for c in s.children)]
@@ -406,7 +406,7 @@ def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], ad
             if clause.dep_ not in ("xcomp", "conj") or clause.head.i == clause.i:
                 break
             clause = clause.head
-        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _CLAIMANT_VERBS:
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in CLAIMANT_VERBS:
             continue
         said = clause.head
         # a spokesperson who says the body did it claims it for the body ("X spokesman Y said the group carried

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from ..records import Entity
-from .event_doers import _CLAIMANT_VERBS
+from .event_doers import CLAIMANT_VERBS
 from .event_roles import (
     LocalFn,
     Roles,
@@ -82,7 +82,7 @@ def _sides(parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
         hit_source: list[Entity] = []
         if verbal and passive:
             hit_source += [e for a in _agent(head) for e in _side(mentions, a, ctx)]
-            if not hit_source and head.dep_ == "ccomp" and head.head.lemma_.lower() in _CLAIMANT_VERBS:
+            if not hit_source and head.dep_ == "ccomp" and head.head.lemma_.lower() in CLAIMANT_VERBS:
                 # a state's agency telling of what was done by no one named did it: "Police said a cache of
                 # weapons was seized from two hostels" (not a person or a group telling of it)
                 hit_source += [e for s in _subject(head.head) for e in _side(mentions, s, ctx) if e.type == "agency"]

@@ -450,6 +450,7 @@ def states_striking(doc: Doc) -> list[DescriptiveHit]:
         return []
     strike, wage = lexicon_words("state_strike_verbs"), lexicon_words("state_wage_verbs")
     acts, not_acts = lexicon_words("state_act_nouns"), lexicon_words("state_strike_not")
+    blame = lexicon_words("state_blame_verbs")
     countries = load_index().country_keys  # folded country name or alias -> ISO code
     hits = []
     for ent in doc.ents:
@@ -466,7 +467,7 @@ def states_striking(doc: Doc) -> list[DescriptiveHit]:
             if not done and verb.dep_ == "xcomp":  # "the strike was believed to have been carried out by X"
                 done = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
             done = [c for c in done if c.lemma_.lower() in acts]
-        elif root.dep_ == "pobj" and _credited_act(root.head, acts):
+        elif root.dep_ == "pobj" and _credited_act(root.head, acts, blame):
             hits.append(DescriptiveHit(words.start, words.end, STATE_FORCES_KEY, words.text))
             continue
         else:
@@ -478,13 +479,13 @@ def states_striking(doc: Doc) -> list[DescriptiveHit]:
     return hits
 
 
-def _credited_act(prep: Token, acts: frozenset[str]) -> bool:
+def _credited_act(prep: Token, acts: frozenset[str], blame: frozenset[str]) -> bool:
     """Whether a country after this preposition is credited with a strike: "a drone strike by Turkey", "an air raid
-    attributed to Pakistan", "the shelling was blamed on Turkey" (`state_blame_verbs`)."""
+    attributed to Pakistan", "the shelling was blamed on Turkey" (`blame`: `state_blame_verbs`)."""
     head = prep.head
     if prep.lower_ == "by" and prep.dep_ == "prep":
         return head.pos_ == "NOUN" and head.lemma_.lower() in acts
-    if prep.lower_ not in ("to", "on") or head.lemma_.lower() not in lexicon_words("state_blame_verbs"):
+    if prep.lower_ not in ("to", "on") or head.lemma_.lower() not in blame:
         return False
     if head.dep_ == "acl":  # "a drone strike attributed to Turkey"
         return head.head.lemma_.lower() in acts

