@@ -33,6 +33,14 @@ def test_the_military_stays_unplaced_when_the_report_names_forces_of_another_cou
     assert "military forces" in names
 
 
+def test_the_military_is_the_reports_own_country_when_the_report_names_its_forces_beside_foreign_ones() -> None:
+    x = _extract("Malian troops and Russian soldiers sent by Russia patrolled Ségou and San on Friday. Residents"
+                 " said the army had burned two villages near Macina.")
+    forces = {e.name: {m.text for m in e.mentions} for e in x.entities if e.kind == "descriptive"}
+    assert "army" in forces.get("Military Forces of Mali", set())
+    assert "military forces" not in forces
+
+
 def test_a_state_force_is_known_by_its_common_names() -> None:
     x = _extract("Pakistani troops killed four militants in North Waziristan on Monday.")
     forces = next(e for e in x.entities if e.name == "Military Forces of Pakistan")
