@@ -96,3 +96,27 @@ def test_most_attacks_are_attacks_in_general() -> None:
     assert _violent("A researcher said most attacks on army posts in the north were believed to be the work of "
                     "Katiba Hanifa.") == []
     assert len(_violent("Gunmen attacked an army post near Karimama on Monday.")) == 1
+
+
+
+DISTRICT_LEAD = (
+    "Armed men stormed a police camp in Maharashtra's Gadchiroli district late on Sunday, killing at least "
+    "six policemen, officials said.\n\n"
+    "The Communist Party of India (Maoist) said the attack was carried out by its guerrillas, and that its fighters "
+    "had targeted the police for guarding a mine. Its spokesman said the party would attack every camp in "
+    "Gadchiroli.\n\n"
+    "A truck packed with explosives rammed the gate of a camp near Allapalli, after which three gunmen tried to "
+    "enter the compound, two officials said. All four attackers were killed in a gunfight, they said."
+)
+
+
+def test_a_lead_in_a_district_told_again_at_a_town_of_it_is_one_incident() -> None:
+    events = _violent(DISTRICT_LEAD, published="2026-03-03")
+    assert len(events) == 1
+    assert events[0].place is not None and events[0].place.precision == "city"  # Allapalli, not the district
+
+
+def test_a_group_saying_its_fighters_had_done_the_attack_told_claims_it() -> None:
+    events = _violent(DISTRICT_LEAD.split("\n\nA truck")[0], published="2026-03-03")
+    assert len(events) == 1
+    assert [p.name for p in events[0].perpetrators] == ["Communist Party of India (Maoist)"]

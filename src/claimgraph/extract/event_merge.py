@@ -255,13 +255,15 @@ def compatible(g: _Group, c: Candidate, follows: bool = False, latest: bool = Fa
 
 
 def _details(g: _Group, c: Candidate) -> bool:
-    """The first incident told after a report's lead, in a place within the lead's province or region, with no toll
+    """The first incident told after a report's lead, in a place within the lead's province or region (or a village
+    of its district: "a camp in Noshki district …¶ a truck rammed the camp near Kishingi village"), with no toll
     that contradicts it, is the lead told in detail: "Gunmen killed at least 31 people in an attack on a village in
     northern Nigeria's Zamfara state …¶ Dozens of gunmen on motorcycles stormed Kadadaba, in the Bukkuyum area, on
     Monday evening". (A lead placed only in a country says too little to tell.)"""
     place, mine = g.place(), c.event.place
     if mine is None or mine.precision in ("country", "province", "region") or place is None \
-            or place.precision not in ("province", "region"):
+            or place.precision not in ("province", "region", "district") \
+            or place.precision == "district" and mine.precision != "city":
         return False
     told, said = g.first.event.killed, c.event.killed
     return not (told is not None and said is not None and told.min is not None and told.min == told.max

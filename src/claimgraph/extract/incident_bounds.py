@@ -41,8 +41,10 @@ def introduces_new(sent: Doc | SpacySpan, hit: TriggerHit, attackers: frozenset[
             return False  # "Four gunmen tried to storm the hotel": the attackers, not a new act
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod")}
         return bool(dets & INDEFINITE) or any(c.dep_ == "nummod" for c in tok.children)
-    if tok.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+    if (tok.dep_ == "ccomp" or tok.dep_ == "conj" and tok.head.dep_ == "ccomp") and any(
+            c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
         return False  # "ISKP claimed responsibility, saying one of its fighters had targeted Shiites": told before
+        # (so is "the BLA said the attack was carried out by its brigade, and that its fighters had targeted the FC")
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj:
         return False
