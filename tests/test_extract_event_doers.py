@@ -108,6 +108,9 @@ def test_an_incidents_name_is_no_actor() -> None:
      "governor's compound in Kabul.", "Taliban"),
     ("Al-Shabaab has stepped up its campaign. The group said it carried out the bombing in Mogadishu that "
      "killed 12 soldiers.", "Al-Shabaab"),
+    # a name the NER did not see before its fighters, and one it took for a person's before its hunters
+    ("Suspected Lakurawa militants killed at least nine herders in Sokoto state on Monday.", "Lakurawa"),
+    ("Dozo hunters attacked a village near Didieni in Mali on Monday, killing six herders.", "Dozo"),
 ])
 def test_named_doers(text: str, perpetrator: str) -> None:
     assert perpetrator in _perps(_violent(text))

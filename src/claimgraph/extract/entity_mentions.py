@@ -11,7 +11,7 @@ its type label, trimmed of titles and possessives. Dates, numbers and page furni
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -64,7 +64,12 @@ _BODY_WORDS = frozenset({"movement", "front", "party", "alliance", "league", "co
 
 #: Nouns for an organisation's members or units: a name that modifies one names the organisation.
 _MEMBER_NOUNS = {"fighter", "militant", "member", "cadre", "commander", "operative", "gunman", "gunmen",
-                 "insurgent", "rebel", "group", "outfit", "militia", "faction", "jihadist", "terrorist", "gang"}
+                 "insurgent", "rebel", "group", "outfit", "militia", "faction", "jihadist", "terrorist", "gang",
+                 "militiaman", "militiamen", "guerrilla", "hunter"}
+#: (as written) the armed men a name the NER did not see can have: "Fano fighters", "Mobondo militiamen"
+_KNOWN_AS = re.compile(r",?\s+(?:known as|called|calling themselves|who call themselves)\b")
+_ARMED_MEN = frozenset({"fighters", "militants", "militiamen", "gunmen", "insurgents", "rebels", "guerrillas",
+                        "cadres", "hunters"})
 #: Appositive nouns that make a name a person's ("X, a founder of Y"), whatever the NER said.
 _PERSON_ROLES = {"founder", "co-founder", "leader", "chief", "spokesman", "spokesperson", "spokeswoman", "commander",
                  "deputy", "president", "minister", "analyst", "officer", "official", "son", "daughter", "brother",
@@ -295,7 +300,8 @@ def find_mentions(
             kb = "" if noun is not None else ent.kb_id_  # "Hazara miners" is a group of its own, not the people
             mentions.append(Mention(start, end, text, label, kb, si, (t0, t1), defined=settled))
     for m in [*extra, *_missed_landforms(parsed, doc_text, mentions), *_titled_names(parsed, doc_text, mentions),
-              *_towns_before_posts(parsed, doc_text, mentions, countries)]:
+              *_towns_before_posts(parsed, doc_text, mentions, countries),
+              *_groups_before_fighters(parsed, doc_text, mentions, countries, demonyms)]:
         if m.kb_id and _common_phrase(doc_text, m.start, m.text):
             continue
         if not any(x.start < m.end and m.start < x.end for x in mentions):
@@ -306,7 +312,8 @@ def find_mentions(
         # a listed group's name inside a description makes it that group's ("the TTP's militants"), and so does
         # an organisation's name the document gives elsewhere ("Suspected Lakurawa terrorists ... struck Lakurawa
         # hideouts"); a listed people or place only says where the fighters are from ("Baloch insurgents")
-        named = [m for m in mentions if m.kb_id and m.label not in _ORIGIN] + repeated
+        named = [m for m in mentions if m.kb_id and m.label not in _ORIGIN
+                 or m.label == "ARMED_GROUP" and m.defined] + repeated  # (and a name before its fighters)
         described = [d for d in described if not any(n.start < d.end and d.start < n.end for n in named)]
         # the NER's unnamed organisation inside a description gives way to it, and so does the demonym or
         # place that says whose forces they are ("Indian" in "Indian troops", "US" in "a US drone strike")
@@ -415,6 +422,31 @@ def _towns_before_posts(parsed: Sequence[ParsedSentence], doc_text: str, mention
         if not countries.names_a_town(text) or any(m.start < end and start < m.end for m in mentions):
             continue
         out.append(Mention(start, end, text, "GPE", "", si, (names[0].i, names[-1].i + 1), defined=True))
+    return out
+
+
+def _groups_before_fighters(parsed: Sequence[ParsedSentence], doc_text: str, mentions: Sequence[Mention],
+                            countries: Countries | None, demonyms: Collection[str]) -> list[Mention]:
+    """Armed groups whose name the NER did not see before their fighters ("Fano fighters ambushed a convoy",
+    "Mobondo militiamen"): one or two proper nouns with no entity label, compound to a lower-case word for armed
+    men, that name no country, people or place the index knows ("Baloch insurgents" say where they are from)."""
+    if countries is None:
+        return []
+    out: list[Mention] = []
+    for si, ps, t, names in _names_before(parsed, _ARMED_MEN, _unseen_compound, most=2):
+        if _KNOWN_AS.match(doc_text, ps.start + t.idx - (ps.sent[0].idx if len(ps.sent) else 0) + len(t.text)):
+            continue  # "Azande militiamen known as the Arrow Boys": whose men they are, the name comes after
+        before = ps.sent.doc[names[0].i - 1] if names[0].i > ps.sent[0].i else None
+        if any(n.like_num for n in names) or before is not None and before.is_title and before.dep_ == "compound":
+            continue  # "Eleven cadres", "Popular Mobilization fighters": a number, or part of a longer name
+        base = ps.sent[0].idx if len(ps.sent) else 0
+        start = ps.start + names[0].idx - base
+        end = ps.start + names[-1].idx - base + len(names[-1].text)
+        text = doc_text[start:end]
+        if text in demonyms or not countries.knows_no_place(text) or countries.is_country_word(text) \
+                or any(m.start < end and start < m.end for m in mentions):
+            continue
+        out.append(Mention(start, end, text, "ARMED_GROUP", "", si, (names[0].i, names[-1].i + 1), defined=True))
     return out
 
 
