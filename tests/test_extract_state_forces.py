@@ -156,3 +156,17 @@ def test_a_spokesman_who_tells_of_jets_his_words_give_an_owner_is_no_doer() -> N
     text = ("Pakistani jets struck TTP hideouts in Paktika on Tuesday, killing 20 militants, said Major Ahmed Khan, a"
             " military spokesman.")
     assert _perpetrators(text) == {"Military Forces of Pakistan"}
+
+
+@pytest.mark.parametrize(("text", "forces"), [
+    ("A military air strike on a market in Sudan's North Kordofan state killed 20 people on Sunday, witnesses said.",
+     "Military Forces of Sudan"),
+    ("A military airstrike hit a school in Sagaing Region's Depayin township on Monday, killing 17 people.",
+     "Military Forces of Myanmar"),
+])
+def test_the_adjective_of_a_strike_names_the_forces_that_struck(text: str, forces: str) -> None:
+    assert _perpetrators(text) == {forces}
+
+
+def test_the_adjective_of_anything_else_names_no_forces() -> None:
+    assert "Military Forces of Myanmar" not in _entity_names("A military court in Yangon sentenced two journalists.")

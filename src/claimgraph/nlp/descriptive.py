@@ -271,9 +271,11 @@ class DescriptiveMatcher:
                 before or ent.end > span.end) and not any(t.ent_kb_id_ for t in span)
             if not in_name and (_named_owner(span) or _describes_a_name(span)):
                 continue  # "TTP militants", "its troops": an actor named elsewhere, not a description
-            if span.root.dep_ == "amod" and span.root.pos_ == "ADJ" and span.root.head.i >= span.end:
+            if span.root.dep_ == "amod" and span.root.pos_ == "ADJ" and span.root.head.i >= span.end and not (
+                    d.category == "State Forces" and span.root.head.lemma_.lower() in lexicon_words("state_act_nouns")):
                 continue  # "military aid", "a military government": an adjective, not the forces
-                # (a noun modifier still names them: "attacked a police station", "an army camp")
+                # (a noun modifier still names them: "attacked a police station", "an army camp"; and so does the
+                # adjective of a strike: "a military air strike killed 14 civilians")
             if span.root.pos_ == "ADJ" and span.end < len(doc) and doc[span.end].ent_iob_ == "B" \
                     and (doc[span.end].ent_type_ == "ORG" or doc[span.end].ent_kb_id_):
                 continue  # "Sudan's paramilitary Rapid Support Forces": what the name is, whatever the parse
