@@ -447,6 +447,13 @@ def test_a_bodys_initials_in_brackets_are_no_place_it_lies_in() -> None:
     assert place is not None and "Border Guard" not in place.name and place.country == "Bangladesh", place
 
 
+def test_the_initials_of_a_longer_name_that_ends_in_a_place_kind_are_no_place() -> None:
+    # "Security Agency (NISA)": "agency" is a kind of place in Pakistan, and Nisa a town in Portugal
+    place = _place("Somalia's National Intelligence and Security Agency (NISA) said its officers had arrested six "
+                   "suspects in a raid on a house in Heliwaa district on Thursday.")
+    assert place is not None and place.name == "Heliwaa" and place.country != "Portugal", place
+
+
 def test_where_a_commander_operates_is_not_where_the_attack_was() -> None:
     # "the attack" told again with a doer of its side, its place only the paragraph's guess: the attack told
     from _extract_helpers import extract_text

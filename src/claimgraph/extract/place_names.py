@@ -347,9 +347,24 @@ _KIND_OF = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 
 
 def _abbreviates(short: str, name: str) -> bool:
-    """Whether `short` is written as the initials of `name` ("BGB" of "Border Guard Bangladesh")."""
-    initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper())
-    return short.isupper() and len(short) >= 2 and short.replace("-", "") == initials
+    """Whether `short` is written as the initials of `name` ("BGB" of "Border Guard Bangladesh"), or of a longer
+    name that ends in it ("NISA" of "National Intelligence and Security Agency", the pattern's name being only
+    "Security Agency")."""
+    if not short.isupper() or len(short) < 2:
+        return False
+    words = re.split(r"[\s-]+", name.strip())
+    run: list[str] = []
+    for w in reversed(words):
+        if not w or not (w[0].isupper() or w.lower() in _NAME_JOINERS):
+            break
+        run.insert(0, w)
+        if short.replace("-", "") == "".join(x[0] for x in run if x[0].isupper()):
+            return True
+    return False
+
+
+#: small words inside an organisation's name ("National Intelligence and Security Agency")
+_NAME_JOINERS = frozenset({"and", "of", "for", "the", "al", "el"})
 
 
 def _pattern_names(ps: ParsedSentence, local: LocalFn, actor_chars: set[int]) -> dict[int, PlaceName]:
@@ -389,7 +404,7 @@ def _pattern_names(ps: ParsedSentence, local: LocalFn, actor_chars: set[int]) ->
             if groups.get("kind"):
                 name = f"{groups['kind']} {name}" if m.start("kind") < m.start("name") else f"{name} {groups['kind']}"
             within = groups.get("qualifier") or groups.get("listed")
-            if within and _abbreviates(within, groups["name"]):
+            if within and _abbreviates(within, text[: named[1]]):
                 continue  # "members of Border Guard Bangladesh (BGB)": the body's initials, no place it lies in
             out[at] = PlaceName(name, PLACE, within=within, listed=bool(groups.get("listed")), pattern=True,
                                 origin=first is not None and _origin(first),  # "from the port city of Aden"
