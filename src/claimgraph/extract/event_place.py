@@ -164,7 +164,9 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
             if (precision := _unlisted_precision(pn) or ("city" if pn.at_place and not pn.origin else None))]
     if lone:  # "in Dimla upazila", and nothing else says where: the name, in no known country but that of the
         # state forces that acted there ("The Myanmar military bombed a market in Minbya")
-        forces = forces_countries(entities, country_of)
+        # (or else the one country every place the report names lies in: "Somalia's intelligence agency ...
+        # a house in Heliwaa district")
+        forces = forces_countries(entities, country_of) or _one_country(entities, country_of)
         return up.unlisted(lone[0][0].name, lone[0][1], None, forces[0] if forces else None)
     water = [pn for si in [*sentences, *para] for pn in names_by_sent[si]
              if pn.kind == PLACE and not pn.origin and is_water(pn.name)]
@@ -243,6 +245,14 @@ def _weak(pn: PlaceName) -> bool:
     """A name that only hints at the place: where something came from or went, a person's nationality, whose
     forces or which government ("accused India of sponsoring the group")."""
     return pn.origin or pn.kind in (PERSON_DEMONYM, OWNER)
+
+
+def _one_country(entities: Sequence[Entity], country_of: Callable[[str], str | None] | None) -> list[str]:
+    """The country the document's towns and divisions lie in, when they all lie in one (a country named alone may
+    be an actor: "accused India of sponsoring the group")."""
+    found = {c for e in entities if e.type == "place" and country_of is not None and (c := country_of(e.name))
+             and fold(c) != fold(e.name)}
+    return list(found) if len(found) == 1 else []
 
 
 def _unlisted_precision(pn: PlaceName) -> str | None:
