@@ -450,8 +450,9 @@ def test_a_bodys_initials_in_brackets_are_no_place_it_lies_in() -> None:
 def test_the_initials_of_a_longer_name_that_ends_in_a_place_kind_are_no_place() -> None:
     # "Security Agency (NISA)": "agency" is a kind of place in Pakistan, and Nisa a town in Portugal
     # (and a district the index does not know lies in the one country of the report's towns)
-    place = _place("MOGADISHU, May 2 - Somalia's National Intelligence and Security Agency (NISA) said its officers "
-                   "had arrested six suspects in a raid on a house in Heliwaa district on Thursday.")
+    place = _place("Somalia's National Intelligence and Security Agency (NISA) said its officers had arrested six "
+                   "suspects in a raid on a house in Heliwaa district on Thursday.\n\nThe president is due to "
+                   "visit Kismayo and Baidoa next week.")
     assert place is not None and place.name == "Heliwaa" and place.country == "Somalia", place
 
 
