@@ -55,6 +55,12 @@ def _killed(ev: Event) -> tuple | None:
     # the subject of the act the killing came of
     ("Eleven civilians were killed when Myanmar military aircraft dropped two bombs on a monastery in Madaya.",
      "Military Forces of Myanmar"),
+    # the "by" of an act noun that the parser hung on the noun before it
+    ("Insurgents in Idlib province suffered heavy losses in raids by the Syrian army on Friday.",
+     "Military Forces of Syria"),
+    # the sides of a shoot-out (parsed as its "out")
+    ("Three people were killed in a shoot-out between soldiers and bandits near Gusau on Monday.",
+     "Military Forces of Nigeria"),
 ])
 def test_descriptive_doers(text: str, perpetrator: str) -> None:
     perps = _perps(_violent(text))

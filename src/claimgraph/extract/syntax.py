@@ -36,7 +36,17 @@ def verbal(tok: Token) -> bool:
 
 
 def agents(tok: Token) -> list[Token]:
-    return [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ == "by" for g in children(c, "pobj")]
+    """The pobj of "by" under `tok`; for a noun under a preposition, also of a "by" right after it that the parser
+    hung on a word above ("losses in raids by the army": "by" on "losses" or on "suffered"; not the agent of a
+    passive verb, "were killed in raids by ...", whose doer it is anyway)."""
+    own = [g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ == "by" for g in children(c, "pobj")]
+    if own or tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.right_edge.i + 1 >= len(tok.doc):
+        return own
+    nxt = tok.doc[tok.right_edge.i + 1]
+    if nxt.lower_ == "by" and nxt.dep_ == "prep" and nxt.head in tok.ancestors and (
+            nxt.head.pos_ == "NOUN" or nxt.head.pos_ == "VERB" and not children(nxt.head, "auxpass")):
+        return children(nxt, "pobj")
+    return own
 
 
 #: Relative pronouns whose clause's subject is the noun the clause hangs from.
