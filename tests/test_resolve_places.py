@@ -436,3 +436,13 @@ def test_a_district_list_is_validated_data() -> None:
         _add_district_lists(index(), [{"country": "NP", "admin1": {"9": ["Sunsari"]}}])
     with pytest.raises(ConfigError, match="aliases of no listed district"):
         _add_district_lists(index(), [{"country": "NP", "admin1": {"1": ["Sunsari"]}, "aliases": {"Morang": ["X"]}}])
+
+
+@pytest.mark.parametrize(("name", "admin1"), [
+    ("Bunia", "Ituri"), ("Kisangani", "Tshopo"), ("Kikwit", "Kwilu"), ("Kalemie", "Tanganyika"),
+    ("Ituri province", "Ituri"), ("Nord-Kivu", "North Kivu"), ("Kongo-Central", "Kongo Central"),
+])
+def test_the_congos_towns_lie_in_its_26_provinces_not_the_11_before(places: PlaceResolver, name: str,
+                                                                    admin1: str) -> None:
+    place = places.resolve(name, context=["Democratic Republic of the Congo"])
+    assert place is not None and place.country == "Democratic Republic of the Congo" and place.admin1 == admin1, place
