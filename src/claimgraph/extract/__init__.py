@@ -42,6 +42,7 @@ from .denials import ALLEGATION_WORDS, answer_denials
 from .entities import MentionIndex, cluster_mentions
 from .entity_mentions import Mention, dateline_places, find_mentions
 from .event_claims import EventClaimFinder
+from .event_groups import groups_of_doers
 from .event_lexicon import load_event_lexicon
 from .event_place import load_tables as load_place_tables
 from .events import find_events_explained
@@ -275,6 +276,7 @@ class Extractor:
         claim_drops += more_drops
         claims = answer_denials(claims, parsed, index, entities, ctx, self.lex.triggers, self.disclaim)
         claims, events = credit_author(claims, events, doc.author)
+        events = groups_of_doers(events, claims, entities)
         attributions = self.statements.find(doc, item.sentences, parsed, item.paragraphs, entities, more)
         claims, links = link_claims(claims, attributions)
         skipped = len(item.sentences) - len(parsed)
