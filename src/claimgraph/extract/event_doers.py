@@ -364,9 +364,10 @@ def sides(sent: Sequence[Token], in_phrase: Callable[[Token], list[Entity]], add
     clash was "with" ("killed in an encounter with security forces", "an exchange of fire with the police",
     "militants clashed with troops")."""
     for tok in sent:
-        if tok.lemma_.lower() not in _CLASH_NOUNS and tok.lower_ not in _CLASH_NOUNS and not (
-                tok.lower_ in ("out", "outs") and any(c.dep_ == "compound" and c.lower_ == "shoot" for c in tok.children)):
-            continue  # (a "shoot-out" is parsed as its "out")
+        shoot_out = tok.lower_ in ("out", "outs") and any(c.dep_ == "compound" and c.lower_ == "shoot"
+                                                          for c in tok.children)  # "shoot-out", parsed as its "out"
+        if tok.lemma_.lower() not in _CLASH_NOUNS and tok.lower_ not in _CLASH_NOUNS and not shoot_out:
+            continue
         heads = [tok, *(g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                         for g in _children(p, "pobj"))]  # "an exchange of fire with"
         if tok.dep_ in ("nsubj", "nsubjpass") and _verbal(tok.head) and not _children(tok.head, "dobj"):
