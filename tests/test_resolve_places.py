@@ -446,3 +446,12 @@ def test_the_congos_towns_lie_in_its_26_provinces_not_the_11_before(places: Plac
                                                                     admin1: str) -> None:
     place = places.resolve(name, context=["Democratic Republic of the Congo"])
     assert place is not None and place.country == "Democratic Republic of the Congo" and place.admin1 == admin1, place
+
+
+@pytest.mark.parametrize(("name", "admin1"), [
+    ("Sagaing Region", "Sagaing"), ("Monywa", "Sagaing"), ("Karen State", "Kayin"), ("Karenni State", "Kayah"),
+])
+def test_myanmars_states_and_regions_by_the_names_news_gives_them(places: PlaceResolver, name: str,
+                                                                  admin1: str) -> None:
+    place = places.resolve(name)
+    assert place is not None and place.country == "Myanmar" and place.admin1 == admin1, place
