@@ -455,3 +455,15 @@ def test_myanmars_states_and_regions_by_the_names_news_gives_them(places: PlaceR
                                                                   admin1: str) -> None:
     place = places.resolve(name)
     assert place is not None and place.country == "Myanmar" and place.admin1 == admin1, place
+
+
+@pytest.mark.parametrize(("name", "country", "admin1"), [
+    ("El Fasher", "Sudan", "North Darfur"), ("Zalingei", "Sudan", "Central Darfur"),
+    ("Babanusa", "Sudan", "West Kordofan"),
+    ("Awasa", "Ethiopia", "Sidama"), ("Jinka", "Ethiopia", "South Ethiopia"), ("Oromia", "Ethiopia", "Oromia"),
+    ("Bobo-Dioulasso", "Burkina Faso", "Hauts-Bassins"), ("Derna", "Libya", "Derna"),
+])
+def test_first_level_divisions_by_their_current_english_names(places: PlaceResolver, name: str, country: str,
+                                                              admin1: str) -> None:
+    place = places.resolve(name, context=[country])
+    assert place is not None and place.country == country and place.admin1 == admin1, place
