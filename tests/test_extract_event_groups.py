@@ -30,3 +30,9 @@ def test_a_group_he_is_only_said_to_belong_to_is_no_side() -> None:
     doers = _doers("Mullah Hamza, who police said was allegedly a commander of the Tehrik-i-Taliban Pakistan, shot "
                    "dead two policemen in Swat on Monday.")
     assert doers == ["Mullah Hamza"]
+
+
+def test_a_meeting_of_a_commander_stays_his_own() -> None:
+    x = _extract("Mullah Hamza, a commander of the Tehrik-i-Taliban Pakistan, met tribal elders in Swat on Monday.")
+    assert all("Tehrik-i-Taliban Pakistan" not in {p.name for p in e.perpetrators + e.targets}
+               for e in x.events if e.type not in ("ASSAULT", "FIGHT"))

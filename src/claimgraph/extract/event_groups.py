@@ -3,12 +3,12 @@
     Event (perpetrators: people only) + the document's claims (person member_of / directs group) ─▶ Event
                                                                                  (the group added after them)
 
-A doer who is a person and whom the same report states, as its own or a named source's assertion (not hedged,
-not negated), to be a member or a leader of one armed group is acting for that group: the group joins the
-perpetrators, after the person (the person stays the first doer), also beside unnamed attackers ("militants led
-by TTP commander X"). A person said to belong to several groups adds none; an event with a named doer that is no
-person, or a state's forces, is left as it is, and so is every other field (responsibility stays what the text
-said of the act).
+A doer of a violent act (ASSAULT, FIGHT) who is a person and whom the same report states, as its own or a named
+source's assertion (not hedged, not negated), to be a member or a leader of one armed group is acting for that
+group: the group joins the perpetrators, after the person (the person stays the first doer), also beside unnamed
+attackers ("militants led by TTP commander X"). A person said to belong to several groups adds none; a meeting or a
+statement stays the person's own; an event with a named doer that is no person, or a state's forces, is left as it
+is, and so is every other field (responsibility stays what the text said of the act).
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from ..records import Claim, Entity, EntityRef, Event, Modality, Polarity
 
 #: predicates that make a person act for a group
 _OF_GROUP = frozenset({"member_of", "directs"})
+#: the acts a person does for a group (PLOVER's violent types; a meeting or a statement is the person's own)
+_VIOLENT_TYPES = frozenset({"ASSAULT", "FIGHT"})
 #: entity types a person acts for
 _GROUP_TYPES = frozenset({"armed_group", "organisation"})
 
@@ -41,7 +43,8 @@ def groups_of_doers(events: Sequence[Event], claims: Sequence[Claim], entities: 
     out = []
     for e in events:
         doers = e.perpetrators
-        if not doers or any(types.get(d.id) != "person" and not _unnamed(d) for d in doers):
+        if e.type not in _VIOLENT_TYPES or not doers \
+                or any(types.get(d.id) != "person" and not _unnamed(d) for d in doers):
             out.append(e)
             continue
         found = {g.id: g for d in doers if len(groups.get(d.id, {})) == 1 for g in groups[d.id].values()}
