@@ -177,10 +177,10 @@ def bare_forces_joined(assigned: list[tuple[M, C]], forces: Mapping[str, Mapping
     document's places lie in, when the document names that country's forces in their own words ("a Myanmar
     military jet bombed a market in Minbya ... the military denied") and any other country's forces it names are
     foreign ones, of a country none of its places lies in ("Ugandan troops back the SSPDF in Upper Nile ... South
-    Sudanese forces ... the army"; "Russian soldiers sent by Russia"; a country's name is no place in it; not Indian
-    and Pakistani forces in a report of towns in both). `forces`: a
-    state force's bare name → the keys of its clusters (`desc:<name>`) → their country (None: the bare one);
-    `assigned`: (mention, cluster) pairs, a cluster's `key` its key."""
+    Sudanese forces ... the army"; "Russian soldiers sent by Russia": a country's own name is no place in it; not
+    Indian and Pakistani forces in a report of towns in both). `forces`: a state force's bare name → the keys of
+    its clusters (`desc:<name>`) → their country (None: the bare one); `assigned`: (mention, cluster) pairs, a
+    cluster's `key` its key."""
     lead = leading_country(places, countries) if countries is not None and forces else None
     if lead is None or countries is None:
         return assigned

@@ -66,8 +66,9 @@ _BODY_WORDS = frozenset({"movement", "front", "party", "alliance", "league", "co
 _MEMBER_NOUNS = {"fighter", "militant", "member", "cadre", "commander", "operative", "gunman", "gunmen",
                  "insurgent", "rebel", "group", "outfit", "militia", "faction", "jihadist", "terrorist", "gang",
                  "militiaman", "militiamen", "guerrilla", "hunter"}
-#: (as written) the armed men a name the NER did not see can have: "Fano fighters", "Mobondo militiamen"
+#: what introduces the name armed men go by ("Azande militiamen known as the Arrow Boys")
 _KNOWN_AS = re.compile(r",?\s+(?:known as|called|calling themselves|who call themselves)\b")
+#: (as written) the armed men a name the NER did not see can have: "Fano fighters", "Mobondo militiamen"
 _ARMED_MEN = frozenset({"fighters", "militants", "militiamen", "gunmen", "insurgents", "rebels", "guerrillas",
                         "cadres", "hunters"})
 #: Appositive nouns that make a name a person's ("X, a founder of Y"), whatever the NER said.
@@ -434,12 +435,12 @@ def _groups_before_fighters(parsed: Sequence[ParsedSentence], doc_text: str, men
         return []
     out: list[Mention] = []
     for si, ps, t, names in _names_before(parsed, _ARMED_MEN, _unseen_compound, most=2):
-        if _KNOWN_AS.match(doc_text, ps.start + t.idx - (ps.sent[0].idx if len(ps.sent) else 0) + len(t.text)):
+        base = ps.sent[0].idx if len(ps.sent) else 0
+        if _KNOWN_AS.match(doc_text, ps.start + t.idx - base + len(t.text)):
             continue  # "Azande militiamen known as the Arrow Boys": whose men they are, the name comes after
         before = ps.sent.doc[names[0].i - 1] if names[0].i > ps.sent[0].i else None
         if any(n.like_num for n in names) or before is not None and before.is_title and before.dep_ == "compound":
             continue  # "Eleven cadres", "Popular Mobilization fighters": a number, or part of a longer name
-        base = ps.sent[0].idx if len(ps.sent) else 0
         start = ps.start + names[0].idx - base
         end = ps.start + names[-1].idx - base + len(names[-1].text)
         text = doc_text[start:end]

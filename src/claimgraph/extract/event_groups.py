@@ -4,11 +4,12 @@
                                                                                  (the group added after them)
 
 A doer of a violent act (ASSAULT, FIGHT) who is a person and whom the same report states, as its own or a named
-source's assertion (not hedged, not negated), to be a member or a leader of one armed group is acting for that
-group: the group joins the perpetrators, after the person (the person stays the first doer), also beside unnamed
-attackers ("militants led by TTP commander X"). A person said to belong to several groups adds none; a meeting or a
-statement stays the person's own; an event with a named doer that is no person, or a state's forces, is left as it
-is, and so is every other field (responsibility stays what the text said of the act).
+source's assertion (not hedged, not negated), to be a member or a leader of one group (an armed group, or an
+organisation the lists do not type) is acting for that group: the group joins the perpetrators, after the person
+(the person stays the first doer), also beside unnamed attackers ("militants led by TTP commander X"). A person
+said to belong to several groups adds none; a meeting or a statement stays the person's own; an event with a
+named doer that is no person, or a state's forces, is left as it is, and so is every other field (responsibility
+stays what the text said of the act).
 """
 
 from __future__ import annotations
