@@ -444,8 +444,8 @@ def _groups_before_fighters(parsed: Sequence[ParsedSentence], doc_text: str, men
         start = ps.start + names[0].idx - base
         end = ps.start + names[-1].idx - base + len(names[-1].text)
         text = doc_text[start:end]
-        if text in demonyms or not countries.knows_no_place(text) or countries.is_country_word(text) \
-                or any(m.start < end and start < m.end for m in mentions):
+        if text in demonyms or not countries.knows_no_place(text) or any(m.start < end and start < m.end
+                                                                          for m in mentions):
             continue
         out.append(Mention(start, end, text, "ARMED_GROUP", "", si, (names[0].i, names[-1].i + 1), defined=True))
     return out

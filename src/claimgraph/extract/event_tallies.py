@@ -73,7 +73,8 @@ def trend(tok: Token, ne: NotEvents) -> bool:
     general, not one incident."""
     # the verb says how often: the trigger's own, or the one a bare plural is the object of ("frequently carries out
     # bombings in the capital")
-    doing = tok if tok.pos_ == "VERB" else tok.head if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" else None
+    plural = tok.tag_ in ("NNS", "NNPS")
+    doing = tok if tok.pos_ == "VERB" else tok.head if plural and tok.dep_ == "dobj" else None
     if doing is not None and any(c.dep_ == "advmod" and c.lower_ in ne.habitual_adverbs for c in doing.children):
         return True
     if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ == "been" for c in tok.children) \
@@ -82,29 +83,29 @@ def trend(tok: Token, ne: NotEvents) -> bool:
         # "The Taliban have been fighting ISKP since 2021", "where the CJNG has been fighting local gangs … for
         # years": an ongoing war, not an incident ("Police have arrested 233 activists since Wednesday" is one sweep)
         return True
-    if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+    if plural and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
             and tok.head.head.lemma_.lower() in AMOUNT_NOUNS and any(
                 c.dep_ == "aux" and c.lemma_ == "have" for c in tok.head.head.head.children):
         return True  # "The United States has carried out dozens of airstrikes against the group this year"
-    if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" and (
+    if plural and tok.dep_ == "dobj" and (
             tok.head.lemma_.lower() in ne.trend_words
             or tok.head.dep_ == "xcomp" and tok.head.head.lemma_.lower() in ne.trend_words):
         return True  # "vowed to continue its attacks on security forces", "has stepped up its attacks", "sleeper
         # cells continue to carry out sporadic attacks"
-    if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ne.consequence_verbs \
+    if plural and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ne.consequence_verbs \
             and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "such") for c in tok.children):
         return True  # "The drone strikes have complicated the agreement": the acts told before, as a cause
-    if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ne.counting_verbs:
+    if plural and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ne.counting_verbs:
         return True  # "SOHR says it has documented at least 70 ISIS attacks in Hasakah since January": a tally
-    if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" and _perfect(tok.head) and _over_a_span(tok.head):
+    if plural and tok.dep_ == "dobj" and _perfect(tok.head) and _over_a_span(tok.head):
         return True  # "Families of missing persons have staged sit-ins in Quetta for years", "have staged several
         # sit-ins in recent months": what has gone on over a span, not one incident
-    if tok.tag_ in ("NNS", "NNPS") and _quantified(tok, ne.generic_quantifiers):
+    if plural and _quantified(tok, ne.generic_quantifiers):
         return True  # "most attacks on army posts in the north were believed to be the work of Katiba Hanifa"
     if tok.tag_ in ("NN", "NNS", "NNPS") and (_quantified(tok, ne.each_quantifiers) or tok.dep_ == "pobj" and (
             tok.head.lower_ == "of" and _quantified(tok.head.head, ne.each_quantifiers))):
         return True  # "each new air strike hardens support for the group", "after each round of strikes"
-    if tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "dobj" and tok.head.tag_ in ("VBZ", "VBP") \
+    if plural and tok.dep_ == "dobj" and tok.head.tag_ in ("VBZ", "VBP") \
             and tok.head.dep_ in ("relcl", "pcomp") \
             and not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children):
         return True  # "the Spear Corps, which oversees counter-insurgency operations in the region", "hideouts …,

@@ -229,6 +229,8 @@ class DescriptiveMatcher:
 
     def __init__(self, nlp: Language, descriptions: Sequence[Description]) -> None:
         self.descriptions = {d.key: d for d in descriptions}
+        #: the act nouns whose adjective names the forces that did them ("a military air strike")
+        self.strike_nouns = lexicon_words("state_act_nouns")
         self.matcher = Matcher(nlp.vocab)
         #: the first words of the patterns (lower case and exact, as hashes): a Doc without one has no match
         self.first_lower: set[int] = set()
@@ -272,7 +274,7 @@ class DescriptiveMatcher:
             if not in_name and (_named_owner(span) or _describes_a_name(span)):
                 continue  # "TTP militants", "its troops": an actor named elsewhere, not a description
             if span.root.dep_ == "amod" and span.root.pos_ == "ADJ" and span.root.head.i >= span.end and not (
-                    d.category == "State Forces" and span.root.head.lemma_.lower() in lexicon_words("state_act_nouns")):
+                    d.category == "State Forces" and span.root.head.lemma_.lower() in self.strike_nouns):
                 continue  # "military aid", "a military government": an adjective, not the forces
                 # (a noun modifier still names them: "attacked a police station", "an army camp"; and so does the
                 # adjective of a strike: "a military air strike killed 14 civilians")
