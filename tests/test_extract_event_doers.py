@@ -117,9 +117,35 @@ def test_an_incidents_name_is_no_actor() -> None:
     # a name the NER did not see before its fighters, and one it took for a person's before its hunters
     ("Suspected Lakurawa militants killed at least nine herders in Sokoto state on Monday.", "Lakurawa"),
     ("Dozo hunters attacked a village near Didieni in Mali on Monday, killing six herders.", "Dozo"),
+    # ... and one the tagger took for an adjective
+    ("Mobondo militiamen armed with machetes raided a village near Kwamouth on Sunday, killing four people.",
+     "Mobondo"),
+    # a name the NER took for a building's, of a body people are activists of
+    ("Activists of the Bajrang Dal ransacked shops in Nahan on Wednesday.", "Bajrang Dal"),
+    # a body against a listed group is not that group
+    ("The anti-Taliban National Resistance Front said its fighters attacked a Taliban checkpoint in Paryan "
+     "district, killing three.", "National Resistance Front"),
+    # armed people named by what they do, and a crowd that kills
+    ("Armed raiders attacked herders near a borehole in Marsabit on Sunday, killing three.",
+     "Unidentified Armed Group (Kenya)"),
+    ("Armed youths attacked a cattle camp in Mayom County on Saturday, killing eight people.",
+     "unidentified armed group"),
+    ("A crowd beat to death a man suspected of theft in Kailali district on Sunday.", "Rioters (Nepal)"),
 ])
 def test_named_doers(text: str, perpetrator: str) -> None:
     assert perpetrator in _perps(_violent(text))
+
+
+def test_a_unit_named_against_a_group_is_not_the_group() -> None:
+    """"Naxal" inside "Anti-Naxal Force" is no mention of the Maoists: the force made the arrest."""
+    ev = next(e for e in _extract("Anti-Naxal Force personnel arrested two suspected Maoists near Sringeri on "
+                                  "Monday.").events if e.mode == "arrest")
+    assert _perps(ev) == ["Anti-Naxal Force"]
+
+
+def test_a_crowd_of_protesters_is_no_mob() -> None:
+    names = [e.name for e in _extract("Police fired tear gas at a crowd of protesters in Lahore on Friday.").entities]
+    assert "Protesters (Pakistan)" in names and not any(n.startswith("Rioters") for n in names)
 
 
 @pytest.mark.parametrize("text, perpetrator", [

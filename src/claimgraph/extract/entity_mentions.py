@@ -50,6 +50,9 @@ ORG_TYPES = {"organisation", "armed_group", "agency", "party", "state"}
 #: words that lead a name and are not part of it; a title "Dr", never the "DR" of "DR Congo"
 _STRIP_LEFT = re.compile(r"^(?!(?-i:DR)\s)(?:the|a|an|suspected|alleged|purported|former|late|senior|president|"
                          r"gen\.?|general|mr\.?|ms\.?|dr\.?)\s+", re.I)
+#: a prefix for or against a body, glued to the first word of a name the NER found ("anti-[Taliban National
+#: Resistance Front]"): that word is the body the name's owner is for or against
+_FOR_OR_AGAINST = re.compile(r"(?i:anti|pro|counter)[-–]$")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _ADJECTIVAL = re.compile(r"[-–](?:style|like|inspired|type|esque|era)\b")
 _BACKED = re.compile(r"[-–](?:backed|sponsored|funded|supported|armed|trained|financed|aided)\b")
@@ -165,6 +168,16 @@ def _members_name(ent: SpacySpan) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_.lower() in _MEMBER_NOUNS
 
 
+def _members_of(root: Token) -> bool:
+    """Whether a name is what people belong to: "activists of the Bajrang Dal", "members of X"."""
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _MEMBER_NOUNS | _FOLLOWERS
+
+
+#: people of a body who are not its armed men
+_FOLLOWERS = frozenset({"activist", "supporter", "worker", "volunteer", "loyalist"})
+
+
 def find_mentions(
     parsed: Sequence[ParsedSentence], doc_text: str, extra: Iterable[Mention] = (),
     furniture: frozenset[str] = frozenset(), publication_nouns: Iterable[str] = (),
@@ -203,6 +216,9 @@ def find_mentions(
                 ent = SpacySpan(ent.doc, ent.start, verb, label=ent.label_, kb_id=ent.kb_id_)
             raw_start = ps.start + ent.start_char - base
             text, start, end = _trim(doc_text[raw_start : raw_start + len(ent.text)], raw_start)
+            if not ent.kb_id_ and _FOR_OR_AGAINST.search(doc_text, max(0, start - 8), start) \
+                    and len(words := text.split(" ")) >= 3:
+                text, start = " ".join(words[1:]), start + len(words[0]) + 1  # the National Resistance Front
             why = _junk(text, furniture, furniture_verbs)
             if why is None and not ent.kb_id_ and len(ent) == 1 and text.lower() in common_terms:
                 why = "a description, not a name"
@@ -227,9 +243,11 @@ def find_mentions(
             if label in ("ORG", "PERSON", "NORP", "FAC") and not ent.kb_id_ and _BASED.match(doc_text, end) \
                     and countries is not None and not countries.knows_no_place(text):
                 label = "GPE"  # "the Erbil-based institute": a place the NER took for a name of a body
-            if label == "FAC" and not ent.kb_id_ and any(
-                    w in _BODY_WORDS or w in organisation_words() for w in re.findall(r"[a-z]+", text.lower())):
-                label = "ORG"  # "the Sudan People's Liberation Movement-North": a body's name, not a building's
+            if label == "FAC" and not ent.kb_id_ and (any(
+                    w in _BODY_WORDS or w in organisation_words() for w in re.findall(r"[a-z]+", text.lower()))
+                    or _members_of(ent.root)):
+                label = "ORG"  # "the Sudan People's Liberation Movement-North", "activists of the Bajrang Dal": a
+                # body's name, not a building's
             if label in _NAMED_RETYPE and not ent.kb_id_ and len(text.split()) >= 2 and _is_named(doc_text, start):
                 label = "PERSON"  # "A man named Abdul Razak Ali Artan"
             if label == "PERSON" and not ent.kb_id_ and _AFTER_PLACE_NOUN.search(doc_text, max(0, start - 16), start):
@@ -377,7 +395,7 @@ def _names_before(parsed: Sequence[ParsedSentence], nouns: frozenset[str], modif
                 continue
             names: list[Token] = []
             j = t.i - 1
-            while j >= ps.sent[0].i and (most is None or len(names) < most) and ps.sent.doc[j].pos_ == "PROPN" \
+            while j >= ps.sent[0].i and (most is None or len(names) < most) and _proper(ps.sent.doc[j]) \
                     and ps.sent.doc[j].head.i == t.i and modifies(ps.sent.doc[j]):
                 names.insert(0, ps.sent.doc[j])
                 j -= 1
@@ -400,6 +418,12 @@ def _missed_landforms(parsed: Sequence[ParsedSentence], doc_text: str, mentions:
             continue
         out.append(Mention(start, end, doc_text[start:end], "LOC", "", si, (names[0].i, t.i + 1), defined=True))
     return out
+
+
+def _proper(t: Token) -> bool:
+    """A proper noun, or a capitalised word the tagger took for an adjective but parsed as a compound
+    ("Mobondo militiamen")."""
+    return t.pos_ == "PROPN" or t.pos_ == "ADJ" and t.dep_ == "compound" and t.is_title
 
 
 def _unseen_compound(t: Token) -> bool:

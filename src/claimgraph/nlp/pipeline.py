@@ -113,6 +113,8 @@ class GazetteerMatcher:
 
 _ALONE = "#alone"  # match key suffix of a name matched only where it stands alone (`_stands_alone`)
 _HYPHENS = {"-", "–", "‐"}
+#: Prefixes glued to a name that begin the name of another body, one against it or for it ("Anti-Naxal Force").
+_AGAINST_OR_FOR = frozenset({"anti", "counter", "pro"})
 
 
 _JOINED = re.compile(r"(?<=\w)-(" + "|".join(sorted(JOINERS, key=len, reverse=True)) + r")-(?=\w)", re.IGNORECASE)
@@ -219,12 +221,14 @@ def _starts_longer_name(span: Span) -> bool:
 
 def whole_name(span: Span) -> bool:
     """Whether a match is a whole name, not part of a longer hyphenated one: "Lashkar" in "Lashkar-e-Islam"
-    or "Taliban" in "Tehrik-e-Taliban" is not (a name joiner across the hyphen); "al-Qaeda" in
+    or "Taliban" in "Tehrik-e-Taliban" is not (a name joiner across the hyphen), nor "Naxal" in "Anti-Naxal
+    Force" (a name that goes on after a prefix against or for it); "al-Qaeda" in
     "al-Qaeda-linked" and "LeT" in "LeT–ISKP" are."""
     doc = span.doc
     if span.start >= 2 and doc[span.start - 1].text in _HYPHENS and not doc[span.start - 2].whitespace_ \
-            and not doc[span.start - 1].whitespace_ and doc[span.start - 2].lower_ in JOINERS:
-        return False
+            and not doc[span.start - 1].whitespace_ and (doc[span.start - 2].lower_ in JOINERS or (
+                doc[span.start - 2].lower_ in _AGAINST_OR_FOR and span.end < len(doc) and doc[span.end].is_title)):
+        return False  # nor is "Naxal" in "Anti-Naxal Force": the name of a body against it
     if span.end + 1 < len(doc) and doc[span.end].text in _HYPHENS and not span[-1].whitespace_ \
             and not doc[span.end].whitespace_ and doc[span.end + 1].lower_ in JOINERS:
         return False  # two names joined by a dash ("LeT–ISKP nexus") are two whole names
