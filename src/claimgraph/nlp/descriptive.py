@@ -262,8 +262,13 @@ class DescriptiveMatcher:
                 span = Span(doc, start, end + 1, label=span.label_)  # "BSF troops", "CRPF personnel"
             spans.append(span)
         hits = []
-        for span in filter_spans(spans):
+        kept = filter_spans(spans)
+        starts = {sp.start for sp in kept}
+        for span in kept:
             d = self.descriptions[span.label_]
+            if span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and (
+                    span.end + 1 in starts or span.end + 2 in starts and doc[span.end + 1].pos_ == "DET"):
+                continue  # "a crowd of protesters": the description after "of" says who they are
             ent = _ent_at(span[-1])
             if ent is None and (first_ent := _ent_at(span[0])) is not None and first_ent.start < span.start:
                 ent = first_ent  # "Arakan Army fighters": the member noun runs on past the name
