@@ -122,3 +122,18 @@ def test_a_group_saying_its_fighters_did_it_claims_the_attack_just_told() -> Non
                       "Monday that one of its fighters had targeted a gathering of Shiites.", published="2025-03-04")
     assert len(events) == 1
     assert [p.name for p in events[0].perpetrators] == ["Islamic State Khorasan Province"]
+
+
+def test_a_person_the_ner_did_not_see_is_named_by_the_role_beside_the_name() -> None:
+    """A foreign name the NER left unlabelled (the tagger took its first word for a verb) is a person's when a
+    role stands in apposition to it."""
+    claims = _claims('"Our fighters did not shell any village near Paletwa," Khaing Myo Kha, a spokesman for the '
+                     'Arakan Army, said in a statement.')
+    assert ("Khaing Myo Kha", "member_of", "Arakan Army") in claims
+
+
+def test_a_body_someone_is_a_researcher_at_is_an_organisation() -> None:
+    """The NER took the institute for a building; a researcher "at" it makes it a body."""
+    claims = _claims("Mariana Ochoa, a security researcher at the Centro de Estudios del Bajío in Querétaro, said "
+                     "the cartel was expanding.")
+    assert ("Mariana Ochoa", "member_of", "Centro de Estudios del Bajío") in claims

@@ -35,6 +35,7 @@ from .name_context import (
     place_by_context,
     post_words,
     role_named_persons,
+    unseen_role_persons,
     whole_person_name,
 )
 from .types import ParsedSentence
@@ -169,9 +170,12 @@ def _members_name(ent: SpacySpan) -> bool:
 
 
 def _members_of(root: Token) -> bool:
-    """Whether a name is what people belong to: "activists of the Bajrang Dal", "members of X"."""
+    """Whether a name is what people belong to: "activists of the Bajrang Dal", "members of X", "a researcher at
+    the Centro de Estudios del Bajío"."""
     prep = root.head
-    return root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _MEMBER_NOUNS | _FOLLOWERS
+    return root.dep_ == "pobj" and (
+        prep.lower_ == "of" and prep.head.lemma_.lower() in _MEMBER_NOUNS | _FOLLOWERS
+        or prep.lower_ in ("of", "at", "for") and prep.head.lemma_.lower() in _PERSON_ROLES)
 
 
 #: people of a body who are not its armed men
@@ -200,7 +204,8 @@ def find_mentions(
                  or countries is not None and countries.is_country_word(d.country_text)]
     for si, ps in enumerate(parsed):
         base = ps.sent[0].idx if len(ps.sent) else 0
-        for ent in joined_persons(role_named_persons(joined_places(ps.sent.ents, countries), countries)):
+        ents = unseen_role_persons(ps.sent, joined_places(ps.sent.ents, countries), countries)
+        for ent in joined_persons(role_named_persons(ents, countries)):
             if ent.label_ not in LABEL_TYPES:
                 if _ALIAS_BEFORE.search(ent.doc.text, max(0, ent.start_char - 20), ent.start_char):
                     # 'Wilmer Ortega, alias "Zarco"': the NER's work of art in quotes is the man's other name

@@ -3,6 +3,7 @@
     place_by_context(ent, label, text, doc_text, end, countries) -> (label, settled)  "Basilan islands", "in Sulu"
     joined_places(ents, countries) -> [Span]   "Dera" + "Ismail Khan" → the town "Dera Ismail Khan"
     role_named_persons(ents, countries) -> [Span]  "Boubacar Dicko, a local commander of X" → a person
+    unseen_role_persons(sent, ents, countries) -> [Span]  "Khaing Thu Kha, a spokesman for X" (no NER name)
     group_name_before(words, phrase, following, countries, people) -> bool  "the Abu Sayyaf militant group"
     defined_as(ent)              -> "ARMED_GROUP" | "ORG" | None      "X is a jihadist militant group"
     people_noun(ent, people)     -> Token | None                     "Protestant civilians", "Hazara miners"
@@ -300,6 +301,49 @@ def role_named_persons(ents: Sequence[SpacySpan], countries: Countries | None) -
         else:
             out.append(ent)
     return out
+
+
+def unseen_role_persons(sent: SpacySpan | Doc, ents: Sequence[SpacySpan], countries: Countries | None) -> list[SpacySpan]:
+    """The NER's names plus the persons it did not see that the sentence gives a role ("…," Khaing Thu Kha, a
+    spokesman for the Arakan Army, said"): a run of capitalised proper nouns outside every name, with a
+    person's role in apposition, not the sentence's first word alone, naming no place the index knows."""
+    if countries is None:
+        return list(ents)
+    roles = _person_roles()
+    # a name the NER took for a work or a product ("Khaing Myo Kha" as a work of art) is read as unseen
+    taken = {i for e in ents if e.label_ not in _NOT_NAMED_LABELS or e.kb_id_ for i in range(e.start, e.end)}
+    found: list[SpacySpan] = []
+    doc = sent if isinstance(sent, Doc) else sent.doc
+    i, end = (0, len(doc)) if isinstance(sent, Doc) else (sent.start, sent.end)
+    while i < end:
+        j = i
+        while j < end and j not in taken and _unseen_name_word(doc[j]):
+            j += 1
+        while j > i and doc[j - 1].pos_ != "PROPN":
+            j -= 1  # a name ends on a proper noun
+        if j > i and (j - i > 1 or not doc[i].is_sent_start):
+            span = SpacySpan(doc, i, j, label="PERSON")
+            # (the parser may hang the role on the name's last word, whatever it made of the first)
+            given = _given_a_role(span, roles) or any(c.dep_ == "appos" and c.lemma_.lower() in roles
+                                                        for c in span[-1].children)
+            if span.root.dep_ != "compound" and given and countries.knows_no_place(span.text):
+                found.append(span)
+        i = max(j, i + 1)
+    if not found:
+        return list(ents)
+    kept = [e for e in ents if not any(f.start < e.end and e.start < f.end for f in found)]
+    return sorted([*kept, *found], key=lambda e: e.start)
+
+
+def _unseen_name_word(t: Token) -> bool:
+    """A capitalised word of no name the NER found, not a title; the tagger may call a foreign name's word
+    anything ("Khaing" a verb)."""
+    return t.is_title and t.ent_type_ in _NOT_NAMED_LABELS | {""} and t.pos_ not in _NOT_NAME_POS \
+        and t.lower_ not in titles()
+
+
+_NOT_NAMED_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
+_NOT_NAME_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "PUNCT", "NUM", "PART", "AUX", "SPACE"})
 
 
 def joined_persons(ents: Sequence[SpacySpan]) -> list[SpacySpan]:
