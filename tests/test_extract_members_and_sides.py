@@ -137,3 +137,11 @@ def test_a_body_someone_is_a_researcher_at_is_an_organisation() -> None:
     claims = _claims("Mariana Ochoa, a security researcher at the Centro de Estudios del Bajío in Querétaro, said "
                      "the cartel was expanding.")
     assert ("Mariana Ochoa", "member_of", "Centro de Estudios del Bajío") in claims
+
+
+def test_the_named_groups_affiliate_is_its_branch() -> None:
+    """"the Islamic State group's affiliate": the owner is the name the group noun is a compound of."""
+    claims = _claims("ISWAP, the Islamic State group's affiliate in the Lake Chad region, claimed the raid on Monday.")
+    assert ("Islamic State West Africa Province", "branch_of", "Islamic State") in claims
+    claims = _claims("Abu Musab al-Barnawi, the Islamic State group's commander in the region, was killed.")
+    assert ("Abu Musab al-Barnawi", "member_of", "Islamic State") in claims
