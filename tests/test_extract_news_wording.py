@@ -193,3 +193,17 @@ def test_a_vow_of_attacks_is_a_threat_and_insisting_demands_nothing() -> None:
 def test_an_adjective_after_the_noun_in_apposition_tells_where_the_group_is_active(text: str, group: str,
                                                                                       place: str) -> None:
     assert claims_of(_extract(text), "operates_in", group, place)
+
+
+@pytest.mark.parametrize("text, backer, group", [
+    # the receiver before what is given, which the parser hangs on the goods
+    ("Islamabad has accused Afghanistan of giving the TTP sanctuary and logistical support.", "Afghanistan",
+     "Tehrik-i-Taliban Pakistan"),
+    ("Western officials say Iran gave the Houthis missiles and drones last year.", "Iran", "Houthis"),
+    # an administration named by its group is the group
+    ("The Taliban administration continues to provide safe havens to the TTP, the army said.", "Taliban",
+     "Tehrik-i-Taliban Pakistan"),
+])
+def test_a_backer_that_gives_a_group_goods_supports_it(text: str, backer: str, group: str) -> None:
+    assert (backer, "supports", group) in {(c.subject.name, c.predicate, c.object.name if c.object else None)
+                                            for c in _extract(text).claims}
