@@ -207,3 +207,18 @@ def test_an_adjective_after_the_noun_in_apposition_tells_where_the_group_is_acti
 def test_a_backer_that_gives_a_group_goods_supports_it(text: str, backer: str, group: str) -> None:
     assert (backer, "supports", group) in {(c.subject.name, c.predicate, c.object.name if c.object else None)
                                             for c in _extract(text).claims}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Officials said a joint operation by Assam Police and the Sashastra Seema Bal (SSB) began on Monday.",
+     {"Assam Police", "Military Forces of India"}),
+    ("The Diyala Operations Command would launch a joint operation with the PMF in the Hamrin mountains.",
+     {"Diyala Operations Command", "PMF"}),
+    ("The government accuses the Azawad Liberation Front of fighting hand in hand with JNIM.",
+     {"Azawad Liberation Front", "Jama'at Nasr al-Islam wal Muslimin"}),
+    ("Macawisley fighters fought side by side with the Somali National Army for five hours.",
+     {"Macawisley", "Military Forces of Somalia"}),
+])
+def test_bodies_acting_jointly_cooperate(text: str, pair: set[str]) -> None:
+    assert pair in [{c.subject.name, c.object.name} for c in _extract(text).claims
+                    if c.predicate == "cooperates_with" and c.object is not None]
