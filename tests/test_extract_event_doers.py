@@ -131,6 +131,9 @@ def test_an_incidents_name_is_no_actor() -> None:
     ("Armed youths attacked a cattle camp in Mayom County on Saturday, killing eight people.",
      "unidentified armed group"),
     ("A crowd beat to death a man suspected of theft in Kailali district on Sunday.", "Rioters (Nepal)"),
+    # the group whose work the act was believed to be, below the verb of belief
+    ("A roadside bomb hit a bus near Buuhoodle on Sunday, killing five passengers. No group claimed it. An "
+     "officer said it was suspected to be the work of al-Shabaab.", "Al-Shabaab"),
 ])
 def test_named_doers(text: str, perpetrator: str) -> None:
     assert perpetrator in _perps(_violent(text))

@@ -48,13 +48,16 @@ _BEARING_VERBS = frozenset({"be", "bear", "have", "carry", "show", "look", "seem
 
 def hallmarks(sent: Sequence[Token], in_phrase: Callable[[Token], list[Entity]], add: AddFn, strength: int,
               nouns: frozenset[str], act_words: frozenset[str]) -> None:
-    """ "The attack bore the hallmarks of ISIL", "it was the work of the PKK": the group whose mark the act is
-    said to bear (suspected), when the clause's subject is the act or stands for it."""
+    """ "The attack bore the hallmarks of ISIL", "it was the work of the PKK", "it was believed to be the work of
+    X": the group whose mark the act is said to bear (suspected), when the clause's subject (or, below a verb of
+    belief, that verb's subject) is the act or stands for it."""
     for tok in sent:
         if tok.lemma_.lower() not in nouns or tok.dep_ not in ("dobj", "attr") or not _verbal(tok.head) \
                 or tok.head.lemma_.lower() not in _BEARING_VERBS:
             continue  # not "the attack disrupted the work of the UN"
         subj = _children(tok.head, "nsubj", "nsubjpass")
+        if not subj and tok.head.dep_ == "xcomp":
+            subj = _children(tok.head.head, "nsubj", "nsubjpass")  # "it was believed to be the work of X"
         if not any(s.pos_ == "PRON" or s.lemma_.lower() in act_words or s.lower_ in act_words for s in subj):
             continue
         for p in _children(tok, "prep"):
