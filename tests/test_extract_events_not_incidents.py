@@ -115,6 +115,8 @@ def test_a_date_describing_someone_else_does_not_date_the_incident(text: str, da
         ("Late Wednesday, jihadists attacked an army position at Ngouboua, about 20 kilometers (12 miles) north of"
          " Bol, killing four soldiers.", "Ngouboua"),
         ("Gunmen killed five people in Kadauri, a village 30 km south of Gusau, on Monday.", "Kadauri"),
+        ("Jihadists stormed a militia outpost in Baraboulé, a rural commune some 30 kilometres southwest of Djibo, "
+         "on Monday, killing 12 volunteers.", "Baraboulé"),
         # a town the index knows, told by its distance from another, stays itself
         ("Gunmen killed five people in Gusau, about 30 km from Kaura Namoda, on Monday.", "Gusau"),
     ],

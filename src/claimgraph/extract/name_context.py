@@ -193,7 +193,8 @@ def _named_settlement(ent: SpacySpan, countries: Countries | None) -> bool:
 
 #: a distance right after a name, maybe after a settlement noun: ", about 20 kilometres (12 miles) north of", ", a
 #: village 30 km from"
-DISTANCE_AFTER = re.compile(r",\s+(?:an?\s+(?:[a-z-]+\s+)?(?:village|town|hamlet|settlement|community)\s+)?"
+DISTANCE_AFTER = re.compile(r",\s+(?:an?\s+(?:[a-z-]+\s+){0,2}(?:village|town|hamlet|settlement|community|commune|"
+                            r"municipality|locality)\s+)?"
                             r"(?:(?:about|some|around|roughly|nearly|approximately|just|barely)\s+)?"
                             r"\d[\d,.]*\s*(?:-\s*)?(?:km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile)\b",
                             re.I)
