@@ -134,6 +134,12 @@ def test_an_incidents_name_is_no_actor() -> None:
     # the group whose work the act was believed to be, below the verb of belief
     ("A roadside bomb hit a bus near Buuhoodle on Sunday, killing five passengers. No group claimed it. An "
      "officer said it was suspected to be the work of al-Shabaab.", "Al-Shabaab"),
+    # blamed, with where the blamed are active after them (no charge)
+    ("Two soldiers were killed when their vehicle struck a mine near Karimama on Sunday, an army source said, "
+     "blaming JNIM militants active in the area.", "Jama'at Nasr al-Islam wal Muslimin"),
+    # the attackers told of as getting away, no one else named
+    ("A bomb exploded near a police van in Turbat on Monday, killing two policemen. The attackers fled on a "
+     "motorcycle.", "Unidentified Armed Group (Pakistan)"),
 ])
 def test_named_doers(text: str, perpetrator: str) -> None:
     assert perpetrator in _perps(_violent(text))
@@ -585,3 +591,8 @@ def test_an_agreement_undone_is_no_agreement() -> None:
 def test_a_separate_attack_or_one_on_another_weekday_is_another_incident(text: str) -> None:
     violent = [e for e in _extract(text).events if e.type in ("ASSAULT", "FIGHT")]
     assert len(violent) == 2 and violent[1].place is not None and "Shabelle" in violent[1].place.name
+
+
+def test_those_who_fled_the_doers_act_are_no_doers() -> None:
+    ev = _violent("Police killed two militants in Kulgam on Monday. The militants had fled from a hideout.")
+    assert _perps(ev) == ["Police Forces of India"]

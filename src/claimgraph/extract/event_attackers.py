@@ -3,6 +3,7 @@ of a group ("the attackers were Islamic State fighters", "the gunmen were believ
 
     identifies_attacker(sent, lex) -> bool        the sentence names or places the attackers
     attackers_are(tok, lex) -> [Token]            the noun phrases a copula or "belong to" gives them
+    fled(sent, lex) -> [Token]                    "the attackers fled", "the terrorists managed to escape"
 
 Read by `event_roles` (which sentences add to an incident, and its doers).
 """
@@ -18,6 +19,9 @@ from .syntax import clause_subjects as _subject
 from .syntax import pobj as _pobj
 
 _IDENTIFY = {"identify", "name"}
+#: Verbs of getting away after the act: their subject, the attackers told of before ("The gunmen fled on a
+#: motorcycle", "the terrorists managed to escape after the attack")
+_GET_AWAY = {"flee", "escape", "abscond", "vanish", "disappear"}
 
 
 def identifies_attacker(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
@@ -28,7 +32,7 @@ def identifies_attacker(sent: Doc | SpacySpan, lex: EventLexicon) -> bool:
         any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children)
         or any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _IDENTIFY for c in t.children)
         or t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in _IDENTIFY) for t in sent) \
-        or any(attackers_are(t, lex) for t in sent)
+        or any(attackers_are(t, lex) for t in sent) or bool(fled(sent, lex))
 
 
 def attackers_are(tok: Token, lex: EventLexicon) -> list[Token]:
@@ -46,3 +50,17 @@ def attackers_are(tok: Token, lex: EventLexicon) -> list[Token]:
     if lemma == "be":
         return _children(tok, "attr")
     return _pobj(tok, "to")
+
+
+def fled(sent: Doc | SpacySpan, lex: EventLexicon) -> list[Token]:
+    """The attackers as the subject of getting away, named with "the" (the ones told of): "The gunmen fled",
+    "the terrorists managed to flee after the attack"."""
+    nouns = lex.counts.attacker_nouns
+    out = []
+    for t in sent:
+        verb = t.head if t.dep_ == "xcomp" else t
+        if t.lemma_.lower() not in _GET_AWAY or t.pos_ != "VERB":
+            continue
+        out += [s for s in _children(verb, "nsubj") if (s.lower_ in nouns or s.lemma_.lower() in nouns)
+                and any(c.lower_ == "the" for c in s.children)]
+    return out

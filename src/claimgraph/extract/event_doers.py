@@ -521,7 +521,9 @@ def accuses_of_act(verb: Token, words: frozenset[str], other: frozenset[str]) ->
     # the parser may hang "of" on the accused ("accused [the RAW of funding separatists]"); not "members of IS"
     preps += [p for o in _children(verb, "dobj") for p in _children(o, "prep") if p.lower_ in ("of", "for")
               and any(t.pos_ != "PROPN" and t.lower_.endswith("ing") for t in p.subtree)]
-    charges = [c for p in preps for c in _children(p, "pobj", "pcomp")]
+    charges = [c for p in preps for c in _children(p, "pobj", "pcomp")
+               if p.lower_ != "in" or any(t.lemma_.lower() in words or t.lower_ in words for t in c.subtree)]
+    # ("blamed X in the killing of Y" is a charge; "blamed X militants active in the area" says where they are)
     return not charges or any(t.lemma_.lower() in words or t.lower_ in words for c in charges for t in c.subtree) \
         and not any(t.lemma_.lower() in other and t.pos_ == "VERB" or t.lower_ in other
                     for c in charges for t in c.subtree)

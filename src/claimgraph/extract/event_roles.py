@@ -34,7 +34,7 @@ from spacy.tokens import Span as SpacySpan
 from ..records import Document, Entity, EntityRef, Responsibility, Source, SourceKind, Span
 from . import event_doers as doers
 from . import event_suspects as suspects
-from .event_attackers import attackers_are
+from .event_attackers import attackers_are, fled
 from .event_lexicon import EventLexicon
 from .event_mentions import DEFINITE, MISTYPED_PERSON, LocalFn, is_actor, relation_nouns
 from .event_mentions import Mentions as _Mentions
@@ -480,6 +480,8 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
     suspects.when_clause(heads, mentions.in_core, cands.add, AGENT,
                       lambda v: doers.act_verb(v, lex.violent_words(), lex.responsibility.claim_verbs))
     doers.pronoun_responsibility(toks, before, cands.add, CLAIMED, ATTRIBUTED, lex.responsibility.claim_verbs)
+    for t in fled(toks, lex) if not cands.found else ():  # "the gunmen fled", no one else said to have done it
+        cands.add(AGENT, mentions.in_core(t))
     return doers.victims(heads, toks, mentions.in_core, lex.counts)
 
 
