@@ -140,6 +140,11 @@ def test_an_incidents_name_is_no_actor() -> None:
     # the attackers told of as getting away, no one else named
     ("A bomb exploded near a police van in Turbat on Monday, killing two policemen. The attackers fled on a "
      "motorcycle.", "Unidentified Armed Group (Pakistan)"),
+    # an acronym the NER took together with its men
+    ("SPLA-IO forces said on Friday they had ambushed an army convoy near Ayod, killing two soldiers.", "SPLA-IO"),
+    # the doer of an act a participle and its conjunct follow
+    ("A Myanmar military jet dropped two bombs on a village in Pauk township on Monday, destroying a monastery and "
+     "killing nine civilians.", "Military Forces of Myanmar"),
 ])
 def test_named_doers(text: str, perpetrator: str) -> None:
     assert perpetrator in _perps(_violent(text))

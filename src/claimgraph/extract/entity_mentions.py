@@ -106,6 +106,9 @@ class Mention:
 
 #: a name written as an acronym: capitals, with digits or a hyphen ("M23", "AFC", "NSCN-IM")
 _ACRONYM_FORM = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)?")
+#: an acronym the NER took together with its men ("SPLA-IO forces", "NDFB fighters")
+_ACRONYM_MEN = re.compile(r"([A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)\s+(?:forces|fighters|troops|militants|rebels|cadres|"
+                          r"militiamen|units|men)")
 
 
 def _trim(text: str, start: int) -> tuple[str, int, int]:
@@ -221,6 +224,8 @@ def find_mentions(
                 ent = SpacySpan(ent.doc, ent.start, verb, label=ent.label_, kb_id=ent.kb_id_)
             raw_start = ps.start + ent.start_char - base
             text, start, end = _trim(doc_text[raw_start : raw_start + len(ent.text)], raw_start)
+            if not ent.kb_id_ and (m := _ACRONYM_MEN.fullmatch(text)):
+                text, end = m.group(1), start + len(m.group(1))  # "SPLA-IO forces" said: the SPLA-IO's men
             if not ent.kb_id_ and _FOR_OR_AGAINST.search(doc_text, max(0, start - 8), start) \
                     and len(words := text.split(" ")) >= 3:
                 text, start = " ".join(words[1:]), start + len(words[0]) + 1  # the National Resistance Front

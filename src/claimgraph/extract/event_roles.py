@@ -335,7 +335,9 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                 # killed them; "Security forces foiled a bid and killed two intruders": the subject both verbs share
                 gov = head.head
                 for _ in range(3):  # "X blocked a highway, offloaded passengers and shot dead 23": the chain's subject
-                    if _children(gov, "nsubj", "nsubjpass") or gov.dep_ != "conj" or gov.head.i == gov.i:
+                    # (and "X dropped bombs, destroying a monastery and killing nine": up the participle too)
+                    if _children(gov, "nsubj", "nsubjpass") or gov.head.i == gov.i or gov.dep_ != "conj" and not (
+                            gov.dep_ == "advcl" and gov.tag_ == "VBG"):
                         break
                     gov = gov.head
                 for s in [] if _children(gov, "auxpass") else _children(gov, "nsubj"):
