@@ -69,6 +69,9 @@ def test_place_of_the_casualties_is_no_target() -> None:
     ("Switzerland expelled two Russian diplomats for spying.", "COERCE", "Switzerland", "Russian"),
     ("Israeli police arrested three Palestinians in Hebron.", "COERCE", "Israeli", "Palestinians"),
     ("Cairo's security chief warned the Kifaya group against holding rallies.", "THREATEN", "Cairo", "Kifaya"),
+    # the body that says "it" did it, not the country its name is owned by
+    ("Nigeria's Department of State Services said it arrested a senior Ansaru commander in Kaduna on Monday.",
+     "COERCE", "Department of State Services", "Ansaru"),
 ])
 def test_plover_sides(text: str, etype: str, source: str, target: str) -> None:
     ev = _events(text)[0]

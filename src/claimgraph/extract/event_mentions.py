@@ -100,15 +100,16 @@ class Mentions:
                         t.i == head.i or t.dep_ == "conj" and t.head.i == head.i):  # "X and other leaders of Y"
                     todo.append(c)
         ranges = [self.char_range(t, t) for t in keep]
-        found = [(s, ent) for s, e, ent in self.items if any(s < re and e > rs for rs, re in ranges)]
+        found = [(s, e, ent) for s, e, ent in self.items if any(s < re and e > rs for rs, re in ranges)]
         if not found and self.refer is not None:
             # "its suicide bombers killed X": the group the possessive refers to
             owner = next((e for t in keep if t.dep_ == "poss" and t.lower_ in ("its", "their")
                           and t.head.lemma_.lower() in _MEMBER_HEADS and (e := self.refer(t)) is not None), None)
             return [owner] if owner is not None else []
         hs, he = self.char_range(head, head)
-        found.sort(key=lambda x: (0 if hs <= x[0] < he else 1, x[0]))
-        return [ent for _, ent in found]
+        # the name the head word is part of first: "Iraq's Counter-Terrorism Service" is the service's
+        found.sort(key=lambda x: (0 if x[0] <= hs < x[1] or hs <= x[0] < he else 1, x[0]))
+        return [ent for _, _, ent in found]
 
     def right_after(self, head: Token) -> list[Entity]:
         """Entities that begin within two tokens after a noun phrase ("group Tehrik i Taliban

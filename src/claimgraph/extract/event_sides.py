@@ -98,6 +98,10 @@ def _sides(parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
                 verb = head.head if head.dep_ != "pobj" else head.head.head
                 hit_source += [e for s in _subject(verb) if s.i != head.i for e in _side(mentions, s, ctx)]
             target += [e for o in objs for e in _side(mentions, o, ctx)]
+        if not hit_source and verbal and not passive and subj and all(t.pos_ == "PRON" for t in subj) \
+                and head.dep_ == "ccomp" and head.head.lemma_.lower() in CLAIMANT_VERBS:
+            # "Iraq's Counter-Terrorism Service said it arrested ...": the one who says it did it
+            hit_source += [e for s in _subject(head.head) for e in _side(mentions, s, ctx)]
         if not hit_source and not passive and (verbal or head.dep_ in ("ROOT", "nsubj", "dobj")):
             # the subject the parser lost ("Syria says ...", "Israel and Lebanon renewed negotiations"):
             # the first name before the trigger; not for a trigger inside a phrase ("providing them
