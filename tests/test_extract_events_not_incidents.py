@@ -124,3 +124,19 @@ def test_a_date_describing_someone_else_does_not_date_the_incident(text: str, da
 def test_a_place_told_by_its_distance_from_a_town_is_the_place(text: str, place: str) -> None:
     events = list(extract_text(text).events)
     assert [e.place.name if e.place else None for e in events] == [place], events
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1", "country"),
+    [
+        # the name after a division's comma says where it lies: not a namesake abroad (Ruma in Serbia, Bil'in in
+        # the West Bank)
+        ("Soldiers clashed with KNF militants near a village in Ruma upazila, Bandarban, on Sunday, killing two.",
+         "Chittagong", "Bangladesh"),
+        ("Junta jets bombed a monastery in Bilin Township, Mon State, on Friday, killing four civilians.", "Mon",
+         "Myanmar"),
+    ],
+)
+def test_a_name_after_a_divisions_comma_says_where_it_lies(text: str, admin1: str, country: str) -> None:
+    (event,) = [e for e in extract_text(text).events if e.type in ("ASSAULT", "FIGHT")]
+    assert event.place is not None and (event.place.admin1, event.place.country) == (admin1, country)
