@@ -222,3 +222,13 @@ def test_a_backer_that_gives_a_group_goods_supports_it(text: str, backer: str, g
 def test_bodies_acting_jointly_cooperate(text: str, pair: set[str]) -> None:
     assert pair in [{c.subject.name, c.object.name} for c in _extract(text).claims
                     if c.predicate == "cooperates_with" and c.object is not None]
+
+
+@pytest.mark.parametrize("text, group, place", [
+    # the land a group holds, named by its places before it, or a strip of land around a place
+    ("JNIM has been operating in the Mopti-Segou belt since 2016.", "Jama'at Nasr", "Mopti"),
+    ("The Border Guard Force, a Karen militia that controls much of the riverside strip around Myawaddy, said "
+     "nothing.", "Border Guard Force", "Myawaddy"),
+])
+def test_the_land_a_group_holds_is_where_it_operates(text: str, group: str, place: str) -> None:
+    assert claims_of(_extract(text), "operates_in", group, place), text
