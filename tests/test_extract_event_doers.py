@@ -145,6 +145,10 @@ def test_an_incidents_name_is_no_actor() -> None:
     # the doer of an act a participle and its conjunct follow
     ("A Myanmar military jet dropped two bombs on a village in Pauk township on Monday, destroying a monastery and "
      "killing nine civilians.", "Military Forces of Myanmar"),
+    # the subject of the verb an act the parser left unlabelled follows ("then stormed"), not the bomber's
+    # description
+    ("On Sunday, JNIM fighters drove a truck packed with explosives, driven by a suicide bomber, into the gate of the "
+     "army post at Djibo, then stormed the base. At least 11 soldiers were killed.", "Jama'at Nasr al-Islam wal Muslimin"),
 ])
 def test_named_doers(text: str, perpetrator: str) -> None:
     assert perpetrator in _perps(_violent(text))

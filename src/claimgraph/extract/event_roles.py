@@ -329,8 +329,8 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
         if verbal and not passive:
             for s in _subject(head):  # "10 soldiers died": who dies is a target, not a doer
                 cands.target(mentions.in_core(s)) if dies else cands.add(strength, mentions.in_core(s))
-            if not _subject(head) and head.dep_ in ("advcl", "conj", "xcomp") and (head.tag_ == "VBG" or (
-                    head.dep_ == "conj" and not dies)):
+            if not _subject(head) and head.dep_ in ("advcl", "conj", "xcomp", "dep") and (head.tag_ == "VBG" or (
+                    head.dep_ in ("conj", "dep") and not dies)):  # ("dep": "drove into the gate, then stormed")
                 # "Khalid Masood drove into pedestrians on Westminster Bridge, killing 4": the doer of the act that
                 # killed them; "Security forces foiled a bid and killed two intruders": the subject both verbs share
                 gov = head.head
