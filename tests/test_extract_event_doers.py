@@ -148,7 +148,8 @@ def test_an_incidents_name_is_no_actor() -> None:
     # the subject of the verb an act the parser left unlabelled follows ("then stormed"), not the bomber's
     # description
     ("On Sunday, JNIM fighters drove a truck packed with explosives, driven by a suicide bomber, into the gate of the "
-     "army post at Djibo, then stormed the base. At least 11 soldiers were killed.", "Jama'at Nasr al-Islam wal Muslimin"),
+     "army post at Djibo, then stormed the base. At least 11 soldiers were killed.",
+     "Jama'at Nasr al-Islam wal Muslimin"),
 ])
 def test_named_doers(text: str, perpetrator: str) -> None:
     assert perpetrator in _perps(_violent(text))

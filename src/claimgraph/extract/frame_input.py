@@ -30,7 +30,8 @@ STAND_IN_NOUNS = frozenset({
     "training", "office", "offices", "spokesman", "chief", "agency", "agencies", "army", "military", "government",
     "militia", "militias", "loyalist", "loyalists", "affiliate", "affiliates", "supporter", "supporters", "group",
     "outfit", "movement", "target", "targets", "mercenary", "mercenaries", "ruler", "rulers", "regime",
-    "authorities", "administration", "junta", "coalition", "alliance", "umbrella", "rebel", "rebels", "guerrilla", "guerrillas",
+    "authorities", "administration", "junta", "coalition", "alliance", "umbrella", "rebel", "rebels", "guerrilla",
+    "guerrillas",
     "brigade", "brigades", "battalion", "battalions", "regiment", "regiments", "squad", "squads", "contingent",
     "remnant", "remnants", "element", "elements"})
 #: nouns that count what their "of" names ("hundreds of PDF fighters")

@@ -304,7 +304,8 @@ def role_named_persons(ents: Sequence[SpacySpan], countries: Countries | None) -
     return out
 
 
-def unseen_role_persons(sent: SpacySpan | Doc, ents: Sequence[SpacySpan], countries: Countries | None) -> list[SpacySpan]:
+def unseen_role_persons(sent: SpacySpan | Doc, ents: Sequence[SpacySpan], countries: Countries | None
+                        ) -> list[SpacySpan]:
     """The NER's names plus the persons it did not see that the sentence gives a role ("…," Khaing Thu Kha, a
     spokesman for the Arakan Army, said"): a run of capitalised proper nouns outside every name, with a
     person's role in apposition, not the sentence's first word alone, naming no place the index knows."""
