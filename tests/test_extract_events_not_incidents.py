@@ -140,3 +140,11 @@ def test_a_place_told_by_its_distance_from_a_town_is_the_place(text: str, place:
 def test_a_name_after_a_divisions_comma_says_where_it_lies(text: str, admin1: str, country: str) -> None:
     (event,) = [e for e in extract_text(text).events if e.type in ("ASSAULT", "FIGHT")]
     assert event.place is not None and (event.place.admin1, event.place.country) == (admin1, country)
+
+
+@pytest.mark.parametrize("text", [
+    "Police recovered bomb-making materials and jihadi books from a house in Shibganj on Monday.",
+    "Army bomb-disposal experts and bomb-sniffing dogs searched the market in Quetta on Monday.",
+])
+def test_a_hyphened_modifier_of_making_or_handling_a_weapon_is_no_act(text: str) -> None:
+    assert not [e for e in extract_text(text).events if e.type in ("ASSAULT", "FIGHT")]

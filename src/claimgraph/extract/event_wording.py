@@ -344,7 +344,18 @@ def found_unused(tok: Token) -> bool:
         return t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in _FOUND_VERBS or _held(t)
 
     # (or an item of a list of things found: "seized two drones, 30 landmines and 11 rifles")
-    return tok.pos_ == "NOUN" and (found(first_conjunct(noun_phrase_head(tok))) or list_head_before(tok, found))
+    return tok.pos_ == "NOUN" and (found(first_conjunct(noun_phrase_head(tok))) or list_head_before(tok, found)) \
+        or _glued_to_maker(tok)
+
+
+def _glued_to_maker(tok: Token) -> bool:
+    """The first word of a hyphened modifier of making or handling the thing ("bomb-making materials", "a bomb-maker",
+    "bomb-sniffing dogs", "bomb-proof"): no act."""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc) or tok.whitespace_ or doc[tok.i + 1].text not in ("-", "–") or doc[tok.i + 1].whitespace_:
+        return False
+    after = doc[tok.i + 2].lower_
+    return after.endswith(("ing", "er", "ers")) or after == "proof"
 
 
 def carried(tok: Token) -> bool:
