@@ -148,3 +148,9 @@ def test_a_name_after_a_divisions_comma_says_where_it_lies(text: str, admin1: st
 ])
 def test_a_hyphened_modifier_of_making_or_handling_a_weapon_is_no_act(text: str) -> None:
     assert not [e for e in extract_text(text).events if e.type in ("ASSAULT", "FIGHT")]
+
+
+def test_the_arrests_operation_told_again_is_no_fight() -> None:
+    events = extract_text("Police arrested three suspected NLFT cadres from a hideout in Dhalai district on Monday. "
+                          "No shots were fired during the operation.").events
+    assert [(e.type, e.mode) for e in events] == [("COERCE", "arrest")]

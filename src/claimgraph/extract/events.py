@@ -296,6 +296,12 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
                     prev.sentences.append(si)
                 prev.hits.extend((si, h) for h in fhits)
                 continue
+            arrest = open_by_family.get("COERCE")
+            if fam == VIOLENT and prev is None and arrest is not None and si - arrest.sentences[-1] == 1 \
+                    and all(h.trigger.mode in lex.operation_modes for h in fhits) and refers_back(sent, fhits) \
+                    and not adds_to_incident(sent, lex):
+                arrest.sentences.append(si)  # "Police arrested three cadres. No shots were fired during the
+                continue  # operation.": the arrest's operation told again, no fight of its own
             others = [h for f, hs in families.items() if f != fam for h in hs]
             inc = Incident(fam, [(si, h) for h in fhits], [si], umbrella=umbrella(sent, fhits),
                            aside=fam == VIOLENT and aside(sent, fhits, others, told=prev is not None)
