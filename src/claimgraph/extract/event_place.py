@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..nlp.descriptive import forces_countries
-from ..records import Entity, Place
+from ..records import Entity, EntityRef, Place
 from ..resolve.names import fold
 from . import unlisted_place as up
 from .dateline import Dateline, date_phrases, dateline_of, find_dateline  # noqa: F401 - re-exported
@@ -32,6 +32,7 @@ from .place_cues import (
     PLACE,
     WEAK_DEMONYM,
     by_direction,
+    group_home,
     named_of,
 )
 from .place_cues import COMPASS as _COMPASS
@@ -230,6 +231,37 @@ def names_a_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], en
     kept = [ps for si, ps in enumerate(parsed) if si in sentences or not own and ps.paragraph == para_no]
     return any(pn.kind == PLACE and not pn.origin and not pn.teller for ps in kept
                for pn in _place_names_once(ctx, ps, entities, local, skip))
+
+
+def home_country(perpetrators: Sequence[EntityRef], entities: Sequence[Entity], ctx: ExtractContext,
+                 sentences: Sequence[int], parsed: Sequence[ParsedSentence], local: LocalFn,
+                 country_of: Callable[[str], str | None] | None) -> Place | None:
+    """Where an incident no place is named for happened, when its named doer's name holds the name of the one
+    country it fights in ("Naxalites" → Communist Party of India (Maoist): India; "Tehrik-i-Taliban Pakistan"):
+    that country. Not a name of several lands ("Islamic State of Iraq and the Levant"), nor a people's or a
+    region's ("Irish Republican Army", "Ulster Volunteer Force": Northern Ireland is not Ireland). Else the one
+    country a group's attacks happen in, by its names (`place_cues.group_home`: "Al-Shabaab" → Somalia), when
+    the paragraph names no place at all."""
+    if country_of is None:
+        return None
+    for ref in perpetrators:
+        words = re.findall(r"[A-Z][\w-]+", ref.name)
+        if not words or " and " in ref.name:
+            continue
+        # a country's own name, not a people or a region ("Irish Republican Army", "Ulster Volunteer Force")
+        spans = [*words, *(" ".join(p) for p in zip(words, words[1:], strict=False))]
+        found = {c for w in spans if (c := country_of(w)) and c.casefold() == w.casefold()}
+        if len(found) == 1:
+            country = found.pop()
+            return Place(country, None, country, precision="country")
+    if not perpetrators or names_a_place(sentences, parsed, entities, ctx, local):
+        return None  # a group's home is weaker than any place named ("Yemen's Houthis ... in the Red Sea")
+    aliases = {e.id: e.aliases for e in entities}
+    for ref in perpetrators:  # else the one country the group's attacks happen in ("Al-Shabaab": Somalia)
+        country = group_home([ref.name, *aliases.get(ref.id, ())])
+        if country is not None:
+            return Place(country, None, country, precision="country")
+    return None
 
 
 def _place_names_once(ctx: ExtractContext, ps: ParsedSentence, entities: Sequence[Entity], local: LocalFn,

@@ -21,7 +21,6 @@ generic "terror attacks" is not an event. Words come from ontology/events.yaml.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -45,7 +44,7 @@ from ..records import (
     make_id,
 )
 from ..resolve.names import fold
-from . import event_actors, event_place, event_roles, place_cues
+from . import event_actors, event_place, event_roles
 from .dateline import dateline_of, label_date
 from .event_kind import forces_fight
 from .event_lexicon import EventLexicon, TriggerDef, load_event_lexicon
@@ -356,37 +355,6 @@ def _place(inc: Incident, parsed: Sequence[ParsedSentence], entities: Sequence[E
     return event_place.incident_place(inc.sentences, parsed, entities, ctx, _local, _country_lookup(ctx))
 
 
-def _home_country(perpetrators: Sequence[EntityRef], entities: Sequence[Entity], ctx: ExtractContext,
-                  sentences: Sequence[int], parsed: Sequence[ParsedSentence]) -> Place | None:
-    """Where an incident no place is named for happened, when its named doer's name holds the name of the one
-    country it fights in ("Naxalites" → Communist Party of India (Maoist): India; "Tehrik-i-Taliban Pakistan"):
-    that country. Not a name of several lands ("Islamic State of Iraq and the Levant"), nor a people's or a
-    region's ("Irish Republican Army", "Ulster Volunteer Force": Northern Ireland is not Ireland). Else the one
-    country a group's attacks happen in, by its names (`place_cues.group_home`: "Al-Shabaab" → Somalia), when
-    the paragraph names no place at all."""
-    country_of = _country_lookup(ctx)
-    if country_of is None:
-        return None
-    for ref in perpetrators:
-        words = re.findall(r"[A-Z][\w-]+", ref.name)
-        if not words or " and " in ref.name:
-            continue
-        # a country's own name, not a people or a region ("Irish Republican Army", "Ulster Volunteer Force")
-        spans = [*words, *(" ".join(p) for p in zip(words, words[1:], strict=False))]
-        found = {c for w in spans if (c := country_of(w)) and c.casefold() == w.casefold()}
-        if len(found) == 1:
-            country = found.pop()
-            return Place(country, None, country, precision="country")
-    if not perpetrators or event_place.names_a_place(sentences, parsed, entities, ctx, _local):
-        return None  # a group's home is weaker than any place named ("Yemen's Houthis ... in the Red Sea")
-    aliases = {e.id: e.aliases for e in entities}
-    for ref in perpetrators:  # else the one country the group's attacks happen in ("Al-Shabaab": Somalia)
-        country = place_cues.group_home([ref.name, *aliases.get(ref.id, ())])
-        if country is not None:
-            return Place(country, None, country, precision="country")
-    return None
-
-
 def _date(inc: Incident, parsed: Sequence[ParsedSentence], ctx: ExtractContext) -> PartialDate | None:
     from .timex import reference_date, resolve_time  # the timex finder is shared with the claims extractor
 
@@ -530,7 +498,8 @@ def build_event(doc: Document, parsed: Sequence[ParsedSentence], entities: Seque
     casualties = total_killed(_attacker_named_dead(merged, roles.perpetrators), best.type)
     place = _place(inc, parsed, entities, ctx)
     if place is None and inc.family == VIOLENT:
-        place = _home_country(roles.perpetrators, entities, ctx, inc.sentences, parsed)
+        place = event_place.home_country(roles.perpetrators, entities, ctx, inc.sentences, parsed, _local,
+                                         _country_lookup(ctx))
     if place is not None and inc.family == VIOLENT:  # the place is where it happened, never who did it or to whom
         roles.perpetrators, roles.targets = ([r for r in refs if fold(r.name) != fold(place.name)]
                                              for refs in (roles.perpetrators, roles.targets))
