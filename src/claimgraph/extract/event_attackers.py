@@ -1,9 +1,12 @@
-"""Sentences that say who the attackers were: named ("The attacker was identified as X", "the suspect, X"), or
-of a group ("the attackers were Islamic State fighters", "the gunmen were believed to belong to ISSP").
+"""What the text says of the attackers: who they were, named ("The attacker was identified as X", "the suspect,
+X") or of a group ("the attackers were Islamic State fighters", "the gunmen were believed to belong to ISSP"); that
+they got away; the clauses about them; and the acts done to them.
 
     identifies_attacker(sent, lex) -> bool        the sentence names or places the attackers
     attackers_are(tok, lex) -> [Token]            the noun phrases a copula or "belong to" gives them
     fled(sent, lex) -> [Token]                    "the attackers fled", "the terrorists managed to escape"
+    attacker_clause(tok, lex) -> bool             the clause around a word is about the attacker
+    attackers_hit(verb, lex) -> bool              a passive act done to the attacker ("was shot dead by police")
 
 Read by `event_roles` (which sentences add to an incident, and its doers).
 """
@@ -14,6 +17,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from .event_lexicon import EventLexicon
+from .event_mentions import DEFINITE
 from .syntax import children as _children
 from .syntax import clause_subjects as _subject
 from .syntax import pobj as _pobj
@@ -64,3 +68,37 @@ def fled(sent: Doc | SpacySpan, lex: EventLexicon) -> list[Token]:
         out += [s for s in _children(verb, "nsubj") if (s.lower_ in nouns or s.lemma_.lower() in nouns)
                 and any(c.lower_ == "the" for c in s.children)]
     return out
+
+
+def attacker_clause(tok: Token, lex: EventLexicon) -> bool:
+    """True when the clause around `tok` is about the attacker (its subject is "the attacker", "he"...)."""
+    if tok.dep_ in ("acl", "amod") and (tok.head.lemma_.lower() in lex.counts.attacker_nouns
+                                        or tok.head.lower_ in lex.counts.attacker_nouns):
+        # "A gunman affiliated with the Islamic State"; not "killed 12 militants belonging to the TTP", "the killing
+        # of militants belonging to …": those the act was done to
+        noun = tok.head
+        act = noun.head if noun.dep_ in ("dobj", "dative", "nsubjpass") else \
+            noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ != "by" else None
+        violent = lex.violent_words()
+        return act is None or (act.lemma_.lower() not in violent and act.lower_ not in violent)
+    verb = tok
+    for _ in range(4):  # up to the clause with a subject ("He had been charged for belonging to IS")
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if _subject(verb) or verb.head.i == verb.i or verb.dep_ not in ("pcomp", "xcomp"):
+            break
+        verb = verb.head
+    for s in _subject(verb):
+        if s.lemma_.lower() in lex.counts.attacker_nouns or s.lower_ in ("he", "she", "they"):
+            return True
+    return False
+
+
+def attackers_hit(verb: Token, lex: EventLexicon) -> bool:
+    """A passive act whose subject is the attacker ("The attacker was shot dead by French police"): its agent
+    answered the incident, it did not do it."""
+    nouns = lex.counts.attacker_nouns
+    return bool(_children(verb, "auxpass", "nsubjpass")) and any(
+        s.lower_ in lex.counts.attacker_pronouns or (s.lower_ in nouns or s.lemma_.lower() in nouns) and any(
+            c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE for c in s.children)
+        for s in _subject(verb))  # not "two LeT militants were killed by security forces": the incident itself

@@ -34,9 +34,9 @@ from spacy.tokens import Span as SpacySpan
 from ..records import Document, Entity, EntityRef, Responsibility, Source, SourceKind, Span
 from . import event_doers as doers
 from . import event_suspects as suspects
-from .event_attackers import attackers_are, fled
+from .event_attackers import attacker_clause, attackers_are, attackers_hit, fled
 from .event_lexicon import EventLexicon
-from .event_mentions import DEFINITE, MISTYPED_PERSON, LocalFn, is_actor, relation_nouns
+from .event_mentions import MISTYPED_PERSON, LocalFn, is_actor, relation_nouns
 from .event_mentions import Mentions as _Mentions
 from .quantities import cue_kind
 from .syntax import agents as _agent
@@ -245,7 +245,7 @@ def _responsibility_cues(sent: Doc | SpacySpan, mentions: _Mentions, cands: _Can
             cands.add(SUSPECTED if _hedged(tok) or _hedged(tok.head) else MEMBER,
                       [e for e in mentions.in_core(named) if e.kind != "descriptive"])
         if tok.lower_ in ("member", "members", "supporter", "connections", "connection", "allegiance",
-                          "links", "loyal", "belonging", "affiliated") and _attacker_clause(tok, lex):
+                          "links", "loyal", "belonging", "affiliated") and attacker_clause(tok, lex):
             # "The attacker had connections with JAD", "he had pledged allegiance to the Islamic State"
             for g in _pobj(tok, "of", "with", "to"):
                 cands.add(MEMBER, mentions.in_phrase(g))
@@ -273,40 +273,6 @@ def about_act(verb: Token, lex: EventLexicon) -> bool:
     arms = lex.responsibility.device_nouns  # "a mine laid by the rebels"
     return any(t.pos_ == "PRON" or t.lemma_.lower() in words or t.lower_ in words
                or t.pos_ == "NOUN" and t.lemma_.lower() in arms for t in near if t.i != verb.i)
-
-
-def _attacker_clause(tok: Token, lex: EventLexicon) -> bool:
-    """True when the clause around `tok` is about the attacker (its subject is "the attacker", "he"...)."""
-    if tok.dep_ in ("acl", "amod") and (tok.head.lemma_.lower() in lex.counts.attacker_nouns
-                                        or tok.head.lower_ in lex.counts.attacker_nouns):
-        # "A gunman affiliated with the Islamic State"; not "killed 12 militants belonging to the TTP", "the killing
-        # of militants belonging to …": those the act was done to
-        noun = tok.head
-        act = noun.head if noun.dep_ in ("dobj", "dative", "nsubjpass") else \
-            noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ != "by" else None
-        violent = lex.violent_words()
-        return act is None or (act.lemma_.lower() not in violent and act.lower_ not in violent)
-    verb = tok
-    for _ in range(4):  # up to the clause with a subject ("He had been charged for belonging to IS")
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        if _subject(verb) or verb.head.i == verb.i or verb.dep_ not in ("pcomp", "xcomp"):
-            break
-        verb = verb.head
-    for s in _subject(verb):
-        if s.lemma_.lower() in lex.counts.attacker_nouns or s.lower_ in ("he", "she", "they"):
-            return True
-    return False
-
-
-def _attackers_hit(verb: Token, lex: EventLexicon) -> bool:
-    """A passive act whose subject is the attacker ("The attacker was shot dead by French police"): its agent
-    answered the incident, it did not do it."""
-    nouns = lex.counts.attacker_nouns
-    return bool(_children(verb, "auxpass", "nsubjpass")) and any(
-        s.lower_ in lex.counts.attacker_pronouns or (s.lower_ in nouns or s.lemma_.lower() in nouns) and any(
-            c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE for c in s.children)
-        for s in _subject(verb))  # not "two LeT militants were killed by security forces": the incident itself
 
 
 def _hedged(tok: Token) -> bool:
@@ -346,7 +312,7 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                                          and is_actor(e, cands.ctx)])
             for o in _children(head, "dobj") + _pobj(head, "on", "at", "against"):
                 cands.target(mentions.in_target_phrase(o))
-        attacker_hit = passive and _attackers_hit(head, lex)
+        attacker_hit = passive and attackers_hit(head, lex)
         for a in [] if attacker_hit else _agent(head):  # "The attacker was shot dead by police": not a doer
             cands.add(strength, mentions.in_core(a))
         if verbal and passive:
@@ -408,7 +374,7 @@ def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], ment
                     or any(s <= verb.i - toks[0].i < e for s, e in spans)):
                 victim = cue_kind(verb, lex.counts) is not None and not _children(verb, "dobj", "dative")
                 if (t.dep_ != "nsubj" or not _children(verb, "auxpass")) and not (t.dep_ == "nsubj" and victim) \
-                        and not (t.dep_ == "pobj" and _attackers_hit(verb, lex)):  # "The attacker was shot dead
+                        and not (t.dep_ == "pobj" and attackers_hit(verb, lex)):  # "The attacker was shot dead
                     cands.add(AGENT, mentions.in_core(t))  # by police"; not "10 soldiers died": who dies is no doer
     # an attacker identified by name: "The attacker, identified as Kujtim Fejzullai", "a bomber named X"
     for t in toks:
