@@ -232,3 +232,14 @@ def test_bodies_acting_jointly_cooperate(text: str, pair: set[str]) -> None:
 ])
 def test_the_land_a_group_holds_is_where_it_operates(text: str, group: str, place: str) -> None:
     assert claims_of(_extract(text), "operates_in", group, place), text
+
+
+@pytest.mark.parametrize("text, group, target", [
+    ("ISWAP vowed further attacks on the Nigerian army.", "Islamic State West Africa Province", "Nigeria"),
+    ("The BLA warned of further attacks on the Frontier Corps.", "Balochistan Liberation Army", "Pakistan"),
+    ("The TTP warned that attacks on the Khyber Pakhtunkhwa police would intensify.", "Tehrik-i-Taliban Pakistan",
+     "Police Forces of Pakistan"),
+])
+def test_a_threat_of_attacks_on_someone_targets_them(text: str, group: str, target: str) -> None:
+    found = claims_of(_extract(text), "targets", group, target)
+    assert found and all(c.modality is Modality.INTENDED for c in found), text
