@@ -19,6 +19,7 @@ from ..nlp.descriptive import forces_countries
 from ..records import Entity, EntityRef, Place
 from ..resolve.names import fold
 from . import unlisted_place as up
+from .countries import countries_from, document_country
 from .dateline import Dateline, date_phrases, dateline_of, find_dateline  # noqa: F401 - re-exported
 from .facility_names import facility_prefix, facility_suffix
 from .name_context import DISTANCE_AFTER
@@ -167,7 +168,7 @@ def incident_place(sentences: Sequence[int], parsed: Sequence[ParsedSentence], e
         # state forces that acted there ("The Myanmar military bombed a market in Minbya")
         # (or else the one country every place the report names lies in: "Somalia's intelligence agency ...
         # a house in Heliwaa district")
-        forces = forces_countries(entities, country_of) or _one_country(entities, country_of)
+        forces = forces_countries(entities, country_of) or _one_country(entities, ctx)
         return up.unlisted(lone[0][0].name, lone[0][1], None, forces[0] if forces else None)
     water = [pn for si in [*sentences, *para] for pn in names_by_sent[si]
              if pn.kind == PLACE and not pn.origin and is_water(pn.name)]
@@ -279,12 +280,15 @@ def _weak(pn: PlaceName) -> bool:
     return pn.origin or pn.kind in (PERSON_DEMONYM, OWNER)
 
 
-def _one_country(entities: Sequence[Entity], country_of: Callable[[str], str | None] | None) -> list[str]:
-    """The country the document's towns and divisions lie in, when they all lie in one (a country named alone may
-    be an actor: "accused India of sponsoring the group")."""
-    found = {c for e in entities if e.type == "place" and country_of is not None and (c := country_of(e.name))
-             and fold(c) != fold(e.name)}
-    return list(found) if len(found) == 1 else []
+def _one_country(entities: Sequence[Entity], ctx: ExtractContext) -> list[str]:
+    """`countries.document_country` of the document's towns and divisions (a country named alone may be an actor,
+    not a place: "accused India of sponsoring the group")."""
+    countries = countries_from(getattr(ctx.place_resolver, "__self__", None))
+    if countries is None:
+        return []
+    found = document_country([e.name for e in entities if e.type == "place" and not countries.is_country_word(e.name)],
+                             countries)
+    return [found] if found else []
 
 
 def _unlisted_precision(pn: PlaceName) -> str | None:
