@@ -339,7 +339,8 @@ def _held(t: Token) -> bool:
 def found_unused(tok: Token) -> bool:
     """A trigger noun that was found, seized or defused, active or passive ("police recovered hand grenades",
     "hand grenades and letters were recovered", "a bomb was defused"), or that people held had on them
-    (`_held`): nothing happened with it."""
+    (`_held`), or that names what is made or handled with it ("bomb-making materials": `_glued_to_maker`):
+    nothing happened with it."""
     def found(t: Token) -> bool:
         return t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in _FOUND_VERBS or _held(t)
 

@@ -119,12 +119,13 @@ def _place_in(fi: FrameInput, noun: Token, classes: Mapping[str, Sequence[str]])
     def land(t: Token) -> bool:  # a stretch of land, or a count of its parts ("control nine of the districts")
         return t.lemma_.lower() in area or t.lower_ in area or t.like_num and t.pos_ == "NUM"
 
-    if land(noun):  # "the Rajouri-Poonch belt", "the Tora Bora mountains": the places the land is named by
+    is_land = land(noun)
+    if is_land:  # "the Rajouri-Poonch belt", "the Tora Bora mountains": the places the land is named by
         named = [e for c in noun.subtree if c.dep_ in ("compound", "nmod") and c.i < noun.i
                  and (e := fi.entity(c)) is not None and e.type == "place"]
         if named:
             return list(dict.fromkeys(named))
-    preps = _PLACE_PREPS | (_AREA_PREPS if land(noun) else set())
+    preps = _PLACE_PREPS | (_AREA_PREPS if is_land else set())
     for prep in (c for h in holders for c in h.children):
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for p in prep.children:
