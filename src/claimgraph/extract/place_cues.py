@@ -55,7 +55,8 @@ def foreign(ent: SpacySpan) -> bool:
 def hyphen_qualified(ent: SpacySpan) -> bool:
     """A name hyphened to a qualifier ("the Maputo-based institute", "Greece-owned"): it qualifies something,
     whatever the NER called it."""
-    return bool(_HYPHEN_QUALIFIER.match(ent.doc.text, ent.end_char))
+    # the few tokens after the name, not `doc.text`, which spaCy joins anew on every call
+    return not ent[-1].whitespace_ and bool(_HYPHEN_QUALIFIER.match(ent.doc[ent.end : ent.end + 3].text))
 
 
 #: participles that say where a body has its base

@@ -25,9 +25,8 @@ from functools import cache
 from importlib import resources
 
 import yaml
-from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -231,30 +230,21 @@ class DescriptiveMatcher:
         self.descriptions = {d.key: d for d in descriptions}
         #: the act nouns whose adjective names the forces that did them ("a military air strike")
         self.strike_nouns = lexicon_words("state_act_nouns")
-        self.matcher = Matcher(nlp.vocab)
-        #: the first words of the patterns (lower case and exact, as hashes): a Doc without one has no match
-        self.first_lower: set[int] = set()
-        self.first_orth: set[int] = set()
+        # every pattern is a fixed phrase (lower case, or exact for `exact` terms): two PhraseMatchers find
+        # them in one pass each, several times faster than a token Matcher over the same phrases
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         for d in descriptions:
-            patterns = []
-            for term in (*d.terms, *d.with_country):
-                patterns.append([{"LOWER": t.lower_} for t in nlp.make_doc(term)])
-            for term in d.exact:
-                patterns.append([{"ORTH": t.text} for t in nlp.make_doc(term)])
-            for pattern in patterns:
-                if "LOWER" in pattern[0]:
-                    self.first_lower.add(nlp.vocab.strings.add(pattern[0]["LOWER"]))
-                else:
-                    self.first_orth.add(nlp.vocab.strings.add(pattern[0]["ORTH"]))
-            if patterns:
-                self.matcher.add(d.key, patterns)
+            lower = [nlp.make_doc(term) for term in (*d.terms, *d.with_country)]
+            exact = [nlp.make_doc(term) for term in d.exact]
+            if lower:
+                self.lower.add(d.key, lower)
+            if exact:
+                self.orth.add(d.key, exact)
 
     def find(self, doc: Doc) -> list[DescriptiveHit]:
-        if not any(lower in self.first_lower or orth in self.first_orth
-                   for lower, orth in doc.to_array([LOWER, ORTH]).tolist()):
-            return []  # no pattern can start anywhere: the Matcher would find nothing
         spans = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in sorted((*self.lower(doc), *self.orth(doc)), key=lambda m: (m[1], m[2])):
             span = Span(doc, start, end, label=doc.vocab.strings[match_id])
             head = span.root.head
             if span.root.dep_ in _MODIFIER_DEPS and head.i == end and head.lemma_.lower() in _MEMBER_NOUNS \
