@@ -120,3 +120,35 @@ def test_a_group_saying_its_fighters_had_done_the_attack_told_claims_it() -> Non
     events = _violent(DISTRICT_LEAD.split("\n\nA truck")[0], published="2026-03-03")
     assert len(events) == 1
     assert [p.name for p in events[0].perpetrators] == ["Communist Party of India (Maoist)"]
+
+
+# the first paragraphs of an invented wire report (bench/training, syn-e46-1)
+ATTACKERS_AGAIN = "\n\n".join((
+    'DERA GHAZI KHAN, Pakistan, Sept 18 (Wirepoint) - Militants attacked two police check posts in '
+    "the Koh-e-Suleman mountains of Pakistan's Punjab province late on Wednesday, killing at least "
+    'five policemen, officials said, as fighters linked to the Pakistani Taliban push into a region '
+    'long regarded as relatively calm.',
+    'The attackers, armed with rifles and rocket-propelled grenades, struck the Vehowa and Sokar '
+    "posts in Taunsa district near the boundary with Balochistan's Musakhel district, said Kamran "
+    'Haider, a spokesman for the Dera Ghazi Khan regional police. Three attackers were killed in the '
+    'return fire and at least four policemen were wounded, he said.',
+    '"They came down from the Balochistan side after dark and tried to overrun the posts, but they '
+    'were pushed back," Haider told Wirepoint by telephone.',
+    'Two of the dead belonged to the Border Military Police, a tribal force that guards the passes of'
+    ' the Dera Ghazi Khan tribal area alongside the regular police, a second police official said on '
+    'condition of anonymity.',
+    'The Tehrik-e-Taliban Pakistan (TTP) claimed responsibility for the attack in a statement posted '
+    'on Telegram by its spokesman, Sarbaz Khan Mehsud, saying fighters of the group\'s "Dera Ghazi '
+    'Khan wilayat" had carried it out. The statement warned that the TTP would strike police "in '
+    'every district of Punjab" in the coming weeks.',
+))
+
+
+def test_the_attackers_striking_in_the_next_paragraph_tell_the_lead_again() -> None:
+    [event] = _violent(ATTACKERS_AGAIN, published="2025-09-18")
+    assert [p.name for p in event.perpetrators] == ["Tehrik-i-Taliban Pakistan"]
+
+
+def test_attackers_striking_elsewhere_in_a_separate_attack_stay_their_own() -> None:
+    text = ATTACKERS_AGAIN.replace("The attackers, armed", "In a separate attack, the attackers, armed")
+    assert len(_violent(text, published="2025-09-18")) == 2

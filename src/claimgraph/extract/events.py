@@ -80,6 +80,7 @@ from .incident_bounds import (
     relative_to_told,
     states_responsibility,
     struck_gathering,
+    told_by_its_attackers,
     umbrella,
 )
 from .quantities import Casualties, add, died_of_wounds, find_casualties, merge_casualties
@@ -281,7 +282,9 @@ def _incidents(parsed: Sequence[ParsedSentence], lex: EventLexicon,
                 prev is not None
                 and not relative_to_told(sent, fhits)
                 and si - prev.sentences[-1] <= gap
-                and parsed[si].paragraph == parsed[prev.sentences[-1]].paragraph
+                and (parsed[si].paragraph == parsed[prev.sentences[-1]].paragraph
+                     or parsed[si].paragraph == parsed[prev.sentences[-1]].paragraph + 1
+                     and told_by_its_attackers(sent, fhits, lex.counts.attacker_nouns))
                 and not other_date(sent, [parsed[i].sent for i in prev.sentences])
                 and not (other_weekday(sent, [parsed[i].sent for i in prev.sentences])
                          and not refers_back(sent, fhits) and not states_responsibility(sent, lex))

@@ -115,6 +115,23 @@ def refers_back(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     return False
 
 
+def told_by_its_attackers(sent: Doc | SpacySpan, hits: Sequence[TriggerHit], attackers: frozenset[str]) -> bool:
+    """The act's doers are the attackers already told, named by a definite attacker noun ("The attackers, armed
+    with rifles, struck the posts", "The gunmen then set fire to the vehicles"): the incident told again, in a
+    paragraph of its own as wire reports do after the lede."""
+    if another(sent, hits):
+        return False
+    for hit in hits:
+        tok = hit_head(sent, hit)
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        for s in (c for c in tok.children if c.dep_ == "nsubj"):
+            if (s.lemma_.lower() in attackers or s.lower_ in attackers) \
+                    and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in s.children):
+                return True
+    return False
+
+
 def another(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
     """The mention says it is a further incident: "another attack", "a second blast", "in a separate attack", "In a
     separate incident, two officials were shot dead"."""
