@@ -172,15 +172,20 @@ def _members_name(ent: SpacySpan) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_.lower() in _MEMBER_NOUNS
 
 
-def _members_of(root: Token) -> bool:
+def _members_of(root: Token, *, armed: bool = False) -> bool:
     """Whether a name is what people belong to: "activists of the Bajrang Dal", "members of X", "a researcher at
-    the Centro de Estudios del Bajío"."""
+    the Centro de Estudios del Bajío"; `armed`: what members or armed men belong to ("a commander of X"), never a
+    person (who has aides and supporters, not members; not "the gang of X" either, named after its leader)."""
     prep = root.head
+    if armed:
+        return root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _MEMBER_NOUNS - _BODIES
     return root.dep_ == "pobj" and (
         prep.lower_ == "of" and prep.head.lemma_.lower() in _MEMBER_NOUNS | _FOLLOWERS
         or prep.lower_ in ("of", "at", "for") and prep.head.lemma_.lower() in _PERSON_ROLES)
 
 
+#: the member nouns that name a body or its loose following, not one of its members
+_BODIES = frozenset({"group", "outfit", "militia", "faction", "gang", "gunman", "gunmen", "terrorist", "hunter"})
 #: people of a body who are not its armed men
 _FOLLOWERS = frozenset({"activist", "supporter", "worker", "volunteer", "loyalist"})
 
@@ -276,8 +281,9 @@ def find_mentions(
                 # FAC): a name that has fighters is an organisation's (a place's or facility's name only where the
                 # place index knows no place of that name)
                 label = "ORG"
-            if label == "PERSON" and not ent.kb_id_ and owned_unit(ent.root):
-                label = "ORG"  # "its Az-Zallaqa propaganda outlet": a group's unit or outlet, not a person
+            if label == "PERSON" and not ent.kb_id_ and (owned_unit(ent.root) or _members_of(ent.root, armed=True)):
+                label = "ORG"  # "its Az-Zallaqa propaganda outlet": a group's unit or outlet, not a person; "a
+                # local commander of Ansarul Islam": what has commanders and members is a body
             if label == "ORG" and ent.root.dep_ in {"dobj", "dative"} and ent.root.head.lemma_ == "tell":
                 label = "PUBLICATION"  # "told ThePrint": the outlet spoken to
             if label == "ORG" and not ent.kb_id_ and demonyms and text in demonyms:

@@ -263,6 +263,9 @@ class GazetteerComponent:
     def __call__(self, doc: Doc) -> Doc:
         if any(_a_rank(e) for e in doc.ents):
             doc.ents = [e for e in doc.ents if not _a_rank(e)]  # "Brig." of "Brig. Gen. X" taken for a town
+        if any(_person_end(e, self.common) != e.end for e in doc.ents if e.label_ == "PERSON"):
+            doc.ents = filter_spans([Span(doc, e.start, _person_end(e, self.common), label=e.label_)
+                                     if e.label_ == "PERSON" else e for e in doc.ents])
         if any(_open_bracket(e) is not None for e in doc.ents):
             doc.ents = [part for e in doc.ents for part in _split_at_bracket(e)]
         found = [s for s in self.matcher.find(doc) if not (s.label_ == "GROUP_IDENTITY" and _in_longer_name(s, doc))]
@@ -346,6 +349,19 @@ def _name_before_short_form(e: Span, taken: set[int]) -> Span | None:
     if paren is None or paren - e.start < 2 or taken.intersection(range(e.start, paren)):
         return None
     return Span(e.doc, e.start, paren, label=e.label_)
+
+
+def _person_end(e: Span, common: frozenset[str]) -> int:
+    """Where a person's name the NER cut short ends: it runs on over the capitalised words it modifies, up to their
+    head ("Mufti" of "TTP spokesman Mufti Ghazi Mehsud"), never over an English word or another entity."""
+    doc = e.doc
+    head = e[-1].head
+    if e[-1].dep_ != "compound" or head.i <= e.end - 1 or head.i - e.end > 3:
+        return e.end
+    run = doc[e.end : head.i + 1]
+    if all(t.pos_ == "PROPN" and t.is_title and t.ent_iob_ == "O" and t.lower_ not in common for t in run):
+        return head.i + 1
+    return e.end
 
 
 def _a_rank(e: Span) -> bool:
