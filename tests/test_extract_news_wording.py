@@ -243,3 +243,21 @@ def test_the_land_a_group_holds_is_where_it_operates(text: str, group: str, plac
 def test_a_threat_of_attacks_on_someone_targets_them(text: str, group: str, target: str) -> None:
     found = claims_of(_extract(text), "targets", group, target)
     assert found and all(c.modality is Modality.INTENDED for c in found), text
+
+
+def test_what_has_commanders_is_a_body_whatever_the_ner_said() -> None:
+    x = _extract("Boubacar Dicko, a local commander of Ansarul Islam, was killed in the raid.")
+    assert claims_of(x, "member_of", "Boubacar Dicko", "Ansarul Islam")
+
+
+def test_a_person_named_after_a_role_keeps_the_whole_name() -> None:
+    x = _extract("TTP spokesman Mufti Ghazi Mehsud said the group had carried out the attack.")
+    assert [c.subject.name for c in claims_of(x, "member_of", obj="Taliban")] == ["Mufti Ghazi Mehsud"]
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Shabaab said it would continue striking the Somali National Army across Galmudug.",
+    "The group would keep targeting the Frontier Corps, the statement said.",
+])
+def test_attacks_a_group_would_go_on_making_are_no_incident(text: str) -> None:
+    assert _violent(text) == []

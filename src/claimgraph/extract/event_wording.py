@@ -99,8 +99,9 @@ def factual(tok: Token, ne: NotEvents | None = None, *, violent: bool = False) -
             return False
         if any(c.lower_ in _MODALS and c.dep_ == "aux" for c in tok.children):
             return False
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _INTENT_HEADS:
-            return False
+        if tok.dep_ == "xcomp" and (tok.head.lemma_.lower() in _INTENT_HEADS or any(
+                c.lower_ in _MODALS and c.dep_ == "aux" for c in tok.head.children)):
+            return False  # "vowed to attack"; "would continue striking the army": to come, not done
         if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "acl", "amod", "csubj") and tok.lemma_ not in _RESULT_VERBS:
             return False  # "tasked with attacking", "a death squad targeting"; but "..., killing two"
         if tok.tag_ == "VBG" and any(c.lower_ == "been" and c.dep_ == "aux" for c in tok.children) \
