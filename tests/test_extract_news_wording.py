@@ -261,3 +261,10 @@ def test_a_person_named_after_a_role_keeps_the_whole_name() -> None:
 ])
 def test_attacks_a_group_would_go_on_making_are_no_incident(text: str) -> None:
     assert _violent(text) == []
+
+
+def test_names_joined_before_their_settlement_noun_are_places() -> None:
+    x = _extract("On Thursday, army aircraft bombed Jikmir and Mandeng, two villages east of Nasir, killing seven "
+                 "civilians.")
+    kinds = {e.name: e.type for e in x.entities}
+    assert kinds.get("Jikmir") == kinds.get("Mandeng") == "place"

@@ -186,9 +186,12 @@ def _named_settlement(ent: SpacySpan, countries: Countries | None) -> bool:
         return True
     if DISTANCE_AFTER.match(ent.doc.text, ent.end_char):
         return True  # "at Ngouboua, about 20 kilometers north of Bol": a place told by its distance from another
-    return any(n.dep_ == "appos" and n.lower_ in _settlement_words() and any(
-        c.dep_ == "prep" and c.lower_ in ("in", "of", "near", "on", "along", "outside") for c in n.subtree)
-        for n in root.children)  # ("Kadauri, a village 30 km south of Gusau")
+    # ("Kadauri, a village 30 km south of Gusau"; "Jikmir and Mandeng, two villages east of Nasir": the apposition of
+    # the names joined)
+    named = [*root.children, *(head.children if root.dep_ == "conj" else ())]
+    return any(n.dep_ == "appos" and (n.lower_ in _settlement_words() or n.lemma_.lower() in _settlement_words())
+               and any(c.dep_ == "prep" and c.lower_ in ("in", "of", "near", "on", "along", "outside")
+                       for c in n.subtree) for n in named)
 
 
 #: a distance right after a name, maybe after a settlement noun: ", about 20 kilometres (12 miles) north of", ", a
