@@ -606,3 +606,18 @@ def test_a_separate_attack_or_one_on_another_weekday_is_another_incident(text: s
 def test_those_who_fled_the_doers_act_are_no_doers() -> None:
     ev = _violent("Police killed two militants in Kulgam on Monday. The militants had fled from a hideout.")
     assert _perps(ev) == ["Police Forces of India"]
+
+
+@pytest.mark.parametrize("text", [
+    "Separately, U.S. Africa Command (AFRICOM) said an air strike it carried out in coordination with the Somali "
+    "government near Awdheegle, in Lower Shabelle region about 60 km west of Mogadishu, had killed three al Shabaab "
+    "militants on Monday.",
+    "U.S. Africa Command said an air strike it conducted near Jilib had killed three al-Shabaab fighters.",
+])
+def test_an_act_the_speaker_says_it_carried_out_is_the_speakers(text: str) -> None:
+    assert _perps(_violent(text)) == ["U.S. Africa Command"]
+
+
+def test_an_act_the_speaker_only_recorded_is_not_the_speakers() -> None:
+    assert "United Nations" not in _perps(_violent(
+        "The United Nations said an attack it documented near Jilib had killed 12 people."))

@@ -7,8 +7,10 @@ they got away; the clauses about them; and the acts done to them.
     fled(sent, lex) -> [Token]                    "the attackers fled", "the terrorists managed to escape"
     attacker_clause(tok, lex) -> bool             the clause around a word is about the attacker
     attackers_hit(verb, lex) -> bool              a passive act done to the attacker ("was shot dead by police")
+    done_by_speaker(head, pronouns, saying)       the verb of saying whose subject did the act ("said an air strike
+                                                  it carried out had killed ...")
 
-Read by `event_roles` (which sentences add to an incident, and its doers).
+Read by `event_roles` and `event_doers` (which sentences add to an incident, and its doers).
 """
 
 from __future__ import annotations
@@ -102,3 +104,22 @@ def attackers_hit(verb: Token, lex: EventLexicon) -> bool:
         s.lower_ in lex.counts.attacker_pronouns or (s.lower_ in nouns or s.lemma_.lower() in nouns) and any(
             c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE for c in s.children)
         for s in _subject(verb))  # not "two LeT militants were killed by security forces": the incident itself
+
+
+def done_by_speaker(head: Token, pronouns: frozenset[str], saying: frozenset[str]) -> Token | None:
+    """The verb of saying whose subject did the act, where an act noun is what it says and the speaker's own relative
+    clause says it did it ("AFRICOM said an air strike it carried out near Awdheegle had killed three militants";
+    the noun may hang on the verb of saying itself, as the parser sometimes has it); `pronouns` stand for the
+    speaker, `saying` are the verbs of saying (event_doers)."""
+    if head.pos_ != "NOUN" or head.dep_ not in ("nsubj", "nsubjpass") or not any(
+            c.dep_ == "relcl" and c.lemma_.lower() in _DOING and any(s.lower_ in pronouns
+                                                                     for s in _children(c, "nsubj"))
+            for c in head.children):
+        return None
+    said = head.head.head if head.head.dep_ == "ccomp" else head.head
+    return said if said.lemma_.lower() in saying else None
+
+
+#: verbs of doing an act ("an air strike it carried out"), not of witnessing or recording one ("an attack it
+#: documented")
+_DOING = frozenset({"carry", "conduct", "launch", "stage", "mount", "execute", "perform", "undertake"})

@@ -52,6 +52,7 @@ from spacy.tokens import Token
 
 from ..nlp.descriptive import listed_demonym
 from ..records import Entity
+from .event_attackers import done_by_speaker
 from .event_mentions import spokespeople
 from .quantities import cue_kind
 from .syntax import children as _children
@@ -392,6 +393,10 @@ def speaker(heads: Sequence[Token], in_core: Callable[[Token], list[Entity]], ad
     "The United Nations said it had documented 45 attacks": a verb it undergoes or records the act by); a speaker
     named before ("It said one of its fighters had detonated an explosive vest": the group that claimed it)."""
     for head in heads:
+        said = done_by_speaker(head, _SPEAKER_PRONOUNS, CLAIMANT_VERBS)
+        if said is not None:
+            add(agent, [e for s in _children(said, "nsubj") if s.i != head.i for e in in_core(s)])
+            continue
         # (a word with its own auxiliary is the clause's verb whatever the tagger said: "had overrun" as a noun)
         verb = head if _verbal(head) or _children(head, "aux") else head.head if head.dep_ in _ACT_NOUN_DEPS else None
         if verb is None or not (_verbal(verb) or _children(verb, "aux")) or _passive(verb) \
