@@ -204,17 +204,34 @@ _POSITION_AFTER = (r",\s+(?:(?:just|about|some|slightly)\s+)?(?:(?:north|south)(
                    r"|,\s+on\s+the\s+(?:[a-z-]+\s+)?(?:edge|edges|outskirts|fringe|fringes)\s+of\b")
 
 
+#: a distance or position right after a name (one pattern, compiled once: a pattern per name would fill re's cache)
+_TOLD = re.compile(f"(?:{DISTANCE_AFTER.pattern}|{_POSITION_AFTER})", re.I)
+
+
+def _told_from(name: str, text: str) -> bool:
+    """Whether `text` has `name` (a whole word, any case) right before a distance or position ("Ngouboua, about 20
+    kilometers north of Bol")."""
+    low, key = text.lower(), name.lower()
+    if len(low) != len(text) or len(key) != len(name):  # a letter whose lower case is longer: the plain way
+        return re.search(rf"\b{re.escape(name)}{_TOLD.pattern}", text, re.I) is not None
+    i = low.find(key)
+    while i >= 0:
+        if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")) and _TOLD.match(text, i + len(name)):
+            return True
+        i = low.find(key, i + 1)
+    return False
+
+
 def _by_distance(names: Sequence[PlaceName], texts: Sequence[str], town: Place, resolve: Resolve) -> Place | None:
     """A place the index lacks, told by its distance or position from the town the vote chose ("attacked an army
     position at Ngouboua, about 20 kilometers north of Bol", "a checkpoint in Chahar Bolak district, west of the
     provincial capital Mazar-i-Sharif"): the place itself, in the town's division."""
     if town.precision != "city" or town.country is None:
         return None
-    told = f"(?:{DISTANCE_AFTER.pattern}|{_POSITION_AFTER})"
     for pn in names:
         if pn.kind != PLACE or pn.origin or pn.within or fold(pn.name) == fold(town.name) \
                 or re.search(r"\s(?:in|at|near|on)\s", pn.name) or not any(  # ("Kohat Road in Badaber": the NER's)
-                re.search(rf"\b{re.escape(pn.name)}{told}", t, re.I) for t in texts):
+                _told_from(pn.name, t) for t in texts):
             continue
         place = resolve(pn, pn.name)
         if place is None or place.country != town.country:
