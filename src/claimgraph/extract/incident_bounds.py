@@ -118,8 +118,9 @@ def refers_back(sent: Doc | SpacySpan, hits: Sequence[TriggerHit]) -> bool:
 def told_by_its_attackers(sent: Doc | SpacySpan, hits: Sequence[TriggerHit], attackers: frozenset[str]) -> bool:
     """The act's doers are the attackers already told, named by a definite attacker noun ("The attackers, armed
     with rifles, struck the posts", "The gunmen then set fire to the vehicles"): the incident told again, in a
-    paragraph of its own as wire reports do after the lede."""
-    if another(sent, hits):
+    paragraph of its own as wire reports do after the lede. Not a sentence that dates its act ("The attackers stormed
+    Kadauri village on Wednesday night"): the day it tells is for the merge of the incident's mentions to weigh."""
+    if another(sent, hits) or any(t.ent_type_ in ("DATE", "TIME") for t in sent):
         return False
     for hit in hits:
         tok = hit_head(sent, hit)
