@@ -5,6 +5,7 @@ they got away; the clauses about them; and the acts done to them.
     identifies_attacker(sent, lex) -> bool        the sentence names or places the attackers
     attackers_are(tok, lex) -> [Token]            the noun phrases a copula or "belong to" gives them
     fled(sent, lex) -> [Token]                    "the attackers fled", "the terrorists managed to escape"
+    told_attackers(tok, nouns) -> bool            "the gunmen", "these militants": the attackers told of before
     attacker_clause(tok, lex) -> bool             the clause around a word is about the attacker
     attackers_hit(verb, lex) -> bool              a passive act done to the attacker ("was shot dead by police")
     done_by_speaker(head, pronouns, saying)       the verb of saying whose subject did the act ("said an air strike
@@ -67,9 +68,14 @@ def fled(sent: Doc | SpacySpan, lex: EventLexicon) -> list[Token]:
         verb = t.head if t.dep_ == "xcomp" else t
         if t.lemma_.lower() not in _GET_AWAY or t.pos_ != "VERB":
             continue
-        out += [s for s in _children(verb, "nsubj") if (s.lower_ in nouns or s.lemma_.lower() in nouns)
-                and any(c.lower_ == "the" for c in s.children)]
+        out += [s for s in _children(verb, "nsubj") if told_attackers(s, nouns)]
     return out
+
+
+def told_attackers(tok: Token, nouns: frozenset[str]) -> bool:
+    """An attacker noun with a definite determiner: the attackers told of before ("the gunmen", "these militants")."""
+    return (tok.lower_ in nouns or tok.lemma_.lower() in nouns) \
+        and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
 
 
 def attacker_clause(tok: Token, lex: EventLexicon) -> bool:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from .event_attackers import identifies_attacker
+from .event_attackers import identifies_attacker, told_attackers
 from .event_lexicon import EventLexicon
 from .event_mentions import DEFINITE, INDEFINITE
 from .event_roles import DOER_VERBS, about_act, doer_agent
@@ -126,10 +126,8 @@ def told_by_its_attackers(sent: Doc | SpacySpan, hits: Sequence[TriggerHit], att
         tok = hit_head(sent, hit)
         if tok.pos_ not in ("VERB", "AUX"):
             continue
-        for s in (c for c in tok.children if c.dep_ == "nsubj"):
-            if (s.lemma_.lower() in attackers or s.lower_ in attackers) \
-                    and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in s.children):
-                return True
+        if any(c.dep_ == "nsubj" and told_attackers(c, attackers) for c in tok.children):
+            return True
     return False
 
 
