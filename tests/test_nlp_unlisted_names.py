@@ -12,6 +12,7 @@ from claimgraph.nlp.unlisted_names import (
     FIGHTERS_ACRONYM,
     JOINED_NAME,
     NAMED_UNIT,
+    NUMBERED_UNIT,
     TITLED_NAME,
 )
 
@@ -72,7 +73,7 @@ def test_names_a_short_form_defines(extractor, text: str, found: list[str]) -> N
     # a country's possessive is no part of the name
     ("Clashes broke out in Pakistan's Kurram Agency on Monday.", []),
     # a unit's ordinal is part of its name
-    ("Fighters of the 10th Front attacked a camp in Tame.", ["10th Front"]),
+    ("Fighters of the 10th Front attacked a camp in Tame.", []),  # a unit named by its number: test below
     # a count is not: "two Army" is no name
     ("The 2 Army trucks were hit.", []),
 ])
@@ -112,3 +113,26 @@ def test_units_named_after_someone(extractor, text: str, found: list[str]) -> No
     doc = extractor.nlp(text)
     assert [e.text for e in doc.ents if e.id_ == NAMED_UNIT] == found
     assert all(e.label_ == "ARMED_GROUP" for e in doc.ents if e.id_ == NAMED_UNIT)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "found", "also"), [
+    ("Troops of the Tenth Armoured Brigade raided a rebel camp on Friday.", ["Tenth Armoured Brigade"], []),
+    ("The outpost was held by soldiers of Light Infantry Battalion 351, the statement said.",
+     ["Light Infantry Battalion 351"], []),
+    ("The 23 Brigade said its troops had repelled the attack.", ["23 Brigade"], []),
+    ("Marine Battalion Landing Team 11 engaged the gunmen near the village.", ["Marine Battalion Landing Team 11"], []),
+    ("Fighters of Kyaukkyi Township PDF Battalion 2 attacked the outpost at dawn.",
+     ["Kyaukkyi Township PDF Battalion 2"], []),  # over the listed short form inside it
+    ("The 10th Front of the FARC dissidents attacked a police station.", ["10th Front"], ["FARC"]),  # its owner stays
+    ("MNJTF Sector 2 troops killed 20 fighters.", ["MNJTF Sector 2"], []),
+    ("Hezbollah Unit 4400 smuggled the rockets.", ["Unit 4400"], ["Hezbollah"]),  # a listed name it begins with stays
+    ("Members of Company No. 10 were questioned.", ["Company No. 10"], []),
+    ("The Group 20 years ago was a small one.", [], []),  # a number counting something after it
+    ("The Defence Force 2030 plan was approved.", [], []),  # a year
+    ("The second battalion moved north.", [], []),  # no capitals: no name
+])
+def test_units_named_by_a_number(extractor, text: str, found: list[str], also: list[str]) -> None:  # type: ignore[no-untyped-def]
+    doc = extractor.nlp(text)
+    assert [e.text for e in doc.ents if e.id_ == NUMBERED_UNIT] == found
+    assert all(any(e.text == name for e in doc.ents) for name in also)

@@ -42,7 +42,9 @@ from .unlisted_names import (
     fighters_acronyms,
     joined_names,
     named_units,
+    numbered_unit_spans,
     organisation_heads,
+    owners_after,
     province_branches,
     titled_names,
 )
@@ -274,6 +276,8 @@ class GazetteerComponent:
         branches = [Span(doc, a, b, label="ARMED_GROUP", span_id=BRANCH_NAME) for a, b in province_branches(
             doc, [(s.start, s.end) for s in found if s.label_ == "ARMED_GROUP"])]
         found = [s for s in found if not any(br.start <= s.start and s.end <= br.end for br in branches)]
+        numbered = numbered_unit_spans(doc, found)
+        found = [s for s in found if not any(n.start <= s.start and s.end <= n.end for n in numbered)]
         # a name with its short form defined after it, which neither the NER nor the lists hold whole: it wins
         # over the listed words inside it ("Baloch" of "Baloch Republican Army (BRA)") and the pieces the NER cut it
         # into ("United Liberation Front" + "Asom - Independent" of "... (ULFA-I)"); a listed short form
@@ -309,7 +313,8 @@ class GazetteerComponent:
                                or (s.start, s.end) == (a, b - 1) for s in found)]
         # capitalised words the NER left untagged that "the village of", "north of" say name a place
         unnamed += [Span(doc, a, b, label="GPE", span_id=CALLED_PLACE) for a, b in called_places(doc)]
-        unnamed = branches + defined + unnamed
+        unnamed = branches + defined + numbered + owners_after(doc, numbered) + [
+            e for e in unnamed if not any(n.start < e.end and e.start < n.end for n in numbered)]
         if not found and not unnamed:
             return doc
         taken = set()

@@ -11,6 +11,9 @@
                                                ("Ulster Volunteer Force", "Irish People's Liberation Organisation")
     facility_names(doc) -> [(start, end)]      capitalised words before a noun for a built place ("the Etoile
                                                du Sud hotel", "the Lal Shahbaz Qalandar shrine")
+    numbered_units(doc) -> [(start, end)]     capitalised words ending in a noun for a unit with the unit's number
+                                               before or after them ("the Tenth Armoured Brigade", "the 23
+                                               Brigade", "Light Infantry Battalion 351", "Company No. 10")
     named_units(doc, common) -> [(start, end)] a person's or a little-known name before a lower-case noun for an
                                                armed unit, after "the" or an owner: a unit named after someone
                                                ("the Jaime Martínez front", "the TTP's Gandapur faction")
@@ -21,11 +24,12 @@
                                                position says are a place's name ("the village of Mucojo",
                                                "10 km north of Awdheegle")
 
-All become entities (ORG, with `FIGHTERS_ACRONYM` / `JOINED_NAME` / `DEFINED_NAME` / `TITLED_NAME` as their
-id; a named unit ARMED_GROUP, with `NAMED_UNIT`; a facility's name FAC, with `FACILITY_NAME`; a place's GPE, with
-`CALLED_PLACE`). Written by hand: the statistical NER misses short all-capital names of little-known groups,
-splits names at their hyphens, misses names of common words, takes a unit named after a commander for the
-commander and an unknown town for a number, and no library tags them.
+All become entities (ORG, with `FIGHTERS_ACRONYM` / `JOINED_NAME` / `DEFINED_NAME` / `TITLED_NAME` /
+`NUMBERED_UNIT` as their id; a named unit ARMED_GROUP, with `NAMED_UNIT`; a facility's name FAC, with
+`FACILITY_NAME`; a place's GPE, with `CALLED_PLACE`). Written by hand: the statistical NER misses short
+all-capital names of little-known groups, splits names at their hyphens, misses names of common words, takes a
+unit named after a commander for the commander, an unknown town for a number and a unit's number for a count,
+and no library tags them.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..ontology import lexicon_words
 
@@ -45,6 +49,7 @@ TITLED_NAME = "titled_name"
 NAMED_UNIT = "named_unit"
 FACILITY_NAME = "facility_name"
 BRANCH_NAME = "branch_name"
+NUMBERED_UNIT = "numbered_unit"
 CALLED_PLACE = "called_place"
 #: nouns for an armed group's people: an acronym the NER missed that qualifies one names the group
 _FIGHTER_NOUNS = frozenset({"militant", "cadre", "fighter", "rebel", "insurgent", "guerrilla", "guerilla",
@@ -243,6 +248,85 @@ def titled_names(doc: Doc, described: frozenset[str] = frozenset()) -> list[tupl
                 and not any(doc[k:end].text.lower() in described for k in range(start, end - 1)):
             out.append((start, end))
         i = end
+    return out
+
+
+#: ordinals written as words, which spaCy counts as numbers ("the Tenth Armoured Brigade")
+_ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                            "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                            "seventeenth", "eighteenth", "nineteenth", "twentieth"})
+#: what a number after a unit's noun may count instead of naming the unit ("the Group 20 years ago")
+_COUNTED = frozenset({"percent", "%", "year", "years", "day", "days", "month", "months", "km", "kilometres",
+                      "kilometers", "miles", "people", "persons", "civilians"})
+
+
+def numbered_units(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of units named by a number: capitalised words (acronyms too) ending in a capitalised noun for
+    a body or a unit, with an ordinal or, after "the" or an owner, a number before them ("the Tenth Armoured
+    Brigade", "the 23 Brigade", "the KIA's 3rd Brigade"), or a number after them, capitalised words between
+    ("Light Infantry Battalion 351", "Marine Battalion Landing Team 11", "MNJTF Sector 2", "Company No. 10").
+    Armies, police and rebels number their brigades, battalions, fronts and sectors; the NER leaves the number
+    out of the name, or tags the name as nothing, and the unit then goes unnamed or merges with its namesakes.
+    A year after the noun is no unit's number."""
+    heads = organisation_heads() | lexicon_words("numbered_unit_words")
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if not (t.is_title and t.lower_ in heads):
+            i += 1
+            continue
+        start = i
+        while start > 0 and i - start < 5 and not (w := doc[start - 1]).like_num and w.lower_ not in _DETERMINERS \
+                and (_titled(w) or w.is_upper and w.is_alpha and len(w) > 1):
+            start -= 1
+        before = doc[start - 1] if start > 0 else None
+        a = start
+        if before is not None and (_ORDINAL.match(before.text) or before.is_title and before.lower_ in _ORDINAL_WORDS
+                                   or before.is_digit and len(before) <= 4 and start >= 2
+                                   and doc[start - 2].lower_ in _UNIT_OWNERS):
+            a = start - 1
+        k = i + 1
+        while k < len(doc) and k - i <= 3 and _titled(doc[k]) and not doc[k].like_num and doc[k].lower_ != "no":
+            k += 1
+        if k < len(doc) and doc[k].lower_ in ("no.", "no"):  # "Company No. 10"
+            k += 1 + (k + 1 < len(doc) and doc[k + 1].text == ".")
+        b = i + 1
+        if k < len(doc) and doc[k].is_digit and len(doc[k]) <= 5 and not (len(doc[k]) == 4 and doc[k].text[:2] in (
+                "19", "20")) and not (k + 1 < len(doc) and doc[k + 1].lower_ in _COUNTED):
+            b = k + 1
+        if a < start or b > i + 1:
+            out.append((a, b))
+            i = b
+        else:
+            i += 1
+    return out
+
+
+def numbered_unit_spans(doc: Doc, found: list[Span]) -> list[Span]:
+    """Units named by a number ("the Tenth Armoured Brigade", "Light Infantry Battalion 351"): over the NER's
+    pieces of them and a listed name inside ("Kyaukkyi Township PDF Battalion 2"); a listed name they begin with
+    is their owner's and stays ("MNJTF Sector 2": Sector 2 of the MNJTF); none across a listed name's edge."""
+    out: list[Span] = []
+    for a, b in numbered_units(doc):
+        if any(s.start < b and a < s.end and not (a <= s.start and s.end <= b) for s in found):
+            continue
+        a = max([a] + [s.end for s in found if s.start == a])
+        if a < b:
+            out.append(Span(doc, a, b, label="ORG", span_id=NUMBERED_UNIT))
+    return out
+
+
+def owners_after(doc: Doc, numbered: list[Span]) -> list[Span]:
+    """The name the NER ran on into after a numbered unit's, across "of (the)": the unit's owner ("the 10th
+    Front of the FARC" -> the FARC)."""
+    out: list[Span] = []
+    for n in numbered:
+        for e in doc.ents:
+            if e.start < n.end < e.end and doc[n.end].lower_ == "of":
+                k = n.end + 1 + (n.end + 1 < e.end and doc[n.end + 1].lower_ == "the")
+                if k < e.end and all(t.is_title or t.is_upper for t in doc[k:e.end]):
+                    out.append(Span(doc, k, e.end, label=e.label_))
     return out
 
 
