@@ -40,6 +40,13 @@ def test_a_name_near_which_something_happened_is_a_place() -> None:
     assert not any(t.name == "Laiza" for t in ev.targets)
 
 
+def test_a_name_a_post_is_at_is_a_place() -> None:
+    # the NER takes the village for an organisation's name; a camp or a checkpoint is at a place
+    ev = _violent("About two dozen Maoists fired on a CRPF camp at Kumdih on Friday.")[0]
+    assert ev.place is not None and ev.place.name == "Kumdih"
+    assert not any(t.name == "Kumdih" for t in ev.targets)
+
+
 @pytest.mark.parametrize(("text", "forces"), [
     ("A Myanmar military jet bombed a market in Sittwe, killing 17 civilians.", "Military Forces of Myanmar"),
     ("A Pakistani drone struck a house in Khost, killing five.", "Military Forces of Pakistan"),

@@ -147,8 +147,9 @@ def _defined_as_place(ent: SpacySpan) -> bool:
 
 def _near(ent: SpacySpan) -> bool:
     """Whether the name is the object of a preposition only a place takes ("near Laiza", "outside Mogadishu"),
-    itself or as a conjunct, or of "of" after a position relative to a place ("10 km northeast of Awdheegle", "on
-    the outskirts of Balcad": `places.yaml` `relative_position_words`)."""
+    itself or as a conjunct, of "of" after a position relative to a place ("10 km northeast of Awdheegle", "on
+    the outskirts of Balcad": `places.yaml` `relative_position_words`), or of "at" after a post's or site's noun
+    ("fired on a CRPF camp at Kumdih": a post is at a place, `post_words`)."""
     t = ent.root
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
@@ -156,7 +157,8 @@ def _near(ent: SpacySpan) -> bool:
         return False
     prep = t.head
     return prep.lower_ in ("near", "outside", "around") or prep.lower_ == "of" and prep.head.i != prep.i \
-        and prep.head.lower_ in _position_words()
+        and prep.head.lower_ in _position_words() or prep.lower_ == "at" and prep.head.i != prep.i \
+        and prep.head.lower_ in post_words()
 
 
 def _listed_with_places(ent: SpacySpan) -> bool:
