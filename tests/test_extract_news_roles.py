@@ -407,3 +407,19 @@ def test_a_unit_named_after_a_commander_is_the_perpetrator_not_the_man(text: str
     events = _violent(text)
     assert events and any(p.name == unit for e in events for p in e.perpetrators), text
     assert not any(p.name == unit.rsplit(" ", 1)[0] for e in events for p in e.perpetrators)
+
+
+@pytest.mark.parametrize(("text", "gang"), [
+    ("Police blamed Los Shottas for the killing of four men in the port on Sunday.", "Los Shottas"),  # NER: nothing
+    ("Gunmen from Los Tiguerones shot dead three people at a bar, officials said.", "Los Tiguerones"),  # NER: a place
+    ("Police said Los Fatales carried out the grenade attack on the checkpoint.", "Los Fatales"),
+])
+def test_a_spanish_plural_name_no_place_goes_by_is_a_gangs(text: str, gang: str) -> None:
+    events = _violent(text)
+    assert events and any(p.name == gang for e in events for p in e.perpetrators), text
+
+
+def test_a_town_named_with_los_stays_a_place() -> None:
+    ev = _violent("Gunmen shot dead three people at a bar in Los Mochis on Sunday, police said.")[0]
+    assert ev.place is not None and ev.place.name == "Los Mochis"
+    assert not any(p.name == "Los Mochis" for p in ev.perpetrators + ev.targets)

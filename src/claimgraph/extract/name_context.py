@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..nlp.pipeline import title_run_end, titles
-from ..nlp.unlisted_names import JOINED_NAME, organisation_heads, organisation_words
+from ..nlp.unlisted_names import ARTICLE_NAME, JOINED_NAME, organisation_heads, organisation_words
 from ..ontology import lexicon_words
 from .countries import Countries
 
@@ -423,6 +423,8 @@ def _incident_words() -> frozenset[str]:
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+#: Spanish plural articles before a capitalised word: "Los Choneros", "Las Choapas"
+_PLURAL_ARTICLE = re.compile(r"(?:Los|Las) [A-ZÁÉÍÓÚÑ]")
 
 
 def _before_post_noun(doc_text: str, end: int) -> bool:
@@ -453,7 +455,14 @@ def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: 
     """A name the NER took for a person or organisation that its context makes a place, and whether that
     settles it: "Basilan islands"; after a locative preposition when the place index knows it ("based in Jolo
     and Basilan", "its reach into Swat"; an organisation's name only when it is a district or region: "members
-    in Hamas" stays a group); a place the NER saw where a place goes."""
+    in Hamas" stays a group); a place the NER saw where a place goes. And the other way: a name of "Los" or "Las"
+    and capitalised words that no place goes by is a gang's or cartel's ("Los Choneros", "Los Tiguerones": Latin
+    America's armed groups are named so; its towns so named, "Los Mochis", "Las Choapas", are in the index)."""
+    if _PLURAL_ARTICLE.match(text) and countries is not None and not _called_place(ent) and not _near(ent):
+        if countries.knows_no_place(text):
+            return "ORG", True
+        if ent.id_ == ARTICLE_NAME:
+            return "GPE", False
     if label == "ORG" and ent.id_ == JOINED_NAME and countries is not None and countries.precision_of(text):
         return "GPE", True  # a joined name the place index knows is a place ("Mazar-i-Sharif")
     if label == "PERSON" and _before_place_noun().match(doc_text, end):

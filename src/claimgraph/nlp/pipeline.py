@@ -27,6 +27,7 @@ from .gazetteer import Gazetteer, build_gazetteer
 from .lemma_cache import use_cached_lemmatizer
 from .speakers import SPEAKERS_FACTORY, SPEAKERS_PIPE
 from .unlisted_names import (
+    ARTICLE_NAME,
     BRANCH_NAME,
     CALLED_PLACE,
     DEFINED_NAME,
@@ -36,6 +37,7 @@ from .unlisted_names import (
     JOINERS,
     NAMED_UNIT,
     TITLED_NAME,
+    article_names,
     called_places,
     defined_names,
     facility_names,
@@ -313,6 +315,8 @@ class GazetteerComponent:
                                or (s.start, s.end) == (a, b - 1) for s in found)]
         # capitalised words the NER left untagged that "the village of", "north of" say name a place
         unnamed += [Span(doc, a, b, label="GPE", span_id=CALLED_PLACE) for a, b in called_places(doc)]
+        # "Los" or "Las" and capitalised words the NER missed: a gang's name, or a town's (the place index tells)
+        unnamed += [Span(doc, a, b, label="ORG", span_id=ARTICLE_NAME) for a, b in article_names(doc)]
         unnamed = branches + defined + numbered + owners_after(doc, numbered) + [
             e for e in unnamed if not any(n.start < e.end and e.start < n.end for n in numbered)]
         if not found and not unnamed:

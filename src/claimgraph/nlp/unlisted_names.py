@@ -14,6 +14,9 @@
     numbered_units(doc) -> [(start, end)]     capitalised words ending in a noun for a unit with the unit's number
                                                before or after them ("the Tenth Armoured Brigade", "the 23
                                                Brigade", "Light Infantry Battalion 351", "Company No. 10")
+    article_names(doc) -> [(start, end)]      "Los" or "Las" and capitalised words the NER left untagged ("Los
+                                               Shottas"): an ORG for now, a place's where the extraction's place
+                                               index knows one of that name
     named_units(doc, common) -> [(start, end)] a person's or a little-known name before a lower-case noun for an
                                                armed unit, after "the" or an owner: a unit named after someone
                                                ("the Jaime Martínez front", "the TTP's Gandapur faction")
@@ -25,7 +28,7 @@
                                                "10 km north of Awdheegle")
 
 All become entities (ORG, with `FIGHTERS_ACRONYM` / `JOINED_NAME` / `DEFINED_NAME` / `TITLED_NAME` /
-`NUMBERED_UNIT` as their id; a named unit ARMED_GROUP, with `NAMED_UNIT`; a facility's name FAC, with
+`NUMBERED_UNIT` / `ARTICLE_NAME` as their id; a named unit ARMED_GROUP, with `NAMED_UNIT`; a facility's name FAC, with
 `FACILITY_NAME`; a place's GPE, with `CALLED_PLACE`). Written by hand: the statistical NER misses short
 all-capital names of little-known groups, splits names at their hyphens, misses names of common words, takes a
 unit named after a commander for the commander, an unknown town for a number and a unit's number for a count,
@@ -50,6 +53,7 @@ NAMED_UNIT = "named_unit"
 FACILITY_NAME = "facility_name"
 BRANCH_NAME = "branch_name"
 NUMBERED_UNIT = "numbered_unit"
+ARTICLE_NAME = "article_name"
 CALLED_PLACE = "called_place"
 #: nouns for an armed group's people: an acronym the NER missed that qualifies one names the group
 _FIGHTER_NOUNS = frozenset({"militant", "cadre", "fighter", "rebel", "insurgent", "guerrilla", "guerilla",
@@ -327,6 +331,21 @@ def owners_after(doc: Doc, numbered: list[Span]) -> list[Span]:
                 k = n.end + 1 + (n.end + 1 < e.end and doc[n.end + 1].lower_ == "the")
                 if k < e.end and all(t.is_title or t.is_upper for t in doc[k:e.end]):
                     out.append(Span(doc, k, e.end, label=e.label_))
+    return out
+
+
+def article_names(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of "Los" or "Las" and one to three capitalised words, none of them tagged by the NER, inside a
+    sentence ("blamed Los Shottas for the killing"): a Spanish name, a gang's or a town's, that the NER missed."""
+    out: list[tuple[int, int]] = []
+    for t in doc:
+        if t.text not in ("Los", "Las") or t.ent_type_ or t.i + 1 >= len(doc):
+            continue
+        end = t.i + 1
+        while end < len(doc) and end - t.i <= 3 and _titled(doc[end]) and not doc[end].ent_type_:
+            end += 1
+        if end > t.i + 1:
+            out.append((t.i, end))
     return out
 
 
