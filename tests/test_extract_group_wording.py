@@ -46,6 +46,22 @@ def test_a_unit_named_after_its_body_is_a_branch_of_it(text: str, unit: str, bod
     assert claims_of(_extract(text), "branch_of", unit, body)
 
 
+@pytest.mark.parametrize(("text", "person", "unit"), [
+    ("Eleven fighters surrendered to the 603rd Infantry Brigade on Wednesday. Brig. Gen. Arnel Sabado, the brigade"
+     " commander, said the men had left their camps.", "Arnel Sabado", "603rd Infantry Brigade"),
+    ("Fighters of Kyaukkyi Township PDF Battalion 2 attacked the outpost. Bo Nay Myo, the battalion's deputy"
+     " commander, said three soldiers died.", "Bo Nay Myo", "Kyaukkyi Township PDF Battalion 2"),
+])
+def test_the_unit_told_before_owns_the_role_of_the_brigade_commander(text: str, person: str, unit: str) -> None:
+    assert claims_of(_extract(text), "member_of", person, unit)
+
+
+def test_the_battalion_with_no_battalion_told_before_is_nobody() -> None:
+    x = _extract("Police said a battalion had been deployed. Lt. Col. Efren Macaraeg, the battalion commander, said"
+                 " three soldiers died.")
+    assert not claims_of(x, "member_of", "Efren Macaraeg")
+
+
 def test_a_front_for_a_group_is_its_branch() -> None:
     x = _extract("That bombing was claimed by the little-known Tehreek-e-Jihad Pakistan (TJP), which security"
                  " officials believe is a front for the Tehrik-i-Taliban Pakistan.")

@@ -1,5 +1,6 @@
 """Which entity a pronoun or a group noun refers to: "He (Mengal)" → Mengal, "its" → the group the sentence before
-was about, "the group" → the group named in the last sentence or so, "its troops" in what a body says → that body.
+was about, "the group" → the group named in the last sentence or so, "its troops" in what a body says → that body,
+"the brigade" → the brigade named last ("the 603rd Infantry Brigade ... Brig. Gen. X, the brigade commander").
 
     resolve_reference(tok, sent_index, sent_offset, index) -> Entity | None
 
@@ -24,6 +25,10 @@ _PRONOUN_ORG = {"it", "its", "they", "them", "their"}
 _GROUP_NOUNS = {"group", "outfit", "organisation", "organization", "network", "militia", "movement"}
 #: how far back (characters) "the group" may find the group it names, when none is named nearer
 _GROUP_NOUN_REACH = 900
+#: nouns for a unit that refer back to the last unit whose name ends in one: "the brigade", "the battalion's
+#: deputy commander", "the front" (English names of military echelons and of armed groups' units)
+_UNIT_NOUNS = frozenset({"brigade", "battalion", "division", "regiment", "front", "faction", "column", "corps",
+                         "squadron", "platoon", "company"})
 
 
 def resolve_reference(
@@ -52,6 +57,9 @@ def resolve_reference(
                       and not _modifier_name(c, e, sent_index, index)), None)
         if named is not None:
             return named
+    if tok.lemma_.lower() in _UNIT_NOUNS and tok.pos_ == "NOUN" and tok.is_lower and (
+            tok.dep_ in ("compound", "poss") or any(c.lower_ in ("the", "this", "that") for c in tok.children)):
+        return _unit_told(tok, sent_offset, index, org_types)
     if low in _PRONOUN_ORG:
         # "Turkey, which trains Somali commandos at its military base in Mogadishu": the relative clause's own
         ante = _relative_antecedent(tok, sent_index, index)
@@ -88,6 +96,28 @@ def resolve_reference(
                 return found
         return None
     return None
+
+
+def _unit_told(tok: Token, sent_offset: int, index: MentionIndex, org_types: Iterable[str]) -> Entity | None:
+    """The unit named last before "the brigade" (or "the battalion commander") whose name ends in that noun, its
+    number aside ("the 603rd Infantry Brigade", "PDF Battalion 2"), not far back; none where no such name was
+    told."""
+    word, at, wanted = tok.lemma_.lower(), sent_offset + tok.left_edge.idx, set(org_types)
+    best = None
+    for pos, eid in index.ordered:
+        if pos >= at:
+            break
+        e = index.entities[eid]
+        if pos >= at - _GROUP_NOUN_REACH and e.type in wanted and e.kind != "descriptive" \
+                and _head_word(e.name) in (word, word + "s"):
+            best = e
+    return best
+
+
+def _head_word(name: str) -> str:
+    """The last word of a name that is not its number ("Battalion" of "Light Infantry Battalion 351")."""
+    words = [w for w in name.lower().split() if not w.isdigit() and w not in ("no", "no.")]
+    return words[-1] if words else ""
 
 
 def _relative_antecedent(tok: Token, sent_index: int, index: MentionIndex) -> Entity | None:
