@@ -297,6 +297,8 @@ def test_doers_named_before_or_spelled_otherwise(text: str, perpetrator: str) ->
     ("The second killing came in March, when the Taliban shot dead Corporal John Reid in Kandahar.", "Taliban"),
     # an attacker noun whose own clause ties it to a group, hedged or not
     ("Armed men believed to be members of Al-Shabaab abducted three teachers in Mandera.", "Al-Shabaab"),
+    # the group's members parsed as the subject of the act, the gunmen as the subject of "believed"
+    ("Police said gunmen believed to be Abu Sayyaf members snatched a teacher on Saturday.", "Abu Sayyaf"),
     ("Two farmers were shot dead by gunmen believed to belong to the Taliban.", "Taliban"),
     ("Militants suspected of belonging to Boko Haram killed 12 villagers in Borno.", "Boko Haram"),
     ("The militants, who belonged to Jaish-e-Mohammed, attacked an army camp in Kupwara, killing 18 soldiers.",

@@ -4,6 +4,8 @@ they got away; the clauses about them; and the acts done to them.
 
     identifies_attacker(sent, lex) -> bool        the sentence names or places the attackers
     attackers_are(tok, lex) -> [Token]            the noun phrases a copula or "belong to" gives them
+    hedged_as(tok, hedges) -> [(Token, [Token])]  the phrase after "gunmen believed to be", where the parser made
+                                                  it the next verb's subject
     fled(sent, lex) -> [Token]                    "the attackers fled", "the terrorists managed to escape"
     told_attackers(tok, nouns) -> bool            "the gunmen", "these militants": the attackers told of before
     attacker_clause(tok, lex) -> bool             the clause around a word is about the attacker
@@ -129,3 +131,22 @@ def done_by_speaker(head: Token, pronouns: frozenset[str], saying: frozenset[str
 #: verbs of doing an act ("an air strike it carried out"), not of witnessing or recording one ("an attack it
 #: documented")
 _DOING = frozenset({"carry", "conduct", "launch", "stage", "mount", "execute", "perform", "undertake"})
+
+
+def hedged_as(tok: Token, hedges: frozenset[str]) -> list[tuple[Token, list[Token]]]:
+    """The heads of the noun phrase right after "believed to be" (or "suspected to be") on an attacker noun, where
+    the parser made that phrase the next verb's subject: "gunmen believed to be Abu Sayyaf members snatched a
+    teacher" (the members, not the gunmen, parsed as who snatched); each with its words outside the phrase."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1 : tok.i + 4]
+    if len(nxt) < 3 or nxt[0].lemma_.lower() not in hedges or nxt[0].tag_ not in ("VBN", "VBD") \
+            or [t.lower_ for t in nxt[1:]] != ["to", "be"]:
+        return []
+    end = tok.i + 4
+    while end < min(len(doc), tok.i + 12) and (doc[end].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "NUM", "PART")
+                                                or doc[end].text in ("-", "–")):
+        end += 1
+    # the phrase's heads: its words hang from them
+    return [(t, [c for c in t.children if not tok.i + 4 <= c.i < end]) for t in doc[tok.i + 4 : end]
+            if t.pos_ in ("NOUN", "PROPN") and not tok.i + 4 <= t.head.i < end]
+

@@ -52,7 +52,7 @@ from spacy.tokens import Token
 
 from ..nlp.descriptive import listed_demonym
 from ..records import Entity
-from .event_attackers import done_by_speaker
+from .event_attackers import done_by_speaker, hedged_as
 from .event_mentions import spokespeople
 from .quantities import cue_kind
 from .syntax import children as _children
@@ -358,6 +358,9 @@ def affiliation(sent: Sequence[Token], attacker_nouns: frozenset[str], in_phrase
             for g in c.subtree:
                 if g.dep_ == "pobj" and g.head.lower_ in ("of", "from", "to", "with") or g.dep_ == "attr":
                     add(strength, in_phrase(g))
+        if not clauses:
+            for g, outside in hedged_as(tok, _HEDGE_VERBS):
+                add(suspected, [e for e in in_phrase(g, outside) if e.kind != "descriptive"])
 
 
 def sides(sent: Sequence[Token], in_phrase: Callable[[Token], list[Entity]], add: AddFn, strength: int) -> None:
