@@ -299,6 +299,11 @@ def test_doers_named_before_or_spelled_otherwise(text: str, perpetrator: str) ->
     ("Armed men believed to be members of Al-Shabaab abducted three teachers in Mandera.", "Al-Shabaab"),
     # the group's members parsed as the subject of the act, the gunmen as the subject of "believed"
     ("Police said gunmen believed to be Abu Sayyaf members snatched a teacher on Saturday.", "Abu Sayyaf"),
+    # the agent of a doing verb in a relative clause of belief on the act; the one the act was ordered by
+    ("Gunmen killed at least 11 people in a bar in Fresnillo late Saturday, in an attack investigators believe was"
+     " carried out by the Jalisco New Generation Cartel.", "Jalisco New Generation Cartel"),
+    ("Gunmen killed 11 people in a bar in Fresnillo on Saturday. Prosecutors said the attack was ordered by the"
+     " Jalisco New Generation Cartel.", "Jalisco New Generation Cartel"),
     ("Two farmers were shot dead by gunmen believed to belong to the Taliban.", "Taliban"),
     ("Militants suspected of belonging to Boko Haram killed 12 villagers in Borno.", "Boko Haram"),
     ("The militants, who belonged to Jaish-e-Mohammed, attacked an army camp in Kupwara, killing 18 soldiers.",

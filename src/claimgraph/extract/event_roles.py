@@ -64,6 +64,7 @@ _CAMPAIGN_VERBS = {"begin", "start", "wage", "launch", "mount", "intensify", "es
                    "step", "carry", "conduct"}
 #: Verbs whose "by" agent or subject is the doer of the act they govern ("carried out by X").
 DOER_VERBS = {"carry", "lead", "perpetrate", "orchestrate", "stage", "conduct", "launch", "mount", "commit", "plan",
+              "order",
               "mastermind", "execute", "organise", "organize", "trigger", "detonate", "plant", "set", "fire",
               "emplace", "place", "lay", "hurl", "throw", "lob", "toss", "drop", "explode"}
 
@@ -269,6 +270,9 @@ def about_act(verb: Token, lex: EventLexicon) -> bool:
         near += _children(verb.head, "nsubjpass", "nsubj")                 # carried out by Y"
     if verb.dep_ == "xcomp" and not _children(verb, "nsubjpass", "nsubj"):  # the subject raised to the verb above:
         near += _children(verb.head, "nsubjpass", "nsubj")  # "the attack was believed to have been carried out by X"
+    if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" and not _children(verb, "nsubjpass", "nsubj"):
+        near.append(verb.head.head)  # "in an attack investigators believe was carried out by X": the noun the
+        # relative clause of belief hangs from
     near += [c for t in near for c in t.children if c.dep_ in ("amod", "compound")]  # "explosive devices"
     arms = lex.responsibility.device_nouns  # "a mine laid by the rebels"
     return any(t.pos_ == "PRON" or t.lemma_.lower() in words or t.lower_ in words
