@@ -27,6 +27,9 @@ from claimgraph.nlp.unlisted_names import (
     # a number and a letter, which the NER takes for a product, before a noun for an armed body
     ("Fighters of the 3R armed group killed four soldiers near Koui.", ["3R"]),
     ("Soldiers seized AK47 rifles in Koui.", []),  # rifles are no fighters
+    ("State authorities blamed the CJNG for the drone strikes.", ["CJNG"]),  # the one blamed for an act
+    ("Police blamed the bombing on the CJNG.", ["CJNG"]),
+    ("Police blamed the NHS for the delays.", []),  # NER: an organisation already, none of this finder's
 ])
 def test_acronyms_naming_fighters(extractor, text: str, found: list[str]) -> None:  # type: ignore[no-untyped-def]
     doc = extractor.nlp(text)

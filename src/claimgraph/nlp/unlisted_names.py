@@ -2,7 +2,8 @@
 
     fighters_acronyms(doc) -> [(start, end)]   an acronym naming whose fighters the text speaks of ("ULFA-I
                                                cadres", "NSCN-IM militants", "Maoists of the PLGA"), or who
-                                               claims an act ("NSCN-K claimed the ambush")
+                                               claims an act ("NSCN-K claimed the ambush") or is blamed for one
+                                               ("police blamed the CJNG")
     joined_names(doc, common) -> [(start, end)]  a name of romanised words joined by "-e-", "-ul-", "-i-"
                                                ("Jamiat Ulema-e-Islam", "Tehreek-e-Labbaik Pakistan")
     defined_names(doc) -> [(start, end)]       a name the text defines a short form for, whose initials the
@@ -59,6 +60,8 @@ CALLED_PLACE = "called_place"
 _FIGHTER_NOUNS = frozenset({"militant", "cadre", "fighter", "rebel", "insurgent", "guerrilla", "guerilla",
                             "terrorist", "jihadist", "gunman", "operative", "commander", "member", "maoist",
                             "naxal", "naxalite"})
+#: verbs whose object, or whose "on", is who did an act ("authorities blamed the CJNG")
+_BLAME_VERBS = frozenset({"blame", "accuse"})
 #: nouns for an armed body an acronym may qualify as its name ("the 3R armed group", "the KLA outfit")
 _GROUP_NOUNS = frozenset({"group", "outfit", "faction", "militia"})
 _BODY_NOUNS = _FIGHTER_NOUNS | _GROUP_NOUNS
@@ -94,8 +97,11 @@ def fighters_acronyms(doc: Doc) -> list[tuple[int, int]]:
             if head.dep_ == "prep" and head.lower_ == "of" and doc[i].dep_ in ("pobj", "compound"):
                 head = head.head  # "Maoists of the PLGA"
             if head.lemma_.lower() in _BODY_NOUNS or head.lower_.removesuffix("s") in _FIGHTER_NOUNS \
-                    or doc[j - 1].dep_ == "nsubj" and head.lemma_.lower() == "claim" and head.pos_ == "VERB":
-                # (or the one that claims an act: "NSCN-K claimed responsibility for an ambush")
+                    or doc[j - 1].dep_ == "nsubj" and head.lemma_.lower() == "claim" and head.pos_ == "VERB" \
+                    or doc[j - 1].dep_ == "dobj" and head.lemma_.lower() in _BLAME_VERBS and head.pos_ == "VERB" \
+                    or head.lower_ == "on" and head.head.lemma_.lower() in _BLAME_VERBS:
+                # (or the one that claims an act: "NSCN-K claimed responsibility for an ambush"; or the one blamed
+                # for it: "authorities blamed the CJNG", "blamed the attack on the CJNG")
                 out.append((i, j))
         i = j
     return out
