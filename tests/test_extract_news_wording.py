@@ -45,6 +45,13 @@ def test_a_name_a_post_is_at_is_a_place() -> None:
     ev = _violent("About two dozen Maoists fired on a CRPF camp at Kumdih on Friday.")[0]
     assert ev.place is not None and ev.place.name == "Kumdih"
     assert not any(t.name == "Kumdih" for t in ev.targets)
+    # a town the index lacks, the PP on the noun or on the verb whose object the post is
+    for text in ("On Sunday, a police station in Daraban came under attack from a quadcopter, injuring a constable.",
+                 "Militants attacked a police station in Daraban on Sunday, injuring a constable."):
+        ev = _violent(text)[0]
+        assert ev.place is not None and ev.place.name == "Daraban", text
+    ev = _violent("Militants attacked a police station in Operation Sindoor on Sunday.")[0]
+    assert ev.place is None or ev.place.name != "Operation Sindoor"
 
 
 @pytest.mark.parametrize(("text", "forces"), [

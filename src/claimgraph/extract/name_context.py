@@ -148,8 +148,8 @@ def _defined_as_place(ent: SpacySpan) -> bool:
 def _near(ent: SpacySpan) -> bool:
     """Whether the name is the object of a preposition only a place takes ("near Laiza", "outside Mogadishu"),
     itself or as a conjunct, of "of" after a position relative to a place ("10 km northeast of Awdheegle", "on
-    the outskirts of Balcad": `places.yaml` `relative_position_words`), or of "at" after a post's or site's noun
-    ("fired on a CRPF camp at Kumdih": a post is at a place, `post_words`)."""
+    the outskirts of Balcad": `places.yaml` `relative_position_words`), or of "at" or "in" after a post's or site's
+    noun ("fired on a CRPF camp at Kumdih", "a police station in Daraban": a post is at a place, `post_words`)."""
     t = ent.root
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
@@ -157,8 +157,8 @@ def _near(ent: SpacySpan) -> bool:
         return False
     prep = t.head
     return prep.lower_ in ("near", "outside", "around") or prep.lower_ == "of" and prep.head.i != prep.i \
-        and prep.head.lower_ in _position_words() or prep.lower_ == "at" and prep.head.i != prep.i \
-        and prep.head.lower_ in post_words()
+        and prep.head.lower_ in _position_words() or prep.lower_ in ("at", "in") and prep.i > 0 \
+        and (prep.head.i != prep.i and prep.head.lower_ in post_words() or prep.doc[prep.i - 1].lower_ in post_words())
 
 
 def _listed_with_places(ent: SpacySpan) -> bool:
@@ -497,7 +497,8 @@ def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: 
     if label == "PERSON" and len(ent) == 1 and countries is not None and _listed_with_places(ent) \
             and countries.precision_of(text) is not None:
         return "GPE", True  # "controls Rutshuru and Masisi": one word listed with places, a place the index knows
-    if label in ("PERSON", "ORG") and _near(ent) and all(t.is_title or not t.is_alpha for t in ent):
+    if label in ("PERSON", "ORG") and _near(ent) and all(t.is_title or not t.is_alpha for t in ent) \
+            and ent[0].lower_ != "operation":
         return "GPE", True  # "bombed a camp near Laiza": only a place is near, outside or around
     if label in ("PERSON", "ORG", "NORP") and _named_settlement(ent, countries):
         return "GPE", True  # "in Awdheegle town", "Awdheegle, a town in Lower Shabelle": a place the index lacks
