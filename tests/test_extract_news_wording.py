@@ -269,6 +269,11 @@ def test_a_person_named_after_a_role_keeps_the_whole_name() -> None:
     assert [c.subject.name for c in claims_of(x, "member_of", obj="Taliban")] == ["Mufti Ghazi Mehsud"]
 
 
+def test_an_organisation_cut_after_of_keeps_the_whole_name() -> None:
+    ev = _violent("The Nduma Defence of Congo-Renove abducted seven men in Mubi on Sunday.")[0]
+    assert [p.name for p in ev.perpetrators] == ["Nduma Defence of Congo-Renove"]
+
+
 @pytest.mark.parametrize("text", [
     "Al-Shabaab said it would continue striking the Somali National Army across Galmudug.",
     "The group would keep targeting the Frontier Corps, the statement said.",

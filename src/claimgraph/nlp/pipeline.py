@@ -25,6 +25,7 @@ from .attribute_lookup import use_lookup_attribute_ruler
 from .descriptive import DESCRIPTIVE_FACTORY, DESCRIPTIVE_PIPE, multiword_terms
 from .gazetteer import Gazetteer, build_gazetteer
 from .lemma_cache import use_cached_lemmatizer
+from .name_ends import name_past_of, person_end
 from .speakers import SPEAKERS_FACTORY, SPEAKERS_PIPE
 from .unlisted_names import (
     ARTICLE_NAME,
@@ -267,7 +268,8 @@ class GazetteerComponent:
     def __call__(self, doc: Doc) -> Doc:
         if any(_a_rank(e) for e in doc.ents):
             doc.ents = [e for e in doc.ents if not _a_rank(e)]  # "Brig." of "Brig. Gen. X" taken for a town
-        person_ends = {e.start: _person_end(e, self.common) for e in doc.ents if e.label_ == "PERSON"}
+        person_ends = {e.start: person_end(e, self.common) if e.label_ == "PERSON" else name_past_of(e)
+                       for e in doc.ents if e.label_ in ("PERSON", "ORG")}
         if any(end != e.end for e in doc.ents if (end := person_ends.get(e.start)) is not None):
             doc.ents = filter_spans([Span(doc, e.start, person_ends[e.start], label=e.label_)
                                      if e.start in person_ends else e for e in doc.ents])
@@ -359,19 +361,6 @@ def _name_before_short_form(e: Span, taken: set[int]) -> Span | None:
     if paren is None or paren - e.start < 2 or taken.intersection(range(e.start, paren)):
         return None
     return Span(e.doc, e.start, paren, label=e.label_)
-
-
-def _person_end(e: Span, common: frozenset[str]) -> int:
-    """Where a person's name the NER cut short ends: it runs on over the capitalised words it modifies, up to their
-    head ("Mufti" of "TTP spokesman Mufti Ghazi Mehsud"), never over an English word or another entity."""
-    doc = e.doc
-    head = e[-1].head
-    if e[-1].dep_ != "compound" or head.i <= e.end - 1 or head.i - e.end > 3:
-        return e.end
-    run = doc[e.end : head.i + 1]
-    if all(t.pos_ == "PROPN" and t.is_title and t.ent_iob_ == "O" and t.lower_ not in common for t in run):
-        return head.i + 1
-    return e.end
 
 
 def _a_rank(e: Span) -> bool:
