@@ -101,6 +101,9 @@ def test_a_unit_owned_by_a_named_group_is_its_branch() -> None:
 def test_a_group_that_expanded_into_a_region_operates_there() -> None:
     claims = _claims("The ISWAP has expanded into Kogi and Niger states since 2022.")
     assert ("Islamic State West Africa Province", "operates_in", "Kogi") in claims
+    # the part of a place a compass point names is that place's
+    claims = _claims("Al-Shabaab has pushed into the south of Bay region since 2024.")
+    assert ("Al-Shabaab", "operates_in", "Bay region") in claims
 
 
 def test_a_village_the_index_does_not_know_may_lie_in_the_district_told() -> None:
