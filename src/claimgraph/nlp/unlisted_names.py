@@ -216,7 +216,7 @@ def titled_names(doc: Doc, described: frozenset[str] = frozenset()) -> list[tupl
     """Token ranges of organisations' names written as capitalised words that end in a noun for a body of
     people ("Ulster Volunteer Force", "Kurdistan Freedom Hawks", "Irish People's Liberation Organisation",
     "Front for the Liberation of Mozambique"), two capitalised words at least, one of them before the head and
-    no sentence's first word, or a unit's ordinal and one ("the 10th Front"): the NER misses many such names of
+    no sentence's first word (a unit's number and one: `numbered_units`): the NER misses many such names of
     little-known groups, or cuts them at a people's or place's name ("Ulster" + "Volunteer Force"). The words
     alone may all be common ones; written with capitals inside a sentence they are a name. One that ends in a
     description of a state's forces (`described`, lower case: "Afghan Special Forces", "Iraqi Air Force") is left
@@ -242,9 +242,6 @@ def titled_names(doc: Doc, described: frozenset[str] = frozenset()) -> list[tupl
                 start -= 2  # "People's Liberation Organisation", not "Pakistan's Kurram Agency"
             else:
                 break
-        # a unit's number before its name: "the 10th Front"
-        numbered = start > 0 and _ORDINAL.match(doc[start - 1].text) is not None
-        start -= numbered
         end = i + 1
         while end + 1 < len(doc) and doc[end].lower_ in _AFTER_HEAD and end - start < _LONGEST:
             k = end + 1 + (doc[end + 1].lower_ == "the")
@@ -254,7 +251,7 @@ def titled_names(doc: Doc, described: frozenset[str] = frozenset()) -> list[tupl
             if run == k:
                 break
             end = run  # "Front for the Liberation of Mozambique"
-        if (numbered or any(_titled(w) and not w.is_sent_start for w in doc[start:i])) \
+        if any(_titled(w) and not w.is_sent_start for w in doc[start:i]) \
                 and not any(doc[k:end].text.lower() in described for k in range(start, end - 1)):
             out.append((start, end))
         i = end
