@@ -62,10 +62,9 @@ AMOUNT_NOUNS = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "nu
 #: Verbs whose subject wages the acts their object names ("began a bombing campaign").
 _CAMPAIGN_VERBS = {"begin", "start", "wage", "launch", "mount", "intensify", "escalate", "resume", "continue",
                    "step", "carry", "conduct"}
-#: Verbs whose "by" agent or subject is the doer of the act they govern ("carried out by X").
+#: Verbs whose "by" agent or subject is the doer of the act they govern ("carried out by X"), or ordered it.
 DOER_VERBS = {"carry", "lead", "perpetrate", "orchestrate", "stage", "conduct", "launch", "mount", "commit", "plan",
-              "order",
-              "mastermind", "execute", "organise", "organize", "trigger", "detonate", "plant", "set", "fire",
+              "order", "mastermind", "execute", "organise", "organize", "trigger", "detonate", "plant", "set", "fire",
               "emplace", "place", "lay", "hurl", "throw", "lob", "toss", "drop", "explode"}
 
 

@@ -157,8 +157,15 @@ def _near(ent: SpacySpan) -> bool:
         return False
     prep = t.head
     return prep.lower_ in ("near", "outside", "around") or prep.lower_ == "of" and prep.head.i != prep.i \
-        and prep.head.lower_ in _position_words() or prep.lower_ in ("at", "in") and prep.i > 0 \
-        and (prep.head.i != prep.i and prep.head.lower_ in post_words() or prep.doc[prep.i - 1].lower_ in post_words())
+        and prep.head.lower_ in _position_words() or _at_post(prep)
+
+
+def _at_post(prep: Token) -> bool:
+    """Whether "at" or "in" follows a post's or site's noun, on that noun or right after it on the verb ("a CRPF
+    camp at Kumdih", "attacked a police station in Daraban")."""
+    posts = post_words()
+    return prep.lower_ in ("at", "in") and prep.i > 0 and (
+        prep.head.i != prep.i and prep.head.lower_ in posts or prep.doc[prep.i - 1].lower_ in posts)
 
 
 def _listed_with_places(ent: SpacySpan) -> bool:

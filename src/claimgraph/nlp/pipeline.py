@@ -268,11 +268,12 @@ class GazetteerComponent:
     def __call__(self, doc: Doc) -> Doc:
         if any(_a_rank(e) for e in doc.ents):
             doc.ents = [e for e in doc.ents if not _a_rank(e)]  # "Brig." of "Brig. Gen. X" taken for a town
-        person_ends = {e.start: person_end(e, self.common) if e.label_ == "PERSON" else name_past_of(e)
-                       for e in doc.ents if e.label_ in ("PERSON", "ORG")}
-        if any(end != e.end for e in doc.ents if (end := person_ends.get(e.start)) is not None):
-            doc.ents = filter_spans([Span(doc, e.start, person_ends[e.start], label=e.label_)
-                                     if e.start in person_ends else e for e in doc.ents])
+        # a person's or an organisation's name the NER cut short runs on
+        ends = {e.start: person_end(e, self.common) if e.label_ == "PERSON" else name_past_of(e)
+                for e in doc.ents if e.label_ in ("PERSON", "ORG")}
+        if any(end != e.end for e in doc.ents if (end := ends.get(e.start)) is not None):
+            doc.ents = filter_spans([Span(doc, e.start, ends[e.start], label=e.label_) if e.start in ends else e
+                                     for e in doc.ents])
         if any(_open_bracket(e) is not None for e in doc.ents):
             doc.ents = [part for e in doc.ents for part in _split_at_bracket(e)]
         found = [s for s in self.matcher.find(doc) if not (s.label_ == "GROUP_IDENTITY" and _in_longer_name(s, doc))]

@@ -275,7 +275,7 @@ def numbered_units(doc: Doc) -> list[tuple[int, int]]:
     Armies, police and rebels number their brigades, battalions, fronts and sectors; the NER leaves the number
     out of the name, or tags the name as nothing, and the unit then goes unnamed or merges with its namesakes.
     A year after the noun is no unit's number."""
-    heads = organisation_heads() | lexicon_words("numbered_unit_words")
+    heads = _numbered_heads()
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(doc):
@@ -310,10 +310,17 @@ def numbered_units(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+@cache
+def _numbered_heads() -> frozenset[str]:
+    """The nouns that end a numbered unit's name: a body's (organisation_head_words) and an echelon's or area's
+    (numbered_unit_words), read once."""
+    return organisation_heads() | lexicon_words("numbered_unit_words")
+
+
 def numbered_unit_spans(doc: Doc, found: list[Span]) -> list[Span]:
     """Units named by a number ("the Tenth Armoured Brigade", "Light Infantry Battalion 351"): over the NER's
     pieces of them and a listed name inside ("Kyaukkyi Township PDF Battalion 2"); a listed name they begin with
-    is their owner's and stays ("MNJTF Sector 2": Sector 2 of the MNJTF); none across a listed name's edge."""
+    is their owner's and stays ("Hezbollah Unit 4400": Unit 4400 of Hezbollah); none across a listed name's edge."""
     out: list[Span] = []
     for a, b in numbered_units(doc):
         if any(s.start < b and a < s.end and not (a <= s.start and s.end <= b) for s in found):
