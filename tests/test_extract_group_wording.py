@@ -111,3 +111,15 @@ def test_the_attack_retold_without_a_place_of_its_own_joins_the_incident() -> No
 ])
 def test_a_share_of_attacks_carried_out_says_the_group_attacked(text: str) -> None:
     assert claims_of(_extract(text), "attacked", "Tehrik-i-Taliban")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Assam Rifles troops arrested two men carrying grenades near the border town on Wednesday.", "Assam Rifles"),
+    ("Frontier Corps soldiers killed four militants in a raid on a hideout, the military said.", "Frontier Corps"),
+])
+def test_a_force_named_before_its_members_goes_by_its_name(text: str, name: str) -> None:
+    x = _extract(text)
+    assert any(name in e.aliases for e in x.entities)
+    # a nationality before "troops" names no body
+    y = _extract("Pakistani troops killed four militants in a raid on a hideout, the military said.")
+    assert not any("Pakistani" in e.aliases for e in y.entities)

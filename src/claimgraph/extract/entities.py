@@ -25,7 +25,10 @@ from functools import cache
 
 from ..nlp.descriptive import Description
 from ..nlp.gazetteer import Actor, Gazetteer, normalise
+from ..ontology import lexicon_words
 from ..records import Entity, Span, make_id
+from ..resolve.names import fold
+from ..resolve.place_index import demonym_keys as demonyms
 from ..resolve.places import kind_words
 from .countries import Countries, bare_forces_joined, document_country, host_country, host_variant, leading_country
 from .entity_mentions import LABEL_TYPES, ORG_TYPES, PLACE_LABELS, Mention
@@ -95,6 +98,32 @@ def _written_with_group(spans: Sequence[Span], text: str, etype: str) -> set[str
         return set()
     out = {f"{s.text} group" for s in spans if re.match(r" group\b", text[s.end : s.end + 7])}
     return out | {s.text[: m.start()] for s in spans if (m := _GROUP_NOUN.search(s.text)) and m.start() >= 5}
+
+
+def _written_with_members(spans: Sequence[Span], text: str, etype: str) -> set[str]:
+    """A force's or group's name with and without the lower-case word for its members that the text writes
+    after it ("Assam Rifles troops" → "Assam Rifles", "the Security Belt forces" → "Security Belt forces";
+    lexicon.yaml `member_nouns_after_name`): the name the body goes by, kept among its aliases as
+    `_written_with_group` keeps "the Islamic State group". Only where what is left ends in a capitalised word
+    that is no nationality ("Pakistani troops", "Indian security forces" name no body), and not from a mention
+    that starts inside a longer capitalised name."""
+    if etype in ("person", "place", "facility", "group_identity", "publication"):
+        return set()
+    nouns = lexicon_words("member_nouns_after_name")
+    out = set()
+    for s in spans:
+        before = text[: s.start].rsplit(None, 1)[-1:]
+        if before and before[0][:1].isupper() and before[0].lower() not in ("the", "a", "an"):
+            continue  # a mention that starts inside a longer name ("Security [Belt forces]")
+        head, _, last = s.text.rpartition(" ")
+        if last in nouns and head[-1:].isalnum() and head.rsplit(" ", 1)[-1][:1].isupper() \
+                and fold(head) not in demonyms():
+            out.add(head)
+        after = re.match(r" ([a-z]+)\b", text[s.end : s.end + 16])
+        if after and after.group(1) in nouns and s.text.rsplit(" ", 1)[-1][:1].isupper() \
+                and fold(s.text) not in demonyms():
+            out.add(f"{s.text} {after.group(1)}")
+    return out
 
 
 #: the kinds of division whose word a place's name may carry or drop ("Oudalan province", "Bijapur district")
@@ -439,7 +468,8 @@ def cluster_mentions(
             refs = gazetteer.actors[c.kb_id].refs
         spans = tuple(sorted({Span(m.start, m.end, m.text) for m in c.mentions}, key=_span_order))
         aliases = tuple(sorted({s.text for s in spans} | set(c.names) | _written_with_group(spans, doc_text, etype)
-                               | _without_division_word(spans, etype) - {name}))
+                               | _written_with_members(spans, doc_text, etype) | _without_division_word(spans, etype)
+                               - {name}))
         kind = "descriptive" if c.descriptive else "named"
         e = Entity(eid, name, etype, tuple(a for a in aliases if a != name), spans, refs, kind)
         if eid in index.entities:  # two clusters that normalise to one id: merge
