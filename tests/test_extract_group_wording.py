@@ -123,3 +123,12 @@ def test_a_force_named_before_its_members_goes_by_its_name(text: str, name: str)
     # a nationality before "troops" names no body
     y = _extract("Pakistani troops killed four militants in a raid on a hideout, the military said.")
     assert not any("Pakistani" in e.aliases for e in y.entities)
+
+
+def test_a_group_named_after_a_listed_place_is_the_group_not_the_place() -> None:
+    x = _extract("Suspected militants shot dead a village guard near his home in Dudu village late on Wednesday.\n\n"
+                 "The Kashmir Tigers, a little-known group, claimed responsibility for the killing in a statement. "
+                 "The guards are trained by the Jammu and Kashmir Police.")
+    assert "Kashmir Tigers" in [p.name for e in x.events for p in e.perpetrators]
+    police = [e for e in x.entities if any("Jammu and Kashmir Police" in m.text for m in e.mentions)]
+    assert police and all(e.name != "Kashmir Tigers" for e in police)

@@ -174,7 +174,7 @@ def _named_by_word(assigned: list[tuple[Mention, _Cluster]], clusters: Sequence[
     """A description made of a capitalised word that the name of one named group of the document holds is that
     group: "a Maoist ambush", "the Maoists" in a report that names the CPI (Maoist). Not a word many listed names
     share ("Islamic militants" are not the Islamic State), a people's, a country's or a place's word ("Baloch
-    militants" are not the Baloch Liberation Army), a word of a state force's own terms (`generic`: "the Rwanda
+    militants" are not the Baloch Liberation Army, "the Kashmir Police" not the Kashmir Tigers), a word of a state force's own terms (`generic`: "the Rwanda
     Security Forces" are not the "Institute for Security"), nor a word that only opens its sentence."""
     shared = (_listed_name_words(gazetteer) if gazetteer is not None else frozenset()) | generic
     groups: dict[str, set[str]] = defaultdict(set)
@@ -192,6 +192,8 @@ def _named_by_word(assigned: list[tuple[Mention, _Cluster]], clusters: Sequence[
             words |= {w[:-1] for w in words if w.endswith("s")}
             words = {w for w in words - {p.lower() for p in peoples} - shared
                      if countries is None or countries.of_text(w) is None}
+            if m.country_text and countries is not None and countries.precision_of(m.country_text) is not None:
+                words -= {w.lower() for w in m.country_text.split()}  # "the Kashmir Police": Kashmir's police
             keys = {k for w in words for k in groups.get(w, ())}
             if len(keys) == 1:
                 c = by_key[keys.pop()]

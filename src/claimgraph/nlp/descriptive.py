@@ -186,6 +186,13 @@ def multiword_terms() -> frozenset[str]:
                      if " " in t)
 
 
+@cache
+def description_words() -> frozenset[str]:
+    """Every word of the packaged descriptions' terms, lower case ("police", "forces", "rangers", "levies")."""
+    return frozenset(w for d in _packaged_descriptions() for t in (*d.terms, *d.with_country, *d.exact)
+                     for w in t.lower().split())
+
+
 def _parse_descriptions(text: str) -> tuple[Description, ...]:
     try:
         data = yaml.safe_load(text) or {}
