@@ -174,8 +174,9 @@ def _named_by_word(assigned: list[tuple[Mention, _Cluster]], clusters: Sequence[
     """A description made of a capitalised word that the name of one named group of the document holds is that
     group: "a Maoist ambush", "the Maoists" in a report that names the CPI (Maoist). Not a word many listed names
     share ("Islamic militants" are not the Islamic State), a people's, a country's or a place's word ("Baloch
-    militants" are not the Baloch Liberation Army, "the Kashmir Police" not the Kashmir Tigers), a word of a state force's own terms (`generic`: "the Rwanda
-    Security Forces" are not the "Institute for Security"), nor a word that only opens its sentence."""
+    militants" are not the Baloch Liberation Army, "the Kashmir Police" not the Kashmir Tigers), a word of a state
+    force's own terms (`generic`: "the Rwanda Security Forces" are not the "Institute for Security"), nor a word
+    that only opens its sentence."""
     shared = (_listed_name_words(gazetteer) if gazetteer is not None else frozenset()) | generic
     groups: dict[str, set[str]] = defaultdict(set)
     for c in clusters:

@@ -4,6 +4,9 @@
                                    spokesman Mufti Ghazi Mehsud")
     name_past_of(e) -> int         an organisation's name cut after "of" runs on over the capitalised words after it
                                    ("Nduma Defence of" + "Congo-Renove")
+    place_begins_body_name(span, words) -> bool
+                                   a listed place that begins an organisation's name the NER found is no place of its
+                                   own ("Kashmir" of "The Kashmir Tigers")
 
 Read by the gazetteer component (`pipeline`), which widens the NER's entities before it matches the lists. Written
 by hand: the small NER ends names at words it did not see in training, and no library mends its spans.
@@ -44,3 +47,21 @@ def name_past_of(e: Span) -> int:
         else:
             break
     return j if j > k else e.end - 1
+
+
+def place_begins_body_name(span: Span, force_words: frozenset[str]) -> bool:
+    """Whether a listed place begins (after "the") an organisation's name the NER found, which runs on past it in
+    capitalised words ("The Kashmir Tigers", "the Quetta Shura", "Kashmir University"): a body named after the
+    place, not the place. Not where every word after the place is a description's ("The Kashmir Police",
+    "Khyber Pakhtunkhwa Police": the place's forces, which the descriptive component reads)."""
+    doc = span.doc
+    if span[0].ent_type_ != "ORG" or span.end >= len(doc) or doc[span.end].ent_iob_ != "I":
+        return False
+    if span[0].ent_iob_ == "I" and not (span.start > 0 and doc[span.start - 1].ent_iob_ == "B"
+                                        and doc[span.start - 1].lower_ == "the"):
+        return False  # the place is inside the name, not at its start
+    end = span.end
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    rest = doc[span.end : end]
+    return rest[0].is_title and not all(t.lower_ in force_words or not t.is_alpha for t in rest)

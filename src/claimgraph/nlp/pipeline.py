@@ -25,7 +25,7 @@ from .attribute_lookup import use_lookup_attribute_ruler
 from .descriptive import DESCRIPTIVE_FACTORY, DESCRIPTIVE_PIPE, description_words, multiword_terms
 from .gazetteer import Gazetteer, build_gazetteer
 from .lemma_cache import use_cached_lemmatizer
-from .name_ends import name_past_of, person_end
+from .name_ends import name_past_of, person_end, place_begins_body_name
 from .speakers import SPEAKERS_FACTORY, SPEAKERS_PIPE
 from .unlisted_names import (
     ARTICLE_NAME,
@@ -114,7 +114,7 @@ class GazetteerMatcher:
                         continue
                     key = key[: -len(_ALONE)]
                 actor = self.gazetteer.actors[key]
-                if actor.type == "place" and _place_begins_body_name(span, self.force_words):
+                if actor.type == "place" and place_begins_body_name(span, self.force_words):
                     continue  # "Kashmir" of "The Kashmir Tigers", "Quetta" of "the Quetta Shura"
                 spans.append(Span(base, span.start, span.end, label=actor.type.upper(), span_id=actor.id))
         return filter_spans(spans)
@@ -216,24 +216,6 @@ def _inside_longer_name(span: Span, common: frozenset[str]) -> bool:
     first = span[0]
     return before.is_title and before.pos_ == "PROPN" and before.ent_iob_ in ("B", "I") \
         and first.ent_iob_ == "I" and before.ent_type_ not in ("NORP", "GPE", "LOC") and before.lower_ not in common
-
-
-def _place_begins_body_name(span: Span, force_words: frozenset[str]) -> bool:
-    """Whether a listed place begins (after "the") an organisation's name the NER found, which runs on past it in
-    capitalised words ("The Kashmir Tigers", "the Quetta Shura", "Kashmir University"): a body named after the
-    place, not the place. Not where every word after the place is a description's ("The Kashmir Police",
-    "Khyber Pakhtunkhwa Police": the place's forces, which the descriptive component reads)."""
-    doc = span.doc
-    if span[0].ent_type_ != "ORG" or span.end >= len(doc) or doc[span.end].ent_iob_ != "I":
-        return False
-    if span[0].ent_iob_ == "I" and not (span.start > 0 and doc[span.start - 1].ent_iob_ == "B"
-                                        and doc[span.start - 1].lower_ == "the"):
-        return False  # the place is inside the name, not at its start
-    end = span.end
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    rest = doc[span.end : end]
-    return rest[0].is_title and not all(t.lower_ in force_words or not t.is_alpha for t in rest)
 
 
 def _starts_longer_name(span: Span) -> bool:
