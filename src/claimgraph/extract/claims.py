@@ -195,7 +195,7 @@ def find_claims(
     arrival_ids: set[str] = set()
     capitals: dict[str, Entity] | None = None  # made at the first claim a capital makes: most documents have none
     for si, ps in enumerate(parsed):
-        fi = FrameInput(ps.sent, si, ps.start, index, lex.triggers, topic=topic)
+        fi = FrameInput(ps.sent, si, ps.start, index, lex.triggers, topic=topic, _tokens=ps.tokens())
         cands: list[Candidate] = []
         for frame in FRAMES:
             cands.extend(frame(fi))

@@ -54,7 +54,7 @@ def answer_denials(claims: Sequence[Claim], parsed: Sequence[ParsedSentence], in
                 continue
             if spoken_for is None:
                 spoken_for = capital_states(ctx, entities)
-            denier = _denier(tok, FrameInput(ps.sent, si, ps.start, index, triggers), spoken_for)
+            denier = _denier(tok, FrameInput(ps.sent, si, ps.start, index, triggers, _tokens=ps.tokens()), spoken_for)
             if denier is None:
                 continue
             near = [si] if same else [j for j in range(max(0, si - _REACH), si)

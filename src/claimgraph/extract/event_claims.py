@@ -108,8 +108,8 @@ class EventClaimFinder:
         sentences = _sentences_of(event, parsed)
         if not sentences:
             return [], []
-        inputs = {si: FrameInput(parsed[si].sent, si, parsed[si].start, index, self.lex.triggers)
-                  for si in sentences}
+        inputs = {si: FrameInput(parsed[si].sent, si, parsed[si].start, index, self.lex.triggers,
+                                 _tokens=parsed[si].tokens()) for si in sentences}
         acts = {si: self._acts(parsed[si]) for si in sentences}
         targets = [entities[t.id] for t in event.targets if t.id in entities]
         out: list[EventPair] = []
@@ -452,7 +452,8 @@ class EventClaimFinder:
         if event.id not in views:
             sentences = _sentences_of(event, parsed)
             views[event.id] = sentences, {si: FrameInput(parsed[si].sent, si, parsed[si].start, index,
-                                                         self.lex.triggers) for si in sentences}, \
+                                                         self.lex.triggers, _tokens=parsed[si].tokens())
+                                          for si in sentences}, \
                 {si: self._acts(parsed[si]) for si in sentences}
         sentences, inputs, acts_of = views[event.id]
         if obj is not None and any(where_of_act(t, acts) or argument_of_act(t, acts, False, self.members)

@@ -79,10 +79,6 @@ class Roles:
 # ------------------------------------------------------------------------------------------ helpers
 
 
-def _tokens(sent: Doc | SpacySpan) -> list[Token]:
-    return list(sent)
-
-
 def doer_agent(verb: Token) -> list[Token]:
     """The "by" agent of a passive doer verb, also where the parser hung "by" on the phrase before it ("planted
     on the roads by the Al Shabaab")."""
@@ -283,9 +279,8 @@ def _hedged(tok: Token) -> bool:
         or tok.head.lemma_.lower() in ("suspect", "believe", "think", "allege")
 
 
-def _trigger_roles(sent: Doc | SpacySpan, spans: Sequence[tuple[int, int]], mentions: _Mentions,
+def _trigger_roles(toks: Sequence[Token], spans: Sequence[tuple[int, int]], mentions: _Mentions,
                    cands: _Candidates, lex: EventLexicon) -> None:
-    toks = _tokens(sent)
     for start, end in spans:
         head = doers.act_head(toks[start:end])
         verbal = head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB")
@@ -400,7 +395,7 @@ def _more_doers(parsed: Sequence[ParsedSentence], si: int, spans: Sequence[tuple
                 mentions: _Mentions, cands: _Candidates, lex: EventLexicon, entities: Sequence[Entity],
                 local: LocalFn) -> set[str]:
     """The `event_doers` rules over one sentence; returns the ids of the entities it names as victims."""
-    toks = _tokens(mentions.ps.sent)
+    toks = mentions.ps.tokens()
     heads = [_phrase_head(toks, s, e) for s, e in spans]
 
     def at(tok: Token) -> list[Entity]:
@@ -507,17 +502,17 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
         refer = partial(ctx.refer, si=si) if ctx.refer is not None else None
         ps, mentions = parsed[si], _Mentions(parsed[si], entities, local, doers=True, refer=refer)
         _responsibility_cues(ps.sent, mentions, cands, lex, ctx)
-        told = si != sentences[0] or doers.told_before(_tokens(ps.sent), [(s, e) for hs, s, e in hits if hs == si])
+        told = si != sentences[0] or doers.told_before(ps.tokens(), [(s, e) for hs, s, e in hits if hs == si])
         spans = [(s, e) for hs, s, e in hits if hs == si and not (told and _another_act(
             doers.act_head(list(ps.sent)[s:e]), lex))]  # "had carried out similar bombings", "killed the gunmen"
-        _trigger_roles(ps.sent, spans, mentions, cands, lex)
+        _trigger_roles(ps.tokens(), spans, mentions, cands, lex)
         victim_ids |= _more_doers(parsed, si, spans, mentions, cands, lex, entities, local)
         if si == sentences[0]:  # the doers the opening sentence names as subjects, when not also its victims
             subjects = {e.id for t in ps.sent if t.dep_ == "nsubj" for e in mentions.in_phrase(t)}
             openers = {e.id for _, _, e in cands.found if e.id in subjects} - victim_ids
             # ... and the sides joined as the subject of the opening act, whoever of them died ("PDF forces and
             # junta troops clashed …; five soldiers and two PDF members were killed")
-            toks = _tokens(ps.sent)
+            toks = ps.tokens()
             openers |= {e.id for start, end in spans for t in _subject(doers.act_head(toks[start:end]))
                         if any(c.dep_ == "conj" for c in t.children) for e in mentions.in_phrase(t)}
             # ... and the doer of the main act, whose own man died later in the sentence

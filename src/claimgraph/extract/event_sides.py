@@ -20,7 +20,6 @@ from .event_roles import (
     _phrase_head,
     _pobj,
     _subject,
-    _tokens,
 )
 from .types import ExtractContext, ParsedSentence
 
@@ -38,7 +37,7 @@ def sides_of(parsed: Sequence[ParsedSentence], entities: Sequence[Entity], ctx: 
 
 
 def _is_meeting(parsed: Sequence[ParsedSentence], hits: Sequence[tuple[int, int, int]]) -> bool:
-    return any(_tokens(parsed[si].sent)[e - 1].lemma_.lower() in ("meet", "meeting", "talks", "talk", "summit",
+    return any(parsed[si].tokens()[e - 1].lemma_.lower() in ("meet", "meeting", "talks", "talk", "summit",
                                                                  "negotiation", "negotiate", "confer")
                for si, _, e in hits)
 
@@ -72,7 +71,7 @@ def _sides(parsed: Sequence[ParsedSentence], entities: Sequence[Entity],
     for si, start, end in hits:
         ps = parsed[si]
         mentions = _Mentions(ps, entities, local)
-        head = _phrase_head(_tokens(ps.sent), start, end)
+        head = _phrase_head(ps.tokens(), start, end)
         verbal = head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB")
         passive = bool(_children(head, "auxpass", "nsubjpass"))
         subj = _subject(head)
@@ -138,7 +137,7 @@ def _participants(parsed: Sequence[ParsedSentence], entities: Sequence[Entity], 
     for si, start, end in hits:
         ps = parsed[si]
         mentions = _Mentions(ps, entities, local)
-        toks = _tokens(ps.sent)
+        toks = ps.tokens()
         head = _phrase_head(toks, start, end)
         nps = _subject(head) if head.pos_ == "VERB" else []
         if head.pos_ != "VERB" and head.dep_ in ("dobj", "nsubj", "nsubjpass"):

@@ -34,6 +34,7 @@ class ParsedSentence:
     paragraph: int = 0
     #: document offset just past the sentence's last character (computed once: `Doc.text` is not free)
     end: int = field(init=False, default=-1)
+    _tokens: list[Token] | None = field(init=False, default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         sent = self.sent
@@ -41,6 +42,13 @@ class ParsedSentence:
         first_idx = sent[0].idx if len(sent) else 0
         length = 0 if last is None else last.idx + len(last.text) - first_idx
         object.__setattr__(self, "end", self.start + length)
+
+    def tokens(self) -> list[Token]:
+        """The sentence's tokens as a list, made once for every step that walks them (spaCy makes a new `Token`
+        object at each iteration of a Doc)."""
+        if self._tokens is None:
+            object.__setattr__(self, "_tokens", list(self.sent))
+        return self._tokens  # type: ignore[return-value]
 
     def offset(self, token_or_span_idx: int) -> int:
         """Document offset of a character offset inside `sent`."""

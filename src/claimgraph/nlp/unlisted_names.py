@@ -348,6 +348,8 @@ def article_names(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of "Los" or "Las" and one to three capitalised words, none of them tagged by the NER, inside a
     sentence ("blamed Los Shottas for the killing"): a Spanish name, a gang's or a town's, that the NER missed."""
     out: list[tuple[int, int]] = []
+    if "Los " not in doc.text and "Las " not in doc.text:
+        return out  # most sentences: no token to walk
     for t in doc:
         if t.text not in ("Los", "Las") or t.ent_type_ or t.i + 1 >= len(doc):
             continue
