@@ -132,3 +132,10 @@ def test_a_group_named_after_a_listed_place_is_the_group_not_the_place() -> None
     assert "Kashmir Tigers" in [p.name for e in x.events for p in e.perpetrators]
     police = [e for e in x.entities if any("Jammu and Kashmir Police" in m.text for m in e.mentions)]
     assert police and all(e.name != "Kashmir Tigers" for e in police)
+
+
+def test_what_a_group_said_it_would_do_is_an_aim_not_a_deed() -> None:
+    x = _extract("The Balochistan Liberation Army said it would attack Frontier Corps posts along the highway.")
+    assert claims_of(x, "targets", "Balochistan Liberation Army")
+    assert all(c.modality.value == "intended" for c in claims_of(x, "targets", "Balochistan Liberation Army"))
+    assert not claims_of(x, "attacked", "Balochistan Liberation Army")
