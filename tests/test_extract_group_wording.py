@@ -139,3 +139,12 @@ def test_what_a_group_said_it_would_do_is_an_aim_not_a_deed() -> None:
     assert claims_of(x, "targets", "Balochistan Liberation Army")
     assert all(c.modality.value == "intended" for c in claims_of(x, "targets", "Balochistan Liberation Army"))
     assert not claims_of(x, "attacked", "Balochistan Liberation Army")
+
+
+@pytest.mark.parametrize("text", [
+    "The Myanmar army said it would wipe out the Karen National Liberation Army in Bago Region.",
+    "The Benin Armed Forces would hunt down JNIM wherever it hides, the defence minister said.",
+])
+def test_a_threat_to_undo_a_group_by_force_targets_it(text: str) -> None:
+    found = [c for c in _extract(text).claims if c.predicate == "targets"]
+    assert found and all(c.modality.value == "intended" for c in found)
