@@ -193,7 +193,7 @@ def _named_by_word(assigned: list[tuple[Mention, _Cluster]], clusters: Sequence[
             words |= {w[:-1] for w in words if w.endswith("s")}
             words = {w for w in words - {p.lower() for p in peoples} - shared
                      if countries is None or countries.of_text(w) is None}
-            if m.country_text and countries is not None and countries.precision_of(m.country_text) is not None:
+            if m.country_text and countries is not None and not countries.knows_no_place(m.country_text):
                 words -= {w.lower() for w in m.country_text.split()}  # "the Kashmir Police": Kashmir's police
             keys = {k for w in words for k in groups.get(w, ())}
             if len(keys) == 1:

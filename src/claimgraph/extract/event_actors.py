@@ -140,7 +140,7 @@ def fill_sides(roles: Roles, parsed: Sequence[ParsedSentence], entities: Sequenc
     si = hits[0][0]
     ps = parsed[si]
     mentions = _Mentions(ps, entities, local)
-    toks = list(ps.sent)
+    toks = ps.tokens()
     perps: list[Entity] = []
     targets: list[Entity] = []
     for verb in _verbs(toks, [(s, e) for h, s, e in hits if h == si], lex, violent):

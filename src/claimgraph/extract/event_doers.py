@@ -588,7 +588,7 @@ def planner(parsed: Sequence, sentences: Sequence[int], in_core_of: Callable[[in
         if parsed[si].paragraph != parsed[first].paragraph:
             return
         in_core = in_core_of(si)
-        for s in planners(list(parsed[si].sent)):
+        for s in planners(parsed[si].tokens()):
             named = [e for e in in_core(s) if e.kind == "named" and (e.refs or e.type == "armed_group")]
             if named:
                 add(strength, named[:1])

@@ -504,7 +504,7 @@ def find_roles(doc: Document, parsed: Sequence[ParsedSentence], entities: Sequen
         _responsibility_cues(ps.sent, mentions, cands, lex, ctx)
         told = si != sentences[0] or doers.told_before(ps.tokens(), [(s, e) for hs, s, e in hits if hs == si])
         spans = [(s, e) for hs, s, e in hits if hs == si and not (told and _another_act(
-            doers.act_head(list(ps.sent)[s:e]), lex))]  # "had carried out similar bombings", "killed the gunmen"
+            doers.act_head(ps.tokens()[s:e]), lex))]  # "had carried out similar bombings", "killed the gunmen"
         _trigger_roles(ps.tokens(), spans, mentions, cands, lex)
         victim_ids |= _more_doers(parsed, si, spans, mentions, cands, lex, entities, local)
         if si == sentences[0]:  # the doers the opening sentence names as subjects, when not also its victims

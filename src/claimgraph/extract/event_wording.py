@@ -240,7 +240,7 @@ def _ally_ranges(sentences: Sequence[int], parsed: Sequence[ParsedSentence], lex
     ranges = []
     for si in sentences:
         ps = parsed[si]
-        toks = list(ps.sent)
+        toks = ps.tokens()
         lowers = [t.lower_ for t in toks]
         present = set(lowers)
         for phrase in lex.not_events.ally_phrases:
