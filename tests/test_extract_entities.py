@@ -181,3 +181,16 @@ def test_a_name_in_capitals_takes_its_running_text_spelling() -> None:
 ])
 def test_a_place_where_a_place_goes_is_a_place(extractor, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
     assert ("place", place) in [(t, n) for t, n, _ in _entities(extractor, text)]
+
+
+def test_general_before_a_body_word_is_part_of_the_name() -> None:
+    # "General" is a rank before a person's name, but the first word of "the General Security Service"
+    text, parsed = _parsed([
+        (["The", "General", "Security", "Service", "arrested", "nine", "men", "."],
+         ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-CARDINAL", "O", "O"]),
+        (["General", "Ahmed", "Khan", "visited", "the", "General", "Directorate", "of", "Intelligence", "."],
+         ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]),
+    ])
+    mentions, _ = find_mentions(parsed, text)
+    assert {m.text for m in mentions if not m.desc} == {
+        "General Security Service", "Ahmed Khan", "General Directorate of Intelligence"}

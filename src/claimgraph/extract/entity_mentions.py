@@ -38,6 +38,7 @@ from .name_context import (
     unseen_role_persons,
     whole_person_name,
 )
+from .name_trim import trim_name as _trim
 from .types import ParsedSentence
 
 # spaCy / gazetteer labels → ontology entity types; labels not here are not entities
@@ -48,13 +49,9 @@ LABEL_TYPES = {
     "GROUP_IDENTITY": "group_identity",
 }
 ORG_TYPES = {"organisation", "armed_group", "agency", "party", "state"}
-#: words that lead a name and are not part of it; a title "Dr", never the "DR" of "DR Congo"
-_STRIP_LEFT = re.compile(r"^(?!(?-i:DR)\s)(?:the|a|an|suspected|alleged|purported|former|late|senior|president|"
-                         r"gen\.?|general|mr\.?|ms\.?|dr\.?)\s+", re.I)
 #: a prefix for or against a body, glued to the first word of a name the NER found ("anti-[Taliban National
 #: Resistance Front]"): that word is the body the name's owner is for or against
 _FOR_OR_AGAINST = re.compile(r"(?i:anti|pro|counter)[-–]$")
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _ADJECTIVAL = re.compile(r"[-–](?:style|like|inspired|type|esque|era)\b")
 _BACKED = re.compile(r"[-–](?:backed|sponsored|funded|supported|armed|trained|financed|aided)\b")
 #: "Kurdish-led", "Pashtun-dominated", "Shia-majority": what a body or place is made of, not an actor named
@@ -109,26 +106,6 @@ _ACRONYM_FORM = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)?")
 #: an acronym the NER took together with its men ("SPLA-IO forces", "NDFB fighters")
 _ACRONYM_MEN = re.compile(r"([A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)\s+(?:forces|fighters|troops|militants|rebels|cadres|"
                           r"militiamen|units|men)")
-
-
-def _trim(text: str, start: int) -> tuple[str, int, int]:
-    """Strip determiners, titles, possessive endings and quotes; return (text, start, end)."""
-    t, s = text, start
-    while True:
-        m = _STRIP_LEFT.match(t)
-        if not m:
-            break
-        t, s = t[m.end():], s + m.end()
-    t = re.split(r"\[\d*", t, maxsplit=1)[0]  # "al-Qaeda.[60" → "al-Qaeda" (reference markers)
-    if "(" in t and ")" not in t:
-        t = t.split("(", 1)[0]  # "International Islamic Relief Organization (IIRO"
-    t2 = t.rstrip(" ,.;:")
-    m = _POSSESSIVE.search(t2)
-    if m and len(t2) > 3:
-        t2 = t2[: m.start()]
-    lead = len(t2) - len(t2.lstrip("“”‘’\"'( _*"))
-    t3 = t2.strip("“”‘’\"'() _*")
-    return t3, s + lead, s + lead + len(t3)
 
 
 def _junk(text: str, furniture: frozenset[str], furniture_verbs: frozenset[str] = frozenset()) -> str | None:
