@@ -86,3 +86,21 @@ def test_a_victims_home_is_no_base_but_a_groups_home_is() -> None:
     group = _extract("Officials in Kabul say Pakistan still hosts the home of the Afghan Taliban in Quetta, near the"
                      " Chaman crossing.")
     assert claims_of(group, "based_in", "Taliban", "Quetta")
+
+
+@pytest.mark.parametrize("text, predicate, doer, hit, modality", [
+    # a threat to a body's posts is a threat to the body
+    ("The BLA warned that it would attack Frontier Corps checkpoints along the highway.", "targets",
+     "Balochistan Liberation Army", "Military Forces of Pakistan", Modality.INTENDED),
+    ("Militants of the BLA attacked Frontier Corps checkpoints along the highway on Monday.", "attacked",
+     "Balochistan Liberation Army", "Military Forces of Pakistan", Modality.ASSERTED),
+])
+def test_a_body_s_posts_stand_for_the_body(text: str, predicate: str, doer: str, hit: str,
+                                           modality: Modality) -> None:
+    found = claims_of(_extract(text), predicate, doer, hit)
+    assert found and all(c.modality is modality for c in found)
+
+
+def test_a_town_s_checkpoints_name_no_body() -> None:
+    x = _extract("Militants attacked Bannu checkpoints on Monday.")
+    assert not [c for c in x.claims if c.object is not None and c.object.type != "place"]

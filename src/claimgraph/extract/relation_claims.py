@@ -11,7 +11,7 @@ with the type it found. A match with one side only is reported as dropped ("no s
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from spacy.tokens import Token
 
@@ -248,6 +248,24 @@ def _holder(fi: FrameInput, tok: Token, prefer: Sequence[str]) -> list[Entity]:
     return []
 
 
+#: the hostile predicates whose object may be a body's post, convoy or unit standing for the body
+_HOSTILE = frozenset({"attacked", "targets"})
+
+
+def _owner(fi: FrameInput, tok: Token, assets: Collection[str]) -> list[Entity]:
+    """The body whose post, convoy or men a noun names, when the noun names no actor itself: "attack Frontier
+    Corps checkpoints", "strike the army's positions", "ambushed a convoy of the Malian army" (what is struck is
+    that body's). Only an organisation or a force the text identifies, never a place ("Bannu checkpoints" say
+    where)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in assets and tok.lower_ not in assets:
+        return []
+    owners = [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod") and c.i < tok.i]
+    owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+               if p.dep_ == "pobj"]
+    found = [e for c in owners for e in fi.np_entities(c, prefer=ORG_TYPES)]
+    return [e for e in found if e.type in ORG_TYPES and identified(e)][:1]
+
+
 def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology, is_state: IsState,
                 classes: Mapping[str, Sequence[str]]
                 ) -> tuple[list[Candidate], Drop | None]:
@@ -279,6 +297,9 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology, is_state: 
                 subs = owned[:1]
     objs = (_np(fi, doc[m.object], prefer) or _named(fi, doc[m.object]) or _holder(fi, doc[m.object], prefer)
             ) if m.object is not None else []
+    if m.object is not None and not objs and m.predicates[0] in _HOSTILE:
+        objs = _owner(fi, doc[m.object], classes.get("held_asset", ()))
+        objs = objs + _place_in(fi, doc[m.object], classes) if objs else objs  # and where the post was
     if m.frame == "hyphen_backed":
         # "the Turkish-trained Gorgor and the Danab brigade": the hyphened word qualifies its own noun phrase, not
         # one conjoined with its own article ("the Pakistan-based LeT and JeM" are both based there)
