@@ -79,6 +79,12 @@ def test_names_a_short_form_defines(extractor, text: str, found: list[str]) -> N
     ("Fighters of the 10th Front attacked a camp in Tame.", []),  # a unit named by its number: test below
     # a count is not: "two Army" is no name
     ("The 2 Army trucks were hit.", []),
+    # a band of men named by a plural noun for people, after other capitalised words or before "of" and a name
+    ("Militiamen of the Arrow Boys attacked Mupoi on Wednesday.", ["Arrow Boys"]),
+    ("Fighters of the Men of Dignity attacked a checkpoint near Suwayda.", ["Men of Dignity"]),
+    # at a sentence's start the capital says nothing; an animal is no band of men ("Eagles of Death Metal" played)
+    ("Men of the village fled to Suwayda.", []),
+    ("Gunmen stormed a concert by the Eagles of Death Metal in Paris.", []),
 ])
 def test_capitalised_names_ending_in_a_body_noun(extractor, text: str, found: list[str]) -> None:  # type: ignore[no-untyped-def]
     doc = extractor.nlp(text)

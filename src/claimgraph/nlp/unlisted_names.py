@@ -212,6 +212,13 @@ _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _PROPER = frozenset({"NORP", "GPE", "LOC", "PERSON", "ORG", "FAC"})
 
 
+@cache
+def band_heads() -> frozenset[str]:
+    """English plural nouns for a band of men that end (or begin) an armed band's name as organisation heads do
+    ("the Arrow Boys", "the Men of Dignity", "the Sons of the Sahel"; ontology/lexicon.yaml)."""
+    return lexicon_words("band_head_words")
+
+
 def titled_names(doc: Doc, described: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Token ranges of organisations' names written as capitalised words that end in a noun for a body of
     people ("Ulster Volunteer Force", "Kurdistan Freedom Hawks", "Irish People's Liberation Organisation",
@@ -221,12 +228,12 @@ def titled_names(doc: Doc, described: frozenset[str] = frozenset()) -> list[tupl
     alone may all be common ones; written with capitals inside a sentence they are a name. One that ends in a
     description of a state's forces (`described`, lower case: "Afghan Special Forces", "Iraqi Air Force") is left
     to the descriptive stage, which gives the country."""
-    heads = organisation_heads()
+    heads, bands = organisation_heads(), band_heads()
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(doc):
         t = doc[i]
-        if not (t.is_title and t.lower_ in heads):
+        if not (t.is_title and (t.lower_ in heads or t.lower_ in bands)):
             i += 1
             continue
         start = i
@@ -251,10 +258,15 @@ def titled_names(doc: Doc, described: frozenset[str] = frozenset()) -> list[tupl
             if run == k:
                 break
             end = run  # "Front for the Liberation of Mozambique"
-        if any(_titled(w) and not w.is_sent_start for w in doc[start:i]) \
+        # a band's name may start at its head when a name follows it ("the Men of Dignity", "the Sons of the
+        # Sahel"), written with capitals inside a sentence
+        named_band = start == i and end > i + 1 and t.lower_ in bands and not t.is_sent_start
+        if (named_band or any(_titled(w) and not w.is_sent_start for w in doc[start:i])) \
                 and not any(doc[k:end].text.lower() in described for k in range(start, end - 1)):
             out.append((start, end))
-        i = end
+            i = end
+        else:
+            i += 1  # "Fighters of the Men of Dignity": a name may start at a later head
     return out
 
 
