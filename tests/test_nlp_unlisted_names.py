@@ -10,6 +10,7 @@ from claimgraph.nlp.unlisted_names import (
     DEFINED_NAME,
     FACILITY_NAME,
     FIGHTERS_ACRONYM,
+    HYPHENED_PLACE,
     JOINED_NAME,
     NAMED_UNIT,
     NUMBERED_UNIT,
@@ -145,3 +146,18 @@ def test_units_named_by_a_number(extractor, text: str, found: list[str], also: l
     doc = extractor.nlp(text)
     assert [e.text for e in doc.ents if e.id_ == NUMBERED_UNIT] == found
     assert all(any(e.text == name for e in doc.ents) for name in also)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "found"), [
+    # the tokenizer splits the name at its hyphens and the NER takes "Croix" for a person
+    ("Gunmen kidnapped seven people in Croix-des-Bouquets on Sunday.", ["Croix-des-Bouquets"]),
+    ("Police said gunmen opened fire in Saint-Louis-du-Nord.", ["Saint-Louis-du-Nord"]),
+    # a name joined by an Urdu joiner is an organisation's (joined_names), and one with no small word no place's
+    ("Fighters of Tehreek-e-Labbaik Pakistan blocked the road.", []),
+    ("Jean-Pierre Bemba said the M23 attacked Goma.", []),
+])
+def test_place_names_joined_by_hyphens_and_small_words(extractor, text: str, found: list[str]) -> None:  # type: ignore[no-untyped-def]
+    doc = extractor.nlp(text)
+    assert [e.text for e in doc.ents if e.id_ == HYPHENED_PLACE] == found
+    assert all(e.label_ == "GPE" for e in doc.ents if e.id_ == HYPHENED_PLACE)

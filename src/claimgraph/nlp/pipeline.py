@@ -34,6 +34,7 @@ from .unlisted_names import (
     DEFINED_NAME,
     FACILITY_NAME,
     FIGHTERS_ACRONYM,
+    HYPHENED_PLACE,
     JOINED_NAME,
     JOINERS,
     NAMED_UNIT,
@@ -43,6 +44,7 @@ from .unlisted_names import (
     defined_names,
     facility_names,
     fighters_acronyms,
+    hyphened_places,
     joined_names,
     named_units,
     numbered_unit_spans,
@@ -322,6 +324,8 @@ class GazetteerComponent:
                                or (s.start, s.end) == (a, b - 1) for s in found)]
         # capitalised words the NER left untagged that "the village of", "north of" say name a place
         unnamed += [Span(doc, a, b, label="GPE", span_id=CALLED_PLACE) for a, b in called_places(doc)]
+        # a place name whose words hyphens and small words join, which the tokenizer split ("Croix-des-Bouquets")
+        unnamed += [Span(doc, a, b, label="GPE", span_id=HYPHENED_PLACE) for a, b in hyphened_places(doc)]
         # "Los" or "Las" and capitalised words the NER missed: a gang's name, or a town's (the place index tells)
         unnamed += [Span(doc, a, b, label="ORG", span_id=ARTICLE_NAME) for a, b in article_names(doc)]
         unnamed = branches + defined + numbered + owners_after(doc, numbered) + [

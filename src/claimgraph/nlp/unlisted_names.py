@@ -56,6 +56,7 @@ BRANCH_NAME = "branch_name"
 NUMBERED_UNIT = "numbered_unit"
 ARTICLE_NAME = "article_name"
 CALLED_PLACE = "called_place"
+HYPHENED_PLACE = "hyphened_place"
 #: nouns for an armed group's people: an acronym the NER missed that qualifies one names the group
 _FIGHTER_NOUNS = frozenset({"militant", "cadre", "fighter", "rebel", "insurgent", "guerrilla", "guerilla",
                             "terrorist", "jihadist", "gunman", "operative", "commander", "member", "maoist",
@@ -499,3 +500,40 @@ def _place_nouns() -> frozenset[str]:
     from ..resolve.places import kind_words, relative_position_words
 
     return frozenset(w.lower() for w in kind_words()) | relative_position_words()
+
+
+def hyphened_places(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of place names whose capitalised words a small word joins with hyphens and no space
+    (`places.yaml` `hyphen_particles`): "Croix-des-Bouquets", "Saint-Louis-du-Nord", "Bandrélé-sur-Mer". The
+    tokenizer splits them at each hyphen and the NER names a piece ("Croix" a person); French, Creole and
+    Portuguese place names are written so, and no person's or organisation's name has that shape."""
+    particles = _hyphen_particles()
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        if not _titled(doc[i]) or doc[i].whitespace_:
+            i += 1
+            continue
+        end, joined = i + 1, False
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_:
+            nxt = doc[end + 1]
+            if nxt.lower_ in particles and nxt.is_lower and not nxt.whitespace_ and end + 3 < len(doc) \
+                    and doc[end + 2].text == "-" and not doc[end + 2].whitespace_ and _titled(doc[end + 3]):
+                end, joined = end + 4, True  # "-des-Bouquets"
+            elif _titled(nxt):
+                end += 2  # "Saint-Louis"
+            else:
+                break
+            if doc[end - 1].whitespace_:
+                break
+        if joined:
+            out.append((i, end))
+        i = max(end, i + 1)
+    return out
+
+
+@cache
+def _hyphen_particles() -> frozenset[str]:
+    from ..resolve.place_index import data_words
+
+    return data_words("hyphen_particles")
