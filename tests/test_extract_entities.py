@@ -178,6 +178,7 @@ def test_a_name_in_capitals_takes_its_running_text_spelling() -> None:
     ("Militants torched a school in Shopian.", "Shopian"),  # the NER's people ("NORP") after "in"
     ("Two soldiers were killed in Kech district, Balochistan, on Monday.", "Balochistan"),  # in apposition
     ("Boko Haram raided the north-eastern Nigerian town of Dikwa on Sunday.", "Dikwa"),  # what a town is called
+    ("The M23 attacked Goma on Monday, killing 20 people.", "Goma"),  # what an assault takes (NER: a person)
 ])
 def test_a_place_where_a_place_goes_is_a_place(extractor, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
     assert ("place", place) in [(t, n) for t, n, _ in _entities(extractor, text)]
@@ -194,3 +195,9 @@ def test_general_before_a_body_word_is_part_of_the_name() -> None:
     mentions, _ = find_mentions(parsed, text)
     assert {m.text for m in mentions if not m.desc} == {
         "General Security Service", "Ahmed Khan", "General Directorate of Intelligence"}
+
+
+@pytest.mark.model
+def test_a_person_attacked_stays_a_person(extractor) -> None:  # type: ignore[no-untyped-def]
+    found = _entities(extractor, "Gunmen attacked Ahmed Khan on Monday in Peshawar.")
+    assert ("person", "Ahmed Khan") in [(t, n) for t, n, _ in found]

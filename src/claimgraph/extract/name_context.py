@@ -27,6 +27,7 @@ from ..nlp.pipeline import title_run_end, titles
 from ..nlp.unlisted_names import ARTICLE_NAME, JOINED_NAME, organisation_heads, organisation_words
 from ..ontology import lexicon_words
 from .countries import Countries
+from .taken_places import taken_by_assault
 
 _GROUP_NOUNS = {"group", "outfit", "organisation", "organization", "network", "militia", "movement"}
 #: Nouns that define a name as an organisation's ("X is a jihadist group", "X, a separatist organization"),
@@ -487,6 +488,9 @@ def place_by_context(ent: SpacySpan, label: str, text: str, doc_text: str, end: 
     if label in ("NORP", "ORG", "PERSON") and not ent.kb_id_ and countries is not None \
             and _names_incident(ent, doc_text, end) and countries.names_a_town(text):
         return "GPE", True  # "the Bokkos raid", "the Konduga blast": the town where the incident the text names was
+    if label in ("PERSON", "ORG") and not ent.kb_id_ and countries is not None and taken_by_assault(ent) \
+            and countries.names_a_town(text):
+        return "GPE", True  # "the M23 attacked Goma", "the fall of Mupoi": a town the index knows, taken or struck
     if label == "PERSON" and countries is not None and countries.precision_of(text) == "country":
         return "GPE", True  # "deployed fighters to Mali": a country's name is no one's name
     if label in ("PERSON", "ORG") and len(ent) > 1 and ent[-1].is_title and ent[-1].lower_ in division_words() \
