@@ -29,6 +29,9 @@ from claimgraph.nlp.unlisted_names import (
     ("Fighters of the 3R armed group killed four soldiers near Koui.", ["3R"]),
     ("Soldiers seized AK47 rifles in Koui.", []),  # rifles are no fighters
     ("State authorities blamed the CJNG for the drone strikes.", ["CJNG"]),  # the one blamed for an act
+    # the body whose team or men a text speaks of ("of the"), never a word before a team's noun ("IED team")
+    ("On Tuesday, a joint team of the CIDG and our intelligence unit arrested a woman in Midsayap.", ["CIDG"]),
+    ("An IED team defused the bomb in Quetta.", []),
     ("Police blamed the bombing on the CJNG.", ["CJNG"]),
     ("Police blamed the NHS for the delays.", []),  # NER: an organisation already, none of this finder's
 ])

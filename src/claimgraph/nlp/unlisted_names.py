@@ -65,6 +65,10 @@ _FIGHTER_NOUNS = frozenset({"militant", "cadre", "fighter", "rebel", "insurgent"
 _BLAME_VERBS = frozenset({"blame", "accuse"})
 #: nouns for an armed body an acronym may qualify as its name ("the 3R armed group", "the KLA outfit")
 _GROUP_NOUNS = frozenset({"group", "outfit", "faction", "militia"})
+#: nouns for a state body's men or units whose "of" an acronym may follow ("a joint team of the CIDG"; never before
+#: them: "an IED team" is a bomb squad)
+_SERVICE_NOUNS = frozenset({"team", "personnel", "officer", "agent", "soldier", "trooper", "troop", "squad",
+                            "detachment", "unit"})
 _BODY_NOUNS = _FIGHTER_NOUNS | _GROUP_NOUNS
 #: "ULFA", "NSCN-IM"; a letter and a number too ("M23": March 23 Movement), or a number and letters ("3R")
 _ACRONYM = re.compile(r"[A-Z]{3,8}(?:-[A-Z]{1,3})?|[A-Z]{1,3}\d{1,3}|\d[A-Z]{1,3}")
@@ -95,9 +99,11 @@ def fighters_acronyms(doc: Doc) -> list[tuple[int, int]]:
             head = doc[j - 1].head if doc[j - 1].head.i >= j else doc[i].head
             while head.dep_ == "compound" and head.head.i > head.i:
                 head = head.head
-            if head.dep_ == "prep" and head.lower_ == "of" and doc[i].dep_ in ("pobj", "compound"):
+            owned = head.dep_ == "prep" and head.lower_ == "of" and doc[i].dep_ in ("pobj", "compound")
+            if owned:
                 head = head.head  # "Maoists of the PLGA"
             if head.lemma_.lower() in _BODY_NOUNS or head.lower_.removesuffix("s") in _FIGHTER_NOUNS \
+                    or owned and head.lemma_.lower() in _SERVICE_NOUNS \
                     or doc[j - 1].dep_ == "nsubj" and head.lemma_.lower() == "claim" and head.pos_ == "VERB" \
                     or doc[j - 1].dep_ == "dobj" and head.lemma_.lower() in _BLAME_VERBS and head.pos_ == "VERB" \
                     or head.lower_ == "on" and head.head.lemma_.lower() in _BLAME_VERBS:
