@@ -512,7 +512,8 @@ def hyphened_places(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of place names whose capitalised words a small word joins with hyphens and no space
     (`places.yaml` `hyphen_particles`): "Croix-des-Bouquets", "Saint-Louis-du-Nord", "Bandrélé-sur-Mer". The
     tokenizer splits them at each hyphen and the NER names a piece ("Croix" a person); French, Creole and
-    Portuguese place names are written so, and no person's or organisation's name has that shape."""
+    Portuguese place names are written so, seldom a person's name (a given name so joined before a surname,
+    "Jean-de-Dieu", would be taken for a place) and no organisation's."""
     particles = _hyphen_particles()
     out: list[tuple[int, int]] = []
     i = 0
