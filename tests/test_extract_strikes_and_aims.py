@@ -101,6 +101,7 @@ def test_a_body_s_posts_stand_for_the_body(text: str, predicate: str, doer: str,
     assert found and all(c.modality is modality for c in found)
 
 
-def test_a_town_s_checkpoints_name_no_body() -> None:
-    x = _extract("Militants attacked Bannu checkpoints on Monday.")
-    assert not [c for c in x.claims if c.object is not None and c.object.type != "place"]
+def test_the_place_of_a_body_s_posts_is_kept_beside_the_body() -> None:
+    x = _extract("The BLA warned that it would attack Frontier Corps checkpoints in Turbat.")
+    assert claims_of(x, "targets", "Balochistan Liberation Army", "Military Forces of Pakistan")
+    assert claims_of(x, "targets", "Balochistan Liberation Army", "Turbat")

@@ -98,6 +98,11 @@ def _allows_place(ontology: Ontology, predicate: str) -> bool:
     return pdef is not None and pdef.object is not None and "place" in pdef.object
 
 
+def _hostile(ontology: Ontology, predicate: str) -> bool:
+    pdef = ontology.predicates.get(predicate)
+    return pdef is not None and pdef.hostile
+
+
 def _place_in(fi: FrameInput, noun: Token, classes: Mapping[str, Sequence[str]]) -> list[Entity]:
     """The places of an object that names no actor: "the attack on the police station in Bannu" → Bannu,
     "attacked army posts in Niger and Mali" → Niger, Mali (the place phrase may hang from the object, from the
@@ -248,10 +253,6 @@ def _holder(fi: FrameInput, tok: Token, prefer: Sequence[str]) -> list[Entity]:
     return []
 
 
-#: the hostile predicates whose object may be a body's post, convoy or unit standing for the body
-_HOSTILE = frozenset({"attacked", "targets"})
-
-
 def _owner(fi: FrameInput, tok: Token, assets: Collection[str]) -> list[Entity]:
     """The body whose post, convoy or men a noun names, when the noun names no actor itself: "attack Frontier
     Corps checkpoints", "strike the army's positions", "ambushed a convoy of the Malian army" (what is struck is
@@ -297,9 +298,10 @@ def _candidates(fi: FrameInput, m: RelationMatch, ontology: Ontology, is_state: 
                 subs = owned[:1]
     objs = (_np(fi, doc[m.object], prefer) or _named(fi, doc[m.object]) or _holder(fi, doc[m.object], prefer)
             ) if m.object is not None else []
-    if m.object is not None and not objs and m.predicates[0] in _HOSTILE:
+    if m.object is not None and not objs and _hostile(ontology, m.predicates[0]):
+        # an attack on, or threat to, a body's post, convoy or men: the body (and where the post was)
         objs = _owner(fi, doc[m.object], classes.get("held_asset", ()))
-        objs = objs + _place_in(fi, doc[m.object], classes) if objs else objs  # and where the post was
+        objs = objs + _place_in(fi, doc[m.object], classes) if objs else objs
     if m.frame == "hyphen_backed":
         # "the Turkish-trained Gorgor and the Danab brigade": the hyphened word qualifies its own noun phrase, not
         # one conjoined with its own article ("the Pakistan-based LeT and JeM" are both based there)

@@ -220,7 +220,7 @@ _PROPER = frozenset({"NORP", "GPE", "LOC", "PERSON", "ORG", "FAC"})
 
 
 @cache
-def band_heads() -> frozenset[str]:
+def _band_heads() -> frozenset[str]:
     """English plural nouns for a band of men that end (or begin) an armed band's name as organisation heads do
     ("the Arrow Boys", "the Men of Dignity", "the Sons of the Sahel"; ontology/lexicon.yaml)."""
     return lexicon_words("band_head_words")
@@ -235,7 +235,7 @@ def titled_names(doc: Doc, described: frozenset[str] = frozenset()) -> list[tupl
     alone may all be common ones; written with capitals inside a sentence they are a name. One that ends in a
     description of a state's forces (`described`, lower case: "Afghan Special Forces", "Iraqi Air Force") is left
     to the descriptive stage, which gives the country."""
-    heads, bands = organisation_heads(), band_heads()
+    heads, bands = organisation_heads(), _band_heads()
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(doc):
@@ -367,7 +367,8 @@ def article_names(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of "Los" or "Las" and one to three capitalised words, none of them tagged by the NER, inside a
     sentence ("blamed Los Shottas for the killing"): a Spanish name, a gang's or a town's, that the NER missed."""
     out: list[tuple[int, int]] = []
-    if "Los " not in doc.text and "Las " not in doc.text:
+    text = doc.text  # (joined from the tokens at each read)
+    if "Los " not in text and "Las " not in text:
         return out  # most sentences: no token to walk
     for t in doc:
         if t.text not in ("Los", "Las") or t.ent_type_ or t.i + 1 >= len(doc):
